@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module graph (see README "Design"): LaporDesk (executable, wiring only) depends on
+// ComplaintJournal, Console and CursesTerminal. Complaints is the pure domain core.
+let package = Package(
+    name: "LaporDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lapor-desk", targets: ["LaporDesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure TOML-subset parser that remembers line numbers, so every settings,
+        // theme, scenario and reference-data error can name FILE:LINE.
+        .target(name: "TinyTOML"),
+        // Pure domain: commands, events, decide/evolve, projection, calendar, SLA, routing.
+        .target(name: "Complaints", dependencies: ["TinyTOML"]),
+        // Shipped data (themes, reference data, practice desks) embedded in the binary.
+        .target(
+            name: "DeskResources",
+            exclude: ["README.md"],
+            resources: [.embedInCode("Files")]
+        ),
+        // Files on disk: journal, recovery, locking, following, import/export formats.
+        .target(name: "ComplaintJournal", dependencies: ["Complaints"]),
+        // Cells, display width, widgets, style roles, keys. Knows nothing about complaints.
+        .target(name: "TextCanvas"),
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The only module that talks to ncurses.
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TextCanvas", "TinyTOML"]),
+        // UI state, actions, effects, reducer, panes, keymap, strings, runtime.
+        .target(name: "Console", dependencies: ["Complaints", "TextCanvas", "ComplaintJournal"]),
+        .executableTarget(
+            name: "LaporDesk",
+            dependencies: [
+                "Complaints", "ComplaintJournal", "Console", "CursesTerminal", "TextCanvas",
+                "DeskResources", "TinyTOML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test helper: a separate process that appends to a journal (concurrency and kill tests).
+        .executableTarget(name: "JournalTorture", dependencies: ["ComplaintJournal", "Complaints"]),
+
+        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML"]),
+        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"]),
+        .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints"]),
+        .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"]),
+        .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal"]),
+    ]
+)

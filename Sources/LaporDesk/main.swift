@@ -1,0 +1,2 @@
+import DeskResources
+print(DeskResources.probe.count)

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderComplaintJournalTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderComplaintsTests: XCTestCase { func testBuilds() {} }

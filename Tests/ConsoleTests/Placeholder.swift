@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderConsoleTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderCursesTerminalTests: XCTestCase { func testBuilds() {} }

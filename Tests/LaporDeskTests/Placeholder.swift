@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderLaporDeskTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderTextCanvasTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderTinyTOMLTests: XCTestCase { func testBuilds() {} }
