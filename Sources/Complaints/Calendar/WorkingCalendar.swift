@@ -11,7 +11,7 @@ import Foundation
 /// Why: every SLA clock of the desk (verification, agency response, reporter silence) is counted
 /// in working days, for up to 200 000 reports at start-up. All operations are pure, read no
 /// clock, and cost O(log h) (h = holidays on weekdays), never a walk over the days in between.
-public struct WorkingCalendar: Sendable {
+public struct WorkingCalendar: Sendable, Equatable {
     /// The holidays this calendar skips.
     public let holidays: HolidayList
     /// The zone whose local days are counted.

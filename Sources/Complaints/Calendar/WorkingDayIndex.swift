@@ -1,5 +1,5 @@
-/// Numbers the working days (Mon–Fri minus holidays) consecutively and converts both ways in
-/// O(log h), where h is the number of holidays falling on weekdays (about 20 a year).
+/// Numbers the working days (Mon–Fri minus holidays) consecutively and converts both ways with
+/// one binary search, O(log h), where h is the number of holidays on weekdays (about 20 a year).
 ///
 /// Why: every deadline computation reduces to "how many working days lie before day d" and
 /// "which day is working day number k"; both are answered here without walking the calendar.
@@ -9,13 +9,17 @@ struct WorkingDayIndex: Sendable, Hashable {
     private let holidayOrdinals: [Int]
     /// Day numbers of the same holidays, for O(1) membership tests.
     private let holidayDayNumbers: Set<Int>
+    /// For holiday i (in `holidayOrdinals` order): working days before it, `ordinal - i`.
+    private let workingDaysBeforeHoliday: [Int]
 
     init(holidays: HolidayList) {
         let weekdayHolidays = holidays.holidays
             .map(\.date.dayNumber)
             .filter(WeekdayOrdinals.isWeekday)
         holidayDayNumbers = Set(weekdayHolidays)
-        holidayOrdinals = Array(Set(weekdayHolidays.map(WeekdayOrdinals.weekdaysBefore))).sorted()
+        let ordinals = Array(Set(weekdayHolidays.map(WeekdayOrdinals.weekdaysBefore))).sorted()
+        holidayOrdinals = ordinals
+        workingDaysBeforeHoliday = ordinals.enumerated().map { $0.element - $0.offset }
     }
 
     func isWorkingDay(_ dayNumber: Int) -> Bool {
@@ -31,19 +35,16 @@ struct WorkingDayIndex: Sendable, Hashable {
 
     /// The day number of working day number `index` (inverse of `workingDaysBefore`).
     func dayNumber(ofWorkingDay index: Int) -> Int {
-        // Least fixed point of j = #(holiday ordinals <= index + j): the working day sits j
-        // weekdays later than it would without holidays. Iterating from 0 never overshoots, and
-        // the least fixed point never lands on a holiday. Each round skips at least one holiday,
-        // so the loop runs at most (holidays in the skipped stretch + 1) times.
-        var skipped = 0
-        while true {
-            let ordinal = index + skipped
-            let holidaysUpTo = countHolidays(below: ordinal + 1)
-            if holidaysUpTo == skipped {
-                return WeekdayOrdinals.dayNumber(ofWeekdayOrdinal: ordinal)
-            }
-            skipped = holidaysUpTo
+        // Holiday i has exactly i holidays before it, so `ordinal - i` working days precede it.
+        // That quantity never decreases with i, so the holidays lying before working day
+        // `index` are found by one binary search; the working day sits that many weekdays later.
+        var low = 0
+        var high = workingDaysBeforeHoliday.count
+        while low < high {
+            let mid = (low + high) / 2
+            if workingDaysBeforeHoliday[mid] <= index { low = mid + 1 } else { high = mid }
         }
+        return WeekdayOrdinals.dayNumber(ofWeekdayOrdinal: index + low)
     }
 
     /// Number of holiday ordinals strictly below `ordinal` (binary search).

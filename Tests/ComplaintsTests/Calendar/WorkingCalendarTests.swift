@@ -83,6 +83,16 @@ final class WorkingCalendarTests: XCTestCase {
         XCTAssertEqual(wit.startOfDay(CalendarFixtures.day("2026-01-12")), at("2026-01-11 22:00", .wib))
     }
 
+    func testAWholeWeekOfHolidaysIsSkipped() throws {
+        let text = (7...11).map { "2030-01-\(String(format: "%02d", $0)) cuti-bersama Test week" }
+            .joined(separator: "\n")
+        let week = WorkingCalendar(holidays: try HolidayList.parse(text, fileName: "libur-2030.txt"))
+        XCTAssertEqual(week.adding(workingDays: 1, to: at("2030-01-04 10:00")), at("2030-01-14 10:00"))
+        XCTAssertEqual(week.subtracting(workingDays: 1, from: at("2030-01-14 10:00")), at("2030-01-04 10:00"))
+        XCTAssertEqual(week.workingSeconds(from: at("2030-01-04 00:00"), to: at("2030-01-15 00:00")), 2 * day)
+        XCTAssertEqual(week.nextWorkingDayStart(after: at("2030-01-04 12:00")), at("2030-01-14 00:00"))
+    }
+
     func testStartOnAHoliday() {
         // Nyepi, Thursday 19 March 2026: counting starts Wednesday 25 March.
         XCTAssertEqual(calendar.adding(workingDays: 1, to: at("2026-03-19 10:00")), at("2026-03-26 00:00"))
