@@ -34,9 +34,14 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         self.store = store
     }
 
-    /// Another writer on the same store (as if a second console process had opened it).
+    /// Another writer on the same store (as if a second console process had opened it now): like a
+    /// freshly opened `FileJournal`, it has seen everything stored so far.
     public func makePeer() -> InMemoryJournal {
-        InMemoryJournal(store: store)
+        let peer = InMemoryJournal(store: store)
+        store.lock.lock()
+        peer.seenCount = store.entries.count
+        store.lock.unlock()
+        return peer
     }
 
     /// Makes the next append on this store fail with `error`, writing nothing (failure tests).
