@@ -6,22 +6,26 @@ extension TOMLTable {
     public func unknownKeys(allowed: Set<String>) -> [TOMLFieldError] {
         keys.filter { !allowed.contains($0) }.map { key in
             var reason = "unknown field '\(key)'"
-            if let guess = TOMLTable.closest(to: key, in: allowed) { reason += " (did you mean '\(guess)'?)" }
+            if let guess = closestSpelling(to: key, among: allowed) { reason += " (did you mean '\(guess)'?)" }
             return fieldError(key, reason)
         }
     }
+}
 
-    static func closest(to key: String, in candidates: Set<String>) -> String? {
-        let lowered = Array(key.lowercased())
-        var best: (distance: Int, name: String)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(lowered, Array(candidate.lowercased()))
-            let limit = max(1, min(3, candidate.count / 3))
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (distance, candidate) }
-        }
-        return best?.name
+/// The candidate that is a likely misspelling of `word` (a few edits apart, case ignored), or
+/// nil. Loaders use it for "did you mean" hints on unknown ids and names as well as keys.
+public func closestSpelling(to word: String, among candidates: some Sequence<String>) -> String? {
+    let lowered = Array(word.lowercased())
+    var best: (distance: Int, name: String)?
+    for candidate in candidates.sorted() {
+        let distance = TOMLTable.editDistance(lowered, Array(candidate.lowercased()))
+        let limit = max(1, min(3, candidate.count / 3))
+        if distance <= limit, distance < (best?.distance ?? Int.max) { best = (distance, candidate) }
     }
+    return best?.name
+}
 
+extension TOMLTable {
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
