@@ -44,7 +44,7 @@ struct IntakeFieldReader {
             guard known.contains(m.key) else {
                 extra[fieldPath] = m.value.compactText
                 warnings.append(IntakeProblem(file: file, line: line, field: fieldPath,
-                                              message: "unknown field kept verbatim"))
+                                              message: IntakeProblem.unknownFieldMessage))
                 continue
             }
             if !m.value.isNull { dict[m.key] = m.value }

@@ -17,6 +17,9 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The warning message for a field the intake format does not know (kept verbatim in `Intake.extra`).
+    public static let unknownFieldMessage = "unknown field kept verbatim"
+
     public var description: String {
         if let field { return "\(file):\(line): \(field): \(message)" }
         return "\(file):\(line): \(message)"
@@ -41,7 +44,7 @@ public struct IntakeBatch: Sendable {
 
     /// Names of unknown fields that were kept verbatim, sorted: what the lead reports once per import.
     public var unknownFields: [String] {
-        Set(records.flatMap { $0.intake.extra.keys }).sorted()
+        Set(warnings.filter { $0.message.hasPrefix(IntakeProblem.unknownFieldMessage) }.compactMap(\.field)).sorted()
     }
 }
 
