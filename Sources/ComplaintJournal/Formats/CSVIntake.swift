@@ -115,7 +115,11 @@ public enum CSVIntake {
         for (key, members) in nested.sorted(by: { $0.key < $1.key }) { top.append(.init(key, .object(members))) }
         let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: record.line, importTime: importTime)
         guard !problems.isEmpty else { return decoded }
-        if case let .rejected(more) = decoded { problems.append(contentsOf: more) }
+        // A cell already refused here is missing to the intake decoder: do not report it twice.
+        let refused = Set(problems.compactMap(\.field))
+        if case let .rejected(more) = decoded {
+            problems.append(contentsOf: more.filter { !refused.contains($0.field ?? "") })
+        }
         return .rejected(problems)
     }
 
