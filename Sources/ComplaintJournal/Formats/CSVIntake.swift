@@ -35,7 +35,7 @@ public enum CSVIntake {
         }
         let columns = header.fields.enumerated().map { k, raw in
             let name = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            return name.isEmpty ? "column \(k + 1)" : name
+            return name.isEmpty ? "column \(k + 1)" : canonicalColumn(name)
         }
         for record in records where !record.isBlank {
             switch decodeRecord(record, columns: columns, fileName: fileName, importTime: importTime) {
@@ -51,7 +51,9 @@ public enum CSVIntake {
         if let bad = header.fields.lazy.compactMap({ UTF8Check.firstInvalidOffset($0) }).first {
             return "header: invalid UTF-8 (byte \(bad + 1) of a column name)"
         }
-        let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map {
+            canonicalColumn(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        }
         var seen: Set<String> = []
         for n in names where !n.isEmpty && !seen.insert(n).inserted {
             return "header: column '\(IntakeFieldReader.shown(n))' appears more than once"
@@ -121,6 +123,16 @@ public enum CSVIntake {
             problems.append(contentsOf: more.filter { !refused.contains($0.field ?? "") })
         }
         return .rejected(problems)
+    }
+
+    /// Every column this format knows.
+    static let knownColumns: Set<String> = Set(textColumns.keys).union(codeColumns).union(boolColumns)
+        .union(["reporter.groups", "tags", "attachments"])
+
+    /// A known column name however it was capitalised (`Channel` → `channel`); others unchanged.
+    static func canonicalColumn(_ name: String) -> String {
+        let lower = name.lowercased()
+        return knownColumns.contains(lower) ? lower : name
     }
 
     /// Spreadsheet-friendly booleans, in English and Indonesian.

@@ -63,6 +63,9 @@ public enum Open311 {
                 // Ids are often numbers in GeoReport servers; keep their text.
                 if target == "external_id", case let .number(n) = m.value { top.append(.init(target, .string(n))) }
                 else { top.append(.init(target, m.value)) }
+            case nil where mapped.values.contains(m.key) || m.key == "channel" || m.key == "location":
+                // Would collide with a mapped field: kept verbatim under a distinct name.
+                top.append(.init("open311." + m.key, m.value))
             case nil: top.append(m) // unknown to the intake: kept verbatim in `extra`
             }
         }

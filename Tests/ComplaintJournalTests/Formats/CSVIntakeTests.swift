@@ -123,3 +123,12 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(batch.records.first?.intake.body, " isi dengan spasi ")
     }
 }
+
+final class CSVIntakeHeaderTests: XCTestCase {
+    func testKnownColumnsMatchWhateverTheCapitalisation() {
+        let batch = CSVIntake.decode(bytes: Array("Channel,BODY,Location.Regency\nsms,a,Sleman\n".utf8),
+                                     fileName: "f.csv", importTime: Fx.importTime)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.records.first?.intake.location.regency, "Sleman")
+    }
+}
