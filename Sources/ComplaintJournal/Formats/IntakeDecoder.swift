@@ -138,7 +138,8 @@ public enum IntakeDecoder {
             let name = r.string(m, "name", path: path)
             let ref = r.string(m, "ref", path: path)
             guard let name, !name.isEmpty else {
-                if m["name"] == nil || name != nil { r.problem(path + ".name", "missing (required)") }
+                if m["name"] == nil { r.problem(path + ".name", "missing (required)") }
+                else if name != nil { r.problem(path + ".name", "must not be empty") }
                 continue
             }
             out.append(Attachment(name: name, ref: ref))

@@ -20,6 +20,13 @@ extension ReportExport {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// One line of `jsonl` (without its line end), for writing large exports report by report; nil when
+    /// the report must not appear (public mode, confidential or deleted).
+    public func jsonlLine(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> String? {
+        guard !isPublic || ReportExport.isPublishable(r) else { return nil }
+        return fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible).compactText
+    }
+
     /// The object of one full-export line (see `jsonl`).
     public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> JSONValue {
         let urgency = deadlines.urgency(of: r, now: now)

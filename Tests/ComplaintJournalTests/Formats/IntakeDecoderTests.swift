@@ -87,6 +87,8 @@ final class IntakeDecoderTests: XCTestCase {
                        ["masuk.jsonl:7: tags[1]: expected a string, found a number"])
         XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","attachments":[{"ref":"r"}]}"#)),
                        ["masuk.jsonl:7: attachments[0].name: missing (required)"])
+        XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","attachments":[{"name":""}]}"#)),
+                       ["masuk.jsonl:7: attachments[0].name: must not be empty"])
         XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","reporter":{"groups":"lansia"}}"#)),
                        ["masuk.jsonl:7: reporter.groups: expected an array, found a string"])
         XCTAssertEqual(Fx.rejected(decode(#"["sms"]"#)), ["masuk.jsonl:7: expected a JSON object, found an array"])

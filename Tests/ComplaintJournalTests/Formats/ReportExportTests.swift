@@ -183,3 +183,16 @@ final class ReportExportTests: XCTestCase {
         return nil
     }
 }
+
+final class ReportExportLineTests: XCTestCase {
+    func testJSONLLineMatchesTheWholeExportAndSkipsUnpublishable() throws {
+        let desk = Fx.desk([(Fx.intake(1), []), (Fx.intake(2, confidential: true), [])])
+        let e = ReportExport(deadlines: Fx.deadlines, now: Fx.received)
+        let reports = Fx.reports(desk)
+        let lines = reports.compactMap { e.jsonlLine($0, public: true, identityVisible: true) }
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertEqual(lines.map { $0 + "\n" }.joined(), e.jsonl(reports, public: true))
+        XCTAssertFalse(lines[0].contains("Pelapor Rahasia"), "public mode hides identity even if asked to show it")
+        XCTAssertNotNil(e.jsonlLine(reports[1], public: false, identityVisible: true))
+    }
+}
