@@ -48,7 +48,7 @@ public enum CSVIntake {
 
     private static func headerProblem(_ header: CSVRecord) -> String? {
         if let error = header.error { return "header: \(error)" }
-        if let bad = header.fields.lazy.compactMap({ UTF8Check.firstInvalidOffset($0) }).first {
+        if let bad = header.fields.lazy.compactMap({ UTF8Validation.firstInvalidOffset($0) }).first {
             return "header: invalid UTF-8 (byte \(bad + 1) of a column name)"
         }
         let names = header.fields.map {
@@ -78,7 +78,7 @@ public enum CSVIntake {
         var nested: [String: [JSONValue.Member]] = [:]
         for (k, column) in columns.enumerated() where k < record.fields.count {
             let raw = record.fields[k]
-            if let bad = UTF8Check.firstInvalidOffset(raw) {
+            if let bad = UTF8Validation.firstInvalidOffset(raw) {
                 problem(column, "invalid UTF-8 at byte \(bad + 1) of the cell")
                 continue
             }

@@ -28,7 +28,7 @@ public enum IntakeFile {
                                               message: "line is longer than \(maxLineBytes / (1 << 20)) MiB; rejected")])
                 continue
             }
-            if let bad = UTF8Check.firstInvalidOffset(line) {
+            if let bad = UTF8Validation.firstInvalidOffset(line) {
                 builder.reject([IntakeProblem(file: fileName, line: lineNumber,
                                               message: "invalid UTF-8 at byte column \(bad + 1)")])
                 continue

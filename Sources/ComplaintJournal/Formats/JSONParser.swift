@@ -23,7 +23,7 @@ extension JSONValue {
     /// Parses one complete JSON text (RFC 8259). Never crashes: invalid UTF-8, bad syntax, lone surrogate
     /// escapes, nesting deeper than `maxDepth` and trailing garbage are all refused with their byte offset.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             throw JSONParseError(offset: bad, message: "invalid UTF-8")
         }
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)

@@ -53,7 +53,7 @@ final class JSONValueTests: XCTestCase {
         XCTAssertNotNil(error([0x22, 0xC0, 0xAF, 0x22]))
         XCTAssertNotNil(error([0x22, 0xED, 0xA0, 0x80, 0x22]))
         XCTAssertNotNil(error([0x22, 0xE2, 0x82]))
-        XCTAssertNil(UTF8Check.firstInvalidOffset(Array("Sléman 😀 ꦗꦮ".utf8)))
+        XCTAssertNil(UTF8Validation.firstInvalidOffset(Array("Sléman 😀 ꦗꦮ".utf8)))
     }
 
     func testDepthIsLimited() {

@@ -1,6 +1,6 @@
 /// Strict UTF-8 validation that says where the first bad byte is, so an error can name the column.
 /// Refuses overlong forms, surrogates and code points above U+10FFFF (RFC 3629).
-public enum UTF8Check {
+public enum UTF8Validation {
     /// 0-based offset of the first byte that does not start or continue a valid sequence; nil if valid.
     public static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
         var it = bytes.makeIterator()
