@@ -1,0 +1,26 @@
+/// A problem in a desk settings file, named by file and line so an administrator can fix it.
+public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var field: String?
+    public var reason: String
+
+    public init(file: String, line: Int, field: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String {
+        if let field { return "\(file):\(line): \(field): \(reason)" }
+        return "\(file):\(line): \(reason)"
+    }
+}
+
+/// All problems found in one load (not just the first).
+public struct SettingsErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [SettingsError]
+    public init(_ errors: [SettingsError]) { self.errors = errors }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,4 @@
+extension DeskResources {
+    /// The built-in practice desk opened by `lapor-desk demo`.
+    static let demoFiles: [String: [UInt8]] = [:]
+}
