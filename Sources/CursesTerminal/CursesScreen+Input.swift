@@ -51,16 +51,27 @@ extension CursesScreen {
                 if let mouse = readMouse() { return .mouse(mouse) }
                 continue
             }
-            guard let key = CursesKeyMap.key(status: status, code: code) else { continue }
-            if key == .escape { return keyAfterEscape() }
+            guard let key = CursesKeyMap.key(status: status, code: code) ?? extendedKey(status: status, code: code)
+            else { continue }
+            if key == .escape {
+                if let resolved = keyAfterEscape() { return resolved }
+                continue
+            }
             return key
         }
         return nil
     }
 
-    /// ESC immediately followed by a character is Alt+character; anything else is put back.
-    private func keyAfterEscape() -> Key {
+    /// ESC immediately followed by a character is Alt+character; `ESC [` and `ESC O` start an escape
+    /// sequence terminfo did not know (decoded when common, otherwise dropped: nil); anything else
+    /// is put back and ESC stands alone.
+    private func keyAfterEscape() -> Key? {
         guard let (status, code) = readRaw() else { return .escape }
+        if status == OK && code == 0x5B { return readCSI() }
+        if status == OK && code == 0x4F {
+            guard let (finalStatus, final) = readRaw(), finalStatus == OK else { return .alt("O") }
+            return CursesKeyMap.ss3Key(final: final)
+        }
         if let next = CursesKeyMap.key(status: status, code: code), let alt = CursesKeyMap.altKey(afterEscape: next) {
             return alt
         }
@@ -70,6 +81,25 @@ extension CursesScreen {
             _ = unget_wch(wchar_t(bitPattern: code))
         }
         return .escape
+    }
+
+    /// Keys terminfo defines beyond the standard set (modified arrows and the like), by their name.
+    private func extendedKey(status: Int32, code: UInt32) -> Key? {
+        guard status == KEY_CODE_YES, let name = keyname(Int32(truncatingIfNeeded: code)) else { return nil }
+        return CursesKeyMap.extendedKey(named: String(cString: name))
+    }
+
+    /// Reads the rest of `ESC [ …` up to its final byte (bytes already arrived with the sequence).
+    private func readCSI() -> Key? {
+        var parameters = ""
+        for _ in 0..<32 {
+            guard let (status, code) = readRaw() else { return .alt("[") }
+            guard status == OK else { return nil }
+            if (0x40...0x7E).contains(code) { return CursesKeyMap.csiKey(parameters: parameters, final: code) }
+            guard (0x20...0x3F).contains(code), let scalar = Unicode.Scalar(code) else { return nil }
+            parameters.unicodeScalars.append(scalar)
+        }
+        return nil
     }
 
     private func readRaw() -> (Int32, UInt32)? {

@@ -39,4 +39,26 @@ final class CursesKeyMapTests: XCTestCase {
         XCTAssertNil(CursesKeyMap.altKey(afterEscape: .up))
         XCTAssertNil(CursesKeyMap.altKey(afterEscape: .escape))
     }
+
+    func testFallbackEscapeSequences() {
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "", final: 0x41), .up)
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "1;5", final: 0x44), .left)
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "5", final: 0x7E), .pageUp)
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "3;2", final: 0x7E), .delete)
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "15", final: 0x7E), .f(5))
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "24", final: 0x7E), .f(12))
+        XCTAssertEqual(CursesKeyMap.csiKey(parameters: "", final: 0x5A), .backTab)
+        XCTAssertNil(CursesKeyMap.csiKey(parameters: "99", final: 0x7E))
+        XCTAssertNil(CursesKeyMap.csiKey(parameters: "", final: 0x6D))  // SGR-like 'm'
+        XCTAssertEqual(CursesKeyMap.ss3Key(final: 0x50), .f(1))
+        XCTAssertEqual(CursesKeyMap.ss3Key(final: 0x48), .home)
+        XCTAssertNil(CursesKeyMap.ss3Key(final: 0x7A))
+    }
+
+    func testExtendedKeyNames() {
+        XCTAssertEqual(CursesKeyMap.extendedKey(named: "kRIT5"), .right)
+        XCTAssertEqual(CursesKeyMap.extendedKey(named: "kDN3"), .down)
+        XCTAssertEqual(CursesKeyMap.extendedKey(named: "kNXT"), .pageDown)
+        XCTAssertNil(CursesKeyMap.extendedKey(named: "kxIN"))
+    }
 }
