@@ -12,17 +12,22 @@ public struct CursesOptions: Sendable {
     public var escapeDelayMs: Int?
     /// Report mouse clicks and wheel (off by default: it takes over the terminal's text selection).
     public var mouse: Bool = false
+    /// Ask the terminal to mark pastes (`ESC [ ? 2004 h`), so pasted text arrives as one
+    /// `.paste(text)` instead of keys that could run commands.
+    public var bracketedPaste: Bool = true
     /// Install the fatal-signal restore and the SIGINT/SIGTERM/SIGHUP self-pipe.
     public var handleSignals: Bool = true
 
     public init(inputFD: Int32 = 0, outputFD: Int32 = 1, terminalName: String? = nil, noColor: Bool? = nil,
-                escapeDelayMs: Int? = nil, mouse: Bool = false, handleSignals: Bool = true) {
+                escapeDelayMs: Int? = nil, mouse: Bool = false, bracketedPaste: Bool = true,
+                handleSignals: Bool = true) {
         self.inputFD = inputFD
         self.outputFD = outputFD
         self.terminalName = terminalName
         self.noColor = noColor
         self.escapeDelayMs = escapeDelayMs
         self.mouse = mouse
+        self.bracketedPaste = bracketedPaste
         self.handleSignals = handleSignals
     }
 }

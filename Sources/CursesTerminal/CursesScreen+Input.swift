@@ -95,11 +95,39 @@ extension CursesScreen {
         for _ in 0..<32 {
             guard let (status, code) = readRaw() else { return .alt("[") }
             guard status == OK else { return nil }
-            if (0x40...0x7E).contains(code) { return CursesKeyMap.csiKey(parameters: parameters, final: code) }
+            if (0x40...0x7E).contains(code) {
+                if parameters == "200" && code == 0x7E { return readPaste() }
+                return CursesKeyMap.csiKey(parameters: parameters, final: code)
+            }
             guard (0x20...0x3F).contains(code), let scalar = Unicode.Scalar(code) else { return nil }
             parameters.unicodeScalars.append(scalar)
         }
         return nil
+    }
+
+    /// Collects bracketed-paste text up to `ESC [ 201 ~` (or until input pauses, or 1 MiB).
+    private func readPaste() -> Key? {
+        let terminator = Array("\u{1B}[201~".unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < 1 << 20 {
+            guard let (status, code) = readRawWaiting(milliseconds: 200) else { break }
+            guard status == OK, let scalar = Unicode.Scalar(code) else { continue }
+            scalars.append(scalar)
+            if scalars.count >= terminator.count && Array(scalars.suffix(terminator.count)) == terminator {
+                scalars.removeLast(terminator.count)
+                break
+            }
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return .paste(String(text))
+    }
+
+    private func readRawWaiting(milliseconds: Int32) -> (Int32, UInt32)? {
+        if let raw = readRaw() { return raw }
+        var fd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, milliseconds) > 0 else { return nil }
+        return readRaw()
     }
 
     private func readRaw() -> (Int32, UInt32)? {

@@ -26,6 +26,7 @@ public final class CursesScreen: TerminalDevice {
     let signalGuard: SignalGuard?
     let usesDefaultColors: Bool
     let mouseEnabled: Bool
+    let bracketedPaste: Bool
     var previous: Canvas?
     var styleCache: [StyleRole: (attributes: attr_t, pair: Int32)] = [:]
     var cursorVisibility: Int32 = -1
@@ -86,6 +87,8 @@ public final class CursesScreen: TerminalDevice {
         self.usesDefaultColors = defaults
         self.colorDepth = ColorDepth.detect(hasColors: has_colors(), colors: Int(lapor_colors()), noColor: noColor)
         self.mouseEnabled = options.mouse
+        self.bracketedPaste = options.bracketedPaste
+        if options.bracketedPaste { writeDirectly("\u{1B}[?2004h") }
         if options.mouse {
             _ = mousemask(lapor_mouse_mask_wanted(), nil)
             _ = mouseinterval(0)
@@ -107,6 +110,7 @@ public final class CursesScreen: TerminalDevice {
         stopped = true
         if mouseEnabled { _ = mousemask(0, nil) }
         _ = endwin()
+        if bracketedPaste { writeDirectly("\u{1B}[?2004l") }
         delscreen(screen)
         fclose(inputFile)
         fclose(outputFile)
@@ -118,6 +122,12 @@ public final class CursesScreen: TerminalDevice {
     /// Restores the terminal at once from anywhere (e.g. before printing a fatal error) without
     /// tearing curses down; harmless when no screen is active.
     public static func emergencyRestore() { SignalGuard.emergencyRestore() }
+
+    /// Sends a control sequence curses has no function for, straight to the terminal.
+    private func writeDirectly(_ sequence: String) {
+        _ = fputs(sequence, outputFile)
+        _ = fflush(outputFile)
+    }
 
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }

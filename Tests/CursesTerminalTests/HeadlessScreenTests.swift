@@ -113,3 +113,32 @@ final class HeadlessScreenTests: XCTestCase {
         XCTAssertTrue(event == .ready([fds[0]]) || event == .closed, "\(event)")
     }
 }
+
+/// The terminals the console must run on all start, draw and stop.
+final class TerminalTypeTests: XCTestCase {
+    func testSupportedTerminalTypesStartAndDraw() throws {
+        let nullIn = open("/dev/null", O_RDONLY)
+        let nullOut = open("/dev/null", O_WRONLY)
+        defer {
+            close(nullIn)
+            close(nullOut)
+        }
+        let expectations: [(String, ColorDepth)] = [
+            ("xterm-256color", .indexed256), ("tmux-256color", .indexed256), ("screen", .eight),
+            ("linux", .eight), ("vt100", .monochrome),
+        ]
+        for (name, depth) in expectations {
+            let screen = try CursesScreen(options: CursesOptions(inputFD: nullIn, outputFD: nullOut, terminalName: name,
+                                                                 noColor: false, handleSignals: false),
+                                          palette: TerminalPalette(styles: ["x": ResolvedStyle(background: .indexed(4))]))
+            XCTAssertEqual(screen.colorDepth, depth, name)
+            var canvas = Canvas(size: screen.size)
+            canvas.put("Lapor 漢", at: .zero, role: "x")
+            canvas.box(Rect(x: 0, y: 1, width: 4, height: 3), role: .plain)
+            screen.draw(canvas)
+            XCTAssertEqual(screen.cellContents(at: Point(x: 6, y: 0))?.text, "漢", name)
+            XCTAssertEqual(screen.cellContents(at: Point(x: 0, y: 1))?.text, "┌", name)
+            screen.stop()
+        }
+    }
+}

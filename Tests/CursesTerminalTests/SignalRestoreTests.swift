@@ -22,13 +22,17 @@ final class SignalRestoreTests: XCTestCase {
             preconditionFailure("deliberate crash while curses is active")
         case "keys":
             var names: [String] = []
-            while names.count < 9 {
+            while names.count < 10 {
                 let event = screen.nextEvent(timeoutMs: 10_000, alsoWatch: [])
                 guard case .key(let key) = event else {
                     names.append("\(event)")
                     break
                 }
-                names.append(key == .resize ? "Resize=\(screen.size)" : key.name)
+                switch key {
+                case .resize: names.append("Resize=\(screen.size)")
+                case .paste(let text): names.append("Paste=\(text.debugDescription)")
+                default: names.append(key.name)
+                }
             }
             screen.stop()
             let line = "KEYS " + names.joined(separator: " ") + "\n"
@@ -82,12 +86,15 @@ final class SignalRestoreTests: XCTestCase {
             send("漢")
             send("\u{3}")  // C-c arrives as a key in raw mode
             send("\u{1B}")  // a lone Esc
+            send("\u{1B}[200~q\rb漢\u{1B}[201~")  // bracketed paste: "q" must not arrive as a key
             var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
             _ = ioctl(master, UInt(TIOCSWINSZ), &size)
             kill(pid, SIGWINCH)
         }
-        XCTAssertTrue(run.output.contains("KEYS j Up Down Right M-x 漢 C-c Esc Resize=100x30"), run.output)
+        XCTAssertTrue(run.output.contains("KEYS j Up Down Right M-x 漢 C-c Esc Paste=\"q\\rb漢\" Resize=100x30"), run.output)
         XCTAssertTrue(run.echoAndCanonicalRestored, "termios left raw")
+        XCTAssertTrue(run.output.contains("\u{1B}[?2004h"), "bracketed paste not requested")
+        XCTAssertTrue(run.output.contains("\u{1B}[?2004l"), "bracketed paste not switched off")
     }
 
     private struct ChildRun {
