@@ -16,10 +16,13 @@ final class SignalRestoreTests: XCTestCase {
         let screen = try CursesScreen(options: CursesOptions(terminalName: "xterm-256color"))
         var canvas = Canvas(size: screen.size)
         canvas.put("CHILD READY", at: .zero, role: .plain)
+        if role == "box" { canvas.box(Rect(x: 0, y: 2, width: 4, height: 3), role: .plain) }
         screen.draw(canvas)
         switch role {
         case "crash":
             preconditionFailure("deliberate crash while curses is active")
+        case "box":
+            screen.stop()
         case "keys":
             var names: [String] = []
             while names.count < 10 {
@@ -95,6 +98,14 @@ final class SignalRestoreTests: XCTestCase {
         XCTAssertTrue(run.echoAndCanonicalRestored, "termios left raw")
         XCTAssertTrue(run.output.contains("\u{1B}[?2004h"), "bracketed paste not requested")
         XCTAssertTrue(run.output.contains("\u{1B}[?2004l"), "bracketed paste not switched off")
+    }
+
+    func testBoxDrawingReachesTheTerminal() throws {
+        let run = try runChild(role: "box") { _, _ in }
+        // Cells carry Unicode line drawing, so even with TERM=xterm-256color (whose ACS would give
+        // `lqqk`) the terminal receives `┌──┐`.
+        XCTAssertTrue(run.output.contains("┌──┐"), run.output.debugDescription)
+        XCTAssertTrue(run.output.contains("└──┘"), run.output.debugDescription)
     }
 
     private struct ChildRun {
