@@ -58,10 +58,12 @@ extension Canvas {
         fill(Rect(x: rect.maxX - 1, y: rect.y, width: 1, height: 1), role: role, with: style.topRight)
         fill(Rect(x: rect.x, y: rect.maxY - 1, width: 1, height: 1), role: role, with: style.bottomLeft)
         fill(Rect(x: rect.maxX - 1, y: rect.maxY - 1, width: 1, height: 1), role: role, with: style.bottomRight)
-        if let title, !title.isEmpty, rect.width >= 5 {
-            let room = rect.width - 4
+        // The title sits after the top-left corner and leaves at least one line cell before the
+        // top-right corner: `┌ Title ─┐`.
+        if let title, !title.isEmpty, rect.width >= 6 {
+            let room = rect.width - 3
             let shown = " " + TextFit.truncate(Sanitize.line(title), width: room - 2) + " "
-            put(shown, at: Point(x: rect.x + 1, y: rect.y), role: titleRole ?? role, clipWidth: room + 2)
+            put(shown, at: Point(x: rect.x + 1, y: rect.y), role: titleRole ?? role, clipWidth: room)
         }
     }
 }

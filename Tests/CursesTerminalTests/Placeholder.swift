@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderCursesTerminalTests: XCTestCase { func testBuilds() {} }

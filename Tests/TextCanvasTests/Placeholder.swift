@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTextCanvasTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,160 @@
+import XCTest
+import TextCanvas
+
+final class TextEditBufferTests: XCTestCase {
+    func testTypingAndBackspace() {
+        var buffer = TextEditBuffer()
+        for c in "halo" { buffer.insert(c) }
+        buffer.backspace()
+        XCTAssertEqual(buffer.text, "hal")
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 3))
+    }
+
+    func testMovesAreByGrapheme() {
+        var buffer = TextEditBuffer(text: "a👨‍👩‍👧b")
+        XCTAssertEqual(buffer.cursor.column, 3)
+        buffer.moveLeft()
+        buffer.moveLeft()
+        XCTAssertEqual(buffer.cursor.column, 1)
+        buffer.deleteForward()
+        XCTAssertEqual(buffer.text, "ab")
+    }
+
+    func testNewlineSplitsAndBackspaceJoins() {
+        var buffer = TextEditBuffer(text: "abcd")
+        buffer.moveLeft()
+        buffer.moveLeft()
+        buffer.insertNewline()
+        XCTAssertEqual(buffer.lines, ["ab", "cd"])
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 1, column: 0))
+        buffer.backspace()
+        XCTAssertEqual(buffer.lines, ["abcd"])
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 2))
+        buffer.moveEnd()
+        buffer.deleteForward()  // nothing to join
+        XCTAssertEqual(buffer.text, "abcd")
+    }
+
+    func testVerticalMovesKeepDisplayColumnAcrossWideCharacters() {
+        var buffer = TextEditBuffer(text: "abcdef\n漢字漢字\nxy")
+        buffer.moveUp()  // from end of "xy" (column 2) to line 1
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 1, column: 1))  // after 漢 = display column 2
+        XCTAssertEqual(buffer.cursorDisplayColumn, 2)
+        buffer.moveHome()
+        buffer.moveUp()
+        buffer.moveEnd()  // line 0 end: column 6
+        buffer.moveDown()  // display column 6 → after 3 wide chars
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 1, column: 3))
+        buffer.moveUp()
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 6))
+    }
+
+    func testVerticalMoveNeverLandsInsideAWideCharacter() {
+        var buffer = TextEditBuffer(text: "abc\n漢字")
+        buffer.moveUp()
+        buffer.moveHome()
+        buffer.moveRight()  // display column 1
+        buffer.moveDown()
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 1, column: 0))
+    }
+
+    func testGoalColumnSurvivesShortLine() {
+        var buffer = TextEditBuffer(text: "abcdef\nx\nabcdef")
+        buffer.moveDown()  // already on last line: goes to end
+        buffer.moveUp()
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 1, column: 1))
+        buffer.moveUp()
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 6))
+    }
+
+    func testUndoTypingRunIsOneStep() {
+        var buffer = TextEditBuffer(text: "a")
+        for c in "bcd" { buffer.insert(c) }
+        XCTAssertEqual(buffer.text, "abcd")
+        XCTAssertTrue(buffer.undo())
+        XCTAssertEqual(buffer.text, "a")
+        XCTAssertEqual(buffer.cursor.column, 1)
+        XCTAssertFalse(buffer.undo())
+    }
+
+    func testUndoAfterMoveSeparatesSteps() {
+        var buffer = TextEditBuffer()
+        buffer.insert("a")
+        buffer.moveLeft()
+        buffer.insert("b")
+        XCTAssertEqual(buffer.text, "ba")
+        buffer.undo()
+        XCTAssertEqual(buffer.text, "a")
+        buffer.undo()
+        XCTAssertEqual(buffer.text, "")
+    }
+
+    func testUndoPasteAndBackspace() {
+        var buffer = TextEditBuffer(text: "x")
+        buffer.insert("line1\nline2")
+        XCTAssertEqual(buffer.lines, ["xline1", "line2"])
+        buffer.backspace()
+        buffer.backspace()
+        XCTAssertEqual(buffer.text, "xline1\nlin")
+        buffer.undo()
+        XCTAssertEqual(buffer.text, "xline1\nline2")
+        buffer.undo()
+        XCTAssertEqual(buffer.text, "x")
+    }
+
+    func testPasteDropsControlAndBidiCharacters() {
+        var buffer = TextEditBuffer()
+        buffer.insert("a\u{1B}[31mb\u{202E}c\r\nd\te")
+        XCTAssertEqual(buffer.lines, ["a[31mbc", "d    e"])
+    }
+
+    func testCombiningMarkMergesWithPreviousCharacter() {
+        var buffer = TextEditBuffer(text: "e")
+        buffer.insert(Character("\u{0301}"))
+        XCTAssertEqual(buffer.text, "e\u{0301}")
+        XCTAssertEqual(buffer.cursor.column, 1)
+        buffer.backspace()
+        XCTAssertEqual(buffer.text, "")
+    }
+
+    func testLayoutWrapsAndPlacesCursorInDisplayColumns() {
+        let buffer = TextEditBuffer(text: "ab漢字cd")  // widths 1 1 2 2 1 1 = 8
+        let layout = buffer.layout(width: 5, height: 3)
+        XCTAssertEqual(layout.rows, ["ab漢", "字cd"])
+        XCTAssertEqual(layout.cursor, Point(x: 4, y: 1))
+        XCTAssertEqual(layout.totalRows, 2)
+    }
+
+    func testLayoutCursorAfterFullRowGoesToNextRow() {
+        let buffer = TextEditBuffer(text: "abcd")
+        let layout = buffer.layout(width: 4, height: 3)
+        XCTAssertEqual(layout.rows, ["abcd", ""])
+        XCTAssertEqual(layout.cursor, Point(x: 0, y: 1))
+    }
+
+    func testLayoutScrollsToCursor() {
+        var buffer = TextEditBuffer(text: "1\n2\n3\n4\n5")
+        var layout = buffer.layout(width: 10, height: 2)
+        XCTAssertEqual(layout.rows, ["4", "5"])
+        XCTAssertEqual(layout.scrollTop, 3)
+        XCTAssertEqual(layout.cursor, Point(x: 1, y: 1))
+        buffer.moveUp()
+        buffer.moveUp()
+        buffer.moveUp()
+        layout = buffer.layout(width: 10, height: 2, scrollTop: layout.scrollTop)
+        XCTAssertEqual(layout.rows, ["2", "3"])
+        XCTAssertEqual(layout.cursor.y, 0)
+    }
+
+    func testApplyKeys() {
+        var buffer = TextEditBuffer()
+        XCTAssertTrue(buffer.apply(.char("a")))
+        XCTAssertTrue(buffer.apply(.enter))
+        XCTAssertTrue(buffer.apply(.paste("b\nc")))
+        XCTAssertEqual(buffer.lines, ["a", "b", "c"])
+        XCTAssertFalse(buffer.apply(.enter, multiline: false))
+        XCTAssertFalse(buffer.apply(.f(2)))
+        XCTAssertTrue(buffer.apply(.paste("x\ny"), multiline: false))
+        XCTAssertEqual(buffer.lines, ["a", "b", "cx y"])
+    }
+}
