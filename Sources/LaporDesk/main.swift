@@ -1,2 +1,22 @@
-import DeskResources
-print(DeskResources.probe.count)
+import ArgumentParser
+import Foundation
+
+// Exit codes are a contract (formats.md §1): 0 success, 1 some input rejected, 2 usage error,
+// 3 data folder damaged or locked. ArgumentParser's own usage code (64) is mapped to 2.
+do {
+    var command = try LaporDeskCLI.parseAsRoot()
+    try command.run()
+} catch let fail as Fail {
+    if !fail.message.isEmpty { Output.error(fail.message) }
+    exit(fail.code)
+} catch {
+    let code = LaporDeskCLI.exitCode(for: error)
+    let message = LaporDeskCLI.fullMessage(for: error)
+    if code == .success {
+        if !message.isEmpty { print(message) }
+        exit(0)
+    }
+    if !message.isEmpty { Output.error(message) }
+    if code == .validationFailure { exit(2) }
+    exit(code.rawValue)
+}

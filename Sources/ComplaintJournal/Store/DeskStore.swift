@@ -25,6 +25,7 @@ public final class DeskStore {
         fold(try journal.allEntries())
     }
 
+    @discardableResult
     private func fold(_ entries: [JournalEntry]) -> [RecordedEvent] {
         var out: [RecordedEvent] = []
         out.reserveCapacity(entries.count)

@@ -1,0 +1,128 @@
+import Complaints
+import Foundation
+
+/// A desk opened for work: validated settings and reference data, the calendar, and the journal with its
+/// projection. Every command-line command and the console start here.
+public final class OpenedDesk {
+    public let folder: DeskFolder
+    public let settings: DeskSettings
+    public let roster: Roster
+    public let reference: ReferenceData
+    public let calendar: WorkingCalendar
+    public let journal: FileJournal
+    public let recovery: RecoveryReport
+    public let store: DeskStore
+
+    public var deadlines: Deadlines { store.deadlines }
+    public var desk: Desk { store.desk }
+
+    /// Why a desk could not be opened; each message names file and line.
+    public struct OpenError: Error, CustomStringConvertible {
+        public enum Kind: Sendable { case missing, invalidFiles, journal }
+        public var kind: Kind
+        public var messages: [String]
+        public var description: String { messages.joined(separator: "\n") }
+    }
+
+    init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, calendar: WorkingCalendar,
+         journal: FileJournal, recovery: RecoveryReport, store: DeskStore) {
+        self.folder = folder
+        self.settings = settings
+        self.roster = roster
+        self.reference = reference
+        self.calendar = calendar
+        self.journal = journal
+        self.recovery = recovery
+        self.store = store
+    }
+
+    /// Opens the desk in `folder`. A writer recovers the journal (torn tail to quarantine); a reader
+    /// changes nothing.
+    public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
+                            lockTimeout: Double? = 10) throws(OpenError) -> OpenedDesk {
+        guard folder.exists else {
+            throw OpenError(kind: .missing, messages: [
+                "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
+            ])
+        }
+        var messages: [String] = []
+        let settingsText = read(folder.settingsFile, &messages) ?? ""
+        var settings = DeskSettings()
+        do { settings = try DeskSettings.parse(settingsText, fileName: folder.settingsFile.path) } catch {
+            messages += error.errors.map(\.description)
+        }
+        var referenceTexts = defaults.reference
+        var referencePaths: [String: String] = [:]
+        for name in ReferenceData.fileNames {
+            let u = folder.referenceFolder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: u.path), let text = read(u, &messages) {
+                referenceTexts[name] = text
+                referencePaths[name] = u.path
+            }
+        }
+        var reference: ReferenceData?
+        do { reference = try ReferenceData.load(files: referenceTexts) } catch {
+            messages += error.errors.map { e in
+                let shown = referencePaths[e.file] ?? "(bawaan) \(e.file)"
+                return e.description.replacingOccurrences(of: e.file, with: shown, options: .anchored)
+            }
+        }
+        var calendars = defaults.calendars
+        var calendarPaths: [String: String] = [:]
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path) {
+            for name in names where name.hasPrefix("libur-") && name.hasSuffix(".txt") {
+                let u = folder.calendarFolder.appendingPathComponent(name)
+                if let text = read(u, &messages) {
+                    calendars[name] = text
+                    calendarPaths[name] = u.path
+                }
+            }
+        }
+        var lists: [HolidayList] = []
+        for (name, text) in calendars.sorted(by: { $0.key < $1.key }) {
+            do { lists.append(try HolidayList.parse(text, fileName: calendarPaths[name] ?? name)) } catch {
+                messages.append(String(describing: error))
+            }
+        }
+        var holidays = HolidayList.empty
+        do { holidays = try HolidayList.merging(lists) } catch { messages.append(String(describing: error)) }
+        var roster = Roster(operators: [])
+        if let text = read(folder.rosterFile, &messages) {
+            do { roster = try Roster.parse(text, fileName: folder.rosterFile.path, directory: reference) } catch {
+                messages += error.errors.map(\.description)
+            }
+        }
+        guard messages.isEmpty, let reference else { throw OpenError(kind: .invalidFiles, messages: messages) }
+        let calendar = WorkingCalendar(holidays: holidays, timeZone: settings.timeZone)
+        let deadlines = Deadlines(calendar: calendar, limits: settings.limits)
+        do {
+            var options = FileJournal.Options()
+            options.lockTimeout = lockTimeout
+            let (journal, report) = try FileJournal.open(at: folder.url, mode: mode, options: options)
+            let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
+                                      offsetSeconds: settings.timeZone.secondsFromUTC)
+            return OpenedDesk(folder: folder, settings: settings, roster: roster, reference: reference, calendar: calendar,
+                              journal: journal, recovery: report, store: store)
+        } catch {
+            throw OpenError(kind: .journal, messages: ["\(folder.journalFolder.path): \(error)"])
+        }
+    }
+
+    private static func read(_ u: URL, _ messages: inout [String]) -> String? {
+        guard let data = FileManager.default.contents(atPath: u.path) else {
+            messages.append("\(u.path): cannot read the file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            messages.append("\(u.path):1: not valid UTF-8 text")
+            return nil
+        }
+        return text
+    }
+
+    /// Resolves `--as NAME` (or the roster's default operator).
+    public func operatorNamed(_ name: String?) -> Operator? {
+        if let name { return roster.find(name) }
+        return roster.defaultOperator
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+/// Every desk action the console offers, from scripts: `lapor-desk act ID VERB [options]`.
+struct ActCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "act",
+        abstract: "Act on a report as an operator (the same rules as the console).",
+        discussion: """
+        Verbs: dispose [--agency ID (default: the routing proposal)] [--unit ID] [--note T]; postpone --question T;
+        reporter-reply --text T; archive --reason R [--duplicate-of ID] [--note T]; delete --reason spam|tidak-terbaca;
+        assign-unit --unit ID; send-back --reason T; follow-up --text T; dispute --text T; accept [--text T];
+        edit-title --title T; classify [--classification C] [--category C] [--subcategory S];
+        set-flags [--anonymous true|false] [--confidential true|false]; tag [--add T]... [--remove T]...;
+        priority --priority rendah|normal|tinggi|mendesak; note --text T; reply --text T;
+        link-duplicate --original ID; redact --field F... --reason T.
+        A refusal prints the reason and exits 1.
+        """)
+
+    @OptionGroup var desk: DeskOptions
+    @Argument(help: "Tracking id") var id: String
+    @Argument(help: "What to do (see below).") var verb: String
+
+    @Option var agency: String?
+    @Option var unit: String?
+    @Option var note: String?
+    @Option var question: String?
+    @Option var text: String?
+    @Option var reason: String?
+    @Option(name: .customLong("duplicate-of")) var duplicateOf: String?
+    @Option var title: String?
+    @Option var classification: String?
+    @Option var category: String?
+    @Option var subcategory: String?
+    @Option var anonymous: Bool?
+    @Option var confidential: Bool?
+    @Option var add: [String] = []
+    @Option var remove: [String] = []
+    @Option var priority: String?
+    @Option var original: String?
+    @Option(name: .customLong("field")) var fields: [String] = []
+    @Option(name: .customLong("expect-version"), help: "Refuse if the report changed since this version.") var expectVersion: Int?
+
+    func need(_ v: String?, _ flag: String) throws -> String {
+        guard let v else { throw Fail.usage("act \(verb): --\(flag) is required") }
+        return v
+    }
+
+    func command(for report: Report?, opened: OpenedDesk) throws -> Command {
+        guard let kind = CommandKind(rawValue: verb), kind != .receive, kind != .autoClose else {
+            let verbs = CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map(\.rawValue)
+            throw Fail.usage("act: unknown verb '\(verb)' (\(verbs.joined(separator: ", ")))")
+        }
+        switch kind {
+        case .dispose:
+            if let agency { return .dispose(agency: agency, unit: unit, rule: nil, note: note) }
+            guard let report, let p = opened.reference.proposal(for: report) else {
+                throw Fail.usage("act dispose: no routing rule matches this report; name one with --agency")
+            }
+            return .dispose(agency: p.agencyID, unit: unit ?? p.unitID, rule: p.rule.source, note: note)
+        case .postpone: return .postpone(question: try need(question ?? text, "question"))
+        case .reporterReply: return .recordReporterReply(text: try need(text, "text"), attachments: [])
+        case .archive:
+            let r = try need(reason, "reason")
+            guard let ar = ArchiveReason(rawValue: r) else {
+                throw Fail.usage("--reason: one of \(ArchiveReason.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return .archive(reason: ar, note: note, duplicateOf: duplicateOf.map { ReportID($0) })
+        case .delete:
+            guard let dr = DeleteReason(rawValue: try need(reason, "reason")) else { throw Fail.usage("--reason: spam or tidak-terbaca") }
+            return .delete(reason: dr, note: note)
+        case .assignUnit: return .assignToUnit(unit: try need(unit, "unit"))
+        case .sendBack: return .sendBack(reason: try need(reason ?? text, "reason"))
+        case .followUp: return .postFollowUp(text: try need(text, "text"), attachments: [])
+        case .dispute: return .recordDispute(text: try need(text, "text"))
+        case .accept: return .recordAcceptance(text: text)
+        case .editTitle: return .editTitle(try need(title, "title"))
+        case .classify:
+            var c: Classification?
+            if let classification {
+                guard let v = Classification(rawValue: classification) else {
+                    throw Fail.usage("--classification: pengaduan, aspirasi or permintaan-informasi")
+                }
+                c = v
+            }
+            return .classify(classification: c, category: category, subcategory: subcategory)
+        case .setFlags: return .setFlags(anonymous: anonymous, confidential: confidential)
+        case .tag: return .tag(add: add, remove: remove)
+        case .priority:
+            guard let p = Priority(rawValue: try need(priority, "priority")) else {
+                throw Fail.usage("--priority: rendah, normal, tinggi or mendesak")
+            }
+            return .setPriority(p)
+        case .note: return .addNote(try need(text, "text"))
+        case .reply: return .postReply(try need(text, "text"))
+        case .linkDuplicate: return .linkDuplicate(original: ReportID(try need(original, "original")))
+        case .redact: return .redact(fields: fields, reason: try need(reason, "reason"))
+        case .receive, .autoClose: throw Fail.usage("act: '\(verb)' is not an officer's action")
+        }
+    }
+
+    func run() throws {
+        let opened = try DeskAccess.open(desk, mode: .writer)
+        try DeskAccess.requireWritable(opened)
+        let op = try DeskAccess.actor(opened, desk)
+        let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
+        let cmd = try command(for: opened.desk[rid], opened: opened)
+        do {
+            let events = try opened.store.perform(cmd, on: rid, as: op, expectedVersion: expectVersion, now: Date())
+            for e in events { Output.line("\(e.seq) \(e.reportID) \(e.event.type)") }
+            if let r = opened.desk[rid] { Output.error("#\(rid): \(r.status.rawValue) (versi \(r.version))") }
+        } catch {
+            switch error {
+            case let .refused(r): throw Fail.rejected("#\(rid): \(r.message.id)\n#\(rid): \(r.message.en)")
+            case let .journal(text): throw Fail.damaged(text)
+            }
+        }
+    }
+}

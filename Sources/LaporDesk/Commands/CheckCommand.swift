@@ -1,0 +1,47 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify the journal: every line, sequence and checksum.",
+        discussion: "Exit 0 when clean, 3 when damage needs `--repair` (which quarantines it; history is never rewritten).")
+
+    @OptionGroup var desk: DeskOptions
+    @Flag(help: "Quarantine damaged lines and acknowledge them so the desk can be written again.") var repair = false
+
+    func run() throws {
+        let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly)
+        let report = repair ? try opened.journal.repair() : try opened.journal.verify()
+        let lines = report.tornTails.map(\.description) + report.damagedLines.map(\.description)
+            + report.gaps.map(\.description) + report.duplicates.map(\.description)
+        for l in lines { Output.line(l) }
+        for p in opened.store.problems { Output.line(p.description) }
+        let events = opened.journal.lastSequence
+        Output.line("jurnal: \(events) peristiwa, \(opened.desk.count) laporan, \(lines.count) temuan"
+            + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca"))
+        let needsRepair = !report.tornTails.isEmpty || report.damagedLines.contains { !$0.acknowledged }
+            || report.gaps.contains { !$0.acknowledged } || !report.duplicates.isEmpty
+        if repair || !needsRepair { return }
+        throw Fail.damaged("journal needs attention: run `lapor-desk check --repair`")
+    }
+}
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "Write the events deadlines make due (auto-close after the reporter's silence).")
+
+    @OptionGroup var desk: DeskOptions
+
+    func run() throws {
+        let opened = try DeskAccess.open(desk, mode: .writer)
+        try DeskAccess.requireWritable(opened)
+        do {
+            let events = try opened.store.sweep(now: Date())
+            for e in events { Output.line("\(e.reportID) \(e.event.type)") }
+        } catch {
+            throw Fail.damaged(error.description)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on the data folder.")
+
+    @OptionGroup var desk: DeskOptions
+    @Option(help: "Theme: default, terang, kontras-tinggi, buta-warna, mono (or your own).") var theme: String?
+    @Option(help: "Language: id or en.") var lang: String?
+
+    func run() throws {
+        try ConsoleLauncher.run(desk: desk, theme: theme, lang: lang, demo: false)
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open the console on a fresh practice desk with built-in sample reports.")
+
+    @OptionGroup var desk: DeskOptions
+    @Option(help: "Theme name.") var theme: String?
+    @Option(help: "Language: id or en.") var lang: String?
+
+    func run() throws {
+        try ConsoleLauncher.run(desk: desk, theme: theme, lang: lang, demo: true)
+    }
+}
+
+enum ConsoleLauncher {
+    static func run(desk: DeskOptions, theme: String?, lang: String?, demo: Bool) throws {
+        throw Fail.usage("console: not wired yet")
+    }
+}

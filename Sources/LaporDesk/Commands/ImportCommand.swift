@@ -1,0 +1,114 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record many reports from intake files (JSON lines, CSV or Open311); `-` reads standard input.",
+        discussion: "A bad line is reported as FILE:LINE: field: reason and every other line is still recorded (exit 1).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, open311 }
+
+    @OptionGroup var desk: DeskOptions
+
+    @Option(help: "jsonl (default), csv or open311") var format: Format = .jsonl
+
+    @Option(name: .customLong("batch-size"), help: "Reports per durable write (one sync each).") var batchSize = 5000
+
+    @Argument(help: "Intake files, or - for standard input.") var files: [String]
+
+    func run() throws {
+        guard !files.isEmpty else { throw Fail.usage("import: name at least one file (or -)") }
+        guard batchSize > 0 else { throw Fail.usage("--batch-size must be positive") }
+        let now = Date()
+        var batches: [(String, IntakeBatch)] = []
+        for file in files {
+            let bytes: [UInt8]
+            if file == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            } else {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw Fail.usage("\(file): cannot read the file")
+                }
+                bytes = Array(data)
+            }
+            let name = file == "-" ? "<stdin>" : file
+            let batch: IntakeBatch = switch format {
+            case .jsonl: IntakeFile.decodeLines(bytes: bytes, fileName: name, importTime: now)
+            case .csv: CSVIntake.decode(bytes: bytes, fileName: name, importTime: now)
+            case .open311: Open311.decode(bytes: bytes, fileName: name, importTime: now)
+            }
+            batches.append((name, batch))
+        }
+        let opened = try DeskAccess.open(desk, mode: .writer)
+        try DeskAccess.requireWritable(opened)
+        DeskAccess.reportRecovery(opened)
+        let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
+        var rejected = 0
+        var recorded = 0
+        var duplicates = 0
+        let total = batches.reduce(0) { $0 + $1.1.records.count }
+        let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
+        for (name, batch) in batches {
+            for w in batch.warnings { Output.error("warning: \(w)") }
+            for p in batch.problems { Output.error(p.description) }
+            rejected += batch.problems.count
+            var index = 0
+            while index < batch.records.count {
+                let chunk = Array(batch.records[index..<min(batch.records.count, index + batchSize)])
+                let results: [Result<(id: ReportID, isNew: Bool), DeskStore.Failure>]
+                do {
+                    results = try opened.store.receive(chunk.map(\.intake), as: op, now: now)
+                } catch {
+                    progress.finish()
+                    throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")
+                }
+                for (k, r) in results.enumerated() {
+                    switch r {
+                    case let .success((_, isNew)):
+                        if isNew { recorded += 1 } else { duplicates += 1 }
+                    case let .failure(f):
+                        rejected += 1
+                        Output.error("\(name):\(chunk[k].line): \(f)")
+                    }
+                }
+                index += chunk.count
+                progress.update(index)
+            }
+        }
+        progress.finish()
+        Output.error("Diimpor \(recorded) laporan, \(duplicates) sudah ada (duplikat), \(rejected) ditolak.")
+        if rejected > 0 { throw Fail.rejected("") }
+    }
+}
+
+/// A progress bar on a terminal's standard error; silent when piped.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    private var last = -1
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int) {
+        guard enabled, total > 0 else { return }
+        let percent = done * 100 / total
+        guard percent != last else { return }
+        last = percent
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(percent)%".utf8))
+    }
+
+    func finish() {
+        guard enabled, last >= 0 else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+        last = -1
+    }
+}

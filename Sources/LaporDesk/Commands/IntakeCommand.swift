@@ -1,0 +1,87 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+/// Records one report from a channel; the flags mirror the intake record (formats.md §2).
+struct IntakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake", abstract: "Record one report from a channel and print its tracking id.")
+
+    @OptionGroup var desk: DeskOptions
+
+    @Option(help: "web sms twitter app whatsapp email letter walk-in phone api") var channel: String
+    @Option(help: "The report text.") var body: String
+    @Option var title: String?
+    @Option(name: .customLong("external-id")) var externalID: String?
+    @Option(name: .customLong("received-at"), help: "RFC 3339 time with offset (default: now).") var receivedAt: String?
+    @Option(help: "pengaduan, aspirasi or permintaan-informasi") var classification: String?
+    @Option var category: String?
+    @Option var subcategory: String?
+    @Option var province: String?
+    @Option var regency: String?
+    @Option var district: String?
+    @Option(name: .customLong("location-detail")) var locationDetail: String?
+    @Option(name: .customLong("incident-date"), help: "YYYY-MM-DD") var incidentDate: String?
+    @Option(help: "Agency id the reporter chose (goes straight to its queue).") var agency: String?
+    @Option(name: .customLong("reporter-name")) var reporterName: String?
+    @Option(name: .customLong("reporter-nik")) var reporterNIK: String?
+    @Option(name: .customLong("reporter-phone")) var reporterPhone: String?
+    @Option(name: .customLong("reporter-email")) var reporterEmail: String?
+    @Option(name: .customLong("group"), help: "perempuan, pemuda, disabilitas, lansia (repeatable)") var groups: [String] = []
+    @Flag var anonymous = false
+    @Flag var confidential = false
+    @Option(name: .customLong("attachment"), help: "NAME or NAME=REF (repeatable)") var attachments: [String] = []
+    @Option(name: .customLong("tag")) var tags: [String] = []
+
+    func run() throws {
+        var members: [JSONValue.Member] = [.init("channel", .string(channel)), .init("body", .string(body))]
+        func add(_ key: String, _ v: String?) { if let v { members.append(.init(key, .string(v))) } }
+        add("title", title); add("external_id", externalID); add("received_at", receivedAt)
+        add("classification", classification); add("category", category); add("subcategory", subcategory)
+        add("incident_date", incidentDate); add("agency", agency)
+        var location: [JSONValue.Member] = []
+        for (k, v) in [("province", province), ("regency", regency), ("district", district), ("detail", locationDetail)] {
+            if let v { location.append(.init(k, .string(v))) }
+        }
+        if !location.isEmpty { members.append(.init("location", .object(location))) }
+        var reporter: [JSONValue.Member] = []
+        for (k, v) in [("name", reporterName), ("nik", reporterNIK), ("phone", reporterPhone), ("email", reporterEmail)] {
+            if let v { reporter.append(.init(k, .string(v))) }
+        }
+        if !groups.isEmpty { reporter.append(.init("groups", .array(groups.map { .string($0) }))) }
+        if !reporter.isEmpty { members.append(.init("reporter", .object(reporter))) }
+        members.append(.init("anonymous", .bool(anonymous)))
+        members.append(.init("confidential", .bool(confidential)))
+        if !attachments.isEmpty {
+            members.append(.init("attachments", .array(attachments.map { a in
+                let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
+                var m: [JSONValue.Member] = [.init("name", .string(parts[0]))]
+                if parts.count == 2 { m.append(.init("ref", .string(parts[1]))) }
+                return .object(m)
+            })))
+        }
+        if !tags.isEmpty { members.append(.init("tags", .array(tags.map { .string($0) }))) }
+        let now = Date()
+        let intake: Intake
+        switch IntakeDecoder.decode(value: .object(members), file: "intake", line: 1, importTime: now) {
+        case let .accepted(i, _): intake = i
+        case let .rejected(problems):
+            throw Fail.usage(problems.map { "--" + ($0.field?.replacingOccurrences(of: "_", with: "-") ?? "intake") + ": " + $0.message }
+                .joined(separator: "\n"))
+        }
+        let opened = try DeskAccess.open(desk, mode: .writer)
+        try DeskAccess.requireWritable(opened)
+        let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
+        do {
+            let (id, isNew) = try opened.store.receive(intake, as: op, now: now)
+            Output.line(id.rawValue)
+            if !isNew { Output.error("note: \(intake.channel.rawValue) \(intake.externalID ?? "") was already recorded as \(id)") }
+        } catch {
+            switch error {
+            case let .refused(r): throw Fail.rejected("intake: \(r.message.en)")
+            case let .journal(text): throw Fail.damaged(text)
+            }
+        }
+    }
+}

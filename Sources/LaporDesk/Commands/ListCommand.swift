@@ -1,0 +1,93 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the inbox (filters combine).")
+
+    @OptionGroup var desk: DeskOptions
+    @Option(help: "Status id (repeatable): baru tunda terdisposisi diproses ditindaklanjuti selesai diarsipkan dihapus")
+    var status: [String] = []
+    @Option var agency: String?
+    @Option var category: String?
+    @Option(help: "Province or regency/city.") var region: String?
+    @Option(help: "Channel (repeatable).") var channel: [String] = []
+    @Flag(help: "Only reports past a deadline (terlambat).") var overdue = false
+    @Option(help: "Words that must all appear.") var search: String?
+    @Option(help: "received (newest first), deadline or priority") var sort: String?
+    @Flag(help: "One JSON object per line.") var json = false
+
+    func run() throws {
+        var q = InboxQuery()
+        for s in status {
+            guard let st = ReportStatus(rawValue: s) else {
+                throw Fail.usage("--status: unknown status '\(s)' (\(ReportStatus.allCases.map(\.rawValue).joined(separator: " ")))")
+            }
+            q.statuses.insert(st)
+        }
+        for c in channel {
+            guard let ch = Channel(rawValue: c) else {
+                throw Fail.usage("--channel: unknown channel '\(c)' (\(Channel.allCases.map(\.rawValue).joined(separator: " ")))")
+            }
+            q.channels.insert(ch)
+        }
+        if let sort {
+            guard let so = InboxQuery.Sort(rawValue: sort) else { throw Fail.usage("--sort: use received, deadline or priority") }
+            q.sort = so
+        } else if overdue {
+            q.sort = .deadline
+        }
+        q.agency = agency
+        q.category = category
+        q.region = region
+        q.overdueOnly = overdue
+        q.text = search
+        let opened = try DeskAccess.open(desk, mode: .readOnly)
+        DeskAccess.reportRecovery(opened)
+        let op = try DeskAccess.actor(opened, desk)
+        let now = Date()
+        let ids = Inbox(deadlines: opened.deadlines).run(q, on: opened.desk, for: op, now: now)
+        let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
+        var out = ""
+        for id in ids {
+            guard let r = opened.desk[id] else { continue }
+            if json {
+                out += export.jsonLine(r, identityVisible: Access.canSeeIdentity(r, by: op)) + "\n"
+            } else {
+                out += ReportText.listRow(r, deadlines: opened.deadlines, now: now, directory: opened.reference) + "\n"
+            }
+            if out.utf8.count > 1 << 20 {
+                Output.raw(out)
+                out = ""
+            }
+        }
+        Output.raw(out)
+        if !json && Output.stdoutIsTerminal { Output.error("\(ids.count) laporan") }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one report with its full trail.")
+
+    @OptionGroup var desk: DeskOptions
+    @Argument(help: "Tracking id") var id: String
+    @Flag(help: "As one JSON object.") var json = false
+
+    func run() throws {
+        let opened = try DeskAccess.open(desk, mode: .readOnly)
+        let op = try DeskAccess.actor(opened, desk)
+        let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
+        guard let r = opened.desk[rid], Access.canSee(r, by: op) else {
+            throw Fail.rejected("\(id): no such report in your view")
+        }
+        let identity = Access.canSeeIdentity(r, by: op)
+        if json {
+            let export = ReportExport(deadlines: opened.deadlines, now: Date(), offsetSeconds: opened.settings.timeZone.secondsFromUTC)
+            Output.line(export.fullObject(r, public: false, identityVisible: identity).compactText)
+        } else {
+            Output.raw(ReportText.full(r, identityVisible: identity, deadlines: opened.deadlines, now: Date(),
+                                       directory: opened.reference, offset: opened.settings.timeZone.secondsFromUTC))
+        }
+    }
+}
