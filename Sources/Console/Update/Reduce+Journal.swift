@@ -1,5 +1,6 @@
 import Complaints
 import Foundation
+import TextCanvas
 
 extension ConsoleReducer {
     /// Events other consoles (or `lapor-desk import`) appended: fold them in without losing the officer's
@@ -64,8 +65,11 @@ extension ConsoleReducer {
             }
         }
         if s.focus == .routing, !succeeded.isEmpty {
+            // Disposed: back to the inbox on the next report, ready for the next triage.
             s.routing.isOpen = false
-            s.focus = s.layout.mode == .three ? .detail : .detail
+            s.routing.filter = TextEditBuffer()
+            s.detail.reportID = nil
+            s.focus = .inbox
         }
         refreshInbox(&s)
         if problems.isEmpty {

@@ -9,25 +9,21 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Language: id or en.") var lang: String?
 
     func run() throws {
-        try ConsoleLauncher.run(desk: desk, theme: theme, lang: lang, demo: false)
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false))
     }
 }
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Open the console on a fresh practice desk with built-in sample reports.")
+        commandName: "demo",
+        abstract: "Open the console on a fresh practice desk with built-in sample reports.",
+        discussion: "The practice desk lives in a temporary folder unless --data names one (an existing practice folder is reopened).")
 
     @OptionGroup var desk: DeskOptions
     @Option(help: "Theme name.") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
 
     func run() throws {
-        try ConsoleLauncher.run(desk: desk, theme: theme, lang: lang, demo: true)
-    }
-}
-
-enum ConsoleLauncher {
-    static func run(desk: DeskOptions, theme: String?, lang: String?, demo: Bool) throws {
-        throw Fail.usage("console: not wired yet")
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true))
     }
 }

@@ -1,0 +1,31 @@
+import Complaints
+import Foundation
+
+extension PracticeDesk {
+    /// Settings of a practice desk: marked as practice so every screen says so.
+    public static func settingsText(name: String) -> String {
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return DeskSettings.defaultText
+            .replacingOccurrences(of: "name = \"Meja Pengaduan\"", with: "name = \"\(escaped)\"\nlatihan = true")
+    }
+
+    /// Creates a practice desk in an empty `folder`: default reference data, the practice roster, and the
+    /// scripted history of every practice report relative to `now`, written with one durable append.
+    public static func create(in folder: DeskFolder, defaults: DeskDefaults, name: String, rosterText: String,
+                              laporanText: String, laporanFile: String, now: Date) throws -> OpenedDesk {
+        try folder.initialize(defaults: defaults, settingsText: settingsText(name: name), rosterText: rosterText)
+        let opened = try OpenedDesk.open(folder, defaults: defaults, mode: .writer)
+        let entries = try parse(laporanText, fileName: laporanFile, now: now)
+        // Build the history in memory (hundreds of decisions, no syncs), then write it in one batch.
+        let scratch = InMemoryJournal()
+        let store = try DeskStore(journal: scratch, directory: opened.reference, deadlines: opened.deadlines,
+                                  offsetSeconds: opened.settings.timeZone.secondsFromUTC, osUser: opened.store.osUser)
+        try populate(store, entries: entries, roster: opened.roster, fileName: laporanFile, now: now)
+        let stored = try scratch.allEntries().map {
+            NewEntry(eventID: $0.eventID, reportID: $0.reportID, at: $0.at, utcOffsetSeconds: $0.utcOffsetSeconds,
+                     actor: $0.actor, type: $0.type, payload: $0.payload)
+        }
+        _ = try opened.journal.appendBatch(stored)
+        return try OpenedDesk.open(folder, defaults: defaults, mode: .writer)
+    }
+}

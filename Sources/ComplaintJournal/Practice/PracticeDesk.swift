@@ -1,0 +1,121 @@
+import Complaints
+import Foundation
+
+/// Builds a practice desk's journal from a practice file: intake records with `age_hours` (received that
+/// long before the class starts) and a `script` of what already happened to each report. Every scripted
+/// step goes through `decide`, so a practice desk can never hold a history the real rules would refuse.
+public enum PracticeDesk {
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var field: String?
+        public var message: String
+        public var description: String { "\(file):\(line): " + (field.map { "\($0): " } ?? "") + message }
+    }
+
+    public struct Entry: Sendable {
+        public var line: Int
+        public var intake: Intake
+        public var steps: [PracticeStep]
+    }
+
+    /// Parses the practice file; all problems are collected.
+    public static func parse(_ text: String, fileName: String, now: Date) throws(PracticeProblems) -> [Entry] {
+        var entries: [Entry] = []
+        var problems: [Problem] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let n = i + 1
+            let value: JSONValue
+            do { value = try JSONValue.parse(line) } catch {
+                problems.append(Problem(file: fileName, line: n, field: nil, message: error.description))
+                continue
+            }
+            guard let members = value.objectMembers else {
+                problems.append(Problem(file: fileName, line: n, field: nil, message: "expected a JSON object"))
+                continue
+            }
+            guard case let .number(ageText)? = value["age_hours"], let age = Double(ageText), age >= 0 else {
+                problems.append(Problem(file: fileName, line: n, field: "age_hours", message: "must be a non-negative number"))
+                continue
+            }
+            let received = now.addingTimeInterval(-age * 3600)
+            var intakeMembers = members.filter { $0.key != "age_hours" && $0.key != "script" }
+            intakeMembers.append(.init("received_at", .string(ISOTime.format(received))))
+            let intake: Intake
+            switch IntakeDecoder.decode(value: .object(intakeMembers), file: fileName, line: n, importTime: now) {
+            case let .accepted(i, _): intake = i
+            case let .rejected(ps):
+                problems += ps.map { Problem(file: fileName, line: n, field: $0.field, message: $0.message) }
+                continue
+            }
+            do {
+                let steps = try PracticeScript.steps(value["script"])
+                if let last = steps.last, last.afterHours > age {
+                    problems.append(Problem(file: fileName, line: n, field: "script", message: "a step lies in the future (after_hours > age_hours)"))
+                    continue
+                }
+                entries.append(Entry(line: n, intake: intake, steps: steps))
+            } catch {
+                problems.append(Problem(file: fileName, line: n, field: error.field, message: error.message))
+            }
+        }
+        guard problems.isEmpty else { throw PracticeProblems(problems: problems) }
+        return entries
+    }
+
+    /// Records the practice reports and their histories into `store`, in time order, each step decided
+    /// by the real rules as the named operator. Returns problems for steps the rules refused.
+    public static func populate(_ store: DeskStore, entries: [Entry], roster: Roster, fileName: String, now: Date)
+        throws(PracticeProblems)
+    {
+        var problems: [Problem] = []
+        var ids: [Int: ReportID] = [:]
+        for e in entries.sorted(by: { $0.intake.receivedAt < $1.intake.receivedAt }) {
+            do {
+                let (id, _) = try store.receive(e.intake, as: .system, now: e.intake.receivedAt)
+                ids[e.line] = id
+            } catch {
+                problems.append(Problem(file: fileName, line: e.line, field: nil, message: error.description))
+            }
+        }
+        struct Timed { var at: Date; var line: Int; var index: Int; var step: PracticeStep }
+        var timeline: [Timed] = []
+        for e in entries {
+            for (k, step) in e.steps.enumerated() {
+                timeline.append(Timed(at: e.intake.receivedAt.addingTimeInterval(step.afterHours * 3600), line: e.line, index: k, step: step))
+            }
+        }
+        timeline.sort { ($0.at, $0.line, $0.index) < ($1.at, $1.line, $1.index) }
+        for t in timeline {
+            guard let id = ids[t.line] else { continue }
+            guard let op = roster.find(t.step.operatorName) else {
+                problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].as",
+                                        message: "unknown operator '\(t.step.operatorName)'"))
+                continue
+            }
+            var command = t.step.command
+            if let ext = t.step.duplicateOfExternalID, case let .archive(reason, note, _) = command {
+                guard let original = store.desk.reports.values.first(where: { $0.externalID == ext })?.id else {
+                    problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].duplicate_of_external_id",
+                                            message: "no report with external id '\(ext)'"))
+                    continue
+                }
+                command = .archive(reason: reason, note: note, duplicateOf: original)
+            }
+            do {
+                try store.perform(command, on: id, as: op, now: min(t.at, now))
+            } catch {
+                problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)]",
+                                        message: "\(t.step.command.kind.rawValue) refused: \(error)"))
+            }
+        }
+        guard problems.isEmpty else { throw PracticeProblems(problems: problems) }
+    }
+}
+
+public struct PracticeProblems: Error, Sendable, CustomStringConvertible {
+    public var problems: [PracticeDesk.Problem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

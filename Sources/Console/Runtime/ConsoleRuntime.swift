@@ -1,0 +1,91 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Runs the console: draw, wait for a key / a journal change / a tick, reduce, carry out effects.
+/// All decisions are in `ConsoleReducer`; this loop only moves data between the edges.
+public final class ConsoleRuntime {
+    public private(set) var state: ConsoleState
+    let terminal: any TerminalDevice
+    let service: any DeskService
+    let clock: () -> Date
+    /// How often to poll the journal and re-evaluate deadlines when nothing else happens.
+    let tickMilliseconds: Int
+    /// Called after each frame is drawn (presenter strip, tests).
+    public var onFrame: ((Canvas) -> Void)?
+    /// Lets the embedding program add rows or decorations (e.g. a lesson strip) to each frame.
+    public var decorate: ((inout Canvas, ConsoleState) -> Void)?
+
+    public init(state: ConsoleState, terminal: any TerminalDevice, service: any DeskService, clock: @escaping () -> Date,
+                tickMilliseconds: Int = 1000) {
+        self.state = state
+        self.terminal = terminal
+        self.service = service
+        self.clock = clock
+        self.tickMilliseconds = tickMilliseconds
+    }
+
+    /// Runs until the officer quits, input ends, or a signal asks to stop.
+    public func run() {
+        state.size = terminal.size
+        state.health = service.health
+        ConsoleReducer.start(&state)
+        var lastSweep = Date.distantPast
+        while !state.quitRequested {
+            draw()
+            let watch = service.changeDescriptor.map { [$0] } ?? []
+            let event = terminal.nextEvent(timeoutMs: tickMilliseconds, alsoWatch: watch)
+            switch event {
+            case let .key(key):
+                if key == .resize {
+                    dispatch(.resize(terminal.size))
+                } else {
+                    dispatch(.key(key))
+                }
+                pollJournal()
+            case .ready:
+                service.drainChangeNotifications()
+                pollJournal()
+            case .timeout:
+                pollJournal()
+                let now = clock()
+                dispatch(.tick(now))
+                if now.timeIntervalSince(lastSweep) >= 30 {
+                    lastSweep = now
+                    let swept = service.sweep(now: now)
+                    if !swept.isEmpty { dispatch(.journalEvents(swept)) }
+                }
+                let health = service.health
+                if health != state.health { dispatch(.health(health)) }
+            case .shutdownRequested, .closed:
+                return
+            }
+        }
+    }
+
+    func pollJournal() {
+        let events = service.poll()
+        if !events.isEmpty { dispatch(.journalEvents(events)) }
+    }
+
+    func draw() {
+        var canvas = ConsoleRenderer.render(state)
+        decorate?(&canvas, state)
+        terminal.draw(canvas)
+        onFrame?(canvas)
+    }
+
+    public func dispatch(_ action: ConsoleAction) {
+        var pending = ConsoleReducer.reduce(&state, action)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            switch effect {
+            case let .perform(requests):
+                let outcomes = service.perform(requests, as: state.env.operatorOnDuty, now: clock())
+                pending += ConsoleReducer.reduce(&state, .performed(outcomes))
+            case .quit:
+                state.quitRequested = true
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Complaints
+import Foundation
+
+/// What the console runtime needs from the desk's storage. The executable adapts `DeskStore`; tests can
+/// pass a fake. Calls are synchronous: an answer means the events are durable (or refused).
+public protocol DeskService: AnyObject {
+    /// Decides and appends each request under the journal lock.
+    func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome]
+    /// Events other processes appended since the last call.
+    func poll() -> [RecordedEvent]
+    /// Writes deadline-driven system events (auto-close) and returns them.
+    func sweep(now: Date) -> [RecordedEvent]
+    /// Readable when the journal may have changed (inotify), or nil.
+    var changeDescriptor: Int32? { get }
+    func drainChangeNotifications()
+    var health: JournalHealthView { get }
+}

@@ -1,0 +1,45 @@
+import Complaints
+import ComplaintJournal
+import Foundation
+
+/// The console's desk service over a `DeskStore` (file or in-memory journal).
+public final class StoreService: DeskService {
+    public let store: DeskStore
+
+    public init(store: DeskStore) { self.store = store }
+
+    public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
+        requests.map { req -> DeskOutcome in
+            do throws(DeskStore.Failure) {
+                let events = try store.perform(req.command, on: req.reportID, as: op, expectedVersion: req.expectedVersion, now: now)
+                return DeskOutcome(request: req, result: .recorded(events))
+            } catch {
+                switch error {
+                case let .refused(r): return DeskOutcome(request: req, result: .refused(r))
+                case let .journal(text): return DeskOutcome(request: req, result: .failed(text))
+                }
+            }
+        }
+    }
+
+    public func poll() -> [RecordedEvent] {
+        (try? store.poll()) ?? []
+    }
+
+    public func sweep(now: Date) -> [RecordedEvent] {
+        guard case .ok = health else { return [] }
+        return (try? store.sweep(now: now)) ?? []
+    }
+
+    public var changeDescriptor: Int32? { store.journal.changeDescriptor }
+
+    public func drainChangeNotifications() { store.journal.drainChangeNotifications() }
+
+    public var health: JournalHealthView {
+        switch store.journal.health {
+        case .ok: .ok
+        case let .degraded(reasons): .degraded(reasons.first ?? "")
+        case let .readOnly(reason): .readOnly(reason)
+        }
+    }
+}

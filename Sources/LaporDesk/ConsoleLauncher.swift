@@ -1,0 +1,131 @@
+import Complaints
+import ComplaintJournal
+import Console
+import CursesTerminal
+import DeskResources
+import Foundation
+import TextCanvas
+
+/// Wires the console: opens (or creates) the desk, builds the environment from its reference data, starts
+/// curses, runs the loop, and always gives the terminal back.
+enum ConsoleLauncher {
+    struct Request {
+        var desk: DeskOptions
+        var theme: String?
+        var lang: String?
+        var demo: Bool
+    }
+
+    static func run(_ request: Request) throws {
+        var language: Language?
+        if let lang = request.lang {
+            guard let l = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
+            language = l
+        }
+        let opened = try request.demo ? openDemo(request.desk) : openDesk(request.desk)
+        DeskAccess.reportRecovery(opened)
+        var deskOptions = request.desk
+        if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = "rina" }
+        let op = try DeskAccess.actor(opened, deskOptions)
+        let env = environment(opened, op, language: language ?? opened.settings.language)
+        let palette = try Themes.palette(named: request.theme ?? opened.settings.theme)
+        let service = StoreService(store: opened.store)
+        var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
+                                 keymap: try Keymaps.load())
+        state.health = service.health
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(options: CursesOptions(), palette: palette)
+        } catch {
+            throw Fail.usage("console: cannot start the terminal: \(error)")
+        }
+        let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: { Date() })
+        runtime.run()
+        screen.stop()
+        if request.demo, request.desk.data == nil {
+            Output.error("Meja latihan: \(opened.folder.path)")
+        }
+    }
+
+    static func openDesk(_ options: DeskOptions) throws -> OpenedDesk {
+        let folder = DeskFolder.resolve(explicit: options.data)
+        do {
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5)
+        } catch {
+            if error.kind == .journal {
+                // Locked or unwritable: open read-only rather than refuse to show the desk.
+                if let ro = try? OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .readOnly) { return ro }
+            }
+            switch error.kind {
+            case .missing: throw Fail.usage(error.description)
+            case .invalidFiles, .journal: throw Fail.damaged(error.description)
+            }
+        }
+    }
+
+    /// A fresh practice desk: a temporary folder unless `--data` names one.
+    static func openDemo(_ options: DeskOptions) throws -> OpenedDesk {
+        let folder: DeskFolder
+        if let data = options.data {
+            folder = DeskFolder(url: URL(fileURLWithPath: data))
+            if folder.exists { return try openDesk(options) }
+        } else {
+            var template = Array((NSTemporaryDirectory() + "lapor-desk-demo-XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else { throw Fail.usage("demo: cannot create a temporary folder") }
+            folder = DeskFolder(url: URL(fileURLWithPath: String(cString: made)))
+        }
+        guard let laporan = DeskResources.text("demo/laporan.jsonl"), let roster = DeskResources.text("demo/operator.toml") else {
+            throw Fail.damaged("demo: the practice data is missing from this build")
+        }
+        do {
+            return try PracticeDesk.create(in: folder, defaults: DeskAccess.defaults, name: "Meja Latihan LaporDesk",
+                                           rosterText: roster, laporanText: laporan, laporanFile: "demo/laporan.jsonl", now: Date())
+        } catch {
+            throw Fail.damaged("demo: \(error)")
+        }
+    }
+
+    static func environment(_ opened: OpenedDesk, _ op: Operator, language: Language) -> ConsoleEnvironment {
+        let ref = opened.reference
+        let agencies = ref.agencies.agencies.map { a in
+            AgencyChoice(id: a.id, name: a.name, kind: a.kind.rawValue,
+                         region: a.region.map { $0.regencyName ?? $0.provinceName } ?? "Nasional",
+                         units: a.units.map { UnitChoice(id: $0.id, name: $0.name) })
+        }
+        let categories = ref.categories.categories.map { CategoryChoice(name: $0.name, subcategories: $0.subcategories.map(\.name)) }
+        return ConsoleEnvironment(
+            deskName: opened.settings.name, operatorOnDuty: op, language: language, deadlines: opened.deadlines,
+            agencies: agencies, categories: categories,
+            propose: { report in
+                guard let p = ref.proposal(for: report) else { return nil }
+                return RoutingSuggestion(agencyID: p.agencyID, unitID: p.unitID, ruleRef: p.rule.source,
+                                         reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives)
+            },
+            isPractice: opened.settings.isPractice, utcOffsetSeconds: opened.settings.timeZone.secondsFromUTC,
+            zoneName: opened.settings.timeZone.rawValue)
+    }
+}
+
+/// Theme loading (placeholder until the theme files land: plain palette).
+enum Themes {
+    static func palette(named name: String) throws -> TerminalPalette {
+        .plain
+    }
+}
+
+/// User key bindings from `$XDG_CONFIG_HOME/lapor-desk/keys.conf`.
+enum Keymaps {
+    static func load() throws -> Keymap {
+        var map = Keymap.standard
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        let file = base.appendingPathComponent("lapor-desk/keys.conf")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return map }
+        let errors = map.apply(userBindings: String(decoding: data, as: UTF8.self))
+        if !errors.isEmpty {
+            throw Fail.usage(errors.map { "\(file.path):\($0.line): \($0.reason)" }.joined(separator: "\n"))
+        }
+        return map
+    }
+}
