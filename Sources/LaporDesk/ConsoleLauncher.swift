@@ -14,6 +14,7 @@ enum ConsoleLauncher {
         var theme: String?
         var lang: String?
         var demo: Bool
+        var mouse = false
     }
 
     static func run(_ request: Request) throws {
@@ -35,7 +36,7 @@ enum ConsoleLauncher {
         state.health = service.health
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(options: CursesOptions(), palette: palette)
+            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse), palette: palette)
         } catch {
             throw Fail.usage("console: cannot start the terminal: \(error)")
         }

@@ -41,6 +41,9 @@ public enum ConsoleReducer {
 
     static func handleKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
         if key == .resize { return [] }
+        if case let .mouse(m) = key {
+            return s.overlay == nil && s.layout.mode != .tooSmall ? handleMouse(&s, m) : []
+        }
         if s.overlay != nil {
             logKey(&s, key, command: nil)
             return handleOverlayKey(&s, key)

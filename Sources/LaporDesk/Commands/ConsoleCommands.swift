@@ -7,9 +7,10 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Option(help: "Theme: default, terang, kontras-tinggi, buta-warna, mono (or your own).") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
+    @Flag(help: "Let the mouse select rows and scroll (off by default: it takes over text selection).") var mouse = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false))
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false, mouse: mouse))
     }
 }
 
@@ -22,8 +23,9 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Option(help: "Theme name.") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
+    @Flag(help: "Let the mouse select rows and scroll.") var mouse = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true))
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse))
     }
 }
