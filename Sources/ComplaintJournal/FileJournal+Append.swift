@@ -112,13 +112,15 @@ extension FileJournal {
         if code != 0 { throw .writeFailed(path: folder.segmentPath(segment), operation: "fdatasync", errno: code) }
     }
 
-    /// Splits a bulk import into writes of at most `batchWriteBytes`.
+    /// Splits a bulk import into writes of at most `batchWriteBytes` (and at most one segment).
     private func chunked(_ lines: [EnvelopeEncoder.EncodedLine]) -> [ArraySlice<EnvelopeEncoder.EncodedLine>] {
+        // Never more than a segment holds, so segments stay within their limit.
+        let limit = max(1, min(options.batchWriteBytes, options.segmentSizeLimit))
         var chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>] = []
         var start = 0
         var bytes = 0
         for (index, line) in lines.enumerated() {
-            if bytes > 0, bytes + line.bytes.count > options.batchWriteBytes {
+            if bytes > 0, bytes + line.bytes.count > limit {
                 chunks.append(lines[start..<index])
                 start = index
                 bytes = 0
