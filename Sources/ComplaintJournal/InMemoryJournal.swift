@@ -81,6 +81,10 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         return store.entries[0..<seenCount].filter { $0.seq > seq }
     }
 
+    public func forEachEntry(after seq: UInt64, _ body: (JournalEntry) throws -> Void) throws {
+        for entry in try entries(after: seq) { try body(entry) }
+    }
+
     public func poll() throws -> [JournalEntry] {
         locked { takeUndelivered() + catchUp() }
     }
