@@ -114,8 +114,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let policy = mode == .writer
             ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
             : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
-        let (_, findings) = try scanner.advance(policy)
-        return findings
+        let before = scanner.report
+        _ = try scanner.advance(policy)
+        try scanner.reportUnreachableSegments()
+        return scanner.report.subtracting(before)
     }
 
     func lockFile(exclusive: Bool, timeout: Double?) throws(JournalError) {

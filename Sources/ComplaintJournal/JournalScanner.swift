@@ -247,6 +247,26 @@ struct JournalScanner {
         guard fsync(fd) == 0 else { throw .io(operation: "fsync", path: path, errno: errno) }
     }
 
+    /// Segment files that a forward scan can never reach because a segment number before them is
+    /// missing: reported as damage so nothing in them is silently ignored.
+    mutating func reportUnreachableSegments() throws(JournalError) {
+        let numbers = try folder.segmentNumbers()
+        guard let first = numbers.first else { return }
+        var expected = first
+        var broken = false
+        for number in numbers {
+            if number != expected { broken = true }
+            expected = number + 1
+            guard broken else { continue }
+            let file = SegmentName.fileName(number)
+            let key = "unreachable \(file)"
+            report.damagedLines.append(DamagedLine(
+                file: file, line: 0, byteOffset: 0,
+                reason: "segment not read: the segment numbered before it is missing",
+                acknowledged: acknowledged.contains(key), quarantineFile: nil, key: key))
+        }
+    }
+
     /// Records lines this instance wrote itself (already at end of file under the lock).
     mutating func recordOwnWrite(_ entries: [JournalEntry], segment: Int, newEnd: Int) {
         moveCursor(segment: segment, end: newEnd, lines: entries.last?.position.line ?? segments[segments.count - 1].lines)

@@ -31,7 +31,8 @@ public struct DamagedLine: Sendable, Hashable, CustomStringConvertible {
     var key: String = ""
 
     public var description: String {
-        "\(file):\(line): damaged line skipped: \(reason)" + (acknowledged ? " (acknowledged)" : "")
+        let place = line > 0 ? "\(file):\(line): damaged line skipped" : "\(file): damaged segment"
+        return "\(place): \(reason)" + (acknowledged ? " (acknowledged)" : "")
     }
 }
 
@@ -107,6 +108,15 @@ public struct RecoveryReport: Sendable, Hashable {
         for index in duplicates.indices where keys.contains(duplicates[index].key) {
             duplicates[index].acknowledged = true
         }
+    }
+
+    /// This report without the findings already in `earlier` (a prefix of it).
+    func subtracting(_ earlier: RecoveryReport) -> RecoveryReport {
+        RecoveryReport(
+            tornTails: Array(tornTails.dropFirst(earlier.tornTails.count)),
+            damagedLines: Array(damagedLines.dropFirst(earlier.damagedLines.count)),
+            gaps: Array(gaps.dropFirst(earlier.gaps.count)),
+            duplicates: Array(duplicates.dropFirst(earlier.duplicates.count)))
     }
 
     mutating func merge(_ other: RecoveryReport) {

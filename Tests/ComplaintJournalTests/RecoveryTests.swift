@@ -245,4 +245,43 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(try reader.allEntries().map(\.eventID), ["event-1", "event-3"])
         XCTAssertEqual(TestSupport.quarantineFiles(folder).filter { $0.hasSuffix(".torn") }.count, 1)
     }
+
+    func testASegmentAfterAMissingOneIsReportedNotIgnored() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 700))
+        _ = try writer.appendBatch((1...6).map { TestSupport.entry($0) })
+        let segments = try JournalFolder(dataFolder: folder).segmentNumbers()
+        XCTAssertGreaterThanOrEqual(segments.count, 3)
+        try FileManager.default.removeItem(atPath: TestSupport.segmentPath(folder, 2))
+        let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.damagedLines.map(\.file), segments.dropFirst(2).map { SegmentName.fileName($0) })
+        XCTAssertTrue(report.descriptions.contains("000003.jsonl: damaged segment: segment not read: the segment numbered before it is missing"),
+                      "\(report.descriptions)")
+        XCTAssertEqual(try journal.allEntries().last?.position.segment, 1)
+        XCTAssertFalse(report.isClean)
+    }
+
+    func testAppendRefusesWhenSomeoneWroteWithoutTheLock() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try journal.append { _ in [TestSupport.entry(1)] }
+        var sneaky = false
+        XCTAssertThrowsError(try journal.append { _ in
+            // Simulates a rogue process appending between catch-up and write.
+            if !sneaky {
+                sneaky = true
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: TestSupport.segmentPath(folder)))
+                handle.seekToEndOfFile()
+                handle.write(Data(try EnvelopeEncoder.encode(TestSupport.entry(2), seq: 2)))
+                try handle.close()
+            }
+            return [TestSupport.entry(3)]
+        }) { error in
+            guard case JournalError.invalidLine = error else { return XCTFail("unexpected \(error)") }
+        }
+        XCTAssertEqual(try journal.append { caughtUp in
+            XCTAssertEqual(caughtUp.map(\.eventID), ["event-2"])
+            return [TestSupport.entry(3)]
+        }.map(\.seq), [3])
+    }
 }

@@ -124,6 +124,7 @@ final class WriteFailureTests: XCTestCase {
         // The next writer (here: the same one, under the lock) quarantines the half line first.
         XCTAssertEqual(try journal.append { _ in [TestSupport.entry(3)] }.map(\.seq), [2])
         XCTAssertEqual(journal.report.tornTails.map(\.byteCount), [60])
+        XCTAssertEqual(journal.health, .ok, "the half line is quarantined, so the failure is resolved")
         let (reader, report) = try FileJournal.open(at: folder, mode: .readOnly)
         XCTAssertTrue(report.isClean)
         XCTAssertEqual(try reader.allEntries().map(\.eventID), ["event-1", "event-3"])
