@@ -16,6 +16,9 @@ public protocol EventJournal: AnyObject, Sendable {
     /// nothing. Entries other writers added meanwhile are kept for the next `poll()`.
     func appendBatch(_ entries: [NewEntry]) throws -> [JournalEntry]
 
+    /// Bulk import with the catch-up protocol of `append(_:)`: `decide` sees concurrent entries first.
+    func appendBatch(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry]
+
     /// Stored entries with `seq > after` among those this instance has seen, in journal order.
     func entries(after seq: UInt64) throws -> [JournalEntry]
 

@@ -72,6 +72,10 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         }
     }
 
+    public func appendBatch(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry] {
+        try append(decide)
+    }
+
     public func entries(after seq: UInt64) throws -> [JournalEntry] {
         mutex.lock()
         defer { mutex.unlock() }

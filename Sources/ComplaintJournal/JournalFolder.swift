@@ -30,7 +30,7 @@ struct JournalFolder: Sendable {
         var numbers: [Int] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                String(decoding: raw.prefix { $0 != 0 }, as: Unicode.UTF8.self)
             }
             if let number = SegmentName.number(of: name) { numbers.append(number) }
         }
