@@ -15,7 +15,9 @@ final class MultiProcessTests: XCTestCase {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/JournalTorture"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("JournalTorture not built; looked in \(candidates.map(\.path))")
+            // A failure, not a skip: `swift test` builds every executable, so a missing child is a defect.
+            XCTFail("JournalTorture not built; looked in \(candidates.map(\.path))")
+            throw CocoaError(.fileNoSuchFile)
         }
         return found
     }
