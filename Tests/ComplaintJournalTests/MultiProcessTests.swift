@@ -111,11 +111,14 @@ final class MultiProcessTests: XCTestCase {
         _ = try FileJournal.open(at: folder, mode: .writer)
         let victim = try launch(binary, folder: folder, count: 100_000, tag: "victim")
         let survivor = try launch(binary, folder: folder, count: 150, tag: "survivor")
+        // Kill the victim once it has stored a few dozen entries of its own.
         let deadline = Date().addingTimeInterval(10)
-        var journalSize = 0
-        while journalSize < 20_000, Date() < deadline {
+        let marker = Array("\"id\":\"victim-".utf8)
+        var victimLines = 0
+        while victimLines < 30, Date() < deadline {
             usleep(5000)
-            journalSize = (try? TestSupport.bytes(TestSupport.segmentPath(folder)).count) ?? 0
+            let bytes = (try? TestSupport.bytes(TestSupport.segmentPath(folder))) ?? []
+            victimLines = bytes.split(separator: 0x0A).filter { $0.firstRange(of: marker) != nil }.count
         }
         kill(victim.process.processIdentifier, SIGKILL)
         let victimAcks = acknowledgements(victim)
