@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Schema-aware decoder for one journal line (without its `\n`).
 ///
@@ -13,14 +18,38 @@ enum EnvelopeDecoder {
 
     static let trailerLength = 16
 
+    /// How much work a decode does.
+    enum Mode {
+        /// Checksum, structure, strings, timestamp and payload structure; builds the entry.
+        case full
+        /// The same checks without building anything: start-up verification of every line.
+        case verifyOnly
+        /// Builds the entry from a line this process already verified: no checksum, no payload check.
+        case trusted
+    }
+
     /// Decodes and verifies `line`. With `verifyChecksum` false (lines verified earlier by this
     /// process) the CRC is skipped; everything else is still checked.
     static func decode(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true
     ) throws(Failure) -> JournalEntry {
-        let prefixEnd = try checkTrailer(line, verifyChecksum: verifyChecksum)
+        let (_, entry) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted)
+        guard let entry else { throw Failure(reason: "internal: entry not built") }
+        return entry
+    }
+
+    /// Verifies `line` completely and returns its sequence number, allocating nothing.
+    static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> UInt64 {
+        try walk(line, position: JournalPosition(segment: 0, line: 0), mode: .verifyOnly).0
+    }
+
+    private static func walk(
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode
+    ) throws(Failure) -> (UInt64, JournalEntry?) {
+        let materialize = mode != .verifyOnly
+        let prefixEnd = try checkTrailer(line, verifyChecksum: mode != .trusted)
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
-        var cursor = Cursor(bytes: prefix)
+        var cursor = Cursor(bytes: prefix, materialize: materialize)
         try cursor.literal("{\"v\":")
         let version = try cursor.unsignedInteger(field: "v")
         guard version == UInt64(EnvelopeEncoder.currentVersion) else {
@@ -57,16 +86,24 @@ enum EnvelopeDecoder {
         let type = try cursor.string(field: "type")
         try cursor.literal(",\"data\":")
         let payload = UnsafeBufferPointer(rebasing: prefix[cursor.index...])
-        do {
-            try JSONPayloadValidator.validateObject(payload)
-        } catch {
-            throw Failure(reason: "field data: \(error.reason) at byte \(cursor.index + error.offset)")
+        if mode == .trusted {
+            guard payload.first == UInt8(ascii: "{"), payload.last == UInt8(ascii: "}") else {
+                throw Failure(reason: "field data: not an object")
+            }
+        } else {
+            do {
+                try JSONPayloadValidator.validateObject(payload)
+            } catch {
+                throw Failure(reason: "field data: \(error.reason) at byte \(cursor.index + error.offset)")
+            }
         }
-        return JournalEntry(
-            version: Int(version), seq: seq, eventID: eventID, reportID: reportID, at: at, atText: atText,
-            utcOffsetSeconds: offset,
-            actor: JournalActor(name: name, role: role, agency: agency, unit: unit, osUser: osUser),
-            type: type, payload: Array(payload), position: position)
+        guard materialize else { return (seq, nil) }
+        let entry = JournalEntry(
+            version: Int(version), seq: seq, eventID: eventID ?? "", reportID: reportID ?? "", at: at,
+            atText: atText ?? "", utcOffsetSeconds: offset,
+            actor: JournalActor(name: name ?? "", role: role ?? "", agency: agency ?? nil, unit: unit ?? nil, osUser: osUser ?? nil),
+            type: type ?? "", payload: Array(payload), position: position)
+        return (seq, entry)
     }
 
     /// Checks the 16-byte trailer and (optionally) the checksum; returns where the prefix ends.
@@ -104,11 +141,17 @@ enum EnvelopeDecoder {
 
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// When false, strings are validated but not built.
+        let materialize: Bool
         var index = 0
 
         mutating func literal(_ text: StaticString) throws(Failure) {
             let count = text.utf8CodeUnitCount
             guard bytes.count - index >= count else { throw Failure(reason: "line ends early, expected \(text)") }
+            if let base = bytes.baseAddress, memcmp(base + index, text.utf8Start, count) == 0 {
+                index += count
+                return
+            }
             let start = text.utf8Start
             for offset in 0..<count where bytes[index + offset] != start[offset] {
                 throw Failure(reason: "malformed envelope at byte \(index + offset), expected \(text)")
@@ -116,7 +159,7 @@ enum EnvelopeDecoder {
             index += count
         }
 
-        mutating func unsignedInteger(field: String) throws(Failure) -> UInt64 {
+        mutating func unsignedInteger(field: StaticString) throws(Failure) -> UInt64 {
             let start = index
             var value: UInt64 = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
@@ -133,9 +176,10 @@ enum EnvelopeDecoder {
             return value
         }
 
-        mutating func string(field: String) throws(Failure) -> String {
+        /// The string value (nil when not materialising).
+        mutating func string(field: StaticString) throws(Failure) -> String? {
             do {
-                let (value, next) = try JSONStringScanner.scan(bytes, from: index)
+                let (value, next) = try JSONStringScanner.scan(bytes, from: index, materialize: materialize)
                 index = next
                 return value
             } catch {
@@ -143,12 +187,14 @@ enum EnvelopeDecoder {
             }
         }
 
-        mutating func optionalString(field: String) throws(Failure) -> String? {
+        /// `.some(nil)` for JSON null; nil when not materialising.
+        mutating func optionalString(field: StaticString) throws(Failure) -> String?? {
             if bytes.count - index >= 4, bytes[index] == UInt8(ascii: "n") {
                 try literal("null")
-                return nil
+                return .some(nil)
             }
-            return try string(field: field)
+            guard let value = try string(field: field) else { return nil }
+            return .some(value)
         }
     }
 }

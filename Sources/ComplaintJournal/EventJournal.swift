@@ -16,8 +16,15 @@ public protocol EventJournal: AnyObject, Sendable {
     /// nothing. Entries other writers added meanwhile are kept for the next `poll()`.
     func appendBatch(_ entries: [NewEntry]) throws -> [JournalEntry]
 
+    /// Bulk import with the catch-up protocol of `append(_:)`: `decide` sees concurrent entries first.
+    func appendBatch(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry]
+
     /// Stored entries with `seq > after` among those this instance has seen, in journal order.
     func entries(after seq: UInt64) throws -> [JournalEntry]
+
+    /// Streams the same entries as `entries(after:)` to `body` without building one big array; the
+    /// body must not call back into the journal.
+    func forEachEntry(after seq: UInt64, _ body: (JournalEntry) throws -> Void) throws
 
     /// Entries other writers appended since this instance last looked (complete, verified lines
     /// only). Cheap enough to call on every wake-up.

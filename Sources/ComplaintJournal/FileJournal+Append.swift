@@ -46,6 +46,8 @@ extension FileJournal {
     /// quarantined and truncated so the next line starts on a fresh line.
     private func catchUp() throws(JournalError) -> [JournalEntry] {
         let (entries, _) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
+        // Any half line an earlier failed rollback left behind is now quarantined and gone.
+        unrepairedWriteFailure = nil
         return entries
     }
 
@@ -83,6 +85,7 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
+            try checkSize(fd, segment: segment, expected: size)
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(byteCount)
@@ -107,18 +110,32 @@ extension FileJournal {
         return stored
     }
 
+    /// Under the lock the segment must end exactly where this instance's reading ended; anything
+    /// else means someone wrote without the lock, and appending would misplace every offset.
+    private func checkSize(_ fd: Int32, segment: Int, expected: Int) throws(JournalError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(operation: "fstat", path: folder.segmentPath(segment), errno: errno) }
+        guard Int(info.st_size) == expected else {
+            throw .invalidLine(
+                file: SegmentName.fileName(segment), line: scanner.cursorLines + 1,
+                reason: "segment is \(info.st_size) bytes, expected \(expected): written without the journal lock; run `check`")
+        }
+    }
+
     private func sync(_ fd: Int32, segment: Int) throws(JournalError) {
         let code = calls.dataSync(fd)
         if code != 0 { throw .writeFailed(path: folder.segmentPath(segment), operation: "fdatasync", errno: code) }
     }
 
-    /// Splits a bulk import into writes of at most `batchWriteBytes`.
+    /// Splits a bulk import into writes of at most `batchWriteBytes` (and at most one segment).
     private func chunked(_ lines: [EnvelopeEncoder.EncodedLine]) -> [ArraySlice<EnvelopeEncoder.EncodedLine>] {
+        // Never more than a segment holds, so segments stay within their limit.
+        let limit = max(1, min(options.batchWriteBytes, options.segmentSizeLimit))
         var chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>] = []
         var start = 0
         var bytes = 0
         for (index, line) in lines.enumerated() {
-            if bytes > 0, bytes + line.bytes.count > options.batchWriteBytes {
+            if bytes > 0, bytes + line.bytes.count > limit {
                 chunks.append(lines[start..<index])
                 start = index
                 bytes = 0

@@ -54,8 +54,9 @@ extension FileJournal {
         let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
         let first = try folder.segmentNumbers().first ?? 1
         var fresh = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
-        let (_, findings) = try fresh.advance(policy)
-        return findings
+        _ = try fresh.advance(policy)
+        try fresh.reportUnreachableSegments()
+        return fresh.report
     }
 
     private func appendAcknowledgements(_ bytes: [UInt8]) throws(JournalError) {

@@ -57,7 +57,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// Set when a failed write could not be rolled back.
     var unrepairedWriteFailure: String?
     var appendDescriptor: (segment: Int, fd: Int32)?
-    private let watcher: ChangeWatcher?
+    /// Created on first use: closing an inotify descriptor waits for an RCU grace period (milliseconds),
+    /// which short-lived instances (commands, tests) should not pay.
+    private var watcher: ChangeWatcher?
+    private var watcherRequested = false
 
     /// Opens (and for writers, recovers) the journal of the data folder `dataFolder`.
     ///
@@ -96,7 +99,6 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
         let first = try folder.segmentNumbers().first ?? 1
         scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
-        watcher = JournalFolder.exists(folder.journalPath) ? ChangeWatcher(directory: folder.journalPath) : nil
     }
 
     deinit {
@@ -112,8 +114,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let policy = mode == .writer
             ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
             : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
-        let (_, findings) = try scanner.advance(policy)
-        return findings
+        let before = scanner.report
+        _ = try scanner.advance(policy)
+        try scanner.reportUnreachableSegments()
+        return scanner.report.subtracting(before)
     }
 
     func lockFile(exclusive: Bool, timeout: Double?) throws(JournalError) {
@@ -144,15 +148,36 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
     }
 
-    public var changeDescriptor: Int32? { watcher?.descriptor }
+    public var changeDescriptor: Int32? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if !watcherRequested {
+            watcherRequested = true
+            watcher = JournalFolder.exists(folder.journalPath) ? ChangeWatcher(directory: folder.journalPath) : nil
+        }
+        return watcher?.descriptor
+    }
 
-    public func drainChangeNotifications() { watcher?.drain() }
+    public func drainChangeNotifications() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        watcher?.drain()
+    }
 
     public func entries(after seq: UInt64) throws -> [JournalEntry] {
         mutex.lock()
         defer { mutex.unlock() }
         undelivered.removeAll { $0.seq > seq }
         return try scanner.entries(after: seq)
+    }
+
+    /// Streams stored entries with `seq > after` (as `entries(after:)`) without holding them all in
+    /// memory: the cheap way to fold a large journal into a projection at start-up.
+    public func forEachEntry(after seq: UInt64, _ body: (JournalEntry) throws -> Void) throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        undelivered.removeAll { $0.seq > seq }
+        try scanner.forEachEntry(after: seq, body)
     }
 
     public func poll() throws -> [JournalEntry] {

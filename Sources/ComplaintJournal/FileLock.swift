@@ -9,22 +9,24 @@ import Darwin
 /// shared for readers so they never see a write that might still be rolled back.
 final class FileLock: @unchecked Sendable {
     let path: String
-    /// -1 when there is no lock file (read-only open of a folder no writer has touched).
-    let descriptor: Int32
+    /// -1 when there is no lock file (read-only open of a folder no writer has touched yet);
+    /// opening is retried on every lock so a reader starts locking once a writer appears.
+    private(set) var descriptor: Int32
 
     init(path: String, create: Bool) throws(JournalError) {
         self.path = path
         if create {
-            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            descriptor = openFile(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw .io(operation: "open lock file", path: path, errno: errno) }
         } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0, errno != ENOENT { throw .io(operation: "open lock file", path: path, errno: errno) }
         }
     }
 
     /// Takes the lock; nil `timeout` waits as long as it takes. Returns false on timeout.
     func lock(exclusive: Bool, timeout: Double?) throws(JournalError) -> Bool {
+        if descriptor < 0 { descriptor = openFile(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return true }
         let operation = exclusive ? LOCK_EX : LOCK_SH
         guard let timeout else {

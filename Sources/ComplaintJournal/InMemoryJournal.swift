@@ -72,6 +72,10 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         }
     }
 
+    public func appendBatch(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry] {
+        try append(decide)
+    }
+
     public func entries(after seq: UInt64) throws -> [JournalEntry] {
         mutex.lock()
         defer { mutex.unlock() }
@@ -79,6 +83,10 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         defer { store.lock.unlock() }
         undelivered.removeAll { $0.seq > seq }
         return store.entries[0..<seenCount].filter { $0.seq > seq }
+    }
+
+    public func forEachEntry(after seq: UInt64, _ body: (JournalEntry) throws -> Void) throws {
+        for entry in try entries(after: seq) { try body(entry) }
     }
 
     public func poll() throws -> [JournalEntry] {

@@ -143,6 +143,8 @@ enum JSONPayloadValidator {
         mutating func string() throws(Failure) {
             index += 1
             while index < bytes.count {
+                if let base = bytes.baseAddress { index = ByteScan.skipPlainASCII(base, from: index, count: bytes.count) }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""):

@@ -14,34 +14,53 @@ enum JSONStringScanner {
         }
     }
 
-    /// Scans the string whose opening quote is at `start`; returns the value and the index after
-    /// the closing quote.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(Failure) -> (String, Int) {
+    /// Scans the string whose opening quote is at `start`; returns the value (nil unless
+    /// `materialize`) and the index after the closing quote. Validates escapes and UTF-8 either way.
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, materialize: Bool = true
+    ) throws(Failure) -> (String?, Int) {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else {
             throw Failure(offset: start, reason: "expected a string")
         }
+        guard let base = bytes.baseAddress else { throw Failure(offset: start, reason: "expected a string") }
+        let count = bytes.count
         var index = start + 1
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw Failure(offset: start, reason: "invalid UTF-8 in string")
-                }
-                return (text, index + 1)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw Failure(offset: index, reason: "raw control character in string") }
+        var highBits: UInt8 = 0
+        // Fast path: plain bytes up to the closing quote (the hot loop of start-up), eight at a time.
+        index = ByteScan.skipPlainASCII(base, from: index, count: count)
+        while index < count {
+            let byte = base[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+            highBits |= byte
             index += 1
         }
-        guard index < bytes.count else { throw Failure(offset: start, reason: "unterminated string") }
-        return try scanEscaped(bytes, start: start, firstEscape: index)
+        guard index < count else { throw Failure(offset: start, reason: "unterminated string") }
+        let stop = base[index]
+        if stop < 0x20 { throw Failure(offset: index, reason: "raw control character in string") }
+        if stop == 0x5C { return try scanEscaped(bytes, start: start, firstEscape: index) }
+        let slice = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
+        if highBits >= 0x80, !isValidUTF8(slice) { throw Failure(offset: start, reason: "invalid UTF-8 in string") }
+        return (materialize ? String(decoding: slice, as: Unicode.UTF8.self) : nil, index + 1)
+    }
+
+    /// Well-formed UTF-8 check without generic standard-library machinery (hot path at start-up).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else if let length = UTF8Check.sequenceLength(bytes, at: index) {
+                index += length
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     private static func scanEscaped(
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, firstEscape: Int
-    ) throws(Failure) -> (String, Int) {
+    ) throws(Failure) -> (String?, Int) {
         var output = Array(bytes[(start + 1)..<firstEscape])
         var index = firstEscape
         func readHex4(_ at: Int) throws(Failure) -> UInt16 {
@@ -58,10 +77,9 @@ enum JSONStringScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: output, as: UTF8.self) else {
-                    throw Failure(offset: start, reason: "invalid UTF-8 in string")
-                }
-                return (text, index + 1)
+                let valid = output.withUnsafeBufferPointer { isValidUTF8($0) }
+                guard valid else { throw Failure(offset: start, reason: "invalid UTF-8 in string") }
+                return (String(decoding: output, as: Unicode.UTF8.self), index + 1)
             }
             if byte < 0x20 { throw Failure(offset: index, reason: "raw control character in string") }
             guard byte == UInt8(ascii: "\\") else {
@@ -107,5 +125,36 @@ enum JSONStringScanner {
             }
         }
         throw Failure(offset: start, reason: "unterminated string")
+    }
+}
+
+/// SWAR (SIMD within a register) helpers: skip eight bytes at a time while none of them needs
+/// attention in a JSON string (a quote, a backslash, a control character or a non-ASCII byte).
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when some byte of `word` is zero.
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// Index of the first byte at or after `index` that is `"`, `\`, below 0x20 or above 0x7F
+    /// (or a position within eight bytes of it); the caller finishes byte by byte.
+    @inline(__always)
+    static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while count - index >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Non-ASCII or control bytes: (byte & 0x80) or byte < 0x20 (byte + 0x60 overflows into 0x80 iff ≥ 0x20).
+            let special = word & highs | (~(word &+ (0x60 &* ones)) & highs)
+            if special != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) {
+                return index
+            }
+            index += 8
+        }
+        return index
     }
 }

@@ -103,16 +103,23 @@ struct JournalScanner {
                     }
                     let position = JournalPosition(segment: segment, line: lineNumber)
                     do throws(EnvelopeDecoder.Failure) {
-                        let entry = try EnvelopeDecoder.decode(lineBytes, position: position)
+                        let entry: JournalEntry?
+                        let seq: UInt64
+                        if policy.collect {
+                            let decoded = try EnvelopeDecoder.decode(lineBytes, position: position)
+                            (entry, seq) = (decoded, decoded.seq)
+                        } else {
+                            (entry, seq) = (nil, try EnvelopeDecoder.verify(lineBytes))
+                        }
                         do throws(JournalError) {
                             try flushDamaged(&pending, policy: policy, into: &findings)
                         } catch {
                             failure = error
                             return false
                         }
-                        apply(entry, key: LineKey(segment: segment, offset: absolute),
+                        apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute),
                               end: offset + line.nextStart, lineNumber: lineNumber,
-                              collect: policy.collect, entries: &entries, findings: &findings)
+                              entries: &entries, findings: &findings)
                     } catch {
                         pending.append(PendingLine(
                             segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
@@ -134,29 +141,28 @@ struct JournalScanner {
 
     /// Records a good line: sequence checks, cursor, summaries.
     private mutating func apply(
-        _ entry: JournalEntry, key: LineKey, end: Int, lineNumber: Int, collect: Bool,
+        seq: UInt64, entry: JournalEntry?, key: LineKey, end: Int, lineNumber: Int,
         entries: inout [JournalEntry], findings: inout RecoveryReport
     ) {
-        let file = entry.position.fileName
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
-        if entry.seq <= lastSeq {
-            let ack = acknowledged.contains(
-                AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: entry.seq))
-            findings.duplicates.append(
-                SequenceDuplicate(file: file, line: lineNumber, seq: entry.seq, acknowledged: ack))
+        if seq <= lastSeq {
+            let file = SegmentName.fileName(key.segment)
+            let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
+            findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack))
             skipped.insert(key)
             return
         }
-        if entry.seq != lastSeq + 1 {
-            let ack = acknowledged.contains(AcknowledgedDamage.gapKey(file: file, line: lineNumber, found: entry.seq))
+        if seq != lastSeq + 1 {
+            let file = SegmentName.fileName(key.segment)
+            let ack = acknowledged.contains(AcknowledgedDamage.gapKey(file: file, line: lineNumber, found: seq))
             findings.gaps.append(
-                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: entry.seq, acknowledged: ack))
+                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack))
         }
-        lastSeq = entry.seq
+        lastSeq = seq
         let index = segments.count - 1
-        if segments[index].firstSeq == nil { segments[index].firstSeq = entry.seq }
-        segments[index].lastSeq = entry.seq
-        if collect { entries.append(entry) }
+        if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
+        segments[index].lastSeq = seq
+        if let entry { entries.append(entry) }
     }
 
     /// Moves the cursor to the end of a consumed line in `segment`.
@@ -241,6 +247,26 @@ struct JournalScanner {
         guard fsync(fd) == 0 else { throw .io(operation: "fsync", path: path, errno: errno) }
     }
 
+    /// Segment files that a forward scan can never reach because a segment number before them is
+    /// missing: reported as damage so nothing in them is silently ignored.
+    mutating func reportUnreachableSegments() throws(JournalError) {
+        let numbers = try folder.segmentNumbers()
+        guard let first = numbers.first else { return }
+        var expected = first
+        var broken = false
+        for number in numbers {
+            if number != expected { broken = true }
+            expected = number + 1
+            guard broken else { continue }
+            let file = SegmentName.fileName(number)
+            let key = "unreachable \(file)"
+            report.damagedLines.append(DamagedLine(
+                file: file, line: 0, byteOffset: 0,
+                reason: "segment not read: the segment numbered before it is missing",
+                acknowledged: acknowledged.contains(key), quarantineFile: nil, key: key))
+        }
+    }
+
     /// Records lines this instance wrote itself (already at end of file under the lock).
     mutating func recordOwnWrite(_ entries: [JournalEntry], segment: Int, newEnd: Int) {
         moveCursor(segment: segment, end: newEnd, lines: entries.last?.position.line ?? segments[segments.count - 1].lines)
@@ -260,11 +286,18 @@ struct JournalScanner {
     var cursorLines: Int { segments[segments.count - 1].lines }
 
     /// Re-reads consumed lines with `seq > after`, skipping damaged and duplicate lines.
-    func entries(after seq: UInt64) throws(JournalError) -> [JournalEntry] {
+    func entries(after seq: UInt64) throws -> [JournalEntry] {
         var result: [JournalEntry] = []
+        result.reserveCapacity(Int(min(lastSeq > seq ? lastSeq - seq : 0, 50_000_000)))
+        try forEachEntry(after: seq) { result.append($0) }
+        return result
+    }
+
+    /// Streams consumed lines with `seq > after` to `body`, one segment in memory at a time.
+    func forEachEntry(after seq: UInt64, _ body: (JournalEntry) throws -> Void) throws {
+        var failure: (any Error)?
         for summary in segments where summary.end > 0 {
-            if let last = summary.lastSeq, last <= seq { continue }
-            if summary.lastSeq == nil { continue }
+            guard let last = summary.lastSeq, last > seq else { continue }
             let bytes = try JournalFolder.read(folder.segmentPath(summary.number), from: 0, upTo: summary.end)
             var lineNumber = 0
             let checkSkips = !skipped.isEmpty
@@ -275,15 +308,21 @@ struct JournalScanner {
                     if checkSkips, skipped.contains(LineKey(segment: summary.number, offset: line.start)) { return true }
                     let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
                     let position = JournalPosition(segment: summary.number, line: lineNumber)
+                    // Lines inside the consumed region were verified when first read: no checksum again.
                     if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: false),
                         entry.seq > seq
                     {
-                        result.append(entry)
+                        do {
+                            try body(entry)
+                        } catch {
+                            failure = error
+                            return false
+                        }
                     }
                     return true
                 }
             }
+            if let failure { throw failure }
         }
-        return result
     }
 }

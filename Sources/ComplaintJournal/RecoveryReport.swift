@@ -11,6 +11,16 @@ public struct TornTail: Sendable, Hashable, CustomStringConvertible {
     public var quarantineFile: String?
     public var reason: String
 
+    /// For tests and tools that build reports (the journal fills these in itself).
+    public init(file: String, line: Int, byteOffset: Int, byteCount: Int, quarantineFile: String?, reason: String) {
+        self.file = file
+        self.line = line
+        self.byteOffset = byteOffset
+        self.byteCount = byteCount
+        self.quarantineFile = quarantineFile
+        self.reason = reason
+    }
+
     public var description: String {
         let action = quarantineFile.map { "moved to \($0)" } ?? "left in place (read-only)"
         return "\(file):\(line): torn write: \(byteCount) bytes after the last complete line (\(reason)); \(action)"
@@ -30,8 +40,24 @@ public struct DamagedLine: Sendable, Hashable, CustomStringConvertible {
     /// Identity in `acknowledged.jsonl` (file, offset and checksum of the damaged bytes).
     var key: String = ""
 
+    /// For tests and tools that build reports (the journal fills these in itself).
+    public init(file: String, line: Int, byteOffset: Int, reason: String, acknowledged: Bool, quarantineFile: String? = nil) {
+        self.file = file
+        self.line = line
+        self.byteOffset = byteOffset
+        self.reason = reason
+        self.acknowledged = acknowledged
+        self.quarantineFile = quarantineFile
+    }
+
+    init(file: String, line: Int, byteOffset: Int, reason: String, acknowledged: Bool, quarantineFile: String?, key: String) {
+        self.init(file: file, line: line, byteOffset: byteOffset, reason: reason, acknowledged: acknowledged, quarantineFile: quarantineFile)
+        self.key = key
+    }
+
     public var description: String {
-        "\(file):\(line): damaged line skipped: \(reason)" + (acknowledged ? " (acknowledged)" : "")
+        let place = line > 0 ? "\(file):\(line): damaged line skipped" : "\(file): damaged segment"
+        return "\(place): \(reason)" + (acknowledged ? " (acknowledged)" : "")
     }
 }
 
@@ -43,6 +69,14 @@ public struct SequenceGap: Sendable, Hashable, CustomStringConvertible {
     public var found: UInt64
     public var acknowledged: Bool
     var key: String { AcknowledgedDamage.gapKey(file: file, line: line, found: found) }
+
+    public init(file: String, line: Int, expected: UInt64, found: UInt64, acknowledged: Bool) {
+        self.file = file
+        self.line = line
+        self.expected = expected
+        self.found = found
+        self.acknowledged = acknowledged
+    }
 
     public var description: String {
         "\(file):\(line): sequence gap: expected seq \(expected), found \(found)" + (acknowledged ? " (acknowledged)" : "")
@@ -56,6 +90,13 @@ public struct SequenceDuplicate: Sendable, Hashable, CustomStringConvertible {
     public var seq: UInt64
     public var acknowledged: Bool
     var key: String { AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq) }
+
+    public init(file: String, line: Int, seq: UInt64, acknowledged: Bool) {
+        self.file = file
+        self.line = line
+        self.seq = seq
+        self.acknowledged = acknowledged
+    }
 
     public var description: String {
         "\(file):\(line): duplicate sequence number \(seq) skipped" + (acknowledged ? " (acknowledged)" : "")
@@ -107,6 +148,15 @@ public struct RecoveryReport: Sendable, Hashable {
         for index in duplicates.indices where keys.contains(duplicates[index].key) {
             duplicates[index].acknowledged = true
         }
+    }
+
+    /// This report without the findings already in `earlier` (a prefix of it).
+    func subtracting(_ earlier: RecoveryReport) -> RecoveryReport {
+        RecoveryReport(
+            tornTails: Array(tornTails.dropFirst(earlier.tornTails.count)),
+            damagedLines: Array(damagedLines.dropFirst(earlier.damagedLines.count)),
+            gaps: Array(gaps.dropFirst(earlier.gaps.count)),
+            duplicates: Array(duplicates.dropFirst(earlier.duplicates.count)))
     }
 
     mutating func merge(_ other: RecoveryReport) {

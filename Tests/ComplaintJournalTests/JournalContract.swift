@@ -41,6 +41,12 @@ enum JournalContract {
         XCTAssertEqual(stored.type, original.type)
         XCTAssertEqual(stored.payload, original.payload)
         XCTAssertEqual(stored.version, 1)
+        var streamed: [JournalEntry] = []
+        try journal.forEachEntry(after: 1) { streamed.append($0) }
+        XCTAssertEqual(streamed, Array(all[1...]))
+        XCTAssertThrowsError(try journal.forEachEntry(after: 0) { _ in throw StaleCommand() }) { error in
+            XCTAssertEqual(error as? StaleCommand, StaleCommand(), "the body's error propagates")
+        }
         XCTAssertEqual(try journal.poll(), [], "own appends are not reported again")
         XCTAssertEqual(journal.health, .ok)
     }

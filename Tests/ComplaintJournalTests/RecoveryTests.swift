@@ -245,4 +245,82 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(try reader.allEntries().map(\.eventID), ["event-1", "event-3"])
         XCTAssertEqual(TestSupport.quarantineFiles(folder).filter { $0.hasSuffix(".torn") }.count, 1)
     }
+
+    func testASegmentAfterAMissingOneIsReportedNotIgnored() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 700))
+        _ = try writer.appendBatch((1...6).map { TestSupport.entry($0) })
+        let segments = try JournalFolder(dataFolder: folder).segmentNumbers()
+        XCTAssertGreaterThanOrEqual(segments.count, 3)
+        try FileManager.default.removeItem(atPath: TestSupport.segmentPath(folder, 2))
+        let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.damagedLines.map(\.file), segments.dropFirst(2).map { SegmentName.fileName($0) })
+        XCTAssertTrue(report.descriptions.contains("000003.jsonl: damaged segment: segment not read: the segment numbered before it is missing"),
+                      "\(report.descriptions)")
+        XCTAssertEqual(try journal.allEntries().last?.position.segment, 1)
+        XCTAssertFalse(report.isClean)
+    }
+
+    func testAppendRefusesWhenSomeoneWroteWithoutTheLock() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try journal.append { _ in [TestSupport.entry(1)] }
+        var sneaky = false
+        XCTAssertThrowsError(try journal.append { _ in
+            // Simulates a rogue process appending between catch-up and write.
+            if !sneaky {
+                sneaky = true
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: TestSupport.segmentPath(folder)))
+                handle.seekToEndOfFile()
+                handle.write(Data(try EnvelopeEncoder.encode(TestSupport.entry(2), seq: 2)))
+                try handle.close()
+            }
+            return [TestSupport.entry(3)]
+        }) { error in
+            guard case JournalError.invalidLine = error else { return XCTFail("unexpected \(error)") }
+        }
+        XCTAssertEqual(try journal.append { caughtUp in
+            XCTAssertEqual(caughtUp.map(\.eventID), ["event-2"])
+            return [TestSupport.entry(3)]
+        }.map(\.seq), [3])
+    }
+
+    func testDamageAtTheEndOfAnEarlierSegmentIsSkippedNotTruncated() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let options = FileJournal.Options(segmentSizeLimit: 1000)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        _ = try writer.appendBatch((1...8).map { TestSupport.entry($0) })
+        var first = try TestSupport.bytes(TestSupport.segmentPath(folder, 1))
+        let starts = TestSupport.lineStarts(first)
+        let lastLine = starts.count - 2
+        first[starts[lastLine] + 5] ^= 0x20
+        try TestSupport.write(first, to: TestSupport.segmentPath(folder, 1))
+
+        let (journal, report) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        XCTAssertEqual(report.damagedLines.map(\.file), ["000001.jsonl"])
+        XCTAssertEqual(report.damagedLines.map(\.line), [lastLine + 1])
+        XCTAssertEqual(report.tornTails, [])
+        XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder, 1)), first, "not truncated")
+        XCTAssertEqual(try journal.allEntries().count, 7)
+        XCTAssertEqual(try journal.append { _ in [TestSupport.entry(9)] }.map(\.seq), [9])
+    }
+
+    func testATornFirstLineOfANewSegmentIsRemovedAndTheSegmentReused() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let options = FileJournal.Options(segmentSizeLimit: 1000)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        _ = try writer.appendBatch((1...2).map { TestSupport.entry($0) })
+        let partial = Array(try EnvelopeEncoder.encode(TestSupport.entry(3), seq: 3).prefix(40))
+        try TestSupport.write(partial, to: TestSupport.segmentPath(folder, 2))
+
+        let (journal, report) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        XCTAssertEqual(report.tornTails.map(\.file), ["000002.jsonl"])
+        XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder, 2)), [])
+        let stored = try journal.append { _ in [TestSupport.entry(4), TestSupport.entry(5)] }
+        XCTAssertEqual(stored.map(\.seq), [3, 4])
+        XCTAssertEqual(stored.map(\.position.segment), [2, 2])
+        let (reader, again) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        XCTAssertTrue(again.isClean)
+        XCTAssertEqual(try reader.allEntries().map(\.eventID), ["event-1", "event-2", "event-4", "event-5"])
+    }
 }
