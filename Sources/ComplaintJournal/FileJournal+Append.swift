@@ -1,0 +1,184 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension FileJournal {
+    public func append(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try beginWrite()
+        defer { fileLock.unlock() }
+        let caughtUp = takeUndelivered() + (try catchUp())
+        let newEntries = try decide(caughtUp)
+        return try write(newEntries, rollWithinBatch: false)
+    }
+
+    public func appendBatch(_ entries: [NewEntry]) throws -> [JournalEntry] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try beginWrite()
+        defer { fileLock.unlock() }
+        undelivered += try catchUp()
+        return try write(entries, rollWithinBatch: true)
+    }
+
+    /// Bulk import with the catch-up protocol of `append`: `decide` sees concurrent entries first.
+    public func appendBatch(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try beginWrite()
+        defer { fileLock.unlock() }
+        let caughtUp = takeUndelivered() + (try catchUp())
+        let newEntries = try decide(caughtUp)
+        return try write(newEntries, rollWithinBatch: true)
+    }
+
+    /// Checks the mode and takes the exclusive lock (caller unlocks).
+    private func beginWrite() throws(JournalError) {
+        guard mode == .writer else { throw .readOnly(reason: "journal opened read-only") }
+        try lockFile(exclusive: true, timeout: options.lockTimeout)
+    }
+
+    /// Under the exclusive lock: reads what others appended; a torn tail left by a crashed writer is
+    /// quarantined and truncated so the next line starts on a fresh line.
+    private func catchUp() throws(JournalError) -> [JournalEntry] {
+        let (entries, _) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
+        return entries
+    }
+
+    /// Encodes, writes, syncs; on any failure truncates every touched segment back and throws.
+    private func write(_ newEntries: [NewEntry], rollWithinBatch: Bool) throws -> [JournalEntry] {
+        guard !newEntries.isEmpty else { return [] }
+        let lines = try EnvelopeEncoder.encodeAll(newEntries, firstSeq: scanner.lastSeq + 1)
+        let chunks = rollWithinBatch ? chunked(lines) : [lines[...]]
+        let before = scanner
+        var touched: [(segment: Int, size: Int)] = []
+        do {
+            return try writeChunks(chunks, touched: &touched)
+        } catch {
+            scanner = before
+            throw rollBack(touched, cause: error)
+        }
+    }
+
+    /// One `write(2)` per chunk on the O_APPEND descriptor, rolling segments between chunks, then
+    /// `fdatasync`. Records touched segments (with their old sizes) for the rollback.
+    private func writeChunks(
+        _ chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>], touched: inout [(segment: Int, size: Int)]
+    ) throws(JournalError) -> [JournalEntry] {
+        var stored: [JournalEntry] = []
+        for chunk in chunks {
+            let byteCount = chunk.reduce(0) { $0 + $1.bytes.count }
+            var segment = scanner.cursorSegment
+            var size = scanner.cursorOffset
+            if size > 0, size + byteCount > options.segmentSizeLimit {
+                if let current = appendDescriptor, current.segment == segment {
+                    try sync(current.fd, segment: segment)
+                }
+                segment += 1
+                size = 0
+                scanner.startSegment(segment)
+            }
+            let fd = try descriptor(for: segment)
+            if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(byteCount)
+            var placed: [JournalEntry] = []
+            placed.reserveCapacity(chunk.count)
+            var lineNumber = scanner.cursorLines
+            for line in chunk {
+                buffer += line.bytes
+                lineNumber += 1
+                var entry = line.entry
+                entry.position = JournalPosition(segment: segment, line: lineNumber)
+                placed.append(entry)
+            }
+            let code = JournalFolder.writeAll(fd, buffer, calls: calls)
+            if code != 0 {
+                throw .writeFailed(path: folder.segmentPath(segment), operation: "write", errno: code)
+            }
+            scanner.recordOwnWrite(placed, segment: segment, newEnd: size + byteCount)
+            stored += placed
+        }
+        if let current = appendDescriptor { try sync(current.fd, segment: current.segment) }
+        return stored
+    }
+
+    private func sync(_ fd: Int32, segment: Int) throws(JournalError) {
+        let code = calls.dataSync(fd)
+        if code != 0 { throw .writeFailed(path: folder.segmentPath(segment), operation: "fdatasync", errno: code) }
+    }
+
+    /// Splits a bulk import into writes of at most `batchWriteBytes`.
+    private func chunked(_ lines: [EnvelopeEncoder.EncodedLine]) -> [ArraySlice<EnvelopeEncoder.EncodedLine>] {
+        var chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>] = []
+        var start = 0
+        var bytes = 0
+        for (index, line) in lines.enumerated() {
+            if bytes > 0, bytes + line.bytes.count > options.batchWriteBytes {
+                chunks.append(lines[start..<index])
+                start = index
+                bytes = 0
+            }
+            bytes += line.bytes.count
+        }
+        chunks.append(lines[start...])
+        return chunks
+    }
+
+    /// The O_APPEND descriptor of `segment`, creating the file (0600) and syncing the folder when new.
+    private func descriptor(for segment: Int) throws(JournalError) -> Int32 {
+        if let current = appendDescriptor {
+            if current.segment == segment { return current.fd }
+            close(current.fd)
+            appendDescriptor = nil
+        }
+        let path = folder.segmentPath(segment)
+        let existed = JournalFolder.exists(path)
+        let fd = openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .writeFailed(path: path, operation: "open", errno: errno) }
+        if !existed {
+            do {
+                try JournalFolder.syncDirectory(folder.journalPath)
+            } catch {
+                close(fd)
+                throw error
+            }
+        }
+        appendDescriptor = (segment, fd)
+        return fd
+    }
+
+    /// Truncates every touched segment back to its size before the write, so no partial line
+    /// stays behind; returns the error to report.
+    private func rollBack(_ touched: [(segment: Int, size: Int)], cause: JournalError) -> JournalError {
+        var failure: Int32 = 0
+        for (segment, size) in touched {
+            let path = folder.segmentPath(segment)
+            let fd = openFile(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                failure = errno
+                continue
+            }
+            var code = calls.truncate(fd, size)
+            if code == 0 { code = calls.dataSync(fd) }
+            if code != 0 { failure = code }
+            close(fd)
+        }
+        guard failure != 0 else { return cause }
+        let (path, operation, code): (String, String, Int32)
+        switch cause {
+        case let .writeFailed(failedPath, failedOperation, failedCode):
+            (path, operation, code) = (failedPath, failedOperation, failedCode)
+        default:
+            (path, operation, code) = (folder.journalPath, "\(cause)", 0)
+        }
+        let result = JournalError.writeFailedAndNotRolledBack(
+            path: path, operation: operation, errno: code, rollbackErrno: failure)
+        unrepairedWriteFailure = result.description
+        return result
+    }
+}

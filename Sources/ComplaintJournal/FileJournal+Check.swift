@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension FileJournal {
+    /// Re-verifies the whole journal from disk (every line, checksum, envelope and sequence) and
+    /// reports what it finds, changing nothing: the engine of `check`.
+    public func verify() throws -> RecoveryReport {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard try fileLock.lock(exclusive: false, timeout: options.lockTimeout) else {
+            throw JournalError.lockedByAnotherProcess(path: folder.lockPath, waitedSeconds: options.lockTimeout ?? 0)
+        }
+        defer { fileLock.unlock() }
+        return try freshScan(ScanPolicy(tail: .report, quarantineDamage: false, collect: false))
+    }
+
+    /// `check --repair`: quarantines torn tails and damaged lines, then records every remaining
+    /// finding in `quarantine/acknowledged.jsonl` so later opens treat it as known (still skipped,
+    /// still reported, but the journal's health is OK again). Returns the findings, acknowledged.
+    public func repair() throws -> RecoveryReport {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard mode == .writer else { throw JournalError.readOnly(reason: "journal opened read-only") }
+        try lockFile(exclusive: true, timeout: options.lockTimeout)
+        defer { fileLock.unlock() }
+        let (caughtUp, catchUpFindings) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
+        undelivered += caughtUp
+        var findings = try freshScan(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false))
+        findings.tornTails = catchUpFindings.tornTails + findings.tornTails
+        let pending = findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
+            + findings.gaps.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
+            + findings.duplicates.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
+        if !pending.isEmpty {
+            let atText = (try? JournalTimestamp.format(options.now(), utcOffsetSeconds: 0)) ?? ""
+            var bytes: [UInt8] = []
+            for (key, description) in pending {
+                bytes += AcknowledgedDamage.line(key: key, description: description, atText: atText)
+            }
+            try appendAcknowledgements(bytes)
+            scanner.acknowledged.formUnion(pending.map(\.0))
+        }
+        findings.markAcknowledged(scanner.acknowledged)
+        scanner.report.markAcknowledged(scanner.acknowledged)
+        unrepairedWriteFailure = nil
+        return findings
+    }
+
+    /// A side-effect-free pass (apart from what `policy` allows) over every segment from the start.
+    private func freshScan(_ policy: ScanPolicy) throws(JournalError) -> RecoveryReport {
+        let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
+        let first = try folder.segmentNumbers().first ?? 1
+        var fresh = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
+        let (_, findings) = try fresh.advance(policy)
+        return findings
+    }
+
+    private func appendAcknowledgements(_ bytes: [UInt8]) throws(JournalError) {
+        let path = folder.acknowledgedPath
+        try JournalFolder.makeDirectory(folder.quarantinePath)
+        let existed = JournalFolder.exists(path)
+        let fd = openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+        defer { close(fd) }
+        let code = JournalFolder.writeAll(fd, bytes, calls: PosixSystemCalls())
+        if code != 0 { throw .io(operation: "write", path: path, errno: code) }
+        if fsync(fd) != 0 { throw .io(operation: "fsync", path: path, errno: errno) }
+        if !existed { try JournalFolder.syncDirectory(folder.quarantinePath) }
+    }
+}

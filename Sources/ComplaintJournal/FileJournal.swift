@@ -1,0 +1,174 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The legal record on disk: numbered JSON-lines segments under `DIR/journal/`, only ever appended,
+/// shared safely by every console on the machine through `journal/LOCK`.
+///
+/// One instance per console (or command); methods are serialised internally, so it may be shared
+/// between threads. See `EventJournal` for the protocol.
+public final class FileJournal: EventJournal, @unchecked Sendable {
+    /// Whether this instance may change anything on disk.
+    public enum Mode: Sendable, Hashable {
+        /// Appends, recovers torn tails and quarantines damage.
+        case writer
+        /// Never modifies anything (inspection, `check` without `--repair`, read-only media).
+        case readOnly
+    }
+
+    /// Tunables, mostly for tests.
+    public struct Options: Sendable {
+        /// Roll to a new segment once the current one would grow past this many bytes.
+        public var segmentSizeLimit: Int
+        /// How long a writer waits for the lock before failing with `lockedByAnotherProcess`
+        /// (nil waits as long as it takes).
+        public var lockTimeout: Double?
+        /// How long `poll()` waits for a busy writer before returning nothing (try again later).
+        public var pollLockWait: Double
+        /// Largest single `write(2)` of a bulk import.
+        public var batchWriteBytes: Int
+        /// Clock used only to name quarantine files and date acknowledgements.
+        public var now: @Sendable () -> Date
+
+        public init(
+            segmentSizeLimit: Int = 64 << 20, lockTimeout: Double? = nil, pollLockWait: Double = 0.25,
+            batchWriteBytes: Int = 4 << 20, now: @escaping @Sendable () -> Date = { Date() }
+        ) {
+            self.segmentSizeLimit = segmentSizeLimit
+            self.lockTimeout = lockTimeout
+            self.pollLockWait = pollLockWait
+            self.batchWriteBytes = batchWriteBytes
+            self.now = now
+        }
+    }
+
+    let folder: JournalFolder
+    public let mode: Mode
+    let options: Options
+    let calls: any SystemCalls
+    let mutex = NSLock()
+    let fileLock: FileLock
+    var scanner: JournalScanner
+    /// Caught-up entries not handed to anyone yet (after `appendBatch`); `poll()` returns them.
+    var undelivered: [JournalEntry] = []
+    /// Set when a failed write could not be rolled back.
+    var unrepairedWriteFailure: String?
+    var appendDescriptor: (segment: Int, fd: Int32)?
+    private let watcher: ChangeWatcher?
+
+    /// Opens (and for writers, recovers) the journal of the data folder `dataFolder`.
+    ///
+    /// Writers create `DIR/journal/` if missing, take the lock, truncate a torn tail into
+    /// quarantine and copy damaged lines there. Read-only opens report the same findings but change
+    /// nothing. The report lists everything found, as `FILE:LINE: reason`.
+    public static func open(
+        at dataFolder: URL, mode: Mode, options: Options = Options()
+    ) throws -> (FileJournal, RecoveryReport) {
+        try open(at: dataFolder, mode: mode, options: options, calls: PosixSystemCalls())
+    }
+
+    static func open(
+        at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls
+    ) throws(JournalError) -> (FileJournal, RecoveryReport) {
+        let folder = JournalFolder(dataFolder: dataFolder)
+        if mode == .writer {
+            try JournalFolder.makeDirectory(String(folder.journalPath.dropLast("/journal".count)))
+            try JournalFolder.makeDirectory(folder.journalPath)
+            try JournalFolder.makeDirectory(folder.quarantinePath)
+        }
+        let lock = try FileLock(path: folder.lockPath, create: mode == .writer)
+        let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
+        let report = try journal.recover()
+        return (journal, report)
+    }
+
+    private init(
+        folder: JournalFolder, mode: Mode, options: Options, calls: any SystemCalls, lock: FileLock
+    ) throws(JournalError) {
+        self.folder = folder
+        self.mode = mode
+        self.options = options
+        self.calls = calls
+        fileLock = lock
+        let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
+        let first = try folder.segmentNumbers().first ?? 1
+        scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
+        watcher = JournalFolder.exists(folder.journalPath) ? ChangeWatcher(directory: folder.journalPath) : nil
+    }
+
+    deinit {
+        if let appendDescriptor { close(appendDescriptor.fd) }
+    }
+
+    /// The start-up scan: verify every line, then recover (writer) or only report (read-only).
+    private func recover() throws(JournalError) -> RecoveryReport {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try lockFile(exclusive: mode == .writer, timeout: options.lockTimeout)
+        defer { fileLock.unlock() }
+        let policy = mode == .writer
+            ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
+            : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
+        let (_, findings) = try scanner.advance(policy)
+        return findings
+    }
+
+    func lockFile(exclusive: Bool, timeout: Double?) throws(JournalError) {
+        guard try fileLock.lock(exclusive: exclusive, timeout: timeout) else {
+            throw .lockedByAnotherProcess(path: folder.lockPath, waitedSeconds: timeout ?? 0)
+        }
+    }
+
+    /// Everything found since open (recovery, catch-up, polls), for `check` and the status line.
+    public var report: RecoveryReport {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return scanner.report
+    }
+
+    public var lastSequence: UInt64 {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return scanner.lastSeq
+    }
+
+    public var health: JournalHealth {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if mode == .readOnly { return .readOnly(reason: "journal opened read-only") }
+        var reasons = scanner.report.unacknowledgedDescriptions
+        if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }
+        return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
+    }
+
+    public var changeDescriptor: Int32? { watcher?.descriptor }
+
+    public func drainChangeNotifications() { watcher?.drain() }
+
+    public func entries(after seq: UInt64) throws -> [JournalEntry] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        undelivered.removeAll { $0.seq > seq }
+        return try scanner.entries(after: seq)
+    }
+
+    public func poll() throws -> [JournalEntry] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard try fileLock.lock(exclusive: false, timeout: options.pollLockWait) else {
+            return takeUndelivered()
+        }
+        defer { fileLock.unlock() }
+        let policy = ScanPolicy(tail: .wait, quarantineDamage: mode == .writer, collect: true)
+        let (entries, _) = try scanner.advance(policy)
+        return takeUndelivered() + entries
+    }
+
+    func takeUndelivered() -> [JournalEntry] {
+        defer { undelivered.removeAll() }
+        return undelivered
+    }
+}

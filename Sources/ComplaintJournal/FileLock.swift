@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `flock` on `journal/LOCK` shared by every console on the machine: exclusive for writers,
+/// shared for readers so they never see a write that might still be rolled back.
+final class FileLock: @unchecked Sendable {
+    let path: String
+    /// -1 when there is no lock file (read-only open of a folder no writer has touched).
+    let descriptor: Int32
+
+    init(path: String, create: Bool) throws(JournalError) {
+        self.path = path
+        if create {
+            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw .io(operation: "open lock file", path: path, errno: errno) }
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0, errno != ENOENT { throw .io(operation: "open lock file", path: path, errno: errno) }
+        }
+    }
+
+    /// Takes the lock; nil `timeout` waits as long as it takes. Returns false on timeout.
+    func lock(exclusive: Bool, timeout: Double?) throws(JournalError) -> Bool {
+        guard descriptor >= 0 else { return true }
+        let operation = exclusive ? LOCK_EX : LOCK_SH
+        guard let timeout else {
+            while flock(descriptor, operation) != 0 {
+                guard errno == EINTR else { throw .io(operation: "flock", path: path, errno: errno) }
+            }
+            return true
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var pause = 1
+        while true {
+            if flock(descriptor, operation | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw .io(operation: "flock", path: path, errno: errno)
+            }
+            if ContinuousClock.now >= deadline { return false }
+            usleep(UInt32(pause * 1000))
+            pause = min(pause * 2, 20)
+        }
+    }
+
+    func unlock() {
+        guard descriptor >= 0 else { return }
+        _ = flock(descriptor, LOCK_UN)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+}

@@ -1,0 +1,152 @@
+import Complaints
+import Foundation
+
+/// Intake records from a spreadsheet (formats.md §2, CSV): the intake field names as columns, nested ones
+/// as `location.regency`, UTF-8 with or without a byte-order mark, comma or semicolon separated.
+public enum CSVIntake {
+    /// Columns holding text that is stored exactly as written (no trimming).
+    static let textColumns: [String: [String]] = [
+        "external_id": ["external_id"], "title": ["title"], "body": ["body"], "category": ["category"],
+        "subcategory": ["subcategory"], "agency": ["agency"],
+        "location.province": ["location", "province"], "location.regency": ["location", "regency"],
+        "location.district": ["location", "district"], "location.detail": ["location", "detail"],
+        "reporter.name": ["reporter", "name"], "reporter.nik": ["reporter", "nik"],
+        "reporter.phone": ["reporter", "phone"], "reporter.email": ["reporter", "email"],
+    ]
+    /// Columns holding codes, where stray spaces around the value are dropped.
+    static let codeColumns: Set<String> = ["channel", "classification", "received_at", "incident_date"]
+    static let boolColumns: Set<String> = ["anonymous", "confidential"]
+
+    /// Decodes a CSV file. Problems name the line the CSV record starts on; a header without `channel` or
+    /// `body`, or with a column twice, rejects the file as a whole (every row would be ambiguous).
+    public static func decode(bytes: [UInt8], fileName: String, importTime: Date) -> IntakeBatch {
+        var builder = IntakeBatchBuilder(fileName: fileName)
+        let start = IntakeFile.hasBOM(bytes) ? 3 : 0
+        let separator = CSVReader.detectSeparator(bytes, from: start)
+        var records = CSVReader.records(bytes, from: start, separator: separator)[...]
+        while let first = records.first, first.isBlank { records = records.dropFirst() }
+        guard let header = records.popFirst() else {
+            builder.reject([IntakeProblem(file: fileName, line: 1, message: "no header line (empty file)")])
+            return builder.batch
+        }
+        if let bad = headerProblem(header) {
+            builder.reject([IntakeProblem(file: fileName, line: header.line, message: bad)])
+            return builder.batch
+        }
+        let columns = header.fields.enumerated().map { k, raw in
+            let name = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? "column \(k + 1)" : canonicalColumn(name)
+        }
+        for record in records where !record.isBlank {
+            switch decodeRecord(record, columns: columns, fileName: fileName, importTime: importTime) {
+            case let .accepted(intake, warnings): builder.accept(intake, line: record.line, warnings: warnings)
+            case let .rejected(problems): builder.reject(problems)
+            }
+        }
+        return builder.batch
+    }
+
+    private static func headerProblem(_ header: CSVRecord) -> String? {
+        if let error = header.error { return "header: \(error)" }
+        if let bad = header.fields.lazy.compactMap({ UTF8Validation.firstInvalidOffset($0) }).first {
+            return "header: invalid UTF-8 (byte \(bad + 1) of a column name)"
+        }
+        let names = header.fields.map {
+            canonicalColumn(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        }
+        var seen: Set<String> = []
+        for n in names where !n.isEmpty && !seen.insert(n).inserted {
+            return "header: column '\(IntakeFieldReader.shown(n))' appears more than once"
+        }
+        let missing = ["channel", "body"].filter { !seen.contains($0) }
+        if !missing.isEmpty { return "header: required column \(missing.joined(separator: " and ")) missing" }
+        return nil
+    }
+
+    static func decodeRecord(_ record: CSVRecord, columns: [String], fileName: String,
+                             importTime: Date) -> IntakeDecoding {
+        var problems: [IntakeProblem] = []
+        func problem(_ field: String?, _ message: String) {
+            problems.append(IntakeProblem(file: fileName, line: record.line, field: field, message: message))
+        }
+        if let error = record.error { problem(nil, error) }
+        if record.fields.count > columns.count,
+           record.fields[columns.count...].contains(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            problem(nil, "record has \(record.fields.count) fields but the header has \(columns.count)")
+        }
+        var top: [JSONValue.Member] = []
+        var nested: [String: [JSONValue.Member]] = [:]
+        for (k, column) in columns.enumerated() where k < record.fields.count {
+            let raw = record.fields[k]
+            if let bad = UTF8Validation.firstInvalidOffset(raw) {
+                problem(column, "invalid UTF-8 at byte \(bad + 1) of the cell")
+                continue
+            }
+            let cell = String(decoding: raw, as: UTF8.self)
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue } // an empty cell is a missing value
+            if let path = textColumns[column] {
+                if path.count == 1 { top.append(.init(column, .string(cell))) }
+                else { nested[path[0], default: []].append(.init(path[1], .string(cell))) }
+            } else if codeColumns.contains(column) {
+                top.append(.init(column, .string(trimmed)))
+            } else if boolColumns.contains(column) {
+                guard let b = parseBool(trimmed) else {
+                    problem(column, "expected true/false/ya/tidak/1/0, found '\(IntakeFieldReader.shown(trimmed))'")
+                    continue
+                }
+                top.append(.init(column, .bool(b)))
+            } else if column == "reporter.groups" {
+                let groups = split(trimmed, by: ["|", ","]).map(JSONValue.string)
+                nested["reporter", default: []].append(.init("groups", .array(groups)))
+            } else if column == "tags" {
+                top.append(.init(column, .array(split(trimmed, by: ["|"]).map(JSONValue.string))))
+            } else if column == "attachments" {
+                let items = split(trimmed, by: ["|"]).map { item -> JSONValue in
+                    guard let eq = item.firstIndex(of: "=") else { return .object(["name": .string(item)]) }
+                    let name = item[..<eq].trimmingCharacters(in: .whitespaces)
+                    let ref = item[item.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+                    return .object(["name": .string(name), "ref": ref.isEmpty ? .null : .string(ref)])
+                }
+                top.append(.init(column, .array(items)))
+            } else {
+                // Unknown column: kept verbatim by the intake decoder (as extra) with a warning.
+                top.append(.init(column, .string(cell)))
+            }
+        }
+        for (key, members) in nested.sorted(by: { $0.key < $1.key }) { top.append(.init(key, .object(members))) }
+        let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: record.line, importTime: importTime)
+        guard !problems.isEmpty else { return decoded }
+        // A cell already refused here is missing to the intake decoder: do not report it twice.
+        let refused = Set(problems.compactMap(\.field))
+        if case let .rejected(more) = decoded {
+            problems.append(contentsOf: more.filter { !refused.contains($0.field ?? "") })
+        }
+        return .rejected(problems)
+    }
+
+    /// Every column this format knows.
+    static let knownColumns: Set<String> = Set(textColumns.keys).union(codeColumns).union(boolColumns)
+        .union(["reporter.groups", "tags", "attachments"])
+
+    /// A known column name however it was capitalised (`Channel` → `channel`); others unchanged.
+    static func canonicalColumn(_ name: String) -> String {
+        let lower = name.lowercased()
+        return knownColumns.contains(lower) ? lower : name
+    }
+
+    /// Spreadsheet-friendly booleans, in English and Indonesian.
+    static func parseBool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "ya", "1", "yes": true
+        case "false", "tidak", "0", "no": false
+        default: nil
+        }
+    }
+
+    private static func split(_ text: String, by separators: Set<Character>) -> [String] {
+        text.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,26 @@
+/// Field separators a CSV export may use: `;` for spreadsheets in locales (like Indonesia's) where the
+/// comma is the decimal mark.
+public enum CSVSeparator: String, Sendable, Hashable, CaseIterable {
+    case comma = ","
+    case semicolon = ";"
+}
+
+/// RFC 4180 writing, spreadsheet friendly: CRLF line ends, quoting where needed, and formula-injection
+/// protection (a cell a spreadsheet would run as a formula is prefixed with `'`).
+enum CSVWriter {
+    static func row(_ cells: [String], separator: CSVSeparator) -> String {
+        cells.map { cell($0, separator: separator) }.joined(separator: separator.rawValue) + "\r\n"
+    }
+
+    static func cell(_ raw: String, separator: CSVSeparator) -> String {
+        var text = raw
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        let needsQuotes = text.unicodeScalars.contains {
+            $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator.rawValue
+        }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

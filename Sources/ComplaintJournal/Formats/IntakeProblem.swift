@@ -1,0 +1,88 @@
+import Complaints
+
+/// One rejected input (or one warning about it), named the way the command line prints it:
+/// `FILE:LINE: field: reason`, or `FILE:LINE: reason` when no single field is at fault.
+public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line (JSON lines), starting line of the record (CSV) or element number (Open311 arrays).
+    public var line: Int
+    /// Path of the field at fault, e.g. `reporter.groups[1]` or `location.regency`.
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// The warning message for a field the intake format does not know (kept verbatim in `Intake.extra`).
+    public static let unknownFieldMessage = "unknown field kept verbatim"
+
+    public var description: String {
+        if let field { return "\(file):\(line): \(field): \(message)" }
+        return "\(file):\(line): \(message)"
+    }
+}
+
+/// What one decoded intake file yields: the good records (with where they came from), the rejected
+/// ones, and warnings (unknown fields kept verbatim, duplicates skipped). Good records are always
+/// returned even when other records are bad, so an import records the good part.
+public struct IntakeBatch: Sendable {
+    public var records: [(line: Int, intake: Intake)]
+    public var problems: [IntakeProblem]
+    /// Unknown fields (once per field name per file, at the first place seen) and in-file duplicates.
+    public var warnings: [IntakeProblem]
+
+    public init(records: [(line: Int, intake: Intake)] = [], problems: [IntakeProblem] = [],
+                warnings: [IntakeProblem] = []) {
+        self.records = records
+        self.problems = problems
+        self.warnings = warnings
+    }
+
+    /// Names of unknown fields that were kept verbatim, sorted: what the lead reports once per import.
+    public var unknownFields: [String] {
+        Set(warnings.filter { $0.message.hasPrefix(IntakeProblem.unknownFieldMessage) }.compactMap(\.field)).sorted()
+    }
+}
+
+/// Collects decoded records into a batch: skips later duplicates of (channel, external_id) within the
+/// same file and reports each unknown field name only once. Shared by the JSON lines, CSV and Open311
+/// decoders so all three behave alike.
+struct IntakeBatchBuilder {
+    private(set) var batch = IntakeBatch()
+    private var seenKeys: [String: Int] = [:]
+    private var warnedFields: Set<String> = []
+    let fileName: String
+    /// How a position is called in messages ("line" or "element").
+    let unitName: String
+
+    init(fileName: String, unitName: String = "line") {
+        self.fileName = fileName
+        self.unitName = unitName
+    }
+
+    mutating func reject(_ problems: [IntakeProblem]) {
+        batch.problems.append(contentsOf: problems)
+    }
+
+    mutating func accept(_ intake: Intake, line: Int, warnings: [IntakeProblem]) {
+        if let ext = intake.externalID {
+            let key = "\(intake.channel.rawValue)\u{1F}\(ext)"
+            if let first = seenKeys[key] {
+                batch.warnings.append(IntakeProblem(
+                    file: fileName, line: line, field: "external_id",
+                    message: "duplicate of \(unitName) \(first) (same channel '\(intake.channel.rawValue)' and external_id); skipped"))
+                return
+            }
+            seenKeys[key] = line
+        }
+        for w in warnings {
+            let key = w.field ?? w.message
+            if warnedFields.insert(key).inserted { batch.warnings.append(w) }
+        }
+        batch.records.append((line: line, intake: intake))
+    }
+}

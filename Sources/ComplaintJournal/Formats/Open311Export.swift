@@ -1,0 +1,57 @@
+import Complaints
+import Foundation
+
+extension ReportExport {
+    /// Open311 GeoReport v2 service requests (formats.md §4), as a JSON array on one line. Reporter identity
+    /// never appears in this format, and confidential or deleted reports are left out entirely.
+    public func open311(_ reports: [Report]) -> String {
+        let items = reports.filter(ReportExport.isPublishable).map(open311Object)
+        return JSONValue.array(items).compactText
+    }
+
+    /// One service request.
+    public func open311Object(_ r: Report) -> JSONValue {
+        let l = r.location
+        let address = [l.detail, l.district, l.regency, l.province].compactMap { $0 }.filter { !$0.isEmpty }
+        return .object([
+            "service_request_id": .string(r.id.rawValue),
+            "status": .string(r.status.isOpen ? "open" : "closed"),
+            "status_notes": .string(ReportExport.statusNotes(r)),
+            "service_name": .optional(r.category),
+            "service_code": .optional(r.category.map(ReportExport.slug)),
+            "description": .string(r.body),
+            "agency_responsible": .optional(r.agency),
+            "requested_datetime": time(r.receivedAt),
+            "updated_datetime": time(r.lastChanged),
+            "expected_datetime": time(deadlines.runningDue(of: r, now: now)),
+            "address": address.isEmpty ? .null : .string(address.joined(separator: ", ")),
+        ])
+    }
+
+    /// The latest public follow-up or reply, else the status label the reporter would see.
+    static func statusNotes(_ r: Report) -> String {
+        for e in r.trail.reversed() {
+            switch e.event {
+            case let .followedUp(text, _), let .replyPosted(text): return text
+            default: continue
+            }
+        }
+        return r.status.label.id
+    }
+
+    /// `Pekerjaan Umum dan Penataan Ruang` → `pekerjaan-umum-dan-penataan-ruang`: a stable ASCII code.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        var dash = false
+        for ch in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+            if ch.isASCII, ch.properties.isAlphabetic || ("0"..."9").contains(ch) {
+                if dash && !out.isEmpty { out += "-" }
+                out.unicodeScalars.append(ch)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "lainnya" : out
+    }
+}

@@ -1,0 +1,99 @@
+import Complaints
+import Foundation
+
+/// Open311 GeoReport v2 service requests (formats.md §4): the open interchange format for civic requests,
+/// so other desks and city systems can hand reports over without a custom converter.
+public enum Open311 {
+    /// GeoReport v2 request fields that map to intake fields, with the intake field each becomes.
+    static let mapped: [String: String] = [
+        "service_request_id": "external_id", "description": "body", "service_name": "category",
+        "requested_datetime": "received_at", "address": "location.detail",
+    ]
+    /// Other GeoReport v2 fields: kept in `Intake.extra` verbatim, but expected, so no warning.
+    static let knownUnmapped: Set<String> = [
+        "agency_responsible", "status", "status_notes", "service_code", "service_notice", "updated_datetime",
+        "expected_datetime", "address_id", "zipcode", "lat", "long", "media_url", "token",
+    ]
+
+    /// Decodes a JSON array of service requests into intakes with channel `api`. A problem's "line" is the
+    /// element's position in the array (index + 1) and its message says so; a JSON syntax error names the
+    /// text line and byte column instead and rejects the whole file.
+    public static func decode(bytes: [UInt8], fileName: String, importTime: Date) -> IntakeBatch {
+        var builder = IntakeBatchBuilder(fileName: fileName, unitName: "element")
+        let start = IntakeFile.hasBOM(bytes) ? 3 : 0
+        let body = Array(bytes[start...])
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(body)
+        } catch {
+            let (line, column) = position(of: error.offset, in: body)
+            builder.reject([IntakeProblem(file: fileName, line: line,
+                                          message: "not valid JSON: \(error.message) at byte column \(column)")])
+            return builder.batch
+        }
+        guard case let .array(items) = root else {
+            builder.reject([IntakeProblem(file: fileName, line: 1,
+                                          message: "expected a JSON array of service requests, found \(root.typeName)")])
+            return builder.batch
+        }
+        for (index, item) in items.enumerated() {
+            let element = index + 1
+            let note = " (service request \(element) of the array)"
+            switch decodeRequest(item, fileName: fileName, element: element, importTime: importTime) {
+            case let .accepted(intake, warnings):
+                builder.accept(intake, line: element, warnings: warnings.map { renamed($0, note: note) })
+            case let .rejected(problems):
+                builder.reject(problems.map { renamed($0, note: note) })
+            }
+        }
+        return builder.batch
+    }
+
+    private static func decodeRequest(_ item: JSONValue, fileName: String, element: Int,
+                                      importTime: Date) -> IntakeDecoding {
+        guard case let .object(members) = item else {
+            return IntakeDecoder.decode(value: item, file: fileName, line: element, importTime: importTime)
+        }
+        var top: [JSONValue.Member] = [.init("channel", .string(Channel.api.rawValue))]
+        var location: [JSONValue.Member] = []
+        for m in members {
+            switch mapped[m.key] {
+            case "location.detail"?: location.append(.init("detail", m.value))
+            case let target?:
+                // Ids are often numbers in GeoReport servers; keep their text.
+                if target == "external_id", case let .number(n) = m.value { top.append(.init(target, .string(n))) }
+                else { top.append(.init(target, m.value)) }
+            case nil where mapped.values.contains(m.key) || m.key == "channel" || m.key == "location":
+                // Would collide with a mapped field: kept verbatim under a distinct name.
+                top.append(.init("open311." + m.key, m.value))
+            case nil: top.append(m) // unknown to the intake: kept verbatim in `extra`
+            }
+        }
+        if !location.isEmpty { top.append(.init("location", .object(location))) }
+        let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: element, importTime: importTime)
+        guard case let .accepted(intake, warnings) = decoded else { return decoded }
+        return .accepted(intake, warnings: warnings.filter { !knownUnmapped.contains($0.field ?? "") })
+    }
+
+    /// Names fields as the Open311 sender wrote them and says the "line" is an array element.
+    private static func renamed(_ p: IntakeProblem, note: String) -> IntakeProblem {
+        var p = p
+        if let field = p.field {
+            let back = mapped.first { $0.value == field }?.key
+            p.field = back ?? (field == "channel" ? nil : field)
+        }
+        p.message += note
+        return p
+    }
+
+    /// 1-based text line and byte column of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

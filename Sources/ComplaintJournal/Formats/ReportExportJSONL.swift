@@ -1,0 +1,143 @@
+import Complaints
+import Foundation
+
+extension ReportExport {
+    /// The full export: one line per report with the whole intake and the current state (title, status,
+    /// agency, unit, dispositions, trail...), each line ending in `\n`.
+    ///
+    /// `public` mode is for publishing: it drops every confidential (*rahasia*) and deleted report, every
+    /// reporter identity (name, NIK, phone, email, and the group markers), attachments (file names often
+    /// carry names), unknown channel fields, officers' names and every internal note or internal trail
+    /// entry. Outside public mode, `identityVisible` decides per report whether the reporter is shown
+    /// (pass `Access.canSeeIdentity` for the exporting operator).
+    public func jsonl(_ reports: [Report], public isPublic: Bool,
+                      identityVisible: (Report) -> Bool = { _ in true }) -> String {
+        var out: [UInt8] = []
+        for r in reports where !isPublic || ReportExport.isPublishable(r) {
+            fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One line of `jsonl` (without its line end), for writing large exports report by report; nil when
+    /// the report must not appear (public mode, confidential or deleted).
+    public func jsonlLine(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> String? {
+        guard !isPublic || ReportExport.isPublishable(r) else { return nil }
+        return fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible).compactText
+    }
+
+    /// The object of one full-export line (see `jsonl`).
+    public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> JSONValue {
+        let urgency = deadlines.urgency(of: r, now: now)
+        let returned: JSONValue = r.returned.map {
+            .object(["agency": .string($0.agency), "reason": .string($0.reason), "at": time($0.at)])
+        } ?? .null
+        let dispositions = r.dispositions.map { d -> JSONValue in
+            var m: [JSONValue.Member] = [
+                .init("agency", .string(d.agency)), .init("unit", .optional(d.unit)),
+                .init("kind", .string(d.kind.rawValue)), .init("from_agency", .optional(d.fromAgency)),
+            ]
+            if !isPublic { m += [.init("rule", .optional(d.rule)), .init("note", .optional(d.note))] }
+            return .object(m)
+        }
+        let trail = r.trail.compactMap { trailObject($0, public: isPublic) }
+        return .object([
+            "id": .string(r.id.rawValue),
+            "status": .string(r.status.rawValue),
+            "title": .string(r.title),
+            "original_title": .string(r.originalTitle),
+            "classification": .string(r.classification.rawValue),
+            "category": .optional(r.category),
+            "subcategory": .optional(r.subcategory),
+            "priority": .string(r.priority.rawValue),
+            "tags": .array(r.tags.map(JSONValue.string)),
+            "anonymous": .bool(r.anonymous),
+            "confidential": .bool(r.confidential),
+            "agency": .optional(r.agency),
+            "unit": .optional(r.unit),
+            "received_at": time(r.receivedAt),
+            "last_changed": time(r.lastChanged),
+            "version": .int(r.version),
+            "due": time(deadlines.runningDue(of: r, now: now)),
+            "overdue": .bool(urgency.isOverdue),
+            "due_soon": .bool(urgency.isDueSoon),
+            "returned": returned,
+            "duplicate_of": .optional(r.duplicateOf?.rawValue),
+            "archive_reason": .optional(r.archiveReason?.rawValue),
+            "delete_reason": .optional(r.deleteReason?.rawValue),
+            "redacted_fields": .array(r.redactedFields.sorted().map(JSONValue.string)),
+            "dispositions": .array(dispositions),
+            "intake": intakeObject(r.intake, public: isPublic, identityVisible: identityVisible),
+            "trail": .array(trail),
+        ])
+    }
+
+    /// The intake in its own line format (formats.md §2), so it can be imported again; unknown channel
+    /// fields are put back at the top level as they came.
+    func intakeObject(_ i: Intake, public isPublic: Bool, identityVisible: Bool) -> JSONValue {
+        let reporter: JSONValue = identityVisible ? ReportExport.reporterObject(i.reporter) : .object(["hidden": .bool(true)])
+        let attachments: JSONValue = isPublic ? .array([]) : .array(i.attachments.map {
+            .object(["name": .string($0.name), "ref": .optional($0.ref)])
+        })
+        var members: [JSONValue.Member] = [
+            .init("external_id", .optional(i.externalID)),
+            .init("channel", .string(i.channel.rawValue)),
+            .init("received_at", time(i.receivedAt)),
+            .init("title", .optional(i.title)),
+            .init("body", .string(i.body)),
+            .init("classification", .string(i.classification.rawValue)),
+            .init("category", .optional(i.category)),
+            .init("subcategory", .optional(i.subcategory)),
+            .init("location", .object([
+                "province": .optional(i.location.province), "regency": .optional(i.location.regency),
+                "district": .optional(i.location.district), "detail": .optional(i.location.detail),
+            ])),
+            .init("incident_date", .optional(i.incidentDate)),
+            .init("agency", .optional(i.agency)),
+            .init("reporter", reporter),
+            .init("anonymous", .bool(i.anonymous)),
+            .init("confidential", .bool(i.confidential)),
+            .init("attachments", attachments),
+            .init("tags", .array(i.tags.map(JSONValue.string))),
+        ]
+        if !isPublic {
+            for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key) {
+                let text = i.extra[key] ?? "null"
+                members.append(.init(key, (try? JSONValue.parse(text)) ?? .string(text)))
+            }
+        }
+        return .object(members)
+    }
+
+    /// One trail entry; nil when it must not appear (internal entries in public mode).
+    func trailObject(_ e: TrailEntry, public isPublic: Bool) -> JSONValue? {
+        if isPublic && e.visibility == .internal_ { return nil }
+        var actor: [JSONValue.Member] = [.init("role", .string(e.actor.role.rawValue)),
+                                         .init("agency", .optional(e.actor.agency))]
+        if !isPublic { actor = [.init("name", .string(e.actor.name))] + actor + [.init("unit", .optional(e.actor.unit))] }
+        var members: [JSONValue.Member] = [
+            .init("seq", .number(String(e.seq))),
+            .init("at", time(e.at)),
+            .init("type", .string(e.event.type)),
+            .init("visibility", .string(e.visibility.rawValue)),
+            .init("actor", .object(actor)),
+        ]
+        if isPublic {
+            if let text = ReportExport.publicText(of: e.event) { members.append(.init("text", .string(text))) }
+        } else if case .received = e.event {
+            // The intake is exported in full beside the trail.
+        } else if let data = try? JSONValue.parse(EventCodec.encode(e.event, offsetSeconds: offsetSeconds)) {
+            members.append(.init("data", data))
+        }
+        return .object(members)
+    }
+
+    /// Text the desk addressed to the public: follow-ups, replies and questions to the reporter.
+    static func publicText(of event: DomainEvent) -> String? {
+        switch event {
+        case let .followedUp(text, _), let .replyPosted(text), let .postponed(text): text
+        default: nil
+        }
+    }
+}

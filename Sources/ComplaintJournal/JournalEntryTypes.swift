@@ -1,0 +1,137 @@
+import Foundation
+
+/// Who caused an event: the officer behind every line of the legal record.
+public struct JournalActor: Sendable, Hashable {
+    /// Operator login name.
+    public var name: String
+    /// Role at the time of the event (roles change; the record keeps the one that acted).
+    public var role: String
+    /// Agency the operator acted for, if any.
+    public var agency: String?
+    /// Work unit inside the agency, if any.
+    public var unit: String?
+    /// Operating-system account that ran the console (a second, independent trace).
+    public var osUser: String?
+
+    public init(name: String, role: String, agency: String? = nil, unit: String? = nil, osUser: String? = nil) {
+        self.name = name
+        self.role = role
+        self.agency = agency
+        self.unit = unit
+        self.osUser = osUser
+    }
+}
+
+/// An event the caller wants stored; the journal assigns its sequence number.
+///
+/// The payload stays opaque so the journal never depends on the domain's event types.
+public struct NewEntry: Sendable, Hashable {
+    /// Unique id of the event (a UUID string in practice).
+    public var eventID: String
+    /// The report the event belongs to.
+    public var reportID: String
+    /// When the event happened.
+    public var at: Date
+    /// The offset of the officer's local time, kept so the record shows the time as they saw it.
+    public var utcOffsetSeconds: Int
+    public var actor: JournalActor
+    /// Event type such as `report.verified`.
+    public var type: String
+    /// The `data` object as UTF-8 JSON bytes, encoded by the domain; validated, never interpreted.
+    public var payload: [UInt8]
+
+    public init(
+        eventID: String, reportID: String, at: Date, utcOffsetSeconds: Int,
+        actor: JournalActor, type: String, payload: [UInt8]
+    ) {
+        self.eventID = eventID
+        self.reportID = reportID
+        self.at = at
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.actor = actor
+        self.type = type
+        self.payload = payload
+    }
+}
+
+/// Where a stored line lives, so every finding and every event can be traced to FILE:LINE.
+public struct JournalPosition: Sendable, Hashable, Comparable {
+    /// Segment number (1 for `000001.jsonl`).
+    public var segment: Int
+    /// 1-based line number inside the segment.
+    public var line: Int
+
+    public init(segment: Int, line: Int) {
+        self.segment = segment
+        self.line = line
+    }
+
+    /// The segment's file name, e.g. `000001.jsonl`.
+    public var fileName: String { SegmentName.fileName(segment) }
+
+    public static func < (lhs: JournalPosition, rhs: JournalPosition) -> Bool {
+        (lhs.segment, lhs.line) < (rhs.segment, rhs.line)
+    }
+}
+
+/// One verified line of the journal, decoded.
+public struct JournalEntry: Sendable, Hashable {
+    /// Envelope format version (`v`).
+    public var version: Int
+    /// Global, gap-free sequence number across all segments and writers.
+    public var seq: UInt64
+    public var eventID: String
+    public var reportID: String
+    /// The instant of the event.
+    public var at: Date
+    /// The timestamp exactly as stored, with its offset (what the officer's clock said).
+    public var atText: String
+    /// The offset that `atText` carries, in seconds east of UTC.
+    public var utcOffsetSeconds: Int
+    public var actor: JournalActor
+    public var type: String
+    /// Raw bytes of the `data` object, sliced from the line, for the domain to decode.
+    public var payload: [UInt8]
+    public var position: JournalPosition
+
+    public init(
+        version: Int, seq: UInt64, eventID: String, reportID: String, at: Date, atText: String,
+        utcOffsetSeconds: Int, actor: JournalActor, type: String, payload: [UInt8], position: JournalPosition
+    ) {
+        self.version = version
+        self.seq = seq
+        self.eventID = eventID
+        self.reportID = reportID
+        self.at = at
+        self.atText = atText
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.actor = actor
+        self.type = type
+        self.payload = payload
+        self.position = position
+    }
+}
+
+/// Segment file naming: six-digit zero-padded numbers, so `ls` sorts them in order.
+enum SegmentName {
+    static let suffix = ".jsonl"
+
+    static func fileName(_ number: Int) -> String {
+        let digits = String(number)
+        let padding = digits.count < 6 ? String(repeating: "0", count: 6 - digits.count) : ""
+        return padding + digits + suffix
+    }
+
+    static func stem(_ number: Int) -> String {
+        String(fileName(number).dropLast(suffix.count))
+    }
+
+    /// The segment number of a file name, or nil for anything that is not a segment.
+    static func number(of fileName: String) -> Int? {
+        guard fileName.hasSuffix(suffix) else { return nil }
+        let stem = fileName.dropLast(suffix.count)
+        guard stem.count >= 6, stem.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(stem), value > 0
+        else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,48 @@
+/// Everything the journal can refuse or fail with, each naming what and where.
+public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A new entry cannot be written as given (bad payload, bad field); nothing was written.
+    case invalidEntry(field: String, reason: String)
+    /// A stored line failed verification.
+    case invalidLine(file: String, line: Int, reason: String)
+    /// Another process held the journal lock for longer than the configured timeout.
+    case lockedByAnotherProcess(path: String, waitedSeconds: Double)
+    /// The journal was opened read-only.
+    case readOnly(reason: String)
+    /// A system call failed; `operation` names it, `path` the file, `errno` the cause.
+    case io(operation: String, path: String, errno: Int32)
+    /// A write or sync failed and the partial bytes were removed again; nothing was stored.
+    case writeFailed(path: String, operation: String, errno: Int32)
+    /// A write failed and the partial bytes could not be removed: the journal needs `check --repair`.
+    case writeFailedAndNotRolledBack(path: String, operation: String, errno: Int32, rollbackErrno: Int32)
+
+    public var description: String {
+        switch self {
+        case let .invalidEntry(field, reason):
+            return "invalid journal entry: \(field): \(reason)"
+        case let .invalidLine(file, line, reason):
+            return "\(file):\(line): \(reason)"
+        case let .lockedByAnotherProcess(path, waited):
+            return "journal locked by another process (\(path)); gave up after \(waited) s"
+        case let .readOnly(reason):
+            return "journal is read-only: \(reason)"
+        case let .io(operation, path, code):
+            return "\(operation) failed for \(path): \(errnoText(code))"
+        case let .writeFailed(path, operation, code):
+            return "could not store the event in \(path): \(operation) failed: \(errnoText(code)); nothing was written"
+        case let .writeFailedAndNotRolledBack(path, operation, code, rollback):
+            return "could not store the event in \(path): \(operation) failed: \(errnoText(code)); "
+                + "removing the partial line also failed: \(errnoText(rollback)); run `check --repair`"
+        }
+    }
+}
+
+/// A short, stable spelling of an errno value (`ENOSPC (No space left on device)`).
+func errnoText(_ code: Int32) -> String {
+    let names: [Int32: String] = [
+        1: "EPERM", 2: "ENOENT", 5: "EIO", 9: "EBADF", 11: "EAGAIN", 13: "EACCES", 17: "EEXIST",
+        20: "ENOTDIR", 21: "EISDIR", 22: "EINVAL", 27: "EFBIG", 28: "ENOSPC", 30: "EROFS", 122: "EDQUOT",
+    ]
+    let name = names[code] ?? "errno \(code)"
+    guard let message = strerrorText(code) else { return name }
+    return "\(name) (\(message))"
+}

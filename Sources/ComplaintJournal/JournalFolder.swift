@@ -1,0 +1,143 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Paths and small file operations of one data folder's `journal/` directory.
+struct JournalFolder: Sendable {
+    let journalPath: String
+    var lockPath: String { journalPath + "/LOCK" }
+    var quarantinePath: String { journalPath + "/quarantine" }
+    var acknowledgedPath: String { quarantinePath + "/acknowledged.jsonl" }
+
+    init(dataFolder: URL) {
+        var path = dataFolder.path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        journalPath = path + "/journal"
+    }
+
+    func segmentPath(_ number: Int) -> String { journalPath + "/" + SegmentName.fileName(number) }
+
+    /// Segment numbers present, ascending.
+    func segmentNumbers() throws(JournalError) -> [Int] {
+        guard let directory = opendir(journalPath) else {
+            if errno == ENOENT { return [] }
+            throw .io(operation: "opendir", path: journalPath, errno: errno)
+        }
+        defer { closedir(directory) }
+        var numbers: [Int] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if let number = SegmentName.number(of: name) { numbers.append(number) }
+        }
+        return numbers.sorted()
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Size of a file, or nil when it does not exist.
+    static func size(_ path: String) throws(JournalError) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .io(operation: "stat", path: path, errno: errno)
+        }
+        return Int(info.st_size)
+    }
+
+    /// Reads `[offset, EOF)` of a file (empty if missing).
+    static func read(_ path: String, from offset: Int, upTo limit: Int? = nil) throws(JournalError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return [] }
+            throw .io(operation: "open", path: path, errno: errno)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(operation: "fstat", path: path, errno: errno) }
+        var end = Int(info.st_size)
+        if let limit { end = min(end, limit) }
+        guard end > offset else { return [] }
+        var buffer = [UInt8](repeating: 0, count: end - offset)
+        var filled = 0
+        var failure: Int32 = 0
+        buffer.withUnsafeMutableBytes { raw in
+            while filled < raw.count {
+                let got = pread(fd, raw.baseAddress! + filled, raw.count - filled, off_t(offset + filled))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { break }
+                filled += got
+            }
+        }
+        if failure != 0 { throw .io(operation: "read", path: path, errno: failure) }
+        if filled < buffer.count { buffer.removeLast(buffer.count - filled) }
+        return buffer
+    }
+
+    /// Creates a directory (0700) if missing.
+    static func makeDirectory(_ path: String) throws(JournalError) {
+        if mkdir(path, 0o700) != 0, errno != EEXIST {
+            throw .io(operation: "mkdir", path: path, errno: errno)
+        }
+    }
+
+    /// fsyncs a directory so a created or renamed entry survives a crash.
+    static func syncDirectory(_ path: String) throws(JournalError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        guard fd >= 0 else { throw .io(operation: "open directory", path: path, errno: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0, errno != EINVAL { throw .io(operation: "fsync directory", path: path, errno: errno) }
+    }
+
+    /// Writes all bytes to a descriptor, looping on short writes.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], calls: any SystemCalls) -> Int32 {
+        var written = 0
+        return bytes.withUnsafeBytes { raw -> Int32 in
+            while written < raw.count {
+                let (count, code) = calls.write(fd, UnsafeRawBufferPointer(rebasing: raw[written...]))
+                if count < 0 {
+                    if code == EINTR { continue }
+                    return code
+                }
+                if count == 0 { return EIO }
+                written += count
+            }
+            return 0
+        }
+    }
+
+    /// Durably creates `name` in the quarantine folder with `bytes`, unless it already exists
+    /// (idempotent: write a temporary file, then `link` it into place, which never overwrites).
+    /// Returns the path relative to the journal folder.
+    func writeQuarantine(name: String, bytes: [UInt8]) throws(JournalError) -> String {
+        try Self.makeDirectory(quarantinePath)
+        let finalPath = quarantinePath + "/" + name
+        let relative = "quarantine/" + name
+        if Self.exists(finalPath) { return relative }
+        let temporary = quarantinePath + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: errno) }
+        let writeError = Self.writeAll(fd, bytes, calls: PosixSystemCalls())
+        let syncError: Int32 = writeError == 0 ? (fsync(fd) == 0 ? 0 : errno) : 0
+        close(fd)
+        defer { unlink(temporary) }
+        if writeError != 0 { throw .io(operation: "write", path: temporary, errno: writeError) }
+        if syncError != 0 { throw .io(operation: "fsync", path: temporary, errno: syncError) }
+        if link(temporary, finalPath) != 0, errno != EEXIST {
+            throw .io(operation: "link", path: finalPath, errno: errno)
+        }
+        try Self.syncDirectory(quarantinePath)
+        return relative
+    }
+}

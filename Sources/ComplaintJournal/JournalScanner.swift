@@ -1,0 +1,289 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a forward scan treats what it finds; chosen by who is scanning and which lock is held.
+struct ScanPolicy {
+    enum Tail {
+        /// Leave bad or unterminated bytes at the end alone: a writer may still be busy (poll).
+        case wait
+        /// Report them as a torn tail but modify nothing (read-only open, `verify()`).
+        case report
+        /// Quarantine and truncate them (writer, under the exclusive lock).
+        case truncate
+    }
+
+    var tail: Tail
+    /// Copy damaged lines to quarantine (writers only).
+    var quarantineDamage: Bool
+    /// Keep decoded entries (false while only verifying).
+    var collect: Bool
+}
+
+/// The reading side of one journal instance: a cursor after the last consumed line, the global
+/// sequence seen so far, which lines were skipped, and what was found on the way.
+///
+/// Rules: a bad line is only called *damaged* once a good line follows it; bad or unterminated
+/// bytes after the last good line are the *tail*, handled by `ScanPolicy.Tail`. The cursor never
+/// moves past an unresolved tail, so a later truncation can never leave it beyond end of file.
+struct JournalScanner {
+    struct SegmentSummary {
+        var number: Int
+        /// End of the consumed region (a line boundary).
+        var end: Int
+        var lines: Int
+        var firstSeq: UInt64?
+        var lastSeq: UInt64?
+    }
+
+    struct LineKey: Hashable {
+        var segment: Int
+        var offset: Int
+    }
+
+    private struct PendingLine {
+        var segment: Int
+        var offset: Int
+        var line: Int
+        var bytes: [UInt8]
+        var reason: String
+        var terminated: Bool
+    }
+
+    let folder: JournalFolder
+    var now: @Sendable () -> Date
+    var acknowledged: Set<String>
+    /// Consumed segments in order; the last one holds the cursor.
+    private(set) var segments: [SegmentSummary]
+    private(set) var lastSeq: UInt64 = 0
+    private(set) var skipped = Set<LineKey>()
+    /// Everything found so far.
+    var report = RecoveryReport()
+
+    init(folder: JournalFolder, firstSegment: Int, acknowledged: Set<String>, now: @escaping @Sendable () -> Date) {
+        self.folder = folder
+        self.acknowledged = acknowledged
+        self.now = now
+        segments = [SegmentSummary(number: firstSegment, end: 0, lines: 0)]
+    }
+
+    var cursorSegment: Int { segments[segments.count - 1].number }
+    var cursorOffset: Int { segments[segments.count - 1].end }
+
+    /// Reads forward from the cursor to the end of the journal under `policy`.
+    /// Returns the newly applied entries (when `policy.collect`) and the new findings.
+    mutating func advance(_ policy: ScanPolicy) throws(JournalError) -> ([JournalEntry], RecoveryReport) {
+        var entries: [JournalEntry] = []
+        var findings = RecoveryReport()
+        var pending: [PendingLine] = []
+        var segment = cursorSegment
+        var offset = cursorOffset
+        var lineNumber = segments[segments.count - 1].lines
+        while true {
+            let path = folder.segmentPath(segment)
+            // Check for the next segment first: once it exists, writers are done with this one, so
+            // reading in this order can never miss lines even without a lock.
+            let nextExists = JournalFolder.exists(folder.segmentPath(segment + 1))
+            let bytes = try JournalFolder.read(path, from: offset)
+            var failure: JournalError?
+            bytes.withUnsafeBufferPointer { buffer in
+                LineSplitter.forEachLine(buffer) { line in
+                    lineNumber += 1
+                    let absolute = offset + line.start
+                    let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
+                    guard line.terminated else {
+                        let reason = nextExists ? "line has no newline" : "incomplete last line (no newline)"
+                        pending.append(PendingLine(
+                            segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
+                            reason: reason, terminated: false))
+                        return true
+                    }
+                    let position = JournalPosition(segment: segment, line: lineNumber)
+                    do throws(EnvelopeDecoder.Failure) {
+                        let entry = try EnvelopeDecoder.decode(lineBytes, position: position)
+                        do throws(JournalError) {
+                            try flushDamaged(&pending, policy: policy, into: &findings)
+                        } catch {
+                            failure = error
+                            return false
+                        }
+                        apply(entry, key: LineKey(segment: segment, offset: absolute),
+                              end: offset + line.nextStart, lineNumber: lineNumber,
+                              collect: policy.collect, entries: &entries, findings: &findings)
+                    } catch {
+                        pending.append(PendingLine(
+                            segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
+                            reason: error.reason, terminated: true))
+                    }
+                    return true
+                }
+            }
+            if let failure { throw failure }
+            guard nextExists else { break }
+            segment += 1
+            offset = 0
+            lineNumber = 0
+        }
+        try handleTail(pending, policy: policy, into: &findings)
+        report.merge(findings)
+        return (entries, findings)
+    }
+
+    /// Records a good line: sequence checks, cursor, summaries.
+    private mutating func apply(
+        _ entry: JournalEntry, key: LineKey, end: Int, lineNumber: Int, collect: Bool,
+        entries: inout [JournalEntry], findings: inout RecoveryReport
+    ) {
+        let file = entry.position.fileName
+        moveCursor(segment: key.segment, end: end, lines: lineNumber)
+        if entry.seq <= lastSeq {
+            let ack = acknowledged.contains(
+                AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: entry.seq))
+            findings.duplicates.append(
+                SequenceDuplicate(file: file, line: lineNumber, seq: entry.seq, acknowledged: ack))
+            skipped.insert(key)
+            return
+        }
+        if entry.seq != lastSeq + 1 {
+            let ack = acknowledged.contains(AcknowledgedDamage.gapKey(file: file, line: lineNumber, found: entry.seq))
+            findings.gaps.append(
+                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: entry.seq, acknowledged: ack))
+        }
+        lastSeq = entry.seq
+        let index = segments.count - 1
+        if segments[index].firstSeq == nil { segments[index].firstSeq = entry.seq }
+        segments[index].lastSeq = entry.seq
+        if collect { entries.append(entry) }
+    }
+
+    /// Moves the cursor to the end of a consumed line in `segment`.
+    private mutating func moveCursor(segment: Int, end: Int, lines: Int) {
+        while cursorSegment < segment {
+            segments.append(SegmentSummary(number: cursorSegment + 1, end: 0, lines: 0))
+        }
+        segments[segments.count - 1].end = end
+        segments[segments.count - 1].lines = lines
+    }
+
+    /// Pending bad lines followed by a good line are damage: skipped, reported, quarantined.
+    private mutating func flushDamaged(
+        _ pending: inout [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
+    ) throws(JournalError) {
+        guard !pending.isEmpty else { return }
+        for line in pending {
+            let file = SegmentName.fileName(line.segment)
+            let key = line.bytes.withUnsafeBufferPointer {
+                AcknowledgedDamage.damagedKey(file: file, byteOffset: line.offset, lineBytes: $0)
+            }
+            var quarantineFile: String?
+            if policy.quarantineDamage {
+                let name = "\(SegmentName.stem(line.segment))-\(line.offset).damaged"
+                quarantineFile = try folder.writeQuarantine(name: name, bytes: line.bytes + [0x0A])
+            }
+            findings.damagedLines.append(DamagedLine(
+                file: file, line: line.line, byteOffset: line.offset, reason: line.reason,
+                acknowledged: acknowledged.contains(key), quarantineFile: quarantineFile, key: key))
+            skipped.insert(LineKey(segment: line.segment, offset: line.offset))
+            let length = line.bytes.count + (line.terminated ? 1 : 0)
+            moveCursor(segment: line.segment, end: line.offset + length, lines: line.line)
+        }
+        pending.removeAll()
+    }
+
+    /// Bad or unterminated bytes after the last good line.
+    private mutating func handleTail(
+        _ pending: [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
+    ) throws(JournalError) {
+        guard !pending.isEmpty, policy.tail != .wait else { return }
+        // One torn region per segment, from its first pending line to the end of that segment.
+        var seen = Set<Int>()
+        for first in pending where seen.insert(first.segment).inserted {
+            let path = folder.segmentPath(first.segment)
+            let byteCount = pending.filter { $0.segment == first.segment }
+                .reduce(0) { $0 + $1.bytes.count + ($1.terminated ? 1 : 0) }
+            var quarantineFile: String?
+            if policy.tail == .truncate {
+                let rest = try JournalFolder.read(path, from: first.offset)
+                quarantineFile = try quarantineTorn(segment: first.segment, offset: first.offset, bytes: rest)
+                try Self.truncate(path, to: first.offset)
+            }
+            findings.tornTails.append(TornTail(
+                file: SegmentName.fileName(first.segment), line: first.line, byteOffset: first.offset,
+                byteCount: byteCount, quarantineFile: quarantineFile, reason: first.reason))
+        }
+    }
+
+    private func quarantineTorn(segment: Int, offset: Int, bytes: [UInt8]) throws(JournalError) -> String {
+        let stamp = JournalScanner.compactTimestamp(now())
+        var name = "\(SegmentName.stem(segment))-\(offset)-\(stamp).torn"
+        var counter = 2
+        while JournalFolder.exists(folder.quarantinePath + "/" + name) {
+            name = "\(SegmentName.stem(segment))-\(offset)-\(stamp)-\(counter).torn"
+            counter += 1
+        }
+        return try folder.writeQuarantine(name: name, bytes: bytes)
+    }
+
+    /// `20261129T021934Z`, for quarantine file names.
+    static func compactTimestamp(_ date: Date) -> String {
+        let text = (try? JournalTimestamp.format(date, utcOffsetSeconds: 0)) ?? "unknown"
+        return String(text.prefix(19).filter { $0 != "-" && $0 != ":" }) + "Z"
+    }
+
+    static func truncate(_ path: String, to length: Int) throws(JournalError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0 else { throw .io(operation: "ftruncate", path: path, errno: errno) }
+        guard fsync(fd) == 0 else { throw .io(operation: "fsync", path: path, errno: errno) }
+    }
+
+    /// Records lines this instance wrote itself (already at end of file under the lock).
+    mutating func recordOwnWrite(_ entries: [JournalEntry], segment: Int, newEnd: Int) {
+        moveCursor(segment: segment, end: newEnd, lines: entries.last?.position.line ?? segments[segments.count - 1].lines)
+        guard let first = entries.first, let last = entries.last else { return }
+        let index = segments.count - 1
+        if segments[index].firstSeq == nil { segments[index].firstSeq = first.seq }
+        segments[index].lastSeq = last.seq
+        lastSeq = last.seq
+    }
+
+    /// Starts a new, empty segment after the cursor's (used when the writer rolls).
+    mutating func startSegment(_ number: Int) {
+        moveCursor(segment: number, end: 0, lines: 0)
+    }
+
+    /// Lines consumed so far in the cursor's segment.
+    var cursorLines: Int { segments[segments.count - 1].lines }
+
+    /// Re-reads consumed lines with `seq > after`, skipping damaged and duplicate lines.
+    func entries(after seq: UInt64) throws(JournalError) -> [JournalEntry] {
+        var result: [JournalEntry] = []
+        for summary in segments where summary.end > 0 {
+            if let last = summary.lastSeq, last <= seq { continue }
+            if summary.lastSeq == nil { continue }
+            let bytes = try JournalFolder.read(folder.segmentPath(summary.number), from: 0, upTo: summary.end)
+            var lineNumber = 0
+            let checkSkips = !skipped.isEmpty
+            bytes.withUnsafeBufferPointer { buffer in
+                LineSplitter.forEachLine(buffer) { line in
+                    lineNumber += 1
+                    guard line.terminated else { return false }
+                    if checkSkips, skipped.contains(LineKey(segment: summary.number, offset: line.start)) { return true }
+                    let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
+                    let position = JournalPosition(segment: summary.number, line: lineNumber)
+                    if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: false),
+                        entry.seq > seq
+                    {
+                        result.append(entry)
+                    }
+                    return true
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,169 @@
+import Complaints
+import Foundation
+
+/// The desk as a process sees it: the journal plus the projection folded from it. Every change goes
+/// through `perform`, which decides under the journal lock after catching up with other writers, so two
+/// consoles never contradict each other and a stale command is refused with the reason.
+public final class DeskStore {
+    public let journal: any EventJournal
+    public private(set) var desk = Desk()
+    public var directory: any DirectoryLookup
+    public var deadlines: Deadlines
+    /// The operating-system user recorded beside the operator name on every event.
+    public var osUser: String?
+    public var offsetSeconds: Int
+    /// Journal lines that verified but could not be understood (unknown type, bad payload): reported, skipped.
+    public private(set) var problems: [JournalMapping.Problem] = []
+
+    public init(journal: any EventJournal, directory: any DirectoryLookup, deadlines: Deadlines,
+                offsetSeconds: Int = 7 * 3600, osUser: String? = ProcessInfo.processInfo.environment["USER"]) throws {
+        self.journal = journal
+        self.directory = directory
+        self.deadlines = deadlines
+        self.offsetSeconds = offsetSeconds
+        self.osUser = osUser
+        fold(try journal.allEntries())
+    }
+
+    private func fold(_ entries: [JournalEntry]) -> [RecordedEvent] {
+        var out: [RecordedEvent] = []
+        out.reserveCapacity(entries.count)
+        for e in entries {
+            switch JournalMapping.recorded(e) {
+            case let .success(r):
+                desk.apply(r)
+                out.append(r)
+            case let .failure(p):
+                problems.append(p)
+            }
+        }
+        return out
+    }
+
+    /// Events other processes appended since we last looked.
+    @discardableResult
+    public func poll() throws -> [RecordedEvent] {
+        fold(try journal.poll())
+    }
+
+    /// Errors `perform` can report besides a domain refusal.
+    public enum Failure: Error, CustomStringConvertible {
+        case refused(Refusal)
+        case journal(String)
+
+        public var description: String {
+            switch self {
+            case let .refused(r): r.message.id
+            case let .journal(text): text
+            }
+        }
+    }
+
+    /// Decides `command` for `reportID` against the latest state (caught up under the lock) and appends
+    /// the events durably. Returns the recorded events, or throws `.refused` / `.journal`.
+    @discardableResult
+    public func perform(_ command: Command, on reportID: ReportID, as op: Operator, expectedVersion: Int? = nil,
+                        now: Date) throws(Failure) -> [RecordedEvent] {
+        var refusal: Refusal?
+        let actor = Actor(op, osUser: osUser)
+        do {
+            let stored = try journal.append { caughtUp in
+                self.fold(caughtUp)
+                do throws(Refusal) {
+                    let ctx = self.context(op, now: now, expected: expectedVersion)
+                    let events = try Workflow.decide(command, report: self.desk[reportID], context: ctx)
+                    return events.map { JournalMapping.newEntry($0, report: reportID, actor: actor, at: now, offsetSeconds: self.offsetSeconds) }
+                } catch {
+                    refusal = error
+                    throw error
+                }
+            }
+            return fold(stored)
+        } catch {
+            if let refusal { throw .refused(refusal) }
+            throw .journal(String(describing: error))
+        }
+    }
+
+    /// Records a new report. A report already recorded with the same channel and external id is not
+    /// recorded again: its id is returned with `isNew == false`.
+    public func receive(_ intake: Intake, as op: Operator, now: Date) throws(Failure) -> (id: ReportID, isNew: Bool) {
+        let results = try receive([intake], as: op, now: now)
+        switch results[0] {
+        case let .success(r): return r
+        case let .failure(f): throw f
+        }
+    }
+
+    /// Records many reports in one locked append (one write, one sync): ids are allocated under the
+    /// lock so concurrent writers never hand out the same number.
+    public func receive(_ intakes: [Intake], as op: Operator, now: Date) throws(Failure)
+        -> [Result<(id: ReportID, isNew: Bool), Failure>]
+    {
+        var results: [Result<(id: ReportID, isNew: Bool), Failure>] = []
+        let actor = Actor(op, osUser: osUser)
+        do {
+            let stored = try journal.append { caughtUp in
+                self.fold(caughtUp)
+                results = []
+                var entries: [NewEntry] = []
+                var next = self.desk.nextReportID
+                var seenInBatch: [String: ReportID] = [:]
+                for intake in intakes {
+                    if let ext = intake.externalID {
+                        let key = Desk.externalKey(channel: intake.channel, externalID: ext)
+                        if let existing = self.desk.report(channel: intake.channel, externalID: ext)?.id ?? seenInBatch[key] {
+                            results.append(.success((existing, false)))
+                            continue
+                        }
+                        seenInBatch[key] = next
+                    }
+                    let ctx = self.context(op, now: now, expected: nil)
+                    do throws(Refusal) {
+                        let events = try Workflow.decide(.receive(intake), report: nil, context: ctx)
+                        entries += events.map { JournalMapping.newEntry($0, report: next, actor: actor, at: now, offsetSeconds: self.offsetSeconds) }
+                        results.append(.success((next, true)))
+                        next = ReportID.next(after: next)
+                    } catch {
+                        results.append(.failure(.refused(error)))
+                    }
+                }
+                return entries
+            }
+            fold(stored)
+        } catch {
+            throw .journal(String(describing: error))
+        }
+        return results
+    }
+
+    /// Writes the events the clock makes due (auto-close after the reporter's silence window), as the
+    /// system actor. Decided under the lock, so with several consoles open only one writes each.
+    @discardableResult
+    public func sweep(now: Date) throws(Failure) -> [RecordedEvent] {
+        let due = desk.reports.values.filter { deadlines.isAutoCloseDue($0, now: now) }.map(\.id)
+        guard !due.isEmpty else { return [] }
+        let actor = Actor(.system, osUser: osUser)
+        do {
+            let stored = try journal.append { caughtUp in
+                self.fold(caughtUp)
+                var entries: [NewEntry] = []
+                for id in due.sorted() {
+                    let ctx = self.context(.system, now: now, expected: nil)
+                    guard let events = try? Workflow.decide(.autoClose, report: self.desk[id], context: ctx) else { continue }
+                    entries += events.map { JournalMapping.newEntry($0, report: id, actor: actor, at: now, offsetSeconds: self.offsetSeconds) }
+                }
+                return entries
+            }
+            return fold(stored)
+        } catch {
+            throw .journal(String(describing: error))
+        }
+    }
+
+    public func context(_ op: Operator, now: Date, expected: Int?) -> DecisionContext {
+        let desk = self.desk
+        return DecisionContext(actor: op, now: now, expectedVersion: expected, directory: directory, deadlines: deadlines,
+                               reportExists: { desk[$0] != nil })
+    }
+}

@@ -1,0 +1,2 @@
+/// The desk's working-day calendar is the measure deadline clocks run on.
+extension WorkingCalendar: WorkingTimeMeasure {}

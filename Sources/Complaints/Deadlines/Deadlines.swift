@@ -1,0 +1,205 @@
+import Foundation
+
+/// The deadline clocks of the domain brief.
+public enum DeadlineClock: String, CaseIterable, Sendable, Hashable, Codable {
+    case verification, agencyFollowUp = "agency-follow-up", autoClose = "auto-close", settlement, postponement
+
+    public var label: Localized {
+        switch self {
+        case .verification: Localized("Verifikasi", en: "Verification")
+        case .agencyFollowUp: Localized("Tindak lanjut instansi", en: "Agency follow-up")
+        case .autoClose: Localized("Tutup otomatis", en: "Auto-close")
+        case .settlement: Localized("Batas penyelesaian", en: "Settlement ceiling")
+        case .postponement: Localized("Menunggu pelapor", en: "Waiting for reporter")
+        }
+    }
+
+    func track(_ c: Clocks) -> ClockTrack {
+        switch self {
+        case .verification: c.verification
+        case .agencyFollowUp: c.agencyFollowUp
+        case .autoClose: c.autoClose
+        case .settlement: c.settlement
+        case .postponement: c.postponement
+        }
+    }
+
+    func limit(_ l: DeadlineLimits) -> Int {
+        switch self {
+        case .verification: l.verification
+        case .agencyFollowUp: l.agencyFollowUp
+        case .autoClose: l.autoClose
+        case .settlement: l.settlement
+        case .postponement: l.postponement
+        }
+    }
+}
+
+/// Where one clock stands at a given instant.
+public struct ClockReading: Sendable, Hashable {
+    public enum State: Sendable, Hashable {
+        case notStarted
+        /// Running: due at `due`.
+        case running(due: Date)
+        /// Paused (the report is `tunda`); `remaining` working seconds are left.
+        case paused(remaining: TimeInterval)
+        /// The work was done at `at`; `late` says whether after the due instant.
+        case done(at: Date, due: Date, late: Bool)
+    }
+
+    public var clock: DeadlineClock
+    public var state: State
+    /// Working seconds the clock has run so far (for reports: time to verification, etc.).
+    public var elapsed: TimeInterval
+}
+
+/// How urgent an open report is, for badges and the overdue queue.
+public enum Urgency: Sendable, Hashable, Comparable {
+    /// Past its running deadline (*terlambat*) since `since`.
+    case overdue(since: Date)
+    /// Due within one working day (*jatuh tempo*).
+    case dueSoon(due: Date)
+    case onTrack(due: Date)
+    /// Clock paused while waiting for the reporter.
+    case paused
+    /// No running deadline (closed, archived, deleted).
+    case none
+
+    var rank: Int {
+        switch self {
+        case .overdue: 0
+        case .dueSoon: 1
+        case .onTrack: 2
+        case .paused: 3
+        case .none: 4
+        }
+    }
+
+    public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
+
+    public var isOverdue: Bool { if case .overdue = self { true } else { false } }
+    public var isDueSoon: Bool { if case .dueSoon = self { true } else { false } }
+}
+
+/// Deadline maths over a report's clock intervals and the desk's working-day calendar.
+public struct Deadlines: Sendable {
+    public var calendar: any WorkingTimeMeasure
+    public var limits: DeadlineLimits
+
+    public init(calendar: any WorkingTimeMeasure, limits: DeadlineLimits = DeadlineLimits()) {
+        self.calendar = calendar
+        self.limits = limits
+    }
+
+    /// Reads one clock at `now`.
+    public func reading(_ clock: DeadlineClock, of report: Report, now: Date) -> ClockReading {
+        let track = clock.track(report.clocks)
+        let limit = TimeInterval(clock.limit(limits)) * 86400
+        guard !track.runs.isEmpty else { return ClockReading(clock: clock, state: .notStarted, elapsed: 0) }
+        var remaining = limit
+        var elapsed: TimeInterval = 0
+        var due: Date?
+        for run in track.runs {
+            let end = run.end ?? max(now, run.start)
+            let w = calendar.workingSeconds(from: run.start, to: end)
+            if due == nil {
+                if run.end == nil || w >= remaining {
+                    due = calendar.adding(workingSeconds: remaining, to: run.start)
+                }
+                if due == nil { remaining -= w }
+            }
+            elapsed += w
+        }
+        if let stopped = track.stoppedAt {
+            let dueAt = due ?? calendar.adding(workingSeconds: remaining, to: stopped)
+            return ClockReading(clock: clock, state: .done(at: stopped, due: dueAt, late: stopped > dueAt), elapsed: elapsed)
+        }
+        if track.isRunning, let due {
+            return ClockReading(clock: clock, state: .running(due: due), elapsed: elapsed)
+        }
+        if let due { // paused after the due instant had already passed
+            return ClockReading(clock: clock, state: .running(due: due), elapsed: elapsed)
+        }
+        return ClockReading(clock: clock, state: .paused(remaining: max(0, limit - elapsed)), elapsed: elapsed)
+    }
+
+    /// The clock the officer is racing now, given the status: verification at the national desk, the
+    /// agency's follow-up, the reporter's auto-close window, or the postponement window.
+    public func stageClock(of report: Report) -> DeadlineClock? {
+        switch report.status {
+        case .baru: .verification
+        case .tunda: .postponement
+        case .terdisposisi, .diproses: report.returned == nil ? .agencyFollowUp : nil
+        case .ditindaklanjuti: .autoClose
+        case .selesai, .diarsipkan, .dihapus: nil
+        }
+    }
+
+    /// The running deadline of an open report (formats.md `due`): the earlier of the stage clock and the
+    /// settlement ceiling. Nil when nothing runs.
+    public func runningDue(of report: Report, now: Date) -> Date? {
+        guard report.status.isOpen else { return nil }
+        var dues: [Date] = []
+        if let stage = stageClock(of: report), case let .running(due) = reading(stage, of: report, now: now).state {
+            dues.append(due)
+        }
+        if report.status != .tunda, case let .running(due) = reading(.settlement, of: report, now: now).state {
+            dues.append(due)
+        }
+        return dues.min()
+    }
+
+    /// Overdue, due soon, on track or paused. An open report past a deadline is *terlambat*; one due within
+    /// a working day is *jatuh tempo*. The auto-close window is the reporter's, not the desk's: passing it
+    /// makes the report due for closing, not late.
+    public func urgency(of report: Report, now: Date) -> Urgency {
+        guard report.status.isOpen else { return .none }
+        if report.status == .tunda {
+            if case let .running(due) = reading(.postponement, of: report, now: now).state, due <= now {
+                return .overdue(since: due)
+            }
+            return .paused
+        }
+        var candidates: [Date] = []
+        if let stage = stageClock(of: report), stage != .autoClose,
+           case let .running(due) = reading(stage, of: report, now: now).state {
+            candidates.append(due)
+        }
+        if case let .running(due) = reading(.settlement, of: report, now: now).state {
+            candidates.append(due)
+        }
+        if let back = report.returned {
+            // Sent back: the national desk must re-dispose within the verification limit of the return.
+            let due = calendar.adding(workingSeconds: TimeInterval(limits.verification) * 86400, to: back.at)
+            candidates.append(due)
+        }
+        guard let due = candidates.min() else {
+            if report.status == .ditindaklanjuti, let d = runningDue(of: report, now: now) { return .onTrack(due: d) }
+            return .none
+        }
+        if due <= now { return .overdue(since: due) }
+        if calendar.workingSeconds(from: now, to: due) <= 86400 { return .dueSoon(due: due) }
+        return .onTrack(due: due)
+    }
+
+    /// True when the reporter's silence window after a follow-up has passed: the desk must write the
+    /// auto-close event.
+    public func isAutoCloseDue(_ report: Report, now: Date) -> Bool {
+        guard report.status == .ditindaklanjuti,
+              case let .running(due) = reading(.autoClose, of: report, now: now).state else { return false }
+        return due <= now
+    }
+
+    /// True when a postponed report waited past its window and may be archived.
+    public func isPostponementExpired(_ report: Report, now: Date) -> Bool {
+        guard report.status == .tunda,
+              case let .running(due) = reading(.postponement, of: report, now: now).state else { return false }
+        return due <= now
+    }
+
+    /// Working days left until `due` (negative when overdue), for badges like "2 hari" / "TERLAMBAT 1h".
+    public func workingDaysLeft(until due: Date, now: Date) -> Double {
+        if due >= now { return calendar.workingSeconds(from: now, to: due) / 86400 }
+        return -calendar.workingSeconds(from: due, to: now) / 86400
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The whole desk: every report folded from the journal, plus the indices the inbox needs.
+/// Built by applying recorded events in sequence order; never mutated any other way.
+public struct Desk: Sendable {
+    public private(set) var reports: [ReportID: Report] = [:]
+    /// Report ids in the order they were received into the journal.
+    public private(set) var order: [ReportID] = []
+    /// Highest sequence number applied.
+    public private(set) var lastSeq: UInt64 = 0
+    /// (channel, external id) → report, so re-importing the same line records it once.
+    public private(set) var byExternalID: [String: ReportID] = [:]
+    /// Highest numeric tracking id in use, for allocating the next one.
+    public private(set) var highestID: ReportID?
+    /// Events that could not be applied (an event for an unknown report, a second `received`...).
+    public private(set) var anomalies: [Anomaly] = []
+
+    public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
+        public var seq: UInt64
+        public var reportID: ReportID
+        public var reason: String
+        public var description: String { "seq \(seq): report \(reportID): \(reason)" }
+    }
+
+    public init() {}
+
+    public init(events: some Sequence<RecordedEvent>) {
+        for e in events { apply(e) }
+    }
+
+    public var count: Int { reports.count }
+
+    public subscript(id: ReportID) -> Report? { reports[id] }
+
+    public static func externalKey(channel: Channel, externalID: String) -> String {
+        channel.rawValue + "\u{1F}" + externalID
+    }
+
+    public func report(channel: Channel, externalID: String) -> Report? {
+        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { reports[$0] }
+    }
+
+    /// The next free tracking id.
+    public var nextReportID: ReportID { ReportID.next(after: highestID) }
+
+    /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
+    public mutating func apply(_ e: RecordedEvent) {
+        lastSeq = max(lastSeq, e.seq)
+        if case let .received(intake) = e.event {
+            guard reports[e.reportID] == nil else {
+                anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "second report.received ignored"))
+                return
+            }
+            reports[e.reportID] = Report(received: intake, id: e.reportID, recorded: e)
+            order.append(e.reportID)
+            if let ext = intake.externalID {
+                byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = e.reportID
+            }
+            if Int(e.reportID.rawValue) != nil, highestID.map({ $0 < e.reportID }) ?? true {
+                highestID = e.reportID
+            }
+            return
+        }
+        guard reports[e.reportID] != nil else {
+            anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) for an unknown report"))
+            return
+        }
+        reports[e.reportID]?.apply(e)
+    }
+
+    public mutating func apply(_ events: some Sequence<RecordedEvent>) {
+        for e in events { apply(e) }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+extension Report {
+    /// A report as it stands right after its `report.received` event.
+    public init(received intake: Intake, id: ReportID, recorded: RecordedEvent) {
+        self.id = id
+        self.intake = intake
+        title = intake.effectiveTitle
+        classification = intake.classification
+        category = intake.category
+        subcategory = intake.subcategory
+        anonymous = intake.anonymous
+        confidential = intake.confidential
+        tags = intake.tags
+        priority = .normal
+        status = .baru
+        agency = nil
+        unit = nil
+        returned = nil
+        dispositions = []
+        duplicateOf = nil
+        archiveReason = nil
+        deleteReason = nil
+        redactedFields = []
+        version = 1
+        lastChanged = recorded.at
+        lastSeq = recorded.seq
+        trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actor: recorded.actor, event: recorded.event,
+                            visibility: .pelapor)]
+        clocks = Clocks()
+        clocks.settlement.restart(at: intake.receivedAt)
+        if let chosen = intake.agency {
+            // The reporter chose the agency: straight to its queue, no verification at the national desk.
+            let d = Disposition(agency: chosen, kind: .pilihanPelapor)
+            dispositions = [d]
+            agency = chosen
+            status = .terdisposisi
+            clocks.agencyFollowUp.restart(at: intake.receivedAt)
+        } else {
+            clocks.verification.restart(at: intake.receivedAt)
+        }
+    }
+
+    /// Applies one recorded event. Total and never failing: events are facts, so even one that `decide`
+    /// would refuse today (an older rule, an imported journal) is applied as best it can be.
+    public mutating func apply(_ r: RecordedEvent) {
+        let t = r.at
+        var visibility: TrailEntry.Visibility = .publik
+        switch r.event {
+        case .received:
+            return // A second `received` for the same id is an anomaly the desk reports; the first one stands.
+        case let .disposed(d):
+            dispositions.append(d)
+            agency = d.agency
+            unit = d.unit
+            returned = nil
+            status = d.unit == nil ? .terdisposisi : .diproses
+            clocks.verification.stop(at: t)
+            clocks.postponement.cancel(at: t)
+            clocks.agencyFollowUp.restart(at: t)
+        case .postponed:
+            status = .tunda
+            clocks.verification.pause(at: t)
+            clocks.postponement.restart(at: t)
+        case .reporterReplied:
+            visibility = .pelapor
+            if status == .tunda {
+                status = .baru
+                clocks.postponement.stop(at: t)
+                clocks.verification.resume(at: t)
+            }
+        case let .archived(reason, _, dup):
+            status = .diarsipkan
+            archiveReason = reason
+            if let dup { duplicateOf = dup }
+            stopAll(at: t)
+        case let .deleted(reason, _):
+            status = .dihapus
+            deleteReason = reason
+            stopAll(at: t)
+        case let .assignedToUnit(u):
+            unit = u
+            status = .diproses
+        case let .sentBack(reason):
+            returned = SentBack(agency: agency ?? "", reason: reason, at: t)
+            agency = nil
+            unit = nil
+            status = .terdisposisi
+            clocks.agencyFollowUp.cancel(at: t)
+        case .followedUp:
+            status = .ditindaklanjuti
+            clocks.agencyFollowUp.stop(at: t)
+            clocks.autoClose.restart(at: t)
+        case .disputed:
+            visibility = .pelapor
+            status = .diproses
+            clocks.autoClose.cancel(at: t)
+            clocks.agencyFollowUp.restart(at: t)
+        case .accepted, .autoClosed:
+            if case .accepted = r.event { visibility = .pelapor }
+            status = .selesai
+            stopAll(at: t)
+        case let .titleEdited(newTitle):
+            title = newTitle
+            visibility = .internal_
+        case let .classified(c, cat, sub):
+            if let c { classification = c }
+            if let cat { category = cat; subcategory = sub }
+            else if let sub { subcategory = sub }
+            visibility = .internal_
+        case let .flagsSet(a, c):
+            if let a { anonymous = a }
+            if let c { confidential = c }
+            visibility = .internal_
+        case let .tagged(add, remove):
+            tags.removeAll { remove.contains($0) }
+            for tag in add where !tags.contains(tag) { tags.append(tag) }
+            visibility = .internal_
+        case let .prioritySet(p):
+            priority = p
+            visibility = .internal_
+        case .noteAdded:
+            visibility = .internal_
+        case .replyPosted:
+            visibility = .publik
+        case let .duplicateLinked(original):
+            duplicateOf = original
+            visibility = .internal_
+        case let .redacted(fields, _):
+            redactedFields.formUnion(fields)
+            applyRedaction(fields)
+            visibility = .internal_
+        }
+        version += 1
+        lastChanged = t
+        lastSeq = r.seq
+        trail.append(TrailEntry(seq: r.seq, at: t, actor: r.actor, event: r.event, visibility: visibility))
+    }
+
+    private mutating func stopAll(at t: Date) {
+        clocks.verification.stop(at: t)
+        clocks.agencyFollowUp.stop(at: t)
+        clocks.autoClose.stop(at: t)
+        clocks.settlement.stop(at: t)
+        clocks.postponement.stop(at: t)
+    }
+
+    /// Replaces erased personal data in the state (the journal line itself is never rewritten; views built
+    /// from this state no longer show it).
+    private mutating func applyRedaction(_ fields: [String]) {
+        let mark = "[dihapus]"
+        for f in fields {
+            switch f {
+            case "reporter.name": intake.reporter.name = intake.reporter.name == nil ? nil : mark
+            case "reporter.nik": intake.reporter.nik = intake.reporter.nik == nil ? nil : mark
+            case "reporter.phone": intake.reporter.phone = intake.reporter.phone == nil ? nil : mark
+            case "reporter.email": intake.reporter.email = intake.reporter.email == nil ? nil : mark
+            case "body": intake.body = mark
+            case "title": intake.title = mark; title = mark
+            case "location.detail": intake.location.detail = intake.location.detail == nil ? nil : mark
+            case "attachments": intake.attachments = intake.attachments.map { _ in Attachment(name: mark, ref: nil) }
+            default: break
+            }
+        }
+        for i in trail.indices {
+            if case .received = trail[i].event { trail[i].event = .received(intake) }
+        }
+    }
+
+    /// Personal-data fields that a redaction may name.
+    public static let redactableFields = [
+        "reporter.name", "reporter.nik", "reporter.phone", "reporter.email", "body", "title", "location.detail",
+        "attachments",
+    ]
+}

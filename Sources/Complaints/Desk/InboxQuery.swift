@@ -1,0 +1,149 @@
+import Foundation
+
+/// A filter and sort over the desk, as the inbox, `lapor-desk list` and saved views use it.
+/// Empty sets mean "any".
+public struct InboxQuery: Sendable, Hashable {
+    public enum Sort: String, CaseIterable, Sendable, Hashable {
+        /// Newest first.
+        case received
+        /// Most urgent first: overdue, then due soonest.
+        case deadline
+        /// Highest priority first, then by deadline.
+        case priority
+    }
+
+    public var statuses: Set<ReportStatus> = []
+    public var agency: String?
+    public var unit: String?
+    public var category: String?
+    /// Matches the province or the regency/city (forgiving of case).
+    public var region: String?
+    public var channels: Set<Channel> = []
+    public var classification: Classification?
+    public var anonymousOnly = false
+    public var confidentialOnly = false
+    public var overdueOnly = false
+    /// Sent back as *bukan wewenang* and waiting for re-disposition.
+    public var returnedOnly = false
+    /// Words that must all appear (case- and accent-insensitive) in id, title, body, tags or external id.
+    public var text: String?
+    /// Show `dihapus` reports (national desk only); hidden otherwise.
+    public var includeDeleted = false
+    public var sort: Sort = .received
+
+    public init() {}
+
+    /// The queues officers actually work (the console's tabs).
+    public enum SavedView: String, CaseIterable, Sendable, Hashable {
+        case baru, tunda, instansi, terlambat, semua
+
+        public var label: Localized {
+            switch self {
+            case .baru: Localized("Baru", en: "New")
+            case .tunda: Localized("Ditunda", en: "Postponed")
+            case .instansi: Localized("Di instansi", en: "At agencies")
+            case .terlambat: Localized("Terlambat", en: "Overdue")
+            case .semua: Localized("Semua", en: "All")
+            }
+        }
+
+        public var query: InboxQuery {
+            var q = InboxQuery()
+            switch self {
+            case .baru: q.statuses = [.baru]; q.sort = .deadline
+            case .tunda: q.statuses = [.tunda]; q.sort = .deadline
+            case .instansi: q.statuses = [.terdisposisi, .diproses, .ditindaklanjuti]; q.sort = .deadline
+            case .terlambat: q.overdueOnly = true; q.sort = .deadline
+            case .semua: q.sort = .received
+            }
+            return q
+        }
+    }
+}
+
+/// Runs inbox queries. Linear over the desk with cheap checks first; deadlines only computed when needed.
+public struct Inbox: Sendable {
+    public var deadlines: Deadlines
+
+    public init(deadlines: Deadlines) { self.deadlines = deadlines }
+
+    public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+        let needles = q.text.map(Inbox.searchTokens) ?? []
+        let region = q.region.map(Inbox.fold)
+        var hits: [(id: ReportID, report: Report)] = []
+        hits.reserveCapacity(min(desk.count, 4096))
+        for id in desk.order {
+            guard let r = desk[id] else { continue }
+            if r.status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
+            if !q.statuses.isEmpty && !q.statuses.contains(r.status) { continue }
+            if let a = q.agency, r.agency != a { continue }
+            if let u = q.unit, r.unit != u { continue }
+            if let c = q.category, Inbox.fold(r.category ?? "") != Inbox.fold(c) { continue }
+            if !q.channels.isEmpty && !q.channels.contains(r.channel) { continue }
+            if let c = q.classification, r.classification != c { continue }
+            if q.anonymousOnly && !r.anonymous { continue }
+            if q.confidentialOnly && !r.confidential { continue }
+            if q.returnedOnly && r.returned == nil { continue }
+            if let region {
+                let p = Inbox.fold(r.location.province ?? "")
+                let k = Inbox.fold(r.location.regency ?? "")
+                if p != region && k != region && !k.contains(region) { continue }
+            }
+            guard Access.canSee(r, by: op) else { continue }
+            if !needles.isEmpty && !Inbox.matches(r, needles, identity: Access.canSeeIdentity(r, by: op)) { continue }
+            if q.overdueOnly && !deadlines.urgency(of: r, now: now).isOverdue { continue }
+            hits.append((id, r))
+        }
+        switch q.sort {
+        case .received:
+            hits.sort { ($0.report.receivedAt, $0.id) > ($1.report.receivedAt, $1.id) }
+        case .deadline, .priority:
+            let keyed = hits.map { h -> (ReportID, Int, Double, Int, Date) in
+                let u = deadlines.urgency(of: h.report, now: now)
+                let due: Double = switch u {
+                case let .overdue(since): since.timeIntervalSince1970
+                case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
+                case .paused, .none: .infinity
+                }
+                return (h.id, q.sort == .priority ? -h.report.priority.rank : 0, due, u.rankValue, h.report.receivedAt)
+            }
+            return keyed.sorted { a, b in
+                if a.1 != b.1 { return a.1 < b.1 }
+                if a.3 != b.3 { return a.3 < b.3 }
+                if a.2 != b.2 { return a.2 < b.2 }
+                return a.4 < b.4
+            }.map(\.0)
+        }
+        return hits.map(\.id)
+    }
+
+    /// Counts per status of what `op` can see, for the inbox title.
+    public func countsByStatus(on desk: Desk, for op: Operator) -> [ReportStatus: Int] {
+        var counts: [ReportStatus: Int] = [:]
+        for r in desk.reports.values where Access.canSee(r, by: op) {
+            counts[r.status, default: 0] += 1
+        }
+        return counts
+    }
+
+    static func matches(_ r: Report, _ needles: [String], identity: Bool) -> Bool {
+        var hay = [r.id.rawValue, r.title, r.originalTitle, r.body, r.externalID ?? "", r.category ?? "",
+                   r.subcategory ?? "", r.location.regency ?? "", r.location.province ?? ""] + r.tags
+        if identity { hay.append(r.reporter.name ?? "") }
+        let folded = fold(hay.joined(separator: "\n"))
+        return needles.allSatisfy { folded.contains($0) }
+    }
+
+    /// Lowercases and strips accents so "Kesehatan" finds "KESEHATAN" and "Sleman" finds "sléman".
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    static func searchTokens(_ text: String) -> [String] {
+        fold(text).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+}
+
+extension Urgency {
+    var rankValue: Int { rank }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The current state of one report: a fold of its events (`Report.evolve`). Everything the console and the
+/// command line show about a report comes from here.
+public struct Report: Sendable, Hashable {
+    public var id: ReportID
+    public var intake: Intake
+    /// The title as the desk shows it now; `intake.title` keeps the original.
+    public var title: String
+    public var classification: Classification
+    public var category: String?
+    public var subcategory: String?
+    public var anonymous: Bool
+    public var confidential: Bool
+    public var tags: [String]
+    public var priority: Priority
+    public var status: ReportStatus
+    /// Agency currently responsible (nil at the national desk).
+    public var agency: String?
+    public var unit: String?
+    /// Set when an agency sent the report back as *bukan wewenang* and the national desk must re-dispose it.
+    public var returned: SentBack?
+    public var dispositions: [Disposition]
+    public var duplicateOf: ReportID?
+    public var archiveReason: ArchiveReason?
+    public var deleteReason: DeleteReason?
+    public var redactedFields: Set<String>
+    /// Number of events applied: the "version" a command must expect so stale commands are refused.
+    public var version: Int
+    public var lastChanged: Date
+    public var lastSeq: UInt64
+    public var trail: [TrailEntry]
+    public var clocks: Clocks
+
+    public var externalID: String? { intake.externalID }
+    public var channel: Channel { intake.channel }
+    public var receivedAt: Date { intake.receivedAt }
+    public var location: Location { intake.location }
+    public var reporter: Reporter { intake.reporter }
+    public var body: String { intake.body }
+    public var originalTitle: String { intake.effectiveTitle }
+}
+
+/// Why and by whom a report was sent back (*bukan wewenang*).
+public struct SentBack: Sendable, Hashable {
+    public var agency: String
+    public var reason: String
+    public var at: Date
+}
+
+/// One line of a report's history: who did what, when, and whether the reporter may see it.
+public struct TrailEntry: Sendable, Hashable {
+    public enum Visibility: String, Sendable, Hashable {
+        /// Shown to the reporter (public replies, follow-ups, status changes).
+        case publik
+        /// Internal notes: never shown to the reporter.
+        case internal_ = "internal"
+        /// What the reporter wrote.
+        case pelapor
+    }
+
+    public var seq: UInt64
+    public var at: Date
+    public var actor: Actor
+    public var event: DomainEvent
+    public var visibility: Visibility
+}
+
+/// The running intervals of each deadline clock, recorded as events happen; `Deadlines` turns them into due
+/// instants with the desk's working-day calendar. Intervals (not totals) keep `evolve` free of calendars.
+public struct Clocks: Sendable, Hashable {
+    /// Received → disposed, archived or deleted; paused while `tunda`.
+    public var verification = ClockTrack()
+    /// Disposed → follow-up posted; restarts on each (re)disposition and on a dispute.
+    public var agencyFollowUp = ClockTrack()
+    /// Follow-up → closed, when the reporter stays silent.
+    public var autoClose = ClockTrack()
+    /// Received → closed (Perpres 76/2013 ceiling).
+    public var settlement = ClockTrack()
+    /// Postponed → reporter answers; past its limit the report may be archived.
+    public var postponement = ClockTrack()
+
+    public init() {}
+}
+
+/// Running intervals of one clock. An open last interval means the clock is running.
+public struct ClockTrack: Sendable, Hashable {
+    public struct Run: Sendable, Hashable {
+        public var start: Date
+        public var end: Date?
+    }
+
+    public var runs: [Run] = []
+    /// Set when the clock's work was done (it can no longer be late).
+    public var stoppedAt: Date?
+
+    public init() {}
+
+    public var isRunning: Bool { runs.last.map { $0.end == nil } ?? false }
+    public var isPaused: Bool { !runs.isEmpty && !isRunning && stoppedAt == nil }
+    public var isStarted: Bool { !runs.isEmpty }
+
+    /// Starts afresh (e.g. a new agency gets its full limit).
+    mutating func restart(at t: Date) {
+        runs = [Run(start: t, end: nil)]
+        stoppedAt = nil
+    }
+
+    mutating func pause(at t: Date) {
+        guard isRunning else { return }
+        runs[runs.count - 1].end = max(t, runs[runs.count - 1].start)
+    }
+
+    mutating func resume(at t: Date) {
+        guard isPaused else { return }
+        runs.append(Run(start: t, end: nil))
+    }
+
+    /// The work is done; keeps the runs for reporting (time to verification...).
+    mutating func stop(at t: Date) {
+        guard isStarted, stoppedAt == nil else { return }
+        pause(at: t)
+        stoppedAt = t
+    }
+
+    /// No longer applies (e.g. the report was archived before a follow-up was due).
+    mutating func cancel(at t: Date) { stop(at: t) }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Facts about one report. Events are never edited or removed; the state of a report is a fold of its events
+/// (`evolve`). The `type` strings are the journal's `type` field and must never change meaning.
+public enum DomainEvent: Sendable, Hashable {
+    case received(Intake)
+    /// Sent to an agency: first disposition, a *pelimpahan* after *bukan wewenang*, or the reporter's choice.
+    case disposed(Disposition)
+    case postponed(question: String)
+    case reporterReplied(text: String, attachments: [Attachment])
+    case archived(reason: ArchiveReason, note: String?, duplicateOf: ReportID?)
+    case deleted(reason: DeleteReason, note: String?)
+    case assignedToUnit(unit: String)
+    case sentBack(reason: String)
+    case followedUp(text: String, attachments: [Attachment])
+    case disputed(text: String)
+    case accepted(text: String?)
+    case autoClosed
+    case titleEdited(title: String)
+    case classified(classification: Classification?, category: String?, subcategory: String?)
+    case flagsSet(anonymous: Bool?, confidential: Bool?)
+    case tagged(add: [String], remove: [String])
+    case prioritySet(Priority)
+    case noteAdded(text: String)
+    case replyPosted(text: String)
+    case duplicateLinked(original: ReportID)
+    /// Personal data erased for a legal reason: later views show a placeholder; the journal keeps the fact.
+    case redacted(fields: [String], reason: String)
+
+    /// The journal's `type` value.
+    public var type: String {
+        switch self {
+        case .received: "report.received"
+        case .disposed: "report.disposed"
+        case .postponed: "report.postponed"
+        case .reporterReplied: "report.reporter-replied"
+        case .archived: "report.archived"
+        case .deleted: "report.deleted"
+        case .assignedToUnit: "report.assigned-to-unit"
+        case .sentBack: "report.sent-back"
+        case .followedUp: "report.followed-up"
+        case .disputed: "report.disputed"
+        case .accepted: "report.accepted"
+        case .autoClosed: "report.auto-closed"
+        case .titleEdited: "report.title-edited"
+        case .classified: "report.classified"
+        case .flagsSet: "report.flags-set"
+        case .tagged: "report.tagged"
+        case .prioritySet: "report.priority-set"
+        case .noteAdded: "report.note-added"
+        case .replyPosted: "report.reply-posted"
+        case .duplicateLinked: "report.duplicate-linked"
+        case .redacted: "report.redacted"
+        }
+    }
+}
+
+/// How a report reached an agency.
+public enum DispositionKind: String, Codable, Sendable, Hashable, CaseIterable {
+    /// First routing by the national desk after verification.
+    case disposisi
+    /// Re-routing by the national desk after an agency sent it back as *bukan wewenang*.
+    case pelimpahan
+    /// The reporter picked the agency; the national desk was skipped.
+    case pilihanPelapor = "pilihan-pelapor"
+}
+
+/// One hop of a report's route, kept forever in the trail.
+public struct Disposition: Codable, Sendable, Hashable {
+    public var agency: String
+    public var unit: String?
+    public var kind: DispositionKind
+    /// The agency it came from (pelimpahan only).
+    public var fromAgency: String?
+    /// The routing rule the officer accepted, if any ("proposed by rule rute.toml:42").
+    public var rule: String?
+    /// Free text from the officer (instructions to the agency).
+    public var note: String?
+
+    public init(agency: String, unit: String? = nil, kind: DispositionKind, fromAgency: String? = nil,
+                rule: String? = nil, note: String? = nil) {
+        self.agency = agency
+        self.unit = unit
+        self.kind = kind
+        self.fromAgency = fromAgency
+        self.rule = rule
+        self.note = note
+    }
+}
+
+/// An event as stored: position in the global sequence, when, by whom.
+public struct RecordedEvent: Sendable, Hashable {
+    public var seq: UInt64
+    public var id: String
+    public var reportID: ReportID
+    public var at: Date
+    public var actor: Actor
+    public var event: DomainEvent
+
+    public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actor: Actor, event: DomainEvent) {
+        self.seq = seq
+        self.id = id
+        self.reportID = reportID
+        self.at = at
+        self.actor = actor
+        self.event = event
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where the incident happened. Province and regency drive routing.
+public struct Location: Codable, Sendable, Hashable {
+    public var province: String?
+    public var regency: String?
+    public var district: String?
+    public var detail: String?
+
+    public init(province: String? = nil, regency: String? = nil, district: String? = nil, detail: String? = nil) {
+        self.province = province
+        self.regency = regency
+        self.district = district
+        self.detail = detail
+    }
+
+    /// Most specific region name, for one-line displays.
+    public var regionName: String? { regency ?? province }
+}
+
+/// The citizen who reported. Hidden from every role but the national desk when the report is *anonim*.
+public struct Reporter: Codable, Sendable, Hashable {
+    public var name: String?
+    public var nik: String?
+    public var phone: String?
+    public var email: String?
+    public var groups: [ReporterGroup]
+
+    public init(name: String? = nil, nik: String? = nil, phone: String? = nil, email: String? = nil,
+                groups: [ReporterGroup] = []) {
+        self.name = name
+        self.nik = nik
+        self.phone = phone
+        self.email = email
+        self.groups = groups
+    }
+
+    enum CodingKeys: String, CodingKey { case name, nik, phone, email, groups }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        nik = try c.decodeIfPresent(String.self, forKey: .nik)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        groups = try c.decodeIfPresent([ReporterGroup].self, forKey: .groups) ?? []
+    }
+
+    public var isEmpty: Bool { name == nil && nik == nil && phone == nil && email == nil }
+}
+
+/// A file the reporter sent, by name and content reference (the desk does not store the bytes).
+public struct Attachment: Codable, Sendable, Hashable {
+    public var name: String
+    public var ref: String?
+
+    public init(name: String, ref: String? = nil) {
+        self.name = name
+        self.ref = ref
+    }
+}

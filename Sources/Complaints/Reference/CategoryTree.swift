@@ -1,0 +1,54 @@
+/// A sub-category of a topic, e.g. "Infrastruktur Jalan" under "Pekerjaan Umum dan Penataan Ruang".
+public struct Subcategory: Hashable, Sendable, Identifiable {
+    /// Slug of the name, unique within its category (`infrastruktur-jalan`).
+    public let id: String
+    public let name: String
+    /// Line in `kategori.toml`.
+    public let line: Int
+
+    public init(id: String, name: String, line: Int) {
+        self.id = id
+        self.name = name
+        self.line = line
+    }
+}
+
+/// A top-level complaint topic of the SP4N-LAPOR! topic tree.
+public struct TopicCategory: Equatable, Sendable, Identifiable {
+    /// Short stable id used in rules and events (`kesehatan`, `pupr`).
+    public let id: String
+    /// Official Indonesian topic name (`Pekerjaan Umum dan Penataan Ruang`).
+    public let name: String
+    public let subcategories: [Subcategory]
+    /// Line in `kategori.toml`.
+    public let line: Int
+
+    public init(id: String, name: String, subcategories: [Subcategory], line: Int) {
+        self.id = id
+        self.name = name
+        self.subcategories = subcategories
+        self.line = line
+    }
+
+    /// Finds a sub-category by id or name, ignoring case and spacing.
+    public func subcategory(named text: String) -> Subcategory? {
+        let wanted = ReferenceName.normalized(text)
+        return subcategories.first { $0.id == wanted || ReferenceName.normalized($0.name) == wanted }
+    }
+}
+
+/// The topic tree the desk classifies reports with (about 30 topics, each with sub-categories).
+/// Loaded from `kategori.toml` so a desk can maintain it without a new release.
+public struct CategoryTree: Equatable, Sendable {
+    public let categories: [TopicCategory]
+
+    public init(categories: [TopicCategory]) {
+        self.categories = categories
+    }
+
+    /// Finds a topic by id or name, ignoring case and spacing.
+    public func category(named text: String) -> TopicCategory? {
+        let wanted = ReferenceName.normalized(text)
+        return categories.first { $0.id == wanted || ReferenceName.normalized($0.name) == wanted }
+    }
+}

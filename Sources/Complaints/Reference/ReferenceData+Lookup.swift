@@ -1,0 +1,23 @@
+/// The desk's reference data answers `decide`'s questions about agencies, units and categories.
+extension ReferenceData: DirectoryLookup {
+    public func agencyExists(_ id: String) -> Bool { agencies[id] != nil }
+
+    public func unitExists(_ unit: String, in agency: String) -> Bool {
+        agencies[agency]?.unit(unit) != nil
+    }
+
+    public func categoryExists(_ category: String, subcategory: String?) -> Bool {
+        guard let topic = categories.category(named: category) else { return false }
+        guard let subcategory else { return true }
+        let wanted = RegionDirectory.normalizedName(subcategory)
+        return topic.subcategories.contains { RegionDirectory.normalizedName($0.name) == wanted }
+    }
+
+    public func agencyName(_ id: String) -> String? { agencies[id]?.name }
+
+    /// The routing proposal for a report's category and place.
+    public func proposal(for report: Report) -> RoutingProposal? {
+        routing.propose(category: report.category, subcategory: report.subcategory,
+                        province: report.location.province, regency: report.location.regency)
+    }
+}

@@ -1,0 +1,129 @@
+/// Whether a second-level region is a regency (*kabupaten*) or a city (*kota*).
+public enum RegencyKind: String, Sendable, Hashable {
+    case kabupaten
+    case kota
+}
+
+/// A regency or city (*kabupaten/kota*), named as Kemendagri does: "Kabupaten Sleman", "Kota Padang".
+public struct Regency: Hashable, Sendable, Identifiable {
+    /// Kemendagri code, `PP.RR` (`34.04`).
+    public let code: String
+    public let name: String
+    public let kind: RegencyKind
+    public let provinceCode: String
+    /// Line in `wilayah.toml`.
+    public let line: Int
+
+    public var id: String { code }
+
+    public init(code: String, name: String, kind: RegencyKind, provinceCode: String, line: Int) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.provinceCode = provinceCode
+        self.line = line
+    }
+}
+
+/// A province with its official name, accepted alternative spellings, and (for the regions the
+/// desk covers in detail) its regencies and cities.
+public struct Province: Equatable, Sendable, Identifiable {
+    /// Kemendagri code, two digits (`34`).
+    public let code: String
+    public let name: String
+    /// Other spellings people type ("DIY", "D.I. Yogyakarta").
+    public let aliases: [String]
+    public let regencies: [Regency]
+    public let line: Int
+
+    public var id: String { code }
+
+    public init(code: String, name: String, aliases: [String], regencies: [Regency], line: Int) {
+        self.code = code
+        self.name = name
+        self.aliases = aliases
+        self.regencies = regencies
+        self.line = line
+    }
+}
+
+/// Indonesia's provinces and the regencies/cities the desk knows, with forgiving lookup so
+/// "kab. sleman", "Kabupaten  Sleman" and "KAB SLEMAN" all find Kabupaten Sleman.
+public struct RegionDirectory: Equatable, Sendable {
+    public let provinces: [Province]
+
+    public init(provinces: [Province]) {
+        self.provinces = provinces
+    }
+
+    /// Every known regency and city, province by province.
+    public var regencies: [Regency] { provinces.flatMap(\.regencies) }
+
+    /// Normalises a region name for comparison: case, dots and spacing are ignored,
+    /// "Kab."/"Kab" become "kabupaten", "Kotamadya"/"Kodya"/"Kota Adm." become "kota",
+    /// "D.I."/"Daerah Istimewa" become "di", and a leading "Provinsi"/"Prov." is dropped.
+    public static func normalizedName(_ text: String) -> String {
+        var words = ReferenceName.words(text)
+        if let first = words.first, first == "provinsi" || first == "prov" { words.removeFirst() }
+        guard let first = words.first else { return "" }
+        switch first {
+        case "kab", "kabupaten":
+            words[0] = "kabupaten"
+        case "kota", "kotamadya", "kodya", "kotamadia":
+            words[0] = "kota"
+            if words.count > 1, words[1] == "adm" || words[1] == "administrasi" { words.remove(at: 1) }
+        case "d" where words.count > 1 && words[1] == "i":
+            words.replaceSubrange(0...1, with: ["di"])
+        case "daerah" where words.count > 1 && words[1] == "istimewa":
+            words.replaceSubrange(0...1, with: ["di"])
+        default:
+            break
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The name without its "kabupaten"/"kota" prefix, normalised ("sleman").
+    static func bareName(_ normalized: String) -> String {
+        for prefix in ["kabupaten ", "kota "] where normalized.hasPrefix(prefix) {
+            return String(normalized.dropFirst(prefix.count))
+        }
+        return normalized
+    }
+
+    /// Finds a province by code, official name or alias.
+    public func province(named text: String) -> Province? {
+        let wanted = RegionDirectory.normalizedName(text)
+        guard !wanted.isEmpty else { return nil }
+        return provinces.first { province in
+            province.code == wanted || RegionDirectory.normalizedName(province.name) == wanted
+                || province.aliases.contains { RegionDirectory.normalizedName($0) == wanted }
+        }
+    }
+
+    /// Finds a regency or city by code or name. A bare name ("Sleman") is accepted when only one
+    /// region has it; "Bandung" alone is ambiguous (Kabupaten and Kota Bandung) and gives nil.
+    /// `province`, if given, limits the search to that province.
+    public func regency(named text: String, inProvince province: String? = nil) -> Regency? {
+        let candidates = regencies(matching: text, inProvince: province)
+        return candidates.count == 1 ? candidates.first : nil
+    }
+
+    /// All regencies/cities that `text` could mean (exact name first; bare names only if no
+    /// exact match).
+    public func regencies(matching text: String, inProvince province: String? = nil) -> [Regency] {
+        var pool = regencies
+        if let province {
+            guard let found = self.province(named: province) else { return [] }
+            pool = found.regencies
+        }
+        let wanted = RegionDirectory.normalizedName(text)
+        guard !wanted.isEmpty else { return [] }
+        let exact = pool.filter { $0.code == wanted || RegionDirectory.normalizedName($0.name) == wanted }
+        if !exact.isEmpty { return exact }
+        return pool.filter { RegionDirectory.bareName(RegionDirectory.normalizedName($0.name)) == wanted }
+    }
+
+    public func province(code: String) -> Province? { provinces.first { $0.code == code } }
+
+    public func regency(code: String) -> Regency? { regencies.first { $0.code == code } }
+}

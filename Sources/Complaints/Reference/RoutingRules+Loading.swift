@@ -1,0 +1,223 @@
+import TinyTOML
+
+extension RoutingRules {
+    /// Reads `rute.toml`:
+    ///
+    ///     [unit_kategori]              # topic id → unit id, used by [[daerah]] blocks
+    ///     kesehatan = "dinkes"
+    ///
+    ///     [[daerah]]                   # every topic in this region goes to `instansi`; topics listed
+    ///     provinsi = "DI Yogyakarta"   # in [unit_kategori] go to that unit when the agency has it
+    ///     kabkota = "Kabupaten Sleman" # omit for a province-wide block
+    ///     instansi = "pemkab-sleman"
+    ///
+    ///     [[rute]]                     # one rule; every field but `instansi` is optional
+    ///     kategori = "Kesehatan"       # topic id or name
+    ///     subkategori = "Pelayanan Rumah Sakit"   # needs kategori
+    ///     provinsi = "DI Yogyakarta"
+    ///     kabkota = "Kabupaten Sleman"
+    ///     instansi = "kemenkes"
+    ///     unit = "dinkes"              # unit id inside the agency
+    ///     catatan = "why, for the officer"
+    ///
+    /// Two rules (written or from blocks) with the same topic and region tie and are refused.
+    static func load(_ document: TOMLTable, file: String, categories: CategoryTree, regions: RegionDirectory,
+                     agencies: AgencyDirectory, issues: inout ReferenceIssues) -> RoutingRules {
+        issues.checkKeys(document, allowed: ["unit_kategori", "daerah", "rute"])
+        var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies)
+        let unitMap = loader.loadUnitMap(document, issues: &issues)
+        for block in issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? [] {
+            loader.loadRegionBlock(block, unitMap: unitMap, issues: &issues)
+        }
+        for table in issues.read({ () throws(TOMLFieldError) in try document.tables("rute") }) ?? [] {
+            loader.loadRule(table, issues: &issues)
+        }
+        if !loader.blockAgencies.isEmpty {
+            for entry in unitMap where !loader.usedUnits.contains(entry.unit) {
+                issues.add(line: entry.line, field: entry.field,
+                           reason: "no agency of a [[daerah]] block has a unit '\(entry.unit)'")
+            }
+        }
+        return RoutingRules(rules: loader.rules, categories: categories, regions: regions, agencies: agencies)
+    }
+}
+
+/// The state of one `rute.toml` load: rules so far, keys taken (for tie detection), units used.
+struct RuleLoader {
+    struct UnitMapEntry {
+        let categoryID: String
+        let unit: String
+        let line: Int
+        let field: String
+    }
+
+    struct Region {
+        let provinceCode: String?
+        let regencyCode: String?
+    }
+
+    let file: String
+    let categories: CategoryTree
+    let regions: RegionDirectory
+    let agencies: AgencyDirectory
+    var rules: [RoutingRule] = []
+    var taken: [RoutingKey: Int] = [:]
+    var usedUnits: Set<String> = []
+    var blockAgencies: [String] = []
+
+    init(file: String, categories: CategoryTree, regions: RegionDirectory, agencies: AgencyDirectory) {
+        self.file = file
+        self.categories = categories
+        self.regions = regions
+        self.agencies = agencies
+    }
+
+    func unknownCategoryReason(_ text: String) -> String {
+        let names = categories.categories.map(\.name) + categories.categories.map(\.id)
+        if let guess = closestSpelling(to: text, among: names) { return "unknown category '\(text)' (did you mean '\(guess)'?)" }
+        return "unknown category '\(text)'"
+    }
+
+    func loadUnitMap(_ document: TOMLTable, issues: inout ReferenceIssues) -> [UnitMapEntry] {
+        guard let map = issues.read({ () throws(TOMLFieldError) in try document.optionalTable("unit_kategori") }) ?? nil else {
+            return []
+        }
+        var entries: [UnitMapEntry] = []
+        for key in map.keys {
+            guard let unit = issues.read({ () throws(TOMLFieldError) in try map.requiredString(key) }) else { continue }
+            guard let category = categories.category(named: key) else {
+                issues.add(map.fieldError(key, unknownCategoryReason(key)))
+                continue
+            }
+            entries.append(UnitMapEntry(categoryID: category.id, unit: unit, line: map.line(of: key) ?? map.line,
+                                        field: map.fieldPath(key)))
+        }
+        return entries
+    }
+
+    /// Resolves `provinsi`/`kabkota` of a rule or block; nil (with errors recorded) if invalid.
+    func loadRegion(_ table: TOMLTable, issues: inout ReferenceIssues) -> Region? {
+        let provinceText = issues.read { () throws(TOMLFieldError) in try table.optionalString("provinsi") } ?? nil
+        let regencyText = issues.read { () throws(TOMLFieldError) in try table.optionalString("kabkota") } ?? nil
+        var province: Province?
+        if let provinceText {
+            guard let found = regions.province(named: provinceText) else {
+                issues.add(table.fieldError("provinsi", regions.unknownProvinceReason(provinceText)))
+                return nil
+            }
+            province = found
+        }
+        guard let regencyText else { return Region(provinceCode: province?.code, regencyCode: nil) }
+        if let province {
+            guard let regency = regions.regency(named: regencyText, inProvince: province.code) else {
+                issues.add(table.fieldError("kabkota", regions.unknownRegencyReason(regencyText, in: province)))
+                return nil
+            }
+            return Region(provinceCode: province.code, regencyCode: regency.code)
+        }
+        let matches = regions.regencies(matching: regencyText)
+        guard matches.count == 1, let regency = matches.first else {
+            let reason = matches.isEmpty
+                ? "unknown regency/city '\(regencyText)'" + (closestSpelling(to: regencyText, among: regions.regencies.map(\.name)).map { " (did you mean '\($0)'?)" } ?? "")
+                : "'\(regencyText)' is ambiguous: write \(matches.map { "'\($0.name)'" }.joined(separator: " or "))"
+            issues.add(table.fieldError("kabkota", reason))
+            return nil
+        }
+        return Region(provinceCode: regency.provinceCode, regencyCode: regency.code)
+    }
+
+    func loadAgency(_ table: TOMLTable, issues: inout ReferenceIssues) -> Agency? {
+        guard let id = issues.read({ () throws(TOMLFieldError) in try table.requiredString("instansi") }) else { return nil }
+        guard let agency = agencies[id] else {
+            var reason = "unknown agency '\(id)'"
+            if let guess = closestSpelling(to: id, among: agencies.agencies.map(\.id)) { reason += " (did you mean '\(guess)'?)" }
+            issues.add(table.fieldError("instansi", reason))
+            return nil
+        }
+        return agency
+    }
+
+    mutating func add(_ rule: RoutingRule, field: String, issues: inout ReferenceIssues) {
+        if let first = taken[rule.key] {
+            issues.add(line: rule.line, field: field,
+                       reason: "rule at line \(rule.line) ties with the rule at line \(first) (same topic and region); keep one")
+            return
+        }
+        taken[rule.key] = rule.line
+        rules.append(rule)
+    }
+
+    mutating func loadRegionBlock(_ block: TOMLTable, unitMap: [UnitMapEntry], issues: inout ReferenceIssues) {
+        issues.checkKeys(block, allowed: ["provinsi", "kabkota", "instansi", "catatan"])
+        let region = loadRegion(block, issues: &issues)
+        let agency = loadAgency(block, issues: &issues)
+        let note = issues.read { () throws(TOMLFieldError) in try block.optionalString("catatan") } ?? nil
+        guard let region, let agency else { return }
+        guard region.provinceCode != nil else {
+            issues.add(block.fieldError("provinsi", "a [[daerah]] block needs 'provinsi' or 'kabkota'"))
+            return
+        }
+        blockAgencies.append(agency.id)
+        let regionKey = RoutingKey(provinceCode: region.provinceCode, regencyCode: region.regencyCode)
+        add(RoutingRule(key: regionKey, agencyID: agency.id, note: note, file: file, line: block.line),
+            field: block.path, issues: &issues)
+        for entry in unitMap {
+            guard let unit = agency.unit(entry.unit) else { continue }
+            usedUnits.insert(entry.unit)
+            let key = RoutingKey(categoryID: entry.categoryID, provinceCode: region.provinceCode, regencyCode: region.regencyCode)
+            add(RoutingRule(key: key, agencyID: agency.id, unitID: unit.id, note: note, file: file, line: block.line),
+                field: "\(block.path) (\(entry.field))", issues: &issues)
+        }
+    }
+
+    mutating func loadRule(_ table: TOMLTable, issues: inout ReferenceIssues) {
+        issues.checkKeys(table, allowed: ["kategori", "subkategori", "provinsi", "kabkota", "instansi", "unit", "catatan"])
+        let categoryText = issues.read { () throws(TOMLFieldError) in try table.optionalString("kategori") } ?? nil
+        let subText = issues.read { () throws(TOMLFieldError) in try table.optionalString("subkategori") } ?? nil
+        let unitText = issues.read { () throws(TOMLFieldError) in try table.optionalString("unit") } ?? nil
+        let note = issues.read { () throws(TOMLFieldError) in try table.optionalString("catatan") } ?? nil
+        let region = loadRegion(table, issues: &issues)
+        let agency = loadAgency(table, issues: &issues)
+        var valid = region != nil && agency != nil
+        var category: TopicCategory?
+        if let categoryText {
+            category = categories.category(named: categoryText)
+            if category == nil {
+                issues.add(table.fieldError("kategori", unknownCategoryReason(categoryText)))
+                valid = false
+            }
+        }
+        var sub: Subcategory?
+        if let subText {
+            if categoryText == nil {
+                issues.add(table.fieldError("subkategori", "a sub-category needs 'kategori' as well"))
+                valid = false
+            } else if let category {
+                sub = category.subcategory(named: subText)
+                if sub == nil {
+                    var reason = "unknown sub-category '\(subText)' of '\(category.name)'"
+                    if let guess = closestSpelling(to: subText, among: category.subcategories.map(\.name)) {
+                        reason += " (did you mean '\(guess)'?)"
+                    }
+                    issues.add(table.fieldError("subkategori", reason))
+                    valid = false
+                }
+            }
+        }
+        var unit: WorkUnit?
+        if let unitText, let agency {
+            unit = agency.unit(unitText)
+            if unit == nil {
+                var reason = "agency '\(agency.id)' has no unit '\(unitText)'"
+                if let guess = closestSpelling(to: unitText, among: agency.units.map(\.localID)) { reason += " (did you mean '\(guess)'?)" }
+                issues.add(table.fieldError("unit", reason))
+                valid = false
+            }
+        }
+        guard valid, let region, let agency else { return }
+        let key = RoutingKey(categoryID: category?.id, subcategoryID: sub?.id,
+                             provinceCode: region.provinceCode, regencyCode: region.regencyCode)
+        add(RoutingRule(key: key, agencyID: agency.id, unitID: unit?.id, note: note, file: file, line: table.line),
+            field: table.path, issues: &issues)
+    }
+}

@@ -1,0 +1,51 @@
+/// Who may see and do what (domain.md "People and roles"). The console asks the same questions to decide
+/// which actions to offer, so an action that `decide` would refuse for the role is never shown.
+public enum Access {
+    /// The commands each role may ever give.
+    public static func commands(for role: Role) -> Set<CommandKind> {
+        switch role {
+        case .adminNasional:
+            [.receive, .dispose, .postpone, .reporterReply, .archive, .delete, .editTitle, .classify, .setFlags,
+             .tag, .priority, .note, .reply, .linkDuplicate, .dispute, .accept, .redact]
+        case .adminInstansi:
+            [.assignUnit, .sendBack, .followUp, .note]
+        case .penghubung:
+            [.followUp, .note]
+        case .pengamat:
+            []
+        case .sistem:
+            [.receive, .autoClose]
+        }
+    }
+
+    /// Whether `op` may see `report` at all. Agency roles see only their agency's (or unit's) reports;
+    /// deleted reports are hidden from every queue except the national desk's.
+    public static func canSee(_ report: Report, by op: Operator) -> Bool {
+        switch op.role {
+        case .adminNasional, .sistem: return true
+        case .pengamat: return report.status != .dihapus
+        case .adminInstansi:
+            guard let agency = op.agency, report.status != .dihapus else { return false }
+            return report.agency == agency
+        case .penghubung:
+            guard let agency = op.agency, report.status != .dihapus else { return false }
+            guard report.agency == agency else { return false }
+            if let unit = op.unit { return report.unit == unit }
+            return true
+        }
+    }
+
+    /// Whether `op` may see the reporter's identity on this report. *Anonim* hides it from everyone but
+    /// the national desk.
+    public static func canSeeIdentity(_ report: Report, by op: Operator) -> Bool {
+        !report.anonymous || op.role == .adminNasional
+    }
+
+    /// Commands worth offering on this report now: allowed for the role, in scope, and valid for its state.
+    public static func available(on report: Report, for op: Operator) -> [CommandKind] {
+        let allowed = commands(for: op.role)
+        return CommandKind.allCases.filter { kind in
+            allowed.contains(kind) && canSee(report, by: op) && Workflow.isApplicable(kind, to: report)
+        }
+    }
+}

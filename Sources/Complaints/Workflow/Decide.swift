@@ -1,0 +1,240 @@
+import Foundation
+
+/// The rules of the workflow. `decide` is the only place they live: it turns a command into the events
+/// that record it, or a refusal that says why in words.
+public enum Workflow {
+    /// Whether the command makes sense for the report's current state (ignoring role and scope). Used to
+    /// decide which actions to offer.
+    public static func isApplicable(_ kind: CommandKind, to r: Report) -> Bool {
+        switch kind {
+        case .receive: false
+        case .dispose: r.status == .baru || r.returned != nil
+        case .postpone: r.status == .baru && r.returned == nil
+        case .reporterReply: r.status.isOpen
+        case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
+        case .delete: r.status == .baru || r.status == .tunda || r.returned != nil
+        case .assignUnit: r.status == .terdisposisi && r.returned == nil && r.agency != nil
+        case .sendBack: r.status == .terdisposisi && r.returned == nil && r.agency != nil
+        case .followUp: r.status == .diproses
+        case .dispute, .accept, .autoClose: r.status == .ditindaklanjuti
+        case .editTitle, .classify, .setFlags, .tag, .priority, .linkDuplicate, .reply: r.status != .dihapus
+        case .note, .redact: true
+        }
+    }
+
+    /// Decides a command against the report it targets (`nil` only for `.receive`).
+    public static func decide(_ command: Command, report: Report?, context ctx: DecisionContext) throws(Refusal)
+        -> [DomainEvent]
+    {
+        let op = ctx.actor
+        guard Access.commands(for: op.role).contains(command.kind) else {
+            throw Refusal(.notAllowedForRole, Localized(
+                "Peran \(op.role.rawValue) tidak boleh melakukan '\(command.kind.label.id)'.",
+                en: "The role \(op.role.rawValue) may not '\(command.kind.label.en)'."))
+        }
+        if case let .receive(intake) = command {
+            guard report == nil else {
+                throw Refusal(.alreadyExists, Localized("Laporan dengan nomor ini sudah ada.",
+                                                        en: "A report with this number already exists."))
+            }
+            return [.received(try validated(intake, ctx))]
+        }
+        guard let r = report else {
+            throw Refusal(.unknownReport, Localized("Laporan tidak ditemukan.", en: "No such report."))
+        }
+        guard Access.canSee(r, by: op) else {
+            throw Refusal(.outOfScope, Localized(
+                "Laporan #\(r.id) bukan di antrean Anda (instansi/unit lain).",
+                en: "Report #\(r.id) is not in your queue (another agency or unit)."))
+        }
+        if let expected = ctx.expectedVersion, expected != r.version {
+            throw Refusal(.stale, Localized(
+                "Laporan #\(r.id) telah berubah sejak Anda membukanya (versi \(expected), sekarang \(r.version)). Periksa perubahan lalu ulangi.",
+                en: "Report #\(r.id) changed since you opened it (version \(expected), now \(r.version)). Review the change and try again."))
+        }
+        guard isApplicable(command.kind, to: r) else {
+            throw Refusal(.invalidTransition, Localized(
+                "'\(command.kind.label.id)' tidak dapat dilakukan pada laporan berstatus \(r.status.label.id)\(r.returned != nil ? " (dikembalikan)" : "").",
+                en: "'\(command.kind.label.en)' is not possible for a report that is \(r.status.label.en)\(r.returned != nil ? " (sent back)" : "")."))
+        }
+        return try decideOnReport(command, r, ctx)
+    }
+
+    private static func decideOnReport(_ command: Command, _ r: Report, _ ctx: DecisionContext) throws(Refusal)
+        -> [DomainEvent]
+    {
+        switch command {
+        case .receive:
+            return []
+        case let .dispose(agency, unit, rule, note):
+            try checkAgency(agency, unit: unit, ctx)
+            if let back = r.returned {
+                return [.disposed(Disposition(agency: agency, unit: unit, kind: .pelimpahan, fromAgency: back.agency,
+                                              rule: rule, note: nonEmpty(note)))]
+            }
+            return [.disposed(Disposition(agency: agency, unit: unit, kind: .disposisi, rule: rule, note: nonEmpty(note)))]
+        case let .postpone(question):
+            return [.postponed(question: try required(question, what: "pertanyaan untuk pelapor", en: "question for the reporter"))]
+        case let .recordReporterReply(text, attachments):
+            return [.reporterReplied(text: try required(text, what: "isi jawaban", en: "reply text"), attachments: attachments)]
+        case let .archive(reason, note, duplicateOf):
+            if reason == .duplikat {
+                guard let original = duplicateOf else {
+                    throw Refusal(.duplicateNeedsOriginal, Localized(
+                        "Arsip sebagai duplikat harus menyebut nomor laporan aslinya.",
+                        en: "Archiving as a duplicate must name the original report."))
+                }
+                try checkOriginal(original, of: r, ctx)
+            }
+            if r.status == .tunda && reason != .tanpaJawabanPelapor {
+                throw Refusal(.invalidTransition, Localized(
+                    "Laporan yang ditunda hanya dapat diarsipkan dengan alasan 'pelapor tidak melengkapi informasi'.",
+                    en: "A postponed report can only be archived because the reporter never supplied the information."))
+            }
+            if reason == .tanpaJawabanPelapor {
+                guard r.status == .tunda else {
+                    throw Refusal(.invalidTransition, Localized(
+                        "Alasan ini hanya untuk laporan yang ditunda.", en: "This reason is only for postponed reports."))
+                }
+                if let d = ctx.deadlines, !d.isPostponementExpired(r, now: ctx.now) {
+                    throw Refusal(.notYetDue, Localized(
+                        "Pelapor masih punya waktu menjawab (\(d.limits.postponement) hari kerja sejak ditunda).",
+                        en: "The reporter still has time to answer (\(d.limits.postponement) working days from the postponement)."))
+                }
+            }
+            if reason != .duplikat && duplicateOf != nil {
+                throw Refusal(.invalidValue, Localized("Nomor laporan asli hanya untuk alasan duplikat.",
+                                                       en: "An original report is only named for duplicates."))
+            }
+            return [.archived(reason: reason, note: nonEmpty(note), duplicateOf: duplicateOf)]
+        case let .delete(reason, note):
+            return [.deleted(reason: reason, note: nonEmpty(note))]
+        case let .assignToUnit(unit):
+            guard let agency = r.agency else { return [] }
+            guard ctx.directory.unitExists(unit, in: agency) else {
+                throw Refusal(.unknownUnit, Localized("Unit kerja '\(unit)' bukan bagian dari \(agency).",
+                                                      en: "Work unit '\(unit)' does not belong to \(agency)."))
+            }
+            return [.assignedToUnit(unit: unit)]
+        case let .sendBack(reason):
+            return [.sentBack(reason: try required(reason, what: "alasan bukan wewenang", en: "reason it is not your authority", code: .missingReason))]
+        case let .postFollowUp(text, attachments):
+            return [.followedUp(text: try required(text, what: "isi tindak lanjut", en: "follow-up text"), attachments: attachments)]
+        case let .recordDispute(text):
+            return [.disputed(text: try required(text, what: "isi sanggahan", en: "dispute text"))]
+        case let .recordAcceptance(text):
+            return [.accepted(text: nonEmpty(text))]
+        case .autoClose:
+            if let d = ctx.deadlines, !d.isAutoCloseDue(r, now: ctx.now) {
+                throw Refusal(.notYetDue, Localized(
+                    "Belum \(d.limits.autoClose) hari kerja sejak tindak lanjut.",
+                    en: "\(d.limits.autoClose) working days have not yet passed since the follow-up."))
+            }
+            return [.autoClosed]
+        case let .editTitle(title):
+            let t = try required(title, what: "judul", en: "title")
+            guard t != r.title else { throw nothingToChange() }
+            return [.titleEdited(title: t)]
+        case let .classify(classification, category, subcategory):
+            let cat = nonEmpty(category)
+            let sub = nonEmpty(subcategory)
+            if let cat {
+                guard ctx.directory.categoryExists(cat, subcategory: nil) else {
+                    throw Refusal(.unknownCategory, Localized("Kategori '\(cat)' tidak dikenal.", en: "Unknown category '\(cat)'."))
+                }
+            }
+            if let sub {
+                guard let base = cat ?? r.category, ctx.directory.categoryExists(base, subcategory: sub) else {
+                    throw Refusal(.unknownCategory, Localized(
+                        "Sub-kategori '\(sub)' tidak ada di kategori \(cat ?? r.category ?? "-").",
+                        en: "Sub-category '\(sub)' is not in category \(cat ?? r.category ?? "-")."))
+                }
+            }
+            let changed = (classification != nil && classification != r.classification)
+                || (cat != nil && cat != r.category) || (sub != nil && sub != r.subcategory)
+            guard changed else { throw nothingToChange() }
+            return [.classified(classification: classification, category: cat, subcategory: sub)]
+        case let .setFlags(anonymous, confidential):
+            let a = anonymous == r.anonymous ? nil : anonymous
+            let c = confidential == r.confidential ? nil : confidential
+            guard a != nil || c != nil else { throw nothingToChange() }
+            return [.flagsSet(anonymous: a, confidential: c)]
+        case let .tag(add, remove):
+            let addNew = add.map(trimmed).filter { !$0.isEmpty && !r.tags.contains($0) }
+            let removeOld = remove.map(trimmed).filter { r.tags.contains($0) }
+            guard !addNew.isEmpty || !removeOld.isEmpty else { throw nothingToChange() }
+            return [.tagged(add: addNew, remove: removeOld)]
+        case let .setPriority(p):
+            guard p != r.priority else { throw nothingToChange() }
+            return [.prioritySet(p)]
+        case let .addNote(text):
+            return [.noteAdded(text: try required(text, what: "catatan", en: "note"))]
+        case let .postReply(text):
+            return [.replyPosted(text: try required(text, what: "balasan", en: "reply"))]
+        case let .linkDuplicate(original):
+            try checkOriginal(original, of: r, ctx)
+            return [.duplicateLinked(original: original)]
+        case let .redact(fields, reason):
+            let unknown = fields.filter { !Report.redactableFields.contains($0) }
+            guard unknown.isEmpty, !fields.isEmpty else {
+                throw Refusal(.invalidValue, Localized(
+                    "Kolom yang dapat dihapus: \(Report.redactableFields.joined(separator: ", ")).",
+                    en: "Fields that can be redacted: \(Report.redactableFields.joined(separator: ", "))."))
+            }
+            return [.redacted(fields: fields, reason: try required(reason, what: "dasar hukum penghapusan", en: "legal basis", code: .missingReason))]
+        }
+    }
+
+    // MARK: - Checks
+
+    private static func validated(_ intake: Intake, _ ctx: DecisionContext) throws(Refusal) -> Intake {
+        guard !intake.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Refusal(.missingText, Localized("Isi laporan kosong.", en: "The report body is empty."))
+        }
+        if let agency = intake.agency, !ctx.directory.agencyExists(agency) {
+            throw Refusal(.unknownAgency, Localized("Instansi '\(agency)' tidak ada di direktori.",
+                                                    en: "Agency '\(agency)' is not in the directory."))
+        }
+        return intake
+    }
+
+    private static func checkAgency(_ agency: String, unit: String?, _ ctx: DecisionContext) throws(Refusal) {
+        guard ctx.directory.agencyExists(agency) else {
+            throw Refusal(.unknownAgency, Localized("Instansi '\(agency)' tidak ada di direktori.",
+                                                    en: "Agency '\(agency)' is not in the directory."))
+        }
+        if let unit, !ctx.directory.unitExists(unit, in: agency) {
+            throw Refusal(.unknownUnit, Localized("Unit kerja '\(unit)' bukan bagian dari \(agency).",
+                                                  en: "Work unit '\(unit)' does not belong to \(agency)."))
+        }
+    }
+
+    private static func checkOriginal(_ original: ReportID, of r: Report, _ ctx: DecisionContext) throws(Refusal) {
+        guard original != r.id else {
+            throw Refusal(.invalidValue, Localized("Laporan tidak bisa menjadi duplikat dirinya sendiri.",
+                                                   en: "A report cannot duplicate itself."))
+        }
+        if let exists = ctx.reportExists, !exists(original) {
+            throw Refusal(.unknownReport, Localized("Laporan asli #\(original) tidak ditemukan.",
+                                                    en: "Original report #\(original) not found."))
+        }
+    }
+
+    private static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    private static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !trimmed(s).isEmpty else { return nil }
+        return s
+    }
+
+    private static func required(_ s: String, what: String, en: String, code: Refusal.Code = .missingText) throws(Refusal) -> String {
+        guard !trimmed(s).isEmpty else {
+            throw Refusal(code, Localized("Harus diisi: \(what).", en: "Required: \(en)."))
+        }
+        return s
+    }
+
+    private static func nothingToChange() -> Refusal {
+        Refusal(.nothingToChange, Localized("Tidak ada yang berubah.", en: "Nothing would change."))
+    }
+}

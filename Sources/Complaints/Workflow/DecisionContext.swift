@@ -1,0 +1,25 @@
+import Foundation
+
+/// Everything `decide` needs besides the command and the report: who acts, when, which version of the
+/// report they were looking at, and the desk's reference data and deadlines. Passed in, never read.
+public struct DecisionContext: Sendable {
+    public var actor: Operator
+    public var now: Date
+    /// The report version the operator saw; a command on a changed report is refused as stale.
+    public var expectedVersion: Int?
+    public var directory: any DirectoryLookup
+    public var deadlines: Deadlines?
+    /// Ids of existing reports (to check *duplikat* originals). Nil skips the check.
+    public var reportExists: (@Sendable (ReportID) -> Bool)?
+
+    public init(actor: Operator, now: Date, expectedVersion: Int? = nil,
+                directory: any DirectoryLookup = PermissiveDirectory(), deadlines: Deadlines? = nil,
+                reportExists: (@Sendable (ReportID) -> Bool)? = nil) {
+        self.actor = actor
+        self.now = now
+        self.expectedVersion = expectedVersion
+        self.directory = directory
+        self.deadlines = deadlines
+        self.reportExists = reportExists
+    }
+}

@@ -1,0 +1,17 @@
+/// What `decide` needs to know about the desk's reference data, without depending on how it is loaded.
+public protocol DirectoryLookup: Sendable {
+    func agencyExists(_ id: String) -> Bool
+    func unitExists(_ unit: String, in agency: String) -> Bool
+    /// `subcategory == nil` asks about the topic alone.
+    func categoryExists(_ category: String, subcategory: String?) -> Bool
+    func agencyName(_ id: String) -> String?
+}
+
+/// A directory that accepts everything: for tests of rules that do not involve reference data.
+public struct PermissiveDirectory: DirectoryLookup {
+    public init() {}
+    public func agencyExists(_ id: String) -> Bool { true }
+    public func unitExists(_ unit: String, in agency: String) -> Bool { true }
+    public func categoryExists(_ category: String, subcategory: String?) -> Bool { true }
+    public func agencyName(_ id: String) -> String? { nil }
+}

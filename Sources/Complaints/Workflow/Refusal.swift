@@ -1,0 +1,31 @@
+/// Why a command was not carried out, in words an officer understands (both languages), plus a stable
+/// code for scripts and tests.
+public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        case notAllowedForRole = "not-allowed-for-role"
+        case outOfScope = "out-of-scope"
+        case invalidTransition = "invalid-transition"
+        case stale
+        case missingReason = "missing-reason"
+        case missingText = "missing-text"
+        case duplicateNeedsOriginal = "duplicate-needs-original"
+        case unknownReport = "unknown-report"
+        case alreadyExists = "already-exists"
+        case unknownAgency = "unknown-agency"
+        case unknownUnit = "unknown-unit"
+        case unknownCategory = "unknown-category"
+        case notYetDue = "not-yet-due"
+        case nothingToChange = "nothing-to-change"
+        case invalidValue = "invalid-value"
+    }
+
+    public var code: Code
+    public var message: Localized
+
+    public init(_ code: Code, _ message: Localized) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message.id }
+}

@@ -1,0 +1,129 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Draws the whole screen from the state. Pure: the same state always gives the same cells, which is what
+/// the golden-screen tests compare.
+public enum ConsoleRenderer {
+    public static func render(_ s: ConsoleState) -> Canvas {
+        var c = Canvas(size: s.size)
+        let layout = s.layout
+        guard layout.mode != .tooSmall else {
+            drawTooSmall(&c, s)
+            return c
+        }
+        drawTitleBar(&c, s, layout.titleBar)
+        drawTabs(&c, s, layout.tabs)
+        if let r = layout.inbox { InboxPane.draw(&c, s, r) }
+        if let r = layout.detail { DetailPane.draw(&c, s, r) }
+        if let r = layout.routing { RoutingPane.draw(&c, s, r) }
+        drawStatus(&c, s, layout.statusLine)
+        drawHints(&c, s, layout.hints)
+        if let overlay = s.overlay { OverlayView.draw(&c, s, overlay) }
+        return c
+    }
+
+    static func drawTooSmall(_ c: inout Canvas, _ s: ConsoleState) {
+        let need = Layout.minimum
+        let lines = [
+            s.text(Localized("Layar terlalu kecil", en: "Terminal too small")),
+            s.text(Localized("Perbesar terminal ke \(need.width)×\(need.height)", en: "Enlarge the terminal to \(need.width)×\(need.height)")),
+            s.text(Localized("(sekarang \(s.size.width)×\(s.size.height))", en: "(now \(s.size.width)×\(s.size.height))")),
+            s.text(Localized("q keluar", en: "q quits")),
+        ]
+        var y = max(0, (s.size.height - lines.count) / 2)
+        for line in lines {
+            let fitted = TextFit.truncate(line, width: s.size.width)
+            let x = max(0, (s.size.width - fitted.displayWidth) / 2)
+            c.put(fitted, at: Point(x: x, y: y), role: Roles.statusError)
+            y += 1
+        }
+        c.cursor = Point(x: 0, y: 0)
+    }
+
+    static func drawTitleBar(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        c.fill(r, role: Roles.titleBar)
+        let op = s.env.operatorOnDuty
+        var left = " LaporDesk · \(s.env.deskName) · \(op.shownName) (\(s.text(op.role.label)))"
+        if let agency = op.agency { left += " · " + s.env.agencyName(agency) }
+        let clock = DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
+        let health: (String, StyleRole) = switch s.health {
+        case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), Roles.titleHealthOK)
+        case let .readOnly(why): (s.text(Localized("BACA SAJA", en: "READ-ONLY")) + " (\(why))", Roles.titleHealthBad)
+        case let .degraded(why): (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))", Roles.titleHealthBad)
+        }
+        var right = [(clock, Roles.titleBar), (health.0, health.1)]
+        if s.env.isPractice {
+            right.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")), Roles.titlePractice), at: 0)
+        }
+        // Right side first so the clock and journal state never disappear; the left side truncates.
+        var x = r.maxX
+        var placed: [(String, StyleRole, Int)] = []
+        for (text, role) in right.reversed() {
+            let t = " " + text + " "
+            let w = t.displayWidth
+            if x - w < r.x + 12 { continue }
+            x -= w
+            placed.append((t, role, x))
+        }
+        c.put(TextFit.truncate(left, width: max(0, x - r.x)), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
+        for (t, role, px) in placed { c.put(t, at: Point(x: px, y: r.y), role: role) }
+    }
+
+    static func drawTabs(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        c.fill(r, role: Roles.tab)
+        var x = r.x
+        for (i, v) in InboxQuery.SavedView.allCases.enumerated() {
+            let count = s.inbox.viewCounts[v].map { " (\($0))" } ?? ""
+            let text = " \(i + 1) \(s.text(v.label))\(count) "
+            let role = v == s.inbox.view ? Roles.tabActive : (v == .terlambat && (s.inbox.viewCounts[v] ?? 0) > 0 ? Roles.badgeOverdue : Roles.tab)
+            guard x < r.maxX else { break }
+            x = c.put(v == s.inbox.view ? "[\(text)]" : " \(text) ", at: Point(x: x, y: r.y), role: role, clipWidth: r.maxX - x)
+        }
+        var extras: [String] = []
+        if !s.inbox.filter.isEmpty {
+            var f: [String] = []
+            if let q = s.inbox.filter.search { f.append("“\(q)”") }
+            if let ch = s.inbox.filter.channel { f.append(ch.rawValue) }
+            if let cat = s.inbox.filter.category { f.append(cat) }
+            if let reg = s.inbox.filter.region { f.append(reg) }
+            if let a = s.inbox.filter.agency { f.append(a) }
+            if s.inbox.filter.anonymousOnly { f.append("anonim") }
+            if s.inbox.filter.confidentialOnly { f.append("rahasia") }
+            if let so = s.inbox.filter.sort { f.append("↕" + s.text(UIText.sortLabel(so))) }
+            extras.append(s.text(Localized("saring: ", en: "filter: ")) + f.joined(separator: ", "))
+        }
+        if !s.inbox.marked.isEmpty {
+            extras.append(s.text(Localized("\(s.inbox.marked.count) ditandai", en: "\(s.inbox.marked.count) marked")))
+        }
+        if !extras.isEmpty, x < r.maxX - 4 {
+            c.put(" " + extras.joined(separator: " · "), at: Point(x: x + 1, y: r.y), role: Roles.statusInfo, clipWidth: r.maxX - x - 1)
+        }
+    }
+
+    static func drawStatus(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        guard r.height > 0 else { return }
+        if let m = s.message {
+            let role = switch m.kind {
+            case .info: Roles.statusInfo
+            case .success: Roles.statusSuccess
+            case .error: Roles.statusError
+            }
+            let mark = m.kind == .error ? "✗ " : (m.kind == .success ? "✓ " : "")
+            c.fill(r, role: role)
+            c.put(" " + mark + m.text, at: r.origin, role: role, clipWidth: r.width)
+        }
+    }
+
+    static func drawHints(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        guard r.height > 0 else { return }
+        c.fill(r, role: Roles.hints)
+        var x = r.x + 1
+        for (keys, label) in Hints.forFocus(s) {
+            let needed = keys.displayWidth + label.displayWidth + 3
+            guard x + needed <= r.maxX else { break }
+            x = c.put(keys, at: Point(x: x, y: r.y), role: Roles.hintKey)
+            x = c.put(" " + label + "  ", at: Point(x: x, y: r.y), role: Roles.hints)
+        }
+    }
+}

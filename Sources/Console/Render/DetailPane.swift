@@ -1,0 +1,184 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// One line of the detail pane before scrolling.
+struct StyledLine: Hashable {
+    var text: String
+    var role: StyleRole
+    /// Extra left margin (wrapped continuation lines keep it).
+    var indent: Int = 0
+}
+
+/// The whole report: flags first and impossible to miss, the reporter (masked when *anonim* applies to
+/// this operator), the text wrapped by display width, attachments, and the trail with internal notes
+/// visibly apart from public replies.
+enum DetailPane {
+    static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        let focused = s.focus == .detail && s.overlay == nil
+        guard let report = s.currentReport else {
+            c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(Localized("Rincian", en: "Details")))
+            c.put(s.text(Localized("Pilih laporan di kotak masuk.", en: "Pick a report in the inbox.")),
+                  at: r.origin.offset(dx: 2, dy: 1), role: Roles.detailMuted, clipWidth: r.width - 3)
+            if focused { c.cursor = r.origin.offset(dx: 1, dy: 1) }
+            return
+        }
+        c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder,
+              title: "#\(report.id) · \(s.text(report.status.label))")
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
+        guard inner.width > 2, inner.height > 0 else { return }
+        let lines = wrap(lines(for: report, s), width: inner.width)
+        let maxScroll = max(0, lines.count - inner.height)
+        let top = min(s.detail.scroll, maxScroll)
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: inner.y + i),
+                  role: line.role, clipWidth: inner.width)
+        }
+        if lines.count > inner.height {
+            let more = top < maxScroll ? "↓ \(lines.count - top - inner.height)" : "■"
+            c.put(" \(more) ", at: Point(x: r.maxX - more.displayWidth - 3, y: r.maxY - 1), role: Roles.paneTitle)
+        }
+        if focused { c.cursor = inner.origin }
+    }
+
+    static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for line in lines {
+            let avail = max(4, width - line.indent)
+            let pieces = line.text.isEmpty ? [""] : TextFit.wrap(line.text, width: avail)
+            for p in pieces { out.append(StyledLine(text: p, role: line.role, indent: line.indent)) }
+        }
+        return out
+    }
+
+    static func lines(for r: Report, _ s: ConsoleState) -> [StyledLine] {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        var out: [StyledLine] = []
+        if s.detail.changedUnderneath, s.detail.reportID == r.id {
+            out.append(StyledLine(text: t("⚠ Laporan ini baru diubah oleh petugas lain. Tekan Esc lalu Enter untuk memuat ulang.",
+                                          "⚠ Another officer just changed this report. Press Esc then Enter to reload."), role: Roles.detailWarning))
+        }
+        if r.anonymous {
+            out.append(StyledLine(text: t("▌ANONIM▐ identitas pelapor hanya untuk Admin Nasional",
+                                          "▌ANONYMOUS▐ reporter identity for the national desk only"), role: Roles.flagAnonim))
+        }
+        if r.confidential {
+            out.append(StyledLine(text: t("▌RAHASIA▐ tidak pernah dipublikasikan", "▌CONFIDENTIAL▐ never made public"), role: Roles.flagRahasia))
+        }
+        let (badge, badgeRole) = Badges.deadline(r, s)
+        out.append(StyledLine(text: "\(s.text(r.status.label)) · \(badge)", role: badgeRole))
+        if let back = r.returned {
+            out.append(StyledLine(text: t("Dikembalikan oleh \(s.env.agencyName(back.agency)) (bukan wewenang): \(back.reason)",
+                                          "Sent back by \(s.env.agencyName(back.agency)) (not their authority): \(back.reason)"),
+                                  role: Roles.detailWarning))
+        }
+        out.append(StyledLine(text: r.title, role: Roles.detailHeading))
+        if r.title != r.originalTitle {
+            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + r.originalTitle, role: Roles.detailMuted))
+        }
+        out.append(StyledLine(text: "", role: Roles.detailText))
+        func field(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            out.append(StyledLine(text: "\(label): \(value)", role: Roles.detailText))
+        }
+        field(t("Diterima", "Received"), DeskTimeText.long(r.receivedAt, offset: s.env.utcOffsetSeconds, language: l) + " · " + r.channel.rawValue
+              + (r.externalID.map { " · \($0)" } ?? ""))
+        field(t("Klasifikasi", "Classification"), s.text(r.classification.label))
+        field(t("Kategori", "Category"), [r.category, r.subcategory].compactMap { $0 }.joined(separator: " › "))
+        let loc = r.location
+        field(t("Lokasi", "Place"), [loc.detail, loc.district, loc.regency, loc.province].compactMap { $0 }.joined(separator: ", "))
+        field(t("Tanggal kejadian", "Incident date"), r.intake.incidentDate)
+        if let agency = r.agency {
+            field(t("Instansi", "Agency"), s.env.agencyName(agency) + (s.env.unitName(r.unit, in: agency).map { " › \($0)" } ?? ""))
+        }
+        if r.priority != .normal { field(t("Prioritas", "Priority"), s.text(r.priority.label)) }
+        if !r.tags.isEmpty { field("Tag", r.tags.joined(separator: ", ")) }
+        if let dup = r.duplicateOf { field(t("Duplikat dari", "Duplicate of"), "#\(dup)") }
+        out.append(StyledLine(text: "", role: Roles.detailText))
+        out.append(StyledLine(text: t("Pelapor", "Reporter"), role: Roles.detailLabel))
+        if Access.canSeeIdentity(r, by: s.env.operatorOnDuty) {
+            let p = r.reporter
+            if p.isEmpty { out.append(StyledLine(text: t("(tanpa identitas)", "(no identity given)"), role: Roles.detailMuted, indent: 2)) }
+            for (label, value) in [(t("Nama", "Name"), p.name), ("NIK", p.nik), (t("Telepon", "Phone"), p.phone), ("Email", p.email)] {
+                if let value { out.append(StyledLine(text: "\(label): \(value)", role: Roles.detailText, indent: 2)) }
+            }
+        } else {
+            out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",
+                                          "Identity hidden (anonymous) — only the national desk can see it."), role: Roles.flagAnonim, indent: 2))
+        }
+        if !r.reporter.groups.isEmpty {
+            out.append(StyledLine(text: t("Kelompok: ", "Groups: ") + r.reporter.groups.map { s.text($0.label) }.joined(separator: ", "),
+                                  role: Roles.detailText, indent: 2))
+        }
+        out.append(StyledLine(text: "", role: Roles.detailText))
+        out.append(StyledLine(text: t("Isi laporan", "Report"), role: Roles.detailLabel))
+        for para in r.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            out.append(StyledLine(text: String(para), role: Roles.detailText, indent: 2))
+        }
+        if !r.intake.attachments.isEmpty {
+            out.append(StyledLine(text: "", role: Roles.detailText))
+            out.append(StyledLine(text: t("Lampiran", "Attachments"), role: Roles.detailLabel))
+            for a in r.intake.attachments {
+                out.append(StyledLine(text: "📎 " + a.name + (a.ref.map { "  (\($0))" } ?? ""), role: Roles.detailText, indent: 2))
+            }
+        }
+        out.append(StyledLine(text: "", role: Roles.detailText))
+        out.append(StyledLine(text: t("Riwayat", "Trail"), role: Roles.detailLabel))
+        for entry in r.trail {
+            out += trailLines(entry, r, s)
+        }
+        return out
+    }
+
+    static func trailLines(_ e: TrailEntry, _ r: Report, _ s: ConsoleState) -> [StyledLine] {
+        let l = s.language
+        let (tag, role): (String, StyleRole) = switch e.visibility {
+        case .internal_: (Localized("[INTERNAL]", en: "[INTERNAL]").text(l), Roles.trailInternal)
+        case .publik: (Localized("[PUBLIK]", en: "[PUBLIC]").text(l), Roles.trailPublic)
+        case .pelapor: (Localized("[PELAPOR]", en: "[REPORTER]").text(l), Roles.trailReporter)
+        }
+        let when = DeskTimeText.short(e.at, offset: s.env.utcOffsetSeconds, language: l)
+        var head = "\(when) \(tag) \(e.actor.name) (\(s.text(e.actor.role.label))) — \(s.text(UIText.eventLabel(e.event)))"
+        var body: String?
+        switch e.event {
+        case let .disposed(d):
+            head += ": " + s.env.agencyName(d.agency) + (s.env.unitName(d.unit, in: d.agency).map { " › \($0)" } ?? "")
+            if let from = d.fromAgency { head += Localized(" (dari \(s.env.agencyName(from)))", en: " (from \(s.env.agencyName(from)))").text(l) }
+            if let rule = d.rule { head += Localized(" [aturan \(rule)]", en: " [rule \(rule)]").text(l) }
+            body = d.note
+        case let .postponed(q): body = q
+        case let .reporterReplied(text, _), let .followedUp(text, _), let .disputed(text): body = text
+        case let .accepted(text): body = text
+        case let .archived(reason, note, dup):
+            head += ": " + s.text(reason.label) + (dup.map { " #\($0)" } ?? "")
+            body = note
+        case let .deleted(reason, note):
+            head += ": " + s.text(reason.label)
+            body = note
+        case let .assignedToUnit(unit): head += ": " + (s.env.unitName(unit, in: r.agency) ?? unit)
+        case let .sentBack(reason): body = reason
+        case let .titleEdited(title): body = title
+        case let .classified(c, cat, sub):
+            body = [c.map { s.text($0.label) }, cat, sub].compactMap { $0 }.joined(separator: " › ")
+        case let .flagsSet(a, c):
+            var parts: [String] = []
+            if let a { parts.append("anonim: " + (a ? "ya" : "tidak")) }
+            if let c { parts.append("rahasia: " + (c ? "ya" : "tidak")) }
+            body = parts.joined(separator: ", ")
+        case let .tagged(add, remove): body = (add.map { "+\($0)" } + remove.map { "-\($0)" }).joined(separator: " ")
+        case let .prioritySet(p): head += ": " + s.text(p.label)
+        case let .noteAdded(text), let .replyPosted(text): body = text
+        case let .duplicateLinked(original): head += ": #\(original)"
+        case let .redacted(fields, reason): body = fields.joined(separator: ", ") + " — " + reason
+        case .received, .autoClosed: break
+        }
+        var out = [StyledLine(text: head, role: role, indent: 2)]
+        if let body, !body.isEmpty {
+            for para in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append(StyledLine(text: "│ " + para, role: role, indent: 4))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// The inbox: one row per report, only the visible rows drawn (fast with 200,000 reports).
+enum InboxPane {
+    static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        let focused = s.focus == .inbox && s.overlay == nil
+        let counts = ReportStatus.allCases.compactMap { st -> String? in
+            guard let n = s.inbox.statusCounts[st], n > 0, st != .dihapus else { return nil }
+            return "\(Badges.status(st, s.language)) \(n)"
+        }.joined(separator: " · ")
+        let title = s.text(Localized("Kotak Masuk", en: "Inbox")) + " \(s.inbox.rows.count)" + (counts.isEmpty ? "" : " — " + counts)
+        c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: title)
+        let inner = r.inset(by: 1)
+        guard inner.width > 4, inner.height > 1 else { return }
+        let layout = columns(inner.width)
+        c.put(layout.render(header(s)), at: inner.origin, role: Roles.inboxHeader, clipWidth: inner.width)
+        let listArea = inner.inset(top: 1)
+        if s.inbox.rows.isEmpty {
+            c.put(s.text(Localized("(tidak ada laporan di tampilan ini)", en: "(no reports in this view)")),
+                  at: listArea.origin.offset(dx: 1), role: Roles.detailMuted, clipWidth: listArea.width - 1)
+            if focused { c.cursor = listArea.origin }
+            return
+        }
+        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: listArea.height,
+                                  previousTop: s.inbox.scrollTop)
+        for index in window.visible {
+            let y = listArea.y + index - window.top
+            let id = s.inbox.rows[index]
+            guard let report = s.desk[id] else { continue }
+            let selected = index == s.inbox.cursor
+            let marked = s.inbox.marked.contains(id)
+            let base = selected ? Roles.inboxSelected : (marked ? Roles.inboxMarked : Roles.inboxRow)
+            let rowRect = Rect(x: listArea.x, y: y, width: listArea.width, height: 1)
+            c.fill(rowRect, role: base)
+            let (badge, badgeRole) = Badges.deadline(report, s)
+            let values = rowValues(report, s, marked: marked, badge: badge)
+            c.put(layout.render(values), at: rowRect.origin, role: base, clipWidth: rowRect.width)
+            // Badge and flags keep their own roles so they stand out even on the selected row.
+            if let bi = layout.index(of: "badge"), layout.widths[bi] > 0 {
+                c.put(TextFit.truncate(badge, width: layout.widths[bi]), at: Point(x: rowRect.x + layout.offsets[bi], y: y),
+                      role: selected ? base : badgeRole, clipWidth: layout.widths[bi])
+            }
+            if let fi = layout.index(of: "flags"), layout.widths[fi] > 0, report.anonymous || report.confidential {
+                if report.anonymous { c.put("A", at: Point(x: rowRect.x + layout.offsets[fi], y: y), role: Roles.flagAnonim) }
+                if report.confidential { c.put("R", at: Point(x: rowRect.x + layout.offsets[fi] + 1, y: y), role: Roles.flagRahasia) }
+            }
+            if selected && focused { c.cursor = rowRect.origin }
+        }
+    }
+
+    struct Columns {
+        var names: [String]
+        var table: TableLayout
+        var widths: [Int] { table.widths }
+        var offsets: [Int] { table.offsets }
+        func index(of name: String) -> Int? { names.firstIndex(of: name) }
+        func render(_ values: [String: String]) -> String { table.render(names.map { values[$0] ?? "" }) }
+    }
+
+    /// Columns that fit: the narrower the pane, the fewer columns (title always stays).
+    static func columns(_ width: Int) -> Columns {
+        var spec: [(String, TableColumn)] = [("mark", TableColumn(.fixed(1))), ("id", TableColumn(.fixed(7))),
+                                             ("badge", TableColumn(.fixed(12))), ("flags", TableColumn(.fixed(2)))]
+        if width >= 50 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }
+        if width >= 96 { spec.append(("channel", TableColumn(.fixed(8)))) }
+        if width >= 76 { spec.append(("region", TableColumn(.fixed(width >= 110 ? 18 : 12)))) }
+        if width >= 110 { spec.append(("category", TableColumn(.fixed(16)))) }
+        spec.append(("title", TableColumn(.flex(weight: 1, min: 8))))
+        return Columns(names: spec.map(\.0), table: TableLayout(columns: spec.map(\.1), totalWidth: width))
+    }
+
+    static func header(_ s: ConsoleState) -> [String: String] {
+        [
+            "mark": " ", "id": s.text(Localized("Nomor", en: "Number")), "status": "Status",
+            "badge": s.text(Localized("Tenggat", en: "Deadline")), "flags": "AR",
+            "channel": s.text(Localized("Kanal", en: "Channel")), "region": s.text(Localized("Wilayah", en: "Region")),
+            "category": s.text(Localized("Kategori", en: "Category")), "title": s.text(Localized("Judul", en: "Title")),
+        ]
+    }
+
+    static func rowValues(_ r: Report, _ s: ConsoleState, marked: Bool, badge: String) -> [String: String] {
+        [
+            "mark": marked ? "•" : " ", "id": r.id.rawValue, "status": Badges.status(r, s.language), "badge": badge,
+            "flags": Badges.flags(r), "channel": r.channel.rawValue,
+            "region": shortRegion(r.location.regency ?? r.location.province ?? "-"),
+            "category": r.category ?? "-", "title": r.title,
+        ]
+    }
+
+    /// "Kabupaten Sleman" → "Kab. Sleman" to save columns.
+    static func shortRegion(_ name: String) -> String {
+        if name.hasPrefix("Kabupaten ") { return "Kab. " + name.dropFirst("Kabupaten ".count) }
+        return name
+    }
+}

@@ -1,0 +1,161 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Help, prompt, forms, confirmations and menus, drawn over the panes.
+enum OverlayView {
+    static func draw(_ c: inout Canvas, _ s: ConsoleState, _ overlay: Overlay) {
+        switch overlay {
+        case let .help(scroll): drawHelp(&c, s, scroll)
+        case let .prompt(p): drawPrompt(&c, s, p)
+        case let .form(f): drawForm(&c, s, f)
+        case let .confirm(conf): drawConfirm(&c, s, conf)
+        case let .menu(m): drawMenu(&c, s, m)
+        }
+    }
+
+    /// A centred box of at most `width`×`height`, inside the screen.
+    static func box(_ c: inout Canvas, _ s: ConsoleState, width: Int, height: Int, title: String) -> Rect {
+        let w = min(width, s.size.width - 2)
+        let h = min(height, s.size.height - 2)
+        let r = Rect(x: (s.size.width - w) / 2, y: max(1, (s.size.height - h) / 2), width: w, height: h)
+        c.fill(r, role: Roles.overlay)
+        c.box(r, role: Roles.overlayBorder, title: title)
+        return r
+    }
+
+    /// Help generated from the live key table: every command, its keys in this pane, what it does.
+    static func helpLines(_ s: ConsoleState) -> [StyledLine] {
+        var out: [StyledLine] = []
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        out.append(StyledLine(text: t("Tombol untuk panel: ", "Keys for pane: ") + paneName(s.focus, l), role: Roles.overlayTitle))
+        let available = s.currentReport.map { Access.available(on: $0, for: s.env.operatorOnDuty) } ?? []
+        let allowed = Access.commands(for: s.env.operatorOnDuty.role)
+        for cmd in ConsoleCommand.all {
+            if case let .act(kind) = cmd, !allowed.contains(kind) { continue }
+            let keys = s.keymap.keys(for: cmd, in: s.focus).map(\.name)
+            guard !keys.isEmpty else { continue }
+            var line = TextFit.pad(keys.prefix(3).joined(separator: " "), width: 14) + s.text(cmd.label)
+            if case let .act(kind) = cmd, !available.contains(kind) { line += t("  (tidak untuk laporan ini)", "  (not for this report)") }
+            out.append(StyledLine(text: line, role: Roles.overlay))
+        }
+        out.append(StyledLine(text: "", role: Roles.overlay))
+        out.append(StyledLine(text: t(":perintah menjalankan perintah yang sama dengan namanya (Tab melengkapi), mis. :dispose, :archive, :2600012",
+                                      ":command runs the same commands by name (Tab completes), e.g. :dispose, :archive, :2600012"),
+                              role: Roles.detailMuted))
+        out.append(StyledLine(text: t("Di panel rute, ketik nama instansi untuk mencari; Enter mendisposisikan.",
+                                      "In the routing pane, type an agency's name to search; Enter disposes."), role: Roles.detailMuted))
+        return out
+    }
+
+    static func paneName(_ p: Pane, _ l: Language) -> String {
+        switch p {
+        case .inbox: Localized("Kotak Masuk", en: "Inbox").text(l)
+        case .detail: Localized("Rincian", en: "Details").text(l)
+        case .routing: Localized("Rute", en: "Routing").text(l)
+        }
+    }
+
+    static func drawHelp(_ c: inout Canvas, _ s: ConsoleState, _ scroll: Int) {
+        let r = box(&c, s, width: 76, height: s.size.height - 2, title: s.text(Localized("Bantuan — tombol", en: "Help — keys")))
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
+        let lines = DetailPane.wrap(helpLines(s), width: inner.width)
+        let top = min(scroll, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            c.put(line.text, at: Point(x: inner.x, y: inner.y + i), role: line.role, clipWidth: inner.width)
+        }
+        c.cursor = inner.origin
+    }
+
+    static func drawPrompt(_ c: inout Canvas, _ s: ConsoleState, _ p: PromptState) {
+        let r = s.layout.statusLine
+        c.fill(r, role: Roles.fieldInput)
+        let lead = p.kind == .command ? ":" : "/"
+        let x0 = c.put(lead, at: r.origin, role: Roles.fieldFocused)
+        let layout = p.buffer.layout(width: max(1, r.width - 1), height: 1)
+        c.put(layout.rows.first ?? "", at: Point(x: x0, y: r.y), role: Roles.fieldInput, clipWidth: r.width - 1)
+        c.cursor = Point(x: x0 + layout.cursor.x, y: r.y)
+        if p.kind == .command, !p.completions.isEmpty, p.completions.count > 1 || p.completions.first != p.buffer.text {
+            let hintRow = s.layout.hints
+            c.fill(hintRow, role: Roles.hints)
+            c.put(" " + p.completions.prefix(12).joined(separator: "  "), at: hintRow.origin, role: Roles.hints, clipWidth: hintRow.width)
+        }
+    }
+
+    static func drawForm(_ c: inout Canvas, _ s: ConsoleState, _ f: FormState) {
+        let width = min(72, s.size.width - 2)
+        let innerWidth = width - 4
+        // Each field: label line + input lines (multiline: 4 rows).
+        var needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1)
+        for field in f.fields {
+            if case let .text(_, multiline) = field.value { needed += multiline ? 5 : 2 } else { needed += 2 }
+        }
+        let r = box(&c, s, width: width, height: needed + 1, title: f.title)
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
+        var y = inner.y
+        for e in f.explanation {
+            c.put(e, at: Point(x: inner.x, y: y), role: Roles.detailMuted, clipWidth: inner.width)
+            y += 1
+        }
+        if let error = f.error {
+            c.put("✗ " + error, at: Point(x: inner.x, y: y), role: Roles.fieldError, clipWidth: inner.width)
+            y += 1
+        }
+        for (i, field) in f.fields.enumerated() {
+            guard y < inner.maxY else { break }
+            let focused = i == f.focus
+            c.put(field.label + (field.required ? " *" : ""), at: Point(x: inner.x, y: y),
+                  role: focused ? Roles.fieldFocused : Roles.fieldLabel, clipWidth: inner.width)
+            y += 1
+            switch field.value {
+            case let .text(buffer, multiline):
+                let rows = multiline ? min(4, max(1, inner.maxY - y)) : 1
+                let layout = buffer.layout(width: max(1, min(innerWidth, inner.width)), height: rows)
+                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: rows), role: Roles.fieldInput)
+                for (k, row) in layout.rows.prefix(rows).enumerated() {
+                    c.put(row, at: Point(x: inner.x, y: y + k), role: Roles.fieldInput, clipWidth: inner.width)
+                }
+                if focused { c.cursor = Point(x: inner.x + layout.cursor.x, y: y + layout.cursor.y) }
+                y += rows
+            case let .choice(options, selected):
+                let label = options.indices.contains(selected) ? options[selected].label : "-"
+                let text = "◀ " + label + " ▶" + (options.count > 1 ? "  (\(selected + 1)/\(options.count))" : "")
+                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: Roles.fieldInput)
+                c.put(text, at: Point(x: inner.x, y: y), role: focused ? Roles.fieldFocused : Roles.fieldInput, clipWidth: inner.width)
+                if focused { c.cursor = Point(x: inner.x, y: y) }
+                y += 1
+            }
+            y += 1
+        }
+    }
+
+    static func drawConfirm(_ c: inout Canvas, _ s: ConsoleState, _ conf: Confirmation) {
+        let r = box(&c, s, width: 70, height: conf.lines.count + 5, title: conf.title)
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
+        var y = inner.y
+        for line in DetailPane.wrap(conf.lines.map { StyledLine(text: $0, role: Roles.detailWarning) }, width: inner.width) {
+            guard y < inner.maxY - 1 else { break }
+            c.put(line.text, at: Point(x: inner.x, y: y), role: line.role, clipWidth: inner.width)
+            y += 1
+        }
+        let ask = s.text(Localized("Lanjutkan? y = ya, n = tidak", en: "Go ahead? y = yes, n = no"))
+        c.put(ask, at: Point(x: inner.x, y: inner.maxY - 1), role: Roles.fieldFocused, clipWidth: inner.width)
+        c.cursor = Point(x: inner.x, y: inner.maxY - 1)
+    }
+
+    static func drawMenu(_ c: inout Canvas, _ s: ConsoleState, _ m: MenuState) {
+        let r = box(&c, s, width: 52, height: m.items.count + 2, title: m.title)
+        let inner = r.inset(top: 1, left: 1, bottom: 1, right: 1)
+        let window = ScrollWindow(cursor: m.cursor, count: m.items.count, height: inner.height)
+        for index in window.visible {
+            let cmd = m.items[index]
+            let key = s.keymap.keys(for: cmd, in: s.focus).first?.name ?? ""
+            let y = inner.y + index - window.top
+            let role = index == m.cursor ? Roles.routingSelected : Roles.overlay
+            c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
+            c.put(" " + TextFit.pad(key, width: 4) + s.text(cmd.label), at: Point(x: inner.x, y: y), role: role, clipWidth: inner.width)
+            if index == m.cursor { c.cursor = Point(x: inner.x, y: y) }
+        }
+    }
+}

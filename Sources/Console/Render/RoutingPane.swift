@@ -1,0 +1,87 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Where the report should go: the rule's proposal and why, the alternatives, the agency's deadline for
+/// this report, the disposition history, and a type-to-filter list over the whole directory.
+enum RoutingPane {
+    static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
+        let focused = s.focus == .routing && s.overlay == nil
+        if s.layout.mode == .two { c.fill(r, role: Roles.overlay) }
+        c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(Localized("Rute", en: "Routing")))
+        let inner = r.inset(top: 1, left: 1, bottom: 1, right: 1)
+        guard inner.width > 4, inner.height > 2 else { return }
+        guard let report = s.currentReport else {
+            c.put(s.text(Localized("Pilih laporan.", en: "Pick a report.")), at: inner.origin, role: Roles.detailMuted, clipWidth: inner.width)
+            return
+        }
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        var head: [StyledLine] = []
+        if let p = s.env.propose(report) {
+            head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
+                                   + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
+            head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
+        } else {
+            head.append(StyledLine(text: t("Tidak ada aturan yang cocok: pilih instansi.", "No rule matches: pick an agency."),
+                                   role: Roles.detailWarning))
+        }
+        let limit = s.env.deadlines.limits.agencyFollowUp
+        let due = s.env.deadlines.calendar.adding(workingSeconds: TimeInterval(limit) * 86400, to: s.now)
+        head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja → ", "Agency deadline: \(limit) working days → ")
+                               + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l), role: Roles.detailText))
+        if !report.dispositions.isEmpty {
+            head.append(StyledLine(text: t("Riwayat disposisi:", "Disposition history:"), role: Roles.detailLabel))
+            for d in report.dispositions {
+                let kind = switch d.kind {
+                case .disposisi: t("disposisi", "disposed")
+                case .pelimpahan: t("pelimpahan", "re-disposed")
+                case .pilihanPelapor: t("pilihan pelapor", "reporter's choice")
+                }
+                let from = d.fromAgency.map { s.env.agencyName($0) + " → " } ?? ""
+                head.append(StyledLine(text: "\(kind): \(from)\(s.env.agencyName(d.agency))", role: Roles.detailText, indent: 1))
+            }
+        }
+        if let back = report.returned {
+            head.append(StyledLine(text: t("Dikembalikan: ", "Sent back: ") + back.reason, role: Roles.detailWarning))
+        }
+        let headLines = DetailPane.wrap(head, width: inner.width)
+        var y = inner.y
+        for line in headLines.prefix(max(0, inner.height - 4)) {
+            c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: y), role: line.role, clipWidth: inner.width)
+            y += 1
+        }
+        // Filter line.
+        let label = t("Cari: ", "Find: ")
+        let filterRow = Point(x: inner.x, y: y)
+        let x0 = c.put(label, at: filterRow, role: Roles.fieldLabel)
+        let field = s.routing.filter.layout(width: max(1, inner.maxX - x0), height: 1)
+        c.fill(Rect(x: x0, y: y, width: inner.maxX - x0, height: 1), role: Roles.fieldInput)
+        c.put(field.rows.first ?? "", at: Point(x: x0, y: y), role: Roles.fieldInput, clipWidth: inner.maxX - x0)
+        y += 1
+        let candidates = ConsoleReducer.routingCandidates(s)
+        let listHeight = inner.maxY - y
+        guard listHeight > 0 else { return }
+        if candidates.isEmpty {
+            c.put(t("(tidak ada instansi yang cocok)", "(no matching agency)"), at: Point(x: inner.x, y: y), role: Roles.detailMuted,
+                  clipWidth: inner.width)
+        }
+        let window = ScrollWindow(cursor: s.routing.cursor, count: candidates.count, height: listHeight, previousTop: 0)
+        for index in window.visible {
+            let cand = candidates[index]
+            let selected = index == s.routing.cursor
+            let marker = switch cand.origin {
+            case .proposal: "★ "
+            case .alternative: "☆ "
+            case .directory: "  "
+            }
+            let role = selected ? Roles.routingSelected : (cand.origin == .proposal ? Roles.routingProposal : Roles.routingItem)
+            let row = Rect(x: inner.x, y: y + index - window.top, width: inner.width, height: 1)
+            c.fill(row, role: role)
+            c.put(marker + s.env.agencyName(cand.agencyID) + (s.env.unitName(cand.unitID, in: cand.agencyID).map { " › \($0)" } ?? ""),
+                  at: row.origin, role: role, clipWidth: row.width)
+            if selected && focused { c.cursor = row.origin }
+        }
+        if focused, candidates.isEmpty { c.cursor = Point(x: x0 + field.cursor.x, y: filterRow.y) }
+    }
+}

@@ -1,0 +1,55 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Everything that can happen to the console: keys, resizes, time, other consoles' events, and the
+/// answers to its own requests.
+public enum ConsoleAction: Sendable {
+    case key(Key)
+    case resize(Size)
+    case tick(Date)
+    /// Events other processes appended (already durable), in sequence order.
+    case journalEvents([RecordedEvent])
+    /// Answers to `ConsoleEffect.perform`, in request order.
+    case performed([DeskOutcome])
+    case health(JournalHealthView)
+}
+
+/// What the runtime must do for the reducer. Plain data, so reducer tests compare them.
+public enum ConsoleEffect: Sendable, Hashable {
+    /// Decide and append, under the journal lock; answers come back as `.performed`.
+    case perform([DeskRequest])
+    case quit
+}
+
+/// One command on one report, as the operator saw it.
+public struct DeskRequest: Sendable, Hashable {
+    public var reportID: ReportID
+    public var command: Command
+    public var expectedVersion: Int?
+
+    public init(reportID: ReportID, command: Command, expectedVersion: Int?) {
+        self.reportID = reportID
+        self.command = command
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// The journal's answer to one request.
+public struct DeskOutcome: Sendable, Hashable {
+    public enum Result: Sendable, Hashable {
+        /// Durable: these events are on disk.
+        case recorded([RecordedEvent])
+        case refused(Refusal)
+        /// The journal could not write (disk full, read-only...).
+        case failed(String)
+    }
+
+    public var request: DeskRequest
+    public var result: Result
+
+    public init(request: DeskRequest, result: Result) {
+        self.request = request
+        self.result = result
+    }
+}

@@ -1,0 +1,104 @@
+import Complaints
+import Foundation
+
+/// What the console knows about the desk besides its reports: who is at the keyboard, the desk's
+/// reference data (as plain view models, so the console does not depend on how it is loaded) and
+/// deadline maths. Fixed for a session except the language.
+public struct ConsoleEnvironment: Sendable {
+    public var deskName: String
+    public var operatorOnDuty: Operator
+    public var language: Language
+    public var deadlines: Deadlines
+    public var agencies: [AgencyChoice]
+    public var categories: [CategoryChoice]
+    /// Routing proposal for a report, with the rule that matched; nil when no rule applies.
+    public var propose: @Sendable (Report) -> RoutingSuggestion?
+    /// Practice data (demo/bimtek): the title bar says so in every frame.
+    public var isPractice: Bool
+    /// UTC offset of the desk's time zone, for showing times.
+    public var utcOffsetSeconds: Int
+    public var zoneName: String
+
+    public init(deskName: String, operatorOnDuty: Operator, language: Language = .id, deadlines: Deadlines,
+                agencies: [AgencyChoice] = [], categories: [CategoryChoice] = [],
+                propose: @escaping @Sendable (Report) -> RoutingSuggestion? = { _ in nil },
+                isPractice: Bool = false, utcOffsetSeconds: Int = 7 * 3600, zoneName: String = "WIB") {
+        self.deskName = deskName
+        self.operatorOnDuty = operatorOnDuty
+        self.language = language
+        self.deadlines = deadlines
+        self.agencies = agencies
+        self.categories = categories
+        self.propose = propose
+        self.isPractice = isPractice
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.zoneName = zoneName
+    }
+
+    public func agencyName(_ id: String?) -> String {
+        guard let id else { return "-" }
+        return agencies.first { $0.id == id }?.name ?? id
+    }
+
+    public func unitName(_ id: String?, in agency: String?) -> String? {
+        guard let id else { return nil }
+        return agencies.first { $0.id == agency }?.units.first { $0.id == id }?.name ?? id
+    }
+}
+
+/// An agency as the routing pane lists it.
+public struct AgencyChoice: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: String
+    public var region: String
+    public var units: [UnitChoice]
+
+    public init(id: String, name: String, kind: String, region: String, units: [UnitChoice]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.region = region
+        self.units = units
+    }
+}
+
+public struct UnitChoice: Sendable, Hashable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A topic with its sub-categories, for the classify form.
+public struct CategoryChoice: Sendable, Hashable {
+    public var name: String
+    public var subcategories: [String]
+
+    public init(name: String, subcategories: [String]) {
+        self.name = name
+        self.subcategories = subcategories
+    }
+}
+
+/// The routing rule's proposal, worded for the officer.
+public struct RoutingSuggestion: Sendable, Hashable {
+    public var agencyID: String
+    public var unitID: String?
+    /// Where the rule lives, e.g. "rute.toml:42"; recorded on the disposition.
+    public var ruleRef: String
+    /// Why it matched, e.g. "Kesehatan × Kabupaten Sleman".
+    public var reason: Localized
+    public var alternatives: [String]
+
+    public init(agencyID: String, unitID: String?, ruleRef: String, reason: Localized, alternatives: [String]) {
+        self.agencyID = agencyID
+        self.unitID = unitID
+        self.ruleRef = ruleRef
+        self.reason = reason
+        self.alternatives = alternatives
+    }
+}

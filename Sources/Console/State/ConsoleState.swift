@@ -1,0 +1,136 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// Everything on screen. `reduce` is the only thing that changes it; `render` draws it.
+public struct ConsoleState: Sendable {
+    public var env: ConsoleEnvironment
+    public var desk: Desk
+    public var now: Date
+    public var size: Size
+    public var health: JournalHealthView = .ok
+    public var focus: Pane = .inbox
+    public var inbox = InboxState()
+    public var detail = DetailState()
+    public var routing = RoutingState()
+    /// A modal layer over the panes (help, prompt, form, confirmation, menu).
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    /// Requests sent to the journal and not yet answered; the status line says "menyimpan…".
+    public var pendingRequests = 0
+    /// Keys typed recently (presenter strip and tests).
+    public var keyLog: [KeyLogEntry] = []
+    public var keymap: Keymap
+    public var quitRequested = false
+
+    public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
+        self.env = env
+        self.desk = desk
+        self.now = now
+        self.size = size
+        self.keymap = keymap
+    }
+
+    public var language: Language { env.language }
+
+    public func text(_ l: Localized) -> String { l.text(env.language) }
+
+    /// The report shown in the detail pane: the open one, else the one under the inbox cursor.
+    public var currentReportID: ReportID? {
+        detail.reportID ?? inbox.selectedID
+    }
+
+    public var currentReport: Report? { currentReportID.flatMap { desk[$0] } }
+
+    public var isReadOnly: Bool {
+        if case .ok = health { return env.operatorOnDuty.role == .pengamat }
+        return true
+    }
+}
+
+public enum Pane: String, Sendable, Hashable, CaseIterable {
+    case inbox, detail, routing
+}
+
+/// The journal's state as the title bar shows it.
+public enum JournalHealthView: Sendable, Hashable {
+    case ok
+    case readOnly(String)
+    case degraded(String)
+}
+
+public struct InboxState: Sendable, Hashable {
+    public var view: InboxQuery.SavedView = .baru
+    /// Extra conditions from the filter builder and search (`/`), on top of the view.
+    public var filter = InboxFilter()
+    public var rows: [ReportID] = []
+    public var cursor = 0
+    public var scrollTop = 0
+    public var marked: Set<ReportID> = []
+    /// Counts per saved view, for the tabs.
+    public var viewCounts: [InboxQuery.SavedView: Int] = [:]
+    public var statusCounts: [ReportStatus: Int] = [:]
+
+    public var selectedID: ReportID? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+}
+
+/// Conditions the officer added with `f` (filter builder) or `/` (search).
+public struct InboxFilter: Sendable, Hashable {
+    public var search: String?
+    public var channel: Channel?
+    public var category: String?
+    public var region: String?
+    public var agency: String?
+    public var classification: Classification?
+    public var anonymousOnly = false
+    public var confidentialOnly = false
+    public var sort: InboxQuery.Sort?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == InboxFilter() }
+
+    func applied(to base: InboxQuery) -> InboxQuery {
+        var q = base
+        if let search, !search.isEmpty { q.text = search }
+        if let channel { q.channels = [channel] }
+        if let category { q.category = category }
+        if let region { q.region = region }
+        if let agency { q.agency = agency }
+        if let classification { q.classification = classification }
+        if anonymousOnly { q.anonymousOnly = true }
+        if confidentialOnly { q.confidentialOnly = true }
+        if let sort { q.sort = sort }
+        return q
+    }
+}
+
+public struct DetailState: Sendable, Hashable {
+    /// The report opened with Enter; nil shows the inbox selection.
+    public var reportID: ReportID?
+    /// Its version when opened: a change underneath is announced and stale actions are refused.
+    public var openedVersion: Int?
+    public var scroll = 0
+    /// Set when another console changed the open report.
+    public var changedUnderneath = false
+}
+
+public struct RoutingState: Sendable, Hashable {
+    /// Incremental filter over the agency directory.
+    public var filter = TextEditBuffer()
+    public var cursor = 0
+    public var scrollTop = 0
+    /// Whether the routing overlay is shown (two-pane and one-pane layouts).
+    public var isOpen = false
+}
+
+public struct StatusMessage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, success, error }
+    public var kind: Kind
+    public var text: String
+}
+
+public struct KeyLogEntry: Sendable, Hashable {
+    public var key: String
+    public var command: String?
+}

@@ -1,0 +1,77 @@
+import TextCanvas
+
+/// Where each pane goes for a terminal size (design.md §2): three panes side by side from 120 columns,
+/// inbox + detail with routing as an overlay from 80, one pane at a time below, and a clear message
+/// under the minimum.
+public struct Layout: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable { case three, two, one, tooSmall }
+
+    public static let minimum = Size(width: 44, height: 12)
+
+    public var mode: Mode
+    public var titleBar: Rect
+    public var tabs: Rect
+    public var body: Rect
+    public var statusLine: Rect
+    public var hints: Rect
+    public var inbox: Rect?
+    public var detail: Rect?
+    public var routing: Rect?
+
+    /// `focus` decides the single pane in one-pane mode; `routingOpen` places the routing overlay.
+    public static func compute(size: Size, focus: Pane, routingOpen: Bool, extraBottomRows: Int = 0) -> Layout {
+        let full = Rect(origin: .zero, size: size)
+        guard size.width >= minimum.width, size.height >= minimum.height + extraBottomRows else {
+            return Layout(mode: .tooSmall, titleBar: full, tabs: .init(x: 0, y: 0, width: 0, height: 0), body: full,
+                          statusLine: .init(x: 0, y: 0, width: 0, height: 0), hints: .init(x: 0, y: 0, width: 0, height: 0))
+        }
+        let (title, rest1) = full.splitTop(1)
+        let (tabs, rest2) = rest1.splitTop(1)
+        let (rest3, bottom) = rest2.splitBottom(2 + extraBottomRows)
+        let (status, rest4) = bottom.splitTop(1)
+        let (hints, _) = rest4.splitTop(1)
+        var layout = Layout(mode: .one, titleBar: title, tabs: tabs, body: rest3, statusLine: status, hints: hints)
+        if size.width >= 120 {
+            layout.mode = .three
+            let cols = rest3.columns(weights: [5, 4, 3])
+            layout.inbox = cols[0]
+            layout.detail = cols[1]
+            layout.routing = cols[2]
+        } else if size.width >= 80 {
+            layout.mode = .two
+            let cols = rest3.columns(weights: [1, 1])
+            layout.inbox = cols[0]
+            layout.detail = cols[1]
+            if routingOpen || focus == .routing {
+                layout.routing = cols[1].inset(top: 1, left: 2, bottom: 1, right: 0)
+            }
+        } else {
+            layout.mode = .one
+            switch focus {
+            case .inbox: layout.inbox = rest3
+            case .detail: layout.detail = rest3
+            case .routing: layout.routing = rest3
+            }
+        }
+        return layout
+    }
+
+    /// Panes reachable with Tab in this layout, left to right.
+    public func panes(routingOpen: Bool) -> [Pane] {
+        switch mode {
+        case .three: [.inbox, .detail, .routing]
+        case .two: routingOpen ? [.inbox, .detail, .routing] : [.inbox, .detail]
+        case .one: routingOpen ? [.inbox, .detail, .routing] : [.inbox, .detail]
+        case .tooSmall: [.inbox]
+        }
+    }
+}
+
+extension ConsoleState {
+    public var layout: Layout {
+        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen)
+    }
+
+    /// Rows of reports visible in the inbox pane (inside its border and header).
+    var inboxPageSize: Int { max(1, (layout.inbox?.height ?? layout.body.height) - 3) }
+}

@@ -1,0 +1,113 @@
+import Complaints
+import TextCanvas
+
+/// A modal layer over the panes. Only one at a time; Esc closes it.
+public enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case prompt(PromptState)
+    case form(FormState)
+    case confirm(Confirmation)
+    case menu(MenuState)
+}
+
+/// The `:` command prompt and the `/` search line.
+public struct PromptState: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case command, search }
+    public var kind: Kind
+    public var buffer = TextEditBuffer()
+    /// Candidates for Tab completion of the command name.
+    public var completions: [String] = []
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        buffer = TextEditBuffer(text: text)
+        buffer.moveEnd()
+    }
+}
+
+/// A form for a desk action (or the filter builder): fields, the focused one, and what it targets.
+public struct FormState: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        case action(CommandKind)
+        case filter
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    /// Reports the action applies to (several for bulk actions on marked rows).
+    public var targets: [ReportID]
+    /// Versions seen when the form opened, so an action on a changed report is refused, not merged.
+    public var expectedVersions: [ReportID: Int]
+    public var fields: [FormField]
+    public var focus = 0
+    /// A line under the title: what will happen, who will see what.
+    public var explanation: [String] = []
+    public var error: String?
+
+    public init(purpose: Purpose, title: String, targets: [ReportID], expectedVersions: [ReportID: Int],
+                fields: [FormField], explanation: [String] = []) {
+        self.purpose = purpose
+        self.title = title
+        self.targets = targets
+        self.expectedVersions = expectedVersions
+        self.fields = fields
+        self.explanation = explanation
+    }
+
+    public func value(_ id: String) -> FormField.Value? { fields.first { $0.id == id }?.value }
+
+    public func text(_ id: String) -> String {
+        if case let .text(buffer, _) = value(id) { return buffer.text }
+        return ""
+    }
+
+    public func choice(_ id: String) -> String? {
+        if case let .choice(options, selected) = value(id), options.indices.contains(selected) {
+            return options[selected].id
+        }
+        return nil
+    }
+}
+
+public struct FormField: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
+        case text(TextEditBuffer, multiline: Bool)
+        /// Options with ids; Left/Right or typing the first letters picks one.
+        case choice([Choice], selected: Int)
+    }
+
+    public var id: String
+    public var label: String
+    public var value: Value
+    public var required: Bool
+
+    public init(id: String, label: String, value: Value, required: Bool = false) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.required = required
+    }
+}
+
+public struct Choice: Sendable, Hashable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// "Are you sure?" with the consequences spelled out (e.g. who will see the reporter's identity).
+public struct Confirmation: Sendable, Hashable {
+    public var title: String
+    public var lines: [String]
+    public var requests: [DeskRequest]
+}
+
+public struct MenuState: Sendable, Hashable {
+    public var title: String
+    public var items: [ConsoleCommand]
+    public var cursor = 0
+}

@@ -1,0 +1,81 @@
+import Complaints
+import Foundation
+
+/// Console wording shared by the reducer and the renderer (Bahasa Indonesia first, English second).
+enum UIText {
+    static func sortLabel(_ s: InboxQuery.Sort) -> Localized {
+        switch s {
+        case .received: Localized("terbaru", en: "newest")
+        case .deadline: Localized("tenggat", en: "deadline")
+        case .priority: Localized("prioritas", en: "priority")
+        }
+    }
+
+    static func eventLabel(_ e: DomainEvent) -> Localized {
+        switch e {
+        case .received: Localized("laporan diterima", en: "report received")
+        case let .disposed(d):
+            switch d.kind {
+            case .disposisi: Localized("diverifikasi & didisposisikan", en: "verified & disposed")
+            case .pelimpahan: Localized("pelimpahan", en: "re-disposed (pelimpahan)")
+            case .pilihanPelapor: Localized("langsung ke instansi pilihan pelapor", en: "sent to the agency the reporter chose")
+            }
+        case .postponed: Localized("ditunda, minta informasi", en: "postponed, asked for information")
+        case .reporterReplied: Localized("pelapor menambah informasi", en: "reporter added information")
+        case .archived: Localized("diarsipkan", en: "archived")
+        case .deleted: Localized("dihapus", en: "deleted")
+        case .assignedToUnit: Localized("didisposisikan ke unit kerja", en: "passed to a work unit")
+        case .sentBack: Localized("dikembalikan: bukan wewenang", en: "sent back: not our authority")
+        case .followedUp: Localized("tindak lanjut", en: "follow-up")
+        case .disputed: Localized("pelapor menyanggah", en: "reporter disputed")
+        case .accepted: Localized("pelapor menerima", en: "reporter accepted")
+        case .autoClosed: Localized("ditutup otomatis", en: "closed automatically")
+        case .titleEdited: Localized("judul diubah", en: "title edited")
+        case .classified: Localized("klasifikasi diubah", en: "reclassified")
+        case .flagsSet: Localized("penanda anonim/rahasia diubah", en: "anonymous/confidential changed")
+        case .tagged: Localized("tag diubah", en: "tags changed")
+        case .prioritySet: Localized("prioritas diubah", en: "priority changed")
+        case .noteAdded: Localized("catatan internal", en: "internal note")
+        case .replyPosted: Localized("balasan publik", en: "public reply")
+        case .duplicateLinked: Localized("ditautkan sebagai duplikat", en: "linked as duplicate")
+        case .redacted: Localized("data pribadi dihapus", en: "personal data redacted")
+        }
+    }
+
+    static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment) -> Localized {
+        let target = count > 1 ? "\(count) laporan" : "#\(r.reportID)"
+        let targetEn = count > 1 ? "\(count) reports" : "#\(r.reportID)"
+        switch r.command {
+        case let .dispose(agency, _, _, _):
+            let name = env.agencyName(agency)
+            return Localized("Tersimpan: \(target) didisposisikan ke \(name).", en: "Saved: \(targetEn) disposed to \(name).")
+        default:
+            return Localized("Tersimpan: \(r.command.kind.label.id) — \(target).", en: "Saved: \(r.command.kind.label.en) — \(targetEn).")
+        }
+    }
+
+    static func flagConfirmTitle(anonymous: Bool, on: Bool, id: ReportID) -> Localized {
+        switch (anonymous, on) {
+        case (true, true): Localized("Jadikan #\(id) ANONIM?", en: "Make #\(id) ANONYMOUS?")
+        case (true, false): Localized("Cabut ANONIM dari #\(id)?", en: "Remove ANONYMOUS from #\(id)?")
+        case (false, true): Localized("Jadikan #\(id) RAHASIA?", en: "Make #\(id) CONFIDENTIAL?")
+        case (false, false): Localized("Cabut RAHASIA dari #\(id)?", en: "Remove CONFIDENTIAL from #\(id)?")
+        }
+    }
+
+    /// Who will see what after the change: officers forgetting these flags caused real harm.
+    static func flagConsequences(anonymous: Bool, on: Bool) -> [Localized] {
+        switch (anonymous, on) {
+        case (true, true):
+            [Localized("Identitas pelapor hanya terlihat oleh Admin Nasional.", en: "The reporter's identity will be visible to the national desk only."),
+             Localized("Admin instansi, penghubung dan pengamat melihat 'disembunyikan'.", en: "Agency admins, liaison officers and observers will see 'hidden'.")]
+        case (true, false):
+            [Localized("PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan,", en: "WARNING: the reporter's name, NIK, phone and email will be visible to the agency,"),
+             Localized("penghubung unit kerja dan pengamat.", en: "its work-unit liaison officers and observers.")]
+        case (false, true):
+            [Localized("Laporan tidak akan pernah dipublikasikan dan dikeluarkan dari ekspor publik.", en: "The report will never be public and is left out of public exports.")]
+        case (false, false):
+            [Localized("PERHATIAN: laporan dapat muncul di ekspor publik (tanpa identitas pelapor).", en: "WARNING: the report may appear in public exports (without the reporter's identity).")]
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// The form each desk action opens, and how a filled form becomes domain commands.
+enum ActionForms {
+    static func text(_ id: String, _ label: String, multiline: Bool = false, required: Bool = false, initial: String = "")
+        -> FormField
+    {
+        var buffer = TextEditBuffer(text: initial)
+        buffer.moveEnd()
+        return FormField(id: id, label: label, value: .text(buffer, multiline: multiline), required: required)
+    }
+
+    static func choice(_ id: String, _ label: String, _ options: [Choice], selected: Int = 0) -> FormField {
+        FormField(id: id, label: label, value: .choice(options, selected: max(0, min(selected, options.count - 1))))
+    }
+
+    static func form(for kind: CommandKind, targets: [ReportID], state s: ConsoleState) -> FormState? {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        guard let first = targets.first, let r = s.desk[first] else { return nil }
+        let many = targets.count > 1
+        let title = s.text(kind.label) + (many ? " — \(targets.count) " + t("laporan", "reports") : " — #\(first)")
+        var fields: [FormField] = []
+        var explanation: [String] = []
+        switch kind {
+        case .postpone:
+            fields = [text("question", t("Pertanyaan untuk pelapor", "Question for the reporter"), multiline: true, required: true)]
+            explanation = [t("Jam verifikasi berhenti sampai pelapor menjawab.", "The verification clock stops until the reporter answers.")]
+        case .reporterReply:
+            fields = [text("text", t("Jawaban pelapor", "Reporter's reply"), multiline: true, required: true)]
+        case .archive:
+            let reasons = (r.status == .tunda ? [ArchiveReason.tanpaJawabanPelapor]
+                : ArchiveReason.allCases.filter { $0 != .tanpaJawabanPelapor })
+            fields = [
+                choice("reason", t("Alasan", "Reason"), reasons.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }),
+                text("duplicate_of", t("Nomor laporan asli (jika duplikat)", "Original report number (if duplicate)")),
+                text("note", t("Catatan", "Note"), multiline: true),
+            ]
+        case .delete:
+            fields = [
+                choice("reason", t("Alasan", "Reason"), DeleteReason.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }),
+                text("note", t("Catatan", "Note")),
+            ]
+            explanation = [t("Laporan disembunyikan dari semua antrean; jurnal tetap menyimpannya.",
+                             "The report is hidden from every queue; the journal keeps it.")]
+        case .assignUnit:
+            let units = s.env.agencies.first { $0.id == r.agency }?.units ?? []
+            guard !units.isEmpty else {
+                fields = [text("unit", t("Kode unit kerja", "Work unit id"), required: true)]
+                break
+            }
+            fields = [choice("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) })]
+        case .sendBack:
+            fields = [text("reason", t("Alasan bukan wewenang", "Why it is not your authority"), multiline: true, required: true)]
+            explanation = [t("Laporan kembali ke Admin Nasional untuk pelimpahan.", "The report returns to the national desk to be re-routed.")]
+        case .followUp:
+            fields = [text("text", t("Tindak lanjut (dilihat pelapor)", "Follow-up (the reporter sees it)"), multiline: true, required: true)]
+        case .dispute:
+            fields = [text("text", t("Sanggahan pelapor", "Reporter's dispute"), multiline: true, required: true)]
+        case .accept:
+            fields = [text("text", t("Tanggapan pelapor (opsional)", "Reporter's words (optional)"), multiline: true)]
+        case .editTitle:
+            fields = [text("title", t("Judul (ringkasan)", "Title (summary)"), required: true, initial: r.title)]
+            explanation = [t("Judul asli tetap disimpan: ", "The original title is kept: ") + r.originalTitle]
+        case .classify:
+            let cats = s.env.categories
+            let catIndex = cats.firstIndex { $0.name == r.category } ?? 0
+            let subs = cats.isEmpty ? [] : cats[catIndex].subcategories
+            fields = [
+                choice("classification", t("Klasifikasi", "Classification"),
+                       Classification.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) },
+                       selected: Classification.allCases.firstIndex(of: r.classification) ?? 0),
+                cats.isEmpty ? text("category", t("Kategori", "Category"), initial: r.category ?? "")
+                    : choice("category", t("Kategori", "Category"), cats.map { Choice(id: $0.name, label: $0.name) }, selected: catIndex),
+                cats.isEmpty ? text("subcategory", t("Sub-kategori", "Sub-category"), initial: r.subcategory ?? "")
+                    : choice("subcategory", t("Sub-kategori", "Sub-category"), [Choice(id: "", label: "-")] + subs.map { Choice(id: $0, label: $0) },
+                             selected: (subs.firstIndex { $0 == r.subcategory }).map { $0 + 1 } ?? 0),
+            ]
+        case .priority:
+            fields = [choice("priority", t("Prioritas", "Priority"), Priority.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) },
+                             selected: Priority.allCases.firstIndex(of: r.priority) ?? 1)]
+        case .tag:
+            fields = [text("add", t("Tambah tag (pisahkan dengan koma)", "Add tags (comma separated)")),
+                      text("remove", t("Hapus tag", "Remove tags"), initial: "")]
+            if !r.tags.isEmpty { explanation = [t("Tag sekarang: ", "Current tags: ") + r.tags.joined(separator: ", ")] }
+        case .note:
+            fields = [text("text", t("Catatan internal", "Internal note"), multiline: true, required: true)]
+            explanation = [t("Catatan internal TIDAK pernah dilihat pelapor.", "Internal notes are NEVER shown to the reporter.")]
+        case .reply:
+            fields = [text("text", t("Balasan publik", "Public reply"), multiline: true, required: true)]
+            explanation = [t("Balasan publik DILIHAT pelapor.", "The reporter SEES public replies.")]
+        case .linkDuplicate:
+            fields = [text("original", t("Nomor laporan asli", "Original report number"), required: true)]
+        case .redact:
+            fields = [text("fields", t("Kolom (mis. reporter.nik, reporter.phone)", "Fields (e.g. reporter.nik, reporter.phone)"), required: true),
+                      text("reason", t("Dasar hukum", "Legal basis"), required: true)]
+        case .dispose, .setFlags, .receive, .autoClose:
+            return nil
+        }
+        var versions: [ReportID: Int] = [:]
+        for id in targets { versions[id] = expectedVersion(s, id) }
+        return FormState(purpose: .action(kind), title: title, targets: targets, expectedVersions: versions, fields: fields,
+                         explanation: explanation)
+    }
+
+    static func expectedVersion(_ s: ConsoleState, _ id: ReportID) -> Int? {
+        ConsoleReducer.expectedVersion(s, id)
+    }
+
+    /// The commands a filled form asks for, or a message naming the missing field.
+    static func requests(from f: FormState, language l: Language) -> Result<[DeskRequest], FormProblem> {
+        for field in f.fields where field.required {
+            if case let .text(b, _) = field.value, b.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return .failure(FormProblem(fieldID: field.id, message: Localized("Harus diisi: \(field.label)",
+                                                                                 en: "Required: \(field.label)").text(l)))
+            }
+        }
+        guard case let .action(kind) = f.purpose else { return .success([]) }
+        func list(_ s: String) -> [String] {
+            s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let command: Command
+        switch kind {
+        case .postpone: command = .postpone(question: f.text("question"))
+        case .reporterReply: command = .recordReporterReply(text: f.text("text"), attachments: [])
+        case .archive:
+            let reason = f.choice("reason").flatMap(ArchiveReason.init(rawValue:)) ?? .terlaluUmum
+            let dup = f.text("duplicate_of").trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))
+            command = .archive(reason: reason, note: f.text("note"), duplicateOf: dup.isEmpty ? nil : ReportID(dup))
+        case .delete:
+            command = .delete(reason: f.choice("reason").flatMap(DeleteReason.init(rawValue:)) ?? .spam, note: f.text("note"))
+        case .assignUnit:
+            command = .assignToUnit(unit: f.choice("unit") ?? f.text("unit").trimmingCharacters(in: .whitespaces))
+        case .sendBack: command = .sendBack(reason: f.text("reason"))
+        case .followUp: command = .postFollowUp(text: f.text("text"), attachments: [])
+        case .dispute: command = .recordDispute(text: f.text("text"))
+        case .accept: command = .recordAcceptance(text: f.text("text"))
+        case .editTitle: command = .editTitle(f.text("title").trimmingCharacters(in: .whitespacesAndNewlines))
+        case .classify:
+            let c = f.choice("classification").flatMap(Classification.init(rawValue:))
+            let cat = f.choice("category") ?? f.text("category")
+            let sub = f.choice("subcategory") ?? f.text("subcategory")
+            command = .classify(classification: c, category: cat.isEmpty ? nil : cat, subcategory: sub.isEmpty ? nil : sub)
+        case .priority: command = .setPriority(f.choice("priority").flatMap(Priority.init(rawValue:)) ?? .normal)
+        case .tag: command = .tag(add: list(f.text("add")), remove: list(f.text("remove")))
+        case .note: command = .addNote(f.text("text"))
+        case .reply: command = .postReply(f.text("text"))
+        case .linkDuplicate:
+            command = .linkDuplicate(original: ReportID(f.text("original").trimmingCharacters(in: CharacterSet(charactersIn: "# "))))
+        case .redact: command = .redact(fields: list(f.text("fields")), reason: f.text("reason"))
+        case .dispose, .setFlags, .receive, .autoClose: return .success([])
+        }
+        return .success(f.targets.map { DeskRequest(reportID: $0, command: command, expectedVersion: f.expectedVersions[$0]) })
+    }
+}
+
+struct FormProblem: Error, Sendable, Hashable {
+    var fieldID: String
+    var message: String
+}

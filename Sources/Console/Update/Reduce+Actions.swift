@@ -1,0 +1,109 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+extension ConsoleReducer {
+    /// Commands that may be applied to all marked rows at once.
+    static let bulkKinds: Set<CommandKind> = [.dispose, .archive, .delete, .priority, .tag, .note]
+
+    /// The reports an action applies to: the marked rows (bulk) or the current report.
+    static func actionTargets(_ s: ConsoleState, for kind: CommandKind) -> [ReportID] {
+        if s.focus != .detail || s.detail.reportID == nil, !s.inbox.marked.isEmpty, bulkKinds.contains(kind) {
+            return s.inbox.rows.filter { s.inbox.marked.contains($0) }
+        }
+        return s.currentReportID.map { [$0] } ?? []
+    }
+
+    /// The version the officer saw: the open report's version when it was opened, else the current one.
+    static func expectedVersion(_ s: ConsoleState, _ id: ReportID) -> Int? {
+        if id == s.detail.reportID, let v = s.detail.openedVersion { return v }
+        return s.desk[id]?.version
+    }
+
+    /// Whether the action can be offered: role, scope and state (the domain's own rules).
+    static func refusalBeforeForm(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> String? {
+        let op = s.env.operatorOnDuty
+        if case .ok = s.health {} else {
+            return s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.",
+                                    en: "The journal is read-only; changes cannot be saved."))
+        }
+        guard Access.commands(for: op.role).contains(kind) else {
+            return s.text(Localized("Peran \(s.text(op.role.label)) tidak dapat: \(kind.label.id).",
+                                    en: "The \(op.role.label.en) role cannot: \(kind.label.en)."))
+        }
+        guard !targets.isEmpty else {
+            return s.text(Localized("Pilih laporan dulu.", en: "Select a report first."))
+        }
+        for id in targets {
+            guard let r = s.desk[id] else { continue }
+            if !Workflow.isApplicable(kind, to: r) {
+                return s.text(Localized("#\(id): '\(kind.label.id)' tidak dapat dilakukan pada status \(r.status.label.id).",
+                                        en: "#\(id): cannot '\(kind.label.en)' a report that is \(r.status.label.en)."))
+            }
+        }
+        return nil
+    }
+
+    static func startAction(_ s: inout ConsoleState, _ kind: CommandKind) -> [ConsoleEffect] {
+        if kind == .setFlags {
+            startFlagToggle(&s, anonymous: true)
+            return []
+        }
+        if kind == .dispose, s.focus == .routing { return disposeToSelectedCandidate(&s) }
+        let targets = actionTargets(s, for: kind)
+        if let problem = refusalBeforeForm(s, kind, targets) {
+            s.message = StatusMessage(kind: .error, text: problem)
+            return []
+        }
+        if kind == .dispose {
+            openRouting(&s)
+            return []
+        }
+        guard let form = ActionForms.form(for: kind, targets: targets, state: s) else { return [] }
+        s.overlay = .form(form)
+        return []
+    }
+
+    /// Anonim/rahasia toggles always ask first, saying who will see what.
+    static func startFlagToggle(_ s: inout ConsoleState, anonymous: Bool) {
+        let targets = actionTargets(s, for: .setFlags)
+        if let problem = refusalBeforeForm(s, .setFlags, targets) {
+            s.message = StatusMessage(kind: .error, text: problem)
+            return
+        }
+        guard let id = targets.first, let r = s.desk[id] else { return }
+        let newValue = anonymous ? !r.anonymous : !r.confidential
+        let command: Command = anonymous ? .setFlags(anonymous: newValue, confidential: nil)
+            : .setFlags(anonymous: nil, confidential: newValue)
+        s.overlay = .confirm(Confirmation(
+            title: s.text(UIText.flagConfirmTitle(anonymous: anonymous, on: newValue, id: id)),
+            lines: UIText.flagConsequences(anonymous: anonymous, on: newValue).map { s.text($0) },
+            requests: [DeskRequest(reportID: id, command: command, expectedVersion: expectedVersion(s, id))]))
+    }
+
+    static func openActionMenu(_ s: inout ConsoleState) {
+        guard let r = s.currentReport else {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Pilih laporan dulu.", en: "Select a report first.")))
+            return
+        }
+        var items = Access.available(on: r, for: s.env.operatorOnDuty).filter { $0 != .setFlags }.map { ConsoleCommand.act($0) }
+        if Access.available(on: r, for: s.env.operatorOnDuty).contains(.setFlags) {
+            items += [.toggleAnonymous, .toggleConfidential]
+        }
+        guard !items.isEmpty else {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Tidak ada aksi yang dapat Anda lakukan pada laporan ini.",
+                                                                         en: "There is nothing you can do to this report.")))
+            return
+        }
+        s.overlay = .menu(MenuState(title: s.text(Localized("Aksi untuk #\(r.id)", en: "Actions for #\(r.id)")), items: items))
+    }
+
+    /// Sends requests to the journal. Forms stay open until the answer comes back, so nothing typed is lost
+    /// when the domain refuses.
+    static func submit(_ s: inout ConsoleState, _ requests: [DeskRequest]) -> [ConsoleEffect] {
+        guard !requests.isEmpty else { return [] }
+        s.pendingRequests += 1
+        s.message = StatusMessage(kind: .info, text: s.text(Localized("Menyimpan…", en: "Saving…")))
+        return [.perform(requests)]
+    }
+}

@@ -1,0 +1,79 @@
+import Complaints
+import Foundation
+
+extension ConsoleReducer {
+    /// Events other consoles (or `lapor-desk import`) appended: fold them in without losing the officer's
+    /// place, and say so when the report on screen changed underneath.
+    static func applyForeign(_ s: inout ConsoleState, _ events: [RecordedEvent]) {
+        let fresh = events.filter { $0.seq > s.desk.lastSeq }
+        guard !fresh.isEmpty else { return }
+        s.desk.apply(fresh)
+        refreshInbox(&s)
+        var touchedOpen: RecordedEvent?
+        var formTargets: Set<ReportID> = []
+        if case let .form(f) = s.overlay { formTargets = Set(f.targets) }
+        for e in fresh where e.reportID == s.detail.reportID || formTargets.contains(e.reportID) {
+            touchedOpen = e
+        }
+        if let e = touchedOpen {
+            s.detail.changedUnderneath = e.reportID == s.detail.reportID
+            let who = e.actor.name
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Laporan #\(e.reportID) baru saja diubah oleh \(who) (\(UIText.eventLabel(e.event).id)). Periksa sebelum bertindak.",
+                en: "Report #\(e.reportID) was just changed by \(who) (\(UIText.eventLabel(e.event).en)). Check it before acting.")))
+        } else {
+            let newReports = fresh.filter { if case .received = $0.event { true } else { false } }.count
+            if newReports > 0 {
+                s.message = StatusMessage(kind: .info, text: s.text(Localized("\(newReports) laporan baru masuk.",
+                                                                             en: "\(newReports) new reports arrived.")))
+            }
+        }
+    }
+
+    /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
+    static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
+        s.pendingRequests = max(0, s.pendingRequests - 1)
+        var recorded: [RecordedEvent] = []
+        var problems: [String] = []
+        var succeeded: Set<ReportID> = []
+        for o in outcomes {
+            switch o.result {
+            case let .recorded(events):
+                recorded += events
+                succeeded.insert(o.request.reportID)
+            case let .refused(r):
+                problems.append("#\(o.request.reportID): " + s.text(r.message))
+            case let .failed(text):
+                problems.append("#\(o.request.reportID): " + text)
+            }
+        }
+        let newEvents = recorded.filter { $0.seq > s.desk.lastSeq }.sorted { $0.seq < $1.seq }
+        s.desk.apply(newEvents)
+        for id in succeeded where id == s.detail.reportID {
+            s.detail.openedVersion = s.desk[id]?.version
+            s.detail.changedUnderneath = false
+        }
+        s.inbox.marked.subtract(succeeded)
+        if case var .form(f) = s.overlay {
+            f.targets.removeAll { succeeded.contains($0) }
+            if f.targets.isEmpty || problems.isEmpty {
+                s.overlay = nil
+            } else {
+                f.error = problems.joined(separator: "  ")
+                s.overlay = .form(f)
+            }
+        }
+        if s.focus == .routing, !succeeded.isEmpty {
+            s.routing.isOpen = false
+            s.focus = s.layout.mode == .three ? .detail : .detail
+        }
+        refreshInbox(&s)
+        if problems.isEmpty {
+            let summary = outcomes.first.map { UIText.doneMessage($0.request, count: succeeded.count, env: s.env) }
+            s.message = StatusMessage(kind: .success, text: summary.map { s.text($0) } ?? "")
+        } else {
+            let head = succeeded.isEmpty ? "" : s.text(Localized("\(succeeded.count) tersimpan; ", en: "\(succeeded.count) saved; "))
+            s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "))
+        }
+    }
+}

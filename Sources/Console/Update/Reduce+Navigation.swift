@@ -1,0 +1,154 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+extension ConsoleReducer {
+    /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed.
+    static func refreshInbox(_ s: inout ConsoleState) {
+        let selected = s.inbox.selectedID
+        let inbox = Inbox(deadlines: s.env.deadlines)
+        let op = s.env.operatorOnDuty
+        s.inbox.rows = inbox.run(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
+        var counts: [InboxQuery.SavedView: Int] = [:]
+        for v in InboxQuery.SavedView.allCases {
+            counts[v] = v == s.inbox.view ? nil : inbox.run(v.query, on: s.desk, for: op, now: s.now).count
+        }
+        counts[s.inbox.view] = s.inbox.filter.isEmpty
+            ? s.inbox.rows.count : inbox.run(s.inbox.view.query, on: s.desk, for: op, now: s.now).count
+        s.inbox.viewCounts = counts
+        s.inbox.statusCounts = inbox.countsByStatus(on: s.desk, for: op)
+        s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
+        if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
+            s.inbox.cursor = i
+        }
+        clampInbox(&s)
+    }
+
+    static func clampInbox(_ s: inout ConsoleState) {
+        s.inbox.cursor = max(0, min(s.inbox.cursor, s.inbox.rows.count - 1))
+        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: s.inboxPageSize,
+                                  previousTop: s.inbox.scrollTop)
+        s.inbox.scrollTop = window.top
+    }
+
+    static func move(_ s: inout ConsoleState, by delta: Int) {
+        switch s.focus {
+        case .inbox:
+            guard !s.inbox.rows.isEmpty else { return }
+            let target = delta > 0 ? s.inbox.cursor &+ delta : s.inbox.cursor &+ delta
+            s.inbox.cursor = max(0, min(s.inbox.rows.count - 1, target))
+            clampInbox(&s)
+            s.detail.scroll = 0
+        case .detail:
+            let page = max(1, (s.layout.detail?.height ?? 10) - 2)
+            let step = abs(delta) >= s.inboxPageSize ? (delta > 0 ? page : -page) : delta
+            s.detail.scroll = max(0, min(s.detail.scroll &+ step, 100_000))
+        case .routing:
+            let count = routingCandidates(s).count
+            guard count > 0 else { return }
+            let step = abs(delta) >= s.inboxPageSize ? (delta > 0 ? 10 : -10) : delta
+            s.routing.cursor = max(0, min(count - 1, s.routing.cursor &+ step))
+        }
+    }
+
+    static func cyclePane(_ s: inout ConsoleState, by delta: Int, wrap: Bool = true) {
+        let panes = s.layout.panes(routingOpen: s.routing.isOpen)
+        guard let i = panes.firstIndex(of: s.focus) else {
+            s.focus = .inbox
+            return
+        }
+        var j = i + delta
+        if wrap { j = (j + panes.count) % panes.count } else { j = max(0, min(panes.count - 1, j)) }
+        s.focus = panes[j]
+        if s.focus == .detail, s.detail.reportID == nil, let id = s.inbox.selectedID { open(&s, id) }
+    }
+
+    static func open(_ s: inout ConsoleState, _ id: ReportID) {
+        s.detail.reportID = id
+        s.detail.openedVersion = s.desk[id]?.version
+        s.detail.scroll = 0
+        s.detail.changedUnderneath = false
+        s.routing.cursor = 0
+        s.routing.filter = TextEditBuffer()
+    }
+
+    static func openSelected(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        switch s.focus {
+        case .inbox:
+            guard let id = s.inbox.selectedID else { return [] }
+            open(&s, id)
+            s.focus = .detail
+            return []
+        case .detail:
+            return []
+        case .routing:
+            return disposeToSelectedCandidate(&s)
+        }
+    }
+
+    static func back(_ s: inout ConsoleState) {
+        switch s.focus {
+        case .routing:
+            s.routing.isOpen = false
+            s.focus = s.layout.mode == .one ? .detail : (s.detail.reportID == nil ? .inbox : .detail)
+        case .detail:
+            s.focus = .inbox
+            s.detail.reportID = nil
+            s.detail.scroll = 0
+        case .inbox:
+            if !s.inbox.marked.isEmpty {
+                s.inbox.marked = []
+            } else if s.inbox.filter.search != nil {
+                s.inbox.filter.search = nil
+                refreshInbox(&s)
+            }
+            s.message = nil
+        }
+    }
+
+    static func selectView(_ s: inout ConsoleState, _ v: InboxQuery.SavedView) {
+        s.inbox.view = v
+        s.inbox.cursor = 0
+        s.inbox.scrollTop = 0
+        s.focus = .inbox
+        s.detail.reportID = nil
+        refreshInbox(&s)
+        s.inbox.cursor = 0
+        clampInbox(&s)
+    }
+
+    static func stepView(_ s: inout ConsoleState, by delta: Int) {
+        let all = InboxQuery.SavedView.allCases
+        let i = all.firstIndex(of: s.inbox.view) ?? 0
+        selectView(&s, all[(i + delta + all.count) % all.count])
+    }
+
+    static func jumpMatch(_ s: inout ConsoleState, by delta: Int) {
+        guard s.inbox.filter.search != nil else {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Belum ada pencarian: tekan / lalu ketik.",
+                                                                         en: "No search yet: press / and type.")))
+            return
+        }
+        s.focus = .inbox
+        guard !s.inbox.rows.isEmpty else { return }
+        s.inbox.cursor = (s.inbox.cursor + delta + s.inbox.rows.count) % s.inbox.rows.count
+        clampInbox(&s)
+    }
+
+    static func cycleSort(_ s: inout ConsoleState) {
+        let all = InboxQuery.Sort.allCases
+        let current = s.inbox.filter.sort ?? s.inbox.view.query.sort
+        let next = all[((all.firstIndex(of: current) ?? 0) + 1) % all.count]
+        s.inbox.filter.sort = next
+        refreshInbox(&s)
+        s.message = StatusMessage(kind: .info, text: s.text(Localized("Urutan: ", en: "Sort: ")) + s.text(UIText.sortLabel(next)))
+    }
+
+    static func toggleMark(_ s: inout ConsoleState) {
+        guard s.focus == .inbox, let id = s.inbox.selectedID else { return }
+        if s.inbox.marked.contains(id) { s.inbox.marked.remove(id) } else { s.inbox.marked.insert(id) }
+        move(&s, by: 1)
+        s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.marked.count) laporan ditandai.",
+                                                                     en: "\(s.inbox.marked.count) reports marked.")))
+    }
+}

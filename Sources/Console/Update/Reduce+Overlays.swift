@@ -1,0 +1,288 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+extension ConsoleReducer {
+    static func handleOverlayKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        guard let overlay = s.overlay else { return [] }
+        switch overlay {
+        case let .help(scroll):
+            switch key {
+            case .escape, .char("q"), .char("?"), .enter, .f(1): s.overlay = nil
+            case .down, .char("j"): s.overlay = .help(scroll: scroll + 1)
+            case .up, .char("k"): s.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): s.overlay = .help(scroll: scroll + 10)
+            case .pageUp: s.overlay = .help(scroll: max(0, scroll - 10))
+            default: break
+            }
+            return []
+        case var .prompt(p):
+            return handlePromptKey(&s, &p, key)
+        case var .form(f):
+            return handleFormKey(&s, &f, key)
+        case let .confirm(c):
+            switch key {
+            case .char("y"), .char("Y"), .enter:
+                s.overlay = nil
+                return submit(&s, c.requests)
+            case .char("n"), .char("N"), .escape, .char("q"):
+                s.overlay = nil
+                s.message = StatusMessage(kind: .info, text: s.text(Localized("Dibatalkan.", en: "Cancelled.")))
+            default: break
+            }
+            return []
+        case var .menu(m):
+            switch key {
+            case .down, .char("j"), .tab: m.cursor = min(m.items.count - 1, m.cursor + 1)
+            case .up, .char("k"), .backTab: m.cursor = max(0, m.cursor - 1)
+            case .escape, .char("q"):
+                s.overlay = nil
+                return []
+            case .enter:
+                s.overlay = nil
+                guard m.items.indices.contains(m.cursor) else { return [] }
+                return run(&s, m.items[m.cursor])
+            default:
+                // A key bound to one of the menu's commands runs it directly.
+                if let c = s.keymap.command(for: key, in: s.focus), m.items.contains(c) {
+                    s.overlay = nil
+                    return run(&s, c)
+                }
+            }
+            s.overlay = .menu(m)
+            return []
+        }
+    }
+
+    // MARK: Prompt (`:` and `/`)
+
+    static func handlePromptKey(_ s: inout ConsoleState, _ p: inout PromptState, _ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .escape:
+            s.overlay = nil
+            if p.kind == .search, s.inbox.filter.search != nil, p.buffer.isEmpty {
+                s.inbox.filter.search = nil
+                refreshInbox(&s)
+            }
+            return []
+        case .enter:
+            s.overlay = nil
+            let text = p.buffer.text.trimmingCharacters(in: .whitespaces)
+            if p.kind == .search {
+                s.inbox.filter.search = text.isEmpty ? nil : text
+                s.focus = .inbox
+                s.inbox.cursor = 0
+                refreshInbox(&s)
+                s.message = StatusMessage(kind: .info, text: text.isEmpty
+                    ? s.text(Localized("Pencarian dihapus.", en: "Search cleared."))
+                    : s.text(Localized("\(s.inbox.rows.count) hasil untuk “\(text)” (n/N berikut/sebelum, Esc hapus)",
+                                       en: "\(s.inbox.rows.count) results for “\(text)” (n/N next/previous, Esc clears)")))
+                return []
+            }
+            return runPrompt(&s, text)
+        case .tab where p.kind == .command:
+            let typed = p.buffer.text
+            let matches = ConsoleCommand.all.map(\.name).filter { $0.hasPrefix(typed) }
+            p.completions = matches
+            if let common = commonPrefix(matches), common.count > typed.count {
+                p.buffer = TextEditBuffer(text: common)
+                p.buffer.moveEnd()
+            } else if matches.count == 1, let only = matches.first {
+                p.buffer = TextEditBuffer(text: only)
+                p.buffer.moveEnd()
+            }
+        default:
+            if p.buffer.apply(key, multiline: false) {
+                p.completions = p.kind == .command ? ConsoleCommand.all.map(\.name).filter { $0.hasPrefix(p.buffer.text) } : []
+                if p.kind == .search {
+                    // Incremental: the list narrows while typing.
+                    let text = p.buffer.text.trimmingCharacters(in: .whitespaces)
+                    s.inbox.filter.search = text.isEmpty ? nil : text
+                    s.inbox.cursor = 0
+                    refreshInbox(&s)
+                }
+            }
+        }
+        s.overlay = .prompt(p)
+        return []
+    }
+
+    static func commonPrefix(_ names: [String]) -> String? {
+        guard var prefix = names.first else { return nil }
+        for n in names.dropFirst() {
+            while !n.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// Runs `name [id]` typed at the `:` prompt: any named command; a number alone opens that report.
+    static func runPrompt(_ s: inout ConsoleState, _ text: String) -> [ConsoleEffect] {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = parts.first else { return [] }
+        if Int(name.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) != nil {
+            let id = ReportID(name.trimmingCharacters(in: CharacterSet(charactersIn: "#")))
+            return openByID(&s, id)
+        }
+        if name == "lang" || name == "bahasa", parts.count == 2, let lang = Language(rawValue: parts[1]) {
+            s.env.language = lang
+            return []
+        }
+        guard let command = ConsoleCommand(name: name) else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Perintah tidak dikenal: \(name). Tekan Tab untuk melengkapi, ? untuk bantuan.",
+                en: "Unknown command: \(name). Press Tab to complete, ? for help.")))
+            return []
+        }
+        if parts.count == 2 {
+            let arg = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "# "))
+            if s.desk[ReportID(arg)] != nil { _ = openByID(&s, ReportID(arg)) }
+        }
+        return run(&s, command)
+    }
+
+    static func openByID(_ s: inout ConsoleState, _ id: ReportID) -> [ConsoleEffect] {
+        guard let r = s.desk[id], Access.canSee(r, by: s.env.operatorOnDuty) else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized("Laporan #\(id) tidak ditemukan.", en: "Report #\(id) not found.")))
+            return []
+        }
+        if let i = s.inbox.rows.firstIndex(of: id) {
+            s.inbox.cursor = i
+            clampInbox(&s)
+        }
+        open(&s, id)
+        s.focus = .detail
+        return []
+    }
+
+    // MARK: Forms
+
+    static func handleFormKey(_ s: inout ConsoleState, _ f: inout FormState, _ key: Key) -> [ConsoleEffect] {
+        guard !f.fields.isEmpty else {
+            s.overlay = nil
+            return []
+        }
+        var field = f.fields[f.focus]
+        let isMultiline: Bool = if case let .text(_, m) = field.value { m } else { false }
+        switch key {
+        case .escape:
+            s.overlay = nil
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Dibatalkan.", en: "Cancelled.")))
+            return []
+        case .tab, .down where !isMultiline:
+            f.focus = (f.focus + 1) % f.fields.count
+        case .backTab, .up where !isMultiline:
+            f.focus = (f.focus - 1 + f.fields.count) % f.fields.count
+        case .ctrl("s"), .f(2):
+            return submitForm(&s, &f)
+        case .enter where !isMultiline:
+            if f.focus < f.fields.count - 1, case .text = field.value {
+                f.focus += 1
+            } else {
+                return submitForm(&s, &f)
+            }
+        default:
+            switch field.value {
+            case .text(var buffer, let multiline):
+                if buffer.apply(key, multiline: multiline) {
+                    field.value = .text(buffer, multiline: multiline)
+                }
+            case .choice(let options, var selected):
+                switch key {
+                case .left, .char("h"): selected = max(0, selected - 1)
+                case .right, .char("l"), .char(" "): selected = min(options.count - 1, selected + 1)
+                case let .char(c):
+                    let folded = Inbox.fold(String(c))
+                    let start = selected + 1
+                    let order = Array(options.indices[start...]) + Array(options.indices[..<min(start, options.count)])
+                    if let hit = order.first(where: { Inbox.fold(options[$0].label).hasPrefix(folded) }) { selected = hit }
+                default: break
+                }
+                field.value = .choice(options, selected: selected)
+            }
+            f.fields[f.focus] = field
+            if field.id == "category" { refreshSubcategories(s, &f) }
+        }
+        f.error = nil
+        s.overlay = .form(f)
+        return []
+    }
+
+    static func refreshSubcategories(_ s: ConsoleState, _ f: inout FormState) {
+        guard let cat = f.choice("category"), let i = f.fields.firstIndex(where: { $0.id == "subcategory" }) else { return }
+        let subs = s.env.categories.first { $0.name == cat }?.subcategories ?? []
+        f.fields[i].value = .choice([Choice(id: "", label: "-")] + subs.map { Choice(id: $0, label: $0) }, selected: 0)
+    }
+
+    static func submitForm(_ s: inout ConsoleState, _ f: inout FormState) -> [ConsoleEffect] {
+        if case .filter = f.purpose {
+            applyFilterForm(&s, f)
+            s.overlay = nil
+            return []
+        }
+        switch ActionForms.requests(from: f, language: s.language) {
+        case let .failure(problem):
+            f.error = problem.message
+            if let i = f.fields.firstIndex(where: { $0.id == problem.fieldID }) { f.focus = i }
+            s.overlay = .form(f)
+            return []
+        case let .success(requests):
+            f.error = nil
+            s.overlay = .form(f)
+            return submit(&s, requests)
+        }
+    }
+
+    // MARK: Filter builder (`f`)
+
+    static func openFilterForm(_ s: inout ConsoleState) {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let any = Choice(id: "", label: t("(semua)", "(any)"))
+        let fl = s.inbox.filter
+        let channels = [any] + Channel.allCases.map { Choice(id: $0.rawValue, label: $0.rawValue) }
+        let cats = [any] + s.env.categories.map { Choice(id: $0.name, label: $0.name) }
+        let classes = [any] + Classification.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }
+        let yesNo = [Choice(id: "", label: t("tidak", "no")), Choice(id: "ya", label: t("ya", "yes"))]
+        let sorts = [Choice(id: "", label: t("(bawaan tampilan)", "(view default)"))]
+            + InboxQuery.Sort.allCases.map { Choice(id: $0.rawValue, label: UIText.sortLabel($0).text(l)) }
+        let fields = [
+            ActionForms.text("search", t("Kata kunci", "Words"), initial: fl.search ?? ""),
+            ActionForms.choice("channel", t("Kanal", "Channel"), channels, selected: channels.firstIndex { $0.id == fl.channel?.rawValue } ?? 0),
+            ActionForms.choice("category", t("Kategori", "Category"), cats, selected: cats.firstIndex { $0.id == fl.category } ?? 0),
+            ActionForms.text("region", t("Wilayah (provinsi/kabupaten/kota)", "Region (province/regency/city)"), initial: fl.region ?? ""),
+            ActionForms.text("agency", t("Kode instansi", "Agency id"), initial: fl.agency ?? ""),
+            ActionForms.choice("classification", t("Klasifikasi", "Classification"), classes,
+                               selected: classes.firstIndex { $0.id == fl.classification?.rawValue } ?? 0),
+            ActionForms.choice("anonim", t("Hanya anonim", "Anonymous only"), yesNo, selected: fl.anonymousOnly ? 1 : 0),
+            ActionForms.choice("rahasia", t("Hanya rahasia", "Confidential only"), yesNo, selected: fl.confidentialOnly ? 1 : 0),
+            ActionForms.choice("sort", t("Urutan", "Sort"), sorts, selected: sorts.firstIndex { $0.id == fl.sort?.rawValue } ?? 0),
+        ]
+        s.overlay = .form(FormState(purpose: .filter, title: t("Saring kotak masuk", "Filter the inbox"), targets: [],
+                                    expectedVersions: [:], fields: fields,
+                                    explanation: [t("Enter/C-s terapkan · Esc batal · F hapus semua saringan",
+                                                    "Enter/C-s apply · Esc cancel · F clears every filter")]))
+    }
+
+    static func applyFilterForm(_ s: inout ConsoleState, _ f: FormState) {
+        func opt(_ v: String?) -> String? {
+            guard let v = v?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        var fl = InboxFilter()
+        fl.search = opt(f.text("search"))
+        fl.channel = opt(f.choice("channel")).flatMap(Channel.init(rawValue:))
+        fl.category = opt(f.choice("category"))
+        fl.region = opt(f.text("region"))
+        fl.agency = opt(f.text("agency"))
+        fl.classification = opt(f.choice("classification")).flatMap(Classification.init(rawValue:))
+        fl.anonymousOnly = f.choice("anonim") == "ya"
+        fl.confidentialOnly = f.choice("rahasia") == "ya"
+        fl.sort = opt(f.choice("sort")).flatMap(InboxQuery.Sort.init(rawValue:))
+        s.inbox.filter = fl
+        s.inbox.cursor = 0
+        s.focus = .inbox
+        refreshInbox(&s)
+        s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.rows.count) laporan cocok dengan saringan.",
+                                                                     en: "\(s.inbox.rows.count) reports match the filter.")))
+    }
+}

@@ -1,0 +1,78 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// One line of the routing pane's list.
+public struct RoutingCandidate: Sendable, Hashable {
+    public var agencyID: String
+    public var unitID: String?
+    /// The rule's proposal (first line), or an alternative the rules also matched.
+    public var origin: Origin
+    public var ruleRef: String?
+
+    public enum Origin: Sendable, Hashable { case proposal, alternative, directory }
+}
+
+extension ConsoleReducer {
+    /// The proposal, its alternatives, then the directory filtered by what the officer typed.
+    static func routingCandidates(_ s: ConsoleState) -> [RoutingCandidate] {
+        guard let report = s.currentReport else { return [] }
+        let needle = Inbox.fold(s.routing.filter.text.trimmingCharacters(in: .whitespaces))
+        var list: [RoutingCandidate] = []
+        var seen = Set<String>()
+        if needle.isEmpty, let p = s.env.propose(report) {
+            list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
+            seen.insert(p.agencyID)
+            for alt in p.alternatives where !seen.contains(alt) {
+                list.append(RoutingCandidate(agencyID: alt, unitID: nil, origin: .alternative, ruleRef: nil))
+                seen.insert(alt)
+            }
+        }
+        for a in s.env.agencies where !seen.contains(a.id) {
+            if !needle.isEmpty {
+                let hay = Inbox.fold(a.name + " " + a.id + " " + a.region)
+                guard needle.split(separator: " ").allSatisfy({ hay.contains($0) }) else { continue }
+            }
+            list.append(RoutingCandidate(agencyID: a.id, unitID: nil, origin: .directory, ruleRef: nil))
+        }
+        return list
+    }
+
+    /// Printable keys typed in the routing pane filter the directory. Returns true when consumed.
+    static func handleRoutingTyping(_ s: inout ConsoleState, _ key: Key) -> Bool {
+        switch key {
+        case .char, .paste, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("z"):
+            let before = s.routing.filter.text
+            guard s.routing.filter.apply(key, multiline: false) else { return false }
+            if s.routing.filter.text != before { s.routing.cursor = 0 }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `d`: shows the routing pane with the rule's proposal selected; Enter there disposes.
+    static func openRouting(_ s: inout ConsoleState) {
+        if s.detail.reportID == nil, let id = s.inbox.selectedID { open(&s, id) }
+        s.routing.isOpen = true
+        s.routing.cursor = 0
+        s.focus = .routing
+    }
+
+    static func disposeToSelectedCandidate(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        let candidates = routingCandidates(s)
+        guard candidates.indices.contains(s.routing.cursor) else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized("Tidak ada instansi yang cocok.",
+                                                                          en: "No matching agency.")))
+            return []
+        }
+        let c = candidates[s.routing.cursor]
+        let targets = actionTargets(s, for: .dispose)
+        guard !targets.isEmpty else { return [] }
+        let requests = targets.map { id in
+            DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: c.unitID, rule: c.ruleRef, note: nil),
+                        expectedVersion: expectedVersion(s, id))
+        }
+        return submit(&s, requests)
+    }
+}

@@ -1,0 +1,120 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// The console's update function: pure, so every step can be tested by comparing state and effects.
+public enum ConsoleReducer {
+    @discardableResult
+    public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        switch action {
+        case let .key(key):
+            return handleKey(&s, key)
+        case let .resize(size):
+            s.size = size
+            clampInbox(&s)
+            return []
+        case let .tick(now):
+            s.now = now
+            refreshInbox(&s)
+            return []
+        case let .journalEvents(events):
+            applyForeign(&s, events)
+            return []
+        case let .performed(outcomes):
+            applyOutcomes(&s, outcomes)
+            return []
+        case let .health(h):
+            s.health = h
+            return []
+        }
+    }
+
+    /// Sets up the first frame: the inbox for the default view.
+    public static func start(_ s: inout ConsoleState) {
+        refreshInbox(&s)
+        if s.isReadOnly, case .ok = s.health {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                "Mode baca saja: peran Anda tidak dapat mengubah laporan.",
+                en: "Read-only: your role cannot change reports.")))
+        }
+    }
+
+    static func handleKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        if key == .resize { return [] }
+        if s.overlay != nil {
+            logKey(&s, key, command: nil)
+            return handleOverlayKey(&s, key)
+        }
+        if s.layout.mode == .tooSmall {
+            if let c = s.keymap.command(for: key, in: s.focus), c == .quit { return [.quit] }
+            return []
+        }
+        if s.focus == .routing, handleRoutingTyping(&s, key) {
+            logKey(&s, key, command: nil)
+            return []
+        }
+        guard let command = s.keymap.command(for: key, in: s.focus) else {
+            logKey(&s, key, command: nil)
+            if case .char = key {
+                s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                    "Tombol '\(key.name)' tidak dipakai di sini. Tekan ? untuk bantuan.",
+                    en: "Key '\(key.name)' does nothing here. Press ? for help.")))
+            }
+            return []
+        }
+        logKey(&s, key, command: command)
+        return run(&s, command)
+    }
+
+    static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?) {
+        if case .paste = key { return }
+        s.keyLog.append(KeyLogEntry(key: key.name, command: command.map { s.text($0.label) }))
+        if s.keyLog.count > 16 { s.keyLog.removeFirst(s.keyLog.count - 16) }
+    }
+
+    /// Runs a named command (from a key, the `:` prompt or the action menu).
+    static func run(_ s: inout ConsoleState, _ command: ConsoleCommand) -> [ConsoleEffect] {
+        switch command {
+        case .down: move(&s, by: 1)
+        case .up: move(&s, by: -1)
+        case .pageDown: move(&s, by: s.inboxPageSize)
+        case .pageUp: move(&s, by: -s.inboxPageSize)
+        case .top: move(&s, by: Int.min / 2)
+        case .bottom: move(&s, by: Int.max / 2)
+        case .nextPane: cyclePane(&s, by: 1)
+        case .previousPane: cyclePane(&s, by: -1)
+        case .paneLeft: cyclePane(&s, by: -1, wrap: false)
+        case .paneRight: cyclePane(&s, by: 1, wrap: false)
+        case .open: return openSelected(&s)
+        case .back: back(&s)
+        case let .view(v): selectView(&s, v)
+        case .nextView: stepView(&s, by: 1)
+        case .previousView: stepView(&s, by: -1)
+        case .help: s.overlay = .help(scroll: 0)
+        case .prompt: s.overlay = .prompt(PromptState(kind: .command))
+        case .search: s.overlay = .prompt(PromptState(kind: .search, text: s.inbox.filter.search ?? ""))
+        case .filter: openFilterForm(&s)
+        case .clearFilter:
+            s.inbox.filter = InboxFilter()
+            refreshInbox(&s)
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Saringan dihapus.", en: "Filter cleared.")))
+        case .nextMatch: jumpMatch(&s, by: 1)
+        case .previousMatch: jumpMatch(&s, by: -1)
+        case .sort: cycleSort(&s)
+        case .mark: toggleMark(&s)
+        case .clearMarks: s.inbox.marked = []
+        case .actionMenu: openActionMenu(&s)
+        case let .act(kind): return startAction(&s, kind)
+        case .toggleAnonymous: startFlagToggle(&s, anonymous: true)
+        case .toggleConfidential: startFlagToggle(&s, anonymous: false)
+        case .language:
+            s.env.language = s.env.language == .id ? .en : .id
+            s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
+        case .refresh: refreshInbox(&s)
+        case .quit:
+            s.quitRequested = true
+            return [.quit]
+        }
+        return []
+    }
+}

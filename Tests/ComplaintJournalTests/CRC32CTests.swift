@@ -1,0 +1,44 @@
+import XCTest
+@testable import ComplaintJournal
+
+final class CRC32CTests: XCTestCase {
+    /// Bit-at-a-time reference implementation to check the slice-by-8 tables against.
+    private func reference(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    func testKnownVectors() {
+        XCTAssertEqual(CRC32C.checksum(Array("123456789".utf8)), 0xE306_9283)
+        XCTAssertEqual(CRC32C.checksum([UInt8](repeating: 0, count: 32)), 0x8A91_36AA)
+        XCTAssertEqual(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)), 0x62A8_AB43)
+        XCTAssertEqual(CRC32C.checksum([UInt8]()), 0)
+    }
+
+    func testSliceBy8MatchesBitwiseReferenceForEveryLengthAndAlignment() {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for start in 0..<9 {
+            for length in stride(from: 0, through: 300 - start, by: 7) {
+                let slice = Array(data[start..<(start + length)])
+                XCTAssertEqual(CRC32C.checksum(slice), reference(slice), "start \(start) length \(length)")
+            }
+        }
+    }
+
+    func testStreamingEqualsOneShot() {
+        let bytes = Array("The quick brown fox jumps over the lazy dog, berkali-kali.".utf8)
+        let first = bytes.withUnsafeBytes { CRC32C.update(0, UnsafeRawBufferPointer(rebasing: $0[0..<13])) }
+        let both = bytes.withUnsafeBytes { CRC32C.update(first, UnsafeRawBufferPointer(rebasing: $0[13...])) }
+        XCTAssertEqual(both, CRC32C.checksum(bytes))
+    }
+
+    func testHexDigitsAreEightLowercase() {
+        XCTAssertEqual(String(decoding: CRC32C.hexDigits(0x0A0B_1C2D), as: Unicode.UTF8.self), "0a0b1c2d")
+        XCTAssertEqual(String(decoding: CRC32C.hexDigits(0), as: Unicode.UTF8.self), "00000000")
+    }
+}

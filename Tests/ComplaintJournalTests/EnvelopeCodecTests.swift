@@ -1,0 +1,154 @@
+import Foundation
+import XCTest
+@testable import ComplaintJournal
+
+final class EnvelopeCodecTests: XCTestCase {
+    private func encodeLine(_ entry: NewEntry, seq: UInt64 = 42) throws -> [UInt8] {
+        try EnvelopeEncoder.encode(entry, seq: seq)
+    }
+
+    private func decode(_ line: [UInt8]) throws -> JournalEntry {
+        var body = line
+        if body.last == 0x0A { body.removeLast() }
+        return try body.withUnsafeBufferPointer {
+            try EnvelopeDecoder.decode($0, position: JournalPosition(segment: 1, line: 1))
+        }
+    }
+
+    func testLineLayoutMatchesTheSpecification() throws {
+        let entry = NewEntry(
+            eventID: "e1", reportID: "1234567", at: Date(timeIntervalSince1970: 1_775_006_100), utcOffsetSeconds: 7 * 3600,
+            actor: JournalActor(name: "siti", role: "admin-nasional", agency: "pemkab-sleman", unit: nil, osUser: "root"),
+            type: "report.verified", payload: Array("{\"a\":1}".utf8))
+        let line = try encodeLine(entry)
+        let text = String(decoding: line, as: Unicode.UTF8.self)
+        let expectedPrefix = "{\"v\":1,\"seq\":42,\"id\":\"e1\",\"report\":\"1234567\",\"at\":\"2026-04-01T08:15:00+07:00\","
+            + "\"actor\":{\"name\":\"siti\",\"role\":\"admin-nasional\",\"agency\":\"pemkab-sleman\",\"unit\":null,\"os\":\"root\"},"
+            + "\"type\":\"report.verified\",\"data\":{\"a\":1}"
+        XCTAssertTrue(text.hasPrefix(expectedPrefix), text)
+        XCTAssertEqual(line.last, 0x0A)
+        let trailer = String(decoding: line[(line.count - 17)..<(line.count - 1)], as: Unicode.UTF8.self)
+        XCTAssertTrue(trailer.hasPrefix(",\"c\":\""))
+        let checksum = CRC32C.checksum(Array(line[0..<(line.count - 17)]))
+        XCTAssertEqual(trailer, ",\"c\":\"" + EnvelopeDecoder.hex8(checksum) + "\"}")
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+    }
+
+    func testHostileStringsRoundTripAndStayOnOneValidJSONLine() throws {
+        for hostile in TestSupport.hostileStrings {
+            let entry = NewEntry(
+                eventID: "id " + hostile, reportID: hostile, at: Date(timeIntervalSince1970: 0), utcOffsetSeconds: -5 * 3600 - 30 * 60,
+                actor: JournalActor(name: "n" + hostile, role: hostile, agency: hostile, unit: hostile, osUser: hostile),
+                type: "t" + hostile, payload: Array("{\"x\":\"ok\"}".utf8))
+            let line = try encodeLine(entry)
+            XCTAssertEqual(line.filter { $0 == 0x0A }.count, 1, "exactly one newline for \(hostile.debugDescription)")
+            XCTAssertFalse(line.contains(0x0D))
+            XCTAssertFalse(line.dropLast().contains { $0 < 0x20 }, "no raw control bytes")
+            let text = String(decoding: line, as: Unicode.UTF8.self)
+            XCTAssertFalse(text.contains("\u{2028}") || text.contains("\u{2029}"), "U+2028/2029 are escaped")
+            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            XCTAssertEqual(object["report"] as? String, hostile)
+            let decoded = try decode(line)
+            XCTAssertEqual(decoded.reportID, hostile)
+            XCTAssertEqual(decoded.eventID, "id " + hostile)
+            XCTAssertEqual(decoded.actor, entry.actor)
+            XCTAssertEqual(decoded.type, entry.type)
+            XCTAssertEqual(decoded.atText, "1969-12-31T18:30:00-05:30")
+            XCTAssertEqual(decoded.at, entry.at)
+            XCTAssertEqual(decoded.utcOffsetSeconds, -19800)
+            XCTAssertEqual(decoded.payload, Array("{\"x\":\"ok\"}".utf8))
+            XCTAssertEqual(decoded.seq, 42)
+        }
+    }
+
+    func testDecoderUnescapesEveryJSONEscapeIncludingSurrogatePairs() throws {
+        let entry = TestSupport.entry(1)
+        var text = String(decoding: try encodeLine(entry).dropLast(17), as: Unicode.UTF8.self)
+        text = text.replacingOccurrences(of: "\"report\":\"1234567\"", with: "\"report\":\"a\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\\u2028\"")
+        var line = Array(text.utf8)
+        line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}".utf8)
+        let decoded = try decode(line)
+        XCTAssertEqual(decoded.reportID, "a\"\\/\u{8}\u{C}\n\r\té😀\u{2028}")
+    }
+
+    func testDecoderRejectsLoneSurrogatesAndRawControlCharacters() throws {
+        for bad in ["\\ud83d", "\\ude00x", "raw\u{1}ctl", "\\x41"] {
+            var text = String(decoding: try encodeLine(TestSupport.entry(1)).dropLast(17), as: Unicode.UTF8.self)
+            text = text.replacingOccurrences(of: "\"report\":\"1234567\"", with: "\"report\":\"\(bad)\"")
+            var line = Array(text.utf8)
+            line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}".utf8)
+            XCTAssertThrowsError(try decode(line), bad.debugDescription)
+        }
+    }
+
+    func testTimestampsKeepOffsetAndMilliseconds() throws {
+        let cases: [(Double, Int, String)] = [
+            (1_775_006_100, 7 * 3600, "2026-04-01T08:15:00+07:00"),
+            (1_775_006_100.25, 0, "2026-04-01T01:15:00.250+00:00"),
+            (951_782_400, 9 * 3600, "2000-02-29T09:00:00+09:00"),
+            (-1, 0, "1969-12-31T23:59:59+00:00"),
+            (1_775_006_100, -(3 * 3600 + 30 * 60), "2026-03-31T21:45:00-03:30"),
+        ]
+        for (seconds, offset, expected) in cases {
+            var entry = TestSupport.entry(1)
+            entry.at = Date(timeIntervalSince1970: seconds)
+            entry.utcOffsetSeconds = offset
+            let decoded = try decode(try encodeLine(entry))
+            XCTAssertEqual(decoded.atText, expected)
+            XCTAssertEqual(decoded.at.timeIntervalSince1970, seconds, accuracy: 0.0005)
+            XCTAssertEqual(decoded.utcOffsetSeconds, offset)
+        }
+    }
+
+    func testInvalidFieldsAreRejectedWithTheFieldName() {
+        var noType = TestSupport.entry(1)
+        noType.type = ""
+        var badOffset = TestSupport.entry(1)
+        badOffset.utcOffsetSeconds = 7 * 3600 + 1
+        var noID = TestSupport.entry(1)
+        noID.eventID = ""
+        for (entry, field) in [(noType, "type"), (badOffset, "at"), (noID, "id")] {
+            XCTAssertThrowsError(try encodeLine(entry)) { error in
+                guard case let JournalError.invalidEntry(actualField, _) = error else {
+                    return XCTFail("unexpected \(error)")
+                }
+                XCTAssertEqual(actualField, field)
+            }
+        }
+    }
+
+    static let invalidPayloads: [[UInt8]] = [
+        [], Array("[]".utf8), Array("\"text\"".utf8), Array("null".utf8), Array("{".utf8), Array("}".utf8),
+        Array("{\"a\":1}\n".utf8), Array("{\"a\":\n1}".utf8), Array("{\"a\":1}\r".utf8), Array("{\"a\":1}{}".utf8),
+        Array("{\"a\":tru}".utf8), Array("{\"a\":01}".utf8), Array("{'a':1}".utf8), Array("{\"a\":1,}".utf8),
+        Array("{\"a\":\"\u{1}\"}".utf8), Array("{\"a\":\"line\nbreak\"}".utf8), Array("{\"a\":\"\\q\"}".utf8),
+        [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], [0x7B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x3A, 0x31, 0x7D],
+        Array(("{\"a\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}").utf8),
+        Array("{\"a\":1.}".utf8), Array("{\"a\":-}".utf8), Array("{\"a\" 1}".utf8), Array("{\"a\":[1 2]}".utf8),
+    ]
+
+    func testInvalidPayloadsAreRejected() {
+        for payload in Self.invalidPayloads {
+            var entry = TestSupport.entry(1)
+            entry.payload = payload
+            XCTAssertThrowsError(try encodeLine(entry), String(decoding: payload, as: Unicode.UTF8.self).debugDescription) { error in
+                guard case let JournalError.invalidEntry(field, _) = error else { return XCTFail("unexpected \(error)") }
+                XCTAssertEqual(field, "data")
+            }
+        }
+    }
+
+    func testValidPayloadsAreStoredVerbatimWithoutSurroundingSpaces() throws {
+        let payloads = [
+            "{}", " {\"a\":[1,2.5e3,-0,true,false,null,{\"b\":\"\\u2028\\n\"}],\"c\":\"漢字👩🏽‍🚒\"}\t",
+            "{\"deep\":" + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "}",
+            "{ \"spaced\" : [ 1 , { } ] }",
+        ]
+        for payload in payloads {
+            var entry = TestSupport.entry(1)
+            entry.payload = Array(payload.utf8)
+            let decoded = try decode(try encodeLine(entry))
+            XCTAssertEqual(decoded.payload, Array(payload.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).utf8))
+        }
+    }
+}

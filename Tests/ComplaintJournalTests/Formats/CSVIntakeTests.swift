@@ -1,0 +1,134 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+final class CSVIntakeTests: XCTestCase {
+    private func decode(_ text: String, bom: Bool = false) -> IntakeBatch {
+        let bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+        return CSVIntake.decode(bytes: bytes, fileName: "surat.csv", importTime: Fx.importTime)
+    }
+
+    func testCommaSeparatedWithNestedColumnsAndLists() throws {
+        let text = "channel,body,location.regency,reporter.name,reporter.groups,tags,attachments,anonymous,confidential,received_at\r\n"
+            + "letter,Surat warga,Kabupaten Sleman,Siti,perempuan|lansia,jalan|rusak,foto.jpg=sha256:1|surat.pdf,ya,0,2026-04-01T08:15:00+07:00\r\n"
+        let batch = decode(text, bom: true)
+        XCTAssertEqual(batch.problems, [])
+        let i = try XCTUnwrap(batch.records.first?.intake)
+        XCTAssertEqual(batch.records.first?.line, 2)
+        XCTAssertEqual(i.channel, .letter)
+        XCTAssertEqual(i.body, "Surat warga")
+        XCTAssertEqual(i.location.regency, "Kabupaten Sleman")
+        XCTAssertEqual(i.reporter.name, "Siti")
+        XCTAssertEqual(i.reporter.groups, [.perempuan, .lansia])
+        XCTAssertEqual(i.tags, ["jalan", "rusak"])
+        XCTAssertEqual(i.attachments, [Attachment(name: "foto.jpg", ref: "sha256:1"), Attachment(name: "surat.pdf")])
+        XCTAssertTrue(i.anonymous)
+        XCTAssertFalse(i.confidential)
+        XCTAssertEqual(i.receivedAt, Fx.received)
+    }
+
+    func testSemicolonsQuotesAndNewlinesInsideFields() throws {
+        let text = """
+        channel;body;title;reporter.groups
+        sms;"Baris satu;
+        baris ""dua"", koma";"Judul; dengan titik koma";"pemuda, disabilitas"
+        web;biasa;;
+
+        email;"terakhir"
+        """
+        let batch = decode(text)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.records.map(\.line), [2, 4, 6])
+        let first = try XCTUnwrap(batch.records.first?.intake)
+        XCTAssertEqual(first.body, "Baris satu;\nbaris \"dua\", koma")
+        XCTAssertEqual(first.title, "Judul; dengan titik koma")
+        XCTAssertEqual(first.reporter.groups, [.pemuda, .disabilitas])
+        XCTAssertNil(batch.records[1].intake.title, "an empty cell is missing")
+        XCTAssertEqual(batch.records[2].intake.body, "terakhir")
+    }
+
+    func testCRLFInsideQuotedFieldIsKeptAndLinesCountRight() {
+        let text = "channel,body\r\nsms,\"a\r\nb\r\nc\"\r\nfax,x\r\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.first?.intake.body, "a\r\nb\r\nc")
+        XCTAssertEqual(batch.problems.map(\.line), [5], "the second record starts on line 5")
+    }
+
+    func testBadCellsNameTheFieldAndTheRecordLine() {
+        let text = """
+        channel,body,anonymous,reporter.groups,received_at,incident_date
+        sms,baik,,,,
+        sms,"dua
+        baris",mungkin,,,
+        sms,x,,pria,,
+        sms,x,,,besok,
+        ,x,,,,
+        sms,x,,,,2026-02-30
+        sms,baik juga,tidak,,,
+        """
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.line), [2, 9])
+        XCTAssertEqual(batch.problems.map(\.line), [3, 5, 6, 7, 8])
+        XCTAssertEqual(batch.problems.first?.description,
+                       "surat.csv:3: anonymous: expected true/false/ya/tidak/1/0, found 'mungkin'")
+        XCTAssertEqual(batch.problems[1].field, "reporter.groups[0]")
+        XCTAssertEqual(batch.problems[2].field, "received_at")
+        XCTAssertEqual(batch.problems[3].field, "channel")
+        XCTAssertEqual(batch.problems[4].field, "incident_date")
+    }
+
+    func testUnknownColumnsAreKeptAndWarnedOnce() {
+        let text = "channel,body,kode pos\nsms,a,55281\nsms,b,55282\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.intake.extra), [["kode pos": #""55281""#], ["kode pos": #""55282""#]])
+        XCTAssertEqual(batch.warnings.map(\.description), ["surat.csv:2: kode pos: unknown field kept verbatim"])
+    }
+
+    func testMalformedQuotingAndTooManyFields() {
+        let text = "channel,body\nsms,\"a\"b\nsms,a,b\nsms,ok\nsms,\"never closed\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.line), [4])
+        XCTAssertEqual(batch.problems.map(\.description), [
+            "surat.csv:2: text after a closing quote",
+            "surat.csv:3: record has 3 fields but the header has 2",
+            "surat.csv:5: quoted field opened on line 5 is never closed",
+        ])
+    }
+
+    func testHeaderProblemsRejectTheFile() {
+        XCTAssertEqual(decode("channel,judul\nsms,x\n").problems.map(\.description),
+                       ["surat.csv:1: header: required column body missing"])
+        XCTAssertEqual(decode("channel,body,body\nsms,x,y\n").problems.map(\.description),
+                       ["surat.csv:1: header: column 'body' appears more than once"])
+        XCTAssertEqual(decode("").problems.map(\.description), ["surat.csv:1: no header line (empty file)"])
+    }
+
+    func testInvalidUTF8InACellRejectsOnlyThatRecord() {
+        let bytes = Array("channel,body\nsms,".utf8) + [0xC3] + Array("\nsms,baik\n".utf8)
+        let batch = CSVIntake.decode(bytes: bytes, fileName: "surat.csv", importTime: Fx.importTime)
+        XCTAssertEqual(batch.records.map(\.intake.body), ["baik"])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: body: invalid UTF-8 at byte 1 of the cell"])
+    }
+
+    func testDuplicateExternalIDsInCSV() {
+        let batch = decode("channel,external_id,body\nsms,k1,a\nsms,k1,b\n")
+        XCTAssertEqual(batch.records.map(\.intake.body), ["a"])
+        XCTAssertEqual(batch.warnings.map(\.line), [3])
+    }
+
+    func testBodyTextIsNotTrimmed() {
+        let batch = decode("channel,body\n sms , isi dengan spasi \n")
+        XCTAssertEqual(batch.records.first?.intake.channel, .sms)
+        XCTAssertEqual(batch.records.first?.intake.body, " isi dengan spasi ")
+    }
+}
+
+final class CSVIntakeHeaderTests: XCTestCase {
+    func testKnownColumnsMatchWhateverTheCapitalisation() {
+        let batch = CSVIntake.decode(bytes: Array("Channel,BODY,Location.Regency\nsms,a,Sleman\n".utf8),
+                                     fileName: "f.csv", importTime: Fx.importTime)
+        XCTAssertEqual(batch.problems, [])
+        XCTAssertEqual(batch.records.first?.intake.location.regency, "Sleman")
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderComplaintJournalTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,248 @@
+import Foundation
+import XCTest
+@testable import ComplaintJournal
+
+/// Torn tails, damaged lines, sequence problems, acknowledgement: nothing is silently dropped.
+final class RecoveryTests: XCTestCase {
+    func testTruncationAtEveryByteOfTheLastTwoLinesRecoversTheCompletePrefix() throws {
+        let scratch = try TestSupport.temporaryFolder(self)
+        let original = try TestSupport.makeJournal(scratch.appendingPathComponent("source"), count: 5)
+        let starts = TestSupport.lineStarts(original)
+        XCTAssertEqual(starts.count, 6)
+        let folder = scratch.appendingPathComponent("desk")
+        for cut in starts[3]..<original.count {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+            try TestSupport.write(Array(original[0..<cut]), to: TestSupport.segmentPath(folder))
+            let goodLength = starts.last { $0 <= cut } ?? 0
+            let goodLines = starts.firstIndex(of: goodLength) ?? 0
+
+            let (journal, report) = try FileJournal.open(at: folder, mode: .writer)
+            let entries = try journal.allEntries()
+            XCTAssertEqual(entries.map(\.seq), (0..<goodLines).map { UInt64($0 + 1) }, "cut at \(cut)")
+            XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), Array(original[0..<goodLength]), "cut at \(cut)")
+            XCTAssertTrue(report.damagedLines.isEmpty, "cut at \(cut)")
+            let quarantined = TestSupport.quarantineFiles(folder).filter { $0.hasSuffix(".torn") }
+            if cut == goodLength {
+                XCTAssertTrue(report.isClean, "cut at \(cut)")
+                XCTAssertEqual(quarantined, [])
+            } else {
+                XCTAssertEqual(report.tornTails.count, 1, "cut at \(cut)")
+                XCTAssertEqual(report.tornTails.first?.byteOffset, goodLength)
+                XCTAssertEqual(report.tornTails.first?.line, goodLines + 1)
+                XCTAssertEqual(report.tornTails.first?.byteCount, cut - goodLength)
+                XCTAssertEqual(quarantined.count, 1, "cut at \(cut)")
+                XCTAssertTrue(quarantined.first?.hasPrefix("000001-\(goodLength)-") ?? false)
+                let saved = try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/" + (quarantined.first ?? "")).path)
+                XCTAssertEqual(saved, Array(original[goodLength..<cut]), "cut at \(cut)")
+            }
+            XCTAssertEqual(journal.health, .ok)
+            if cut % 37 == 0 {
+                let next = try journal.append { _ in [TestSupport.entry(99)] }
+                XCTAssertEqual(next.map(\.seq), [UInt64(goodLines + 1)])
+                let (reopened, again) = try FileJournal.open(at: folder, mode: .readOnly)
+                XCTAssertTrue(again.isClean)
+                XCTAssertEqual(try reopened.allEntries().count, goodLines + 1)
+            }
+        }
+    }
+
+    func testEverySingleBitFlipInAMiddleLineIsCaughtAndNeverApplied() throws {
+        let scratch = try TestSupport.temporaryFolder(self)
+        let original = try TestSupport.makeJournal(scratch.appendingPathComponent("source"), count: 5)
+        let (source, _) = try FileJournal.open(at: scratch.appendingPathComponent("source"), mode: .readOnly)
+        let originals = try source.allEntries()
+        let starts = TestSupport.lineStarts(original)
+        let folder = scratch.appendingPathComponent("desk")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        var variants = 0
+        for index in starts[2]..<starts[3] {
+            for bit in 0..<8 {
+                var damaged = original
+                damaged[index] ^= UInt8(1 << bit)
+                try TestSupport.write(damaged, to: TestSupport.segmentPath(folder))
+                let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+                let entries = try journal.allEntries()
+                let context = "byte \(index) bit \(bit)"
+                var expected = originals.filter { $0.seq != 3 }
+                if index == starts[3] - 1 { expected = originals.filter { $0.seq != 3 && $0.seq != 4 } }
+                // Positions shift when a flip creates or removes a newline; compare the content.
+                func unplaced(_ list: [JournalEntry]) -> [JournalEntry] {
+                    list.map { var entry = $0; entry.position = JournalPosition(segment: 0, line: 0); return entry }
+                }
+                XCTAssertEqual(entries.map(\.seq), expected.map(\.seq), context)
+                XCTAssertTrue(unplaced(entries) == unplaced(expected), context)
+                XCTAssertFalse(report.damagedLines.isEmpty, context)
+                XCTAssertEqual(report.damagedLines.first?.line, 3, context)
+                XCTAssertEqual(report.damagedLines.first?.file, "000001.jsonl", context)
+                XCTAssertTrue(report.tornTails.isEmpty, context)
+                variants += 1
+            }
+        }
+        XCTAssertEqual(variants, (starts[3] - starts[2]) * 8)
+    }
+
+    func testEverySingleBitFlipInTheLastLineIsATornTail() throws {
+        let scratch = try TestSupport.temporaryFolder(self)
+        let original = try TestSupport.makeJournal(scratch.appendingPathComponent("source"), count: 3)
+        let starts = TestSupport.lineStarts(original)
+        let folder = scratch.appendingPathComponent("desk")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        for index in starts[2]..<(original.count - 1) {
+            for bit in 0..<8 {
+                var damaged = original
+                damaged[index] ^= UInt8(1 << bit)
+                try TestSupport.write(damaged, to: TestSupport.segmentPath(folder))
+                let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+                XCTAssertEqual(try journal.allEntries().map(\.seq), [1, 2], "byte \(index) bit \(bit)")
+                XCTAssertEqual(report.tornTails.count, 1, "byte \(index) bit \(bit)")
+                XCTAssertEqual(report.tornTails.first?.quarantineFile, nil)
+                XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), damaged, "read-only changes nothing")
+            }
+        }
+    }
+
+    func testDamagedMiddleLineIsSkippedReportedQuarantinedAndNeverTruncated() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        var bytes = try TestSupport.makeJournal(folder, count: 6)
+        let starts = TestSupport.lineStarts(bytes)
+        bytes[starts[2] + 20] = UInt8(ascii: "#")
+        try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+
+        let (journal, report) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(try journal.allEntries().map(\.seq), [1, 2, 4, 5, 6])
+        XCTAssertEqual(report.damagedLines.count, 1)
+        let damage = try XCTUnwrap(report.damagedLines.first)
+        XCTAssertEqual(damage.line, 3)
+        XCTAssertEqual(damage.byteOffset, starts[2])
+        XCTAssertTrue(damage.reason.contains("checksum mismatch"), damage.reason)
+        XCTAssertFalse(damage.acknowledged)
+        XCTAssertTrue(report.descriptions.contains { $0.hasPrefix("000001.jsonl:3: damaged line skipped") }, "\(report.descriptions)")
+        XCTAssertEqual(report.gaps.map(\.expected), [3], "the skipped line leaves a gap that is reported too")
+        XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), bytes, "never truncated")
+        XCTAssertEqual(TestSupport.quarantineFiles(folder), ["000001-\(starts[2]).damaged"])
+        let saved = try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/000001-\(starts[2]).damaged").path)
+        XCTAssertEqual(saved, Array(bytes[starts[2]..<starts[3]]))
+        guard case let .degraded(reasons) = journal.health else { return XCTFail("expected degraded, got \(journal.health)") }
+        XCTAssertEqual(reasons.count, 2)
+        XCTAssertFalse(report.isClean)
+
+        // Reopening is idempotent: the same single quarantine copy.
+        _ = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(TestSupport.quarantineFiles(folder), ["000001-\(starts[2]).damaged"])
+
+        // Appending continues the sequence after the highest good line.
+        XCTAssertEqual(try journal.append { _ in [TestSupport.entry(7)] }.map(\.seq), [7])
+
+        // Repair acknowledges; later opens classify the damage as known and the journal is OK.
+        let repaired = try journal.repair()
+        XCTAssertTrue(repaired.damagedLines.allSatisfy(\.acknowledged))
+        XCTAssertTrue(repaired.gaps.allSatisfy(\.acknowledged))
+        XCTAssertEqual(journal.health, .ok)
+        XCTAssertTrue(TestSupport.quarantineFiles(folder).contains("acknowledged.jsonl"))
+        let (reopened, later) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(later.damagedLines.map(\.acknowledged), [true])
+        XCTAssertEqual(later.gaps.map(\.acknowledged), [true])
+        XCTAssertTrue(later.isClean)
+        XCTAssertEqual(reopened.health, .ok)
+        XCTAssertEqual(try reopened.allEntries().map(\.seq), [1, 2, 4, 5, 6, 7])
+        XCTAssertTrue(later.descriptions.contains { $0.hasSuffix("(acknowledged)") })
+
+        // A second repair adds nothing new.
+        let registry = try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl").path)
+        _ = try reopened.repair()
+        XCTAssertEqual(try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl").path), registry)
+    }
+
+    func testSequenceGapsAndDuplicatesAreReportedWithFileAndLine() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        var bytes: [UInt8] = []
+        for (number, seq) in [(1, 1), (2, 2), (3, 4), (4, 4), (5, 3), (6, 5)] {
+            bytes += try EnvelopeEncoder.encode(TestSupport.entry(number), seq: UInt64(seq))
+        }
+        try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+        let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.gaps, [SequenceGap(file: "000001.jsonl", line: 3, expected: 3, found: 4, acknowledged: false)])
+        XCTAssertEqual(report.duplicates.map(\.line), [4, 5])
+        XCTAssertEqual(report.duplicates.map(\.seq), [4, 3])
+        XCTAssertTrue(report.descriptions.contains("000001.jsonl:4: duplicate sequence number 4 skipped"), "\(report.descriptions)")
+        XCTAssertEqual(try journal.allEntries().map(\.eventID), ["event-1", "event-2", "event-3", "event-6"])
+        XCTAssertEqual(journal.lastSequence, 5)
+        XCTAssertEqual(journal.health, .readOnly(reason: "journal opened read-only"))
+        XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(9)] }) { error in
+            guard case JournalError.readOnly = error else { return XCTFail("unexpected \(error)") }
+        }
+    }
+
+    func testReadOnlyOpenAndVerifyChangeNothing() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        var bytes = try TestSupport.makeJournal(folder, count: 4)
+        let starts = TestSupport.lineStarts(bytes)
+        bytes[starts[1] + 30] ^= 0x01
+        bytes += Array("{\"v\":1,\"seq\":5,\"id\":\"tor".utf8)
+        try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("journal/quarantine"))
+
+        let (readOnly, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.damagedLines.map(\.line), [2])
+        XCTAssertEqual(report.tornTails.map(\.line), [5])
+        XCTAssertEqual(report.tornTails.first?.quarantineFile, nil)
+        XCTAssertEqual(try readOnly.verify(), report)
+        XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), bytes)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("journal/quarantine").path))
+        XCTAssertThrowsError(try readOnly.repair())
+
+        let (writer, recovered) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(recovered.tornTails.count, 1)
+        XCTAssertNotNil(recovered.tornTails.first?.quarantineFile)
+        let verified = try writer.verify()
+        XCTAssertEqual(verified.tornTails, [], "the tail is gone after the writer's recovery")
+        XCTAssertEqual(verified.damagedLines.map(\.line), [2])
+    }
+
+    func testPollIgnoresALineStillBeingWrittenAndReportsLaterDamageOnce() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer)
+        let (follower, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        _ = try writer.append { _ in [TestSupport.entry(1)] }
+        XCTAssertEqual(try follower.poll().map(\.seq), [1])
+
+        let line = try EnvelopeEncoder.encode(TestSupport.entry(2), seq: 2)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: TestSupport.segmentPath(folder)))
+        handle.seekToEndOfFile()
+        handle.write(Data(line[0..<50]))
+        XCTAssertEqual(try follower.poll(), [], "half a line is left for the next poll")
+        XCTAssertTrue(follower.report.isClean, "and is not damage")
+        handle.write(Data(line[50...]))
+        XCTAssertEqual(try follower.poll().map(\.seq), [2])
+
+        var broken = try EnvelopeEncoder.encode(TestSupport.entry(3), seq: 3)
+        broken[10] = UInt8(ascii: "X")
+        handle.write(Data(broken))
+        XCTAssertEqual(try follower.poll(), [], "a bad last line may still be a torn write: wait")
+        XCTAssertTrue(follower.report.damagedLines.isEmpty)
+        handle.write(Data(try EnvelopeEncoder.encode(TestSupport.entry(4), seq: 3)))
+        try handle.close()
+        XCTAssertEqual(try follower.poll().map(\.eventID), ["event-4"])
+        XCTAssertEqual(follower.report.damagedLines.map(\.line), [3])
+        XCTAssertEqual(try follower.poll(), [])
+        XCTAssertEqual(follower.report.damagedLines.count, 1, "reported once")
+    }
+
+    func testWriterTruncatesATornTailLeftByACrashedWriterBeforeAppending() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try writer.append { _ in [TestSupport.entry(1)] }
+        let clean = try TestSupport.bytes(TestSupport.segmentPath(folder))
+        let partial = Array(try EnvelopeEncoder.encode(TestSupport.entry(2), seq: 2).prefix(70))
+        try TestSupport.write(clean + partial, to: TestSupport.segmentPath(folder))
+        let stored = try writer.append { _ in [TestSupport.entry(3)] }
+        XCTAssertEqual(stored.map(\.seq), [2])
+        XCTAssertEqual(writer.report.tornTails.map(\.byteOffset), [clean.count])
+        let (reader, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertTrue(report.isClean)
+        XCTAssertEqual(try reader.allEntries().map(\.eventID), ["event-1", "event-3"])
+        XCTAssertEqual(TestSupport.quarantineFiles(folder).filter { $0.hasSuffix(".torn") }.count, 1)
+    }
+}

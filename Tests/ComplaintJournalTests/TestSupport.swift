@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+@testable import ComplaintJournal
+
+/// Shared helpers: temporary data folders, sample entries, hostile strings.
+enum TestSupport {
+    /// A fresh data folder removed when the test ends.
+    static func temporaryFolder(_ testCase: XCTestCase) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("journal-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    static let actor = JournalActor(name: "siti", role: "admin-nasional", agency: "pemkab-sleman", unit: nil, osUser: "root")
+
+    static func entry(_ number: Int, report: String = "1234567", payload: String? = nil, type: String = "report.noted") -> NewEntry {
+        NewEntry(
+            eventID: "event-\(number)", reportID: report,
+            at: Date(timeIntervalSince1970: 1_775_006_100 + Double(number) * 60), utcOffsetSeconds: 7 * 3600,
+            actor: actor, type: type,
+            payload: Array((payload ?? "{\"n\":\(number),\"text\":\"Jalan rusak di depan balai desa\"}").utf8))
+    }
+
+    static let hostileStrings: [String] = [
+        "quote \" and backslash \\ and slash /",
+        "controls \u{0}\u{1}\u{8}\u{C}\u{1B}[31m\u{1F}\u{7F}",
+        "tab\tnewline\ncarriage\r",
+        "emoji 👩🏽‍🚒 🇮🇩",
+        "CJK 漢字 かな 한국어",
+        "separators \u{2028} and \u{2029}",
+        "combining e\u{301} and BOM \u{FEFF}",
+        "</script><!-- \\u2028 literal -->",
+        "",
+    ]
+
+    static func segmentPath(_ folder: URL, _ number: Int = 1) -> String {
+        folder.appendingPathComponent("journal").appendingPathComponent(SegmentName.fileName(number)).path
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func quarantineFiles(_ folder: URL) -> [String] {
+        let path = folder.appendingPathComponent("journal/quarantine").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    /// Offsets where each line starts, plus the end of the buffer.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        return starts
+    }
+
+    /// A journal of `count` entries written by a real writer; returns the segment's bytes.
+    @discardableResult
+    static func makeJournal(_ folder: URL, count: Int) throws -> [UInt8] {
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try journal.appendBatch((1...count).map { entry($0) })
+        return try bytes(segmentPath(folder))
+    }
+}

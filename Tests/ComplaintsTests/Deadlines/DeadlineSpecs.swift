@@ -1,0 +1,132 @@
+import XCTest
+@testable import Complaints
+
+/// Every deadline clock, with a Mon–Fri calendar (holiday handling is tested with the real calendar).
+final class DeadlineSpecs: XCTestCase {
+    let d = Deadlines(calendar: WeekdayMeasure())
+
+    func received(_ t: Date = at(0)) -> Scenario {
+        var s = Scenario()
+        s.when(.receive(sampleIntake(t)), by: nasional, at: t)
+        return s
+    }
+
+    func testVerificationDueThreeWorkingDaysAfterReceipt() {
+        let s = received(at(3, 10)) // Thursday 10:00
+        // Thu 10:00 + 3 working days skips the weekend: Tuesday 10:00.
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(3, 11)), at(8, 10))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(3, 11)), .onTrack(due: at(8, 10)))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(7, 11)), .dueSoon(due: at(8, 10)))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(8, 11)), .overdue(since: at(8, 10)))
+    }
+
+    func testReceivedOnSaturdayStartsCountingMonday() {
+        let s = received(at(5, 15)) // Saturday
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(5, 16)), at(10, 0)) // Thursday 00:00
+    }
+
+    func testVerificationClockPausedWhileTunda() {
+        var s = received(at(0, 9))
+        s.when(.postpone(question: "Alamat lengkap?"), by: nasional, at: at(1, 9)) // 1 working day used
+        let paused = d.reading(.verification, of: s.report, now: at(9))
+        XCTAssertEqual(paused.state, .paused(remaining: 2 * 86400))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(9)), .paused)
+        s.when(.recordReporterReply(text: "Jl. Kaliurang 7", attachments: []), by: nasional, at: at(7, 9)) // next Tuesday
+        // Two working days remain from Tuesday 9:00: Thursday 9:00.
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(7, 10)), at(9, 9))
+    }
+
+    func testPostponedTooLongBecomesOverdueForTheDesk() {
+        var s = received(at(0, 9))
+        s.when(.postpone(question: "?"), by: nasional, at: at(0, 10))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(14, 9)), .paused)
+        XCTAssertTrue(d.urgency(of: s.report, now: at(14, 11)).isOverdue)
+        XCTAssertTrue(d.isPostponementExpired(s.report, now: at(14, 11)))
+    }
+
+    func testAgencyClockFiveWorkingDaysFromDisposition() {
+        var s = received(at(0, 9))
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1, 9))
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(1, 10)), at(8, 9))
+        // Verification finished on time.
+        if case let .done(_, _, late) = d.reading(.verification, of: s.report, now: at(2)).state {
+            XCTAssertFalse(late)
+        } else {
+            XCTFail("verification clock should be done")
+        }
+    }
+
+    func testLateVerificationIsRecordedAsLate() {
+        var s = received(at(0, 9))
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(4, 9))
+        guard case let .done(_, due, late) = d.reading(.verification, of: s.report, now: at(5)).state else {
+            return XCTFail("expected done")
+        }
+        XCTAssertEqual(due, at(3, 9))
+        XCTAssertTrue(late)
+    }
+
+    func testPelimpahanGivesNewAgencyFullLimit() {
+        var s = received(at(0, 9))
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(0, 10))
+        s.when(.sendBack(reason: "bukan wilayah kami"), by: instansiBantul, at: at(3, 10))
+        XCTAssertNil(d.stageClock(of: s.report))
+        // Returned: the national desk must re-dispose within the verification limit.
+        XCTAssertEqual(d.urgency(of: s.report, now: at(3, 11)), .onTrack(due: at(8, 10)))
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(4, 10))
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(4, 11)), at(11, 10))
+    }
+
+    func testAutoCloseWindowIsNotTheDesksLateness() {
+        var s = received(at(0, 9))
+        s.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(0, 10))
+        s.when(.postFollowUp(text: "Sudah", attachments: []), by: penghubungDinkes, at: at(1, 10))
+        XCTAssertEqual(d.reading(.autoClose, of: s.report, now: at(2)).state, .running(due: at(15, 10)))
+        XCTAssertFalse(d.urgency(of: s.report, now: at(16)).isOverdue)
+        XCTAssertTrue(d.isAutoCloseDue(s.report, now: at(16)))
+    }
+
+    func testSettlementCeilingSixtyWorkingDays() {
+        var s = received(at(0, 9))
+        s.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(0, 10))
+        s.when(.postFollowUp(text: "a", attachments: []), by: penghubungDinkes, at: at(1))
+        // Disputed again and again: the agency clock restarts, but the 60-day ceiling does not.
+        var t = 2
+        while t < 80 {
+            s.when(.recordDispute(text: "belum"), by: nasional, at: at(t))
+            s.when(.postFollowUp(text: "b", attachments: []), by: penghubungDinkes, at: at(t + 1))
+            t += 7
+        }
+        s.when(.recordDispute(text: "belum"), by: nasional, at: at(84))
+        // 60 working days = 12 weeks from Monday 9:00 → Monday 9:00, day 84.
+        XCTAssertEqual(d.urgency(of: s.report, now: at(84, 10)), .overdue(since: at(84, 9)))
+    }
+
+    func testClosedReportsHaveNoDeadline() {
+        var s = received(at(0, 9))
+        s.when(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), by: nasional, at: at(0, 10))
+        XCTAssertNil(d.runningDue(of: s.report, now: at(30)))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(30)), .none)
+    }
+
+    func testCustomLimitsFromSettings() {
+        let strict = Deadlines(calendar: WeekdayMeasure(), limits: DeadlineLimits(verification: 1, agencyFollowUp: 14,
+                                                                                 autoClose: 5, settlement: 60, postponement: 3))
+        let s = received(at(0, 9))
+        XCTAssertEqual(strict.runningDue(of: s.report, now: at(0, 10)), at(1, 9))
+    }
+
+    func testOverdueQueueSortsMostUrgentFirst() {
+        var s = Scenario()
+        s.when(.receive(sampleIntake(at(0), externalID: "a")), by: nasional, at: at(0), on: "2600001")
+        s.when(.receive(sampleIntake(at(2), externalID: "b")), by: nasional, at: at(2), on: "2600002")
+        s.when(.receive(sampleIntake(at(10), externalID: "c")), by: nasional, at: at(10), on: "2600003")
+        let inbox = Inbox(deadlines: d)
+        XCTAssertEqual(inbox.run(InboxQuery.SavedView.terlambat.query, on: s.desk, for: nasional, now: at(10, 12)),
+                       ["2600001", "2600002"])
+        XCTAssertEqual(inbox.run(InboxQuery.SavedView.baru.query, on: s.desk, for: nasional, now: at(10, 12)),
+                       ["2600001", "2600002", "2600003"])
+        XCTAssertEqual(inbox.run(InboxQuery.SavedView.semua.query, on: s.desk, for: nasional, now: at(10, 12)),
+                       ["2600003", "2600002", "2600001"])
+    }
+}

@@ -1,0 +1,78 @@
+import XCTest
+@testable import Complaints
+
+final class EventCodecTests: XCTestCase {
+    let all: [DomainEvent] = [
+        .received(Intake(externalID: "wa-1", channel: .whatsapp, receivedAt: at(0), title: nil,
+                         body: "Ada \"kutipan\", baris\nbaru, emoji 😀, 漢字, ꦗꦮ, \u{1B}[2J", classification: .aspirasi,
+                         location: Location(province: "Bali"), incidentDate: "2026-03-28",
+                         reporter: Reporter(name: "Ni Luh", groups: [.disabilitas, .lansia]), anonymous: true,
+                         confidential: true, attachments: [Attachment(name: "f.jpg", ref: "sha256:ab")], tags: ["x"],
+                         extra: ["foo": "{\"a\":1}"])),
+        .disposed(Disposition(agency: "a", unit: "a/u", kind: .pelimpahan, fromAgency: "b", rule: "rute.toml:3", note: "n")),
+        .postponed(question: "q"), .reporterReplied(text: "t", attachments: [Attachment(name: "n")]),
+        .archived(reason: .duplikat, note: nil, duplicateOf: "2600001"), .deleted(reason: .spam, note: "x"),
+        .assignedToUnit(unit: "u"), .sentBack(reason: "r"), .followedUp(text: "f", attachments: []),
+        .disputed(text: "d"), .accepted(text: nil), .autoClosed, .titleEdited(title: "t"),
+        .classified(classification: .pengaduan, category: "c", subcategory: nil),
+        .flagsSet(anonymous: true, confidential: nil), .tagged(add: ["a"], remove: ["b"]), .prioritySet(.mendesak),
+        .noteAdded(text: "n"), .replyPosted(text: "r"), .duplicateLinked(original: "1"),
+        .redacted(fields: ["reporter.nik"], reason: "UU PDP"),
+    ]
+
+    func testEveryEventRoundTrips() throws {
+        for e in all {
+            let bytes = EventCodec.encode(e)
+            XCTAssertEqual(try EventCodec.decode(type: e.type, payload: bytes), e, e.type)
+        }
+    }
+
+    func testTypeStringsAreStable() {
+        XCTAssertEqual(all.map(\.type).count, Set(all.map(\.type)).count)
+        XCTAssertEqual(DomainEvent.autoClosed.type, "report.auto-closed")
+        XCTAssertEqual(DomainEvent.disposed(Disposition(agency: "a", kind: .disposisi)).type, "report.disposed")
+    }
+
+    func testDatesWrittenWithDeskOffset() {
+        let text = String(decoding: EventCodec.encode(all[0]), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"received_at\":\"2026-04-06T09:00:00+07:00\""), text)
+    }
+
+    func testBadPayloadsNameTheField() {
+        XCTAssertThrowsError(try EventCodec.decode(type: "report.postponed", payload: Array("{}".utf8))) {
+            XCTAssertEqual(($0 as? EventCodec.DecodeError)?.field, "question")
+        }
+        XCTAssertThrowsError(try EventCodec.decode(type: "report.archived", payload: Array("{\"reason\":\"bosan\"}".utf8))) {
+            XCTAssertEqual(($0 as? EventCodec.DecodeError)?.reason, "unknown value 'bosan'")
+        }
+        XCTAssertThrowsError(try EventCodec.decode(type: "report.exploded", payload: Array("{}".utf8)))
+        XCTAssertThrowsError(try EventCodec.decode(type: "report.received", payload: Array("[1,2]".utf8)))
+        XCTAssertThrowsError(try EventCodec.decode(type: "report.received",
+                                                   payload: Array("{\"intake\":{\"channel\":\"fax\",\"body\":\"x\",\"received_at\":\"2026-01-01T00:00:00Z\"}}".utf8)))
+    }
+
+    func testISOTimeParsesAndFormats() {
+        XCTAssertEqual(ISOTime.format(ISOTime.parse("2026-04-01T08:15:00+07:00")!), "2026-04-01T08:15:00+07:00")
+        XCTAssertEqual(ISOTime.parse("2026-04-01T01:15:00Z"), ISOTime.parse("2026-04-01T08:15:00+07:00"))
+        XCTAssertEqual(ISOTime.format(ISOTime.parse("2026-12-31T23:30:00+09:00")!, offsetSeconds: 8 * 3600),
+                       "2026-12-31T22:30:00+08:00")
+        XCTAssertNil(ISOTime.parse("2026-02-30T00:00:00Z"))
+        XCTAssertNil(ISOTime.parse("2026-04-01T08:15"))
+        XCTAssertNil(ISOTime.parse("kemarin"))
+        XCTAssertEqual(ISOTime.parse("2024-02-29"), ISOTime.parse("2024-02-29T00:00:00+07:00"))
+    }
+
+    func testDeskAnomaliesNeverCrash() {
+        var desk = Desk()
+        desk.apply(RecordedEvent(seq: 1, id: "x", reportID: "404", at: at(0), actor: Actor(nasional), event: .autoClosed))
+        XCTAssertEqual(desk.anomalies.count, 1)
+        XCTAssertEqual(desk.count, 0)
+        desk.apply(RecordedEvent(seq: 2, id: "y", reportID: "2600005", at: at(0), actor: Actor(nasional),
+                                 event: .received(sampleIntake())))
+        desk.apply(RecordedEvent(seq: 3, id: "z", reportID: "2600005", at: at(0), actor: Actor(nasional),
+                                 event: .received(sampleIntake())))
+        XCTAssertEqual(desk.anomalies.count, 2)
+        XCTAssertEqual(desk.nextReportID, "2600006")
+        XCTAssertEqual(desk.report(channel: .sms, externalID: "sms-1")?.id, "2600005")
+    }
+}

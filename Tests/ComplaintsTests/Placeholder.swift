@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderComplaintsTests: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,223 @@
+import XCTest
+@testable import Complaints
+
+/// Given events, when a command, then events or a refusal — one spec per arrow of the lifecycle diagram.
+final class LifecycleSpecs: XCTestCase {
+    func received(_ intake: Intake = sampleIntake()) -> Scenario {
+        var s = Scenario()
+        s.when(.receive(intake), by: nasional, at: at(0))
+        return s
+    }
+
+    func testReceiveCreatesNewReportWaitingForDesk() {
+        let s = received()
+        XCTAssertEqual(s.report.status, .baru)
+        XCTAssertEqual(s.report.version, 1)
+        XCTAssertEqual(s.report.title, "Jalan berlubang di depan SDN 2")
+        XCTAssertTrue(s.report.clocks.verification.isRunning)
+    }
+
+    func testReceiveTwiceIsRefused() {
+        var s = received()
+        XCTAssertEqual(s.when(.receive(sampleIntake()), by: nasional, at: at(0)).refusal?.code, .alreadyExists)
+    }
+
+    func testReceiveEmptyBodyRefused() {
+        var s = Scenario()
+        var i = sampleIntake()
+        i.body = "  \n "
+        XCTAssertEqual(s.when(.receive(i), by: nasional, at: at(0)).refusal?.code, .missingText)
+    }
+
+    func testReporterChosenAgencyGoesStraightToAgencyQueue() {
+        let s = received(sampleIntake(agency: "pemkab-sleman"))
+        XCTAssertEqual(s.report.status, .terdisposisi)
+        XCTAssertEqual(s.report.agency, "pemkab-sleman")
+        XCTAssertEqual(s.report.dispositions.first?.kind, .pilihanPelapor)
+        XCTAssertFalse(s.report.clocks.verification.isStarted)
+        XCTAssertTrue(s.report.clocks.agencyFollowUp.isRunning)
+        XCTAssertTrue(Access.canSee(s.report, by: instansiSleman))
+    }
+
+    func testVerifyAndDispose() {
+        var s = received()
+        let r = s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:12", note: "Mohon segera"),
+                       by: nasional, at: at(1))
+        XCTAssertEqual(r.events, [.disposed(Disposition(agency: "pemkab-sleman", kind: .disposisi, rule: "rute.toml:12",
+                                                        note: "Mohon segera"))])
+        XCTAssertEqual(s.report.status, .terdisposisi)
+        XCTAssertNotNil(s.report.clocks.verification.stoppedAt)
+        XCTAssertTrue(s.report.clocks.agencyFollowUp.isRunning)
+    }
+
+    func testDisposeDirectlyToUnitGoesToDiproses() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.report.status, .diproses)
+        XCTAssertEqual(s.report.unit, "pemkab-sleman/dinkes")
+    }
+
+    func testPostponeThenReporterAddsInfoReturnsToBaru() {
+        var s = received()
+        XCTAssertNotNil(s.when(.postpone(question: "Mohon lampirkan foto lokasi."), by: nasional, at: at(0, 12)).events)
+        XCTAssertEqual(s.report.status, .tunda)
+        XCTAssertTrue(s.report.clocks.verification.isPaused)
+        XCTAssertNotNil(s.when(.recordReporterReply(text: "Foto terlampir", attachments: [Attachment(name: "a.jpg")]),
+                               by: nasional, at: at(2)).events)
+        XCTAssertEqual(s.report.status, .baru)
+        XCTAssertTrue(s.report.clocks.verification.isRunning)
+    }
+
+    func testPostponeNeedsQuestion() {
+        var s = received()
+        XCTAssertEqual(s.when(.postpone(question: " "), by: nasional, at: at(0)).refusal?.code, .missingText)
+    }
+
+    func testArchiveWithReason() {
+        var s = received()
+        s.when(.archive(reason: .terlaluUmum, note: "Tidak jelas lokasinya", duplicateOf: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.report.status, .diarsipkan)
+        XCTAssertEqual(s.report.archiveReason, .terlaluUmum)
+        XCTAssertFalse(s.report.status.isOpen)
+    }
+
+    func testArchiveAsDuplicateMustNameAnExistingOriginal() {
+        var s = received()
+        XCTAssertEqual(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: nil), by: nasional, at: at(1)).refusal?.code,
+                       .duplicateNeedsOriginal)
+        XCTAssertEqual(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "9999999"), by: nasional, at: at(1)).refusal?.code,
+                       .unknownReport)
+        XCTAssertEqual(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: s.id), by: nasional, at: at(1)).refusal?.code,
+                       .invalidValue)
+        s.when(.receive(sampleIntake(externalID: "sms-2")), by: nasional, at: at(0), on: "2600002")
+        XCTAssertNotNil(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600002"), by: nasional, at: at(1)).events)
+        XCTAssertEqual(s.report.duplicateOf, "2600002")
+    }
+
+    func testPostponedReportArchivedOnlyAfterWindowForSilence() {
+        var s = received()
+        s.when(.postpone(question: "Lokasi persisnya di mana?"), by: nasional, at: at(0, 10))
+        XCTAssertEqual(s.when(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), by: nasional, at: at(1)).refusal?.code,
+                       .invalidTransition)
+        // 10 working days from Monday 10:00 is Monday two weeks later at 10:00.
+        XCTAssertEqual(s.when(.archive(reason: .tanpaJawabanPelapor, note: nil, duplicateOf: nil), by: nasional,
+                              at: at(14, 9)).refusal?.code, .notYetDue)
+        XCTAssertNotNil(s.when(.archive(reason: .tanpaJawabanPelapor, note: nil, duplicateOf: nil), by: nasional,
+                               at: at(14, 11)).events)
+        XCTAssertEqual(s.report.status, .diarsipkan)
+    }
+
+    func testSilenceReasonOnlyForPostponed() {
+        var s = received()
+        XCTAssertEqual(s.when(.archive(reason: .tanpaJawabanPelapor, note: nil, duplicateOf: nil), by: nasional, at: at(1))
+            .refusal?.code, .invalidTransition)
+    }
+
+    func testDeleteAsSpamHidesFromQueuesButKeepsReport() {
+        var s = received()
+        s.when(.delete(reason: .spam, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.report.status, .dihapus)
+        XCTAssertFalse(Access.canSee(s.report, by: pengamat))
+        XCTAssertTrue(Access.canSee(s.report, by: nasional))
+        let inbox = Inbox(deadlines: s.deadlines)
+        XCTAssertEqual(inbox.run(InboxQuery(), on: s.desk, for: nasional, now: at(1)), [])
+        var q = InboxQuery()
+        q.includeDeleted = true
+        XCTAssertEqual(inbox.run(q, on: s.desk, for: nasional, now: at(1)), [s.id])
+    }
+
+    func testAgencyDisposesToUnitThenLiaisonFollowsUp() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertNotNil(s.when(.assignToUnit(unit: "pemkab-sleman/dinkes"), by: instansiSleman, at: at(1, 13)).events)
+        XCTAssertEqual(s.report.status, .diproses)
+        XCTAssertTrue(Access.canSee(s.report, by: penghubungDinkes))
+        XCTAssertNotNil(s.when(.postFollowUp(text: "Jalan akan diperbaiki pekan depan.", attachments: []),
+                               by: penghubungDinkes, at: at(2)).events)
+        XCTAssertEqual(s.report.status, .ditindaklanjuti)
+        XCTAssertTrue(s.report.clocks.autoClose.isRunning)
+    }
+
+    func testFollowUpOnlyFromDiproses() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.when(.postFollowUp(text: "x", attachments: []), by: instansiSleman, at: at(2)).refusal?.code,
+                       .invalidTransition)
+    }
+
+    func testReporterAcceptsCloses() {
+        var s = followedUp()
+        s.when(.recordAcceptance(text: "Terima kasih"), by: nasional, at: at(3))
+        XCTAssertEqual(s.report.status, .selesai)
+    }
+
+    func testReporterDisputesReturnsToDiprosesWithFreshAgencyClock() {
+        var s = followedUp()
+        s.when(.recordDispute(text: "Belum diperbaiki"), by: nasional, at: at(3))
+        XCTAssertEqual(s.report.status, .diproses)
+        XCTAssertTrue(s.report.clocks.agencyFollowUp.isRunning)
+        XCTAssertEqual(s.report.clocks.agencyFollowUp.runs.first?.start, at(3))
+    }
+
+    func testAutoCloseOnlyAfterTenWorkingDaysOfSilence() {
+        var s = followedUp() // follow-up at Wednesday 9:00 (day 2)
+        XCTAssertEqual(s.when(.autoClose, by: .system, at: at(15, 8)).refusal?.code, .notYetDue)
+        XCTAssertNotNil(s.when(.autoClose, by: .system, at: at(16, 9)).events)
+        XCTAssertEqual(s.report.status, .selesai)
+        XCTAssertEqual(s.report.trail.last?.actor.role, .sistem)
+    }
+
+    func testSendBackAsBukanWewenangThenPelimpahanRecordsBothAgencies() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.when(.sendBack(reason: " "), by: instansiBantul, at: at(2)).refusal?.code, .missingReason)
+        XCTAssertNotNil(s.when(.sendBack(reason: "Lokasi di wilayah Sleman"), by: instansiBantul, at: at(2)).events)
+        XCTAssertNil(s.report.agency)
+        XCTAssertEqual(s.report.returned?.agency, "pemkab-bantul")
+        XCTAssertFalse(Access.canSee(s.report, by: instansiBantul))
+        XCTAssertNotNil(s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(2, 14)).events)
+        let last = s.report.dispositions.last
+        XCTAssertEqual(last?.kind, .pelimpahan)
+        XCTAssertEqual(last?.fromAgency, "pemkab-bantul")
+        XCTAssertEqual(last?.agency, "pemkab-sleman")
+        XCTAssertNil(s.report.returned)
+    }
+
+    func testTransitionsNotInDiagramAreRefused() {
+        var s = received()
+        XCTAssertEqual(s.when(.assignToUnit(unit: "u"), by: instansiSleman, at: at(1)).refusal?.code, .outOfScope)
+        XCTAssertEqual(s.when(.recordAcceptance(text: nil), by: nasional, at: at(1)).refusal?.code, .invalidTransition)
+        XCTAssertEqual(s.when(.recordDispute(text: "x"), by: nasional, at: at(1)).refusal?.code, .invalidTransition)
+        s.when(.archive(reason: .formatSalah, note: nil, duplicateOf: nil), by: nasional, at: at(1))
+        XCTAssertEqual(s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(2))
+            .refusal?.code, .invalidTransition)
+        XCTAssertEqual(s.when(.postpone(question: "?"), by: nasional, at: at(2)).refusal?.code, .invalidTransition)
+        XCTAssertEqual(s.when(.delete(reason: .spam, note: nil), by: nasional, at: at(2)).refusal?.code, .invalidTransition)
+    }
+
+    func testRefusalsAreWordedInBothLanguages() {
+        var s = received()
+        let r = s.when(.recordAcceptance(text: nil), by: nasional, at: at(1)).refusal
+        XCTAssertEqual(r?.message.id.contains("Belum Terverifikasi"), true)
+        XCTAssertEqual(r?.message.en.contains("Not yet verified"), true)
+    }
+
+    func testStaleCommandRefused() {
+        var s = received()
+        let seen = s.report.version
+        s.when(.addNote("catatan lain"), by: nasional, at: at(0, 10))
+        let r = s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1), expected: seen)
+        XCTAssertEqual(r.refusal?.code, .stale)
+        XCTAssertEqual(s.report.status, .baru)
+        XCTAssertNotNil(s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1),
+                               expected: s.report.version).events)
+    }
+
+    func followedUp() -> Scenario {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.postFollowUp(text: "Sudah diperbaiki.", attachments: []), by: penghubungDinkes, at: at(2))
+        XCTAssertEqual(s.report.status, .ditindaklanjuti)
+        return s
+    }
+}

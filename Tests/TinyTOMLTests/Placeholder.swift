@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTinyTOMLTests: XCTestCase { func testBuilds() {} }
