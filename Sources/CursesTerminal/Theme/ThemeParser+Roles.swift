@@ -42,7 +42,7 @@ extension ThemeParser {
         let children = body.keys.filter { !Theme.attributeKeys.contains($0) && body[$0]?.tableValue != nil }
         let ownKeys = body.keys.filter { !children.contains($0) }
         if !ownKeys.isEmpty || body.isEmpty {
-            if let entry = readEntry(body, field: field, line: line) {
+            if let entry = readEntry(body, keys: ownKeys, line: line) {
                 if !allowed.contains(role) {
                     var reason = "\(field): unknown role \"\(role)\""
                     if let guess = closestSpelling(to: role, among: allowed) { reason += " (did you mean \"\(guess)\"?)" }
@@ -60,9 +60,9 @@ extension ThemeParser {
     }
 
     /// The attributes of one role; nil (with errors recorded) when any of them is wrong.
-    private mutating func readEntry(_ body: TOMLTable, field: String, line: Int) -> RoleEntry? {
+    private mutating func readEntry(_ body: TOMLTable, keys: [String], line: Int) -> RoleEntry? {
         let errorsBefore = errors.count
-        for key in body.keys where !Theme.attributeKeys.contains(key) {
+        for key in keys where !Theme.attributeKeys.contains(key) {
             var reason = "\(body.fieldPath(key)): unknown attribute '\(key)'"
             if let guess = closestSpelling(to: key, among: Theme.attributeKeys) { reason += " (did you mean '\(guess)'?)" }
             reason += "; a role takes fg, bg, bold, underline, reverse, dim, italic"

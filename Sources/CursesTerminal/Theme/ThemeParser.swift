@@ -30,7 +30,9 @@ struct ThemeParser {
     }
 
     mutating func read(_ document: TOMLTable) -> ThemeDefinition {
-        document.unknownKeys(allowed: ["name", "description", "inherits", "palette", "roles"]).forEach { add($0) }
+        for unknown in document.unknownKeys(allowed: ["name", "description", "inherits", "palette", "roles"]) {
+            add(line: unknown.line, unknown.reason + "; a theme has name, description, inherits, [palette] and [roles]")
+        }
         let name = Theme.name(forFile: fileName)
         if let written = read({ () throws(TOMLFieldError) in try document.optionalString("name") }) ?? nil,
            written != name {
