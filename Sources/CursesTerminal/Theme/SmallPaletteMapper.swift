@@ -49,7 +49,8 @@ struct SmallPaletteMapper {
         // Sectors centred on red 0°, yellow 60°, green 120°, cyan 180°, blue 240°, magenta 300°.
         let sector = ((hue + 30) / 60) % 6
         let base = [1, 3, 2, 6, 4, 5][sector]
-        return size >= 16 && lightness > 160 ? base + 8 : base
+        let bright = high >= 240 || lightness > 160  // pure yellow #ffff00 is bright yellow, not 205,205,0
+        return size >= 16 && bright ? base + 8 : base
     }
 
     private func grey(_ lightness: Int) -> Int {

@@ -145,6 +145,8 @@ final class ShippedThemesTests: XCTestCase {
         XCTAssertEqual(SmallPaletteMapper(size: 16).index(for: .rgb(0xff, 0x87, 0x87)), 9, "light red is bright red")
         XCTAssertEqual(SmallPaletteMapper(size: 16).index(for: .rgb(0xd7, 0x5f, 0x5f)), 1)
         XCTAssertEqual(SmallPaletteMapper(size: 16).index(for: .rgb(0x8a, 0x8a, 0x8a)), 8)
+        XCTAssertEqual(SmallPaletteMapper(size: 16).index(for: .rgb(0xff, 0xff, 0x00)), 11, "pure yellow is bright yellow")
+        XCTAssertEqual(SmallPaletteMapper(size: 16).index(for: .rgb(0xaf, 0x00, 0x00)), 1)
         let invisible = eight.map(ResolvedStyle(foreground: .rgb(0x30, 0x30, 0x30), background: .rgb(0x1c, 0x1c, 0x1c)))
         XCTAssertEqual(invisible.foreground, .indexed(7))
         XCTAssertEqual(invisible.background, .indexed(0))
