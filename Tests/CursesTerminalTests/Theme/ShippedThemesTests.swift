@@ -202,6 +202,21 @@ final class ShippedThemesTests: XCTestCase {
         XCTAssertEqual(Set(badges).count, badges.count, "badges must differ in more than colour")
     }
 
+    /// The example in themes/README.md is a working user theme.
+    func testReadmeExampleIsAValidUserTheme() throws {
+        let readme = try String(contentsOf: ThemeFixtures.themesFolder.appendingPathComponent("README.md"), encoding: .utf8)
+        let parts = readme.components(separatedBy: "```toml\n")
+        XCTAssertEqual(parts.count, 2, "one toml example expected")
+        let example = try XCTUnwrap(parts.last?.components(separatedBy: "```").first)
+        let catalog = try ThemeFixtures.shippedCatalog(user: ["mine": example])
+        XCTAssertEqual(catalog.problems(), [])
+        let theme = try catalog.resolvedTheme(named: "mine")
+        XCTAssertEqual(theme.base.background, .rgb(0xfd, 0xf6, 0xe3))
+        XCTAssertEqual(theme.style(for: "badge.overdue"), ResolvedStyle(foreground: .indexed(7), background: .rgb(0xaf, 0, 0), bold: true))
+        XCTAssertEqual(theme.style(for: "badge.due-soon").foreground, .rgb(0x5f, 0x37, 0x00), "warn from terang")
+        XCTAssertEqual(theme.style(for: "inbox.row").background, .rgb(0xfd, 0xf6, 0xe3))
+    }
+
     func testEmbeddedCopiesAreByteIdenticalToThemesFolder() throws {
         let manager = FileManager.default
         let shipped = try manager.contentsOfDirectory(atPath: ThemeFixtures.themesFolder.path).filter { $0.hasSuffix(".toml") }.sorted()
