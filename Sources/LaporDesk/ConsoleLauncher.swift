@@ -29,17 +29,24 @@ enum ConsoleLauncher {
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = "rina" }
         let op = try DeskAccess.actor(opened, deskOptions)
         let env = environment(opened, op, language: language ?? opened.settings.language)
-        let palette = try Themes.palette(named: request.theme ?? opened.settings.theme)
+        let themeName = request.theme ?? opened.settings.theme
+        let catalog = Themes.catalog()
+        guard catalog.names.contains(themeName) else {
+            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
+        }
         let service = StoreService(store: opened.store)
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
                                  keymap: try Keymaps.load())
         state.health = service.health
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse), palette: palette)
+            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse), palette: .plain)
         } catch {
             throw Fail.usage("console: cannot start the terminal: \(error)")
         }
+        let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: screen.colorDepth)
+        screen.palette = palette
+        for p in themeProblems { Output.error("warning: \(p)") }
         let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: { Date() })
         runtime.run()
         screen.stop()
@@ -104,13 +111,6 @@ enum ConsoleLauncher {
             },
             isPractice: opened.settings.isPractice, utcOffsetSeconds: opened.settings.timeZone.secondsFromUTC,
             zoneName: opened.settings.timeZone.rawValue)
-    }
-}
-
-/// Theme loading (placeholder until the theme files land: plain palette).
-enum Themes {
-    static func palette(named name: String) throws -> TerminalPalette {
-        .plain
     }
 }
 

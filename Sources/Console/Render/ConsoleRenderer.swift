@@ -44,8 +44,10 @@ public enum ConsoleRenderer {
     static func drawTitleBar(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         c.fill(r, role: Roles.titleBar)
         let op = s.env.operatorOnDuty
-        var left = " LaporDesk · \(s.env.deskName) · \(op.shownName) (\(s.text(op.role.label)))"
+        // Who is signed in comes first: it decides what the officer may see and do.
+        var left = " LaporDesk · \(op.shownName) (\(s.text(op.role.label)))"
         if let agency = op.agency { left += " · " + s.env.agencyName(agency) }
+        left += " · " + s.env.deskName
         let clock = DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
         let health: (String, StyleRole) = switch s.health {
         case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), Roles.titleHealthOK)
