@@ -1,0 +1,67 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Console
+import Foundation
+import TextCanvas
+
+/// Measures what an officer feels on a desk: time to the first inbox frame, keystroke-to-frame for
+/// moving, paging, switching views and typing a search, the durable append of one action, and memory.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure start-up, keystroke-to-frame, append latency and memory on a desk.")
+
+    @OptionGroup var desk: DeskOptions
+    @Option(help: "Keystrokes per measured kind.") var keys = 200
+    @Flag(help: "Also measure one durable action (writes 20 internal notes: use a generated desk).") var write = false
+
+    func run() throws {
+        let t0 = Date()
+        let opened = try DeskAccess.open(desk, mode: .writer)
+        let op = try DeskAccess.actor(opened, desk)
+        let env = ConsoleLauncher.environment(opened, op, language: .id)
+        var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 120, height: 40))
+        ConsoleReducer.start(&state)
+        _ = ConsoleRenderer.render(state)
+        let startup = Date().timeIntervalSince(t0)
+        Output.line(String(format: "start-up to first inbox frame: %.3f s (%d reports, %llu events)", startup,
+                           opened.desk.count, opened.journal.lastSequence))
+        func measure(_ name: String, _ keysFor: (Int) -> [Key]) {
+            var samples: [Double] = []
+            for i in 0..<keys {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for k in keysFor(i) { ConsoleReducer.reduce(&state, .key(k)) }
+                _ = ConsoleRenderer.render(state)
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            samples.sort()
+            let p50 = samples[samples.count / 2]
+            let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+            Output.line(String(format: "keystroke-to-frame %-14@ p50 %7.2f ms   p99 %7.2f ms", name as NSString, p50, p99))
+        }
+        measure("move (j)") { _ in [.char("j")] }
+        measure("page (PgDn)") { _ in [.pageDown] }
+        measure("view (1-5)") { i in [.char(Character(String(i % 5 + 1)))] }
+        var typed = 0
+        measure("search letter") { i in
+            if i % 4 == 0 { typed = 0; return [.escape, .escape, .char("/")] + [.char("j")] }
+            typed += 1
+            return [.char(["a", "l", "n"][typed % 3])]
+        }
+        ConsoleReducer.reduce(&state, .key(.escape))
+        // One durable officer action.
+        var appends: [Double] = []
+        if write, let id = opened.desk.order.first {
+            for _ in 0..<20 {
+                let s = DispatchTime.now().uptimeNanoseconds
+                _ = try? opened.store.perform(.addNote("bench"), on: id, as: Operator(name: "bench", role: .adminNasional), now: Date())
+                appends.append(Double(DispatchTime.now().uptimeNanoseconds - s) / 1e6)
+            }
+            appends.sort()
+            Output.line(String(format: "one durable action (note): median %.2f ms", appends[appends.count / 2]))
+        }
+        let rss = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "?"
+        Output.line("peak memory: \(rss.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces))")
+    }
+}

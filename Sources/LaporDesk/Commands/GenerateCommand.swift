@@ -1,0 +1,31 @@
+import ArgumentParser
+import Complaints
+import ComplaintJournal
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a realistic generated desk (for benchmarks and load tests), deterministic for a seed.")
+
+    @Option(help: "How many reports.") var reports: Int
+    @Option(help: "Data folder to create (must not hold a desk yet).") var out: String
+    @Option(help: "Random seed.") var seed: UInt64 = 42
+
+    func run() throws {
+        guard reports > 0 else { throw Fail.usage("--reports must be positive") }
+        let folder = DeskFolder(url: URL(fileURLWithPath: out))
+        do { try folder.initialize(defaults: DeskAccess.defaults) } catch { throw Fail.usage(error.description) }
+        let opened = try DeskAccess.open(DeskOptions.parse(["--data", out]), mode: .writer)
+        let generator = DeskGenerator(reports: reports, seed: seed, now: Date(), reference: opened.reference)
+        let progress = Progress(total: reports, enabled: Output.stderrIsTerminal)
+        var written = 0
+        try generator.generate { entries in
+            _ = try opened.journal.appendBatch(entries)
+            written += entries.count
+            progress.update(min(reports, Set(entries.map(\.reportID)).count + written / 5))
+        }
+        progress.finish()
+        Output.error("\(reports) laporan, \(opened.journal.lastSequence) peristiwa di \(folder.path)")
+    }
+}
