@@ -23,13 +23,14 @@ enum ConsoleLauncher {
             guard let l = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
             language = l
         }
+        let user = try UserSettings.load()
         let opened = try request.demo ? openDemo(request.desk) : openDesk(request.desk)
         DeskAccess.reportRecovery(opened)
         var deskOptions = request.desk
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = "rina" }
         let op = try DeskAccess.actor(opened, deskOptions)
-        let env = environment(opened, op, language: language ?? opened.settings.language)
-        let themeName = request.theme ?? opened.settings.theme
+        let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
+        let themeName = request.theme ?? user.theme ?? opened.settings.theme
         let catalog = Themes.catalog()
         guard catalog.names.contains(themeName) else {
             throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
@@ -40,7 +41,7 @@ enum ConsoleLauncher {
         state.health = service.health
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse), palette: .plain)
+            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
         } catch {
             throw Fail.usage("console: cannot start the terminal: \(error)")
         }
@@ -118,10 +119,7 @@ enum ConsoleLauncher {
 enum Keymaps {
     static func load() throws -> Keymap {
         var map = Keymap.standard
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-        let file = base.appendingPathComponent("lapor-desk/keys.conf")
+        let file = UserSettings.folder().appendingPathComponent("keys.conf")
         guard let data = FileManager.default.contents(atPath: file.path) else { return map }
         let errors = map.apply(userBindings: String(decoding: data, as: UTF8.self))
         if !errors.isEmpty {
