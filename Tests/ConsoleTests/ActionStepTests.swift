@@ -307,3 +307,27 @@ final class ActionStepTests: XCTestCase {
         }
     }
 }
+
+/// Keys cannot act on a dialog the officer cannot see.
+final class TooSmallStepTests: XCTestCase {
+    func testAConfirmationHiddenByATinyTerminalCannotBeAnswered() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"), .enter, .char("A"))
+        let confirm = s.overlay
+        XCTAssertNotNil(confirm)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 30, height: 8)))
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[2].trimmingCharacters(in: .whitespaces), "Layar terlalu kecil")
+        step(&s, key: .char("y"))
+        step(&s, key: .enter)
+        step(&s, key: .escape)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 80, height: 24)))
+        XCTAssertEqual(s.overlay, confirm, "the question is still open, unanswered")
+        step(&s, key: .char("n")) { $0.overlay = nil; $0.message = msg(.info, "Dibatalkan.") }
+    }
+
+    func testQuitStillWorksWhenTiny() throws {
+        var s = try Fixture.state(size: Size(width: 20, height: 5))
+        s.overlay = .help(scroll: 0)
+        step(&s, key: .char("q"), effects: [.quit])
+    }
+}
