@@ -191,12 +191,19 @@ final class NavigationStepTests: XCTestCase {
         s.press(.tab)
         s.type("sleman")
         s.press(.enter)
-        XCTAssertEqual(s.form?.focus, 4, "Enter in a one-line text field moves to the next field")
-        s.press(.ctrl("s"))
-        XCTAssertNil(s.overlay)
+        XCTAssertNil(s.overlay, "Enter applies the filter (the form's help line says so)")
         XCTAssertEqual(s.inbox.filter.category, "Lingkungan Hidup")
         XCTAssertEqual(s.inbox.filter.region, "sleman")
         XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.disposed, Fixture.ID.withUnit])
+    }
+
+    func testEnterInAnActionFormMovesToTheNextTextField() throws {
+        var s = try Fixture.state()
+        s.press(.enter, .char("a"), .tab)
+        XCTAssertEqual(s.form?.focus, 1)
+        s.type("2600003")
+        XCTAssertEqual(s.press(.enter), [], "Enter in a one-line field of an action form moves on")
+        XCTAssertEqual(s.form?.focus, 2)
     }
 
     func testCommandPromptOpensAReportByNumber() throws {
