@@ -42,6 +42,20 @@ final class GoldenScreenTests: XCTestCase {
         }
     }
 
+    func testRoutingWithTypedFilter() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("d"))
+        s.type("kemen")
+        assertGolden(render(s), "routing-filtered-80x24")
+    }
+
+    func testMarkedRows() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.press(.char(" "), .char("j"), .char(" "))
+        XCTAssertEqual(s.inbox.marked, [Fixture.ID.overdue, Fixture.ID.wide])
+        assertGolden(render(s), "marked-rows-120x40")
+    }
+
     func testAllViewAtWideSizes() throws {
         for size in [Size(width: 120, height: 40), Size(width: 200, height: 60)] {
             var s = try Fixture.state(size: size)
