@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints"]),
         .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],
+                    exclude: ["Golden"]),
         .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal"]),
     ]
 )

@@ -83,15 +83,17 @@ enum OverlayView {
         }
     }
 
+    /// Rows a field takes: its label, its input (multiline: 4 rows) and one blank row after it.
+    static func formFieldHeight(_ field: FormField) -> Int {
+        if case let .text(_, multiline) = field.value, multiline { return 6 }
+        return 3
+    }
+
     static func drawForm(_ c: inout Canvas, _ s: ConsoleState, _ f: FormState) {
         let width = min(72, s.size.width - 2)
         let innerWidth = width - 4
-        // Each field: label line + input lines (multiline: 4 rows).
-        var needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1)
-        for field in f.fields {
-            if case let .text(_, multiline) = field.value { needed += multiline ? 5 : 2 } else { needed += 2 }
-        }
-        let r = box(&c, s, width: width, height: needed + 1, title: f.title)
+        let needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1) + f.fields.map(formFieldHeight).reduce(0, +) - 1
+        let r = box(&c, s, width: width, height: needed, title: f.title)
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
         var y = inner.y
         for e in f.explanation {
@@ -102,31 +104,35 @@ enum OverlayView {
             c.put("✗ " + error, at: Point(x: inner.x, y: y), role: Roles.fieldError, clipWidth: inner.width)
             y += 1
         }
-        for (i, field) in f.fields.enumerated() {
-            guard y < inner.maxY else { break }
+        // When the fields do not all fit, start late enough that the focused field is whole on screen.
+        var first = 0
+        while first < f.focus,
+              f.fields[first...f.focus].map(formFieldHeight).reduce(0, +) - 1 > inner.maxY - y {
+            first += 1
+        }
+        for (i, field) in f.fields.enumerated().dropFirst(first) {
             let focused = i == f.focus
+            let inputRows = formFieldHeight(field) - 2
+            guard y + 1 + inputRows <= inner.maxY else { break }
             c.put(field.label + (field.required ? " *" : ""), at: Point(x: inner.x, y: y),
                   role: focused ? Roles.fieldFocused : Roles.fieldLabel, clipWidth: inner.width)
             y += 1
             switch field.value {
-            case let .text(buffer, multiline):
-                let rows = multiline ? min(4, max(1, inner.maxY - y)) : 1
-                let layout = buffer.layout(width: max(1, min(innerWidth, inner.width)), height: rows)
-                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: rows), role: Roles.fieldInput)
-                for (k, row) in layout.rows.prefix(rows).enumerated() {
+            case let .text(buffer, _):
+                let layout = buffer.layout(width: max(1, min(innerWidth, inner.width)), height: inputRows)
+                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: inputRows), role: Roles.fieldInput)
+                for (k, row) in layout.rows.prefix(inputRows).enumerated() {
                     c.put(row, at: Point(x: inner.x, y: y + k), role: Roles.fieldInput, clipWidth: inner.width)
                 }
                 if focused { c.cursor = Point(x: inner.x + layout.cursor.x, y: y + layout.cursor.y) }
-                y += rows
             case let .choice(options, selected):
                 let label = options.indices.contains(selected) ? options[selected].label : "-"
                 let text = "◀ " + label + " ▶" + (options.count > 1 ? "  (\(selected + 1)/\(options.count))" : "")
                 c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: Roles.fieldInput)
                 c.put(text, at: Point(x: inner.x, y: y), role: focused ? Roles.fieldFocused : Roles.fieldInput, clipWidth: inner.width)
                 if focused { c.cursor = Point(x: inner.x, y: y) }
-                y += 1
             }
-            y += 1
+            y += inputRows + 1
         }
     }
 

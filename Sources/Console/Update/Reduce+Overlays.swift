@@ -175,7 +175,8 @@ extension ConsoleReducer {
         case .ctrl("s"), .f(2):
             return submitForm(&s, &f)
         case .enter where !isMultiline:
-            if f.focus < f.fields.count - 1, case .text = field.value {
+            // Action forms step to the next field; the filter form applies at once, as its help line says.
+            if case .action = f.purpose, f.focus < f.fields.count - 1, case .text = field.value {
                 f.focus += 1
             } else {
                 return submitForm(&s, &f)

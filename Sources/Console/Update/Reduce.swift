@@ -44,13 +44,15 @@ public enum ConsoleReducer {
         if case let .mouse(m) = key {
             return s.overlay == nil && s.layout.mode != .tooSmall ? handleMouse(&s, m) : []
         }
-        if s.overlay != nil {
-            logKey(&s, key, command: nil)
-            return handleOverlayKey(&s, key)
-        }
+        // Under the minimum size nothing is drawn but the "enlarge" message, so no key may act on an
+        // invisible form or confirmation; they come back unchanged when the terminal grows.
         if s.layout.mode == .tooSmall {
             if let c = s.keymap.command(for: key, in: s.focus), c == .quit { return [.quit] }
             return []
+        }
+        if s.overlay != nil {
+            logKey(&s, key, command: nil)
+            return handleOverlayKey(&s, key)
         }
         if s.focus == .routing, handleRoutingTyping(&s, key) {
             logKey(&s, key, command: nil)

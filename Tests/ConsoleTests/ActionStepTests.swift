@@ -1,0 +1,333 @@
+import ComplaintJournal
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// Desk actions: what the reducer asks the journal for, and what it does with the answers.
+final class ActionStepTests: XCTestCase {
+    func testMarkedRowsAreArchivedInOneRequestEachWithItsVersion() throws {
+        var b = try Bench()
+        step(&b.state, key: .char(" ")) {
+            $0.inbox.marked = [Fixture.ID.overdue]
+            $0.inbox.cursor = 1
+            $0.message = msg(.info, "1 laporan ditandai.")
+        }
+        step(&b.state, key: .char(" ")) {
+            $0.inbox.marked = [Fixture.ID.overdue, Fixture.ID.secret]
+            $0.inbox.cursor = 2
+            $0.message = msg(.info, "2 laporan ditandai.")
+        }
+        b.state.press(.char("a"))
+        let form = try XCTUnwrap(b.state.form)
+        XCTAssertEqual(form.targets, [Fixture.ID.overdue, Fixture.ID.secret])
+        XCTAssertEqual(form.title, "Arsipkan — 2 laporan")
+        let v1 = try XCTUnwrap(b.state.desk[Fixture.ID.overdue]?.version)
+        let v2 = try XCTUnwrap(b.state.desk[Fixture.ID.secret]?.version)
+        XCTAssertEqual(form.expectedVersions, [Fixture.ID.overdue: v1, Fixture.ID.secret: v2])
+        let command = Command.archive(reason: .terlaluUmum, note: "", duplicateOf: nil)
+        let effects = b.state.press(.enter)  // the focused field is a choice: Enter submits
+        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: command, expectedVersion: v1),
+                                           DeskRequest(reportID: Fixture.ID.secret, command: command, expectedVersion: v2)])])
+        XCTAssertEqual(b.state.pendingRequests, 1)
+        XCTAssertEqual(b.state.message, msg(.info, "Menyimpan…"))
+        XCTAssertNotNil(b.state.form, "the form stays until the journal answers")
+        b.run(effects)
+        XCTAssertNil(b.state.overlay)
+        XCTAssertEqual(b.state.pendingRequests, 0)
+        XCTAssertEqual(b.state.inbox.marked, [])
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .diarsipkan)
+        XCTAssertEqual(b.state.desk[Fixture.ID.secret]?.status, .diarsipkan)
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: Arsipkan — 2 laporan."))
+        XCTAssertEqual(b.store.desk.lastSeq, b.state.desk.lastSeq, "the console's desk is the journal's")
+    }
+
+    func testDisposeWithTheRulesProposal() throws {
+        var b = try Bench()
+        let version = try XCTUnwrap(b.state.desk[Fixture.ID.overdue]?.version)
+        step(&b.state, key: .char("d")) {
+            $0.focus = .routing
+            $0.routing.isOpen = true
+            $0.detail.reportID = Fixture.ID.overdue
+            $0.detail.openedVersion = version
+        }
+        let candidates = ConsoleReducer.routingCandidates(b.state)
+        XCTAssertEqual(candidates.first, RoutingCandidate(agencyID: "pemkab-sleman", unitID: "dinkes", origin: .proposal,
+                                                          ruleRef: "rute.toml:42"))
+        XCTAssertEqual(candidates.dropFirst().prefix(2).map(\.agencyID), ["kemenkes", "bpjs-kesehatan"])
+        let request = DeskRequest(reportID: Fixture.ID.overdue,
+                                  command: .dispose(agency: "pemkab-sleman", unit: "dinkes", rule: "rute.toml:42", note: nil),
+                                  expectedVersion: version)
+        step(&b.state, key: .enter, effects: [.perform([request])]) {
+            $0.pendingRequests = 1
+            $0.message = msg(.info, "Menyimpan…")
+        }
+        b.run([.perform([request])])
+        XCTAssertEqual(b.state.focus, .inbox, "back to the inbox for the next triage")
+        XCTAssertFalse(b.state.routing.isOpen)
+        XCTAssertNil(b.state.detail.reportID)
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.secret, Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: #2600001 didisposisikan ke Pemerintah Kabupaten Sleman."))
+        let report = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
+        XCTAssertEqual(report.status, .diproses, "disposed straight to the health office")
+        XCTAssertEqual(report.agency, "pemkab-sleman")
+        XCTAssertEqual(report.unit, "dinkes")
+    }
+
+    func testTypingInTheRoutingPaneFiltersTheDirectory() throws {
+        var b = try Bench()
+        b.state.press(.char("d"))
+        b.state.type("sos")
+        XCTAssertEqual(b.state.routing.filter.text, "sos")
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state).map(\.agencyID), ["kemensos"],
+                       "typed letters search names, ids and regions; the proposal steps aside")
+        b.state.press(.backspace, .backspace, .backspace)
+        b.state.type("yogya")
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state).map(\.agencyID), ["pemprov-diy", "pemkot-yogyakarta"])
+        step(&b.state, key: .down) { $0.routing.cursor = 1 }
+        step(&b.state, key: .down)  // last candidate
+        b.state.type("zzz")
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state), [])
+        XCTAssertEqual(b.state.routing.cursor, 0)
+        step(&b.state, key: .enter) { $0.message = msg(.error, "Tidak ada instansi yang cocok.") }
+        b.state.press(.backspace, .backspace, .backspace, .down)
+        let effects = b.state.press(.enter)
+        guard case let .perform(requests)? = effects.first else { return XCTFail("expected a request, got \(effects)") }
+        XCTAssertEqual(requests.map(\.command), [.dispose(agency: "pemkot-yogyakarta", unit: nil, rule: nil, note: nil)],
+                       "the second match for \"yogya\", chosen from the directory: no rule reference")
+        XCTAssertEqual(requests.map(\.reportID), [Fixture.ID.overdue])
+    }
+
+    func testRequiredFieldEmptyShowsTheErrorAndSendsNothing() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("t"))
+        XCTAssertEqual(b.state.form?.purpose, .action(.postpone))
+        var expectedForm = try XCTUnwrap(b.state.form)
+        expectedForm.error = "Harus diisi: Pertanyaan untuk pelapor"
+        step(&b.state, key: .ctrl("s")) { $0.overlay = .form(expectedForm) }
+        b.state.type("   ")
+        XCTAssertEqual(b.state.press(.f(2)), [], "blank text is still empty")
+        XCTAssertEqual(b.state.form?.error, "Harus diisi: Pertanyaan untuk pelapor")
+        b.state.type("Mohon lampirkan foto.")
+        XCTAssertNil(b.state.form?.error, "typing clears the error")
+        let effects = b.state.press(.ctrl("s"))
+        XCTAssertEqual(effects.count, 1)
+    }
+
+    func testRefusalKeepsTheFormTheErrorAndTheTypedText() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("D"))
+        XCTAssertEqual(b.state.form?.purpose, .action(.linkDuplicate))
+        b.state.type("#9999999")
+        let effects = b.state.press(.enter)
+        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: .linkDuplicate(original: "9999999"),
+                                                      expectedVersion: b.state.detail.openedVersion)])])
+        let seq = b.journal.lastSequence
+        b.run(effects)
+        XCTAssertEqual(b.journal.lastSequence, seq, "nothing written")
+        let form = try XCTUnwrap(b.state.form, "a refused form stays open")
+        XCTAssertEqual(form.text("original"), "#9999999", "with what the officer typed")
+        XCTAssertEqual(form.error, "#2600001: Laporan asli #9999999 tidak ditemukan.")
+        XCTAssertEqual(b.state.message, msg(.error, "#2600001: Laporan asli #9999999 tidak ditemukan."))
+        XCTAssertEqual(b.state.pendingRequests, 0)
+    }
+
+    func testJournalFailureKeepsTheForm() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("c"))
+        b.state.type("Sudah ditelepon.")
+        b.journal.failNextWrite(with: .readOnly(reason: "disk full"))
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.form?.text("text"), "Sudah ditelepon.")
+        XCTAssertEqual(b.state.message?.kind, .error)
+        XCTAssertTrue(b.state.message?.text.contains("#2600001") ?? false)
+    }
+
+    func testRecordedNoteClosesTheFormAndUpdatesTheDesk() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("c"))
+        b.state.type("Pelapor ditelepon, jadwal sudah dicek.")
+        let before = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
+        let effects = b.state.press(.ctrl("s"))
+        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("Pelapor ditelepon, jadwal sudah dicek."),
+                                                      expectedVersion: before.version)])])
+        b.run(effects)
+        XCTAssertNil(b.state.overlay)
+        let after = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
+        XCTAssertEqual(after.version, before.version + 1)
+        XCTAssertEqual(after.trail.count, before.trail.count + 1)
+        XCTAssertEqual(b.state.detail.openedVersion, after.version, "our own change is not 'changed underneath'")
+        XCTAssertFalse(b.state.detail.changedUnderneath)
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: Catatan internal — #2600001."))
+        XCTAssertEqual(b.state.focus, .detail, "the officer stays on the report")
+    }
+
+    func testStaleActionIsSentWithTheOldVersionAndRefused() throws {
+        var b = try Bench()
+        b.state.press(.enter)
+        let opened = try XCTUnwrap(b.state.detail.openedVersion)
+        // Another officer changes the report while it is open here.
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.setPriority(.tinggi), on: Fixture.ID.overdue, as: Fixture.otherOfficer, now: Fixture.now)
+        b.state.press(.char("t"))
+        b.state.type("Mohon kirim foto pintu yang terkunci.")
+        let formBefore = b.state.form
+        step(&b.state, .journalEvents(foreign)) {
+            $0.detail.changedUnderneath = true
+            $0.deskSeq = foreign.last?.seq ?? 0
+            $0.message = msg(.error, "Laporan #2600001 baru saja diubah oleh dewi (prioritas diubah). Periksa sebelum bertindak.")
+        }
+        XCTAssertEqual(b.state.form, formBefore, "the open form is kept")
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.version, opened + 1)
+        let effects = b.state.press(.ctrl("s"))
+        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue,
+                                                      command: .postpone(question: "Mohon kirim foto pintu yang terkunci."),
+                                                      expectedVersion: opened)])], "the version the officer saw, not the new one")
+        b.run(effects)
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .baru, "the domain refused the stale postpone")
+        XCTAssertNotNil(b.state.form)
+        XCTAssertEqual(b.state.message?.kind, .error)
+        XCTAssertTrue(b.state.detail.changedUnderneath)
+        // Reloading (Esc, Enter) takes the new version; the same action then succeeds.
+        b.state.press(.escape, .escape, .enter)
+        XCTAssertEqual(b.state.detail.openedVersion, opened + 1)
+        XCTAssertFalse(b.state.detail.changedUnderneath)
+        b.state.press(.char("t"))
+        b.state.type("Mohon kirim foto.")
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .tunda)
+    }
+
+    func testForeignEventsOnOtherReportsDoNotDisturb() throws {
+        var b = try Bench()
+        b.state.press(.char("j"))
+        let peer = try b.peerStore()
+        let (id, _) = try peer.receive(Intake(channel: .web, receivedAt: Fixture.now, title: "Laporan baru dari konsol lain",
+                                              body: "Isi."), as: .system, now: Fixture.now)
+        let events = try b.store.poll()
+        XCTAssertEqual(events.count, 1)
+        ConsoleReducer.reduce(&b.state, .journalEvents(events))
+        XCTAssertTrue(b.state.inbox.rows.contains(id))
+        XCTAssertEqual(b.state.inbox.selectedID, Fixture.ID.secret, "the cursor stays on the same report")
+        XCTAssertEqual(b.state.message, msg(.info, "1 laporan baru masuk."))
+        XCTAssertFalse(b.state.detail.changedUnderneath)
+        // Events already folded in are ignored when delivered twice.
+        let seq = b.state.desk.lastSeq
+        ConsoleReducer.reduce(&b.state, .journalEvents(events))
+        XCTAssertEqual(b.state.desk.lastSeq, seq)
+    }
+
+    func testObserverGetsMessagesNotEffects() throws {
+        var s = try Fixture.state(Fixture.observer)
+        XCTAssertEqual(s.message, msg(.info, "Mode baca saja: peran Anda tidak dapat mengubah laporan."))
+        for key: Key in [.char("d"), .char("a"), .char("t"), .char("x"), .char("c"), .char("e")] {
+            var t = s
+            let kind: String = switch key {
+            case .char("d"): "Verifikasi & disposisi"
+            case .char("a"): "Arsipkan"
+            case .char("t"): "Tunda (minta informasi)"
+            case .char("x"): "Hapus (spam)"
+            case .char("c"): "Catatan internal"
+            default: "Ubah judul"
+            }
+            step(&t, key: key) { $0.message = msg(.error, "Peran Pengamat tidak dapat: \(kind).") }
+        }
+        step(&s, key: .char("A")) { $0.message = msg(.error, "Peran Pengamat tidak dapat: Anonim / rahasia.") }
+        step(&s, key: .char("m")) { $0.message = msg(.info, "Tidak ada aksi yang dapat Anda lakukan pada laporan ini.") }
+        s.press(.char(":"))
+        s.type("archive")
+        XCTAssertEqual(s.press(.enter), [])
+        XCTAssertNil(s.overlay)
+    }
+
+    func testAgencyAdminIsOfferedOnlyAgencyActions() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.press(.char("3"), .char(":"))
+        s.type("2600006")
+        s.press(.enter, .char("m"))
+        guard case let .menu(m) = s.overlay else { return XCTFail("menu expected") }
+        XCTAssertEqual(m.items, [.act(.assignUnit), .act(.sendBack), .act(.note)])
+        s.press(.escape)
+        step(&s, key: .char("a")) { $0.message = msg(.error, "Peran Admin Instansi tidak dapat: Arsipkan.") }
+        s.press(.char("u"))
+        XCTAssertEqual(s.form?.fields.first?.value, .choice([Choice(id: "dinkes", label: "Dinas Kesehatan Kabupaten Sleman"),
+                                                            Choice(id: "dlh", label: "Dinas Lingkungan Hidup Kabupaten Sleman"),
+                                                            Choice(id: "disdukcapil", label: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman")],
+                                                           selected: 0))
+        s.press(.right)
+        XCTAssertEqual(s.press(.enter), [.perform([DeskRequest(reportID: Fixture.ID.disposed, command: .assignToUnit(unit: "dlh"),
+                                                              expectedVersion: s.detail.openedVersion)])])
+    }
+
+    func testFlagToggleAsksFirstAndSaysWhoWillSee() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"), .enter)
+        let version = s.detail.openedVersion
+        let request = DeskRequest(reportID: Fixture.ID.secret, command: .setFlags(anonymous: false, confidential: nil),
+                                  expectedVersion: version)
+        step(&s, key: .char("A")) {
+            $0.overlay = .confirm(Confirmation(
+                title: "Cabut ANONIM dari #2600002?",
+                lines: ["PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan,",
+                        "penghubung unit kerja dan pengamat."],
+                requests: [request]))
+        }
+        step(&s, key: .char("x"))  // other keys do nothing
+        step(&s, key: .char("n")) { $0.overlay = nil; $0.message = msg(.info, "Dibatalkan.") }
+        s.press(.char("A"))
+        step(&s, key: .char("y"), effects: [.perform([request])]) {
+            $0.overlay = nil
+            $0.pendingRequests = 1
+            $0.message = msg(.info, "Menyimpan…")
+        }
+    }
+
+    func testActionMenuRunsTheChosenAction() throws {
+        var s = try Fixture.state()
+        s.press(.enter, .char("m"))
+        guard case let .menu(m) = s.overlay else { return XCTFail("menu expected") }
+        XCTAssertEqual(m.items.first, .act(.dispose))
+        XCTAssertEqual(m.items.suffix(2), [.toggleAnonymous, .toggleConfidential])
+        s.press(.char("j"))
+        s.press(.enter)
+        XCTAssertEqual(s.form?.purpose, .action(.postpone), "the second item")
+        s.press(.escape, .char("m"), .char("a"))
+        XCTAssertEqual(s.form?.purpose, .action(.archive), "a bound key runs its item directly")
+    }
+
+    func testActionsThatDoNotApplyToTheStatusAreRefusedBeforeAForm() throws {
+        var s = try Fixture.state()
+        s.press(.char(":"))
+        s.type("2600009")
+        s.press(.enter)
+        step(&s, key: .char("a")) {
+            $0.message = msg(.error, "#2600009: 'Arsipkan' tidak dapat dilakukan pada status Selesai.")
+        }
+    }
+}
+
+/// Keys cannot act on a dialog the officer cannot see.
+final class TooSmallStepTests: XCTestCase {
+    func testAConfirmationHiddenByATinyTerminalCannotBeAnswered() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"), .enter, .char("A"))
+        let confirm = s.overlay
+        XCTAssertNotNil(confirm)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 30, height: 8)))
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[2].trimmingCharacters(in: .whitespaces), "Layar terlalu kecil")
+        step(&s, key: .char("y"))
+        step(&s, key: .enter)
+        step(&s, key: .escape)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 80, height: 24)))
+        XCTAssertEqual(s.overlay, confirm, "the question is still open, unanswered")
+        step(&s, key: .char("n")) { $0.overlay = nil; $0.message = msg(.info, "Dibatalkan.") }
+    }
+
+    func testQuitStillWorksWhenTiny() throws {
+        var s = try Fixture.state(size: Size(width: 20, height: 5))
+        s.overlay = .help(scroll: 0)
+        step(&s, key: .char("q"), effects: [.quit])
+    }
+}

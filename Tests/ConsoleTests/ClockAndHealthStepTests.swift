@@ -1,0 +1,71 @@
+import ComplaintJournal
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// Time passing, journal health, and bulk disposition.
+final class ClockAndHealthStepTests: XCTestCase {
+    func testTicksMoveDeadlinesAndKeepTheCursor() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"), .char("j"))
+        XCTAssertEqual(s.inbox.viewCounts[.terlambat], 2)
+        let tuesday = Fixture.at(2026, 12, 1, 10, 0)
+        ConsoleReducer.reduce(&s, .tick(tuesday))
+        XCTAssertEqual(s.now, tuesday)
+        XCTAssertEqual(s.inbox.selectedID, Fixture.ID.wide, "the cursor stays on the same report")
+        XCTAssertEqual(s.inbox.viewCounts[.terlambat], 4, "the due-soon report and the returned one are now late")
+        let rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains("2600002 TERLAMBAT") }, rows.joined(separator: "\n"))
+    }
+
+    func testReadOnlyJournalRefusesActionsAndSaysSo() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        step(&s, .health(.readOnly("terkunci oleh konsol lain")))
+        step(&s, key: .char("a")) {
+            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+        }
+        step(&s, key: .char("d")) {
+            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+        }
+        assertGolden(ConsoleRenderer.render(s), "read-only-journal-80x24")
+        ConsoleReducer.reduce(&s, .health(.degraded("baris 17 rusak")))
+        assertGolden(ConsoleRenderer.render(s), "degraded-journal-80x24")
+    }
+
+    func testMarkedRowsAreDisposedTogetherToTheChosenAgency() throws {
+        var b = try Bench()
+        b.state.press(.char(" "), .char(" "), .char("k"))
+        XCTAssertEqual(b.state.inbox.marked, [Fixture.ID.overdue, Fixture.ID.secret])
+        b.state.press(.char("d"))
+        XCTAssertEqual(b.state.focus, .routing)
+        let v1 = b.state.desk[Fixture.ID.overdue]?.version
+        let v2 = b.state.desk[Fixture.ID.secret]?.version
+        let effects = b.state.press(.enter)
+        let command = Command.dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:7", note: nil)
+        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: command, expectedVersion: v1),
+                                           DeskRequest(reportID: Fixture.ID.secret, command: command, expectedVersion: v2)])],
+                       "one request per marked report, with the proposal of the report under the cursor")
+        b.run(effects)
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: 2 laporan didisposisikan ke Pemerintah Kabupaten Sleman."))
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.inbox.marked, [])
+    }
+
+    func testPartialRefusalKeepsOnlyTheFailedTargets() throws {
+        var b = try Bench()
+        b.state.press(.char(" "), .char(" "))
+        // Another console archives the second report first.
+        let peer = try b.peerStore()
+        try peer.perform(.archive(reason: .formatSalah, note: nil, duplicateOf: nil), on: Fixture.ID.secret, as: Fixture.otherOfficer,
+                         now: Fixture.now)
+        b.state.press(.char("c"))
+        b.state.type("Dicek bersama.")
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.trail.last.map { UIText.eventLabel($0.event).id }, "catatan internal")
+        XCTAssertEqual(b.state.form?.targets, [Fixture.ID.secret], "only the refused report is left in the form")
+        XCTAssertTrue(b.state.message?.text.hasPrefix("1 tersimpan; #2600002: ") ?? false, b.state.message?.text ?? "")
+        XCTAssertEqual(b.state.inbox.marked, [Fixture.ID.secret])
+    }
+}

@@ -1,0 +1,353 @@
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// Moving, opening, backing out, views, search, filters, prompt, language, resize and quit — each step
+/// checks the whole visible state and the effects.
+final class NavigationStepTests: XCTestCase {
+    let baru: [ReportID] = [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.wide, Fixture.ID.hostile]
+
+    func testFirstFrameShowsTheNewQueueSortedByDeadline() throws {
+        let s = try Fixture.state()
+        XCTAssertEqual(s.inbox.view, .baru)
+        XCTAssertEqual(s.inbox.rows, baru)
+        XCTAssertEqual(s.inbox.viewCounts, [.baru: 4, .tunda: 1, .instansi: 4, .terlambat: 2, .semua: 11])
+        XCTAssertEqual(s.focus, .inbox)
+        XCTAssertNil(s.message)
+    }
+
+    func testMovingStopsAtBothEdges() throws {
+        var s = try Fixture.state()
+        step(&s, key: .char("k"))  // already at the top: nothing changes
+        step(&s, key: .up)
+        step(&s, key: .char("j")) { $0.inbox.cursor = 1 }
+        step(&s, key: .down) { $0.inbox.cursor = 2 }
+        step(&s, key: .char("G")) { $0.inbox.cursor = 3 }
+        step(&s, key: .char("j"))  // already at the bottom
+        step(&s, key: .char("g")) { $0.inbox.cursor = 0 }
+        step(&s, key: .pageDown) { $0.inbox.cursor = 3 }
+        step(&s, key: .pageDown)
+        step(&s, key: .pageUp) { $0.inbox.cursor = 0 }
+        step(&s, key: .end) { $0.inbox.cursor = 3 }
+        step(&s, key: .home) { $0.inbox.cursor = 0 }
+    }
+
+    func testPageDownMovesByAPageAndScrolls() throws {
+        var s = try Fixture.state(size: Size(width: 60, height: 20))
+        s.press(.char("5"))
+        XCTAssertEqual(s.inbox.rows.count, 11)
+        let page = s.inboxPageSize
+        XCTAssertEqual(page, 13)
+        step(&s, key: .pageDown) { $0.inbox.cursor = 10 }
+        XCTAssertEqual(s.inbox.scrollTop, 0, "11 rows fit in a page of 13")
+        var small = try Fixture.state(size: Size(width: 60, height: 12))
+        small.press(.char("5"))
+        XCTAssertEqual(small.inboxPageSize, 5)
+        step(&small, key: .pageDown) { $0.inbox.cursor = 5; $0.inbox.scrollTop = 1 }
+        step(&small, key: .pageDown) { $0.inbox.cursor = 10; $0.inbox.scrollTop = 6 }
+        step(&small, key: .pageDown)
+        step(&small, key: .char("g")) { $0.inbox.cursor = 0; $0.inbox.scrollTop = 0 }
+    }
+
+    func testEnterOpensTheSelectedReportAndEscBacksOut() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"))
+        let version = try XCTUnwrap(s.desk[Fixture.ID.secret]?.version)
+        step(&s, key: .enter) {
+            $0.focus = .detail
+            $0.detail.reportID = Fixture.ID.secret
+            $0.detail.openedVersion = version
+        }
+        XCTAssertEqual(s.currentReportID, Fixture.ID.secret)
+        step(&s, key: .char("j")) { $0.detail.scroll = 1 }
+        step(&s, key: .escape) {
+            $0.focus = .inbox
+            $0.detail.reportID = nil
+            $0.detail.scroll = 0
+        }
+        XCTAssertEqual(s.currentReportID, Fixture.ID.secret, "the inbox selection stays")
+        // Esc in the inbox clears marks first, then a search.
+        s.press(.char(" "))
+        XCTAssertEqual(s.inbox.marked, [Fixture.ID.secret])
+        step(&s, key: .escape) { $0.inbox.marked = []; $0.message = nil }
+    }
+
+    func testEnterOnAnEmptyViewDoesNothing() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        XCTAssertEqual(s.inbox.rows, [], "an agency admin has no unverified reports")
+        step(&s, key: .enter)
+        step(&s, key: .char("j"))
+    }
+
+    func testViewSwitchingWithCounts() throws {
+        var s = try Fixture.state()
+        s.press(.char("j"), .enter)
+        step(&s, key: .char("2")) {
+            $0.inbox.view = .tunda
+            $0.inbox.rows = [Fixture.ID.postponed]
+            $0.inbox.cursor = 0
+            $0.focus = .inbox
+            $0.detail.reportID = nil
+        }
+        XCTAssertEqual(s.inbox.viewCounts, [.baru: 4, .tunda: 1, .instansi: 4, .terlambat: 2, .semua: 11])
+        s.press(.char("3"))
+        XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.disposed, Fixture.ID.withUnit, Fixture.ID.followedUp, Fixture.ID.returned])
+        s.press(.char("4"))
+        XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.overdue, Fixture.ID.withUnit])
+        s.press(.char("5"))
+        XCTAssertEqual(s.inbox.rows.count, 11)
+        XCTAssertFalse(s.inbox.rows.contains(Fixture.ID.deleted), "deleted reports stay out of every queue")
+        XCTAssertEqual(s.inbox.rows.first, Fixture.ID.hostile, "the all view lists the newest first")
+        s.press(.char("1"))
+        XCTAssertEqual(s.inbox.rows, baru)
+        s.press(.char("["))
+        XCTAssertEqual(s.inbox.view, .semua, "[ wraps to the last view")
+        s.press(.char("]"))
+        XCTAssertEqual(s.inbox.view, .baru)
+    }
+
+    func testSearchNarrowsWhileTypingThenNAndNStepThroughMatches() throws {
+        var s = try Fixture.state()
+        step(&s, key: .char("/")) { $0.overlay = .prompt(PromptState(kind: .search)) }
+        var sizes: [Int] = []
+        for c in "pungutan" {
+            s.press(.char(c))
+            sizes.append(s.inbox.rows.count)
+        }
+        XCTAssertEqual(s.inbox.filter.search, "pungutan")
+        XCTAssertEqual(s.inbox.rows, [Fixture.ID.secret])
+        XCTAssertEqual(sizes.first, 4, "every new report contains a 'p'")
+        XCTAssertEqual(sizes[1], 2, "'pu' narrows to two")
+        XCTAssertEqual(sizes.last, 1)
+        XCTAssertTrue(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, "each letter narrows or keeps the list: \(sizes)")
+        s.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        XCTAssertEqual(s.inbox.filter.search, "pu")
+        XCTAssertEqual(s.inbox.rows, [Fixture.ID.overdue, Fixture.ID.secret], "deleting widens again")
+        step(&s, key: .enter) {
+            $0.overlay = nil
+            $0.message = msg(.info, "2 hasil untuk “pu” (n/N berikut/sebelum, Esc hapus)")
+        }
+        step(&s, key: .char("n")) { $0.inbox.cursor = 1 }
+        step(&s, key: .char("n")) { $0.inbox.cursor = 0 }
+        step(&s, key: .char("N")) { $0.inbox.cursor = 1 }
+        step(&s, key: .escape) {
+            $0.inbox.filter.search = nil
+            $0.inbox.rows = self.baru
+            $0.message = nil
+        }
+        step(&s, key: .char("n")) { $0.message = msg(.info, "Belum ada pencarian: tekan / lalu ketik.") }
+    }
+
+    func testSearchNeverMatchesAHiddenIdentity() throws {
+        var national = try Fixture.state()
+        national.press(.char("/"))
+        national.type("agus")
+        XCTAssertEqual(national.inbox.rows, [Fixture.ID.secret], "the national desk may search by the reporter's name")
+        var observer = try Fixture.state(Fixture.observer)
+        observer.press(.char("/"))
+        observer.type("agus")
+        XCTAssertEqual(observer.inbox.rows, [], "an anonymous reporter's name must not be findable by an observer")
+    }
+
+    func testFilterFormApplyAndClear() throws {
+        var s = try Fixture.state()
+        s.press(.char("f"))
+        let form = try XCTUnwrap(s.form)
+        XCTAssertEqual(form.purpose, .filter)
+        XCTAssertEqual(form.fields.map(\.id), ["search", "channel", "category", "region", "agency", "classification", "anonim",
+                                               "rahasia", "sort"])
+        s.press(.tab, .tab, .tab, .tab, .tab, .tab)
+        XCTAssertEqual(s.form?.focus, 6)
+        s.press(.right)
+        XCTAssertEqual(s.form?.choice("anonim"), "ya")
+        var filter = InboxFilter()
+        filter.anonymousOnly = true
+        step(&s, key: .ctrl("s")) {
+            $0.overlay = nil
+            $0.inbox.filter = filter
+            $0.inbox.rows = [Fixture.ID.secret]
+            $0.inbox.cursor = 0
+            $0.message = msg(.info, "1 laporan cocok dengan saringan.")
+        }
+        // The form reopens with the filter in force.
+        s.press(.char("f"))
+        XCTAssertEqual(s.form?.choice("anonim"), "ya")
+        s.press(.escape)
+        step(&s, key: .char("F")) {
+            $0.inbox.filter = InboxFilter()
+            $0.inbox.rows = self.baru
+            $0.inbox.cursor = 1  // still on the same report
+            $0.message = msg(.info, "Saringan dihapus.")
+        }
+    }
+
+    func testFilterByCategoryAndRegionTypedInTheForm() throws {
+        var s = try Fixture.state()
+        s.press(.char("5"), .char("f"), .tab, .tab)
+        s.type("L")  // first category starting with L: Lingkungan Hidup
+        XCTAssertEqual(s.form?.choice("category"), "Lingkungan Hidup")
+        s.press(.tab)
+        s.type("sleman")
+        s.press(.enter)
+        XCTAssertNil(s.overlay, "Enter applies the filter (the form's help line says so)")
+        XCTAssertEqual(s.inbox.filter.category, "Lingkungan Hidup")
+        XCTAssertEqual(s.inbox.filter.region, "sleman")
+        XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.disposed, Fixture.ID.withUnit])
+    }
+
+    func testEnterInAnActionFormMovesToTheNextTextField() throws {
+        var s = try Fixture.state()
+        s.press(.enter, .char("a"), .tab)
+        XCTAssertEqual(s.form?.focus, 1)
+        s.type("2600003")
+        XCTAssertEqual(s.press(.enter), [], "Enter in a one-line field of an action form moves on")
+        XCTAssertEqual(s.form?.focus, 2)
+    }
+
+    func testCommandPromptOpensAReportByNumber() throws {
+        var s = try Fixture.state()
+        s.press(.char(":"))
+        s.type("2600005")
+        let version = try XCTUnwrap(s.desk[Fixture.ID.postponed]?.version)
+        step(&s, key: .enter) {
+            $0.overlay = nil
+            $0.focus = .detail
+            $0.detail.reportID = Fixture.ID.postponed
+            $0.detail.openedVersion = version
+        }
+        XCTAssertEqual(s.inbox.rows, baru, "the postponed report is not in this view; the inbox stays")
+        s.press(.char(":"))
+        s.type("#9999999")
+        step(&s, key: .enter) { $0.overlay = nil; $0.message = msg(.error, "Laporan #9999999 tidak ditemukan.") }
+    }
+
+    func testAgencyAdminCannotOpenAnotherAgencysReportByNumber() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.press(.char(":"))
+        s.type("2600001")
+        step(&s, key: .enter) { $0.overlay = nil; $0.message = msg(.error, "Laporan #2600001 tidak ditemukan.") }
+    }
+
+    func testCommandPromptRunsNamedCommands() throws {
+        var s = try Fixture.state()
+        s.press(.char(":"))
+        s.type("dispose")
+        let version = try XCTUnwrap(s.desk[Fixture.ID.overdue]?.version)
+        step(&s, key: .enter) {
+            $0.overlay = nil
+            $0.focus = .routing
+            $0.routing.isOpen = true
+            $0.detail.reportID = Fixture.ID.overdue
+            $0.detail.openedVersion = version
+        }
+        s.press(.escape, .escape)
+        s.press(.char(":"))
+        s.type("archive 2600003")
+        s.press(.enter)
+        XCTAssertEqual(s.detail.reportID, Fixture.ID.wide)
+        XCTAssertEqual(s.form?.purpose, .action(.archive))
+        XCTAssertEqual(s.form?.targets, [Fixture.ID.wide])
+        s.press(.escape)
+        s.press(.char(":"))
+        s.type("frobnicate")
+        step(&s, key: .enter) {
+            $0.overlay = nil
+            $0.message = msg(.error, "Perintah tidak dikenal: frobnicate. Tekan Tab untuk melengkapi, ? untuk bantuan.")
+        }
+        s.press(.char(":"))
+        s.type("lang en")
+        s.press(.enter)
+        XCTAssertEqual(s.language, .en)
+    }
+
+    func testTabCompletesCommandNames() throws {
+        var s = try Fixture.state()
+        s.press(.char(":"))
+        s.type("ar")
+        s.press(.tab)
+        XCTAssertEqual(s.prompt?.buffer.text, "archive")
+        XCTAssertEqual(s.prompt?.completions, ["archive"])
+        s.press(.escape)
+        s.press(.char(":"))
+        s.type("view-")
+        s.press(.tab)
+        XCTAssertEqual(s.prompt?.buffer.text, "view-", "ambiguous: the text stays")
+        XCTAssertEqual(s.prompt?.completions, ["view-baru", "view-tunda", "view-instansi", "view-terlambat", "view-semua"])
+        s.press(.escape)
+        s.press(.char(":"))
+        s.type("toggle-a")
+        s.press(.tab)
+        XCTAssertEqual(s.prompt?.buffer.text, "toggle-anonim")
+        s.press(.enter)
+        guard case let .confirm(c) = s.overlay else { return XCTFail("toggle-anonim asks first") }
+        XCTAssertEqual(c.requests.map(\.command), [.setFlags(anonymous: true, confidential: nil)])
+    }
+
+    func testLanguageToggle() throws {
+        var s = try Fixture.state()
+        step(&s, key: .char("L")) { $0.language = .en; $0.message = msg(.info, "Language: English") }
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[1].contains("New (4)"), true)
+        step(&s, key: .char("L")) { $0.language = .id; $0.message = msg(.info, "Bahasa: Indonesia") }
+    }
+
+    func testResizeReflowsAndKeepsTheCursorOnTheSameReport() throws {
+        var s = try Fixture.state(size: Size(width: 200, height: 60))
+        s.press(.char("5"), .char("G"), .char("k"))
+        let chosen = try XCTUnwrap(s.inbox.selectedID)
+        XCTAssertEqual(chosen, Fixture.ID.followedUp)
+        for size in [Size(width: 60, height: 12), Size(width: 80, height: 24), Size(width: 44, height: 12),
+                     Size(width: 30, height: 8), Size(width: 120, height: 40)] {
+            ConsoleReducer.reduce(&s, .resize(size))
+            XCTAssertEqual(s.inbox.selectedID, chosen, "\(size)")
+            XCTAssertEqual(s.size, size)
+            let top = s.inbox.scrollTop
+            XCTAssertTrue((top..<(top + s.inboxPageSize)).contains(s.inbox.cursor), "cursor visible at \(size)")
+        }
+        ConsoleReducer.reduce(&s, .resize(Size(width: 60, height: 12)))
+        XCTAssertEqual(s.inbox.scrollTop, 5, "the 10th of 11 rows at the bottom of a 5-row page")
+        XCTAssertEqual(s.layout.mode, .one)
+    }
+
+    func testTabCyclesThePanesOfTheLayout() throws {
+        var s = try Fixture.state()
+        let version = try XCTUnwrap(s.desk[Fixture.ID.overdue]?.version)
+        step(&s, key: .tab) {
+            $0.focus = .detail
+            $0.detail.reportID = Fixture.ID.overdue
+            $0.detail.openedVersion = version
+        }
+        step(&s, key: .tab) { $0.focus = .routing }
+        step(&s, key: .tab) { $0.focus = .inbox }
+        var two = try Fixture.state(size: Size(width: 80, height: 24))
+        two.press(.tab, .tab)
+        XCTAssertEqual(two.focus, .inbox, "without the routing overlay the two-pane layout has two panes")
+    }
+
+    func testQuit() throws {
+        var s = try Fixture.state()
+        step(&s, key: .char("q"), effects: [.quit]) { $0.quitRequested = true }
+        var c = try Fixture.state()
+        step(&c, key: .ctrl("c"), effects: [.quit]) { $0.quitRequested = true }
+        var tiny = try Fixture.state(size: Size(width: 30, height: 8))
+        step(&tiny, key: .char("j"))
+        step(&tiny, key: .char("q"), effects: [.quit])
+    }
+
+    func testHelpOverlayScrollsAndCloses() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        step(&s, key: .char("?")) { $0.overlay = .help(scroll: 0) }
+        step(&s, key: .char("j")) { $0.overlay = .help(scroll: 1) }
+        step(&s, key: .pageDown) { $0.overlay = .help(scroll: 11) }
+        step(&s, key: .char("k")) { $0.overlay = .help(scroll: 10) }
+        let before = ConsoleRenderer.render(s).textRows()
+        XCTAssertFalse(before.contains { $0.contains("Tombol untuk panel") }, "scrolled past the first line")
+        step(&s, key: .escape) { $0.overlay = nil }
+    }
+
+    func testUnboundKeySaysSo() throws {
+        var s = try Fixture.state()
+        step(&s, key: .char("z")) { $0.message = msg(.info, "Tombol 'z' tidak dipakai di sini. Tekan ? untuk bantuan.") }
+    }
+}

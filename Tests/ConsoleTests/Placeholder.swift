@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderConsoleTests: XCTestCase { func testBuilds() {} }
