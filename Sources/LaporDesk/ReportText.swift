@@ -11,7 +11,7 @@ enum ReportText {
     static func badge(_ r: Report, deadlines: Deadlines, now: Date) -> String {
         switch deadlines.urgency(of: r, now: now) {
         case let .overdue(since):
-            "TERLAMBAT \(Int(ceil(max(0.01, -deadlines.workingDaysLeft(until: since, now: now)))))h"
+            "TERLAMBAT \(max(1, Int(floor(-deadlines.workingDaysLeft(until: since, now: now)))))h"
         case .dueSoon: "JATUH TEMPO"
         case let .onTrack(due): "\(Int(floor(deadlines.workingDaysLeft(until: due, now: now))))h lagi"
         case .paused: "DITUNDA"

@@ -25,6 +25,10 @@ public struct InboxQuery: Sendable, Hashable {
     public var overdueOnly = false
     /// Sent back as *bukan wewenang* and waiting for re-disposition.
     public var returnedOnly = false
+    /// Reports sent back (*bukan wewenang*) are the national desk's work again: the "new" queue lists them
+    /// whatever their status, the "at agencies" queue leaves them out.
+    public var includeReturned = false
+    public var excludeReturned = false
     /// Words that must all appear (case- and accent-insensitive) in id, title, body, tags or external id.
     public var text: String?
     /// Show `dihapus` reports (national desk only); hidden otherwise.
@@ -50,9 +54,9 @@ public struct InboxQuery: Sendable, Hashable {
         public var query: InboxQuery {
             var q = InboxQuery()
             switch self {
-            case .baru: q.statuses = [.baru]; q.sort = .deadline
+            case .baru: q.statuses = [.baru]; q.includeReturned = true; q.sort = .deadline
             case .tunda: q.statuses = [.tunda]; q.sort = .deadline
-            case .instansi: q.statuses = [.terdisposisi, .diproses, .ditindaklanjuti]; q.sort = .deadline
+            case .instansi: q.statuses = [.terdisposisi, .diproses, .ditindaklanjuti]; q.excludeReturned = true; q.sort = .deadline
             case .terlambat: q.overdueOnly = true; q.sort = .deadline
             case .semua: q.sort = .received
             }
@@ -75,7 +79,8 @@ public struct Inbox: Sendable {
         for id in desk.order {
             guard let r = desk[id] else { continue }
             if r.status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
-            if !q.statuses.isEmpty && !q.statuses.contains(r.status) { continue }
+            if !q.statuses.isEmpty && !q.statuses.contains(r.status) && !(q.includeReturned && r.returned != nil) { continue }
+            if q.excludeReturned && r.returned != nil { continue }
             if let a = q.agency, r.agency != a { continue }
             if let u = q.unit, r.unit != u { continue }
             if let c = q.category, Inbox.fold(r.category ?? "") != Inbox.fold(c) { continue }

@@ -8,7 +8,7 @@ enum Badges {
         let d = s.env.deadlines
         switch d.urgency(of: r, now: s.now) {
         case let .overdue(since):
-            let days = Int(ceil(max(0.01, -d.workingDaysLeft(until: since, now: s.now))))
+            let days = max(1, Int(floor(-d.workingDaysLeft(until: since, now: s.now))))
             return (s.text(Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")), Roles.badgeOverdue)
         case .dueSoon:
             return (s.text(Localized("JATUH TEMPO", en: "DUE SOON")), Roles.badgeDueSoon)

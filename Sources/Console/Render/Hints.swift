@@ -8,6 +8,9 @@ enum Hints {
         if let overlay = s.overlay {
             switch overlay {
             case .help: return [("Esc", s.text(Localized("tutup", en: "close"))), ("j/k", s.text(Localized("gulir", en: "scroll")))]
+            case let .prompt(p) where p.kind == .search:
+                return [("abc", s.text(Localized("ketik untuk menyaring", en: "type to narrow"))),
+                        ("Enter", s.text(Localized("selesai", en: "done"))), ("Esc", s.text(Localized("batal", en: "cancel")))]
             case .prompt: return [("Enter", s.text(Localized("jalankan", en: "run"))), ("Tab", s.text(Localized("lengkapi", en: "complete"))),
                                   ("Esc", s.text(Localized("batal", en: "cancel")))]
             case .form: return [("C-s/F2", s.text(Localized("simpan", en: "save"))), ("Tab", s.text(Localized("kolom berikut", en: "next field"))),
@@ -24,10 +27,14 @@ enum Hints {
             return [("↑/↓", s.text(Localized("pilih instansi", en: "choose agency"))), ("Enter", s.text(Localized("disposisi", en: "dispose"))),
                     ("abc", s.text(Localized("ketik untuk mencari", en: "type to search"))), ("Esc", s.text(Localized("kembali", en: "back")))]
         }
-        let available = s.currentReport.map { Access.available(on: $0, for: s.env.operatorOnDuty) }
+        // Read-only journal: no action is offered, only moving and reading.
+        let writable: Bool = if case .ok = s.health { true } else { false }
+        let available = s.currentReport.map { writable ? Access.available(on: $0, for: s.env.operatorOnDuty) : [] }
         return commands.compactMap { cmd in
-            if case let .act(kind) = cmd, let available, !available.contains(kind) { return nil }
-            if cmd == .toggleAnonymous || cmd == .toggleConfidential, let available, !available.contains(.setFlags) { return nil }
+            if case let .act(kind) = cmd, !writable || !(available?.contains(kind) ?? true) { return nil }
+            if cmd == .toggleAnonymous || cmd == .toggleConfidential, !writable || !(available?.contains(.setFlags) ?? true) {
+                return nil
+            }
             guard let key = s.keymap.keys(for: cmd, in: s.focus).first else { return nil }
             return (key.name, s.text(cmd.label))
         }

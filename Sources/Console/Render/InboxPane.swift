@@ -40,7 +40,7 @@ enum InboxPane {
             // Badge and flags keep their own roles so they stand out even on the selected row.
             if let bi = layout.index(of: "badge"), layout.widths[bi] > 0 {
                 c.put(TextFit.truncate(badge, width: layout.widths[bi]), at: Point(x: rowRect.x + layout.offsets[bi], y: y),
-                      role: selected ? base : badgeRole, clipWidth: layout.widths[bi])
+                      role: badgeRole, clipWidth: layout.widths[bi])
             }
             if let fi = layout.index(of: "flags"), layout.widths[fi] > 0, report.anonymous || report.confidential {
                 if report.anonymous { c.put("A", at: Point(x: rowRect.x + layout.offsets[fi], y: y), role: Roles.flagAnonim) }
@@ -63,7 +63,7 @@ enum InboxPane {
     static func columns(_ width: Int) -> Columns {
         var spec: [(String, TableColumn)] = [("mark", TableColumn(.fixed(1))), ("id", TableColumn(.fixed(7))),
                                              ("badge", TableColumn(.fixed(12))), ("flags", TableColumn(.fixed(2)))]
-        if width >= 50 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }
+        if width >= 46 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }
         if width >= 96 { spec.append(("channel", TableColumn(.fixed(8)))) }
         if width >= 76 { spec.append(("region", TableColumn(.fixed(width >= 110 ? 18 : 12)))) }
         if width >= 110 { spec.append(("category", TableColumn(.fixed(16)))) }

@@ -9,7 +9,7 @@ enum RoutingPane {
         let focused = s.focus == .routing && s.overlay == nil
         if s.layout.mode == .two { c.fill(r, role: Roles.overlay) }
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(Localized("Rute", en: "Routing")))
-        let inner = r.inset(top: 1, left: 1, bottom: 1, right: 1)
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 4, inner.height > 2 else { return }
         guard let report = s.currentReport else {
             c.put(s.text(Localized("Pilih laporan.", en: "Pick a report.")), at: inner.origin, role: Roles.detailMuted, clipWidth: inner.width)
@@ -17,19 +17,25 @@ enum RoutingPane {
         }
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let canDispose: Bool = {
+            guard case .ok = s.health else { return false }
+            return Access.available(on: report, for: s.env.operatorOnDuty).contains(.dispose)
+        }()
         var head: [StyledLine] = []
-        if let p = s.env.propose(report) {
-            head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
-                                   + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
-            head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
-        } else {
-            head.append(StyledLine(text: t("Tidak ada aturan yang cocok: pilih instansi.", "No rule matches: pick an agency."),
-                                   role: Roles.detailWarning))
+        if canDispose {
+            if let p = s.env.propose(report) {
+                head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
+                                       + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
+                head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
+            } else {
+                head.append(StyledLine(text: t("Tidak ada aturan yang cocok: pilih instansi.", "No rule matches: pick an agency."),
+                                       role: Roles.detailWarning))
+            }
+            let limit = s.env.deadlines.limits.agencyFollowUp
+            let due = s.env.deadlines.calendar.adding(workingSeconds: TimeInterval(limit) * 86400, to: s.now)
+            head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja → ", "Agency deadline: \(limit) working days → ")
+                                   + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l), role: Roles.detailText))
         }
-        let limit = s.env.deadlines.limits.agencyFollowUp
-        let due = s.env.deadlines.calendar.adding(workingSeconds: TimeInterval(limit) * 86400, to: s.now)
-        head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja → ", "Agency deadline: \(limit) working days → ")
-                               + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l), role: Roles.detailText))
         if !report.dispositions.isEmpty {
             head.append(StyledLine(text: t("Riwayat disposisi:", "Disposition history:"), role: Roles.detailLabel))
             for d in report.dispositions {
@@ -44,6 +50,25 @@ enum RoutingPane {
         }
         if let back = report.returned {
             head.append(StyledLine(text: t("Dikembalikan: ", "Sent back: ") + back.reason, role: Roles.detailWarning))
+        }
+        if !canDispose {
+            // Nothing to pick: say why instead of offering a list that would only be refused.
+            let why: String
+            if !Access.commands(for: s.env.operatorOnDuty.role).contains(.dispose) {
+                why = t("Disposisi dilakukan oleh Admin Nasional.", "Disposing is done by the national desk.")
+            } else if case .ok = s.health {
+                why = t("Laporan ini sudah didisposisikan atau ditutup.", "This report is already disposed or closed.")
+            } else {
+                why = t("Jurnal baca saja: disposisi tidak dapat disimpan.", "Read-only journal: disposals cannot be saved.")
+            }
+            head.append(StyledLine(text: why, role: Roles.detailMuted))
+            var y = inner.y
+            for line in DetailPane.wrap(head, width: inner.width).prefix(inner.height) {
+                c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: y), role: line.role,
+                      clipWidth: inner.width)
+                y += 1
+            }
+            return
         }
         let headLines = DetailPane.wrap(head, width: inner.width)
         var y = inner.y
@@ -78,8 +103,8 @@ enum RoutingPane {
             let role = selected ? Roles.routingSelected : (cand.origin == .proposal ? Roles.routingProposal : Roles.routingItem)
             let row = Rect(x: inner.x, y: y + index - window.top, width: inner.width, height: 1)
             c.fill(row, role: role)
-            c.put(marker + s.env.agencyName(cand.agencyID) + (s.env.unitName(cand.unitID, in: cand.agencyID).map { " › \($0)" } ?? ""),
-                  at: row.origin, role: role, clipWidth: row.width)
+            let name = marker + s.env.agencyName(cand.agencyID) + (s.env.unitName(cand.unitID, in: cand.agencyID).map { " › \($0)" } ?? "")
+            c.put(TextFit.truncate(name, width: row.width), at: row.origin, role: role, clipWidth: row.width)
             if selected && focused { c.cursor = row.origin }
         }
         if focused, candidates.isEmpty { c.cursor = Point(x: x0 + field.cursor.x, y: filterRow.y) }
