@@ -1,4 +1,5 @@
 @testable import ComplaintJournal
+import Complaints
 import Foundation
 import XCTest
 

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads the `data` object of each event type, naming the field of any problem.
+struct EventPayloadReader {
+    var type: String
+    var root: JSONValue
+
+    func fail(_ field: String, _ reason: String) -> EventCodec.DecodeError {
+        EventCodec.DecodeError(type: type, field: field, reason: reason)
+    }
+
+    func string(_ v: JSONValue, _ key: String, path: String) throws(EventCodec.DecodeError) -> String? {
+        switch v[key] {
+        case nil, .null?: return nil
+        case let .string(s)?: return s
+        default: throw fail(path + key, "expected a string")
+        }
+    }
+
+    func req(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
+        guard let s = try string(v, key, path: path) else { throw fail(path + key, "missing") }
+        return s
+    }
+
+    func bool(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
+        switch v[key] {
+        case nil, .null?: return nil
+        case let .bool(b)?: return b
+        default: throw fail(path + key, "expected true or false")
+        }
+    }
+
+    func strings(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
+        switch v[key] {
+        case nil, .null?: return []
+        case let .array(items)?:
+            var out: [String] = []
+            for (i, item) in items.enumerated() {
+                guard let s = item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
+                out.append(s)
+            }
+            return out
+        default: throw fail(path + key, "expected an array")
+        }
+    }
+
+    func enumValue<E: RawRepresentable>(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E?
+        where E.RawValue == String
+    {
+        guard let raw = try string(v, key, path: path) else { return nil }
+        guard let e = E(rawValue: raw) else { throw fail(path + key, "unknown value '\(raw)'") }
+        return e
+    }
+
+    func reqEnum<E: RawRepresentable>(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E
+        where E.RawValue == String
+    {
+        guard let e: E = try enumValue(v, key, path: path) else { throw fail(path + key, "missing") }
+        return e
+    }
+
+    func object(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> JSONValue? {
+        switch v[key] {
+        case nil, .null?: return nil
+        case let o? where o.objectMembers != nil: return o
+        default: throw fail(path + key, "expected an object")
+        }
+    }
+
+    func attachments(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
+        guard let items = v[key]?.arrayValue else {
+            if let x = v[key], !x.isNull { throw fail(path + key, "expected an array") }
+            return []
+        }
+        var out: [Attachment] = []
+        for (i, item) in items.enumerated() {
+            let p = "\(path)\(key)[\(i)]."
+            out.append(Attachment(name: try req(item, "name", path: p), ref: try string(item, "ref", path: p)))
+        }
+        return out
+    }
+
+    func event() throws(EventCodec.DecodeError) -> DomainEvent {
+        let v = root
+        switch type {
+        case "report.received":
+            guard let i = try object(v, "intake") else { throw fail("intake", "missing") }
+            return .received(try intake(i))
+        case "report.disposed":
+            guard let d = try object(v, "disposition") else { throw fail("disposition", "missing") }
+            let p = "disposition."
+            let from = try string(d, "from_agency", path: p)
+            let legacyFrom = try string(d, "fromAgency", path: p)
+            return .disposed(Disposition(agency: try req(d, "agency", path: p), unit: try string(d, "unit", path: p),
+                                         kind: try reqEnum(d, "kind", path: p),
+                                         fromAgency: from ?? legacyFrom,
+                                         rule: try string(d, "rule", path: p), note: try string(d, "note", path: p)))
+        case "report.postponed": return .postponed(question: try req(v, "question"))
+        case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
+        case "report.archived":
+            return .archived(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""),
+                             duplicateOf: try string(v, "duplicate_of", path: "").map { ReportID($0) })
+        case "report.deleted": return .deleted(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""))
+        case "report.assigned-to-unit": return .assignedToUnit(unit: try req(v, "unit"))
+        case "report.sent-back": return .sentBack(reason: try req(v, "reason"))
+        case "report.followed-up": return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
+        case "report.disputed": return .disputed(text: try req(v, "text"))
+        case "report.accepted": return .accepted(text: try string(v, "text", path: ""))
+        case "report.auto-closed": return .autoClosed
+        case "report.title-edited": return .titleEdited(title: try req(v, "title"))
+        case "report.classified":
+            return .classified(classification: try enumValue(v, "classification"), category: try string(v, "category", path: ""),
+                               subcategory: try string(v, "subcategory", path: ""))
+        case "report.flags-set": return .flagsSet(anonymous: try bool(v, "anonymous"), confidential: try bool(v, "confidential"))
+        case "report.tagged": return .tagged(add: try strings(v, "add"), remove: try strings(v, "remove"))
+        case "report.priority-set": return .prioritySet(try reqEnum(v, "priority"))
+        case "report.note-added": return .noteAdded(text: try req(v, "text"))
+        case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
+        case "report.duplicate-linked": return .duplicateLinked(original: ReportID(try req(v, "original")))
+        case "report.redacted":
+            guard v["fields"] != nil else { throw fail("fields", "missing") }
+            return .redacted(fields: try strings(v, "fields"), reason: try req(v, "reason"))
+        default:
+            throw EventCodec.DecodeError(type: type, field: nil, reason: "unknown event type")
+        }
+    }
+
+    func intake(_ i: JSONValue) throws(EventCodec.DecodeError) -> Intake {
+        let p = "intake."
+        let receivedText = try req(i, "received_at", path: p)
+        guard let received = ISOTime.parse(receivedText) else { throw fail(p + "received_at", "not an RFC 3339 time: \(receivedText)") }
+        var location = Location()
+        if let l = try object(i, "location", path: p) {
+            let lp = p + "location."
+            location = Location(province: try string(l, "province", path: lp), regency: try string(l, "regency", path: lp),
+                                district: try string(l, "district", path: lp), detail: try string(l, "detail", path: lp))
+        }
+        var reporter = Reporter()
+        if let r = try object(i, "reporter", path: p) {
+            let rp = p + "reporter."
+            var groups: [ReporterGroup] = []
+            for (k, g) in try strings(r, "groups", path: rp).enumerated() {
+                guard let group = ReporterGroup(rawValue: g) else { throw fail("\(rp)groups[\(k)]", "unknown value '\(g)'") }
+                groups.append(group)
+            }
+            reporter = Reporter(name: try string(r, "name", path: rp), nik: try string(r, "nik", path: rp),
+                                phone: try string(r, "phone", path: rp), email: try string(r, "email", path: rp), groups: groups)
+        }
+        var extra: [String: String] = [:]
+        if let e = try object(i, "extra", path: p), let members = e.objectMembers {
+            for m in members {
+                guard let s = m.value.stringValue else { throw fail(p + "extra." + m.key, "expected a string") }
+                extra[m.key] = s
+            }
+        }
+        return Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
+                      receivedAt: received, title: try string(i, "title", path: p), body: try req(i, "body", path: p),
+                      classification: try enumValue(i, "classification", path: p) ?? .pengaduan,
+                      category: try string(i, "category", path: p), subcategory: try string(i, "subcategory", path: p),
+                      location: location, incidentDate: try string(i, "incident_date", path: p), agency: try string(i, "agency", path: p),
+                      reporter: reporter, anonymous: try bool(i, "anonymous", path: p) ?? false,
+                      confidential: try bool(i, "confidential", path: p) ?? false,
+                      attachments: try attachments(i, "attachments", path: p), tags: try strings(i, "tags", path: p), extra: extra)
+    }
+}
