@@ -39,7 +39,7 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.inbox.marked, [])
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .diarsipkan)
         XCTAssertEqual(b.state.desk[Fixture.ID.secret]?.status, .diarsipkan)
-        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])
         XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: Arsipkan — 2 laporan."))
         XCTAssertEqual(b.store.desk.lastSeq, b.state.desk.lastSeq, "the console's desk is the journal's")
     }
@@ -68,7 +68,7 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.focus, .inbox, "back to the inbox for the next triage")
         XCTAssertFalse(b.state.routing.isOpen)
         XCTAssertNil(b.state.detail.reportID)
-        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.secret, Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.secret, Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])
         XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: #2600001 didisposisikan ke Pemerintah Kabupaten Sleman."))
         let report = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
         XCTAssertEqual(report.status, .diproses, "disposed straight to the health office")

@@ -9,7 +9,8 @@ import XCTest
 final class ClockAndHealthStepTests: XCTestCase {
     func testTicksMoveDeadlinesAndKeepTheCursor() throws {
         var s = try Fixture.state()
-        s.press(.char("j"), .char("j"))
+        s.press(.char("j"), .char("j"), .char("j"))
+        XCTAssertEqual(s.inbox.selectedID, Fixture.ID.wide)
         XCTAssertEqual(s.inbox.viewCounts[.terlambat], 2)
         let tuesday = Fixture.at(2026, 12, 1, 10, 0)
         ConsoleReducer.reduce(&s, .tick(tuesday))
@@ -17,7 +18,11 @@ final class ClockAndHealthStepTests: XCTestCase {
         XCTAssertEqual(s.inbox.selectedID, Fixture.ID.wide, "the cursor stays on the same report")
         XCTAssertEqual(s.inbox.viewCounts[.terlambat], 4, "the due-soon report and the returned one are now late")
         let rows = ConsoleRenderer.render(s).textRows()
-        XCTAssertTrue(rows.contains { $0.contains("2600002 TERLAMBAT") }, rows.joined(separator: "\n"))
+        func row(_ id: ReportID) -> String { rows.first { $0.contains("│  \(id) ") } ?? "" }
+        // Overdue days round down, with at least one: 20 working hours late is 1 day, 2 days and 1 hour is 2.
+        XCTAssertTrue(row(Fixture.ID.secret).contains("Baru      TERLAMBAT 1h"), rows.joined(separator: "\n"))
+        XCTAssertTrue(row(Fixture.ID.overdue).contains("Baru      TERLAMBAT 2h"), rows.joined(separator: "\n"))
+        XCTAssertTrue(row(Fixture.ID.returned).contains("Kembali   TERLAMBAT 1h"), rows.joined(separator: "\n"))
     }
 
     func testReadOnlyJournalRefusesActionsAndSaysSo() throws {
@@ -49,7 +54,7 @@ final class ClockAndHealthStepTests: XCTestCase {
                        "one request per marked report, with the proposal of the report under the cursor")
         b.run(effects)
         XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: 2 laporan didisposisikan ke Pemerintah Kabupaten Sleman."))
-        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.wide, Fixture.ID.hostile])
+        XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])
         XCTAssertEqual(b.state.inbox.marked, [])
     }
 

@@ -52,7 +52,7 @@ final class GoldenScreenTests: XCTestCase {
     func testMarkedRows() throws {
         var s = try Fixture.state(size: Size(width: 120, height: 40))
         s.press(.char(" "), .char("j"), .char(" "))
-        XCTAssertEqual(s.inbox.marked, [Fixture.ID.overdue, Fixture.ID.wide])
+        XCTAssertEqual(s.inbox.marked, [Fixture.ID.overdue, Fixture.ID.returned])
         assertGolden(render(s), "marked-rows-120x40")
     }
 

@@ -7,13 +7,16 @@ import XCTest
 /// Moving, opening, backing out, views, search, filters, prompt, language, resize and quit — each step
 /// checks the whole visible state and the effects.
 final class NavigationStepTests: XCTestCase {
-    let baru: [ReportID] = [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.wide, Fixture.ID.hostile]
+    /// The new queue by deadline: the report sent back as *bukan wewenang* is national-desk work again and
+    /// sits between the due-soon report and the on-track ones.
+    let baru: [ReportID] = [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile]
+    let counts: [InboxQuery.SavedView: Int] = [.baru: 5, .tunda: 1, .instansi: 3, .terlambat: 2, .semua: 11]
 
     func testFirstFrameShowsTheNewQueueSortedByDeadline() throws {
         let s = try Fixture.state()
         XCTAssertEqual(s.inbox.view, .baru)
         XCTAssertEqual(s.inbox.rows, baru)
-        XCTAssertEqual(s.inbox.viewCounts, [.baru: 4, .tunda: 1, .instansi: 4, .terlambat: 2, .semua: 11])
+        XCTAssertEqual(s.inbox.viewCounts, counts)
         XCTAssertEqual(s.focus, .inbox)
         XCTAssertNil(s.message)
     }
@@ -24,13 +27,13 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .up)
         step(&s, key: .char("j")) { $0.inbox.cursor = 1 }
         step(&s, key: .down) { $0.inbox.cursor = 2 }
-        step(&s, key: .char("G")) { $0.inbox.cursor = 3 }
+        step(&s, key: .char("G")) { $0.inbox.cursor = 4 }
         step(&s, key: .char("j"))  // already at the bottom
         step(&s, key: .char("g")) { $0.inbox.cursor = 0 }
-        step(&s, key: .pageDown) { $0.inbox.cursor = 3 }
+        step(&s, key: .pageDown) { $0.inbox.cursor = 4 }
         step(&s, key: .pageDown)
         step(&s, key: .pageUp) { $0.inbox.cursor = 0 }
-        step(&s, key: .end) { $0.inbox.cursor = 3 }
+        step(&s, key: .end) { $0.inbox.cursor = 4 }
         step(&s, key: .home) { $0.inbox.cursor = 0 }
     }
 
@@ -91,9 +94,10 @@ final class NavigationStepTests: XCTestCase {
             $0.focus = .inbox
             $0.detail.reportID = nil
         }
-        XCTAssertEqual(s.inbox.viewCounts, [.baru: 4, .tunda: 1, .instansi: 4, .terlambat: 2, .semua: 11])
+        XCTAssertEqual(s.inbox.viewCounts, counts)
         s.press(.char("3"))
-        XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.disposed, Fixture.ID.withUnit, Fixture.ID.followedUp, Fixture.ID.returned])
+        XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.disposed, Fixture.ID.withUnit, Fixture.ID.followedUp],
+                       "the report sent back is no longer at an agency")
         s.press(.char("4"))
         XCTAssertEqual(Set(s.inbox.rows), [Fixture.ID.overdue, Fixture.ID.withUnit])
         s.press(.char("5"))
@@ -118,7 +122,7 @@ final class NavigationStepTests: XCTestCase {
         }
         XCTAssertEqual(s.inbox.filter.search, "pungutan")
         XCTAssertEqual(s.inbox.rows, [Fixture.ID.secret])
-        XCTAssertEqual(sizes.first, 4, "every new report contains a 'p'")
+        XCTAssertEqual(sizes.first, 5, "every new report contains a 'p'")
         XCTAssertEqual(sizes[1], 2, "'pu' narrows to two")
         XCTAssertEqual(sizes.last, 1)
         XCTAssertTrue(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, "each letter narrows or keeps the list: \(sizes)")
@@ -288,7 +292,7 @@ final class NavigationStepTests: XCTestCase {
     func testLanguageToggle() throws {
         var s = try Fixture.state()
         step(&s, key: .char("L")) { $0.language = .en; $0.message = msg(.info, "Language: English") }
-        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[1].contains("New (4)"), true)
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[1].contains("New (5)"), true)
         step(&s, key: .char("L")) { $0.language = .id; $0.message = msg(.info, "Bahasa: Indonesia") }
     }
 
