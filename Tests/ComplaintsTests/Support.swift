@@ -24,6 +24,22 @@ struct WeekdayMeasure: WorkingTimeMeasure {
         return total
     }
 
+    func subtracting(workingSeconds seconds: TimeInterval, from end: Date) -> Date {
+        var remaining = seconds
+        var t = end
+        while true {
+            var dayStart = floor((t.timeIntervalSince1970 + offset) / 86400) * 86400 - offset
+            if dayStart == t.timeIntervalSince1970 { dayStart -= 86400 }
+            let start = Date(timeIntervalSince1970: dayStart)
+            if isWorking(start) {
+                let span = t.timeIntervalSince(start)
+                if span >= remaining { return t.addingTimeInterval(-remaining) }
+                remaining -= span
+            }
+            t = start
+        }
+    }
+
     func adding(workingSeconds seconds: TimeInterval, to start: Date) -> Date {
         var remaining = seconds
         var t = start

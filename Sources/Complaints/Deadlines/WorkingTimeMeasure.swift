@@ -7,6 +7,8 @@ public protocol WorkingTimeMeasure: Sendable {
     func workingSeconds(from: Date, to: Date) -> TimeInterval
     /// The instant at which `seconds` working seconds have elapsed since `start`.
     func adding(workingSeconds seconds: TimeInterval, to start: Date) -> Date
+    /// The latest instant from which exactly `seconds` working seconds remain until `end`.
+    func subtracting(workingSeconds seconds: TimeInterval, from end: Date) -> Date
 }
 
 /// How long each clock may run, in working days. Set per desk (domain.md: sources disagree, so these are

@@ -7,6 +7,7 @@ import XCTest
 struct AlwaysWorking: WorkingTimeMeasure {
     func workingSeconds(from: Date, to: Date) -> TimeInterval { max(0, to.timeIntervalSince(from)) }
     func adding(workingSeconds seconds: TimeInterval, to start: Date) -> Date { start.addingTimeInterval(seconds) }
+    func subtracting(workingSeconds seconds: TimeInterval, from end: Date) -> Date { end.addingTimeInterval(-seconds) }
 }
 
 enum Fx {
