@@ -68,8 +68,17 @@ public struct InboxQuery: Sendable, Hashable {
 /// Runs inbox queries. Linear over the desk with cheap checks first; deadlines only computed when needed.
 public struct Inbox: Sendable {
     public var deadlines: Deadlines
+    /// Optional memo of deadline schedules (the console keeps one for the whole session).
+    public var cache: UrgencyCache?
 
-    public init(deadlines: Deadlines) { self.deadlines = deadlines }
+    public init(deadlines: Deadlines, cache: UrgencyCache? = nil) {
+        self.deadlines = deadlines
+        self.cache = cache
+    }
+
+    func urgency(_ r: Report, _ now: Date) -> Urgency {
+        cache?.urgency(of: r, now: now) ?? deadlines.urgency(of: r, now: now)
+    }
 
     public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
         let needles = q.text.map(Inbox.searchTokens) ?? []
@@ -96,7 +105,7 @@ public struct Inbox: Sendable {
             }
             guard Access.canSee(r, by: op) else { continue }
             if !needles.isEmpty && !Inbox.matches(r, needles, identity: Access.canSeeIdentity(r, by: op)) { continue }
-            if q.overdueOnly && !deadlines.urgency(of: r, now: now).isOverdue { continue }
+            if q.overdueOnly && !urgency(r, now).isOverdue { continue }
             hits.append((id, r))
         }
         switch q.sort {
@@ -104,7 +113,7 @@ public struct Inbox: Sendable {
             hits.sort { ($0.report.receivedAt, $0.id) > ($1.report.receivedAt, $1.id) }
         case .deadline, .priority:
             let keyed = hits.map { h -> (ReportID, Int, Double, Int, Date) in
-                let u = deadlines.urgency(of: h.report, now: now)
+                let u = urgency(h.report, now)
                 let due: Double = switch u {
                 case let .overdue(since): since.timeIntervalSince1970
                 case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
@@ -122,6 +131,20 @@ public struct Inbox: Sendable {
         return hits.map(\.id)
     }
 
+    /// How many reports each saved view holds for `op`, in one pass over the desk (the tabs' counts).
+    public func viewCounts(on desk: Desk, for op: Operator, now: Date) -> [InboxQuery.SavedView: Int] {
+        var counts: [InboxQuery.SavedView: Int] = [:]
+        for v in InboxQuery.SavedView.allCases { counts[v] = 0 }
+        for r in desk.reports.values where r.status != .dihapus && Access.canSee(r, by: op) {
+            counts[.semua, default: 0] += 1
+            if r.status == .baru || r.returned != nil { counts[.baru, default: 0] += 1 }
+            if r.status == .tunda { counts[.tunda, default: 0] += 1 }
+            if r.returned == nil, [.terdisposisi, .diproses, .ditindaklanjuti].contains(r.status) { counts[.instansi, default: 0] += 1 }
+            if urgency(r, now).isOverdue { counts[.terlambat, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Counts per status of what `op` can see, for the inbox title.
     public func countsByStatus(on desk: Desk, for op: Operator) -> [ReportStatus: Int] {
         var counts: [ReportStatus: Int] = [:]
@@ -135,8 +158,43 @@ public struct Inbox: Sendable {
         var hay = [r.id.rawValue, r.title, r.originalTitle, r.body, r.externalID ?? "", r.category ?? "",
                    r.subcategory ?? "", r.location.regency ?? "", r.location.province ?? ""] + r.tags
         if identity { hay.append(r.reporter.name ?? "") }
-        let folded = fold(hay.joined(separator: "\n"))
-        return needles.allSatisfy { folded.contains($0) }
+        return needles.allSatisfy { needle in
+            // Fast path for ASCII words (most searches): byte-wise, ASCII case-insensitive, no allocation.
+            if needle.utf8.allSatisfy({ $0 < 0x80 }) {
+                let n = Array(needle.utf8)
+                if hay.contains(where: { containsASCIIFolded($0, n) }) { return true }
+                // Only accented or other non-ASCII text can still match after folding.
+                if hay.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return false }
+            }
+            return fold(hay.joined(separator: "\n")).contains(needle)
+        }
+    }
+
+    /// Whether `haystack` contains the lowercase ASCII `needle`, comparing ASCII letters case-insensitively.
+    static func containsASCIIFolded(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var h = haystack
+        return h.withUTF8 { buf in
+            let count = buf.count, m = needle.count
+            guard m <= count else { return false }
+            var i = 0
+            while i <= count - m {
+                var b = buf[i]
+                if b >= 65 && b <= 90 { b += 32 }
+                if b == first {
+                    var k = 1
+                    while k < m {
+                        var c = buf[i + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != needle[k] { break }
+                        k += 1
+                    }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Lowercases and strips accents so "Kesehatan" finds "KESEHATAN" and "Sleman" finds "sléman".

@@ -6,7 +6,7 @@ import TextCanvas
 enum Badges {
     static func deadline(_ r: Report, _ s: ConsoleState) -> (String, StyleRole) {
         let d = s.env.deadlines
-        switch d.urgency(of: r, now: s.now) {
+        switch s.urgencyCache.urgency(of: r, now: s.now) {
         case let .overdue(since):
             let days = max(1, Int(floor(-d.workingDaysLeft(until: since, now: s.now))))
             return (s.text(Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")), Roles.badgeOverdue)

@@ -22,6 +22,8 @@ public struct ConsoleState: Sendable {
     public var keyLog: [KeyLogEntry] = []
     public var keymap: Keymap
     public var quitRequested = false
+    /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
+    public let urgencyCache: UrgencyCache
 
     public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
         self.env = env
@@ -29,6 +31,7 @@ public struct ConsoleState: Sendable {
         self.now = now
         self.size = size
         self.keymap = keymap
+        urgencyCache = UrgencyCache(deadlines: env.deadlines)
     }
 
     public var language: Language { env.language }

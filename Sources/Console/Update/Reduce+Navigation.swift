@@ -4,19 +4,16 @@ import TextCanvas
 
 extension ConsoleReducer {
     /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed.
-    static func refreshInbox(_ s: inout ConsoleState) {
+    static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true) {
         let selected = s.inbox.selectedID
-        let inbox = Inbox(deadlines: s.env.deadlines)
+        let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache)
         let op = s.env.operatorOnDuty
         s.inbox.rows = inbox.run(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
-        var counts: [InboxQuery.SavedView: Int] = [:]
-        for v in InboxQuery.SavedView.allCases {
-            counts[v] = v == s.inbox.view ? nil : inbox.run(v.query, on: s.desk, for: op, now: s.now).count
+        if counts {
+            // Tab counts and status counts change only with the desk or the clock, not with the view.
+            s.inbox.viewCounts = inbox.viewCounts(on: s.desk, for: op, now: s.now)
+            s.inbox.statusCounts = inbox.countsByStatus(on: s.desk, for: op)
         }
-        counts[s.inbox.view] = s.inbox.filter.isEmpty
-            ? s.inbox.rows.count : inbox.run(s.inbox.view.query, on: s.desk, for: op, now: s.now).count
-        s.inbox.viewCounts = counts
-        s.inbox.statusCounts = inbox.countsByStatus(on: s.desk, for: op)
         s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
         if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
             s.inbox.cursor = i
@@ -112,7 +109,7 @@ extension ConsoleReducer {
         s.inbox.scrollTop = 0
         s.focus = .inbox
         s.detail.reportID = nil
-        refreshInbox(&s)
+        refreshInbox(&s, counts: false)
         s.inbox.cursor = 0
         clampInbox(&s)
     }
@@ -140,7 +137,7 @@ extension ConsoleReducer {
         let current = s.inbox.filter.sort ?? s.inbox.view.query.sort
         let next = all[((all.firstIndex(of: current) ?? 0) + 1) % all.count]
         s.inbox.filter.sort = next
-        refreshInbox(&s)
+        refreshInbox(&s, counts: false)
         s.message = StatusMessage(kind: .info, text: s.text(Localized("Urutan: ", en: "Sort: ")) + s.text(UIText.sortLabel(next)))
     }
 

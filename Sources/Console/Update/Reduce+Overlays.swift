@@ -99,7 +99,7 @@ extension ConsoleReducer {
                     let text = p.buffer.text.trimmingCharacters(in: .whitespaces)
                     s.inbox.filter.search = text.isEmpty ? nil : text
                     s.inbox.cursor = 0
-                    refreshInbox(&s)
+                    refreshInbox(&s, counts: false)
                 }
             }
         }

@@ -14,8 +14,10 @@ public enum ConsoleReducer {
             clampInbox(&s)
             return []
         case let .tick(now):
+            // Deadlines and the clock are shown to the minute: re-run the queues once a minute, not per tick.
+            let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(s.now.timeIntervalSince1970 / 60)
             s.now = now
-            refreshInbox(&s)
+            if minuteChanged { refreshInbox(&s) }
             return []
         case let .journalEvents(events):
             applyForeign(&s, events)
