@@ -97,7 +97,7 @@ public enum PracticeDesk {
             }
             var command = t.step.command
             if let ext = t.step.duplicateOfExternalID, case let .archive(reason, note, _) = command {
-                guard let original = store.desk.reports.values.first(where: { $0.externalID == ext })?.id else {
+                guard let original = store.desk.all.first(where: { $0.externalID == ext })?.id else {
                     problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].duplicate_of_external_id",
                                             message: "no report with external id '\(ext)'"))
                     continue

@@ -142,7 +142,7 @@ public final class DeskStore {
     /// system actor. Decided under the lock, so with several consoles open only one writes each.
     @discardableResult
     public func sweep(now: Date) throws(Failure) -> [RecordedEvent] {
-        let due = desk.reports.values.filter { deadlines.isAutoCloseDue($0, now: now) }.map(\.id)
+        let due = desk.all.filter { deadlines.isAutoCloseDue($0, now: now) }.map(\.id)
         guard !due.isEmpty else { return [] }
         let actor = Actor(.system, osUser: osUser)
         do {

@@ -3,9 +3,10 @@ import Foundation
 /// The whole desk: every report folded from the journal, plus the indices the inbox needs.
 /// Built by applying recorded events in sequence order; never mutated any other way.
 public struct Desk: Sendable {
-    public private(set) var reports: [ReportID: Report] = [:]
-    /// Report ids in the order they were received into the journal.
-    public private(set) var order: [ReportID] = []
+    /// Every report, in the order it was received into the journal. An array (not a dictionary) so hot
+    /// loops read fields in place instead of copying whole reports.
+    public private(set) var all: [Report] = []
+    private var index: [ReportID: Int] = [:]
     /// Highest sequence number applied.
     public private(set) var lastSeq: UInt64 = 0
     /// (channel, external id) → report, so re-importing the same line records it once.
@@ -28,16 +29,24 @@ public struct Desk: Sendable {
         for e in events { apply(e) }
     }
 
-    public var count: Int { reports.count }
+    public var count: Int { all.count }
 
-    public subscript(id: ReportID) -> Report? { reports[id] }
+    public subscript(id: ReportID) -> Report? { index[id].map { all[$0] } }
+
+    public func contains(_ id: ReportID) -> Bool { index[id] != nil }
+
+    /// Report ids in receive order.
+    public var order: [ReportID] { all.map(\.id) }
+
+    /// Reports by id. Builds a dictionary: for tests and one-off tools, not hot paths.
+    public var reports: [ReportID: Report] { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) }
 
     public static func externalKey(channel: Channel, externalID: String) -> String {
         channel.rawValue + "\u{1F}" + externalID
     }
 
     public func report(channel: Channel, externalID: String) -> Report? {
-        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { reports[$0] }
+        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { self[$0] }
     }
 
     /// The next free tracking id.
@@ -47,12 +56,12 @@ public struct Desk: Sendable {
     public mutating func apply(_ e: RecordedEvent) {
         lastSeq = max(lastSeq, e.seq)
         if case let .received(intake) = e.event {
-            guard reports[e.reportID] == nil else {
+            guard index[e.reportID] == nil else {
                 anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "second report.received ignored"))
                 return
             }
-            reports[e.reportID] = Report(received: intake, id: e.reportID, recorded: e)
-            order.append(e.reportID)
+            index[e.reportID] = all.count
+            all.append(Report(received: intake, id: e.reportID, recorded: e))
             if let ext = intake.externalID {
                 byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = e.reportID
             }
@@ -61,11 +70,11 @@ public struct Desk: Sendable {
             }
             return
         }
-        guard reports[e.reportID] != nil else {
+        guard let i = index[e.reportID] else {
             anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) for an unknown report"))
             return
         }
-        reports[e.reportID]?.apply(e)
+        all[i].apply(e)
     }
 
     public mutating func apply(_ events: some Sequence<RecordedEvent>) {

@@ -83,64 +83,81 @@ public struct Inbox: Sendable {
     public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
         let needles = q.text.map(Inbox.searchTokens) ?? []
         let region = q.region.map(Inbox.fold)
-        var hits: [(id: ReportID, report: Report)] = []
-        hits.reserveCapacity(min(desk.count, 4096))
-        for id in desk.order {
-            guard let r = desk[id] else { continue }
-            if r.status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
-            if !q.statuses.isEmpty && !q.statuses.contains(r.status) && !(q.includeReturned && r.returned != nil) { continue }
-            if q.excludeReturned && r.returned != nil { continue }
-            if let a = q.agency, r.agency != a { continue }
-            if let u = q.unit, r.unit != u { continue }
-            if let c = q.category, Inbox.fold(r.category ?? "") != Inbox.fold(c) { continue }
-            if !q.channels.isEmpty && !q.channels.contains(r.channel) { continue }
-            if let c = q.classification, r.classification != c { continue }
-            if q.anonymousOnly && !r.anonymous { continue }
-            if q.confidentialOnly && !r.confidential { continue }
-            if q.returnedOnly && r.returned == nil { continue }
+        let category = q.category.map(Inbox.fold)
+        let reports = desk.all
+        var hits: [Int] = []
+        hits.reserveCapacity(min(reports.count, 4096))
+        for i in reports.indices {
+            // Fields are read in place (`reports[i].x`): copying whole reports dominated big desks.
+            let status = reports[i].status
+            if status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
+            let returned = reports[i].returned != nil
+            if !q.statuses.isEmpty && !q.statuses.contains(status) && !(q.includeReturned && returned) { continue }
+            if q.excludeReturned && returned { continue }
+            if q.returnedOnly && !returned { continue }
+            if let a = q.agency, reports[i].agency != a { continue }
+            if let u = q.unit, reports[i].unit != u { continue }
+            if !q.channels.isEmpty && !q.channels.contains(reports[i].intake.channel) { continue }
+            if let c = q.classification, reports[i].classification != c { continue }
+            if q.anonymousOnly && !reports[i].anonymous { continue }
+            if q.confidentialOnly && !reports[i].confidential { continue }
+            if let category, Inbox.fold(reports[i].category ?? "") != category { continue }
             if let region {
-                let p = Inbox.fold(r.location.province ?? "")
-                let k = Inbox.fold(r.location.regency ?? "")
+                let p = Inbox.fold(reports[i].intake.location.province ?? "")
+                let k = Inbox.fold(reports[i].intake.location.regency ?? "")
                 if p != region && k != region && !k.contains(region) { continue }
             }
-            guard Access.canSee(r, by: op) else { continue }
-            if !needles.isEmpty && !Inbox.matches(r, needles, identity: Access.canSeeIdentity(r, by: op)) { continue }
-            if q.overdueOnly && !urgency(r, now).isOverdue { continue }
-            hits.append((id, r))
+            guard Access.canSee(reports[i], by: op) else { continue }
+            if !needles.isEmpty && !Inbox.matches(reports[i], needles, identity: Access.canSeeIdentity(reports[i], by: op)) { continue }
+            if q.overdueOnly && !urgency(reports[i], now).isOverdue { continue }
+            hits.append(i)
         }
         switch q.sort {
         case .received:
-            hits.sort { ($0.report.receivedAt, $0.id) > ($1.report.receivedAt, $1.id) }
+            hits.sort { a, b in
+                let ta = reports[a].intake.receivedAt, tb = reports[b].intake.receivedAt
+                return ta != tb ? ta > tb : reports[a].id > reports[b].id
+            }
+            return hits.map { reports[$0].id }
         case .deadline, .priority:
-            let keyed = hits.map { h -> (ReportID, Int, Double, Int, Date) in
-                let u = urgency(h.report, now)
+            struct Key { var index: Int; var priority: Int; var rank: Int; var due: Double; var received: Double }
+            var keys: [Key] = []
+            keys.reserveCapacity(hits.count)
+            for i in hits {
+                let u = urgency(reports[i], now)
                 let due: Double = switch u {
                 case let .overdue(since): since.timeIntervalSince1970
                 case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
                 case .paused, .none: .infinity
                 }
-                return (h.id, q.sort == .priority ? -h.report.priority.rank : 0, due, u.rankValue, h.report.receivedAt)
+                keys.append(Key(index: i, priority: q.sort == .priority ? -reports[i].priority.rank : 0, rank: u.rankValue,
+                                due: due, received: reports[i].intake.receivedAt.timeIntervalSince1970))
             }
-            return keyed.sorted { a, b in
-                if a.1 != b.1 { return a.1 < b.1 }
-                if a.3 != b.3 { return a.3 < b.3 }
-                if a.2 != b.2 { return a.2 < b.2 }
-                return a.4 < b.4
-            }.map(\.0)
+            keys.sort { a, b in
+                if a.priority != b.priority { return a.priority < b.priority }
+                if a.rank != b.rank { return a.rank < b.rank }
+                if a.due != b.due { return a.due < b.due }
+                return a.received < b.received
+            }
+            return keys.map { reports[$0.index].id }
         }
-        return hits.map(\.id)
     }
 
     /// How many reports each saved view holds for `op`, in one pass over the desk (the tabs' counts).
     public func viewCounts(on desk: Desk, for op: Operator, now: Date) -> [InboxQuery.SavedView: Int] {
         var counts: [InboxQuery.SavedView: Int] = [:]
         for v in InboxQuery.SavedView.allCases { counts[v] = 0 }
-        for r in desk.reports.values where r.status != .dihapus && Access.canSee(r, by: op) {
+        let reports = desk.all
+        for i in reports.indices where reports[i].status != .dihapus && Access.canSee(reports[i], by: op) {
+            let status = reports[i].status
+            let returned = reports[i].returned != nil
             counts[.semua, default: 0] += 1
-            if r.status == .baru || r.returned != nil { counts[.baru, default: 0] += 1 }
-            if r.status == .tunda { counts[.tunda, default: 0] += 1 }
-            if r.returned == nil, [.terdisposisi, .diproses, .ditindaklanjuti].contains(r.status) { counts[.instansi, default: 0] += 1 }
-            if urgency(r, now).isOverdue { counts[.terlambat, default: 0] += 1 }
+            if status == .baru || returned { counts[.baru, default: 0] += 1 }
+            if status == .tunda { counts[.tunda, default: 0] += 1 }
+            if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti {
+                counts[.instansi, default: 0] += 1
+            }
+            if urgency(reports[i], now).isOverdue { counts[.terlambat, default: 0] += 1 }
         }
         return counts
     }
@@ -148,8 +165,9 @@ public struct Inbox: Sendable {
     /// Counts per status of what `op` can see, for the inbox title.
     public func countsByStatus(on desk: Desk, for op: Operator) -> [ReportStatus: Int] {
         var counts: [ReportStatus: Int] = [:]
-        for r in desk.reports.values where Access.canSee(r, by: op) {
-            counts[r.status, default: 0] += 1
+        let reports = desk.all
+        for i in reports.indices where Access.canSee(reports[i], by: op) {
+            counts[reports[i].status, default: 0] += 1
         }
         return counts
     }

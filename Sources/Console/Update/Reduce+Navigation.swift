@@ -97,7 +97,7 @@ extension ConsoleReducer {
                 s.inbox.marked = []
             } else if s.inbox.filter.search != nil {
                 s.inbox.filter.search = nil
-                refreshInbox(&s)
+                refreshInbox(&s, counts: false)
             }
             s.message = nil
         }

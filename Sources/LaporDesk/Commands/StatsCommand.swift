@@ -19,7 +19,7 @@ struct StatsCommand: ParsableCommand {
         var overdue = 0
         var dueSoon = 0
         var total = 0
-        for r in opened.desk.reports.values where Access.canSee(r, by: op) {
+        for r in opened.desk.all where Access.canSee(r, by: op) {
             total += 1
             byStatus[r.status.rawValue, default: 0] += 1
             byChannel[r.channel.rawValue, default: 0] += 1
@@ -70,7 +70,7 @@ struct ExportCommand: ParsableCommand {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
         let now = Date()
-        let reports = opened.desk.order.compactMap { opened.desk[$0] }.filter { Access.canSee($0, by: op) }
+        let reports = opened.desk.all.filter { Access.canSee($0, by: op) }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         let identity: (Report) -> Bool = { Access.canSeeIdentity($0, by: op) }
         let text: String = switch format {
