@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Two processes writing the same desk at once (the journal lock is what keeps this safe).
+final class ConcurrentWritersTests: DeskTestCase {
+    /// Starts `sh -c script` with stdout to `outFile`; returns the running process.
+    func startShell(_ script: String, stdout outFile: URL) throws -> Process {
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: outFile.appendingPathExtension("err").path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.environment = CLI.environment()
+        p.standardOutput = try FileHandle(forWritingTo: outFile)
+        p.standardError = try FileHandle(forWritingTo: outFile.appendingPathExtension("err"))
+        try p.run()
+        return p
+    }
+
+    func testParallelIntakesGetDistinctIDsAndGapFreeSequence() throws {
+        try makeDesk()
+        let binary = try CLI.requireBinary().path
+        var processes: [(Process, URL)] = []
+        for worker in ["a", "b"] {
+            let out = scratch.appendingPathComponent("ids-\(worker)")
+            let script = """
+            i=0; while [ $i -lt 20 ]; do i=$((i+1));
+              '\(binary)' intake --data '\(dataPath)' --channel sms --external-id "\(worker)-$i" --body "Laporan \(worker) $i" || echo "FAIL $i" >&2;
+            done
+            """
+            processes.append((try startShell(script, stdout: out), out))
+        }
+        for (p, _) in processes { p.waitUntilExit() }
+        var ids: [String] = []
+        for (p, out) in processes {
+            let err = (try? String(contentsOf: out.appendingPathExtension("err"), encoding: .utf8)) ?? ""
+            XCTAssertEqual(p.terminationStatus, 0)
+            XCTAssertFalse(err.contains("FAIL"), err)
+            ids += try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        XCTAssertEqual(ids.count, 40)
+        XCTAssertEqual(Set(ids).count, 40, "tracking ids must be distinct: \(ids.sorted())")
+        let objects = try journalObjects()
+        XCTAssertEqual(objects.compactMap { ($0["seq"] as? NSNumber)?.intValue }, Array(1...40))
+        XCTAssertEqual(Set(objects.compactMap { $0["report"] as? String }), Set(ids))
+        try expect(0, ["check"])
+    }
+
+    func testParallelActsOnOneReportKeepTheJournalConsistent() throws {
+        try makeDesk()
+        let id = try intake([])
+        let binary = try CLI.requireBinary().path
+        var processes: [Process] = []
+        for worker in ["a", "b"] {
+            let script = """
+            i=0; while [ $i -lt 10 ]; do i=$((i+1));
+              '\(binary)' act '\(id)' note --text "catatan \(worker) $i" --as rina --data '\(dataPath)' >/dev/null || echo "FAIL $i" >&2;
+            done
+            """
+            processes.append(try startShell(script, stdout: scratch.appendingPathComponent("acts-\(worker)")))
+        }
+        for p in processes { p.waitUntilExit() }
+        let objects = try journalObjects()
+        XCTAssertEqual(objects.compactMap { ($0["seq"] as? NSNumber)?.intValue }, Array(1...21))
+        XCTAssertEqual(objects.filter { ($0["type"] as? String) == "report.note-added" }.count, 20)
+        let shown = try expect(0, ["show", id, "--json", "--as", "rina"]).stdout
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        XCTAssertEqual((object["version"] as? NSNumber)?.intValue ?? 21, 21)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import XCTest
+
+/// formats.md §1: 0 success, 1 input rejected (good part done), 2 usage, 3 damaged or locked.
+final class ExitCodeContractTests: DeskTestCase {
+    static let subcommands = ["console", "demo", "init", "intake", "import", "list", "show", "stats", "export",
+                              "check", "act", "sweep"]
+
+    func testHelpWorksEverywhere() throws {
+        let top = try CLI.run(["--help"])
+        XCTAssertEqual(top.code, 0, top.transcript)
+        for sub in Self.subcommands {
+            XCTAssertTrue(top.stdout.contains(sub), "top-level help does not list \(sub)\n\(top.stdout)")
+            let r = try CLI.run([sub, "--help"])
+            XCTAssertEqual(r.code, 0, "\(sub) --help\n\(r.transcript)")
+            XCTAssertTrue(r.stdout.contains("--data"), "\(sub) --help does not mention --data\n\(r.stdout)")
+        }
+        let helpSub = try CLI.run(["help", "import"])
+        XCTAssertEqual(helpSub.code, 0, helpSub.transcript)
+    }
+
+    func testBadFlagAndUnknownSubcommandAreUsageErrors() throws {
+        try makeDesk()
+        for args in [["list", "--no-such-flag"], ["frobnicate"], ["list", "--status", "hilang"],
+                     ["import", "--format", "xml", "x"], ["act"], ["show"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertFalse(r.stderr.isEmpty, "\(args): usage error must explain on stderr")
+            XCTAssertTrue(r.stdout.isEmpty, "\(args): usage error must not print on stdout\n\(r.stdout)")
+        }
+        let r = try desk(["list", "--no-such-flag"])
+        XCTAssertTrue(r.stderr.contains("Usage") || r.stderr.contains("usage"), r.stderr)
+    }
+
+    func testUnknownOperatorIsUsageError() throws {
+        try makeDesk()
+        let r = try desk(["list", "--as", "siapa"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("siapa") && r.stderr.contains("operator.toml"), r.stderr)
+    }
+
+    func testMissingDataFolderIsUsageErrorWithHint() throws {
+        for args in [["list"], ["show", "1"], ["stats"], ["export"], ["check"], ["act", "1", "note", "--text", "x"],
+                     ["intake", "--channel", "sms", "--body", "x"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("lapor-desk init"), "\(args): no hint\n\(r.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dataPath), "\(args) must not create the folder")
+        }
+    }
+
+    func testImportWithBadLinesExitsOneAndRecordsTheRest() throws {
+        try makeDesk()
+        let text = """
+        {"channel": "sms", "external_id": "a1", "body": "Jalan rusak"}
+        {"channel": "merpati", "external_id": "a2", "body": "Burung"}
+        not json at all
+        {"channel": "web", "external_id": "a4", "body": "Lampu mati", "reporter": {"groups": ["alien"]}}
+        {"channel": "web", "external_id": "a5"}
+        {"channel": "web", "external_id": "a6", "body": "Air keruh"}
+
+        """
+        let path = try writeFile("campur.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", path])
+        let errors = r.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix(path + ":") }
+        XCTAssertEqual(errors.count, 4, r.stderr)
+        let pattern = try NSRegularExpression(pattern: "^" + NSRegularExpression.escapedPattern(for: path) + ":[0-9]+: .+")
+        for e in errors {
+            XCTAssertNotNil(pattern.firstMatch(in: e, range: NSRange(e.startIndex..., in: e)), e)
+        }
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):2: channel:") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):3: ") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):4: reporter.groups") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):5: body:") }, r.stderr)
+        XCTAssertEqual(Set(try listJSON().compactMap { $0["external_id"] as? String }), ["a1", "a6"])
+    }
+
+    func testSettingsTypoIsDamageNamingFileAndLine() throws {
+        try makeDesk()
+        let settings = dataURL.appendingPathComponent("desk.toml")
+        var text = try String(contentsOf: settings, encoding: .utf8)
+        text = text.replacingOccurrences(of: "verifikasi = 3", with: "verifkasi = 3")
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let lineNumber = try XCTUnwrap(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("verifkasi") }) + 1
+        for args in [["list"], ["intake", "--channel", "sms", "--body", "x"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 3, "\(args)\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("\(settings.path):\(lineNumber):"), "must name desk.toml:\(lineNumber)\n\(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("verifkasi"), r.stderr)
+        }
+    }
+
+    func testRefusedActionsExitOneWithTheReason() throws {
+        try makeDesk()
+        let fresh = try intake([])
+        let r = try expect(1, ["act", fresh, "follow-up", "--text", "sudah", "--as", "rina"])
+        XCTAssertTrue(r.stderr.contains("#\(fresh)"), r.stderr)
+        XCTAssertGreaterThan(r.stderr.split(separator: "\n").count, 0)
+
+        // Another agency's report: Bali's coordinator cannot touch Sleman's.
+        try expect(0, ["act", fresh, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
+        let other = try expect(1, ["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"])
+        XCTAssertFalse(other.stderr.isEmpty)
+        // A pengamat changes nothing.
+        try expect(1, ["act", fresh, "note", "--text", "catatan", "--as", "pelatih"])
+        // Unknown verbs and unknown ids.
+        try expect(2, ["act", fresh, "terbang", "--as", "rina"])
+        try expect(1, ["act", "9999999", "note", "--text", "x", "--as", "rina"])
+        // Nothing refused reached the journal: received + disposed only.
+        let types = try journalObjects().compactMap { $0["type"] as? String }
+        XCTAssertEqual(types, ["report.received", "report.disposed"])
+    }
+
+    func testStaleExpectVersionIsRefused() throws {
+        try makeDesk()
+        let id = try intake([])
+        try expect(0, ["act", id, "note", "--text", "satu", "--as", "rina", "--expect-version", "1"])
+        try expect(1, ["act", id, "note", "--text", "dua", "--as", "rina", "--expect-version", "1"])
+    }
+
+    func testInitTwiceRefusesAndKeepsTheDesk() throws {
+        try expect(0, ["init", "--name", "Meja Sleman"])
+        let settings = dataURL.appendingPathComponent("desk.toml")
+        let before = try Data(contentsOf: settings)
+        XCTAssertTrue(String(decoding: before, as: UTF8.self).contains("Meja Sleman"))
+        _ = try intake([])
+        let journalBefore = try Data(contentsOf: journalFile)
+        let again = try desk(["init", "--name", "Lain"])
+        XCTAssertNotEqual(again.code, 0, again.transcript)
+        XCTAssertTrue(again.stderr.contains(dataPath), again.stderr)
+        XCTAssertEqual(try Data(contentsOf: settings), before)
+        XCTAssertEqual(try Data(contentsOf: journalFile), journalBefore)
+    }
+
+    func testIntakeValidatesItsFlags() throws {
+        try makeDesk()
+        let r = try desk(["intake", "--channel", "merpati", "--body", "x"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--channel"), r.stderr)
+        let g = try desk(["intake", "--channel", "sms", "--body", "x", "--group", "alien"])
+        XCTAssertEqual(g.code, 2, g.transcript)
+        let journal = (try? String(contentsOf: journalFile, encoding: .utf8)) ?? ""
+        XCTAssertFalse(journal.contains("alien"))
+    }
+}
