@@ -143,4 +143,36 @@ final class ExitCodeContractTests: DeskTestCase {
         let journal = (try? String(contentsOf: journalFile, encoding: .utf8)) ?? ""
         XCTAssertFalse(journal.contains("alien"))
     }
+
+    func testConsoleWithoutATerminalIsUsageErrorNotEscapeGarbage() throws {
+        try makeDesk()
+        for args in [["console"], ["demo"], []] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertFalse(r.stdoutData.contains(0x1B), "\(args): escape sequences written to a non-terminal")
+            XCTAssertTrue(r.stderr.contains("terminal"), r.stderr)
+        }
+        let missing = try CLI.run(["--data", scratch.appendingPathComponent("nothing").path])
+        XCTAssertEqual(missing.code, 2, missing.transcript)
+    }
+
+    func testDataFolderFromEnvironment() throws {
+        try makeDesk()
+        _ = try intake([])
+        let r = try CLI.run(["list", "--json"], env: ["LAPOR_DESK_DATA": dataPath])
+        XCTAssertEqual(r.code, 0, r.transcript)
+        XCTAssertEqual(try JSONLines.objects(r.stdout).count, 1)
+        let xdg = try CLI.run(["list", "--json"], env: ["XDG_DATA_HOME": scratch.path])
+        XCTAssertEqual(xdg.code, 2, "\(scratch.path)/lapor-desk does not exist\n\(xdg.transcript)")
+        XCTAssertTrue(xdg.stderr.contains(scratch.appendingPathComponent("lapor-desk").path), xdg.stderr)
+    }
+
+    func testIntakeWithBadTimeIsUsageErrorNamingTheFlag() throws {
+        try makeDesk()
+        let r = try desk(["intake", "--channel", "sms", "--body", "x", "--received-at", "kemarin"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--received-at"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journalFile.path)
+            && ((try? Data(contentsOf: journalFile)) ?? Data()).count > 0)
+    }
 }

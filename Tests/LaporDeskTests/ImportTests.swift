@@ -119,4 +119,15 @@ final class ImportTests: DeskTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(object["title"] as? String, hostile, "text is stored exactly as received")
     }
+
+    func testDuplicateInsideOneFileIsWarnedAndRecordedOnce() throws {
+        try makeDesk()
+        let text = #"{"channel":"sms","external_id":"d1","body":"pertama"}"# + "\n" + #"{"channel":"sms","external_id":"d1","body":"kedua"}"# + "\n"
+        let r = try expect(0, ["import", "-"], stdin: Data(text.utf8))
+        XCTAssertTrue(r.stderr.contains("<stdin>:2:"), r.stderr)
+        let rows = try listJSON()
+        XCTAssertEqual(rows.count, 1)
+        let shown = try expect(0, ["show", try XCTUnwrap(rows.first?["id"] as? String), "--json"]).stdout
+        XCTAssertTrue(shown.contains("pertama"), shown)
+    }
 }

@@ -11,6 +11,7 @@ final class PrivacyTests: DeskTestCase {
         try makeDesk()
         var reports = Fixtures.twenty
         reports[1].anonymous = true
+        reports[1].name = "Pelapor Uji 2 Wibowo Sulastriyani"
         reports[2].confidential = true
         reports[2].title = "RAHASIA-JUDUL dugaan suap pegawai"
         let text = reports.map(\.jsonLine).joined(separator: "\n") + "\n"
@@ -88,5 +89,22 @@ final class PrivacyTests: DeskTestCase {
         }
         let exported = try expect(0, ["export", "--as", "made"]).stdoutData
         assertNoIdentity(exported, "export as another agency")
+    }
+
+    func testSearchIsNoOracleForHiddenIdentity() throws {
+        let (anonymous, _) = try makePrivateDesk()
+        for term in ["Sulastriyani", "3404012345670002", "+628129999002"] {
+            XCTAssertEqual(try listJSON(["--as", "budi", "--search", term]).count, 0, "agency finds the anonymous report by '\(term)'")
+        }
+        let national = try listJSON(["--as", "rina", "--search", "Sulastriyani"]).compactMap { $0["id"] as? String }
+        XCTAssertTrue(national.isEmpty || national == [anonymous], "\(national)")
+    }
+
+    func testCSVExportDefusesFormulas() throws {
+        try makeDesk()
+        _ = try intake(["--title", "=HYPERLINK(\"http://x.example\",\"klik\")"], body: "@SUM(1+1) isi")
+        let csv = try expect(0, ["export", "--format", "csv", "--public"]).stdout
+        XCTAssertFalse(csv.contains(",=HYPERLINK") || csv.contains(",\"=HYPERLINK"), csv)
+        XCTAssertTrue(csv.contains("'=HYPERLINK"), csv)
     }
 }
