@@ -51,6 +51,10 @@ final class NewcomerJourneyTests: DeskTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(object["status"] as? String, "ditindaklanjuti")
         XCTAssertEqual(object["agency"] as? String, "pemkab-sleman")
+        let trail = try XCTUnwrap(object["trail"] as? [[String: Any]])
+        XCTAssertEqual(trail.compactMap { $0["type"] as? String },
+                       ["report.received", "report.disposed", "report.assigned-to-unit", "report.followed-up"])
+        XCTAssertEqual(trail.compactMap { ($0["actor"] as? [String: Any])?["name"] as? String }.suffix(3), ["rina", "budi", "sari"])
 
         // The report left the overdue list of the national desk's verification clock only if it is now
         // on a fresh clock; the stats still count twenty reports.

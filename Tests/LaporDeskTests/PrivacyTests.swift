@@ -39,6 +39,13 @@ final class PrivacyTests: DeskTestCase {
 
     func testPublicExportsCarryNoIdentityAndNoConfidentialReport() throws {
         _ = try makePrivateDesk()
+        let first = try XCTUnwrap(try listJSON(["--as", "rina"]).first { ($0["external_id"] as? String) == "SMS-2025-0001" }?["id"] as? String)
+        try expect(0, ["act", first, "note", "--text", "CATATAN-INTERNAL pelapor kerabat kepala dinas", "--as", "budi"])
+        for format in ["jsonl", "csv", "open311"] {
+            let published = try expect(0, ["export", "--public", "--format", format, "--as", "rina"]).stdout
+            XCTAssertFalse(published.contains("CATATAN-INTERNAL"), "\(format): internal note published")
+            XCTAssertFalse(published.contains("\"rina\"") || published.contains("\"budi\""), "\(format): officers' names published")
+        }
         for format in ["jsonl", "csv", "open311"] {
             for who in ["rina", "budi"] {
                 let r = try expect(0, ["export", "--public", "--format", format, "--as", who])
