@@ -128,6 +128,7 @@ final class ConsoleTmuxTests: DeskTestCase {
         }
         XCTAssertTrue(found, "could not select the hostile report:\n\(s.lastScreen)")
         s.waitFor(text: "meluber")
+        XCTAssertTrue(s.lastScreen.contains("HACKED"), "the hostile text is shown escaped, not dropped:\n\(s.lastScreen)")
         let title = try s.tmux(["display-message", "-p", "#{pane_title}|#{window_name}"]).out
         XCTAssertFalse(title.contains("HACKED"), "the report's OSC sequence retitled the terminal: \(title)")
         let buffers = try s.tmux(["list-buffers"]).out
