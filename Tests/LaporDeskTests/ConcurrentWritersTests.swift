@@ -67,4 +67,21 @@ final class ConcurrentWritersTests: DeskTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
         XCTAssertEqual((object["version"] as? NSNumber)?.intValue ?? 21, 21)
     }
+
+    func testSameFileImportedTwiceAtOnceIsRecordedOnce() throws {
+        try makeDesk()
+        let binary = try CLI.requireBinary().path
+        let path = try writeFile("laporan.jsonl", Data((Fixtures.twenty.map(\.jsonLine).joined(separator: "\n") + "\n").utf8))
+        var processes: [Process] = []
+        for worker in ["a", "b", "c"] {
+            let script = "'\(binary)' import --batch-size 3 --data '\(dataPath)' '\(path)'"
+            processes.append(try startShell(script, stdout: scratch.appendingPathComponent("import-\(worker)")))
+        }
+        for p in processes {
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+        }
+        XCTAssertEqual(try listJSON().count, 20)
+        XCTAssertEqual(try journalObjects().compactMap { ($0["seq"] as? NSNumber)?.intValue }, Array(1...20))
+    }
 }
