@@ -84,4 +84,38 @@ final class ConcurrentWritersTests: DeskTestCase {
         XCTAssertEqual(try listJSON().count, 20)
         XCTAssertEqual(try journalObjects().compactMap { ($0["seq"] as? NSNumber)?.intValue }, Array(1...20))
     }
+
+    func testWriterKilledMidImportLeavesAUsableDesk() throws {
+        try makeDesk()
+        let binary = try CLI.requireBinary()
+        var text = ""
+        for i in 0..<20_000 { text += #"{"channel":"sms","external_id":"k-\#(i)","body":"Laporan massal nomor \#(i) tentang jalan rusak"}"# + "\n" }
+        let path = try writeFile("massal.jsonl", Data(text.utf8))
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["import", "--batch-size", "50", "--data", dataPath, path]
+        p.environment = CLI.environment()
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(30)
+        while p.isRunning, Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: journalFile.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > 200_000 { break }
+            usleep(5_000)
+        }
+        XCTAssertTrue(p.isRunning, "the import finished before it could be killed; make the file larger")
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+
+        let id = try intake([], body: "Setelah import terputus.")
+        try expect(0, ["check"])
+        let objects = try journalObjects()
+        let seqs = objects.compactMap { ($0["seq"] as? NSNumber)?.intValue }
+        XCTAssertEqual(seqs, Array(1...seqs.count))
+        XCTAssertEqual(objects.last?["report"] as? String, id)
+        // Importing the file again completes it: what was recorded is recognised, the rest added.
+        try expect(0, ["import", path])
+        XCTAssertEqual(try listJSON().count, 20_001)
+    }
 }
