@@ -94,19 +94,25 @@ final class ExitCodeContractTests: DeskTestCase {
     func testRefusedActionsExitOneWithTheReason() throws {
         try makeDesk()
         let fresh = try intake([])
-        let r = try expect(1, ["act", fresh, "follow-up", "--text", "sudah", "--as", "rina"])
-        XCTAssertTrue(r.stderr.contains("#\(fresh)"), r.stderr)
-        XCTAssertGreaterThan(r.stderr.split(separator: "\n").count, 0)
+        func refused(_ args: [String], _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            let r = try expect(1, args, file: file, line: line)
+            XCTAssertTrue(r.stderr.contains("#"), r.stderr, file: file, line: line)
+            XCTAssertTrue(r.stderr.contains(reason), "\(args): expected reason '\(reason)'\n\(r.stderr)", file: file, line: line)
+            XCTAssertTrue(r.stdout.isEmpty, r.stdout, file: file, line: line)
+        }
+        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "rina"], "may not")
+        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "sari"], "not in your queue")
+        try refused(["act", fresh, "accept", "--as", "rina"], "not possible for a report that is")
 
         // Another agency's report: Bali's coordinator cannot touch Sleman's.
         try expect(0, ["act", fresh, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
-        let other = try expect(1, ["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"])
-        XCTAssertFalse(other.stderr.isEmpty)
+        try refused(["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"], "not in your queue")
+        try refused(["act", fresh, "assign-unit", "--unit", "pemprov-bali/dinkes", "--as", "budi"], "#\(fresh)")
         // A pengamat changes nothing.
-        try expect(1, ["act", fresh, "note", "--text", "catatan", "--as", "pelatih"])
+        try refused(["act", fresh, "note", "--text", "catatan", "--as", "pelatih"], "may not")
         // Unknown verbs and unknown ids.
         try expect(2, ["act", fresh, "terbang", "--as", "rina"])
-        try expect(1, ["act", "9999999", "note", "--text", "x", "--as", "rina"])
+        try refused(["act", "9999999", "note", "--text", "x", "--as", "rina"], "No such report")
         // Nothing refused reached the journal: received + disposed only.
         let types = try journalObjects().compactMap { $0["type"] as? String }
         XCTAssertEqual(types, ["report.received", "report.disposed"])
