@@ -130,4 +130,16 @@ final class ImportTests: DeskTestCase {
         let shown = try expect(0, ["show", try XCTUnwrap(rows.first?["id"] as? String), "--json"]).stdout
         XCTAssertTrue(shown.contains("pertama"), shown)
     }
+
+    func testUnknownFieldsAreKeptAndWarnedOnce() throws {
+        try makeDesk()
+        let text = #"{"channel":"sms","external_id":"u1","body":"a","kode_pos":"55281"}"# + "\n"
+            + #"{"channel":"sms","external_id":"u2","body":"b","kode_pos":"55282"}"# + "\n"
+        let r = try expect(0, ["import", "-"], stdin: Data(text.utf8))
+        XCTAssertEqual(r.stderr.components(separatedBy: "kode_pos").count - 1, 1, "warned once:\n\(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("<stdin>:1: kode_pos:"), r.stderr)
+        let id = try XCTUnwrap(try listJSON().first { ($0["external_id"] as? String) == "u1" }?["id"] as? String)
+        XCTAssertTrue(try expect(0, ["show", id, "--json"]).stdout.contains(#""kode_pos":"55281""#))
+        XCTAssertFalse(try expect(0, ["export", "--public"]).stdout.contains("55281"), "unknown channel fields stay out of public exports")
+    }
 }
