@@ -13,10 +13,10 @@ final class ConsoleTmuxTests: DeskTestCase {
 
     /// Opens `lapor-desk demo --data DIR` in a WxH pane. After the console exits the pane prints
     /// `LAPOR_EXIT=<code>` and stays open.
-    func openDemo(width: Int = 120, height: Int = 40, file: StaticString = #filePath, line: UInt = #line) throws -> TmuxSession {
+    func openDemo(width: Int = 120, height: Int = 40, as operatorName: String = "rina") throws -> TmuxSession {
         let binary = try CLI.requireBinary().path
         let socket = scratch.appendingPathComponent("tmux.sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
+        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo --as \(operatorName) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
             + " echo LAPOR_EXIT=$?; exec sleep 600"
         let s = try TmuxSession(socket: socket, width: width, height: height, command: command)
         session = s
@@ -134,5 +134,32 @@ final class ConsoleTmuxTests: DeskTestCase {
         let buffers = try s.tmux(["list-buffers"]).out
         XCTAssertTrue(buffers.isEmpty, "something reached tmux's clipboard: \(buffers)")
         XCTAssertFalse(s.lastScreen.contains("\u{1B}"))
+    }
+
+    /// Selects `id` by walking down the current view with `j`.
+    func select(_ id: String, in s: TmuxSession) throws -> Bool {
+        for _ in 0..<40 {
+            if selectedID(s.screen()) == id { return true }
+            let previous = selectedID(s.lastScreen)
+            try s.keys("j")
+            guard s.waitFor("selection to move past \(previous ?? "?")", timeout: 3, { self.selectedID($0) != previous }) else { return false }
+        }
+        return false
+    }
+
+    /// Demo report 19 (LOKET-SLM-0093) is anonymous and sits with Sleman's coordinator.
+    func testAgencyConsoleHidesAnonymousReporter() throws {
+        for (who, visible) in [("budi", false), ("rina", true)] {
+            let s = try openDemo(as: who)
+            guard s.waitFor(text: "LATIHAN") else { return }
+            try s.keys("3")
+            guard s.waitFor(text: "2600019") else { return }
+            XCTAssertTrue(try select("2600019", in: s), "could not select #2600019 as \(who):\n\(s.lastScreen)")
+            s.waitFor(text: "Pelapor")
+            XCTAssertEqual(s.lastScreen.contains("3404064501580001"), visible, "NIK visible to \(who)?\n\(s.lastScreen)")
+            XCTAssertEqual(s.lastScreen.contains("Tukiyem"), visible, "name visible to \(who)?\n\(s.lastScreen)")
+            s.kill()
+            session = nil
+        }
     }
 }
