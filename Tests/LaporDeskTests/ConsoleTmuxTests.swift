@@ -162,4 +162,55 @@ final class ConsoleTmuxTests: DeskTestCase {
             session = nil
         }
     }
+
+    /// A desk of three reports whose second journal line has a flipped byte, opened in the console.
+    func openDamagedDesk() throws -> TmuxSession {
+        try makeDesk()
+        for i in 1...3 { _ = try intake([], body: "Laporan nomor \(i) tentang puskesmas.") }
+        var lines = try String(contentsOf: journalFile, encoding: .utf8).components(separatedBy: "\n")
+        lines[1] = lines[1].replacingOccurrences(of: "nomor", with: "Nomor")
+        try lines.joined(separator: "\n").write(to: journalFile, atomically: false, encoding: .utf8)
+        let binary = try CLI.requireBinary().path
+        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' console --as rina --data '\(dataPath)'"
+            + " 2>'\(scratch.path)/console.err'; echo LAPOR_EXIT=$?; exec sleep 600"
+        let s = try TmuxSession(socket: scratch.appendingPathComponent("tmux.sock").path, width: 120, height: 30, command: command)
+        session = s
+        return s
+    }
+
+    func testDamagedJournalRefusesChangesInTheConsole() throws {
+        let s = try openDamagedDesk()
+        guard s.waitFor(text: "Kotak Masuk") else { return }
+        let before = try Data(contentsOf: journalFile)
+        func refusal(_ screen: String) -> Bool { screen.contains("baca saja") || screen.contains("RUSAK") || screen.contains("rusak") }
+        // Either the note form refuses to open or saving it is refused; the journal stays as it was.
+        try s.keys("c")
+        guard s.waitFor("note form or refusal", { $0.contains("Catatan internal —") || refusal($0) }) else { return }
+        if !refusal(s.lastScreen) {
+            try s.type("tidak boleh tersimpan")
+            guard s.waitFor(text: "tidak boleh tersimpan") else { return }
+            try s.keys("C-s")
+            s.waitFor("a refusal", timeout: 5, refusal)
+            try s.keys("Escape")
+            s.waitFor("form closed", timeout: 5) { !$0.contains("Catatan internal —") }
+        }
+        try s.keys("d")
+        try s.keys("Enter")
+        s.waitFor("a refusal", timeout: 5, refusal)
+        XCTAssertEqual(try Data(contentsOf: journalFile), before, "a damaged journal must not be written by the console")
+        try s.keys("q")
+        s.waitFor(text: "LAPOR_EXIT=0")
+    }
+
+    /// Known bug (Console, ConsoleRenderer.drawTitleBar): the health text carries the whole damage reason,
+    /// and a right-side item too wide for the bar is dropped instead of truncated, so "JURNAL RUSAK"
+    /// vanishes exactly when the journal is damaged. Set LAPOR_DESK_KNOWN_BUGS=1 to run.
+    func testDamagedJournalIsVisibleInTheTitleBar() throws {
+        try XCTSkipUnless(ProcessInfo.processInfo.environment["LAPOR_DESK_KNOWN_BUGS"] != nil,
+                          "known bug: damaged-journal marker dropped from a full title bar")
+        let s = try openDamagedDesk()
+        guard s.waitFor(text: "Kotak Masuk") else { return }
+        let title = s.lastScreen.split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertTrue(title.contains("RUSAK") || title.contains("BACA SAJA"), "title bar hides the damage: \(title)")
+    }
 }
