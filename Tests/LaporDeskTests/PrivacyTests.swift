@@ -114,4 +114,20 @@ final class PrivacyTests: DeskTestCase {
         XCTAssertFalse(csv.contains(",=HYPERLINK") || csv.contains(",\"=HYPERLINK"), csv)
         XCTAssertTrue(csv.contains("'=HYPERLINK"), csv)
     }
+
+    func testFlagsSetByTheDeskAfterIntakeTakeEffectEverywhere() throws {
+        try makeDesk()
+        let id = try intake(["--reporter-name", "Budiman Saksi", "--reporter-nik", "3404111122223333"],
+                            body: "Dugaan suap di kantor kecamatan BUKTI-X")
+        XCTAssertTrue(try expect(0, ["export", "--public"]).stdout.contains("BUKTI-X"), "control: public before the flag")
+        try expect(0, ["act", id, "set-flags", "--confidential", "true", "--anonymous", "true", "--as", "rina"])
+        for format in ["jsonl", "csv", "open311"] {
+            XCTAssertFalse(try expect(0, ["export", "--public", "--format", format]).stdout.contains("BUKTI-X"), format)
+        }
+        try expect(0, ["act", id, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
+        let agencyView = try expect(0, ["show", id, "--as", "budi"]).stdout
+        XCTAssertFalse(agencyView.contains("Budiman") || agencyView.contains("3404111122223333"), agencyView)
+        XCTAssertTrue(agencyView.contains("ANONIM") && agencyView.contains("RAHASIA"), "flags must be impossible to miss:\n\(agencyView)")
+        try expect(1, ["act", id, "set-flags", "--anonymous", "false", "--as", "budi"])
+    }
 }
