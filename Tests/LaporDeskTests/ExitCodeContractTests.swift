@@ -181,4 +181,17 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: journalFile.path)
             && ((try? Data(contentsOf: journalFile)) ?? Data()).count > 0)
     }
+
+    func testIntakeAttachmentFlagNeverCrashes() throws {
+        try makeDesk()
+        for bad in ["", "=", "=sha256:abc"] {
+            let r = try desk(["intake", "--channel", "sms", "--body", "x", "--attachment", bad])
+            XCTAssertEqual(r.code, 2, "--attachment '\(bad)'\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("--attachment"), r.stderr)
+        }
+        let id = try intake(["--attachment", "foto-jalan.jpg=sha256:9f2c", "--attachment", "surat.pdf"])
+        let json = try expect(0, ["show", id, "--json", "--as", "rina"]).stdout
+        XCTAssertTrue(json.contains(#""name":"foto-jalan.jpg","ref":"sha256:9f2c""#), json)
+        XCTAssertTrue(json.contains(#""name":"surat.pdf""#), json)
+    }
 }
