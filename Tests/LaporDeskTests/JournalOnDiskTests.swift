@@ -70,6 +70,7 @@ final class JournalOnDiskTests: DeskTestCase {
         let at = try XCTUnwrap((lineStart..<newlines[2]).first { Array(bytes[$0..<min($0 + marker.count, bytes.count)]) == marker },
                                String(decoding: line, as: UTF8.self))
         bytes[at] = UInt8(ascii: "N")
+        let damagedLine = String(decoding: bytes[lineStart..<newlines[2]], as: UTF8.self)
         try Data(bytes).write(to: journalFile)
 
         let check = try desk(["check"])
@@ -85,9 +86,13 @@ final class JournalOnDiskTests: DeskTestCase {
         let id = try intake([], body: "Setelah perbaikan.")
         XCTAssertFalse(id.isEmpty)
         try expect(0, ["check"])
-        // History is never rewritten: the damaged line is still there, the new event comes after it.
+        // History is never rewritten: the damaged line is kept, in place or in quarantine.
         let after = try String(contentsOf: journalFile, encoding: .utf8)
-        XCTAssertTrue(after.contains("Laporan Nomor 3") || after.contains("Laporan Nomor 2") || after.contains("Nomor"), after)
+        let quarantine = dataURL.appendingPathComponent("journal/quarantine")
+        let quarantined = ((try? FileManager.default.contentsOfDirectory(atPath: quarantine.path)) ?? [])
+            .compactMap { try? String(contentsOf: quarantine.appendingPathComponent($0), encoding: .utf8) }.joined()
+        XCTAssertTrue(after.contains(damagedLine) || quarantined.contains(damagedLine), "the damaged line was thrown away")
+        XCTAssertEqual(try listJSON().count, 3, "two intact reports plus the new one")
     }
 
     func testReadersChangeNothing() throws {
