@@ -18,6 +18,10 @@ enum ConsoleLauncher {
     }
 
     static func run(_ request: Request) throws {
+        // Without a terminal, curses would write escape sequences into a file or pipe and exit 0.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw Fail.usage("console: standard input and output must be a terminal; for scripts use list, show, act or export")
+        }
         var language: Language?
         if let lang = request.lang {
             guard let l = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }

@@ -54,9 +54,12 @@ struct IntakeCommand: ParsableCommand {
         members.append(.init("anonymous", .bool(anonymous)))
         members.append(.init("confidential", .bool(confidential)))
         if !attachments.isEmpty {
-            members.append(.init("attachments", .array(attachments.map { a in
-                let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
-                var m: [JSONValue.Member] = [.init("name", .string(parts[0]))]
+            members.append(.init("attachments", .array(try attachments.map { a in
+                let parts = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard let name = parts.first, !name.isEmpty else {
+                    throw Fail.usage("--attachment: '\(a)' has no file name (use NAME or NAME=REF)")
+                }
+                var m: [JSONValue.Member] = [.init("name", .string(name))]
                 if parts.count == 2 { m.append(.init("ref", .string(parts[1]))) }
                 return .object(m)
             })))

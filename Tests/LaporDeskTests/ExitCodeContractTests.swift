@@ -1,0 +1,197 @@
+import Foundation
+import XCTest
+
+/// formats.md §1: 0 success, 1 input rejected (good part done), 2 usage, 3 damaged or locked.
+final class ExitCodeContractTests: DeskTestCase {
+    static let subcommands = ["console", "demo", "init", "intake", "import", "list", "show", "stats", "export",
+                              "check", "act", "sweep"]
+
+    func testHelpWorksEverywhere() throws {
+        let top = try CLI.run(["--help"])
+        XCTAssertEqual(top.code, 0, top.transcript)
+        for sub in Self.subcommands {
+            XCTAssertTrue(top.stdout.contains(sub), "top-level help does not list \(sub)\n\(top.stdout)")
+            let r = try CLI.run([sub, "--help"])
+            XCTAssertEqual(r.code, 0, "\(sub) --help\n\(r.transcript)")
+            XCTAssertTrue(r.stdout.contains("--data"), "\(sub) --help does not mention --data\n\(r.stdout)")
+        }
+        let helpSub = try CLI.run(["help", "import"])
+        XCTAssertEqual(helpSub.code, 0, helpSub.transcript)
+    }
+
+    func testBadFlagAndUnknownSubcommandAreUsageErrors() throws {
+        try makeDesk()
+        for args in [["list", "--no-such-flag"], ["frobnicate"], ["list", "--status", "hilang"],
+                     ["import", "--format", "xml", "x"], ["act"], ["show"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertFalse(r.stderr.isEmpty, "\(args): usage error must explain on stderr")
+            XCTAssertTrue(r.stdout.isEmpty, "\(args): usage error must not print on stdout\n\(r.stdout)")
+        }
+        let r = try desk(["list", "--no-such-flag"])
+        XCTAssertTrue(r.stderr.contains("Usage") || r.stderr.contains("usage"), r.stderr)
+    }
+
+    func testUnknownOperatorIsUsageError() throws {
+        try makeDesk()
+        let r = try desk(["list", "--as", "siapa"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("siapa") && r.stderr.contains("operator.toml"), r.stderr)
+    }
+
+    func testMissingDataFolderIsUsageErrorWithHint() throws {
+        for args in [["list"], ["show", "1"], ["stats"], ["export"], ["check"], ["act", "1", "note", "--text", "x"],
+                     ["intake", "--channel", "sms", "--body", "x"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("lapor-desk init"), "\(args): no hint\n\(r.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dataPath), "\(args) must not create the folder")
+        }
+    }
+
+    func testImportWithBadLinesExitsOneAndRecordsTheRest() throws {
+        try makeDesk()
+        let text = """
+        {"channel": "sms", "external_id": "a1", "body": "Jalan rusak"}
+        {"channel": "merpati", "external_id": "a2", "body": "Burung"}
+        not json at all
+        {"channel": "web", "external_id": "a4", "body": "Lampu mati", "reporter": {"groups": ["alien"]}}
+        {"channel": "web", "external_id": "a5"}
+        {"channel": "web", "external_id": "a6", "body": "Air keruh"}
+
+        """
+        let path = try writeFile("campur.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", path])
+        let errors = r.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix(path + ":") }
+        XCTAssertEqual(errors.count, 4, r.stderr)
+        let pattern = try NSRegularExpression(pattern: "^" + NSRegularExpression.escapedPattern(for: path) + ":[0-9]+: .+")
+        for e in errors {
+            XCTAssertNotNil(pattern.firstMatch(in: e, range: NSRange(e.startIndex..., in: e)), e)
+        }
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):2: channel:") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):3: ") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):4: reporter.groups") }, r.stderr)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("\(path):5: body:") }, r.stderr)
+        XCTAssertEqual(Set(try listJSON().compactMap { $0["external_id"] as? String }), ["a1", "a6"])
+    }
+
+    func testSettingsTypoIsDamageNamingFileAndLine() throws {
+        try makeDesk()
+        let settings = dataURL.appendingPathComponent("desk.toml")
+        var text = try String(contentsOf: settings, encoding: .utf8)
+        text = text.replacingOccurrences(of: "verifikasi = 3", with: "verifkasi = 3")
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let lineNumber = try XCTUnwrap(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("verifkasi") }) + 1
+        for args in [["list"], ["intake", "--channel", "sms", "--body", "x"]] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 3, "\(args)\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("\(settings.path):\(lineNumber):"), "must name desk.toml:\(lineNumber)\n\(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("verifkasi"), r.stderr)
+        }
+    }
+
+    func testRefusedActionsExitOneWithTheReason() throws {
+        try makeDesk()
+        let fresh = try intake([])
+        func refused(_ args: [String], _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            let r = try expect(1, args, file: file, line: line)
+            XCTAssertTrue(r.stderr.contains("#"), r.stderr, file: file, line: line)
+            XCTAssertTrue(r.stderr.contains(reason), "\(args): expected reason '\(reason)'\n\(r.stderr)", file: file, line: line)
+            XCTAssertTrue(r.stdout.isEmpty, r.stdout, file: file, line: line)
+        }
+        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "rina"], "may not")
+        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "sari"], "not in your queue")
+        try refused(["act", fresh, "accept", "--as", "rina"], "not possible for a report that is")
+
+        // Another agency's report: Bali's coordinator cannot touch Sleman's.
+        try expect(0, ["act", fresh, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
+        try refused(["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"], "not in your queue")
+        try refused(["act", fresh, "assign-unit", "--unit", "pemprov-bali/dinkes", "--as", "budi"], "#\(fresh)")
+        // A pengamat changes nothing.
+        try refused(["act", fresh, "note", "--text", "catatan", "--as", "pelatih"], "may not")
+        // Unknown verbs and unknown ids.
+        try expect(2, ["act", fresh, "terbang", "--as", "rina"])
+        try refused(["act", "9999999", "note", "--text", "x", "--as", "rina"], "No such report")
+        // Nothing refused reached the journal: received + disposed only.
+        let types = try journalObjects().compactMap { $0["type"] as? String }
+        XCTAssertEqual(types, ["report.received", "report.disposed"])
+    }
+
+    func testStaleExpectVersionIsRefused() throws {
+        try makeDesk()
+        let id = try intake([])
+        try expect(0, ["act", id, "note", "--text", "satu", "--as", "rina", "--expect-version", "1"])
+        try expect(1, ["act", id, "note", "--text", "dua", "--as", "rina", "--expect-version", "1"])
+    }
+
+    func testInitTwiceRefusesAndKeepsTheDesk() throws {
+        try expect(0, ["init", "--name", "Meja Sleman"])
+        let settings = dataURL.appendingPathComponent("desk.toml")
+        let before = try Data(contentsOf: settings)
+        XCTAssertTrue(String(decoding: before, as: UTF8.self).contains("Meja Sleman"))
+        _ = try intake([])
+        let journalBefore = try Data(contentsOf: journalFile)
+        let again = try desk(["init", "--name", "Lain"])
+        XCTAssertNotEqual(again.code, 0, again.transcript)
+        XCTAssertTrue(again.stderr.contains(dataPath), again.stderr)
+        XCTAssertEqual(try Data(contentsOf: settings), before)
+        XCTAssertEqual(try Data(contentsOf: journalFile), journalBefore)
+    }
+
+    func testIntakeValidatesItsFlags() throws {
+        try makeDesk()
+        let r = try desk(["intake", "--channel", "merpati", "--body", "x"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--channel"), r.stderr)
+        let g = try desk(["intake", "--channel", "sms", "--body", "x", "--group", "alien"])
+        XCTAssertEqual(g.code, 2, g.transcript)
+        let journal = (try? String(contentsOf: journalFile, encoding: .utf8)) ?? ""
+        XCTAssertFalse(journal.contains("alien"))
+    }
+
+    func testConsoleWithoutATerminalIsUsageErrorNotEscapeGarbage() throws {
+        try makeDesk()
+        for args in [["console"], ["demo"], []] {
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertFalse(r.stdoutData.contains(0x1B), "\(args): escape sequences written to a non-terminal")
+            XCTAssertTrue(r.stderr.contains("terminal"), r.stderr)
+        }
+        let missing = try CLI.run(["--data", scratch.appendingPathComponent("nothing").path])
+        XCTAssertEqual(missing.code, 2, missing.transcript)
+    }
+
+    func testDataFolderFromEnvironment() throws {
+        try makeDesk()
+        _ = try intake([])
+        let r = try CLI.run(["list", "--json"], env: ["LAPOR_DESK_DATA": dataPath])
+        XCTAssertEqual(r.code, 0, r.transcript)
+        XCTAssertEqual(try JSONLines.objects(r.stdout).count, 1)
+        let xdg = try CLI.run(["list", "--json"], env: ["XDG_DATA_HOME": scratch.path])
+        XCTAssertEqual(xdg.code, 2, "\(scratch.path)/lapor-desk does not exist\n\(xdg.transcript)")
+        XCTAssertTrue(xdg.stderr.contains(scratch.appendingPathComponent("lapor-desk").path), xdg.stderr)
+    }
+
+    func testIntakeWithBadTimeIsUsageErrorNamingTheFlag() throws {
+        try makeDesk()
+        let r = try desk(["intake", "--channel", "sms", "--body", "x", "--received-at", "kemarin"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--received-at"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journalFile.path)
+            && ((try? Data(contentsOf: journalFile)) ?? Data()).count > 0)
+    }
+
+    func testIntakeAttachmentFlagNeverCrashes() throws {
+        try makeDesk()
+        for bad in ["", "=", "=sha256:abc"] {
+            let r = try desk(["intake", "--channel", "sms", "--body", "x", "--attachment", bad])
+            XCTAssertEqual(r.code, 2, "--attachment '\(bad)'\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("--attachment"), r.stderr)
+        }
+        let id = try intake(["--attachment", "foto-jalan.jpg=sha256:9f2c", "--attachment", "surat.pdf"])
+        let json = try expect(0, ["show", id, "--json", "--as", "rina"]).stdout
+        XCTAssertTrue(json.contains(#""name":"foto-jalan.jpg","ref":"sha256:9f2c""#), json)
+        XCTAssertTrue(json.contains(#""name":"surat.pdf""#), json)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+/// `lapor-desk import` with the files channels really send.
+final class ImportTests: DeskTestCase {
+    func testDuplicateExternalIDsAcrossImportsAreRecordedOnce() throws {
+        try makeDesk()
+        let lines = Fixtures.twenty.prefix(5).map(\.jsonLine).joined(separator: "\n") + "\n"
+        let path = try writeFile("a.jsonl", Data(lines.utf8))
+        try expect(0, ["import", path])
+        let again = try expect(0, ["import", path])
+        XCTAssertTrue(again.stderr.contains("Diimpor 0 laporan, 5 sudah ada"), again.stderr)
+        // Same external id on another channel is another report.
+        let other = Fixtures.twenty[0].jsonLine.replacingOccurrences(of: "\"channel\":\"sms\"", with: "\"channel\":\"email\"")
+        XCTAssertNotEqual(other, Fixtures.twenty[0].jsonLine)
+        try expect(0, ["import", "-"], stdin: Data((other + "\n").utf8))
+        XCTAssertEqual(try listJSON().count, 6)
+        XCTAssertEqual(try journalObjects().count, 6)
+    }
+
+    func testCSVWithSemicolonsAndByteOrderMark() throws {
+        try makeDesk()
+        let csv = "\u{FEFF}external_id;channel;title;body;category;location.regency;location.province;reporter.name\r\n"
+            + "CSV-1;letter;Jalan rusak;\"Jalan rusak; berlubang \"\"parah\"\"\";Pekerjaan Umum dan Penataan Ruang;Kabupaten Sleman;DI Yogyakarta;Siti Aminah\r\n"
+            + "CSV-2;walk-in;Surat;\"Dua baris\r\nisi surat\";Kependudukan;Kabupaten Bandung;Jawa Barat;Asep\r\n"
+            + "CSV-3;burung;Salah;isi;Kependudukan;;;\r\n"
+        let path = try writeFile("surat.csv", Data(csv.utf8))
+        let r = try expect(1, ["import", "--format", "csv", path])
+        XCTAssertTrue(r.stderr.contains("\(path):"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("channel"), r.stderr)
+        let rows = try listJSON(["--as", "rina"])
+        XCTAssertEqual(Set(rows.compactMap { $0["external_id"] as? String }), ["CSV-1", "CSV-2"], "BOM must not break the first header")
+        let one = try XCTUnwrap(rows.first { ($0["external_id"] as? String) == "CSV-1" })
+        let shown = try expect(0, ["show", try XCTUnwrap(one["id"] as? String), "--json", "--as", "rina"]).stdout
+        XCTAssertTrue(shown.contains(#"Jalan rusak; berlubang \"parah\""#), shown)
+        XCTAssertTrue(shown.contains("Siti Aminah"), shown)
+        XCTAssertEqual(one["region"] as? String, "Kabupaten Sleman")
+    }
+
+    func testOpen311ExportImportRoundTrip() throws {
+        try makeDesk()
+        let lines = Fixtures.twenty.prefix(6).map(\.jsonLine).joined(separator: "\n") + "\n"
+        try expect(0, ["import", try writeFile("a.jsonl", Data(lines.utf8))])
+        let first = try XCTUnwrap(try listJSON().first { ($0["external_id"] as? String) == "SMS-2025-0001" }?["id"] as? String)
+        try expect(0, ["act", first, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
+        let exported = try expect(0, ["export", "--format", "open311"]).stdoutData
+        let array = try XCTUnwrap(try JSONSerialization.jsonObject(with: exported) as? [[String: Any]])
+        XCTAssertEqual(array.count, 6)
+        for key in ["service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+                    "agency_responsible", "requested_datetime", "updated_datetime", "expected_datetime", "address"] {
+            XCTAssertTrue(array[0].keys.contains(key), "open311 lacks \(key)")
+        }
+        let file = try writeFile("open311.json", exported)
+        let other = scratch.appendingPathComponent("desk2").path
+        XCTAssertEqual(try CLI.run(["init", "--data", other]).code, 0)
+        let imported = try CLI.run(["import", "--format", "open311", file, "--data", other])
+        XCTAssertEqual(imported.code, 0, imported.transcript)
+        let rows = try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout)
+        XCTAssertEqual(rows.count, 6)
+        let descriptions = Set(array.compactMap { $0["description"] as? String })
+        for r in rows {
+            let id = try XCTUnwrap(r["id"] as? String)
+            let shown = try CLI.run(["show", id, "--json", "--data", other]).stdout
+            XCTAssertTrue(descriptions.contains { shown.contains(String($0.prefix(30))) }, shown)
+        }
+        // Importing the same export again records nothing new.
+        let twice = try CLI.run(["import", "--format", "open311", file, "--data", other])
+        XCTAssertEqual(twice.code, 0, twice.transcript)
+        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 6)
+    }
+
+    func testStandardInput() throws {
+        try makeDesk()
+        let r = try expect(0, ["import", "-"], stdin: Data((Fixtures.twenty[3].jsonLine + "\n").utf8))
+        XCTAssertTrue(r.stderr.contains("Diimpor 1 laporan"), r.stderr)
+        let bad = try expect(1, ["import", "-"], stdin: Data("{}\n".utf8))
+        XCTAssertTrue(bad.stderr.contains("<stdin>:1:"), bad.stderr)
+    }
+
+    func testOneMegabyteBody() throws {
+        try makeDesk()
+        let body = String(repeating: "Antrean panjang di puskesmas. ", count: 35_000)
+        XCTAssertGreaterThan(body.utf8.count, 1 << 20)
+        let line = #"{"channel":"email","external_id":"big-1","body":"\#(body)"}"# + "\n"
+        try expect(0, ["import", try writeFile("big.jsonl", Data(line.utf8))])
+        let id = try XCTUnwrap(try listJSON().first?["id"] as? String)
+        let shown = try expect(0, ["show", id, "--json", "--as", "rina"]).stdout
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        let stored = try XCTUnwrap((object["body"] as? String) ?? ((object["intake"] as? [String: Any])?["body"] as? String))
+        XCTAssertEqual(stored, body)
+        try expect(0, ["check"])
+    }
+
+    func testInvalidUTF8LineIsRejectedWithItsNumber() throws {
+        try makeDesk()
+        var data = Data((Fixtures.twenty[0].jsonLine + "\n").utf8)
+        data += Data(#"{"channel":"sms","external_id":"bad","body":"rusak "#.utf8) + Data([0xC3, 0x28, 0xFF]) + Data("\"}\n".utf8)
+        data += Data((Fixtures.twenty[1].jsonLine + "\n").utf8)
+        let path = try writeFile("utf8.jsonl", data)
+        let r = try expect(1, ["import", path])
+        XCTAssertTrue(r.stderr.contains("\(path):2:"), r.stderr)
+        XCTAssertTrue(r.stderr.lowercased().contains("utf-8"), r.stderr)
+        XCTAssertEqual(Set(try listJSON().compactMap { $0["external_id"] as? String }), ["SMS-2025-0001", "SMS-2025-0002"])
+    }
+
+    func testTextIsStoredExactlyButEscapedOnDisplay() throws {
+        try makeDesk()
+        let hostile = "Judul \u{1B}]0;HACKED\u{07} dan 🙏 ꦲꦤ"
+        let line = try JSONSerialization.data(withJSONObject: ["channel": "twitter", "external_id": "t1",
+                                                                "title": hostile, "body": "isi \u{1B}[2J"], options: [])
+        try expect(0, ["import", try writeFile("esc.jsonl", line + Data("\n".utf8))])
+        let listed = try expect(0, ["list"]).stdoutData
+        XCTAssertFalse(listed.contains(0x1B), "raw ESC reached standard output of list")
+        let id = try XCTUnwrap(try listJSON().first?["id"] as? String)
+        let shown = try expect(0, ["show", id]).stdoutData
+        XCTAssertFalse(shown.contains(0x1B), "raw ESC reached standard output of show")
+        XCTAssertTrue(String(decoding: shown, as: UTF8.self).contains("🙏"))
+        let json = try expect(0, ["show", id, "--json"]).stdout
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["title"] as? String, hostile, "text is stored exactly as received")
+    }
+
+    func testDuplicateInsideOneFileIsWarnedAndRecordedOnce() throws {
+        try makeDesk()
+        let text = #"{"channel":"sms","external_id":"d1","body":"pertama"}"# + "\n" + #"{"channel":"sms","external_id":"d1","body":"kedua"}"# + "\n"
+        let r = try expect(0, ["import", "-"], stdin: Data(text.utf8))
+        XCTAssertTrue(r.stderr.contains("<stdin>:2:"), r.stderr)
+        let rows = try listJSON()
+        XCTAssertEqual(rows.count, 1)
+        let shown = try expect(0, ["show", try XCTUnwrap(rows.first?["id"] as? String), "--json"]).stdout
+        XCTAssertTrue(shown.contains("pertama"), shown)
+    }
+
+    func testUnknownFieldsAreKeptAndWarnedOnce() throws {
+        try makeDesk()
+        let text = #"{"channel":"sms","external_id":"u1","body":"a","kode_pos":"55281"}"# + "\n"
+            + #"{"channel":"sms","external_id":"u2","body":"b","kode_pos":"55282"}"# + "\n"
+        let r = try expect(0, ["import", "-"], stdin: Data(text.utf8))
+        XCTAssertEqual(r.stderr.components(separatedBy: "kode_pos").count - 1, 1, "warned once:\n\(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("<stdin>:1: kode_pos:"), r.stderr)
+        let id = try XCTUnwrap(try listJSON().first { ($0["external_id"] as? String) == "u1" }?["id"] as? String)
+        XCTAssertTrue(try expect(0, ["show", id, "--json"]).stdout.contains(#""kode_pos":"55281""#))
+        XCTAssertFalse(try expect(0, ["export", "--public"]).stdout.contains("55281"), "unknown channel fields stay out of public exports")
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderLaporDeskTests: XCTestCase { func testBuilds() {} }
