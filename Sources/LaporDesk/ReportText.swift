@@ -66,7 +66,7 @@ enum ReportText {
         } else {
             field("Pelapor", "(disembunyikan: anonim)")
         }
-        field("Kelompok", r.reporter.groups.map(\.rawValue).joined(separator: ", "))
+        if identityVisible { field("Kelompok", r.reporter.groups.map(\.rawValue).joined(separator: ", ")) }
         out.append("")
         for line in r.body.split(separator: "\n", omittingEmptySubsequences: false) { out.append("  " + clean(String(line))) }
         if !r.intake.attachments.isEmpty {

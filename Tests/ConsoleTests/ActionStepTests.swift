@@ -58,7 +58,8 @@ final class ActionStepTests: XCTestCase {
                                                           ruleRef: "rute.toml:42"))
         XCTAssertEqual(candidates.dropFirst().prefix(2).map(\.agencyID), ["kemenkes", "bpjs-kesehatan"])
         let request = DeskRequest(reportID: Fixture.ID.overdue,
-                                  command: .dispose(agency: "pemkab-sleman", unit: "dinkes", rule: "rute.toml:42", note: nil),
+                                  // To the agency: its coordinator passes it to the unit the rule suggests.
+                                  command: .dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:42", note: nil),
                                   expectedVersion: version)
         step(&b.state, key: .enter, effects: [.perform([request])]) {
             $0.pendingRequests = 1
@@ -71,9 +72,9 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.secret, Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])
         XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: #2600001 didisposisikan ke Pemerintah Kabupaten Sleman."))
         let report = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
-        XCTAssertEqual(report.status, .diproses, "disposed straight to the health office")
+        XCTAssertEqual(report.status, .terdisposisi, "at the regency's coordinator, who passes it to the health office")
         XCTAssertEqual(report.agency, "pemkab-sleman")
-        XCTAssertEqual(report.unit, "dinkes")
+        XCTAssertNil(report.unit)
     }
 
     func testTypingInTheRoutingPaneFiltersTheDirectory() throws {
@@ -190,7 +191,10 @@ final class ActionStepTests: XCTestCase {
         XCTAssertNotNil(b.state.form)
         XCTAssertEqual(b.state.message?.kind, .error)
         XCTAssertTrue(b.state.detail.changedUnderneath)
-        // Reloading (Esc, Enter) takes the new version; the same action then succeeds.
+        // The first Esc asks before throwing the typed text away; the second closes the form.
+        b.state.press(.escape)
+        XCTAssertNotNil(b.state.form, "one Esc never discards typed text")
+        // Reloading (Esc back to the inbox, Enter) takes the new version; the same action then succeeds.
         b.state.press(.escape, .escape, .enter)
         XCTAssertEqual(b.state.detail.openedVersion, opened + 1)
         XCTAssertFalse(b.state.detail.changedUnderneath)

@@ -79,6 +79,8 @@ final class NavigationStepTests: XCTestCase {
 
     func testEnterOnAnEmptyViewDoesNothing() throws {
         var s = try Fixture.state(Fixture.agencyAdmin)
+        XCTAssertEqual(s.inbox.view, .instansi, "agency officers start on their own queue")
+        s.press(.char("1"))
         XCTAssertEqual(s.inbox.rows, [], "an agency admin has no unverified reports")
         step(&s, key: .enter)
         step(&s, key: .char("j"))

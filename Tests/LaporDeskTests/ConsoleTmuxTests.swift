@@ -202,12 +202,9 @@ final class ConsoleTmuxTests: DeskTestCase {
         s.waitFor(text: "LAPOR_EXIT=0")
     }
 
-    /// Known bug (Console, ConsoleRenderer.drawTitleBar): the health text carries the whole damage reason,
-    /// and a right-side item too wide for the bar is dropped instead of truncated, so "JURNAL RUSAK"
-    /// vanishes exactly when the journal is damaged. Set LAPOR_DESK_KNOWN_BUGS=1 to run.
+    /// The journal state must stay in the title bar however long the damage reason is (it once vanished
+    /// exactly when the journal was damaged).
     func testDamagedJournalIsVisibleInTheTitleBar() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["LAPOR_DESK_KNOWN_BUGS"] != nil,
-                          "known bug: damaged-journal marker dropped from a full title bar")
         let s = try openDamagedDesk()
         guard s.waitFor(text: "Kotak Masuk") else { return }
         let title = s.lastScreen.split(separator: "\n").first.map(String.init) ?? ""

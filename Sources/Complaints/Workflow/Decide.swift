@@ -14,7 +14,7 @@ public enum Workflow {
         case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
         case .delete: r.status == .baru || r.status == .tunda || r.returned != nil
         case .assignUnit: r.status == .terdisposisi && r.returned == nil && r.agency != nil
-        case .sendBack: r.status == .terdisposisi && r.returned == nil && r.agency != nil
+        case .sendBack: (r.status == .terdisposisi || r.status == .diproses) && r.returned == nil && r.agency != nil
         case .followUp: r.status == .diproses
         case .dispute, .accept, .autoClose: r.status == .ditindaklanjuti
         case .editTitle, .classify, .setFlags, .tag, .priority, .linkDuplicate, .reply: r.status != .dihapus
@@ -69,6 +69,11 @@ public enum Workflow {
         case let .dispose(agency, unit, rule, note):
             try checkAgency(agency, unit: unit, ctx)
             if let back = r.returned {
+                guard back.agency != agency else {
+                    throw Refusal(.invalidValue, Localized(
+                        "\(ctx.directory.agencyName(agency) ?? agency) sudah menyatakan bukan wewenangnya: pilih instansi lain.",
+                        en: "\(ctx.directory.agencyName(agency) ?? agency) already said it is not its authority: pick another agency."))
+                }
                 return [.disposed(Disposition(agency: agency, unit: unit, kind: .pelimpahan, fromAgency: back.agency,
                                               rule: rule, note: nonEmpty(note)))]
             }

@@ -49,24 +49,40 @@ public enum ConsoleRenderer {
         if let agency = op.agency { left += " · " + s.env.agencyName(agency) }
         left += " · " + s.env.deskName
         let clock = DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
-        let health: (String, StyleRole) = switch s.health {
-        case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), Roles.titleHealthOK)
-        case let .readOnly(why): (s.text(Localized("BACA SAJA", en: "READ-ONLY")) + " (\(why))", Roles.titleHealthBad)
-        case let .degraded(why): (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))", Roles.titleHealthBad)
+        // Each item has a full and a short form; the journal state and the practice marker are never
+        // dropped (a damaged journal or practice data must always be visible), the clock may be.
+        typealias Item = (full: String, short: String, role: StyleRole, essential: Bool)
+        let health: Item = switch s.health {
+        case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), "OK", Roles.titleHealthOK, true)
+        case let .readOnly(why):
+            (s.text(Localized("BACA SAJA", en: "READ-ONLY")) + " (\(why))", s.text(Localized("BACA SAJA", en: "READ-ONLY")),
+             Roles.titleHealthBad, true)
+        case let .degraded(why):
+            (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))",
+             s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")), Roles.titleHealthBad, true)
         }
-        var right = [(clock, Roles.titleBar), (health.0, health.1)]
+        var items: [Item] = [(clock, DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language), Roles.titleBar, false), health]
         if s.env.isPractice {
-            right.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")), Roles.titlePractice), at: 0)
+            items.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")),
+                          s.text(Localized("LATIHAN", en: "PRACTICE")), Roles.titlePractice, true), at: 0)
         }
-        // Right side first so the clock and journal state never disappear; the left side truncates.
+        // Right side first so the state never disappears; the left side truncates.
+        let minLeft = min(12, r.width / 3)
+        func width(_ texts: [String]) -> Int { texts.reduce(0) { $0 + $1.displayWidth + 2 } }
+        var chosen: [String?] = items.map { $0.full }
+        if width(chosen.compactMap { $0 }) > r.width - minLeft { chosen = items.map { $0.short } }
+        if width(chosen.compactMap { $0 }) > r.width - minLeft {
+            chosen = items.map { $0.essential ? $0.short : nil }
+        }
         var x = r.maxX
         var placed: [(String, StyleRole, Int)] = []
-        for (text, role) in right.reversed() {
+        for (k, item) in items.enumerated().reversed() {
+            guard let text = chosen[k] else { continue }
             let t = " " + text + " "
             let w = t.displayWidth
-            if x - w < r.x + 12 { continue }
+            guard x - w >= r.x else { continue }
             x -= w
-            placed.append((t, role, x))
+            placed.append((t, item.role, x))
         }
         c.put(TextFit.truncate(left, width: max(0, x - r.x)), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
         for (t, role, px) in placed { c.put(t, at: Point(x: px, y: r.y), role: role) }

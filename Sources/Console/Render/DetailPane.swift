@@ -107,7 +107,7 @@ enum DetailPane {
             out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",
                                           "Identity hidden (anonymous) — only the national desk can see it."), role: Roles.flagAnonim, indent: 2))
         }
-        if !r.reporter.groups.isEmpty {
+        if !r.reporter.groups.isEmpty, Access.canSeeIdentity(r, by: s.env.operatorOnDuty) {
             out.append(StyledLine(text: t("Kelompok: ", "Groups: ") + r.reporter.groups.map { s.text($0.label) }.joined(separator: ", "),
                                   role: Roles.detailText, indent: 2))
         }

@@ -21,8 +21,10 @@ enum Hints {
             }
         }
         switch s.focus {
-        case .inbox: commands = [.help, .open, .act(.dispose), .act(.postpone), .act(.archive), .actionMenu, .search, .filter, .mark, .quit]
-        case .detail: commands = [.back, .act(.dispose), .actionMenu, .toggleAnonymous, .toggleConfidential, .act(.note), .down, .help]
+        case .inbox: commands = [.help, .open, .act(.dispose), .act(.postpone), .act(.archive), .act(.assignUnit), .act(.sendBack),
+                                 .act(.followUp), .actionMenu, .search, .filter, .mark, .quit]
+        case .detail: commands = [.back, .act(.dispose), .act(.assignUnit), .act(.sendBack), .act(.followUp), .actionMenu,
+                                  .toggleAnonymous, .toggleConfidential, .act(.note), .down, .help]
         case .routing:
             return [("↑/↓", s.text(Localized("pilih instansi", en: "choose agency"))), ("Enter", s.text(Localized("disposisi", en: "dispose"))),
                     ("abc", s.text(Localized("ketik untuk mencari", en: "type to search"))), ("Esc", s.text(Localized("kembali", en: "back")))]
@@ -32,6 +34,7 @@ enum Hints {
         let available = s.currentReport.map { writable ? Access.available(on: $0, for: s.env.operatorOnDuty) : [] }
         return commands.compactMap { cmd in
             if case let .act(kind) = cmd, !writable || !(available?.contains(kind) ?? true) { return nil }
+            if cmd == .actionMenu, !writable || Access.commands(for: s.env.operatorOnDuty.role).isEmpty { return nil }
             if cmd == .toggleAnonymous || cmd == .toggleConfidential, !writable || !(available?.contains(.setFlags) ?? true) {
                 return nil
             }

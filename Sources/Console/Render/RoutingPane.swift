@@ -54,7 +54,10 @@ enum RoutingPane {
         if !canDispose {
             // Nothing to pick: say why instead of offering a list that would only be refused.
             let why: String
-            if !Access.commands(for: s.env.operatorOnDuty.role).contains(.dispose) {
+            if s.env.operatorOnDuty.role == .adminInstansi {
+                why = t("Teruskan ke unit kerja dengan u; kembalikan (bukan wewenang) dengan b.",
+                        "Pass it to a work unit with u; send it back (not your authority) with b.")
+            } else if !Access.commands(for: s.env.operatorOnDuty.role).contains(.dispose) {
                 why = t("Disposisi dilakukan oleh Admin Nasional.", "Disposing is done by the national desk.")
             } else if case .ok = s.health {
                 why = t("Laporan ini sudah didisposisikan atau ditutup.", "This report is already disposed or closed.")

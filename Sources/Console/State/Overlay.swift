@@ -43,6 +43,8 @@ public struct FormState: Sendable, Hashable {
     /// A line under the title: what will happen, who will see what.
     public var explanation: [String] = []
     public var error: String?
+    /// Set after a first Esc on a form with typed text: a second Esc discards it.
+    public var confirmDiscard = false
 
     public init(purpose: Purpose, title: String, targets: [ReportID], expectedVersions: [ReportID: Int],
                 fields: [FormField], explanation: [String] = []) {

@@ -82,6 +82,11 @@ extension ConsoleReducer {
     }
 
     static func openActionMenu(_ s: inout ConsoleState) {
+        if case .ok = s.health {} else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Jurnal dalam mode baca saja; tidak ada aksi yang dapat disimpan.", en: "The journal is read-only; no action can be saved.")))
+            return
+        }
         guard let r = s.currentReport else {
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Pilih laporan dulu.", en: "Select a report first.")))
             return

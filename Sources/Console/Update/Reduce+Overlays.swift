@@ -165,6 +165,17 @@ extension ConsoleReducer {
         let isMultiline: Bool = if case let .text(_, m) = field.value { m } else { false }
         switch key {
         case .escape:
+            let typed = f.fields.contains { field in
+                if case let .text(b, _) = field.value { return b.canUndo } else { return false }
+            }
+            if typed && !f.confirmDiscard {
+                // Typed text is never thrown away by one stray key.
+                f.confirmDiscard = true
+                f.error = s.text(Localized("Tekan Esc sekali lagi untuk membuang teks yang sudah diketik.",
+                                           en: "Press Esc again to discard what you typed."))
+                s.overlay = .form(f)
+                return []
+            }
             s.overlay = nil
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Dibatalkan.", en: "Cancelled.")))
             return []
@@ -204,6 +215,7 @@ extension ConsoleReducer {
             if field.id == "category" { refreshSubcategories(s, &f) }
         }
         f.error = nil
+        f.confirmDiscard = false
         s.overlay = .form(f)
         return []
     }

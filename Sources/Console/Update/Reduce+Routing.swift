@@ -20,7 +20,7 @@ extension ConsoleReducer {
         let needle = Inbox.fold(s.routing.filter.text.trimmingCharacters(in: .whitespaces))
         var list: [RoutingCandidate] = []
         var seen = Set<String>()
-        if needle.isEmpty, let p = s.env.propose(report) {
+        if needle.isEmpty, let p = s.env.propose(report), p.agencyID != report.returned?.agency {
             list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
             seen.insert(p.agencyID)
             for alt in p.alternatives where !seen.contains(alt) {
@@ -70,7 +70,8 @@ extension ConsoleReducer {
         let targets = actionTargets(s, for: .dispose)
         guard !targets.isEmpty else { return [] }
         let requests = targets.map { id in
-            DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: c.unitID, rule: c.ruleRef, note: nil),
+            // To the agency: its coordinator passes it to the work unit (the rule's unit is only a hint).
+            DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: nil, rule: c.ruleRef, note: nil),
                         expectedVersion: expectedVersion(s, id))
         }
         return submit(&s, requests)

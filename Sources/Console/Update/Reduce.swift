@@ -33,6 +33,10 @@ public enum ConsoleReducer {
 
     /// Sets up the first frame: the inbox for the default view.
     public static func start(_ s: inout ConsoleState) {
+        // Agency officers' work is at the agency, not in the national desk's new queue.
+        if s.env.operatorOnDuty.role == .adminInstansi || s.env.operatorOnDuty.role == .penghubung {
+            s.inbox.view = .instansi
+        }
         refreshInbox(&s)
         if s.isReadOnly, case .ok = s.health {
             s.message = StatusMessage(kind: .info, text: s.text(Localized(

@@ -59,7 +59,7 @@ struct ActCommand: ParsableCommand {
             guard let report, let p = opened.reference.proposal(for: report) else {
                 throw Fail.usage("act dispose: no routing rule matches this report; name one with --agency")
             }
-            return .dispose(agency: p.agencyID, unit: unit ?? p.unitID, rule: p.rule.source, note: note)
+            return .dispose(agency: p.agencyID, unit: unit, rule: p.rule.source, note: note)
         case .postpone: return .postpone(question: try need(question ?? text, "question"))
         case .reporterReply: return .recordReporterReply(text: try need(text, "text"), attachments: [])
         case .archive:
