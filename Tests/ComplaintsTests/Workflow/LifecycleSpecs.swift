@@ -183,6 +183,29 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertNil(s.report.returned)
     }
 
+    func testPelimpahanBackToTheRefusingAgencyIsRefused() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.sendBack(reason: "Lokasi di wilayah Sleman"), by: instansiBantul, at: at(2))
+        XCTAssertEqual(s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(2, 14))
+            .refusal?.code, .invalidValue)
+        XCTAssertNotNil(s.report.returned, "still waiting for a real pelimpahan")
+    }
+
+    func testAgencyMaySendBackAfterPassingToAUnit() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.assignToUnit(unit: "pemkab-sleman/dinkes"), by: instansiSleman, at: at(1, 13))
+        XCTAssertEqual(s.report.status, .diproses)
+        XCTAssertNotNil(s.when(.sendBack(reason: "Wewenang Kementerian"), by: instansiSleman, at: at(2)).events)
+        XCTAssertEqual(s.report.returned?.agency, "pemkab-sleman")
+        XCTAssertNil(s.report.unit)
+        // A liaison officer may not send back: that is the coordinator's decision.
+        var t = received()
+        t.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(t.when(.sendBack(reason: "x"), by: penghubungDinkes, at: at(2)).refusal?.code, .notAllowedForRole)
+    }
+
     func testTransitionsNotInDiagramAreRefused() {
         var s = received()
         XCTAssertEqual(s.when(.assignToUnit(unit: "u"), by: instansiSleman, at: at(1)).refusal?.code, .outOfScope)
