@@ -15,7 +15,7 @@ final class ConsoleTmuxTests: DeskTestCase {
     /// `LAPOR_EXIT=<code>` and stays open.
     func openDemo(width: Int = 120, height: Int = 40, as operatorName: String = "rina") throws -> TmuxSession {
         let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux.sock").path
+        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
         let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo --as \(operatorName) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
             + " echo LAPOR_EXIT=$?; exec sleep 600"
         let s = try TmuxSession(socket: socket, width: width, height: height, command: command)
@@ -173,7 +173,7 @@ final class ConsoleTmuxTests: DeskTestCase {
         let binary = try CLI.requireBinary().path
         let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' console --as rina --data '\(dataPath)'"
             + " 2>'\(scratch.path)/console.err'; echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: scratch.appendingPathComponent("tmux.sock").path, width: 120, height: 30, command: command)
+        let s = try TmuxSession(socket: scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path, width: 120, height: 30, command: command)
         session = s
         return s
     }

@@ -14,13 +14,11 @@ public enum JournalMapping {
         guard let role = Role(rawValue: e.actor.role) else {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "actor.role: unknown role '\(e.actor.role)'"))
         }
-        do {
+        do throws(EventCodec.DecodeError) {
             let event = try EventCodec.decode(type: e.type, payload: e.payload)
             let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
             return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
                                           event: event))
-        } catch let error as EventCodec.DecodeError {
-            return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
         } catch {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
         }
