@@ -5,8 +5,8 @@ import XCTest
 final class ConcurrentWritersTests: DeskTestCase {
     /// Starts `sh -c script` with stdout to `outFile`; returns the running process.
     func startShell(_ script: String, stdout outFile: URL) throws -> Process {
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: outFile.appendingPathExtension("err").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.appendingPathExtension("err").path, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", script]

@@ -179,9 +179,13 @@ extension ConsoleReducer {
             s.overlay = nil
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Dibatalkan.", en: "Cancelled.")))
             return []
-        case .tab, .down where !isMultiline:
+        case .tab:
             f.focus = (f.focus + 1) % f.fields.count
-        case .backTab, .up where !isMultiline:
+        case .down where !isMultiline:
+            f.focus = (f.focus + 1) % f.fields.count
+        case .backTab:
+            f.focus = (f.focus - 1 + f.fields.count) % f.fields.count
+        case .up where !isMultiline:
             f.focus = (f.focus - 1 + f.fields.count) % f.fields.count
         case .ctrl("s"), .f(2):
             return submitForm(&s, &f)
