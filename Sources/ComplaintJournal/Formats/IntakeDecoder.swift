@@ -57,7 +57,7 @@ public enum IntakeDecoder {
         let body = r.string(top, "body", path: nil)
         if top["body"] == nil {
             r.problem("body", "missing (required)")
-        } else if let body, body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        } else if let body, body.isBlank {
             r.problem("body", "must not be empty")
         }
         var receivedAt = importTime

@@ -3,6 +3,14 @@
 public enum UTF8Validation {
     /// 0-based offset of the first byte that does not start or continue a valid sequence; nil if valid.
     public static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
+        // Contiguous storage (the usual case) is scanned through a buffer pointer: the generic iterator
+        // dominated bulk imports.
+        if let fast = bytes.withContiguousStorageIfAvailable({ scan($0) }) { return fast }
+        return scan(bytes)
+    }
+
+    @inline(__always)
+    static func scan(_ bytes: some Collection<UInt8>) -> Int? {
         var it = bytes.makeIterator()
         var offset = 0
         // Pending state: how many continuation bytes remain and the allowed range of the next one.

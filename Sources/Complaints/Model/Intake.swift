@@ -88,7 +88,7 @@ public struct Intake: Codable, Sendable, Hashable {
 
     /// The title the desk starts from.
     public var effectiveTitle: String {
-        if let title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return title }
+        if let title, !title.isBlank { return title }
         return Intake.derivedTitle(from: body)
     }
 }

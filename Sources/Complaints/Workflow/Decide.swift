@@ -193,7 +193,7 @@ public enum Workflow {
     // MARK: - Checks
 
     private static func validated(_ intake: Intake, _ ctx: DecisionContext) throws(Refusal) -> Intake {
-        guard !intake.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !intake.body.isBlank else {
             throw Refusal(.missingText, Localized("Isi laporan kosong.", en: "The report body is empty."))
         }
         if let agency = intake.agency, !ctx.directory.agencyExists(agency) {
@@ -228,12 +228,12 @@ public enum Workflow {
     private static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     private static func nonEmpty(_ s: String?) -> String? {
-        guard let s, !trimmed(s).isEmpty else { return nil }
+        guard let s, !s.isBlank else { return nil }
         return s
     }
 
     private static func required(_ s: String, what: String, en: String, code: Refusal.Code = .missingText) throws(Refusal) -> String {
-        guard !trimmed(s).isEmpty else {
+        guard !s.isBlank else {
             throw Refusal(code, Localized("Harus diisi: \(what).", en: "Required: \(en)."))
         }
         return s

@@ -112,7 +112,7 @@ enum ActionForms {
     /// The commands a filled form asks for, or a message naming the missing field.
     static func requests(from f: FormState, language l: Language) -> Result<[DeskRequest], FormProblem> {
         for field in f.fields where field.required {
-            if case let .text(b, _) = field.value, b.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if case let .text(b, _) = field.value, b.text.isBlank {
                 return .failure(FormProblem(fieldID: field.id, message: Localized("Harus diisi: \(field.label)",
                                                                                  en: "Required: \(field.label)").text(l)))
             }
