@@ -36,6 +36,8 @@ public enum DisplayWidth {
 
     /// Columns a whole string takes, summed over its grapheme clusters.
     public static func of<S: StringProtocol>(_ string: S) -> Int {
+        // Printable ASCII is one column a byte.
+        if Sanitize.isPrintableASCII(string) { return string.utf8.count }
         var total = 0
         for character in string { total += of(character) }
         return total

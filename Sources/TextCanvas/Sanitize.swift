@@ -35,6 +35,11 @@ public enum Sanitize {
         return clean(decoded, keepNewlines: keepNewlines, tabs: tabs)
     }
 
+    /// True when every byte is printable ASCII (space to `~`).
+    static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// True when `text` would come out of `line` unchanged.
     public static func isSafeLine<S: StringProtocol>(_ text: S) -> Bool {
         line(text) == String(text)
@@ -67,6 +72,8 @@ public enum Sanitize {
     // MARK: - Implementation
 
     private static func clean<S: StringProtocol>(_ text: S, keepNewlines: Bool, tabs: TabPolicy) -> String {
+        // Fast path: printable ASCII needs no placeholder (most Indonesian text is plain ASCII).
+        if isPrintableASCII(text) { return String(text) }
         var output = String.UnicodeScalarView()
         for character in text {
             if character == "\r\n" {
