@@ -10,7 +10,8 @@ extension DeskReport {
     /// With `separator` `;` (Indonesian-locale spreadsheets, where the comma is the decimal mark)
     /// decimals are written with a comma (`1,5`), so the spreadsheet reads them as numbers, not dates.
     /// Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) get a leading `'`.
-    public func csv(separator: Character = ",") -> String {
+    /// `includeReportIDs: false` (for publication) leaves out the most overdue reports' ids.
+    public func csv(separator: Character = ",", includeReportIDs: Bool = true) -> String {
         let comma = separator == ";"
         var out = "\u{FEFF}"
         func row(_ section: String, _ key: String, _ value: String) {
@@ -43,7 +44,7 @@ extension DeskReport {
                 c.share == nil ? "" : DeskReportLabels.percent(c.share, decimalComma: comma))
         }
         row("overdue_open", "total", String(overdueOpen))
-        for r in mostOverdue { row("most_overdue_working_days", r.id.rawValue, days(r.workingDaysLate)) }
+        for r in mostOverdue where includeReportIDs { row("most_overdue_working_days", r.id.rawValue, days(r.workingDaysLate)) }
         for g in groups {
             row("group_reports", g.group.rawValue, g.reports.text)
             row("group_selesai", g.group.rawValue, g.selesai.text)
