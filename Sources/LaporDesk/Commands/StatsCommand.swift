@@ -2,55 +2,136 @@ import ArgumentParser
 import Complaints
 import ComplaintJournal
 import Foundation
+import TextCanvas
+
+/// The period and scope of a desk report, shared by `stats` and `export --report monthly`.
+struct ReportPeriodOptions: ParsableArguments {
+    @Option(help: "First day, YYYY-MM-DD (default: the first day of the month of --to, else of this month).")
+    var from: String?
+    @Option(help: "Last day, inclusive, YYYY-MM-DD (default: today).") var to: String?
+    @Option(help: "Only reports disposed to this agency id, now or before (a pelimpahan keeps the history).")
+    var agency: String?
+    @Option(help: "Only reports from this province or regency/city (case and accents ignored).") var region: String?
+
+    var isSet: Bool { from != nil || to != nil || agency != nil || region != nil }
+
+    /// The query in the desk's zone; bad dates and unknown agencies are usage errors (exit 2).
+    func query(zone: DeskTimeZone, now: Date, reference: ReferenceData) throws -> DeskReportQuery {
+        func date(_ text: String?, _ flag: String) throws -> LocalDate? {
+            guard let text else { return nil }
+            guard let d = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+                throw Fail.usage("\(flag): '\(ReportText.clean(text))' is not a date; use YYYY-MM-DD, e.g. 2026-11-01")
+            }
+            return d
+        }
+        let today = DeskReportQuery.monthSoFar(now: now, timeZone: zone).lastDay
+        let last = try date(to, "--to") ?? today
+        let first = try date(from, "--from") ?? LocalDate(year: last.year, month: last.month, day: 1) ?? last
+        guard first <= last else { throw Fail.usage("--from \(first) is after --to \(last)") }
+        if let agency, reference.agencies[agency] == nil {
+            throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
+        }
+        let region = region.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        return DeskReportQuery.days(from: first, through: last, timeZone: zone, agency: agency, region: region)
+    }
+}
 
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts and deadlines.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "The desk's figures for a period: volumes, working days, deadlines met.",
+        discussion: """
+        Counts reports received in the period (default: this month so far) that you may see. Groups of one to
+        four reports are shown as "< 5"; no figure names a reporter. Working days: median and 90th percentile
+        (nearest rank) of the reports that completed the step. --json prints one object; its keys total,
+        overdue, due_soon, by_status, by_channel and by_agency describe every report in scope now, whatever
+        the period, as they always did.
+        """)
 
     @OptionGroup var desk: DeskOptions
+    @OptionGroup var period: ReportPeriodOptions
     @Flag(help: "As one JSON object.") var json = false
 
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
         let now = Date()
-        var byStatus: [String: Int] = [:]
-        var byChannel: [String: Int] = [:]
-        var byAgency: [String: Int] = [:]
-        var overdue = 0
-        var dueSoon = 0
-        var total = 0
-        for r in opened.desk.all where Access.canSee(r, by: op) {
-            total += 1
-            byStatus[r.status.rawValue, default: 0] += 1
-            byChannel[r.channel.rawValue, default: 0] += 1
-            if let a = r.agency { byAgency[a, default: 0] += 1 }
-            switch opened.deadlines.urgency(of: r, now: now) {
-            case .overdue: overdue += 1
-            case .dueSoon: dueSoon += 1
-            default: break
-            }
-        }
+        let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
+        let report = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
         if json {
-            func obj(_ d: [String: Int]) -> JSONValue {
-                .object(d.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) })
-            }
-            let v: JSONValue = .object([
-                .init("total", .int(total)), .init("overdue", .int(overdue)), .init("due_soon", .int(dueSoon)),
-                .init("by_status", obj(byStatus)), .init("by_channel", obj(byChannel)), .init("by_agency", obj(byAgency)),
-            ])
-            Output.line(v.compactText)
-            return
+            Output.line(report.json.compactText)
+        } else {
+            Output.raw(StatsText.render(report, reference: opened.reference))
         }
-        Output.line("Laporan: \(total)   terlambat: \(overdue)   jatuh tempo: \(dueSoon)")
-        Output.line("")
-        Output.line("Status:")
-        for s in ReportStatus.allCases { Output.line("  " + s.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + "\(byStatus[s.rawValue] ?? 0)") }
-        Output.line("Kanal:")
-        for (k, v) in byChannel.sorted(by: { $0.key < $1.key }) { Output.line("  " + k.padding(toLength: 18, withPad: " ", startingAt: 0) + "\(v)") }
-        Output.line("Instansi:")
-        for (k, v) in byAgency.sorted(by: { $0.value > $1.value }).prefix(20) {
-            Output.line("  " + ReportText.clean(opened.reference.agencyName(k) ?? k) + ": \(v)")
+    }
+}
+
+/// The readable form of a desk report: sections, aligned columns and a bar chart of reports received per
+/// day. Every name from the data goes through `Sanitize`.
+enum StatsText {
+    static let barWidth = 40
+    static let weekdays = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
+
+    static func render(_ r: DeskReport, reference: ReferenceData) -> String {
+        var out: [String] = []
+        func clean(_ s: String) -> String { ReportText.clean(s) }
+        func row(_ label: String, _ width: Int, _ cells: [String]) -> String {
+            "  " + TextFit.pad(TextFit.truncate(clean(label), width: width), width: width)
+                + cells.map { TextFit.pad($0, width: 10, alignment: .right) }.joined()
         }
+        let q = r.query
+        out.append("Laporan meja \(q.firstDay) s.d. \(q.lastDay) (\(q.timeZone.rawValue)), dihitung "
+            + ISOTime.format(r.asOf, offsetSeconds: q.timeZone.secondsFromUTC))
+        var scope: [String] = []
+        if let a = q.agency { scope.append("instansi \(clean(reference.agencyName(a) ?? a)) [\(clean(a))]") }
+        if let g = q.region { scope.append("wilayah \(clean(g))") }
+        out.append("Cakupan: " + (scope.isEmpty ? "semua laporan yang dapat Anda lihat" : scope.joined(separator: ", ")))
+        out.append("Diterima: \(r.received)   terlambat kini: \(r.overdueOpen)")
+        out.append("")
+        out.append("Diterima per hari")
+        let peak = r.peakPerDay
+        for d in r.receivedPerDay {
+            let bar = String(repeating: "█", count: d.barLength(peak: peak, width: barWidth))
+            out.append("  \(d.date) \(weekdays[d.date.weekday.rawValue - 1]) "
+                + TextFit.pad(bar, width: barWidth) + " " + String(d.count))
+        }
+        for b in r.breakdowns where !b.rows.isEmpty {
+            out.append("")
+            out.append(b.title.id)
+            for c in b.rows { out.append(row(c.label.id == c.key ? c.key : "\(c.label.id) (\(c.key))", 40, [c.count.text])) }
+        }
+        out.append("")
+        out.append(TextFit.pad("Hari kerja", width: 42) + ["median", "p90", "n", "menunggu"]
+            .map { TextFit.pad($0, width: 10, alignment: .right) }.joined())
+        for f in r.workingDays {
+            out.append(row(f.step.label.id, 40, [DeskReportLabels.days(f.median), DeskReportLabels.days(f.p90),
+                                                 String(f.samples), String(f.waiting)]))
+        }
+        out.append("")
+        out.append(TextFit.pad("Tenggat terpenuhi", width: 42) + ["tepat", "terlambat", "%"]
+            .map { TextFit.pad($0, width: 10, alignment: .right) }.joined())
+        for c in r.deadlinesMet {
+            out.append(row(c.clock.label.id, 40, [String(c.met), String(c.late), DeskReportLabels.percent(c.share)]))
+        }
+        out.append("")
+        out.append("Terlambat paling lama (\(r.mostOverdue.count) dari \(r.overdueOpen))")
+        if r.mostOverdue.isEmpty { out.append("  -") }
+        for o in r.mostOverdue {
+            out.append("  " + TextFit.pad(clean(o.id.rawValue), width: 10) + TextFit.pad(o.status.rawValue, width: 17)
+                + TextFit.pad(DeskReportLabels.days(o.workingDaysLate) + " hari kerja", width: 16)
+                + "sejak " + ISOTime.format(o.overdueSince, offsetSeconds: q.timeZone.secondsFromUTC)
+                + (o.agency.map { "  " + clean($0) } ?? ""))
+        }
+        out.append("")
+        out.append(TextFit.pad("Kelompok pelapor", width: 42) + ["laporan", "selesai", "terbuka", "arsip"]
+            .map { TextFit.pad($0, width: 10, alignment: .right) }.joined())
+        for g in r.groups {
+            out.append(row(g.group.label.id, 40, [g.reports.text, g.selesai.text, g.open.text, g.archived.text]))
+        }
+        let c = r.current
+        out.append("")
+        out.append("Saat ini, semua tanggal: \(c.total) laporan, terlambat \(c.overdue), jatuh tempo \(c.dueSoon)")
+        out.append("Kelompok di bawah lima laporan ditulis \"< 5\". Median dan p90: peringkat terdekat.")
+        return out.joined(separator: "\n") + "\n"
     }
 }
 
@@ -58,18 +139,31 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write every report you can see.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, open311 }
+    /// Figures instead of reports.
+    enum ReportKind: String, ExpressibleByArgument, CaseIterable { case monthly }
 
     @OptionGroup var desk: DeskOptions
     @Option(help: "jsonl, csv or open311") var format: Format = .jsonl
     @Flag(help: "For publication: leaves out rahasia reports and every reporter identity.") var `public` = false
     @Option(help: "CSV separator: , or ; (Indonesian-locale spreadsheets).") var separator: String = ","
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "monthly: the desk's figures (as `stats`) as a CSV with --format csv; UTF-8 with BOM, CRLF, section;key;value rows. With --separator ';' decimals use a comma.")
+    var report: ReportKind?
+    @OptionGroup var period: ReportPeriodOptions
 
     func run() throws {
         guard let sep = CSVSeparator(rawValue: separator) else { throw Fail.usage("--separator: use , or ;") }
+        if report != nil, format != .csv { throw Fail.usage("--report monthly: only with --format csv") }
+        if report == nil, period.isSet { throw Fail.usage("--from, --to, --agency and --region: only with --report monthly") }
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
         let now = Date()
+        if report != nil {
+            let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
+            let figures = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
+            try write(figures.csv(separator: Character(sep.rawValue), includeReportIDs: !`public`))
+            return
+        }
         let reports = opened.desk.all.filter { Access.canSee($0, by: op) }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         let identity: (Report) -> Bool = { Access.canSeeIdentity($0, by: op) }
@@ -78,6 +172,10 @@ struct ExportCommand: ParsableCommand {
         case .csv: export.csv(reports, separator: sep, public: `public`, identityVisible: identity)
         case .open311: export.open311(reports)
         }
+        try write(text)
+    }
+
+    private func write(_ text: String) throws {
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw Fail.usage("\(output): cannot write")

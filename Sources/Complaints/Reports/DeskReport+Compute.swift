@@ -1,0 +1,145 @@
+import Foundation
+
+extension DeskReport {
+    /// Computes every figure for `query` in one pass over `desk.all`, as `viewer` may see it, measuring
+    /// open reports up to `now`. Pure: the same desk, query and `now` always give the same report.
+    ///
+    /// Scope: reports received in `[query.from, query.to)`, visible to `viewer` (`Access.canSee`), and
+    /// when asked disposed to `query.agency` (now or before) and located in `query.region`.
+    /// `current` covers the same agency and region but every receipt date.
+    ///
+    /// Working time is measured with `deadlines.calendar` (holidays and *cuti bersama* skipped).
+    public static func compute(desk: Desk, query: DeskReportQuery, deadlines: Deadlines, now: Date,
+                               viewer: Operator) -> DeskReport {
+        var pass = DeskReportPass(query: query, deadlines: deadlines, now: now, viewer: viewer)
+        let reports = desk.all
+        for i in reports.indices { pass.add(reports, i) }
+        return pass.finish()
+    }
+}
+
+/// The accumulators of `DeskReport.compute`. Reads fields in place (`reports[i].x`): copying whole reports
+/// dominated large desks.
+struct DeskReportPass {
+    let query: DeskReportQuery
+    let deadlines: Deadlines
+    let now: Date
+    let viewer: Operator
+    let from: Date
+    let to: Date
+    /// Clocks are judged up to here: the end of the period, or now if earlier.
+    let cutoff: Date
+    let firstDay: Int
+    var scope: ReportScope
+
+    var received = 0
+    var perDay: [Int]
+    var byStatus: [ReportStatus: Int] = [:]
+    var byChannel: [Channel: Int] = [:]
+    var byClassification: [Classification: Int] = [:]
+    var byCategory: [String: Int] = [:]
+    var byRegion: [String: Int] = [:]
+    var durations: [DurationStep: [Double]] = [:]
+    var waiting: [DurationStep: Int] = [:]
+    var met: [DeadlineClock: Int] = [:]
+    var late: [DeadlineClock: Int] = [:]
+    var overdueOpen = 0
+    var mostOverdue = MostOverdue(limit: DeskReport.mostOverdueLimit)
+    var groups: [ReporterGroup: [Int]] = [:] // reports, selesai, open, archived
+    var snapshot = DeskSnapshot()
+
+    static let measuredClocks: [DeadlineClock] = [.verification, .agencyFollowUp, .settlement]
+
+    init(query: DeskReportQuery, deadlines: Deadlines, now: Date, viewer: Operator) {
+        self.query = query
+        self.deadlines = deadlines
+        self.now = now
+        self.viewer = viewer
+        from = query.from
+        to = max(query.to, query.from)
+        cutoff = min(now, to)
+        firstDay = query.firstDay.dayNumber
+        perDay = Array(repeating: 0, count: query.dayCount)
+        scope = ReportScope(agency: query.agency, region: query.region)
+    }
+
+    mutating func add(_ reports: [Report], _ i: Int) {
+        guard Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
+        let urgency = deadlines.urgency(of: reports[i], now: now)
+        addToSnapshot(reports, i, urgency)
+        let t = reports[i].intake.receivedAt
+        guard t >= from, t < to else { return }
+        received += 1
+        let day = DeskReportQuery.dayNumber(of: t, query.timeZone) - firstDay
+        if perDay.indices.contains(day) { perDay[day] += 1 }
+        let status = reports[i].status
+        byStatus[status, default: 0] += 1
+        byChannel[reports[i].intake.channel, default: 0] += 1
+        byClassification[reports[i].classification, default: 0] += 1
+        byCategory[reports[i].category ?? "-", default: 0] += 1
+        byRegion[reports[i].intake.location.regency ?? reports[i].intake.location.province ?? "-", default: 0] += 1
+        addDurationsAndDeadlines(reports, i)
+        if case let .overdue(since) = urgency {
+            overdueOpen += 1
+            mostOverdue.offer(reports, i, since: since)
+        }
+        addGroups(reports, i)
+    }
+
+    mutating func addToSnapshot(_ reports: [Report], _ i: Int, _ urgency: Urgency) {
+        snapshot.total += 1
+        snapshot.byStatus[reports[i].status.rawValue, default: 0] += 1
+        snapshot.byChannel[reports[i].intake.channel.rawValue, default: 0] += 1
+        if let a = reports[i].agency { snapshot.byAgency[a, default: 0] += 1 }
+        if urgency.isOverdue { snapshot.overdue += 1 }
+        if urgency.isDueSoon { snapshot.dueSoon += 1 }
+    }
+
+    mutating func addGroups(_ reports: [Report], _ i: Int) {
+        guard !reports[i].intake.reporter.groups.isEmpty else { return }
+        // Markers of an anonim report are part of the hidden identity.
+        guard !reports[i].anonymous || Access.canSeeIdentity(reports[i], by: viewer) else { return }
+        let status = reports[i].status
+        let outcome = status == .selesai ? 1 : (status.isOpen ? 2 : 3)
+        for g in Set(reports[i].intake.reporter.groups) {
+            var row = groups[g] ?? [0, 0, 0, 0]
+            row[0] += 1
+            row[outcome] += 1
+            groups[g] = row
+        }
+    }
+
+    func finish() -> DeskReport {
+        let days = perDay.enumerated().map { DayCount(date: LocalDate(dayNumber: firstDay + $0.offset), count: $0.element) }
+        let figures = DurationStep.allCases.map { step in
+            let (median, p90) = NearestRank.medianAndP90(durations[step] ?? [])
+            return WorkingDaysFigure(step: step, samples: durations[step]?.count ?? 0, waiting: waiting[step] ?? 0,
+                                     median: median, p90: p90)
+        }
+        let compliance = Self.measuredClocks.map { DeadlineCompliance(clock: $0, met: met[$0] ?? 0, late: late[$0] ?? 0) }
+        let groupFigures = ReporterGroup.allCases.map { g in
+            let row = groups[g] ?? [0, 0, 0, 0]
+            return GroupFigure(group: g, reports: SmallCount(row[0]), selesai: SmallCount(row[1]),
+                               open: SmallCount(row[2]), archived: SmallCount(row[3]))
+        }
+        return DeskReport(
+            query: query, asOf: now, received: received, receivedPerDay: days,
+            byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byStatus[$0] ?? 0)) },
+            byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: SmallCount(byChannel[$0] ?? 0)) },
+            byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory),
+            byClassification: Classification.allCases.map {
+                CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byClassification[$0] ?? 0))
+            },
+            byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion),
+            workingDays: figures, deadlinesMet: compliance, overdueOpen: overdueOpen, mostOverdue: mostOverdue.rows(deadlines, now),
+            groups: groupFigures, current: snapshot)
+    }
+
+    /// Data-keyed rows: counts shown exactly first (largest first), then the hidden ones; ties and hidden
+    /// rows by name, so the order never hints at a hidden count.
+    static func rows(_ counts: [String: Int], none: Localized) -> [CountRow] {
+        counts.map { (key: $0.key, shown: $0.value >= SmallCount.threshold ? $0.value : 0, n: $0.value) }
+            .sorted { $0.shown != $1.shown ? $0.shown > $1.shown : $0.key < $1.key }
+            .map { CountRow(key: $0.key, label: $0.key == "-" ? none : Localized($0.key, en: $0.key), count: SmallCount($0.n)) }
+    }
+}
