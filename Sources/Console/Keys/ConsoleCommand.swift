@@ -15,6 +15,8 @@ public enum ConsoleCommand: Sendable, Hashable {
     case act(CommandKind)
     case toggleAnonymous, toggleConfidential
     case language
+    /// The Laporan view: figures a channel manager sends up.
+    case reports
     case refresh
     case quit
 
@@ -51,6 +53,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .toggleAnonymous: "toggle-anonim"
         case .toggleConfidential: "toggle-rahasia"
         case .language: "language"
+        case .reports: "laporan"
         case .refresh: "refresh"
         case .quit: "quit"
         }
@@ -65,7 +68,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         list += [.nextView, .previousView, .help, .prompt, .search, .filter, .clearFilter, .nextMatch, .previousMatch,
                  .sort, .mark, .clearMarks, .actionMenu]
         list += CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map { .act($0) }
-        list += [.toggleAnonymous, .toggleConfidential, .language, .refresh, .quit]
+        list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .quit]
         return list
     }()
 
@@ -107,6 +110,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .toggleAnonymous: Localized("anonim ya/tidak", en: "anonymous on/off")
         case .toggleConfidential: Localized("rahasia ya/tidak", en: "confidential on/off")
         case .language: Localized("bahasa (id/en)", en: "language (id/en)")
+        case .reports: Localized("laporan meja (rekap)", en: "desk reports")
         case .refresh: Localized("muat ulang", en: "refresh")
         case .quit: Localized("keluar", en: "quit")
         }

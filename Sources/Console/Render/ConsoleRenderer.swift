@@ -98,6 +98,12 @@ public enum ConsoleRenderer {
             guard x < r.maxX else { break }
             x = c.put(v == s.inbox.view ? "[\(text)]" : " \(text) ", at: Point(x: x, y: r.y), role: role, clipWidth: r.maxX - x)
         }
+        // The Laporan view sits beside the queues as tab 6.
+        let reportsTab = " 6 " + s.text(Localized("Laporan", en: "Reports")) + " "
+        if x + reportsTab.displayWidth + 2 <= r.maxX {
+            x = c.put(s.overlay == .reports ? "[\(reportsTab)]" : " \(reportsTab) ", at: Point(x: x, y: r.y),
+                      role: s.overlay == .reports ? Roles.tabActive : Roles.tab, clipWidth: r.maxX - x)
+        }
         var extras: [String] = []
         if !s.inbox.filter.isEmpty {
             var f: [String] = []

@@ -11,6 +11,7 @@ enum OverlayView {
         case let .form(f): drawForm(&c, s, f)
         case let .confirm(conf): drawConfirm(&c, s, conf)
         case let .menu(m): drawMenu(&c, s, m)
+        case .reports: ReportsView.draw(&c, s)
         }
     }
 

@@ -22,6 +22,8 @@ public struct ConsoleState: Sendable {
     public var keyLog: [KeyLogEntry] = []
     public var keymap: Keymap
     public var quitRequested = false
+    /// The Laporan view's figures while it is open.
+    public var reportsView: ReportsViewState?
     /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
     public let urgencyCache: UrgencyCache
 

@@ -8,6 +8,8 @@ public enum Overlay: Sendable, Hashable {
     case form(FormState)
     case confirm(Confirmation)
     case menu(MenuState)
+    /// The Laporan view; its figures live in `ConsoleState.reportsView`.
+    case reports
 }
 
 /// The `:` command prompt and the `/` search line.
@@ -30,6 +32,8 @@ public struct FormState: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         case action(CommandKind)
         case filter
+        /// Period and scope of the Laporan view.
+        case reportScope
     }
 
     public var purpose: Purpose

@@ -31,6 +31,8 @@ extension ConsoleReducer {
             default: break
             }
             return []
+        case .reports:
+            return handleReportsKey(&s, key)
         case var .menu(m):
             switch key {
             case .down, .char("j"), .tab: m.cursor = min(m.items.count - 1, m.cursor + 1)
@@ -164,6 +166,9 @@ extension ConsoleReducer {
         var field = f.fields[f.focus]
         let isMultiline: Bool = if case let .text(_, m) = field.value { m } else { false }
         switch key {
+        case .escape where f.purpose == .reportScope:
+            s.overlay = s.reportsView == nil ? nil : .reports
+            return []
         case .escape:
             let typed = f.fields.contains { field in
                 if case let .text(b, _) = field.value { return b.canUndo } else { return false }
@@ -234,6 +239,10 @@ extension ConsoleReducer {
         if case .filter = f.purpose {
             applyFilterForm(&s, f)
             s.overlay = nil
+            return []
+        }
+        if case .reportScope = f.purpose {
+            applyReportScope(&s, &f)
             return []
         }
         switch ActionForms.requests(from: f, language: s.language) {

@@ -121,6 +121,7 @@ public enum ConsoleReducer {
         case .language:
             s.env.language = s.env.language == .id ? .en : .id
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
+        case .reports: openReports(&s)
         case .refresh: refreshInbox(&s)
         case .quit:
             s.quitRequested = true

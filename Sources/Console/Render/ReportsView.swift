@@ -1,0 +1,106 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+/// The Laporan view: received per day as a bar chart, breakdowns, working-day medians and 90th
+/// percentiles, deadlines met, the ten most overdue open reports (Enter opens one), and the inclusion
+/// figures. Counts below five print as "< 5"; no reporter is ever named.
+enum ReportsView {
+    static func draw(_ c: inout Canvas, _ s: ConsoleState) {
+        guard let v = s.reportsView else { return }
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let area = Rect(x: 0, y: 1, width: s.size.width, height: max(1, s.size.height - 3))
+        c.fill(area, role: Roles.overlay)
+        let q = v.query
+        var scope = t("seluruh meja", "whole desk")
+        if let a = q.agency { scope = s.env.agencyName(a) }
+        if let r = q.region { scope += " · " + r }
+        let title = t("Laporan", "Reports") + " — \(dateText(q.firstDay, l)) – \(dateText(q.lastDay, l)) (\(s.text(v.period.label))) · " + scope
+        c.box(area, role: Roles.overlayBorder, title: title)
+        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 1)
+        guard inner.width > 10, inner.height > 2 else { return }
+        var lines: [StyledLine] = []
+        var cursorLine: Int?
+        let r = v.report
+        lines.append(StyledLine(text: t("Diterima: \(r.received) laporan", "Received: \(r.received) reports")
+                                + "   " + t("Terbuka & terlambat: \(r.overdueOpen)", "Open & overdue: \(r.overdueOpen)"), role: Roles.detailHeading))
+        lines.append(StyledLine(text: "", role: Roles.overlay))
+        lines.append(StyledLine(text: t("Diterima per hari", "Received per day"), role: Roles.detailLabel))
+        let barWidth = max(4, inner.width - 16)
+        for d in r.receivedPerDay {
+            let bar = String(repeating: "█", count: d.barLength(peak: r.peakPerDay, width: barWidth))
+            lines.append(StyledLine(text: TextFit.pad(dayText(d.date, l), width: 7) + " " + bar + " \(d.count)", role: Roles.overlay, indent: 1))
+        }
+        lines.append(StyledLine(text: "", role: Roles.overlay))
+        for b in r.breakdowns where !b.rows.isEmpty {
+            let row = b.rows.map { "\(s.text($0.label)) \($0.count.text)" }.joined(separator: " · ")
+            lines.append(StyledLine(text: s.text(b.title) + ": " + row, role: Roles.overlay))
+        }
+        lines.append(StyledLine(text: "", role: Roles.overlay))
+        lines.append(StyledLine(text: t("Hari kerja (median / persentil 90)", "Working days (median / 90th percentile)"), role: Roles.detailLabel))
+        for f in r.workingDays {
+            let fig = "\(number(f.median)) / \(number(f.p90))"
+            lines.append(StyledLine(text: TextFit.pad(s.text(f.step.label), width: 28) + fig
+                                    + t("  (\(f.samples) laporan, \(f.waiting) masih menunggu)", "  (\(f.samples) reports, \(f.waiting) still waiting)"),
+                                    role: Roles.overlay, indent: 1))
+        }
+        lines.append(StyledLine(text: t("Tenggat terpenuhi", "Deadlines met"), role: Roles.detailLabel))
+        for d in r.deadlinesMet {
+            let share = d.share.map { String(format: "%.0f%%", $0 * 100) } ?? "-"
+            lines.append(StyledLine(text: TextFit.pad(s.text(d.clock.label), width: 28) + "\(share)  (\(d.met)/\(d.counted))",
+                                    role: d.late > 0 ? Roles.detailWarning : Roles.overlay, indent: 1))
+        }
+        lines.append(StyledLine(text: "", role: Roles.overlay))
+        lines.append(StyledLine(text: t("Sepuluh laporan terbuka paling terlambat (Enter membuka)", "Ten most overdue open reports (Enter opens)"),
+                                role: Roles.detailLabel))
+        if r.mostOverdue.isEmpty {
+            lines.append(StyledLine(text: t("(tidak ada)", "(none)"), role: Roles.detailMuted, indent: 1))
+        }
+        for (i, o) in r.mostOverdue.enumerated() {
+            let selected = i == v.cursor
+            if selected { cursorLine = lines.count }
+            let late = String(format: "%.1f", o.workingDaysLate)
+            lines.append(StyledLine(text: (selected ? "▶ " : "  ") + "#\(o.id)  " + TextFit.pad(Badges.status(o.status, l), width: 10)
+                                    + t("terlambat \(late) hari kerja", "late \(late) working days") + "  " + s.env.agencyName(o.agency),
+                                    role: selected ? Roles.routingSelected : Roles.badgeOverdue, indent: 1))
+        }
+        lines.append(StyledLine(text: "", role: Roles.overlay))
+        lines.append(StyledLine(text: t("Kelompok pelapor (dipilih sendiri oleh pelapor)", "Reporter groups (as the reporters chose)"),
+                                role: Roles.detailLabel))
+        for g in r.groups {
+            lines.append(StyledLine(text: TextFit.pad(s.text(g.group.label), width: 24) + t("laporan \(g.reports.text) · selesai \(g.selesai.text) · terbuka \(g.open.text) · diarsipkan \(g.archived.text)",
+                                                                                          "reports \(g.reports.text) · closed \(g.selesai.text) · open \(g.open.text) · archived \(g.archived.text)"),
+                                    role: Roles.overlay, indent: 1))
+        }
+        let wrapped = DetailPane.wrap(lines, width: inner.width)
+        // Keep the selected overdue row visible.
+        var top = min(v.scroll, max(0, wrapped.count - inner.height))
+        if v.followCursor, let cl = cursorLine {
+            if cl < top { top = cl }
+            if cl >= top + inner.height { top = cl - inner.height + 1 }
+        }
+        for (i, line) in wrapped.dropFirst(top).prefix(inner.height).enumerated() {
+            c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: inner.y + i), role: line.role,
+                  clipWidth: inner.width)
+            if let cl = cursorLine, cl == top + i { c.cursor = Point(x: inner.x, y: inner.y + i) }
+        }
+        if c.cursor == nil { c.cursor = inner.origin }
+    }
+
+    static func number(_ v: Double?) -> String {
+        guard let v else { return "-" }
+        return String(format: "%.1f", v)
+    }
+
+    /// "13 Nov" for the bar chart (the period in the title gives the year).
+    static func dayText(_ d: LocalDate, _ l: Language) -> String {
+        let months = l == .id ? DeskTimeText.monthsID : DeskTimeText.monthsEN
+        return "\(d.day) \(months[d.month - 1])"
+    }
+
+    static func dateText(_ d: LocalDate, _ l: Language) -> String {
+        let months = l == .id ? DeskTimeText.monthsID : DeskTimeText.monthsEN
+        return "\(d.day) \(months[d.month - 1]) \(d.year)"
+    }
+}

@@ -1,0 +1,125 @@
+import Complaints
+import Foundation
+import TextCanvas
+
+extension ConsoleReducer {
+    /// Opens the Laporan view on this month so far, for the whole desk the operator can see.
+    static func openReports(_ s: inout ConsoleState) {
+        let query = DeskReportQuery.monthSoFar(now: s.now, timeZone: s.deskTimeZone)
+        s.reportsView = ReportsViewState(period: .thisMonth, query: query, report: computeReport(s, query))
+        s.overlay = .reports
+    }
+
+    static func computeReport(_ s: ConsoleState, _ q: DeskReportQuery) -> DeskReport {
+        DeskReport.compute(desk: s.desk, query: q, deadlines: s.env.deadlines, now: s.now, viewer: s.env.operatorOnDuty)
+    }
+
+    static func query(for period: ReportsViewState.Period, _ s: ConsoleState, scope from: DeskReportQuery) -> DeskReportQuery {
+        let tz = s.deskTimeZone
+        var q: DeskReportQuery
+        switch period {
+        case .thisMonth, .custom: q = .monthSoFar(now: s.now, timeZone: tz)
+        case .thisWeek: q = .week(containing: WorkingCalendar(timeZone: tz).localDate(of: s.now), timeZone: tz)
+        case .lastMonth:
+            let first = DeskReportQuery.monthSoFar(now: s.now, timeZone: tz).firstDay
+            q = .month(containing: first.adding(days: -1), timeZone: tz)
+        }
+        q.agency = from.agency
+        q.region = from.region
+        return q
+    }
+
+    static func handleReportsKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        guard var v = s.reportsView else {
+            s.overlay = nil
+            return []
+        }
+        switch key {
+        case .escape, .char("q"), .char("6"):
+            s.overlay = nil
+            s.reportsView = nil
+            return []
+        case .char("p"):
+            let cycle: [ReportsViewState.Period] = [.thisMonth, .thisWeek, .lastMonth]
+            let next = cycle[((cycle.firstIndex(of: v.period) ?? -1) + 1) % cycle.count]
+            v.period = next
+            v.query = query(for: next, s, scope: v.query)
+            v.report = computeReport(s, v.query)
+            v.cursor = 0
+            v.scroll = 0
+        case .char("f"):
+            s.reportsView = v
+            openReportScopeForm(&s, v)
+            return []
+        case .down, .char("j"):
+            v.cursor = min(max(0, v.report.mostOverdue.count - 1), v.cursor + (v.followCursor ? 1 : 0))
+            v.followCursor = true
+        case .up, .char("k"):
+            v.cursor = max(0, v.cursor - 1)
+            v.followCursor = true
+        case .pageDown, .char(" "):
+            v.scroll += 10
+            v.followCursor = false
+        case .pageUp:
+            v.scroll = max(0, v.scroll - 10)
+            v.followCursor = false
+        case .home, .char("g"):
+            v.scroll = 0
+            v.followCursor = false
+        case .enter:
+            guard v.report.mostOverdue.indices.contains(v.cursor) else { break }
+            let id = v.report.mostOverdue[v.cursor].id
+            s.overlay = nil
+            s.reportsView = nil
+            return openByID(&s, id)
+        default: break
+        }
+        s.reportsView = v
+        return []
+    }
+
+    /// Period (from–to, inclusive days) and scope (one agency, one region) of the Laporan view.
+    static func openReportScopeForm(_ s: inout ConsoleState, _ v: ReportsViewState) {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let any = Choice(id: "", label: t("(seluruh meja)", "(whole desk)"))
+        let agencies = [any] + s.env.agencies.map { Choice(id: $0.id, label: $0.name) }
+        let fields = [
+            ActionForms.text("from", t("Dari tanggal (YYYY-MM-DD)", "From (YYYY-MM-DD)"), required: true, initial: v.query.firstDay.description),
+            ActionForms.text("to", t("Sampai tanggal (YYYY-MM-DD)", "To (YYYY-MM-DD)"), required: true, initial: v.query.lastDay.description),
+            ActionForms.choice("agency", t("Instansi", "Agency"), agencies, selected: agencies.firstIndex { $0.id == v.query.agency } ?? 0),
+            ActionForms.text("region", t("Wilayah (provinsi/kabupaten/kota)", "Region (province/regency/city)"), initial: v.query.region ?? ""),
+        ]
+        s.overlay = .form(FormState(purpose: .reportScope, title: t("Periode & cakupan laporan", "Report period & scope"), targets: [],
+                                    expectedVersions: [:], fields: fields,
+                                    explanation: [t("Enter/C-s terapkan · Esc kembali", "Enter/C-s apply · Esc back")]))
+    }
+
+    /// Applies the scope form; a bad date keeps the form open with the reason.
+    static func applyReportScope(_ s: inout ConsoleState, _ f: inout FormState) {
+        guard var v = s.reportsView else {
+            s.overlay = nil
+            return
+        }
+        let fromText = f.text("from").trimmingCharacters(in: .whitespaces)
+        let toText = f.text("to").trimmingCharacters(in: .whitespaces)
+        guard let from = LocalDate(iso: fromText), let to = LocalDate(iso: toText), from <= to else {
+            f.error = s.text(Localized("Tanggal tidak valid: gunakan YYYY-MM-DD, dan 'dari' tidak setelah 'sampai'.",
+                                       en: "Invalid dates: use YYYY-MM-DD, with 'from' not after 'to'."))
+            s.overlay = .form(f)
+            return
+        }
+        var q = DeskReportQuery.days(from: from, through: to, timeZone: s.deskTimeZone)
+        let agency = f.choice("agency") ?? ""
+        let region = f.text("region").trimmingCharacters(in: .whitespaces)
+        q.agency = agency.isEmpty ? nil : agency
+        q.region = region.isEmpty ? nil : region
+        v.period = .custom
+        v.query = q
+        v.report = computeReport(s, q)
+        v.cursor = 0
+        v.scroll = 0
+        s.reportsView = v
+        s.overlay = .reports
+    }
+}
