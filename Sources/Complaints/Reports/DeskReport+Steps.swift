@@ -4,20 +4,36 @@ extension DeskReportPass {
     /// Durations of the three steps and the decided deadline clocks of one report in the period.
     mutating func addDurationsAndDeadlines(_ reports: [Report], _ i: Int) {
         let status = reports[i].status
-        for clock in Self.measuredClocks {
-            let reading = deadlines.reading(clock, of: reports[i], now: now)
-            if clock == .verification { addVerification(reading) }
-            judge(clock, reading, completedByWork: Self.isCompletion(clock, status))
-        }
+        addClock(.verification, reports[i].clocks.verification, reports, i, status)
+        addClock(.agencyFollowUp, reports[i].clocks.agencyFollowUp, reports, i, status)
+        addClock(.settlement, reports[i].clocks.settlement, reports, i, status)
         addDispositionAndFollowUp(reports, i)
     }
 
-    /// Verification: the working time the clock ran (pauses while *tunda* excluded).
-    mutating func addVerification(_ reading: ClockReading) {
-        switch reading.state {
-        case .notStarted: return
-        case .done: durations[.verification, default: []].append(reading.elapsed / 86400)
-        case .running, .paused: waiting[.verification, default: 0] += 1
+    /// One clock: the verification duration, and met / late as `judge` defines them. Due instants (the
+    /// costly part of deadline maths) are only computed when cheap bounds cannot decide: a clock cannot be
+    /// due before `limit` calendar days after it started, and a clock stopped with less than its limit of
+    /// working time used was on time.
+    mutating func addClock(_ clock: DeadlineClock, _ track: ClockTrack, _ reports: [Report], _ i: Int,
+                           _ status: ReportStatus) {
+        guard let firstStart = track.runs.first?.start else { return }
+        let limit = TimeInterval(clock.limit(deadlines.limits)) * 86400
+        let earliestDue = firstStart.addingTimeInterval(limit)
+        guard let stopped = track.stoppedAt else {
+            if clock == .verification { waiting[.verification, default: 0] += 1 }
+            if earliestDue <= cutoff { judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: false) }
+            return
+        }
+        var elapsed: TimeInterval = 0
+        for run in track.runs { elapsed += deadlines.calendar.workingSeconds(from: run.start, to: run.end ?? stopped) }
+        if clock == .verification { durations[.verification, default: []].append(elapsed / 86400) }
+        let completed = Self.isCompletion(clock, status)
+        if completed && stopped < to && elapsed < limit {
+            met[clock, default: 0] += 1
+        } else if completed && stopped < to {
+            judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: true)
+        } else if elapsed >= limit && earliestDue <= min(stopped, cutoff) {
+            judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: completed)
         }
     }
 
