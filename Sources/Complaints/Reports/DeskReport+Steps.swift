@@ -2,7 +2,7 @@ import Foundation
 
 extension DeskReportPass {
     /// Durations of the three steps and the decided deadline clocks of one report in the period.
-    mutating func addDurationsAndDeadlines(_ reports: [Report], _ i: Int) {
+    mutating func addDurationsAndDeadlines(_ reports: Reports, _ i: Int) {
         let status = reports[i].status
         addClock(.verification, reports[i].clocks.verification, reports, i, status)
         addClock(.agencyFollowUp, reports[i].clocks.agencyFollowUp, reports, i, status)
@@ -14,7 +14,7 @@ extension DeskReportPass {
     /// costly part of deadline maths) are only computed when cheap bounds cannot decide: a clock cannot be
     /// due before `limit` calendar days after it started, and a clock stopped with less than its limit of
     /// working time used was on time.
-    mutating func addClock(_ clock: DeadlineClock, _ track: ClockTrack, _ reports: [Report], _ i: Int,
+    mutating func addClock(_ clock: DeadlineClock, _ track: ClockTrack, _ reports: Reports, _ i: Int,
                            _ status: ReportStatus) {
         guard let firstStart = track.runs.first?.start else { return }
         let limit = TimeInterval(clock.limit(deadlines.limits)) * 86400
@@ -66,7 +66,7 @@ extension DeskReportPass {
 
     /// Disposition (receipt → first desk disposition) and follow-up (the disposition that reached the
     /// answering agency → its first follow-up), read from the trail.
-    mutating func addDispositionAndFollowUp(_ reports: [Report], _ i: Int) {
+    mutating func addDispositionAndFollowUp(_ reports: Reports, _ i: Int) {
         let receivedAt = reports[i].intake.receivedAt
         let reporterChose = reports[i].intake.agency != nil
         let open = reports[i].status.isOpen
