@@ -34,6 +34,7 @@ struct DeskReportPass {
     /// Clocks are judged up to here: the end of the period, or now if earlier.
     let cutoff: Date
     let firstDay: Int
+    let viewerSeesAll: Bool
     var scope: ReportScope
 
     var received = 0
@@ -65,10 +66,12 @@ struct DeskReportPass {
         firstDay = query.firstDay.dayNumber
         perDay = Array(repeating: 0, count: query.dayCount)
         scope = ReportScope(agency: query.agency, region: query.region)
+        viewerSeesAll = viewer.role == .adminNasional
     }
 
     mutating func add(_ reports: Reports, _ i: Int) {
-        guard Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
+        // The national desk sees every report (`Access.canSee`); asking per report would copy each one.
+        guard viewerSeesAll || Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
         // Closed reports have no running deadline (`Urgency.none`): no deadline maths for them.
         let urgency = reports[i].status.isOpen ? deadlines.urgency(of: reports[i], now: now) : .none
         addToSnapshot(reports, i, urgency)
