@@ -20,16 +20,16 @@ extension DeskReportPass {
         let limit = TimeInterval(clock.limit(deadlines.limits)) * 86400
         let earliestDue = firstStart.addingTimeInterval(limit)
         guard let stopped = track.stoppedAt else {
-            if clock == .verification { waiting[.verification, default: 0] += 1 }
+            if clock == .verification { waiting.add(.verification) }
             if earliestDue <= cutoff { judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: false) }
             return
         }
         var elapsed: TimeInterval = 0
         for run in track.runs { elapsed += deadlines.calendar.workingSeconds(from: run.start, to: run.end ?? stopped) }
-        if clock == .verification { durations[.verification, default: []].append(elapsed / 86400) }
+        if clock == .verification { durations.append(.verification, elapsed / 86400) }
         let completed = Self.isCompletion(clock, status)
         if completed && stopped < to && elapsed < limit {
-            met[clock, default: 0] += 1
+            met.add(clock)
         } else if completed && stopped < to {
             judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: true)
         } else if elapsed >= limit && earliestDue <= min(stopped, cutoff) {
@@ -54,12 +54,12 @@ extension DeskReportPass {
         case .notStarted, .paused:
             return
         case let .running(due):
-            if due <= cutoff { late[clock, default: 0] += 1 }
+            if due <= cutoff { late.add(clock) }
         case let .done(at, due, wasLate):
             if completedByWork && at < to {
-                if wasLate { late[clock, default: 0] += 1 } else { met[clock, default: 0] += 1 }
+                if wasLate { late.add(clock) } else { met.add(clock) }
             } else if due <= min(at, cutoff) {
-                late[clock, default: 0] += 1
+                late.add(clock)
             }
         }
     }
@@ -71,7 +71,7 @@ extension DeskReportPass {
         let reporterChose = reports[i].intake.agency != nil
         let open = reports[i].status.isOpen
         guard !reports[i].dispositions.isEmpty else {
-            if open && !reporterChose { waiting[.disposition, default: 0] += 1 }
+            if open && !reporterChose { waiting.add(.disposition) }
             return
         }
         var firstDesk: Date?
@@ -93,15 +93,15 @@ extension DeskReportPass {
         let calendar = deadlines.calendar
         if !reporterChose {
             if let firstDesk {
-                durations[.disposition, default: []].append(calendar.workingSeconds(from: receivedAt, to: firstDesk) / 86400)
+                durations.append(.disposition, calendar.workingSeconds(from: receivedAt, to: firstDesk) / 86400)
             } else if open {
-                waiting[.disposition, default: 0] += 1
+                waiting.add(.disposition)
             }
         }
         if let start = lastDisposition, let followUp {
-            durations[.followUp, default: []].append(calendar.workingSeconds(from: start, to: followUp) / 86400)
+            durations.append(.followUp, calendar.workingSeconds(from: start, to: followUp) / 86400)
         } else if lastDisposition != nil && open {
-            waiting[.followUp, default: 0] += 1
+            waiting.add(.followUp)
         }
     }
 }
