@@ -12,15 +12,19 @@ extension DeskReport {
     public static func compute(desk: Desk, query: DeskReportQuery, deadlines: Deadlines, now: Date,
                                viewer: Operator) -> DeskReport {
         var pass = DeskReportPass(query: query, deadlines: deadlines, now: now, viewer: viewer)
-        let reports = desk.all
-        for i in reports.indices { pass.add(reports, i) }
+        desk.all.withUnsafeBufferPointer { reports in
+            for i in reports.indices { pass.add(reports, i) }
+        }
         return pass.finish()
     }
 }
 
-/// The accumulators of `DeskReport.compute`. Reads fields in place (`reports[i].x`): copying whole reports
-/// dominated large desks.
+/// The accumulators of `DeskReport.compute`. Reads fields in place (`reports[i].x`) through a buffer
+/// pointer, whose addressor lends elements without copying them: copying whole reports (a dozen
+/// reference-counted fields each) dominated large desks. The buffer only lives during `compute`.
 struct DeskReportPass {
+    typealias Reports = UnsafeBufferPointer<Report>
+
     let query: DeskReportQuery
     let deadlines: Deadlines
     let now: Date
@@ -30,23 +34,27 @@ struct DeskReportPass {
     /// Clocks are judged up to here: the end of the period, or now if earlier.
     let cutoff: Date
     let firstDay: Int
+    let viewerSeesAll: Bool
     var scope: ReportScope
 
     var received = 0
     var perDay: [Int]
-    var byStatus: [ReportStatus: Int] = [:]
-    var byChannel: [Channel: Int] = [:]
-    var byClassification: [Classification: Int] = [:]
+    var byStatus = EnumTally<ReportStatus>()
+    var byChannel = EnumTally<Channel>()
+    var byClassification = EnumTally<Classification>()
     var byCategory: [String: Int] = [:]
     var byRegion: [String: Int] = [:]
-    var durations: [DurationStep: [Double]] = [:]
-    var waiting: [DurationStep: Int] = [:]
-    var met: [DeadlineClock: Int] = [:]
-    var late: [DeadlineClock: Int] = [:]
+    var durations = EnumSamples<DurationStep>()
+    var waiting = EnumTally<DurationStep>()
+    var met = EnumTally<DeadlineClock>()
+    var late = EnumTally<DeadlineClock>()
     var overdueOpen = 0
     var mostOverdue = MostOverdue(limit: DeskReport.mostOverdueLimit)
-    var groups: [ReporterGroup: [Int]] = [:] // reports, selesai, open, archived
+    /// Per inclusion group: reports, then outcomes selesai, open, archived.
+    var groups = [EnumTally<ReporterGroup>](repeating: EnumTally(), count: 4)
     var snapshot = DeskSnapshot()
+    var snapshotStatus = EnumTally<ReportStatus>()
+    var snapshotChannel = EnumTally<Channel>()
 
     static let measuredClocks: [DeadlineClock] = [.verification, .agencyFollowUp, .settlement]
 
@@ -61,11 +69,14 @@ struct DeskReportPass {
         firstDay = query.firstDay.dayNumber
         perDay = Array(repeating: 0, count: query.dayCount)
         scope = ReportScope(agency: query.agency, region: query.region)
+        viewerSeesAll = viewer.role == .adminNasional
     }
 
-    mutating func add(_ reports: [Report], _ i: Int) {
-        guard Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
-        let urgency = deadlines.urgency(of: reports[i], now: now)
+    mutating func add(_ reports: Reports, _ i: Int) {
+        // The national desk sees every report (`Access.canSee`); asking per report would copy each one.
+        guard viewerSeesAll || Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
+        // Closed reports have no running deadline (`Urgency.none`): no deadline maths for them.
+        let urgency = reports[i].status.isOpen ? deadlines.urgency(of: reports[i], now: now) : .none
         addToSnapshot(reports, i, urgency)
         let t = reports[i].intake.receivedAt
         guard t >= from, t < to else { return }
@@ -73,9 +84,9 @@ struct DeskReportPass {
         let day = DeskReportQuery.dayNumber(of: t, query.timeZone) - firstDay
         if perDay.indices.contains(day) { perDay[day] += 1 }
         let status = reports[i].status
-        byStatus[status, default: 0] += 1
-        byChannel[reports[i].intake.channel, default: 0] += 1
-        byClassification[reports[i].classification, default: 0] += 1
+        byStatus.add(status)
+        byChannel.add(reports[i].intake.channel)
+        byClassification.add(reports[i].classification)
         byCategory[reports[i].category ?? "-", default: 0] += 1
         byRegion[reports[i].intake.location.regency ?? reports[i].intake.location.province ?? "-", default: 0] += 1
         addDurationsAndDeadlines(reports, i)
@@ -86,49 +97,50 @@ struct DeskReportPass {
         addGroups(reports, i)
     }
 
-    mutating func addToSnapshot(_ reports: [Report], _ i: Int, _ urgency: Urgency) {
+    mutating func addToSnapshot(_ reports: Reports, _ i: Int, _ urgency: Urgency) {
         snapshot.total += 1
-        snapshot.byStatus[reports[i].status.rawValue, default: 0] += 1
-        snapshot.byChannel[reports[i].intake.channel.rawValue, default: 0] += 1
+        snapshotStatus.add(reports[i].status)
+        snapshotChannel.add(reports[i].intake.channel)
         if let a = reports[i].agency { snapshot.byAgency[a, default: 0] += 1 }
         if urgency.isOverdue { snapshot.overdue += 1 }
         if urgency.isDueSoon { snapshot.dueSoon += 1 }
     }
 
-    mutating func addGroups(_ reports: [Report], _ i: Int) {
+    mutating func addGroups(_ reports: Reports, _ i: Int) {
         guard !reports[i].intake.reporter.groups.isEmpty else { return }
         // Markers of an anonim report are part of the hidden identity.
         guard !reports[i].anonymous || Access.canSeeIdentity(reports[i], by: viewer) else { return }
         let status = reports[i].status
         let outcome = status == .selesai ? 1 : (status.isOpen ? 2 : 3)
-        for g in Set(reports[i].intake.reporter.groups) {
-            var row = groups[g] ?? [0, 0, 0, 0]
-            row[0] += 1
-            row[outcome] += 1
-            groups[g] = row
+        let marked = reports[i].intake.reporter.groups
+        for k in marked.indices where !marked[..<k].contains(marked[k]) {
+            groups[0].add(marked[k])
+            groups[outcome].add(marked[k])
         }
     }
 
     func finish() -> DeskReport {
+        var snapshot = snapshot
+        for s in ReportStatus.allCases where snapshotStatus[s] > 0 { snapshot.byStatus[s.rawValue] = snapshotStatus[s] }
+        for c in Channel.allCases where snapshotChannel[c] > 0 { snapshot.byChannel[c.rawValue] = snapshotChannel[c] }
         let days = perDay.enumerated().map { DayCount(date: LocalDate(dayNumber: firstDay + $0.offset), count: $0.element) }
         let figures = DurationStep.allCases.map { step in
-            let (median, p90) = NearestRank.medianAndP90(durations[step] ?? [])
-            return WorkingDaysFigure(step: step, samples: durations[step]?.count ?? 0, waiting: waiting[step] ?? 0,
+            let (median, p90) = NearestRank.medianAndP90(durations[step])
+            return WorkingDaysFigure(step: step, samples: durations[step].count, waiting: waiting[step],
                                      median: median, p90: p90)
         }
-        let compliance = Self.measuredClocks.map { DeadlineCompliance(clock: $0, met: met[$0] ?? 0, late: late[$0] ?? 0) }
+        let compliance = Self.measuredClocks.map { DeadlineCompliance(clock: $0, met: met[$0], late: late[$0]) }
         let groupFigures = ReporterGroup.allCases.map { g in
-            let row = groups[g] ?? [0, 0, 0, 0]
-            return GroupFigure(group: g, reports: SmallCount(row[0]), selesai: SmallCount(row[1]),
-                               open: SmallCount(row[2]), archived: SmallCount(row[3]))
+            GroupFigure(group: g, reports: SmallCount(groups[0][g]), selesai: SmallCount(groups[1][g]),
+                        open: SmallCount(groups[2][g]), archived: SmallCount(groups[3][g]))
         }
         return DeskReport(
             query: query, asOf: now, received: received, receivedPerDay: days,
-            byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byStatus[$0] ?? 0)) },
-            byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: SmallCount(byChannel[$0] ?? 0)) },
+            byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byStatus[$0])) },
+            byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: SmallCount(byChannel[$0])) },
             byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory),
             byClassification: Classification.allCases.map {
-                CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byClassification[$0] ?? 0))
+                CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byClassification[$0]))
             },
             byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion),
             workingDays: figures, deadlinesMet: compliance, overdueOpen: overdueOpen, mostOverdue: mostOverdue.rows(deadlines, now),

@@ -2,22 +2,38 @@ import Foundation
 
 extension DeskReportPass {
     /// Durations of the three steps and the decided deadline clocks of one report in the period.
-    mutating func addDurationsAndDeadlines(_ reports: [Report], _ i: Int) {
+    mutating func addDurationsAndDeadlines(_ reports: Reports, _ i: Int) {
         let status = reports[i].status
-        for clock in Self.measuredClocks {
-            let reading = deadlines.reading(clock, of: reports[i], now: now)
-            if clock == .verification { addVerification(reading) }
-            judge(clock, reading, completedByWork: Self.isCompletion(clock, status))
-        }
+        addClock(.verification, reports[i].clocks.verification, reports, i, status)
+        addClock(.agencyFollowUp, reports[i].clocks.agencyFollowUp, reports, i, status)
+        addClock(.settlement, reports[i].clocks.settlement, reports, i, status)
         addDispositionAndFollowUp(reports, i)
     }
 
-    /// Verification: the working time the clock ran (pauses while *tunda* excluded).
-    mutating func addVerification(_ reading: ClockReading) {
-        switch reading.state {
-        case .notStarted: return
-        case .done: durations[.verification, default: []].append(reading.elapsed / 86400)
-        case .running, .paused: waiting[.verification, default: 0] += 1
+    /// One clock: the verification duration, and met / late as `judge` defines them. Due instants (the
+    /// costly part of deadline maths) are only computed when cheap bounds cannot decide: a clock cannot be
+    /// due before `limit` calendar days after it started, and a clock stopped with less than its limit of
+    /// working time used was on time.
+    mutating func addClock(_ clock: DeadlineClock, _ track: ClockTrack, _ reports: Reports, _ i: Int,
+                           _ status: ReportStatus) {
+        guard let firstStart = track.runs.first?.start else { return }
+        let limit = TimeInterval(clock.limit(deadlines.limits)) * 86400
+        let earliestDue = firstStart.addingTimeInterval(limit)
+        guard let stopped = track.stoppedAt else {
+            if clock == .verification { waiting.add(.verification) }
+            if earliestDue <= cutoff { judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: false) }
+            return
+        }
+        var elapsed: TimeInterval = 0
+        for run in track.runs { elapsed += deadlines.calendar.workingSeconds(from: run.start, to: run.end ?? stopped) }
+        if clock == .verification { durations.append(.verification, elapsed / 86400) }
+        let completed = Self.isCompletion(clock, status)
+        if completed && stopped < to && elapsed < limit {
+            met.add(clock)
+        } else if completed && stopped < to {
+            judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: true)
+        } else if elapsed >= limit && earliestDue <= min(stopped, cutoff) {
+            judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: completed)
         }
     }
 
@@ -38,24 +54,24 @@ extension DeskReportPass {
         case .notStarted, .paused:
             return
         case let .running(due):
-            if due <= cutoff { late[clock, default: 0] += 1 }
+            if due <= cutoff { late.add(clock) }
         case let .done(at, due, wasLate):
             if completedByWork && at < to {
-                if wasLate { late[clock, default: 0] += 1 } else { met[clock, default: 0] += 1 }
+                if wasLate { late.add(clock) } else { met.add(clock) }
             } else if due <= min(at, cutoff) {
-                late[clock, default: 0] += 1
+                late.add(clock)
             }
         }
     }
 
     /// Disposition (receipt → first desk disposition) and follow-up (the disposition that reached the
     /// answering agency → its first follow-up), read from the trail.
-    mutating func addDispositionAndFollowUp(_ reports: [Report], _ i: Int) {
+    mutating func addDispositionAndFollowUp(_ reports: Reports, _ i: Int) {
         let receivedAt = reports[i].intake.receivedAt
         let reporterChose = reports[i].intake.agency != nil
         let open = reports[i].status.isOpen
         guard !reports[i].dispositions.isEmpty else {
-            if open && !reporterChose { waiting[.disposition, default: 0] += 1 }
+            if open && !reporterChose { waiting.add(.disposition) }
             return
         }
         var firstDesk: Date?
@@ -77,15 +93,15 @@ extension DeskReportPass {
         let calendar = deadlines.calendar
         if !reporterChose {
             if let firstDesk {
-                durations[.disposition, default: []].append(calendar.workingSeconds(from: receivedAt, to: firstDesk) / 86400)
+                durations.append(.disposition, calendar.workingSeconds(from: receivedAt, to: firstDesk) / 86400)
             } else if open {
-                waiting[.disposition, default: 0] += 1
+                waiting.add(.disposition)
             }
         }
         if let start = lastDisposition, let followUp {
-            durations[.followUp, default: []].append(calendar.workingSeconds(from: start, to: followUp) / 86400)
+            durations.append(.followUp, calendar.workingSeconds(from: start, to: followUp) / 86400)
         } else if lastDisposition != nil && open {
-            waiting[.followUp, default: 0] += 1
+            waiting.add(.followUp)
         }
     }
 }

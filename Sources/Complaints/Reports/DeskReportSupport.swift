@@ -3,6 +3,7 @@ import Foundation
 /// The agency and region a desk report is limited to. Region names are folded (case, accents) once per
 /// distinct place, not once per report.
 struct ReportScope {
+    typealias Reports = DeskReportPass.Reports
     let agency: String?
     let region: String?
     private var memo: [String: Bool] = [:]
@@ -14,7 +15,7 @@ struct ReportScope {
         self.region = (r?.isEmpty ?? true) ? nil : r
     }
 
-    mutating func contains(_ reports: [Report], _ i: Int) -> Bool {
+    mutating func contains(_ reports: Reports, _ i: Int) -> Bool {
         if let agency, reports[i].agency != agency, !reports[i].dispositions.contains(where: { $0.agency == agency }) {
             return false
         }
@@ -32,12 +33,13 @@ struct ReportScope {
 
 /// The most overdue reports seen so far, at most `limit`, most overdue (earliest due) first; ties by id.
 struct MostOverdue {
+    typealias Reports = DeskReportPass.Reports
     let limit: Int
     private(set) var entries: [(since: Date, index: Int, id: ReportID, status: ReportStatus, agency: String?)] = []
 
     init(limit: Int) { self.limit = limit }
 
-    mutating func offer(_ reports: [Report], _ i: Int, since: Date) {
+    mutating func offer(_ reports: Reports, _ i: Int, since: Date) {
         let id = reports[i].id
         func before(_ a: Date, _ aID: ReportID, _ b: Date, _ bID: ReportID) -> Bool { a != b ? a < b : aID < bID }
         if entries.count == limit, let last = entries.last, !before(since, id, last.since, last.id) { return }

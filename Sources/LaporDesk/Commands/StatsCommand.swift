@@ -40,10 +40,10 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "The desk's figures for a period: volumes, working days, deadlines met.",
         discussion: """
-        Counts reports received in the period (default: this month so far) that you may see. Groups of one to
-        four reports are shown as "< 5"; no figure names a reporter. Working days: median and 90th percentile
-        (nearest rank) of the reports that completed the step. --json prints one object; its keys total,
-        overdue, due_soon, by_status, by_channel and by_agency describe every report in scope now, whatever
+        Counts reports received in the period (default: this month so far) that you may see. Groups of one to \
+        four reports are shown as "< 5"; no figure names a reporter. Working days: median and 90th percentile \
+        (nearest rank) of the reports that completed the step. --json prints one object; its keys total, \
+        overdue, due_soon, by_status, by_channel and by_agency describe every report in scope now, whatever \
         the period, as they always did.
         """)
 

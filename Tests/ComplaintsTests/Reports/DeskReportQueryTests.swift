@@ -49,3 +49,22 @@ final class DeskReportQueryTests: XCTestCase {
         XCTAssertEqual(DayCount(date: day(2026, 1, 1), count: 5).barLength(peak: 0, width: 40), 0)
     }
 }
+
+/// The periods the console offers.
+final class DeskReportPresetTests: XCTestCase {
+    func testPresetsAroundNewYear() {
+        // Friday 1 January 2027, 08:00 WIB.
+        let now = ISOTime.parse("2027-01-01T08:00:00+07:00")!
+        let week = DeskReportPreset.thisWeek.query(now: now, agency: "pemkab-sleman")
+        XCTAssertEqual(week.firstDay.description, "2026-12-28")
+        XCTAssertEqual(week.lastDay.description, "2027-01-03")
+        XCTAssertEqual(week.agency, "pemkab-sleman")
+        let month = DeskReportPreset.thisMonth.query(now: now)
+        XCTAssertEqual(month.dayCount, 1)
+        let last = DeskReportPreset.lastMonth.query(now: now, region: "Sleman")
+        XCTAssertEqual(last.firstDay.description, "2026-12-01")
+        XCTAssertEqual(last.lastDay.description, "2026-12-31")
+        XCTAssertEqual(last.region, "Sleman")
+        XCTAssertEqual(DeskReportPreset.lastMonth.label.en, "Last month")
+    }
+}
