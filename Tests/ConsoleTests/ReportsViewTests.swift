@@ -10,7 +10,7 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertEqual(s.press(.char("6")), [])
         XCTAssertEqual(s.overlay, .reports)
         let v = try XCTUnwrap(s.reportsView)
-        XCTAssertEqual(v.period, .thisMonth)
+        XCTAssertEqual(v.period, .preset(.thisMonth))
         XCTAssertEqual(v.query.firstDay, LocalDate(year: 2026, month: 11, day: 1))
         XCTAssertEqual(v.report.received, v.report.receivedPerDay.reduce(0) { $0 + $1.count })
         XCTAssertGreaterThan(v.report.received, 0)
@@ -22,14 +22,14 @@ final class ReportsViewTests: XCTestCase {
     func testPeriodPresetsCycle() throws {
         var s = try Fixture.state()
         s.press(.char("6"), .char("p"))
-        XCTAssertEqual(s.reportsView?.period, .thisWeek)
+        XCTAssertEqual(s.reportsView?.period, .preset(.thisWeek))
         XCTAssertEqual(s.reportsView?.query.dayCount, 7)
         s.press(.char("p"))
-        XCTAssertEqual(s.reportsView?.period, .lastMonth)
+        XCTAssertEqual(s.reportsView?.period, .preset(.lastMonth))
         XCTAssertEqual(s.reportsView?.query.firstDay, LocalDate(year: 2026, month: 10, day: 1))
         XCTAssertEqual(s.reportsView?.query.lastDay, LocalDate(year: 2026, month: 10, day: 31))
         s.press(.char("p"))
-        XCTAssertEqual(s.reportsView?.period, .thisMonth)
+        XCTAssertEqual(s.reportsView?.period, .preset(.thisMonth))
     }
 
     func testCustomRangeAndScopeFormRefusesBadDatesAndKeepsTheForm() throws {

@@ -16,7 +16,7 @@ enum ReportsView {
         var scope = t("seluruh meja", "whole desk")
         if let a = q.agency { scope = s.env.agencyName(a) }
         if let r = q.region { scope += " · " + r }
-        let title = t("Laporan", "Reports") + " — \(dateText(q.firstDay, l)) – \(dateText(q.lastDay, l)) (\(s.text(v.period.label))) · " + scope
+        let title = t("Laporan", "Reports") + " — \(dateText(q.firstDay, l)) – \(dateText(q.lastDay, l)) (\(s.text(v.period.label).lowercased())) · " + scope
         c.box(area, role: Roles.overlayBorder, title: title)
         let inner = area.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 10, inner.height > 2 else { return }

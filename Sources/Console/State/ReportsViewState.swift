@@ -3,15 +3,15 @@ import Foundation
 
 /// The Laporan (desk reports) view: the figures for a period and scope, computed by the domain.
 public struct ReportsViewState: Sendable, Hashable {
-    public enum Period: String, CaseIterable, Sendable, Hashable {
-        case thisMonth, thisWeek, lastMonth, custom
+    /// A preset period (this week, this month, last month) or a range the officer typed.
+    public enum Period: Sendable, Hashable {
+        case preset(DeskReportPreset)
+        case custom
 
         public var label: Localized {
             switch self {
-            case .thisMonth: Localized("bulan ini", en: "this month")
-            case .thisWeek: Localized("minggu ini", en: "this week")
-            case .lastMonth: Localized("bulan lalu", en: "last month")
-            case .custom: Localized("rentang pilihan", en: "custom range")
+            case let .preset(p): p.label
+            case .custom: Localized("Rentang pilihan", en: "Custom range")
             }
         }
     }

@@ -5,28 +5,13 @@ import TextCanvas
 extension ConsoleReducer {
     /// Opens the Laporan view on this month so far, for the whole desk the operator can see.
     static func openReports(_ s: inout ConsoleState) {
-        let query = DeskReportQuery.monthSoFar(now: s.now, timeZone: s.deskTimeZone)
-        s.reportsView = ReportsViewState(period: .thisMonth, query: query, report: computeReport(s, query))
+        let query = DeskReportPreset.thisMonth.query(now: s.now, timeZone: s.deskTimeZone)
+        s.reportsView = ReportsViewState(period: .preset(.thisMonth), query: query, report: computeReport(s, query))
         s.overlay = .reports
     }
 
     static func computeReport(_ s: ConsoleState, _ q: DeskReportQuery) -> DeskReport {
         DeskReport.compute(desk: s.desk, query: q, deadlines: s.env.deadlines, now: s.now, viewer: s.env.operatorOnDuty)
-    }
-
-    static func query(for period: ReportsViewState.Period, _ s: ConsoleState, scope from: DeskReportQuery) -> DeskReportQuery {
-        let tz = s.deskTimeZone
-        var q: DeskReportQuery
-        switch period {
-        case .thisMonth, .custom: q = .monthSoFar(now: s.now, timeZone: tz)
-        case .thisWeek: q = .week(containing: WorkingCalendar(timeZone: tz).localDate(of: s.now), timeZone: tz)
-        case .lastMonth:
-            let first = DeskReportQuery.monthSoFar(now: s.now, timeZone: tz).firstDay
-            q = .month(containing: first.adding(days: -1), timeZone: tz)
-        }
-        q.agency = from.agency
-        q.region = from.region
-        return q
     }
 
     static func handleReportsKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
@@ -40,10 +25,11 @@ extension ConsoleReducer {
             s.reportsView = nil
             return []
         case .char("p"):
-            let cycle: [ReportsViewState.Period] = [.thisMonth, .thisWeek, .lastMonth]
-            let next = cycle[((cycle.firstIndex(of: v.period) ?? -1) + 1) % cycle.count]
-            v.period = next
-            v.query = query(for: next, s, scope: v.query)
+            let cycle: [DeskReportPreset] = [.thisMonth, .thisWeek, .lastMonth]
+            let current: DeskReportPreset? = if case let .preset(p) = v.period { p } else { nil }
+            let next = cycle[((current.flatMap { cycle.firstIndex(of: $0) } ?? -1) + 1) % cycle.count]
+            v.period = .preset(next)
+            v.query = next.query(now: s.now, timeZone: s.deskTimeZone, agency: v.query.agency, region: v.query.region)
             v.report = computeReport(s, v.query)
             v.cursor = 0
             v.scroll = 0
