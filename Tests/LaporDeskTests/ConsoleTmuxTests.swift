@@ -103,6 +103,34 @@ final class ConsoleTmuxTests: DeskTestCase {
         XCTAssertEqual(modes.trimmingCharacters(in: .whitespacesAndNewlines), "0 1 0", "alternate screen off, cursor shown, keypad reset")
     }
 
+    /// A manager opens the Laporan view, narrows it to one agency, and opens an overdue report from it.
+    func testReportsViewShowsTheMonthAndOpensAnOverdueReport() throws {
+        let s = try openDemo()
+        guard s.waitFor(text: "LATIHAN") else { return }
+        try s.keys("6")
+        guard s.waitFor(text: "Diterima per hari") else { return }
+        XCTAssertTrue(s.lastScreen.contains("bulan ini"), s.lastScreen)
+        // Scope: one agency, typed into the range-and-scope form.
+        try s.keys("f")
+        guard s.waitFor(text: "Periode & cakupan laporan") else { return }
+        try s.keys("Tab", "Tab")
+        try s.keys("Right")
+        try s.keys("C-s")
+        guard s.waitFor(text: "rentang pilihan") else { return }
+        XCTAssertFalse(s.lastScreen.contains("seluruh meja"), "the scope names the agency:\n\(s.lastScreen)")
+        // Back to the whole desk this month, then open the most overdue report.
+        try s.keys("Escape")
+        guard s.waitFor(text: "Kotak Masuk") else { return }
+        try s.keys("6")
+        guard s.waitFor(text: "Diterima per hari") else { return }
+        try s.keys("j")
+        guard s.waitFor(text: "▶ #") else { return }
+        try s.keys("Enter")
+        guard s.waitFor("the report opens in the detail pane", { $0.contains("Pelapor") && !$0.contains("Diterima per hari") }) else {
+            return
+        }
+    }
+
     func testTinyTerminalAsksToEnlarge() throws {
         let s = try openDemo(width: 30, height: 8)
         guard s.waitFor(text: "Perbesar terminal") else { return }

@@ -73,7 +73,14 @@ enum ReportsView {
                                                                                           "reports \(g.reports.text) · closed \(g.selesai.text) · open \(g.open.text) · archived \(g.archived.text)"),
                                     role: Roles.overlay, indent: 1))
         }
-        let wrapped = DetailPane.wrap(lines, width: inner.width)
+        // Wrap line by line so the selected overdue row is found after wrapping.
+        var wrapped: [StyledLine] = []
+        var selectedRow: Int?
+        for (i, line) in lines.enumerated() {
+            if i == cursorLine { selectedRow = wrapped.count }
+            wrapped += DetailPane.wrap([line], width: inner.width)
+        }
+        cursorLine = selectedRow
         // Keep the selected overdue row visible.
         var top = min(v.scroll, max(0, wrapped.count - inner.height))
         if v.followCursor, let cl = cursorLine {
