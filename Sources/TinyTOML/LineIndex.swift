@@ -1,8 +1,15 @@
 /// Maps byte offsets to 1-based line and column, so the parser can record plain offsets and
 /// only pay for line/column arithmetic where a position is kept or reported.
-struct LineIndex {
+///
+/// Columns are counted in Unicode scalars. The parser asks for positions in increasing order,
+/// so the last answer is remembered and the next count continues from it: a huge single-line
+/// document stays linear instead of rescanning its line for every value.
+final class LineIndex {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    private var cachedLine = 0
+    private var cachedOffset = 0
+    private var cachedColumn = 1
 
     init(_ bytes: [UInt8]) {
         var starts = [0]
@@ -24,10 +31,17 @@ struct LineIndex {
         let end = min(max(offset, start), bytes.count)
         var column = 1
         var index = start
+        if cachedLine == low, cachedOffset <= end, cachedOffset >= start {
+            column = cachedColumn
+            index = cachedOffset
+        }
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        cachedLine = low
+        cachedOffset = end
+        cachedColumn = column
         return TOMLPosition(line: low + 1, column: column)
     }
 }

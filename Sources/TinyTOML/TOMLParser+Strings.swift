@@ -148,10 +148,9 @@ extension TOMLParser {
         case 0x75, 0x55:
             let digits = code == 0x75 ? 4 : 8
             var value: UInt32 = 0
-            for index in 0..<digits {
+            for _ in 0..<digits {
                 guard let byte = peek(), let digit = TOMLParser.hexValue(byte) else {
-                    throw error("\\\(code == 0x75 ? "u" : "U") needs \(digits) hex digits, found \(describe())",
-                                at: index == 0 ? offset : offset)
+                    throw error("\\\(code == 0x75 ? "u" : "U") needs \(digits) hex digits, found \(describe())")
                 }
                 value = value &* 16 &+ UInt32(digit)
                 offset += 1

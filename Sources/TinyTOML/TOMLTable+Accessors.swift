@@ -29,11 +29,13 @@ extension TOMLTable {
         return text
     }
 
+    /// An integer that must be present.
     public func requiredInt(_ key: String) throws(TOMLFieldError) -> Int {
         guard let number = try optionalInt(key) else { throw fieldError(key, "missing required field") }
         return number
     }
 
+    /// An integer if present; nil if absent; an error if another kind.
     public func optionalInt(_ key: String) throws(TOMLFieldError) -> Int? {
         guard let value = self[key] else { return nil }
         guard case .integer(let number) = value else { throw mismatch(key, expected: "an integer", found: value) }
@@ -46,6 +48,7 @@ extension TOMLTable {
         return number
     }
 
+    /// A number if present (integers accepted); nil if absent.
     public func optionalFloat(_ key: String) throws(TOMLFieldError) -> Double? {
         switch self[key] {
         case nil: return nil
@@ -55,17 +58,20 @@ extension TOMLTable {
         }
     }
 
+    /// `true`/`false` that must be present.
     public func requiredBool(_ key: String) throws(TOMLFieldError) -> Bool {
         guard let flag = try optionalBool(key) else { throw fieldError(key, "missing required field") }
         return flag
     }
 
+    /// `true`/`false` if present; nil if absent.
     public func optionalBool(_ key: String) throws(TOMLFieldError) -> Bool? {
         guard let value = self[key] else { return nil }
         guard case .boolean(let flag) = value else { throw mismatch(key, expected: "a boolean", found: value) }
         return flag
     }
 
+    /// A local date that must be present (bare or quoted ISO form).
     public func requiredDate(_ key: String) throws(TOMLFieldError) -> TOMLDate {
         guard let date = try optionalDate(key) else { throw fieldError(key, "missing required field") }
         return date
@@ -112,11 +118,13 @@ extension TOMLTable {
         return strings
     }
 
+    /// A sub-table (`[key]` or `key = { ... }`) that must be present.
     public func requiredTable(_ key: String) throws(TOMLFieldError) -> TOMLTable {
         guard let table = try optionalTable(key) else { throw fieldError(key, "missing required table") }
         return table
     }
 
+    /// A sub-table if present; nil if absent.
     public func optionalTable(_ key: String) throws(TOMLFieldError) -> TOMLTable? {
         guard let value = self[key] else { return nil }
         guard case .table(let table) = value else { throw mismatch(key, expected: "a table", found: value) }

@@ -19,7 +19,7 @@ public func closestSpelling(to word: String, among candidates: some Sequence<Str
     var best: (distance: Int, name: String)?
     for candidate in candidates.sorted() {
         let distance = TOMLTable.editDistance(lowered, Array(candidate.lowercased()))
-        let limit = max(1, min(3, candidate.count / 3))
+        let limit = candidate.count <= 3 ? 1 : candidate.count <= 8 ? 2 : 3
         if distance <= limit, distance < (best?.distance ?? Int.max) { best = (distance, candidate) }
     }
     return best?.name

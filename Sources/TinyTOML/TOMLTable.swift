@@ -41,6 +41,7 @@ public struct TOMLTable: Equatable, Sendable {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// The value of `key`, or nil if the table has no such key.
     public subscript(key: String) -> TOMLValue? { entries[key]?.value }
 
     /// Where `key` was written, or nil if the table has no such key.

@@ -28,6 +28,7 @@ public enum TOMLValue: Equatable, Sendable {
         }
     }
 
+    /// The text if this is a string (quick checks; loaders use the typed accessors).
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
@@ -54,6 +55,7 @@ public enum TOMLValue: Equatable, Sendable {
     }
 }
 
+/// Literals make expected values in tests and in-code tables short: `table["n"] == 3`.
 extension TOMLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
     public init(stringLiteral value: String) { self = .string(value) }

@@ -102,3 +102,28 @@ final class TOMLAccessorTests: XCTestCase {
         XCTAssertEqual(agency.unknownKeys(allowed: ["id", "nmae", "colour", "zzz"]), [])
     }
 }
+
+final class TOMLSpellingTests: XCTestCase {
+    func testClosestSpelling() {
+        XCTAssertEqual(closestSpelling(to: "kemenkess", among: ["kemenkes", "kemensos", "kemnaker"]), "kemenkes")
+        XCTAssertEqual(closestSpelling(to: "NMAE", among: ["name", "id"]), "name")
+        XCTAssertNil(closestSpelling(to: "zzz", among: ["name", "id"]))
+        XCTAssertNil(closestSpelling(to: "x", among: [String]()))
+    }
+
+    func testTablesRefusesNonTableElements() throws {
+        let table = try parsed("units = [{ id = \"a\" },\n  \"b\"]")
+        do {
+            _ = try table.tables("units")
+            XCTFail("a string is not a table")
+        } catch {
+            XCTAssertEqual(error, TOMLFieldError(line: 2, field: "units[2]", reason: "expected a table, found a string"))
+        }
+    }
+
+    func testQuotedKeysInFieldPaths() throws {
+        let table = try parsed("[\"odd key\"]\nx = 1")
+        let inner = try table.requiredTable("odd key")
+        XCTAssertEqual(inner.fieldError("y", "missing required field").description, "1: \"odd key\".y: missing required field")
+    }
+}

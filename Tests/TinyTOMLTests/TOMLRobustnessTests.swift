@@ -97,3 +97,14 @@ final class TOMLRobustnessTests: XCTestCase {
         XCTAssertEqual(table.line(of: "key19999"), 20_000)
     }
 }
+
+final class TOMLScaleTests: XCTestCase {
+    func testHugeSingleLineArrayIsFast() throws {
+        let count = 200_000
+        let text = "a = [" + (0..<count).map { "\"é\($0)\"" }.joined(separator: ",") + "]"
+        let table = try parsed(text)
+        let array = try XCTUnwrap(table["a"]?.arrayValue)
+        XCTAssertEqual(array.count, count)
+        XCTAssertEqual(array.position(at: 1).column, 6 + 4 + 1)
+    }
+}

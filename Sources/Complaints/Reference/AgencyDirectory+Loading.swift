@@ -19,7 +19,8 @@ extension AgencyDirectory {
     ///     unit = [ { id = "rsud", nama = "RSUD Sleman" } ]   # optional extra units
     ///
     /// `regions` is nil when `wilayah.toml` itself failed to load; region names are then not checked.
-    static func load(_ document: TOMLTable, regions: RegionDirectory?, issues: inout ReferenceIssues) -> AgencyDirectory {
+    static func load(_ document: TOMLTable, regions: RegionDirectory?, mentions: ReferenceMentions,
+                     issues: inout ReferenceIssues) -> AgencyDirectory {
         issues.checkKeys(document, allowed: ["unit_standar", "instansi"])
         let standardSets = loadStandardSets(document, issues: &issues)
         let tables = issues.read { () throws(TOMLFieldError) in try document.tables("instansi") } ?? []
@@ -29,7 +30,7 @@ extension AgencyDirectory {
         var agencies: [Agency] = []
         var seen: [String: Int] = [:]
         for table in tables {
-            guard let agency = loadAgency(table, standardSets: standardSets, regions: regions, issues: &issues) else {
+            guard let agency = loadAgency(table, standardSets: standardSets, regions: regions, mentions: mentions, issues: &issues) else {
                 continue
             }
             if let first = seen[agency.id] {
@@ -82,7 +83,7 @@ extension AgencyDirectory {
     static let agencyKeys: Set<String> = ["id", "nama", "jenis", "provinsi", "kabkota", "unit_standar", "nama_wilayah", "unit"]
 
     static func loadAgency(_ table: TOMLTable, standardSets: [String: [UnitTemplate]], regions: RegionDirectory?,
-                           issues: inout ReferenceIssues) -> Agency? {
+                           mentions: ReferenceMentions, issues: inout ReferenceIssues) -> Agency? {
         issues.checkKeys(table, allowed: agencyKeys)
         let id = issues.read { () throws(TOMLFieldError) in try table.requiredString("id") }
         let name = issues.read { () throws(TOMLFieldError) in try table.requiredString("nama") }
@@ -105,7 +106,7 @@ extension AgencyDirectory {
             return nil
         }
         let region = resolveRegion(table, kind: kind, province: provinceText, regency: regencyText,
-                                   regions: regions, issues: &issues)
+                                   regions: regions, mentions: mentions, issues: &issues)
         var units: [WorkUnit] = []
         if let setName {
             if let templates = standardSets[setName] {
@@ -127,7 +128,8 @@ extension AgencyDirectory {
     }
 
     static func resolveRegion(_ table: TOMLTable, kind: AgencyKind, province: String?, regency: String?,
-                              regions: RegionDirectory?, issues: inout ReferenceIssues) -> AgencyRegion? {
+                              regions: RegionDirectory?, mentions: ReferenceMentions,
+                              issues: inout ReferenceIssues) -> AgencyRegion? {
         let needsProvince = [.province, .regency, .city].contains(kind)
         let needsRegency = kind == .regency || kind == .city
         if needsProvince, province == nil {
@@ -141,6 +143,7 @@ extension AgencyDirectory {
         }
         guard let province, let regions else { return nil }
         guard let foundProvince = regions.province(named: province) else {
+            if mentions.mentionsProvince(province) { return nil }
             issues.add(table.fieldError("provinsi", regions.unknownProvinceReason(province)))
             return nil
         }
@@ -148,6 +151,7 @@ extension AgencyDirectory {
             return AgencyRegion(provinceCode: foundProvince.code, provinceName: foundProvince.name)
         }
         guard let foundRegency = regions.regency(named: regency, inProvince: foundProvince.code) else {
+            if mentions.mentionsRegency(regency) { return nil }
             issues.add(table.fieldError("kabkota", regions.unknownRegencyReason(regency, in: foundProvince)))
             return nil
         }

@@ -32,17 +32,18 @@ public struct ReferenceData: Equatable, Sendable {
         let agencyDoc = ReferenceIssues.parse(agencyFile, from: files, into: &errors)
         let routingDoc = ReferenceIssues.parse(routingFile, from: files, into: &errors)
 
+        let mentions = ReferenceMentions(categories: categoryDoc, regions: regionDoc, agencies: agencyDoc)
         var categoryIssues = ReferenceIssues(file: categoryFile)
         let categories = categoryDoc.map { CategoryTree.load($0, issues: &categoryIssues) }
         var regionIssues = ReferenceIssues(file: regionFile)
         let regions = regionDoc.map { RegionDirectory.load($0, issues: &regionIssues) }
         var agencyIssues = ReferenceIssues(file: agencyFile)
-        let agencies = agencyDoc.map { AgencyDirectory.load($0, regions: regions, issues: &agencyIssues) }
+        let agencies = agencyDoc.map { AgencyDirectory.load($0, regions: regions, mentions: mentions, issues: &agencyIssues) }
         var routingIssues = ReferenceIssues(file: routingFile)
         var routing: RoutingRules?
         if let routingDoc, let categories, let regions, let agencies {
             routing = RoutingRules.load(routingDoc, file: routingFile, categories: categories, regions: regions,
-                                        agencies: agencies, issues: &routingIssues)
+                                        agencies: agencies, mentions: mentions, issues: &routingIssues)
         }
         errors += categoryIssues.errors + regionIssues.errors + agencyIssues.errors + routingIssues.errors
         errors = errors.enumerated().sorted { lhs, rhs in

@@ -94,8 +94,9 @@ public struct RegionDirectory: Equatable, Sendable {
     public func province(named text: String) -> Province? {
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return nil }
+        let code = String(text.filter { !$0.isWhitespace })
         return provinces.first { province in
-            province.code == wanted || RegionDirectory.normalizedName(province.name) == wanted
+            province.code == code || RegionDirectory.normalizedName(province.name) == wanted
                 || province.aliases.contains { RegionDirectory.normalizedName($0) == wanted }
         }
     }
@@ -118,7 +119,8 @@ public struct RegionDirectory: Equatable, Sendable {
         }
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return [] }
-        let exact = pool.filter { $0.code == wanted || RegionDirectory.normalizedName($0.name) == wanted }
+        let code = String(text.filter { !$0.isWhitespace })
+        let exact = pool.filter { $0.code == code || RegionDirectory.normalizedName($0.name) == wanted }
         if !exact.isEmpty { return exact }
         return pool.filter { RegionDirectory.bareName(RegionDirectory.normalizedName($0.name)) == wanted }
     }

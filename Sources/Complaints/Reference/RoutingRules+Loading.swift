@@ -22,9 +22,10 @@ extension RoutingRules {
     ///
     /// Two rules (written or from blocks) with the same topic and region tie and are refused.
     static func load(_ document: TOMLTable, file: String, categories: CategoryTree, regions: RegionDirectory,
-                     agencies: AgencyDirectory, issues: inout ReferenceIssues) -> RoutingRules {
+                     agencies: AgencyDirectory, mentions: ReferenceMentions,
+                     issues: inout ReferenceIssues) -> RoutingRules {
         issues.checkKeys(document, allowed: ["unit_kategori", "daerah", "rute"])
-        var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies)
+        var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies, mentions: mentions)
         let unitMap = loader.loadUnitMap(document, issues: &issues)
         for block in issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? [] {
             loader.loadRegionBlock(block, unitMap: unitMap, issues: &issues)
@@ -60,12 +61,15 @@ struct RuleLoader {
     let categories: CategoryTree
     let regions: RegionDirectory
     let agencies: AgencyDirectory
+    let mentions: ReferenceMentions
     var rules: [RoutingRule] = []
     var taken: [RoutingKey: Int] = [:]
     var usedUnits: Set<String> = []
     var blockAgencies: [String] = []
 
-    init(file: String, categories: CategoryTree, regions: RegionDirectory, agencies: AgencyDirectory) {
+    init(file: String, categories: CategoryTree, regions: RegionDirectory, agencies: AgencyDirectory,
+         mentions: ReferenceMentions) {
+        self.mentions = mentions
         self.file = file
         self.categories = categories
         self.regions = regions
@@ -86,6 +90,7 @@ struct RuleLoader {
         for key in map.keys {
             guard let unit = issues.read({ () throws(TOMLFieldError) in try map.requiredString(key) }) else { continue }
             guard let category = categories.category(named: key) else {
+                if mentions.mentionsCategory(key) { continue }
                 issues.add(map.fieldError(key, unknownCategoryReason(key)))
                 continue
             }
@@ -102,6 +107,7 @@ struct RuleLoader {
         var province: Province?
         if let provinceText {
             guard let found = regions.province(named: provinceText) else {
+                if mentions.mentionsProvince(provinceText) { return nil }
                 issues.add(table.fieldError("provinsi", regions.unknownProvinceReason(provinceText)))
                 return nil
             }
@@ -110,6 +116,7 @@ struct RuleLoader {
         guard let regencyText else { return Region(provinceCode: province?.code, regencyCode: nil) }
         if let province {
             guard let regency = regions.regency(named: regencyText, inProvince: province.code) else {
+                if mentions.mentionsRegency(regencyText) { return nil }
                 issues.add(table.fieldError("kabkota", regions.unknownRegencyReason(regencyText, in: province)))
                 return nil
             }
@@ -117,6 +124,7 @@ struct RuleLoader {
         }
         let matches = regions.regencies(matching: regencyText)
         guard matches.count == 1, let regency = matches.first else {
+            if matches.isEmpty, mentions.mentionsRegency(regencyText) { return nil }
             let reason = matches.isEmpty
                 ? "unknown regency/city '\(regencyText)'" + (closestSpelling(to: regencyText, among: regions.regencies.map(\.name)).map { " (did you mean '\($0)'?)" } ?? "")
                 : "'\(regencyText)' is ambiguous: write \(matches.map { "'\($0.name)'" }.joined(separator: " or "))"
@@ -129,6 +137,7 @@ struct RuleLoader {
     func loadAgency(_ table: TOMLTable, issues: inout ReferenceIssues) -> Agency? {
         guard let id = issues.read({ () throws(TOMLFieldError) in try table.requiredString("instansi") }) else { return nil }
         guard let agency = agencies[id] else {
+            if mentions.agencyIDs.contains(id) { return nil }
             var reason = "unknown agency '\(id)'"
             if let guess = closestSpelling(to: id, among: agencies.agencies.map(\.id)) { reason += " (did you mean '\(guess)'?)" }
             issues.add(table.fieldError("instansi", reason))
@@ -183,7 +192,7 @@ struct RuleLoader {
         if let categoryText {
             category = categories.category(named: categoryText)
             if category == nil {
-                issues.add(table.fieldError("kategori", unknownCategoryReason(categoryText)))
+                if !mentions.mentionsCategory(categoryText) { issues.add(table.fieldError("kategori", unknownCategoryReason(categoryText))) }
                 valid = false
             }
         }
