@@ -22,7 +22,13 @@ public final class DeskStore {
         self.deadlines = deadlines
         self.offsetSeconds = offsetSeconds
         self.osUser = osUser
-        fold(try journal.allEntries())
+        // Stream the journal into the projection: never hold every entry (and its payload) at once.
+        try journal.forEachEntry(after: 0) { entry in
+            switch JournalMapping.recorded(entry) {
+            case let .success(r): desk.apply(r)
+            case let .failure(p): problems.append(p)
+            }
+        }
     }
 
     @discardableResult
