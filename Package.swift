@@ -25,7 +25,7 @@ let package = Package(
             resources: [.embedInCode("Files")]
         ),
         // Files on disk: journal, recovery, locking, following, import/export formats.
-        .target(name: "ComplaintJournal", dependencies: ["Complaints"]),
+        .target(name: "ComplaintJournal", dependencies: ["Complaints", "TinyTOML"]),
         // Cells, display width, widgets, style roles, keys. Knows nothing about complaints.
         .target(name: "TextCanvas"),
         .systemLibrary(
@@ -49,7 +49,7 @@ let package = Package(
 
         .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML"]),
         .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"]),
-        .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints"]),
+        .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML"]),
         .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],

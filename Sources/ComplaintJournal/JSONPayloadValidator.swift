@@ -1,3 +1,4 @@
+import TinyTOML
 /// Strict RFC 8259 check that a payload is exactly one JSON object and safe to embed in a line.
 ///
 /// The journal never interprets `data`, but it must never write a line that breaks the format:
@@ -173,7 +174,7 @@ enum JSONPayloadValidator {
                 case 0x00..<0x80:
                     index += 1
                 default:
-                    guard let length = UTF8Check.sequenceLength(bytes, at: index) else {
+                    guard let length = UTF8Validation.sequenceLength(bytes, at: index) else {
                         throw fail("invalid UTF-8")
                     }
                     index += length
@@ -184,30 +185,3 @@ enum JSONPayloadValidator {
     }
 }
 
-/// Minimal UTF-8 well-formedness check (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
-enum UTF8Check {
-    /// Length of the well-formed multi-byte sequence starting at `index`, or nil.
-    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let lead = bytes[index]
-        let remaining = bytes.count - index
-        func continuation(_ offset: Int) -> Bool { bytes[index + offset] & 0xC0 == 0x80 }
-        switch lead {
-        case 0xC2...0xDF:
-            return remaining >= 2 && continuation(1) ? 2 : nil
-        case 0xE0...0xEF:
-            guard remaining >= 3, continuation(1), continuation(2) else { return nil }
-            let second = bytes[index + 1]
-            if lead == 0xE0, second < 0xA0 { return nil }
-            if lead == 0xED, second > 0x9F { return nil }
-            return 3
-        case 0xF0...0xF4:
-            guard remaining >= 4, continuation(1), continuation(2), continuation(3) else { return nil }
-            let second = bytes[index + 1]
-            if lead == 0xF0, second < 0x90 { return nil }
-            if lead == 0xF4, second > 0x8F { return nil }
-            return 4
-        default:
-            return nil
-        }
-    }
-}

@@ -1,3 +1,4 @@
+import TinyTOML
 /// Decodes one JSON string from raw line bytes, with full unescaping and UTF-8 validation.
 enum JSONStringScanner {
     struct Failure: Error {
@@ -43,19 +44,9 @@ enum JSONStringScanner {
         return (materialize ? String(decoding: slice, as: Unicode.UTF8.self) : nil, index + 1)
     }
 
-    /// Well-formed UTF-8 check without generic standard-library machinery (hot path at start-up).
+    /// Well-formed UTF-8 check over the envelope's bytes (hot path at start-up).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] < 0x80 {
-                index += 1
-            } else if let length = UTF8Check.sequenceLength(bytes, at: index) {
-                index += length
-            } else {
-                return false
-            }
-        }
-        return true
+        UTF8Validation.isValid(bytes)
     }
 
     private static func scanEscaped(

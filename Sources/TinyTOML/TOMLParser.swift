@@ -116,7 +116,7 @@ struct TOMLParser {
     // MARK: - Document
 
     mutating func parseDocument() throws(TOMLError) -> TOMLTable {
-        if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             throw error("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))", at: bad)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }

@@ -1,3 +1,4 @@
+import TinyTOML
 import Complaints
 import Foundation
 

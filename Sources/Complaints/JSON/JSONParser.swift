@@ -1,3 +1,4 @@
+import TinyTOML
 /// Why a JSON text was refused, with the 0-based byte offset where the problem was found.
 public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 0-based byte offset into the parsed bytes.

@@ -1,3 +1,4 @@
+import TinyTOML
 @testable import ComplaintJournal
 import Complaints
 import Foundation
