@@ -66,7 +66,7 @@ public enum DispositionKind: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// One hop of a report's route, kept forever in the trail.
-public struct Disposition: Codable, Sendable, Hashable {
+public struct Disposition: Sendable, Hashable {
     public var agency: String
     public var unit: String?
     public var kind: DispositionKind

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything a channel tells us about a new report (formats.md §2), already validated.
 /// Stored verbatim in the `report.received` event; the desk never edits it in place.
-public struct Intake: Codable, Sendable, Hashable {
+public struct Intake: Sendable, Hashable {
     public var externalID: String?
     public var channel: Channel
     public var receivedAt: Date
@@ -45,33 +45,6 @@ public struct Intake: Codable, Sendable, Hashable {
         self.attachments = attachments
         self.tags = tags
         self.extra = extra
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case externalID = "external_id", channel, receivedAt = "received_at", title, body, classification
-        case category, subcategory, location, incidentDate = "incident_date", agency, reporter, anonymous
-        case confidential, attachments, tags, extra
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        externalID = try c.decodeIfPresent(String.self, forKey: .externalID)
-        channel = try c.decode(Channel.self, forKey: .channel)
-        receivedAt = try c.decode(Date.self, forKey: .receivedAt)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        body = try c.decode(String.self, forKey: .body)
-        classification = try c.decodeIfPresent(Classification.self, forKey: .classification) ?? .pengaduan
-        category = try c.decodeIfPresent(String.self, forKey: .category)
-        subcategory = try c.decodeIfPresent(String.self, forKey: .subcategory)
-        location = try c.decodeIfPresent(Location.self, forKey: .location) ?? Location()
-        incidentDate = try c.decodeIfPresent(String.self, forKey: .incidentDate)
-        agency = try c.decodeIfPresent(String.self, forKey: .agency)
-        reporter = try c.decodeIfPresent(Reporter.self, forKey: .reporter) ?? Reporter()
-        anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
-        confidential = try c.decodeIfPresent(Bool.self, forKey: .confidential) ?? false
-        attachments = try c.decodeIfPresent([Attachment].self, forKey: .attachments) ?? []
-        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
-        extra = try c.decodeIfPresent([String: String].self, forKey: .extra) ?? [:]
     }
 
     /// Title shown when the channel sent none: the first line of the body, cut at a word near 80 characters.

@@ -20,7 +20,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
 
 /// Who acts: a name from the desk's roster plus a role and, for agency roles, the agency (and unit).
 /// Every event records it.
-public struct Operator: Codable, Sendable, Hashable {
+public struct Operator: Sendable, Hashable {
     public var name: String
     public var role: Role
     public var agency: String?
@@ -43,7 +43,7 @@ public struct Operator: Codable, Sendable, Hashable {
 }
 
 /// An operator as recorded on an event, with the operating-system user that ran the program.
-public struct Actor: Codable, Sendable, Hashable {
+public struct Actor: Sendable, Hashable {
     public var name: String
     public var role: Role
     public var agency: String?

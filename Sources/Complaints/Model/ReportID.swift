@@ -1,6 +1,6 @@
 /// The public tracking number of a report (LAPOR! uses 7-digit numbers). Kept as text so that ids from
 /// other systems survive, but new ids are allocated as numbers by `ReportID.next(after:)`.
-public struct ReportID: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible,
+public struct ReportID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     public var rawValue: String
@@ -29,14 +29,5 @@ public struct ReportID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public static func next(after highest: ReportID?) -> ReportID {
         guard let highest, let n = Int(highest.rawValue) else { return first }
         return ReportID(String(n + 1))
-    }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
     }
 }

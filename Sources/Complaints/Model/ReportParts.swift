@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the incident happened. Province and regency drive routing.
-public struct Location: Codable, Sendable, Hashable {
+public struct Location: Sendable, Hashable {
     public var province: String?
     public var regency: String?
     public var district: String?
@@ -19,7 +19,7 @@ public struct Location: Codable, Sendable, Hashable {
 }
 
 /// The citizen who reported. Hidden from every role but the national desk when the report is *anonim*.
-public struct Reporter: Codable, Sendable, Hashable {
+public struct Reporter: Sendable, Hashable {
     public var name: String?
     public var nik: String?
     public var phone: String?
@@ -35,22 +35,11 @@ public struct Reporter: Codable, Sendable, Hashable {
         self.groups = groups
     }
 
-    enum CodingKeys: String, CodingKey { case name, nik, phone, email, groups }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        nik = try c.decodeIfPresent(String.self, forKey: .nik)
-        phone = try c.decodeIfPresent(String.self, forKey: .phone)
-        email = try c.decodeIfPresent(String.self, forKey: .email)
-        groups = try c.decodeIfPresent([ReporterGroup].self, forKey: .groups) ?? []
-    }
-
     public var isEmpty: Bool { name == nil && nik == nil && phone == nil && email == nil }
 }
 
 /// A file the reporter sent, by name and content reference (the desk does not store the bytes).
-public struct Attachment: Codable, Sendable, Hashable {
+public struct Attachment: Sendable, Hashable {
     public var name: String
     public var ref: String?
 
