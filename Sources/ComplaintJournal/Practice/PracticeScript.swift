@@ -40,50 +40,26 @@ enum PracticeScript {
     }
 
     static func command(verb: String, _ v: JSONValue, path: String) throws(Problem) -> (Command, String?) {
-        func s(_ k: String) -> String? { v[k]?.stringValue }
-        func req(_ k: String) throws(Problem) -> String {
-            guard let x = s(k) else { throw Problem(field: "\(path).\(k)", message: "required for '\(verb)'") }
-            return x
-        }
-        func strings(_ k: String) -> [String] { v[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
         guard let kind = CommandKind(rawValue: verb), kind != .receive else {
             throw Problem(field: path + ".do", message: "unknown verb '\(verb)'")
         }
-        switch kind {
-        case .dispose: return (.dispose(agency: try req("agency"), unit: s("unit"), rule: s("rule"), note: s("note")), nil)
-        case .postpone: return (.postpone(question: try req("question")), nil)
-        case .reporterReply: return (.recordReporterReply(text: try req("text"), attachments: []), nil)
-        case .archive:
-            guard let reason = ArchiveReason(rawValue: try req("reason")) else {
-                throw Problem(field: path + ".reason", message: "unknown archive reason")
+        func s(_ k: String) -> String? { v[k]?.stringValue }
+        func strings(_ k: String) -> [String] { v[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        var a = CommandArguments()
+        a.agency = s("agency"); a.unit = s("unit"); a.note = s("note"); a.question = s("question"); a.text = s("text")
+        a.reason = s("reason"); a.duplicateOf = s("duplicate_of"); a.title = s("title")
+        a.classification = s("classification"); a.category = s("category"); a.subcategory = s("subcategory")
+        a.priority = s("priority"); a.original = s("original")
+        a.anonymous = v["anonymous"]?.boolValue; a.confidential = v["confidential"]?.boolValue
+        a.add = strings("add"); a.remove = strings("remove"); a.fields = strings("fields")
+        do {
+            var command = try a.command(kind)
+            if case let .dispose(agency, unit, _, note) = command, let rule = s("rule") {
+                command = .dispose(agency: agency, unit: unit, rule: rule, note: note)
             }
-            return (.archive(reason: reason, note: s("note"), duplicateOf: s("duplicate_of").map { ReportID($0) }),
-                    s("duplicate_of_external_id"))
-        case .delete:
-            guard let reason = DeleteReason(rawValue: try req("reason")) else {
-                throw Problem(field: path + ".reason", message: "spam or tidak-terbaca")
-            }
-            return (.delete(reason: reason, note: s("note")), nil)
-        case .assignUnit: return (.assignToUnit(unit: try req("unit")), nil)
-        case .sendBack: return (.sendBack(reason: try req("reason")), nil)
-        case .followUp: return (.postFollowUp(text: try req("text"), attachments: []), nil)
-        case .dispute: return (.recordDispute(text: try req("text")), nil)
-        case .accept: return (.recordAcceptance(text: s("text")), nil)
-        case .autoClose: return (.autoClose, nil)
-        case .editTitle: return (.editTitle(try req("title")), nil)
-        case .classify:
-            let c = s("classification").flatMap(Classification.init(rawValue:))
-            return (.classify(classification: c, category: s("category"), subcategory: s("subcategory")), nil)
-        case .setFlags: return (.setFlags(anonymous: v["anonymous"]?.boolValue, confidential: v["confidential"]?.boolValue), nil)
-        case .tag: return (.tag(add: strings("add"), remove: strings("remove")), nil)
-        case .priority:
-            guard let p = Priority(rawValue: try req("priority")) else { throw Problem(field: path + ".priority", message: "unknown priority") }
-            return (.setPriority(p), nil)
-        case .note: return (.addNote(try req("text")), nil)
-        case .reply: return (.postReply(try req("text")), nil)
-        case .linkDuplicate: return (.linkDuplicate(original: ReportID(try req("original"))), nil)
-        case .redact: return (.redact(fields: strings("fields"), reason: try req("reason")), nil)
-        case .receive: throw Problem(field: path + ".do", message: "not a script verb")
+            return (command, s("duplicate_of_external_id"))
+        } catch {
+            throw Problem(field: "\(path).\(error.argument)", message: error.message)
         }
     }
 }

@@ -43,61 +43,28 @@ struct ActCommand: ParsableCommand {
     @Option(name: .customLong("field")) var fields: [String] = []
     @Option(name: .customLong("expect-version"), help: "Refuse if the report changed since this version.") var expectVersion: Int?
 
-    func need(_ v: String?, _ flag: String) throws -> String {
-        guard let v else { throw Fail.usage("act \(verb): --\(flag) is required") }
-        return v
-    }
-
     func command(for report: Report?, opened: OpenedDesk) throws -> Command {
         guard let kind = CommandKind(rawValue: verb), kind != .receive, kind != .autoClose else {
             let verbs = CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map(\.rawValue)
             throw Fail.usage("act: unknown verb '\(verb)' (\(verbs.joined(separator: ", ")))")
         }
-        switch kind {
-        case .dispose:
-            if let agency { return .dispose(agency: agency, unit: unit, rule: nil, note: note) }
+        var a = CommandArguments()
+        a.agency = agency; a.unit = unit; a.note = note; a.question = question; a.text = text; a.reason = reason
+        a.duplicateOf = duplicateOf; a.title = title; a.classification = classification; a.category = category
+        a.subcategory = subcategory; a.priority = priority; a.original = original; a.anonymous = anonymous
+        a.confidential = confidential; a.add = add; a.remove = remove; a.fields = fields
+        if kind == .dispose, agency == nil {
+            // No --agency: the routing rule's proposal (to the agency; --unit only when given).
             guard let report, let p = opened.reference.proposal(for: report) else {
                 throw Fail.usage("act dispose: no routing rule matches this report; name one with --agency")
             }
             return .dispose(agency: p.agencyID, unit: unit, rule: p.rule.source, note: note)
-        case .postpone: return .postpone(question: try need(question ?? text, "question"))
-        case .reporterReply: return .recordReporterReply(text: try need(text, "text"), attachments: [])
-        case .archive:
-            let r = try need(reason, "reason")
-            guard let ar = ArchiveReason(rawValue: r) else {
-                throw Fail.usage("--reason: one of \(ArchiveReason.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return .archive(reason: ar, note: note, duplicateOf: duplicateOf.map { ReportID($0) })
-        case .delete:
-            guard let dr = DeleteReason(rawValue: try need(reason, "reason")) else { throw Fail.usage("--reason: spam or tidak-terbaca") }
-            return .delete(reason: dr, note: note)
-        case .assignUnit: return .assignToUnit(unit: try need(unit, "unit"))
-        case .sendBack: return .sendBack(reason: try need(reason ?? text, "reason"))
-        case .followUp: return .postFollowUp(text: try need(text, "text"), attachments: [])
-        case .dispute: return .recordDispute(text: try need(text, "text"))
-        case .accept: return .recordAcceptance(text: text)
-        case .editTitle: return .editTitle(try need(title, "title"))
-        case .classify:
-            var c: Classification?
-            if let classification {
-                guard let v = Classification(rawValue: classification) else {
-                    throw Fail.usage("--classification: pengaduan, aspirasi or permintaan-informasi")
-                }
-                c = v
-            }
-            return .classify(classification: c, category: category, subcategory: subcategory)
-        case .setFlags: return .setFlags(anonymous: anonymous, confidential: confidential)
-        case .tag: return .tag(add: add, remove: remove)
-        case .priority:
-            guard let p = Priority(rawValue: try need(priority, "priority")) else {
-                throw Fail.usage("--priority: rendah, normal, tinggi or mendesak")
-            }
-            return .setPriority(p)
-        case .note: return .addNote(try need(text, "text"))
-        case .reply: return .postReply(try need(text, "text"))
-        case .linkDuplicate: return .linkDuplicate(original: ReportID(try need(original, "original")))
-        case .redact: return .redact(fields: fields, reason: try need(reason, "reason"))
-        case .receive, .autoClose: throw Fail.usage("act: '\(verb)' is not an officer's action")
+        }
+        do {
+            return try a.command(kind)
+        } catch {
+            let flag = "--" + error.argument.replacingOccurrences(of: "_", with: "-")
+            throw Fail.usage("act \(verb): \(flag): \(error.message)")
         }
     }
 
