@@ -12,8 +12,10 @@ final class CommandArgumentsTests: XCTestCase {
         XCTAssertEqual(try a.command(.delete), .delete(reason: .spam, note: nil))
         XCTAssertEqual(try a.command(.priority), .setPriority(.tinggi))
         XCTAssertEqual(try a.command(.linkDuplicate), .linkDuplicate(original: "2600001"))
+        var archive = a
+        archive.reason = "terlalu-umum"
         for kind in CommandKind.allCases where kind != .receive {
-            XCTAssertEqual(try a.command(kind).kind, kind)
+            XCTAssertEqual(try (kind == .archive ? archive : a).command(kind).kind, kind)
         }
     }
 
