@@ -28,23 +28,38 @@ extension ConsoleReducer {
         s.inbox.scrollTop = window.top
     }
 
-    static func move(_ s: inout ConsoleState, by delta: Int) {
+    /// How far a movement key goes; each pane decides what a page or an edge means for it.
+    enum Movement {
+        case rows(Int)
+        case pages(Int)
+        case top, bottom
+    }
+
+    static func move(_ s: inout ConsoleState, by delta: Int) { move(&s, .rows(delta)) }
+
+    static func move(_ s: inout ConsoleState, _ m: Movement) {
+        func target(_ current: Int, count: Int, page: Int) -> Int {
+            switch m {
+            case let .rows(n): current + n
+            case let .pages(n): current + n * page
+            case .top: 0
+            case .bottom: count - 1
+            }
+        }
         switch s.focus {
         case .inbox:
             guard !s.inbox.rows.isEmpty else { return }
-            let target = delta > 0 ? s.inbox.cursor &+ delta : s.inbox.cursor &+ delta
-            s.inbox.cursor = max(0, min(s.inbox.rows.count - 1, target))
+            s.inbox.cursor = max(0, min(s.inbox.rows.count - 1, target(s.inbox.cursor, count: s.inbox.rows.count, page: s.inboxPageSize)))
             clampInbox(&s)
             s.detail.scroll = 0
         case .detail:
+            // The renderer clamps the scroll to the report's length.
             let page = max(1, (s.layout.detail?.height ?? 10) - 2)
-            let step = abs(delta) >= s.inboxPageSize ? (delta > 0 ? page : -page) : delta
-            s.detail.scroll = max(0, min(s.detail.scroll &+ step, 100_000))
+            s.detail.scroll = max(0, min(target(s.detail.scroll, count: 100_000, page: page), 100_000))
         case .routing:
             let count = routingCandidates(s).count
             guard count > 0 else { return }
-            let step = abs(delta) >= s.inboxPageSize ? (delta > 0 ? 10 : -10) : delta
-            s.routing.cursor = max(0, min(count - 1, s.routing.cursor &+ step))
+            s.routing.cursor = max(0, min(count - 1, target(s.routing.cursor, count: count, page: 10)))
         }
     }
 
