@@ -143,33 +143,31 @@ public struct Inbox: Sendable {
         }
     }
 
-    /// How many reports each saved view holds for `op`, in one pass over the desk (the tabs' counts).
-    public func viewCounts(on desk: Desk, for op: Operator, now: Date) -> [InboxQuery.SavedView: Int] {
-        var counts: [InboxQuery.SavedView: Int] = [:]
-        for v in InboxQuery.SavedView.allCases { counts[v] = 0 }
-        let reports = desk.all
-        for i in reports.indices where reports[i].status != .dihapus && Access.canSee(reports[i], by: op) {
-            let status = reports[i].status
-            let returned = reports[i].returned != nil
-            counts[.semua, default: 0] += 1
-            if status == .baru || returned { counts[.baru, default: 0] += 1 }
-            if status == .tunda { counts[.tunda, default: 0] += 1 }
-            if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti {
-                counts[.instansi, default: 0] += 1
-            }
-            if urgency(reports[i], now).isOverdue { counts[.terlambat, default: 0] += 1 }
-        }
-        return counts
+    /// What the tabs and the inbox title count: reports per saved view and per status, for `op`.
+    public struct Counts: Sendable, Hashable {
+        public var views: [InboxQuery.SavedView: Int] = [:]
+        public var statuses: [ReportStatus: Int] = [:]
     }
 
-    /// Counts per status of what `op` can see, for the inbox title.
-    public func countsByStatus(on desk: Desk, for op: Operator) -> [ReportStatus: Int] {
-        var counts: [ReportStatus: Int] = [:]
+    /// Both tallies in one pass over the desk.
+    public func counts(on desk: Desk, for op: Operator, now: Date) -> Counts {
+        var c = Counts()
+        for v in InboxQuery.SavedView.allCases { c.views[v] = 0 }
         let reports = desk.all
         for i in reports.indices where Access.canSee(reports[i], by: op) {
-            counts[reports[i].status, default: 0] += 1
+            let status = reports[i].status
+            c.statuses[status, default: 0] += 1
+            guard status != .dihapus else { continue }
+            let returned = reports[i].returned != nil
+            c.views[.semua, default: 0] += 1
+            if status == .baru || returned { c.views[.baru, default: 0] += 1 }
+            if status == .tunda { c.views[.tunda, default: 0] += 1 }
+            if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti {
+                c.views[.instansi, default: 0] += 1
+            }
+            if urgency(reports[i], now).isOverdue { c.views[.terlambat, default: 0] += 1 }
         }
-        return counts
+        return c
     }
 
     static func matches(_ r: Report, _ needles: [String], identity: Bool) -> Bool {

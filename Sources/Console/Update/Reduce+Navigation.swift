@@ -11,8 +11,9 @@ extension ConsoleReducer {
         s.inbox.rows = inbox.run(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
         if counts {
             // Tab counts and status counts change only with the desk or the clock, not with the view.
-            s.inbox.viewCounts = inbox.viewCounts(on: s.desk, for: op, now: s.now)
-            s.inbox.statusCounts = inbox.countsByStatus(on: s.desk, for: op)
+            let counts = inbox.counts(on: s.desk, for: op, now: s.now)
+            s.inbox.viewCounts = counts.views
+            s.inbox.statusCounts = counts.statuses
         }
         s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
         if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
