@@ -25,8 +25,8 @@ enum ReportText {
             TextFit.pad(r.id.rawValue, width: 8), TextFit.pad(r.status.rawValue, width: 16),
             TextFit.pad(badge(r, deadlines: deadlines, now: now), width: 13), flags + " ",
             TextFit.pad(r.channel.rawValue, width: 9),
-            TextFit.pad(TextFit.truncate(clean(r.location.regionName ?? "-"), width: 20), width: 21),
-            TextFit.pad(TextFit.truncate(clean(r.agency ?? "-"), width: 18), width: 19),
+            TextFit.pad(r.location.regionName ?? "-", width: 20) + " ",
+            TextFit.pad(r.agency ?? "-", width: 18) + " ",
             clean(r.title),
         ]
         return cols.joined()
