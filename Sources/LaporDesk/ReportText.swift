@@ -9,14 +9,7 @@ enum ReportText {
     static func clean(_ s: String) -> String { Sanitize.line(s) }
 
     static func badge(_ r: Report, deadlines: Deadlines, now: Date) -> String {
-        switch deadlines.urgency(of: r, now: now) {
-        case let .overdue(since):
-            "TERLAMBAT \(max(1, Int(floor(-deadlines.workingDaysLeft(until: since, now: now)))))h"
-        case .dueSoon: "JATUH TEMPO"
-        case let .onTrack(due): "\(Int(floor(deadlines.workingDaysLeft(until: due, now: now))))h lagi"
-        case .paused: "DITUNDA"
-        case .none: "-"
-        }
+        deadlines.badge(deadlines.urgency(of: r, now: now), now: now).id
     }
 
     static func listRow(_ r: Report, deadlines: Deadlines, now: Date, directory: ReferenceData) -> String {

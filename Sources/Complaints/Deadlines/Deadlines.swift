@@ -242,3 +242,24 @@ public struct UrgencySchedule: Sendable, Hashable {
         }
     }
 }
+
+extension Deadlines {
+    /// The deadline badge officers read, in words (never colour alone): "TERLAMBAT 2h", "JATUH TEMPO",
+    /// "3h lagi", "DITUNDA"; "—" when nothing runs. Whole working days, overdue rounded down to at least 1.
+    public func badge(_ urgency: Urgency, now: Date) -> Localized {
+        switch urgency {
+        case let .overdue(since):
+            let days = max(1, Int(floor(-workingDaysLeft(until: since, now: now))))
+            return Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")
+        case .dueSoon:
+            return Localized("JATUH TEMPO", en: "DUE SOON")
+        case let .onTrack(due):
+            let days = Int(floor(workingDaysLeft(until: due, now: now)))
+            return Localized("\(days)h lagi", en: "\(days)d left")
+        case .paused:
+            return Localized("DITUNDA", en: "PAUSED")
+        case .none:
+            return Localized("—", en: "—")
+        }
+    }
+}

@@ -5,21 +5,15 @@ import TextCanvas
 /// Deadline and status words. Text, never colour alone: "TERLAMBAT 2h", "JATUH TEMPO", "3h lagi".
 enum Badges {
     static func deadline(_ r: Report, _ s: ConsoleState) -> (String, StyleRole) {
-        let d = s.env.deadlines
-        switch s.urgencyCache.urgency(of: r, now: s.now) {
-        case let .overdue(since):
-            let days = max(1, Int(floor(-d.workingDaysLeft(until: since, now: s.now))))
-            return (s.text(Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")), Roles.badgeOverdue)
-        case .dueSoon:
-            return (s.text(Localized("JATUH TEMPO", en: "DUE SOON")), Roles.badgeDueSoon)
-        case let .onTrack(due):
-            let days = Int(floor(d.workingDaysLeft(until: due, now: s.now)))
-            return (s.text(Localized("\(days)h lagi", en: "\(days)d left")), Roles.badgeOnTrack)
-        case .paused:
-            return (s.text(Localized("DITUNDA", en: "PAUSED")), Roles.badgePaused)
-        case .none:
-            return ("—", Roles.inboxRow)
+        let urgency = s.urgencyCache.urgency(of: r, now: s.now)
+        let role: StyleRole = switch urgency {
+        case .overdue: Roles.badgeOverdue
+        case .dueSoon: Roles.badgeDueSoon
+        case .onTrack: Roles.badgeOnTrack
+        case .paused: Roles.badgePaused
+        case .none: Roles.inboxRow
         }
+        return (s.text(s.env.deadlines.badge(urgency, now: s.now)), role)
     }
 
     static func status(_ r: Report, _ l: Language) -> String {
