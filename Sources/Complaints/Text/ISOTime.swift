@@ -9,7 +9,8 @@ public enum ISOTime {
         var days = total / 86400
         var secs = total % 86400
         if secs < 0 { secs += 86400; days -= 1 }
-        let (y, m, d) = civil(fromDays: days)
+        let date = LocalDate(dayNumber: days)
+        let (y, m, d) = (date.year, date.month, date.day)
         let sign = offsetSeconds < 0 ? "-" : "+"
         let off = abs(offsetSeconds)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
@@ -43,7 +44,7 @@ public enum ISOTime {
             return true
         }
         guard let y = num(4), expect(45), let mo = num(2), expect(45), let d = num(2) else { return nil }
-        guard (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo) else { return nil }
+        guard let day = LocalDate(year: y, month: mo, day: d) else { return nil }
         var secs = 0
         var offset = defaultOffsetSeconds
         var frac = 0.0
@@ -82,7 +83,7 @@ public enum ISOTime {
             }
             guard i == b.count else { return nil }
         }
-        let days = daysFromCivil(y, mo, d)
+        let days = day.dayNumber
         let t = Double(days * 86400 + secs - offset) + frac
         return (Date(timeIntervalSince1970: t), offset)
     }
@@ -90,37 +91,5 @@ public enum ISOTime {
     static func pad(_ v: Int, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    public static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    /// Inverse of `daysFromCivil`.
-    public static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }

@@ -13,7 +13,8 @@ enum DeskTimeText {
         var days = t / 86400
         var secs = t % 86400
         if secs < 0 { secs += 86400; days -= 1 }
-        let (y, m, d) = ISOTime.civil(fromDays: days)
+        let date = LocalDate(dayNumber: days)
+        let (y, m, d) = (date.year, date.month, date.day)
         return (y, m, d, secs / 3600, secs / 60 % 60, ((days % 7) + 7) % 7)
     }
 
