@@ -22,9 +22,6 @@ extension Report {
         archiveReason = nil
         deleteReason = nil
         redactedFields = []
-        version = 1
-        lastChanged = recorded.at
-        lastSeq = recorded.seq
         trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actor: recorded.actor, event: recorded.event,
                             visibility: .pelapor)]
         clocks = Clocks()
@@ -131,9 +128,6 @@ extension Report {
             applyRedaction(fields)
             visibility = .internal_
         }
-        version += 1
-        lastChanged = t
-        lastSeq = r.seq
         trail.append(TrailEntry(seq: r.seq, at: t, actor: r.actor, event: r.event, visibility: visibility))
     }
 

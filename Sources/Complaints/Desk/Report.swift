@@ -25,10 +25,6 @@ public struct Report: Sendable, Hashable {
     public var archiveReason: ArchiveReason?
     public var deleteReason: DeleteReason?
     public var redactedFields: Set<String>
-    /// Number of events applied: the "version" a command must expect so stale commands are refused.
-    public var version: Int
-    public var lastChanged: Date
-    public var lastSeq: UInt64
     public var trail: [TrailEntry]
     public var clocks: Clocks
 
@@ -39,6 +35,11 @@ public struct Report: Sendable, Hashable {
     public var reporter: Reporter { intake.reporter }
     public var body: String { intake.body }
     public var originalTitle: String { intake.effectiveTitle }
+    /// Number of events applied (one trail entry each): the "version" a command must expect, so stale
+    /// commands are refused.
+    public var version: Int { trail.count }
+    public var lastChanged: Date { trail.last?.at ?? intake.receivedAt }
+    public var lastSeq: UInt64 { trail.last?.seq ?? 0 }
 }
 
 /// Why and by whom a report was sent back (*bukan wewenang*).
