@@ -28,8 +28,10 @@ final class EmbeddedResourcesTests: XCTestCase {
     }
 
     func testThemesFolderMatchesEmbeddedCopies() throws {
-        let themes = filesOnDisk(under: repoRoot.appendingPathComponent("themes"))
-        for (name, data) in themes where name.hasSuffix(".toml") {
+        let themes = filesOnDisk(under: repoRoot.appendingPathComponent("themes")).filter { $0.key.hasSuffix(".toml") }
+        XCTAssertEqual(Set(themes.keys), ["default.toml", "terang.toml", "kontras-tinggi.toml", "buta-warna.toml", "mono.toml"],
+                       "the shipped themes are read from disk (an empty folder must not pass)")
+        for (name, data) in themes {
             XCTAssertEqual(DeskResources.files["themes/" + name].map { Data($0) }, data, "themes/\(name) differs from its embedded copy")
         }
     }
