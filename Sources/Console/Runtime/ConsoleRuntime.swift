@@ -42,7 +42,7 @@ public final class ConsoleRuntime {
                 } else {
                     dispatch(.key(key))
                 }
-                pollJournal()
+                // No journal poll per key: inotify wakes the loop (`.ready`) and the tick polls as a fallback.
             case .ready:
                 service.drainChangeNotifications()
                 pollJournal()
