@@ -12,8 +12,9 @@ extension PracticeDesk {
     /// Creates a practice desk in an empty `folder`: default reference data, the practice roster, and the
     /// scripted history of every practice report relative to `now`, written with one durable append.
     public static func create(in folder: DeskFolder, defaults: DeskDefaults, name: String, rosterText: String,
-                              laporanText: String, laporanFile: String, now: Date) throws -> OpenedDesk {
-        try folder.initialize(defaults: defaults, settingsText: settingsText(name: name), rosterText: rosterText)
+                              laporanText: String, laporanFile: String, now: Date,
+                              settingsText customSettings: String? = nil) throws -> OpenedDesk {
+        try folder.initialize(defaults: defaults, settingsText: customSettings ?? settingsText(name: name), rosterText: rosterText)
         let opened = try OpenedDesk.open(folder, defaults: defaults, mode: .writer)
         let entries = try parse(laporanText, fileName: laporanFile, now: now)
         // Build the history in memory (hundreds of decisions, no syncs), then write it in one batch.

@@ -1,0 +1,73 @@
+import Foundation
+
+/// An ordered lesson: what the trainee should do next, how the desk notices it was done, and what to
+/// say about known mistakes. Pure data, loaded from a scenario's `skenario.toml`.
+public struct Lesson: Sendable, Hashable {
+    public var steps: [LessonStep]
+
+    public init(steps: [LessonStep]) { self.steps = steps }
+
+    /// Replaces `{EXTERNAL-ID}` in every text with the report's public tracking id (`#2600003`), which is
+    /// only known once the practice desk is built.
+    public func naming(_ ids: [String: ReportID]) -> Lesson {
+        Lesson(steps: steps.map { $0.naming(ids) })
+    }
+}
+
+/// One step of a lesson.
+public struct LessonStep: Sendable, Hashable {
+    public var instruction: Localized
+    public var expect: EventPattern
+    public var praise: Localized
+    public var wrongMoves: [WrongMove]
+
+    public init(instruction: Localized, expect: EventPattern, praise: Localized, wrongMoves: [WrongMove] = []) {
+        self.instruction = instruction
+        self.expect = expect
+        self.praise = praise
+        self.wrongMoves = wrongMoves
+    }
+
+    func naming(_ ids: [String: ReportID]) -> LessonStep {
+        var s = self
+        s.instruction = LessonText.fill(instruction, ids)
+        s.praise = LessonText.fill(praise, ids)
+        s.wrongMoves = wrongMoves.map { WrongMove(pattern: $0.pattern, explanation: LessonText.fill($0.explanation, ids)) }
+        return s
+    }
+}
+
+/// A mistake trainees commonly make at a step, with the explanation the lesson strip shows.
+public struct WrongMove: Sendable, Hashable {
+    public var pattern: EventPattern
+    public var explanation: Localized
+
+    public init(pattern: EventPattern, explanation: Localized) {
+        self.pattern = pattern
+        self.explanation = explanation
+    }
+}
+
+enum LessonText {
+    /// `{WEB-2611-00412}` → `#2600003`; unknown names stay as written (the loader refuses them earlier).
+    static func fill(_ text: Localized, _ ids: [String: ReportID]) -> Localized {
+        Localized(fill(text.id, ids), en: fill(text.en, ids))
+    }
+
+    static func fill(_ text: String, _ ids: [String: ReportID]) -> String {
+        var out = text
+        for (ext, id) in ids { out = out.replacingOccurrences(of: "{\(ext)}", with: "#\(id)") }
+        return out
+    }
+
+    /// External ids named as `{...}` in a text, for the loader to check.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

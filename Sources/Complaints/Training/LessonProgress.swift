@@ -1,0 +1,106 @@
+/// How far a trainee is in a lesson, derived only from journal events recorded after the practice desk
+/// was built, so a restarted console, a second console or `lapor-desk act` all progress the same way.
+///
+/// A step is done when an event matches its expectation (in any order: doing step 3 first still counts).
+/// Feedback is the praise of the last step done or the explanation of the last known mistake.
+public struct LessonProgress: Sendable, Hashable {
+    public let lesson: Lesson
+    /// Events at or below this sequence number were part of the scenario as built; they never count.
+    public let baselineSeq: UInt64
+    public private(set) var completed: [Bool]
+    public private(set) var feedback: LessonFeedback?
+    /// Highest sequence number looked at.
+    public private(set) var seenSeq: UInt64
+
+    public init(lesson: Lesson, baselineSeq: UInt64) {
+        self.lesson = lesson
+        self.baselineSeq = baselineSeq
+        completed = Array(repeating: false, count: lesson.steps.count)
+        seenSeq = baselineSeq
+    }
+
+    public var isFinished: Bool { !completed.contains(false) }
+    public var doneCount: Int { completed.filter { $0 }.count }
+
+    /// The first step not done yet (`steps.count` when all are done).
+    public var firstOpenStep: Int { completed.firstIndex(of: false) ?? lesson.steps.count }
+
+    /// Folds one recorded event in. `externalID` is the channel id of the event's report (lessons name
+    /// reports by it). Events already seen or part of the baseline are ignored, so feeding twice is safe.
+    public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?) {
+        guard seq > seenSeq else { return }
+        seenSeq = seq
+        for (i, step) in lesson.steps.enumerated() where !completed[i] && step.expect.matches(event, externalID: externalID) {
+            completed[i] = true
+            feedback = .praise(step: i, text: step.praise)
+            return
+        }
+        for (i, step) in lesson.steps.enumerated() where !completed[i] {
+            if let wrong = step.wrongMoves.first(where: { $0.pattern.matches(event, externalID: externalID) }) {
+                feedback = .mistake(step: i, text: wrong.explanation)
+                return
+            }
+        }
+        // Any other action on the report the open step is about: say it was not what the step asks.
+        let open = firstOpenStep
+        if open < lesson.steps.count, lesson.steps[open].expect.reportExternalID == externalID,
+           !LessonProgress.isBookkeeping(event)
+        {
+            feedback = .mistake(step: open, text: Localized(
+                "Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
+                en: "Recorded, but not what this step asks for. Read the instruction again."))
+        }
+    }
+
+    /// Events that come along with an action (e.g. nothing the trainee chose on purpose) never count as wrong.
+    static func isBookkeeping(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .received, .autoClosed, .duplicateLinked: true
+        default: false
+        }
+    }
+}
+
+/// What the lesson strip says about the trainee's last action.
+public enum LessonFeedback: Sendable, Hashable {
+    case praise(step: Int, text: Localized)
+    case mistake(step: Int, text: Localized)
+}
+
+/// The step the lesson strip shows: follows progress automatically, and the trainer may skip ahead or go
+/// back. Pure, so the console keeps it in its state and tests can drive it.
+public struct LessonCursor: Sendable, Hashable {
+    public private(set) var progress: LessonProgress
+    /// The step on screen (`steps.count` means the lesson is finished).
+    public private(set) var position: Int
+
+    public init(progress: LessonProgress) {
+        self.progress = progress
+        position = progress.firstOpenStep
+    }
+
+    public var stepCount: Int { progress.lesson.steps.count }
+    public var isFinished: Bool { position >= stepCount }
+    public var currentStep: LessonStep? { isFinished ? nil : progress.lesson.steps[position] }
+
+    /// Folds an event in; when the step on screen becomes done, moves to the next open step after it.
+    public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?) {
+        progress.observe(seq: seq, event: event, externalID: externalID)
+        advancePastDone()
+    }
+
+    /// `}`: the trainer moves on without the step being done.
+    public mutating func skip() {
+        position = min(stepCount, position + 1)
+        advancePastDone()
+    }
+
+    /// `{`: show the previous step again (done or not).
+    public mutating func back() {
+        position = max(0, position - 1)
+    }
+
+    mutating func advancePastDone() {
+        while position < stepCount, progress.completed[position] { position += 1 }
+    }
+}
