@@ -16,6 +16,7 @@ public enum DeskResources {
         ]
         for (k, v) in themeFiles { f[k] = v }
         for (k, v) in demoFiles { f[k] = v }
+        for (k, v) in scenarioFiles { f[k] = v }
         return f
     }()
 
