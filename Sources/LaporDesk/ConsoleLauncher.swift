@@ -15,6 +15,10 @@ enum ConsoleLauncher {
         var lang: String?
         var demo: Bool
         var mouse = false
+        /// `demo --scenario NAME|DIR`: a practice desk built from a bimtek scenario.
+        var scenario: String? = nil
+        /// `demo --lesson`: show the scenario's lesson strip.
+        var lesson = false
     }
 
     static func run(_ request: Request) throws {
@@ -28,10 +32,11 @@ enum ConsoleLauncher {
             language = l
         }
         let user = try UserSettings.load()
-        let opened = try request.demo ? openDemo(request.desk) : openDesk(request.desk)
+        let opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
+            ?? openDemo(request.desk)) : openDesk(request.desk)
         DeskAccess.reportRecovery(opened)
         var deskOptions = request.desk
-        if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = "rina" }
+        if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
         let op = try DeskAccess.actor(opened, deskOptions)
         let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
         let themeName = request.theme ?? user.theme ?? opened.settings.theme
@@ -43,6 +48,7 @@ enum ConsoleLauncher {
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
                                  keymap: try Keymaps.load())
         state.health = service.health
+        if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
@@ -55,6 +61,14 @@ enum ConsoleLauncher {
         let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: { Date() })
         runtime.run()
         screen.stop()
+        if runtime.state.resetRequested {
+            // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.
+            try ScenarioLauncher.reset(opened.folder.path)
+            var again = request
+            again.desk.data = opened.folder.path
+            try run(again)
+            return
+        }
         if request.demo, request.desk.data == nil {
             Output.error("Meja latihan: \(opened.folder.path)")
         }

@@ -18,6 +18,10 @@ public enum ConsoleCommand: Sendable, Hashable {
     /// The Laporan view: figures a channel manager sends up.
     case reports
     case refresh
+    /// Lessons (bimtek): move to the next step without doing it, or show the previous one.
+    case lessonNext, lessonBack
+    /// Practice desks: put every file back as it was when the desk was made (asks first).
+    case resetPractice
     case quit
 
     /// The name typed at the `:` prompt and written in key-binding files.
@@ -55,6 +59,9 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .language: "language"
         case .reports: "laporan"
         case .refresh: "refresh"
+        case .lessonNext: "lesson-next"
+        case .lessonBack: "lesson-back"
+        case .resetPractice: "reset-practice"
         case .quit: "quit"
         }
     }
@@ -68,7 +75,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         list += [.nextView, .previousView, .help, .prompt, .search, .filter, .clearFilter, .nextMatch, .previousMatch,
                  .sort, .mark, .clearMarks, .actionMenu]
         list += CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map { .act($0) }
-        list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .quit]
+        list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .lessonNext, .lessonBack, .resetPractice, .quit]
         return list
     }()
 
@@ -112,6 +119,9 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .language: Localized("bahasa (id/en)", en: "language (id/en)")
         case .reports: Localized("laporan meja (rekap)", en: "desk reports")
         case .refresh: Localized("muat ulang", en: "refresh")
+        case .lessonNext: Localized("pelajaran: langkah berikut", en: "lesson: next step")
+        case .lessonBack: Localized("pelajaran: langkah sebelum", en: "lesson: previous step")
+        case .resetPractice: Localized("ulang latihan dari awal", en: "reset the practice desk")
         case .quit: Localized("keluar", en: "quit")
         }
     }

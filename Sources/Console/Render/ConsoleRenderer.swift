@@ -19,6 +19,7 @@ public enum ConsoleRenderer {
         if let r = layout.routing { RoutingPane.draw(&c, s, r) }
         drawStatus(&c, s, layout.statusLine)
         drawHints(&c, s, layout.hints)
+        if let lesson = s.lesson { LessonStrip.draw(&c, s, lesson, layout) }
         if let overlay = s.overlay { OverlayView.draw(&c, s, overlay) }
         return c
     }

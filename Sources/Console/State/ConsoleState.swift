@@ -24,6 +24,10 @@ public struct ConsoleState: Sendable {
     public var quitRequested = false
     /// The Laporan view's figures while it is open.
     public var reportsView: ReportsViewState?
+    /// The bimtek lesson on screen (`lapor-desk demo --scenario NAME --lesson`), or nil.
+    public var lesson: LessonSession?
+    /// Set when the trainer confirmed `reset-practice`: the launcher resets the folder and reopens.
+    public var resetRequested = false
     /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
     public let urgencyCache: UrgencyCache
 

@@ -69,7 +69,7 @@ public struct Layout: Sendable, Hashable {
 
 extension ConsoleState {
     public var layout: Layout {
-        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen)
+        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen, extraBottomRows: lesson == nil ? 0 : LessonStrip.height)
     }
 
     /// Rows of reports visible in the inbox pane (inside its border and header).

@@ -110,6 +110,8 @@ public struct Confirmation: Sendable, Hashable {
     public var title: String
     public var lines: [String]
     public var requests: [DeskRequest]
+    /// Confirms `reset-practice` instead of sending requests.
+    public var resetsPractice = false
 }
 
 public struct MenuState: Sendable, Hashable {

@@ -24,6 +24,7 @@ extension ConsoleReducer {
             switch key {
             case .char("y"), .char("Y"), .enter:
                 s.overlay = nil
+                if c.resetsPractice { return confirmResetPractice(&s) }
                 return submit(&s, c.requests)
             case .char("n"), .char("N"), .escape, .char("q"):
                 s.overlay = nil

@@ -6,6 +6,7 @@ import TextCanvas
 public enum ConsoleReducer {
     @discardableResult
     public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        defer { syncLesson(&s) }
         switch action {
         case let .key(key):
             return handleKey(&s, key)
@@ -123,6 +124,9 @@ public enum ConsoleReducer {
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
         case .reports: openReports(&s)
         case .refresh: refreshInbox(&s)
+        case .lessonNext: moveLesson(&s, forward: true)
+        case .lessonBack: moveLesson(&s, forward: false)
+        case .resetPractice: askResetPractice(&s)
         case .quit:
             s.quitRequested = true
             return [.quit]

@@ -24,8 +24,18 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme name.") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
     @Flag(help: "Let the mouse select rows and scroll.") var mouse = false
+    @Option(help: "Bimtek scenario: a shipped name (see `lapor-desk scenario list`) or a scenario folder.") var scenario: String?
+    @Flag(help: "Show the scenario's lesson strip (} skips a step, { goes back).") var lesson = false
+    @Flag(help: "Return the practice desk in --data DIR to its starting point (refuses real desks).") var reset = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse))
+        if reset { return try ScenarioLauncher.reset(desk.data) }
+        if lesson, scenario == nil, desk.data == nil {
+            throw Fail.usage("--lesson needs --scenario NAME (or --data DIR of a scenario desk)")
+        }
+        var request = ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse)
+        request.scenario = scenario
+        request.lesson = lesson
+        try ConsoleLauncher.run(request)
     }
 }

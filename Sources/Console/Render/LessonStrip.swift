@@ -1,0 +1,56 @@
+import Complaints
+import TextCanvas
+
+/// The lesson strip under the hints: step n/N with the instruction, then the last feedback (praise or the
+/// explanation of a wrong move), or the finished message.
+public enum LessonStrip {
+    /// Rows the strip takes: a header, two for the instruction, two for the feedback.
+    public static let height = 5
+
+    static func draw(_ c: inout Canvas, _ s: ConsoleState, _ lesson: LessonSession, _ layout: Layout) {
+        guard layout.mode != .tooSmall else { return }
+        let width = s.size.width
+        let top = s.size.height - height
+        guard top >= 0, width > 4 else { return }
+        let rect = Rect(x: 0, y: top, width: width, height: height)
+        c.fill(rect, role: Roles.presenterStrip)
+        let cursor = lesson.cursor
+        let n = cursor.stepCount
+        let stepText: String
+        if cursor.isFinished {
+            stepText = s.text(Localized("SELESAI \(cursor.progress.doneCount)/\(n)", en: "DONE \(cursor.progress.doneCount)/\(n)"))
+        } else {
+            let mark = cursor.progress.completed[cursor.position] ? " ✓" : ""
+            stepText = s.text(Localized("Langkah \(cursor.position + 1)/\(n)", en: "Step \(cursor.position + 1)/\(n)")) + mark
+        }
+        var x = c.put(" " + s.text(Localized("PELAJARAN", en: "LESSON")) + " · " + stepText + " ", at: Point(x: 0, y: top),
+                      role: Roles.titlePractice)
+        x = c.put(" " + s.text(lesson.title), at: Point(x: x, y: top), role: Roles.presenterStrip, clipWidth: max(0, width - x - 24))
+        let keys = s.text(Localized("} lewati  { kembali ", en: "} skip  { back "))
+        let kx = width - keys.displayWidth
+        if kx > x { c.put(keys, at: Point(x: kx, y: top), role: Roles.hintKey) }
+        let instruction: String
+        if let step = cursor.currentStep {
+            instruction = s.text(step.instruction)
+        } else {
+            instruction = s.text(Localized(
+                "Semua langkah selesai. Bagus! Pelatih dapat mengulang dengan :reset-practice.",
+                en: "All steps done. Well done! The trainer can start over with :reset-practice."))
+        }
+        let lines = TextFit.wrap(instruction, width: width - 2)
+        for (i, line) in lines.prefix(2).enumerated() {
+            let shown = i == 1 && lines.count > 2 ? TextFit.truncate(line + " …", width: width - 2) : line
+            c.put(shown, at: Point(x: 1, y: top + 1 + i), role: Roles.presenterStrip, clipWidth: width - 2)
+        }
+        guard let feedback = cursor.progress.feedback else { return }
+        let (mark, text, role): (String, Localized, StyleRole) = switch feedback {
+        case let .praise(_, t): ("✓ ", t, Roles.statusSuccess)
+        case let .mistake(_, t): ("✗ ", t, Roles.statusError)
+        }
+        let fb = TextFit.wrap(mark + s.text(text), width: width - 2)
+        for (i, line) in fb.prefix(2).enumerated() {
+            let shown = i == 1 && fb.count > 2 ? TextFit.truncate(line + " …", width: width - 2) : line
+            c.put(shown, at: Point(x: 1, y: top + 3 + i), role: role, clipWidth: width - 2)
+        }
+    }
+}

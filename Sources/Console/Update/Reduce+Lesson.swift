@@ -1,0 +1,61 @@
+import Complaints
+import Foundation
+
+extension ConsoleReducer {
+    /// Folds journal events the lesson has not seen yet (ours, other consoles', `lapor-desk act`'s), read
+    /// from the reports' trails, so progress never depends on which keys were pressed.
+    static func syncLesson(_ s: inout ConsoleState) {
+        guard var lesson = s.lesson, s.desk.lastSeq > lesson.cursor.progress.seenSeq else { return }
+        let seen = lesson.cursor.progress.seenSeq
+        var events: [(seq: UInt64, event: DomainEvent, externalID: String?)] = []
+        for r in s.desk.all where r.lastSeq > seen {
+            for t in r.trail where t.seq > seen { events.append((t.seq, t.event, r.externalID)) }
+        }
+        let before = lesson.cursor.position
+        for e in events.sorted(by: { $0.seq < $1.seq }) {
+            lesson.cursor.observe(seq: e.seq, event: e.event, externalID: e.externalID)
+        }
+        if lesson.cursor.isFinished, before < lesson.cursor.stepCount {
+            s.message = StatusMessage(kind: .success, text: s.text(Localized(
+                "Pelajaran selesai. Tekan { untuk melihat langkah lagi, :reset-practice untuk mengulang.",
+                en: "Lesson complete. Press { to review steps, :reset-practice to start over.")))
+        }
+        s.lesson = lesson
+    }
+
+    /// `}` / `{`: the trainer moves through the steps.
+    static func moveLesson(_ s: inout ConsoleState, forward: Bool) {
+        guard var lesson = s.lesson else {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                "Tidak ada pelajaran. Mulai dengan: lapor-desk demo --scenario dasar --lesson",
+                en: "No lesson running. Start one with: lapor-desk demo --scenario dasar --lesson")))
+            return
+        }
+        if forward { lesson.cursor.skip() } else { lesson.cursor.back() }
+        s.lesson = lesson
+    }
+
+    /// `:reset-practice`: only on a practice desk, and only after the trainer confirms.
+    static func askResetPractice(_ s: inout ConsoleState) {
+        guard s.env.isPractice else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Ini meja sungguhan: latihan tidak pernah mengubahnya.", en: "This is a real desk: training never changes it.")))
+            return
+        }
+        s.overlay = .confirm(Confirmation(
+            title: s.text(Localized("Ulang latihan dari awal?", en: "Reset the practice desk?")),
+            lines: [
+                s.text(Localized("Semua yang dikerjakan di meja latihan ini dihapus dan laporan kembali seperti semula.",
+                                 en: "Everything done on this practice desk is removed and the reports return to the start.")),
+                s.text(Localized("Konsol lain pada folder ini perlu dibuka ulang. y = ya, n = batal",
+                                 en: "Other consoles on this folder must be reopened. y = yes, n = cancel")),
+            ],
+            requests: [], resetsPractice: true))
+    }
+
+    static func confirmResetPractice(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        s.resetRequested = true
+        s.quitRequested = true
+        return [.quit]
+    }
+}
