@@ -49,14 +49,10 @@ public struct ScenarioPackage: Sendable {
         guard let manifest = files[Scenario.manifestFileName] else {
             throw Problems(messages: ["\(path(Scenario.manifestFileName)):0: missing: every scenario needs a skenario.toml"])
         }
-        var scenario: Scenario?
-        do { scenario = try Scenario.parse(manifest, name: name, fileName: path(Scenario.manifestFileName)) } catch {
-            messages += error.errors.map(\.description)
-        }
-        let package = ScenarioPackage(scenario: scenario ?? Scenario(name: name, title: .init("", en: ""), description: .init("", en: ""),
-                                                                    startsAt: Date(timeIntervalSince1970: 0), timeZone: .wib,
-                                                                    deskName: "", trainee: "", lesson: Lesson(steps: [])),
-                                      files: files, origin: origin)
+        let (parsed, manifestErrors) = Scenario.parseCollecting(manifest, name: name, fileName: path(Scenario.manifestFileName))
+        messages += manifestErrors.map(\.description)
+        let scenario: Scenario? = parsed
+        let package = ScenarioPackage(scenario: parsed, files: files, origin: origin)
         // Reference data with the scenario's agencies.
         var reference: ReferenceData?
         do { reference = try ReferenceData.load(files: package.referenceTexts(defaults: defaults)) } catch {
@@ -77,7 +73,7 @@ public struct ScenarioPackage: Sendable {
         } else {
             messages.append("\(path(Scenario.rosterFileName)):0: missing: the scenario's roster (operators the class signs in as)")
         }
-        if let scenario, let roster, roster.find(scenario.trainee) == nil {
+        if let scenario, let roster, !scenario.trainee.isEmpty, roster.find(scenario.trainee) == nil {
             let line = manifest.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("trainee") }.map { $0 + 1 } ?? 0
             messages.append("\(path(Scenario.manifestFileName)):\(line): trainee: '\(scenario.trainee)' is not in operator.toml")

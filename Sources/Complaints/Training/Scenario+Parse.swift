@@ -7,11 +7,24 @@ extension Scenario {
     public static func parse(_ text: String, name: String, fileName: String = Scenario.manifestFileName)
         throws(SettingsErrors) -> Scenario
     {
+        let (scenario, errors) = parseCollecting(text, name: name, fileName: fileName)
+        guard errors.isEmpty else { throw SettingsErrors(errors) }
+        return scenario
+    }
+
+    /// Parses as much as it can and returns the problems beside it, so a loader can still check the
+    /// good steps against the other files and report every problem at once.
+    public static func parseCollecting(_ text: String, name: String, fileName: String = Scenario.manifestFileName)
+        -> (Scenario, [SettingsError])
+    {
         var errors: [SettingsError] = []
         func note(_ e: TOMLFieldError) { errors.append(SettingsError(file: fileName, line: e.line, field: e.field, reason: e.reason)) }
         let root: TOMLTable
         do { root = try parseTOML(text) } catch {
-            throw SettingsErrors([SettingsError(file: fileName, line: error.line, reason: error.message)])
+            let empty = Scenario(name: name, title: Localized("", en: ""), description: Localized("", en: ""),
+                                 startsAt: Date(timeIntervalSince1970: 0), timeZone: .default, deskName: "", trainee: "",
+                                 lesson: Lesson(steps: []))
+            return (empty, [SettingsError(file: fileName, line: error.line, reason: error.message)])
         }
         for e in root.unknownKeys(allowed: ["title", "title_en", "description", "description_en", "starts_at", "time_zone",
                                              "desk_name", "trainee", "step"]) { note(e) }
@@ -52,7 +65,7 @@ extension Scenario {
             for (i, t) in tables.enumerated() {
                 let textKeys: Set<String> = ["instruction", "instruction_en", "praise", "praise_en", "wrong"]
                 guard let expect = pattern(t, defaultReport: nil, extraKeys: textKeys, note: note) else { continue }
-                referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line))
+                referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line))
                 let instruction = localized(t, "instruction")
                 let praise = localized(t, "praise")
                 for s in [instruction.id, instruction.en, praise.id, praise.en] {
@@ -64,7 +77,7 @@ extension Scenario {
                         guard let p = pattern(w, defaultReport: expect.reportExternalID, extraKeys: ["explanation", "explanation_en"], note: note)
                         else { continue }
                         let explanation = localized(w, "explanation")
-                        referenced.append(NamedReport(externalID: p.reportExternalID, line: w.line))
+                        if let line = w.line(of: "report") { referenced.append(NamedReport(externalID: p.reportExternalID, line: line)) }
                         referenced += LessonText.placeholders(in: explanation.id + explanation.en).map { NamedReport(externalID: $0, line: w.line) }
                         wrongs.append(WrongMove(pattern: p, explanation: explanation))
                     }
@@ -73,11 +86,10 @@ extension Scenario {
                 steps.append(LessonStep(instruction: instruction, expect: expect, praise: praise, wrongMoves: wrongs))
             }
         } catch { note(error) }
-        guard errors.isEmpty else { throw SettingsErrors(errors) }
         var scenario = Scenario(name: name, title: title, description: description, startsAt: startsAt, timeZone: zone,
                                 deskName: deskName, trainee: trainee, lesson: Lesson(steps: steps))
         scenario.namedReports = referenced
-        return scenario
+        return (scenario, errors)
     }
 
     /// Reads `do`, `report` and the verb's fields from a step or wrong-move table.

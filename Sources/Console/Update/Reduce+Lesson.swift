@@ -47,8 +47,8 @@ extension ConsoleReducer {
             lines: [
                 s.text(Localized("Semua yang dikerjakan di meja latihan ini dihapus dan laporan kembali seperti semula.",
                                  en: "Everything done on this practice desk is removed and the reports return to the start.")),
-                s.text(Localized("Konsol lain pada folder ini perlu dibuka ulang. y = ya, n = batal",
-                                 en: "Other consoles on this folder must be reopened. y = yes, n = cancel")),
+                s.text(Localized("Konsol lain pada folder ini perlu dibuka ulang.",
+                                 en: "Other consoles on this folder must be reopened.")),
             ],
             requests: [], resetsPractice: true))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComplaintJournal
 import Foundation
 
 struct ConsoleCommand: ParsableCommand {
@@ -32,6 +33,13 @@ struct DemoCommand: ParsableCommand {
         if reset { return try ScenarioLauncher.reset(desk.data) }
         if lesson, scenario == nil, desk.data == nil {
             throw Fail.usage("--lesson needs --scenario NAME (or --data DIR of a scenario desk)")
+        }
+        if scenario != nil || lesson, let data = desk.data {
+            // Training never opens a real desk: an existing folder must be a practice desk.
+            let folder = DeskFolder(url: URL(fileURLWithPath: data))
+            if folder.exists {
+                do { try PracticeSnapshot.requirePractice(folder) } catch { throw Fail.usage(error.description) }
+            }
         }
         var request = ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse)
         request.scenario = scenario

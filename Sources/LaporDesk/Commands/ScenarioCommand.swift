@@ -8,9 +8,9 @@ import Foundation
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
-        abstract: "Bimtek scenarios: list the shipped ones, check a scenario folder, copy one to edit.",
+        abstract: "Bimtek scenarios: list, check, copy to edit, create a practice desk, show lesson progress.",
         discussion: "Start one with `lapor-desk demo --scenario NAME|DIR --lesson`.",
-        subcommands: [ScenarioList.self, ScenarioCheck.self, ScenarioCopy.self])
+        subcommands: [ScenarioList.self, ScenarioCheck.self, ScenarioCopy.self, ScenarioCreate.self, ScenarioProgress.self])
 }
 
 struct ScenarioList: ParsableCommand {

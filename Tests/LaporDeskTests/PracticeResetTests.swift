@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// `lapor-desk demo --reset`: a practice desk returns to its start byte for byte; a real desk is never
+/// touched by any training command.
+final class PracticeResetTests: DeskTestCase {
+    /// Every file under the desk folder (relative path → bytes), without the pristine copy and the lock.
+    func tree() throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = try XCTUnwrap(FileManager.default.enumerator(atPath: dataPath))
+        while let rel = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: dataURL.appendingPathComponent(rel).path, isDirectory: &isDir)
+            if isDir.boolValue || rel.hasPrefix("latihan/awal/") || rel == "journal/LOCK" { continue }
+            out[rel] = try Data(contentsOf: dataURL.appendingPathComponent(rel))
+        }
+        return out
+    }
+
+    func testResetRestoresEveryFileByteForByte() throws {
+        try expect(0, ["scenario", "create", "dasar"])
+        let start = try tree()
+        XCTAssertTrue(start.keys.contains("journal/000001.jsonl"))
+        XCTAssertTrue(start.keys.contains("latihan/pelajaran.toml"))
+        let first = "2600001"
+        try expect(0, ["act", "--as", "rina", first, "note", "--text", "catatan latihan"])
+        try expect(0, ["act", "--as", "rina", first, "dispose", "--agency", "kemenkes"])
+        try "extra".write(to: dataURL.appendingPathComponent("kalender/libur-2030.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dataURL.appendingPathComponent("tambahan/dalam"), withIntermediateDirectories: true)
+        try "x".write(to: dataURL.appendingPathComponent("tambahan/dalam/berkas.txt"), atomically: true, encoding: .utf8)
+        try "ubah".write(to: dataURL.appendingPathComponent("desk.toml"), atomically: true, encoding: .utf8)
+        XCTAssertNotEqual(try tree(), start)
+        // desk.toml was overwritten above, so it no longer says latihan: restore it first the way a
+        // trainer would not; the reset itself must refuse a folder that does not say it is practice.
+        let refused = try desk(["demo", "--reset"])
+        XCTAssertEqual(refused.code, 2, refused.transcript)
+        try XCTUnwrap(FileManager.default.contents(atPath: dataURL.appendingPathComponent("latihan/awal/desk.toml").path))
+            .write(to: dataURL.appendingPathComponent("desk.toml"))
+        let r = try expect(0, ["demo", "--reset"])
+        XCTAssertTrue(r.stdout.contains("kembali ke awal"), r.stdout)
+        XCTAssertEqual(try tree(), start, "every file as it was, nothing extra")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataURL.appendingPathComponent("tambahan").path))
+        // And the desk works again from the start.
+        try expect(0, ["act", "--as", "rina", first, "dispose", "--agency", "kemenkes"])
+    }
+
+    func testTrainingCommandsNeverTouchARealDesk() throws {
+        try makeDesk()
+        _ = try intake([])
+        let before = try tree()
+        let reset = try desk(["demo", "--reset"])
+        XCTAssertEqual(reset.code, 2, reset.transcript)
+        XCTAssertTrue(reset.stderr.contains("real desk"), reset.stderr)
+        let scenario = try desk(["demo", "--scenario", "dasar", "--lesson"])
+        XCTAssertEqual(scenario.code, 2, scenario.transcript)
+        XCTAssertTrue(scenario.stderr.contains("real desk"), scenario.stderr)
+        let create = try desk(["scenario", "create", "dasar"])
+        XCTAssertEqual(create.code, 2, create.transcript)
+        let progress = try desk(["scenario", "progress"])
+        XCTAssertEqual(progress.code, 2, progress.transcript)
+        XCTAssertEqual(try tree(), before, "the real desk is unchanged")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataURL.appendingPathComponent("latihan").path))
+    }
+
+    func testResetNeedsAnExplicitFolder() throws {
+        let r = try CLI.run(["demo", "--reset"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--data"), r.stderr)
+    }
+}

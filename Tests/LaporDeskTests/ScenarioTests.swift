@@ -1,0 +1,157 @@
+import Complaints
+import ComplaintJournal
+import DeskResources
+import Foundation
+import XCTest
+
+/// Bimtek scenarios through the real binary: every shipped scenario loads and its lesson can be completed
+/// with `lapor-desk act`; wrong moves are explained; broken scenarios are refused with FILE:LINE.
+final class ScenarioTests: DeskTestCase {
+    static let defaults = DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
+
+    func package(_ name: String) throws -> ScenarioPackage {
+        let files = try XCTUnwrap(DeskResources.scenario(named: name), name)
+        return try ScenarioPackage.load(name: name, files: files, origin: "scenarios/\(name)", defaults: Self.defaults)
+    }
+
+    func testEveryShippedScenarioLoadsWithFourToEightSteps() throws {
+        XCTAssertEqual(DeskResources.scenarioNames, ["dasar", "disposisi", "tenggat", "kerahasiaan", "instansi"])
+        for name in DeskResources.scenarioNames {
+            let p = try package(name)
+            XCTAssertTrue((4...8).contains(p.scenario.lesson.steps.count), "\(name): \(p.scenario.lesson.steps.count) steps")
+            XCTAssertFalse(p.scenario.title.id.isEmpty)
+            XCTAssertNotEqual(p.scenario.title.id, p.scenario.title.en, "\(name) has an English title")
+        }
+    }
+
+    func testShippedReportsComeFromThePilotRegionsAndCarryTheReporterGroups() throws {
+        let pilots: Set<String> = ["Bali", "DI Yogyakarta", "Sumatera Barat", "Jawa Barat", "Banten"]
+        var groups: Set<String> = []
+        for name in DeskResources.scenarioNames {
+            let p = try package(name)
+            let entries = try PracticeDesk.parse(p.files["laporan.jsonl"] ?? "", fileName: name, now: p.scenario.startsAt)
+            for e in entries {
+                if let province = e.intake.location.province { XCTAssertTrue(pilots.contains(province), "\(name): \(province)") }
+                groups.formUnion(e.intake.reporter.groups.map(\.rawValue))
+            }
+        }
+        XCTAssertEqual(groups, ["perempuan", "pemuda", "disabilitas", "lansia"])
+    }
+
+    func testListShowsEveryScenarioWithItsTitle() throws {
+        let r = try CLI.run(["scenario", "list"])
+        XCTAssertEqual(r.code, 0, r.transcript)
+        XCTAssertTrue(r.stdout.contains("dasar") && r.stdout.contains("Dasar: triase pertama"), r.stdout)
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 5)
+        let en = try CLI.run(["scenario", "list", "--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("Basics: first triage"), en.stdout)
+    }
+
+    /// The act arguments that satisfy a step's expectation.
+    func actArguments(_ step: LessonStep, id: String) -> [String] {
+        let e = step.expect
+        var args = [id, e.verb.rawValue]
+        for (k, v) in e.fields.sorted(by: { $0.key < $1.key }) where k != "kind" { args += ["--\(k)", v] }
+        switch e.verb {
+        case .postpone: args += ["--question", "Mohon sebutkan lokasi dan tanggal kejadian."]
+        case .note, .followUp, .reply: args += ["--text", "Sudah dikoordinasikan dengan unit terkait."]
+        case .sendBack: args += ["--reason", "Jalan desa adalah kewenangan Pemerintah Kabupaten Gianyar."]
+        case .accept: args += ["--text", "Pelapor puas."]
+        default: break
+        }
+        return args
+    }
+
+    func ids() throws -> [String: ReportID] {
+        let opened = try OpenedDesk.open(DeskFolder(url: dataURL), defaults: Self.defaults, mode: .readOnly)
+        return ScenarioDesk.reportIDs(opened.desk)
+    }
+
+    func testEveryLessonCanBeCompletedWithAct() throws {
+        for name in DeskResources.scenarioNames {
+            try? FileManager.default.removeItem(at: dataURL)
+            try expect(0, ["scenario", "create", name])
+            let p = try package(name)
+            let ids = try ids()
+            for (i, step) in p.scenario.lesson.steps.enumerated() {
+                let id = try XCTUnwrap(ids[step.expect.reportExternalID]).rawValue
+                try expect(0, ["act", "--as", p.scenario.trainee] + actArguments(step, id: id))
+                let progress = try expect(0, ["scenario", "progress"])
+                XCTAssertTrue(progress.stdout.contains("\(i + 1)/\(p.scenario.lesson.steps.count)"), "\(name) step \(i + 1)\n\(progress.stdout)")
+            }
+            let done = try expect(0, ["scenario", "progress"]).stdout
+            XCTAssertFalse(done.contains("  · "), "\(name): every step done\n\(done)")
+        }
+    }
+
+    func testAWrongMoveGetsItsExplanation() throws {
+        try expect(0, ["scenario", "create", "dasar"])
+        let ids = try ids()
+        let vague = try XCTUnwrap(ids["APP-77201144"]).rawValue
+        try expect(0, ["act", "--as", "rina", vague, "archive", "--reason", "terlalu-umum"])
+        let out = try expect(0, ["scenario", "progress"]).stdout
+        XCTAssertTrue(out.contains("✗ Sebelum mengarsipkan laporan yang terlalu umum, tunda dulu"), out)
+        XCTAssertTrue(out.contains("0/5"), out)
+        let en = try expect(0, ["scenario", "progress", "--lang", "en"]).stdout
+        XCTAssertTrue(en.contains("✗ Before archiving a vague report"), en)
+        // The right move on another step praises it, and names the report by its tracking id.
+        let spam = try XCTUnwrap(ids["SMS-0812-55120"]).rawValue
+        try expect(0, ["act", "--as", "rina", spam, "delete", "--reason", "spam"])
+        let after = try expect(0, ["scenario", "progress"]).stdout
+        XCTAssertTrue(after.contains("✓ Benar. Spam dihapus"), after)
+        XCTAssertTrue(after.contains("Laporan #\(spam) adalah pesan penipuan"), after)
+    }
+
+    func testABrokenScenarioIsRefusedWithFileAndLine() throws {
+        let folder = scratch.appendingPathComponent("mine")
+        XCTAssertEqual(try CLI.run(["scenario", "copy", "dasar", folder.path]).code, 0)
+        let manifestURL = folder.appendingPathComponent("skenario.toml")
+        var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+        manifest = manifest.replacingOccurrences(of: "do = \"postpone\"", with: "do = \"tunda\"")
+        manifest = manifest.replacingOccurrences(of: "report = \"SURAT-019/BDG/2026\"", with: "report = \"SURAT-999\"")
+        try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
+        let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
+        let verbLine = try XCTUnwrap(lines.firstIndex { $0 == "do = \"tunda\"" }) + 1
+        let reportLine = try XCTUnwrap(lines.firstIndex { $0 == "report = \"SURAT-999\"" }) + 1
+        let r = try CLI.run(["scenario", "check", folder.path])
+        XCTAssertEqual(r.code, 1, r.transcript)
+        XCTAssertTrue(r.stderr.contains("\(manifestURL.path):\(verbLine): step[2].do: unknown verb 'tunda'"), r.stderr)
+        // Every problem at once: the unknown report is named too, at its step.
+        XCTAssertTrue(r.stderr.contains("\(manifestURL.path):\(reportLine): report: no report with external id 'SURAT-999'"), r.stderr)
+        // A broken scenario never becomes a desk.
+        let made = try CLI.run(["scenario", "create", folder.path, "--data", dataPath])
+        XCTAssertEqual(made.code, 1, made.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataPath))
+    }
+
+    func testAScenarioFolderWithABadReportLineAndExtraAgencies() throws {
+        let folder = scratch.appendingPathComponent("mine")
+        XCTAssertEqual(try CLI.run(["scenario", "copy", "instansi", folder.path]).code, 0)
+        XCTAssertEqual(try CLI.run(["scenario", "check", folder.path]).code, 0)
+        let agencies = folder.appendingPathComponent("instansi.toml")
+        var text = try String(contentsOf: agencies, encoding: .utf8)
+        text += "\n[[instansi]]\nid = \"pemkab-sleman\"\nnama = \"Duplikat\"\njenis = \"lembaga\"\n"
+        try text.write(to: agencies, atomically: true, encoding: .utf8)
+        let dupLine = try XCTUnwrap(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0 == "id = \"pemkab-sleman\"" }) + 1
+        let laporan = folder.appendingPathComponent("laporan.jsonl")
+        var reports = try String(contentsOf: laporan, encoding: .utf8)
+        reports += "{\"external_id\": \"X-1\", \"channel\": \"web\", \"age_hours\": 1, \"body\": \"\"}\n"
+        try reports.write(to: laporan, atomically: true, encoding: .utf8)
+        let badLine = reports.split(separator: "\n").count
+        let r = try CLI.run(["scenario", "check", folder.path])
+        XCTAssertEqual(r.code, 1, r.transcript)
+        XCTAssertTrue(r.stderr.contains("\(agencies.path):\(dupLine):"), "agency error at its own line\n\(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("\(laporan.path):\(badLine):"), r.stderr)
+    }
+
+    func testCopyNeverOverwrites() throws {
+        let folder = scratch.appendingPathComponent("mine")
+        XCTAssertEqual(try CLI.run(["scenario", "copy", "tenggat", folder.path]).code, 0)
+        let before = try Data(contentsOf: folder.appendingPathComponent("skenario.toml"))
+        let again = try CLI.run(["scenario", "copy", "dasar", folder.path])
+        XCTAssertEqual(again.code, 2, again.transcript)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("skenario.toml")), before)
+        XCTAssertEqual(try CLI.run(["scenario", "copy", "tidak-ada", scratch.appendingPathComponent("x").path]).code, 2)
+    }
+}
