@@ -64,8 +64,9 @@ extension Scenario {
             if tables.isEmpty { note(root.tableError("a scenario needs at least one [[step]]")) }
             for (i, t) in tables.enumerated() {
                 let textKeys: Set<String> = ["instruction", "instruction_en", "praise", "praise_en", "wrong"]
-                guard let expect = pattern(t, defaultReport: nil, extraKeys: textKeys, note: note) else { continue }
-                referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line))
+                let expected = pattern(t, defaultReport: nil, extraKeys: textKeys, note: note)
+                let stepReport = expected?.reportExternalID ?? (t["report"]?.stringValue ?? "")
+                if let expect = expected { referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line)) }
                 let instruction = localized(t, "instruction")
                 let praise = localized(t, "praise")
                 for s in [instruction.id, instruction.en, praise.id, praise.en] {
@@ -74,7 +75,7 @@ extension Scenario {
                 var wrongs: [WrongMove] = []
                 do {
                     for w in try t.tables("wrong") {
-                        guard let p = pattern(w, defaultReport: expect.reportExternalID, extraKeys: ["explanation", "explanation_en"], note: note)
+                        guard let p = pattern(w, defaultReport: stepReport, extraKeys: ["explanation", "explanation_en"], note: note)
                         else { continue }
                         let explanation = localized(w, "explanation")
                         if let line = w.line(of: "report") { referenced.append(NamedReport(externalID: p.reportExternalID, line: line)) }
@@ -83,6 +84,7 @@ extension Scenario {
                     }
                 } catch { note(error) }
                 _ = i
+                guard let expect = expected else { continue }
                 steps.append(LessonStep(instruction: instruction, expect: expect, praise: praise, wrongMoves: wrongs))
             }
         } catch { note(error) }

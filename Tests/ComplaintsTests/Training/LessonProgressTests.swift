@@ -1,0 +1,110 @@
+@testable import Complaints
+import Foundation
+import XCTest
+
+/// The lesson engine: steps are done by journal events (any order), known mistakes are explained, events
+/// from the scenario as built never count, and the cursor follows progress and the trainer's skip/back.
+final class LessonProgressTests: XCTestCase {
+    let lesson = Lesson(steps: [
+        LessonStep(instruction: Localized("Disposisikan {A} ke Pemkab Sleman", en: "Dispose {A} to Sleman"),
+                   expect: EventPattern(verb: .dispose, reportExternalID: "A", fields: ["agency": "pemkab-sleman"]),
+                   praise: Localized("Tepat", en: "Right"),
+                   wrongMoves: [WrongMove(pattern: EventPattern(verb: .dispose, reportExternalID: "A", fields: ["agency": "kemenkes"]),
+                                          explanation: Localized("Puskesmas urusan kabupaten", en: "Regency business")),
+                                WrongMove(pattern: EventPattern(verb: .archive, reportExternalID: "A"),
+                                          explanation: Localized("Jangan arsipkan {A}", en: "Do not archive {A}"))]),
+        LessonStep(instruction: Localized("Rahasiakan {B}", en: "Make {B} confidential"),
+                   expect: EventPattern(verb: .setFlags, reportExternalID: "B", fields: ["confidential": "true"]),
+                   praise: Localized("Benar", en: "Correct")),
+        LessonStep(instruction: Localized("Hapus {C}", en: "Delete {C}"),
+                   expect: EventPattern(verb: .delete, reportExternalID: "C", fields: ["reason": "spam"]),
+                   praise: Localized("Bagus", en: "Good")),
+    ])
+
+    func disposed(_ agency: String) -> DomainEvent { .disposed(Disposition(agency: agency, kind: .disposisi)) }
+
+    func testAMatchingEventCompletesTheStepAndPraises() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 10)
+        p.observe(seq: 11, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertEqual(p.completed, [true, false, false])
+        XCTAssertEqual(p.feedback, .praise(step: 0, text: Localized("Tepat", en: "Right")))
+        XCTAssertEqual(p.firstOpenStep, 1)
+    }
+
+    func testTheSameVerbWithOtherFieldsOrOnAnotherReportDoesNotCount() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "B")
+        p.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: false), externalID: "B")
+        p.observe(seq: 3, event: .deleted(reason: .tidakTerbaca, note: nil), externalID: "C")
+        XCTAssertEqual(p.completed, [false, false, false])
+    }
+
+    func testAKnownWrongMoveGetsItsExplanation() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: disposed("kemenkes"), externalID: "A")
+        XCTAssertEqual(p.feedback, .mistake(step: 0, text: Localized("Puskesmas urusan kabupaten", en: "Regency business")))
+        XCTAssertFalse(p.isFinished)
+    }
+
+    func testAnUnlistedActionOnTheOpenStepsReportSaysItIsNotWhatWasAsked() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "A")
+        guard case let .mistake(step, text)? = p.feedback else { return XCTFail("expected a mistake, got \(String(describing: p.feedback))") }
+        XCTAssertEqual(step, 0)
+        XCTAssertTrue(text.id.contains("bukan yang diminta"))
+        // An action on an unrelated report says nothing.
+        var q = LessonProgress(lesson: lesson, baselineSeq: 0)
+        q.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "Z")
+        XCTAssertNil(q.feedback)
+    }
+
+    func testStepsMayBeDoneInAnyOrderAndBaselineEventsNeverCount() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 5)
+        p.observe(seq: 4, event: .deleted(reason: .spam, note: nil), externalID: "C")
+        XCTAssertEqual(p.completed, [false, false, false], "part of the scenario as built")
+        p.observe(seq: 6, event: .deleted(reason: .spam, note: nil), externalID: "C")
+        p.observe(seq: 7, event: .flagsSet(anonymous: nil, confidential: true), externalID: "B")
+        XCTAssertEqual(p.completed, [false, true, true])
+        p.observe(seq: 7, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertFalse(p.completed[0], "an event already seen is ignored")
+        p.observe(seq: 8, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertTrue(p.isFinished)
+    }
+
+    func testTheCursorFollowsProgressAndTheTrainersSkipAndBack() {
+        var c = LessonCursor(progress: LessonProgress(lesson: lesson, baselineSeq: 0))
+        XCTAssertEqual(c.position, 0)
+        c.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertEqual(c.position, 1, "moves on by itself")
+        c.skip()
+        XCTAssertEqual(c.position, 2)
+        c.back()
+        c.back()
+        XCTAssertEqual(c.position, 0, "back shows a done step again")
+        c.back()
+        XCTAssertEqual(c.position, 0)
+        c.skip()
+        c.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: true), externalID: "B")
+        XCTAssertEqual(c.position, 2)
+        c.observe(seq: 3, event: .deleted(reason: .spam, note: nil), externalID: "C")
+        XCTAssertTrue(c.isFinished)
+        XCTAssertNil(c.currentStep)
+        c.skip()
+        XCTAssertEqual(c.position, 3)
+    }
+
+    func testARestartedCursorStartsAtTheFirstOpenStep() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertEqual(LessonCursor(progress: p).position, 1)
+    }
+
+    func testNamingFillsTrackingIDsIntoEveryText() {
+        let named = lesson.naming(["A": ReportID("2600003"), "B": ReportID("2600004")])
+        XCTAssertEqual(named.steps[0].instruction.id, "Disposisikan #2600003 ke Pemkab Sleman")
+        XCTAssertEqual(named.steps[0].wrongMoves[1].explanation.en, "Do not archive #2600003")
+        XCTAssertEqual(named.steps[1].instruction.en, "Make #2600004 confidential")
+        XCTAssertEqual(named.steps[2].instruction.id, "Hapus {C}", "an unknown name stays as written")
+        XCTAssertEqual(named.steps[0].expect, lesson.steps[0].expect, "patterns keep external ids")
+    }
+}
