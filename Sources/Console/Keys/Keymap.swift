@@ -44,7 +44,7 @@ public struct Keymap: Sendable, Hashable {
             .char("T"): .act(.tag), .char("D"): .act(.linkDuplicate), .char("A"): .toggleAnonymous,
             .char("R"): .toggleConfidential, .char(" "): .mark, .char("M"): .clearMarks,
             .char("6"): .reports, .f(5): .reports,
-            .char("}"): .lessonNext, .char("{"): .lessonBack,
+            .char("}"): .lessonNext, .char("{"): .lessonBack, .ctrl("r"): .resetPractice,
         ]
         for (i, v) in InboxQuery.SavedView.allCases.enumerated() {
             g[.char(Character(String(i + 1)))] = .view(v)

@@ -1,0 +1,131 @@
+import ComplaintJournal
+import Complaints
+import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// The lesson strip in the console: progress from journal events (not keys), praise and explanations,
+/// `}` / `{`, `:reset-practice` with confirmation, and the golden screens.
+final class LessonConsoleTests: XCTestCase {
+    func lessonState(size: Size = Size(width: 120, height: 40), practice: Bool = true) throws -> ConsoleState {
+        var s = try Fixture.state(size: size)
+        s.env.isPractice = practice
+        let ext = { (id: ReportID) in s.desk[id]?.externalID ?? "?" }
+        let overdue = ext(Fixture.ID.overdue)
+        let lesson = Lesson(steps: [
+            LessonStep(instruction: Localized("Verifikasi laporan {\(overdue)} dan disposisikan ke Pemerintah Kabupaten Sleman.",
+                                              en: "Verify report {\(overdue)} and dispose it to the Sleman regency government."),
+                       expect: EventPattern(verb: .dispose, reportExternalID: overdue, fields: ["agency": "pemkab-sleman"]),
+                       praise: Localized("Tepat! Puskesmas dikelola pemerintah kabupaten.", en: "Right! Puskesmas are run by the regency."),
+                       wrongMoves: [WrongMove(pattern: EventPattern(verb: .dispose, reportExternalID: overdue, fields: ["agency": "kemenkes"]),
+                                              explanation: Localized("Puskesmas adalah urusan pemerintah kabupaten, bukan kementerian.",
+                                                                     en: "Puskesmas are the regency's business, not a ministry's."))]),
+            LessonStep(instruction: Localized("Tulis catatan internal pada {\(overdue)}.", en: "Write an internal note on {\(overdue)}."),
+                       expect: EventPattern(verb: .note, reportExternalID: overdue),
+                       praise: Localized("Bagus.", en: "Good.")),
+        ])
+        let ids = Dictionary(uniqueKeysWithValues: s.desk.all.compactMap { r in r.externalID.map { ($0, r.id) } })
+        s.lesson = LessonSession(title: Localized("Dasar: triase pertama", en: "Basics: first triage"),
+                                 cursor: LessonCursor(progress: LessonProgress(lesson: lesson.naming(ids), baselineSeq: s.desk.lastSeq)))
+        return s
+    }
+
+    func event(_ s: ConsoleState, _ id: ReportID, _ e: DomainEvent) -> RecordedEvent {
+        RecordedEvent(seq: s.desk.lastSeq + 1, id: "e\(s.desk.lastSeq + 1)", reportID: id, at: Fixture.now,
+                      actor: Actor(name: "rina", role: .adminNasional), event: e)
+    }
+
+    func testTheStripShowsTheStepWithItsReportNumber() throws {
+        let s = try lessonState()
+        let screen = ConsoleRenderer.render(s).snapshot()
+        XCTAssertTrue(screen.contains("PELAJARAN · Langkah 1/2"), screen)
+        XCTAssertTrue(screen.contains("Verifikasi laporan #\(Fixture.ID.overdue.rawValue)"), screen)
+        XCTAssertTrue(screen.contains("} lewati  { kembali"), screen)
+    }
+
+    func testEventsNotKeysMoveTheLessonAndWrongMovesAreExplained() throws {
+        var s = try lessonState()
+        _ = s.press(.char("j"), .char("k"))
+        XCTAssertEqual(s.lesson?.cursor.position, 0, "keys alone never progress")
+        ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .disposed(Disposition(agency: "kemenkes", kind: .disposisi)))]))
+        XCTAssertEqual(s.lesson?.cursor.position, 0)
+        var screen = ConsoleRenderer.render(s).snapshot()
+        XCTAssertTrue(screen.contains("✗ Puskesmas adalah urusan pemerintah kabupaten"), screen)
+        // Another console (or `lapor-desk act`) did the right thing: the strip moves on and praises.
+        s = try lessonState()
+        ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .noteAdded(text: "Sudah ditelepon."))]))
+        XCTAssertEqual(s.lesson?.cursor.position, 0, "step 2 done out of order; step 1 still open")
+        XCTAssertEqual(s.lesson?.cursor.progress.completed, [false, true])
+        ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .disposed(Disposition(agency: "pemkab-sleman", kind: .disposisi)))]))
+        XCTAssertEqual(s.lesson?.cursor.isFinished, true)
+        screen = ConsoleRenderer.render(s).snapshot()
+        XCTAssertTrue(screen.contains("SELESAI 2/2"), screen)
+        XCTAssertTrue(screen.contains("✓ Tepat!"), screen)
+        XCTAssertEqual(s.message?.kind, .success)
+    }
+
+    func testOurOwnDisposeFromTheRoutingPaneCompletesTheStep() throws {
+        var s = try lessonState()
+        let store = try Fixture.makeStore()
+        let effects = s.press(.char("d"), .enter)
+        guard case let .perform(requests)? = effects.first else { return XCTFail("expected a request, got \(effects)") }
+        var outcomes: [DeskOutcome] = []
+        for r in requests {
+            let events = try store.perform(r.command, on: r.reportID, as: Fixture.national, now: Fixture.now)
+            outcomes.append(DeskOutcome(request: r, result: .recorded(events)))
+        }
+        ConsoleReducer.reduce(&s, .performed(outcomes))
+        XCTAssertEqual(s.lesson?.cursor.position, 1)
+        XCTAssertEqual(s.lesson?.cursor.progress.feedback, .praise(step: 0, text: Localized(
+            "Tepat! Puskesmas dikelola pemerintah kabupaten.", en: "Right! Puskesmas are run by the regency.")))
+    }
+
+    func testSkipAndBackKeysAreInTheKeyTableAndHelp() throws {
+        var s = try lessonState()
+        XCTAssertEqual(Keymap.standard.command(for: .char("}"), in: .inbox), .lessonNext)
+        XCTAssertEqual(Keymap.standard.command(for: .char("{"), in: .detail), .lessonBack)
+        _ = s.press(.char("}"))
+        XCTAssertEqual(s.lesson?.cursor.position, 1)
+        _ = s.press(.char("}"), .char("}"))
+        XCTAssertEqual(s.lesson?.cursor.isFinished, true)
+        _ = s.press(.char("{"))
+        XCTAssertEqual(s.lesson?.cursor.position, 1)
+        s.size = Size(width: 120, height: 120)
+        _ = s.press(.char("?"))
+        let help = ConsoleRenderer.render(s).snapshot()
+        XCTAssertTrue(help.contains("pelajaran: langkah berikut"), help)
+        XCTAssertTrue(help.contains("ulang latihan dari awal"), help)
+        XCTAssertEqual(Keymap.standard.command(for: .ctrl("r"), in: .inbox), .resetPractice)
+    }
+
+    func testResetAsksFirstAndOnlyOnAPracticeDesk() throws {
+        var real = try lessonState(practice: false)
+        _ = real.press(.char(":"))
+        _ = real.type("reset-practice")
+        let none = real.press(.enter)
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(real.message?.kind, .error)
+        XCTAssertFalse(real.resetRequested)
+
+        var s = try lessonState()
+        _ = s.press(.ctrl("r"))
+        XCTAssertTrue(ConsoleRenderer.render(s).snapshot().contains("Ulang latihan dari awal?"))
+        _ = s.press(.char("n"))
+        XCTAssertFalse(s.resetRequested)
+        _ = s.press(.char(":"))
+        _ = s.type("reset-practice")
+        _ = s.press(.enter)
+        let effects = s.press(.char("y"))
+        XCTAssertEqual(effects, [.quit])
+        XCTAssertTrue(s.resetRequested)
+    }
+
+    func testGoldenLessonStrip() throws {
+        for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+            var s = try lessonState(size: size)
+            ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .disposed(Disposition(agency: "kemenkes", kind: .disposisi)))]))
+            assertGolden(ConsoleRenderer.render(s), "lesson-strip-\(size.width)x\(size.height)")
+        }
+    }
+}
