@@ -32,10 +32,15 @@ public enum LessonStrip {
         let instruction: String
         if let step = cursor.currentStep {
             instruction = s.text(step.instruction)
-        } else {
+        } else if cursor.progress.isFinished {
             instruction = s.text(Localized(
-                "Semua langkah selesai. Bagus! Pelatih dapat mengulang dengan :reset-practice.",
-                en: "All steps done. Well done! The trainer can start over with :reset-practice."))
+                "Semua langkah selesai. Bagus! Pelatih dapat mengulang dengan Ctrl-R (:reset-practice).",
+                en: "All steps done. Well done! The trainer can start over with Ctrl-R (:reset-practice)."))
+        } else {
+            let done = cursor.progress.doneCount
+            instruction = s.text(Localized(
+                "Pelajaran selesai: \(done) dari \(n) langkah dikerjakan, sisanya dilewati. { kembali ke langkah, Ctrl-R mengulang.",
+                en: "Lesson over: \(done) of \(n) steps done, the rest skipped. { goes back to a step, Ctrl-R starts over."))
         }
         let lines = TextFit.wrap(instruction, width: width - 2)
         for (i, line) in lines.prefix(2).enumerated() {

@@ -17,8 +17,8 @@ extension ConsoleReducer {
         }
         if lesson.cursor.isFinished, before < lesson.cursor.stepCount {
             s.message = StatusMessage(kind: .success, text: s.text(Localized(
-                "Pelajaran selesai. Tekan { untuk melihat langkah lagi, :reset-practice untuk mengulang.",
-                en: "Lesson complete. Press { to review steps, :reset-practice to start over.")))
+                "Pelajaran selesai. Tekan { untuk melihat langkah lagi, Ctrl-R untuk mengulang.",
+                en: "Lesson complete. Press { to review steps, Ctrl-R to start over.")))
         }
         s.lesson = lesson
     }

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+/// The whole `dasar` lesson in the real binary and a real terminal: the strip follows every action, a
+/// wrong move is explained, skip/back move the strip, and the lesson ends with its finished message.
+final class ScenarioTmuxTests: DeskTestCase {
+    var session: TmuxSession?
+
+    override func tearDownWithError() throws {
+        session?.kill()
+        session = nil
+        try super.tearDownWithError()
+    }
+
+    func open(_ arguments: String) throws -> TmuxSession {
+        let binary = try CLI.requireBinary().path
+        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
+        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo \(arguments) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
+            + " echo LAPOR_EXIT=$?; exec sleep 600"
+        let s = try TmuxSession(socket: socket, width: 120, height: 40, command: command)
+        session = s
+        return s
+    }
+
+    /// Opens a report by its number from the `:` prompt.
+    func openReport(_ s: TmuxSession, _ id: String) throws {
+        try s.keys(":")
+        try s.type(id)
+        try s.keys("Enter")
+        s.waitFor("#\(id) in the detail pane") { $0.contains("#\(id) ·") }
+    }
+
+    func testTheWholeDasarLessonInTheConsole() throws {
+        let s = try open("--scenario dasar --lesson")
+        guard s.waitFor(text: "PELAJARAN · Langkah 1/5") else { return }
+        XCTAssertTrue(s.lastScreen.contains("LATIHAN"), "the screen says this is practice data")
+        // Numbers follow receive order: #2600003 is the Puskesmas report the first step names.
+        XCTAssertTrue(s.lastScreen.contains("Verifikasi laporan #2600003"), s.lastScreen)
+
+        // 1. Dispose to the proposed agency (Pemkab Sleman).
+        try openReport(s, "2600003")
+        try s.keys("d")
+        guard s.waitFor(text: "Enter disposisi") else { return }
+        try s.keys("Enter")
+        guard s.waitFor(text: "Langkah 2/5") else { return }
+        XCTAssertTrue(s.lastScreen.contains("✓ Tepat! Puskesmas dikelola pemerintah kabupaten"), s.lastScreen)
+
+        // 2. Postpone the vague report with a question.
+        try openReport(s, "2600004")
+        try s.keys("t")
+        guard s.waitFor(text: "Tunda (minta informasi) —") else { return }
+        try s.type("Di kantor mana dan kapan kejadiannya?")
+        try s.keys("C-s")
+        guard s.waitFor(text: "Langkah 3/5") else { return }
+
+        // 3. A wrong move first: archiving spam is explained, and the step stays.
+        try openReport(s, "2600005")
+        try s.keys("a")
+        guard s.waitFor(text: "Arsipkan —") else { return }
+        try s.keys("C-s")
+        guard s.waitFor(text: "✗ Spam bukan laporan warga") else { return }
+        XCTAssertTrue(s.lastScreen.contains("Langkah 3/5"), s.lastScreen)
+        // The archived spam can no longer be deleted: the trainer skips the step and goes back to look.
+        try s.keys("}")
+        guard s.waitFor(text: "Langkah 4/5") else { return }
+        try s.keys("{")
+        guard s.waitFor(text: "Langkah 3/5") else { return }
+        try s.keys("}")
+        guard s.waitFor(text: "Langkah 4/5") else { return }
+
+        // 4. Archive the private debt as not about public services (second reason in the list).
+        try openReport(s, "2600001")
+        try s.keys("a")
+        guard s.waitFor(text: "Arsipkan —") else { return }
+        try s.keys("Right")
+        try s.keys("C-s")
+        guard s.waitFor(text: "Langkah 5/5") else { return }
+
+        // 5. Dispose the accessibility report to the proposed Pemkab Tangerang.
+        try openReport(s, "2600002")
+        try s.keys("d")
+        guard s.waitFor(text: "Enter disposisi") else { return }
+        try s.keys("Enter")
+        guard s.waitFor(text: "SELESAI 4/5") else { return }
+        XCTAssertTrue(s.lastScreen.contains("Pelajaran selesai: 4 dari 5 langkah dikerjakan"), s.lastScreen)
+
+        // Reset from the console: asks first, then the lesson starts over on a pristine desk.
+        try s.keys("C-r")
+        guard s.waitFor(text: "Ulang latihan dari awal?") else { return }
+        try s.keys("y")
+        guard s.waitFor(text: "PELAJARAN · Langkah 1/5") else { return }
+        s.waitFor("five new reports again") { $0.contains("1 Baru (5)") }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=") else { return }
+        XCTAssertTrue(s.lastScreen.contains("LAPOR_EXIT=0"), s.lastScreen)
+    }
+}
