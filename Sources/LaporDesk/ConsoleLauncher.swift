@@ -105,8 +105,10 @@ enum ConsoleLauncher {
             throw Fail.damaged("demo: the practice data is missing from this build")
         }
         do {
-            return try PracticeDesk.create(in: folder, defaults: DeskAccess.defaults, name: "Meja Latihan LaporDesk",
-                                           rosterText: roster, laporanText: laporan, laporanFile: "demo/laporan.jsonl", now: Date())
+            let opened = try PracticeDesk.create(in: folder, defaults: DeskAccess.defaults, name: "Meja Latihan LaporDesk",
+                                                 rosterText: roster, laporanText: laporan, laporanFile: "demo/laporan.jsonl", now: Date())
+            try PracticeSnapshot.keepPristineCopy(of: folder) // for `demo --reset` and Ctrl-R
+            return opened
         } catch {
             throw Fail.damaged("demo: \(error)")
         }
