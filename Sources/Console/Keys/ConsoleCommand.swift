@@ -19,6 +19,10 @@ public enum ConsoleCommand: Sendable, Hashable {
     case reports
     case refresh
     case quit
+    /// Practice clock (bimtek): one working day forward, or just past the next deadline.
+    case clockDay, clockDeadline
+    /// Replay: one report's history, the whole desk's, and the steps inside replay.
+    case replayReport, replayDesk, replayPrevious, replayNext, replayFirst, replayLast
 
     /// The name typed at the `:` prompt and written in key-binding files.
     public var name: String {
@@ -56,6 +60,14 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .reports: "laporan"
         case .refresh: "refresh"
         case .quit: "quit"
+        case .clockDay: "clock-day"
+        case .clockDeadline: "clock-deadline"
+        case .replayReport: "replay-report"
+        case .replayDesk: "replay"
+        case .replayPrevious: "replay-previous"
+        case .replayNext: "replay-next"
+        case .replayFirst: "replay-first"
+        case .replayLast: "replay-last"
         }
     }
 
@@ -69,6 +81,7 @@ public enum ConsoleCommand: Sendable, Hashable {
                  .sort, .mark, .clearMarks, .actionMenu]
         list += CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map { .act($0) }
         list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .quit]
+        list += [.clockDay, .clockDeadline, .replayReport, .replayDesk, .replayPrevious, .replayNext, .replayFirst, .replayLast]
         return list
     }()
 
@@ -113,6 +126,14 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .reports: Localized("laporan meja (rekap)", en: "desk reports")
         case .refresh: Localized("muat ulang", en: "refresh")
         case .quit: Localized("keluar", en: "quit")
+        case .clockDay: Localized("jam latihan +1 hari kerja", en: "practice clock +1 working day")
+        case .clockDeadline: Localized("jam latihan ke tenggat berikut", en: "practice clock to next deadline")
+        case .replayReport: Localized("putar ulang laporan ini", en: "replay this report")
+        case .replayDesk: Localized("putar ulang seluruh meja", en: "replay the whole desk")
+        case .replayPrevious: Localized("putar ulang: peristiwa sebelum", en: "replay: previous event")
+        case .replayNext: Localized("putar ulang: peristiwa berikut", en: "replay: next event")
+        case .replayFirst: Localized("putar ulang: peristiwa pertama", en: "replay: first event")
+        case .replayLast: Localized("putar ulang: peristiwa terakhir", en: "replay: last event")
         }
     }
 }

@@ -44,6 +44,9 @@ public struct Keymap: Sendable, Hashable {
             .char("T"): .act(.tag), .char("D"): .act(.linkDuplicate), .char("A"): .toggleAnonymous,
             .char("R"): .toggleConfidential, .char(" "): .mark, .char("M"): .clearMarks,
             .char("6"): .reports, .f(5): .reports,
+            // Bimtek: practice clock and replay (inside replay ← → Home End step too, Esc leaves).
+            .char("+"): .clockDay, .char("*"): .clockDeadline, .char("P"): .replayReport,
+            .char("<"): .replayPrevious, .char(">"): .replayNext,
         ]
         for (i, v) in InboxQuery.SavedView.allCases.enumerated() {
             g[.char(Character(String(i + 1)))] = .view(v)
