@@ -8,9 +8,11 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Theme: default, terang, kontras-tinggi, buta-warna, mono (or your own).") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
     @Flag(help: "Let the mouse select rows and scroll (off by default: it takes over text selection).") var mouse = false
+    @Flag(help: "Presenter mode for a projector: key strip, roomier rows, terang theme by default.") var presenter = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false, mouse: mouse))
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false, mouse: mouse,
+                                                        presenter: presenter))
     }
 }
 
@@ -24,8 +26,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme name.") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
     @Flag(help: "Let the mouse select rows and scroll.") var mouse = false
+    @Flag(help: "Presenter mode for a projector: key strip, roomier rows, terang theme by default.") var presenter = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse))
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse,
+                                                        presenter: presenter))
     }
 }
