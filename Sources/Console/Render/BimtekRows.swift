@@ -7,7 +7,23 @@ import TextCanvas
 enum BimtekRows {
     /// Title-bar prefix of the clock on practice desks: their time is the simulated practice clock.
     static func clockPrefix(_ s: ConsoleState) -> String {
-        s.env.isPractice ? s.text(Localized("Jam latihan ", en: "Practice clock ")) : ""
+        // In replay the clock shows when the event happened, not the desk's time now.
+        if s.replay != nil { return s.text(Localized("Saat itu ", en: "Then ")) }
+        return s.env.isPractice ? s.text(Localized("Jam latihan ", en: "Practice clock ")) : ""
+    }
+
+    /// Help lines for the keys that only work inside replay or on practice desks.
+    static func helpLines(_ s: ConsoleState) -> [StyledLine] {
+        [
+            StyledLine(text: s.text(Localized(
+                "Putar ulang: P laporan ini, :replay seluruh meja; di dalamnya ← → (atau , .) peristiwa, Home/End awal/akhir, Esc keluar. Hanya melihat.",
+                en: "Replay: P this report, :replay the whole desk; inside, ← → (or , .) step, Home/End first/last, Esc leaves. Read only.")),
+                       role: Roles.detailMuted),
+            StyledLine(text: s.text(Localized(
+                "Jam latihan (hanya meja latihan): + satu hari kerja, * sampai lewat tenggat berikut; semua konsol di folder ikut.",
+                en: "Practice clock (practice desks only): + one working day, * just past the next deadline; every console on the folder follows.")),
+                       role: Roles.detailMuted),
+        ]
     }
 
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ layout: Layout) {
@@ -25,23 +41,27 @@ enum BimtekRows {
     }
 
     /// "PUTAR ULANG · peristiwa 3/7 · Sen 30 Nov 10.00 · rina · #2600012 diverifikasi & didisposisikan".
-    static func replayBannerText(_ s: ConsoleState, _ replay: ReplayState) -> String {
+    /// The long form, or a shorter one (short time, no agency name) when the terminal is narrow.
+    static func replayBannerText(_ s: ConsoleState, _ replay: ReplayState, width: Int = .max) -> String {
         guard let e = replay.current else { return "" }
-        let scope = switch replay.scope {
-        case .desk: s.text(Localized("meja", en: "desk"))
-        case let .report(id): "#\(id)"
+        let (scope, subject) = switch replay.scope {
+        case .desk: (s.text(Localized("meja", en: "desk")), "#\(e.reportID) ")
+        case let .report(id): ("#\(id)", "")
         }
-        let when = DeskTimeText.long(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
         var what = s.text(UIText.eventLabel(e.event))
-        if case let .disposed(d) = e.event { what += " → " + s.env.agencyName(d.agency) }
-        return s.text(Localized("PUTAR ULANG", en: "REPLAY")) + " " + scope + " · "
+        let head = s.text(Localized("PUTAR ULANG", en: "REPLAY")) + " " + scope + " · "
             + s.text(Localized("peristiwa \(replay.position)/\(replay.total)", en: "event \(replay.position)/\(replay.total)"))
-            + " · \(when) · \(e.actor.name) · #\(e.reportID) \(what)"
+        let long = DeskTimeText.long(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
+        let short = DeskTimeText.short(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
+        let brief = head + " · \(short) · \(e.actor.name) · \(subject)\(what)"
+        if case let .disposed(d) = e.event { what += " → " + s.env.agencyName(d.agency) }
+        let full = head + " · \(long) · \(e.actor.name) · \(subject)\(what)"
+        return full.displayWidth + 1 <= width ? full : brief
     }
 
     static func drawReplayBanner(_ c: inout Canvas, _ s: ConsoleState, _ replay: ReplayState, _ r: Rect) {
         c.fill(r, role: Roles.titlePractice)
-        c.put(" " + replayBannerText(s, replay), at: r.origin, role: Roles.titlePractice, clipWidth: r.width)
+        c.put(" " + replayBannerText(s, replay, width: r.width), at: r.origin, role: Roles.titlePractice, clipWidth: r.width)
     }
 
     /// In replay the hint row lists the replay keys: the desk's action keys are refused there.
