@@ -32,8 +32,8 @@ enum BimtekRows {
         let width = s.size.width
         if let replay = s.replay {
             drawReplayHints(&c, s, layout.hints)
-            drawReplayBanner(&c, s, replay, Rect(x: 0, y: y, width: width, height: 1))
-            y += 1
+            drawReplayBanner(&c, s, replay, Rect(x: 0, y: y, width: width, height: 2))
+            y += 2
         }
         if s.presenter {
             drawPresenterStrip(&c, s, Rect(x: 0, y: y, width: width, height: 1))
@@ -41,27 +41,28 @@ enum BimtekRows {
     }
 
     /// "PUTAR ULANG · peristiwa 3/7 · Sen 30 Nov 10.00 · rina · #2600012 diverifikasi & didisposisikan".
-    /// The long form, or a shorter one (short time, no agency name) when the terminal is narrow.
-    static func replayBannerText(_ s: ConsoleState, _ replay: ReplayState, width: Int = .max) -> String {
-        guard let e = replay.current else { return "" }
-        let (scope, subject) = switch replay.scope {
-        case .desk: (s.text(Localized("meja", en: "desk")), "#\(e.reportID) ")
-        case let .report(id): ("#\(id)", "")
+    /// Two lines: "PUTAR ULANG #2600012 · peristiwa 2/3 · Rab 25 Nov 2026 09:00 · rina" and what happened,
+    /// "#2600012 diverifikasi & didisposisikan → Pemerintah Kabupaten Sleman", so both fit in 80 columns.
+    static func replayBannerLines(_ s: ConsoleState, _ replay: ReplayState) -> (String, String) {
+        guard let e = replay.current else { return ("", "") }
+        let scope = switch replay.scope {
+        case .desk: s.text(Localized("meja", en: "desk"))
+        case let .report(id): "#\(id)"
         }
-        var what = s.text(UIText.eventLabel(e.event))
+        let when = DeskTimeText.long(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
+        var what = "#\(e.reportID) " + s.text(UIText.eventLabel(e.event))
+        if case let .disposed(d) = e.event { what += " → " + s.env.agencyName(d.agency) }
         let head = s.text(Localized("PUTAR ULANG", en: "REPLAY")) + " " + scope + " · "
             + s.text(Localized("peristiwa \(replay.position)/\(replay.total)", en: "event \(replay.position)/\(replay.total)"))
-        let long = DeskTimeText.long(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
-        let short = DeskTimeText.short(e.at, offset: s.env.utcOffsetSeconds, language: s.language)
-        let brief = head + " · \(short) · \(e.actor.name) · \(subject)\(what)"
-        if case let .disposed(d) = e.event { what += " → " + s.env.agencyName(d.agency) }
-        let full = head + " · \(long) · \(e.actor.name) · \(subject)\(what)"
-        return full.displayWidth + 1 <= width ? full : brief
+            + " · \(when) · \(e.actor.name)"
+        return (head, what)
     }
 
     static func drawReplayBanner(_ c: inout Canvas, _ s: ConsoleState, _ replay: ReplayState, _ r: Rect) {
         c.fill(r, role: Roles.titlePractice)
-        c.put(" " + replayBannerText(s, replay, width: r.width), at: r.origin, role: Roles.titlePractice, clipWidth: r.width)
+        let (head, what) = replayBannerLines(s, replay)
+        c.put(" " + head, at: r.origin, role: Roles.titlePractice, clipWidth: r.width)
+        c.put("   " + what, at: Point(x: r.x, y: r.y + 1), role: Roles.titlePractice, clipWidth: r.width)
     }
 
     /// In replay the hint row lists the replay keys: the desk's action keys are refused there.
@@ -121,8 +122,8 @@ enum BimtekRows {
 }
 
 extension ConsoleState {
-    /// Rows reserved under the hint row: the replay banner and the presenter strip.
-    public var bimtekBottomRows: Int { (presenter ? 1 : 0) + (replay != nil ? 1 : 0) }
+    /// Rows reserved under the hint row: the replay banner (two lines) and the presenter strip.
+    public var bimtekBottomRows: Int { (presenter ? 1 : 0) + (replay != nil ? 2 : 0) }
 
     /// Screen lines per inbox row: presenter mode leaves a blank line between rows.
     var inboxRowStep: Int { presenter ? 2 : 1 }
