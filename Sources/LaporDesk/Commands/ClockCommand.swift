@@ -54,6 +54,7 @@ struct ClockAdvanceCommand: ParsableCommand {
     func run() throws {
         let chosen = [days != nil, deadline, to != nil].filter { $0 }.count
         guard chosen <= 1 else { throw Fail.usage("clock advance: use one of --days, --deadline, --to") }
+        if let days, days < 1 { throw Fail.usage("--days: at least 1, not \(days)") }
         var step = PracticeClockStep.workingDays(days ?? 1)
         if deadline { step = .nextDeadline }
         if let to {
