@@ -12,6 +12,15 @@ extension DeskAccess {
     }
 }
 
+extension DeskAccess {
+    /// "Now" for commands that need it before opening the desk (intake, import): the practice time when
+    /// `--data` names a practice desk with a readable clock, else real time (opening reports any damage).
+    static func now(_ options: DeskOptions) -> Date {
+        let folder = DeskFolder.resolve(explicit: options.data)
+        return (try? PracticeClock(practiceFolder: folder).now()) ?? Date()
+    }
+}
+
 /// The console's handle on the practice clock: reads it every tick (so consoles follow each other) and
 /// moves it for `+` and `*`.
 final class PracticeClockAdapter: PracticeClockControl {

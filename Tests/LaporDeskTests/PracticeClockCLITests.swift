@@ -48,8 +48,13 @@ final class PracticeClockCLITests: DeskTestCase {
         let at = try XCTUnwrap(instant(try XCTUnwrap(last["at"] as? String)))
         XCTAssertLessThan(abs(at.timeIntervalSince(to)), 30, "event at \(at), practice time \(to)")
         XCTAssertGreaterThan(at.timeIntervalSinceNow, 4 * 86400)
+        // Process 5 (intake) receives a new report at the practice time: it is not overdue on arrival.
+        let second = try intake([])
+        XCTAssertNotEqual(second, id)
+        XCTAssertEqual(try overdueIDs(), [id])
         // --deadline with nothing ahead is refused (exit 1), and the clock does not move.
         try expect(0, ["act", id, "archive", "--reason", "terlalu-umum", "--as", "rina"])
+        try expect(0, ["act", second, "archive", "--reason", "terlalu-umum", "--as", "rina"])
         let refused = try desk(["clock", "advance", "--deadline"])
         XCTAssertEqual(refused.code, 1, refused.transcript)
         XCTAssertTrue(refused.stderr.contains("Tidak ada tenggat"), refused.transcript)
