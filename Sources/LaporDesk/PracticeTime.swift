@@ -34,7 +34,9 @@ final class PracticeClockAdapter: PracticeClockControl {
         self.clock = clock
         deadlines = desk.deadlines
         calendar = desk.calendar
-        lastOffset = (try? clock.offset()) ?? 0
+        do { lastOffset = try clock.offset() } catch {
+            Output.error("warning: \(error) — the practice desk runs on real time until the file is fixed")
+        }
     }
 
     func now() -> Date {
