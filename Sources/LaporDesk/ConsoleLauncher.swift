@@ -19,6 +19,8 @@ enum ConsoleLauncher {
         var scenario: String? = nil
         /// `demo --lesson`: show the scenario's lesson strip.
         var lesson = false
+        /// `--presenter`: key strip, roomy rows, `terang` theme unless chosen otherwise.
+        var presenter = false
     }
 
     static func run(_ request: Request) throws {
@@ -39,16 +41,20 @@ enum ConsoleLauncher {
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
         let op = try DeskAccess.actor(opened, deskOptions)
         let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
-        let themeName = request.theme ?? user.theme ?? opened.settings.theme
+        let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : opened.settings.theme)
         let catalog = Themes.catalog()
         guard catalog.names.contains(themeName) else {
             throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
         }
         let service = StoreService(store: opened.store)
-        var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
+        // A practice desk runs on its shared practice clock; a real desk on real time.
+        let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
+        let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
+        var state = ConsoleState(env: env, desk: opened.desk, now: clock(), size: Size(width: 80, height: 24),
                                  keymap: try Keymaps.load())
         state.health = service.health
         if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
+        state.presenter = request.presenter
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
@@ -58,7 +64,8 @@ enum ConsoleLauncher {
         let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: screen.colorDepth)
         screen.palette = palette
         for p in themeProblems { Output.error("warning: \(p)") }
-        let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: { Date() })
+        let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: clock)
+        runtime.practiceClock = practiceClock
         runtime.run()
         screen.stop()
         if runtime.state.resetRequested {

@@ -12,7 +12,7 @@ struct LaporDeskCLI: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IntakeCommand.self, ImportCommand.self,
             ListCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, CheckCommand.self,
-            ActCommand.self, SweepCommand.self, GenerateCommand.self, BenchCommand.self, ScenarioCommand.self,
+            ActCommand.self, SweepCommand.self, GenerateCommand.self, BenchCommand.self, ScenarioCommand.self, ClockCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

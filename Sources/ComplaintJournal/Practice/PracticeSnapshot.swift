@@ -48,7 +48,8 @@ public enum PracticeSnapshot {
         public var removed: Int
     }
 
-    /// Puts every file back as it was at creation and removes files that were not there. Refuses a real
+    /// Puts every file back as it was at creation (the practice clock back at the scenario's start) and
+    /// removes files that were not there. Refuses a real
     /// desk and a practice desk without a pristine copy. Other consoles on the folder must be restarted.
     public static func reset(_ folder: DeskFolder) throws -> Outcome {
         try requirePractice(folder)
@@ -76,6 +77,11 @@ public enum PracticeSnapshot {
             try write(Array(bytes), to: folder.url.appendingPathComponent(rel))
         }
         try removeEmptyFolders(folder.url, keeping: Set(pristine.map { ($0 as NSString).deletingLastPathComponent }))
+        // The clock file is not part of the copy (it was written after it): a scenario desk's clock starts
+        // again at the scenario's start, a plain practice desk goes back to real time.
+        if let recorded = try ScenarioDesk.recorded(in: folder) {
+            try PracticeClock.start(in: folder, at: recorded.scenario.startsAt)
+        }
         return Outcome(restored: pristine.count, removed: removed)
     }
 

@@ -20,8 +20,8 @@ public enum ScenarioDesk {
             .replacingOccurrences(of: "time_zone = \"WIB\"", with: "time_zone = \"\(scenario.timeZone.rawValue)\"")
     }
 
-    /// Creates the practice desk in an empty `folder` with `now` = the scenario's start, records the lesson
-    /// and keeps the pristine copy. Returns the opened desk.
+    /// Creates the practice desk in an empty `folder` with `now` = the scenario's start, records the lesson,
+    /// keeps the pristine copy and sets the practice clock to the scenario's start. Returns the opened desk.
     public static func create(_ package: ScenarioPackage, in folder: DeskFolder, defaults: DeskDefaults) throws -> OpenedDesk {
         var deskDefaults = defaults
         deskDefaults.reference = package.referenceTexts(defaults: defaults)
@@ -39,6 +39,8 @@ public enum ScenarioDesk {
             + "scenario = \"\(scenario.name)\"\nbaseline_seq = \(opened.journal.lastSequence)\n"
         try PracticeSnapshot.write(Array(record.utf8), to: practiceFolder(folder).appendingPathComponent(lessonFileName))
         try PracticeSnapshot.keepPristineCopy(of: folder)
+        // After the pristine copy: a reset removes the clock file and starts the clock here again.
+        try PracticeClock.start(in: folder, at: scenario.startsAt)
         return opened
     }
 

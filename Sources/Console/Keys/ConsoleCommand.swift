@@ -23,6 +23,10 @@ public enum ConsoleCommand: Sendable, Hashable {
     /// Practice desks: put every file back as it was when the desk was made (asks first).
     case resetPractice
     case quit
+    /// Practice clock (bimtek): one working day forward, or just past the next deadline.
+    case clockDay, clockDeadline
+    /// Replay: one report's history, the whole desk's, and the steps inside replay.
+    case replayReport, replayDesk, replayPrevious, replayNext, replayFirst, replayLast
 
     /// The name typed at the `:` prompt and written in key-binding files.
     public var name: String {
@@ -63,6 +67,14 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .lessonBack: "lesson-back"
         case .resetPractice: "reset-practice"
         case .quit: "quit"
+        case .clockDay: "clock-day"
+        case .clockDeadline: "clock-deadline"
+        case .replayReport: "replay-report"
+        case .replayDesk: "replay"
+        case .replayPrevious: "replay-previous"
+        case .replayNext: "replay-next"
+        case .replayFirst: "replay-first"
+        case .replayLast: "replay-last"
         }
     }
 
@@ -76,6 +88,7 @@ public enum ConsoleCommand: Sendable, Hashable {
                  .sort, .mark, .clearMarks, .actionMenu]
         list += CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map { .act($0) }
         list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .lessonNext, .lessonBack, .resetPractice, .quit]
+        list += [.clockDay, .clockDeadline, .replayReport, .replayDesk, .replayPrevious, .replayNext, .replayFirst, .replayLast]
         return list
     }()
 
@@ -123,6 +136,14 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .lessonBack: Localized("pelajaran: langkah sebelum", en: "lesson: previous step")
         case .resetPractice: Localized("ulang latihan dari awal", en: "reset the practice desk")
         case .quit: Localized("keluar", en: "quit")
+        case .clockDay: Localized("jam latihan +1 hari kerja", en: "practice clock +1 working day")
+        case .clockDeadline: Localized("jam latihan ke tenggat berikut", en: "practice clock to next deadline")
+        case .replayReport: Localized("putar ulang laporan ini", en: "replay this report")
+        case .replayDesk: Localized("putar ulang seluruh meja", en: "replay the whole desk")
+        case .replayPrevious: Localized("putar ulang: peristiwa sebelum", en: "replay: previous event")
+        case .replayNext: Localized("putar ulang: peristiwa berikut", en: "replay: next event")
+        case .replayFirst: Localized("putar ulang: peristiwa pertama", en: "replay: first event")
+        case .replayLast: Localized("putar ulang: peristiwa terakhir", en: "replay: last event")
         }
     }
 }

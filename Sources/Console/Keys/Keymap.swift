@@ -45,6 +45,9 @@ public struct Keymap: Sendable, Hashable {
             .char("R"): .toggleConfidential, .char(" "): .mark, .char("M"): .clearMarks,
             .char("6"): .reports, .f(5): .reports,
             .char("}"): .lessonNext, .char("{"): .lessonBack, .ctrl("r"): .resetPractice,
+            // Bimtek: practice clock and replay (inside replay ← → Home End step too, Esc leaves).
+            .char("+"): .clockDay, .char("*"): .clockDeadline, .char("P"): .replayReport,
+            .char("<"): .replayPrevious, .char(">"): .replayNext,
         ]
         for (i, v) in InboxQuery.SavedView.allCases.enumerated() {
             g[.char(Character(String(i + 1)))] = .view(v)

@@ -19,6 +19,7 @@ public enum ConsoleRenderer {
         if let r = layout.routing { RoutingPane.draw(&c, s, r) }
         drawStatus(&c, s, layout.statusLine)
         drawHints(&c, s, layout.hints)
+        BimtekRows.draw(&c, s, layout)
         if let lesson = s.lesson { LessonStrip.draw(&c, s, lesson, layout) }
         if let overlay = s.overlay { OverlayView.draw(&c, s, overlay) }
         return c
@@ -49,7 +50,7 @@ public enum ConsoleRenderer {
         var left = " LaporDesk · \(op.shownName) (\(s.text(op.role.label)))"
         if let agency = op.agency { left += " · " + s.env.agencyName(agency) }
         left += " · " + s.env.deskName
-        let clock = DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
+        let clock = BimtekRows.clockPrefix(s) + DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
         // Each item has a full and a short form; the journal state and the practice marker are never
         // dropped (a damaged journal or practice data must always be visible), the clock may be.
         typealias Item = (full: String, short: String, role: StyleRole, essential: Bool)
@@ -62,7 +63,7 @@ public enum ConsoleRenderer {
             (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))",
              s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")), Roles.titleHealthBad, true)
         }
-        var items: [Item] = [(clock, DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language), Roles.titleBar, false), health]
+        var items: [Item] = [(clock, BimtekRows.clockPrefix(s) + DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language), Roles.titleBar, false), health]
         if s.env.isPractice {
             items.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")),
                           s.text(Localized("LATIHAN", en: "PRACTICE")), Roles.titlePractice, true), at: 0)

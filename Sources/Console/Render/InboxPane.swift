@@ -23,10 +23,12 @@ enum InboxPane {
             if focused { c.cursor = listArea.origin }
             return
         }
-        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: listArea.height,
+        // Presenter mode leaves a blank line under each row, for reading from the back of a room.
+        let step = s.inboxRowStep
+        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: max(1, listArea.height / step),
                                   previousTop: s.inbox.scrollTop)
         for index in window.visible {
-            let y = listArea.y + index - window.top
+            let y = listArea.y + (index - window.top) * step
             let id = s.inbox.rows[index]
             guard let report = s.desk[id] else { continue }
             let selected = index == s.inbox.cursor

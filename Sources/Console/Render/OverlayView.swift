@@ -47,6 +47,7 @@ enum OverlayView {
                               role: Roles.detailMuted))
         out.append(StyledLine(text: t("Di panel rute, ketik nama instansi untuk mencari; Enter mendisposisikan.",
                                       "In the routing pane, type an agency's name to search; Enter disposes."), role: Roles.detailMuted))
+        out += BimtekRows.helpLines(s)
         return out
     }
 

@@ -15,6 +15,8 @@ public final class ConsoleRuntime {
     public var onFrame: ((Canvas) -> Void)?
     /// Lets the embedding program add rows or decorations (e.g. a lesson strip) to each frame.
     public var decorate: ((inout Canvas, ConsoleState) -> Void)?
+    /// The practice desk's shared clock; nil on real desks, where the clock keys are refused.
+    public var practiceClock: PracticeClockControl?
 
     public init(state: ConsoleState, terminal: any TerminalDevice, service: any DeskService, clock: @escaping () -> Date,
                 tickMilliseconds: Int = 1000) {
@@ -85,6 +87,8 @@ public final class ConsoleRuntime {
                 pending += ConsoleReducer.reduce(&state, .performed(outcomes))
             case .quit:
                 state.quitRequested = true
+            case let .advanceClock(step):
+                for action in advancePracticeClock(step) { pending += ConsoleReducer.reduce(&state, action) }
             }
         }
     }

@@ -13,6 +13,8 @@ public enum ConsoleAction: Sendable {
     /// Answers to `ConsoleEffect.perform`, in request order.
     case performed([DeskOutcome])
     case health(JournalHealthView)
+    /// The practice clock moved (or could not), answering `ConsoleEffect.advanceClock`.
+    case practiceClock(PracticeClockOutcome)
 }
 
 /// What the runtime must do for the reducer. Plain data, so reducer tests compare them.
@@ -20,6 +22,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Decide and append, under the journal lock; answers come back as `.performed`.
     case perform([DeskRequest])
     case quit
+    /// Move the practice desk's simulated clock (bimtek); the answer comes back as `.practiceClock`.
+    case advanceClock(PracticeClockStep)
 }
 
 /// One command on one report, as the operator saw it.

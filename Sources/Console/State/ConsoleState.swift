@@ -30,6 +30,10 @@ public struct ConsoleState: Sendable {
     public var resetRequested = false
     /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
     public let urgencyCache: UrgencyCache
+    /// Presenter mode (`--presenter`): key strip and roomier rows for a projector.
+    public var presenter = false
+    /// Replay of the desk's or one report's history; while set, every pane shows the past (read only).
+    public var replay: ReplayState?
 
     public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
         self.env = env
@@ -142,4 +146,6 @@ public struct StatusMessage: Sendable, Hashable {
 public struct KeyLogEntry: Sendable, Hashable {
     public var key: String
     public var command: String?
+    /// Text typed into a prompt or form: the presenter strip says "mengetik…" instead of echoing it.
+    public var typing = false
 }

@@ -69,9 +69,10 @@ public struct Layout: Sendable, Hashable {
 
 extension ConsoleState {
     public var layout: Layout {
-        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen, extraBottomRows: lesson == nil ? 0 : LessonStrip.height)
+        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen,
+                       extraBottomRows: bimtekBottomRows + (lesson == nil ? 0 : LessonStrip.height))
     }
 
     /// Rows of reports visible in the inbox pane (inside its border and header).
-    var inboxPageSize: Int { max(1, (layout.inbox?.height ?? layout.body.height) - 3) }
+    var inboxPageSize: Int { max(1, ((layout.inbox?.height ?? layout.body.height) - 3) / inboxRowStep) }
 }

@@ -26,7 +26,7 @@ extension ConsoleReducer {
         case .left:
             s.focus = pane
             if pane == .inbox {
-                let row = m.at.y - rect.y - 2 // border + header
+                let row = (m.at.y - rect.y - 2) / s.inboxRowStep // border + header; presenter rows are two lines
                 let index = s.inbox.scrollTop + row
                 guard row >= 0, s.inbox.rows.indices.contains(index) else { return [] }
                 if index == s.inbox.cursor, s.detail.reportID == s.inbox.selectedID {

@@ -7,6 +7,7 @@ public enum ConsoleReducer {
     @discardableResult
     public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         defer { syncLesson(&s) }
+        if let replayed = replayIntercept(&s, action) { return replayed }
         switch action {
         case let .key(key):
             return handleKey(&s, key)
@@ -28,6 +29,9 @@ public enum ConsoleReducer {
             return []
         case let .health(h):
             s.health = h
+            return []
+        case let .practiceClock(outcome):
+            applyPracticeClock(&s, outcome)
             return []
         }
     }
@@ -58,11 +62,11 @@ public enum ConsoleReducer {
             return []
         }
         if s.overlay != nil {
-            logKey(&s, key, command: nil)
+            logTypedKey(&s, key)
             return handleOverlayKey(&s, key)
         }
         if s.focus == .routing, handleRoutingTyping(&s, key) {
-            logKey(&s, key, command: nil)
+            logTypedKey(&s, key)
             return []
         }
         guard let command = s.keymap.command(for: key, in: s.focus) else {
@@ -86,6 +90,7 @@ public enum ConsoleReducer {
 
     /// Runs a named command (from a key, the `:` prompt or the action menu).
     static func run(_ s: inout ConsoleState, _ command: ConsoleCommand) -> [ConsoleEffect] {
+        if refusedInReplay(&s, command) { return [] }
         switch command {
         case .down: move(&s, by: 1)
         case .up: move(&s, by: -1)
@@ -130,6 +135,8 @@ public enum ConsoleReducer {
         case .quit:
             s.quitRequested = true
             return [.quit]
+        case .clockDay, .clockDeadline, .replayReport, .replayDesk, .replayPrevious, .replayNext, .replayFirst, .replayLast:
+            return runBimtek(&s, command)
         }
         return []
     }

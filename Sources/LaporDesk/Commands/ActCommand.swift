@@ -74,8 +74,9 @@ struct ActCommand: ParsableCommand {
         let op = try DeskAccess.actor(opened, desk)
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
         let cmd = try command(for: opened.desk[rid], opened: opened)
+        let now = try DeskAccess.now(opened)
         do {
-            let events = try opened.store.perform(cmd, on: rid, as: op, expectedVersion: expectVersion, now: Date())
+            let events = try opened.store.perform(cmd, on: rid, as: op, expectedVersion: expectVersion, now: now)
             for e in events { Output.line("\(e.seq) \(e.reportID) \(e.event.type)") }
             if let r = opened.desk[rid] { Output.error("#\(rid): \(r.status.rawValue) (versi \(r.version))") }
         } catch {

@@ -37,8 +37,9 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
+        let now = try DeskAccess.now(opened)
         do {
-            let events = try opened.store.sweep(now: Date())
+            let events = try opened.store.sweep(now: now)
             for e in events { Output.line("\(e.reportID) \(e.event.type)") }
         } catch {
             throw Fail.damaged(error.description)

@@ -9,9 +9,11 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Theme: default, terang, kontras-tinggi, buta-warna, mono (or your own).") var theme: String?
     @Option(help: "Language: id or en.") var lang: String?
     @Flag(help: "Let the mouse select rows and scroll (off by default: it takes over text selection).") var mouse = false
+    @Flag(help: "Presenter mode for a projector: key strip, roomier rows, terang theme by default.") var presenter = false
 
     func run() throws {
-        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false, mouse: mouse))
+        try ConsoleLauncher.run(ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: false, mouse: mouse,
+                                                        presenter: presenter))
     }
 }
 
@@ -27,6 +29,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Let the mouse select rows and scroll.") var mouse = false
     @Option(help: "Bimtek scenario: a shipped name (see `lapor-desk scenario list`) or a scenario folder.") var scenario: String?
     @Flag(help: "Show the scenario's lesson strip (} skips a step, { goes back).") var lesson = false
+    @Flag(help: "Presenter mode for a projector: key strip, roomier rows, terang theme by default.") var presenter = false
     @Flag(help: "Return the practice desk in --data DIR to its starting point (refuses real desks).") var reset = false
 
     func run() throws {
@@ -44,6 +47,7 @@ struct DemoCommand: ParsableCommand {
         var request = ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse)
         request.scenario = scenario
         request.lesson = lesson
+        request.presenter = presenter
         try ConsoleLauncher.run(request)
     }
 }

@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw Fail.usage("import: name at least one file (or -)") }
         guard batchSize > 0 else { throw Fail.usage("--batch-size must be positive") }
-        let now = Date()
+        let now = DeskAccess.now(desk)
         var batches: [(String, IntakeBatch)] = []
         for file in files {
             let bytes: [UInt8]

@@ -65,7 +65,7 @@ struct IntakeCommand: ParsableCommand {
             })))
         }
         if !tags.isEmpty { members.append(.init("tags", .array(tags.map { .string($0) }))) }
-        let now = Date()
+        let now = DeskAccess.now(desk)
         let intake: Intake
         switch IntakeDecoder.decode(value: .object(members), file: "intake", line: 1, importTime: now) {
         case let .accepted(i, _): intake = i

@@ -46,7 +46,7 @@ struct ListCommand: ParsableCommand {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         DeskAccess.reportRecovery(opened)
         let op = try DeskAccess.actor(opened, desk)
-        let now = Date()
+        let now = try DeskAccess.now(opened)
         let ids = Inbox(deadlines: opened.deadlines).run(q, on: opened.desk, for: op, now: now)
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         var out = ""
@@ -73,20 +73,28 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Argument(help: "Tracking id") var id: String
     @Flag(help: "As one JSON object.") var json = false
+    @Option(help: "Show the report as it was after its Nth event (replay; 1 = as received).") var atEvent: Int?
 
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
-        guard let r = opened.desk[rid], Access.canSee(r, by: op) else {
+        guard let current = opened.desk[rid], Access.canSee(current, by: op) else {
             throw Fail.rejected("\(id): no such report in your view")
+        }
+        var r = current
+        var now = try DeskAccess.now(opened)
+        if let atEvent {
+            let replayed = try ReplayText.report(current, atEvent: atEvent, opened: opened, json: json)
+            r = replayed.report
+            now = replayed.at
         }
         let identity = Access.canSeeIdentity(r, by: op)
         if json {
-            let export = ReportExport(deadlines: opened.deadlines, now: Date(), offsetSeconds: opened.settings.timeZone.secondsFromUTC)
+            let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
             Output.line(export.fullObject(r, public: false, identityVisible: identity).compactText)
         } else {
-            Output.raw(ReportText.full(r, identityVisible: identity, deadlines: opened.deadlines, now: Date(),
+            Output.raw(ReportText.full(r, identityVisible: identity, deadlines: opened.deadlines, now: now,
                                        directory: opened.reference, offset: opened.settings.timeZone.secondsFromUTC))
         }
     }

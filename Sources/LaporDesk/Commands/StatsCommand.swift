@@ -54,7 +54,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
-        let now = Date()
+        let now = try DeskAccess.now(opened)
         let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
         let report = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
         if json {
@@ -157,7 +157,7 @@ struct ExportCommand: ParsableCommand {
         if report == nil, period.isSet { throw Fail.usage("--from, --to, --agency and --region: only with --report monthly") }
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let op = try DeskAccess.actor(opened, desk)
-        let now = Date()
+        let now = try DeskAccess.now(opened)
         if report != nil {
             let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
             let figures = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)

@@ -1,0 +1,65 @@
+import Complaints
+import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// Presenter mode: the key strip names each key's command from the key table, never echoes typed text,
+/// and rows get room to breathe.
+final class PresenterTests: XCTestCase {
+    func presenter(size: Size = Size(width: 80, height: 24)) throws -> ConsoleState {
+        var s = try Fixture.state(size: size)
+        s.presenter = true
+        ConsoleReducer.reduce(&s, .resize(size))
+        return s
+    }
+
+    func stripRow(_ s: ConsoleState) -> String {
+        ConsoleRenderer.render(s).textRows().last ?? ""
+    }
+
+    func testStripNamesCommandsFromTheKeyTableAndMarksUnboundKeys() throws {
+        var s = try presenter()
+        s.press(.char("j"), .char("z"))
+        let row = stripRow(s)
+        XCTAssertTrue(row.contains("j  ↓ turun"), row)
+        XCTAssertTrue(row.contains("z  (tidak dipakai)"), row)
+        s.press(.char("d"))
+        XCTAssertTrue(stripRow(s).contains("d  Verifikasi & disposisi") || stripRow(s).contains("d  disposisi"), stripRow(s))
+    }
+
+    func testTypedTextIsNeverEchoed() throws {
+        var s = try presenter()
+        s.press(.char("c")) // internal note form
+        XCTAssertNotNil(s.form)
+        _ = s.type("Pelapor Sri Rahayu NIK 3404015505700001")
+        let row = stripRow(s)
+        XCTAssertTrue(row.contains("mengetik…"), row)
+        XCTAssertFalse(row.contains("3404"), row)
+        XCTAssertFalse(row.contains("R  "), "letters are not shown one by one: \(row)")
+        XCTAssertEqual(s.keyLog.filter(\.typing).count, 1, "one entry for a run of typing")
+    }
+
+    func testRowsAreSpacedAndPagingFollows() throws {
+        var plain = try Fixture.state(size: Size(width: 80, height: 24))
+        plain.press(.char("5"))
+        var s = try presenter()
+        s.press(.char("5"))
+        let rows = ConsoleRenderer.render(s).textRows()
+        let first = try XCTUnwrap(rows.firstIndex { $0.hasPrefix("│  " + s.inbox.rows[0].rawValue) })
+        XCTAssertTrue(rows[first + 1].hasPrefix("│        "), "a blank line under each row: \(rows[first + 1])")
+        XCTAssertTrue(rows[first + 2].hasPrefix("│  " + s.inbox.rows[1].rawValue), rows[first + 2])
+        var p = s
+        p.press(.pageDown)
+        var q = plain
+        q.press(.pageDown)
+        XCTAssertLessThan(p.inbox.cursor, q.inbox.cursor, "a presenter page holds fewer rows")
+    }
+
+    func testPresenterGolden() throws {
+        var s = try presenter()
+        s.press(.char("j"), .char("j"), .char("z"), .tab)
+        assertGolden(ConsoleRenderer.render(s), "presenter-80x24")
+    }
+}
+
