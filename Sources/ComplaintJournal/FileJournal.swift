@@ -76,11 +76,11 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     static func open(
         at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
-        let folder = JournalFolder(dataFolder: dataFolder)
+        let folder = JournalFolder(dataFolder: dataFolder, calls: calls)
         if mode == .writer {
-            try JournalFolder.makeDirectory(String(folder.journalPath.dropLast("/journal".count)))
-            try JournalFolder.makeDirectory(folder.journalPath)
-            try JournalFolder.makeDirectory(folder.quarantinePath)
+            try folder.createDirectory(String(folder.journalPath.dropLast("/journal".count)))
+            try folder.createDirectory(folder.journalPath)
+            try folder.createDirectory(folder.quarantinePath)
         }
         let lock = try FileLock(path: folder.lockPath, create: mode == .writer)
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
@@ -102,7 +102,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     deinit {
-        if let appendDescriptor { close(appendDescriptor.fd) }
+        if let appendDescriptor { calls.closeFile(appendDescriptor.fd) }
     }
 
     /// The start-up scan: verify every line, then recover (writer) or only report (read-only).
