@@ -3,6 +3,7 @@
 //   JournalTorture append DIR COUNT TAG     append COUNT entries one by one; print "ack SEQ" each
 //   JournalTorture import DIR COUNT         bulk-import COUNT entries (benchmark set-up)
 //   JournalTorture open DIR                 open as writer, read everything, print timing
+//   JournalTorture desk DIR COUNT TAG IDS   COUNT desk actions through DeskStore (see DeskActions.swift)
 import ComplaintJournal
 import Foundation
 
@@ -53,6 +54,10 @@ do {
         let entries = try journal.allEntries()
         let read = ContinuousClock.now
         print("open+verify \(opened - start), read all \(read - opened), entries \(entries.count), clean \(report.isClean)")
+    case "desk":
+        guard arguments.count == 6, let count = Int(arguments[3]) else { fail("usage: desk DIR COUNT TAG IDS") }
+        try runDeskActions(folder: folder, count: count, tag: arguments[4],
+                           shared: arguments[5].split(separator: ",").map(String.init))
     default:
         fail("unknown command \(arguments[1])")
     }
