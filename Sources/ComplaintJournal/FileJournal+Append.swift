@@ -85,6 +85,7 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
+            try checkIdentity(fd, segment: segment)
             try checkSize(fd, segment: segment, expected: size)
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []

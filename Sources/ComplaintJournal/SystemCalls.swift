@@ -29,6 +29,9 @@ protocol SystemCalls: Sendable {
     func unlinkFile(_ path: String) -> Int32
     /// `fsync(2)` of a directory, making created, renamed and removed entries durable; 0 or the errno.
     func syncDirectory(_ path: String) -> Int32
+    /// `statfs(2)` type of the file system holding `path` (0 and the errno on failure), so a writer
+    /// can refuse network file systems (see `DataFolderSafety`).
+    func fileSystemType(_ path: String) -> (UInt, Int32)
 }
 
 /// The real calls for every operation a conformer does not override, so a fault injector only

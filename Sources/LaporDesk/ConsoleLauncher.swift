@@ -63,7 +63,7 @@ enum ConsoleLauncher {
     static func openDesk(_ options: DeskOptions) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5)
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.
