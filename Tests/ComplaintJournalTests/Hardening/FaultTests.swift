@@ -115,12 +115,11 @@ final class FaultTests: XCTestCase {
     func testLockHeldByAHungProcessTimesOutNamingIt() throws {
         let (folder, before) = try journal()
         let lockPath = folder.appendingPathComponent("journal/LOCK").path
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lockPath, "sleep", "30"]
-        try holder.run()
+        let scratch = try TestSupport.temporaryFolder(self)
+        let child = try TortureChild.launch(try TortureChild.binary(), tag: "hold", arguments: ["hold", folder.path, "60"], scratch: scratch)
+        let holder = child.process
         defer {
-            holder.terminate()
+            kill(holder.processIdentifier, SIGKILL)
             holder.waitUntilExit()
         }
         let deadline = Date().addingTimeInterval(5)
@@ -130,8 +129,8 @@ final class FaultTests: XCTestCase {
             guard case let JournalError.lockedByAnotherProcess(path, waited, named) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(path, lockPath)
             XCTAssertEqual(waited, 0.3)
-            XCTAssertEqual(named, "\(holderText) (flock)")
-            XCTAssertEqual("\(error)", "journal locked by another process (\(lockPath), held by \(holderText) (flock)); gave up after 0.3 s")
+            XCTAssertEqual(named, "\(holderText) (JournalTorture)")
+            XCTAssertEqual("\(error)", "journal locked by another process (\(lockPath), held by \(holderText) (JournalTorture)); gave up after 0.3 s")
         }
         let started = Date()
         try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["held by \(holderText)"])
