@@ -23,13 +23,13 @@ enum DataFolderSafety {
         for path in [dataFolderPath, journalPath] {
             let (type, code) = calls.fileSystemType(path)
             if code == 0, let name = networkFileSystems[type] {
-                return "\(path) is on a network file system (\(name)): its locking cannot keep two consoles apart, "
+                return "network file system (\(name)) at \(path): its locking cannot keep two consoles apart, "
                     + "so LaporDesk does not write there; move the desk to a local disk"
             }
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & S_IWOTH != 0 {
                 let mode = String(info.st_mode & 0o7777, radix: 8)
-                return "\(path) can be written by other users (mode \(mode)): LaporDesk does not write there; "
+                return "other users can write to \(path) (mode \(mode)): LaporDesk does not write there; "
                     + "run `chmod o-w \(path)` (0700, or 0770 for a desk group)"
             }
         }

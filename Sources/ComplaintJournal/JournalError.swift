@@ -28,7 +28,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidLine(file, line, reason):
             return "\(file):\(line): \(reason)"
         case let .lockedByAnotherProcess(path, waited, holder):
-            return "journal locked by another process (\(path)\(holder.map { ", held by \($0)" } ?? "")); gave up after \(waited) s"
+            // Cause first: the console shows this in a one-line status, cut at the right edge.
+            return "journal locked by another process\(holder.map { ", \($0)," } ?? "") for more than \(waited) s (\(path))"
         case let .unsafeDataFolder(reason):
             return reason
         case let .segmentReplaced(path):

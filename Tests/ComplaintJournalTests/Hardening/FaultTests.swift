@@ -77,7 +77,7 @@ final class FaultTests: XCTestCase {
         for (magic, name) in [(UInt(0x6969), "NFS"), (0xFF53_4D42, "CIFS"), (0xFE53_4D42, "SMB2"), (0x517B, "SMB")] {
             let calls = RefusingCalls(refuseWrites: false, fileSystem: magic)
             XCTAssertThrowsError(try FileJournal.open(at: folder, mode: .writer, options: .init(), calls: calls)) { error in
-                XCTAssertEqual("\(error)", "\(folder.path) is on a network file system (\(name)): its locking cannot keep "
+                XCTAssertEqual("\(error)", "network file system (\(name)) at \(folder.path): its locking cannot keep "
                     + "two consoles apart, so LaporDesk does not write there; move the desk to a local disk")
             }
             try assertReadOnlyFallback(folder, calls: calls, reasonContains: ["network file system (\(name))"])
@@ -101,10 +101,10 @@ final class FaultTests: XCTestCase {
         for (target, relative) in [(folder, ""), (folder.appendingPathComponent("journal"), "/journal")] {
             XCTAssertEqual(chmod(target.path, 0o777), 0)
             XCTAssertThrowsError(try FileJournal.open(at: folder, mode: .writer)) { error in
-                XCTAssertEqual("\(error)", "\(folder.path)\(relative) can be written by other users (mode 777): LaporDesk does "
+                XCTAssertEqual("\(error)", "other users can write to \(folder.path)\(relative) (mode 777): LaporDesk does "
                     + "not write there; run `chmod o-w \(folder.path)\(relative)` (0700, or 0770 for a desk group)")
             }
-            try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["can be written by other users"])
+            try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["other users can write to"])
             XCTAssertEqual(chmod(target.path, 0o770), 0, "group-writable is how a desk group shares a desk")
             XCTAssertEqual(try FileJournal.open(at: folder, mode: .writer).0.mode, .writer)
             XCTAssertEqual(chmod(target.path, 0o700), 0)
@@ -130,10 +130,10 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual(path, lockPath)
             XCTAssertEqual(waited, 0.3)
             XCTAssertEqual(named, "\(holderText) (JournalTorture)")
-            XCTAssertEqual("\(error)", "journal locked by another process (\(lockPath), held by \(holderText) (JournalTorture)); gave up after 0.3 s")
+            XCTAssertEqual("\(error)", "journal locked by another process, \(holderText) (JournalTorture), for more than 0.3 s (\(lockPath))")
         }
         let started = Date()
-        try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["held by \(holderText)"])
+        try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["\(holderText) (JournalTorture)"])
         XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the fallback does not wait for the hung writer")
         XCTAssertEqual(try snapshot(folder), before)
     }
