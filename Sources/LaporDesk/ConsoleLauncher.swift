@@ -43,6 +43,7 @@ enum ConsoleLauncher {
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
                                  keymap: try Keymaps.load())
         state.health = service.health
+        state.announceReadOnlyStart()
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
