@@ -158,4 +158,35 @@ final class CrashModelTests: XCTestCase {
         XCTAssertTrue(synced[1].contains(Array("new c".utf8)), "or cut short")
         XCTAssertTrue(synced[1].contains([UInt8](repeating: 0, count: 11)), "or zero-filled")
     }
+
+    /// `JournalFolder.replaceFile` (how a snapshot should be written): at every sync point of
+    /// several replacements, every crash state holds the previous or the new content, never a mix.
+    func testReplacedFileIsOldOrNewInEveryCrashState() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let path = folder.appendingPathComponent("snapshot.json").path
+        let versions = (0...4).map { Array("{\"version\":\($0),\"padding\":\"\(String(repeating: "x", count: 200 * $0))\"}".utf8) }
+        try TestSupport.write(versions[0], to: path)
+        let model = try CrashRecordingCalls(root: folder)
+        let journalFolder = JournalFolder(dataFolder: folder, calls: model)
+        var states = 0
+        var acceptable: Set<[UInt8]> = []
+        var seen: Set<[UInt8]> = []
+        model.onSyncPoint = { model in
+            for state in model.crashStates() {
+                states += 1
+                let content = state.files["snapshot.json"] ?? []
+                seen.insert(content)
+                XCTAssertTrue(acceptable.contains(content), "snapshot torn or lost: \(state.label)")
+            }
+        }
+        for number in 1...4 {
+            acceptable = [versions[number - 1], versions[number]]
+            try journalFolder.replaceFile(path, with: versions[number])
+            acceptable = [versions[number]]
+            model.onSyncPoint?(model)
+        }
+        XCTAssertEqual(try TestSupport.bytes(path), versions[4])
+        XCTAssertEqual(seen, Set(versions), "both the old and the new content occur")
+        print("crash model: replaceFile: \(model.syncPoints) sync points, \(states) crash states checked")
+    }
 }
