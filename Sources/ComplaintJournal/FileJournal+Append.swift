@@ -160,6 +160,7 @@ extension FileJournal {
         guard fd >= 0 else { throw .writeFailed(path: path, operation: "open", errno: openError) }
         if !existed {
             do {
+                try folder.shareWithDeskGroup(path, isDirectory: false)
                 try folder.syncDirectory(folder.journalPath)
             } catch {
                 calls.closeFile(fd)

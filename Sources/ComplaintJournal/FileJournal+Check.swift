@@ -66,6 +66,7 @@ extension FileJournal {
         let (fd, openError) = calls.openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(operation: "open", path: path, errno: openError) }
         defer { calls.closeFile(fd) }
+        if !existed { try folder.shareWithDeskGroup(path, isDirectory: false) }
         let code = JournalFolder.writeAll(fd, bytes, calls: calls)
         if code != 0 { throw .io(operation: "write", path: path, errno: code) }
         let syncCode = calls.fullSync(fd)

@@ -32,6 +32,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         public var batchWriteBytes: Int
         /// Clock used only to name quarantine files and date acknowledgements.
         public var now: @Sendable () -> Date
+        /// The desk group (`grup` in desk.toml, resolved to its id): new journal files and folders
+        /// are given to it, 0640 and 0750; nil keeps them private, 0600 and 0700.
+        public var deskGroup: UInt32?
 
         public init(
             segmentSizeLimit: Int = 64 << 20, lockTimeout: Double? = nil, pollLockWait: Double = 0.25,
@@ -80,14 +83,17 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     static func open(
         at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls, unlockedReadIfBusy: Bool = false
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
-        let folder = JournalFolder(dataFolder: dataFolder, calls: calls)
+        var folder = JournalFolder(dataFolder: dataFolder, calls: calls)
+        folder.deskGroup = options.deskGroup
         if mode == .writer {
             try folder.refuseUnsafeWriting()
             try folder.createDirectory(String(folder.journalPath.dropLast("/journal".count)))
             try folder.createDirectory(folder.journalPath)
             try folder.createDirectory(folder.quarantinePath)
         }
+        let lockExisted = JournalFolder.exists(folder.lockPath)
         let lock = try FileLock(path: folder.lockPath, create: mode == .writer, calls: calls)
+        if mode == .writer, !lockExisted { try folder.shareWithDeskGroup(folder.lockPath, isDirectory: false) }
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
         journal.unlockedReadIfBusy = unlockedReadIfBusy
         let report = try journal.recover()

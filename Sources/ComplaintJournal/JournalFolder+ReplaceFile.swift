@@ -16,10 +16,12 @@ extension JournalFolder {
         let temporary = directory + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let (fd, openError) = calls.openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: openError) }
-        let writeError = Self.writeAll(fd, bytes, calls: calls)
+        var shareError: JournalError?
+        do { try shareWithDeskGroup(temporary, isDirectory: false) } catch { shareError = error }
+        let writeError = shareError == nil ? Self.writeAll(fd, bytes, calls: calls) : 0
         let syncError: Int32 = writeError == 0 ? calls.fullSync(fd) : 0
         calls.closeFile(fd)
-        var failure: JournalError?
+        var failure: JournalError? = shareError
         if writeError != 0 { failure = .io(operation: "write", path: temporary, errno: writeError) }
         if syncError != 0 { failure = .io(operation: "fsync", path: temporary, errno: syncError) }
         if failure == nil {

@@ -14,6 +14,8 @@ struct JournalFolder: Sendable {
     /// Every change this folder makes goes through these calls (the crash model and fault tests
     /// replace them); reads use the real calls directly.
     let calls: any SystemCalls
+    /// Group id new files and folders are given to (see `FileJournal.Options.deskGroup`).
+    var deskGroup: UInt32?
 
     init(dataFolder: URL, calls: any SystemCalls = PosixSystemCalls()) {
         self.calls = calls
@@ -132,10 +134,16 @@ struct JournalFolder: Sendable {
         let temporary = quarantinePath + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let (fd, openError) = calls.openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: openError) }
+        defer { _ = calls.unlinkFile(temporary) }
+        do {
+            try shareWithDeskGroup(temporary, isDirectory: false)
+        } catch {
+            calls.closeFile(fd)
+            throw error
+        }
         let writeError = Self.writeAll(fd, bytes, calls: calls)
         let syncError: Int32 = writeError == 0 ? calls.fullSync(fd) : 0
         calls.closeFile(fd)
-        defer { _ = calls.unlinkFile(temporary) }
         if writeError != 0 { throw .io(operation: "write", path: temporary, errno: writeError) }
         if syncError != 0 { throw .io(operation: "fsync", path: temporary, errno: syncError) }
         let linkError = calls.linkFile(temporary, finalPath)
@@ -152,6 +160,7 @@ struct JournalFolder: Sendable {
         let code = calls.makeDirectory(path, 0o700)
         if code == EEXIST { return }
         guard code == 0 else { throw .io(operation: "mkdir", path: path, errno: code) }
+        try shareWithDeskGroup(path, isDirectory: true)
         var parent = path
         while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
         if let slash = parent.lastIndex(of: "/") {

@@ -93,12 +93,18 @@ public final class OpenedDesk {
                 messages += error.errors.map(\.description)
             }
         }
+        var deskGroup: UInt32?
+        if let group = settings.group {
+            deskGroup = DeskGroup.id(named: group)
+            if deskGroup == nil { messages.append("\(folder.settingsFile.path): grup: no group named '\(group)' on this system") }
+        }
         guard messages.isEmpty, let reference else { throw OpenError(kind: .invalidFiles, messages: messages) }
         let calendar = WorkingCalendar(holidays: holidays, timeZone: settings.timeZone)
         let deadlines = Deadlines(calendar: calendar, limits: settings.limits)
         do {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
+            options.deskGroup = deskGroup
             let (journal, report) = readOnlyFallback && mode == .writer
                 ? try FileJournal.openWritingIfPossible(at: folder.url, options: options)
                 : try FileJournal.open(at: folder.url, mode: mode, options: options)

@@ -78,3 +78,49 @@ final class FilePermissionTests: XCTestCase {
         }
     }
 }
+
+/// With a desk group configured, what the journal creates is given to that group, group-readable.
+final class DeskGroupPermissionTests: XCTestCase {
+    func testDeskGroupMakesNewJournalFilesGroupReadable() throws {
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        let group = try XCTUnwrap(DeskGroup.id(named: "daemon") ?? DeskGroup.id(named: "bin"), "a system group to share with")
+        let url = try TestSupport.temporaryFolder(self).appendingPathComponent("meja")
+        var options = FileJournal.Options(segmentSizeLimit: 900)
+        options.deskGroup = group
+        let (journal, _) = try FileJournal.open(at: url, mode: .writer, options: options)
+        for number in 1...4 { _ = try journal.append { _ in [TestSupport.entry(number)] } }
+        let last = try XCTUnwrap(try JournalFolder(dataFolder: url).segmentNumbers().last)
+        let segment = TestSupport.segmentPath(url, last)
+        try TestSupport.write(try TestSupport.bytes(segment) + Array("{\"seq\":5,\"torn".utf8), to: segment)
+        let (recovered, _) = try FileJournal.open(at: url, mode: .writer, options: options)
+        var first = try TestSupport.bytes(TestSupport.segmentPath(url, 1))
+        first[30] ^= 0x01
+        try TestSupport.write(first, to: TestSupport.segmentPath(url, 1))
+        _ = try recovered.repair()
+
+        var checked = 0
+        let enumerator = FileManager.default.enumerator(atPath: url.path)
+        var info = stat()
+        while let relative = enumerator?.nextObject() as? String {
+            XCTAssertEqual(lstat(url.appendingPathComponent(relative).path, &info), 0)
+            // The segment rewritten by this test itself (TestSupport.write) keeps what it had.
+            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            XCTAssertEqual(String(info.st_mode & 0o777, radix: 8), isDirectory ? "750" : "640", relative)
+            XCTAssertEqual(UInt32(info.st_gid), group, relative)
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 8)
+        XCTAssertEqual(stat(url.path, &info), 0)
+        XCTAssertEqual(String(info.st_mode & 0o777, radix: 8), "750", "the data folder the journal created")
+    }
+
+    func testGroupSettingIsParsedAndBadNamesAreRefusedWithTheLine() throws {
+        XCTAssertEqual(try DeskSettings.parse("grup = \"lapor-desk\"\n").group, "lapor-desk")
+        XCTAssertNil(try DeskSettings.parse("name = \"Meja\"\n").group)
+        XCTAssertThrowsError(try DeskSettings.parse("name = \"Meja\"\ngrup = \"../etc\"\n")) { error in
+            XCTAssertTrue("\(error)".contains("desk.toml:2"), "\(error)")
+            XCTAssertTrue("\(error)".contains("not a group name"), "\(error)")
+        }
+    }
+}
