@@ -23,7 +23,11 @@ extension FileJournal {
             return try open(at: dataFolder, mode: .writer, options: options, calls: calls)
         } catch {
             var readOptions = options
-            if case .lockedByAnotherProcess = error { readOptions.lockTimeout = 0.2 }
+            if case .lockedByAnotherProcess = error {
+                // Behind a hung writer: do not stall the console on every poll either.
+                readOptions.lockTimeout = 0.2
+                readOptions.pollLockWait = 0.02
+            }
             let (journal, report) = try open(
                 at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true)
             journal.readOnlyReason = error.description

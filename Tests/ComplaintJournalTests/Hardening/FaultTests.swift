@@ -171,4 +171,20 @@ final class FaultTests: XCTestCase {
         XCTAssertTrue(report.isClean)
         XCTAssertEqual(try fresh.append { _ in [TestSupport.entry(5)] }.map(\.seq), [5])
     }
+
+    func testFullDiskDuringRecoveryOpensReadOnlyAndLeavesTheTornTail() throws {
+        let (folder, _) = try journal()
+        let segment = TestSupport.segmentPath(folder)
+        try TestSupport.write(try TestSupport.bytes(segment) + Array("{\"seq\":6,\"to".utf8), to: segment)
+        let before = try snapshot(folder)
+        let calls = FaultyCalls()
+        calls.inject(.shortWriteThen(bytes: 0, errno: ENOSPC))
+        let (journal, report) = try FileJournal.openWritingIfPossible(at: folder, options: .init(), calls: calls)
+        XCTAssertEqual(journal.mode, .readOnly)
+        guard case let .readOnly(reason) = journal.health else { return XCTFail("\(journal.health)") }
+        XCTAssertTrue(reason.contains("ENOSPC") && reason.contains("quarantine"), reason)
+        XCTAssertEqual(report.tornTails.count, 1, "the read-only open still reports the torn tail")
+        XCTAssertEqual(try journal.allEntries().count, 5)
+        XCTAssertEqual(try snapshot(folder).filter { !$0.key.contains(".tmp-") }, before, "the torn tail waits for a writer with space")
+    }
 }

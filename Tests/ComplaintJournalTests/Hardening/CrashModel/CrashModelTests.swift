@@ -16,7 +16,8 @@ final class CrashModelTests: XCTestCase {
     }
 
     private func report(_ scenario: String, _ model: CrashRecordingCalls, _ checker: CrashStateChecker) {
-        print("crash model: \(scenario): \(model.syncPoints) sync points, \(checker.statesChecked) crash states checked")
+        print("crash model: \(scenario): \(model.syncPoints) sync points, \(checker.statesChecked) crash states checked "
+            + "(\(checker.recoveryStatesChecked) of them inside an interrupted recovery)")
         XCTAssertGreaterThan(checker.statesChecked, model.syncPoints, "the model produced too few states")
     }
 
@@ -40,6 +41,7 @@ final class CrashModelTests: XCTestCase {
         let model = try CrashRecordingCalls(root: folder)
         let entries = (1...8).map { TestSupport.entry($0) }
         let checker = try CrashStateChecker(self, expectedIDs: entries.map(\.eventID), options: options(segment: 800))
+        checker.crashDuringRecovery = true
         model.onSyncPoint = { checker.checkAll($0, at: "append, sync point \($0.syncPoints)") }
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: checker.options, calls: model)
         for (index, entry) in entries.enumerated() {
@@ -59,6 +61,7 @@ final class CrashModelTests: XCTestCase {
         let second = (7...18).map { TestSupport.entry($0) }
         let checker = try CrashStateChecker(
             self, expectedIDs: (first + second).map(\.eventID), options: options(segment: 2_000, batch: 700))
+        checker.crashDuringRecovery = true
         model.onSyncPoint = { checker.checkAll($0, at: "import, sync point \($0.syncPoints)") }
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: checker.options, calls: model)
         _ = try journal.appendBatch(first)
@@ -86,6 +89,7 @@ final class CrashModelTests: XCTestCase {
         let checker = try CrashStateChecker(self, expectedIDs: ids, options: options(segment: 64 << 20))
         checker.acknowledged = 5
         checker.quarantineIsValid = { name, bytes in name.hasSuffix(".torn") && bytes == torn }
+        checker.requiredTails = [torn]
         model.onSyncPoint = { checker.checkAll($0, at: "recovery, sync point \($0.syncPoints)") }
         let (journal, report) = try FileJournal.open(at: folder, mode: .writer, options: checker.options, calls: model)
         XCTAssertEqual(report.tornTails.count, 1)
@@ -113,6 +117,7 @@ final class CrashModelTests: XCTestCase {
         checker.damageExpected = true
         checker.acknowledged = 5
         checker.quarantineIsValid = { name, bytes in name.hasSuffix(".damaged") && bytes == damagedLine }
+        checker.crashDuringRecovery = true
         model.onSyncPoint = { checker.checkAll($0, at: "repair, sync point \($0.syncPoints)") }
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: checker.options, calls: model)
         let findings = try journal.repair()

@@ -15,6 +15,13 @@ final class CrashStateChecker {
     /// Whether a quarantine file left by the interrupted run has acceptable content.
     var quarantineIsValid: (String, [UInt8]) -> Bool = { _, _ in false }
     let options: FileJournal.Options
+    /// Also crash the recovery of each state at each of its own sync points (a second power cut
+    /// while recovering from the first), checking those states the same way.
+    var crashDuringRecovery = false
+    /// Torn tails that must end up in quarantine, byte for byte (from the interrupted recovery).
+    var requiredTails: [[UInt8]] = []
+    /// States checked inside interrupted recoveries (included in `statesChecked`).
+    private(set) var recoveryStatesChecked = 0
     private let testCase: XCTestCase
     private(set) var statesChecked = 0
     private var scratchCounter = 0
@@ -62,6 +69,15 @@ final class CrashStateChecker {
                 let now = try TestSupport.bytes(folder.appendingPathComponent("journal/" + torn.file).path)
                 XCTAssertEqual(now, Array(segmentBytes[..<torn.byteOffset]), "segment not cut at the torn tail: \(context)")
             }
+            let saved = Set(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("journal/quarantine").path)
+                .map { try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/" + $0).path) })
+            for tail in requiredTails {
+                XCTAssertTrue(saved.contains(tail), "a torn tail the first recovery was saving is lost: \(context)")
+            }
+            if crashDuringRecovery {
+                let tails = report.tornTails.map { Array((state.files["journal/" + $0.file] ?? [])[$0.byteOffset...]) }
+                try crashTheRecovery(of: state, tails: tails, context: context)
+            }
             let (again, secondReport) = try FileJournal.open(at: folder, mode: .writer, options: options)
             XCTAssertTrue(secondReport.tornTails.isEmpty, "second open found a torn tail: \(context)")
             XCTAssertEqual(try again.allEntries().map(\.eventID), ids, "second open differs: \(context)")
@@ -70,6 +86,30 @@ final class CrashStateChecker {
         } catch {
             XCTFail("reopening failed: \(error) — \(context)")
         }
+    }
+
+    /// Runs the recovery of `state` over the crash model and checks every state it could leave.
+    private func crashTheRecovery(of state: CrashRecordingCalls.CrashState, tails: [[UInt8]], context: String) throws {
+        let folder = scratch.appendingPathComponent("recovery-\(scratchCounter)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try state.write(into: folder)
+        let model = try CrashRecordingCalls(root: folder)
+        let inner = try CrashStateChecker(testCase, expectedIDs: expectedIDs, options: options)
+        inner.acknowledged = acknowledged
+        inner.damageExpected = damageExpected
+        inner.requiredTails = tails
+        let outerIsValid = quarantineIsValid
+        let segments = state.files.filter { !$0.key.contains("quarantine") }.map(\.value)
+        inner.quarantineIsValid = { name, bytes in
+            // A torn tail the interrupted recovery saved: exactly the end of a segment of the state.
+            outerIsValid(name, bytes)
+                || (name.hasSuffix(".torn") && segments.contains { $0.count >= bytes.count && Array($0.suffix(bytes.count)) == bytes })
+        }
+        model.onSyncPoint = { inner.checkAll($0, at: "\(context) → recovery sync point \($0.syncPoints)") }
+        _ = try FileJournal.open(at: folder, mode: .writer, options: options, calls: model)
+        statesChecked += inner.statesChecked
+        recoveryStatesChecked += inner.statesChecked
     }
 
     /// Quarantine files that exist in the crash state itself were written by the interrupted run.
