@@ -85,6 +85,7 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
+            try checkIdentity(fd, segment: segment)
             try checkSize(fd, segment: segment, expected: size)
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []
@@ -150,18 +151,19 @@ extension FileJournal {
     private func descriptor(for segment: Int) throws(JournalError) -> Int32 {
         if let current = appendDescriptor {
             if current.segment == segment { return current.fd }
-            close(current.fd)
+            calls.closeFile(current.fd)
             appendDescriptor = nil
         }
         let path = folder.segmentPath(segment)
         let existed = JournalFolder.exists(path)
-        let fd = openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .writeFailed(path: path, operation: "open", errno: errno) }
+        let (fd, openError) = calls.openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .writeFailed(path: path, operation: "open", errno: openError) }
         if !existed {
             do {
-                try JournalFolder.syncDirectory(folder.journalPath)
+                try folder.shareWithDeskGroup(path, isDirectory: false)
+                try folder.syncDirectory(folder.journalPath)
             } catch {
-                close(fd)
+                calls.closeFile(fd)
                 throw error
             }
         }
@@ -175,15 +177,15 @@ extension FileJournal {
         var failure: Int32 = 0
         for (segment, size) in touched {
             let path = folder.segmentPath(segment)
-            let fd = openFile(path, O_WRONLY | O_CLOEXEC)
+            let (fd, openError) = calls.openFile(path, O_WRONLY | O_CLOEXEC, 0)
             guard fd >= 0 else {
-                failure = errno
+                failure = openError
                 continue
             }
             var code = calls.truncate(fd, size)
             if code == 0 { code = calls.dataSync(fd) }
             if code != 0 { failure = code }
-            close(fd)
+            calls.closeFile(fd)
         }
         guard failure != 0 else { return cause }
         let (path, operation, code): (String, String, Int32)

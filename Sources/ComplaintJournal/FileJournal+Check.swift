@@ -61,14 +61,16 @@ extension FileJournal {
 
     private func appendAcknowledgements(_ bytes: [UInt8]) throws(JournalError) {
         let path = folder.acknowledgedPath
-        try JournalFolder.makeDirectory(folder.quarantinePath)
+        try folder.createDirectory(folder.quarantinePath)
         let existed = JournalFolder.exists(path)
-        let fd = openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
-        defer { close(fd) }
-        let code = JournalFolder.writeAll(fd, bytes, calls: PosixSystemCalls())
+        let (fd, openError) = calls.openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: openError) }
+        defer { calls.closeFile(fd) }
+        if !existed { try folder.shareWithDeskGroup(path, isDirectory: false) }
+        let code = JournalFolder.writeAll(fd, bytes, calls: calls)
         if code != 0 { throw .io(operation: "write", path: path, errno: code) }
-        if fsync(fd) != 0 { throw .io(operation: "fsync", path: path, errno: errno) }
-        if !existed { try JournalFolder.syncDirectory(folder.quarantinePath) }
+        let syncCode = calls.fullSync(fd)
+        if syncCode != 0 { throw .io(operation: "fsync", path: path, errno: syncCode) }
+        if !existed { try folder.syncDirectory(folder.quarantinePath) }
     }
 }

@@ -32,6 +32,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         public var batchWriteBytes: Int
         /// Clock used only to name quarantine files and date acknowledgements.
         public var now: @Sendable () -> Date
+        /// The desk group (`grup` in desk.toml, resolved to its id): new journal files and folders
+        /// are given to it, 0640 and 0750; nil keeps them private, 0600 and 0700.
+        public var deskGroup: UInt32?
 
         public init(
             segmentSizeLimit: Int = 64 << 20, lockTimeout: Double? = nil, pollLockWait: Double = 0.25,
@@ -61,6 +64,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// which short-lived instances (commands, tests) should not pay.
     private var watcher: ChangeWatcher?
     private var watcherRequested = false
+    /// What `health` says when read-only (the writer's failure, for a fallback open).
+    var readOnlyReason = "journal opened read-only"
+    /// Set by a read-only fallback: open even when a hung writer holds the lock.
+    var unlockedReadIfBusy = false
 
     /// Opens (and for writers, recovers) the journal of the data folder `dataFolder`.
     ///
@@ -74,16 +81,21 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     static func open(
-        at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls
+        at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls, unlockedReadIfBusy: Bool = false
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
-        let folder = JournalFolder(dataFolder: dataFolder)
+        var folder = JournalFolder(dataFolder: dataFolder, calls: calls)
+        folder.deskGroup = options.deskGroup
         if mode == .writer {
-            try JournalFolder.makeDirectory(String(folder.journalPath.dropLast("/journal".count)))
-            try JournalFolder.makeDirectory(folder.journalPath)
-            try JournalFolder.makeDirectory(folder.quarantinePath)
+            try folder.refuseUnsafeWriting()
+            try folder.createDirectory(String(folder.journalPath.dropLast("/journal".count)))
+            try folder.createDirectory(folder.journalPath)
+            try folder.createDirectory(folder.quarantinePath)
         }
-        let lock = try FileLock(path: folder.lockPath, create: mode == .writer)
+        let lockExisted = JournalFolder.exists(folder.lockPath)
+        let lock = try FileLock(path: folder.lockPath, create: mode == .writer, calls: calls)
+        if mode == .writer, !lockExisted { try folder.shareWithDeskGroup(folder.lockPath, isDirectory: false) }
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
+        journal.unlockedReadIfBusy = unlockedReadIfBusy
         let report = try journal.recover()
         return (journal, report)
     }
@@ -102,15 +114,22 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     deinit {
-        if let appendDescriptor { close(appendDescriptor.fd) }
+        if let appendDescriptor { calls.closeFile(appendDescriptor.fd) }
     }
 
     /// The start-up scan: verify every line, then recover (writer) or only report (read-only).
     private func recover() throws(JournalError) -> RecoveryReport {
         mutex.lock()
         defer { mutex.unlock() }
-        try lockFile(exclusive: mode == .writer, timeout: options.lockTimeout)
-        defer { fileLock.unlock() }
+        var locked = true
+        do {
+            try lockFile(exclusive: mode == .writer, timeout: options.lockTimeout)
+        } catch {
+            // A read-only fallback behind a hung writer reads without the lock (it changes nothing).
+            guard mode == .readOnly, unlockedReadIfBusy, case .lockedByAnotherProcess = error else { throw error }
+            locked = false
+        }
+        defer { if locked { fileLock.unlock() } }
         let policy = mode == .writer
             ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
             : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
@@ -122,7 +141,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
 
     func lockFile(exclusive: Bool, timeout: Double?) throws(JournalError) {
         guard try fileLock.lock(exclusive: exclusive, timeout: timeout) else {
-            throw .lockedByAnotherProcess(path: folder.lockPath, waitedSeconds: timeout ?? 0)
+            throw .lockedByAnotherProcess(
+                path: folder.lockPath, waitedSeconds: timeout ?? 0, holder: LockHolder.describe(lockPath: folder.lockPath))
         }
     }
 
@@ -142,7 +162,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     public var health: JournalHealth {
         mutex.lock()
         defer { mutex.unlock() }
-        if mode == .readOnly { return .readOnly(reason: "journal opened read-only") }
+        if mode == .readOnly { return .readOnly(reason: readOnlyReason) }
         var reasons = scanner.report.unacknowledgedDescriptions
         if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)

@@ -13,11 +13,12 @@ final class FileLock: @unchecked Sendable {
     /// opening is retried on every lock so a reader starts locking once a writer appears.
     private(set) var descriptor: Int32
 
-    init(path: String, create: Bool) throws(JournalError) {
+    init(path: String, create: Bool, calls: any SystemCalls = PosixSystemCalls()) throws(JournalError) {
         self.path = path
         if create {
-            descriptor = openFile(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw .io(operation: "open lock file", path: path, errno: errno) }
+            let (fd, code) = calls.openFile(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            descriptor = fd
+            guard descriptor >= 0 else { throw .io(operation: "open lock file", path: path, errno: code) }
         } else {
             descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0, errno != ENOENT { throw .io(operation: "open lock file", path: path, errno: errno) }

@@ -4,8 +4,14 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidEntry(field: String, reason: String)
     /// A stored line failed verification.
     case invalidLine(file: String, line: Int, reason: String)
-    /// Another process held the journal lock for longer than the configured timeout.
-    case lockedByAnotherProcess(path: String, waitedSeconds: Double)
+    /// Another process held the journal lock for longer than the configured timeout; `holder`
+    /// names it when the system says (`process 4242 (lapor-desk)`).
+    case lockedByAnotherProcess(path: String, waitedSeconds: Double, holder: String? = nil)
+    /// The data folder is unsafe to write (network file system, writable by others); `reason` says
+    /// which and how to fix it. Nothing was written.
+    case unsafeDataFolder(reason: String)
+    /// A segment this writer had open was deleted or replaced by someone else; nothing was written.
+    case segmentReplaced(path: String)
     /// The journal was opened read-only.
     case readOnly(reason: String)
     /// A system call failed; `operation` names it, `path` the file, `errno` the cause.
@@ -21,8 +27,14 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid journal entry: \(field): \(reason)"
         case let .invalidLine(file, line, reason):
             return "\(file):\(line): \(reason)"
-        case let .lockedByAnotherProcess(path, waited):
-            return "journal locked by another process (\(path)); gave up after \(waited) s"
+        case let .lockedByAnotherProcess(path, waited, holder):
+            // Cause first: the console shows this in a one-line status, cut at the right edge.
+            return "journal locked by another process\(holder.map { ", \($0)," } ?? "") for more than \(waited) s (\(path))"
+        case let .unsafeDataFolder(reason):
+            return reason
+        case let .segmentReplaced(path):
+            return "\(path) was deleted or replaced while this console had it open; nothing was written; "
+                + "run `lapor-desk check` and restore the segment from a backup"
         case let .readOnly(reason):
             return "journal is read-only: \(reason)"
         case let .io(operation, path, code):

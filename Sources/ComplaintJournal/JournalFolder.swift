@@ -11,8 +11,14 @@ struct JournalFolder: Sendable {
     var lockPath: String { journalPath + "/LOCK" }
     var quarantinePath: String { journalPath + "/quarantine" }
     var acknowledgedPath: String { quarantinePath + "/acknowledged.jsonl" }
+    /// Every change this folder makes goes through these calls (the crash model and fault tests
+    /// replace them); reads use the real calls directly.
+    let calls: any SystemCalls
+    /// Group id new files and folders are given to (see `FileJournal.Options.deskGroup`).
+    var deskGroup: UInt32?
 
-    init(dataFolder: URL) {
+    init(dataFolder: URL, calls: any SystemCalls = PosixSystemCalls()) {
+        self.calls = calls
         var path = dataFolder.path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         journalPath = path + "/journal"
@@ -121,23 +127,62 @@ struct JournalFolder: Sendable {
     /// (idempotent: write a temporary file, then `link` it into place, which never overwrites).
     /// Returns the path relative to the journal folder.
     func writeQuarantine(name: String, bytes: [UInt8]) throws(JournalError) -> String {
-        try Self.makeDirectory(quarantinePath)
+        try createDirectory(quarantinePath)
         let finalPath = quarantinePath + "/" + name
         let relative = "quarantine/" + name
         if Self.exists(finalPath) { return relative }
         let temporary = quarantinePath + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: errno) }
-        let writeError = Self.writeAll(fd, bytes, calls: PosixSystemCalls())
-        let syncError: Int32 = writeError == 0 ? (fsync(fd) == 0 ? 0 : errno) : 0
-        close(fd)
-        defer { unlink(temporary) }
+        let (fd, openError) = calls.openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: openError) }
+        defer { _ = calls.unlinkFile(temporary) }
+        do {
+            try shareWithDeskGroup(temporary, isDirectory: false)
+        } catch {
+            calls.closeFile(fd)
+            throw error
+        }
+        let writeError = Self.writeAll(fd, bytes, calls: calls)
+        let syncError: Int32 = writeError == 0 ? calls.fullSync(fd) : 0
+        calls.closeFile(fd)
         if writeError != 0 { throw .io(operation: "write", path: temporary, errno: writeError) }
         if syncError != 0 { throw .io(operation: "fsync", path: temporary, errno: syncError) }
-        if link(temporary, finalPath) != 0, errno != EEXIST {
-            throw .io(operation: "link", path: finalPath, errno: errno)
+        let linkError = calls.linkFile(temporary, finalPath)
+        if linkError != 0, linkError != EEXIST {
+            throw .io(operation: "link", path: finalPath, errno: linkError)
         }
-        try Self.syncDirectory(quarantinePath)
+        try syncDirectory(quarantinePath)
         return relative
+    }
+
+    /// Creates a directory (0700) if missing and, when it was created, syncs its parent so the new
+    /// entry survives a crash (a file synced inside a directory that vanishes is lost with it).
+    func createDirectory(_ path: String) throws(JournalError) {
+        let code = calls.makeDirectory(path, 0o700)
+        if code == EEXIST { return }
+        guard code == 0 else { throw .io(operation: "mkdir", path: path, errno: code) }
+        try shareWithDeskGroup(path, isDirectory: true)
+        var parent = path
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        if let slash = parent.lastIndex(of: "/") {
+            let parentPath = slash == parent.startIndex ? "/" : String(parent[..<slash])
+            try syncDirectory(parentPath)
+        }
+    }
+
+    /// fsyncs a directory through `calls`, so created, renamed and removed entries survive a crash.
+    func syncDirectory(_ path: String) throws(JournalError) {
+        let code = calls.syncDirectory(path)
+        if code != 0 { throw .io(operation: "fsync directory", path: path, errno: code) }
+    }
+
+    /// Cuts a file to `length` bytes and syncs it (recovery of a torn tail, after quarantining it).
+    func truncate(_ path: String, to length: Int) throws(JournalError) {
+        let (fd, openError) = calls.openFile(path, O_WRONLY | O_CLOEXEC, 0)
+        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: openError) }
+        defer { calls.closeFile(fd) }
+        var code = calls.truncate(fd, length)
+        guard code == 0 else { throw .io(operation: "ftruncate", path: path, errno: code) }
+        code = calls.fullSync(fd)
+        guard code == 0 else { throw .io(operation: "fsync", path: path, errno: code) }
     }
 }

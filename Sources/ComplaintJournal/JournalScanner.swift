@@ -214,7 +214,7 @@ struct JournalScanner {
             if policy.tail == .truncate {
                 let rest = try JournalFolder.read(path, from: first.offset)
                 quarantineFile = try quarantineTorn(segment: first.segment, offset: first.offset, bytes: rest)
-                try Self.truncate(path, to: first.offset)
+                try folder.truncate(path, to: first.offset)
             }
             findings.tornTails.append(TornTail(
                 file: SegmentName.fileName(first.segment), line: first.line, byteOffset: first.offset,

@@ -3,6 +3,8 @@
 //   JournalTorture append DIR COUNT TAG     append COUNT entries one by one; print "ack SEQ" each
 //   JournalTorture import DIR COUNT         bulk-import COUNT entries (benchmark set-up)
 //   JournalTorture open DIR                 open as writer, read everything, print timing
+//   JournalTorture desk DIR COUNT TAG IDS   COUNT desk actions through DeskStore (see DeskActions.swift)
+//   JournalTorture hold DIR SECONDS         take the journal lock and hang (a hung console), print "held"
 import ComplaintJournal
 import Foundation
 
@@ -53,6 +55,16 @@ do {
         let entries = try journal.allEntries()
         let read = ContinuousClock.now
         print("open+verify \(opened - start), read all \(read - opened), entries \(entries.count), clean \(report.isClean)")
+    case "hold":
+        guard arguments.count == 4, let seconds = UInt32(arguments[3]) else { fail("usage: hold DIR SECONDS") }
+        let fd = open(folder.appendingPathComponent("journal/LOCK").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0, flock(fd, LOCK_EX) == 0 else { fail("hold: cannot lock") }
+        FileHandle.standardOutput.write(Data("held\n".utf8))
+        sleep(seconds)
+    case "desk":
+        guard arguments.count == 6, let count = Int(arguments[3]) else { fail("usage: desk DIR COUNT TAG IDS") }
+        try runDeskActions(folder: folder, count: count, tag: arguments[4],
+                           shared: arguments[5].split(separator: ",").map(String.init))
     default:
         fail("unknown command \(arguments[1])")
     }

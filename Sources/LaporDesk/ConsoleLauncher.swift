@@ -55,6 +55,7 @@ enum ConsoleLauncher {
         state.health = service.health
         if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
         state.presenter = request.presenter
+        state.announceReadOnlyStart()
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
@@ -84,7 +85,7 @@ enum ConsoleLauncher {
     static func openDesk(_ options: DeskOptions) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5)
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.

@@ -37,9 +37,10 @@ public final class OpenedDesk {
     }
 
     /// Opens the desk in `folder`. A writer recovers the journal (torn tail to quarantine); a reader
-    /// changes nothing.
+    /// changes nothing. With `readOnlyFallback` a writer that cannot write (lock held, read-only or
+    /// unsafe folder) opens read-only instead, the reason in `journal.health` (the console's way).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
-                            lockTimeout: Double? = 10) throws(OpenError) -> OpenedDesk {
+                            lockTimeout: Double? = 10, readOnlyFallback: Bool = false) throws(OpenError) -> OpenedDesk {
         guard folder.exists else {
             throw OpenError(kind: .missing, messages: [
                 "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
@@ -92,13 +93,21 @@ public final class OpenedDesk {
                 messages += error.errors.map(\.description)
             }
         }
+        var deskGroup: UInt32?
+        if let group = settings.group {
+            deskGroup = DeskGroup.id(named: group)
+            if deskGroup == nil { messages.append("\(folder.settingsFile.path): grup: no group named '\(group)' on this system") }
+        }
         guard messages.isEmpty, let reference else { throw OpenError(kind: .invalidFiles, messages: messages) }
         let calendar = WorkingCalendar(holidays: holidays, timeZone: settings.timeZone)
         let deadlines = Deadlines(calendar: calendar, limits: settings.limits)
         do {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
-            let (journal, report) = try FileJournal.open(at: folder.url, mode: mode, options: options)
+            options.deskGroup = deskGroup
+            let (journal, report) = readOnlyFallback && mode == .writer
+                ? try FileJournal.openWritingIfPossible(at: folder.url, options: options)
+                : try FileJournal.open(at: folder.url, mode: mode, options: options)
             let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
                                       offsetSeconds: settings.timeZone.secondsFromUTC)
             return OpenedDesk(folder: folder, settings: settings, roster: roster, reference: reference, calendar: calendar,

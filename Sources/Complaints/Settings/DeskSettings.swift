@@ -10,6 +10,9 @@ public struct DeskSettings: Sendable, Hashable {
     public var limits = DeadlineLimits()
     /// Practice data (demo, bimtek): screens say so, and training commands may reset it.
     public var isPractice = false
+    /// The operating-system group that may read the desk (`grup`): new folders become 0750 and new
+    /// files 0640 owned by it; without it everything stays 0700/0600, private to one account.
+    public var group: String?
 
     public init() {}
 
@@ -25,7 +28,7 @@ public struct DeskSettings: Sendable, Hashable {
             throw SettingsErrors([SettingsError(file: fileName, line: error.line, reason: error.message)])
         }
         func note(_ e: TOMLFieldError) { errors.append(SettingsError(file: fileName, line: e.line, field: e.field, reason: e.reason)) }
-        for e in root.unknownKeys(allowed: ["name", "time_zone", "language", "theme", "latihan", "tenggat"]) { note(e) }
+        for e in root.unknownKeys(allowed: ["name", "time_zone", "language", "theme", "latihan", "tenggat", "grup"]) { note(e) }
         do {
             if let v = try root.optionalString("name") { s.name = v }
             if let v = try root.optionalString("time_zone") {
@@ -38,6 +41,11 @@ public struct DeskSettings: Sendable, Hashable {
             }
             if let v = try root.optionalString("theme") { s.theme = v }
             if let v = try root.optionalBool("latihan") { s.isPractice = v }
+            if let v = try root.optionalString("grup") {
+                if DeskSettings.isGroupName(v) { s.group = v } else {
+                    note(root.fieldError("grup", "'\(v)' is not a group name (letters, digits, '_' and '-', not starting with '-')"))
+                }
+            }
             if let t = try root.optionalTable("tenggat") {
                 for e in t.unknownKeys(allowed: ["verifikasi", "tindak_lanjut_instansi", "tutup_otomatis", "penyelesaian", "penundaan"]) {
                     note(e)
@@ -81,4 +89,10 @@ public struct DeskSettings: Sendable, Hashable {
     penundaan = 10               # ditunda -> boleh diarsipkan bila pelapor tidak menjawab
 
     """
+
+    /// A POSIX-portable group name: what `groupadd` accepts, nothing a shell or path could misread.
+    static func isGroupName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-", text.utf8.count <= 32 else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    }
 }

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks a writer makes before it changes anything in a data folder, so a desk is never written
+/// where the journal's guarantees do not hold. The rules:
+/// - a folder on a network file system (NFS, SMB/CIFS, NCP, AFS) is never written: `flock` there
+///   is emulated or local to one machine, so two consoles could both believe they hold the lock;
+/// - a data or journal folder that other users can write to (mode o+w) is never written: anyone
+///   could replace a segment or the lock file under the desk. Group-writable folders are allowed,
+///   that is how a desk group shares a desk.
+/// Reading stays possible in both cases (the console opens read-only and says why).
+enum DataFolderSafety {
+    /// `statfs` magic numbers of file systems whose locking the journal cannot rely on.
+    static let networkFileSystems: [UInt: String] = [
+        0x6969: "NFS", 0x517B: "SMB", 0xFF53_4D42: "CIFS", 0xFE53_4D42: "SMB2", 0x564C: "NCP", 0x5346_414F: "AFS",
+    ]
+
+    /// Why a writer must not use `journalPath` in `dataFolderPath` (existing folders only), or nil.
+    static func writerRefusal(dataFolderPath: String, journalPath: String, calls: any SystemCalls) -> String? {
+        for path in [dataFolderPath, journalPath] {
+            let (type, code) = calls.fileSystemType(path)
+            if code == 0, let name = networkFileSystems[type] {
+                return "network file system (\(name)) at \(path): its locking cannot keep two consoles apart, "
+                    + "so LaporDesk does not write there; move the desk to a local disk"
+            }
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IWOTH != 0 {
+                let mode = String(info.st_mode & 0o7777, radix: 8)
+                return "other users can write to \(path) (mode \(mode)): LaporDesk does not write there; "
+                    + "run `chmod o-w \(path)` (0700, or 0770 for a desk group)"
+            }
+        }
+        return nil
+    }
+}
+
+extension SystemCalls {
+    /// `statfs(2)` file-system type of `path`, or the errno.
+    func fileSystemType(_ path: String) -> (UInt, Int32) {
+        #if os(Linux)
+        // Glibc's module map leaves out <sys/vfs.h>; `f_type` is the first word of `struct statfs`.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+        defer { buffer.deallocate() }
+        guard linuxStatfs(path, buffer) == 0 else { return (0, errno) }
+        return (UInt(truncatingIfNeeded: buffer.load(as: Int.self)), 0)
+        #else
+        return (0, 0)
+        #endif
+    }
+}
+
+#if os(Linux)
+@_silgen_name("statfs")
+private func linuxStatfs(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutableRawPointer) -> Int32
+#endif

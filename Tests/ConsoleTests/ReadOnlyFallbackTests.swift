@@ -1,0 +1,41 @@
+import ComplaintJournal
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A console whose data folder cannot be written opens read-only, says why, and refuses changes
+/// instead of dying: the real journal fallback, the real store service, the real reducer.
+final class ReadOnlyFallbackTests: XCTestCase {
+    func testOthersWritableFolderOpensReadOnlyAndSaysWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("console-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(chmod(folder.path, 0o777), 0)
+
+        let (journal, _) = try FileJournal.openWritingIfPossible(at: folder)
+        let store = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: Deadlines(calendar: WorkingCalendar()))
+        let service = StoreService(store: store)
+        guard case let .readOnly(reason) = service.health else { return XCTFail("health \(service.health)") }
+        XCTAssertTrue(reason.hasPrefix("other users can write to \(folder.path) (mode 777)"), reason)
+
+        var s = try Fixture.state(size: Size(width: 120, height: 30))
+        s.health = service.health
+        s.announceReadOnlyStart()
+        let rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows[0].contains("BACA SAJA"), rows[0])
+        XCTAssertTrue(rows.contains { $0.contains("Jurnal baca saja: other users can write to") }, rows.joined(separator: "\n"))
+        s.press(.char("d"))
+        XCTAssertEqual(s.message?.text, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+        XCTAssertNil(s.overlay, "no disposition form opens on a read-only journal")
+
+        var healthy = try Fixture.state()
+        healthy.announceReadOnlyStart()
+        XCTAssertNil(healthy.message, "a writable console starts without a message")
+    }
+}
