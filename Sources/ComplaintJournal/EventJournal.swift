@@ -12,8 +12,10 @@ public protocol EventJournal: AnyObject, Sendable {
     /// with their sequence numbers, only after they are durable.
     func append(_ decide: ([JournalEntry]) throws -> [NewEntry]) throws -> [JournalEntry]
 
-    /// Bulk import: appends many entries with few system calls and one sync per batch, all or
-    /// nothing. Entries other writers added meanwhile are kept for the next `poll()`.
+    /// Bulk import: appends many entries with few system calls and one sync per batch. A failed write
+    /// rolls the whole batch back; after a power cut a batch may survive in part (whole lines only, a
+    /// prefix in sequence order), and nothing is acknowledged until the sync returns. Entries other
+    /// writers added meanwhile are kept for the next `poll()`.
     func appendBatch(_ entries: [NewEntry]) throws -> [JournalEntry]
 
     /// Bulk import with the catch-up protocol of `append(_:)`: `decide` sees concurrent entries first.
