@@ -39,7 +39,7 @@ enum ConsoleLauncher {
         guard catalog.names.contains(themeName) else {
             throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
         }
-        let service = StoreService(store: opened.store)
+        let service = DeskAccess.consoleService(opened, op, language: env.language)
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 80, height: 24),
                                  keymap: try Keymaps.load())
         state.health = service.health
