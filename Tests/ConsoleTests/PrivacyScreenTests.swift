@@ -63,4 +63,33 @@ final class PrivacyScreenTests: XCTestCase {
             XCTAssertEqual(s.inbox.rows.contains(Fixture.ID.disposed), expectFound, "\(op.name) search for the anonymous reporter's name")
         }
     }
+
+    /// After a redaction of the reporter's identity and the title, no screen shows them (the trail keeps the
+    /// redaction event) and search no longer finds the report by them.
+    func testRedactedFieldsAreGoneFromEveryScreen() throws {
+        let store = try Fixture.makeStore()
+        let when = Fixture.at(2026, 11, 30, 9, 0)
+        try store.perform(.editTitle("Judul baru Sri Rahayu"), on: Fixture.ID.overdue, as: Fixture.national, now: when)
+        try store.perform(.redact(fields: ["reporter.name", "reporter.nik", "reporter.phone", "reporter.email", "title"],
+                                  reason: "UU 27/2022"), on: Fixture.ID.overdue, as: Fixture.national, now: when)
+        var s = try Fixture.state(store: store)
+        s.press(.char("5"))
+        s.press(.char(":"))
+        s.type(Fixture.ID.overdue.rawValue)
+        s.press(.enter)
+        var text = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        for _ in 0..<60 {
+            s.press(.char("j"))
+            text += ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        }
+        for m in ["Sri Rahayu", "3404015505700001", "081234567890", "sri.rahayu@example.id", "Puskesmas Depok II tutup"] {
+            XCTAssertFalse(text.contains(m), "\(m) still on screen after redaction")
+        }
+        XCTAssertTrue(text.contains("[dihapus]"), "the erasure is visible as such")
+        s.press(.escape)
+        s.press(.char("/"))
+        s.type("Rahayu")
+        s.press(.enter)
+        XCTAssertFalse(s.inbox.rows.contains(Fixture.ID.overdue), "search still finds the redacted name")
+    }
 }
