@@ -32,6 +32,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 status=0
+passed=0
+failed=0
 for name in "${names[@]}"; do
     mkdir -p "$work/$name/corpus" "$work/$name/artifacts"
     cp Tests/Fuzz/corpus/"$name"/* "$work/$name/corpus/"
@@ -43,6 +45,7 @@ for name in "${names[@]}"; do
     set -e
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
     echo "fuzz $name: $runs executions in $seconds s (exit $code)"
+    if [ $code -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
     if [ $code -ne 0 ]; then
         status=1
         mkdir -p Tests/Fuzz/regressions/"$name"
@@ -54,4 +57,5 @@ for name in "${names[@]}"; do
         grep -v "Cannot export local symbol" "$log" | grep -E "ERROR|SUMMARY|==[0-9]+==|rejection without|Fatal|#0 |#1 |#2 |#3 |#4 " | head -30
     fi
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
