@@ -38,7 +38,7 @@ var driverArguments = [arguments[0]] + arguments.dropFirst(2)
 var cStrings: [UnsafeMutablePointer<CChar>?] = driverArguments.map { strdup($0) } + [nil]
 var argc = CInt(driverArguments.count)
 let code = cStrings.withUnsafeMutableBufferPointer { buffer -> CInt in
-    var argv = buffer.baseAddress!
+    guard var argv = buffer.baseAddress else { return 2 }
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
         let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
         checkContract(selected.run(bytes))

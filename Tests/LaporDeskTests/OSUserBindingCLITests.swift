@@ -45,6 +45,12 @@ final class OSUserBindingCLITests: DeskTestCase {
         let r = try expect(1, ["act", id, "note", "--text", "x", "--as", "rina"])
         XCTAssertTrue(r.stderr.contains("OS user '\(account)' is not on the roster"), r.stderr)
         XCTAssertEqual(try journalObjects().count, before, "nothing written")
+        // Recording a report in an operator's name is bound the same way; channel intake (`sistem`) is not.
+        let asRina = try expect(1, ["intake", "--channel", "sms", "--body", "x", "--as", "rina"])
+        XCTAssertTrue(asRina.stderr.contains("not on the roster"), asRina.stderr)
+        try expect(1, ["import", "--as", "rina", try writeFile("i.jsonl", Data("{\"channel\":\"sms\",\"body\":\"y\"}\n".utf8))])
+        XCTAssertEqual(try journalObjects().count, before, "nothing written")
+        try expect(0, ["intake", "--channel", "sms", "--body", "dari kanal"])
         // Reading is still allowed.
         try expect(0, ["show", id, "--as", "rina"])
     }
