@@ -19,6 +19,8 @@ enum TerminalGuard {
     /// Keeps line breaks (as `\n`) and tabs; everything else dangerous becomes a placeholder.
     static func safe(_ text: String) -> String {
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        return text.split(separator: "\t", omittingEmptySubsequences: false).map { Sanitize.text($0) }.joined(separator: "\t")
+        // A byte-order mark (the monthly CSV starts with one) means nothing on a terminal: dropped, not shown.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        return body.split(separator: "\t", omittingEmptySubsequences: false).map { Sanitize.text($0) }.joined(separator: "\t")
     }
 }
