@@ -47,6 +47,12 @@ let package = Package(
         // Test helper: a separate process that appends to a journal (concurrency and kill tests).
         .executableTarget(name: "JournalTorture", dependencies: ["ComplaintJournal", "Complaints"]),
 
+        // Every decoder of outside input behind one bytes-in interface (fuzzers, hostile-input tests).
+        .target(name: "DecoderFuzzing",
+                dependencies: ["Complaints", "ComplaintJournal", "Console", "CursesTerminal", "DeskResources", "TinyTOML"]),
+        // libFuzzer driver (scripts/fuzz.sh builds it with -sanitize=fuzzer); a plain build replays files.
+        .executableTarget(name: "DecoderFuzz", dependencies: ["DecoderFuzzing"]),
+
         .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML"]),
         .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"]),
         .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML"]),
@@ -54,6 +60,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],
                     exclude: ["Golden"]),
+        .testTarget(name: "DecoderFuzzTests", dependencies: ["DecoderFuzzing", "ComplaintJournal", "Complaints", "TinyTOML"]),
         .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal"]),
     ]
 )

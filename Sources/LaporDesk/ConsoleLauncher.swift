@@ -46,7 +46,7 @@ enum ConsoleLauncher {
         guard catalog.names.contains(themeName) else {
             throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
         }
-        let service = StoreService(store: opened.store)
+        let service = DeskAccess.consoleService(opened, op, language: env.language)
         // A practice desk runs on its shared practice clock; a real desk on real time.
         let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
         let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }

@@ -1,17 +1,19 @@
 import Foundation
+import TextCanvas
 
 /// Standard output and error, line by line. Errors go to standard error as `PATH:LINE: message`.
 enum Output {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalGuard.forStandardOutput(text) + "\n").utf8))
     }
 
     static func raw(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalGuard.forStandardOutput(text).utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = TerminalGuard.forMessages(text)
+        FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }

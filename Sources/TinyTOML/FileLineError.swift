@@ -13,7 +13,7 @@ public struct FileLineError: Error, Sendable, Hashable, CustomStringConvertible 
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(line): \(reason)" }
+    public var description: String { "\(file):\(line): \(OneLineText.escape(reason))" }
 }
 
 /// Every problem found in one load, in file order: thrown instead of stopping at the first error, so one

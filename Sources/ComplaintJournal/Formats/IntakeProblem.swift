@@ -1,3 +1,4 @@
+import TinyTOML
 import Complaints
 
 /// One rejected input (or one warning about it), named the way the command line prints it:
@@ -21,8 +22,8 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
     public static let unknownFieldMessage = "unknown field kept verbatim"
 
     public var description: String {
-        if let field { return "\(file):\(line): \(field): \(message)" }
-        return "\(file):\(line): \(message)"
+        if let field { return "\(file):\(line): \(OneLineText.escape(field)): \(OneLineText.escape(message))" }
+        return "\(file):\(line): \(OneLineText.escape(message))"
     }
 }
 

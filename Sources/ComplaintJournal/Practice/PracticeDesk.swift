@@ -1,3 +1,4 @@
+import TinyTOML
 import Complaints
 import Foundation
 
@@ -10,7 +11,7 @@ public enum PracticeDesk {
         public var line: Int
         public var field: String?
         public var message: String
-        public var description: String { "\(file):\(line): " + (field.map { "\($0): " } ?? "") + message }
+        public var description: String { "\(file):\(line): " + OneLineText.escape((field.map { "\($0): " } ?? "") + message) }
     }
 
     public struct Entry: Sendable {

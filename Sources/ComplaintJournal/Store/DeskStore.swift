@@ -16,7 +16,7 @@ public final class DeskStore {
     public private(set) var problems: [JournalMapping.Problem] = []
 
     public init(journal: any EventJournal, directory: any DirectoryLookup, deadlines: Deadlines,
-                offsetSeconds: Int = 7 * 3600, osUser: String? = ProcessInfo.processInfo.environment["USER"]) throws {
+                offsetSeconds: Int = 7 * 3600, osUser: String? = OSAccount.current()) throws {
         self.journal = journal
         self.directory = directory
         self.deadlines = deadlines

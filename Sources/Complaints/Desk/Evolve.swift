@@ -158,6 +158,8 @@ extension Report {
         }
         for i in trail.indices {
             if case .received = trail[i].event { trail[i].event = .received(intake) }
+            // Earlier title edits carry the erased title too.
+            if fields.contains("title"), case .titleEdited = trail[i].event { trail[i].event = .titleEdited(title: mark) }
         }
     }
 

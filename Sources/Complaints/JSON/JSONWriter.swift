@@ -55,11 +55,21 @@ extension JSONValue {
             case 0xE2 where k + 2 < u.count && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9):
                 appendEscape(u[k + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
                 k += 2
+            case 0xE2 where k + 2 < u.count && Self.isBidiControl(u[k + 1], u[k + 2]):
+                // Bidi embeddings, overrides and isolates (U+200E/F, U+202A...U+202E, U+2066...U+2069) are
+                // escaped so JSON shown in a terminal or editor cannot reorder what surrounds it.
+                appendEscape(0x2000 | UInt32(u[k + 1] & 0x0F) << 6 | UInt32(u[k + 2] & 0x3F), &out)
+                k += 2
             default: out.append(b)
             }
             k += 1
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The last two bytes of U+200E, U+200F, U+202A...U+202E or U+2066...U+2069 (all start with 0xE2).
+    static func isBidiControl(_ b1: UInt8, _ b2: UInt8) -> Bool {
+        (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2))) || (b1 == 0x81 && (0xA6...0xA9).contains(b2))
     }
 
     private static func appendEscape(_ v: UInt32, _ out: inout [UInt8]) {

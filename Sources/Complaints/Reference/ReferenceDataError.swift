@@ -1,3 +1,5 @@
+import TinyTOML
+
 /// One problem in a reference-data file, worded `FILE:LINE: field: reason` so a desk
 /// administrator can open the file at the line and fix it.
 public struct ReferenceDataError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -17,7 +19,7 @@ public struct ReferenceDataError: Error, Equatable, Sendable, CustomStringConver
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(line): \(field): \(reason)" }
+    public var description: String { "\(file):\(line): \(OneLineText.escape(field)): \(OneLineText.escape(reason))" }
 }
 
 /// Every problem found while loading reference data, in file order, so one run shows the

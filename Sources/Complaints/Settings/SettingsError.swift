@@ -1,3 +1,5 @@
+import TinyTOML
+
 /// A problem in a desk settings file, named by file and line so an administrator can fix it.
 public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -13,8 +15,8 @@ public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String {
-        if let field { return "\(file):\(line): \(field): \(reason)" }
-        return "\(file):\(line): \(reason)"
+        if let field { return "\(file):\(line): \(OneLineText.escape(field)): \(OneLineText.escape(reason))" }
+        return "\(file):\(line): \(OneLineText.escape(reason))"
     }
 }
 

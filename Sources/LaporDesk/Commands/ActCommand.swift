@@ -72,6 +72,7 @@ struct ActCommand: ParsableCommand {
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
         let op = try DeskAccess.actor(opened, desk)
+        try DeskAccess.requireOSUserBinding(opened, op)
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
         let cmd = try command(for: opened.desk[rid], opened: opened)
         let now = try DeskAccess.now(opened)

@@ -46,6 +46,7 @@ struct ImportCommand: ParsableCommand {
         try DeskAccess.requireWritable(opened)
         DeskAccess.reportRecovery(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
+        if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
         var rejected = 0
         var recorded = 0
         var duplicates = 0

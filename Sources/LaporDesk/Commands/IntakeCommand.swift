@@ -76,6 +76,7 @@ struct IntakeCommand: ParsableCommand {
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
+        if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
         do {
             let (id, isNew) = try opened.store.receive(intake, as: op, now: now)
             Output.line(id.rawValue)

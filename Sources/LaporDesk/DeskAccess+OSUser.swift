@@ -1,0 +1,23 @@
+import Complaints
+import ComplaintJournal
+import Console
+
+/// The roster's `os_user` binding (`OSUserBinding`) on the command line and in the console.
+extension DeskAccess {
+    /// `act` as an operator bound to another OS account (or by an account not on the roster) is refused.
+    static func requireOSUserBinding(_ desk: OpenedDesk, _ op: Operator) throws {
+        if let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) {
+            throw Fail.rejected("--as \(op.name): \(why.id)\n--as \(op.name): \(why.en)")
+        }
+    }
+
+    /// The console's service: read-only, with the reason in the title bar, for an OS account that may not
+    /// change the desk as `op`.
+    static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
+        let store = StoreService(store: desk.store)
+        guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
+            return store
+        }
+        return ReadOnlyDeskService(wrapping: store, reason: why.text(language))
+    }
+}
