@@ -4,14 +4,16 @@ import XCTest
 /// `lapor-desk demo --reset`: a practice desk returns to its start byte for byte; a real desk is never
 /// touched by any training command.
 final class PracticeResetTests: DeskTestCase {
-    /// Every file under the desk folder (relative path → bytes), without the pristine copy and the lock.
+    /// Every file under the desk folder (relative path → bytes), without the pristine copy, the lock and
+    /// the practice clock (an offset from real time, so its bytes depend on when it was written; reset
+    /// sets it back to the scenario's start, checked by reading the clock).
     func tree() throws -> [String: Data] {
         var out: [String: Data] = [:]
         let e = try XCTUnwrap(FileManager.default.enumerator(atPath: dataPath))
         while let rel = e.nextObject() as? String {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: dataURL.appendingPathComponent(rel).path, isDirectory: &isDir)
-            if isDir.boolValue || rel.hasPrefix("latihan/awal/") || rel == "journal/LOCK" { continue }
+            if isDir.boolValue || rel.hasPrefix("latihan/awal/") || rel == "journal/LOCK" || rel == "latihan/jam.toml" { continue }
             out[rel] = try Data(contentsOf: dataURL.appendingPathComponent(rel))
         }
         return out
@@ -22,7 +24,11 @@ final class PracticeResetTests: DeskTestCase {
         let start = try tree()
         XCTAssertTrue(start.keys.contains("journal/000001.jsonl"))
         XCTAssertTrue(start.keys.contains("latihan/pelajaran.toml"))
+        let startClock = try expect(0, ["clock", "show"]).stdout
+        XCTAssertTrue(startClock.hasPrefix("2026-11-23T08:"), startClock)
         let first = "2600001"
+        try expect(0, ["clock", "advance", "--days", "2"])
+        XCTAssertTrue(try expect(0, ["clock", "show"]).stdout.hasPrefix("2026-11-25T08:"))
         try expect(0, ["act", "--as", "rina", first, "note", "--text", "catatan latihan"])
         try expect(0, ["act", "--as", "rina", first, "dispose", "--agency", "kemenkes"])
         try "extra".write(to: dataURL.appendingPathComponent("kalender/libur-2030.txt"), atomically: true, encoding: .utf8)
@@ -39,6 +45,12 @@ final class PracticeResetTests: DeskTestCase {
         let r = try expect(0, ["demo", "--reset"])
         XCTAssertTrue(r.stdout.contains("kembali ke awal"), r.stdout)
         XCTAssertEqual(try tree(), start, "every file as it was, nothing extra")
+        let clockAfter = try expect(0, ["clock", "show"]).stdout
+        func instant(_ text: String) -> Date? {
+            ISO8601DateFormatter().date(from: String(text.prefix { $0 != " " }))
+        }
+        let before = try XCTUnwrap(instant(startClock), startClock), after = try XCTUnwrap(instant(clockAfter), clockAfter)
+        XCTAssertLessThan(abs(after.timeIntervalSince(before)), 60, "the practice clock is back at the scenario's start")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dataURL.appendingPathComponent("tambahan").path))
         // And the desk works again from the start.
         try expect(0, ["act", "--as", "rina", first, "dispose", "--agency", "kemenkes"])
