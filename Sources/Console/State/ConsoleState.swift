@@ -26,6 +26,8 @@ public struct ConsoleState: Sendable {
     public var reportsView: ReportsViewState?
     /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
     public let urgencyCache: UrgencyCache
+    /// Incremental inbox indices (rows, presorted orders, search text), kept for the session.
+    public let inboxIndex: InboxIndex
 
     public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
         self.env = env
@@ -34,6 +36,7 @@ public struct ConsoleState: Sendable {
         self.size = size
         self.keymap = keymap
         urgencyCache = UrgencyCache(deadlines: env.deadlines)
+        inboxIndex = InboxIndex(deadlines: env.deadlines)
     }
 
     public var language: Language { env.language }

@@ -1,0 +1,227 @@
+import Foundation
+
+/// Incremental indices that keep inbox queries within a frame on national-scale desks: one flat row per
+/// report (rebuilt only when its version changes), each sort order computed once per desk change and
+/// minute (so a query is one filtering pass over a presorted permutation), and the folded search text
+/// with the previous search's matches (typing a letter narrows them instead of searching everything).
+///
+/// A pure memo: `Inbox.run` with an index returns exactly what it returns without one (a test compares
+/// them). The console keeps one for the session; it is safe to share between threads.
+public final class InboxIndex: @unchecked Sendable {
+    public let deadlines: Deadlines
+    private let lock = NSLock()
+    private var rows: [InboxIndexRow] = []
+    /// `rows` again, only the trivially copyable fields (the filtering pass reads these).
+    private var hot: [InboxHotRow] = []
+    /// Bumped whenever a row changes: invalidates sort orders and remembered searches.
+    private var generation = 0
+    private var lastSeq: UInt64 = 0
+    private var orders: [InboxQuery.Sort: (generation: Int, now: Date, order: [Int32])] = [:]
+    private var search = SearchText()
+    private var searchGeneration = -1
+    private var lastSearch: (text: String, generation: Int, identityKey: String, matches: [Bool])?
+
+    public init(deadlines: Deadlines) { self.deadlines = deadlines }
+
+    /// Brings the rows in step with `desk` (cheap when nothing changed).
+    private func update(_ desk: Desk) {
+        if desk.lastSeq == lastSeq && desk.count == rows.count { return }
+        let reports = desk.all
+        var changed = false
+        rows.reserveCapacity(reports.count)
+        for i in reports.indices {
+            if i < rows.count {
+                if rows[i].version == reports[i].version && rows[i].id == reports[i].id { continue }
+                rows[i] = InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i]))
+            } else {
+                rows.append(InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i])))
+            }
+            changed = true
+        }
+        if rows.count > reports.count { rows.removeLast(rows.count - reports.count); changed = true }
+        if changed {
+            generation += 1
+            hot = rows.map(InboxHotRow.init)
+        }
+        lastSeq = desk.lastSeq
+    }
+
+    /// Folds the search text for `desk` ahead of the first search (the console calls it in the background
+    /// after the first frame, so the first letter typed does not pay for it).
+    public func prepareSearch(_ desk: Desk) {
+        // Folded outside the lock (it takes a while), so queries meanwhile are not held up.
+        var fresh = SearchText()
+        fresh.update(desk)
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        if search.spans.isEmpty { search = fresh }
+        updateSearch(desk)
+    }
+
+    private func updateSearch(_ desk: Desk) {
+        guard searchGeneration != generation || search.spans.count != rows.count else { return }
+        search.update(desk)
+        searchGeneration = generation
+    }
+
+    /// Row positions in `sort` order for `now` (memoised per desk generation and instant).
+    private func order(_ sort: InboxQuery.Sort, now: Date) -> [Int32] {
+        if let o = orders[sort], o.generation == generation, sort == .received || o.now == now { return o.order }
+        var order = (0..<Int32(rows.count)).map { $0 }
+        switch sort {
+        case .received:
+            order.sort { a, b in
+                let ra = rows[Int(a)], rb = rows[Int(b)]
+                if ra.receivedAt != rb.receivedAt { return ra.receivedAt > rb.receivedAt }
+                if ra.id != rb.id { return ra.id > rb.id }
+                return a < b
+            }
+        case .deadline, .priority:
+            struct Key { var priority: Int; var rank: Int; var due: Double; var received: Double }
+            let keys = rows.map { row -> Key in
+                let u = row.schedule.urgency(at: now)
+                let due: Double = switch u {
+                case let .overdue(since): since.timeIntervalSince1970
+                case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
+                case .paused, .none: .infinity
+                }
+                return Key(priority: sort == .priority ? -row.priorityRank : 0, rank: u.rank, due: due,
+                           received: row.receivedAt.timeIntervalSince1970)
+            }
+            order.sort { a, b in
+                let ka = keys[Int(a)], kb = keys[Int(b)]
+                if ka.priority != kb.priority { return ka.priority < kb.priority }
+                if ka.rank != kb.rank { return ka.rank < kb.rank }
+                if ka.due != kb.due { return ka.due < kb.due }
+                if ka.received != kb.received { return ka.received < kb.received }
+                return a < b
+            }
+        }
+        orders[sort] = (generation, now, order)
+        return order
+    }
+
+    /// Which reports contain every needle, by position; narrows the previous search when the new text
+    /// extends it (typing a letter), else searches every report on both cores.
+    private func searchMatches(_ text: String, needles: [String], op: Operator) -> [Bool] {
+        let identityKey = "\(op.role.rawValue)"
+        let folded = needles.map { Array($0.utf8) }
+        let count = rows.count
+        var narrowed: [Bool]?
+        if let last = lastSearch, last.generation == generation, last.identityKey == identityKey,
+           last.matches.count == count, !last.text.isEmpty, text.hasPrefix(last.text) {
+            if last.text == text { return last.matches }
+            narrowed = last.matches
+        }
+        let candidates = narrowed
+        var matches = [Bool](repeating: false, count: count)
+        let search = self.search
+        let rows = self.rows
+        let isNational = op.role == .adminNasional
+        matches.withUnsafeMutableBufferPointer { out in
+            // Each worker writes only its own half of `out`.
+            let target = SharedOutput(base: out.baseAddress)
+            let parts = count > 20_000 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = count * part / parts, hi = count * (part + 1) / parts
+                guard let outBase = target.base else { return }
+                for i in lo..<hi {
+                    if let candidates, !candidates[i] { continue }
+                    // `Access.canSeeIdentity`: the name is searchable unless the report is anonymous.
+                    let identity = !rows[i].anonymous || isNational
+                    outBase[i] = search.matches(i, folded, identity: identity)
+                }
+            }
+        }
+        lastSearch = (text, generation, identityKey, matches)
+        return matches
+    }
+
+    /// `Inbox.run` over the index: same filters, same order, same result.
+    func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        let needles = q.text.map(Inbox.searchTokens) ?? []
+        var matches: [Bool]?
+        if !needles.isEmpty {
+            updateSearch(desk)
+            matches = searchMatches(needles.joined(separator: " "), needles: needles, op: op)
+        }
+        let region = q.region.map(Inbox.fold)
+        let category = q.category.map(Inbox.fold)
+        let order = order(q.sort, now: now)
+        var out: [ReportID] = []
+        out.reserveCapacity(min(rows.count, 4096))
+        // Strings are compared only when the query or the operator's scope needs them.
+        let scoped = op.role == .adminInstansi || op.role == .penghubung
+        let needsStrings = q.agency != nil || q.unit != nil || category != nil || region != nil || scoped
+        let noAgency = op.agency == nil
+        hot.withUnsafeBufferPointer { hot in
+            for p in order {
+                let i = Int(p)
+                let status = hot[i].status
+                if status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
+                let returned = hot[i].returned
+                if !q.statuses.isEmpty && !q.statuses.contains(status) && !(q.includeReturned && returned) { continue }
+                if q.excludeReturned && returned { continue }
+                if q.returnedOnly && !returned { continue }
+                if !q.channels.isEmpty && !q.channels.contains(hot[i].channel) { continue }
+                if let c = q.classification, hot[i].classification != c { continue }
+                if q.anonymousOnly && !hot[i].anonymous { continue }
+                if q.confidentialOnly && !hot[i].confidential { continue }
+                if op.role == .pengamat && status == .dihapus { continue }
+                if scoped && (noAgency || status == .dihapus) { continue }
+                if needsStrings {
+                    if let a = q.agency, rows[i].agency != a { continue }
+                    if let u = q.unit, rows[i].unit != u { continue }
+                    if let category, rows[i].category != category { continue }
+                    if let region {
+                        let p = rows[i].province, k = rows[i].regency
+                        if p != region && k != region && !k.contains(region) { continue }
+                    }
+                    if scoped, !rows[i].visible(to: op) { continue }
+                }
+                if let matches, !matches[i] { continue }
+                if q.overdueOnly && !hot[i].schedule.urgency(at: now).isOverdue { continue }
+                out.append(rows[i].id)
+            }
+        }
+        return out
+    }
+
+    /// `Inbox.counts` over the rows.
+    func counts(on desk: Desk, for op: Operator, now: Date) -> Inbox.Counts {
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        var c = Inbox.Counts()
+        for v in InboxQuery.SavedView.allCases { c.views[v] = 0 }
+        var statuses = [Int](repeating: 0, count: ReportStatus.allCases.count)
+        var baru = 0, tunda = 0, instansi = 0, terlambat = 0, semua = 0
+        let all = ReportStatus.allCases
+        let scoped = op.role == .adminInstansi || op.role == .penghubung
+        for i in hot.indices {
+            let status = hot[i].status
+            if op.role == .pengamat && status == .dihapus { continue }
+            if scoped, !rows[i].visible(to: op) { continue }
+            statuses[all.firstIndex(of: status) ?? 0] += 1
+            guard status != .dihapus else { continue }
+            let returned = hot[i].returned
+            semua += 1
+            if status == .baru || returned { baru += 1 }
+            if status == .tunda { tunda += 1 }
+            if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti { instansi += 1 }
+            if hot[i].schedule.urgency(at: now).isOverdue { terlambat += 1 }
+        }
+        for (k, s) in all.enumerated() where statuses[k] > 0 { c.statuses[s] = statuses[k] }
+        c.views = [.baru: baru, .tunda: tunda, .instansi: instansi, .terlambat: terlambat, .semua: semua]
+        return c
+    }
+}
+
+/// The result buffer two search workers fill, each its own disjoint half.
+private struct SharedOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Bool>?
+}
