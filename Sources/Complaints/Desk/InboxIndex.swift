@@ -59,6 +59,22 @@ public final class InboxIndex: @unchecked Sendable {
         updateSearch(desk)
     }
 
+    /// Computes the sort orders for `now` ahead of the first view switch (outside the lock, installed
+    /// only if the desk did not change meanwhile).
+    public func prepareOrders(_ desk: Desk, now: Date) {
+        lock.lock()
+        update(desk)
+        let snapshot = (rows: rows, generation: generation)
+        lock.unlock()
+        let computed = InboxQuery.Sort.allCases.map { ($0, InboxIndex.sortedOrder(snapshot.rows, $0, now: now)) }
+        lock.lock()
+        defer { lock.unlock() }
+        guard generation == snapshot.generation else { return }
+        for (sort, order) in computed where orders[sort] == nil || orders[sort]?.generation != generation {
+            orders[sort] = (generation, now, order)
+        }
+    }
+
     private func updateSearch(_ desk: Desk) {
         guard searchGeneration != generation || search.spans.count != rows.count else { return }
         search.update(desk)
@@ -68,13 +84,22 @@ public final class InboxIndex: @unchecked Sendable {
     /// Row positions in `sort` order for `now` (memoised per desk generation and instant).
     private func order(_ sort: InboxQuery.Sort, now: Date) -> [Int32] {
         if let o = orders[sort], o.generation == generation, sort == .received || o.now == now { return o.order }
+        let order = InboxIndex.sortedOrder(rows, sort, now: now)
+        orders[sort] = (generation, now, order)
+        return order
+    }
+
+    /// The order `Inbox.run` sorts hits in, over every row; ties keep row (receive) order, as the
+    /// stable sort over hits does.
+    private static func sortedOrder(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
         var order = (0..<Int32(rows.count)).map { $0 }
         switch sort {
         case .received:
             order.sort { a, b in
-                let ra = rows[Int(a)], rb = rows[Int(b)]
-                if ra.receivedAt != rb.receivedAt { return ra.receivedAt > rb.receivedAt }
-                if ra.id != rb.id { return ra.id > rb.id }
+                let ra = rows[Int(a)].receivedAt, rb = rows[Int(b)].receivedAt
+                if ra != rb { return ra > rb }
+                let ia = rows[Int(a)].id, ib = rows[Int(b)].id
+                if ia != ib { return ia > ib }
                 return a < b
             }
         case .deadline, .priority:
@@ -98,7 +123,6 @@ public final class InboxIndex: @unchecked Sendable {
                 return a < b
             }
         }
-        orders[sort] = (generation, now, order)
         return order
     }
 
@@ -158,16 +182,24 @@ public final class InboxIndex: @unchecked Sendable {
         let scoped = op.role == .adminInstansi || op.role == .penghubung
         let needsStrings = q.agency != nil || q.unit != nil || category != nil || region != nil || scoped
         let noAgency = op.agency == nil
+        // The status and channel tests as lookup tables (a set lookup per row hashes).
+        let statusShown = ReportStatus.allCases.map { status in
+            status != .dihapus || q.includeDeleted || q.statuses.contains(.dihapus)
+        }
+        let statusListed = ReportStatus.allCases.enumerated().map { k, status in
+            statusShown[k] && (q.statuses.isEmpty || q.statuses.contains(status))
+        }
+        let channelListed = Channel.allCases.map { q.channels.isEmpty || q.channels.contains($0) }
         hot.withUnsafeBufferPointer { hot in
             for p in order {
                 let i = Int(p)
                 let status = hot[i].status
-                if status == .dihapus && !(q.includeDeleted || q.statuses.contains(.dihapus)) { continue }
                 let returned = hot[i].returned
-                if !q.statuses.isEmpty && !q.statuses.contains(status) && !(q.includeReturned && returned) { continue }
+                let s = Int(hot[i].statusOrdinal)
+                if !statusListed[s] && !(q.includeReturned && returned && statusShown[s]) { continue }
                 if q.excludeReturned && returned { continue }
                 if q.returnedOnly && !returned { continue }
-                if !q.channels.isEmpty && !q.channels.contains(hot[i].channel) { continue }
+                if !channelListed[Int(hot[i].channelOrdinal)] { continue }
                 if let c = q.classification, hot[i].classification != c { continue }
                 if q.anonymousOnly && !hot[i].anonymous { continue }
                 if q.confidentialOnly && !hot[i].confidential { continue }

@@ -81,8 +81,13 @@ struct InboxHotRow: Sendable {
     var channel: Channel
     var classification: Classification
     var schedule: UrgencySchedule
+    /// Positions in `ReportStatus.allCases` / `Channel.allCases`, for table lookups instead of set hashing.
+    var statusOrdinal: UInt8
+    var channelOrdinal: UInt8
 
     init(_ row: InboxIndexRow) {
+        statusOrdinal = UInt8(ReportStatus.allCases.firstIndex(of: row.status) ?? 0)
+        channelOrdinal = UInt8(Channel.allCases.firstIndex(of: row.channel) ?? 0)
         status = row.status
         returned = row.returned
         anonymous = row.anonymous
