@@ -23,11 +23,17 @@ public final class DeskStore {
         self.offsetSeconds = offsetSeconds
         self.osUser = osUser
         // Stream the journal into the projection: never hold every entry (and its payload) at once.
-        try journal.forEachEntry(after: 0) { entry in
-            switch JournalMapping.recorded(entry) {
+        // A file journal decodes on every core; the fold stays sequential, in journal order.
+        let fold: (Result<RecordedEvent, JournalMapping.Problem>) -> Void = { [self] result in
+            switch result {
             case let .success(r): desk.apply(r)
             case let .failure(p): problems.append(p)
             }
+        }
+        if let file = journal as? FileJournal {
+            try file.forEachTransformed(after: 0, transform: JournalMapping.recorded, fold)
+        } else {
+            try journal.forEachEntry(after: 0) { fold(JournalMapping.recorded($0)) }
         }
     }
 
