@@ -8,6 +8,7 @@ import Foundation
 /// A pure memo: `Inbox.run` with an index returns exactly what it returns without one (a test compares
 /// them). The console keeps one for the session; it is safe to share between threads.
 public final class InboxIndex: @unchecked Sendable {
+    /// The rules the rows' deadline schedules come from (the same the plain pass would use).
     public let deadlines: Deadlines
     private let lock = NSLock()
     private var rows: [InboxIndexRow] = []
@@ -39,13 +40,16 @@ public final class InboxIndex: @unchecked Sendable {
     private var searchGeneration = -1
     private var lastSearch: (text: String, generation: Int, identityKey: String, matches: [Bool])?
 
+    /// An empty index; rows, orders and search text are built on first use (or by `prepare…`).
     public init(deadlines: Deadlines) { self.deadlines = deadlines }
 
-    /// Brings the rows in step with `desk` (cheap when nothing changed).
+    /// Brings the rows in step with `desk` (cheap when nothing changed). A few changed reports (an
+    /// officer's action, another console's events) are moved within the existing sort orders instead of
+    /// re-sorting 200,000 rows.
     private func update(_ desk: Desk) {
         if desk.lastSeq == lastSeq && desk.count == rows.count { return }
         let reports = desk.all
-        var changed = false
+        var changed: [Int] = []
         rows.reserveCapacity(reports.count)
         for i in reports.indices {
             if i < rows.count {
@@ -54,14 +58,45 @@ public final class InboxIndex: @unchecked Sendable {
             } else {
                 rows.append(InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i])))
             }
-            changed = true
+            changed.append(i)
         }
-        if rows.count > reports.count { rows.removeLast(rows.count - reports.count); changed = true }
-        if changed {
-            generation += 1
-            hot = rows.map(InboxHotRow.init)
-        }
+        let shrunk = rows.count > reports.count
+        if shrunk { rows.removeLast(rows.count - reports.count) }
         lastSeq = desk.lastSeq
+        guard !changed.isEmpty || shrunk else { return }
+        let previous = generation
+        generation += 1
+        if shrunk || changed.count > 2_000 || hot.count + changed.filter({ $0 >= hot.count }).count != rows.count {
+            hot = rows.map(InboxHotRow.init)
+            return
+        }
+        for i in changed {
+            if i < hot.count { hot[i] = InboxHotRow(rows[i]) } else { hot.append(InboxHotRow(rows[i])) }
+        }
+        for (sort, o) in orders where o.generation == previous {
+            orders[sort] = Ordered(generation: generation, now: o.now,
+                                   order: InboxIndex.reordered(o.order, moving: changed, rows, sort, now: o.now),
+                                   rows: rows, hot: hot)
+        }
+    }
+
+    /// `order` with the rows `moving` (changed or new) taken out and put back where `sort` places them now.
+    private static func reordered(_ order: [Int32], moving: [Int], _ rows: [InboxIndexRow], _ sort: InboxQuery.Sort,
+                                  now: Date) -> [Int32] {
+        let moved = Set(moving)
+        var result = order.filter { !moved.contains(Int($0)) }
+        let before = comparator(rows, sort, now: now)
+        for i in moving.sorted() {
+            let p = Int32(i)
+            // First position whose row sorts after the moved one (the predicate is monotone over a sorted order).
+            var lo = 0, hi = result.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(p, result[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            result.insert(p, at: lo)
+        }
+        return result
     }
 
     /// Folds the search text for `desk` ahead of the first search (the console calls it in the background
@@ -112,37 +147,59 @@ public final class InboxIndex: @unchecked Sendable {
 
     /// The order `Inbox.run` sorts hits in, over every row; ties keep row (receive) order, as the
     /// stable sort over hits does.
+    private struct Key {
+        var priority: Int
+        var rank: Int
+        var due: Double
+        var received: Double
+
+        init(_ row: InboxIndexRow, _ sort: InboxQuery.Sort, now: Date) {
+            let u = row.schedule.urgency(at: now)
+            due = switch u {
+            case let .overdue(since): since.timeIntervalSince1970
+            case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
+            case .paused, .none: .infinity
+            }
+            priority = sort == .priority ? -row.priorityRank : 0
+            rank = u.rank
+            received = row.receivedAt.timeIntervalSince1970
+        }
+
+        static func before(_ ka: Key, _ a: Int32, _ kb: Key, _ b: Int32) -> Bool {
+            if ka.priority != kb.priority { return ka.priority < kb.priority }
+            if ka.rank != kb.rank { return ka.rank < kb.rank }
+            if ka.due != kb.due { return ka.due < kb.due }
+            if ka.received != kb.received { return ka.received < kb.received }
+            return a < b
+        }
+    }
+
+    private static func receivedBefore(_ rows: [InboxIndexRow], _ a: Int32, _ b: Int32) -> Bool {
+        let ra = rows[Int(a)].receivedAt, rb = rows[Int(b)].receivedAt
+        if ra != rb { return ra > rb }
+        let ia = rows[Int(a)].id, ib = rows[Int(b)].id
+        if ia != ib { return ia > ib }
+        return a < b
+    }
+
+    /// "Row `a` is listed before row `b`" for `sort` at `now` (keys computed per call: for a few rows).
+    private static func comparator(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> (Int32, Int32) -> Bool {
+        switch sort {
+        case .received: { a, b in receivedBefore(rows, a, b) }
+        case .deadline, .priority: { a, b in
+            Key.before(Key(rows[Int(a)], sort, now: now), a, Key(rows[Int(b)], sort, now: now), b)
+        }
+        }
+    }
+
     private static func sortedOrder(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
         var order = (0..<Int32(rows.count)).map { $0 }
         switch sort {
         case .received:
-            order.sort { a, b in
-                let ra = rows[Int(a)].receivedAt, rb = rows[Int(b)].receivedAt
-                if ra != rb { return ra > rb }
-                let ia = rows[Int(a)].id, ib = rows[Int(b)].id
-                if ia != ib { return ia > ib }
-                return a < b
-            }
+            order.sort { receivedBefore(rows, $0, $1) }
         case .deadline, .priority:
-            struct Key { var priority: Int; var rank: Int; var due: Double; var received: Double }
-            let keys = rows.map { row -> Key in
-                let u = row.schedule.urgency(at: now)
-                let due: Double = switch u {
-                case let .overdue(since): since.timeIntervalSince1970
-                case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
-                case .paused, .none: .infinity
-                }
-                return Key(priority: sort == .priority ? -row.priorityRank : 0, rank: u.rank, due: due,
-                           received: row.receivedAt.timeIntervalSince1970)
-            }
-            order.sort { a, b in
-                let ka = keys[Int(a)], kb = keys[Int(b)]
-                if ka.priority != kb.priority { return ka.priority < kb.priority }
-                if ka.rank != kb.rank { return ka.rank < kb.rank }
-                if ka.due != kb.due { return ka.due < kb.due }
-                if ka.received != kb.received { return ka.received < kb.received }
-                return a < b
-            }
+            let keys = rows.map { Key($0, sort, now: now) }
+            order.sort { a, b in Key.before(keys[Int(a)], a, keys[Int(b)], b) }
         }
         return order
     }

@@ -105,6 +105,13 @@ final class InboxIndexTests: XCTestCase {
             try store.perform(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), on: r.id, as: admin, now: now)
         }
         _ = try store.receive(Intake(channel: .sms, receivedAt: now, body: "Jalan amblas di Sléman"), as: admin, now: now)
+        // The orders last used were for `later`: changed rows are moved within them, not re-sorted.
+        let later = now.addingTimeInterval(12 * 86400)
+        assertSame(store.desk, index, at: later)
+        if let open = store.desk.all.last(where: { $0.status == .baru }) {
+            try store.perform(.setPriority(.mendesak), on: open.id, as: admin, now: now)
+            assertSame(store.desk, index, at: later)
+        }
         assertSame(store.desk, index, at: now)
     }
 
