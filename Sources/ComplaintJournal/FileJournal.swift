@@ -200,6 +200,17 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         try scanner.forEachEntry(after: seq, body)
     }
 
+    /// As `forEachEntry`, decoding and transforming lines on every core; `body` gets the results in
+    /// journal order on the calling thread (the start-up fold).
+    public func forEachTransformed<T: Sendable>(
+        after seq: UInt64, transform: @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+    ) throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        undelivered.removeAll { $0.seq > seq }
+        try scanner.forEachTransformed(after: seq, transform: transform, body)
+    }
+
     public func poll() throws -> [JournalEntry] {
         mutex.lock()
         defer { mutex.unlock() }

@@ -90,8 +90,12 @@ struct JournalScanner {
             let bytes = try JournalFolder.read(path, from: offset)
             var failure: JournalError?
             bytes.withUnsafeBufferPointer { buffer in
+                // Verifying is independent per line: done on every core first, consumed in order below.
+                let verdicts = policy.collect ? nil : JournalScanner.verifyAll(buffer)
+                var ordinal = -1
                 LineSplitter.forEachLine(buffer) { line in
                     lineNumber += 1
+                    ordinal += 1
                     let absolute = offset + line.start
                     let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
                     guard line.terminated else {
@@ -109,7 +113,12 @@ struct JournalScanner {
                             let decoded = try EnvelopeDecoder.decode(lineBytes, position: position)
                             (entry, seq) = (decoded, decoded.seq)
                         } else {
-                            (entry, seq) = (nil, try EnvelopeDecoder.verify(lineBytes))
+                            let verdict = verdicts.flatMap { ordinal < $0.count ? $0[ordinal] : nil }
+                            if let verdict {
+                                (entry, seq) = (nil, try verdict.get())
+                            } else {
+                                (entry, seq) = (nil, try EnvelopeDecoder.verify(lineBytes))
+                            }
                         }
                         do throws(JournalError) {
                             try flushDamaged(&pending, policy: policy, into: &findings)

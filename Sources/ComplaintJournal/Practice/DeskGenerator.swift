@@ -109,6 +109,10 @@ public struct DeskGenerator {
         guard let report = store.desk[id], let p = reference.proposal(for: report) else { return }
         _ = act(.addNote("Cek kelengkapan sebelum disposisi."), admin)
         guard act(.dispose(agency: p.agencyID, unit: nil, rule: p.rule.source, note: nil), admin) else { return }
+        // The desk's routine around a disposition (about 5 events per report overall, as at the national desk).
+        if rng.chance(0.7) { _ = act(.postReply("Laporan Anda telah diteruskan kepada instansi terkait."), admin) }
+        if rng.chance(0.6) { _ = act(.tag(add: [rng.pick(["jalan", "kesehatan", "bansos", "pendidikan", "viral"])], remove: []), admin) }
+        if rng.chance(0.6) { _ = act(.setPriority(rng.pick([.tinggi, .normal, .rendah])), admin) }
         if roll < 35 { return } // terdisposisi
         let agencyAdmin = Operator(name: "admin-\(p.agencyID)", role: .adminInstansi, agency: p.agencyID)
         let units = reference.agencies[p.agencyID]?.units ?? []

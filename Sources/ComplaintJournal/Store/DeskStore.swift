@@ -23,11 +23,17 @@ public final class DeskStore {
         self.offsetSeconds = offsetSeconds
         self.osUser = osUser
         // Stream the journal into the projection: never hold every entry (and its payload) at once.
-        try journal.forEachEntry(after: 0) { entry in
-            switch JournalMapping.recorded(entry) {
+        // A file journal decodes on every core; the fold stays sequential, in journal order.
+        let fold: (Result<RecordedEvent, JournalMapping.Problem>) -> Void = { [self] result in
+            switch result {
             case let .success(r): desk.apply(r)
             case let .failure(p): problems.append(p)
             }
+        }
+        if let file = journal as? FileJournal {
+            try file.forEachTransformed(after: 0, transform: JournalMapping.recorded, fold)
+        } else {
+            try journal.forEachEntry(after: 0) { fold(JournalMapping.recorded($0)) }
         }
     }
 
@@ -35,8 +41,12 @@ public final class DeskStore {
     private func fold(_ entries: [JournalEntry]) -> [RecordedEvent] {
         var out: [RecordedEvent] = []
         out.reserveCapacity(entries.count)
-        for e in entries {
-            switch JournalMapping.recorded(e) {
+        // Decoding is independent per entry (all cores for a bulk import); the fold stays in order.
+        let decoded = ParallelLines.map(count: entries.count, workers: ParallelLines.workers(lines: entries.count)) {
+            JournalMapping.recorded(entries[$0])
+        }
+        for result in decoded.joined() {
+            switch result {
             case let .success(r):
                 desk.apply(r)
                 out.append(r)
@@ -113,7 +123,7 @@ public final class DeskStore {
             let stored = try journal.append { caughtUp in
                 self.fold(caughtUp)
                 results = []
-                var entries: [NewEntry] = []
+                var decided: [(event: DomainEvent, report: ReportID)] = []
                 var next = self.desk.nextReportID
                 var seenInBatch: [String: ReportID] = [:]
                 for intake in intakes {
@@ -128,14 +138,19 @@ public final class DeskStore {
                     let ctx = self.context(op, now: now, expected: nil)
                     do throws(Refusal) {
                         let events = try Workflow.decide(.receive(intake), report: nil, context: ctx)
-                        entries += events.map { JournalMapping.newEntry($0, report: next, actor: actor, at: now, offsetSeconds: self.offsetSeconds) }
+                        decided += events.map { ($0, next) }
                         results.append(.success((next, true)))
                         next = ReportID.next(after: next)
                     } catch {
                         results.append(.failure(.refused(error)))
                     }
                 }
-                return entries
+                // Encoding is independent per event: all cores for a bulk import, order kept.
+                let offset = self.offsetSeconds
+                let events = decided
+                return Array(ParallelLines.map(count: events.count, workers: ParallelLines.workers(lines: events.count)) {
+                    JournalMapping.newEntry(events[$0].event, report: events[$0].report, actor: actor, at: now, offsetSeconds: offset)
+                }.joined())
             }
             fold(stored)
         } catch {

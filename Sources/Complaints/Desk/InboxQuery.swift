@@ -70,10 +70,13 @@ public struct Inbox: Sendable {
     public var deadlines: Deadlines
     /// Optional memo of deadline schedules (the console keeps one for the whole session).
     public var cache: UrgencyCache?
+    /// Optional incremental indices (the console keeps one): same answers, within a frame on big desks.
+    public var index: InboxIndex?
 
-    public init(deadlines: Deadlines, cache: UrgencyCache? = nil) {
+    public init(deadlines: Deadlines, cache: UrgencyCache? = nil, index: InboxIndex? = nil) {
         self.deadlines = deadlines
         self.cache = cache
+        self.index = index
     }
 
     func urgency(_ r: Report, _ now: Date) -> Urgency {
@@ -81,6 +84,7 @@ public struct Inbox: Sendable {
     }
 
     public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+        if let index { return index.run(q, on: desk, for: op, now: now) }
         let needles = q.text.map(Inbox.searchTokens) ?? []
         let region = q.region.map(Inbox.fold)
         let category = q.category.map(Inbox.fold)
@@ -151,6 +155,7 @@ public struct Inbox: Sendable {
 
     /// Both tallies in one pass over the desk.
     public func counts(on desk: Desk, for op: Operator, now: Date) -> Counts {
+        if let index { return index.counts(on: desk, for: op, now: now) }
         var c = Counts()
         for v in InboxQuery.SavedView.allCases { c.views[v] = 0 }
         let reports = desk.all

@@ -34,6 +34,8 @@ public struct ConsoleState: Sendable {
     public var presenter = false
     /// Replay of the desk's or one report's history; while set, every pane shows the past (read only).
     public var replay: ReplayState?
+    /// Incremental inbox indices (rows, presorted orders, search text), kept for the session.
+    public let inboxIndex: InboxIndex
 
     public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
         self.env = env
@@ -42,6 +44,7 @@ public struct ConsoleState: Sendable {
         self.size = size
         self.keymap = keymap
         urgencyCache = UrgencyCache(deadlines: env.deadlines)
+        inboxIndex = InboxIndex(deadlines: env.deadlines)
     }
 
     public var language: Language { env.language }

@@ -6,7 +6,7 @@ extension ConsoleReducer {
     /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed.
     static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true) {
         let selected = s.inbox.selectedID
-        let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache)
+        let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache, index: s.inboxIndex)
         let op = s.env.operatorOnDuty
         s.inbox.rows = inbox.run(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
         if counts {

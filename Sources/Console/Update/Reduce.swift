@@ -43,6 +43,7 @@ public enum ConsoleReducer {
             s.inbox.view = .instansi
         }
         refreshInbox(&s)
+        prepareSearchInBackground(s)
         if s.isReadOnly, case .ok = s.health {
             s.message = StatusMessage(kind: .info, text: s.text(Localized(
                 "Mode baca saja: peran Anda tidak dapat mengubah laporan.",

@@ -14,8 +14,12 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Option(help: "Keystrokes per measured kind.") var keys = 200
     @Flag(help: "Also measure one durable action (writes 20 internal notes: use a generated desk).") var write = false
+    @Flag(help: "Stop after the first inbox frame (for repeated start-up runs).") var startupOnly = false
+    @Option(help: "Measure a reference instead of the desk: foundation-json (JSONDecoder over every journal line) or fdatasync (a bare write+fdatasync loop in the desk folder).")
+    var reference: String?
 
     func run() throws {
+        if let reference { return try runReference(reference) }
         let t0 = Date()
         let opened = try DeskAccess.open(desk, mode: .writer)
         let op = try DeskAccess.actor(opened, desk)
@@ -26,11 +30,18 @@ struct BenchCommand: ParsableCommand {
         let startup = Date().timeIntervalSince(t0)
         Output.line(String(format: "start-up to first inbox frame: %.3f s (%d reports, %llu events)", startup,
                            opened.desk.count, opened.journal.lastSequence))
+        Output.line("resident memory after start-up: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")
+        if startupOnly { return }
+        /// Times the last key of each step to its frame; earlier keys (closing and reopening a prompt) set
+        /// the step up untimed, so every sample is one keystroke.
         func measure(_ name: String, _ keysFor: (Int) -> [Key]) {
             var samples: [Double] = []
             for i in 0..<keys {
+                let step = keysFor(i)
+                for k in step.dropLast() { ConsoleReducer.reduce(&state, .key(k)) }
+                if step.count > 1 { _ = ConsoleRenderer.render(state) }
                 let start = DispatchTime.now().uptimeNanoseconds
-                for k in keysFor(i) { ConsoleReducer.reduce(&state, .key(k)) }
+                if let k = step.last { ConsoleReducer.reduce(&state, .key(k)) }
                 _ = ConsoleRenderer.render(state)
                 samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
@@ -42,6 +53,14 @@ struct BenchCommand: ParsableCommand {
         measure("move (j)") { _ in [.char("j")] }
         measure("page (PgDn)") { _ in [.pageDown] }
         measure("view (1-5)") { i in [.char(Character(String(i % 5 + 1)))] }
+        var letters = 0
+        // The filter form: letters typed into its first text field (Escape closes it, `f` reopens it).
+        measure("filter letter") { i in
+            if i % 8 == 0 { letters = 0; return [.escape, .escape, .char("f"), .char("a")] }
+            letters += 1
+            return [.char(["s", "e", "k"][letters % 3])]
+        }
+        ConsoleReducer.reduce(&state, .key(.escape))
         var typed = 0
         measure("search letter") { i in
             if i % 4 == 0 { typed = 0; return [.escape, .escape, .char("/")] + [.char("j")] }
@@ -63,5 +82,19 @@ struct BenchCommand: ParsableCommand {
         let rss = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "?"
         Output.line("peak memory: \(rss.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces))")
+    }
+
+    private func runReference(_ name: String) throws {
+        let folder = desk.data ?? "."
+        switch name {
+        case "foundation-json":
+            let (seconds, lines) = try BenchReferences.foundationDecode(journalFolder: folder + "/journal")
+            Output.line(String(format: "reference foundation-json: %.3f s (%d lines)", seconds, lines))
+        case "fdatasync":
+            let samples = try BenchReferences.bareDurableWrite(folder: folder, lineBytes: 420, count: 40)
+            Output.line(String(format: "reference fdatasync: median %.2f ms", samples[samples.count / 2]))
+        default:
+            throw Fail.usage("--reference: foundation-json or fdatasync")
+        }
     }
 }

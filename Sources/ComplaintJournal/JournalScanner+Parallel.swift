@@ -1,0 +1,53 @@
+import Foundation
+
+extension JournalScanner {
+    /// As `forEachEntry`, but each line is decoded and handed to `transform` on every core; `body` still
+    /// receives the results in journal order, on the calling thread. Start-up folds the journal this way:
+    /// decoding is independent per line, only the fold must be sequential.
+    func forEachTransformed<T: Sendable>(
+        after seq: UInt64, transform: @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+    ) throws {
+        for summary in segments where summary.end > 0 {
+            guard let last = summary.lastSeq, last > seq else { continue }
+            let bytes = try JournalFolder.read(folder.segmentPath(summary.number), from: 0, upTo: summary.end)
+            let segment = summary.number
+            let skipped = self.skipped
+            let results: [[T?]] = bytes.withUnsafeBufferPointer { buffer in
+                let shared = SharedBytes(buffer: buffer)
+                let lines = ParallelLines.lines(buffer)
+                return ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> T? in
+                    let line = lines[i]
+                    guard line.terminated else { return nil }
+                    if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: line.start)) { return nil }
+                    // Lines inside the consumed region were verified when first read: no checksum again.
+                    let position = JournalPosition(segment: segment, line: i + 1)
+                    guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: false),
+                          entry.seq > seq else { return nil }
+                    return transform(entry)
+                }
+            }
+            for part in results {
+                for case let r? in part { try body(r) }
+            }
+        }
+    }
+
+    /// Verdicts of `EnvelopeDecoder.verify` for every line of `buffer`, computed on every core, in line
+    /// order (nil for a last line without its newline, which the scan handles itself).
+    static func verifyAll(_ buffer: UnsafeBufferPointer<UInt8>) -> [Result<UInt64, EnvelopeDecoder.Failure>?] {
+        Array(verifyParts(buffer).joined())
+    }
+
+    private static func verifyParts(_ buffer: UnsafeBufferPointer<UInt8>) -> [[Result<UInt64, EnvelopeDecoder.Failure>?]] {
+        let shared = SharedBytes(buffer: buffer)
+        let lines = ParallelLines.lines(buffer)
+        return ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i in
+            guard lines[i].terminated else { return nil }
+            do throws(EnvelopeDecoder.Failure) {
+                return .success(try EnvelopeDecoder.verify(shared.line(lines[i])))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs per-line work of one segment buffer on every core while keeping journal order: the start-up
+/// passes (verify every line, then decode every line) are independent per line, and only the fold that
+/// follows must be sequential.
+enum ParallelLines {
+    /// How many workers: the machine's cores, at most 4, one for small buffers.
+    static func workers(lines: Int) -> Int {
+        lines < 1_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// Every line of `buffer` (terminated or not), in order.
+    static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [LineSplitter.Line] {
+        var lines: [LineSplitter.Line] = []
+        lines.reserveCapacity(buffer.count / 256)
+        LineSplitter.forEachLine(buffer) { lines.append($0); return true }
+        return lines
+    }
+
+    /// `work(i)` for every `i` in `0..<count`, split into contiguous ranges over the workers; the parts
+    /// in index order (not joined: results can be large, and copying them cost more than the work).
+    static func map<T: Sendable>(count: Int, workers: Int, _ work: @Sendable (Int) -> T) -> [[T]] {
+        guard workers > 1, count > 1 else { return [(0..<count).map(work)] }
+        let parts = Parts<T>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { part in
+            let lo = count * part / workers, hi = count * (part + 1) / workers
+            parts.set(part, (lo..<hi).map(work))
+        }
+        return parts.take()
+    }
+
+    /// Each worker's results, written once per slot by that worker only.
+    private final class Parts<T>: @unchecked Sendable {
+        private var slots: [[T]]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ value: [T]) {
+            lock.lock()
+            slots[i] = value
+            lock.unlock()
+        }
+        func take() -> [[T]] {
+            lock.lock()
+            defer { lock.unlock() }
+            let taken = slots
+            slots = []
+            return taken
+        }
+    }
+}
+
+/// A segment buffer shared read-only with the workers.
+struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+    func line(_ l: LineSplitter.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[l.start..<l.end]) }
+}

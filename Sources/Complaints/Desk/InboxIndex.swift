@@ -1,0 +1,340 @@
+import Foundation
+
+/// Incremental indices that keep inbox queries within a frame on national-scale desks: one flat row per
+/// report (rebuilt only when its version changes), each sort order computed once per desk change and
+/// minute (so a query is one filtering pass over a presorted permutation), and the folded search text
+/// with the previous search's matches (typing a letter narrows them instead of searching everything).
+///
+/// A pure memo: `Inbox.run` with an index returns exactly what it returns without one (a test compares
+/// them). The console keeps one for the session; it is safe to share between threads.
+public final class InboxIndex: @unchecked Sendable {
+    /// The rules the rows' deadline schedules come from (the same the plain pass would use).
+    public let deadlines: Deadlines
+    private let lock = NSLock()
+    private var rows: [InboxIndexRow] = []
+    /// `rows` again, only the trivially copyable fields (the filtering pass reads these).
+    private var hot: [InboxHotRow] = []
+    /// Bumped whenever a row changes: invalidates sort orders and remembered searches.
+    private var generation = 0
+    private var lastSeq: UInt64 = 0
+    private var orders: [InboxQuery.Sort: Ordered] = [:]
+
+    /// One sort order with the hot rows and ids laid out in that order, so a query reads memory
+    /// sequentially (walking a permutation over 200,000 rows was mostly cache misses).
+    struct Ordered: Sendable {
+        var generation: Int
+        var now: Date
+        var order: [Int32]
+        var hot: [InboxHotRow]
+        var ids: [ReportID]
+
+        init(generation: Int, now: Date, order: [Int32], rows: [InboxIndexRow], hot: [InboxHotRow]) {
+            self.generation = generation
+            self.now = now
+            self.order = order
+            self.hot = order.map { hot[Int($0)] }
+            ids = order.map { rows[Int($0)].id }
+        }
+    }
+    private var search = SearchText()
+    private var searchGeneration = -1
+    private var lastSearch: (text: String, generation: Int, identityKey: String, matches: [Bool])?
+
+    /// An empty index; rows, orders and search text are built on first use (or by `prepare…`).
+    public init(deadlines: Deadlines) { self.deadlines = deadlines }
+
+    /// Brings the rows in step with `desk` (cheap when nothing changed). A few changed reports (an
+    /// officer's action, another console's events) are moved within the existing sort orders instead of
+    /// re-sorting 200,000 rows.
+    private func update(_ desk: Desk) {
+        if desk.lastSeq == lastSeq && desk.count == rows.count { return }
+        let reports = desk.all
+        var changed: [Int] = []
+        rows.reserveCapacity(reports.count)
+        for i in reports.indices {
+            if i < rows.count {
+                if rows[i].version == reports[i].version && rows[i].id == reports[i].id { continue }
+                rows[i] = InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i]))
+            } else {
+                rows.append(InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i])))
+            }
+            changed.append(i)
+        }
+        let shrunk = rows.count > reports.count
+        if shrunk { rows.removeLast(rows.count - reports.count) }
+        lastSeq = desk.lastSeq
+        guard !changed.isEmpty || shrunk else { return }
+        let previous = generation
+        generation += 1
+        if shrunk || changed.count > 2_000 || hot.count + changed.filter({ $0 >= hot.count }).count != rows.count {
+            hot = rows.map(InboxHotRow.init)
+            return
+        }
+        for i in changed {
+            if i < hot.count { hot[i] = InboxHotRow(rows[i]) } else { hot.append(InboxHotRow(rows[i])) }
+        }
+        for (sort, o) in orders where o.generation == previous {
+            orders[sort] = Ordered(generation: generation, now: o.now,
+                                   order: InboxIndex.reordered(o.order, moving: changed, rows, sort, now: o.now),
+                                   rows: rows, hot: hot)
+        }
+    }
+
+    /// `order` with the rows `moving` (changed or new) taken out and put back where `sort` places them now.
+    private static func reordered(_ order: [Int32], moving: [Int], _ rows: [InboxIndexRow], _ sort: InboxQuery.Sort,
+                                  now: Date) -> [Int32] {
+        let moved = Set(moving)
+        var result = order.filter { !moved.contains(Int($0)) }
+        let before = comparator(rows, sort, now: now)
+        for i in moving.sorted() {
+            let p = Int32(i)
+            // First position whose row sorts after the moved one (the predicate is monotone over a sorted order).
+            var lo = 0, hi = result.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(p, result[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            result.insert(p, at: lo)
+        }
+        return result
+    }
+
+    /// Folds the search text for `desk` ahead of the first search (the console calls it in the background
+    /// after the first frame, so the first letter typed does not pay for it).
+    public func prepareSearch(_ desk: Desk) {
+        // Folded outside the lock (it takes a while), so queries meanwhile are not held up.
+        var fresh = SearchText()
+        fresh.update(desk)
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        if search.spans.isEmpty { search = fresh }
+        updateSearch(desk)
+    }
+
+    /// Computes the sort orders for `now` ahead of the first view switch (outside the lock, installed
+    /// only if the desk did not change meanwhile).
+    public func prepareOrders(_ desk: Desk, now: Date) {
+        lock.lock()
+        update(desk)
+        let snapshot = (rows: rows, hot: hot, generation: generation)
+        lock.unlock()
+        let computed = InboxQuery.Sort.allCases.map { sort in
+            (sort, Ordered(generation: snapshot.generation, now: now, order: InboxIndex.sortedOrder(snapshot.rows, sort, now: now),
+                           rows: snapshot.rows, hot: snapshot.hot))
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        guard generation == snapshot.generation else { return }
+        for (sort, ordered) in computed where orders[sort]?.generation != generation {
+            orders[sort] = ordered
+        }
+    }
+
+    private func updateSearch(_ desk: Desk) {
+        guard searchGeneration != generation || search.spans.count != rows.count else { return }
+        search.update(desk)
+        searchGeneration = generation
+    }
+
+    /// Row positions in `sort` order for `now` (memoised per desk generation and instant).
+    private func ordered(_ sort: InboxQuery.Sort, now: Date) -> Ordered {
+        if let o = orders[sort], o.generation == generation, sort == .received || o.now == now { return o }
+        let o = Ordered(generation: generation, now: now, order: InboxIndex.sortedOrder(rows, sort, now: now), rows: rows, hot: hot)
+        orders[sort] = o
+        return o
+    }
+
+    /// The order `Inbox.run` sorts hits in, over every row; ties keep row (receive) order, as the
+    /// stable sort over hits does.
+    private struct Key {
+        var priority: Int
+        var rank: Int
+        var due: Double
+        var received: Double
+
+        init(_ row: InboxIndexRow, _ sort: InboxQuery.Sort, now: Date) {
+            let u = row.schedule.urgency(at: now)
+            due = switch u {
+            case let .overdue(since): since.timeIntervalSince1970
+            case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
+            case .paused, .none: .infinity
+            }
+            priority = sort == .priority ? -row.priorityRank : 0
+            rank = u.rank
+            received = row.receivedAt.timeIntervalSince1970
+        }
+
+        static func before(_ ka: Key, _ a: Int32, _ kb: Key, _ b: Int32) -> Bool {
+            if ka.priority != kb.priority { return ka.priority < kb.priority }
+            if ka.rank != kb.rank { return ka.rank < kb.rank }
+            if ka.due != kb.due { return ka.due < kb.due }
+            if ka.received != kb.received { return ka.received < kb.received }
+            return a < b
+        }
+    }
+
+    private static func receivedBefore(_ rows: [InboxIndexRow], _ a: Int32, _ b: Int32) -> Bool {
+        let ra = rows[Int(a)].receivedAt, rb = rows[Int(b)].receivedAt
+        if ra != rb { return ra > rb }
+        let ia = rows[Int(a)].id, ib = rows[Int(b)].id
+        if ia != ib { return ia > ib }
+        return a < b
+    }
+
+    /// "Row `a` is listed before row `b`" for `sort` at `now` (keys computed per call: for a few rows).
+    private static func comparator(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> (Int32, Int32) -> Bool {
+        switch sort {
+        case .received: { a, b in receivedBefore(rows, a, b) }
+        case .deadline, .priority: { a, b in
+            Key.before(Key(rows[Int(a)], sort, now: now), a, Key(rows[Int(b)], sort, now: now), b)
+        }
+        }
+    }
+
+    private static func sortedOrder(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
+        var order = (0..<Int32(rows.count)).map { $0 }
+        switch sort {
+        case .received:
+            order.sort { receivedBefore(rows, $0, $1) }
+        case .deadline, .priority:
+            let keys = rows.map { Key($0, sort, now: now) }
+            order.sort { a, b in Key.before(keys[Int(a)], a, keys[Int(b)], b) }
+        }
+        return order
+    }
+
+    /// Which reports contain every needle, by position; narrows the previous search when the new text
+    /// extends it (typing a letter), else searches every report on both cores.
+    private func searchMatches(_ text: String, needles: [String], op: Operator) -> [Bool] {
+        let identityKey = "\(op.role.rawValue)"
+        let folded = needles.map(SearchText.Needle.init)
+        let count = rows.count
+        var narrowed: [Bool]?
+        if let last = lastSearch, last.generation == generation, last.identityKey == identityKey,
+           last.matches.count == count, !last.text.isEmpty, text.hasPrefix(last.text) {
+            if last.text == text { return last.matches }
+            narrowed = last.matches
+        }
+        let candidates = narrowed
+        var matches = [Bool](repeating: false, count: count)
+        let search = self.search
+        let rows = self.rows
+        let isNational = op.role == .adminNasional
+        matches.withUnsafeMutableBufferPointer { out in
+            // Each worker writes only its own half of `out`.
+            let target = SharedOutput(base: out.baseAddress)
+            let parts = count > 20_000 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = count * part / parts, hi = count * (part + 1) / parts
+                guard let outBase = target.base else { return }
+                for i in lo..<hi {
+                    if let candidates, !candidates[i] { continue }
+                    // `Access.canSeeIdentity`: the name is searchable unless the report is anonymous.
+                    let identity = !rows[i].anonymous || isNational
+                    outBase[i] = search.matches(i, folded, identity: identity)
+                }
+            }
+        }
+        lastSearch = (text, generation, identityKey, matches)
+        return matches
+    }
+
+    /// `Inbox.run` over the index: same filters, same order, same result.
+    func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        let needles = q.text.map(Inbox.searchTokens) ?? []
+        var matches: [Bool]?
+        if !needles.isEmpty {
+            updateSearch(desk)
+            matches = searchMatches(needles.joined(separator: " "), needles: needles, op: op)
+        }
+        let region = q.region.map(Inbox.fold)
+        let category = q.category.map(Inbox.fold)
+        let ordered = ordered(q.sort, now: now)
+        let order = ordered.order
+        let ids = ordered.ids
+        var out: [ReportID] = []
+        out.reserveCapacity(min(rows.count, 4096))
+        // Strings are compared only when the query or the operator's scope needs them.
+        let scoped = op.role == .adminInstansi || op.role == .penghubung
+        let needsStrings = q.agency != nil || q.unit != nil || category != nil || region != nil || scoped
+        let noAgency = op.agency == nil
+        // The status and channel tests as lookup tables (a set lookup per row hashes).
+        let statusShown = ReportStatus.allCases.map { status in
+            status != .dihapus || q.includeDeleted || q.statuses.contains(.dihapus)
+        }
+        let statusListed = ReportStatus.allCases.enumerated().map { k, status in
+            statusShown[k] && (q.statuses.isEmpty || q.statuses.contains(status))
+        }
+        let channelListed = Channel.allCases.map { q.channels.isEmpty || q.channels.contains($0) }
+        ordered.hot.withUnsafeBufferPointer { hot in
+            for k in 0..<order.count {
+                // `k` walks the sorted copy; `i` is the row's position (strings, search matches).
+                let i = Int(order[k])
+                let status = hot[k].status
+                let returned = hot[k].returned
+                let s = Int(hot[k].statusOrdinal)
+                if !statusListed[s] && !(q.includeReturned && returned && statusShown[s]) { continue }
+                if q.excludeReturned && returned { continue }
+                if q.returnedOnly && !returned { continue }
+                if !channelListed[Int(hot[k].channelOrdinal)] { continue }
+                if let c = q.classification, hot[k].classification != c { continue }
+                if q.anonymousOnly && !hot[k].anonymous { continue }
+                if q.confidentialOnly && !hot[k].confidential { continue }
+                if op.role == .pengamat && status == .dihapus { continue }
+                if scoped && (noAgency || status == .dihapus) { continue }
+                if needsStrings {
+                    if let a = q.agency, rows[i].agency != a { continue }
+                    if let u = q.unit, rows[i].unit != u { continue }
+                    if let category, rows[i].category != category { continue }
+                    if let region {
+                        let province = rows[i].province, regency = rows[i].regency
+                        if province != region && regency != region && !regency.contains(region) { continue }
+                    }
+                    if scoped, !rows[i].visible(to: op) { continue }
+                }
+                if let matches, !matches[i] { continue }
+                if q.overdueOnly && !hot[k].schedule.urgency(at: now).isOverdue { continue }
+                out.append(ids[k])
+            }
+        }
+        return out
+    }
+
+    /// `Inbox.counts` over the rows.
+    func counts(on desk: Desk, for op: Operator, now: Date) -> Inbox.Counts {
+        lock.lock()
+        defer { lock.unlock() }
+        update(desk)
+        var c = Inbox.Counts()
+        for v in InboxQuery.SavedView.allCases { c.views[v] = 0 }
+        var statuses = [Int](repeating: 0, count: ReportStatus.allCases.count)
+        var baru = 0, tunda = 0, instansi = 0, terlambat = 0, semua = 0
+        let all = ReportStatus.allCases
+        let scoped = op.role == .adminInstansi || op.role == .penghubung
+        for i in hot.indices {
+            let status = hot[i].status
+            if op.role == .pengamat && status == .dihapus { continue }
+            if scoped, !rows[i].visible(to: op) { continue }
+            statuses[all.firstIndex(of: status) ?? 0] += 1
+            guard status != .dihapus else { continue }
+            let returned = hot[i].returned
+            semua += 1
+            if status == .baru || returned { baru += 1 }
+            if status == .tunda { tunda += 1 }
+            if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti { instansi += 1 }
+            if hot[i].schedule.urgency(at: now).isOverdue { terlambat += 1 }
+        }
+        for (k, s) in all.enumerated() where statuses[k] > 0 { c.statuses[s] = statuses[k] }
+        c.views = [.baru: baru, .tunda: tunda, .instansi: instansi, .terlambat: terlambat, .semua: semua]
+        return c
+    }
+}
+
+/// The result buffer two search workers fill, each its own disjoint half.
+private struct SharedOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Bool>?
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// What the inbox needs to know about one report, flattened so a query over 200,000 reports reads small
+/// rows instead of whole `Report`s (copying reports dominated big desks), with the deadline schedule kept
+/// beside it. Rebuilt whenever the report's version changes.
+struct InboxIndexRow: Sendable {
+    var id: ReportID
+    var version: Int
+    var status: ReportStatus
+    var returned: Bool
+    var agency: String?
+    var unit: String?
+    var channel: Channel
+    var classification: Classification
+    var anonymous: Bool
+    var confidential: Bool
+    var priorityRank: Int
+    var receivedAt: Date
+    /// `Inbox.fold`ed category, province and regency (the forgiving filters compare folded text).
+    var category: String
+    var province: String
+    var regency: String
+    var schedule: UrgencySchedule
+
+    init(_ r: Report, schedule: UrgencySchedule) {
+        id = r.id
+        version = r.version
+        status = r.status
+        returned = r.returned != nil
+        agency = r.agency
+        unit = r.unit
+        channel = r.intake.channel
+        classification = r.classification
+        anonymous = r.anonymous
+        confidential = r.confidential
+        priorityRank = r.priority.rank
+        receivedAt = r.intake.receivedAt
+        category = InboxIndexRow.fold(r.category ?? "")
+        province = InboxIndexRow.fold(r.intake.location.province ?? "")
+        regency = InboxIndexRow.fold(r.intake.location.regency ?? "")
+        self.schedule = schedule
+    }
+
+    /// `Access.canSee` over the row's fields (kept in step with it; a test compares them).
+    func visible(to op: Operator) -> Bool {
+        switch op.role {
+        case .adminNasional, .sistem: return true
+        case .pengamat: return status != .dihapus
+        case .adminInstansi:
+            guard let a = op.agency, status != .dihapus else { return false }
+            return agency == a
+        case .penghubung:
+            guard let a = op.agency, status != .dihapus else { return false }
+            guard agency == a else { return false }
+            if let u = op.unit { return unit == u }
+            return true
+        }
+    }
+
+    /// `Inbox.fold`, without Foundation's folding for plain ASCII (most text): lowercase is all it does there.
+    static func fold(_ s: String) -> String {
+        var ascii = true
+        var hasUpper = false
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 65 && b <= 90 { hasUpper = true }
+        }
+        guard ascii else { return Inbox.fold(s) }
+        guard hasUpper else { return s }
+        return String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+/// The fields every query reads, with no reference-counted parts: the filtering pass over 200,000 rows
+/// then copies nothing and retains nothing.
+struct InboxHotRow: Sendable {
+    var status: ReportStatus
+    var returned: Bool
+    var anonymous: Bool
+    var confidential: Bool
+    var channel: Channel
+    var classification: Classification
+    var schedule: UrgencySchedule
+    /// Positions in `ReportStatus.allCases` / `Channel.allCases`, for table lookups instead of set hashing.
+    var statusOrdinal: UInt8
+    var channelOrdinal: UInt8
+
+    init(_ row: InboxIndexRow) {
+        statusOrdinal = UInt8(ReportStatus.allCases.firstIndex(of: row.status) ?? 0)
+        channelOrdinal = UInt8(Channel.allCases.firstIndex(of: row.channel) ?? 0)
+        status = row.status
+        returned = row.returned
+        anonymous = row.anonymous
+        confidential = row.confidential
+        channel = row.channel
+        classification = row.classification
+        schedule = row.schedule
+    }
+}

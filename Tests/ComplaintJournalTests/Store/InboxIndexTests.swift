@@ -1,0 +1,133 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// The inbox indices are a memo: with them, every query and every count must equal the plain linear
+/// pass, on a generated desk, for every role, before and after the desk changes.
+final class InboxIndexTests: XCTestCase {
+    let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
+    let deadlines = Deadlines(calendar: WorkingCalendar())
+
+    func generatedStore(reports: Int) throws -> DeskStore {
+        var f: [String: String] = [:]
+        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
+        for name in ReferenceData.fileNames {
+            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
+        }
+        let reference = try ReferenceData.load(files: f)
+        let journal = InMemoryJournal()
+        try DeskGenerator(reports: reports, seed: 7, now: now, reference: reference).generate(batchSize: 500) { entries in
+            _ = try journal.appendBatch(entries)
+        }
+        return try DeskStore(journal: journal, directory: reference, deadlines: deadlines)
+    }
+
+    func operators(_ desk: Desk) -> [Operator] {
+        var ops = [Operator(name: "nasional", role: .adminNasional), Operator(name: "lihat", role: .pengamat)]
+        if let r = desk.all.first(where: { $0.agency != nil && $0.unit != nil }), let agency = r.agency {
+            ops.append(Operator(name: "instansi", role: .adminInstansi, agency: agency))
+            ops.append(Operator(name: "penghubung", role: .penghubung, agency: agency, unit: r.unit))
+            ops.append(Operator(name: "penghubung2", role: .penghubung, agency: agency))
+        }
+        return ops
+    }
+
+    func queries(_ desk: Desk) -> [InboxQuery] {
+        var qs = InboxQuery.SavedView.allCases.map(\.query)
+        let texts = ["ja", "jal", "jala", "jalan", "jalan RUSAK", "siti", "gen-7-1", "kabupaten", "zzz", "Sléman", "k"]
+        for t in texts {
+            for v in [InboxQuery.SavedView.semua, .baru] {
+                var q = v.query
+                q.text = t
+                qs.append(q)
+            }
+        }
+        var q = InboxQuery()
+        q.includeDeleted = true
+        q.sort = .priority
+        qs.append(q)
+        q = InboxQuery()
+        q.statuses = [.dihapus, .baru]
+        q.includeReturned = true
+        qs.append(q)
+        q = InboxQuery()
+        q.channels = [.sms, .web]
+        q.classification = .pengaduan
+        q.anonymousOnly = true
+        qs.append(q)
+        q = InboxQuery()
+        q.confidentialOnly = true
+        q.sort = .deadline
+        qs.append(q)
+        if let r = desk.all.first(where: { $0.agency != nil && $0.unit != nil }) {
+            q = InboxQuery()
+            q.agency = r.agency
+            q.unit = r.unit
+            qs.append(q)
+            q = InboxQuery()
+            q.category = r.category?.uppercased()
+            q.region = r.location.regency?.lowercased()
+            q.sort = .deadline
+            qs.append(q)
+            q = InboxQuery()
+            q.region = "jawa"
+            q.returnedOnly = true
+            qs.append(q)
+        }
+        return qs
+    }
+
+    func assertSame(_ desk: Desk, _ index: InboxIndex, at now: Date, file: StaticString = #filePath, line: UInt = #line) {
+        let plain = Inbox(deadlines: deadlines)
+        let fast = Inbox(deadlines: deadlines, index: index)
+        for op in operators(desk) {
+            XCTAssertEqual(fast.counts(on: desk, for: op, now: now), plain.counts(on: desk, for: op, now: now),
+                           "counts for \(op.name)", file: file, line: line)
+            for q in queries(desk) {
+                let expected = plain.run(q, on: desk, for: op, now: now)
+                XCTAssertEqual(fast.run(q, on: desk, for: op, now: now), expected, "\(op.name): \(q)", file: file, line: line)
+            }
+        }
+    }
+
+    func testIndexedQueriesEqualThePlainPassBeforeAndAfterChanges() throws {
+        let store = try generatedStore(reports: 400)
+        XCTAssertGreaterThan(store.desk.all.filter { $0.returned != nil || $0.status == .dihapus }.count, 0)
+        let index = InboxIndex(deadlines: deadlines)
+        assertSame(store.desk, index, at: now)
+        assertSame(store.desk, index, at: now.addingTimeInterval(12 * 86400))
+        // The desk changes underneath the same index: rows, orders and remembered searches must follow.
+        let admin = Operator(name: "admin", role: .adminNasional)
+        for r in store.desk.all.prefix(40) where r.status == .baru {
+            try store.perform(.addNote("jalan kaki ke lokasi"), on: r.id, as: admin, now: now)
+            try store.perform(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), on: r.id, as: admin, now: now)
+        }
+        _ = try store.receive(Intake(channel: .sms, receivedAt: now, body: "Jalan amblas di Sléman"), as: admin, now: now)
+        // The orders last used were for `later`: changed rows are moved within them, not re-sorted.
+        let later = now.addingTimeInterval(12 * 86400)
+        assertSame(store.desk, index, at: later)
+        if let open = store.desk.all.last(where: { $0.status == .baru }) {
+            try store.perform(.setPriority(.mendesak), on: open.id, as: admin, now: now)
+            assertSame(store.desk, index, at: later)
+        }
+        assertSame(store.desk, index, at: now)
+    }
+
+    func testTypingNarrowsWithoutChangingAnswers() throws {
+        let store = try generatedStore(reports: 300)
+        let index = InboxIndex(deadlines: deadlines)
+        index.prepareSearch(store.desk)
+        index.prepareOrders(store.desk, now: now)
+        let op = Operator(name: "nasional", role: .adminNasional)
+        var typed = ""
+        for ch in "jalan rusak b" {
+            typed.append(ch)
+            var q = InboxQuery.SavedView.semua.query
+            q.text = typed
+            XCTAssertEqual(Inbox(deadlines: deadlines, index: index).run(q, on: store.desk, for: op, now: now),
+                           Inbox(deadlines: deadlines).run(q, on: store.desk, for: op, now: now), typed)
+        }
+    }
+}

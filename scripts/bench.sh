@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Measures LaporDesk at national scale and prints every figure of issue 5 beside its reference(s),
+# measured in the same run on the same machine, as ratios (medians over repeated runs).
+#
+#   scripts/bench.sh [--reports N] [--seed S] [--runs R] [--cache DIR] [--skip-build]
+#
+# Defaults: 200,000 reports, seed 42, 5 runs, generated desks cached in ${XDG_CACHE_HOME:-~/.cache}/lapor-desk-bench
+# (one folder per seed and size, reused by later runs; delete it to regenerate).
+# Reference tools that are missing (hyperfine, jq, python3 with orjson) are reported "not installed".
+# Not part of CI: it takes minutes and needs ~0.5 GB of disk per cached 200k desk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+reports=200000 seed=42 runs=5 build=1
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/lapor-desk-bench"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --reports) reports="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --cache) cache="$2"; shift 2 ;;
+        --skip-build) build=0; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+if [ "$build" = 1 ]; then
+    swift build -c release --product lapor-desk >&2
+fi
+bin="$(swift build -c release --show-bin-path)/lapor-desk"
+[ -x "$bin" ] || { echo "bench.sh: $bin not built" >&2; exit 1; }
+
+mkdir -p "$cache"
+desk="$cache/desk-s$seed-r$reports"
+small="$cache/desk-s$seed-r2000"
+generate() { # folder count
+    if [ ! -f "$1/.complete" ]; then
+        rm -rf "$1" "$1.tmp"
+        echo "generating $2 reports into $1 ..." >&2
+        "$bin" generate --reports "$2" --seed "$seed" --out "$1.tmp" >&2
+        touch "$1.tmp/.complete"
+        mv "$1.tmp" "$1"
+    fi
+}
+generate "$desk" "$reports"
+generate "$small" 2000
+segments=("$desk"/journal/*.jsonl)
+bytes=$(cat "${segments[@]}" | wc -c)
+events=$(cat "${segments[@]}" | wc -l)
+
+# median of numbers on stdin
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+now_s() { date +%s.%N; }
+# seconds a shell command takes, median of $runs (hyperfine when installed, else a timing loop)
+time_cmd() {
+    if command -v hyperfine >/dev/null 2>&1; then
+        local csv; csv=$(mktemp)
+        hyperfine -N --warmup 1 --runs "$runs" --export-csv "$csv" --style none "$1" >/dev/null 2>&1 \
+            || hyperfine --warmup 1 --runs "$runs" --export-csv "$csv" --style none "$1" >/dev/null
+        awk -F, 'NR == 2 { print $4 }' "$csv"
+        rm -f "$csv"
+    else
+        for _ in $(seq "$runs"); do
+            local t0; t0=$(now_s); bash -c "$1" >/dev/null; awk -v a="$(now_s)" -v b="$t0" 'BEGIN { printf "%.4f\n", a - b }'
+        done | median
+    fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+row() { printf '%-44s %-14s %-14s %-34s %s\n' "$@"; }
+
+echo "desk: $desk  ($reports reports, $events events, $((bytes / 1000000)) MB journal; $runs runs each)"
+echo
+
+# --- references -------------------------------------------------------------------------------------
+ref_cat=$(time_cmd "cat ${segments[*]}")
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import orjson' 2>/dev/null; then
+    orjson_script="import orjson,sys
+for f in sys.argv[1:]:
+    with open(f,'rb') as h:
+        for line in h: orjson.loads(line)"
+    ref_orjson=$(for _ in $(seq "$runs"); do
+        t0=$(now_s); python3 -c "$orjson_script" "${segments[@]}"; awk -v a="$(now_s)" -v b="$t0" 'BEGIN { printf "%.4f\n", a - b }'; done | median)
+else ref_orjson="not installed"; fi
+if command -v jq >/dev/null 2>&1; then
+    ref_jq=$(for _ in $(seq "$(( runs < 3 ? runs : 3 ))"); do
+        t0=$(now_s); jq -c . "${segments[@]}" >/dev/null; awk -v a="$(now_s)" -v b="$t0" 'BEGIN { printf "%.4f\n", a - b }'; done | median)
+else ref_jq="not installed"; fi
+ref_foundation=$(for _ in $(seq "$(( runs < 3 ? runs : 3 ))"); do
+    "$bin" bench --data "$desk" --reference foundation-json | sed -n 's/^reference foundation-json: \([0-9.]*\) s.*/\1/p'; done | median)
+ref_sync=$(for _ in $(seq "$runs"); do
+    "$bin" bench --data "$small" --reference fdatasync | sed -n 's/^reference fdatasync: median \([0-9.]*\) ms.*/\1/p'; done | median)
+
+# --- ours -------------------------------------------------------------------------------------------
+startup_runs() { # extra bench args...
+    for _ in $(seq "$runs"); do "$bin" bench --data "$desk" --startup-only "$@"; done
+}
+cold_out=$(startup_runs)
+cold=$(sed -n 's/^start-up to first inbox frame: \([0-9.]*\) s.*/\1/p' <<<"$cold_out" | median)
+rss_kb=$(sed -n 's/^resident memory after start-up: \([0-9]*\) kB/\1/p' <<<"$cold_out" | median)
+# Projection snapshots are not built yet (see the README): the warm start equals the cold start.
+warm="n/a"
+keys_out=$("$bin" bench --data "$desk" --keys 200)
+key_p99() { awk -v k="keystroke-to-frame $1 " 'index($0, k) == 1 { for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' <<<"$keys_out"; }
+append=$(for _ in $(seq "$runs"); do
+    "$bin" bench --data "$small" --write --keys 5 2>/dev/null | sed -n 's/^one durable action (note): median \([0-9.]*\) ms/\1/p'; done | median)
+
+# bulk import: an intake file of 50,000 reports into a fresh desk, median seconds of `lapor-desk import`
+import_n=50000
+intake="$cache/intake-s$seed-n$import_n.jsonl"
+if [ ! -f "$intake" ]; then
+    awk -v n="$import_n" -v seed="$seed" 'BEGIN {
+        srand(seed); split("jalan rusak berlubang warga kesulitan melintas puskesmas antrean panjang obat habis bantuan sosial tidak tepat sasaran sekolah memungut biaya sampah menumpuk banjir lampu mati parkir liar upah lembur mohon segera ditindaklanjuti", w, " ")
+        split("web sms twitter app whatsapp email letter walk-in phone api", ch, " ")
+        for (i = 1; i <= n; i++) {
+            len = 300 + int(rand() * 500); body = ""
+            while (length(body) < len) body = body w[1 + int(rand() * 32)] " "
+            printf "{\"external_id\":\"bench-%d\",\"channel\":\"%s\",\"title\":\"Laporan %d\",\"body\":\"%s\"}\n", i, ch[1 + int(rand() * 10)], i, body
+        }
+    }' >"$intake"
+fi
+import_s=$(for _ in $(seq "$runs"); do
+    tmp=$(mktemp -d); "$bin" init --data "$tmp/d" >/dev/null 2>&1
+    t0=$(now_s); "$bin" import --data "$tmp/d" "$intake" >/dev/null 2>&1; awk -v a="$(now_s)" -v b="$t0" 'BEGIN { printf "%.4f\n", a - b }'
+    rm -rf "$tmp"; done | median)
+import_rate=$(awk -v n="$import_n" -v s="$import_s" 'BEGIN { printf "%.0f", n / s }')
+
+# --- the table --------------------------------------------------------------------------------------
+row "figure" "target" "ours" "reference" "ratio (ours / reference)"
+row "cold start to first inbox frame (s)" "<= 1.0" "$cold" "cat $ref_cat" "$(ratio "$cold" "$ref_cat")"
+row "" "" "" "orjson $ref_orjson" "$(ratio "$cold" "$ref_orjson")"
+row "" "" "" "jq -c . $ref_jq" "$(ratio "$cold" "$ref_jq")"
+row "" "" "" "JSONDecoder $ref_foundation" "$(ratio "$cold" "$ref_foundation")"
+row "start with up-to-date snapshot (s)" "<= 0.2" "$warm" "cold start $cold" "$(ratio "$warm" "$cold")"
+for k in "move (j)" "page (PgDn)" "view (1-5)" "filter letter" "search letter"; do
+    row "keystroke p99 $k (ms)" "<= 16" "$(key_p99 "$k")" "-" "-"
+done
+row "one durable action (ms, median)" "<= 1.5 x ref" "$append" "write+fdatasync $ref_sync" "$(ratio "$append" "$ref_sync")"
+row "bulk import (reports/s)" ">= 50000" "$import_rate" "-" "-"
+row "resident memory after start-up (MB)" "<= 1.0 x jrnl" "$((rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((rss_kb * 1000))" "$bytes")"
