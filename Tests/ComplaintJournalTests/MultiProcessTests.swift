@@ -4,23 +4,8 @@ import XCTest
 
 /// Several real processes (`JournalTorture`) appending to one journal at the same time.
 final class MultiProcessTests: XCTestCase {
-    /// The `JournalTorture` binary: built by `swift test` next to the test bundle.
-    private func tortureBinary() throws -> URL {
-        var candidates: [URL] = []
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("JournalTorture"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("JournalTorture"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("JournalTorture"))
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/JournalTorture"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            // A failure, not a skip: `swift test` builds every executable, so a missing child is a defect.
-            XCTFail("JournalTorture not built; looked in \(candidates.map(\.path))")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return found
-    }
+    /// The `JournalTorture` binary (shared lookup with the kill and concurrency harnesses).
+    private func tortureBinary() throws -> URL { try TortureChild.binary() }
 
     private struct Child {
         var tag: String
