@@ -44,6 +44,18 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(screen.contains("} lewati  { kembali"), screen)
     }
 
+    /// The strips raise the minimum: at the bare minimum size the message names the size that fits them,
+    /// never the size the terminal already has.
+    func testTooSmallMessageCountsTheLessonAndPresenterRows() throws {
+        var s = try lessonState(size: Layout.minimum)
+        s.presenter = true
+        let screen = ConsoleRenderer.render(s).snapshot()
+        let need = Layout.minimum.height + LessonStrip.height + 1
+        XCTAssertTrue(screen.contains("Perbesar terminal ke \(Layout.minimum.width)×\(need)"), screen)
+        s.size = Size(width: Layout.minimum.width, height: need)
+        XCTAssertFalse(ConsoleRenderer.render(s).snapshot().contains("Perbesar terminal"), "fits at the size the message names")
+    }
+
     func testEventsNotKeysMoveTheLessonAndWrongMovesAreExplained() throws {
         var s = try lessonState()
         _ = s.press(.char("j"), .char("k"))

@@ -26,7 +26,7 @@ public enum ConsoleRenderer {
     }
 
     static func drawTooSmall(_ c: inout Canvas, _ s: ConsoleState) {
-        let need = Layout.minimum
+        let need = s.minimumSize
         let lines = [
             s.text(Localized("Layar terlalu kecil", en: "Terminal too small")),
             s.text(Localized("Perbesar terminal ke \(need.width)×\(need.height)", en: "Enlarge the terminal to \(need.width)×\(need.height)")),

@@ -69,8 +69,15 @@ public struct Layout: Sendable, Hashable {
 
 extension ConsoleState {
     public var layout: Layout {
-        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen,
-                       extraBottomRows: bimtekBottomRows + (lesson == nil ? 0 : LessonStrip.height))
+        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen, extraBottomRows: bottomStripRows)
+    }
+
+    /// Rows the training strips (replay banner, presenter keys, lesson) take below the hint row.
+    var bottomStripRows: Int { bimtekBottomRows + (lesson == nil ? 0 : LessonStrip.height) }
+
+    /// The smallest terminal this state can draw its panes in: the strips raise the base minimum.
+    public var minimumSize: Size {
+        Size(width: Layout.minimum.width, height: Layout.minimum.height + bottomStripRows)
     }
 
     /// Rows of reports visible in the inbox pane (inside its border and header).
