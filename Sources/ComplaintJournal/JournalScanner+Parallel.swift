@@ -11,7 +11,10 @@ extension JournalScanner {
             guard let last = summary.lastSeq, last > seq else { continue }
             let segment = summary.number
             let skipped = self.skipped
-            try JournalFolder.withMapped(folder.segmentPath(summary.number), upTo: summary.end) { buffer in
+            // Sealed segments (a later one exists) are never written or truncated again, so they may be
+            // mapped; the last one is read, since a writer may still roll back a failed append in it.
+            let sealed = summary.number != segments.last?.number
+            try JournalFolder.withSegment(folder.segmentPath(summary.number), upTo: summary.end, mapped: sealed) { buffer in
                 let shared = SharedBytes(buffer: buffer)
                 let lines = ParallelLines.lines(buffer)
                 // Chunks are decoded on the other cores while this thread folds the previous chunk.
