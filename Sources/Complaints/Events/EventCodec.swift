@@ -30,12 +30,13 @@ public enum EventCodec {
     public static func decode(type: String, payload: [UInt8]) throws(DecodeError) -> DomainEvent {
         let fast: Result<DomainEvent, DecodeError>? = payload.withUnsafeBufferPointer { buffer in
             guard let tape = PayloadTape.parse(buffer) else { return nil }
-            let root = PayloadTape.Value(tape: tape, index: 0)
-            guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
-            do throws(DecodeError) {
-                return .success(try EventPayloadReader(type: type, root: root).event())
-            } catch {
-                return .failure(error)
+            return tape.withRoot { root -> Result<DomainEvent, DecodeError> in
+                guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
+                do throws(DecodeError) {
+                    return .success(try EventPayloadReader(type: type, root: root).event())
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         if let fast { return try fast.get() }

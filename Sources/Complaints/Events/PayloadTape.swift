@@ -219,7 +219,7 @@ struct PayloadTape {
     }
 
     /// The text of the string node `n` (quotes removed, escapes resolved).
-    func text(_ n: Int) -> String {
+    static func text(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int) -> String {
         let node = nodes[n]
         let inner = UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)])
         guard node.flag else { return String(decoding: inner, as: UTF8.self) }
@@ -251,7 +251,7 @@ struct PayloadTape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func hex4In(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+    private static func hex4In(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
         var v: UInt32 = 0
         for k in 0..<4 {
             let c = b[at + k]
@@ -261,15 +261,15 @@ struct PayloadTape {
     }
 
     /// Whether string node `n` equals `key`.
-    func keyEquals(_ n: Int, _ key: String) -> Bool {
+    static func keyEquals(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int, _ key: String) -> Bool {
         let node = nodes[n]
-        if node.flag { return text(n) == key }
-        let inner = UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)])
+        if node.flag { return text(nodes, bytes, n) == key }
+        let count = Int(node.end - node.start) - 2
         var key = key
         return key.withUTF8 { k in
-            guard k.count == inner.count else { return false }
-            guard let a = k.baseAddress, let b = inner.baseAddress else { return k.count == 0 }
-            return memcmp(a, b, k.count) == 0
+            guard k.count == count else { return false }
+            guard let a = k.baseAddress, let b = bytes.baseAddress else { return count == 0 }
+            return memcmp(a, b + Int(node.start) + 1, count) == 0
         }
     }
 
