@@ -203,7 +203,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// As `forEachEntry`, decoding and transforming lines on every core; `body` gets the results in
     /// journal order on the calling thread (the start-up fold).
     public func forEachTransformed<T: Sendable>(
-        after seq: UInt64, transform: @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+        after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
     ) throws {
         mutex.lock()
         defer { mutex.unlock() }

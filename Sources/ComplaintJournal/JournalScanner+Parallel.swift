@@ -5,17 +5,20 @@ extension JournalScanner {
     /// receives the results in journal order, on the calling thread. Start-up folds the journal this way:
     /// decoding is independent per line, only the fold must be sequential.
     func forEachTransformed<T: Sendable>(
-        after seq: UInt64, transform: @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+        after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
     ) throws {
         for summary in segments where summary.end > 0 {
             guard let last = summary.lastSeq, last > seq else { continue }
-            let bytes = try JournalFolder.read(folder.segmentPath(summary.number), from: 0, upTo: summary.end)
             let segment = summary.number
             let skipped = self.skipped
-            let results: [[T?]] = bytes.withUnsafeBufferPointer { buffer in
+            // Sealed segments (a later one exists) are never written or truncated again, so they may be
+            // mapped; the last one is read, since a writer may still roll back a failed append in it.
+            let sealed = summary.number != segments.last?.number
+            try JournalFolder.withSegment(folder.segmentPath(summary.number), upTo: summary.end, mapped: sealed) { buffer in
                 let shared = SharedBytes(buffer: buffer)
                 let lines = ParallelLines.lines(buffer)
-                return ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> T? in
+                // Chunks are decoded on the other cores while this thread folds the previous chunk.
+                try ParallelLines.pipeline(count: lines.count, work: { i -> T? in
                     let line = lines[i]
                     guard line.terminated else { return nil }
                     if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: line.start)) { return nil }
@@ -24,10 +27,9 @@ extension JournalScanner {
                     guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: false),
                           entry.seq > seq else { return nil }
                     return transform(entry)
-                }
-            }
-            for part in results {
-                for case let r? in part { try body(r) }
+                }, consume: { r in
+                    if let r { try body(r) }
+                })
             }
         }
     }

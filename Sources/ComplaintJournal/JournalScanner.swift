@@ -87,9 +87,9 @@ struct JournalScanner {
             // Check for the next segment first: once it exists, writers are done with this one, so
             // reading in this order can never miss lines even without a lock.
             let nextExists = JournalFolder.exists(folder.segmentPath(segment + 1))
-            let bytes = try JournalFolder.read(path, from: offset)
             var failure: JournalError?
-            bytes.withUnsafeBufferPointer { buffer in
+            // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`.
+            try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists) { buffer in
                 // Verifying is independent per line: done on every core first, consumed in order below.
                 let verdicts = policy.collect ? nil : JournalScanner.verifyAll(buffer)
                 var ordinal = -1

@@ -35,6 +35,7 @@ public final class DeskStore {
         } else {
             try journal.forEachEntry(after: 0) { fold(JournalMapping.recorded($0)) }
         }
+        MemoryTrim.afterStartup()
     }
 
     @discardableResult

@@ -50,8 +50,14 @@ public final class InboxIndex: @unchecked Sendable {
         if desk.lastSeq == lastSeq && desk.count == rows.count { return }
         let reports = desk.all
         var changed: [Int] = []
+        // The first build (every report new) makes the rows on both cores.
+        let fresh = rows.isEmpty
+        if fresh {
+            rows = InboxIndex.firstRows(reports, deadlines: deadlines)
+            changed = Array(reports.indices)
+        }
         rows.reserveCapacity(reports.count)
-        for i in reports.indices {
+        for i in reports.indices where !fresh {
             if i < rows.count {
                 if rows[i].version == reports[i].version && rows[i].id == reports[i].id { continue }
                 rows[i] = InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i]))

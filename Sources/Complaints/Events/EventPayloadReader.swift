@@ -1,50 +1,44 @@
 import Foundation
 
-/// Reads the `data` object of each event type, naming the field of any problem.
-struct EventPayloadReader {
+/// Reads the `data` object of each event type, naming the field of any problem. Generic over the parsed
+/// form so the tree (`JSONValue`) and the start-up tape (`PayloadTape.Value`) share every rule and message.
+struct EventPayloadReader<Value: PayloadJSON> {
     var type: String
-    var root: JSONValue
+    var root: Value
 
     func fail(_ field: String, _ reason: String) -> EventCodec.DecodeError {
         EventCodec.DecodeError(type: type, field: field, reason: reason)
     }
 
-    func string(_ v: JSONValue, _ key: String, path: String) throws(EventCodec.DecodeError) -> String? {
-        switch v[key] {
-        case nil, .null?: return nil
-        case let .string(s)?: return s
-        default: throw fail(path + key, "expected a string")
-        }
+    func string(_ v: Value, _ key: String, path: String) throws(EventCodec.DecodeError) -> String? {
+        guard let x = v[key], !x.isNull else { return nil }
+        guard let s = x.stringValue else { throw fail(path + key, "expected a string") }
+        return s
     }
 
-    func req(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
+    func req(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
         guard let s = try string(v, key, path: path) else { throw fail(path + key, "missing") }
         return s
     }
 
-    func bool(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
-        switch v[key] {
-        case nil, .null?: return nil
-        case let .bool(b)?: return b
-        default: throw fail(path + key, "expected true or false")
-        }
+    func bool(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
+        guard let x = v[key], !x.isNull else { return nil }
+        guard let b = x.boolValue else { throw fail(path + key, "expected true or false") }
+        return b
     }
 
-    func strings(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        switch v[key] {
-        case nil, .null?: return []
-        case let .array(items)?:
-            var out: [String] = []
-            for (i, item) in items.enumerated() {
-                guard let s = item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
-                out.append(s)
-            }
-            return out
-        default: throw fail(path + key, "expected an array")
+    func strings(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
+        guard let x = v[key], !x.isNull else { return [] }
+        guard let items = x.arrayValue else { throw fail(path + key, "expected an array") }
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            guard let s = item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
+            out.append(s)
         }
+        return out
     }
 
-    func enumValue<E: RawRepresentable>(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E?
+    func enumValue<E: RawRepresentable>(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E?
         where E.RawValue == String
     {
         guard let raw = try string(v, key, path: path) else { return nil }
@@ -52,22 +46,20 @@ struct EventPayloadReader {
         return e
     }
 
-    func reqEnum<E: RawRepresentable>(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E
+    func reqEnum<E: RawRepresentable>(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E
         where E.RawValue == String
     {
         guard let e: E = try enumValue(v, key, path: path) else { throw fail(path + key, "missing") }
         return e
     }
 
-    func object(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> JSONValue? {
-        switch v[key] {
-        case nil, .null?: return nil
-        case let o? where o.objectMembers != nil: return o
-        default: throw fail(path + key, "expected an object")
-        }
+    func object(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Value? {
+        guard let o = v[key], !o.isNull else { return nil }
+        guard o.isObject else { throw fail(path + key, "expected an object") }
+        return o
     }
 
-    func attachments(_ v: JSONValue, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
+    func attachments(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
         guard let items = v[key]?.arrayValue else {
             if let x = v[key], !x.isNull { throw fail(path + key, "expected an array") }
             return []
@@ -125,7 +117,7 @@ struct EventPayloadReader {
         }
     }
 
-    func intake(_ i: JSONValue) throws(EventCodec.DecodeError) -> Intake {
+    func intake(_ i: Value) throws(EventCodec.DecodeError) -> Intake {
         let p = "intake."
         let receivedText = try req(i, "received_at", path: p)
         guard let received = ISOTime.parse(receivedText) else { throw fail(p + "received_at", "not an RFC 3339 time: \(receivedText)") }
@@ -147,7 +139,7 @@ struct EventPayloadReader {
                                 phone: try string(r, "phone", path: rp), email: try string(r, "email", path: rp), groups: groups)
         }
         var extra: [String: String] = [:]
-        if let e = try object(i, "extra", path: p), let members = e.objectMembers {
+        if let e = try object(i, "extra", path: p), let members = e.memberList {
             for m in members {
                 guard let s = m.value.stringValue else { throw fail(p + "extra." + m.key, "expected a string") }
                 extra[m.key] = s

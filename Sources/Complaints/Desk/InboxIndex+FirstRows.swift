@@ -1,0 +1,26 @@
+import Foundation
+
+extension InboxIndex {
+    /// Every report's row, built on two cores: the first inbox frame of a large desk waits for this (one
+    /// row per report, each independent), so it is split in halves like the search. Each half is written
+    /// in place into one array (no second copy to join).
+    static func firstRows(_ reports: [Report], deadlines: Deadlines, parallelFrom: Int = 20_000) -> [InboxIndexRow] {
+        let count = reports.count
+        guard count >= max(2, parallelFrom) else { return reports.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0)) } }
+        return [InboxIndexRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = RowTarget(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                guard let base = target.base else { return }
+                for i in (count * part / 2)..<(count * (part + 1) / 2) {
+                    (base + i).initialize(to: InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i])))
+                }
+            }
+            initialized = target.base == nil ? 0 : count
+        }
+    }
+}
+
+/// The rows' storage, shared with the two workers; each initialises only its own half.
+private struct RowTarget: @unchecked Sendable {
+    let base: UnsafeMutablePointer<InboxIndexRow>?
+}

@@ -1,0 +1,18 @@
+/// What `EventPayloadReader` needs from a parsed JSON value. Both the general tree (`JSONValue`) and the
+/// start-up tape (`PayloadTape.Value`) conform, so one reader holds every field rule and error message.
+protocol PayloadJSON {
+    /// The first member named `key` of an object (nil for non-objects or a missing key).
+    subscript(key: String) -> Self? { get }
+    var isNull: Bool { get }
+    var isObject: Bool { get }
+    var stringValue: String? { get }
+    var boolValue: Bool? { get }
+    var arrayValue: [Self]? { get }
+    /// An object's members in input order (nil for non-objects).
+    var memberList: [(key: String, value: Self)]? { get }
+}
+
+extension JSONValue: PayloadJSON {
+    var isObject: Bool { objectMembers != nil }
+    var memberList: [(key: String, value: JSONValue)]? { objectMembers?.map { ($0.key, $0.value) } }
+}

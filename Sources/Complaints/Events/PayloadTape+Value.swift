@@ -1,0 +1,58 @@
+extension PayloadTape {
+    /// One node of a tape, read the way `EventPayloadReader` reads a `JSONValue`. Plain pointers into the
+    /// tape and the payload (valid inside `withRoot`), so the reader copies it freely without reference
+    /// counting.
+    struct Value: PayloadJSON {
+        let nodes: UnsafeBufferPointer<Node>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let index: Int
+
+        private var node: Node { nodes[index] }
+
+        subscript(key: String) -> Value? {
+            guard node.kind == .object else { return nil }
+            let end = Int(node.next)
+            var k = index + 1
+            while k < end {
+                let v = k + 1
+                if PayloadTape.keyEquals(nodes, bytes, k, key) { return Value(nodes: nodes, bytes: bytes, index: v) }
+                k = Int(nodes[v].next)
+            }
+            return nil
+        }
+
+        var isNull: Bool { node.kind == .null }
+        var isObject: Bool { node.kind == .object }
+        var stringValue: String? { node.kind == .string ? PayloadTape.text(nodes, bytes, index) : nil }
+        var boolValue: Bool? { node.kind == .bool ? node.flag : nil }
+
+        var arrayValue: [Value]? {
+            guard node.kind == .array else { return nil }
+            var items: [Value] = []
+            let end = Int(node.next)
+            var k = index + 1
+            while k < end {
+                items.append(Value(nodes: nodes, bytes: bytes, index: k))
+                k = Int(nodes[k].next)
+            }
+            return items
+        }
+
+        var memberList: [(key: String, value: Value)]? {
+            guard node.kind == .object else { return nil }
+            var members: [(key: String, value: Value)] = []
+            let end = Int(node.next)
+            var k = index + 1
+            while k < end {
+                members.append((PayloadTape.text(nodes, bytes, k), Value(nodes: nodes, bytes: bytes, index: k + 1)))
+                k = Int(nodes[k + 1].next)
+            }
+            return members
+        }
+    }
+
+    /// Runs `body` with the root value of the tape.
+    func withRoot<R>(_ body: (Value) -> R) -> R {
+        nodes.withUnsafeBufferPointer { body(Value(nodes: $0, bytes: bytes, index: 0)) }
+    }
+}

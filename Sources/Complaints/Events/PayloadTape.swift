@@ -1,0 +1,292 @@
+import Foundation
+import TinyTOML
+
+/// A payload parsed in one pass into a flat list of nodes (kind and byte range), without building strings,
+/// arrays or member lists: strings are decoded only when the reader asks for them. Start-up decodes every
+/// event of the journal, and building a `JSONValue` tree per event was most of its cost.
+///
+/// The tape accepts exactly the documents `JSONValue.parse` accepts (same grammar, UTF-8 rule and depth
+/// limit); when it refuses one, `EventCodec` reparses with `JSONValue` to report the usual message.
+struct PayloadTape {
+    enum Kind: UInt8 { case null, bool, number, string, array, object }
+
+    /// One value. `end` is one past its last byte; `next` the index of the node after its subtree.
+    struct Node {
+        var kind: Kind
+        /// For strings: whether the text contains an escape. For bools: the value.
+        var flag: Bool
+        var start: Int32
+        var end: Int32
+        var next: Int32
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var nodes: [Node] = []
+
+    /// Parses `bytes`; nil when they are not one valid JSON document (the caller falls back to `JSONValue`).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = JSONValue.defaultMaxDepth) -> PayloadTape? {
+        guard bytes.count < Int(Int32.max) else { return nil }
+        var tape = PayloadTape(bytes: bytes)
+        tape.nodes.reserveCapacity(32)
+        var i = 0
+        tape.skipSpace(&i)
+        guard tape.value(&i, depth: 0, maxDepth: maxDepth) else { return nil }
+        tape.skipSpace(&i)
+        guard i == bytes.count else { return nil }
+        return tape
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private func skipSpace(_ i: inout Int) {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func push(_ kind: Kind, _ start: Int, flag: Bool = false) -> Int {
+        nodes.append(Node(kind: kind, flag: flag, start: Int32(start), end: Int32(start), next: 0))
+        return nodes.count - 1
+    }
+
+    private mutating func close(_ node: Int, end: Int) {
+        nodes[node].end = Int32(end)
+        nodes[node].next = Int32(nodes.count)
+    }
+
+    private mutating func value(_ i: inout Int, depth: Int, maxDepth: Int) -> Bool {
+        guard i < bytes.count else { return false }
+        let start = i
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            guard depth + 1 <= maxDepth else { return false }
+            let node = push(.object, start)
+            i += 1
+            skipSpace(&i)
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; close(node, end: i); return true }
+            while true {
+                skipSpace(&i)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), string(&i) else { return false }
+                skipSpace(&i)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
+                i += 1
+                skipSpace(&i)
+                guard value(&i, depth: depth + 1, maxDepth: maxDepth) else { return false }
+                skipSpace(&i)
+                guard i < bytes.count else { return false }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                guard bytes[i] == UInt8(ascii: "}") else { return false }
+                i += 1
+                close(node, end: i)
+                return true
+            }
+        case UInt8(ascii: "["):
+            guard depth + 1 <= maxDepth else { return false }
+            let node = push(.array, start)
+            i += 1
+            skipSpace(&i)
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; close(node, end: i); return true }
+            while true {
+                skipSpace(&i)
+                guard value(&i, depth: depth + 1, maxDepth: maxDepth) else { return false }
+                skipSpace(&i)
+                guard i < bytes.count else { return false }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                guard bytes[i] == UInt8(ascii: "]") else { return false }
+                i += 1
+                close(node, end: i)
+                return true
+            }
+        case UInt8(ascii: "\""):
+            return string(&i)
+        case UInt8(ascii: "t"):
+            return literal(&i, "true", .bool, flag: true)
+        case UInt8(ascii: "f"):
+            return literal(&i, "false", .bool, flag: false)
+        case UInt8(ascii: "n"):
+            return literal(&i, "null", .null, flag: false)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard number(&i) else { return false }
+            let node = push(.number, start)
+            close(node, end: i)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func literal(_ i: inout Int, _ word: StaticString, _ kind: Kind, flag: Bool) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - i >= count else { return false }
+        for k in 0..<count where bytes[i + k] != word.utf8Start[k] { return false }
+        let node = push(kind, i, flag: flag)
+        i += count
+        close(node, end: i)
+        return true
+    }
+
+    private func number(_ i: inout Int) -> Bool {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count, isDigit(bytes[i]) else { return false }
+        if bytes[i] == 0x30 {
+            i += 1
+            if i < bytes.count, isDigit(bytes[i]) { return false }
+        } else {
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < bytes.count, isDigit(bytes[i]) else { return false }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < bytes.count, isDigit(bytes[i]) else { return false }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        return true
+    }
+
+    /// A string at its opening quote: checks escapes (surrogates paired), control bytes and UTF-8.
+    private mutating func string(_ i: inout Int) -> Bool {
+        let start = i
+        i += 1
+        var escaped = false
+        var high = false
+        guard let base = bytes.baseAddress else { return false }
+        while true {
+            i = PayloadTape.skipPlainASCII(base, from: i, count: bytes.count)
+            while i < bytes.count {
+                let b = base[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { break }
+                high = high || b >= 0x80
+                i += 1
+            }
+            guard i < bytes.count else { return false }
+            let b = base[i]
+            if b == 0x22 { break }
+            if b < 0x20 { return false }
+            // A backslash.
+            escaped = true
+            i += 1
+            guard i < bytes.count else { return false }
+            let e = base[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                guard let unit = hex4(i) else { return false }
+                i += 4
+                if (0xDC00...0xDFFF).contains(unit) { return false }
+                if (0xD800...0xDBFF).contains(unit) {
+                    guard i + 1 < bytes.count, base[i] == 0x5C, base[i + 1] == UInt8(ascii: "u"),
+                          let low = hex4(i + 2), (0xDC00...0xDFFF).contains(low) else { return false }
+                    i += 6
+                }
+            default:
+                return false
+            }
+        }
+        i += 1
+        if high, !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(i - 1)])) { return false }
+        let node = push(.string, start, flag: escaped)
+        close(node, end: i)
+        return true
+    }
+
+    private func hex4(_ at: Int) -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            let c = bytes[at + k]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
+    }
+
+    /// The text of the string node `n` (quotes removed, escapes resolved).
+    static func text(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int) -> String {
+        let node = nodes[n]
+        let inner = UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)])
+        guard node.flag else { return String(decoding: inner, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
+        var i = 0
+        while i < inner.count {
+            let b = inner[i]
+            guard b == 0x5C else { out.append(b); i += 1; continue }
+            let e = inner[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var value = hex4In(inner, i)
+                i += 4
+                if (0xD800...0xDBFF).contains(value) {
+                    value = 0x10000 + ((value - 0xD800) << 10) + (hex4In(inner, i + 2) - 0xDC00)
+                    i += 6
+                }
+                if let scalar = Unicode.Scalar(value) { UTF8.encode(scalar) { out.append($0) } }
+            default: out.append(e) // \" \\ \/
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex4In(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            let c = b[at + k]
+            v = v << 4 | UInt32(c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10)
+        }
+        return v
+    }
+
+    /// Whether string node `n` equals `key`.
+    static func keyEquals(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int, _ key: String) -> Bool {
+        let node = nodes[n]
+        if node.flag { return text(nodes, bytes, n) == key }
+        let count = Int(node.end - node.start) - 2
+        var key = key
+        return key.withUTF8 { k in
+            guard k.count == count else { return false }
+            guard let a = k.baseAddress, let b = bytes.baseAddress else { return count == 0 }
+            return memcmp(a, b + Int(node.start) + 1, count) == 0
+        }
+    }
+
+    /// Index of the first byte at or after `start` that is `"`, `\`, a control byte or non-ASCII (or one
+    /// within eight bytes of it): skips eight plain bytes at a time, the bulk of every body text.
+    @inline(__always)
+    static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while count - index >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let special = word & highs | (~(word &+ (0x60 &* ones)) & highs)
+            if special != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { return index }
+            index += 8
+        }
+        return index
+    }
+}

@@ -1,0 +1,28 @@
+import XCTest
+@testable import Complaints
+
+/// The first inbox rows of a large desk are built on two cores; they must be the rows one pass builds.
+final class InboxFirstRowsTests: XCTestCase {
+    func testRowsBuiltOnTwoCoresEqualOnePass() {
+        var desk = Desk()
+        var seq: UInt64 = 0
+        for i in 0..<301 {
+            seq += 1
+            let id = ReportID(String(2_600_001 + i))
+            desk.apply(RecordedEvent(seq: seq, id: "e\(seq)", reportID: id, at: at(i % 20), actor: Actor(nasional),
+                                     event: .received(sampleIntake(at(i % 20), agency: i % 3 == 0 ? "pemkab-sleman" : nil,
+                                                                   anonymous: i % 4 == 0, externalID: "sms-\(i)"))))
+            if i % 2 == 0 {
+                seq += 1
+                desk.apply(RecordedEvent(seq: seq, id: "e\(seq)", reportID: id, at: at(i % 20, 11), actor: Actor(nasional),
+                                         event: .prioritySet(.mendesak)))
+            }
+        }
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+        let parallel = InboxIndex.firstRows(desk.all, deadlines: deadlines, parallelFrom: 0)
+        let plain = desk.all.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0)) }
+        XCTAssertEqual(parallel.count, 301)
+        XCTAssertEqual(parallel.map { String(describing: $0) }, plain.map { String(describing: $0) })
+        XCTAssertEqual(parallel.map(\.id), desk.order)
+    }
+}
