@@ -58,7 +58,7 @@ time_cmd() {
         local csv; csv=$(mktemp)
         hyperfine -N --warmup 1 --runs "$runs" --export-csv "$csv" --style none "$1" >/dev/null 2>&1 \
             || hyperfine --warmup 1 --runs "$runs" --export-csv "$csv" --style none "$1" >/dev/null
-        awk -F, 'NR == 2 { print $4 }' "$csv"
+        awk -F, 'NR == 2 { printf "%.4f\n", $4 }' "$csv"
         rm -f "$csv"
     else
         for _ in $(seq "$runs"); do
