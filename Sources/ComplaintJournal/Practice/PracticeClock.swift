@@ -62,7 +62,8 @@ public struct PracticeClock: Sendable {
         realNow.addingTimeInterval(try offset())
     }
 
-    /// Makes the practice time `instant` at `realNow`; written atomically so a reader never sees half a file.
+    /// Makes the practice time `instant` at `realNow`; replaced atomically and durably (0600) so a reader never
+    /// sees half a file.
     public func set(to instant: Date, realNow: Date = Date()) throws(PracticeClockError) {
         let seconds = Int(instant.timeIntervalSince(realNow).rounded())
         let text = """
@@ -73,8 +74,7 @@ public struct PracticeClock: Sendable {
 
             """
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file, options: .atomic)
+            try PracticeSnapshot.write(Array(text.utf8), to: file)
         } catch {
             throw .unwritable(file.path, "\(error)")
         }

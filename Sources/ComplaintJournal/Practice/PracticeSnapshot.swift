@@ -125,11 +125,10 @@ public enum PracticeSnapshot {
         try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    /// Writes in place (same inode when the file exists) with 0600, creating folders as needed.
+    /// Writes a practice file the way the journal replaces its small files (temp file, fsync, rename, folder
+    /// fsync; 0600), creating folders as needed: a crash mid-reset leaves each file old or new, never torn.
     static func write(_ bytes: [UInt8], to u: URL) throws {
         try makeFolder(u.deletingLastPathComponent())
-        guard FileManager.default.createFile(atPath: u.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw Refusal(description: "\(u.path): cannot write: \(String(cString: strerror(errno)))")
-        }
+        try JournalFolder(dataFolder: u.deletingLastPathComponent()).replaceFile(u.path, with: bytes)
     }
 }

@@ -21,13 +21,8 @@ public struct DeskSettings: Sendable, Hashable {
     public static func parse(_ text: String, fileName: String = DeskSettings.fileName) throws(SettingsErrors) -> DeskSettings {
         var s = DeskSettings()
         var errors: [SettingsError] = []
-        let root: TOMLTable
-        do {
-            root = try parseTOML(text)
-        } catch {
-            throw SettingsErrors([SettingsError(file: fileName, line: error.line, reason: error.message)])
-        }
-        func note(_ e: TOMLFieldError) { errors.append(SettingsError(file: fileName, line: e.line, field: e.field, reason: e.reason)) }
+        let root = try SettingsErrors.parse(text, fileName: fileName)
+        func note(_ e: TOMLFieldError) { errors.append(SettingsError(e, in: fileName)) }
         for e in root.unknownKeys(allowed: ["name", "time_zone", "language", "theme", "latihan", "tenggat", "grup"]) { note(e) }
         do {
             if let v = try root.optionalString("name") { s.name = v }

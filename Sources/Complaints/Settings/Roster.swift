@@ -22,13 +22,8 @@ public struct Roster: Sendable, Hashable {
         -> Roster
     {
         var errors: [SettingsError] = []
-        let root: TOMLTable
-        do {
-            root = try parseTOML(text)
-        } catch {
-            throw SettingsErrors([SettingsError(file: fileName, line: error.line, reason: error.message)])
-        }
-        func note(_ e: TOMLFieldError) { errors.append(SettingsError(file: fileName, line: e.line, field: e.field, reason: e.reason)) }
+        let root = try SettingsErrors.parse(text, fileName: fileName)
+        func note(_ e: TOMLFieldError) { errors.append(SettingsError(e, in: fileName)) }
         var roster = Roster(operators: [])
         for e in root.unknownKeys(allowed: ["operator"]) { note(e) }
         do {

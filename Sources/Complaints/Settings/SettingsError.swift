@@ -26,3 +26,19 @@ public struct SettingsErrors: Error, Sendable, CustomStringConvertible {
     public init(_ errors: [SettingsError]) { self.errors = errors }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
+
+extension SettingsErrors {
+    /// The TOML of a settings file, or its syntax error as a one-problem `SettingsErrors` naming the file.
+    static func parse(_ text: String, fileName: String) throws(SettingsErrors) -> TOMLTable {
+        do { return try parseTOML(text) } catch {
+            throw SettingsErrors([SettingsError(file: fileName, line: error.line, reason: error.message)])
+        }
+    }
+}
+
+extension SettingsError {
+    /// A field problem found by TinyTOML's accessors, in `fileName`.
+    init(_ problem: TOMLFieldError, in fileName: String) {
+        self.init(file: fileName, line: problem.line, field: problem.field, reason: problem.reason)
+    }
+}

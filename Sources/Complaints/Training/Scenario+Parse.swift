@@ -18,13 +18,13 @@ extension Scenario {
         -> (Scenario, [SettingsError])
     {
         var errors: [SettingsError] = []
-        func note(_ e: TOMLFieldError) { errors.append(SettingsError(file: fileName, line: e.line, field: e.field, reason: e.reason)) }
+        func note(_ e: TOMLFieldError) { errors.append(SettingsError(e, in: fileName)) }
         let root: TOMLTable
-        do { root = try parseTOML(text) } catch {
+        do { root = try SettingsErrors.parse(text, fileName: fileName) } catch {
             let empty = Scenario(name: name, title: Localized("", en: ""), description: Localized("", en: ""),
                                  startsAt: Date(timeIntervalSince1970: 0), timeZone: .default, deskName: "", trainee: "",
                                  lesson: Lesson(steps: []))
-            return (empty, [SettingsError(file: fileName, line: error.line, reason: error.message)])
+            return (empty, error.errors)
         }
         for e in root.unknownKeys(allowed: ["title", "title_en", "description", "description_en", "starts_at", "time_zone",
                                              "desk_name", "trainee", "step"]) { note(e) }

@@ -19,7 +19,12 @@ final class PracticeClockFileTests: XCTestCase {
         let start = Date(timeIntervalSince1970: 1_790_000_000)
         XCTAssertEqual(try PracticeClock(practiceFolder: f).now(realNow: real), real, "no file yet: real time")
         try PracticeClock.start(in: f, at: start, realNow: real)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: f.url.appendingPathComponent("latihan/jam.toml").path))
+        let file = f.url.appendingPathComponent("latihan/jam.toml").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file))
+        // Like every desk file, whatever the umask: 0600, and no temporary file left beside it.
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)
+        XCTAssertEqual(mode.intValue & 0o777, 0o600)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.url.appendingPathComponent("latihan").path), ["jam.toml"])
         // A second reader (as another process would) sees the same time, an hour later an hour later.
         let other = try PracticeClock(practiceFolder: DeskFolder(url: f.url))
         XCTAssertEqual(try other.now(realNow: real), start)

@@ -3,19 +3,8 @@ import XCTest
 
 /// Damaged reference files must produce errors, never a crash.
 final class ReferenceRobustnessTests: XCTestCase {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testLineDeletionsAndSwapsNeverCrash() {
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         let base = ReferenceFixtures.small
         var failures = 0
         for round in 0..<400 {
