@@ -73,11 +73,9 @@ public enum ScenarioDesk {
     /// The lesson's progress folded from the desk's reports (their trails hold every recorded event).
     public static func progress(_ recorded: Recorded, desk: Desk) -> LessonProgress {
         var progress = LessonProgress(lesson: recorded.scenario.lesson.naming(reportIDs(desk)), baselineSeq: recorded.baselineSeq)
-        var events: [(UInt64, DomainEvent, String?)] = []
-        for r in desk.all where r.lastSeq > recorded.baselineSeq {
-            for t in r.trail where t.seq > recorded.baselineSeq { events.append((t.seq, t.event, r.externalID)) }
+        for e in DeskHistory.events(of: desk, after: recorded.baselineSeq) {
+            progress.observe(seq: e.seq, event: e.event, externalID: desk[e.reportID]?.externalID)
         }
-        for e in events.sorted(by: { $0.0 < $1.0 }) { progress.observe(seq: e.0, event: e.1, externalID: e.2) }
         return progress
     }
 }

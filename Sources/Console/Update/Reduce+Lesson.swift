@@ -6,14 +6,9 @@ extension ConsoleReducer {
     /// from the reports' trails, so progress never depends on which keys were pressed.
     static func syncLesson(_ s: inout ConsoleState) {
         guard var lesson = s.lesson, s.desk.lastSeq > lesson.cursor.progress.seenSeq else { return }
-        let seen = lesson.cursor.progress.seenSeq
-        var events: [(seq: UInt64, event: DomainEvent, externalID: String?)] = []
-        for r in s.desk.all where r.lastSeq > seen {
-            for t in r.trail where t.seq > seen { events.append((t.seq, t.event, r.externalID)) }
-        }
         let before = lesson.cursor.position
-        for e in events.sorted(by: { $0.seq < $1.seq }) {
-            lesson.cursor.observe(seq: e.seq, event: e.event, externalID: e.externalID)
+        for e in DeskHistory.events(of: s.desk, after: lesson.cursor.progress.seenSeq) {
+            lesson.cursor.observe(seq: e.seq, event: e.event, externalID: s.desk[e.reportID]?.externalID)
         }
         if lesson.cursor.isFinished, before < lesson.cursor.stepCount {
             s.message = StatusMessage(kind: .success, text: s.text(Localized(
