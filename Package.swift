@@ -25,7 +25,9 @@ let package = Package(
             resources: [.embedInCode("Files")]
         ),
         // Files on disk: journal, recovery, locking, following, import/export formats.
-        .target(name: "ComplaintJournal", dependencies: ["Complaints", "TinyTOML"]),
+        .target(name: "ComplaintJournal", dependencies: ["Complaints", "TinyTOML", "CCRC32C"]),
+        // The CPU's CRC-32C instruction (SSE 4.2), chosen at run time; Swift cannot emit it.
+        .target(name: "CCRC32C"),
         // Cells, display width, widgets, style roles, keys. Knows nothing about complaints.
         .target(name: "TextCanvas"),
         .systemLibrary(
