@@ -11,16 +11,16 @@ extension FileJournal {
     /// failure as the reason in `health`, so a console shows the desk instead of dying. Throws only
     /// when even reading is impossible.
     public static func openWritingIfPossible(
-        at dataFolder: URL, options: Options = Options()
+        at dataFolder: URL, options: Options = Options(), resume: JournalResumePoint? = nil
     ) throws -> (FileJournal, RecoveryReport) {
-        try openWritingIfPossible(at: dataFolder, options: options, calls: PosixSystemCalls())
+        try openWritingIfPossible(at: dataFolder, options: options, calls: PosixSystemCalls(), resume: resume)
     }
 
     static func openWritingIfPossible(
-        at dataFolder: URL, options: Options, calls: any SystemCalls
+        at dataFolder: URL, options: Options, calls: any SystemCalls, resume: JournalResumePoint? = nil
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
         do {
-            return try open(at: dataFolder, mode: .writer, options: options, calls: calls)
+            return try open(at: dataFolder, mode: .writer, options: options, calls: calls, resume: resume)
         } catch {
             var readOptions = options
             if case .lockedByAnotherProcess = error {
@@ -29,7 +29,8 @@ extension FileJournal {
                 readOptions.pollLockWait = 0.02
             }
             let (journal, report) = try open(
-                at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true)
+                at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true,
+                resume: resume)
             journal.readOnlyReason = error.description
             return (journal, report)
         }

@@ -68,20 +68,26 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     var readOnlyReason = "journal opened read-only"
     /// Set by a read-only fallback: open even when a hung writer holds the lock.
     var unlockedReadIfBusy = false
+    /// Why a snapshot's resume point given to `open` was not used (nil when it was, or none was given).
+    public internal(set) var snapshotRejection: String?
 
     /// Opens (and for writers, recovers) the journal of the data folder `dataFolder`.
     ///
     /// Writers create `DIR/journal/` if missing, take the lock, truncate a torn tail into
     /// quarantine and copy damaged lines there. Read-only opens report the same findings but change
     /// nothing. The report lists everything found, as `FILE:LINE: reason`.
+    ///
+    /// With `resume` (a projection snapshot's point) the scan starts there when the journal still
+    /// matches it (`resumedFromSnapshot`), else from the beginning (`snapshotRejection` says why).
     public static func open(
-        at dataFolder: URL, mode: Mode, options: Options = Options()
+        at dataFolder: URL, mode: Mode, options: Options = Options(), resume: JournalResumePoint? = nil
     ) throws -> (FileJournal, RecoveryReport) {
-        try open(at: dataFolder, mode: mode, options: options, calls: PosixSystemCalls())
+        try open(at: dataFolder, mode: mode, options: options, calls: PosixSystemCalls(), resume: resume)
     }
 
     static func open(
-        at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls, unlockedReadIfBusy: Bool = false
+        at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls, unlockedReadIfBusy: Bool = false,
+        resume: JournalResumePoint? = nil
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
         var folder = JournalFolder(dataFolder: dataFolder, calls: calls)
         folder.deskGroup = options.deskGroup
@@ -96,7 +102,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         if mode == .writer, !lockExisted { try folder.shareWithDeskGroup(folder.lockPath, isDirectory: false) }
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
         journal.unlockedReadIfBusy = unlockedReadIfBusy
-        let report = try journal.recover()
+        let report = try journal.recover(resume: resume)
         return (journal, report)
     }
 
@@ -118,7 +124,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     /// The start-up scan: verify every line, then recover (writer) or only report (read-only).
-    private func recover() throws(JournalError) -> RecoveryReport {
+    private func recover(resume: JournalResumePoint?) throws(JournalError) -> RecoveryReport {
         mutex.lock()
         defer { mutex.unlock() }
         var locked = true
@@ -133,6 +139,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let policy = mode == .writer
             ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
             : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
+        if let resume {
+            snapshotRejection = mismatch(resume)
+            if snapshotRejection == nil { scanner.resume(at: resume) }
+        }
         let before = scanner.report
         _ = try scanner.advance(policy)
         try scanner.reportUnreachableSegments()

@@ -11,6 +11,12 @@ extension JournalFolder {
     /// user of it (a projection snapshot, for instance). A crash may leave a `.tmp-*` file behind;
     /// readers ignore those names.
     func replaceFile(_ path: String, with bytes: [UInt8]) throws(JournalError) {
+        try replaceFile(path) { write in write(bytes) }
+    }
+
+    /// As `replaceFile(_:with:)` for content too large to hold at once (a projection snapshot): `produce`
+    /// hands each part to `write`, which returns 0 or the errno; `produce` returns the first errno.
+    func replaceFile(_ path: String, produce: (_ write: ([UInt8]) -> Int32) -> Int32) throws(JournalError) {
         guard let slash = path.lastIndex(of: "/") else { throw .io(operation: "replace", path: path, errno: EINVAL) }
         let directory = slash == path.startIndex ? "/" : String(path[..<slash])
         let temporary = directory + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -18,7 +24,7 @@ extension JournalFolder {
         guard fd >= 0 else { throw .io(operation: "create", path: temporary, errno: openError) }
         var shareError: JournalError?
         do { try shareWithDeskGroup(temporary, isDirectory: false) } catch { shareError = error }
-        let writeError = shareError == nil ? Self.writeAll(fd, bytes, calls: calls) : 0
+        let writeError = shareError == nil ? produce { Self.writeAll(fd, $0, calls: calls) } : 0
         let syncError: Int32 = writeError == 0 ? calls.fullSync(fd) : 0
         calls.closeFile(fd)
         var failure: JournalError? = shareError

@@ -11,6 +11,10 @@ struct JournalFolder: Sendable {
     var lockPath: String { journalPath + "/LOCK" }
     var quarantinePath: String { journalPath + "/quarantine" }
     var acknowledgedPath: String { quarantinePath + "/acknowledged.jsonl" }
+    /// The data folder itself.
+    var dataPath: String { String(journalPath.dropLast("/journal".count)) }
+    /// `DIR/cache/`: files rebuilt from the journal (the projection snapshot), safe to delete.
+    var cachePath: String { dataPath + "/cache" }
     /// Every change this folder makes goes through these calls (the crash model and fault tests
     /// replace them); reads use the real calls directly.
     let calls: any SystemCalls

@@ -7,24 +7,33 @@ extension JournalScanner {
     func forEachTransformed<T: Sendable>(
         after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
     ) throws {
+        // After a snapshot's resume point only the lines past it can hold later sequences: start there.
+        let start = resumedAt.flatMap { seq >= $0.seq ? (segment: $0.segment, offset: $0.offset, lines: $0.lines) : nil }
         for summary in segments where summary.end > 0 {
             guard let last = summary.lastSeq, last > seq else { continue }
+            if let start, summary.number < start.segment { continue }
             let segment = summary.number
+            let base = start.flatMap { $0.segment == segment ? $0 : nil }
+            let offset = base?.offset ?? 0
+            let lineBase = base?.lines ?? 0
+            let resumedAt = self.resumedAt
             let skipped = self.skipped
             // Sealed segments (a later one exists) are never written or truncated again, so they may be
             // mapped; the last one is read, since a writer may still roll back a failed append in it.
             let sealed = summary.number != segments.last?.number
-            try JournalFolder.withSegment(folder.segmentPath(summary.number), upTo: summary.end, mapped: sealed) { buffer in
+            try JournalFolder.withSegment(folder.segmentPath(summary.number), from: offset, upTo: summary.end, mapped: sealed) { buffer in
                 let shared = SharedBytes(buffer: buffer)
                 let lines = ParallelLines.lines(buffer)
                 // Chunks are decoded on the other cores while this thread folds the previous chunk.
                 try ParallelLines.pipeline(count: lines.count, work: { i -> T? in
                     let line = lines[i]
                     guard line.terminated else { return nil }
-                    if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: line.start)) { return nil }
-                    // Lines inside the consumed region were verified when first read: no checksum again.
-                    let position = JournalPosition(segment: segment, line: i + 1)
-                    guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: false),
+                    if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: offset + line.start)) { return nil }
+                    // Lines inside the consumed region were verified when first read: no checksum again
+                    // (unless they lie before a snapshot's resume point, read by another process).
+                    let verify = resumedAt.map { segment < $0.segment || (segment == $0.segment && offset + line.start < $0.offset) } ?? false
+                    let position = JournalPosition(segment: segment, line: lineBase + i + 1)
+                    guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: verify),
                           entry.seq > seq else { return nil }
                     return transform(entry)
                 }, consume: { r in

@@ -62,12 +62,31 @@ struct JournalScanner {
     private(set) var skipped = Set<LineKey>()
     /// Everything found so far.
     var report = RecoveryReport()
+    /// Set when the scan resumed at a projection snapshot's point: lines before it were verified by the
+    /// process that wrote the snapshot, not by this one, so re-reading them verifies their checksums.
+    private(set) var resumedAt: (segment: Int, offset: Int, lines: Int, seq: UInt64)?
 
     init(folder: JournalFolder, firstSegment: Int, acknowledged: Set<String>, now: @escaping @Sendable () -> Date) {
         self.folder = folder
         self.acknowledged = acknowledged
         self.now = now
         segments = [SegmentSummary(number: firstSegment, end: 0, lines: 0)]
+    }
+
+    /// Continues from `point` instead of the start (the caller has checked the journal still matches it).
+    mutating func resume(at point: JournalResumePoint) {
+        guard let last = point.segments.last else { return }
+        segments = point.segments.map {
+            SegmentSummary(number: $0.number, end: $0.end, lines: $0.lines, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
+        }
+        lastSeq = point.lastSeq
+        resumedAt = (last.number, last.end, last.lines, point.lastSeq)
+    }
+
+    /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
+    func wasVerified(segment: Int, offset: Int) -> Bool {
+        guard let r = resumedAt else { return true }
+        return segment > r.segment || (segment == r.segment && offset >= r.offset)
     }
 
     var cursorSegment: Int { segments[segments.count - 1].number }
@@ -317,8 +336,10 @@ struct JournalScanner {
                     if checkSkips, skipped.contains(LineKey(segment: summary.number, offset: line.start)) { return true }
                     let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
                     let position = JournalPosition(segment: summary.number, line: lineNumber)
-                    // Lines inside the consumed region were verified when first read: no checksum again.
-                    if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: false),
+                    // Lines inside the consumed region were verified when first read: no checksum again
+                    // (unless they lie before a snapshot's resume point).
+                    let verify = !wasVerified(segment: summary.number, offset: line.start)
+                    if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify),
                         entry.seq > seq
                     {
                         do {

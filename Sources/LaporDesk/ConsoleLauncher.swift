@@ -56,6 +56,7 @@ enum ConsoleLauncher {
         if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
         state.presenter = request.presenter
         state.announceReadOnlyStart()
+        SnapshotRefresher.startIfStale(opened)
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)

@@ -10,10 +10,10 @@ enum DeskAccess {
         DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
     }
 
-    static func open(_ options: DeskOptions, mode: FileJournal.Mode) throws -> OpenedDesk {
+    static func open(_ options: DeskOptions, mode: FileJournal.Mode, useSnapshot: Bool = true) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: defaults, mode: mode)
+            return try OpenedDesk.open(folder, defaults: defaults, mode: mode, useSnapshot: useSnapshot)
         } catch {
             switch error.kind {
             case .missing: throw Fail.usage(error.description)

@@ -13,6 +13,7 @@ struct LaporDeskCLI: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, IntakeCommand.self, ImportCommand.self,
             ListCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, CheckCommand.self,
             ActCommand.self, SweepCommand.self, GenerateCommand.self, BenchCommand.self, ScenarioCommand.self, ClockCommand.self,
+            SnapshotCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -12,6 +12,8 @@ public final class OpenedDesk {
     public let journal: FileJournal
     public let recovery: RecoveryReport
     public let store: DeskStore
+    /// Whether start-up came from a projection snapshot, and if not, why not.
+    public let snapshot: SnapshotStatus
 
     public var deadlines: Deadlines { store.deadlines }
     public var desk: Desk { store.desk }
@@ -25,7 +27,7 @@ public final class OpenedDesk {
     }
 
     init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, calendar: WorkingCalendar,
-         journal: FileJournal, recovery: RecoveryReport, store: DeskStore) {
+         journal: FileJournal, recovery: RecoveryReport, store: DeskStore, snapshot: SnapshotStatus) {
         self.folder = folder
         self.settings = settings
         self.roster = roster
@@ -34,13 +36,18 @@ public final class OpenedDesk {
         self.journal = journal
         self.recovery = recovery
         self.store = store
+        self.snapshot = snapshot
     }
 
     /// Opens the desk in `folder`. A writer recovers the journal (torn tail to quarantine); a reader
     /// changes nothing. With `readOnlyFallback` a writer that cannot write (lock held, read-only or
     /// unsafe folder) opens read-only instead, the reason in `journal.health` (the console's way).
+    ///
+    /// With `useSnapshot` a valid projection snapshot (`DIR/cache/proyeksi.snap`) replaces folding the
+    /// journal up to its point; `check` opens without it, to read every line.
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
-                            lockTimeout: Double? = 10, readOnlyFallback: Bool = false) throws(OpenError) -> OpenedDesk {
+                            lockTimeout: Double? = 10, readOnlyFallback: Bool = false,
+                            useSnapshot: Bool = true) throws(OpenError) -> OpenedDesk {
         guard folder.exists else {
             throw OpenError(kind: .missing, messages: [
                 "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
@@ -105,13 +112,31 @@ public final class OpenedDesk {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
             options.deskGroup = deskGroup
+            var status = SnapshotStatus.notRequested
+            var loaded: ProjectionSnapshot?
+            if useSnapshot {
+                switch ProjectionSnapshot.load(dataFolder: folder.url, programStamp: ProjectionSnapshot.currentProgramStamp()) {
+                case let .loaded(s): loaded = s
+                case .missing: status = .missing
+                case let .unusable(why): status = .rejected(why)
+                }
+            }
             let (journal, report) = readOnlyFallback && mode == .writer
-                ? try FileJournal.openWritingIfPossible(at: folder.url, options: options)
-                : try FileJournal.open(at: folder.url, mode: mode, options: options)
+                ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: loaded?.resume)
+                : try FileJournal.open(at: folder.url, mode: mode, options: options, resume: loaded?.resume)
+            var restoring: Desk?
+            if let loaded {
+                if journal.resumedFromSnapshot {
+                    restoring = loaded.desk
+                    status = .used(seq: loaded.resume.lastSeq)
+                } else {
+                    status = .rejected(journal.snapshotRejection ?? "the journal does not match it")
+                }
+            }
             let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
-                                      offsetSeconds: settings.timeZone.secondsFromUTC)
+                                      offsetSeconds: settings.timeZone.secondsFromUTC, restoring: restoring)
             return OpenedDesk(folder: folder, settings: settings, roster: roster, reference: reference, calendar: calendar,
-                              journal: journal, recovery: report, store: store)
+                              journal: journal, recovery: report, store: store, snapshot: status)
         } catch {
             throw OpenError(kind: .journal, messages: ["\(folder.journalFolder.path): \(error)"])
         }

@@ -15,13 +15,17 @@ public final class DeskStore {
     /// Journal lines that verified but could not be understood (unknown type, bad payload): reported, skipped.
     public private(set) var problems: [JournalMapping.Problem] = []
 
+    /// `restoring` is a desk already folded up to some sequence (a projection snapshot the journal
+    /// accepted): only the events after it are folded.
     public init(journal: any EventJournal, directory: any DirectoryLookup, deadlines: Deadlines,
-                offsetSeconds: Int = 7 * 3600, osUser: String? = OSAccount.current()) throws {
+                offsetSeconds: Int = 7 * 3600, osUser: String? = OSAccount.current(), restoring: Desk? = nil) throws {
         self.journal = journal
         self.directory = directory
         self.deadlines = deadlines
         self.offsetSeconds = offsetSeconds
         self.osUser = osUser
+        if let restoring { desk = restoring }
+        let after = desk.lastSeq
         // Stream the journal into the projection: never hold every entry (and its payload) at once.
         // A file journal decodes on every core; the fold stays sequential, in journal order.
         let fold: (Result<RecordedEvent, JournalMapping.Problem>) -> Void = { [self] result in
@@ -31,9 +35,9 @@ public final class DeskStore {
             }
         }
         if let file = journal as? FileJournal {
-            try file.forEachTransformed(after: 0, transform: JournalMapping.recorded, fold)
+            try file.forEachTransformed(after: after, transform: JournalMapping.recorded, fold)
         } else {
-            try journal.forEachEntry(after: 0) { fold(JournalMapping.recorded($0)) }
+            try journal.forEachEntry(after: after) { fold(JournalMapping.recorded($0)) }
         }
         MemoryTrim.afterStartup()
     }

@@ -29,6 +29,23 @@ public struct Desk: Sendable {
         for e in events { apply(e) }
     }
 
+    /// A desk read back from a projection snapshot: the reports as folded, in receive order, with the
+    /// lookup tables rebuilt exactly as `apply` builds them. Nil when two reports share an id (a
+    /// damaged snapshot; the fold never produces that).
+    public init?(restoring reports: [Report], lastSeq: UInt64, anomalies: [Anomaly]) {
+        all = reports
+        self.lastSeq = lastSeq
+        self.anomalies = anomalies
+        index.reserveCapacity(reports.count)
+        for (i, r) in reports.enumerated() {
+            guard index.updateValue(i, forKey: r.id) == nil else { return nil }
+            if let ext = r.intake.externalID {
+                byExternalID[Desk.externalKey(channel: r.intake.channel, externalID: ext)] = r.id
+            }
+            if Int(r.id.rawValue) != nil, highestID.map({ $0 < r.id }) ?? true { highestID = r.id }
+        }
+    }
+
     public var count: Int { all.count }
 
     public subscript(id: ReportID) -> Report? { index[id].map { all[$0] } }

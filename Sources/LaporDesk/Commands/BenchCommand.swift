@@ -15,13 +15,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Keystrokes per measured kind.") var keys = 200
     @Flag(help: "Also measure one durable action (writes 20 internal notes: use a generated desk).") var write = false
     @Flag(help: "Stop after the first inbox frame (for repeated start-up runs).") var startupOnly = false
+    @Flag(help: "Fold the whole journal even when a projection snapshot exists (the cold start).") var noSnapshot = false
     @Option(help: "Measure a reference instead of the desk: foundation-json (JSONDecoder over every journal line) or fdatasync (a bare write+fdatasync loop in the desk folder).")
     var reference: String?
 
     func run() throws {
         if let reference { return try runReference(reference) }
         let t0 = Date()
-        let opened = try DeskAccess.open(desk, mode: .writer)
+        let opened = try DeskAccess.open(desk, mode: .writer, useSnapshot: !noSnapshot)
         let op = try DeskAccess.actor(opened, desk)
         let env = ConsoleLauncher.environment(opened, op, language: .id)
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 120, height: 40))
@@ -31,6 +32,7 @@ struct BenchCommand: ParsableCommand {
         Output.line(String(format: "start-up to first inbox frame: %.3f s (%d reports, %llu events)", startup,
                            opened.desk.count, opened.journal.lastSequence))
         Output.line("resident memory after start-up: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")
+        Output.line("snapshot: " + SnapshotCommand.describe(opened))
         if startupOnly { return }
         /// Times the last key of each step to its frame; earlier keys (closing and reopening a prompt) set
         /// the step up untimed, so every sample is one keystroke.

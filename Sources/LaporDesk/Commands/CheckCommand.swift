@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Quarantine damaged lines and acknowledge them so the desk can be written again.") var repair = false
 
     func run() throws {
-        let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly)
+        // Never from a snapshot: `check` reads and decodes every line of the journal.
+        let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly, useSnapshot: false)
         let report = repair ? try opened.journal.repair() : try opened.journal.verify()
         let lines = report.tornTails.map(\.description) + report.damagedLines.map(\.description)
             + report.gaps.map(\.description) + report.duplicates.map(\.description)

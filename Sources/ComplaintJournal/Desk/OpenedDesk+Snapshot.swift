@@ -1,0 +1,46 @@
+import Complaints
+import Foundation
+
+/// How a desk's start-up used the projection snapshot.
+public enum SnapshotStatus: Sendable, Equatable {
+    /// The caller asked for a full fold (`check`, `bench --no-snapshot`).
+    case notRequested
+    /// No snapshot file yet.
+    case missing
+    /// A snapshot exists but was ignored (format, build, checksum or journal mismatch): the reason.
+    case rejected(String)
+    /// Started from the snapshot taken at this sequence number; later events were folded on top.
+    case used(seq: UInt64)
+}
+
+extension OpenedDesk {
+    /// Events folded on top of the snapshot (nil when start-up did not use one).
+    public var eventsAfterSnapshot: UInt64? {
+        guard case let .used(seq) = snapshot else { return nil }
+        return desk.lastSeq >= seq ? desk.lastSeq - seq : 0
+    }
+
+    /// Whether a new snapshot would save noticeable start-up time: none was used, or at least
+    /// `threshold` events were folded on top of the one that was.
+    public func snapshotIsStale(threshold: UInt64 = 10_000) -> Bool {
+        guard journal.mode == .writer, desk.lastSeq > 0 else { return false }
+        guard let after = eventsAfterSnapshot else { return true }
+        return after >= threshold
+    }
+
+    /// What a snapshot of the desk as it stands now needs: the folded desk and the journal point it is
+    /// the fold of. Nil when there is none to take (read-only, nothing written, the journal has findings,
+    /// or events not folded yet). Cheap: call it on the console's thread, then write elsewhere.
+    public func snapshotSource() -> (desk: Desk, resume: JournalResumePoint)? {
+        guard journal.mode == .writer, store.problems.isEmpty, let point = journal.resumePoint(),
+              point.lastSeq == desk.lastSeq else { return nil }
+        return (desk, point)
+    }
+
+    /// Writes the projection snapshot of `source` (from `snapshotSource`). Returns the bytes written.
+    @discardableResult
+    public func writeSnapshot(_ source: (desk: Desk, resume: JournalResumePoint)) throws(ProjectionSnapshot.WriteError) -> Int {
+        try ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
+                                     programStamp: ProjectionSnapshot.currentProgramStamp())
+    }
+}

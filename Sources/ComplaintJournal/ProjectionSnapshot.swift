@@ -1,0 +1,316 @@
+import Complaints
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cache of the folded desk at a journal position (`DIR/cache/proyeksi.snap`), so a console starts
+/// without folding a million events. Only a cache: the journal stays the record. A snapshot is used
+/// only when its format, the program that wrote it, every section checksum and the journal at its
+/// resume point all match; otherwise it is ignored (with the reason) and the journal is folded as
+/// usual. Deleting it is always safe. Written whole through `JournalFolder.replaceFile` (temp file,
+/// fsync, rename), so a crash leaves the old or the new snapshot, never a mix.
+///
+/// Layout: `LDPROJ1\n`, report chunks, actor table, desk section, footer, footer length (u32),
+/// footer CRC-32C (u32), `LDPROJ1\n`. The footer (read first, from the end) holds the format version,
+/// the program stamp, the resume point and each section's offset, length, CRC and report count.
+public struct ProjectionSnapshot: Sendable {
+    public var desk: Desk
+    public var resume: JournalResumePoint
+    /// Bytes of the snapshot file.
+    public var byteCount: Int
+
+    public static let fileName = "proyeksi.snap"
+    static let magic = Array("LDPROJ1\n".utf8)
+
+    public static func path(dataFolder: URL) -> String {
+        dataFolder.appendingPathComponent("cache").appendingPathComponent(fileName).path
+    }
+
+    /// What `load` found.
+    public enum LoadResult: Sendable {
+        case loaded(ProjectionSnapshot)
+        case missing
+        /// Present but not usable; the reason is for `check`, `snapshot` and the bench, never an error.
+        case unusable(String)
+    }
+
+    /// Identifies the program build (size and modification time of the running executable): a snapshot
+    /// written by another build may come from another fold, so it is rebuilt rather than trusted.
+    public static func currentProgramStamp() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "format \(DeskSnapshotCodec.formatVersion)" }
+        return "format \(DeskSnapshotCodec.formatVersion) exe \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    struct Section {
+        var offset: Int
+        var length: Int
+        var crc: UInt32
+        var reports: Int
+    }
+
+    // MARK: Reading
+
+    public static func load(dataFolder: URL, programStamp: String) -> LoadResult {
+        let path = path(dataFolder: dataFolder)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == ENOENT ? .missing : .unusable("cannot open \(path): errno \(errno)") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .unusable("cannot stat \(path)") }
+        let size = Int(info.st_size)
+        guard size >= 2 * magic.count + 8 else { return .unusable("\(path): too short to be a snapshot") }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return .unusable("\(path): cannot map the file")
+        }
+        defer { munmap(base, size) }
+        _ = madvise(base, size, MADV_WILLNEED)
+        let bytes = UnsafeRawBufferPointer(start: base, count: size)
+        do throws(SnapshotFormatError) {
+            var snapshot = try decode(bytes, programStamp: programStamp)
+            snapshot.byteCount = size
+            return .loaded(snapshot)
+        } catch {
+            return .unusable("\(path): \(error)")
+        }
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError) -> ProjectionSnapshot {
+        let size = bytes.count
+        func fail(_ reason: String) -> SnapshotFormatError { SnapshotFormatError(offset: 0, reason: reason) }
+        guard Array(bytes[0..<magic.count]) == magic, Array(bytes[(size - magic.count)...]) == magic else {
+            throw fail("not a LaporDesk projection snapshot (or written by another format)")
+        }
+        var tail = SnapshotReader(bytes, offset: size - magic.count - 8)
+        let footerLength = Int(try tail.fixed32())
+        let footerCRC = try tail.fixed32()
+        let footerStart = size - magic.count - 8 - footerLength
+        guard footerLength > 0, footerStart >= magic.count else { throw fail("footer length out of range") }
+        let footerBytes = UnsafeRawBufferPointer(rebasing: bytes[footerStart..<(footerStart + footerLength)])
+        guard CRC32C.checksum(footerBytes) == footerCRC else { throw fail("footer checksum mismatch") }
+        var f = SnapshotReader(footerBytes)
+        let version = try f.fixed32()
+        guard version == DeskSnapshotCodec.formatVersion else {
+            throw fail("format \(version), this program reads format \(DeskSnapshotCodec.formatVersion)")
+        }
+        let stamp = try f.string()
+        guard stamp == programStamp else { throw fail("written by another build of lapor-desk") }
+        let resume = try f.resumePoint()
+        let sectionCount = try f.count()
+        guard sectionCount >= 2 else { throw fail("sections missing") }
+        var sections: [Section] = []
+        for _ in 0..<sectionCount {
+            let s = Section(offset: try f.count(max: footerStart), length: try f.count(max: footerStart), crc: try f.fixed32(),
+                            reports: try f.count(max: size))
+            guard s.offset >= magic.count, s.offset + s.length <= footerStart else { throw fail("section out of range") }
+            sections.append(s)
+        }
+        try f.expectEnd("footer")
+        func section(_ s: Section) throws(SnapshotFormatError) -> UnsafeRawBufferPointer {
+            let b = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
+            guard CRC32C.checksum(b) == s.crc else { throw fail("section at byte \(s.offset): checksum mismatch") }
+            return b
+        }
+        let actors = try DeskSnapshotCodec.decodeActors(try section(sections[1]))
+        let reports = try decodeChunks(bytes, Array(sections.dropFirst(2)), actors: actors)
+        let desk = try DeskSnapshotCodec.desk(reports: reports, deskSection: try section(sections[0]))
+        guard desk.lastSeq == resume.lastSeq else { throw fail("desk and resume point disagree") }
+        return ProjectionSnapshot(desk: desk, resume: resume, byteCount: bytes.count)
+    }
+
+    /// Decodes the report chunks on every core straight into one array (moving, not copying, each
+    /// report: a copy would retain every string of 200,000 reports again).
+    static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], actors: [Actor]) throws(SnapshotFormatError) -> [Report] {
+        var firsts: [Int] = []
+        var total = 0
+        for c in chunks {
+            firsts.append(total)
+            total += c.reports
+        }
+        let starts = firsts
+        guard total <= bytes.count else { throw SnapshotFormatError(offset: 0, reason: "report count out of range") }
+        let shared = SharedRaw(bytes: bytes)
+        let failures = FailureSlot()
+        var initialized: [Int] = []
+        let reports = [Report](unsafeUninitializedCapacity: total) { buffer, count in
+            let target = SharedTarget(base: buffer.baseAddress)
+            let done = ParallelLines.map(count: chunks.count, workers: ParallelLines.workers(lines: total)) { i -> Int in
+                let c = chunks[i]
+                let b = UnsafeRawBufferPointer(rebasing: shared.bytes[c.offset..<(c.offset + c.length)])
+                guard CRC32C.checksum(b) == c.crc else {
+                    failures.set(SnapshotFormatError(offset: c.offset, reason: "report chunk checksum mismatch"))
+                    return 0
+                }
+                var placed = 0
+                do throws(SnapshotFormatError) {
+                    try DeskSnapshotCodec.forEachReport(in: b, actors: actors) { r throws(SnapshotFormatError) in
+                        guard placed < c.reports, let base = target.base else {
+                            throw SnapshotFormatError(offset: c.offset, reason: "more reports than the footer says")
+                        }
+                        (base + starts[i] + placed).initialize(to: r)
+                        placed += 1
+                    }
+                    if placed != c.reports { throw SnapshotFormatError(offset: c.offset, reason: "fewer reports than the footer says") }
+                } catch {
+                    failures.set(error)
+                }
+                return placed
+            }
+            initialized = Array(done.joined())
+            if failures.value == nil {
+                count = total
+            } else if let base = buffer.baseAddress {
+                // Undo the partial work: deinitialize exactly what each chunk placed.
+                for (i, placed) in initialized.enumerated() where placed > 0 { (base + starts[i]).deinitialize(count: placed) }
+                count = 0
+            }
+        }
+        if let failure = failures.value { throw failure }
+        return reports
+    }
+
+    // MARK: Writing
+
+    /// Temporary files (`.tmp-PID-N`) left by writers that died mid-write (a console quit while its
+    /// background snapshot was being written). A live writer's file is left alone.
+    static func removeAbandonedTemporaries(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".tmp-") {
+            let pidText = name.dropFirst(".tmp-".count).prefix { $0 != "-" }
+            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory + "/" + name)
+        }
+    }
+
+    /// Why a snapshot was not written.
+    public enum WriteError: Error, CustomStringConvertible {
+        /// The desk is not the fold of the journal up to the resume point (events not folded yet).
+        case notAtResumePoint(desk: UInt64, journal: UInt64)
+        case journal(JournalError)
+
+        public var description: String {
+            switch self {
+            case let .notAtResumePoint(desk, journal): "desk folded to seq \(desk), journal at \(journal)"
+            case let .journal(e): e.description
+            }
+        }
+    }
+
+    /// Writes the snapshot of `desk`, which must be the fold of `journal` up to `resume`. Returns bytes
+    /// written. Streams section by section, so it never holds the whole file in memory.
+    @discardableResult
+    public static func write(_ desk: Desk, at resume: JournalResumePoint, journal: FileJournal,
+                             programStamp: String) throws(WriteError) -> Int {
+        guard desk.lastSeq == resume.lastSeq else { throw .notAtResumePoint(desk: desk.lastSeq, journal: resume.lastSeq) }
+        let sections = DeskSnapshotCodec.encode(desk)
+        var table: [Section] = []
+        var offset = magic.count
+        func place(_ bytes: [UInt8], reports: Int) {
+            table.append(Section(offset: offset, length: bytes.count, crc: CRC32C.checksum(bytes), reports: reports))
+            offset += bytes.count
+        }
+        for (i, chunk) in sections.chunks.enumerated() { place(chunk, reports: sections.reportCounts[i]) }
+        place(sections.actors, reports: 0)
+        place(sections.desk, reports: 0)
+        // Footer order: desk, actors, then the chunks.
+        let ordered = [table[table.count - 1], table[table.count - 2]] + table.dropLast(2)
+        var footer = SnapshotWriter()
+        footer.fixed32(DeskSnapshotCodec.formatVersion)
+        footer.string(programStamp)
+        footer.resumePoint(resume)
+        footer.count(ordered.count)
+        for s in ordered {
+            footer.count(s.offset)
+            footer.count(s.length)
+            footer.fixed32(s.crc)
+            footer.count(s.reports)
+        }
+        var end = SnapshotWriter()
+        end.fixed32(UInt32(footer.bytes.count))
+        end.fixed32(CRC32C.checksum(footer.bytes))
+        end.append(magic)
+        let folder = journal.folder
+        let path = path(dataFolder: URL(fileURLWithPath: folder.dataPath))
+        do throws(JournalError) {
+            try folder.createDirectory(folder.cachePath)
+            removeAbandonedTemporaries(in: folder.cachePath)
+            try folder.replaceFile(path) { write in
+                for part in [magic] + sections.chunks + [sections.actors, sections.desk, footer.bytes, end.bytes] {
+                    let e = write(part)
+                    if e != 0 { return e }
+                }
+                return 0
+            }
+        } catch {
+            throw .journal(error)
+        }
+        return offset + footer.bytes.count + end.bytes.count
+    }
+}
+
+/// Bytes shared read-only with the decoding workers (the mapping outlives them).
+private struct SharedRaw: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+}
+
+/// The output array's storage; each worker initializes only its own disjoint range.
+private struct SharedTarget: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Report>?
+}
+
+/// The first failure any worker hit.
+private final class FailureSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: SnapshotFormatError?
+    func set(_ e: SnapshotFormatError) {
+        lock.lock()
+        if stored == nil { stored = e }
+        lock.unlock()
+    }
+    var value: SnapshotFormatError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
+extension SnapshotWriter {
+    mutating func resumePoint(_ p: JournalResumePoint) {
+        varint(p.lastSeq)
+        count(p.segments.count)
+        for s in p.segments {
+            count(s.number)
+            count(s.end)
+            count(s.lines)
+            varint(s.firstSeq ?? 0)
+            varint(s.lastSeq ?? 0)
+            count(s.trailer.count)
+            append(s.trailer)
+        }
+    }
+}
+
+extension SnapshotReader {
+    mutating func resumePoint() throws(SnapshotFormatError) -> JournalResumePoint {
+        let lastSeq = try varint()
+        let n = try count()
+        var segments: [JournalResumePoint.Segment] = []
+        for _ in 0..<n {
+            let number = try count(max: Int(Int32.max))
+            let end = try count(max: Int.max)
+            let lines = try count(max: Int.max)
+            let first = try varint()
+            let last = try varint()
+            let trailerLength = try count(max: JournalResumePoint.trailerLength)
+            var trailer: [UInt8] = []
+            for _ in 0..<trailerLength { trailer.append(try byte()) }
+            segments.append(JournalResumePoint.Segment(
+                number: number, end: end, lines: lines, firstSeq: first == 0 ? nil : first, lastSeq: last == 0 ? nil : last,
+                trailer: trailer))
+        }
+        return JournalResumePoint(segments: segments, lastSeq: lastSeq)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The folded desk as bytes, so a console can start from a projection snapshot instead of folding a
+/// million events. Pure: the file around it (validation against the journal, atomic replacement) is
+/// `ProjectionSnapshot` in ComplaintJournal.
+///
+/// Reports are cut into chunks that decode independently (every core at start-up); the actor table and
+/// the desk's own bookkeeping are separate sections. Reading back gives a `Desk` equal to the fold.
+public enum DeskSnapshotCodec {
+    /// Bump on any change to what is written or to how `Report.apply` folds (a snapshot from another
+    /// format or fold is ignored and rebuilt).
+    public static let formatVersion: UInt32 = 1
+
+    public struct Sections: Sendable {
+        /// Desk bookkeeping: last sequence and anomalies.
+        public var desk: [UInt8]
+        public var actors: [UInt8]
+        public var chunks: [[UInt8]]
+        /// Reports in each chunk.
+        public var reportCounts: [Int]
+    }
+
+    public static func encode(_ desk: Desk, reportsPerChunk: Int = 2048) -> Sections {
+        var actorIndex: [Actor: Int] = [:]
+        var actors: [Actor] = []
+        func index(_ a: Actor) -> Int {
+            if let i = actorIndex[a] { return i }
+            actorIndex[a] = actors.count
+            actors.append(a)
+            return actors.count - 1
+        }
+        var chunks: [[UInt8]] = []
+        var reportCounts: [Int] = []
+        var start = 0
+        let all = desk.all
+        while start < all.count {
+            let end = min(all.count, start + max(1, reportsPerChunk))
+            var w = SnapshotWriter(capacity: (end - start) * 3000)
+            w.count(end - start)
+            for i in start..<end { w.report(all[i], actorIndex: index) }
+            chunks.append(w.bytes)
+            reportCounts.append(end - start)
+            start = end
+        }
+        var actorBytes = SnapshotWriter()
+        actorBytes.count(actors.count)
+        for a in actors { actorBytes.actor(a) }
+        var deskBytes = SnapshotWriter()
+        deskBytes.varint(desk.lastSeq)
+        deskBytes.count(desk.anomalies.count)
+        for a in desk.anomalies {
+            deskBytes.varint(a.seq)
+            deskBytes.string(a.reportID.rawValue)
+            deskBytes.string(a.reason)
+        }
+        return Sections(desk: deskBytes.bytes, actors: actorBytes.bytes, chunks: chunks, reportCounts: reportCounts)
+    }
+
+    public static func decodeActors(_ bytes: UnsafeRawBufferPointer) throws(SnapshotFormatError) -> [Actor] {
+        var r = SnapshotReader(bytes)
+        let n = try r.count()
+        var out: [Actor] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try r.actor()) }
+        try r.expectEnd("actor table")
+        return out
+    }
+
+    /// One chunk of reports, each handed to `body` as decoded (so callers can place them without a
+    /// copy); chunks are independent, so callers decode them on every core.
+    public static func forEachReport(
+        in bytes: UnsafeRawBufferPointer, actors: [Actor], _ body: (consuming Report) throws(SnapshotFormatError) -> Void
+    ) throws(SnapshotFormatError) {
+        var r = SnapshotReader(bytes)
+        let n = try r.count()
+        for _ in 0..<n { try body(try r.report(actors: actors)) }
+        try r.expectEnd("report chunk")
+    }
+
+    /// The desk from its decoded reports (in receive order) and its bookkeeping section.
+    public static func desk(reports: [Report], deskSection bytes: UnsafeRawBufferPointer) throws(SnapshotFormatError) -> Desk {
+        var r = SnapshotReader(bytes)
+        let lastSeq = try r.varint()
+        let n = try r.count()
+        var anomalies: [Desk.Anomaly] = []
+        for _ in 0..<n {
+            anomalies.append(Desk.Anomaly(seq: try r.varint(), reportID: ReportID(rawValue: try r.string()), reason: try r.string()))
+        }
+        try r.expectEnd("desk section")
+        guard let desk = Desk(restoring: reports, lastSeq: lastSeq, anomalies: anomalies) else {
+            throw SnapshotFormatError(offset: 0, reason: "two reports with the same id")
+        }
+        return desk
+    }
+}
+
+extension SnapshotReader {
+    public mutating func expectEnd(_ section: String) throws(SnapshotFormatError) {
+        guard isAtEnd else { throw fail("\(section): \(buffer.count - offset) bytes left over") }
+    }
+}

@@ -1,0 +1,218 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// The projection snapshot is a cache: start-up from it must give exactly the desk a full fold gives,
+/// and any snapshot that no longer matches (journal changed, bytes damaged, another build or format)
+/// must be ignored with a reason, the journal folded as usual, nothing lost.
+final class ProjectionSnapshotTests: XCTestCase {
+    let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
+    let stamp = "test build"
+
+    func reference() throws -> ReferenceData {
+        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
+        var f: [String: String] = [:]
+        for name in ReferenceData.fileNames {
+            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
+        }
+        return try ReferenceData.load(files: f)
+    }
+
+    var options: FileJournal.Options {
+        var o = FileJournal.Options()
+        o.segmentSizeLimit = 400_000 // several segments
+        return o
+    }
+
+    /// A generated journal of `reports` reports in several segments.
+    func generatedFolder(reports: Int = 300, seed: UInt64 = 7) throws -> URL {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        try DeskGenerator(reports: reports, seed: seed, now: now, reference: try reference()).generate(batchSize: 200) {
+            _ = try journal.appendBatch($0)
+        }
+        return folder
+    }
+
+    func store(_ folder: URL, resume: ProjectionSnapshot? = nil, mode: FileJournal.Mode = .writer) throws -> (DeskStore, FileJournal) {
+        let (journal, _) = try FileJournal.open(at: folder, mode: mode, options: options, resume: resume?.resume)
+        let restoring = journal.resumedFromSnapshot ? resume?.desk : nil
+        let s = try DeskStore(journal: journal, directory: try reference(), deadlines: Deadlines(calendar: WorkingCalendar()),
+                              restoring: restoring)
+        return (s, journal)
+    }
+
+    /// Writes the snapshot of the journal in `folder` as it stands.
+    func writeSnapshot(_ folder: URL) throws {
+        let (s, journal) = try store(folder)
+        let point = try XCTUnwrap(journal.resumePoint())
+        try ProjectionSnapshot.write(s.desk, at: point, journal: journal, programStamp: stamp)
+    }
+
+    func load(_ folder: URL, stamp: String? = nil) -> ProjectionSnapshot.LoadResult {
+        ProjectionSnapshot.load(dataFolder: folder, programStamp: stamp ?? self.stamp)
+    }
+
+    func loaded(_ folder: URL, file: StaticString = #filePath, line: UInt = #line) throws -> ProjectionSnapshot {
+        switch load(folder) {
+        case let .loaded(s): return s
+        case .missing: XCTFail("no snapshot", file: file, line: line)
+        case let .unusable(why): XCTFail("unusable: \(why)", file: file, line: line)
+        }
+        throw XCTSkip("no snapshot")
+    }
+
+    func assertSameDesk(_ a: Desk, _ b: Desk, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        XCTAssertEqual(a.lastSeq, b.lastSeq, file: file, line: line)
+        XCTAssertEqual(a.anomalies, b.anomalies, file: file, line: line)
+        XCTAssertEqual(a.byExternalID, b.byExternalID, file: file, line: line)
+        XCTAssertEqual(a.nextReportID, b.nextReportID, file: file, line: line)
+        XCTAssertEqual(a.order, b.order, file: file, line: line)
+        var differing = 0
+        for (x, y) in zip(a.all, b.all) where x != y { differing += 1 }
+        XCTAssertEqual(differing, 0, "reports differ", file: file, line: line)
+    }
+
+    func appendMore(_ folder: URL, reports: Int) throws {
+        let (s, _) = try store(folder)
+        let op = Operator(name: "rina", role: .adminNasional)
+        for i in 0..<reports {
+            let (id, _) = try s.receive(Intake(externalID: "more-\(i)", channel: .sms, receivedAt: now, body: "tambahan \(i)"), as: op, now: now)
+            try s.perform(.addNote("catatan \(i)"), on: id, as: op, now: now)
+        }
+    }
+
+    func testStartFromSnapshotEqualsTheFullFoldAndFoldsOnlyLaterEvents() throws {
+        let folder = try generatedFolder()
+        try writeSnapshot(folder)
+        try appendMore(folder, reports: 40)
+        let snapshot = try loaded(folder)
+        let (fromSnapshot, journal) = try store(folder, resume: snapshot)
+        XCTAssertTrue(journal.resumedFromSnapshot)
+        XCTAssertNil(journal.snapshotRejection)
+        XCTAssertEqual(fromSnapshot.desk.lastSeq - snapshot.resume.lastSeq, 80, "only the 80 later events were folded")
+        let (full, _) = try store(folder)
+        assertSameDesk(fromSnapshot.desk, full.desk)
+        // Later work on top of the snapshot desk lands as on the full fold.
+        let op = Operator(name: "rina", role: .adminNasional)
+        let id = try XCTUnwrap(fromSnapshot.desk.order.first)
+        try fromSnapshot.perform(.addNote("sesudah"), on: id, as: op, now: now)
+        let (again, _) = try store(folder)
+        assertSameDesk(fromSnapshot.desk, again.desk)
+        // The whole journal is still readable through the resumed instance, in order, none skipped.
+        XCTAssertEqual(try journal.entries(after: 0).map(\.seq), Array(1...journal.lastSequence))
+    }
+
+    func testSnapshotFileIsPrivateAndLeavesNoTemporaryFile() throws {
+        let folder = try generatedFolder(reports: 60)
+        try writeSnapshot(folder)
+        let cache = folder.path + "/cache"
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache), [ProjectionSnapshot.fileName])
+        let mode = try FileManager.default.attributesOfItem(atPath: cache + "/" + ProjectionSnapshot.fileName)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+
+    func testJournalRewrittenBeforeTheResumePointRejectsTheSnapshot() throws {
+        let folder = try generatedFolder()
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        // The last line the snapshot saw is replaced by a different (valid-looking) line of the same length.
+        let last = try XCTUnwrap(snapshot.resume.segments.last)
+        let path = folder.path + "/journal/" + SegmentName.fileName(last.number)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[last.end - 3] = bytes[last.end - 3] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (s, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        XCTAssertNotNil(journal.snapshotRejection)
+        // The full scan finds the damaged line itself.
+        XCTAssertFalse(journal.report.tornTails.isEmpty && journal.report.damagedLines.isEmpty)
+        XCTAssertEqual(s.desk.lastSeq, snapshot.resume.lastSeq - 1)
+    }
+
+    func testTruncatedOrSwappedSegmentsRejectTheSnapshot() throws {
+        let folder = try generatedFolder()
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        XCTAssertGreaterThanOrEqual(snapshot.resume.segments.count, 2)
+        let first = folder.path + "/journal/" + SegmentName.fileName(snapshot.resume.segments[0].number)
+        let original = try Data(contentsOf: URL(fileURLWithPath: first))
+        // A sealed segment grew (someone appended to it by hand).
+        try (original + Data("{}\n".utf8)).write(to: URL(fileURLWithPath: first))
+        var (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        XCTAssertTrue(journal.snapshotRejection?.contains("bytes") ?? false, journal.snapshotRejection ?? "")
+        // The journal is replaced by a shorter one.
+        try original.prefix(original.count / 2).write(to: URL(fileURLWithPath: first))
+        (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        // Another journal altogether (a restored backup of a different desk).
+        try FileManager.default.removeItem(atPath: folder.path + "/journal")
+        let other = try generatedFolder(reports: 300, seed: 99)
+        try FileManager.default.copyItem(atPath: other.path + "/journal", toPath: folder.path + "/journal")
+        let (s, j) = try store(folder, resume: snapshot)
+        XCTAssertFalse(j.resumedFromSnapshot)
+        let (otherFull, _) = try store(other)
+        assertSameDesk(s.desk, otherFull.desk)
+    }
+
+    func testDamagedSnapshotBytesAreIgnoredWithAReason() throws {
+        let folder = try generatedFolder(reports: 120)
+        try writeSnapshot(folder)
+        let path = ProjectionSnapshot.path(dataFolder: folder)
+        let good = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        var generator = SystemRandomNumberGenerator()
+        var positions = [0, 5, good.count - 1, good.count - 10, good.count - 30, good.count / 2, good.count / 3]
+        positions += (0..<25).map { _ in Int.random(in: 0..<good.count, using: &generator) }
+        for i in positions {
+            var bad = good
+            bad[i] ^= 0x20
+            try Data(bad).write(to: URL(fileURLWithPath: path))
+            guard case let .unusable(why) = load(folder) else { return XCTFail("flip at byte \(i) not detected") }
+            XCTAssertFalse(why.isEmpty)
+        }
+        for cut in [0, 7, 100, good.count / 2, good.count - 1] {
+            try Data(good.prefix(cut)).write(to: URL(fileURLWithPath: path))
+            guard case .unusable = load(folder) else { return XCTFail("cut at \(cut) not detected") }
+        }
+        try Data(good).write(to: URL(fileURLWithPath: path))
+        _ = try loaded(folder)
+        guard case let .unusable(why) = load(folder, stamp: "another build") else { return XCTFail("other build accepted") }
+        XCTAssertTrue(why.contains("another build"), why)
+        try FileManager.default.removeItem(atPath: path)
+        guard case .missing = load(folder) else { return XCTFail("deleted snapshot not missing") }
+    }
+
+    func testNoSnapshotPointWhileTheJournalHasFindings() throws {
+        let folder = try generatedFolder(reports: 60)
+        let segment = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
+            .filter { $0.hasSuffix(".jsonl") }.sorted()[0]
+        let path = folder.path + "/journal/" + segment
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let newline = try XCTUnwrap(bytes.firstIndex(of: 0x0A))
+        bytes[newline / 2] ^= 0x01 // damage the first line
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (_, journal) = try store(folder, mode: .readOnly)
+        XCTAssertFalse(journal.report.damagedLines.isEmpty)
+        XCTAssertNil(journal.resumePoint(), "a snapshot would hide the finding from later start-ups")
+    }
+
+    /// Lines before the resume point were verified by another process: re-reading them verifies again.
+    func testLinesBeforeTheResumePointAreVerifiedWhenReRead() throws {
+        let folder = try generatedFolder(reports: 120)
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        let first = snapshot.resume.segments[0]
+        let path = folder.path + "/journal/" + SegmentName.fileName(first.number)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let newline = try XCTUnwrap(bytes.firstIndex(of: 0x0A))
+        bytes[newline / 2] = bytes[newline / 2] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertTrue(journal.resumedFromSnapshot, "only the trailer of each segment's last line is checked at start-up")
+        XCTAssertEqual(try journal.entries(after: 0).first?.seq, 2, "the changed first line fails its checksum when re-read")
+    }
+}
