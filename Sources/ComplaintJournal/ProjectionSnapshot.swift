@@ -123,7 +123,7 @@ public struct ProjectionSnapshot: Sendable {
 
     /// Decodes the report chunks on every core straight into one array (moving, not copying, each
     /// report: a copy would retain every string of 200,000 reports again).
-    static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], actors: [Actor]) throws(SnapshotFormatError) -> [Report] {
+    static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], actors: SnapshotActors) throws(SnapshotFormatError) -> [Report] {
         var firsts: [Int] = []
         var total = 0
         for c in chunks {

@@ -15,6 +15,8 @@ public struct Desk: Sendable {
     public private(set) var highestID: ReportID?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
+    /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
+    private var actorBoxes: [Actor: ActorBox] = [:]
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -37,12 +39,15 @@ public struct Desk: Sendable {
         self.lastSeq = lastSeq
         self.anomalies = anomalies
         index.reserveCapacity(reports.count)
-        for (i, r) in reports.enumerated() {
-            guard index.updateValue(i, forKey: r.id) == nil else { return nil }
-            if let ext = r.intake.externalID {
-                byExternalID[Desk.externalKey(channel: r.intake.channel, externalID: ext)] = r.id
+        byExternalID.reserveCapacity(reports.count)
+        // Fields read in place (`all[i].id`), never `for r in all`: that would copy every report.
+        for i in all.indices {
+            let id = all[i].id
+            guard index.updateValue(i, forKey: id) == nil else { return nil }
+            if let ext = all[i].intake.externalID {
+                byExternalID[Desk.externalKey(channel: all[i].intake.channel, externalID: ext)] = id
             }
-            if Int(r.id.rawValue) != nil, highestID.map({ $0 < r.id }) ?? true { highestID = r.id }
+            if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true { highestID = id }
         }
     }
 
@@ -78,7 +83,7 @@ public struct Desk: Sendable {
                 return
             }
             index[e.reportID] = all.count
-            all.append(Report(received: intake, id: e.reportID, recorded: e))
+            all.append(Report(received: intake, id: e.reportID, recorded: e, actorBox: box(e.actor)))
             if let ext = intake.externalID {
                 byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = e.reportID
             }
@@ -91,7 +96,14 @@ public struct Desk: Sendable {
             anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) for an unknown report"))
             return
         }
-        all[i].apply(e)
+        all[i].apply(e, actorBox: box(e.actor))
+    }
+
+    private mutating func box(_ actor: Actor) -> ActorBox {
+        if let b = actorBoxes[actor] { return b }
+        let b = ActorBox(actor)
+        actorBoxes[actor] = b
+        return b
     }
 
     public mutating func apply(_ events: some Sequence<RecordedEvent>) {

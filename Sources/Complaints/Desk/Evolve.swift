@@ -3,6 +3,11 @@ import Foundation
 extension Report {
     /// A report as it stands right after its `report.received` event.
     public init(received intake: Intake, id: ReportID, recorded: RecordedEvent) {
+        self.init(received: intake, id: id, recorded: recorded, actorBox: ActorBox(recorded.actor))
+    }
+
+    /// As above, with the actor's shared box (the desk keeps one per distinct actor).
+    init(received intake: Intake, id: ReportID, recorded: RecordedEvent, actorBox: ActorBox) {
         self.id = id
         self.intake = intake
         title = intake.effectiveTitle
@@ -22,7 +27,7 @@ extension Report {
         archiveReason = nil
         deleteReason = nil
         redactedFields = []
-        trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actor: recorded.actor, event: recorded.event,
+        trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actorBox: actorBox, event: recorded.event,
                             visibility: .pelapor)]
         clocks = Clocks()
         clocks.settlement.restart(at: intake.receivedAt)
@@ -41,6 +46,11 @@ extension Report {
     /// Applies one recorded event. Total and never failing: events are facts, so even one that `decide`
     /// would refuse today (an older rule, an imported journal) is applied as best it can be.
     public mutating func apply(_ r: RecordedEvent) {
+        apply(r, actorBox: ActorBox(r.actor))
+    }
+
+    /// As above, with the actor's shared box (the desk keeps one per distinct actor).
+    mutating func apply(_ r: RecordedEvent, actorBox: ActorBox) {
         let t = r.at
         var visibility: TrailEntry.Visibility = .publik
         switch r.event {
@@ -128,7 +138,7 @@ extension Report {
             applyRedaction(fields)
             visibility = .internal_
         }
-        trail.append(TrailEntry(seq: r.seq, at: t, actor: r.actor, event: r.event, visibility: visibility))
+        trail.append(TrailEntry(seq: r.seq, at: t, actorBox: actorBox, event: r.event, visibility: visibility))
     }
 
     private mutating func stopAll(at t: Date) {

@@ -7,17 +7,27 @@ extension InboxIndex {
     static func firstRows(_ reports: [Report], deadlines: Deadlines, parallelFrom: Int = 20_000) -> [InboxIndexRow] {
         let count = reports.count
         guard count >= max(2, parallelFrom) else { return reports.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0)) } }
-        return [InboxIndexRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let target = RowTarget(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                guard let base = target.base else { return }
-                for i in (count * part / 2)..<(count * (part + 1) / 2) {
-                    (base + i).initialize(to: InboxIndexRow(reports[i], schedule: deadlines.schedule(of: reports[i])))
+        // Reports are read through a buffer pointer: `reports[i]` on the array copies (retains) the whole
+        // report on every access, which cost more than building the row.
+        return reports.withUnsafeBufferPointer { source in
+            let input = ReportSource(buffer: source)
+            return [InboxIndexRow](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let target = RowTarget(base: buffer.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    guard let base = target.base else { return }
+                    for i in (count * part / 2)..<(count * (part + 1) / 2) {
+                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: deadlines.schedule(of: input.buffer[i])))
+                    }
                 }
+                initialized = target.base == nil ? 0 : count
             }
-            initialized = target.base == nil ? 0 : count
         }
     }
+}
+
+/// The reports, read-only by both workers while the caller keeps the array alive.
+private struct ReportSource: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Report>
 }
 
 /// The rows' storage, shared with the two workers; each initialises only its own half.

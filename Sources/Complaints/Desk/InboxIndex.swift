@@ -159,7 +159,7 @@ public final class InboxIndex: @unchecked Sendable {
         var due: Double
         var received: Double
 
-        init(_ row: InboxIndexRow, _ sort: InboxQuery.Sort, now: Date) {
+        init(_ row: borrowing InboxIndexRow, _ sort: InboxQuery.Sort, now: Date) {
             let u = row.schedule.urgency(at: now)
             due = switch u {
             case let .overdue(since): since.timeIntervalSince1970

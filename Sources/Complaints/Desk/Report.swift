@@ -62,9 +62,46 @@ public struct TrailEntry: Sendable, Hashable {
 
     public var seq: UInt64
     public var at: Date
-    public var actor: Actor
+    /// Who did it. Kept boxed: a desk holds a million trail entries but a few hundred distinct actors, and
+    /// five strings inline made every entry 64 bytes larger (a snapshot shares one box per actor).
+    public var actor: Actor {
+        get { actorBox.actor }
+        set { actorBox = ActorBox(newValue) }
+    }
+    var actorBox: ActorBox
     public var event: DomainEvent
     public var visibility: Visibility
+
+    public init(seq: UInt64, at: Date, actor: Actor, event: DomainEvent, visibility: Visibility) {
+        self.init(seq: seq, at: at, actorBox: ActorBox(actor), event: event, visibility: visibility)
+    }
+
+    init(seq: UInt64, at: Date, actorBox: ActorBox, event: DomainEvent, visibility: Visibility) {
+        self.seq = seq
+        self.at = at
+        self.actorBox = actorBox
+        self.event = event
+        self.visibility = visibility
+    }
+
+    public static func == (a: TrailEntry, b: TrailEntry) -> Bool {
+        a.seq == b.seq && a.at == b.at && (a.actorBox === b.actorBox || a.actor == b.actor) && a.event == b.event
+            && a.visibility == b.visibility
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(seq)
+        h.combine(at)
+        h.combine(actor)
+        h.combine(event)
+        h.combine(visibility)
+    }
+}
+
+/// An immutable shared `Actor` (see `TrailEntry.actor`).
+final class ActorBox: Sendable {
+    let actor: Actor
+    init(_ actor: Actor) { self.actor = actor }
 }
 
 /// The running intervals of each deadline clock, recorded as events happen; `Deadlines` turns them into due

@@ -56,24 +56,25 @@ public enum DeskSnapshotCodec {
         return Sections(desk: deskBytes.bytes, actors: actorBytes.bytes, chunks: chunks, reportCounts: reportCounts)
     }
 
-    public static func decodeActors(_ bytes: UnsafeRawBufferPointer) throws(SnapshotFormatError) -> [Actor] {
+    /// The actor table, one shared box per actor (every trail entry by that actor points at it).
+    public static func decodeActors(_ bytes: UnsafeRawBufferPointer) throws(SnapshotFormatError) -> SnapshotActors {
         var r = SnapshotReader(bytes)
         let n = try r.count()
-        var out: [Actor] = []
+        var out: [ActorBox] = []
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try r.actor()) }
+        for _ in 0..<n { out.append(ActorBox(try r.actor())) }
         try r.expectEnd("actor table")
-        return out
+        return SnapshotActors(boxes: out)
     }
 
     /// One chunk of reports, each handed to `body` as decoded (so callers can place them without a
     /// copy); chunks are independent, so callers decode them on every core.
     public static func forEachReport(
-        in bytes: UnsafeRawBufferPointer, actors: [Actor], _ body: (consuming Report) throws(SnapshotFormatError) -> Void
+        in bytes: UnsafeRawBufferPointer, actors: SnapshotActors, _ body: (consuming Report) throws(SnapshotFormatError) -> Void
     ) throws(SnapshotFormatError) {
         var r = SnapshotReader(bytes)
         let n = try r.count()
-        for _ in 0..<n { try body(try r.report(actors: actors)) }
+        for _ in 0..<n { try body(try r.report(actors: actors.boxes)) }
         try r.expectEnd("report chunk")
     }
 
@@ -92,6 +93,14 @@ public enum DeskSnapshotCodec {
         }
         return desk
     }
+}
+
+/// The decoded actor table of a snapshot (opaque: shared boxes the report decoder points trail entries at).
+public struct SnapshotActors: Sendable {
+    let boxes: [ActorBox]
+    public var count: Int { boxes.count }
+    /// The first `n` actors only (tests: an index past the table must be refused).
+    public func prefix(_ n: Int) -> SnapshotActors { SnapshotActors(boxes: Array(boxes.prefix(n))) }
 }
 
 extension SnapshotReader {

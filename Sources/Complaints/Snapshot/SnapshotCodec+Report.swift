@@ -81,7 +81,7 @@ extension TrailEntry.Visibility {
 }
 
 extension SnapshotReader {
-    mutating func report(actors: [Actor]) throws(SnapshotFormatError) -> Report {
+    mutating func report(actors: [ActorBox]) throws(SnapshotFormatError) -> Report {
         let id = ReportID(rawValue: try string())
         let intake = try intake()
         let title: String
@@ -126,7 +126,7 @@ extension SnapshotReader {
             case 2: visibility = .pelapor
             default: throw fail("bad trail visibility")
             }
-            trail.append(TrailEntry(seq: seq, at: at, actor: actors[actorIndex], event: event, visibility: visibility))
+            trail.append(TrailEntry(seq: seq, at: at, actorBox: actors[actorIndex], event: event, visibility: visibility))
         }
         var clocks = Clocks()
         clocks.verification = try clock()

@@ -23,6 +23,7 @@ struct BenchCommand: ParsableCommand {
         if let reference { return try runReference(reference) }
         let t0 = Date()
         let opened = try DeskAccess.open(desk, mode: .writer, useSnapshot: !noSnapshot)
+        let opening = Date().timeIntervalSince(t0)
         let op = try DeskAccess.actor(opened, desk)
         let env = ConsoleLauncher.environment(opened, op, language: .id)
         var state = ConsoleState(env: env, desk: opened.desk, now: Date(), size: Size(width: 120, height: 40))
@@ -31,6 +32,8 @@ struct BenchCommand: ParsableCommand {
         let startup = Date().timeIntervalSince(t0)
         Output.line(String(format: "start-up to first inbox frame: %.3f s (%d reports, %llu events)", startup,
                            opened.desk.count, opened.journal.lastSequence))
+        Output.line(String(format: "  of which opening the desk (journal%@): %.3f s, inbox index and first frame: %.3f s",
+                           opened.eventsAfterSnapshot == nil ? "" : " and snapshot", opening, startup - opening))
         Output.line("resident memory after start-up: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")
         Output.line("snapshot: " + SnapshotCommand.describe(opened))
         if startupOnly { return }

@@ -38,13 +38,13 @@ final class DeskSnapshotCodecTests: XCTestCase {
 
     // Typed-throws closures handed to `withUnsafeBytes` crash this compiler (Swift 6.3.1 IRGen):
     // the helpers below go through `Result` instead.
-    func actors(_ bytes: [UInt8]) throws -> [Actor] {
-        try bytes.withUnsafeBytes { b -> Result<[Actor], SnapshotFormatError> in
+    func actors(_ bytes: [UInt8]) throws -> SnapshotActors {
+        try bytes.withUnsafeBytes { b -> Result<SnapshotActors, SnapshotFormatError> in
             do throws(SnapshotFormatError) { return .success(try DeskSnapshotCodec.decodeActors(b)) } catch { return .failure(error) }
         }.get()
     }
 
-    func reports(_ bytes: [UInt8], actors: [Actor]) throws -> [Report] {
+    func reports(_ bytes: [UInt8], actors: SnapshotActors) throws -> [Report] {
         try bytes.withUnsafeBytes { b -> Result<[Report], SnapshotFormatError> in
             var out: [Report] = []
             do throws(SnapshotFormatError) {
@@ -119,7 +119,7 @@ final class DeskSnapshotCodecTests: XCTestCase {
             _ = decodes(bad)
         }
         // An actor index past the table is refused.
-        XCTAssertNil(try? reports(chunk, actors: Array(actors.prefix(1))))
+        XCTAssertNil(try? reports(chunk, actors: actors.prefix(1)))
     }
 }
 

@@ -1,0 +1,36 @@
+import XCTest
+@testable import Complaints
+
+/// A big desk keeps a million trail entries in memory: each must stay small (the intake and dispositions
+/// boxed, the actor shared), or resident memory grows by hundreds of megabytes at 200,000 reports.
+final class CompactTrailTests: XCTestCase {
+    func testTrailEntriesStaySmall() {
+        XCTAssertLessThanOrEqual(MemoryLayout<DomainEvent>.size, 48, "an inline Intake or Disposition in DomainEvent")
+        XCTAssertLessThanOrEqual(MemoryLayout<TrailEntry>.stride, 80, "the actor inline in TrailEntry")
+    }
+
+    func testTheFoldSharesOneActorBoxPerActorAndKeepsValueSemantics() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
+        var desk = Desk()
+        desk.apply(RecordedEvent(seq: 1, id: "a", reportID: "1", at: at, actor: rina,
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "x"))))
+        desk.apply(RecordedEvent(seq: 2, id: "b", reportID: "2", at: at, actor: rina,
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "y"))))
+        desk.apply(RecordedEvent(seq: 3, id: "c", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
+        let entries = desk.all.flatMap(\.trail).sorted { $0.seq < $1.seq }
+        XCTAssertEqual(entries.count, 3)
+        XCTAssertTrue(entries.allSatisfy { $0.actorBox === entries[0].actorBox })
+        // Changing one entry's actor changes that entry only.
+        var changed = entries[2]
+        changed.actor.name = "budi"
+        XCTAssertEqual(changed.actor.name, "budi")
+        XCTAssertEqual(desk.all[0].trail[1].actor.name, "rina")
+        XCTAssertNotEqual(changed, entries[2])
+        // Equal values are equal (and hash equally) whether or not they share a box.
+        let copy = TrailEntry(seq: 3, at: at, actor: rina, event: .noteAdded(text: "n"), visibility: entries[2].visibility)
+        XCTAssertFalse(copy.actorBox === entries[2].actorBox)
+        XCTAssertEqual(copy, entries[2])
+        XCTAssertEqual(copy.hashValue, entries[2].hashValue)
+    }
+}
