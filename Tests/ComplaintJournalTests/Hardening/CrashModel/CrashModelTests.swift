@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ComplaintJournal
+import Complaints
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -193,5 +194,70 @@ final class CrashModelTests: XCTestCase {
         XCTAssertEqual(try TestSupport.bytes(path), versions[4])
         XCTAssertEqual(seen, Set(versions), "both the old and the new content occur")
         print("crash model: replaceFile: \(model.syncPoints) sync points, \(states) crash states checked")
+    }
+
+    /// The projection snapshot through its real writer: after a power cut at any sync point the snapshot
+    /// file is absent, the old snapshot or the new one; each decodes to exactly its desk or is refused,
+    /// never a wrong desk, and no crash state leaves a file that a reader would take for a snapshot
+    /// while it is not a whole one.
+    func testSnapshotWriteLeavesOldOrNewSnapshotInEveryCrashState() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let actor = Actor(name: "rina", role: .adminNasional)
+        var desks: [Desk] = []
+        var desk = Desk()
+        let (plain, _) = try FileJournal.open(at: folder, mode: .writer)
+        for n in 1...3 {
+            let entries = (0..<5).map { i -> NewEntry in
+                let event = DomainEvent.received(Intake(externalID: "e-\(n)-\(i)", channel: .sms, receivedAt: at,
+                                                        body: String(repeating: "isi \(n) ", count: 40)))
+                return JournalMapping.newEntry(event, report: ReportID(rawValue: String(2_600_000 + n * 10 + i)), actor: actor,
+                                               at: at, offsetSeconds: 7 * 3600)
+            }
+            for e in try plain.appendBatch(entries) {
+                if case let .success(r) = JournalMapping.recorded(e) { desk.apply(r) }
+            }
+            desks.append(desk)
+        }
+        _ = plain
+        // Snapshots of the first two desks are written with plain calls, with their resume points.
+        let stamp = "crash model"
+        let model = try CrashRecordingCalls(root: folder)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: FileJournal.Options(), calls: model)
+        let point = try XCTUnwrap(journal.resumePoint())
+        XCTAssertEqual(point.lastSeq, desks[2].lastSeq)
+        var states = 0
+        var outcomes: Set<String> = []
+        var acceptable: Set<String> = ["absent"]
+        model.onSyncPoint = { model in
+            for state in model.crashStates() {
+                states += 1
+                let outcome: String
+                if let bytes = state.files["cache/" + ProjectionSnapshot.fileName] {
+                    do throws(SnapshotFormatError) {
+                        let loaded = try bytes.withUnsafeBytes { b -> Result<ProjectionSnapshot, SnapshotFormatError> in
+                            do throws(SnapshotFormatError) { return .success(try ProjectionSnapshot.decode(b, programStamp: stamp)) } catch { return .failure(error) }
+                        }.get()
+                        outcome = "desk at \(loaded.desk.lastSeq)"
+                        XCTAssertEqual(loaded.desk.all, desks.first { $0.lastSeq == loaded.desk.lastSeq }?.all, state.label)
+                    } catch {
+                        outcome = "refused"
+                    }
+                } else {
+                    outcome = "absent"
+                }
+                outcomes.insert(outcome)
+                XCTAssertTrue(acceptable.contains(outcome), "\(outcome) after a crash: \(state.label)")
+            }
+        }
+        acceptable = ["absent", "desk at \(desks[2].lastSeq)"]
+        try ProjectionSnapshot.write(desks[2], at: point, journal: journal, programStamp: stamp)
+        acceptable = ["desk at \(desks[2].lastSeq)"]
+        model.onSyncPoint?(model)
+        // Rewriting over an existing snapshot: the old one or the new one, never neither.
+        acceptable = ["desk at \(desks[2].lastSeq)"]
+        try ProjectionSnapshot.write(desks[2], at: point, journal: journal, programStamp: stamp)
+        XCTAssertEqual(outcomes, ["absent", "desk at \(desks[2].lastSeq)"])
+        print("crash model: projection snapshot: \(model.syncPoints) sync points, \(states) crash states checked")
     }
 }
