@@ -2,49 +2,131 @@ import Foundation
 
 /// Everything a channel tells us about a new report (formats.md §2), already validated.
 /// Stored verbatim in the `report.received` event; the desk never edits it in place.
+///
+/// A value type kept in one shared box (copy-on-write): a report and its `received` trail entry hold the
+/// same intake, and an inline copy made every report of a 200,000-report desk 300 bytes larger twice over.
 public struct Intake: Sendable, Hashable {
-    public var externalID: String?
-    public var channel: Channel
-    public var receivedAt: Date
-    public var title: String?
-    public var body: String
-    public var classification: Classification
-    public var category: String?
-    public var subcategory: String?
-    public var location: Location
-    public var incidentDate: String?
+    struct Fields: Hashable {
+        var externalID: String?
+        var channel: Channel
+        var receivedAt: Date
+        var title: String?
+        var body: String
+        var classification: Classification
+        var category: String?
+        var subcategory: String?
+        var location: Location
+        var incidentDate: String?
+        var agency: String?
+        var reporter: Reporter
+        var anonymous: Bool
+        var confidential: Bool
+        var attachments: [Attachment]
+        var tags: [String]
+        var extra: [String: String]
+    }
+
+    /// Shared until written (`fields`' `_modify` copies a shared box first), so `Sendable` holds.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var externalID: String? {
+        _read { yield box.fields.externalID }
+        set { fields.externalID = newValue }
+    }
+    public var channel: Channel {
+        _read { yield box.fields.channel }
+        set { fields.channel = newValue }
+    }
+    public var receivedAt: Date {
+        _read { yield box.fields.receivedAt }
+        set { fields.receivedAt = newValue }
+    }
+    public var title: String? {
+        _read { yield box.fields.title }
+        set { fields.title = newValue }
+    }
+    public var body: String {
+        _read { yield box.fields.body }
+        set { fields.body = newValue }
+    }
+    public var classification: Classification {
+        _read { yield box.fields.classification }
+        set { fields.classification = newValue }
+    }
+    public var category: String? {
+        _read { yield box.fields.category }
+        set { fields.category = newValue }
+    }
+    public var subcategory: String? {
+        _read { yield box.fields.subcategory }
+        set { fields.subcategory = newValue }
+    }
+    public var location: Location {
+        _read { yield box.fields.location }
+        set { fields.location = newValue }
+    }
+    public var incidentDate: String? {
+        _read { yield box.fields.incidentDate }
+        set { fields.incidentDate = newValue }
+    }
     /// Agency id the reporter chose; the report then goes straight to that agency's queue.
-    public var agency: String?
-    public var reporter: Reporter
-    public var anonymous: Bool
-    public var confidential: Bool
-    public var attachments: [Attachment]
-    public var tags: [String]
+    public var agency: String? {
+        _read { yield box.fields.agency }
+        set { fields.agency = newValue }
+    }
+    public var reporter: Reporter {
+        _read { yield box.fields.reporter }
+        set { fields.reporter = newValue }
+    }
+    public var anonymous: Bool {
+        _read { yield box.fields.anonymous }
+        set { fields.anonymous = newValue }
+    }
+    public var confidential: Bool {
+        _read { yield box.fields.confidential }
+        set { fields.confidential = newValue }
+    }
+    public var attachments: [Attachment] {
+        _read { yield box.fields.attachments }
+        set { fields.attachments = newValue }
+    }
+    public var tags: [String] {
+        _read { yield box.fields.tags }
+        set { fields.tags = newValue }
+    }
     /// Fields the channel sent that we do not know, kept verbatim as JSON text per field.
-    public var extra: [String: String]
+    public var extra: [String: String] {
+        _read { yield box.fields.extra }
+        set { fields.extra = newValue }
+    }
+
+    public static func == (a: Intake, b: Intake) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     public init(externalID: String? = nil, channel: Channel, receivedAt: Date, title: String? = nil, body: String,
                 classification: Classification = .pengaduan, category: String? = nil, subcategory: String? = nil,
                 location: Location = Location(), incidentDate: String? = nil, agency: String? = nil,
                 reporter: Reporter = Reporter(), anonymous: Bool = false, confidential: Bool = false,
                 attachments: [Attachment] = [], tags: [String] = [], extra: [String: String] = [:]) {
-        self.externalID = externalID
-        self.channel = channel
-        self.receivedAt = receivedAt
-        self.title = title
-        self.body = body
-        self.classification = classification
-        self.category = category
-        self.subcategory = subcategory
-        self.location = location
-        self.incidentDate = incidentDate
-        self.agency = agency
-        self.reporter = reporter
-        self.anonymous = anonymous
-        self.confidential = confidential
-        self.attachments = attachments
-        self.tags = tags
-        self.extra = extra
+        box = Box(Fields(
+            externalID: externalID, channel: channel, receivedAt: receivedAt, title: title, body: body,
+            classification: classification, category: category, subcategory: subcategory, location: location,
+            incidentDate: incidentDate, agency: agency, reporter: reporter, anonymous: anonymous,
+            confidential: confidential, attachments: attachments, tags: tags, extra: extra))
     }
 
     /// Title shown when the channel sent none: the first line of the body, cut at a word near 80 characters.

@@ -7,6 +7,36 @@ final class CompactTrailTests: XCTestCase {
     func testTrailEntriesStaySmall() {
         XCTAssertLessThanOrEqual(MemoryLayout<DomainEvent>.size, 48, "an inline Intake or Disposition in DomainEvent")
         XCTAssertLessThanOrEqual(MemoryLayout<TrailEntry>.stride, 80, "the actor inline in TrailEntry")
+        XCTAssertLessThanOrEqual(MemoryLayout<Report>.size, 360, "the intake inline in Report")
+    }
+
+    /// The intake is shared (a report and its `received` entry hold one box) yet keeps value semantics.
+    func testIntakeIsSharedButCopiedOnWrite() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let original = Intake(externalID: "x", channel: .sms, receivedAt: at, body: "isi",
+                              reporter: Reporter(name: "Sri", nik: "3201234567890123"))
+        var copy = original
+        copy.reporter.name = "[dihapus]"
+        copy.tags.append("a")
+        XCTAssertEqual(original.reporter.name, "Sri")
+        XCTAssertEqual(original.tags, [])
+        XCTAssertEqual(copy.reporter.name, "[dihapus]")
+        XCTAssertNotEqual(copy, original)
+        var again = copy
+        again.reporter.name = "Sri"
+        again.tags = []
+        XCTAssertEqual(again, original, "equal by value, not by box")
+        XCTAssertEqual(again.hashValue, original.hashValue)
+
+        var desk = Desk()
+        desk.apply(RecordedEvent(seq: 1, id: "a", reportID: "1", at: at, actor: Actor(.system), event: .received(original)))
+        // Redaction rewrites the report's intake and its received entry, never the caller's value.
+        desk.apply(RecordedEvent(seq: 2, id: "b", reportID: "1", at: at, actor: Actor(.system),
+                                 event: .redacted(fields: ["reporter.name"], reason: "UU PDP")))
+        XCTAssertEqual(original.reporter.name, "Sri")
+        XCTAssertNotEqual(desk.all[0].intake.reporter.name, "Sri")
+        guard case let .received(inTrail) = desk.all[0].trail[0].event else { return XCTFail("no received entry") }
+        XCTAssertEqual(inTrail, desk.all[0].intake)
     }
 
     func testTheFoldSharesOneActorBoxPerActorAndKeepsValueSemantics() {
