@@ -3,6 +3,7 @@ import Foundation
 
 // Exit codes are a contract (formats.md §1): 0 success, 1 some input rejected, 2 usage error,
 // 3 data folder damaged or locked. ArgumentParser's own usage code (64) is mapped to 2.
+MallocTuning.apply()
 do {
     var command = try LaporDeskCLI.parseAsRoot()
     try command.run()

@@ -38,17 +38,27 @@ public struct Desk: Sendable {
         all = reports
         self.lastSeq = lastSeq
         self.anomalies = anomalies
+        var index: [ReportID: Int] = [:]
+        var byExternalID: [String: ReportID] = [:]
+        var highestID: ReportID?
         index.reserveCapacity(reports.count)
         byExternalID.reserveCapacity(reports.count)
-        // Fields read in place (`all[i].id`), never `for r in all`: that would copy every report.
-        for i in all.indices {
-            let id = all[i].id
-            guard index.updateValue(i, forKey: id) == nil else { return nil }
-            if let ext = all[i].intake.externalID {
-                byExternalID[Desk.externalKey(channel: all[i].intake.channel, externalID: ext)] = id
+        // Fields read through the buffer: `for r in reports` (or `reports[i]` here) copies whole reports.
+        let unique = reports.withUnsafeBufferPointer { b -> Bool in
+            for i in b.indices {
+                let id = b[i].id
+                guard index.updateValue(i, forKey: id) == nil else { return false }
+                if let ext = b[i].intake.externalID {
+                    byExternalID[Desk.externalKey(channel: b[i].intake.channel, externalID: ext)] = id
+                }
+                if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true { highestID = id }
             }
-            if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true { highestID = id }
+            return true
         }
+        guard unique else { return nil }
+        self.index = index
+        self.byExternalID = byExternalID
+        self.highestID = highestID
     }
 
     public var count: Int { all.count }

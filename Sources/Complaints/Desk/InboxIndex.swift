@@ -73,7 +73,7 @@ public final class InboxIndex: @unchecked Sendable {
         let previous = generation
         generation += 1
         if shrunk || changed.count > 2_000 || hot.count + changed.filter({ $0 >= hot.count }).count != rows.count {
-            hot = rows.map(InboxHotRow.init)
+            hot = rows.withUnsafeBufferPointer { b in b.map { InboxHotRow($0) } }
             return
         }
         for i in changed {
@@ -204,7 +204,8 @@ public final class InboxIndex: @unchecked Sendable {
         case .received:
             order.sort { receivedBefore(rows, $0, $1) }
         case .deadline, .priority:
-            let keys = rows.map { Key($0, sort, now: now) }
+            // Through the buffer: `rows.map` handed each row over as an owned copy (a retain per string).
+            let keys = rows.withUnsafeBufferPointer { b in b.map { Key($0, sort, now: now) } }
             order.sort { a, b in Key.before(keys[Int(a)], a, keys[Int(b)], b) }
         }
         return order
