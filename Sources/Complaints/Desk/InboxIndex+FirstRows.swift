@@ -16,7 +16,9 @@ extension InboxIndex {
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
                     guard let base = target.base else { return }
                     for i in (count * part / 2)..<(count * (part + 1) / 2) {
-                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: deadlines.schedule(of: input.buffer[i])))
+                        // The schedule first: with both in one call the report was copied to a temporary.
+                        let schedule = deadlines.schedule(of: input.buffer[i])
+                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: schedule))
                     }
                 }
                 initialized = target.base == nil ? 0 : count
