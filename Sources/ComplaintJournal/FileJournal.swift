@@ -35,6 +35,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         /// The desk group (`grup` in desk.toml, resolved to its id): new journal files and folders
         /// are given to it, 0640 and 0750; nil keeps them private, 0600 and 0700.
         public var deskGroup: UInt32?
+        /// What `health` says for a read-only open (why this process may not write), when the caller
+        /// decided it (an OS account the roster does not bind); nil: "journal opened read-only".
+        public var readOnlyReason: String?
 
         public init(
             segmentSizeLimit: Int = 64 << 20, lockTimeout: Double? = nil, pollLockWait: Double = 0.25,
@@ -102,6 +105,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         if mode == .writer, !lockExisted { try folder.shareWithDeskGroup(folder.lockPath, isDirectory: false) }
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
         journal.unlockedReadIfBusy = unlockedReadIfBusy
+        if let reason = options.readOnlyReason { journal.readOnlyReason = reason }
         let report = try journal.recover(resume: resume)
         return (journal, report)
     }

@@ -34,8 +34,16 @@ enum ConsoleLauncher {
             language = l
         }
         let user = try UserSettings.load()
+        // Decided before the journal opens: an OS account the roster does not let act as the operator gets
+        // a read-only journal, so not even start-up recovery writes.
+        let refuseWriting: (DeskSettings, Roster) -> String? = { settings, roster in
+            guard let name = request.desk.operatorName ?? roster.defaultOperator?.name,
+                  let why = OSUserBinding.writeRefusal(roster: roster, operatorName: name, osUser: OSAccount.current())
+            else { return nil }
+            return why.text(language ?? user.language ?? settings.language)
+        }
         let opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
-            ?? openDemo(request.desk)) : openDesk(request.desk)
+            ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting)
         DeskAccess.reportRecovery(opened)
         var deskOptions = request.desk
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
@@ -83,10 +91,11 @@ enum ConsoleLauncher {
         }
     }
 
-    static func openDesk(_ options: DeskOptions) throws -> OpenedDesk {
+    static func openDesk(_ options: DeskOptions, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true)
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true,
+                                       refuseWriting: refuseWriting)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.

@@ -12,7 +12,9 @@ extension DeskAccess {
     }
 
     /// The console's service: read-only, with the reason in the title bar, for an OS account that may not
-    /// change the desk as `op`.
+    /// change the desk as `op`. `ConsoleLauncher` already opens the journal read-only for such an account
+    /// (so start-up recovery writes nothing either); this also covers a demo desk, whose operator is only
+    /// chosen after it opens.
     static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
         let store = StoreService(store: desk.store)
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {

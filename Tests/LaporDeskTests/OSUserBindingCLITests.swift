@@ -89,6 +89,42 @@ final class OSUserBindingCLITests: DeskTestCase {
         XCTAssertEqual(try journalObjects().count, before, "a read-only console writes nothing")
     }
 
+    /// Read-only from the first byte: the console of an account the roster does not bind must not even
+    /// run the writer's start-up recovery (which cuts a torn tail into quarantine); the bound account's does.
+    func testConsoleOfAnUnboundAccountLeavesATornTailForAWriter() throws {
+        try makeDesk()
+        _ = try intake([])
+        let torn = Data("{\"v\":1,\"seq\":99,\"id\":\"torn".utf8)
+        let handle = try FileHandle(forWritingTo: journalFile)
+        handle.seekToEndOfFile()
+        handle.write(torn)
+        try handle.close()
+        let size = try FileManager.default.attributesOfItem(atPath: journalFile.path)[.size] as? Int
+        let quarantine = dataURL.appendingPathComponent("journal/quarantine").path
+        func tornFiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: quarantine)) ?? []).filter { $0.hasSuffix(".torn") }
+        }
+
+        try bindRoster(rinaAccount: "bukan-\(account)")
+        var s = try openConsole()
+        guard s.waitFor(text: "BACA SAJA") else { return }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0") else { return }
+        s.kill()
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: journalFile.path)[.size] as? Int, size,
+                       "the torn tail is still there for a writer")
+        XCTAssertEqual(tornFiles(), [])
+
+        // The bound account's console is a writer: its recovery sets the torn tail aside.
+        try bindRoster(rinaAccount: account)
+        s = try openConsole()
+        defer { s.kill() }
+        guard s.waitFor(text: "Jurnal") else { return }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0") else { return }
+        XCTAssertEqual(tornFiles().count, 1, "a writer quarantines the torn tail")
+    }
+
     func testConsoleOfTheBoundAccountWrites() throws {
         try makeDesk()
         _ = try intake([])

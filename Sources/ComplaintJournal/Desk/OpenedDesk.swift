@@ -44,10 +44,12 @@ public final class OpenedDesk {
     /// unsafe folder) opens read-only instead, the reason in `journal.health` (the console's way).
     ///
     /// With `useSnapshot` a valid projection snapshot (`DIR/cache/proyeksi.snap`) replaces folding the
-    /// journal up to its point; `check` opens without it, to read every line.
+    /// journal up to its point; `check` opens without it, to read every line. A writer for which
+    /// `refuseWriting` (given the settings and roster) returns a reason opens read-only with that reason.
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
                             lockTimeout: Double? = 10, readOnlyFallback: Bool = false,
-                            useSnapshot: Bool = true) throws(OpenError) -> OpenedDesk {
+                            useSnapshot: Bool = true,
+                            refuseWriting: ((DeskSettings, Roster) -> String?)? = nil) throws(OpenError) -> OpenedDesk {
         guard folder.exists else {
             throw OpenError(kind: .missing, messages: [
                 "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
@@ -112,6 +114,15 @@ public final class OpenedDesk {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
             options.deskGroup = deskGroup
+            // A process that may not change this desk (`refuseWriting` says why) opens the journal read-only
+            // from the start: a writer's recovery would already truncate a torn tail or quarantine damage.
+            var mode = mode
+            var readOnlyFallback = readOnlyFallback
+            if mode == .writer, let why = refuseWriting?(settings, roster) {
+                mode = .readOnly
+                readOnlyFallback = false
+                options.readOnlyReason = why
+            }
             var status = SnapshotStatus.notRequested
             var loaded: ProjectionSnapshot?
             if useSnapshot {
