@@ -176,6 +176,10 @@ public struct ProjectionSnapshot: Sendable {
 
     /// Temporary files (`.tmp-PID-N`) left by writers that died mid-write (a console quit while its
     /// background snapshot was being written). A live writer's file is left alone.
+    public static func removeAbandonedTemporaries(dataFolder: URL) {
+        removeAbandonedTemporaries(in: dataFolder.appendingPathComponent("cache").path)
+    }
+
     static func removeAbandonedTemporaries(in directory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(".tmp-") {

@@ -8,6 +8,8 @@ import Foundation
 enum SnapshotRefresher {
     /// Starts the background write when the snapshot is missing, rejected or `threshold` events behind.
     static func startIfStale(_ opened: OpenedDesk, threshold: UInt64 = 10_000) {
+        // A console quit mid-write left a temporary file: remove it even when no new write is due.
+        if opened.journal.mode == .writer { ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: opened.folder.url) }
         guard opened.desk.lastSeq >= minimumEvents, opened.snapshotIsStale(threshold: threshold),
               let source = opened.snapshotSource() else { return }
         let journal = opened.journal

@@ -215,4 +215,23 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertTrue(journal.resumedFromSnapshot, "only the trailer of each segment's last line is checked at start-up")
         XCTAssertEqual(try journal.entries(after: 0).first?.seq, 2, "the changed first line fails its checksum when re-read")
     }
+
+    /// A console quit mid-write leaves `.tmp-PID-N`; the next writer removes it unless that process lives.
+    func testAbandonedTemporaryFilesAreRemovedLiveOnesKept() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let cache = folder.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = cache.appendingPathComponent(".tmp-\(finished.processIdentifier)-1").path
+        let live = cache.appendingPathComponent(".tmp-\(getpid())-2").path
+        let other = cache.appendingPathComponent("notes.txt").path
+        for p in [dead, live, other] { XCTAssertTrue(FileManager.default.createFile(atPath: p, contents: Data("x".utf8))) }
+        ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: folder)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dead), "the dead writer's temporary file is removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live), "a live writer's file is left alone")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other), "other files are not touched")
+    }
 }
