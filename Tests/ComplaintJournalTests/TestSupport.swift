@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import XCTest
+import Complaints
 @testable import ComplaintJournal
 
 /// Shared helpers: temporary data folders, sample entries, hostile strings.
@@ -14,6 +15,31 @@ enum TestSupport {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
+    }
+
+    /// The reference data shipped in the binary, read from the source tree.
+    static func shippedReference() throws -> ReferenceData {
+        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
+        var f: [String: String] = [:]
+        for name in ReferenceData.fileNames {
+            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
+        }
+        return try ReferenceData.load(files: f)
+    }
+
+    /// Two desks are the same projection: every report field for field, in order, the anomalies, the
+    /// lookup tables and the next id.
+    static func assertSameDesk(_ a: Desk, _ b: Desk, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        XCTAssertEqual(a.lastSeq, b.lastSeq, file: file, line: line)
+        XCTAssertEqual(a.order, b.order, file: file, line: line)
+        XCTAssertEqual(a.anomalies, b.anomalies, file: file, line: line)
+        XCTAssertEqual(a.byExternalID, b.byExternalID, file: file, line: line)
+        XCTAssertEqual(a.nextReportID, b.nextReportID, file: file, line: line)
+        var differing = 0
+        for (x, y) in zip(a.all, b.all) where x != y { differing += 1 }
+        XCTAssertEqual(differing, 0, "reports differ", file: file, line: line)
     }
 
     static let actor = JournalActor(name: "siti", role: "admin-nasional", agency: "pemkab-sleman", unit: nil, osUser: "root")

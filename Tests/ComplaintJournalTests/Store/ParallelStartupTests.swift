@@ -8,16 +8,6 @@ import XCTest
 final class ParallelStartupTests: XCTestCase {
     let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
 
-    func reference() throws -> ReferenceData {
-        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-        var f: [String: String] = [:]
-        for name in ReferenceData.fileNames {
-            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
-        }
-        return try ReferenceData.load(files: f)
-    }
-
     /// The desk a plain, one-line-at-a-time decode folds (the pre-existing path: `entries(after:)`).
     func plainDesk(_ journal: FileJournal) throws -> (Desk, Int) {
         var desk = Desk()
@@ -31,17 +21,9 @@ final class ParallelStartupTests: XCTestCase {
         return (desk, problems)
     }
 
-    func assertSameDesk(_ a: Desk, _ b: Desk, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(a.count, b.count, file: file, line: line)
-        XCTAssertEqual(a.lastSeq, b.lastSeq, file: file, line: line)
-        XCTAssertEqual(a.order, b.order, file: file, line: line)
-        XCTAssertEqual(a.anomalies, b.anomalies, file: file, line: line)
-        XCTAssertEqual(a.reports, b.reports, file: file, line: line)
-    }
-
     func testParallelStartupFoldsTheSameDeskAsAPlainDecodeAcrossSegmentsAndDamage() throws {
         let folder = try TestSupport.temporaryFolder(self)
-        let reference = try reference()
+        let reference = try TestSupport.shippedReference()
         var options = FileJournal.Options()
         options.segmentSizeLimit = 700_000 // several segments, each big enough for the parallel split
         do {
@@ -68,7 +50,7 @@ final class ParallelStartupTests: XCTestCase {
         let store = try DeskStore(journal: journal, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()))
         let (plain, plainProblems) = try plainDesk(journal)
         XCTAssertEqual(store.problems.count, plainProblems)
-        assertSameDesk(store.desk, plain)
+        TestSupport.assertSameDesk(store.desk, plain)
         XCTAssertGreaterThan(store.desk.count, 690)
 
         // Exactly the damaged line is missing, nothing else.

@@ -10,16 +10,6 @@ final class ProjectionSnapshotTests: XCTestCase {
     let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
     let stamp = "test build"
 
-    func reference() throws -> ReferenceData {
-        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-        var f: [String: String] = [:]
-        for name in ReferenceData.fileNames {
-            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
-        }
-        return try ReferenceData.load(files: f)
-    }
-
     var options: FileJournal.Options {
         var o = FileJournal.Options()
         o.segmentSizeLimit = 400_000 // several segments
@@ -30,7 +20,8 @@ final class ProjectionSnapshotTests: XCTestCase {
     func generatedFolder(reports: Int = 300, seed: UInt64 = 7) throws -> URL {
         let folder = try TestSupport.temporaryFolder(self)
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
-        try DeskGenerator(reports: reports, seed: seed, now: now, reference: try reference()).generate(batchSize: 200) {
+        let generator = DeskGenerator(reports: reports, seed: seed, now: now, reference: try TestSupport.shippedReference())
+        try generator.generate(batchSize: 200) {
             _ = try journal.appendBatch($0)
         }
         return folder
@@ -39,7 +30,7 @@ final class ProjectionSnapshotTests: XCTestCase {
     func store(_ folder: URL, resume: ProjectionSnapshot? = nil, mode: FileJournal.Mode = .writer) throws -> (DeskStore, FileJournal) {
         let (journal, _) = try FileJournal.open(at: folder, mode: mode, options: options, resume: resume?.resume)
         let restoring = journal.resumedFromSnapshot ? resume?.desk : nil
-        let s = try DeskStore(journal: journal, directory: try reference(), deadlines: Deadlines(calendar: WorkingCalendar()),
+        let s = try DeskStore(journal: journal, directory: try TestSupport.shippedReference(), deadlines: Deadlines(calendar: WorkingCalendar()),
                               restoring: restoring)
         return (s, journal)
     }
@@ -64,18 +55,6 @@ final class ProjectionSnapshotTests: XCTestCase {
         throw XCTSkip("no snapshot")
     }
 
-    func assertSameDesk(_ a: Desk, _ b: Desk, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(a.count, b.count, file: file, line: line)
-        XCTAssertEqual(a.lastSeq, b.lastSeq, file: file, line: line)
-        XCTAssertEqual(a.anomalies, b.anomalies, file: file, line: line)
-        XCTAssertEqual(a.byExternalID, b.byExternalID, file: file, line: line)
-        XCTAssertEqual(a.nextReportID, b.nextReportID, file: file, line: line)
-        XCTAssertEqual(a.order, b.order, file: file, line: line)
-        var differing = 0
-        for (x, y) in zip(a.all, b.all) where x != y { differing += 1 }
-        XCTAssertEqual(differing, 0, "reports differ", file: file, line: line)
-    }
-
     func appendMore(_ folder: URL, reports: Int) throws {
         let (s, _) = try store(folder)
         let op = Operator(name: "rina", role: .adminNasional)
@@ -95,13 +74,13 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertNil(journal.snapshotRejection)
         XCTAssertEqual(fromSnapshot.desk.lastSeq - snapshot.resume.lastSeq, 80, "only the 80 later events were folded")
         let (full, _) = try store(folder)
-        assertSameDesk(fromSnapshot.desk, full.desk)
+        TestSupport.assertSameDesk(fromSnapshot.desk, full.desk)
         // Later work on top of the snapshot desk lands as on the full fold.
         let op = Operator(name: "rina", role: .adminNasional)
         let id = try XCTUnwrap(fromSnapshot.desk.order.first)
         try fromSnapshot.perform(.addNote("sesudah"), on: id, as: op, now: now)
         let (again, _) = try store(folder)
-        assertSameDesk(fromSnapshot.desk, again.desk)
+        TestSupport.assertSameDesk(fromSnapshot.desk, again.desk)
         // The whole journal is still readable through the resumed instance, in order, none skipped.
         XCTAssertEqual(try journal.entries(after: 0).map(\.seq), Array(1...journal.lastSequence))
     }
@@ -156,7 +135,7 @@ final class ProjectionSnapshotTests: XCTestCase {
         let (s, j) = try store(folder, resume: snapshot)
         XCTAssertFalse(j.resumedFromSnapshot)
         let (otherFull, _) = try store(other)
-        assertSameDesk(s.desk, otherFull.desk)
+        TestSupport.assertSameDesk(s.desk, otherFull.desk)
     }
 
     func testDamagedSnapshotBytesAreIgnoredWithAReason() throws {

@@ -7,19 +7,9 @@ import XCTest
 /// chunk while the next chunk is decoded: the desk must be exactly the desk of a tree decode of every line,
 /// and the pipeline must hand every result over once, in order.
 final class TapeStartupTests: XCTestCase {
-    static func reference() throws -> ReferenceData {
-        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-        var f: [String: String] = [:]
-        for name in ReferenceData.fileNames {
-            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
-        }
-        return try ReferenceData.load(files: f)
-    }
-
     func testStartupDeskEqualsATreeDecodeOfEveryLine() throws {
         let folder = try TestSupport.temporaryFolder(self)
-        let reference = try Self.reference()
+        let reference = try TestSupport.shippedReference()
         let now = try XCTUnwrap(ISOTime.parse("2026-11-30T09:00:00+07:00"))
         var options = FileJournal.Options()
         options.segmentSizeLimit = 500_000
