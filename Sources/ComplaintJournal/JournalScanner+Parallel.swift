@@ -8,7 +8,7 @@ extension JournalScanner {
         after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
-        let start = resumedAt.flatMap { seq >= $0.seq ? (segment: $0.segment, offset: $0.offset, lines: $0.lines) : nil }
+        let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }
         for summary in segments where summary.end > 0 {
             guard let last = summary.lastSeq, last > seq else { continue }
             if let start, summary.number < start.segment { continue }
@@ -31,7 +31,7 @@ extension JournalScanner {
                     if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: offset + line.start)) { return nil }
                     // Lines inside the consumed region were verified when first read: no checksum again
                     // (unless they lie before a snapshot's resume point, read by another process).
-                    let verify = resumedAt.map { segment < $0.segment || (segment == $0.segment && offset + line.start < $0.offset) } ?? false
+                    let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: verify),
                           entry.seq > seq else { return nil }

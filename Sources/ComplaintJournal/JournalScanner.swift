@@ -64,7 +64,16 @@ struct JournalScanner {
     var report = RecoveryReport()
     /// Set when the scan resumed at a projection snapshot's point: lines before it were verified by the
     /// process that wrote the snapshot, not by this one, so re-reading them verifies their checksums.
-    private(set) var resumedAt: (segment: Int, offset: Int, lines: Int, seq: UInt64)?
+    private(set) var resumedAt: ResumeCursor?
+
+    /// Where a resumed scan started: the end of the snapshot's last line.
+    struct ResumeCursor: Sendable {
+        var segment: Int
+        var offset: Int
+        /// Lines before `offset` in `segment` (line numbers continue from here).
+        var lines: Int
+        var seq: UInt64
+    }
 
     init(folder: JournalFolder, firstSegment: Int, acknowledged: Set<String>, now: @escaping @Sendable () -> Date) {
         self.folder = folder
@@ -80,11 +89,11 @@ struct JournalScanner {
             SegmentSummary(number: $0.number, end: $0.end, lines: $0.lines, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
         }
         lastSeq = point.lastSeq
-        resumedAt = (last.number, last.end, last.lines, point.lastSeq)
+        resumedAt = ResumeCursor(segment: last.number, offset: last.end, lines: last.lines, seq: point.lastSeq)
     }
 
     /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
-    func wasVerified(segment: Int, offset: Int) -> Bool {
+    static func wasVerified(segment: Int, offset: Int, resumedAt: ResumeCursor?) -> Bool {
         guard let r = resumedAt else { return true }
         return segment > r.segment || (segment == r.segment && offset >= r.offset)
     }
@@ -338,7 +347,7 @@ struct JournalScanner {
                     let position = JournalPosition(segment: summary.number, line: lineNumber)
                     // Lines inside the consumed region were verified when first read: no checksum again
                     // (unless they lie before a snapshot's resume point).
-                    let verify = !wasVerified(segment: summary.number, offset: line.start)
+                    let verify = !JournalScanner.wasVerified(segment: summary.number, offset: line.start, resumedAt: resumedAt)
                     if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify),
                         entry.seq > seq
                     {
