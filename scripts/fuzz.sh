@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
 
-names=(journal-line intake csv open311 desk-settings operator theme practice holidays routing)
+names=(journal-line intake csv open311 desk-settings operator theme practice holidays routing snapshot)
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${names[@]}"; exit 0; fi
 which="${1:-all}"
 seconds="${2:-20}"

@@ -78,6 +78,14 @@ public struct ProjectionSnapshot: Sendable {
         }
     }
 
+    /// Reads snapshot bytes (the file's whole content) without looking at any journal: for fuzzing and
+    /// tests. `load` is the way start-up reads the file.
+    public static func decode(bytes: [UInt8], programStamp: String) -> Result<ProjectionSnapshot, SnapshotFormatError> {
+        bytes.withUnsafeBytes { b in
+            do throws(SnapshotFormatError) { return .success(try decode(b, programStamp: programStamp)) } catch { return .failure(error) }
+        }
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError) -> ProjectionSnapshot {
         let size = bytes.count
         func fail(_ reason: String) -> SnapshotFormatError { SnapshotFormatError(offset: 0, reason: reason) }
@@ -209,6 +217,27 @@ public struct ProjectionSnapshot: Sendable {
     public static func write(_ desk: Desk, at resume: JournalResumePoint, journal: FileJournal,
                              programStamp: String) throws(WriteError) -> Int {
         guard desk.lastSeq == resume.lastSeq else { throw .notAtResumePoint(desk: desk.lastSeq, journal: resume.lastSeq) }
+        let parts = encode(desk, at: resume, programStamp: programStamp)
+        let folder = journal.folder
+        let path = path(dataFolder: URL(fileURLWithPath: folder.dataPath))
+        do throws(JournalError) {
+            try folder.createDirectory(folder.cachePath)
+            removeAbandonedTemporaries(in: folder.cachePath)
+            try folder.replaceFile(path) { write in
+                for part in parts {
+                    let e = write(part)
+                    if e != 0 { return e }
+                }
+                return 0
+            }
+        } catch {
+            throw .journal(error)
+        }
+        return parts.reduce(0) { $0 + $1.count }
+    }
+
+    /// The snapshot file's bytes, in the parts they are written in (never joined: hundreds of MB).
+    public static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String) -> [[UInt8]] {
         let sections = DeskSnapshotCodec.encode(desk)
         var table: [Section] = []
         var offset = magic.count
@@ -236,22 +265,7 @@ public struct ProjectionSnapshot: Sendable {
         end.fixed32(UInt32(footer.bytes.count))
         end.fixed32(CRC32C.checksum(footer.bytes))
         end.append(magic)
-        let folder = journal.folder
-        let path = path(dataFolder: URL(fileURLWithPath: folder.dataPath))
-        do throws(JournalError) {
-            try folder.createDirectory(folder.cachePath)
-            removeAbandonedTemporaries(in: folder.cachePath)
-            try folder.replaceFile(path) { write in
-                for part in [magic] + sections.chunks + [sections.actors, sections.desk, footer.bytes, end.bytes] {
-                    let e = write(part)
-                    if e != 0 { return e }
-                }
-                return 0
-            }
-        } catch {
-            throw .journal(error)
-        }
-        return offset + footer.bytes.count + end.bytes.count
+        return [magic] + sections.chunks + [sections.actors, sections.desk, footer.bytes, end.bytes]
     }
 }
 

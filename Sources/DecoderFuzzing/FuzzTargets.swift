@@ -64,6 +64,10 @@ public enum FuzzTargets {
                 _ = try ReferenceData.load(files: files)
             }
         },
+        // A cache file, not one an administrator edits: its reasons name the byte offset, not a line.
+        FuzzTarget(name: "snapshot", fileName: "proyeksi.snap", locationRequired: false) { bytes in
+            SnapshotFuzzing.run(bytes)
+        },
     ]
 
     /// The target called `name`, if any.
