@@ -62,7 +62,7 @@ public struct ProjectionSnapshot: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unusable("cannot stat \(path)") }
         let size = Int(info.st_size)
-        guard size >= 2 * magic.count + 8 else { return .unusable("\(path): too short to be a snapshot") }
+        guard size > 0 else { return .unusable("\(path): empty file") }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             return .unusable("\(path): cannot map the file")
         }
@@ -89,6 +89,7 @@ public struct ProjectionSnapshot: Sendable {
     static func decode(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError) -> ProjectionSnapshot {
         let size = bytes.count
         func fail(_ reason: String) -> SnapshotFormatError { SnapshotFormatError(offset: 0, reason: reason) }
+        guard size >= 2 * magic.count + 8 else { throw fail("too short to be a snapshot") }
         guard Array(bytes[0..<magic.count]) == magic, Array(bytes[(size - magic.count)...]) == magic else {
             throw fail("not a LaporDesk projection snapshot (or written by another format)")
         }
