@@ -17,7 +17,16 @@ public enum EventCodec {
     }
 
     /// JSON bytes of the `data` object for `event`; times are written in the zone `offsetSeconds`.
+    /// Written straight into bytes (`EventPayloadBytes`): a bulk import encodes one payload per report.
     public static func encode(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
+        var writer = EventPayloadBytes(offset: offsetSeconds)
+        writer.write(event)
+        return writer.out
+    }
+
+    /// The reference encoder: builds the `JSONValue` tree and writes it. `encode` must produce exactly
+    /// these bytes (the journal format never changes); the tests hold the two side by side.
+    static func encodeTree(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         EventPayloadWriter(offset: offsetSeconds).object(for: event).write(into: &out)
