@@ -47,6 +47,8 @@ public enum IntakeFile {
             return .rejected([IntakeProblem(file: file, line: lineNumber,
                                             message: "line is longer than \(maxLineBytes / (1 << 20)) MiB; rejected")])
         }
+        // Most lines are well-formed: read straight from the bytes (which also proves them valid UTF-8).
+        if let intake = Intake.decodeWellFormed(line, importTime: importTime) { return .accepted(intake, warnings: []) }
         if let bad = UTF8Validation.firstInvalidOffset(line) {
             return .rejected([IntakeProblem(file: file, line: lineNumber, message: "invalid UTF-8 at byte column \(bad + 1)")])
         }

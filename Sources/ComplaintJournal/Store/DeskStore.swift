@@ -61,13 +61,14 @@ public final class DeskStore {
     /// Folds the entries this process just wrote, from the events it decided (`events[k]` became
     /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
     /// later read of the journal builds (`JournalMapping.recorded(_:written:)`).
-    private func foldWritten(_ stored: [JournalEntry], events: [DomainEvent]) {
+    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)]) {
         guard stored.count == events.count else {
             fold(stored)
             return
         }
-        for (entry, event) in zip(stored, events) {
-            switch JournalMapping.recorded(entry, written: event) {
+        desk.reserveCapacity(adding: stored.count)
+        for (entry, written) in zip(stored, events) {
+            switch JournalMapping.recorded(entry, written: written.event) {
             case let .success(r): desk.apply(r)
             case let .failure(p): problems.append(p)
             }
@@ -171,7 +172,7 @@ public final class DeskStore {
                 // Encoding is independent per event: all cores for a bulk import, order kept.
                 return JournalMapping.newEntries(decided, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
             }
-            foldWritten(stored, events: decided.map(\.event))
+            foldWritten(stored, events: decided)
         } catch {
             throw .journal(String(describing: error))
         }

@@ -37,11 +37,14 @@ public enum JournalMapping {
 
     /// `event` as decoding its payload yields it, or nil when that is not known without decoding.
     static func asRead(_ event: DomainEvent) -> DomainEvent? {
-        guard case var .received(intake) = event else { return event }
-        let seconds = intake.receivedAt.timeIntervalSince1970
+        guard case let .received(received) = event else { return event }
+        let seconds = received.receivedAt.timeIntervalSince1970
         // Years 1000...9998 in every zone: four digits that `ISOTime.parse` reads back to the second.
         guard seconds > -30_000_000_000, seconds < 253_300_000_000 else { return nil }
-        intake.receivedAt = Date(timeIntervalSince1970: seconds.rounded(.down))
+        let whole = seconds.rounded(.down)
+        if whole == seconds { return event }
+        var intake = received
+        intake.receivedAt = Date(timeIntervalSince1970: whole)
         return .received(intake)
     }
 

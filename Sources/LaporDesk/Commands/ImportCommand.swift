@@ -58,10 +58,10 @@ struct ImportCommand: ParsableCommand {
             rejected += batch.problems.count
             var index = 0
             while index < batch.records.count {
-                let chunk = Array(batch.records[index..<min(batch.records.count, index + batchSize)])
+                let end = min(batch.records.count, index + batchSize)
                 let results: [Result<(id: ReportID, isNew: Bool), DeskStore.Failure>]
                 do {
-                    results = try opened.store.receive(chunk.map(\.intake), as: op, now: now)
+                    results = try opened.store.receive(batch.records[index..<end].map(\.intake), as: op, now: now)
                 } catch {
                     progress.finish()
                     throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")
@@ -72,10 +72,10 @@ struct ImportCommand: ParsableCommand {
                         if isNew { recorded += 1 } else { duplicates += 1 }
                     case let .failure(f):
                         rejected += 1
-                        Output.error("\(name):\(chunk[k].line): \(f)")
+                        Output.error("\(name):\(batch.records[index + k].line): \(f)")
                     }
                 }
-                index += chunk.count
+                index = end
                 progress.update(index)
             }
         }
