@@ -105,7 +105,7 @@ extension FileJournal {
                 throw .writeFailed(path: folder.segmentPath(segment), operation: "write", errno: code)
             }
             scanner.recordOwnWrite(placed, segment: segment, newEnd: size + byteCount)
-            stored += placed
+            if stored.isEmpty { stored = placed } else { stored += placed }
         }
         if let current = appendDescriptor { try sync(current.fd, segment: current.segment) }
         return stored

@@ -22,6 +22,7 @@ public enum IntakeFile {
             let parts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { k in
                 decodeLine(shared.line(lines[k]), file: fileName, line: k + 1, importTime: importTime, maxLineBytes: maxLineBytes)
             }
+            builder.reserveCapacity(lines.count)
             var lineNumber = 0
             for part in parts {
                 for outcome in part {

@@ -71,6 +71,12 @@ struct IntakeBatchBuilder {
         var externalID: String
     }
 
+    /// Makes room for `count` records, so a large file does not grow the list and the key index step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        batch.records.reserveCapacity(count)
+        seenKeys.reserveCapacity(count)
+    }
+
     mutating func reject(_ problems: [IntakeProblem]) {
         batch.problems.append(contentsOf: problems)
     }

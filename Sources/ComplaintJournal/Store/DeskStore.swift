@@ -66,7 +66,6 @@ public final class DeskStore {
             fold(stored)
             return
         }
-        desk.reserveCapacity(adding: stored.count)
         for (entry, written) in zip(stored, events) {
             switch JournalMapping.recorded(entry, written: written.event) {
             case let .success(r): desk.apply(r)
@@ -118,6 +117,12 @@ public final class DeskStore {
             if let refusal { throw .refused(refusal) }
             throw .journal(String(describing: error))
         }
+    }
+
+    /// Makes room in the projection for `count` more reports before a bulk import folds them in batch
+    /// after batch, so it is not grown (copied, rehashed) step by step.
+    public func reserveCapacity(forMoreReports count: Int) {
+        desk.reserveCapacity(adding: count)
     }
 
     /// Records a new report. A report already recorded with the same channel and external id is not

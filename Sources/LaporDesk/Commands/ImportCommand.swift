@@ -29,10 +29,10 @@ struct ImportCommand: ParsableCommand {
             if file == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let read = IntakeFile.readBytes(atPath: file) else {
                     throw Fail.usage("\(file): cannot read the file")
                 }
-                bytes = Array(data)
+                bytes = read
             }
             let name = file == "-" ? "<stdin>" : file
             let batch: IntakeBatch = switch format {
@@ -52,6 +52,7 @@ struct ImportCommand: ParsableCommand {
         var duplicates = 0
         let total = batches.reduce(0) { $0 + $1.1.records.count }
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
+        opened.store.reserveCapacity(forMoreReports: total)
         for (name, batch) in batches {
             for w in batch.warnings { Output.error("warning: \(w)") }
             for p in batch.problems { Output.error(p.description) }
