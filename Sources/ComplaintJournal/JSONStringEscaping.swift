@@ -16,7 +16,12 @@ enum JSONStringEscaping {
             output.append(UInt8(ascii: "\""))
             return true
         }
-        if plain { return }
+        if !plain { appendEscaped(value, to: &output) }
+    }
+
+    /// The escaping loop itself (`appendQuoted` without its shortcut for text that needs no escape);
+    /// kept apart so the tests can hold the two side by side.
+    static func appendEscaped(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var utf8 = value.utf8.makeIterator()
         // U+2028 / U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
