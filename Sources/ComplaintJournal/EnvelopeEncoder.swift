@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a `NewEntry` plus its sequence number into one complete journal line (with `\n`).
 ///
 /// Layout: PREFIX + `,"c":"xxxxxxxx"}` + `\n`, where the checksum covers PREFIX, so the trailer is
@@ -87,28 +89,76 @@ enum EnvelopeEncoder {
         var entry: JournalEntry
     }
 
+    /// A batch of prepared lines (each with its `\n`) and the entries they decode to, index for index
+    /// (positions still unset).
+    struct EncodedBatch {
+        var lines: [[UInt8]]
+        var entries: [JournalEntry]
+    }
+
+    /// `encodeBatch` as one value per line (the in-memory journal and tests).
+    static func encodeAll(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> [EncodedLine] {
+        let batch = try encodeBatch(newEntries, firstSeq: firstSeq)
+        return zip(batch.lines, batch.entries).map { EncodedLine(bytes: $0, entry: $1) }
+    }
+
     /// Encodes a batch before anything is written, so a bad entry never leaves half a batch, and
     /// decodes each line back so what is returned is exactly what a later read will see. Lines are
-    /// independent (each one's seq is known up front), so a large batch is encoded on every core; the
-    /// first bad entry in batch order is the one reported. A batch usually shares one time: it is
-    /// formatted once.
-    static func encodeAll(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> [EncodedLine] {
+    /// independent (each one's seq is known up front), so a large batch is encoded on every core, each
+    /// line and entry written straight into place; the first bad entry in batch order is the one
+    /// reported. A batch usually shares one time: it is formatted once.
+    static func encodeBatch(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> EncodedBatch {
         let count = newEntries.count
         let shared = newEntries.first.flatMap { first in
             (try? JournalTimestamp.format(first.at, utcOffsetSeconds: first.utcOffsetSeconds))
                 .map { (at: first.at, offset: first.utcOffsetSeconds, text: $0) }
         }
-        let parts = ParallelLines.map(count: count, workers: ParallelLines.workers(lines: count)) { index in
-            let entry = newEntries[index]
-            let atText = shared.flatMap { $0.at == entry.at && $0.offset == entry.utcOffsetSeconds ? $0.text : nil }
-            return encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText, entry: count > 1 ? index + 1 : nil)
+        let failures = FirstFailure()
+        var lines: [[UInt8]] = []
+        let entries = [JournalEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let slots = ParallelLines.Slots(base: base)
+            lines = ParallelLines.contiguousMap(count: count, workers: ParallelLines.workers(lines: count)) { index in
+                let entry = newEntries[index]
+                let atText = shared.flatMap { $0.at == entry.at && $0.offset == entry.utcOffsetSeconds ? $0.text : nil }
+                switch encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText, entry: count > 1 ? index + 1 : nil) {
+                case let .success(line):
+                    (slots.base + index).initialize(to: line.entry)
+                    return line.bytes
+                case let .failure(error):
+                    failures.record(error, at: index)
+                    (slots.base + index).initialize(to: placeholder)
+                    return []
+                }
+            }
+            initialized = count
         }
-        var lines: [EncodedLine] = []
-        lines.reserveCapacity(count)
-        for part in parts {
-            for result in part { lines.append(try result.get()) }
+        if let failure = failures.first { throw failure }
+        return EncodedBatch(lines: lines, entries: entries)
+    }
+
+    /// Stands in for an entry that failed to encode (the batch is then refused as a whole).
+    private static let placeholder = JournalEntry(
+        version: currentVersion, seq: 0, eventID: "", reportID: "", at: Date(timeIntervalSince1970: 0), atText: "",
+        utcOffsetSeconds: 0, actor: JournalActor(name: "", role: ""), type: "", payload: [],
+        position: JournalPosition(segment: 0, line: 0))
+
+    /// The failure of the lowest-numbered entry, whichever worker found it first.
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var found: (index: Int, error: JournalError)?
+
+        func record(_ error: JournalError, at index: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            if found.map({ index < $0.index }) ?? true { found = (index, error) }
         }
-        return lines
+
+        var first: JournalError? {
+            lock.lock()
+            defer { lock.unlock() }
+            return found?.error
+        }
     }
 
     /// One line, encoded and decoded back; errors name the entry (1-based, when the batch has several).

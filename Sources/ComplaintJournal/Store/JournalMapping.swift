@@ -59,11 +59,10 @@ public enum JournalMapping {
                                   offsetSeconds: Int) -> [NewEntry] {
         let ids = EventIDs.random(count: events.count)
         let journalActor = journalActor(actor)
-        let parts = ParallelLines.map(count: events.count, workers: ParallelLines.workers(lines: events.count)) { k in
+        return ParallelLines.contiguousMap(count: events.count, workers: ParallelLines.workers(lines: events.count)) { k in
             newEntry(events[k].event, report: events[k].report, actor: journalActor, at: at, offsetSeconds: offsetSeconds,
                      eventID: ids[k])
         }
-        return parts.count == 1 ? parts[0] : Array(parts.joined())
     }
 
     private static func newEntry(_ event: DomainEvent, report: ReportID, actor: JournalActor, at: Date, offsetSeconds: Int,
