@@ -66,8 +66,8 @@ public final class DeskStore {
             fold(stored)
             return
         }
-        for (entry, written) in zip(stored, events) {
-            switch JournalMapping.recorded(entry, written: written.event) {
+        for index in stored.indices {
+            switch JournalMapping.recorded(stored[index], written: events[index].event) {
             case let .success(r): desk.apply(r)
             case let .failure(p): problems.append(p)
             }
