@@ -27,7 +27,12 @@ enum EnvelopeEncoder {
         let payload = try validatedPayload(entry.payload)
 
         var line: [UInt8] = []
-        line.reserveCapacity(160 + payload.count + entry.eventID.utf8.count + entry.reportID.utf8.count)
+        // Every part counted (unless it needs escapes), so the line is never copied into a larger buffer.
+        let actor = entry.actor
+        let optionals = (actor.agency?.utf8.count ?? 4) + (actor.unit?.utf8.count ?? 4) + (actor.osUser?.utf8.count ?? 4)
+        line.reserveCapacity(
+            192 + payload.count + entry.eventID.utf8.count + entry.reportID.utf8.count + atText.utf8.count
+                + actor.name.utf8.count + actor.role.utf8.count + optionals + entry.type.utf8.count)
         func raw(_ text: StaticString) {
             line.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
