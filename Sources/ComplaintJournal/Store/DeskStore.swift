@@ -152,6 +152,7 @@ public final class DeskStore {
                 decided.reserveCapacity(intakes.count)
                 var next = self.desk.nextReportID
                 var seenInBatch: [String: ReportID] = [:]
+                seenInBatch.reserveCapacity(intakes.count)
                 // The desk does not change while the batch is decided: one context serves every intake.
                 let ctx = self.context(op, now: now, expected: nil)
                 for intake in intakes {
@@ -167,7 +168,7 @@ public final class DeskStore {
                     }
                     do throws(Refusal) {
                         let events = try Workflow.decide(.receive(intake), report: nil, context: ctx)
-                        decided += events.map { ($0, next) }
+                        for event in events { decided.append((event, next)) }
                         results.append(.success((next, true)))
                         next = ReportID.next(after: next)
                     } catch {
