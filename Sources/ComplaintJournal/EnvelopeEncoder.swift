@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a `NewEntry` plus its sequence number into one complete journal line (with `\n`).
 ///
 /// Layout: PREFIX + `,"c":"xxxxxxxx"}` + `\n`, where the checksum covers PREFIX, so the trailer is
@@ -5,22 +7,32 @@
 enum EnvelopeEncoder {
     static let currentVersion = 1
 
-    static func encode(_ entry: NewEntry, seq: UInt64) throws(JournalError) -> [UInt8] {
+    /// `atText`, when given, is `entry.at` already formatted at `entry.utcOffsetSeconds` (a batch shares it).
+    static func encode(_ entry: NewEntry, seq: UInt64, atText formatted: String? = nil) throws(JournalError) -> [UInt8] {
         guard !entry.eventID.isEmpty else { throw .invalidEntry(field: "id", reason: "event id is empty") }
         guard !entry.type.isEmpty else { throw .invalidEntry(field: "type", reason: "event type is empty") }
         guard !entry.actor.name.isEmpty else {
             throw .invalidEntry(field: "actor.name", reason: "actor name is empty")
         }
         let atText: String
-        do {
-            atText = try JournalTimestamp.format(entry.at, utcOffsetSeconds: entry.utcOffsetSeconds)
-        } catch {
-            throw .invalidEntry(field: "at", reason: error.reason)
+        if let formatted {
+            atText = formatted
+        } else {
+            do {
+                atText = try JournalTimestamp.format(entry.at, utcOffsetSeconds: entry.utcOffsetSeconds)
+            } catch {
+                throw .invalidEntry(field: "at", reason: error.reason)
+            }
         }
         let payload = try validatedPayload(entry.payload)
 
         var line: [UInt8] = []
-        line.reserveCapacity(160 + payload.count + entry.eventID.utf8.count + entry.reportID.utf8.count)
+        // Every part counted (unless it needs escapes), so the line is never copied into a larger buffer.
+        let actor = entry.actor
+        let optionals = (actor.agency?.utf8.count ?? 4) + (actor.unit?.utf8.count ?? 4) + (actor.osUser?.utf8.count ?? 4)
+        line.reserveCapacity(
+            192 + payload.count + entry.eventID.utf8.count + entry.reportID.utf8.count + atText.utf8.count
+                + actor.name.utf8.count + actor.role.utf8.count + optionals + entry.type.utf8.count)
         func raw(_ text: StaticString) {
             line.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
@@ -82,33 +94,104 @@ enum EnvelopeEncoder {
         var entry: JournalEntry
     }
 
-    /// Encodes a batch before anything is written, so a bad entry never leaves half a batch, and
-    /// decodes each line back so what is returned is exactly what a later read will see.
+    /// A batch of prepared lines (each with its `\n`) and the entries they decode to, index for index
+    /// (positions still unset).
+    struct EncodedBatch {
+        var lines: [[UInt8]]
+        var entries: [JournalEntry]
+    }
+
+    /// `encodeBatch` as one value per line (the in-memory journal and tests).
     static func encodeAll(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> [EncodedLine] {
-        var lines: [EncodedLine] = []
-        lines.reserveCapacity(newEntries.count)
-        for (index, newEntry) in newEntries.enumerated() {
-            let label = newEntries.count > 1 ? "entry \(index + 1): " : ""
-            let bytes: [UInt8]
-            do {
-                bytes = try encode(newEntry, seq: firstSeq + UInt64(index))
-            } catch {
-                if case let .invalidEntry(field, reason) = error { throw .invalidEntry(field: label + field, reason: reason) }
-                throw error
-            }
-            let decoded: Result<JournalEntry, EnvelopeDecoder.Failure> = bytes.withUnsafeBufferPointer { buffer in
-                Result { () throws(EnvelopeDecoder.Failure) -> JournalEntry in
-                    try EnvelopeDecoder.decode(
-                        UnsafeBufferPointer(rebasing: buffer.dropLast()), position: JournalPosition(segment: 0, line: 0))
+        let batch = try encodeBatch(newEntries, firstSeq: firstSeq)
+        return zip(batch.lines, batch.entries).map { EncodedLine(bytes: $0, entry: $1) }
+    }
+
+    /// Encodes a batch before anything is written, so a bad entry never leaves half a batch, and
+    /// decodes each line back so what is returned is exactly what a later read will see. Lines are
+    /// independent (each one's seq is known up front), so a large batch is encoded on every core, each
+    /// line and entry written straight into place; the first bad entry in batch order is the one
+    /// reported. A batch usually shares one time: it is formatted once.
+    static func encodeBatch(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> EncodedBatch {
+        let count = newEntries.count
+        let shared = newEntries.first.flatMap { first in
+            (try? JournalTimestamp.format(first.at, utcOffsetSeconds: first.utcOffsetSeconds))
+                .map { (at: first.at, offset: first.utcOffsetSeconds, text: $0) }
+        }
+        let failures = FirstFailure()
+        var lines: [[UInt8]] = []
+        let entries = [JournalEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let slots = ParallelLines.Slots(base: base)
+            lines = ParallelLines.contiguousMap(count: count, workers: ParallelLines.workers(lines: count)) { index in
+                let entry = newEntries[index]
+                let atText = shared.flatMap { $0.at == entry.at && $0.offset == entry.utcOffsetSeconds ? $0.text : nil }
+                switch encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText, entry: count > 1 ? index + 1 : nil) {
+                case let .success(line):
+                    (slots.base + index).initialize(to: line.entry)
+                    return line.bytes
+                case let .failure(error):
+                    failures.record(error, at: index)
+                    (slots.base + index).initialize(to: placeholder)
+                    return []
                 }
             }
-            switch decoded {
-            case let .success(entry):
-                lines.append(EncodedLine(bytes: bytes, entry: entry))
-            case let .failure(failure):
-                throw .invalidEntry(field: label + "line", reason: "encodes to an unreadable line: \(failure.reason)")
+            initialized = count
+        }
+        if let failure = failures.first { throw failure }
+        return EncodedBatch(lines: lines, entries: entries)
+    }
+
+    /// Stands in for an entry that failed to encode (the batch is then refused as a whole).
+    private static let placeholder = JournalEntry(
+        version: currentVersion, seq: 0, eventID: "", reportID: "", at: Date(timeIntervalSince1970: 0), atText: "",
+        utcOffsetSeconds: 0, actor: JournalActor(name: "", role: ""), type: "", payload: [],
+        position: JournalPosition(segment: 0, line: 0))
+
+    /// The failure of the lowest-numbered entry, whichever worker found it first.
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var found: (index: Int, error: JournalError)?
+
+        func record(_ error: JournalError, at index: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            if found.map({ index < $0.index }) ?? true { found = (index, error) }
+        }
+
+        var first: JournalError? {
+            lock.lock()
+            defer { lock.unlock() }
+            return found?.error
+        }
+    }
+
+    /// One line, encoded and decoded back; errors name the entry (1-based, when the batch has several).
+    /// The decode skips what `encode` has just done on these very bytes (the checksum, the payload
+    /// check) and proves the rest: the envelope reads back as the entry later reads will see.
+    private static func encodeChecked(_ newEntry: NewEntry, seq: UInt64, atText: String?, entry: Int?)
+        -> Result<EncodedLine, JournalError>
+    {
+        var label: String { entry.map { "entry \($0): " } ?? "" }
+        let bytes: [UInt8]
+        do {
+            bytes = try encode(newEntry, seq: seq, atText: atText)
+        } catch {
+            if case let .invalidEntry(field, reason) = error { return .failure(.invalidEntry(field: label + field, reason: reason)) }
+            return .failure(error)
+        }
+        let decoded: Result<JournalEntry, EnvelopeDecoder.Failure> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(EnvelopeDecoder.Failure) -> JournalEntry in
+                try EnvelopeDecoder.decode(
+                    UnsafeBufferPointer(rebasing: buffer.dropLast()), position: JournalPosition(segment: 0, line: 0),
+                    verifyChecksum: false)
             }
         }
-        return lines
+        switch decoded {
+        case let .success(entry):
+            return .success(EncodedLine(bytes: bytes, entry: entry))
+        case let .failure(failure):
+            return .failure(.invalidEntry(field: label + "line", reason: "encodes to an unreadable line: \(failure.reason)"))
+        }
     }
 }

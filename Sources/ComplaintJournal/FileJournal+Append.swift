@@ -54,26 +54,27 @@ extension FileJournal {
     /// Encodes, writes, syncs; on any failure truncates every touched segment back and throws.
     private func write(_ newEntries: [NewEntry], rollWithinBatch: Bool) throws -> [JournalEntry] {
         guard !newEntries.isEmpty else { return [] }
-        let lines = try EnvelopeEncoder.encodeAll(newEntries, firstSeq: scanner.lastSeq + 1)
-        let chunks = rollWithinBatch ? chunked(lines) : [lines[...]]
+        var batch = try EnvelopeEncoder.encodeBatch(newEntries, firstSeq: scanner.lastSeq + 1)
+        let chunks = rollWithinBatch ? chunked(batch.lines) : [batch.lines.indices]
         let before = scanner
         var touched: [(segment: Int, size: Int)] = []
         do {
-            return try writeChunks(chunks, touched: &touched)
+            try writeChunks(chunks, of: &batch, touched: &touched)
+            return batch.entries
         } catch {
             scanner = before
             throw rollBack(touched, cause: error)
         }
     }
 
-    /// One `write(2)` per chunk on the O_APPEND descriptor, rolling segments between chunks, then
-    /// `fdatasync`. Records touched segments (with their old sizes) for the rollback.
+    /// One `write(2)` per chunk (a range of the batch's lines) on the O_APPEND descriptor, rolling
+    /// segments between chunks, then `fdatasync`. Sets each entry's position in place and records
+    /// touched segments (with their old sizes) for the rollback.
     private func writeChunks(
-        _ chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>], touched: inout [(segment: Int, size: Int)]
-    ) throws(JournalError) -> [JournalEntry] {
-        var stored: [JournalEntry] = []
+        _ chunks: [Range<Int>], of batch: inout EnvelopeEncoder.EncodedBatch, touched: inout [(segment: Int, size: Int)]
+    ) throws(JournalError) {
         for chunk in chunks {
-            let byteCount = chunk.reduce(0) { $0 + $1.bytes.count }
+            let byteCount = batch.lines[chunk].reduce(0) { $0 + $1.count }
             var segment = scanner.cursorSegment
             var size = scanner.cursorOffset
             if size > 0, size + byteCount > options.segmentSizeLimit {
@@ -90,25 +91,19 @@ extension FileJournal {
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(byteCount)
-            var placed: [JournalEntry] = []
-            placed.reserveCapacity(chunk.count)
             var lineNumber = scanner.cursorLines
-            for line in chunk {
-                buffer += line.bytes
+            for index in chunk {
+                buffer += batch.lines[index]
                 lineNumber += 1
-                var entry = line.entry
-                entry.position = JournalPosition(segment: segment, line: lineNumber)
-                placed.append(entry)
+                batch.entries[index].position = JournalPosition(segment: segment, line: lineNumber)
             }
             let code = JournalFolder.writeAll(fd, buffer, calls: calls)
             if code != 0 {
                 throw .writeFailed(path: folder.segmentPath(segment), operation: "write", errno: code)
             }
-            scanner.recordOwnWrite(placed, segment: segment, newEnd: size + byteCount)
-            stored += placed
+            scanner.recordOwnWrite(Array(batch.entries[chunk]), segment: segment, newEnd: size + byteCount)
         }
         if let current = appendDescriptor { try sync(current.fd, segment: current.segment) }
-        return stored
     }
 
     /// Under the lock the segment must end exactly where this instance's reading ended; anything
@@ -128,22 +123,23 @@ extension FileJournal {
         if code != 0 { throw .writeFailed(path: folder.segmentPath(segment), operation: "fdatasync", errno: code) }
     }
 
-    /// Splits a bulk import into writes of at most `batchWriteBytes` (and at most one segment).
-    private func chunked(_ lines: [EnvelopeEncoder.EncodedLine]) -> [ArraySlice<EnvelopeEncoder.EncodedLine>] {
+    /// Splits a bulk import into writes of at most `batchWriteBytes` (and at most one segment): ranges
+    /// of line indices.
+    private func chunked(_ lines: [[UInt8]]) -> [Range<Int>] {
         // Never more than a segment holds, so segments stay within their limit.
         let limit = max(1, min(options.batchWriteBytes, options.segmentSizeLimit))
-        var chunks: [ArraySlice<EnvelopeEncoder.EncodedLine>] = []
+        var chunks: [Range<Int>] = []
         var start = 0
         var bytes = 0
         for (index, line) in lines.enumerated() {
-            if bytes > 0, bytes + line.bytes.count > limit {
-                chunks.append(lines[start..<index])
+            if bytes > 0, bytes + line.count > limit {
+                chunks.append(start..<index)
                 start = index
                 bytes = 0
             }
-            bytes += line.bytes.count
+            bytes += line.count
         }
-        chunks.append(lines[start...])
+        chunks.append(start..<lines.count)
         return chunks
     }
 

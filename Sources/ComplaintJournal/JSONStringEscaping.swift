@@ -7,6 +7,21 @@ enum JSONStringEscaping {
 
     /// Appends `"…"` with `value` escaped.
     static func appendQuoted(_ value: String, to output: inout [UInt8]) {
+        // Most envelope fields (ids, times, names) need no escape at all: copied in one piece.
+        var value = value
+        let plain = value.withUTF8 { utf8 -> Bool in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) else { return false }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: utf8)
+            output.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { appendEscaped(value, to: &output) }
+    }
+
+    /// The escaping loop itself (`appendQuoted` without its shortcut for text that needs no escape);
+    /// kept apart so the tests can hold the two side by side.
+    static func appendEscaped(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var utf8 = value.utf8.makeIterator()
         // U+2028 / U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.

@@ -54,7 +54,7 @@ public struct IntakeBatch: Sendable {
 /// decoders so all three behave alike.
 struct IntakeBatchBuilder {
     private(set) var batch = IntakeBatch()
-    private var seenKeys: [String: Int] = [:]
+    private var seenKeys: [ExternalKey: Int] = [:]
     private var warnedFields: Set<String> = []
     let fileName: String
     /// How a position is called in messages ("line" or "element").
@@ -65,13 +65,25 @@ struct IntakeBatchBuilder {
         self.unitName = unitName
     }
 
+    /// (channel, external id): the identity of a report at its source.
+    private struct ExternalKey: Hashable {
+        var channel: Channel
+        var externalID: String
+    }
+
+    /// Makes room for `count` records, so a large file does not grow the list and the key index step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        batch.records.reserveCapacity(count)
+        seenKeys.reserveCapacity(count)
+    }
+
     mutating func reject(_ problems: [IntakeProblem]) {
         batch.problems.append(contentsOf: problems)
     }
 
     mutating func accept(_ intake: Intake, line: Int, warnings: [IntakeProblem]) {
         if let ext = intake.externalID {
-            let key = "\(intake.channel.rawValue)\u{1F}\(ext)"
+            let key = ExternalKey(channel: intake.channel, externalID: ext)
             if let first = seenKeys[key] {
                 batch.warnings.append(IntakeProblem(
                     file: fileName, line: line, field: "external_id",

@@ -62,6 +62,22 @@ public final class DeskStore {
         return out
     }
 
+    /// Folds the entries this process just wrote, from the events it decided (`events[k]` became
+    /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
+    /// later read of the journal builds (`JournalMapping.recorded(_:written:)`).
+    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)]) {
+        guard stored.count == events.count else {
+            fold(stored)
+            return
+        }
+        for index in stored.indices {
+            switch JournalMapping.recorded(stored[index], written: events[index].event) {
+            case let .success(r): desk.apply(r)
+            case let .failure(p): problems.append(p)
+            }
+        }
+    }
+
     /// Events other processes appended since we last looked.
     @discardableResult
     public func poll() throws -> [RecordedEvent] {
@@ -107,6 +123,12 @@ public final class DeskStore {
         }
     }
 
+    /// Makes room in the projection for `count` more reports before a bulk import folds them in batch
+    /// after batch, so it is not grown (copied, rehashed) step by step.
+    public func reserveCapacity(forMoreReports count: Int) {
+        desk.reserveCapacity(adding: count)
+    }
+
     /// Records a new report. A report already recorded with the same channel and external id is not
     /// recorded again: its id is returned with `isNew == false`.
     public func receive(_ intake: Intake, as op: Operator, now: Date) throws(Failure) -> (id: ReportID, isNew: Bool) {
@@ -124,26 +146,33 @@ public final class DeskStore {
     {
         var results: [Result<(id: ReportID, isNew: Bool), Failure>] = []
         let actor = Actor(op, osUser: osUser)
+        var decided: [(event: DomainEvent, report: ReportID)] = []
         do {
             let stored = try journal.append { caughtUp in
                 self.fold(caughtUp)
                 results = []
-                var decided: [(event: DomainEvent, report: ReportID)] = []
+                results.reserveCapacity(intakes.count)
+                decided = []
+                decided.reserveCapacity(intakes.count)
                 var next = self.desk.nextReportID
                 var seenInBatch: [String: ReportID] = [:]
+                seenInBatch.reserveCapacity(intakes.count)
+                // The desk does not change while the batch is decided: one context serves every intake.
+                let ctx = self.context(op, now: now, expected: nil)
                 for intake in intakes {
                     if let ext = intake.externalID {
                         let key = Desk.externalKey(channel: intake.channel, externalID: ext)
-                        if let existing = self.desk.report(channel: intake.channel, externalID: ext)?.id ?? seenInBatch[key] {
+                        if let existing = (self.desk.byExternalID[key].flatMap { self.desk.contains($0) ? $0 : nil })
+                            ?? seenInBatch[key]
+                        {
                             results.append(.success((existing, false)))
                             continue
                         }
                         seenInBatch[key] = next
                     }
-                    let ctx = self.context(op, now: now, expected: nil)
                     do throws(Refusal) {
                         let events = try Workflow.decide(.receive(intake), report: nil, context: ctx)
-                        decided += events.map { ($0, next) }
+                        for event in events { decided.append((event, next)) }
                         results.append(.success((next, true)))
                         next = ReportID.next(after: next)
                     } catch {
@@ -151,13 +180,9 @@ public final class DeskStore {
                     }
                 }
                 // Encoding is independent per event: all cores for a bulk import, order kept.
-                let offset = self.offsetSeconds
-                let events = decided
-                return Array(ParallelLines.map(count: events.count, workers: ParallelLines.workers(lines: events.count)) {
-                    JournalMapping.newEntry(events[$0].event, report: events[$0].report, actor: actor, at: now, offsetSeconds: offset)
-                }.joined())
+                return JournalMapping.newEntries(decided, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
             }
-            fold(stored)
+            foldWritten(stored, events: decided)
         } catch {
             throw .journal(String(describing: error))
         }

@@ -24,10 +24,54 @@ public enum JournalMapping {
         }
     }
 
+    /// The recorded event of an entry this process has just written from `event`, without decoding the
+    /// payload again: `event` is what the payload decodes to once the one value the format rounds (the
+    /// intake's `received_at`, stored to whole seconds) is rounded the same way. Anything else (another
+    /// type, a time the format cannot hold) is decoded from the payload as a later read would.
+    public static func recorded(_ e: JournalEntry, written event: DomainEvent) -> Result<RecordedEvent, Problem> {
+        guard e.type == event.type, let role = Role(rawValue: e.actor.role), let asRead = asRead(event) else { return recorded(e) }
+        let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
+        return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
+                                      event: asRead))
+    }
+
+    /// `event` as decoding its payload yields it, or nil when that is not known without decoding.
+    static func asRead(_ event: DomainEvent) -> DomainEvent? {
+        guard case let .received(received) = event else { return event }
+        let seconds = received.receivedAt.timeIntervalSince1970
+        // Years 1000...9998 in every zone: four digits that `ISOTime.parse` reads back to the second.
+        guard seconds > -30_000_000_000, seconds < 253_300_000_000 else { return nil }
+        let whole = seconds.rounded(.down)
+        if whole == seconds { return event }
+        var intake = received
+        intake.receivedAt = Date(timeIntervalSince1970: whole)
+        return .received(intake)
+    }
+
     public static func newEntry(_ event: DomainEvent, report: ReportID, actor: Actor, at: Date, offsetSeconds: Int) -> NewEntry {
-        NewEntry(eventID: UUID().uuidString.lowercased(), reportID: report.rawValue, at: at, utcOffsetSeconds: offsetSeconds,
-                 actor: JournalActor(name: actor.name, role: actor.role.rawValue, agency: actor.agency, unit: actor.unit,
-                                     osUser: actor.osUser),
+        newEntry(event, report: report, actor: journalActor(actor), at: at, offsetSeconds: offsetSeconds,
+                 eventID: EventIDs.random(count: 1)[0])
+    }
+
+    /// The entries of many events by one actor at one time (a bulk import): the ids are drawn in one go and
+    /// the payloads encoded on every core; the order is kept.
+    public static func newEntries(_ events: [(event: DomainEvent, report: ReportID)], actor: Actor, at: Date,
+                                  offsetSeconds: Int) -> [NewEntry] {
+        let ids = EventIDs.random(count: events.count)
+        let journalActor = journalActor(actor)
+        return ParallelLines.contiguousMap(count: events.count, workers: ParallelLines.workers(lines: events.count)) { k in
+            newEntry(events[k].event, report: events[k].report, actor: journalActor, at: at, offsetSeconds: offsetSeconds,
+                     eventID: ids[k])
+        }
+    }
+
+    private static func newEntry(_ event: DomainEvent, report: ReportID, actor: JournalActor, at: Date, offsetSeconds: Int,
+                                 eventID: String) -> NewEntry {
+        NewEntry(eventID: eventID, reportID: report.rawValue, at: at, utcOffsetSeconds: offsetSeconds, actor: actor,
                  type: event.type, payload: EventCodec.encode(event, offsetSeconds: offsetSeconds))
+    }
+
+    private static func journalActor(_ actor: Actor) -> JournalActor {
+        JournalActor(name: actor.name, role: actor.role.rawValue, agency: actor.agency, unit: actor.unit, osUser: actor.osUser)
     }
 }

@@ -84,6 +84,16 @@ public struct Desk: Sendable {
     /// The next free tracking id.
     public var nextReportID: ReportID { ReportID.next(after: highestID) }
 
+    /// Makes room for `count` more reports at once, so folding a bulk import does not grow the report
+    /// list and its indices step by step (each step copies or rehashes everything folded so far). Grows
+    /// at least twofold, so batch after batch still costs amortised constant time per report.
+    public mutating func reserveCapacity(adding count: Int) {
+        let needed = all.count + count
+        if all.capacity < needed { all.reserveCapacity(max(needed, all.capacity * 2)) }
+        if index.capacity < needed { index.reserveCapacity(max(needed, index.capacity * 2)) }
+        if byExternalID.capacity < needed { byExternalID.reserveCapacity(max(needed, byExternalID.capacity * 2)) }
+    }
+
     /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
     public mutating func apply(_ e: RecordedEvent) {
         lastSeq = max(lastSeq, e.seq)

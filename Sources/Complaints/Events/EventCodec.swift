@@ -17,7 +17,31 @@ public enum EventCodec {
     }
 
     /// JSON bytes of the `data` object for `event`; times are written in the zone `offsetSeconds`.
+    /// Written straight into bytes (`EventPayloadBytes`): a bulk import encodes one payload per report.
     public static func encode(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
+        var writer = EventPayloadBytes(offset: offsetSeconds, capacity: estimatedSize(event))
+        writer.write(event)
+        return writer.out
+    }
+
+    /// Bytes the payload of `event` will take unless its text needs escapes: room reserved up front, so
+    /// the payload of a long report is not copied into a larger buffer twice while it is written.
+    static func estimatedSize(_ event: DomainEvent) -> Int {
+        guard case let .received(i) = event else { return 256 }
+        func length(_ s: String?) -> Int { s?.utf8.count ?? 0 }
+        let l = i.location, r = i.reporter
+        var n = 480 + i.body.utf8.count + length(i.title) + length(i.externalID) + length(i.category) + length(i.subcategory)
+        n += length(i.incidentDate) + length(i.agency) + length(l.province) + length(l.regency) + length(l.district)
+        n += length(l.detail) + length(r.name) + length(r.nik) + length(r.phone) + length(r.email) + 16 * r.groups.count
+        n += i.attachments.reduce(0) { $0 + 24 + $1.name.utf8.count + length($1.ref) }
+        n += i.tags.reduce(0) { $0 + 3 + $1.utf8.count }
+        n += i.extra.reduce(0) { $0 + 6 + $1.key.utf8.count + $1.value.utf8.count }
+        return n
+    }
+
+    /// The reference encoder: builds the `JSONValue` tree and writes it. `encode` must produce exactly
+    /// these bytes (the journal format never changes); the tests hold the two side by side.
+    static func encodeTree(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         EventPayloadWriter(offset: offsetSeconds).object(for: event).write(into: &out)

@@ -29,10 +29,10 @@ struct ImportCommand: ParsableCommand {
             if file == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let read = IntakeFile.readBytes(atPath: file) else {
                     throw Fail.usage("\(file): cannot read the file")
                 }
-                bytes = Array(data)
+                bytes = read
             }
             let name = file == "-" ? "<stdin>" : file
             let batch: IntakeBatch = switch format {
@@ -52,16 +52,17 @@ struct ImportCommand: ParsableCommand {
         var duplicates = 0
         let total = batches.reduce(0) { $0 + $1.1.records.count }
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
+        opened.store.reserveCapacity(forMoreReports: total)
         for (name, batch) in batches {
             for w in batch.warnings { Output.error("warning: \(w)") }
             for p in batch.problems { Output.error(p.description) }
             rejected += batch.problems.count
             var index = 0
             while index < batch.records.count {
-                let chunk = Array(batch.records[index..<min(batch.records.count, index + batchSize)])
+                let end = min(batch.records.count, index + batchSize)
                 let results: [Result<(id: ReportID, isNew: Bool), DeskStore.Failure>]
                 do {
-                    results = try opened.store.receive(chunk.map(\.intake), as: op, now: now)
+                    results = try opened.store.receive(batch.records[index..<end].map(\.intake), as: op, now: now)
                 } catch {
                     progress.finish()
                     throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")
@@ -72,10 +73,10 @@ struct ImportCommand: ParsableCommand {
                         if isNew { recorded += 1 } else { duplicates += 1 }
                     case let .failure(f):
                         rejected += 1
-                        Output.error("\(name):\(chunk[k].line): \(f)")
+                        Output.error("\(name):\(batch.records[index + k].line): \(f)")
                     }
                 }
-                index += chunk.count
+                index = end
                 progress.update(index)
             }
         }
