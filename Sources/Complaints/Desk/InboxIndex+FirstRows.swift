@@ -6,7 +6,10 @@ extension InboxIndex {
     /// in place into one array (no second copy to join).
     static func firstRows(_ reports: [Report], deadlines: Deadlines, parallelFrom: Int = 20_000) -> [InboxIndexRow] {
         let count = reports.count
-        guard count >= max(2, parallelFrom) else { return reports.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0)) } }
+        guard count >= max(2, parallelFrom) else {
+            var folds = FoldCache()
+            return reports.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0), folds: &folds) }
+        }
         // Reports are read through a buffer pointer: `reports[i]` on the array copies (retains) the whole
         // report on every access, which cost more than building the row.
         return reports.withUnsafeBufferPointer { source in
@@ -15,10 +18,11 @@ extension InboxIndex {
                 let target = RowTarget(base: buffer.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
                     guard let base = target.base else { return }
+                    var folds = FoldCache()
                     for i in (count * part / 2)..<(count * (part + 1) / 2) {
                         // The schedule first: with both in one call the report was copied to a temporary.
                         let schedule = deadlines.schedule(of: input.buffer[i])
-                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: schedule))
+                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: schedule, folds: &folds))
                     }
                 }
                 initialized = target.base == nil ? 0 : count

@@ -25,6 +25,13 @@ struct InboxIndexRow: Sendable {
     /// Borrows the report: an initializer otherwise takes it owned, which copies (retains) every field
     /// of every report on a 200,000-report start-up.
     init(_ r: borrowing Report, schedule: UrgencySchedule) {
+        var folds = FoldCache()
+        self.init(r, schedule: schedule, folds: &folds)
+    }
+
+    /// As above, folding through `folds`: categories and regions repeat across a desk, so a cache
+    /// makes one folded string per distinct value instead of one per report.
+    init(_ r: borrowing Report, schedule: UrgencySchedule, folds: inout FoldCache) {
         id = r.id
         version = r.version
         status = r.status
@@ -37,9 +44,9 @@ struct InboxIndexRow: Sendable {
         confidential = r.confidential
         priorityRank = r.priority.rank
         receivedAt = r.intake.receivedAt
-        category = InboxIndexRow.fold(r.category ?? "")
-        province = InboxIndexRow.fold(r.intake.location.province ?? "")
-        regency = InboxIndexRow.fold(r.intake.location.regency ?? "")
+        category = folds.fold(r.category ?? "")
+        province = folds.fold(r.intake.location.province ?? "")
+        regency = folds.fold(r.intake.location.regency ?? "")
         self.schedule = schedule
     }
 
@@ -70,6 +77,18 @@ struct InboxIndexRow: Sendable {
         guard ascii else { return Inbox.fold(s) }
         guard hasUpper else { return s }
         return String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+/// Folded text by original text, for building many rows (bounded: free text does not grow it forever).
+struct FoldCache {
+    private var folded: [String: String] = [:]
+
+    mutating func fold(_ s: String) -> String {
+        if let f = folded[s] { return f }
+        let f = InboxIndexRow.fold(s)
+        if folded.count < 4_096 { folded[s] = f }
+        return f
     }
 }
 
