@@ -33,7 +33,7 @@ public struct ProjectionSnapshot: Sendable {
     public enum LoadResult: Sendable {
         case loaded(ProjectionSnapshot)
         case missing
-        /// Present but not usable; the reason is for `check`, `snapshot` and the bench, never an error.
+        /// Present but not usable; the reason is for `snapshot --status` and the bench, never an error.
         case unusable(String)
     }
 
