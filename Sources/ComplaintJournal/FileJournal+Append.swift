@@ -45,10 +45,25 @@ extension FileJournal {
     /// Under the exclusive lock: reads what others appended; a torn tail left by a crashed writer is
     /// quarantined and truncated so the next line starts on a fresh line.
     private func catchUp() throws(JournalError) -> [JournalEntry] {
+        if nothingAppendedSinceCursor() {
+            unrepairedWriteFailure = nil
+            return []
+        }
         let (entries, _) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
         // Any half line an earlier failed rollback left behind is now quarantined and gone.
         unrepairedWriteFailure = nil
         return entries
+    }
+
+    /// True when no process appended since our cursor: the open append descriptor is the cursor's
+    /// segment, its size is still the cursor and no later segment exists. One `fstat` and one `stat`
+    /// instead of opening and reading the segment, on every officer action. (A segment replaced behind
+    /// our back is refused by `checkIdentity` before the write.)
+    private func nothingAppendedSinceCursor() -> Bool {
+        guard let current = appendDescriptor, current.segment == scanner.cursorSegment else { return false }
+        var info = stat()
+        guard fstat(current.fd, &info) == 0, Int(info.st_size) == scanner.cursorOffset else { return false }
+        return !JournalFolder.exists(folder.segmentPath(current.segment + 1))
     }
 
     /// Encodes, writes, syncs; on any failure truncates every touched segment back and throws.

@@ -43,12 +43,19 @@ enum EventIDs {
         }
     }
 
-    /// Fills `buffer` from `/dev/urandom` in one read; the standard library's generator (one system call
-    /// per eight bytes) covers whatever that could not provide.
+    /// Fills `buffer` with `getrandom(2)` (Linux), else from `/dev/urandom` in one read; the standard
+    /// library's generator (one system call per eight bytes) covers whatever those could not provide.
     private static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) {
         guard let base = buffer.baseAddress else { return }
         var filled = 0
-        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+        #if os(Linux)
+        // getrandom(2): no file to open and close for each officer action (three system calls saved).
+        while filled < buffer.count {
+            let n = linuxGetrandom(base + filled, buffer.count - filled, 0)
+            if n > 0 { filled += n } else if n < 0, errno == EINTR { continue } else { break }
+        }
+        #endif
+        let fd = filled < buffer.count ? open("/dev/urandom", O_RDONLY | O_CLOEXEC) : -1
         if fd >= 0 {
             while filled < buffer.count {
                 let n = read(fd, base + filled, buffer.count - filled)
@@ -66,3 +73,9 @@ enum EventIDs {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `getrandom` (declared in <sys/random.h>, which the Glibc module does not export).
+@_silgen_name("getrandom")
+private func linuxGetrandom(_ buffer: UnsafeMutableRawPointer?, _ length: Int, _ flags: UInt32) -> Int
+#endif
