@@ -65,17 +65,20 @@ public final class DeskStore {
     /// Folds the entries this process just wrote, from the events it decided (`events[k]` became
     /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
     /// later read of the journal builds (`JournalMapping.recorded(_:written:)`).
-    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)]) {
-        guard stored.count == events.count else {
-            fold(stored)
-            return
-        }
+    @discardableResult
+    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)]) -> [RecordedEvent] {
+        guard stored.count == events.count else { return fold(stored) }
+        var out: [RecordedEvent] = []
+        out.reserveCapacity(stored.count)
         for index in stored.indices {
             switch JournalMapping.recorded(stored[index], written: events[index].event) {
-            case let .success(r): desk.apply(r)
+            case let .success(r):
+                desk.apply(r)
+                out.append(r)
             case let .failure(p): problems.append(p)
             }
         }
+        return out
     }
 
     /// Events other processes appended since we last looked.
@@ -103,6 +106,7 @@ public final class DeskStore {
     public func perform(_ command: Command, on reportID: ReportID, as op: Operator, expectedVersion: Int? = nil,
                         now: Date) throws(Failure) -> [RecordedEvent] {
         var refusal: Refusal?
+        var decided: [(event: DomainEvent, report: ReportID)] = []
         let actor = Actor(op, osUser: osUser)
         do {
             let stored = try journal.append { caughtUp in
@@ -110,13 +114,15 @@ public final class DeskStore {
                 do throws(Refusal) {
                     let ctx = self.context(op, now: now, expected: expectedVersion)
                     let events = try Workflow.decide(command, report: self.desk[reportID], context: ctx)
+                    decided = events.map { ($0, reportID) }
                     return events.map { JournalMapping.newEntry($0, report: reportID, actor: actor, at: now, offsetSeconds: self.offsetSeconds) }
                 } catch {
                     refusal = error
                     throw error
                 }
             }
-            return fold(stored)
+            // Folded from the decided events: the payloads were encoded a moment ago.
+            return foldWritten(stored, events: decided)
         } catch {
             if let refusal { throw .refused(refusal) }
             throw .journal(String(describing: error))
