@@ -5,20 +5,12 @@ import XCTest
 /// Random damage *with a recomputed checksum*, so the envelope parser itself (not the CRC) must
 /// reject or accept every variant without crashing, and anything it accepts must be sound.
 final class DecoderRobustnessTests: XCTestCase {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
-
     private func sealed(_ prefix: [UInt8]) -> [UInt8] {
         prefix + Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(prefix)) + Array("\"}".utf8)
     }
 
     func testRandomMutationsWithValidChecksumsNeverCrashAndAcceptOnlySoundLines() throws {
-        var random = Generator(state: 0x5EED)
+        var random = SplitMix(seed: 0x5EED)
         let alphabet = Array("{}[]\":,\\u0123456789abcdefnulltruefalse -.eE\u{1}\n\t".utf8) + [0x80, 0xC3, 0xA9, 0xE2, 0xED, 0xFF]
         var originals: [[UInt8]] = []
         for (index, text) in TestSupport.hostileStrings.enumerated() {
