@@ -54,15 +54,17 @@ let package = Package(
                 dependencies: ["Complaints", "ComplaintJournal", "Console", "CursesTerminal", "DeskResources", "TinyTOML"]),
         // libFuzzer driver (scripts/fuzz.sh builds it with -sanitize=fuzzer); a plain build replays files.
         .executableTarget(name: "DecoderFuzz", dependencies: ["DecoderFuzzing"]),
+        // The seeded generator every randomized test uses (test targets cannot share sources).
+        .target(name: "SeededRandom"),
 
-        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML"]),
-        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints"]),
-        .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML"]),
+        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom"]),
+        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom"]),
+        .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
         .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],
                     exclude: ["Golden"]),
-        .testTarget(name: "DecoderFuzzTests", dependencies: ["DecoderFuzzing", "ComplaintJournal", "Complaints", "TinyTOML"]),
+        .testTarget(name: "DecoderFuzzTests", dependencies: ["DecoderFuzzing", "ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
         .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal"]),
     ]
 )

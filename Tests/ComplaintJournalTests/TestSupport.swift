@@ -4,6 +4,7 @@ import Glibc
 #endif
 import XCTest
 import Complaints
+import SeededRandom
 @testable import ComplaintJournal
 
 /// Shared helpers: temporary data folders, sample entries, hostile strings.
@@ -103,16 +104,5 @@ enum TestSupport {
     }
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64) for the mutation and robustness tests of this target:
-/// a failure names its seed and replays exactly.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared SplitMix64 generator (target `SeededRandom`), by its short name in this target.
+typealias SeededGenerator = SeededRandom.SeededGenerator

@@ -1,21 +1,16 @@
 import Foundation
+import SeededRandom
 
 /// A small deterministic mutator (SplitMix64): the same seed gives the same inputs on every machine, so a
 /// failure seen in CI replays exactly. It mimics libFuzzer's cheap mutations plus hostile tokens.
 struct SeededMutator {
-    private var state: UInt64
+    private var random: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { random.below(n) }
 
     /// Tokens that have broken parsers before: escapes, terminal controls, surrogates, huge numbers, nesting.
     static let tokens: [[UInt8]] = [

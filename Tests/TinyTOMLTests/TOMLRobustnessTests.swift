@@ -1,3 +1,4 @@
+import SeededRandom
 import XCTest
 import TinyTOML
 
@@ -23,18 +24,6 @@ final class TOMLRobustnessTests: XCTestCase {
     t = 1979-05-27T07:32:00Z
     """#
 
-    /// A fixed-seed generator so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testSampleParses() throws {
         let table = try parsed(sample)
         XCTAssertEqual(try table.tables("agency").count, 2)
@@ -48,7 +37,7 @@ final class TOMLRobustnessTests: XCTestCase {
     }
 
     func testRandomBytesAndMutations() {
-        var random = SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         let alphabet = Array("[]{}\"'=.,#\n\r\t \\uU0123456789abcxyzeE+-_:TZ".utf8) + [0x00, 0xC3, 0xA9, 0xFF, 0xE2]
         let base = Array(sample.utf8)
         for _ in 0..<3000 {

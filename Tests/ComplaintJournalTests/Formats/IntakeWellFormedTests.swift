@@ -67,7 +67,7 @@ final class IntakeWellFormedTests: XCTestCase {
     }
 
     func testMutatedLinesNeverDecodeDifferently() {
-        var rng = SplitMix(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         let pieces: [[UInt8]] = ["\"", "\\", "{", "}", "[", "]", ",", ":", "null", "1", "\"x\"", "\u{0}", "é", "\u{2028}", "true", " "]
             .map { Array($0.utf8) }
         var accepted = 0

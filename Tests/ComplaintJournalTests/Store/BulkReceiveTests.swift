@@ -26,7 +26,7 @@ final class BulkReceiveTests: XCTestCase {
     }
 
     func testEnvelopeShortcutWritesWhatTheEscapingLoopWrites() {
-        var rng = SplitMix(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let pool: [Unicode.Scalar] = [0x00, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x20, 0x22, 0x41, 0x5C, 0x7E, 0x7F, 0x80, 0x9F,
                                       0xE9, 0x2000, 0x2028, 0x2029, 0x202E, 0x20AC, 0xFEFF, 0x1F600].compactMap(Unicode.Scalar.init)
         var strings = TestSupport.hostileStrings + ["plain", "2600001", "report.received", "\u{E2}", "\u{2028}\u{2028}"]

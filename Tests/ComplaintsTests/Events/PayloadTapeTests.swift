@@ -112,7 +112,7 @@ final class PayloadTapeTests: XCTestCase {
     /// Every single-byte change of every event's payload (a deterministic sample of bytes) decodes the same
     /// way on both paths: the tape never accepts what the tree refuses, nor refuses what it accepts.
     func testMutatedPayloadsDecodeTheSameOnBothPaths() {
-        var rng = MutationRandom(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let replacements: [UInt8] = Array(#"{}[]",:\ u0aZ-.e+9tfn"#.utf8) + [0x00, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xE2, 0xF0, 0xFF]
         var checked = 0
         for e in Self.events {
@@ -133,15 +133,3 @@ final class PayloadTapeTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (tests must not depend on the system's random source).
-struct MutationRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
-        return z ^ (z >> 31)
-    }
-}
