@@ -3,24 +3,10 @@ import XCTest
 
 /// The real console in a real terminal (tmux), driven by keys as an officer would.
 final class ConsoleTmuxTests: DeskTestCase {
-    var session: TmuxSession?
-
-    override func tearDownWithError() throws {
-        session?.kill()
-        session = nil
-        try super.tearDownWithError()
-    }
-
     /// Opens `lapor-desk demo --data DIR` in a WxH pane. After the console exits the pane prints
     /// `LAPOR_EXIT=<code>` and stays open.
     func openDemo(width: Int = 120, height: Int = 40, as operatorName: String = "rina") throws -> TmuxSession {
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo --as \(operatorName) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
-            + " echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: socket, width: width, height: height, command: command)
-        session = s
-        return s
+        try openConsole("demo --as \(operatorName)", width: width, height: height)
     }
 
     /// The tracking id in the detail pane's title (`#2600038 · ...`).
@@ -187,7 +173,6 @@ final class ConsoleTmuxTests: DeskTestCase {
             XCTAssertEqual(s.lastScreen.contains("3404064501580001"), visible, "NIK visible to \(who)?\n\(s.lastScreen)")
             XCTAssertEqual(s.lastScreen.contains("Tukiyem"), visible, "name visible to \(who)?\n\(s.lastScreen)")
             s.kill()
-            session = nil
         }
     }
 
@@ -198,12 +183,7 @@ final class ConsoleTmuxTests: DeskTestCase {
         var lines = try String(contentsOf: journalFile, encoding: .utf8).components(separatedBy: "\n")
         lines[1] = lines[1].replacingOccurrences(of: "nomor", with: "Nomor")
         try lines.joined(separator: "\n").write(to: journalFile, atomically: false, encoding: .utf8)
-        let binary = try CLI.requireBinary().path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' console --as rina --data '\(dataPath)'"
-            + " 2>'\(scratch.path)/console.err'; echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path, width: 120, height: 30, command: command)
-        session = s
-        return s
+        return try openConsole("console --as rina", height: 30)
     }
 
     func testDamagedJournalRefusesChangesInTheConsole() throws {

@@ -137,11 +137,5 @@ final class OSUserBindingCLITests: DeskTestCase {
         s.waitFor(text: "LAPOR_EXIT=0")
     }
 
-    func openConsole() throws -> TmuxSession {
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' --data '\(dataPath)' --as rina 2>'\(scratch.path)/console.err';"
-            + " echo LAPOR_EXIT=$?; exec sleep 600"
-        return try TmuxSession(socket: socket, width: 120, height: 40, command: command)
-    }
+    func openConsole() throws -> TmuxSession { try openConsole("--as rina") }
 }

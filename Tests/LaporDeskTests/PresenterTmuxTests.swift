@@ -4,21 +4,8 @@ import XCTest
 /// The real binary in tmux: `demo --presenter` shows the key strip, `+` advances the shared practice clock
 /// (title bar and status line follow, the clock file is written), and `P` replays a report read only.
 final class PresenterTmuxTests: DeskTestCase {
-    var session: TmuxSession?
-
-    override func tearDownWithError() throws {
-        session?.kill()
-        session = nil
-        try super.tearDownWithError()
-    }
-
     func testPresenterStripAndClockAdvanceInTheRealConsole() throws {
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo --presenter --as rina --data '\(dataPath)'"
-            + " 2>'\(scratch.path)/console.err'; echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: socket, width: 80, height: 24, command: command)
-        session = s
+        let s = try openConsole("demo --presenter --as rina", width: 80, height: 24)
         guard s.waitFor(text: "Jam latihan") else { return }
         guard s.waitFor(text: "Tombol:") else { return }
         try s.keys("j")

@@ -4,22 +4,8 @@ import XCTest
 /// The whole `dasar` lesson in the real binary and a real terminal: the strip follows every action, a
 /// wrong move is explained, skip/back move the strip, and the lesson ends with its finished message.
 final class ScenarioTmuxTests: DeskTestCase {
-    var session: TmuxSession?
-
-    override func tearDownWithError() throws {
-        session?.kill()
-        session = nil
-        try super.tearDownWithError()
-    }
-
     func open(_ arguments: String) throws -> TmuxSession {
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' demo \(arguments) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
-            + " echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: socket, width: 120, height: 40, command: command)
-        session = s
-        return s
+        try openConsole("demo " + arguments)
     }
 
     /// Opens a report by its number from the `:` prompt.

@@ -5,14 +5,6 @@ import XCTest
 /// the next start uses it, later events are folded on top, and every command shows the same desk with or
 /// without it.
 final class SnapshotTmuxTests: DeskTestCase {
-    var session: TmuxSession?
-
-    override func tearDownWithError() throws {
-        session?.kill()
-        session = nil
-        try super.tearDownWithError()
-    }
-
     var snapshotFile: String { dataPath + "/cache/proyeksi.snap" }
 
     func waitForFile(_ path: String, timeout: TimeInterval = 60) -> Bool {
@@ -31,12 +23,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         let fullList = try expect(0, ["list", "--json"]).stdout
         XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("none yet"))
 
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
-        let command = "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' --as admin --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
-            + " echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: socket, width: 120, height: 40, command: command)
-        session = s
+        let s = try openConsole("--as admin")
         guard s.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         XCTAssertTrue(waitForFile(snapshotFile), "the console wrote the snapshot in the background")
         // Give the background writer time to finish before quitting (a quit mid-write only leaves a temp file).

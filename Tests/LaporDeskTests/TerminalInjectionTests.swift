@@ -102,12 +102,9 @@ final class TerminalInjectionTests: DeskTestCase {
     /// OSC 52 would land in tmux's paste buffers and an OSC 0/2 would change the pane title.
     func testConsoleBytesToTheTerminalCarryNoDataControls() throws {
         let id = try makeHostileDesk()
-        let binary = try CLI.requireBinary().path
-        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
         let capture = scratch.appendingPathComponent("pane.bytes").path
-        let command = "sleep 0.5; TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' --data '\(dataPath)' --as rina 2>'\(scratch.path)/console.err';"
-            + " echo LAPOR_EXIT=$?; exec sleep 600"
-        let s = try TmuxSession(socket: socket, width: 120, height: 40, command: command)
+        // The pause lets the options and the byte capture below be set before the console draws.
+        let s = try openConsole("--as rina", before: "sleep 0.5")
         defer { s.kill() }
         try s.tmux(["set-option", "-g", "set-clipboard", "on"])
         try s.tmux(["pipe-pane", "-O", "cat >> '\(capture)'"])

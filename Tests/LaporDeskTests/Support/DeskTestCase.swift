@@ -15,7 +15,26 @@ class DeskTestCase: XCTestCase {
     }
 
     override func tearDownWithError() throws {
+        for s in consoles { s.kill() }
+        consoles = []
         if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    /// Every tmux server `openConsole` started; killed when the test ends.
+    private var consoles: [TmuxSession] = []
+
+    /// Runs `lapor-desk ARGUMENTS --data DIR` in a private tmux server of `width`×`height`, standard error
+    /// to `console.err` in the scratch folder. When the console exits the pane prints `LAPOR_EXIT=<code>`
+    /// and stays open. `before` runs first in the pane's shell (e.g. a pause to set tmux options).
+    func openConsole(_ arguments: String, width: Int = 120, height: Int = 40, before: String? = nil) throws -> TmuxSession {
+        let binary = try CLI.requireBinary().path
+        let socket = scratch.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
+        let command = (before.map { $0 + "; " } ?? "")
+            + "TERM=tmux-256color SWIFT_BACKTRACE=enable=no '\(binary)' \(arguments) --data '\(dataPath)' 2>'\(scratch.path)/console.err';"
+            + " echo LAPOR_EXIT=$?; exec sleep 600"
+        let s = try TmuxSession(socket: socket, width: width, height: height, command: command)
+        consoles.append(s)
+        return s
     }
 
     /// Runs `lapor-desk ARGS --data DIR`.
