@@ -19,8 +19,6 @@ import Darwin
 public struct ProjectionSnapshot: Sendable {
     public var desk: Desk
     public var resume: JournalResumePoint
-    /// Bytes of the snapshot file.
-    public var byteCount: Int
 
     public static let fileName = "proyeksi.snap"
     static let magic = Array("LDPROJ1\n".utf8)
@@ -33,7 +31,6 @@ public struct ProjectionSnapshot: Sendable {
     public enum LoadResult: Sendable {
         case loaded(ProjectionSnapshot)
         case missing
-        /// Present but not usable; the reason is for `snapshot --status` and the bench, never an error.
         case unusable(String)
     }
 
@@ -54,9 +51,20 @@ public struct ProjectionSnapshot: Sendable {
 
     // MARK: Reading
 
-    public static func load(dataFolder: URL, programStamp: String) -> LoadResult {
+    /// What `open` found.
+    public enum OpenResult {
+        case opened(MappedSnapshot)
+        case missing
+        /// Present but not usable; the reason is for `snapshot --status` and the bench, never an error.
+        case unusable(String)
+    }
+
+    /// Maps the snapshot and reads its footer (format, build, resume point, section table) without
+    /// decoding any report: start-up checks the resume point against the journal first and decodes the
+    /// desk (`MappedSnapshot.desk()`) only when the journal still matches.
+    public static func open(dataFolder: URL, programStamp: String) -> OpenResult {
         let path = path(dataFolder: dataFolder)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = openFile(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return errno == ENOENT ? .missing : .unusable("cannot open \(path): errno \(errno)") }
         defer { close(fd) }
         var info = stat()
@@ -66,20 +74,33 @@ public struct ProjectionSnapshot: Sendable {
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             return .unusable("\(path): cannot map the file")
         }
-        defer { munmap(base, size) }
         _ = madvise(base, size, MADV_WILLNEED)
         let bytes = UnsafeRawBufferPointer(start: base, count: size)
         do throws(SnapshotFormatError) {
-            var snapshot = try decode(bytes, programStamp: programStamp)
-            snapshot.byteCount = size
-            return .loaded(snapshot)
+            let (resume, sections) = try footer(bytes, programStamp: programStamp)
+            return .opened(MappedSnapshot(bytes: bytes, resume: resume, sections: sections, path: path) { munmap(base, size) })
         } catch {
+            munmap(base, size)
             return .unusable("\(path): \(error)")
         }
     }
 
+    /// `open` and the desk in one step, for callers that do not check a journal first (tests, tools).
+    public static func load(dataFolder: URL, programStamp: String) -> LoadResult {
+        switch open(dataFolder: dataFolder, programStamp: programStamp) {
+        case .missing: return .missing
+        case let .unusable(why): return .unusable(why)
+        case let .opened(mapped):
+            do throws(SnapshotFormatError) {
+                return .loaded(ProjectionSnapshot(desk: try mapped.desk(), resume: mapped.resume))
+            } catch {
+                return .unusable("\(mapped.path): \(error)")
+            }
+        }
+    }
+
     /// Reads snapshot bytes (the file's whole content) without looking at any journal: for fuzzing and
-    /// tests. `load` is the way start-up reads the file.
+    /// tests. `open` is the way start-up reads the file.
     public static func decode(bytes: [UInt8], programStamp: String) -> Result<ProjectionSnapshot, SnapshotFormatError> {
         bytes.withUnsafeBytes { b in
             do throws(SnapshotFormatError) { return .success(try decode(b, programStamp: programStamp)) } catch { return .failure(error) }
@@ -87,6 +108,15 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError) -> ProjectionSnapshot {
+        let (resume, sections) = try footer(bytes, programStamp: programStamp)
+        return ProjectionSnapshot(desk: try desk(bytes, sections: sections, resume: resume), resume: resume)
+    }
+
+    /// The footer: checks magic, footer checksum, format and build; returns the resume point and the
+    /// section table (desk, actors, then report chunks), every section inside the file.
+    static func footer(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError)
+        -> (JournalResumePoint, [Section])
+    {
         let size = bytes.count
         func fail(_ reason: String) -> SnapshotFormatError { SnapshotFormatError(offset: 0, reason: reason) }
         guard size >= 2 * magic.count + 8 else { throw fail("too short to be a snapshot") }
@@ -118,16 +148,25 @@ public struct ProjectionSnapshot: Sendable {
             sections.append(s)
         }
         try f.expectEnd("footer")
+        return (resume, sections)
+    }
+
+    /// The desk from the sections `footer` listed, each checked against its checksum.
+    static func desk(_ bytes: UnsafeRawBufferPointer, sections: [Section], resume: JournalResumePoint)
+        throws(SnapshotFormatError) -> Desk
+    {
         func section(_ s: Section) throws(SnapshotFormatError) -> UnsafeRawBufferPointer {
             let b = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
-            guard CRC32C.checksum(b) == s.crc else { throw fail("section at byte \(s.offset): checksum mismatch") }
+            guard CRC32C.checksum(b) == s.crc else {
+                throw SnapshotFormatError(offset: s.offset, reason: "section checksum mismatch")
+            }
             return b
         }
         let actors = try DeskSnapshotCodec.decodeActors(try section(sections[1]))
         let reports = try decodeChunks(bytes, Array(sections.dropFirst(2)), actors: actors)
         let desk = try DeskSnapshotCodec.desk(reports: reports, deskSection: try section(sections[0]))
-        guard desk.lastSeq == resume.lastSeq else { throw fail("desk and resume point disagree") }
-        return ProjectionSnapshot(desk: desk, resume: resume, byteCount: bytes.count)
+        guard desk.lastSeq == resume.lastSeq else { throw SnapshotFormatError(offset: 0, reason: "desk and resume point disagree") }
+        return desk
     }
 
     /// Decodes the report chunks on every core straight into one array (moving, not copying, each
@@ -267,6 +306,32 @@ public struct ProjectionSnapshot: Sendable {
         end.fixed32(CRC32C.checksum(footer.bytes))
         end.append(magic)
         return [magic] + sections.chunks + [sections.actors, sections.desk, footer.bytes, end.bytes]
+    }
+}
+
+/// A mapped snapshot whose footer has been read (see `ProjectionSnapshot.open`); unmapped when released.
+public final class MappedSnapshot: @unchecked Sendable {
+    /// Where the snapshot stands in the journal: give it to `FileJournal.open(resume:)`.
+    public let resume: JournalResumePoint
+    public let path: String
+    let bytes: UnsafeRawBufferPointer
+    let sections: [ProjectionSnapshot.Section]
+    private let release: () -> Void
+
+    init(bytes: UnsafeRawBufferPointer, resume: JournalResumePoint, sections: [ProjectionSnapshot.Section], path: String,
+         release: @escaping () -> Void) {
+        self.bytes = bytes
+        self.resume = resume
+        self.sections = sections
+        self.path = path
+        self.release = release
+    }
+
+    deinit { release() }
+
+    /// Checks every section's checksum and decodes the desk (both cores): the costly part of a start.
+    public func desk() throws(SnapshotFormatError) -> Desk {
+        try ProjectionSnapshot.desk(bytes, sections: sections, resume: resume)
     }
 }
 

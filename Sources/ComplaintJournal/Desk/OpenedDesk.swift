@@ -124,24 +124,34 @@ public final class OpenedDesk {
                 options.readOnlyReason = why
             }
             var status = SnapshotStatus.notRequested
-            var loaded: ProjectionSnapshot?
+            var mapped: MappedSnapshot?
             if useSnapshot {
-                switch ProjectionSnapshot.load(dataFolder: folder.url, programStamp: ProjectionSnapshot.currentProgramStamp()) {
-                case let .loaded(s): loaded = s
+                switch ProjectionSnapshot.open(dataFolder: folder.url, programStamp: ProjectionSnapshot.currentProgramStamp()) {
+                case let .opened(m): mapped = m
                 case .missing: status = .missing
                 case let .unusable(why): status = .rejected(why)
                 }
             }
-            let (journal, report) = readOnlyFallback && mode == .writer
-                ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: loaded?.resume)
-                : try FileJournal.open(at: folder.url, mode: mode, options: options, resume: loaded?.resume)
+            func openJournal(resume: JournalResumePoint?) throws -> (FileJournal, RecoveryReport) {
+                readOnlyFallback && mode == .writer
+                    ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: resume)
+                    : try FileJournal.open(at: folder.url, mode: mode, options: options, resume: resume)
+            }
+            var (journal, report) = try openJournal(resume: mapped?.resume)
             var restoring: Desk?
-            if let loaded {
-                if journal.resumedFromSnapshot {
-                    restoring = loaded.desk
-                    status = .used(seq: loaded.resume.lastSeq)
-                } else {
+            // The desk is decoded only once the journal has accepted the snapshot's point.
+            if let mapped {
+                if !journal.resumedFromSnapshot {
                     status = .rejected(journal.snapshotRejection ?? "the journal does not match it")
+                } else {
+                    do throws(SnapshotFormatError) {
+                        restoring = try mapped.desk()
+                        status = .used(seq: mapped.resume.lastSeq)
+                    } catch {
+                        // The scan already skipped the lines the snapshot covers: read the journal whole.
+                        status = .rejected("\(mapped.path): \(error)")
+                        (journal, report) = try openJournal(resume: nil)
+                    }
                 }
             }
             let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
