@@ -1,6 +1,7 @@
-/// Writes a Swift string as a quoted JSON string with exactly the bytes of `JSONValue.writeString` (same
-/// escapes for C0/DEL/C1 controls, U+2028/U+2029 and bidi controls), copying runs of plain bytes at once
-/// instead of one byte at a time. The event payload of every imported report goes through here.
+/// Writes a Swift string as a quoted JSON string: C0/DEL/C1 controls, U+2028/U+2029 and bidi controls
+/// escaped (see `JSONValue.compactText`), copying runs of plain bytes at once instead of one byte at a
+/// time. Every JSON the desk writes goes through here (`JSONValue.writeString` calls it); the tests hold
+/// it against a plain byte-by-byte reference loop.
 enum JSONStringWriter {
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s

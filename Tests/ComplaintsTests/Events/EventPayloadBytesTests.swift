@@ -88,9 +88,50 @@ final class EventPayloadBytesTests: XCTestCase {
 
     // MARK: - Helpers
 
+    /// The escaping rules one byte at a time, written plainly (the tree writer's former loop): the
+    /// specification the fast writer is held against.
+    static func referenceQuoted(_ s: String) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        func escape(_ v: UInt32, _ out: inout [UInt8]) {
+            out += [0x5C, UInt8(ascii: "u"), hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)], hex[Int(v & 0xF)]]
+        }
+        var out: [UInt8] = [0x22]
+        let u = Array(s.utf8)
+        var k = 0
+        while k < u.count {
+            let b = u[k]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00...0x1F, 0x7F: escape(UInt32(b), &out)
+            case 0xC2 where k + 1 < u.count && (0x80...0x9F).contains(u[k + 1]):
+                escape(UInt32(u[k + 1]), &out)
+                k += 1
+            case 0xE2 where k + 2 < u.count && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9):
+                escape(u[k + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
+                k += 2
+            case 0xE2 where k + 2 < u.count
+                && ((u[k + 1] == 0x80 && [0x8E, 0x8F, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE].contains(u[k + 2]))
+                    || (u[k + 1] == 0x81 && (0xA6...0xA9).contains(u[k + 2]))):
+                escape(0x2000 | UInt32(u[k + 1] & 0x0F) << 6 | UInt32(u[k + 2] & 0x3F), &out)
+                k += 2
+            default: out.append(b)
+            }
+            k += 1
+        }
+        return out + [0x22]
+    }
+
+    func testReferenceLoopPinsEachEscape() {
+        XCTAssertEqual(String(decoding: Self.referenceQuoted("a\"\\\n\r\t\u{1}\u{7F}\u{85}\u{2028}\u{202E}\u{2066}é"), as: UTF8.self),
+                       #""a\"\\\n\r\t\u0001\u007f\u0085\u2028\u202e\u2066é""#)
+    }
+
     func assertSameString(_ s: String, file: StaticString = #filePath, line: UInt = #line) {
-        var tree: [UInt8] = []
-        JSONValue.writeString(s, into: &tree)
+        let tree = Self.referenceQuoted(s)
         var direct: [UInt8] = []
         JSONStringWriter.appendQuoted(s, to: &direct)
         XCTAssertEqual(direct, tree, "\(s.unicodeScalars.map { String($0.value, radix: 16) })", file: file, line: line)
