@@ -98,7 +98,6 @@ public enum DeskSnapshotCodec {
 /// The decoded actor table of a snapshot (opaque: shared boxes the report decoder points trail entries at).
 public struct SnapshotActors: Sendable {
     let boxes: [ActorBox]
-    public var count: Int { boxes.count }
     /// The first `n` actors only (tests: an index past the table must be refused).
     public func prefix(_ n: Int) -> SnapshotActors { SnapshotActors(boxes: Array(boxes.prefix(n))) }
 }

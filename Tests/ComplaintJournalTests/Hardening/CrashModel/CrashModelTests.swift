@@ -204,43 +204,40 @@ final class CrashModelTests: XCTestCase {
         let folder = try TestSupport.temporaryFolder(self)
         let at = Date(timeIntervalSince1970: 1_775_440_800)
         let actor = Actor(name: "rina", role: .adminNasional)
-        var desks: [Desk] = []
-        var desk = Desk()
-        let (plain, _) = try FileJournal.open(at: folder, mode: .writer)
-        for n in 1...3 {
-            let entries = (0..<5).map { i -> NewEntry in
+        func batch(_ n: Int) -> [NewEntry] {
+            (0..<5).map { i in
                 let event = DomainEvent.received(Intake(externalID: "e-\(n)-\(i)", channel: .sms, receivedAt: at,
                                                         body: String(repeating: "isi \(n) ", count: 40)))
                 return JournalMapping.newEntry(event, report: ReportID(rawValue: String(2_600_000 + n * 10 + i)), actor: actor,
                                                at: at, offsetSeconds: 7 * 3600)
             }
-            for e in try plain.appendBatch(entries) {
-                if case let .success(r) = JournalMapping.recorded(e) { desk.apply(r) }
-            }
-            desks.append(desk)
         }
-        _ = plain
-        // Snapshots of the first two desks are written with plain calls, with their resume points.
+        var desk = Desk()
+        func fold(_ entries: [JournalEntry]) {
+            for e in entries { if case let .success(r) = JournalMapping.recorded(e) { desk.apply(r) } }
+        }
+        do {
+            let (plain, _) = try FileJournal.open(at: folder, mode: .writer)
+            for n in 1...2 { fold(try plain.appendBatch(batch(n))) }
+        }
+        // Everything from here goes through the crash model: a first snapshot, more events, a second one.
         let stamp = "crash model"
         let model = try CrashRecordingCalls(root: folder)
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: FileJournal.Options(), calls: model)
-        let point = try XCTUnwrap(journal.resumePoint())
-        XCTAssertEqual(point.lastSeq, desks[2].lastSeq)
+        var desks: [UInt64: Desk] = [:]
         var states = 0
         var outcomes: Set<String> = []
-        var acceptable: Set<String> = ["absent"]
+        var acceptable: Set<String> = []
         model.onSyncPoint = { model in
             for state in model.crashStates() {
                 states += 1
                 let outcome: String
                 if let bytes = state.files["cache/" + ProjectionSnapshot.fileName] {
-                    do throws(SnapshotFormatError) {
-                        let loaded = try bytes.withUnsafeBytes { b -> Result<ProjectionSnapshot, SnapshotFormatError> in
-                            do throws(SnapshotFormatError) { return .success(try ProjectionSnapshot.decode(b, programStamp: stamp)) } catch { return .failure(error) }
-                        }.get()
+                    switch ProjectionSnapshot.decode(bytes: bytes, programStamp: stamp) {
+                    case let .success(loaded):
                         outcome = "desk at \(loaded.desk.lastSeq)"
-                        XCTAssertEqual(loaded.desk.all, desks.first { $0.lastSeq == loaded.desk.lastSeq }?.all, state.label)
-                    } catch {
+                        XCTAssertEqual(loaded.desk.all, desks[loaded.desk.lastSeq]?.all, state.label)
+                    case .failure:
                         outcome = "refused"
                     }
                 } else {
@@ -250,14 +247,20 @@ final class CrashModelTests: XCTestCase {
                 XCTAssertTrue(acceptable.contains(outcome), "\(outcome) after a crash: \(state.label)")
             }
         }
-        acceptable = ["absent", "desk at \(desks[2].lastSeq)"]
-        try ProjectionSnapshot.write(desks[2], at: point, journal: journal, programStamp: stamp)
-        acceptable = ["desk at \(desks[2].lastSeq)"]
+        let first = try XCTUnwrap(journal.resumePoint())
+        desks[desk.lastSeq] = desk
+        acceptable = ["absent", "desk at \(first.lastSeq)"]
+        try ProjectionSnapshot.write(desk, at: first, journal: journal, programStamp: stamp)
+        acceptable = ["desk at \(first.lastSeq)"]
         model.onSyncPoint?(model)
-        // Rewriting over an existing snapshot: the old one or the new one, never neither.
-        acceptable = ["desk at \(desks[2].lastSeq)"]
-        try ProjectionSnapshot.write(desks[2], at: point, journal: journal, programStamp: stamp)
-        XCTAssertEqual(outcomes, ["absent", "desk at \(desks[2].lastSeq)"])
+        fold(try journal.appendBatch(batch(3)))
+        let second = try XCTUnwrap(journal.resumePoint())
+        XCTAssertGreaterThan(second.lastSeq, first.lastSeq)
+        desks[desk.lastSeq] = desk
+        // Replacing it: the old snapshot or the new one, never neither and never a mix.
+        acceptable = ["desk at \(first.lastSeq)", "desk at \(second.lastSeq)"]
+        try ProjectionSnapshot.write(desk, at: second, journal: journal, programStamp: stamp)
+        XCTAssertEqual(outcomes, ["absent", "desk at \(first.lastSeq)", "desk at \(second.lastSeq)"])
         print("crash model: projection snapshot: \(model.syncPoints) sync points, \(states) crash states checked")
     }
 }
