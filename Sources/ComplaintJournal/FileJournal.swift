@@ -58,6 +58,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     let mutex = NSLock()
     let fileLock: FileLock
     var scanner: JournalScanner
+    /// Reads lines back by position for bodies start-up left in the journal (`StoredText`).
+    public let textStore: JournalTextStore
     /// Caught-up entries not handed to anyone yet (after `appendBatch`); `poll()` returns them.
     var undelivered: [JournalEntry] = []
     /// Set when a failed write could not be rolled back.
@@ -118,6 +120,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         self.options = options
         self.calls = calls
         fileLock = lock
+        textStore = JournalTextStore(journalPath: folder.journalPath)
         let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
         let first = try folder.segmentNumbers().first ?? 1
         scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
@@ -215,9 +218,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     /// As `forEachEntry`, decoding and transforming lines on every core; `body` gets the results in
-    /// journal order on the calling thread (the start-up fold).
+    /// journal order on the calling thread (the start-up fold). `transform` also gets where the line is
+    /// (`JournalLineSpan`), so a decoder may leave text in the journal (`textStore` reads it back).
     public func forEachTransformed<T: Sendable>(
-        after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+        after seq: UInt64, transform: @escaping @Sendable (JournalEntry, JournalLineSpan) -> T, _ body: (T) throws -> Void
     ) throws {
         mutex.lock()
         defer { mutex.unlock() }

@@ -55,6 +55,14 @@ public struct NewEntry: Sendable, Hashable {
 }
 
 /// Where a stored line lives, so every finding and every event can be traced to FILE:LINE.
+/// Where a line's bytes are in its segment (`JournalPosition` counts lines; this counts bytes).
+public struct JournalLineSpan: Sendable, Hashable {
+    /// Byte offset of the line's first byte.
+    public var offset: Int
+    /// Length without the `\n`.
+    public var length: Int
+}
+
 public struct JournalPosition: Sendable, Hashable, Comparable {
     /// Segment number (1 for `000001.jsonl`).
     public var segment: Int

@@ -5,7 +5,7 @@ extension JournalScanner {
     /// receives the results in journal order, on the calling thread. Start-up folds the journal this way:
     /// decoding is independent per line, only the fold must be sequential.
     func forEachTransformed<T: Sendable>(
-        after seq: UInt64, transform: @escaping @Sendable (JournalEntry) -> T, _ body: (T) throws -> Void
+        after seq: UInt64, transform: @escaping @Sendable (JournalEntry, JournalLineSpan) -> T, _ body: (T) throws -> Void
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
         let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }
@@ -35,7 +35,7 @@ extension JournalScanner {
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: verify),
                           entry.seq > seq else { return nil }
-                    return transform(entry)
+                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start))
                 }, consume: { r in
                     if let r { try body(r) }
                 })

@@ -92,7 +92,8 @@ public struct ProjectionSnapshot: Sendable {
         case let .unusable(why): return .unusable(why)
         case let .opened(mapped):
             do throws(SnapshotFormatError) {
-                return .loaded(ProjectionSnapshot(desk: try mapped.desk(), resume: mapped.resume))
+                return .loaded(ProjectionSnapshot(desk: try mapped.desk(textSource: JournalTextStore(dataFolder: dataFolder)),
+                                                  resume: mapped.resume))
             } catch {
                 return .unusable("\(mapped.path): \(error)")
             }
@@ -101,15 +102,17 @@ public struct ProjectionSnapshot: Sendable {
 
     /// Reads snapshot bytes (the file's whole content) without looking at any journal: for fuzzing and
     /// tests. `open` is the way start-up reads the file.
-    public static func decode(bytes: [UInt8], programStamp: String) -> Result<ProjectionSnapshot, SnapshotFormatError> {
+    /// `textSource` reads bodies the snapshot left in a journal (without one such a body is a format error).
+    public static func decode(bytes: [UInt8], programStamp: String, textSource: (any StoredTextSource)? = nil)
+        -> Result<ProjectionSnapshot, SnapshotFormatError>
+    {
         bytes.withUnsafeBytes { b in
-            do throws(SnapshotFormatError) { return .success(try decode(b, programStamp: programStamp)) } catch { return .failure(error) }
+            do throws(SnapshotFormatError) {
+                let (resume, sections) = try footer(b, programStamp: programStamp)
+                return .success(ProjectionSnapshot(desk: try desk(b, sections: sections, resume: resume, textSource: textSource),
+                                                   resume: resume))
+            } catch { return .failure(error) }
         }
-    }
-
-    static func decode(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError) -> ProjectionSnapshot {
-        let (resume, sections) = try footer(bytes, programStamp: programStamp)
-        return ProjectionSnapshot(desk: try desk(bytes, sections: sections, resume: resume), resume: resume)
     }
 
     /// The footer: checks magic, footer checksum, format and build; returns the resume point and the
@@ -152,8 +155,8 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// The desk from the sections `footer` listed, each checked against its checksum.
-    static func desk(_ bytes: UnsafeRawBufferPointer, sections: [Section], resume: JournalResumePoint)
-        throws(SnapshotFormatError) -> Desk
+    static func desk(_ bytes: UnsafeRawBufferPointer, sections: [Section], resume: JournalResumePoint,
+                     textSource: (any StoredTextSource)?) throws(SnapshotFormatError) -> Desk
     {
         func section(_ s: Section) throws(SnapshotFormatError) -> UnsafeRawBufferPointer {
             let b = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
@@ -163,7 +166,7 @@ public struct ProjectionSnapshot: Sendable {
             return b
         }
         let actors = try DeskSnapshotCodec.decodeActors(try section(sections[1]))
-        let reports = try decodeChunks(bytes, Array(sections.dropFirst(2)), actors: actors)
+        let reports = try decodeChunks(bytes, Array(sections.dropFirst(2)), actors: actors, textSource: textSource)
         let desk = try DeskSnapshotCodec.desk(reports: reports, deskSection: try section(sections[0]))
         guard desk.lastSeq == resume.lastSeq else { throw SnapshotFormatError(offset: 0, reason: "desk and resume point disagree") }
         return desk
@@ -171,7 +174,8 @@ public struct ProjectionSnapshot: Sendable {
 
     /// Decodes the report chunks on every core straight into one array (moving, not copying, each
     /// report: a copy would retain every string of 200,000 reports again).
-    static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], actors: SnapshotActors) throws(SnapshotFormatError) -> [Report] {
+    static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], actors: SnapshotActors,
+                             textSource: (any StoredTextSource)?) throws(SnapshotFormatError) -> [Report] {
         var firsts: [Int] = []
         var total = 0
         for c in chunks {
@@ -194,7 +198,7 @@ public struct ProjectionSnapshot: Sendable {
                 }
                 var placed = 0
                 do throws(SnapshotFormatError) {
-                    try DeskSnapshotCodec.forEachReport(in: b, actors: actors) { r throws(SnapshotFormatError) in
+                    try DeskSnapshotCodec.forEachReport(in: b, actors: actors, textSource: textSource) { r throws(SnapshotFormatError) in
                         guard placed < c.reports, let base = target.base else {
                             throw SnapshotFormatError(offset: c.offset, reason: "more reports than the footer says")
                         }
@@ -330,8 +334,9 @@ public final class MappedSnapshot: @unchecked Sendable {
     deinit { release() }
 
     /// Checks every section's checksum and decodes the desk (both cores): the costly part of a start.
-    public func desk() throws(SnapshotFormatError) -> Desk {
-        try ProjectionSnapshot.desk(bytes, sections: sections, resume: resume)
+    /// `textSource` is the journal the snapshot was checked against: bodies left there are read from it.
+    public func desk(textSource: any StoredTextSource) throws(SnapshotFormatError) -> Desk {
+        try ProjectionSnapshot.desk(bytes, sections: sections, resume: resume, textSource: textSource)
     }
 }
 

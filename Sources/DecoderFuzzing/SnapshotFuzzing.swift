@@ -36,7 +36,7 @@ public enum SnapshotFuzzing {
         return rest.withUnsafeBytes { b in
             var accepted = 0
             do throws(SnapshotFormatError) {
-                try DeskSnapshotCodec.forEachReport(in: b, actors: actorTable) { _ in accepted += 1 }
+                try DeskSnapshotCodec.forEachReport(in: b, actors: actorTable, textSource: nil) { _ in accepted += 1 }
                 return FuzzOutcome(accepted: accepted, problems: [])
             } catch {
                 return FuzzOutcome(accepted: accepted, problems: [error.description])

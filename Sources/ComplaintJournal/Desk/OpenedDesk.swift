@@ -145,7 +145,7 @@ public final class OpenedDesk {
                     status = .rejected(journal.snapshotRejection ?? "the journal does not match it")
                 } else {
                     do throws(SnapshotFormatError) {
-                        restoring = try mapped.desk()
+                        restoring = try mapped.desk(textSource: journal.textStore)
                         status = .used(seq: mapped.resume.lastSeq)
                     } catch {
                         // The scan already skipped the lines the snapshot covers: read the journal whole.

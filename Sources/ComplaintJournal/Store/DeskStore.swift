@@ -35,7 +35,9 @@ public final class DeskStore {
             }
         }
         if let file = journal as? FileJournal {
-            try file.forEachTransformed(after: after, transform: JournalMapping.recorded, fold)
+            // Long bodies stay in the journal (read back when shown): most of a large desk's bytes.
+            let source = file.textStore
+            try file.forEachTransformed(after: after, transform: { JournalMapping.recorded($0, at: $1, source: source) }, fold)
         } else {
             try journal.forEachEntry(after: after) { fold(JournalMapping.recorded($0)) }
         }

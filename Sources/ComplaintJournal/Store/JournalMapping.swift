@@ -10,12 +10,20 @@ public enum JournalMapping {
         public var description: String { "\(position.fileName):\(position.line): seq \(seq): \(reason)" }
     }
 
-    public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
+    /// The event of a line read from `span` of its segment: a long report body is left there, read back
+    /// through `source` when shown (`StoredText`).
+    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, source: JournalTextStore) -> Result<RecordedEvent, Problem> {
+        let payloadOffset = span.length - EnvelopeDecoder.trailerLength - e.payload.count
+        return recorded(e, origin: PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset,
+                                                 lineLength: span.length, payloadOffset: payloadOffset))
+    }
+
+    public static func recorded(_ e: JournalEntry, origin: PayloadOrigin? = nil) -> Result<RecordedEvent, Problem> {
         guard let role = Role(rawValue: e.actor.role) else {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "actor.role: unknown role '\(e.actor.role)'"))
         }
         do throws(EventCodec.DecodeError) {
-            let event = try EventCodec.decode(type: e.type, payload: e.payload)
+            let event = try EventCodec.decode(type: e.type, payload: e.payload, origin: origin)
             let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
             return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
                                           event: event))

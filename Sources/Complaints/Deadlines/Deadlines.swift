@@ -95,11 +95,11 @@ public struct Deadlines: Sendable {
     public func reading(_ clock: DeadlineClock, of report: Report, now: Date) -> ClockReading {
         let track = clock.track(report.clocks)
         let limit = TimeInterval(clock.limit(limits)) * 86400
-        guard !track.runs.isEmpty else { return ClockReading(clock: clock, state: .notStarted, elapsed: 0) }
+        guard track.isStarted else { return ClockReading(clock: clock, state: .notStarted, elapsed: 0) }
         var remaining = limit
         var elapsed: TimeInterval = 0
         var due: Date?
-        for run in track.runs {
+        track.forEachRun { run in
             let end = run.end ?? max(now, run.start)
             let w = calendar.workingSeconds(from: run.start, to: end)
             if due == nil {

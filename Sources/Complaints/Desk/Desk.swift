@@ -17,6 +17,8 @@ public struct Desk: Sendable {
     public private(set) var anomalies: [Anomaly] = []
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
     private var actorBoxes: [Actor: ActorBox] = [:]
+    /// One shared copy of each category, region, unit and tag the events carry.
+    private var vocabulary = Vocabulary()
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -95,7 +97,9 @@ public struct Desk: Sendable {
     }
 
     /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
-    public mutating func apply(_ e: RecordedEvent) {
+    public mutating func apply(_ recorded: RecordedEvent) {
+        var e = recorded
+        e.event = vocabulary.intern(e.event)
         lastSeq = max(lastSeq, e.seq)
         if case let .received(intake) = e.event {
             guard index[e.reportID] == nil else {

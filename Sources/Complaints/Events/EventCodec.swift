@@ -51,13 +51,14 @@ public enum EventCodec {
     /// Decodes the `data` object of an event of `type`. Start-up calls this for every line: the payload is
     /// read through a `PayloadTape` (no tree); only a payload the tape refuses is parsed again as a
     /// `JSONValue`, which names the problem exactly as before.
-    public static func decode(type: String, payload: [UInt8]) throws(DecodeError) -> DomainEvent {
+    /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
+    public static func decode(type: String, payload: [UInt8], origin: PayloadOrigin? = nil) throws(DecodeError) -> DomainEvent {
         let fast: Result<DomainEvent, DecodeError>? = payload.withUnsafeBufferPointer { buffer in
             guard let tape = PayloadTape.parse(buffer) else { return nil }
             return tape.withRoot { root -> Result<DomainEvent, DecodeError> in
                 guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
                 do throws(DecodeError) {
-                    return .success(try EventPayloadReader(type: type, root: root).event())
+                    return .success(try EventPayloadReader(type: type, root: root, origin: origin).event())
                 } catch {
                     return .failure(error)
                 }

@@ -5,6 +5,8 @@ import Foundation
 struct EventPayloadReader<Value: PayloadJSON> {
     var type: String
     var root: Value
+    /// Where the payload sits in the journal: a long body is then left there (`StoredText`).
+    var origin: PayloadOrigin? = nil
 
     func fail(_ field: String, _ reason: String) -> EventCodec.DecodeError {
         EventCodec.DecodeError(type: type, field: field, reason: reason)
@@ -145,13 +147,20 @@ struct EventPayloadReader<Value: PayloadJSON> {
                 extra[m.key] = s
             }
         }
-        return Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
-                      receivedAt: received, title: try string(i, "title", path: p), body: try req(i, "body", path: p),
+        let title = try string(i, "title", path: p)
+        // A body is left in the journal only when a title stands in for it: without one the inbox shows a
+        // title derived from the body, which would then be read back for every row.
+        var stored: StoredText?
+        if let origin, let title, !title.isBlank, let span = i["body"]?.stringSpan { stored = origin.stored(span) }
+        var intake = Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
+                      receivedAt: received, title: title, body: stored == nil ? try req(i, "body", path: p) : "",
                       classification: try enumValue(i, "classification", path: p) ?? .pengaduan,
                       category: try string(i, "category", path: p), subcategory: try string(i, "subcategory", path: p),
                       location: location, incidentDate: try string(i, "incident_date", path: p), agency: try string(i, "agency", path: p),
                       reporter: reporter, anonymous: try bool(i, "anonymous", path: p) ?? false,
                       confidential: try bool(i, "confidential", path: p) ?? false,
                       attachments: try attachments(i, "attachments", path: p), tags: try strings(i, "tags", path: p), extra: extra)
+        if let stored { intake.bodyStorage = .stored(stored) }
+        return intake
     }
 }

@@ -221,8 +221,13 @@ struct PayloadTape {
     /// The text of the string node `n` (quotes removed, escapes resolved).
     static func text(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int) -> String {
         let node = nodes[n]
-        let inner = UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)])
-        guard node.flag else { return String(decoding: inner, as: UTF8.self) }
+        return decodeString(UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)]), escaped: node.flag)
+    }
+
+    /// The text of a string's bytes between its quotes, already checked by `parse` (a `StoredText` reads
+    /// its span back from a verified journal line the same way).
+    static func decodeString(_ inner: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
+        guard escaped else { return String(decoding: inner, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var i = 0

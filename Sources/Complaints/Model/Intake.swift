@@ -11,7 +11,7 @@ public struct Intake: Sendable, Hashable {
         var channel: Channel
         var receivedAt: Date
         var title: String?
-        var body: String
+        var body: IntakeBody
         var classification: Classification
         var category: String?
         var subcategory: String?
@@ -58,7 +58,14 @@ public struct Intake: Sendable, Hashable {
         _read { yield box.fields.title }
         set { fields.title = newValue }
     }
+    /// The report's text. Read back from the journal line on each access when start-up left it there
+    /// (`StoredText`): hot loops should read it once.
     public var body: String {
+        get { box.fields.body.text }
+        set { fields.body = .text(newValue) }
+    }
+    /// The body as kept: text, or where in the journal it is (the snapshot keeps the same form).
+    var bodyStorage: IntakeBody {
         _read { yield box.fields.body }
         set { fields.body = newValue }
     }
@@ -123,7 +130,7 @@ public struct Intake: Sendable, Hashable {
                 reporter: Reporter = Reporter(), anonymous: Bool = false, confidential: Bool = false,
                 attachments: [Attachment] = [], tags: [String] = [], extra: [String: String] = [:]) {
         box = Box(Fields(
-            externalID: externalID, channel: channel, receivedAt: receivedAt, title: title, body: body,
+            externalID: externalID, channel: channel, receivedAt: receivedAt, title: title, body: .text(body),
             classification: classification, category: category, subcategory: subcategory, location: location,
             incidentDate: incidentDate, agency: agency, reporter: reporter, anonymous: anonymous,
             confidential: confidential, attachments: attachments, tags: tags, extra: extra))

@@ -16,7 +16,7 @@ extension DeskReportPass {
     /// working time used was on time.
     mutating func addClock(_ clock: DeadlineClock, _ track: ClockTrack, _ reports: Reports, _ i: Int,
                            _ status: ReportStatus) {
-        guard let firstStart = track.runs.first?.start else { return }
+        guard let firstStart = track.firstRun?.start else { return }
         let limit = TimeInterval(clock.limit(deadlines.limits)) * 86400
         let earliestDue = firstStart.addingTimeInterval(limit)
         guard let stopped = track.stoppedAt else {
@@ -25,7 +25,7 @@ extension DeskReportPass {
             return
         }
         var elapsed: TimeInterval = 0
-        for run in track.runs { elapsed += deadlines.calendar.workingSeconds(from: run.start, to: run.end ?? stopped) }
+        track.forEachRun { elapsed += deadlines.calendar.workingSeconds(from: $0.start, to: $0.end ?? stopped) }
         if clock == .verification { durations.append(.verification, elapsed / 86400) }
         let completed = Self.isCompletion(clock, status)
         if completed && stopped < to && elapsed < limit {

@@ -9,7 +9,8 @@ import Foundation
 public enum DeskSnapshotCodec {
     /// Bump on any change to what is written or to how `Report.apply` folds (a snapshot from another
     /// format or fold is ignored and rebuilt).
-    public static let formatVersion: UInt32 = 1
+    /// 2: bodies left in the journal are kept as their journal span (`StoredText`), not copied.
+    public static let formatVersion: UInt32 = 2
 
     public struct Sections: Sendable {
         /// Desk bookkeeping: last sequence and anomalies.
@@ -69,10 +70,13 @@ public enum DeskSnapshotCodec {
 
     /// One chunk of reports, each handed to `body` as decoded (so callers can place them without a
     /// copy); chunks are independent, so callers decode them on every core.
+    /// `textSource` is the journal that bodies kept there are read back from.
     public static func forEachReport(
-        in bytes: UnsafeRawBufferPointer, actors: SnapshotActors, _ body: (consuming Report) throws(SnapshotFormatError) -> Void
+        in bytes: UnsafeRawBufferPointer, actors: SnapshotActors, textSource: (any StoredTextSource)?,
+        _ body: (consuming Report) throws(SnapshotFormatError) -> Void
     ) throws(SnapshotFormatError) {
         var r = SnapshotReader(bytes)
+        r.textSource = textSource
         let n = try r.count()
         for _ in 0..<n { try body(try r.report(actors: actors.boxes)) }
         try r.expectEnd("report chunk")

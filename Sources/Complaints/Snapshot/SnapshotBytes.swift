@@ -90,6 +90,10 @@ public struct SnapshotFormatError: Error, Sendable, CustomStringConvertible {
 public struct SnapshotReader {
     public let buffer: UnsafeRawBufferPointer
     public private(set) var offset: Int
+    /// The journal that bodies kept there are read from (`StoredText`); nil where none exists.
+    public var textSource: (any StoredTextSource)?
+    /// Shares repeated values (categories, regions, units) within what this reader decodes.
+    var vocabulary = Vocabulary()
 
     public init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0) {
         self.buffer = buffer

@@ -64,8 +64,8 @@ extension SnapshotReader {
     }
 
     mutating func disposition() throws(SnapshotFormatError) -> Disposition {
-        Disposition(agency: try string(), unit: try optionalString(), kind: try caseIndex(DispositionKind.self),
-                    fromAgency: try optionalString(), rule: try optionalString(), note: try optionalString())
+        Disposition(agency: try word(), unit: try optionalWord(), kind: try caseIndex(DispositionKind.self),
+                    fromAgency: try optionalWord(), rule: try optionalWord(), note: try optionalString())
     }
 
     mutating func event(reportIntake: Intake) throws(SnapshotFormatError) -> DomainEvent {
@@ -80,7 +80,7 @@ extension SnapshotReader {
             return .archived(reason: try caseIndex(ArchiveReason.self), note: try optionalString(),
                              duplicateOf: try optionalString().map(ReportID.init(rawValue:)))
         case 5: return .deleted(reason: try caseIndex(DeleteReason.self), note: try optionalString())
-        case 6: return .assignedToUnit(unit: try string())
+        case 6: return .assignedToUnit(unit: try word())
         case 7: return .sentBack(reason: try string())
         case 8: return .followedUp(text: try string(), attachments: try attachments())
         case 9: return .disputed(text: try string())
@@ -89,9 +89,9 @@ extension SnapshotReader {
         case 12: return .titleEdited(title: try string())
         case 13:
             let c = try bool() ? try caseIndex(Classification.self) : nil
-            return .classified(classification: c, category: try optionalString(), subcategory: try optionalString())
+            return .classified(classification: c, category: try optionalWord(), subcategory: try optionalWord())
         case 14: return .flagsSet(anonymous: try optionalBool(), confidential: try optionalBool())
-        case 15: return .tagged(add: try strings(), remove: try strings())
+        case 15: return .tagged(add: try words(), remove: try words())
         case 16: return .prioritySet(try caseIndex(Priority.self))
         case 17: return .noteAdded(text: try string())
         case 18: return .replyPosted(text: try string())

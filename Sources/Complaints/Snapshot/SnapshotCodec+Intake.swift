@@ -4,12 +4,28 @@ import Foundation
 // `DeskSnapshotCodec.formatVersion`.
 
 extension SnapshotWriter {
+    mutating func body(_ b: IntakeBody) {
+        switch b {
+        case let .text(s):
+            byte(0)
+            string(s)
+        case let .stored(t):
+            byte(1)
+            count(Int(t.segment))
+            count(t.lineOffset)
+            count(Int(t.lineLength))
+            count(Int(t.start))
+            count(Int(t.end))
+            bool(t.escaped)
+        }
+    }
+
     mutating func intake(_ i: Intake) {
         optionalString(i.externalID)
         caseIndex(i.channel)
         date(i.receivedAt)
         optionalString(i.title)
-        string(i.body)
+        body(i.bodyStorage)
         caseIndex(i.classification)
         optionalString(i.category)
         optionalString(i.subcategory)
@@ -59,33 +75,60 @@ extension SnapshotReader {
         let channel = try caseIndex(Channel.self)
         let receivedAt = try date()
         let title = try optionalString()
-        let body = try string()
+        let body = try body()
         let classification = try caseIndex(Classification.self)
-        let category = try optionalString()
-        let subcategory = try optionalString()
+        let category = try optionalWord()
+        let subcategory = try optionalWord()
         let location = try location()
         let incidentDate = try optionalString()
-        let agency = try optionalString()
+        let agency = try optionalWord()
         let reporter = try reporter()
         let anonymous = try bool()
         let confidential = try bool()
         let attachments = try attachments()
-        let tags = try strings()
+        let tags = try words()
         let extraCount = try count()
         var extra: [String: String] = [:]
         for _ in 0..<extraCount {
             let key = try string()
             extra[key] = try string()
         }
-        return Intake(externalID: externalID, channel: channel, receivedAt: receivedAt, title: title, body: body,
-                      classification: classification, category: category, subcategory: subcategory,
-                      location: location, incidentDate: incidentDate, agency: agency, reporter: reporter,
-                      anonymous: anonymous, confidential: confidential, attachments: attachments, tags: tags,
-                      extra: extra)
+        var intake = Intake(externalID: externalID, channel: channel, receivedAt: receivedAt, title: title, body: "",
+                            classification: classification, category: category, subcategory: subcategory,
+                            location: location, incidentDate: incidentDate, agency: agency, reporter: reporter,
+                            anonymous: anonymous, confidential: confidential, attachments: attachments, tags: tags,
+                            extra: extra)
+        intake.bodyStorage = body
+        return intake
+    }
+
+    /// A string from a small vocabulary (category, region, unit, tag): one shared copy per value.
+    mutating func word() throws(SnapshotFormatError) -> String { vocabulary.intern(try string()) }
+    mutating func optionalWord() throws(SnapshotFormatError) -> String? { try optionalString().map { vocabulary.intern($0) } }
+    mutating func words() throws(SnapshotFormatError) -> [String] { vocabulary.intern(try strings()) }
+
+    /// A body as text (tag 0) or as the journal span it was left in (tag 1): the snapshot does not copy
+    /// what the journal already holds, so it needs the journal (`textSource`) to hand such bodies out.
+    mutating func body() throws(SnapshotFormatError) -> IntakeBody {
+        switch try byte() {
+        case 0: return .text(try string())
+        case 1:
+            guard let textSource else { throw fail("a body kept in the journal, but no journal to read it from") }
+            let segment = try count(max: Int(Int32.max))
+            let lineOffset = try count(max: Int.max / 2)
+            let lineLength = try count(max: Int(UInt32.max))
+            let start = try count(max: lineLength)
+            let end = try count(max: lineLength)
+            let escaped = try bool()
+            guard segment > 0, start + 2 <= end else { throw fail("body span out of range") }
+            return .stored(StoredText(source: textSource, segment: Int32(segment), lineOffset: lineOffset,
+                                      lineLength: UInt32(lineLength), start: UInt32(start), end: UInt32(end), escaped: escaped))
+        default: throw fail("unknown body form")
+        }
     }
 
     mutating func location() throws(SnapshotFormatError) -> Location {
-        Location(province: try optionalString(), regency: try optionalString(), district: try optionalString(),
+        Location(province: try optionalWord(), regency: try optionalWord(), district: try optionalWord(),
                  detail: try optionalString())
     }
 

@@ -53,8 +53,8 @@ extension SnapshotWriter {
     }
 
     mutating func clock(_ t: ClockTrack) {
-        count(t.runs.count)
-        for run in t.runs {
+        count(t.runCount)
+        t.forEachRun { run in
             date(run.start)
             optionalDate(run.end)
         }
@@ -93,16 +93,16 @@ extension SnapshotReader {
         default: throw fail("bad title flag")
         }
         let classification = try caseIndex(Classification.self)
-        let category = try optionalString()
-        let subcategory = try optionalString()
+        let category = try optionalWord()
+        let subcategory = try optionalWord()
         let anonymous = try bool()
         let confidential = try bool()
-        let tags = try strings()
+        let tags = try words()
         let priority = try caseIndex(Priority.self)
         let status = try caseIndex(ReportStatus.self)
-        let agency = try optionalString()
-        let unit = try optionalString()
-        let returned = try bool() ? SentBack(agency: try string(), reason: try string(), at: try date()) : nil
+        let agency = try optionalWord()
+        let unit = try optionalWord()
+        let returned = try bool() ? SentBack(agency: try word(), reason: try string(), at: try date()) : nil
         let dispositionCount = try count()
         var dispositions: [Disposition] = []
         dispositions.reserveCapacity(dispositionCount)
@@ -144,8 +144,7 @@ extension SnapshotReader {
     mutating func clock() throws(SnapshotFormatError) -> ClockTrack {
         var t = ClockTrack()
         let n = try count()
-        t.runs.reserveCapacity(n)
-        for _ in 0..<n { t.runs.append(ClockTrack.Run(start: try date(), end: try optionalDate())) }
+        for _ in 0..<n { t.appendRun(ClockTrack.Run(start: try date(), end: try optionalDate())) }
         t.stoppedAt = try optionalDate()
         return t
     }

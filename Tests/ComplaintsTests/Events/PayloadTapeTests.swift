@@ -12,7 +12,7 @@ final class PayloadTapeTests: XCTestCase {
     }
 
     func assertSame(_ type: String, _ payload: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
-        let fast = outcome(type, payload, EventCodec.decode)
+        let fast = outcome(type, payload) { t, p throws(EventCodec.DecodeError) in try EventCodec.decode(type: t, payload: p) }
         let tree = outcome(type, payload, EventCodec.decodeTree)
         XCTAssertEqual(fast, tree, "\(type): \(String(decoding: payload, as: UTF8.self))", file: file, line: line)
         // The tape accepts exactly the documents the tree parser accepts.

@@ -48,7 +48,7 @@ final class DeskSnapshotCodecTests: XCTestCase {
         try bytes.withUnsafeBytes { b -> Result<[Report], SnapshotFormatError> in
             var out: [Report] = []
             do throws(SnapshotFormatError) {
-                try DeskSnapshotCodec.forEachReport(in: b, actors: actors) { out.append($0) }
+                try DeskSnapshotCodec.forEachReport(in: b, actors: actors, textSource: nil) { out.append($0) }
                 return .success(out)
             } catch { return .failure(error) }
         }.get()

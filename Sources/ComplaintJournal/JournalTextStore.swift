@@ -1,0 +1,57 @@
+import Complaints
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads journal lines back by position for the report bodies start-up left in the journal
+/// (`StoredText`), checking each line's checksum again. One per opened journal; the segments it has read
+/// stay open (read-only) until it goes.
+///
+/// Positions stay valid because lines are only ever appended: recovery cuts only a torn tail that was
+/// never folded, and quarantine moves damage aside without shifting the lines before it. Anything else
+/// (a segment edited by hand) fails the checksum and the body says so.
+public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
+    private let journalPath: String
+    private let lock = NSLock()
+    private var descriptors: [Int: Int32] = [:]
+
+    init(journalPath: String) { self.journalPath = journalPath }
+
+    /// For a data folder whose journal is not open (tests, tools reading a snapshot).
+    public convenience init(dataFolder: URL) { self.init(journalPath: JournalFolder(dataFolder: dataFolder).journalPath) }
+
+    deinit { for fd in descriptors.values { close(fd) } }
+
+    public func line(segment: Int, offset: Int, length: Int) -> Result<[UInt8], UnreadableLine> {
+        let name = SegmentName.fileName(segment)
+        guard length > EnvelopeDecoder.trailerLength, offset >= 0 else { return .failure(UnreadableLine("\(name) byte \(offset): bad line length")) }
+        guard let fd = descriptor(segment) else { return .failure(UnreadableLine("\(name): cannot open (errno \(errno))")) }
+        var count = 0
+        let line = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            count = pread(fd, buffer.baseAddress, length, off_t(offset))
+            initialized = max(0, count)
+        }
+        guard count == length else { return .failure(UnreadableLine("\(name) byte \(offset): the line is no longer there")) }
+        do throws(EnvelopeDecoder.Failure) {
+            _ = try line.withUnsafeBufferPointer { b throws(EnvelopeDecoder.Failure) in
+                try EnvelopeDecoder.checkTrailer(b, verifyChecksum: true)
+            }
+        } catch {
+            return .failure(UnreadableLine("\(name) byte \(offset): \(error.reason)"))
+        }
+        return .success(line)
+    }
+
+    private func descriptor(_ segment: Int) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fd = descriptors[segment] { return fd }
+        let fd = open(journalPath + "/" + SegmentName.fileName(segment), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        descriptors[segment] = fd
+        return fd
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// One shared copy of each value drawn from a small vocabulary (categories, regions, units, tags). Every
+/// decoded event carries its own copy of such strings, and a 200,000-report desk held 600,000 of them
+/// (about 50 MB) for a few hundred distinct values. Short strings are stored inline by Swift: skipped.
+struct Vocabulary: Sendable {
+    private var words: Set<String> = []
+
+    mutating func intern(_ s: String) -> String {
+        guard s.utf8.count > 15 else { return s }
+        if let known = words.firstIndex(of: s) { return words[known] }
+        words.insert(s)
+        return s
+    }
+
+    mutating func intern(_ s: String?) -> String? { s.map { intern($0) } }
+
+    mutating func intern(_ list: [String]) -> [String] { list.isEmpty ? list : list.map { intern($0) } }
+
+    /// The vocabulary fields of an intake; free text (body, title, address detail, names) is left alone.
+    mutating func intern(_ intake: inout Intake) {
+        intake.category = intern(intake.category)
+        intake.subcategory = intern(intake.subcategory)
+        intake.agency = intern(intake.agency)
+        intake.tags = intern(intake.tags)
+        var l = intake.location
+        l.province = intern(l.province)
+        l.regency = intern(l.regency)
+        l.district = intern(l.district)
+        intake.location = l
+    }
+
+    /// The same event with its vocabulary strings shared.
+    mutating func intern(_ event: DomainEvent) -> DomainEvent {
+        switch event {
+        case var .received(intake):
+            intern(&intake)
+            return .received(intake)
+        case var .disposed(d):
+            d.agency = intern(d.agency)
+            d.unit = intern(d.unit)
+            d.fromAgency = intern(d.fromAgency)
+            d.rule = intern(d.rule)
+            return .disposed(d)
+        case let .assignedToUnit(unit):
+            return .assignedToUnit(unit: intern(unit))
+        case let .classified(classification, category, subcategory):
+            return .classified(classification: classification, category: intern(category), subcategory: intern(subcategory))
+        case let .tagged(add, remove):
+            return .tagged(add: intern(add), remove: intern(remove))
+        default:
+            return event
+        }
+    }
+}

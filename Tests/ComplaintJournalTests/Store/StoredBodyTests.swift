@@ -1,0 +1,136 @@
+@testable import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// Long report bodies stay in the journal line that recorded them and are read back, checksum verified,
+/// when shown: the desk must read exactly as if they had been decoded at start-up, a line changed on disk
+/// since must say so instead of showing wrong text, and the snapshot must keep the same form.
+final class StoredBodyTests: XCTestCase {
+    let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
+    let op = Operator(name: "rina", role: .adminNasional)
+    let stamp = "test build"
+
+    /// Bodies long enough to be left in the journal, with escapes, a quote, non-ASCII text and emoji.
+    func longBody(_ i: Int) -> String {
+        "Laporan \(i): jalan \"berlubang\" di RT 03\n\tdekat sekolah — warga kesulitan melintas 😀 "
+            + String(repeating: "mohon segera ditindaklanjuti ", count: 5) + "\u{1B}[2J\\ akhir"
+    }
+
+    func deskFolder() throws -> URL {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let s = try DeskStore(journal: journal, directory: try TestSupport.shippedReference(), deadlines: Deadlines(calendar: WorkingCalendar()))
+        for i in 0..<30 {
+            _ = try s.receive(Intake(externalID: "long-\(i)", channel: .web, receivedAt: now, title: "Jalan rusak \(i)", body: longBody(i)),
+                              as: op, now: now)
+        }
+        _ = try s.receive(Intake(externalID: "short", channel: .sms, receivedAt: now, title: "Pendek", body: "lampu mati"), as: op, now: now)
+        _ = try s.receive(Intake(externalID: "untitled", channel: .sms, receivedAt: now, body: longBody(99)), as: op, now: now)
+        return folder
+    }
+
+    func reopened(_ folder: URL) throws -> DeskStore {
+        let (journal, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        return try DeskStore(journal: journal, directory: try TestSupport.shippedReference(), deadlines: Deadlines(calendar: WorkingCalendar()))
+    }
+
+    func storage(_ r: Report) -> IntakeBody { r.intake.bodyStorage }
+
+    func isStored(_ b: IntakeBody) -> Bool {
+        if case .stored = b { return true }
+        return false
+    }
+
+    func testLongTitledBodiesStayInTheJournalAndReadBackExactly() throws {
+        let folder = try deskFolder()
+        let desk = try reopened(folder).desk
+        XCTAssertEqual(desk.count, 32)
+        for (i, r) in desk.all.prefix(30).enumerated() {
+            XCTAssertTrue(isStored(storage(r)), "report \(i): a long body with a title is left in the journal")
+            XCTAssertEqual(r.body, longBody(i), "report \(i): read back exactly, escapes resolved")
+            guard case let .received(intake) = r.trail[0].event else { return XCTFail("trail starts with received") }
+            XCTAssertEqual(intake.body, longBody(i), "the trail's received entry reads the same body")
+        }
+        XCTAssertEqual(desk.all[30].body, "lampu mati")
+        XCTAssertFalse(isStored(storage(desk.all[30])), "a short body stays in memory")
+        XCTAssertFalse(isStored(storage(desk.all[31])), "without a title the inbox derives one from the body: kept in memory")
+        XCTAssertEqual(desk.all[31].title, Intake.derivedTitle(from: longBody(99)))
+        // The same desk as an in-memory fold of the same events.
+        let (journal, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        var events: [RecordedEvent] = []
+        try journal.forEachEntry(after: 0) { events.append(try JournalMapping.recorded($0).get()) }
+        let inMemory = Desk(events: events)
+        XCTAssertFalse(inMemory.all.contains { isStored(storage($0)) })
+        TestSupport.assertSameDesk(desk, inMemory)
+    }
+
+    func testALineChangedOnDiskAfterStartUpIsReportedNotShown() throws {
+        let folder = try deskFolder()
+        let desk = try reopened(folder).desk
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        // Change one letter of the third report's body ("mohon" → "Mohon"): same length, checksum broken.
+        let needle = Array("Laporan 2: jalan".utf8)
+        let at = try XCTUnwrap((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at] = UInt8(ascii: "l")
+        try TestSupport.write(bytes, to: path)
+        let text = desk.all[2].body
+        XCTAssertTrue(text.hasPrefix("⚠ isi laporan tidak terbaca / body unreadable: 000001.jsonl byte "), text)
+        XCTAssertTrue(text.contains("checksum"), text)
+        XCTAssertEqual(desk.all[1].body, longBody(1), "other lines still read")
+        // Cut the segment short: the line is gone.
+        try TestSupport.write(Array(bytes[0..<at]), to: path)
+        XCTAssertTrue(desk.all[29].body.contains("no longer there"), desk.all[29].body)
+        // The segment removed altogether (a reopened source cannot open it).
+        try FileManager.default.removeItem(atPath: path)
+        let fresh = JournalTextStore(dataFolder: folder)
+        guard case let .stored(s) = storage(desk.all[5]) else { return XCTFail("stored") }
+        let moved = StoredText(source: fresh, segment: s.segment, lineOffset: s.lineOffset, lineLength: s.lineLength, start: s.start,
+                               end: s.end, escaped: s.escaped)
+        XCTAssertTrue(moved.text.contains("000001.jsonl: cannot open"), moved.text)
+    }
+
+    func testSnapshotKeepsTheJournalSpanNotTheText() throws {
+        let folder = try deskFolder()
+        let s = try reopened(folder)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        try ProjectionSnapshot.write(s.desk, at: try XCTUnwrap(journal.resumePoint()), journal: journal, programStamp: stamp)
+        let file = try TestSupport.bytes(ProjectionSnapshot.path(dataFolder: folder))
+        let marker = Array("mohon segera ditindaklanjuti".utf8)
+        let copies = (0...(file.count - marker.count)).filter { file[$0] == marker[0] && Array(file[$0..<($0 + marker.count)]) == marker }
+        XCTAssertEqual(copies.count, 5, "only the untitled report's body (kept in memory) is in the snapshot")
+        guard case let .loaded(snapshot) = ProjectionSnapshot.load(dataFolder: folder, programStamp: stamp) else {
+            return XCTFail("snapshot not loaded")
+        }
+        XCTAssertTrue(isStored(storage(snapshot.desk.all[0])))
+        TestSupport.assertSameDesk(snapshot.desk, s.desk)
+        // Without a journal to read from, such a snapshot is refused, never half-read.
+        switch ProjectionSnapshot.decode(bytes: file, programStamp: stamp) {
+        case .success: XCTFail("a snapshot with journal spans decoded without a journal")
+        case let .failure(error): XCTAssertTrue(error.reason.contains("no journal"), error.description)
+        }
+    }
+
+    func testEqualVocabularyValuesShareOneCopy() throws {
+        var desk = Desk()
+        let category = "Infrastruktur dan Perhubungan Daerah"
+        for i in 0..<3 {
+            // Each intake gets its own freshly built copy of the same text, as decoding gives.
+            let own = String(decoding: Array(category.utf8), as: UTF8.self)
+            let intake = Intake(channel: .web, receivedAt: now, title: "t\(i)", body: "b", category: own,
+                                location: Location(province: "Nusa Tenggara Timur", regency: String("Kabupaten Timor Tengah Selatan")))
+            desk.apply(RecordedEvent(seq: UInt64(i + 1), id: "e\(i)", reportID: ReportID("26000\(i)1"), at: now,
+                                     actor: Actor(op), event: .received(intake)))
+        }
+        func address(_ s: String?) -> UnsafeRawPointer? {
+            var s = s ?? ""
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let reports = desk.all
+        XCTAssertEqual(reports.map(\.category), Array(repeating: category, count: 3))
+        XCTAssertEqual(address(reports[0].category), address(reports[2].category), "one shared copy of the category")
+        XCTAssertEqual(address(reports[0].intake.location.regency), address(reports[1].intake.location.regency))
+        XCTAssertEqual(address(reports[1].intake.category), address(reports[1].category), "intake and report share it too")
+    }
+}
