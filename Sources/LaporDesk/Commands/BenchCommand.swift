@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
     @Option(help: "Keystrokes per measured kind.") var keys = 200
-    @Flag(help: "Also measure one durable action (writes 20 internal notes: use a generated desk).") var write = false
+    @Flag(help: "Also measure one durable action (writes --actions internal notes: use a generated desk).") var write = false
+    @Option(help: "Durable actions measured with --write (more gives a steadier median, and samples for a profiler).")
+    var actions = 20
     @Flag(help: "Stop after the first inbox frame (for repeated start-up runs).") var startupOnly = false
     @Flag(help: "Fold the whole journal even when a projection snapshot exists (the cold start).") var noSnapshot = false
     @Option(help: "Measure a reference instead of the desk: foundation-json (JSONDecoder over every journal line) or fdatasync (a bare write+fdatasync loop in the desk folder).")
@@ -76,14 +78,16 @@ struct BenchCommand: ParsableCommand {
         // One durable officer action.
         var appends: [Double] = []
         if write, let id = opened.desk.order.first {
-            for _ in 0..<20 {
+            for _ in 0..<max(1, actions) {
                 let s = DispatchTime.now().uptimeNanoseconds
                 _ = try? opened.store.perform(.addNote("bench"), on: id, as: Operator(name: "bench", role: .adminNasional), now: Date())
                 appends.append(Double(DispatchTime.now().uptimeNanoseconds - s) / 1e6)
             }
             appends.sort()
-            Output.line(String(format: "one durable action (note): median %.2f ms", appends[appends.count / 2]))
+            Output.line(String(format: "one durable action (note): median %.3f ms", appends[appends.count / 2]))
         }
+        // Once the keys above have run, the search index (folded text of every report) is built too.
+        Output.line("resident memory with the search index built: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")
         let rss = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "?"
         Output.line("peak memory: \(rss.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces))")
@@ -96,8 +100,8 @@ struct BenchCommand: ParsableCommand {
             let (seconds, lines) = try BenchReferences.foundationDecode(journalFolder: folder + "/journal")
             Output.line(String(format: "reference foundation-json: %.3f s (%d lines)", seconds, lines))
         case "fdatasync":
-            let samples = try BenchReferences.bareDurableWrite(folder: folder, lineBytes: 420, count: 40)
-            Output.line(String(format: "reference fdatasync: median %.2f ms", samples[samples.count / 2]))
+            let samples = try BenchReferences.bareDurableWrite(folder: folder, lineBytes: 420, count: 200)
+            Output.line(String(format: "reference fdatasync: median %.3f ms", samples[samples.count / 2]))
         default:
             throw Fail.usage("--reference: foundation-json or fdatasync")
         }
