@@ -163,7 +163,7 @@ public final class DeskStore {
                 decided = []
                 decided.reserveCapacity(intakes.count)
                 var next = self.desk.nextReportID
-                var seenInBatch: [String: ReportID] = [:]
+                var seenInBatch: [Desk.ExternalKey: ReportID] = [:]
                 seenInBatch.reserveCapacity(intakes.count)
                 // The desk does not change while the batch is decided: one context serves every intake.
                 let ctx = self.context(op, now: now, expected: nil)

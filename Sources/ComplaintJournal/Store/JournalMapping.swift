@@ -10,12 +10,18 @@ public enum JournalMapping {
         public var description: String { "\(position.fileName):\(position.line): seq \(seq): \(reason)" }
     }
 
-    /// The event of a line read from `span` of its segment: a long report body is left there, read back
-    /// through `source` when shown (`StoredText`).
+    /// The event of a line read from `span` of its segment, for the start-up fold: a long report body is
+    /// left there, read back through `source` when shown (`StoredText`), and the event id is not kept.
     public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, source: JournalTextStore) -> Result<RecordedEvent, Problem> {
         let payloadOffset = span.length - EnvelopeDecoder.trailerLength - e.payload.count
+        // The fold keeps no event ids (trails do not hold them): dropped here, on the decoding thread, so
+        // a million id strings are not freed on the folding one.
         return recorded(e, origin: PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset,
-                                                 lineLength: span.length, payloadOffset: payloadOffset))
+                                                 lineLength: span.length, payloadOffset: payloadOffset)).map {
+            var r = $0
+            r.id = ""
+            return r
+        }
     }
 
     public static func recorded(_ e: JournalEntry, origin: PayloadOrigin? = nil) -> Result<RecordedEvent, Problem> {
@@ -39,8 +45,9 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, written event: DomainEvent) -> Result<RecordedEvent, Problem> {
         guard e.type == event.type, let role = Role(rawValue: e.actor.role), let asRead = asRead(event) else { return recorded(e) }
         let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
+        // Decided here, not decoded: its vocabulary values are shared as decoding would share them.
         return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
-                                      event: asRead))
+                                      event: SharedVocabulary.shared.intern(asRead)))
     }
 
     /// `event` as decoding its payload yields it, or nil when that is not known without decoding.

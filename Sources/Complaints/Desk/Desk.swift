@@ -10,15 +10,15 @@ public struct Desk: Sendable {
     /// Highest sequence number applied.
     public private(set) var lastSeq: UInt64 = 0
     /// (channel, external id) → report, so re-importing the same line records it once.
-    public private(set) var byExternalID: [String: ReportID] = [:]
+    public private(set) var byExternalID: [ExternalKey: ReportID] = [:]
     /// Highest numeric tracking id in use, for allocating the next one.
     public private(set) var highestID: ReportID?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
     private var actorBoxes: [Actor: ActorBox] = [:]
-    /// One shared copy of each category, region, unit and tag the events carry.
-    private var vocabulary = Vocabulary()
+    /// The most recently used of `actorBoxes`, newest first.
+    private var recentActors: [ActorBox] = []
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -41,7 +41,7 @@ public struct Desk: Sendable {
         self.lastSeq = lastSeq
         self.anomalies = anomalies
         var index: [ReportID: Int] = [:]
-        var byExternalID: [String: ReportID] = [:]
+        var byExternalID: [ExternalKey: ReportID] = [:]
         var highestID: ReportID?
         index.reserveCapacity(reports.count)
         byExternalID.reserveCapacity(reports.count)
@@ -75,8 +75,15 @@ public struct Desk: Sendable {
     /// Reports by id. Builds a dictionary: for tests and one-off tools, not hot paths.
     public var reports: [ReportID: Report] { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) }
 
-    public static func externalKey(channel: Channel, externalID: String) -> String {
-        channel.rawValue + "\u{1F}" + externalID
+    /// A channel's own id for a report. A pair, not one joined string: the id is the intake's own string
+    /// (no copy per report), and hashing skips building a key.
+    public struct ExternalKey: Hashable, Sendable {
+        public var channel: Channel
+        public var externalID: String
+    }
+
+    public static func externalKey(channel: Channel, externalID: String) -> ExternalKey {
+        ExternalKey(channel: channel, externalID: externalID)
     }
 
     public func report(channel: Channel, externalID: String) -> Report? {
@@ -97,9 +104,7 @@ public struct Desk: Sendable {
     }
 
     /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
-    public mutating func apply(_ recorded: RecordedEvent) {
-        var e = recorded
-        e.event = vocabulary.intern(e.event)
+    public mutating func apply(_ e: RecordedEvent) {
         lastSeq = max(lastSeq, e.seq)
         if case let .received(intake) = e.event {
             guard index[e.reportID] == nil else {
@@ -124,9 +129,18 @@ public struct Desk: Sendable {
     }
 
     private mutating func box(_ actor: Actor) -> ActorBox {
-        if let b = actorBoxes[actor] { return b }
-        let b = ActorBox(actor)
-        actorBoxes[actor] = b
+        // The last few actors first: comparing is cheaper than hashing five strings, and a journal's
+        // events come from a handful of officers at a time.
+        for b in recentActors where b.actor == actor { return b }
+        let b: ActorBox
+        if let known = actorBoxes[actor] {
+            b = known
+        } else {
+            b = ActorBox(actor)
+            actorBoxes[actor] = b
+        }
+        if recentActors.count == 4 { recentActors.removeLast() }
+        recentActors.insert(b, at: 0)
         return b
     }
 

@@ -5,11 +5,13 @@ import Foundation
 /// (about 50 MB) for a few hundred distinct values. Short strings are stored inline by Swift: skipped.
 struct Vocabulary: Sendable {
     private var words: Set<String> = []
+    /// Beyond this many distinct values a field is not a vocabulary (hostile or free text): kept as is.
+    static let limit = 65_536
 
     mutating func intern(_ s: String) -> String {
         guard s.utf8.count > 15 else { return s }
         if let known = words.firstIndex(of: s) { return words[known] }
-        words.insert(s)
+        if words.count < Vocabulary.limit { words.insert(s) }
         return s
     }
 
@@ -51,5 +53,27 @@ struct Vocabulary: Sendable {
         default:
             return event
         }
+    }
+}
+
+/// The process-wide `Vocabulary` the event decoders share values through (every core decodes at start-up).
+/// A cache with no meaning: a value is equal to what it replaces, so dropping it changes nothing.
+public final class SharedVocabulary: @unchecked Sendable {
+    public static let shared = SharedVocabulary()
+    private let lock = NSLock()
+    private var words = Vocabulary()
+
+    public func intern(_ s: String) -> String {
+        guard s.utf8.count > 15 else { return s }
+        lock.lock()
+        defer { lock.unlock() }
+        return words.intern(s)
+    }
+
+    /// An event decided in this process (an officer's action, an imported intake), shared the same way.
+    public func intern(_ event: DomainEvent) -> DomainEvent {
+        lock.lock()
+        defer { lock.unlock() }
+        return words.intern(event)
     }
 }

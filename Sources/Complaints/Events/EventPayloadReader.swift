@@ -23,6 +23,21 @@ struct EventPayloadReader<Value: PayloadJSON> {
         return s
     }
 
+    /// A string from a small vocabulary (category, region, agency, unit, tag, rule), shared process-wide
+    /// as it is decoded (`SharedVocabulary`): no copy per event, and no re-sharing on the fold's thread.
+    func word(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String? {
+        try string(v, key, path: path).map { SharedVocabulary.shared.intern($0) }
+    }
+
+    func reqWord(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
+        SharedVocabulary.shared.intern(try req(v, key, path: path))
+    }
+
+    func words(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
+        let list = try strings(v, key, path: path)
+        return list.isEmpty ? list : list.map { SharedVocabulary.shared.intern($0) }
+    }
+
     func bool(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
         guard let x = v[key], !x.isNull else { return nil }
         guard let b = x.boolValue else { throw fail(path + key, "expected true or false") }
@@ -85,17 +100,17 @@ struct EventPayloadReader<Value: PayloadJSON> {
             let p = "disposition."
             let from = try string(d, "from_agency", path: p)
             let legacyFrom = try string(d, "fromAgency", path: p)
-            return .disposed(Disposition(agency: try req(d, "agency", path: p), unit: try string(d, "unit", path: p),
+            return .disposed(Disposition(agency: try reqWord(d, "agency", path: p), unit: try word(d, "unit", path: p),
                                          kind: try reqEnum(d, "kind", path: p),
-                                         fromAgency: from ?? legacyFrom,
-                                         rule: try string(d, "rule", path: p), note: try string(d, "note", path: p)))
+                                         fromAgency: (from ?? legacyFrom).map { SharedVocabulary.shared.intern($0) },
+                                         rule: try word(d, "rule", path: p), note: try string(d, "note", path: p)))
         case "report.postponed": return .postponed(question: try req(v, "question"))
         case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
         case "report.archived":
             return .archived(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""),
                              duplicateOf: try string(v, "duplicate_of", path: "").map { ReportID($0) })
         case "report.deleted": return .deleted(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""))
-        case "report.assigned-to-unit": return .assignedToUnit(unit: try req(v, "unit"))
+        case "report.assigned-to-unit": return .assignedToUnit(unit: try reqWord(v, "unit"))
         case "report.sent-back": return .sentBack(reason: try req(v, "reason"))
         case "report.followed-up": return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
         case "report.disputed": return .disputed(text: try req(v, "text"))
@@ -103,10 +118,10 @@ struct EventPayloadReader<Value: PayloadJSON> {
         case "report.auto-closed": return .autoClosed
         case "report.title-edited": return .titleEdited(title: try req(v, "title"))
         case "report.classified":
-            return .classified(classification: try enumValue(v, "classification"), category: try string(v, "category", path: ""),
-                               subcategory: try string(v, "subcategory", path: ""))
+            return .classified(classification: try enumValue(v, "classification"), category: try word(v, "category"),
+                               subcategory: try word(v, "subcategory"))
         case "report.flags-set": return .flagsSet(anonymous: try bool(v, "anonymous"), confidential: try bool(v, "confidential"))
-        case "report.tagged": return .tagged(add: try strings(v, "add"), remove: try strings(v, "remove"))
+        case "report.tagged": return .tagged(add: try words(v, "add"), remove: try words(v, "remove"))
         case "report.priority-set": return .prioritySet(try reqEnum(v, "priority"))
         case "report.note-added": return .noteAdded(text: try req(v, "text"))
         case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
@@ -126,8 +141,8 @@ struct EventPayloadReader<Value: PayloadJSON> {
         var location = Location()
         if let l = try object(i, "location", path: p) {
             let lp = p + "location."
-            location = Location(province: try string(l, "province", path: lp), regency: try string(l, "regency", path: lp),
-                                district: try string(l, "district", path: lp), detail: try string(l, "detail", path: lp))
+            location = Location(province: try word(l, "province", path: lp), regency: try word(l, "regency", path: lp),
+                                district: try word(l, "district", path: lp), detail: try string(l, "detail", path: lp))
         }
         var reporter = Reporter()
         if let r = try object(i, "reporter", path: p) {
@@ -155,11 +170,11 @@ struct EventPayloadReader<Value: PayloadJSON> {
         var intake = Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
                       receivedAt: received, title: title, body: stored == nil ? try req(i, "body", path: p) : "",
                       classification: try enumValue(i, "classification", path: p) ?? .pengaduan,
-                      category: try string(i, "category", path: p), subcategory: try string(i, "subcategory", path: p),
-                      location: location, incidentDate: try string(i, "incident_date", path: p), agency: try string(i, "agency", path: p),
+                      category: try word(i, "category", path: p), subcategory: try word(i, "subcategory", path: p),
+                      location: location, incidentDate: try string(i, "incident_date", path: p), agency: try word(i, "agency", path: p),
                       reporter: reporter, anonymous: try bool(i, "anonymous", path: p) ?? false,
                       confidential: try bool(i, "confidential", path: p) ?? false,
-                      attachments: try attachments(i, "attachments", path: p), tags: try strings(i, "tags", path: p), extra: extra)
+                      attachments: try attachments(i, "attachments", path: p), tags: try words(i, "tags", path: p), extra: extra)
         if let stored { intake.bodyStorage = .stored(stored) }
         return intake
     }

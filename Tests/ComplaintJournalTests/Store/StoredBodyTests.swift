@@ -116,13 +116,23 @@ final class StoredBodyTests: XCTestCase {
         var desk = Desk()
         let category = "Infrastruktur dan Perhubungan Daerah"
         for i in 0..<3 {
-            // Each intake gets its own freshly built copy of the same text, as decoding gives.
-            let own = String(decoding: Array(category.utf8), as: UTF8.self)
-            let intake = Intake(channel: .web, receivedAt: now, title: "t\(i)", body: "b", category: own,
-                                location: Location(province: "Nusa Tenggara Timur", regency: String("Kabupaten Timor Tengah Selatan")))
+            // Each event decoded from its own payload bytes, as start-up decodes the journal.
+            let intake = Intake(channel: .web, receivedAt: now, title: "t\(i)", body: "b", category: category,
+                                location: Location(province: "Nusa Tenggara Timur", regency: "Kabupaten Timor Tengah Selatan"))
+            let payload = EventCodec.encode(.received(intake))
+            let event = try EventCodec.decode(type: "report.received", payload: payload)
             desk.apply(RecordedEvent(seq: UInt64(i + 1), id: "e\(i)", reportID: ReportID("26000\(i)1"), at: now,
-                                     actor: Actor(op), event: .received(intake)))
+                                     actor: Actor(op), event: event))
         }
+        let unit = try EventCodec.decode(type: "report.assigned-to-unit", payload: Array(#"{"unit":"Bidang Jalan dan Jembatan"}"#.utf8))
+        let again = try EventCodec.decode(type: "report.assigned-to-unit", payload: Array(#"{"unit":"Bidang Jalan dan Jembatan"}"#.utf8))
+        guard case let .assignedToUnit(u1) = unit, case let .assignedToUnit(u2) = again else { return XCTFail("units") }
+        func sameStorage(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            let pa = a.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+            return pa == b.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        XCTAssertTrue(sameStorage(u1, u2), "two decoded units share one copy")
         func address(_ s: String?) -> UnsafeRawPointer? {
             var s = s ?? ""
             return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
