@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+/// A long report body is read back from the journal when the console shows it: the officer sees the
+/// text as written, and a journal line changed on disk behind the console's back is named, never shown
+/// as the body and never a crash.
+final class StoredBodyTmuxTests: DeskTestCase {
+    func testTheConsoleShowsABodyKeptInTheJournalAndNamesALineChangedOnDisk() throws {
+        try makeDesk()
+        let body = "Jembatan gantung di dusun Sukamaju putus sejak banjir minggu lalu; anak-anak sekolah harus "
+            + "menyeberang sungai dengan rakit. Mohon segera diperbaiki sebelum musim hujan berikutnya."
+        let id = try expect(0, ["intake", "--channel", "sms", "--title", "Jembatan gantung putus", "--body", body])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = try openConsole("--as rina", width: 140, height: 40)
+        guard s.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        guard s.waitFor(text: "Jembatan gantung di dusun Sukamaju") else { return }
+        XCTAssertTrue(s.lastScreen.contains(id), s.lastScreen)
+
+        // One letter of the body changed in place (same length): the line's checksum no longer matches.
+        var bytes = try Data(contentsOf: journalFile)
+        let needle = Data("Sukamaju".utf8)
+        let at = try XCTUnwrap(bytes.range(of: needle)).lowerBound
+        bytes[at] = UInt8(ascii: "T")
+        try bytes.write(to: journalFile)
+        // Moving away and back redraws the detail pane, which reads the body again.
+        try s.keys("2")
+        try s.keys("1")
+        guard s.waitFor(text: "tidak terbaca", timeout: 10) else { return }
+        XCTAssertTrue(s.lastScreen.contains("000001.jsonl"), s.lastScreen)
+        XCTAssertFalse(s.lastScreen.contains("dusun Tukamaju"), "a changed line is never shown as the body:\n\(s.lastScreen)")
+        // `check` names the same line as damaged.
+        let check = try desk(["check"])
+        XCTAssertNotEqual(check.code, 0, check.transcript)
+        XCTAssertTrue(check.transcript.contains("000001.jsonl"), check.transcript)
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+    }
+}
