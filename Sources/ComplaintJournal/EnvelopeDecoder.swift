@@ -33,19 +33,32 @@ enum EnvelopeDecoder {
     static func decode(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true
     ) throws(Failure) -> JournalEntry {
-        let (_, entry) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted)
+        let (_, entry, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
         guard let entry else { throw Failure(reason: "internal: entry not built") }
         return entry
     }
 
-    /// Verifies `line` completely and returns its sequence number, allocating nothing.
-    static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> UInt64 {
-        try walk(line, position: JournalPosition(segment: 0, line: 0), mode: .verifyOnly).0
+    /// Decodes `line` for the start-up fold, which keeps no event ids or timestamp texts: those are checked,
+    /// not built (`eventID` and `atText` are empty), a `type` found in `typeNames` is that shared string,
+    /// and the payload is not copied (`entry.payload` is empty): it is `line[payloadStart..<payloadEnd]`.
+    /// Saves four allocations per line of a million-line start-up.
+    static func decodeForFold(
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String]
+    ) throws(Failure) -> (entry: JournalEntry, payloadStart: Int, payloadEnd: Int) {
+        let (_, entry, payloadStart) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames)
+        guard let entry else { throw Failure(reason: "internal: entry not built") }
+        return (entry, payloadStart, line.count - trailerLength)
     }
 
+    /// Verifies `line` completely and returns its sequence number, allocating nothing.
+    static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> UInt64 {
+        try walk(line, position: JournalPosition(segment: 0, line: 0), mode: .verifyOnly, lean: nil).0
+    }
+
+    /// `lean` (the known type names) builds the entry `decodeForFold` describes.
     private static func walk(
-        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode
-    ) throws(Failure) -> (UInt64, JournalEntry?) {
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?
+    ) throws(Failure) -> (UInt64, JournalEntry?, Int) {
         let materialize = mode != .verifyOnly
         let prefixEnd = try checkTrailer(line, verifyChecksum: mode != .trusted)
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
@@ -59,12 +72,12 @@ enum EnvelopeDecoder {
         let seq = try cursor.unsignedInteger(field: "seq")
         guard seq > 0 else { throw Failure(reason: "field seq: must be at least 1") }
         try cursor.literal(",\"id\":")
-        let eventID = try cursor.string(field: "id")
+        let eventID = typeNames == nil ? try cursor.string(field: "id") : try cursor.skipString(field: "id")
         try cursor.literal(",\"report\":")
         let reportID = try cursor.string(field: "report")
         try cursor.literal(",\"at\":")
         let atStart = cursor.index
-        let atText = try cursor.string(field: "at")
+        let atText = typeNames == nil ? try cursor.string(field: "at") : try cursor.skipString(field: "at")
         let (at, offset): (Date, Int)
         do {
             // Timestamps are plain ASCII; an escaped one fails here as malformed, which is right.
@@ -83,7 +96,16 @@ enum EnvelopeDecoder {
         try cursor.literal(",\"os\":")
         let osUser = try cursor.optionalString(field: "actor.os")
         try cursor.literal("},\"type\":")
-        let type = try cursor.string(field: "type")
+        let typeStart = cursor.index
+        var type = typeNames == nil ? try cursor.string(field: "type") : try cursor.skipString(field: "type")
+        if let typeNames, materialize {
+            if let known = EnvelopeDecoder.shared(UnsafeBufferPointer(rebasing: prefix[typeStart..<cursor.index]), among: typeNames) {
+                type = known
+            } else {
+                var again = Cursor(bytes: prefix, materialize: true, index: typeStart)
+                type = try again.string(field: "type")
+            }
+        }
         try cursor.literal(",\"data\":")
         let payload = UnsafeBufferPointer(rebasing: prefix[cursor.index...])
         if mode == .trusted {
@@ -97,13 +119,24 @@ enum EnvelopeDecoder {
                 throw Failure(reason: "field data: \(error.reason) at byte \(cursor.index + error.offset)")
             }
         }
-        guard materialize else { return (seq, nil) }
+        guard materialize else { return (seq, nil, 0) }
         let entry = JournalEntry(
             version: Int(version), seq: seq, eventID: eventID ?? "", reportID: reportID ?? "", at: at,
             atText: atText ?? "", utcOffsetSeconds: offset,
             actor: JournalActor(name: name ?? "", role: role ?? "", agency: agency ?? nil, unit: unit ?? nil, osUser: osUser ?? nil),
-            type: type ?? "", payload: Array(payload), position: position)
-        return (seq, entry)
+            type: type ?? "", payload: typeNames == nil ? Array(payload) : [], position: position)
+        return (seq, entry, prefixEnd - payload.count)
+    }
+
+    /// The name in `names` whose quoted form is `quoted` (a plain string, no escapes), without building one.
+    private static func shared(_ quoted: UnsafeBufferPointer<UInt8>, among names: [String]) -> String? {
+        guard quoted.count >= 2, let base = quoted.baseAddress else { return nil }
+        let count = quoted.count - 2
+        for name in names where name.utf8.count == count {
+            let same = name.utf8.withContiguousStorageIfAvailable { n in n.baseAddress.map { memcmp($0, base + 1, count) == 0 } }
+            if same == .some(.some(true)) { return name }
+        }
+        return nil
     }
 
     /// Checks the 16-byte trailer and (optionally) the checksum; returns where the prefix ends.
@@ -182,6 +215,16 @@ enum EnvelopeDecoder {
                 let (value, next) = try JSONStringScanner.scan(bytes, from: index, materialize: materialize)
                 index = next
                 return value
+            } catch {
+                throw Failure(reason: "field \(field): \(error.reason)")
+            }
+        }
+
+        /// Checks a string without building it.
+        mutating func skipString(field: StaticString) throws(Failure) -> String? {
+            do {
+                index = try JSONStringScanner.scan(bytes, from: index, materialize: false).1
+                return nil
             } catch {
                 throw Failure(reason: "field \(field): \(error.reason)")
             }

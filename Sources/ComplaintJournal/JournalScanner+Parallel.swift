@@ -3,9 +3,12 @@ import Foundation
 extension JournalScanner {
     /// As `forEachEntry`, but each line is decoded and handed to `transform` on every core; `body` still
     /// receives the results in journal order, on the calling thread. Start-up folds the journal this way:
-    /// decoding is independent per line, only the fold must be sequential.
+    /// decoding is independent per line, only the fold must be sequential. Entries are decoded as
+    /// `EnvelopeDecoder.decodeForFold` describes (no event id, timestamp text or payload copy); `transform`
+    /// gets the payload in place, valid only during the call.
     func forEachTransformed<T: Sendable>(
-        after seq: UInt64, transform: @escaping @Sendable (JournalEntry, JournalLineSpan) -> T, _ body: (T) throws -> Void
+        after seq: UInt64, typeNames: [String],
+        transform: @escaping @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> T, _ body: (T) throws -> Void
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
         let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }
@@ -33,9 +36,11 @@ extension JournalScanner {
                     // (unless they lie before a snapshot's resume point, read by another process).
                     let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
-                    guard let entry = try? EnvelopeDecoder.decode(shared.line(line), position: position, verifyChecksum: verify),
-                          entry.seq > seq else { return nil }
-                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start))
+                    let bytes = shared.line(line)
+                    guard let (entry, payloadStart, payloadEnd) = try? EnvelopeDecoder.decodeForFold(
+                        bytes, position: position, verifyChecksum: verify, typeNames: typeNames), entry.seq > seq else { return nil }
+                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start),
+                                     UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]))
                 }, consume: { r in
                     if let r { try body(r) }
                 })

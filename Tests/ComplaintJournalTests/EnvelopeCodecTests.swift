@@ -61,6 +61,52 @@ final class EnvelopeCodecTests: XCTestCase {
         }
     }
 
+    /// The start-up fold's decode: the same entry without the id, timestamp text and payload copy (the
+    /// payload is the slice it names), the type a shared name when known, and the same refusals.
+    func testFoldDecodeMatchesTheFullDecodeWithoutItsCopies() throws {
+        let names = ["report.note-added", "t-known"]
+        func fold(_ line: [UInt8]) throws -> (JournalEntry, [UInt8]) {
+            var body = line
+            if body.last == 0x0A { body.removeLast() }
+            return try body.withUnsafeBufferPointer { b in
+                let (entry, start, end) = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1),
+                                                                            verifyChecksum: true, typeNames: names)
+                return (entry, Array(b[start..<end]))
+            }
+        }
+        for hostile in TestSupport.hostileStrings + ["", "t-known"] {
+            for type in ["t-known", "t" + hostile, "report.note-added"] {
+                let entry = NewEntry(
+                    eventID: "id " + hostile, reportID: hostile.isEmpty ? "1" : hostile, at: Date(timeIntervalSince1970: 12.5),
+                    utcOffsetSeconds: 7 * 3600, actor: JournalActor(name: "n" + hostile, role: "r", agency: hostile, unit: nil, osUser: nil),
+                    type: type, payload: Array("{\"x\":\"\(hostile.isEmpty ? "ok" : "y")\"}".utf8))
+                let line = try encodeLine(entry)
+                let full = try decode(line)
+                let (lean, payload) = try fold(line)
+                XCTAssertEqual(payload, full.payload)
+                XCTAssertEqual(lean.eventID, "")
+                XCTAssertEqual(lean.atText, "")
+                XCTAssertEqual(lean.payload, [])
+                var expected = full
+                expected.eventID = ""
+                expected.atText = ""
+                expected.payload = []
+                XCTAssertEqual(lean, expected, hostile.debugDescription)
+            }
+        }
+        // A type written with an escape is still read right (built, not shared).
+        var text = String(decoding: try encodeLine(TestSupport.entry(1)).dropLast(17), as: Unicode.UTF8.self)
+        text = text.replacingOccurrences(of: "\"type\":\"report.noted\"", with: "\"type\":\"report.note\\u002dadded\"")
+        var line = Array(text.utf8)
+        line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}".utf8)
+        XCTAssertEqual(try fold(line).0.type, "report.note-added")
+        // Damage is refused exactly as the full decode refuses it.
+        var damaged = try encodeLine(TestSupport.entry(2))
+        damaged[10] ^= 0x01
+        XCTAssertThrowsError(try fold(damaged))
+        XCTAssertThrowsError(try decode(damaged))
+    }
+
     func testDecoderUnescapesEveryJSONEscapeIncludingSurrogatePairs() throws {
         let entry = TestSupport.entry(1)
         var text = String(decoding: try encodeLine(entry).dropLast(17), as: Unicode.UTF8.self)

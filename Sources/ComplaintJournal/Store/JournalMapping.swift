@@ -10,29 +10,30 @@ public enum JournalMapping {
         public var description: String { "\(position.fileName):\(position.line): seq \(seq): \(reason)" }
     }
 
-    /// The event of a line read from `span` of its segment, for the start-up fold: a long report body is
-    /// left there, read back through `source` when shown (`StoredText`), and the event id is not kept.
-    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, source: JournalTextStore) -> Result<RecordedEvent, Problem> {
-        let payloadOffset = span.length - EnvelopeDecoder.trailerLength - e.payload.count
-        // The fold keeps no event ids (trails do not hold them): dropped here, on the decoding thread, so
-        // a million id strings are not freed on the folding one.
-        return recorded(e, origin: PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset,
-                                                 lineLength: span.length, payloadOffset: payloadOffset)).map {
-            var r = $0
-            r.id = ""
-            return r
-        }
+    /// The event of a line read from `span` of its segment, for the start-up fold: `payload` is read in
+    /// place (`FileJournal.forEachTransformed`), a long report body is left there and read back through
+    /// `source` when shown (`StoredText`), and the event has no id (the fold keeps none: trails hold none).
+    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, payload: UnsafeBufferPointer<UInt8>,
+                                source: JournalTextStore) -> Result<RecordedEvent, Problem> {
+        let payloadOffset = span.length - EnvelopeDecoder.trailerLength - payload.count
+        let origin = PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
+                                   payloadOffset: payloadOffset)
+        return recorded(e, id: "", payload: payload, origin: origin)
     }
 
     public static func recorded(_ e: JournalEntry, origin: PayloadOrigin? = nil) -> Result<RecordedEvent, Problem> {
+        e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, payload: $0, origin: origin) }
+    }
+
+    private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,
+                                 origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         guard let role = Role(rawValue: e.actor.role) else {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "actor.role: unknown role '\(e.actor.role)'"))
         }
         do throws(EventCodec.DecodeError) {
-            let event = try EventCodec.decode(type: e.type, payload: e.payload, origin: origin)
+            let event = try EventCodec.decode(type: e.type, payloadBytes: payload, origin: origin)
             let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
-            return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
-                                          event: event))
+            return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actor: actor, event: event))
         } catch {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
         }

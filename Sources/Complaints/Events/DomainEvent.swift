@@ -55,6 +55,16 @@ public enum DomainEvent: Sendable, Hashable {
         case .redacted: "report.redacted"
         }
     }
+
+    /// Every `type` value, as shared literals: start-up hands these out for the million `type` fields it
+    /// reads instead of building a string per line (a test checks the list against `type`).
+    public static let typeNames: [String] = [
+        "report.received", "report.disposed", "report.postponed", "report.reporter-replied", "report.archived",
+        "report.deleted", "report.assigned-to-unit", "report.sent-back", "report.followed-up", "report.disputed",
+        "report.accepted", "report.auto-closed", "report.title-edited", "report.classified", "report.flags-set",
+        "report.tagged", "report.priority-set", "report.note-added", "report.reply-posted", "report.duplicate-linked",
+        "report.redacted",
+    ]
 }
 
 /// How a report reached an agency.

@@ -53,7 +53,14 @@ public enum EventCodec {
     /// `JSONValue`, which names the problem exactly as before.
     /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
     public static func decode(type: String, payload: [UInt8], origin: PayloadOrigin? = nil) throws(DecodeError) -> DomainEvent {
-        let fast: Result<DomainEvent, DecodeError>? = payload.withUnsafeBufferPointer { buffer in
+        try payload.withUnsafeBufferPointer { buffer throws(DecodeError) in try decode(type: type, payloadBytes: buffer, origin: origin) }
+    }
+
+    /// As above, reading the payload in place (start-up decodes it straight from the journal's bytes).
+    public static func decode(type: String, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin? = nil)
+        throws(DecodeError) -> DomainEvent
+    {
+        let fast: Result<DomainEvent, DecodeError>? = {
             guard let tape = PayloadTape.parse(buffer) else { return nil }
             return tape.withRoot { root -> Result<DomainEvent, DecodeError> in
                 guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
@@ -63,9 +70,9 @@ public enum EventCodec {
                     return .failure(error)
                 }
             }
-        }
+        }()
         if let fast { return try fast.get() }
-        return try decodeTree(type: type, payload: payload)
+        return try decodeTree(type: type, payload: Array(buffer))
     }
 
     /// The reference decoder: parses `payload` into a `JSONValue` tree, then reads it. Kept for messages

@@ -33,6 +33,13 @@ final class EventCodecTests: XCTestCase {
         XCTAssertEqual(DomainEvent.disposed(Disposition(agency: "a", kind: .disposisi)).type, "report.disposed")
     }
 
+    /// Start-up hands out these shared names for the type field: every type must be listed, once.
+    func testTypeNamesListEveryTypeOnce() {
+        XCTAssertEqual(all.count, 21, "one sample per event type")
+        XCTAssertEqual(Set(DomainEvent.typeNames), Set(all.map(\.type)))
+        XCTAssertEqual(DomainEvent.typeNames.count, Set(DomainEvent.typeNames).count)
+    }
+
     func testDatesWrittenWithDeskOffset() {
         let text = String(decoding: EventCodec.encode(all[0]), as: UTF8.self)
         XCTAssertTrue(text.contains("\"received_at\":\"2026-04-06T09:00:00+07:00\""), text)
