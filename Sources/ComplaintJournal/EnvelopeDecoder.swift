@@ -33,7 +33,7 @@ enum EnvelopeDecoder {
     static func decode(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true
     ) throws(Failure) -> JournalEntry {
-        let (_, entry, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
+        let (_, entry, _, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
         guard let entry else { throw Failure(reason: "internal: entry not built") }
         return entry
     }
@@ -44,10 +44,10 @@ enum EnvelopeDecoder {
     /// Saves four allocations per line of a million-line start-up.
     static func decodeForFold(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String]
-    ) throws(Failure) -> (entry: JournalEntry, payloadStart: Int, payloadEnd: Int) {
-        let (_, entry, payloadStart) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames)
+    ) throws(Failure) -> (entry: JournalEntry, payloadStart: Int, payloadEnd: Int, checksum: UInt32) {
+        let (_, entry, payloadStart, checksum) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames)
         guard let entry else { throw Failure(reason: "internal: entry not built") }
-        return (entry, payloadStart, line.count - trailerLength)
+        return (entry, payloadStart, line.count - trailerLength, checksum)
     }
 
     /// Verifies `line` completely and returns its sequence number, allocating nothing.
@@ -58,9 +58,9 @@ enum EnvelopeDecoder {
     /// `lean` (the known type names) builds the entry `decodeForFold` describes.
     private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?
-    ) throws(Failure) -> (UInt64, JournalEntry?, Int) {
+    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32) {
         let materialize = mode != .verifyOnly
-        let prefixEnd = try checkTrailer(line, verifyChecksum: mode != .trusted)
+        let (prefixEnd, checksum) = try checkedTrailer(line, verifyChecksum: mode != .trusted)
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
         try cursor.literal("{\"v\":")
@@ -119,13 +119,13 @@ enum EnvelopeDecoder {
                 throw Failure(reason: "field data: \(error.reason) at byte \(cursor.index + error.offset)")
             }
         }
-        guard materialize else { return (seq, nil, 0) }
+        guard materialize else { return (seq, nil, 0, checksum) }
         let entry = JournalEntry(
             version: Int(version), seq: seq, eventID: eventID ?? "", reportID: reportID ?? "", at: at,
             atText: atText ?? "", utcOffsetSeconds: offset,
             actor: JournalActor(name: name ?? "", role: role ?? "", agency: agency ?? nil, unit: unit ?? nil, osUser: osUser ?? nil),
             type: type ?? "", payload: typeNames == nil ? Array(payload) : [], position: position)
-        return (seq, entry, prefixEnd - payload.count)
+        return (seq, entry, prefixEnd - payload.count, checksum)
     }
 
     /// The name in `names` whose quoted form is `quoted` (a plain string, no escapes), without building one.
@@ -141,6 +141,13 @@ enum EnvelopeDecoder {
 
     /// Checks the 16-byte trailer and (optionally) the checksum; returns where the prefix ends.
     static func checkTrailer(_ line: UnsafeBufferPointer<UInt8>, verifyChecksum: Bool) throws(Failure) -> Int {
+        try checkedTrailer(line, verifyChecksum: verifyChecksum).prefixEnd
+    }
+
+    /// As `checkTrailer`, also giving the checksum the line records.
+    static func checkedTrailer(_ line: UnsafeBufferPointer<UInt8>, verifyChecksum: Bool) throws(Failure)
+        -> (prefixEnd: Int, stored: UInt32)
+    {
         guard line.count > trailerLength + 2 else { throw Failure(reason: "line too short to be an event") }
         let prefixEnd = line.count - trailerLength
         let opening: StaticString = ",\"c\":\""
@@ -164,7 +171,7 @@ enum EnvelopeDecoder {
                 throw Failure(reason: "checksum mismatch (stored \(hex8(stored)), computed \(hex8(actual)))")
             }
         }
-        return prefixEnd
+        return (prefixEnd, stored)
     }
 
     static func hex8(_ value: UInt32) -> String {

@@ -54,15 +54,17 @@ public struct NewEntry: Sendable, Hashable {
     }
 }
 
-/// Where a stored line lives, so every finding and every event can be traced to FILE:LINE.
-/// Where a line's bytes are in its segment (`JournalPosition` counts lines; this counts bytes).
+/// Where a line's bytes are in its segment (`JournalPosition` counts lines; this counts bytes), and the
+/// checksum it records, so a later read can tell it is still the same line.
 public struct JournalLineSpan: Sendable, Hashable {
     /// Byte offset of the line's first byte.
     public var offset: Int
     /// Length without the `\n`.
     public var length: Int
+    public var checksum: UInt32
 }
 
+/// Where a stored line lives, so every finding and every event can be traced to FILE:LINE.
 public struct JournalPosition: Sendable, Hashable, Comparable {
     /// Segment number (1 for `000001.jsonl`).
     public var segment: Int

@@ -37,9 +37,9 @@ extension JournalScanner {
                     let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     let bytes = shared.line(line)
-                    guard let (entry, payloadStart, payloadEnd) = try? EnvelopeDecoder.decodeForFold(
+                    guard let (entry, payloadStart, payloadEnd, checksum) = try? EnvelopeDecoder.decodeForFold(
                         bytes, position: position, verifyChecksum: verify, typeNames: typeNames), entry.seq > seq else { return nil }
-                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start),
+                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum),
                                      UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]))
                 }, consume: { r in
                     if let r { try body(r) }

@@ -25,19 +25,31 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
 
     deinit { for fd in descriptors.values { close(fd) } }
 
-    public func line(segment: Int, offset: Int, length: Int) -> Result<[UInt8], UnreadableLine> {
+    public func line(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine> {
         let name = SegmentName.fileName(segment)
-        guard length > EnvelopeDecoder.trailerLength, offset >= 0 else { return .failure(UnreadableLine("\(name) byte \(offset): bad line length")) }
+        guard length > EnvelopeDecoder.trailerLength, length <= StoredText.maximumLineLength, offset >= 0 else {
+            return .failure(UnreadableLine("\(name) byte \(offset): bad line length"))
+        }
         guard let fd = descriptor(segment) else { return .failure(UnreadableLine("\(name): cannot open (errno \(errno))")) }
         var count = 0
         let line = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            count = pread(fd, buffer.baseAddress, length, off_t(offset))
-            initialized = max(0, count)
+            guard let base = buffer.baseAddress else { return }
+            while count < length {
+                let n = pread(fd, base + count, length - count, off_t(offset + count))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                count += n
+            }
+            initialized = count
         }
         guard count == length else { return .failure(UnreadableLine("\(name) byte \(offset): the line is no longer there")) }
         do throws(EnvelopeDecoder.Failure) {
-            _ = try line.withUnsafeBufferPointer { b throws(EnvelopeDecoder.Failure) in
-                try EnvelopeDecoder.checkTrailer(b, verifyChecksum: true)
+            let stored = try line.withUnsafeBufferPointer { b throws(EnvelopeDecoder.Failure) in
+                try EnvelopeDecoder.checkedTrailer(b, verifyChecksum: true).stored
+            }
+            guard stored == checksum else {
+                return .failure(UnreadableLine("\(name) byte \(offset): another line stands there now (checksum \(EnvelopeDecoder.hex8(stored)), "
+                                                + "was \(EnvelopeDecoder.hex8(checksum)))"))
             }
         } catch {
             return .failure(UnreadableLine("\(name) byte \(offset): \(error.reason)"))

@@ -33,15 +33,28 @@ public enum SnapshotFuzzing {
             }
         }
         guard let actorTable else { return FuzzOutcome(accepted: 0, problems: ["actor table"]) }
+        // Bodies kept as journal spans are read back from the input itself: any span over any bytes.
+        let lines = FuzzLines(rest)
         return rest.withUnsafeBytes { b in
             var accepted = 0
             do throws(SnapshotFormatError) {
-                try DeskSnapshotCodec.forEachReport(in: b, actors: actorTable, textSource: nil) { _ in accepted += 1 }
+                try DeskSnapshotCodec.forEachReport(in: b, actors: actorTable, textSource: lines) { r in
+                    _ = r.intake.readBody()
+                    accepted += 1
+                }
                 return FuzzOutcome(accepted: accepted, problems: [])
             } catch {
                 return FuzzOutcome(accepted: accepted, problems: [error.description])
             }
         }
+    }
+
+    /// Hands out the fuzz input as every journal line, unchecked, so a stored body's span is read from
+    /// arbitrary bytes.
+    final class FuzzLines: StoredTextSource {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func line(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine> { .success(bytes) }
     }
 
     /// The seed corpus: one report chunk (mode byte 0) and one whole file (mode byte 1) of a small desk

@@ -69,8 +69,9 @@ final class EnvelopeCodecTests: XCTestCase {
             var body = line
             if body.last == 0x0A { body.removeLast() }
             return try body.withUnsafeBufferPointer { b in
-                let (entry, start, end) = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1),
-                                                                            verifyChecksum: true, typeNames: names)
+                let (entry, start, end, checksum) = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1),
+                                                                                      verifyChecksum: true, typeNames: names)
+                XCTAssertEqual(checksum, CRC32C.checksum(Array(b[0..<(b.count - 16)])), "the checksum the line records")
                 return (entry, Array(b[start..<end]))
             }
         }

@@ -36,3 +36,32 @@ final class StoredBodyTmuxTests: DeskTestCase {
         guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
     }
 }
+
+/// The command line with a body that no longer reads back: a start from the snapshot does not re-read
+/// every journal line, so damage inside a segment surfaces when the body is read. Export refuses.
+final class StoredBodyCLITests: DeskTestCase {
+    func testExportRefusesABodyThatNoLongerReadsAndSaysWhere() throws {
+        try makeDesk()
+        let body = String(repeating: "Saluran irigasi di desa kami jebol dan sawah terendam. ", count: 4)
+        let id = try expect(0, ["intake", "--channel", "web", "--title", "Irigasi jebol", "--body", body])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try expect(0, ["intake", "--channel", "sms", "--title", "Lampu jalan", "--body", "Lampu jalan mati sejak kemarin."])
+        try expect(0, ["snapshot"])
+        XCTAssertTrue(try expect(0, ["export", "--as", "rina"]).stdout.contains("sawah terendam"))
+
+        var bytes = try Data(contentsOf: journalFile)
+        let at = try XCTUnwrap(bytes.range(of: Data("sawah terendam".utf8))).lowerBound
+        bytes[at] = UInt8(ascii: "S")
+        try bytes.write(to: journalFile)
+
+        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("used"), "the snapshot still matches the segment's end")
+        let refused = try expect(3, ["export", "--as", "rina"])
+        XCTAssertTrue(refused.stderr.contains("report \(id): body: 000001.jsonl byte 0: checksum mismatch"), refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("nothing was exported"), refused.transcript)
+        XCTAssertFalse(refused.stdout.contains("Saluran"), refused.transcript)
+        // `check` (which never uses the snapshot) names the damaged line.
+        let check = try desk(["check"])
+        XCTAssertEqual(check.code, 3, check.transcript)
+        XCTAssertTrue(check.transcript.contains("000001.jsonl:1"), check.transcript)
+    }
+}

@@ -17,7 +17,7 @@ public enum JournalMapping {
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
         let payloadOffset = span.length - EnvelopeDecoder.trailerLength - payload.count
         let origin = PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
-                                   payloadOffset: payloadOffset)
+                                   payloadOffset: payloadOffset, checksum: span.checksum)
         return recorded(e, id: "", payload: payload, origin: origin)
     }
 

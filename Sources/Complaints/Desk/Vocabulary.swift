@@ -8,8 +8,12 @@ struct Vocabulary: Sendable {
     /// Beyond this many distinct values a field is not a vocabulary (hostile or free text): kept as is.
     static let limit = 65_536
 
+    /// Longer values are free text, not vocabulary: never kept.
+    static let longest = 96
+
     mutating func intern(_ s: String) -> String {
-        guard s.utf8.count > 15 else { return s }
+        let n = s.utf8.count
+        guard n > 15, n <= Vocabulary.longest else { return s }
         if let known = words.firstIndex(of: s) { return words[known] }
         if words.count < Vocabulary.limit { words.insert(s) }
         return s
@@ -64,7 +68,8 @@ public final class SharedVocabulary: @unchecked Sendable {
     private var words = Vocabulary()
 
     public func intern(_ s: String) -> String {
-        guard s.utf8.count > 15 else { return s }
+        let n = s.utf8.count
+        guard n > 15, n <= Vocabulary.longest else { return s }
         lock.lock()
         defer { lock.unlock() }
         return words.intern(s)

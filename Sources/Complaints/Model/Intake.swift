@@ -64,6 +64,10 @@ public struct Intake: Sendable, Hashable {
         get { box.fields.body.text }
         set { fields.body = .text(newValue) }
     }
+    /// The body, or why it could not be read back from the journal: for exports, which must not write the
+    /// notice `body` shows in its place.
+    public func readBody() -> Result<String, UnreadableLine> { box.fields.body.read() }
+
     /// The body as kept: text, or where in the journal it is (the snapshot keeps the same form).
     var bodyStorage: IntakeBody {
         _read { yield box.fields.body }

@@ -2,10 +2,11 @@ import Foundation
 
 /// A report body left in the journal line that recorded it, read back when someone looks at it. Bodies
 /// are most of a desk's bytes (200,000 reports hold 110 MB of them) while the inbox only needs titles,
-/// so start-up keeps where each body is instead of the text; the line's checksum is verified again on
-/// every read, so a line changed on disk since start-up is reported, never shown as the body.
+/// so start-up keeps where each body is instead of the text. Every read checks that the line is still the
+/// one start-up read (its checksum, recorded then, and the checksum of the bytes now) and that the span
+/// is still one JSON string, so a line changed on disk since is reported, never shown as the body.
 public struct StoredText: Sendable {
-    /// Reads journal lines back; nil once nothing can be read (a desk only in memory).
+    /// Reads journal lines back (the journal the desk was folded from).
     public let source: any StoredTextSource
     /// Segment number of the line (1 for `000001.jsonl`).
     public let segment: Int32
@@ -13,36 +14,51 @@ public struct StoredText: Sendable {
     public let lineLength: UInt32
     /// Byte offset of the line in its segment.
     public let lineOffset: Int
+    /// The line's checksum as start-up read it (its `c` field).
+    public let checksum: UInt32
     /// The JSON string inside the line: its opening quote and one past its closing quote.
     public let start: UInt32
     public let end: UInt32
-    /// Whether the string holds escapes (plain ASCII/UTF-8 is copied as is).
-    public let escaped: Bool
 
-    public init(source: any StoredTextSource, segment: Int32, lineOffset: Int, lineLength: UInt32, start: UInt32,
-                end: UInt32, escaped: Bool) {
+    /// Longer lines are not read back (a damaged snapshot must not make a read allocate gigabytes): a
+    /// journal segment is at most 64 MiB by default.
+    public static let maximumLineLength = 64 << 20
+
+    public init(source: any StoredTextSource, segment: Int32, lineOffset: Int, lineLength: UInt32, checksum: UInt32,
+                start: UInt32, end: UInt32) {
         self.source = source
         self.segment = segment
         self.lineOffset = lineOffset
         self.lineLength = lineLength
+        self.checksum = checksum
         self.start = start
         self.end = end
-        self.escaped = escaped
     }
 
-    /// The text, decoded from the line as start-up would have decoded it, or a visible notice saying why
-    /// the line could not be read back (the body getter cannot throw: every pane and command reads it).
-    public var text: String {
-        switch source.line(segment: Int(segment), offset: lineOffset, length: Int(lineLength)) {
+    /// The text, decoded from the line exactly as start-up would have decoded it, or why it cannot be.
+    public func read() -> Result<String, UnreadableLine> {
+        let where_ = "journal segment \(segment) byte \(lineOffset)"
+        switch source.line(segment: Int(segment), offset: lineOffset, length: Int(lineLength), checksum: checksum) {
         case let .failure(problem):
-            return StoredText.unreadable(problem.reason)
+            return .failure(problem)
         case let .success(line):
-            guard Int(end) <= line.count, start + 2 <= end, line[Int(start)] == 0x22, line[Int(end) - 1] == 0x22 else {
-                return StoredText.unreadable("journal segment \(segment) byte \(lineOffset): the text is not where it was")
+            guard Int(end) <= line.count, start < end else { return .failure(UnreadableLine("\(where_): the text is not where it was")) }
+            // Checked again as a JSON string before it is unescaped: the span comes from a snapshot file too.
+            let text: String? = line.withUnsafeBufferPointer { b in
+                guard let tape = PayloadTape.parse(UnsafeBufferPointer(rebasing: b[Int(start)..<Int(end)])) else { return nil }
+                return tape.withRoot { $0.stringValue }
             }
-            return line.withUnsafeBufferPointer {
-                PayloadTape.decodeString(UnsafeBufferPointer(rebasing: $0[Int(start + 1)..<Int(end - 1)]), escaped: escaped)
-            }
+            guard let text else { return .failure(UnreadableLine("\(where_): the text is not where it was")) }
+            return .success(text)
+        }
+    }
+
+    /// `read()`, or a visible notice saying why the line could not be read back (the body getter cannot
+    /// throw: every pane reads it). Exports use `read()` and refuse instead.
+    public var text: String {
+        switch read() {
+        case let .success(text): return text
+        case let .failure(problem): return StoredText.unreadable(problem.reason)
         }
     }
 
@@ -51,8 +67,8 @@ public struct StoredText: Sendable {
 
     /// Same line and span: the same text without reading it.
     func sameSpan(_ other: StoredText) -> Bool {
-        source === other.source && segment == other.segment && lineOffset == other.lineOffset && start == other.start
-            && end == other.end
+        source === other.source && segment == other.segment && lineOffset == other.lineOffset && lineLength == other.lineLength
+            && checksum == other.checksum && start == other.start && end == other.end
     }
 }
 
@@ -64,13 +80,16 @@ public struct PayloadOrigin: Sendable {
     public var lineLength: Int
     /// Offset of the payload's first byte in the line.
     public var payloadOffset: Int
+    /// The line's checksum (its `c` field), so a read can tell it is still the same line.
+    public var checksum: UInt32
 
-    public init(source: any StoredTextSource, segment: Int, lineOffset: Int, lineLength: Int, payloadOffset: Int) {
+    public init(source: any StoredTextSource, segment: Int, lineOffset: Int, lineLength: Int, payloadOffset: Int, checksum: UInt32) {
         self.source = source
         self.segment = segment
         self.lineOffset = lineOffset
         self.lineLength = lineLength
         self.payloadOffset = payloadOffset
+        self.checksum = checksum
     }
 
     /// Bodies shorter than this stay in memory: a `StoredText` takes 40 bytes and a read to show.
@@ -79,17 +98,17 @@ public struct PayloadOrigin: Sendable {
     /// The stored form of the string at `span` of the payload, when it is long enough to leave there.
     func stored(_ span: (start: Int, end: Int, escaped: Bool)) -> StoredText? {
         guard span.end - span.start >= PayloadOrigin.minimumStoredLength, segment > 0, segment <= Int(Int32.max),
-              lineLength <= Int(UInt32.max), payloadOffset + span.end <= lineLength else { return nil }
+              lineLength <= StoredText.maximumLineLength, payloadOffset + span.end <= lineLength else { return nil }
         return StoredText(source: source, segment: Int32(segment), lineOffset: lineOffset, lineLength: UInt32(lineLength),
-                          start: UInt32(payloadOffset + span.start), end: UInt32(payloadOffset + span.end), escaped: span.escaped)
+                          checksum: checksum, start: UInt32(payloadOffset + span.start), end: UInt32(payloadOffset + span.end))
     }
 }
 
 /// Where `StoredText` reads its lines: the journal of the desk being shown (`ComplaintJournal` implements
-/// it with positioned reads). Must return the line's bytes only after checking its checksum; a failure
-/// names the file and byte (`000001.jsonl byte 123: checksum mismatch`).
+/// it with positioned reads). Returns the line's bytes only when they still verify and their recorded
+/// checksum is `checksum`; a failure names the file and byte (`000001.jsonl byte 123: checksum mismatch`).
 public protocol StoredTextSource: AnyObject, Sendable {
-    func line(segment: Int, offset: Int, length: Int) -> Result<[UInt8], UnreadableLine>
+    func line(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine>
 }
 
 /// Why a stored line could not be read back, with its file and byte.
@@ -107,6 +126,13 @@ enum IntakeBody: Sendable, Hashable {
         switch self {
         case let .text(s): return s
         case let .stored(s): return s.text
+        }
+    }
+
+    func read() -> Result<String, UnreadableLine> {
+        switch self {
+        case let .text(s): return .success(s)
+        case let .stored(s): return s.read()
         }
     }
 

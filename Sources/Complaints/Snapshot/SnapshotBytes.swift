@@ -149,8 +149,11 @@ public struct SnapshotReader {
         return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// Finite only: a clock uses minus infinity inside for "none", so no other value may read as one.
     public mutating func date() throws(SnapshotFormatError) -> Date {
-        Date(timeIntervalSinceReferenceDate: Double(bitPattern: try fixed64()))
+        let seconds = Double(bitPattern: try fixed64())
+        guard seconds.isFinite else { throw fail("date is not a finite instant") }
+        return Date(timeIntervalSinceReferenceDate: seconds)
     }
 
     public mutating func optionalDate() throws(SnapshotFormatError) -> Date? {

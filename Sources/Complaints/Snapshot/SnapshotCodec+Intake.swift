@@ -14,9 +14,9 @@ extension SnapshotWriter {
             count(Int(t.segment))
             count(t.lineOffset)
             count(Int(t.lineLength))
+            fixed32(t.checksum)
             count(Int(t.start))
             count(Int(t.end))
-            bool(t.escaped)
         }
     }
 
@@ -116,13 +116,13 @@ extension SnapshotReader {
             guard let textSource else { throw fail("a body kept in the journal, but no journal to read it from") }
             let segment = try count(max: Int(Int32.max))
             let lineOffset = try count(max: Int.max / 2)
-            let lineLength = try count(max: Int(UInt32.max))
+            let lineLength = try count(max: StoredText.maximumLineLength)
+            let checksum = try fixed32()
             let start = try count(max: lineLength)
             let end = try count(max: lineLength)
-            let escaped = try bool()
             guard segment > 0, start + 2 <= end else { throw fail("body span out of range") }
             return .stored(StoredText(source: textSource, segment: Int32(segment), lineOffset: lineOffset,
-                                      lineLength: UInt32(lineLength), start: UInt32(start), end: UInt32(end), escaped: escaped))
+                                      lineLength: UInt32(lineLength), checksum: checksum, start: UInt32(start), end: UInt32(end)))
         default: throw fail("unknown body form")
         }
     }

@@ -86,9 +86,54 @@ final class StoredBodyTests: XCTestCase {
         try FileManager.default.removeItem(atPath: path)
         let fresh = JournalTextStore(dataFolder: folder)
         guard case let .stored(s) = storage(desk.all[5]) else { return XCTFail("stored") }
-        let moved = StoredText(source: fresh, segment: s.segment, lineOffset: s.lineOffset, lineLength: s.lineLength, start: s.start,
-                               end: s.end, escaped: s.escaped)
+        let moved = StoredText(source: fresh, segment: s.segment, lineOffset: s.lineOffset, lineLength: s.lineLength,
+                               checksum: s.checksum, start: s.start, end: s.end)
         XCTAssertTrue(moved.text.contains("000001.jsonl: cannot open"), moved.text)
+    }
+
+    /// Another valid line standing where the body's line was (a practice desk reset, a journal replaced
+    /// by hand) is told apart by its checksum; a span that is not one JSON string is refused, not read.
+    func testAnotherValidLineOrABadSpanIsNeverReadAsTheBody() throws {
+        let folder = try deskFolder()
+        let desk = try reopened(folder).desk
+        guard case let .stored(s) = storage(desk.all[3]) else { return XCTFail("stored") }
+        let path = TestSupport.segmentPath(folder)
+        let bytes = try TestSupport.bytes(path)
+        let starts = TestSupport.lineStarts(bytes)
+        // The fourth line (report 3's) replaced by the fifth (report 4's): valid, checksummed, the same
+        // length, its body at the same offsets.
+        let line4 = Array(bytes[starts[3]..<(starts[4] - 1)])
+        let line5 = Array(bytes[starts[4]..<(starts[5] - 1)])
+        XCTAssertEqual(line4.count, line5.count)
+        var swapped = bytes
+        swapped.replaceSubrange(starts[3]..<(starts[4] - 1), with: line5)
+        try TestSupport.write(swapped, to: path)
+        let text = desk.all[3].body
+        XCTAssertTrue(text.contains("another line stands there now"), text)
+        XCTAssertFalse(text.contains("Laporan 4"), "the other report's body is never shown as this one's")
+        try TestSupport.write(bytes, to: path)
+        XCTAssertEqual(desk.all[3].body, longBody(3))
+        // Spans that are not one whole JSON string: inside the string, over the key, past the quote.
+        for (start, end) in [(s.start + 1, s.end), (s.start, s.end - 1), (s.start - 7, s.end), (s.start, s.end + 1)] {
+            let bad = StoredText(source: s.source, segment: s.segment, lineOffset: s.lineOffset, lineLength: s.lineLength,
+                                 checksum: s.checksum, start: start, end: end)
+            guard case let .failure(problem) = bad.read() else { return XCTFail("span \(start)..<\(end) was read") }
+            XCTAssertTrue(problem.reason.contains("not where it was"), problem.reason)
+        }
+    }
+
+    func testExportRefusesABodyThatNoLongerReads() throws {
+        let folder = try deskFolder()
+        let desk = try reopened(folder).desk
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        let needle = Array("Laporan 7: jalan".utf8)
+        let at = try XCTUnwrap((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at] = UInt8(ascii: "l")
+        try TestSupport.write(bytes, to: path)
+        guard case let .failure(problem) = desk.all[7].intake.readBody() else { return XCTFail("a damaged line read") }
+        XCTAssertTrue(problem.reason.hasPrefix("000001.jsonl byte "), problem.reason)
+        XCTAssertEqual(try desk.all[6].intake.readBody().get(), longBody(6))
     }
 
     func testSnapshotKeepsTheJournalSpanNotTheText() throws {
