@@ -26,15 +26,10 @@ extension ParallelLines {
         while let current = next {
             current.group.wait()
             next = current.hi < count ? start(current.hi) : nil
-            var parts = current.results
+            let parts = current.results
             current.results = []
-            // Each result is moved out (reversed, then popped) rather than copied: a copy retains every
-            // string and box of a million decoded events once more, and freeing the chunk released them.
-            for k in parts.indices {
-                var part = parts[k]
-                parts[k] = []
-                part.reverse()
-                while let r = part.popLast() { try consume(r) }
+            for part in parts {
+                for r in part { try consume(r) }
             }
         }
     }
