@@ -17,8 +17,6 @@ public struct Desk: Sendable {
     public private(set) var anomalies: [Anomaly] = []
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
     private var actorBoxes: [Actor: ActorBox] = [:]
-    /// The most recently used of `actorBoxes`, newest first.
-    private var recentActors: [ActorBox] = []
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -129,18 +127,9 @@ public struct Desk: Sendable {
     }
 
     private mutating func box(_ actor: Actor) -> ActorBox {
-        // The last few actors first: comparing is cheaper than hashing five strings, and a journal's
-        // events come from a handful of officers at a time.
-        for b in recentActors where b.actor == actor { return b }
-        let b: ActorBox
-        if let known = actorBoxes[actor] {
-            b = known
-        } else {
-            b = ActorBox(actor)
-            actorBoxes[actor] = b
-        }
-        if recentActors.count == 4 { recentActors.removeLast() }
-        recentActors.insert(b, at: 0)
+        if let b = actorBoxes[actor] { return b }
+        let b = ActorBox(actor)
+        actorBoxes[actor] = b
         return b
     }
 
