@@ -37,6 +37,18 @@ final class StoredBodyTests: XCTestCase {
 
     func storage(_ r: Report) -> IntakeBody { r.intake.bodyStorage }
 
+    /// Changes the first letter of `text` in the file at `path` to lower case (same length, checksum
+    /// broken); returns the new bytes and where the letter is.
+    @discardableResult
+    func lowercaseFirstLetter(of text: String, in path: String) throws -> (bytes: [UInt8], at: Int) {
+        var bytes = try TestSupport.bytes(path)
+        let needle = Array(text.utf8)
+        let at = try XCTUnwrap((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at] |= 0x20
+        try TestSupport.write(bytes, to: path)
+        return (bytes, at)
+    }
+
     func isStored(_ b: IntakeBody) -> Bool {
         if case .stored = b { return true }
         return false
@@ -69,12 +81,8 @@ final class StoredBodyTests: XCTestCase {
         let folder = try deskFolder()
         let desk = try reopened(folder).desk
         let path = TestSupport.segmentPath(folder)
-        var bytes = try TestSupport.bytes(path)
-        // Change one letter of the third report's body ("mohon" → "Mohon"): same length, checksum broken.
-        let needle = Array("Laporan 2: jalan".utf8)
-        let at = try XCTUnwrap((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
-        bytes[at] = UInt8(ascii: "l")
-        try TestSupport.write(bytes, to: path)
+        // One letter of the third report's body changed: same length, checksum broken.
+        let (bytes, at) = try lowercaseFirstLetter(of: "Laporan 2: jalan", in: path)
         let text = desk.all[2].body
         XCTAssertTrue(text.hasPrefix("⚠ isi laporan tidak terbaca / body unreadable: 000001.jsonl byte "), text)
         XCTAssertTrue(text.contains("checksum"), text)
@@ -126,11 +134,7 @@ final class StoredBodyTests: XCTestCase {
         let folder = try deskFolder()
         let desk = try reopened(folder).desk
         let path = TestSupport.segmentPath(folder)
-        var bytes = try TestSupport.bytes(path)
-        let needle = Array("Laporan 7: jalan".utf8)
-        let at = try XCTUnwrap((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
-        bytes[at] = UInt8(ascii: "l")
-        try TestSupport.write(bytes, to: path)
+        try lowercaseFirstLetter(of: "Laporan 7: jalan", in: path)
         guard case let .failure(problem) = desk.all[7].intake.readBody() else { return XCTFail("a damaged line read") }
         XCTAssertTrue(problem.reason.hasPrefix("000001.jsonl byte "), problem.reason)
         XCTAssertEqual(try desk.all[6].intake.readBody().get(), longBody(6))
