@@ -182,6 +182,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         if mode == .readOnly { return .readOnly(reason: readOnlyReason) }
         var reasons = scanner.report.unacknowledgedDescriptions
         if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }
+        // A report body that no longer reads back is damage found after start-up.
+        if let unreadable = textStore.failure { reasons.append(unreadable) }
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
     }
 

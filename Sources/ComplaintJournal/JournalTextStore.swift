@@ -17,6 +17,7 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
     private let journalPath: String
     private let lock = NSLock()
     private var descriptors: [Int: Int32] = [:]
+    private var firstFailure: String?
 
     init(journalPath: String) { self.journalPath = journalPath }
 
@@ -25,7 +26,25 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
 
     deinit { for fd in descriptors.values { close(fd) } }
 
+    /// The first line that could not be read back, if any: damage found after start-up, which the journal's
+    /// health reports like damage found by a scan (`FileJournal.health`).
+    public var failure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
+
     public func line(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine> {
+        let result = read(segment: segment, offset: offset, length: length, checksum: checksum)
+        if case let .failure(problem) = result {
+            lock.lock()
+            if firstFailure == nil { firstFailure = problem.reason }
+            lock.unlock()
+        }
+        return result
+    }
+
+    private func read(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine> {
         let name = SegmentName.fileName(segment)
         guard length > EnvelopeDecoder.trailerLength, length <= StoredText.maximumLineLength, offset >= 0 else {
             return .failure(UnreadableLine("\(name) byte \(offset): bad line length"))

@@ -28,6 +28,8 @@ final class StoredBodyTmuxTests: DeskTestCase {
         guard s.waitFor(text: "tidak terbaca", timeout: 10) else { return }
         XCTAssertTrue(s.lastScreen.contains("000001.jsonl"), s.lastScreen)
         XCTAssertFalse(s.lastScreen.contains("dusun Tukamaju"), "a changed line is never shown as the body:\n\(s.lastScreen)")
+        // The title bar says the journal is damaged, as it does for damage found at start-up.
+        guard s.waitFor(text: "JURNAL RUSAK", timeout: 10) else { return }
         // `check` names the same line as damaged.
         let check = try desk(["check"])
         XCTAssertNotEqual(check.code, 0, check.transcript)

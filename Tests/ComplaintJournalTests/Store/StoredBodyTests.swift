@@ -140,6 +140,22 @@ final class StoredBodyTests: XCTestCase {
         XCTAssertEqual(try desk.all[6].intake.readBody().get(), longBody(6))
     }
 
+    /// Damage met when reading a body back turns the journal's health to damaged, as a scan finding it
+    /// would (the console's title bar says so and changes are refused until `check --repair`).
+    func testABodyThatNoLongerReadsMarksTheJournalDamaged() throws {
+        let folder = try deskFolder()
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try DeskStore(journal: journal, directory: try TestSupport.shippedReference(),
+                                  deadlines: Deadlines(calendar: WorkingCalendar()))
+        XCTAssertEqual(journal.health, .ok)
+        XCTAssertEqual(store.desk.all[4].body, longBody(4), "reading a good body changes nothing")
+        XCTAssertEqual(journal.health, .ok)
+        try lowercaseFirstLetter(of: "Laporan 4: jalan", in: TestSupport.segmentPath(folder))
+        _ = store.desk.all[4].body
+        guard case let .degraded(reasons) = journal.health else { return XCTFail("\(journal.health)") }
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl byte ") && $0.contains("checksum mismatch") }, "\(reasons)")
+    }
+
     func testSnapshotKeepsTheJournalSpanNotTheText() throws {
         let folder = try deskFolder()
         let s = try reopened(folder)
