@@ -4,13 +4,14 @@ import Foundation
 extension ReportExport {
     /// Open311 GeoReport v2 service requests (formats.md §4), as a JSON array on one line. Reporter identity
     /// never appears in this format, and confidential or deleted reports are left out entirely.
-    public func open311(_ reports: [Report]) -> String {
-        let items = reports.filter(ReportExport.isPublishable).map(open311Object)
+    public func open311(_ reports: [Report]) throws(UnreadableBody) -> String {
+        var items: [JSONValue] = []
+        for r in reports where ReportExport.isPublishable(r) { items.append(try open311Object(r)) }
         return JSONValue.array(items).compactText
     }
 
     /// One service request.
-    public func open311Object(_ r: Report) -> JSONValue {
+    public func open311Object(_ r: Report) throws(UnreadableBody) -> JSONValue {
         let l = r.location
         let address = [l.detail, l.district, l.regency, l.province].compactMap { $0 }.filter { !$0.isEmpty }
         return .object([
@@ -19,7 +20,7 @@ extension ReportExport {
             "status_notes": .string(ReportExport.statusNotes(r)),
             "service_name": .optional(r.category),
             "service_code": .optional(r.category.map(ReportExport.slug)),
-            "description": .string(r.body),
+            "description": .string(try ReportExport.body(of: r.intake, report: r.id)),
             "agency_responsible": .optional(r.agency),
             "requested_datetime": time(r.receivedAt),
             "updated_datetime": time(r.lastChanged),

@@ -17,6 +17,18 @@ public struct ReportExport: Sendable {
 
     func time(_ d: Date?) -> JSONValue { d.map { .string(ISOTime.format($0, offsetSeconds: offsetSeconds)) } ?? .null }
 
+    /// A report body that no longer reads back from the journal (`Intake.readBody`): an export stops there
+    /// instead of writing the notice the console shows in its place.
+    public struct UnreadableBody: Error, CustomStringConvertible {
+        public var report: ReportID
+        public var reason: String
+        public var description: String { "report \(report): body: \(reason)" }
+    }
+
+    static func body(of intake: Intake, report: ReportID) throws(UnreadableBody) -> String {
+        do { return try intake.readBody().get() } catch { throw UnreadableBody(report: report, reason: error.reason) }
+    }
+
     /// Reports that may appear in public exports: never *rahasia* (confidential), never deleted spam.
     public static func isPublishable(_ r: Report) -> Bool { !r.confidential && r.status != .dihapus }
 

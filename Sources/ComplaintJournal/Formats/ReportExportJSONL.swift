@@ -9,12 +9,13 @@ extension ReportExport {
     /// reporter identity (name, NIK, phone, email, and the group markers), attachments (file names often
     /// carry names), unknown channel fields, officers' names and every internal note or internal trail
     /// entry. Outside public mode, `identityVisible` decides per report whether the reporter is shown
-    /// (pass `Access.canSeeIdentity` for the exporting operator).
+    /// (pass `Access.canSeeIdentity` for the exporting operator). Throws at the first body that no longer
+    /// reads back from the journal: an export never carries the notice the console shows in its place.
     public func jsonl(_ reports: [Report], public isPublic: Bool,
-                      identityVisible: (Report) -> Bool = { _ in true }) -> String {
+                      identityVisible: (Report) -> Bool = { _ in true }) throws(UnreadableBody) -> String {
         var out: [UInt8] = []
         for r in reports where !isPublic || ReportExport.isPublishable(r) {
-            fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
+            try fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
@@ -22,13 +23,13 @@ extension ReportExport {
 
     /// One line of `jsonl` (without its line end), for writing large exports report by report; nil when
     /// the report must not appear (public mode, confidential or deleted).
-    public func jsonlLine(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> String? {
+    public func jsonlLine(_ r: Report, public isPublic: Bool, identityVisible: Bool) throws(UnreadableBody) -> String? {
         guard !isPublic || ReportExport.isPublishable(r) else { return nil }
-        return fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible).compactText
+        return try fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible).compactText
     }
 
     /// The object of one full-export line (see `jsonl`).
-    public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool) -> JSONValue {
+    public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool) throws(UnreadableBody) -> JSONValue {
         let urgency = deadlines.urgency(of: r, now: now)
         let returned: JSONValue = r.returned.map {
             .object(["agency": .string($0.agency), "reason": .string($0.reason), "at": time($0.at)])
@@ -68,14 +69,14 @@ extension ReportExport {
             "delete_reason": .optional(r.deleteReason?.rawValue),
             "redacted_fields": .array(r.redactedFields.sorted().map(JSONValue.string)),
             "dispositions": .array(dispositions),
-            "intake": intakeObject(r.intake, public: isPublic, identityVisible: identityVisible),
+            "intake": try intakeObject(r.intake, of: r.id, public: isPublic, identityVisible: identityVisible),
             "trail": .array(trail),
         ])
     }
 
     /// The intake in its own line format (formats.md §2), so it can be imported again; unknown channel
     /// fields are put back at the top level as they came.
-    func intakeObject(_ i: Intake, public isPublic: Bool, identityVisible: Bool) -> JSONValue {
+    func intakeObject(_ i: Intake, of report: ReportID, public isPublic: Bool, identityVisible: Bool) throws(UnreadableBody) -> JSONValue {
         let reporter: JSONValue = identityVisible ? ReportExport.reporterObject(i.reporter) : .object(["hidden": .bool(true)])
         let attachments: JSONValue = isPublic ? .array([]) : .array(i.attachments.map {
             .object(["name": .string($0.name), "ref": .optional($0.ref)])
@@ -85,7 +86,7 @@ extension ReportExport {
             .init("channel", .string(i.channel.rawValue)),
             .init("received_at", time(i.receivedAt)),
             .init("title", .optional(i.title)),
-            .init("body", .string(i.body)),
+            .init("body", .string(try ReportExport.body(of: i, report: report))),
             .init("classification", .string(i.classification.rawValue)),
             .init("category", .optional(i.category)),
             .init("subcategory", .optional(i.subcategory)),

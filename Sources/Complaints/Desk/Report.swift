@@ -143,16 +143,9 @@ public struct ClockTrack: Sendable, Hashable {
 
     /// Every interval, oldest first. Builds an array: loops should use `forEachRun`.
     public var runs: [Run] {
-        get {
-            var out: [Run] = []
-            forEachRun { out.append($0) }
-            return out
-        }
-        set {
-            firstStart = newValue.first?.start ?? ClockTrack.absent
-            firstEnd = newValue.first?.end ?? ClockTrack.absent
-            later = Array(newValue.dropFirst())
-        }
+        var out: [Run] = []
+        forEachRun { out.append($0) }
+        return out
     }
 
     /// The first interval (when the clock first started).

@@ -11,9 +11,12 @@ struct Vocabulary: Sendable {
     /// Longer values are free text, not vocabulary: never kept.
     static let longest = 96
 
+    /// Whether `s` is worth sharing: Swift keeps strings of up to 15 bytes inline, and longer than
+    /// `longest` is free text.
+    static func isWord(_ s: String) -> Bool { (16...longest).contains(s.utf8.count) }
+
     mutating func intern(_ s: String) -> String {
-        let n = s.utf8.count
-        guard n > 15, n <= Vocabulary.longest else { return s }
+        guard Vocabulary.isWord(s) else { return s }
         if let known = words.firstIndex(of: s) { return words[known] }
         if words.count < Vocabulary.limit { words.insert(s) }
         return s
@@ -68,8 +71,7 @@ public final class SharedVocabulary: @unchecked Sendable {
     private var words = Vocabulary()
 
     public func intern(_ s: String) -> String {
-        let n = s.utf8.count
-        guard n > 15, n <= Vocabulary.longest else { return s }
+        guard Vocabulary.isWord(s) else { return s } // checked before taking the lock
         lock.lock()
         defer { lock.unlock() }
         return words.intern(s)

@@ -98,11 +98,11 @@ struct EventPayloadReader<Value: PayloadJSON> {
         case "report.disposed":
             guard let d = try object(v, "disposition") else { throw fail("disposition", "missing") }
             let p = "disposition."
-            let from = try string(d, "from_agency", path: p)
-            let legacyFrom = try string(d, "fromAgency", path: p)
+            let from = try word(d, "from_agency", path: p)
+            let legacyFrom = try word(d, "fromAgency", path: p)
             return .disposed(Disposition(agency: try reqWord(d, "agency", path: p), unit: try word(d, "unit", path: p),
                                          kind: try reqEnum(d, "kind", path: p),
-                                         fromAgency: (from ?? legacyFrom).map { SharedVocabulary.shared.intern($0) },
+                                         fromAgency: from ?? legacyFrom,
                                          rule: try word(d, "rule", path: p), note: try string(d, "note", path: p)))
         case "report.postponed": return .postponed(question: try req(v, "question"))
         case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))

@@ -10,13 +10,13 @@ protocol PayloadJSON {
     var arrayValue: [Self]? { get }
     /// An object's members in input order (nil for non-objects).
     var memberList: [(key: String, value: Self)]? { get }
-    /// For a string read from raw bytes: its byte range in the payload, quotes included, and whether it
-    /// holds escapes (nil for the tree, which keeps no bytes).
-    var stringSpan: (start: Int, end: Int, escaped: Bool)? { get }
+    /// For a string read from raw bytes: its byte range in the payload, quotes included (nil for the tree,
+    /// which keeps no bytes).
+    var stringSpan: Range<Int>? { get }
 }
 
 extension JSONValue: PayloadJSON {
     var isObject: Bool { objectMembers != nil }
     var memberList: [(key: String, value: JSONValue)]? { objectMembers?.map { ($0.key, $0.value) } }
-    var stringSpan: (start: Int, end: Int, escaped: Bool)? { nil }
+    var stringSpan: Range<Int>? { nil }
 }

@@ -25,9 +25,7 @@ extension PayloadTape {
         var isObject: Bool { node.kind == .object }
         var stringValue: String? { node.kind == .string ? PayloadTape.text(nodes, bytes, index) : nil }
         var boolValue: Bool? { node.kind == .bool ? node.flag : nil }
-        var stringSpan: (start: Int, end: Int, escaped: Bool)? {
-            node.kind == .string ? (Int(node.start), Int(node.end), node.flag) : nil
-        }
+        var stringSpan: Range<Int>? { node.kind == .string ? Int(node.start)..<Int(node.end) : nil }
 
         var arrayValue: [Value]? {
             guard node.kind == .array else { return nil }

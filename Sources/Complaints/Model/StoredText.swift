@@ -37,18 +37,16 @@ public struct StoredText: Sendable {
 
     /// The text, decoded from the line exactly as start-up would have decoded it, or why it cannot be.
     public func read() -> Result<String, UnreadableLine> {
-        let where_ = "journal segment \(segment) byte \(lineOffset)"
-        switch source.line(segment: Int(segment), offset: lineOffset, length: Int(lineLength), checksum: checksum) {
-        case let .failure(problem):
-            return .failure(problem)
-        case let .success(line):
-            guard Int(end) <= line.count, start < end else { return .failure(UnreadableLine("\(where_): the text is not where it was")) }
+        source.line(segment: Int(segment), offset: lineOffset, length: Int(lineLength), checksum: checksum).flatMap { line in
             // Checked again as a JSON string before it is unescaped: the span comes from a snapshot file too.
             let text: String? = line.withUnsafeBufferPointer { b in
-                guard let tape = PayloadTape.parse(UnsafeBufferPointer(rebasing: b[Int(start)..<Int(end)])) else { return nil }
+                guard Int(end) <= b.count, start < end,
+                      let tape = PayloadTape.parse(UnsafeBufferPointer(rebasing: b[Int(start)..<Int(end)])) else { return nil }
                 return tape.withRoot { $0.stringValue }
             }
-            guard let text else { return .failure(UnreadableLine("\(where_): the text is not where it was")) }
+            guard let text else {
+                return .failure(UnreadableLine("journal segment \(segment) byte \(lineOffset): the text is not where it was"))
+            }
             return .success(text)
         }
     }
@@ -92,15 +90,15 @@ public struct PayloadOrigin: Sendable {
         self.checksum = checksum
     }
 
-    /// Bodies shorter than this stay in memory: a `StoredText` takes 40 bytes and a read to show.
+    /// Bodies shorter than this stay in memory: a `StoredText` takes 48 bytes and a read to show.
     static let minimumStoredLength = 128
 
     /// The stored form of the string at `span` of the payload, when it is long enough to leave there.
-    func stored(_ span: (start: Int, end: Int, escaped: Bool)) -> StoredText? {
-        guard span.end - span.start >= PayloadOrigin.minimumStoredLength, segment > 0, segment <= Int(Int32.max),
-              lineLength <= StoredText.maximumLineLength, payloadOffset + span.end <= lineLength else { return nil }
+    func stored(_ span: Range<Int>) -> StoredText? {
+        guard span.count >= PayloadOrigin.minimumStoredLength, segment > 0, segment <= Int(Int32.max),
+              lineLength <= StoredText.maximumLineLength, payloadOffset + span.upperBound <= lineLength else { return nil }
         return StoredText(source: source, segment: Int32(segment), lineOffset: lineOffset, lineLength: UInt32(lineLength),
-                          checksum: checksum, start: UInt32(payloadOffset + span.start), end: UInt32(payloadOffset + span.end))
+                          checksum: checksum, start: UInt32(payloadOffset + span.lowerBound), end: UInt32(payloadOffset + span.upperBound))
     }
 }
 

@@ -92,7 +92,11 @@ struct ShowCommand: ParsableCommand {
         let identity = Access.canSeeIdentity(r, by: op)
         if json {
             let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
-            Output.line(export.fullObject(r, public: false, identityVisible: identity).compactText)
+            do {
+                Output.line(try export.fullObject(r, public: false, identityVisible: identity).compactText)
+            } catch {
+                throw Fail.damaged("\(error)")
+            }
         } else {
             Output.raw(ReportText.full(r, identityVisible: identity, deadlines: opened.deadlines, now: now,
                                        directory: opened.reference, offset: opened.settings.timeZone.secondsFromUTC))

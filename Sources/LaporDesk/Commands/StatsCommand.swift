@@ -165,23 +165,18 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let reports = opened.desk.all.filter { Access.canSee($0, by: op) }
-        // Bodies are read back from the journal: one that no longer reads is damage, never exported as text.
-        if format != .csv {
-            let unreadable = reports.compactMap { r -> String? in
-                if case let .failure(problem) = r.intake.readBody() { return "report \(r.id): body: \(problem.reason)" }
-                return nil
-            }
-            if !unreadable.isEmpty {
-                throw Fail.damaged((unreadable.prefix(20) + [unreadable.count > 20 ? "… and \(unreadable.count - 20) more" : nil].compactMap { $0 }
-                                    + ["nothing was exported; `lapor-desk check` lists the damaged journal lines"]).joined(separator: "\n"))
-            }
-        }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         let identity: (Report) -> Bool = { Access.canSeeIdentity($0, by: op) }
-        let text: String = switch format {
-        case .jsonl: export.jsonl(reports, public: `public`, identityVisible: identity)
-        case .csv: export.csv(reports, separator: sep, public: `public`, identityVisible: identity)
-        case .open311: export.open311(reports)
+        let text: String
+        do {
+            text = switch format {
+            case .jsonl: try export.jsonl(reports, public: `public`, identityVisible: identity)
+            case .csv: export.csv(reports, separator: sep, public: `public`, identityVisible: identity)
+            case .open311: try export.open311(reports)
+            }
+        } catch {
+            // Bodies are read back from the journal: one that no longer reads is damage, never exported as text.
+            throw Fail.damaged("\(error)\nnothing was exported; `lapor-desk check` lists the damaged journal lines")
         }
         try write(text)
     }

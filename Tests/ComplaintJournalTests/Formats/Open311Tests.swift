@@ -21,7 +21,7 @@ final class Open311Tests: XCTestCase {
 
     func testExportShape() throws {
         let e = ReportExport(deadlines: Fx.deadlines, now: Fx.received.addingTimeInterval(7200))
-        let text = e.open311(sampleReports())
+        let text = try e.open311(sampleReports())
         let items = try XCTUnwrap(Fx.foundationJSON(text) as? [[String: Any]])
         XCTAssertEqual(items.map { $0["service_request_id"] as? String }, ["2600001", "2600002", "2600004"])
         let first = items[0]
@@ -46,10 +46,10 @@ final class Open311Tests: XCTestCase {
         }
     }
 
-    func testRoundTripKeepsBodiesCategoriesAndTimes() {
+    func testRoundTripKeepsBodiesCategoriesAndTimes() throws {
         let reports = sampleReports()
         let e = ReportExport(deadlines: Fx.deadlines, now: Fx.received.addingTimeInterval(7200))
-        let batch = Open311.decode(bytes: Array(e.open311(reports).utf8), fileName: "x.json", importTime: Fx.importTime)
+        let batch = Open311.decode(bytes: Array(try e.open311(reports).utf8), fileName: "x.json", importTime: Fx.importTime)
         XCTAssertEqual(batch.problems, [])
         XCTAssertEqual(batch.warnings, [], "our own GeoReport fields are expected, not unknown")
         let published = reports.filter { !$0.confidential }

@@ -81,14 +81,14 @@ final class ReportExportTests: XCTestCase {
         XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" })
         let obj = try XCTUnwrap(Fx.foundationJSON(line) as? [String: Any])
         XCTAssertEqual(obj["title"] as? String, Self.hostile)
-        let full = exporter(hoursAfter: 1).jsonl([r], public: false)
+        let full = try exporter(hoursAfter: 1).jsonl([r], public: false)
         XCTAssertEqual(full.filter { $0 == "\n" }.count, 1)
         let fobj = try XCTUnwrap(Fx.foundationJSON(full) as? [String: Any])
         XCTAssertEqual((fobj["intake"] as? [String: Any])?["body"] as? String, Self.hostile)
     }
 
     func testFullExportCarriesIntakeAndState() throws {
-        let text = exporter(hoursAfter: 1).jsonl(Fx.reports(sampleDesk()), public: false)
+        let text = try exporter(hoursAfter: 1).jsonl(Fx.reports(sampleDesk()), public: false)
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 5)
         let first = try XCTUnwrap(Fx.foundationJSON(lines[0]) as? [String: Any])
@@ -106,8 +106,8 @@ final class ReportExportTests: XCTestCase {
         XCTAssertEqual(Fx.accepted(again)?.0, sampleDesk()["2600001"]?.intake)
     }
 
-    func testIdentityCallbackHidesPerReport() {
-        let text = exporter(hoursAfter: 1).jsonl(Fx.reports(sampleDesk()), public: false) { !$0.anonymous }
+    func testIdentityCallbackHidesPerReport() throws {
+        let text = try exporter(hoursAfter: 1).jsonl(Fx.reports(sampleDesk()), public: false) { !$0.anonymous }
         XCTAssertFalse(text.contains("Pelapor Rahasia 2"))
         XCTAssertTrue(text.contains("Pelapor Rahasia 1"))
     }
@@ -115,8 +115,8 @@ final class ReportExportTests: XCTestCase {
     func testPublicExportsLeakNoIdentityNoConfidentialReportNoInternalNote() throws {
         let reports = Fx.reports(sampleDesk())
         let e = exporter(hoursAfter: 1)
-        let outputs = [e.jsonl(reports, public: true), e.csv(reports, public: true),
-                       e.csv(reports, separator: .semicolon, public: true), e.open311(reports)]
+        let outputs = [try e.jsonl(reports, public: true), e.csv(reports, public: true),
+                       e.csv(reports, separator: .semicolon, public: true), try e.open311(reports)]
         for out in outputs {
             let bytes = Array(out.utf8)
             for secret in identityStrings() + ["ISI-RAHASIA-333", "2600003", "ext-3", "CATATAN-INTERNAL-XYZ",
@@ -126,7 +126,7 @@ final class ReportExportTests: XCTestCase {
             XCTAssertNotNil(find(Array("2600001".utf8), in: bytes))
         }
         // The non-public export does carry them, so the check above can fail.
-        let internalExport = Array(e.jsonl(reports, public: false).utf8)
+        let internalExport = Array(try e.jsonl(reports, public: false).utf8)
         XCTAssertNotNil(find(Array("3404010000000011".utf8), in: internalExport))
         XCTAssertNotNil(find(Array("ISI-RAHASIA-333".utf8), in: internalExport))
     }
@@ -134,9 +134,9 @@ final class ReportExportTests: XCTestCase {
     func testDeletedReportsStayOutOfPublicExports() {
         let desk = Fx.desk([(Fx.intake(1), [.deleted(reason: .spam, note: nil)]), (Fx.intake(2), [])])
         let e = exporter(hoursAfter: 1)
-        XCTAssertEqual(e.jsonl(Fx.reports(desk), public: true).split(separator: "\n").count, 1)
-        XCTAssertFalse(e.open311(Fx.reports(desk)).contains("2600001"))
-        XCTAssertEqual(e.jsonl(Fx.reports(desk), public: false).split(separator: "\n").count, 2)
+        XCTAssertEqual(try e.jsonl(Fx.reports(desk), public: true).split(separator: "\n").count, 1)
+        XCTAssertFalse(try e.open311(Fx.reports(desk)).contains("2600001"))
+        XCTAssertEqual(try e.jsonl(Fx.reports(desk), public: false).split(separator: "\n").count, 2)
     }
 
     func testCSVIsSpreadsheetFriendly() throws {
@@ -189,10 +189,10 @@ final class ReportExportLineTests: XCTestCase {
         let desk = Fx.desk([(Fx.intake(1), []), (Fx.intake(2, confidential: true), [])])
         let e = ReportExport(deadlines: Fx.deadlines, now: Fx.received)
         let reports = Fx.reports(desk)
-        let lines = reports.compactMap { e.jsonlLine($0, public: true, identityVisible: true) }
+        let lines = try reports.compactMap { try e.jsonlLine($0, public: true, identityVisible: true) }
         XCTAssertEqual(lines.count, 1)
-        XCTAssertEqual(lines.map { $0 + "\n" }.joined(), e.jsonl(reports, public: true))
+        XCTAssertEqual(lines.map { $0 + "\n" }.joined(), try e.jsonl(reports, public: true))
         XCTAssertFalse(lines[0].contains("Pelapor Rahasia"), "public mode hides identity even if asked to show it")
-        XCTAssertNotNil(e.jsonlLine(reports[1], public: false, identityVisible: true))
+        XCTAssertNotNil(try e.jsonlLine(reports[1], public: false, identityVisible: true))
     }
 }
