@@ -116,7 +116,7 @@ extension FileJournal {
             if code != 0 {
                 throw .writeFailed(path: folder.segmentPath(segment), operation: "write", errno: code)
             }
-            scanner.recordOwnWrite(Array(batch.entries[chunk]), segment: segment, newEnd: size + byteCount)
+            scanner.recordOwnWrite(batch.entries[chunk], segment: segment, newEnd: size + byteCount)
         }
         if let current = appendDescriptor { try sync(current.fd, segment: current.segment) }
     }

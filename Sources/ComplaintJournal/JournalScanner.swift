@@ -305,7 +305,7 @@ struct JournalScanner {
     }
 
     /// Records lines this instance wrote itself (already at end of file under the lock).
-    mutating func recordOwnWrite(_ entries: [JournalEntry], segment: Int, newEnd: Int) {
+    mutating func recordOwnWrite(_ entries: ArraySlice<JournalEntry>, segment: Int, newEnd: Int) {
         moveCursor(segment: segment, end: newEnd, lines: entries.last?.position.line ?? segments[segments.count - 1].lines)
         guard let first = entries.first, let last = entries.last else { return }
         let index = segments.count - 1

@@ -23,9 +23,9 @@ public struct ProjectionSnapshot: Sendable {
     public static let fileName = "proyeksi.snap"
     static let magic = Array("LDPROJ1\n".utf8)
 
-    public static func path(dataFolder: URL) -> String {
-        dataFolder.appendingPathComponent("cache").appendingPathComponent(fileName).path
-    }
+    public static func path(dataFolder: URL) -> String { path(in: JournalFolder(dataFolder: dataFolder)) }
+
+    static func path(in folder: JournalFolder) -> String { folder.cachePath + "/" + fileName }
 
     /// What `load` found.
     public enum LoadResult: Sendable {
@@ -187,8 +187,11 @@ public struct ProjectionSnapshot: Sendable {
         let shared = SharedRaw(bytes: bytes)
         let failures = FailureSlot()
         var initialized: [Int] = []
-        let reports = [Report](unsafeUninitializedCapacity: total) { buffer, count in
-            let target = SharedTarget(base: buffer.baseAddress)
+        // Room for at least one report, so there is always storage to point the workers at (chunks are
+        // still decoded and checked when the footer says zero reports).
+        let reports = [Report](unsafeUninitializedCapacity: max(total, 1)) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            let target = ParallelLines.Slots(base: base)
             let done = ParallelLines.map(count: chunks.count, workers: ParallelLines.workers(lines: total)) { i -> Int in
                 let c = chunks[i]
                 let b = UnsafeRawBufferPointer(rebasing: shared.bytes[c.offset..<(c.offset + c.length)])
@@ -199,10 +202,10 @@ public struct ProjectionSnapshot: Sendable {
                 var placed = 0
                 do throws(SnapshotFormatError) {
                     try DeskSnapshotCodec.forEachReport(in: b, actors: actors, textSource: textSource) { r throws(SnapshotFormatError) in
-                        guard placed < c.reports, let base = target.base else {
+                        guard placed < c.reports else {
                             throw SnapshotFormatError(offset: c.offset, reason: "more reports than the footer says")
                         }
-                        (base + starts[i] + placed).initialize(to: r)
+                        (target.base + starts[i] + placed).initialize(to: r)
                         placed += 1
                     }
                     if placed != c.reports { throw SnapshotFormatError(offset: c.offset, reason: "fewer reports than the footer says") }
@@ -214,7 +217,7 @@ public struct ProjectionSnapshot: Sendable {
             initialized = Array(done.joined())
             if failures.value == nil {
                 count = total
-            } else if let base = buffer.baseAddress {
+            } else {
                 // Undo the partial work: deinitialize exactly what each chunk placed.
                 for (i, placed) in initialized.enumerated() where placed > 0 { (base + starts[i]).deinitialize(count: placed) }
                 count = 0
@@ -229,7 +232,7 @@ public struct ProjectionSnapshot: Sendable {
     /// Temporary files (`.tmp-PID-N`) left by writers that died mid-write (a console quit while its
     /// background snapshot was being written). A live writer's file is left alone.
     public static func removeAbandonedTemporaries(dataFolder: URL) {
-        removeAbandonedTemporaries(in: dataFolder.appendingPathComponent("cache").path)
+        removeAbandonedTemporaries(in: JournalFolder(dataFolder: dataFolder).cachePath)
     }
 
     static func removeAbandonedTemporaries(in directory: String) {
@@ -256,14 +259,14 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// Writes the snapshot of `desk`, which must be the fold of `journal` up to `resume`. Returns bytes
-    /// written. Streams section by section, so it never holds the whole file in memory.
+    /// written. The encoded sections are held until written (about a fifth of the journal's size).
     @discardableResult
     public static func write(_ desk: Desk, at resume: JournalResumePoint, journal: FileJournal,
                              programStamp: String) throws(WriteError) -> Int {
         guard desk.lastSeq == resume.lastSeq else { throw .notAtResumePoint(desk: desk.lastSeq, journal: resume.lastSeq) }
         let parts = encode(desk, at: resume, programStamp: programStamp)
         let folder = journal.folder
-        let path = path(dataFolder: URL(fileURLWithPath: folder.dataPath))
+        let path = path(in: folder)
         do throws(JournalError) {
             try folder.createDirectory(folder.cachePath)
             removeAbandonedTemporaries(in: folder.cachePath)
@@ -343,11 +346,6 @@ public final class MappedSnapshot: @unchecked Sendable {
 /// Bytes shared read-only with the decoding workers (the mapping outlives them).
 private struct SharedRaw: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-}
-
-/// The output array's storage; each worker initializes only its own disjoint range.
-private struct SharedTarget: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Report>?
 }
 
 /// The first failure any worker hit.

@@ -15,10 +15,7 @@ public enum SnapshotFuzzing {
     ]
 
     static let actorTable: SnapshotActors? = {
-        var w = SnapshotWriter()
-        w.count(actors.count)
-        for a in actors { w.actor(a) }
-        return w.bytes.withUnsafeBytes { b -> SnapshotActors? in
+        DeskSnapshotCodec.encodeActors(actors).withUnsafeBytes { b -> SnapshotActors? in
             do throws(SnapshotFormatError) { return try DeskSnapshotCodec.decodeActors(b) } catch { return nil }
         }
     }()

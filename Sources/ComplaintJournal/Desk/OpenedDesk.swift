@@ -141,8 +141,9 @@ public final class OpenedDesk {
             var restoring: Desk?
             // The desk is decoded only once the journal has accepted the snapshot's point.
             if let mapped {
-                if !journal.resumedFromSnapshot {
-                    status = .rejected(journal.snapshotRejection ?? "the journal does not match it")
+                // Given a resume point, the journal either resumed there or says why not.
+                if let why = journal.snapshotRejection {
+                    status = .rejected(why)
                 } else {
                     do throws(SnapshotFormatError) {
                         restoring = try mapped.desk(textSource: journal.textStore)

@@ -54,7 +54,7 @@ public struct IntakeBatch: Sendable {
 /// decoders so all three behave alike.
 struct IntakeBatchBuilder {
     private(set) var batch = IntakeBatch()
-    private var seenKeys: [ExternalKey: Int] = [:]
+    private var seenKeys: [Desk.ExternalKey: Int] = [:]
     private var warnedFields: Set<String> = []
     let fileName: String
     /// How a position is called in messages ("line" or "element").
@@ -63,12 +63,6 @@ struct IntakeBatchBuilder {
     init(fileName: String, unitName: String = "line") {
         self.fileName = fileName
         self.unitName = unitName
-    }
-
-    /// (channel, external id): the identity of a report at its source.
-    private struct ExternalKey: Hashable {
-        var channel: Channel
-        var externalID: String
     }
 
     /// Makes room for `count` records, so a large file does not grow the list and the key index step by step.
@@ -83,7 +77,7 @@ struct IntakeBatchBuilder {
 
     mutating func accept(_ intake: Intake, line: Int, warnings: [IntakeProblem]) {
         if let ext = intake.externalID {
-            let key = ExternalKey(channel: intake.channel, externalID: ext)
+            let key = Desk.externalKey(channel: intake.channel, externalID: ext)
             if let first = seenKeys[key] {
                 batch.warnings.append(IntakeProblem(
                     file: fileName, line: line, field: "external_id",

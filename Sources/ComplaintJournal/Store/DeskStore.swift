@@ -171,8 +171,7 @@ public final class DeskStore {
                 for intake in intakes {
                     if let ext = intake.externalID {
                         let key = Desk.externalKey(channel: intake.channel, externalID: ext)
-                        if let existing = (self.desk.byExternalID[key].flatMap { self.desk.contains($0) ? $0 : nil })
-                            ?? seenInBatch[key]
+                        if let existing = self.desk.reportID(channel: intake.channel, externalID: ext) ?? seenInBatch[key]
                         {
                             results.append(.success((existing, false)))
                             continue

@@ -43,8 +43,8 @@ enum EventIDs {
         }
     }
 
-    /// Fills `buffer` with `getrandom(2)` (Linux), else from `/dev/urandom` in one read; the standard
-    /// library's generator (one system call per eight bytes) covers whatever those could not provide.
+    /// Fills `buffer` with `getrandom(2)` (Linux); the standard library's generator (one system call per
+    /// eight bytes) covers whatever that could not provide (other systems, a failing call).
     private static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) {
         guard let base = buffer.baseAddress else { return }
         var filled = 0
@@ -55,14 +55,6 @@ enum EventIDs {
             if n > 0 { filled += n } else if n < 0, errno == EINTR { continue } else { break }
         }
         #endif
-        let fd = filled < buffer.count ? open("/dev/urandom", O_RDONLY | O_CLOEXEC) : -1
-        if fd >= 0 {
-            while filled < buffer.count {
-                let n = read(fd, base + filled, buffer.count - filled)
-                if n > 0 { filled += n } else if n < 0, errno == EINTR { continue } else { break }
-            }
-            close(fd)
-        }
         var generator = SystemRandomNumberGenerator()
         while filled < buffer.count {
             let word = generator.next()

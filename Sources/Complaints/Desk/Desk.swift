@@ -85,7 +85,12 @@ public struct Desk: Sendable {
     }
 
     public func report(channel: Channel, externalID: String) -> Report? {
-        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { self[$0] }
+        reportID(channel: channel, externalID: externalID).flatMap { self[$0] }
+    }
+
+    /// The id recorded for a channel's own id, without copying the report (a bulk import asks per line).
+    public func reportID(channel: Channel, externalID: String) -> ReportID? {
+        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { contains($0) ? $0 : nil }
     }
 
     /// The next free tracking id.

@@ -51,7 +51,8 @@ public struct SentBack: Sendable, Hashable {
 
 /// One line of a report's history: who did what, when, and whether the reporter may see it.
 public struct TrailEntry: Sendable, Hashable {
-    public enum Visibility: String, Sendable, Hashable {
+    /// Case order is the snapshot format (`caseIndex`): append new cases at the end.
+    public enum Visibility: String, Sendable, Hashable, CaseIterable {
         /// Shown to the reporter (public replies, follow-ups, status changes).
         case publik
         /// Internal notes: never shown to the reporter.

@@ -104,7 +104,8 @@ struct EventPayloadBytes {
         comma()
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
     }
 
     private mutating func string(_ name: StaticString, _ value: String) {
@@ -118,7 +119,8 @@ struct EventPayloadBytes {
 
     private mutating func bool(_ name: StaticString, _ value: Bool) {
         key(name)
-        out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        let literal: StaticString = value ? "true" : "false"
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     private mutating func strings(_ name: StaticString, _ values: [String]) {

@@ -36,16 +36,14 @@ public enum DeskSnapshotCodec {
         let all = desk.all
         while start < all.count {
             let end = min(all.count, start + max(1, reportsPerChunk))
-            var w = SnapshotWriter(capacity: (end - start) * 3000)
+            // About 600 bytes per report at format 2 (bodies are journal spans): room for most chunks.
+            var w = SnapshotWriter(capacity: (end - start) * 768)
             w.count(end - start)
             for i in start..<end { w.report(all[i], actorIndex: index) }
             chunks.append(w.bytes)
             reportCounts.append(end - start)
             start = end
         }
-        var actorBytes = SnapshotWriter()
-        actorBytes.count(actors.count)
-        for a in actors { actorBytes.actor(a) }
         var deskBytes = SnapshotWriter()
         deskBytes.varint(desk.lastSeq)
         deskBytes.count(desk.anomalies.count)
@@ -54,7 +52,15 @@ public enum DeskSnapshotCodec {
             deskBytes.string(a.reportID.rawValue)
             deskBytes.string(a.reason)
         }
-        return Sections(desk: deskBytes.bytes, actors: actorBytes.bytes, chunks: chunks, reportCounts: reportCounts)
+        return Sections(desk: deskBytes.bytes, actors: encodeActors(actors), chunks: chunks, reportCounts: reportCounts)
+    }
+
+    /// The actor table section (`decodeActors` reads it back).
+    public static func encodeActors(_ actors: [Actor]) -> [UInt8] {
+        var w = SnapshotWriter()
+        w.count(actors.count)
+        for a in actors { w.actor(a) }
+        return w.bytes
     }
 
     /// The actor table, one shared box per actor (every trail entry by that actor points at it).

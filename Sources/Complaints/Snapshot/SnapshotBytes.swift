@@ -130,10 +130,12 @@ public struct SnapshotReader {
         }
     }
 
-    /// A count or length, refused when larger than the bytes left could possibly hold.
+    /// A count or length, refused when larger than `max` (default: the bytes left could possibly hold);
+    /// a negative `max` (an index into an empty table) refuses every value.
     public mutating func count(max: Int? = nil) throws(SnapshotFormatError) -> Int {
         let v = try varint()
-        guard v <= UInt64(max ?? (buffer.count - offset)) else { throw fail("count \(v) too large") }
+        let limit = max ?? (buffer.count - offset)
+        guard limit >= 0, v <= UInt64(limit) else { throw fail("count \(v) too large") }
         return Int(v)
     }
 

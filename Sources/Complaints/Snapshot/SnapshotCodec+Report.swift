@@ -44,7 +44,7 @@ extension SnapshotWriter {
             date(entry.at)
             count(actorIndex(entry.actor))
             event(entry.event, reportIntake: r.intake)
-            byte(entry.visibility.snapshotCode)
+            caseIndex(entry.visibility)
         }
         for track in [r.clocks.verification, r.clocks.agencyFollowUp, r.clocks.autoClose, r.clocks.settlement,
                       r.clocks.postponement] {
@@ -67,16 +67,6 @@ extension SnapshotWriter {
         optionalString(a.agency)
         optionalString(a.unit)
         optionalString(a.osUser)
-    }
-}
-
-extension TrailEntry.Visibility {
-    var snapshotCode: UInt8 {
-        switch self {
-        case .publik: 0
-        case .internal_: 1
-        case .pelapor: 2
-        }
     }
 }
 
@@ -119,13 +109,7 @@ extension SnapshotReader {
             let at = try date()
             let actorIndex = try count(max: actors.count - 1)
             let event = try event(reportIntake: intake)
-            let visibility: TrailEntry.Visibility
-            switch try byte() {
-            case 0: visibility = .publik
-            case 1: visibility = .internal_
-            case 2: visibility = .pelapor
-            default: throw fail("bad trail visibility")
-            }
+            let visibility = try caseIndex(TrailEntry.Visibility.self)
             trail.append(TrailEntry(seq: seq, at: at, actorBox: actors[actorIndex], event: event, visibility: visibility))
         }
         var clocks = Clocks()

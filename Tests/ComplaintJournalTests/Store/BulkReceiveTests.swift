@@ -102,11 +102,7 @@ final class BulkReceiveTests: XCTestCase {
         let (reader, _) = try FileJournal.open(at: folder, mode: .readOnly)
         let fresh = try DeskStore(journal: reader, directory: PermissiveDirectory(), deadlines: deadlines, osUser: "root")
         XCTAssertEqual(fresh.problems, [])
-        XCTAssertEqual(store.desk.all, fresh.desk.all)
-        XCTAssertEqual(store.desk.byExternalID, fresh.desk.byExternalID)
-        XCTAssertEqual(store.desk.lastSeq, fresh.desk.lastSeq)
-        XCTAssertEqual(store.desk.nextReportID, fresh.desk.nextReportID)
-        XCTAssertEqual(store.desk.anomalies, fresh.desk.anomalies)
+        TestSupport.assertSameDesk(store.desk, fresh.desk)
     }
 
     func testWrittenEventsReadBackAsTheirPayloadsDecode() throws {

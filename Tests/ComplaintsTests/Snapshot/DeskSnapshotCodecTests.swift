@@ -118,8 +118,9 @@ final class DeskSnapshotCodecTests: XCTestCase {
             bad[i] ^= UInt8.random(in: 1...255, using: &generator)
             _ = decodes(bad)
         }
-        // An actor index past the table is refused.
+        // An actor index past the table is refused, and so is any index into an empty table.
         XCTAssertNil(try? reports(chunk, actors: actors.prefix(1)))
+        XCTAssertNil(try? reports(chunk, actors: actors.prefix(0)))
     }
 }
 
