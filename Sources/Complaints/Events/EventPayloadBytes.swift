@@ -159,46 +159,10 @@ struct EventPayloadBytes {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// The quoted `ISOTime.format` text, written digit by digit for the years and offsets it pads to a
-    /// fixed width (0...9999, under 100 hours); anything else goes through `ISOTime.format` itself.
+    /// The quoted `ISOTime.format` text, written straight into the payload.
     private mutating func timestamp(_ date: Date) {
-        let seconds = date.timeIntervalSince1970
-        let off = abs(offset)
-        guard seconds.isFinite, abs(seconds) < 1e15, off / 3600 < 100 else {
-            JSONStringWriter.appendQuoted(ISOTime.format(date, offsetSeconds: offset), to: &out)
-            return
-        }
-        let total = Int(floor(seconds)) + offset
-        var days = total / 86400
-        var secs = total % 86400
-        if secs < 0 { secs += 86400; days -= 1 }
-        let day = LocalDate(dayNumber: days)
-        guard (0...9999).contains(day.year) else {
-            JSONStringWriter.appendQuoted(ISOTime.format(date, offsetSeconds: offset), to: &out)
-            return
-        }
         out.append(UInt8(ascii: "\""))
-        digits(day.year, 4); out.append(UInt8(ascii: "-")); digits(day.month, 2); out.append(UInt8(ascii: "-"))
-        digits(day.day, 2); out.append(UInt8(ascii: "T")); digits(secs / 3600, 2); out.append(UInt8(ascii: ":"))
-        digits(secs / 60 % 60, 2); out.append(UInt8(ascii: ":")); digits(secs % 60, 2)
-        if offset == 0 {
-            out.append(UInt8(ascii: "Z"))
-        } else {
-            out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            digits(off / 3600, 2); out.append(UInt8(ascii: ":")); digits(off / 60 % 60, 2)
-        }
+        ISOTime.append(date, offsetSeconds: offset, to: &out)
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// `value` (0 ≤ value < 10^width) in exactly `width` decimal digits.
-    private mutating func digits(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

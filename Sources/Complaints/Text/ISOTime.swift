@@ -5,16 +5,29 @@ import Foundation
 public enum ISOTime {
     /// Formats `date` in the zone `offsetSeconds` east of UTC, to whole seconds.
     public static func format(_ date: Date, offsetSeconds: Int = 7 * 3600) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        append(date, offsetSeconds: offsetSeconds, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format`'s text appended to `out` digit by digit (the payload writer calls it once per event).
+    public static func append(_ date: Date, offsetSeconds: Int, to out: inout [UInt8]) {
         let total = Int(floor(date.timeIntervalSince1970)) + offsetSeconds
         var days = total / 86400
         var secs = total % 86400
         if secs < 0 { secs += 86400; days -= 1 }
-        let date = LocalDate(dayNumber: days)
-        let (y, m, d) = (date.year, date.month, date.day)
-        let sign = offsetSeconds < 0 ? "-" : "+"
+        let day = LocalDate(dayNumber: days)
         let off = abs(offsetSeconds)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
-            + (offsetSeconds == 0 ? "Z" : "\(sign)\(pad(off / 3600, 2)):\(pad(off / 60 % 60, 2))")
+        pad(day.year, 4, &out); out.append(UInt8(ascii: "-")); pad(day.month, 2, &out); out.append(UInt8(ascii: "-"))
+        pad(day.day, 2, &out); out.append(UInt8(ascii: "T")); pad(secs / 3600, 2, &out); out.append(UInt8(ascii: ":"))
+        pad(secs / 60 % 60, 2, &out); out.append(UInt8(ascii: ":")); pad(secs % 60, 2, &out)
+        if offsetSeconds == 0 {
+            out.append(UInt8(ascii: "Z"))
+        } else {
+            out.append(offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            pad(off / 3600, 2, &out); out.append(UInt8(ascii: ":")); pad(off / 60 % 60, 2, &out)
+        }
     }
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, also with a space for `T`. A date alone
@@ -88,8 +101,22 @@ public enum ISOTime {
         return (Date(timeIntervalSince1970: t), offset)
     }
 
-    static func pad(_ v: Int, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    /// `v` in decimal, zero-padded on the left to at least `width` characters (a minus sign counts).
+    static func pad(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
+        var limit = 1
+        for _ in 0..<width { limit *= 10 }
+        guard v >= 0, v < limit else {
+            let s = String(v)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - s.utf8.count)))
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        var divisor = limit / 10
+        var rest = v
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

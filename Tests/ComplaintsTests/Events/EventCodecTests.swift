@@ -33,6 +33,23 @@ final class EventCodecTests: XCTestCase {
         XCTAssertEqual(DomainEvent.disposed(Disposition(agency: "a", kind: .disposisi)).type, "report.disposed")
     }
 
+    /// `ISOTime.format` (written digit by digit, shared with the payload writer) pinned at its edges:
+    /// zero and negative offsets, years padded to four digits, a fifth digit past 9999, offsets past 99 h.
+    func testISOTimeFormatAtTheEdges() {
+        let cases: [(Double, Int, String)] = [
+            (0, 0, "1970-01-01T00:00:00Z"),
+            (0, -(5 * 3600 + 30 * 60), "1969-12-31T18:30:00-05:30"),
+            (-62_135_596_800, 0, "0001-01-01T00:00:00Z"),
+            (-62_135_596_800, -3600, "0000-12-31T23:00:00-01:00"),
+            (253_402_300_799, 0, "9999-12-31T23:59:59Z"),
+            (253_402_300_800, 0, "10000-01-01T00:00:00Z"),
+            (0.75, 100 * 3600, "1970-01-05T04:00:00+100:00"),
+        ]
+        for (seconds, offset, text) in cases {
+            XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: seconds), offsetSeconds: offset), text)
+        }
+    }
+
     /// Start-up hands out these shared names for the type field: every type must be listed, once.
     func testTypeNamesListEveryTypeOnce() {
         XCTAssertEqual(all.count, 21, "one sample per event type")
