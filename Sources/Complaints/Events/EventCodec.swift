@@ -39,15 +39,6 @@ public enum EventCodec {
         return n
     }
 
-    /// The reference encoder: builds the `JSONValue` tree and writes it. `encode` must produce exactly
-    /// these bytes (the journal format never changes); the tests hold the two side by side.
-    static func encodeTree(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        EventPayloadWriter(offset: offsetSeconds).object(for: event).write(into: &out)
-        return out
-    }
-
     /// Decodes the `data` object of an event of `type`. Start-up calls this for every line: the payload is
     /// read through a `PayloadTape` (no tree); only a payload the tape refuses is parsed again as a
     /// `JSONValue`, which names the problem exactly as before.

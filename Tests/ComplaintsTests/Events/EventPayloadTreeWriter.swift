@@ -1,6 +1,8 @@
+@testable import Complaints
 import Foundation
 
-/// Builds the `data` object of each event type (keys in sorted order, absent values left out).
+/// The journal's original payload writer, kept as the reference `EventCodec.encode` must match byte for
+/// byte: builds the `data` object of each event type (keys in sorted order, absent values left out).
 struct EventPayloadWriter {
     var offset: Int
 
@@ -65,5 +67,16 @@ struct EventPayloadWriter {
             "tags": strings(i.tags),
             "extra": i.extra.isEmpty ? nil : sorted(i.extra.mapValues { JSONValue.string($0) }),
         ])
+    }
+}
+
+extension EventCodec {
+    /// The reference encoder: builds the `JSONValue` tree and writes it. `encode` must produce exactly
+    /// these bytes (the journal format never changes).
+    static func encodeTree(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        EventPayloadWriter(offset: offsetSeconds).object(for: event).write(into: &out)
+        return out
     }
 }
