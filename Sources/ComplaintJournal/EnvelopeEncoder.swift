@@ -118,27 +118,33 @@ enum EnvelopeEncoder {
             (try? JournalTimestamp.format(first.at, utcOffsetSeconds: first.utcOffsetSeconds))
                 .map { (at: first.at, offset: first.utcOffsetSeconds, text: $0) }
         }
-        let failures = FirstFailure()
+        @Sendable func atText(_ entry: NewEntry) -> String? {
+            shared.flatMap { $0.at == entry.at && $0.offset == entry.utcOffsetSeconds ? $0.text : nil }
+        }
         var lines: [[UInt8]] = []
         let entries = [JournalEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             let slots = ParallelLines.Slots(base: base)
             lines = ParallelLines.contiguousMap(count: count, workers: ParallelLines.workers(lines: count)) { index in
                 let entry = newEntries[index]
-                let atText = shared.flatMap { $0.at == entry.at && $0.offset == entry.utcOffsetSeconds ? $0.text : nil }
-                switch encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText, entry: count > 1 ? index + 1 : nil) {
+                switch encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText(entry), entry: count > 1 ? index + 1 : nil) {
                 case let .success(line):
                     (slots.base + index).initialize(to: line.entry)
                     return line.bytes
-                case let .failure(error):
-                    failures.record(error, at: index)
+                case .failure:
+                    // An encoded line is never empty: an empty one marks the failure, found again below.
                     (slots.base + index).initialize(to: placeholder)
                     return []
                 }
             }
             initialized = count
         }
-        if let failure = failures.first { throw failure }
+        // The first bad entry in batch order, whichever worker met it first: encoded again for its error.
+        if let bad = lines.firstIndex(where: \.isEmpty),
+           case let .failure(error) = encodeChecked(newEntries[bad], seq: firstSeq + UInt64(bad), atText: atText(newEntries[bad]),
+                                                    entry: count > 1 ? bad + 1 : nil) {
+            throw error
+        }
         return EncodedBatch(lines: lines, entries: entries)
     }
 
@@ -147,24 +153,6 @@ enum EnvelopeEncoder {
         version: currentVersion, seq: 0, eventID: "", reportID: "", at: Date(timeIntervalSince1970: 0), atText: "",
         utcOffsetSeconds: 0, actor: JournalActor(name: "", role: ""), type: "", payload: [],
         position: JournalPosition(segment: 0, line: 0))
-
-    /// The failure of the lowest-numbered entry, whichever worker found it first.
-    private final class FirstFailure: @unchecked Sendable {
-        private let lock = NSLock()
-        private var found: (index: Int, error: JournalError)?
-
-        func record(_ error: JournalError, at index: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            if found.map({ index < $0.index }) ?? true { found = (index, error) }
-        }
-
-        var first: JournalError? {
-            lock.lock()
-            defer { lock.unlock() }
-            return found?.error
-        }
-    }
 
     /// One line, encoded and decoded back; errors name the entry (1-based, when the batch has several).
     /// The decode skips what `encode` has just done on these very bytes (the checksum, the payload
