@@ -8,10 +8,13 @@ import Foundation
 enum SnapshotRefresher {
     /// Starts the background write when the snapshot is missing, rejected or `threshold` events behind.
     static func startIfStale(_ opened: OpenedDesk, threshold: UInt64 = 10_000) {
-        // A console quit mid-write left a temporary file: remove it even when no new write is due.
-        if opened.journal.mode == .writer { ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: opened.folder.url) }
+        guard opened.journal.mode == .writer else { return }
         guard opened.desk.lastSeq >= minimumEvents, opened.snapshotIsStale(threshold: threshold),
-              let source = opened.snapshotSource() else { return }
+              let source = opened.snapshotSource() else {
+            // No write due: still remove what a console quit mid-write left (a write removes it itself).
+            ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: opened.folder.url)
+            return
+        }
         let journal = opened.journal
         let thread = Thread {
             _ = try? ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,

@@ -22,8 +22,8 @@ extension OpenedDesk {
 
     /// Whether a new snapshot would save noticeable start-up time: none was used, or at least
     /// `threshold` events were folded on top of the one that was.
-    public func snapshotIsStale(threshold: UInt64 = 10_000) -> Bool {
-        guard journal.mode == .writer, desk.lastSeq > 0 else { return false }
+    public func snapshotIsStale(threshold: UInt64) -> Bool {
+        guard desk.lastSeq > 0 else { return false }
         guard let after = eventsAfterSnapshot else { return true }
         return after >= threshold
     }
