@@ -39,6 +39,22 @@ extension PayloadTape {
             return items
         }
 
+        /// An object's members in input order with their keys' raw bytes between the quotes (nil for a
+        /// key with escapes), without building key strings; `body` returns false to stop. False for a
+        /// non-object or when stopped.
+        func forEachRawMember(_ body: (_ key: UnsafeBufferPointer<UInt8>?, _ value: Value) -> Bool) -> Bool {
+            guard node.kind == .object else { return false }
+            let end = Int(node.next)
+            var k = index + 1
+            while k < end {
+                let key = nodes[k]
+                let raw = key.flag ? nil : UnsafeBufferPointer(rebasing: bytes[Int(key.start + 1)..<Int(key.end - 1)])
+                guard body(raw, Value(nodes: nodes, bytes: bytes, index: k + 1)) else { return false }
+                k = Int(nodes[k + 1].next)
+            }
+            return true
+        }
+
         var memberList: [(key: String, value: Value)]? {
             guard node.kind == .object else { return nil }
             var members: [(key: String, value: Value)] = []

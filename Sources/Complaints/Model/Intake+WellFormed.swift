@@ -91,22 +91,15 @@ private struct WellFormedIntakeReader {
     /// The values of an object's members in the order of `known` (nil where missing or null); nil for a
     /// non-object, an unknown, repeated or escaped key.
     func members(_ value: Value, _ known: [StaticString]) -> [Value?]? {
-        guard value.nodes[value.index].kind == .object else { return nil }
         var found = [Value?](repeating: nil, count: known.count)
         var seen: UInt32 = 0
-        let end = Int(value.nodes[value.index].next)
-        var k = value.index + 1
-        while k < end {
-            let key = value.nodes[k]
-            guard !key.flag else { return nil }
-            let name = UnsafeBufferPointer(rebasing: value.bytes[Int(key.start + 1)..<Int(key.end - 1)])
-            guard let slot = known.firstIndex(where: { Self.equal(name, $0) }), seen & (1 << slot) == 0 else { return nil }
+        let complete = value.forEachRawMember { key, member in
+            guard let key, let slot = known.firstIndex(where: { Self.equal(key, $0) }), seen & (1 << slot) == 0 else { return false }
             seen |= 1 << slot
-            let member = Value(nodes: value.nodes, bytes: value.bytes, index: k + 1)
             if !member.isNull { found[slot] = member }
-            k = Int(value.nodes[k + 1].next)
+            return true
         }
-        return found
+        return complete ? found : nil
     }
 
     static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
