@@ -259,42 +259,54 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// Writes the snapshot of `desk`, which must be the fold of `journal` up to `resume`. Returns bytes
-    /// written. The encoded sections are held until written (about a fifth of the journal's size).
+    /// written. Streams chunk by chunk (`encode(_:at:programStamp:emit:)`): only one chunk, the actor
+    /// table and the footer are held at a time.
     @discardableResult
     public static func write(_ desk: Desk, at resume: JournalResumePoint, journal: FileJournal,
                              programStamp: String) throws(WriteError) -> Int {
         guard desk.lastSeq == resume.lastSeq else { throw .notAtResumePoint(desk: desk.lastSeq, journal: resume.lastSeq) }
-        let parts = encode(desk, at: resume, programStamp: programStamp)
         let folder = journal.folder
-        let path = path(in: folder)
+        var written = 0
         do throws(JournalError) {
             try folder.createDirectory(folder.cachePath)
             removeAbandonedTemporaries(in: folder.cachePath)
-            try folder.replaceFile(path) { write in
-                for part in parts {
-                    let e = write(part)
-                    if e != 0 { return e }
+            try folder.replaceFile(path(in: folder)) { write in
+                encode(desk, at: resume, programStamp: programStamp) { part in
+                    written += part.count
+                    return write(part)
                 }
-                return 0
             }
         } catch {
             throw .journal(error)
         }
-        return parts.reduce(0) { $0 + $1.count }
+        return written
     }
 
     /// The snapshot file's bytes, in the parts they are written in (never joined: hundreds of MB).
     public static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String) -> [[UInt8]] {
-        let sections = DeskSnapshotCodec.encode(desk)
+        var parts: [[UInt8]] = []
+        encode(desk, at: resume, programStamp: programStamp) { parts.append($0); return 0 }
+        return parts
+    }
+
+    /// Hands the file's bytes to `emit` part by part, in file order: the magic, each report chunk as it
+    /// is encoded, the actor table, the desk section, the footer. Stops at the first non-zero `emit`
+    /// result (an errno) and returns it; 0 when all was emitted.
+    @discardableResult
+    static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String,
+                       emit: ([UInt8]) -> Int32) -> Int32 {
         var table: [Section] = []
         var offset = magic.count
-        func place(_ bytes: [UInt8], reports: Int) {
+        var failure: Int32 = emit(magic)
+        func place(_ bytes: [UInt8], reports: Int) -> Bool {
+            guard failure == 0 else { return false }
             table.append(Section(offset: offset, length: bytes.count, crc: CRC32C.checksum(bytes), reports: reports))
             offset += bytes.count
+            failure = emit(bytes)
+            return failure == 0
         }
-        for (i, chunk) in sections.chunks.enumerated() { place(chunk, reports: sections.reportCounts[i]) }
-        place(sections.actors, reports: 0)
-        place(sections.desk, reports: 0)
+        guard failure == 0, let rest = DeskSnapshotCodec.encode(desk, chunk: place),
+              place(rest.actors, reports: 0), place(rest.desk, reports: 0) else { return failure }
         // Footer order: desk, actors, then the chunks.
         let ordered = [table[table.count - 1], table[table.count - 2]] + table.dropLast(2)
         var footer = SnapshotWriter()
@@ -312,7 +324,8 @@ public struct ProjectionSnapshot: Sendable {
         end.fixed32(UInt32(footer.bytes.count))
         end.fixed32(CRC32C.checksum(footer.bytes))
         end.append(magic)
-        return [magic] + sections.chunks + [sections.actors, sections.desk, footer.bytes, end.bytes]
+        let e = emit(footer.bytes)
+        return e != 0 ? e : emit(end.bytes)
     }
 }
 

@@ -21,7 +21,26 @@ public enum DeskSnapshotCodec {
         public var reportCounts: [Int]
     }
 
+    /// Every section in memory: for tests and tools. A snapshot file is written with `encode(_:chunk:)`.
     public static func encode(_ desk: Desk, reportsPerChunk: Int = 2048) -> Sections {
+        var chunks: [[UInt8]] = []
+        var reportCounts: [Int] = []
+        // Never nil: collecting never stops the encoder.
+        let rest = encode(desk, reportsPerChunk: reportsPerChunk) { bytes, reports in
+            chunks.append(bytes)
+            reportCounts.append(reports)
+            return true
+        }!
+        return Sections(desk: rest.desk, actors: rest.actors, chunks: chunks, reportCounts: reportCounts)
+    }
+
+    /// Hands each report chunk to `chunk` as soon as it is encoded (with its report count), so a writer
+    /// holds one chunk at a time, then returns the sections that follow the chunks: the actor table
+    /// (complete only once every trail was seen) and the desk's bookkeeping. Stops early, returning nil,
+    /// when `chunk` returns false.
+    @discardableResult
+    public static func encode(_ desk: Desk, reportsPerChunk: Int = 2048,
+                              chunk: (_ bytes: [UInt8], _ reports: Int) -> Bool) -> (actors: [UInt8], desk: [UInt8])? {
         var actorIndex: [Actor: Int] = [:]
         var actors: [Actor] = []
         func index(_ a: Actor) -> Int {
@@ -30,8 +49,6 @@ public enum DeskSnapshotCodec {
             actors.append(a)
             return actors.count - 1
         }
-        var chunks: [[UInt8]] = []
-        var reportCounts: [Int] = []
         var start = 0
         let all = desk.all
         while start < all.count {
@@ -40,8 +57,7 @@ public enum DeskSnapshotCodec {
             var w = SnapshotWriter(capacity: (end - start) * 768)
             w.count(end - start)
             for i in start..<end { w.report(all[i], actorIndex: index) }
-            chunks.append(w.bytes)
-            reportCounts.append(end - start)
+            guard chunk(w.bytes, end - start) else { return nil }
             start = end
         }
         var deskBytes = SnapshotWriter()
@@ -52,7 +68,7 @@ public enum DeskSnapshotCodec {
             deskBytes.string(a.reportID.rawValue)
             deskBytes.string(a.reason)
         }
-        return Sections(desk: deskBytes.bytes, actors: encodeActors(actors), chunks: chunks, reportCounts: reportCounts)
+        return (encodeActors(actors), deskBytes.bytes)
     }
 
     /// The actor table section (`decodeActors` reads it back).
