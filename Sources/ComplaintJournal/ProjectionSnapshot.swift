@@ -27,13 +27,6 @@ public struct ProjectionSnapshot: Sendable {
 
     static func path(in folder: JournalFolder) -> String { folder.cachePath + "/" + fileName }
 
-    /// What `load` found.
-    public enum LoadResult: Sendable {
-        case loaded(ProjectionSnapshot)
-        case missing
-        case unusable(String)
-    }
-
     /// Identifies the program build (size and modification time of the running executable): a snapshot
     /// written by another build may come from another fold, so it is rebuilt rather than trusted.
     public static func currentProgramStamp() -> String {
@@ -82,21 +75,6 @@ public struct ProjectionSnapshot: Sendable {
         } catch {
             munmap(base, size)
             return .unusable("\(path): \(error)")
-        }
-    }
-
-    /// `open` and the desk in one step, for callers that do not check a journal first (tests, tools).
-    public static func load(dataFolder: URL, programStamp: String) -> LoadResult {
-        switch open(dataFolder: dataFolder, programStamp: programStamp) {
-        case .missing: return .missing
-        case let .unusable(why): return .unusable(why)
-        case let .opened(mapped):
-            do throws(SnapshotFormatError) {
-                return .loaded(ProjectionSnapshot(desk: try mapped.desk(textSource: JournalTextStore(dataFolder: dataFolder)),
-                                                  resume: mapped.resume))
-            } catch {
-                return .unusable("\(mapped.path): \(error)")
-            }
         }
     }
 
