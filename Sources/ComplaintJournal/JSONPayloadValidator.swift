@@ -1,3 +1,4 @@
+import Complaints
 import TinyTOML
 /// Strict RFC 8259 check that a payload is exactly one JSON object and safe to embed in a line.
 ///

@@ -1,3 +1,4 @@
+import Complaints
 import TinyTOML
 /// Decodes one JSON string from raw line bytes, with full unescaping and UTF-8 validation.
 enum JSONStringScanner {
@@ -116,36 +117,5 @@ enum JSONStringScanner {
             }
         }
         throw Failure(offset: start, reason: "unterminated string")
-    }
-}
-
-/// SWAR (SIMD within a register) helpers: skip eight bytes at a time while none of them needs
-/// attention in a JSON string (a quote, a backslash, a control character or a non-ASCII byte).
-enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// True when some byte of `word` is zero.
-    @inline(__always)
-    private static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- ones) & ~word & highs != 0
-    }
-
-    /// Index of the first byte at or after `index` that is `"`, `\`, below 0x20 or above 0x7F
-    /// (or a position within eight bytes of it); the caller finishes byte by byte.
-    @inline(__always)
-    static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        var index = start
-        let raw = UnsafeRawPointer(base)
-        while count - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // Non-ASCII or control bytes: (byte & 0x80) or byte < 0x20 (byte + 0x60 overflows into 0x80 iff ≥ 0x20).
-            let special = word & highs | (~(word &+ (0x60 &* ones)) & highs)
-            if special != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) {
-                return index
-            }
-            index += 8
-        }
-        return index
     }
 }

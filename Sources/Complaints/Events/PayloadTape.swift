@@ -160,7 +160,7 @@ struct PayloadTape {
         var high = false
         guard let base = bytes.baseAddress else { return false }
         while true {
-            i = PayloadTape.skipPlainASCII(base, from: i, count: bytes.count)
+            i = ByteScan.skipPlainASCII(base, from: i, count: bytes.count)
             while i < bytes.count {
                 let b = base[i]
                 if b == 0x22 || b == 0x5C || b < 0x20 { break }
@@ -276,22 +276,5 @@ struct PayloadTape {
             guard let a = k.baseAddress, let b = bytes.baseAddress else { return count == 0 }
             return memcmp(a, b + Int(node.start) + 1, count) == 0
         }
-    }
-
-    /// Index of the first byte at or after `start` that is `"`, `\`, a control byte or non-ASCII (or one
-    /// within eight bytes of it): skips eight plain bytes at a time, the bulk of every body text.
-    @inline(__always)
-    static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
-        var index = start
-        let raw = UnsafeRawPointer(base)
-        while count - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let special = word & highs | (~(word &+ (0x60 &* ones)) & highs)
-            if special != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { return index }
-            index += 8
-        }
-        return index
     }
 }
