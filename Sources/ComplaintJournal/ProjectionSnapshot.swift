@@ -13,9 +13,10 @@ import Darwin
 /// usual. Deleting it is always safe. Written whole through `JournalFolder.replaceFile` (temp file,
 /// fsync, rename), so a crash leaves the old or the new snapshot, never a mix.
 ///
-/// Layout: `LDPROJ1\n`, report chunks, actor table, desk section, footer, footer length (u32),
+/// Layout: `LDPROJ1\n`, report chunks, actor table, desk section, inbox rows, footer, footer length (u32),
 /// footer CRC-32C (u32), `LDPROJ1\n`. The footer (read first, from the end) holds the format version,
-/// the program stamp, the resume point and each section's offset, length, CRC and report count.
+/// the program stamp, the resume point and each section's offset, length, CRC and report count, in the
+/// order desk, actors, inbox rows, report chunks.
 public struct ProjectionSnapshot: Sendable {
     public var desk: Desk
     public var resume: JournalResumePoint
@@ -94,7 +95,7 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// The footer: checks magic, footer checksum, format and build; returns the resume point and the
-    /// section table (desk, actors, then report chunks), every section inside the file.
+    /// section table (desk, actors, inbox rows, then report chunks), every section inside the file.
     static func footer(_ bytes: UnsafeRawBufferPointer, programStamp: String) throws(SnapshotFormatError)
         -> (JournalResumePoint, [Section])
     {
@@ -120,7 +121,7 @@ public struct ProjectionSnapshot: Sendable {
         guard stamp == programStamp else { throw fail("written by another build of lapor-desk") }
         let resume = try f.resumePoint()
         let sectionCount = try f.count()
-        guard sectionCount >= 2 else { throw fail("sections missing") }
+        guard sectionCount >= 3 else { throw fail("sections missing") }
         var sections: [Section] = []
         for _ in 0..<sectionCount {
             let s = Section(offset: try f.count(max: footerStart), length: try f.count(max: footerStart), crc: try f.fixed32(),
@@ -136,18 +137,22 @@ public struct ProjectionSnapshot: Sendable {
     static func desk(_ bytes: UnsafeRawBufferPointer, sections: [Section], resume: JournalResumePoint,
                      textSource: (any StoredTextSource)?) throws(SnapshotFormatError) -> Desk
     {
-        func section(_ s: Section) throws(SnapshotFormatError) -> UnsafeRawBufferPointer {
-            let b = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
-            guard CRC32C.checksum(b) == s.crc else {
-                throw SnapshotFormatError(offset: s.offset, reason: "section checksum mismatch")
-            }
-            return b
-        }
-        let actors = try DeskSnapshotCodec.decodeActors(try section(sections[1]))
-        let reports = try decodeChunks(bytes, Array(sections.dropFirst(2)), actors: actors, textSource: textSource)
-        let desk = try DeskSnapshotCodec.desk(reports: reports, deskSection: try section(sections[0]))
+        let actors = try DeskSnapshotCodec.decodeActors(try checked(bytes, sections[1]))
+        // The rows are read only for a first frame, but a snapshot with any damaged section is not trusted.
+        _ = try checked(bytes, sections[2])
+        let reports = try decodeChunks(bytes, Array(sections.dropFirst(3)), actors: actors, textSource: textSource)
+        let desk = try DeskSnapshotCodec.desk(reports: reports, deskSection: try checked(bytes, sections[0]))
         guard desk.lastSeq == resume.lastSeq else { throw SnapshotFormatError(offset: 0, reason: "desk and resume point disagree") }
         return desk
+    }
+
+    /// The bytes of section `s`, once they match its checksum.
+    static func checked(_ bytes: UnsafeRawBufferPointer, _ s: Section) throws(SnapshotFormatError) -> UnsafeRawBufferPointer {
+        let b = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)])
+        guard CRC32C.checksum(b) == s.crc else {
+            throw SnapshotFormatError(offset: s.offset, reason: "section checksum mismatch")
+        }
+        return b
     }
 
     /// Decodes the report chunks on every core straight into one array (moving, not copying, each
@@ -236,12 +241,13 @@ public struct ProjectionSnapshot: Sendable {
         }
     }
 
-    /// Writes the snapshot of `desk`, which must be the fold of `journal` up to `resume`. Returns bytes
-    /// written. Streams chunk by chunk (`encode(_:at:programStamp:emit:)`): only one chunk, the actor
-    /// table and the footer are held at a time.
+    /// Writes the snapshot of `desk`, which must be the fold of `journal` up to `resume`, with its inbox
+    /// rows computed by `rules`. Returns bytes written. Streams chunk by chunk
+    /// (`encode(_:at:programStamp:rules:emit:)`): only one chunk, the actor table, the rows and the footer
+    /// are held at a time.
     @discardableResult
     public static func write(_ desk: Desk, at resume: JournalResumePoint, journal: FileJournal,
-                             programStamp: String) throws(WriteError) -> Int {
+                             programStamp: String, rules: InboxRowRules) throws(WriteError) -> Int {
         guard desk.lastSeq == resume.lastSeq else { throw .notAtResumePoint(desk: desk.lastSeq, journal: resume.lastSeq) }
         let folder = journal.folder
         var written = 0
@@ -249,7 +255,7 @@ public struct ProjectionSnapshot: Sendable {
             try folder.createDirectory(folder.cachePath)
             removeAbandonedTemporaries(in: folder.cachePath)
             try folder.replaceFile(path(in: folder)) { write in
-                encode(desk, at: resume, programStamp: programStamp) { part in
+                encode(desk, at: resume, programStamp: programStamp, rules: rules) { part in
                     written += part.count
                     return write(part)
                 }
@@ -261,17 +267,18 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// The snapshot file's bytes, in the parts they are written in (never joined: hundreds of MB).
-    public static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String) -> [[UInt8]] {
+    public static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String,
+                              rules: InboxRowRules) -> [[UInt8]] {
         var parts: [[UInt8]] = []
-        encode(desk, at: resume, programStamp: programStamp) { parts.append($0); return 0 }
+        encode(desk, at: resume, programStamp: programStamp, rules: rules) { parts.append($0); return 0 }
         return parts
     }
 
     /// Hands the file's bytes to `emit` part by part, in file order: the magic, each report chunk as it
-    /// is encoded, the actor table, the desk section, the footer. Stops at the first non-zero `emit`
-    /// result (an errno) and returns it; 0 when all was emitted.
+    /// is encoded, the actor table, the desk section, the inbox rows, the footer. Stops at the first
+    /// non-zero `emit` result (an errno) and returns it; 0 when all was emitted.
     @discardableResult
-    static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String,
+    static func encode(_ desk: Desk, at resume: JournalResumePoint, programStamp: String, rules: InboxRowRules,
                        emit: ([UInt8]) -> Int32) -> Int32 {
         var table: [Section] = []
         var offset = magic.count
@@ -283,10 +290,11 @@ public struct ProjectionSnapshot: Sendable {
             failure = emit(bytes)
             return failure == 0
         }
-        guard failure == 0, let rest = DeskSnapshotCodec.encode(desk, chunk: place),
-              place(rest.actors, reports: 0), place(rest.desk, reports: 0) else { return failure }
-        // Footer order: desk, actors, then the chunks.
-        let ordered = [table[table.count - 1], table[table.count - 2]] + table.dropLast(2)
+        guard failure == 0, let rest = DeskSnapshotCodec.encode(desk, rules: rules, chunk: place),
+              place(rest.actors, reports: 0), place(rest.desk, reports: 0), place(rest.inboxRows, reports: desk.count)
+        else { return failure }
+        // Footer order: desk, actors, inbox rows, then the chunks.
+        let ordered = [table[table.count - 2], table[table.count - 3], table[table.count - 1]] + table.dropLast(3)
         var footer = SnapshotWriter()
         footer.fixed32(DeskSnapshotCodec.formatVersion)
         footer.string(programStamp)
@@ -331,6 +339,45 @@ public final class MappedSnapshot: @unchecked Sendable {
     /// `textSource` is the journal the snapshot was checked against: bodies left there are read from it.
     public func desk(textSource: any StoredTextSource) throws(SnapshotFormatError) -> Desk {
         try ProjectionSnapshot.desk(bytes, sections: sections, resume: resume, textSource: textSource)
+    }
+
+    /// Every report's inbox row, or nil when they were computed with other deadline rules than
+    /// `rulesKey` names. Cheap next to `desk`: rows are small and hold no report text.
+    public func inboxSeed(rulesKey: String) throws(SnapshotFormatError) -> InboxSeed? {
+        let seed = try DeskSnapshotCodec.decodeInboxRows(try ProjectionSnapshot.checked(bytes, sections[2]), rulesKey: rulesKey)
+        guard let seed else { return nil }
+        guard seed.count == sections.dropFirst(3).reduce(0, { $0 + $1.reports }) else {
+            throw SnapshotFormatError(offset: sections[2].offset, reason: "inbox rows do not match the report chunks")
+        }
+        return seed
+    }
+
+    /// The reports at `locations` (from `inboxSeed`), each chunk they lie in checked once: what a first
+    /// frame shows, without decoding the rest.
+    public func reports(at locations: [SnapshotReportLocation], textSource: any StoredTextSource) throws(SnapshotFormatError) -> [Report] {
+        let actors = try DeskSnapshotCodec.decodeActors(try ProjectionSnapshot.checked(bytes, sections[1]))
+        let chunks = Array(sections.dropFirst(3))
+        var checkedChunks: [Int: UnsafeRawBufferPointer] = [:]
+        var out: [Report] = []
+        for location in locations {
+            guard location.chunk >= 0, location.chunk < chunks.count else {
+                throw SnapshotFormatError(offset: sections[2].offset, reason: "inbox row names chunk \(location.chunk) of \(chunks.count)")
+            }
+            let chunk: UnsafeRawBufferPointer
+            if let known = checkedChunks[location.chunk] {
+                chunk = known
+            } else {
+                chunk = try ProjectionSnapshot.checked(bytes, chunks[location.chunk])
+                checkedChunks[location.chunk] = chunk
+            }
+            out.append(try DeskSnapshotCodec.report(in: chunk, at: location.offset, actors: actors, textSource: textSource))
+        }
+        return out
+    }
+
+    /// The desk section's bookkeeping around `reports` (a desk of only these reports, for a first frame).
+    public func partialDesk(_ reports: [Report]) throws(SnapshotFormatError) -> Desk {
+        try DeskSnapshotCodec.desk(reports: reports, deskSection: try ProjectionSnapshot.checked(bytes, sections[0]))
     }
 }
 

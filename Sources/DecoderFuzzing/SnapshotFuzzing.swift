@@ -3,10 +3,12 @@ import ComplaintJournal
 import Foundation
 
 /// The projection snapshot as fuzz input. A mutated whole file nearly always fails a checksum first, so
-/// inputs whose first byte is even go straight to the report decoder (the structure past the checksums)
-/// with a fixed actor table; odd ones are read as a whole snapshot file.
+/// inputs whose first byte is 0 modulo 4 go straight to the report decoder (the structure past the
+/// checksums) with a fixed actor table, 2 modulo 4 to the inbox rows decoder; odd ones are read as a
+/// whole snapshot file.
 public enum SnapshotFuzzing {
     static let programStamp = "fuzz"
+    static let rules = InboxRowRules(deadlines: Deadlines(calendar: WorkingCalendar()), key: "fuzz")
 
     static let actors: [Actor] = [
         Actor(name: "rina", role: .adminNasional, osUser: "rina"),
@@ -27,6 +29,16 @@ public enum SnapshotFuzzing {
             switch ProjectionSnapshot.decode(bytes: rest, programStamp: programStamp) {
             case let .success(s): return FuzzOutcome(accepted: s.desk.count, problems: [])
             case let .failure(e): return FuzzOutcome(accepted: 0, problems: [e.description])
+            }
+        }
+        if mode & 3 == 2 {
+            return rest.withUnsafeBytes { b in
+                do throws(SnapshotFormatError) {
+                    let seed = try DeskSnapshotCodec.decodeInboxRows(b, rulesKey: rules.key)
+                    return FuzzOutcome(accepted: seed?.count ?? 0, problems: seed == nil ? ["other rules"] : [])
+                } catch {
+                    return FuzzOutcome(accepted: 0, problems: [error.description])
+                }
             }
         }
         guard let actorTable else { return FuzzOutcome(accepted: 0, problems: ["actor table"]) }
@@ -54,7 +66,8 @@ public enum SnapshotFuzzing {
         func line(segment: Int, offset: Int, length: Int, checksum: UInt32) -> Result<[UInt8], UnreadableLine> { .success(bytes) }
     }
 
-    /// The seed corpus: one report chunk (mode byte 0) and one whole file (mode byte 1) of a small desk
+    /// The seed corpus: one report chunk (mode byte 0), one whole file (mode byte 1) and one inbox rows
+    /// section (mode byte 2) of a small desk
     /// that uses every event type, built here so the seeds follow the format (a test compares them with
     /// the checked-in files).
     public static func seeds() -> [[UInt8]] {
@@ -79,11 +92,11 @@ public enum SnapshotFuzzing {
         record("2600002", .postponed(question: "lokasi?"), 0)
         record("2600002", .archived(reason: .duplikat, note: nil, duplicateOf: "2600001"), 0)
         record("2600002", .redacted(fields: ["body"], reason: "UU PDP"), 0)
-        let sections = DeskSnapshotCodec.encode(desk)
+        let sections = DeskSnapshotCodec.encode(desk, rules: rules)
         let resume = JournalResumePoint(segments: [JournalResumePoint.Segment(
             number: 1, end: 4096, lines: Int(seq), firstSeq: 1, lastSeq: seq, trailer: Array(#""c":"0123abcd"}"#.utf8))],
             lastSeq: seq)
-        let file = ProjectionSnapshot.encode(desk, at: resume, programStamp: programStamp).flatMap { $0 }
-        return [[0] + sections.chunks[0], [1] + file]
+        let file = ProjectionSnapshot.encode(desk, at: resume, programStamp: programStamp, rules: rules).flatMap { $0 }
+        return [[0] + sections.chunks[0], [1] + file, [2] + sections.inboxRows]
     }
 }

@@ -42,42 +42,72 @@ enum ConsoleLauncher {
             else { return nil }
             return why.text(language ?? user.language ?? settings.language)
         }
-        let opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
-            ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting)
-        DeskAccess.reportRecovery(opened)
+        let keymap = try Keymaps.load()
+        let catalog = Themes.catalog()
+        var screen: CursesScreen?
+        /// Starts curses with the theme (once): for the first frame drawn from the snapshot, else after opening.
+        func startScreen(settings: DeskSettings) throws -> CursesScreen {
+            if let screen { return screen }
+            let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
+            guard catalog.names.contains(themeName) else {
+                throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
+            }
+            let started: CursesScreen
+            do {
+                started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
+            } catch {
+                throw Fail.usage("console: cannot start the terminal: \(error)")
+            }
+            let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
+            started.palette = palette
+            for p in themeProblems { Output.error("warning: \(p)") }
+            screen = started
+            return started
+        }
+        // A real desk starting from an up-to-date snapshot shows its first frame before decoding the desk.
+        var first: FirstFrame?
+        let opened: OpenedDesk
+        do {
+            opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
+                ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting) { preview in
+                    first = try? drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
+                                                startScreen: startScreen)
+                }
+        } catch {
+            screen?.stop()
+            throw error
+        }
+        // Shown after the console when its first frame was already on screen (curses owns the terminal).
+        let warnings = DeskAccess.recoveryWarnings(opened)
+        if screen == nil { for w in warnings { Output.error(w) } }
         var deskOptions = request.desk
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
-        let op = try DeskAccess.actor(opened, deskOptions)
-        let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
-        let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : opened.settings.theme)
-        let catalog = Themes.catalog()
-        guard catalog.names.contains(themeName) else {
-            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
-        }
-        let service = DeskAccess.consoleService(opened, op, language: env.language)
-        // A practice desk runs on its shared practice clock; a real desk on real time.
-        let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
-        let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
-        var state = ConsoleState(env: env, desk: opened.desk, now: clock(), size: Size(width: 80, height: 24),
-                                 keymap: try Keymaps.load())
-        state.health = service.health
-        if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
-        state.presenter = request.presenter
-        state.announceReadOnlyStart()
-        SnapshotRefresher.startIfStale(opened)
-        let screen: CursesScreen
+        let runtime: ConsoleRuntime
         do {
-            screen = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
+            let op = try DeskAccess.actor(opened, deskOptions)
+            let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
+            let service = DeskAccess.consoleService(opened, op, language: env.language)
+            // A practice desk runs on its shared practice clock; a real desk on real time.
+            let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
+            let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
+            let reuse = first.flatMap { $0.index(for: opened) }
+            var state = ConsoleState(env: env, desk: opened.desk, now: reuse == nil ? clock() : first!.now,
+                                     size: Size(width: 80, height: 24), keymap: keymap, inboxIndex: reuse)
+            state.health = service.health
+            if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
+            state.presenter = request.presenter
+            state.announceReadOnlyStart()
+            SnapshotRefresher.startIfStale(opened)
+            runtime = ConsoleRuntime(state: state, terminal: try startScreen(settings: opened.settings), service: service,
+                                     clock: clock)
+            runtime.practiceClock = practiceClock
         } catch {
-            throw Fail.usage("console: cannot start the terminal: \(error)")
+            screen?.stop()
+            throw error
         }
-        let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: screen.colorDepth)
-        screen.palette = palette
-        for p in themeProblems { Output.error("warning: \(p)") }
-        let runtime = ConsoleRuntime(state: state, terminal: screen, service: service, clock: clock)
-        runtime.practiceClock = practiceClock
         runtime.run()
-        screen.stop()
+        screen?.stop()
+        if first != nil { for w in warnings { Output.error(w) } }
         if runtime.state.resetRequested {
             // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.
             try ScenarioLauncher.reset(opened.folder.path)
@@ -91,11 +121,12 @@ enum ConsoleLauncher {
         }
     }
 
-    static func openDesk(_ options: DeskOptions, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil) throws -> OpenedDesk {
+    static func openDesk(_ options: DeskOptions, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
+                         beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
             return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true,
-                                       refuseWriting: refuseWriting)
+                                       refuseWriting: refuseWriting, beforeDecoding: beforeDecoding)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.
@@ -133,7 +164,11 @@ enum ConsoleLauncher {
     }
 
     static func environment(_ opened: OpenedDesk, _ op: Operator, language: Language) -> ConsoleEnvironment {
-        let ref = opened.reference
+        environment(settings: opened.settings, reference: opened.reference, deadlines: opened.deadlines, op, language: language)
+    }
+
+    static func environment(settings: DeskSettings, reference ref: ReferenceData, deadlines: Deadlines, _ op: Operator,
+                            language: Language) -> ConsoleEnvironment {
         let agencies = ref.agencies.agencies.map { a in
             AgencyChoice(id: a.id, name: a.name, kind: a.kind.rawValue,
                          region: a.region.map { $0.regencyName ?? $0.provinceName } ?? "Nasional",
@@ -141,15 +176,15 @@ enum ConsoleLauncher {
         }
         let categories = ref.categories.categories.map { CategoryChoice(name: $0.name, subcategories: $0.subcategories.map(\.name)) }
         return ConsoleEnvironment(
-            deskName: opened.settings.name, operatorOnDuty: op, language: language, deadlines: opened.deadlines,
+            deskName: settings.name, operatorOnDuty: op, language: language, deadlines: deadlines,
             agencies: agencies, categories: categories,
             propose: { report in
                 guard let p = ref.proposal(for: report) else { return nil }
                 return RoutingSuggestion(agencyID: p.agencyID, unitID: p.unitID, ruleRef: p.rule.source,
                                          reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives)
             },
-            isPractice: opened.settings.isPractice, utcOffsetSeconds: opened.settings.timeZone.secondsFromUTC,
-            zoneName: opened.settings.timeZone.rawValue)
+            isPractice: settings.isPractice, utcOffsetSeconds: settings.timeZone.secondsFromUTC,
+            zoneName: settings.timeZone.rawValue)
     }
 }
 

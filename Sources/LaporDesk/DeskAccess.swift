@@ -10,10 +10,11 @@ enum DeskAccess {
         DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
     }
 
-    static func open(_ options: DeskOptions, mode: FileJournal.Mode, useSnapshot: Bool = true) throws -> OpenedDesk {
+    static func open(_ options: DeskOptions, mode: FileJournal.Mode, useSnapshot: Bool = true,
+                     beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: defaults, mode: mode, useSnapshot: useSnapshot)
+            return try OpenedDesk.open(folder, defaults: defaults, mode: mode, useSnapshot: useSnapshot, beforeDecoding: beforeDecoding)
         } catch {
             switch error.kind {
             case .missing: throw Fail.usage(error.description)
@@ -24,15 +25,19 @@ enum DeskAccess {
 
     /// The operator for `--as` (or the default); an unknown name is a usage error.
     static func actor(_ desk: OpenedDesk, _ options: DeskOptions) throws -> Operator {
+        try actor(roster: desk.roster, folder: desk.folder, options)
+    }
+
+    static func actor(roster: Roster, folder: DeskFolder, _ options: DeskOptions) throws -> Operator {
         if let name = options.operatorName {
-            guard let op = desk.roster.find(name) else {
-                let known = desk.roster.operators.map(\.name).joined(separator: ", ")
-                throw Fail.usage("--as: unknown operator '\(name)' (roster \(desk.folder.rosterFile.path): \(known))")
+            guard let op = roster.find(name) else {
+                let known = roster.operators.map(\.name).joined(separator: ", ")
+                throw Fail.usage("--as: unknown operator '\(name)' (roster \(folder.rosterFile.path): \(known))")
             }
             return op
         }
-        guard let op = desk.roster.defaultOperator else {
-            throw Fail.usage("--as: the roster \(desk.folder.rosterFile.path) lists no operators")
+        guard let op = roster.defaultOperator else {
+            throw Fail.usage("--as: the roster \(folder.rosterFile.path) lists no operators")
         }
         return op
     }
@@ -50,9 +55,14 @@ enum DeskAccess {
     }
 
     static func reportRecovery(_ desk: OpenedDesk) {
-        for t in desk.recovery.tornTails { Output.error("warning: \(t)") }
-        for d in desk.recovery.damagedLines where !d.acknowledged { Output.error("warning: \(d)") }
-        for p in desk.store.problems { Output.error("warning: \(p)") }
+        for w in recoveryWarnings(desk) { Output.error(w) }
+    }
+
+    /// What start-up found and repaired or set aside, one warning per line.
+    static func recoveryWarnings(_ desk: OpenedDesk) -> [String] {
+        desk.recovery.tornTails.map { "warning: \($0)" }
+            + desk.recovery.damagedLines.filter { !$0.acknowledged }.map { "warning: \($0)" }
+            + desk.store.problems.map { "warning: \($0)" }
     }
 }
 

@@ -16,9 +16,10 @@ enum SnapshotRefresher {
             return
         }
         let journal = opened.journal
+        let rules = opened.inboxRowRules
         let thread = Thread {
             _ = try? ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
-                                              programStamp: ProjectionSnapshot.currentProgramStamp())
+                                              programStamp: ProjectionSnapshot.currentProgramStamp(), rules: rules)
         }
         thread.qualityOfService = .background
         thread.start()

@@ -106,3 +106,8 @@ enum TestSupport {
 
 /// The shared SplitMix64 generator (target `SeededRandom`), by its short name in this target.
 typealias SeededGenerator = SeededRandom.SeededGenerator
+
+extension TestSupport {
+    /// Deadline rules for snapshots written by tests (plain Mon–Fri calendar).
+    static let inboxRules = InboxRowRules(deadlines: Deadlines(calendar: WorkingCalendar()), key: "test")
+}

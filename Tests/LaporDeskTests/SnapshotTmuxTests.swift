@@ -58,4 +58,56 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertTrue(damaged.contains("ignored") && damaged.contains("checksum"), damaged)
         XCTAssertEqual(try expect(0, ["list", "--json"]).stdout, withSnapshot)
     }
+
+    /// How `bench --startup-only` says the first frame was drawn (the console's own path).
+    func firstFrameLine() throws -> String {
+        let out = try expect(0, ["bench", "--startup-only"]).stdout
+        return out.split(separator: "\n").first { $0.hasPrefix("start-up to first inbox frame") }.map(String.init) ?? out
+    }
+
+    /// The screen without the title bar's clock (two consoles started a minute apart differ there only).
+    func withoutClock(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+    }
+
+    func testFirstFrameComesFromTheSnapshotRowsOnlyWhenTheyStillHold() throws {
+        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "5", "--out", dataPath])
+        XCTAssertEqual(generated.code, 0, generated.transcript)
+        XCTAssertFalse(try firstFrameLine().contains("snapshot"), "no snapshot yet: the desk is folded first")
+        try expect(0, ["snapshot"])
+        XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
+
+        // The console's screen from the snapshot's rows equals the one folded from the journal, and
+        // answers keys (the desk was decoded behind the first frame).
+        let fromRows = try openConsole("--as admin")
+        guard fromRows.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        let first = fromRows.screen()
+        try fromRows.keys("j", "2")
+        XCTAssertTrue(fromRows.waitFor(text: "[ 2 Ditunda"), "keys are answered")
+        try fromRows.keys("q")
+        guard fromRows.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        let stderr = try String(contentsOfFile: scratch.path + "/console.err", encoding: .utf8)
+        XCTAssertEqual(stderr, "", "nothing printed over the console")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
+        try FileManager.default.removeItem(atPath: snapshotFile)
+        let folded = try openConsole("--as admin")
+        guard folded.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        XCTAssertEqual(withoutClock(first), withoutClock(folded.screen()))
+        try folded.keys("q")
+        guard folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        try saved.write(to: URL(fileURLWithPath: snapshotFile))
+
+        // An event after the snapshot: the desk is decoded and the event folded before the first frame.
+        try expect(0, ["act", "--as", "admin", "2601100", "note", "--text", "sesudah snapshot"])
+        XCTAssertFalse(try firstFrameLine().contains("snapshot"))
+        try expect(0, ["snapshot"])
+        XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
+
+        // A holiday added since: the rows' deadlines no longer hold, so they are not used (the desk is).
+        let holidays = dataURL.appendingPathComponent("kalender/libur-2026.txt")
+        let text = try String(contentsOf: holidays, encoding: .utf8)
+        try (text + "2026-12-01  libur        Hari Jadi Kabupaten\n").write(to: holidays, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try firstFrameLine().contains("snapshot"))
+        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("used, taken at event"))
+    }
 }

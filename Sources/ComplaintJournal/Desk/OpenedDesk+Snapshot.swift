@@ -41,6 +41,23 @@ extension OpenedDesk {
     @discardableResult
     public func writeSnapshot(_ source: (desk: Desk, resume: JournalResumePoint)) throws(ProjectionSnapshot.WriteError) -> Int {
         try ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
-                                     programStamp: ProjectionSnapshot.currentProgramStamp())
+                                     programStamp: ProjectionSnapshot.currentProgramStamp(), rules: inboxRowRules)
+    }
+
+    /// The deadline rules the snapshot's inbox rows are computed with, keyed by everything a deadline
+    /// schedule depends on: the limits, the time zone and each holiday (date and kind) with the years the
+    /// lists cover. Editing `desk.toml` or a holiday file changes the key, and start-up then builds rows
+    /// from the desk instead of trusting the snapshot's.
+    public var inboxRowRules: InboxRowRules {
+        InboxRowRules(deadlines: deadlines, key: OpenedDesk.rulesKey(limits: settings.limits, calendar: calendar))
+    }
+
+    static func rulesKey(limits: DeadlineLimits, calendar: WorkingCalendar) -> String {
+        var key = "limits \(limits.verification) \(limits.agencyFollowUp) \(limits.autoClose) \(limits.settlement) "
+            + "\(limits.postponement); zone \(calendar.timeZone.rawValue); years"
+        for year in calendar.holidays.coveredYears.sorted() { key += " \(year)" }
+        key += "; days"
+        for h in calendar.holidays.holidays { key += " \(h.date) \(h.kind)" }
+        return key
     }
 }

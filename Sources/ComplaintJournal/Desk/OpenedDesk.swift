@@ -46,10 +46,13 @@ public final class OpenedDesk {
     /// With `useSnapshot` a valid projection snapshot (`DIR/cache/proyeksi.snap`) replaces folding the
     /// journal up to its point; `check` opens without it, to read every line. A writer for which
     /// `refuseWriting` (given the settings and roster) returns a reason opens read-only with that reason.
+    /// When the snapshot is accepted and no event follows it, `beforeDecoding` is called before its desk
+    /// is decoded (the console draws its first frame from it).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
                             lockTimeout: Double? = 10, readOnlyFallback: Bool = false,
                             useSnapshot: Bool = true,
-                            refuseWriting: ((DeskSettings, Roster) -> String?)? = nil) throws(OpenError) -> OpenedDesk {
+                            refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
+                            beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
         guard folder.exists else {
             throw OpenError(kind: .missing, messages: [
                 "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
@@ -145,6 +148,13 @@ public final class OpenedDesk {
                 if let why = journal.snapshotRejection {
                     status = .rejected(why)
                 } else {
+                    if let beforeDecoding, journal.lastSequence == mapped.resume.lastSeq {
+                        beforeDecoding(SnapshotPreview(
+                            folder: folder, settings: settings, roster: roster, reference: reference, deadlines: deadlines,
+                            journalHealth: journal.health, recovery: report, lastSeq: mapped.resume.lastSeq, snapshot: mapped,
+                            textSource: journal.textStore,
+                            rules: InboxRowRules(deadlines: deadlines, key: rulesKey(limits: settings.limits, calendar: calendar))))
+                    }
                     do throws(SnapshotFormatError) {
                         restoring = try mapped.desk(textSource: journal.textStore)
                         status = .used(seq: mapped.resume.lastSeq)

@@ -40,14 +40,39 @@ public final class InboxIndex: @unchecked Sendable {
     private var searchGeneration = -1
     private var lastSearch: (text: String, generation: Int, identityKey: String, matches: [Bool])?
 
+    /// Set while the rows came from a snapshot and the desk they describe is still being decoded:
+    /// queries answer from the rows alone, whatever desk they are given (see `init(deadlines:seed:lastSeq:)`).
+    private var pinned = false
+
     /// An empty index; rows, orders and search text are built on first use (or by `prepare…`).
     public init(deadlines: Deadlines) { self.deadlines = deadlines }
+
+    /// An index over the rows a projection snapshot carried (computed with these `deadlines`), for the
+    /// desk folded to `lastSeq`: the first inbox frame is drawn from it before the desk itself is decoded.
+    /// Pinned: queries read the rows and ignore the desk they are given (the console shows only the
+    /// reports of the first page meanwhile) until `unpin()`. Once unpinned, the whole decoded desk, with
+    /// the same last sequence and report count, finds the rows up to date and nothing is rebuilt.
+    public init(deadlines: Deadlines, seed: InboxSeed, lastSeq: UInt64) {
+        self.deadlines = deadlines
+        rows = seed.rows
+        hot = rows.withUnsafeBufferPointer { b in b.map { InboxHotRow($0) } }
+        self.lastSeq = lastSeq
+        generation = 1
+        pinned = true
+    }
+
+    /// Lets queries follow the desk they are given again (the desk the seed came from has been decoded).
+    public func unpin() {
+        lock.lock()
+        pinned = false
+        lock.unlock()
+    }
 
     /// Brings the rows in step with `desk` (cheap when nothing changed). A few changed reports (an
     /// officer's action, another console's events) are moved within the existing sort orders instead of
     /// re-sorting 200,000 rows.
     private func update(_ desk: Desk) {
-        if desk.lastSeq == lastSeq && desk.count == rows.count { return }
+        if pinned || (desk.lastSeq == lastSeq && desk.count == rows.count) { return }
         let reports = desk.all
         var changed: [Int] = []
         // The first build (every report new) makes the rows on both cores.
@@ -109,6 +134,10 @@ public final class InboxIndex: @unchecked Sendable {
     /// after the first frame, so the first letter typed does not pay for it).
     public func prepareSearch(_ desk: Desk) {
         // Folded outside the lock (it takes a while), so queries meanwhile are not held up.
+        lock.lock()
+        let skip = pinned
+        lock.unlock()
+        if skip { return }
         var fresh = SearchText()
         fresh.update(desk)
         lock.lock()
@@ -138,7 +167,8 @@ public final class InboxIndex: @unchecked Sendable {
     }
 
     private func updateSearch(_ desk: Desk) {
-        guard searchGeneration != generation || search.spans.count != rows.count else { return }
+        // A pinned index has no desk to fold text from yet (the first frame has no search).
+        guard !pinned, searchGeneration != generation || search.spans.count != rows.count else { return }
         search.update(desk)
         searchGeneration = generation
     }

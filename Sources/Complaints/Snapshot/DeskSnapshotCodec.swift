@@ -10,7 +10,8 @@ public enum DeskSnapshotCodec {
     /// Bump on any change to what is written or to how `Report.apply` folds (a snapshot from another
     /// format or fold is ignored and rebuilt).
     /// 2: bodies left in the journal are kept as their journal span (`StoredText`), not copied.
-    public static let formatVersion: UInt32 = 2
+    /// 3: the inbox rows section (every report's inbox row and where the report lies).
+    public static let formatVersion: UInt32 = 3
 
     public struct Sections: Sendable {
         /// Desk bookkeeping: last sequence and anomalies.
@@ -19,28 +20,33 @@ public enum DeskSnapshotCodec {
         public var chunks: [[UInt8]]
         /// Reports in each chunk.
         public var reportCounts: [Int]
+        /// Every report's inbox row (`decodeInboxRows`).
+        public var inboxRows: [UInt8]
     }
 
     /// Every section in memory: for tests and tools. A snapshot file is written with `encode(_:chunk:)`.
-    public static func encode(_ desk: Desk, reportsPerChunk: Int = 2048) -> Sections {
+    public static func encode(_ desk: Desk, rules: InboxRowRules, reportsPerChunk: Int = 2048) -> Sections {
         var chunks: [[UInt8]] = []
         var reportCounts: [Int] = []
         // Never nil: collecting never stops the encoder.
-        let rest = encode(desk, reportsPerChunk: reportsPerChunk) { bytes, reports in
+        let rest = encode(desk, rules: rules, reportsPerChunk: reportsPerChunk) { bytes, reports in
             chunks.append(bytes)
             reportCounts.append(reports)
             return true
         }!
-        return Sections(desk: rest.desk, actors: rest.actors, chunks: chunks, reportCounts: reportCounts)
+        return Sections(desk: rest.desk, actors: rest.actors, chunks: chunks, reportCounts: reportCounts,
+                        inboxRows: rest.inboxRows)
     }
 
     /// Hands each report chunk to `chunk` as soon as it is encoded (with its report count), so a writer
     /// holds one chunk at a time, then returns the sections that follow the chunks: the actor table
-    /// (complete only once every trail was seen) and the desk's bookkeeping. Stops early, returning nil,
-    /// when `chunk` returns false.
+    /// (complete only once every trail was seen), the desk's bookkeeping and the inbox rows computed with
+    /// `rules`. Stops early, returning nil, when `chunk` returns false.
     @discardableResult
-    public static func encode(_ desk: Desk, reportsPerChunk: Int = 2048,
-                              chunk: (_ bytes: [UInt8], _ reports: Int) -> Bool) -> (actors: [UInt8], desk: [UInt8])? {
+    public static func encode(_ desk: Desk, rules: InboxRowRules, reportsPerChunk: Int = 2048,
+                              chunk: (_ bytes: [UInt8], _ reports: Int) -> Bool)
+        -> (actors: [UInt8], desk: [UInt8], inboxRows: [UInt8])?
+    {
         var actorIndex: [Actor: Int] = [:]
         var actors: [Actor] = []
         func index(_ a: Actor) -> Int {
@@ -51,12 +57,17 @@ public enum DeskSnapshotCodec {
         }
         var start = 0
         let all = desk.all
+        var locations: [SnapshotReportLocation] = []
+        locations.reserveCapacity(all.count)
         while start < all.count {
             let end = min(all.count, start + max(1, reportsPerChunk))
             // About 600 bytes per report at format 2 (bodies are journal spans): room for most chunks.
             var w = SnapshotWriter(capacity: (end - start) * 768)
             w.count(end - start)
-            for i in start..<end { w.report(all[i], actorIndex: index) }
+            for i in start..<end {
+                locations.append(SnapshotReportLocation(chunk: start / max(1, reportsPerChunk), offset: w.bytes.count))
+                w.report(all[i], actorIndex: index)
+            }
             guard chunk(w.bytes, end - start) else { return nil }
             start = end
         }
@@ -68,7 +79,7 @@ public enum DeskSnapshotCodec {
             deskBytes.string(a.reportID.rawValue)
             deskBytes.string(a.reason)
         }
-        return (encodeActors(actors), deskBytes.bytes)
+        return (encodeActors(actors), deskBytes.bytes, encodeInboxRows(desk, rules: rules, locations: locations))
     }
 
     /// The actor table section (`decodeActors` reads it back).

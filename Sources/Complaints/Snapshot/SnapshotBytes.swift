@@ -104,6 +104,12 @@ public struct SnapshotReader {
 
     func fail(_ reason: String) -> SnapshotFormatError { SnapshotFormatError(offset: offset, reason: reason) }
 
+    /// Steps over `n` bytes (a part another reader decodes).
+    public mutating func skip(_ n: Int) throws(SnapshotFormatError) {
+        guard n >= 0, buffer.count - offset >= n else { throw fail("runs past the end") }
+        offset += n
+    }
+
     public mutating func byte() throws(SnapshotFormatError) -> UInt8 {
         guard offset < buffer.count else { throw fail("unexpected end") }
         defer { offset += 1 }

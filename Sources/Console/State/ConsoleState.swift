@@ -37,14 +37,17 @@ public struct ConsoleState: Sendable {
     /// Incremental inbox indices (rows, presorted orders, search text), kept for the session.
     public let inboxIndex: InboxIndex
 
-    public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard) {
+    /// `inboxIndex` is one already built for this desk (e.g. seeded from a projection snapshot for the
+    /// first frame); by default an empty one.
+    public init(env: ConsoleEnvironment, desk: Desk, now: Date, size: Size, keymap: Keymap = .standard,
+                inboxIndex: InboxIndex? = nil) {
         self.env = env
         self.desk = desk
         self.now = now
         self.size = size
         self.keymap = keymap
         urgencyCache = UrgencyCache(deadlines: env.deadlines)
-        inboxIndex = InboxIndex(deadlines: env.deadlines)
+        self.inboxIndex = inboxIndex ?? InboxIndex(deadlines: env.deadlines)
     }
 
     public var language: Language { env.language }

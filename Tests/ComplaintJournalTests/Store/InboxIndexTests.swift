@@ -130,4 +130,50 @@ final class InboxIndexTests: XCTestCase {
                            Inbox(deadlines: deadlines).run(q, on: store.desk, for: op, now: now), typed)
         }
     }
+
+    /// The rows a snapshot carries for `desk`, read back as a seed.
+    func seed(of desk: Desk, rules key: String = "test") throws -> InboxSeed? {
+        let sections = DeskSnapshotCodec.encode(desk, rules: InboxRowRules(deadlines: deadlines, key: key), reportsPerChunk: 64)
+        return try sections.inboxRows.withUnsafeBytes { b -> Result<InboxSeed?, SnapshotFormatError> in
+            do throws(SnapshotFormatError) { return .success(try DeskSnapshotCodec.decodeInboxRows(b, rulesKey: "test")) } catch {
+                return .failure(error)
+            }
+        }.get()
+    }
+
+    func testAnIndexSeededFromSnapshotRowsAnswersAsThePlainPassBeforeTheDeskIsDecoded() throws {
+        let store = try generatedStore(reports: 400)
+        let full = store.desk
+        XCTAssertNil(try seed(of: full, rules: "other limits"), "rows computed with other rules are not used")
+        let seeded = try XCTUnwrap(try seed(of: full))
+        XCTAssertEqual(seeded.count, full.count)
+        // Pinned: given only a few of the reports (the first frame's), every query and count is the whole desk's.
+        let index = InboxIndex(deadlines: deadlines, seed: seeded, lastSeq: full.lastSeq)
+        let partial = try XCTUnwrap(Desk(restoring: Array(full.all.prefix(5)), lastSeq: full.lastSeq, anomalies: []))
+        let plain = Inbox(deadlines: deadlines)
+        let fast = Inbox(deadlines: deadlines, index: index)
+        for op in operators(full) {
+            XCTAssertEqual(fast.counts(on: partial, for: op, now: now), plain.counts(on: full, for: op, now: now), op.name)
+            for q in queries(full) where q.text == nil {
+                XCTAssertEqual(fast.run(q, on: partial, for: op, now: now), plain.run(q, on: full, for: op, now: now), "\(op.name): \(q)")
+            }
+        }
+        // Unpinned, on the decoded desk: the same answers (searches included), then it follows changes.
+        index.unpin()
+        assertSame(full, index, at: now)
+        let admin = Operator(name: "admin", role: .adminNasional)
+        for r in full.all.prefix(30) where r.status == .baru {
+            try store.perform(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), on: r.id, as: admin, now: now)
+        }
+        _ = try store.receive(Intake(channel: .sms, receivedAt: now, body: "Jalan amblas di Sléman"), as: admin, now: now)
+        assertSame(store.desk, index, at: now)
+    }
+
+    func testSeedPositionsFindEachReport() throws {
+        let store = try generatedStore(reports: 120)
+        let seeded = try XCTUnwrap(try seed(of: store.desk))
+        let ids = [store.desk.all[0].id, store.desk.all[77].id, store.desk.all[119].id, "9999999"]
+        XCTAssertEqual(seeded.positions(of: ids), [ids[0]: 0, ids[1]: 77, ids[2]: 119], "an unknown id has no position")
+        XCTAssertEqual(seeded.positions(of: []), [:])
+    }
 }

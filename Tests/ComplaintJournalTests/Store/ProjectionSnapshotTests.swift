@@ -40,7 +40,7 @@ final class ProjectionSnapshotTests: XCTestCase {
     func writeSnapshot(_ folder: URL) throws {
         let (s, journal) = try store(folder)
         let point = try XCTUnwrap(journal.resumePoint())
-        try ProjectionSnapshot.write(s.desk, at: point, journal: journal, programStamp: stamp)
+        try ProjectionSnapshot.write(s.desk, at: point, journal: journal, programStamp: stamp, rules: TestSupport.inboxRules)
     }
 
     func load(_ folder: URL, stamp: String? = nil) -> ProjectionSnapshot.LoadResult {

@@ -160,7 +160,7 @@ final class StoredBodyTests: XCTestCase {
         let folder = try deskFolder()
         let s = try reopened(folder)
         let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
-        try ProjectionSnapshot.write(s.desk, at: try XCTUnwrap(journal.resumePoint()), journal: journal, programStamp: stamp)
+        try ProjectionSnapshot.write(s.desk, at: try XCTUnwrap(journal.resumePoint()), journal: journal, programStamp: stamp, rules: TestSupport.inboxRules)
         let file = try TestSupport.bytes(ProjectionSnapshot.path(dataFolder: folder))
         let marker = Array("mohon segera ditindaklanjuti".utf8)
         let copies = (0...(file.count - marker.count)).filter { file[$0] == marker[0] && Array(file[$0..<($0 + marker.count)]) == marker }

@@ -5,10 +5,14 @@ import XCTest
 /// every trail entry of every event type, hostile text included), and damaged bytes must throw, never
 /// crash or read out of bounds.
 final class DeskSnapshotCodecTests: XCTestCase {
-    let at = Date(timeIntervalSince1970: 1_775_440_800.123_456)
+    static let at = Date(timeIntervalSince1970: 1_775_440_800.123_456)
+    var at: Date { Self.at }
+
+    func deskWithEveryEvent() -> Desk { Self.deskWithEveryEvent() }
 
     /// A desk where every event type has been folded into some report, plus reports in every status.
-    func deskWithEveryEvent() -> Desk {
+    static func deskWithEveryEvent() -> Desk {
+        let at = Self.at
         var desk = Desk()
         var seq: UInt64 = 0
         let actors = [Actor(name: "rina", role: .adminNasional, osUser: "rina"),
@@ -55,7 +59,7 @@ final class DeskSnapshotCodecTests: XCTestCase {
     }
 
     func roundTrip(_ desk: Desk, reportsPerChunk: Int = 3) throws -> Desk {
-        let sections = DeskSnapshotCodec.encode(desk, reportsPerChunk: reportsPerChunk)
+        let sections = DeskSnapshotCodec.encode(desk, rules: InboxRowRules(deadlines: Deadlines(calendar: WorkingCalendar()), key: "test"), reportsPerChunk: reportsPerChunk)
         let actors = try actors(sections.actors)
         var all: [Report] = []
         for chunk in sections.chunks { all += try reports(chunk, actors: actors) }
@@ -100,7 +104,7 @@ final class DeskSnapshotCodecTests: XCTestCase {
 
     func testDamagedChunksThrowAndNeverCrash() throws {
         let desk = deskWithEveryEvent()
-        let sections = DeskSnapshotCodec.encode(desk, reportsPerChunk: 1000)
+        let sections = DeskSnapshotCodec.encode(desk, rules: InboxRowRules(deadlines: Deadlines(calendar: WorkingCalendar()), key: "test"), reportsPerChunk: 1000)
         let actors = try actors(sections.actors)
         let chunk = sections.chunks[0]
         func decodes(_ bytes: [UInt8]) -> Bool { (try? reports(bytes, actors: actors)) != nil }

@@ -250,7 +250,7 @@ final class CrashModelTests: XCTestCase {
         let first = try XCTUnwrap(journal.resumePoint())
         desks[desk.lastSeq] = desk
         acceptable = ["absent", "desk at \(first.lastSeq)"]
-        try ProjectionSnapshot.write(desk, at: first, journal: journal, programStamp: stamp)
+        try ProjectionSnapshot.write(desk, at: first, journal: journal, programStamp: stamp, rules: TestSupport.inboxRules)
         acceptable = ["desk at \(first.lastSeq)"]
         model.onSyncPoint?(model)
         fold(try journal.appendBatch(batch(3)))
@@ -259,7 +259,7 @@ final class CrashModelTests: XCTestCase {
         desks[desk.lastSeq] = desk
         // Replacing it: the old snapshot or the new one, never neither and never a mix.
         acceptable = ["desk at \(first.lastSeq)", "desk at \(second.lastSeq)"]
-        try ProjectionSnapshot.write(desk, at: second, journal: journal, programStamp: stamp)
+        try ProjectionSnapshot.write(desk, at: second, journal: journal, programStamp: stamp, rules: TestSupport.inboxRules)
         XCTAssertEqual(outcomes, ["absent", "desk at \(first.lastSeq)", "desk at \(second.lastSeq)"])
         print("crash model: projection snapshot: \(model.syncPoints) sync points, \(states) crash states checked")
     }

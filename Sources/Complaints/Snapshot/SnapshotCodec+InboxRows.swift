@@ -1,0 +1,260 @@
+import Foundation
+
+/// Where one report lies in a snapshot: its chunk and byte offset there, so the first inbox frame can
+/// decode the few reports it shows without decoding the other 200,000.
+public struct SnapshotReportLocation: Sendable, Hashable {
+    public var chunk: Int
+    public var offset: Int
+}
+
+/// The deadline rules inbox rows were computed with, and a key naming them: rows carry each report's
+/// deadline schedule, so a snapshot's rows are used only by a reader whose rules have the same key.
+public struct InboxRowRules: Sendable {
+    public var deadlines: Deadlines
+    /// Changes whenever anything the schedules depend on changes (limits, holidays, time zone).
+    public var key: String
+
+    public init(deadlines: Deadlines, key: String) {
+        self.deadlines = deadlines
+        self.key = key
+    }
+}
+
+/// Every report's inbox row as a snapshot carries them, in desk order, with where each report lies:
+/// enough to draw the first inbox frame and to seed the console's `InboxIndex` without folding or
+/// decoding any report (see `InboxIndex.init(deadlines:seed:lastSeq:)`).
+public struct InboxSeed: Sendable {
+    let rows: [InboxIndexRow]
+    public let locations: [SnapshotReportLocation]
+
+    public var count: Int { rows.count }
+
+    /// The positions (desk order) of `ids`, in one pass over the rows (no id table is built).
+    public func positions(of ids: some Sequence<ReportID>) -> [ReportID: Int] {
+        let wanted = Set(ids)
+        var found: [ReportID: Int] = [:]
+        guard !wanted.isEmpty else { return found }
+        rows.withUnsafeBufferPointer { b in
+            for i in b.indices where wanted.contains(b[i].id) {
+                found[b[i].id] = i
+                if found.count == wanted.count { break }
+            }
+        }
+        return found
+    }
+}
+
+extension DeskSnapshotCodec {
+    /// Rows per independently decoded part of the rows section (decoded on every core).
+    static let rowsPerPart = 16_384
+
+    /// The rows section: the rules' key, then parts of rows, each with its byte length so readers split
+    /// the work without parsing.
+    static func encodeInboxRows(_ desk: Desk, rules: InboxRowRules, locations: [SnapshotReportLocation],
+                                rowsPerPart: Int = rowsPerPart) -> [UInt8] {
+        let rows = InboxIndex.firstRows(desk.all, deadlines: rules.deadlines)
+        var w = SnapshotWriter(capacity: rows.count * 64 + 64)
+        w.string(rules.key)
+        w.count(rows.count)
+        var start = 0
+        w.count((rows.count + rowsPerPart - 1) / rowsPerPart)
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerPart)
+            var part = SnapshotWriter(capacity: (end - start) * 64)
+            for i in start..<end { part.inboxRow(rows[i], at: locations[i]) }
+            w.count(end - start)
+            w.count(part.bytes.count)
+            w.append(part.bytes)
+            start = end
+        }
+        return w.bytes
+    }
+
+    /// The rows section read back, or nil when its rows were computed with other rules than `rulesKey`
+    /// (the caller then builds rows from the decoded desk). Parts are decoded on every core.
+    public static func decodeInboxRows(_ bytes: UnsafeRawBufferPointer, rulesKey: String) throws(SnapshotFormatError) -> InboxSeed? {
+        var r = SnapshotReader(bytes)
+        guard try r.string() == rulesKey else { return nil }
+        let total = try r.count()
+        let partCount = try r.count()
+        var table: [(first: Int, rows: Int, offset: Int, length: Int)] = []
+        var first = 0
+        for _ in 0..<partCount {
+            let rows = try r.count(max: total - first)
+            let length = try r.count()
+            table.append((first, rows, r.offset, length))
+            try r.skip(length)
+            first += rows
+        }
+        let parts = table
+        try r.expectEnd("inbox rows")
+        guard first == total else { throw SnapshotFormatError(offset: 0, reason: "inbox rows: parts hold \(first) rows, not \(total)") }
+        let failure = FirstFailure()
+        let shared = SharedBytes(bytes: bytes)
+        var locations = [SnapshotReportLocation](repeating: SnapshotReportLocation(chunk: 0, offset: 0), count: total)
+        var decodedParts = [Bool](repeating: false, count: parts.count)
+        let rows = [InboxIndexRow](unsafeUninitializedCapacity: total) { buffer, initialized in
+            locations.withUnsafeMutableBufferPointer { locationBuffer in
+                decodedParts.withUnsafeMutableBufferPointer { done in
+                    let target = RowsTarget(rows: buffer.baseAddress, locations: locationBuffer.baseAddress, done: done.baseAddress)
+                    DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                        let p = parts[k]
+                        guard let rowBase = target.rows, let locationBase = target.locations, let doneBase = target.done else { return }
+                        var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.bytes[p.offset..<(p.offset + p.length)]))
+                        var placed = 0
+                        do throws(SnapshotFormatError) {
+                            while placed < p.rows {
+                                let (row, location) = try reader.inboxRow()
+                                (rowBase + p.first + placed).initialize(to: row)
+                                locationBase[p.first + placed] = location
+                                placed += 1
+                            }
+                            try reader.expectEnd("inbox rows part")
+                            doneBase[k] = true
+                        } catch {
+                            failure.set(SnapshotFormatError(offset: p.offset + error.offset, reason: error.reason))
+                        }
+                        // A failed part undoes its own rows; whole parts are kept only when every part succeeded.
+                        if !doneBase[k] { (rowBase + p.first).deinitialize(count: placed) }
+                    }
+                }
+            }
+            if failure.value == nil {
+                initialized = total
+            } else {
+                for (k, p) in parts.enumerated() where decodedParts[k] { (buffer.baseAddress! + p.first).deinitialize(count: p.rows) }
+                initialized = 0
+            }
+        }
+        if let error = failure.value { throw error }
+        return InboxSeed(rows: rows, locations: locations)
+    }
+
+    /// One report read at `offset` of a report chunk (`InboxSeed.locations`), for drawing a first frame.
+    public static func report(in chunk: UnsafeRawBufferPointer, at offset: Int, actors: SnapshotActors,
+                              textSource: (any StoredTextSource)?) throws(SnapshotFormatError) -> Report {
+        guard offset > 0, offset < chunk.count else { throw SnapshotFormatError(offset: offset, reason: "report offset outside its chunk") }
+        var r = SnapshotReader(chunk, offset: offset)
+        r.textSource = textSource
+        return try r.report(actors: actors.boxes)
+    }
+}
+
+extension InboxIndexRow {
+    /// A row as the snapshot recorded it.
+    init(id: ReportID, version: Int, status: ReportStatus, returned: Bool, agency: String?, unit: String?, channel: Channel,
+         classification: Classification, anonymous: Bool, confidential: Bool, priorityRank: Int, receivedAt: Date,
+         category: String, province: String, regency: String, schedule: UrgencySchedule) {
+        self.id = id
+        self.version = version
+        self.status = status
+        self.returned = returned
+        self.agency = agency
+        self.unit = unit
+        self.channel = channel
+        self.classification = classification
+        self.anonymous = anonymous
+        self.confidential = confidential
+        self.priorityRank = priorityRank
+        self.receivedAt = receivedAt
+        self.category = category
+        self.province = province
+        self.regency = regency
+        self.schedule = schedule
+    }
+}
+
+extension SnapshotWriter {
+    mutating func inboxRow(_ row: InboxIndexRow, at location: SnapshotReportLocation) {
+        string(row.id.rawValue)
+        count(row.version)
+        caseIndex(row.status)
+        bool(row.returned)
+        optionalString(row.agency)
+        optionalString(row.unit)
+        caseIndex(row.channel)
+        caseIndex(row.classification)
+        bool(row.anonymous)
+        bool(row.confidential)
+        count(row.priorityRank)
+        date(row.receivedAt)
+        string(row.category)
+        string(row.province)
+        string(row.regency)
+        switch row.schedule.kind {
+        case .none: byte(0)
+        case .paused: byte(1)
+        case let .pausedUntil(due):
+            byte(2)
+            date(due)
+        case let .track(due, soonFrom):
+            byte(3)
+            date(due)
+            date(soonFrom)
+        }
+        count(location.chunk)
+        count(location.offset)
+    }
+}
+
+extension SnapshotReader {
+    mutating func inboxRow() throws(SnapshotFormatError) -> (InboxIndexRow, SnapshotReportLocation) {
+        let id = ReportID(rawValue: try string())
+        let version = try count(max: Int(UInt32.max))
+        let status = try caseIndex(ReportStatus.self)
+        let returned = try bool()
+        let agency = try optionalWord()
+        let unit = try optionalWord()
+        let channel = try caseIndex(Channel.self)
+        let classification = try caseIndex(Classification.self)
+        let anonymous = try bool()
+        let confidential = try bool()
+        let priorityRank = try count(max: 1_000)
+        let receivedAt = try date()
+        let category = try word()
+        let province = try word()
+        let regency = try word()
+        let schedule: UrgencySchedule
+        switch try byte() {
+        case 0: schedule = UrgencySchedule(kind: .none)
+        case 1: schedule = UrgencySchedule(kind: .paused)
+        case 2: schedule = UrgencySchedule(kind: .pausedUntil(try date()))
+        case 3: schedule = UrgencySchedule(kind: .track(due: try date(), soonFrom: try date()))
+        default: throw fail("unknown deadline schedule kind")
+        }
+        let location = SnapshotReportLocation(chunk: try count(max: Int(Int32.max)), offset: try count(max: Int(Int32.max)))
+        let row = InboxIndexRow(id: id, version: version, status: status, returned: returned, agency: agency, unit: unit,
+                                channel: channel, classification: classification, anonymous: anonymous,
+                                confidential: confidential, priorityRank: priorityRank, receivedAt: receivedAt,
+                                category: category, province: province, regency: regency, schedule: schedule)
+        return (row, location)
+    }
+}
+
+/// Bytes shared read-only with the decoding workers (the caller keeps them alive).
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+}
+
+/// The decoded rows' storage, shared with the workers; each writes only its own part's slots.
+private struct RowsTarget: @unchecked Sendable {
+    let rows: UnsafeMutablePointer<InboxIndexRow>?
+    let locations: UnsafeMutablePointer<SnapshotReportLocation>?
+    let done: UnsafeMutablePointer<Bool>?
+}
+
+/// The first failure any worker hit.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: SnapshotFormatError?
+    func set(_ e: SnapshotFormatError) {
+        lock.lock()
+        if stored == nil { stored = e }
+        lock.unlock()
+    }
+    var value: SnapshotFormatError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
