@@ -13,11 +13,10 @@ struct FirstFrame {
     let rows: Int
     let now: Date
 
-    /// The index, unpinned, when `opened` is the desk its rows describe (started from that snapshot,
-    /// nothing folded on top); nil otherwise (the console then builds its own).
+    /// The index, unpinned, when `opened` is the desk its rows describe (started from the snapshot, and
+    /// no event appended meanwhile); nil otherwise (the console then builds its own).
     func index(for opened: OpenedDesk) -> InboxIndex? {
-        guard case let .used(seq) = opened.snapshot, seq == lastSeq, opened.desk.lastSeq == lastSeq,
-              opened.desk.count == rows else { return nil }
+        guard case .used = opened.snapshot, opened.desk.lastSeq == lastSeq, opened.desk.count == rows else { return nil }
         index.unpin()
         return index
     }

@@ -46,8 +46,8 @@ public final class OpenedDesk {
     /// With `useSnapshot` a valid projection snapshot (`DIR/cache/proyeksi.snap`) replaces folding the
     /// journal up to its point; `check` opens without it, to read every line. A writer for which
     /// `refuseWriting` (given the settings and roster) returns a reason opens read-only with that reason.
-    /// When the snapshot is accepted and no event follows it, `beforeDecoding` is called before its desk
-    /// is decoded (the console draws its first frame from it).
+    /// When the snapshot is accepted, `beforeDecoding` is called before its desk is decoded (the console
+    /// draws its first frame from it).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
                             lockTimeout: Double? = 10, readOnlyFallback: Bool = false,
                             useSnapshot: Bool = true,
@@ -148,11 +148,10 @@ public final class OpenedDesk {
                 if let why = journal.snapshotRejection {
                     status = .rejected(why)
                 } else {
-                    if let beforeDecoding, journal.lastSequence == mapped.resume.lastSeq {
+                    if let beforeDecoding {
                         beforeDecoding(SnapshotPreview(
                             folder: folder, settings: settings, roster: roster, reference: reference, deadlines: deadlines,
-                            journalHealth: journal.health, recovery: report, lastSeq: mapped.resume.lastSeq, snapshot: mapped,
-                            textSource: journal.textStore,
+                            recovery: report, snapshot: mapped, journal: journal,
                             rules: InboxRowRules(deadlines: deadlines, key: rulesKey(limits: settings.limits, calendar: calendar))))
                     }
                     do throws(SnapshotFormatError) {

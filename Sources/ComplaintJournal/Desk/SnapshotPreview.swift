@@ -2,10 +2,11 @@ import Complaints
 import Foundation
 
 /// A desk half opened: settings, reference data and journal are ready and the journal accepted the
-/// projection snapshot, with no event after it, but the desk itself is not decoded yet. Handed to
-/// `OpenedDesk.open(beforeDecoding:)` so the console can draw its first inbox frame from the snapshot's
-/// inbox rows and the few reports on screen (a few milliseconds) before decoding 200,000 reports.
-public struct SnapshotPreview {
+/// projection snapshot, but the desk itself is not decoded yet. Handed to `OpenedDesk.open(beforeDecoding:)`
+/// so the console can draw its first inbox frame from the snapshot's inbox rows and the few reports on
+/// screen (milliseconds) before decoding 200,000 reports. Events after the snapshot are folded into the
+/// reports they touch and their rows, so the frame is the journal's as it stands.
+public final class SnapshotPreview {
     public let folder: DeskFolder
     public let settings: DeskSettings
     public let roster: Roster
@@ -13,22 +14,80 @@ public struct SnapshotPreview {
     public let deadlines: Deadlines
     public let journalHealth: JournalHealth
     public let recovery: RecoveryReport
-    /// Sequence number the snapshot's desk is folded to (the journal's last, as nothing follows it).
+    /// Sequence number of the journal's last event: the desk the frame shows.
     public let lastSeq: UInt64
     let snapshot: MappedSnapshot
-    let textSource: any StoredTextSource
+    let journal: FileJournal
     let rules: InboxRowRules
+    /// Reports changed or added by events after the snapshot, by position, and the desk's anomalies then.
+    private var later: (reports: [Int: Report], anomalies: [Desk.Anomaly])?
 
-    /// Every report's inbox row; nil when the snapshot's rows were computed with other deadline rules
-    /// (limits or holidays edited since) or cannot be read (the desk decode then says why, or not).
-    public func inboxSeed() -> InboxSeed? {
-        try? snapshot.inboxSeed(rulesKey: rules.key)
+    /// More events after the snapshot than this and the first frame is not worth preparing (the console
+    /// writes a new snapshot long before).
+    static let laterEventLimit = 20_000
+
+    init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, deadlines: Deadlines,
+         recovery: RecoveryReport, snapshot: MappedSnapshot, journal: FileJournal, rules: InboxRowRules) {
+        self.folder = folder
+        self.settings = settings
+        self.roster = roster
+        self.reference = reference
+        self.deadlines = deadlines
+        journalHealth = journal.health
+        self.recovery = recovery
+        lastSeq = journal.lastSequence
+        self.snapshot = snapshot
+        self.journal = journal
+        self.rules = rules
     }
 
-    /// A desk holding only the reports at `positions` of `seed` (with the whole desk's last sequence and
-    /// anomalies): what the first frame shows. Nil when any of them cannot be read.
+    /// Every report's inbox row as the journal stands; nil when the snapshot's rows were computed with
+    /// other deadline rules (limits or holidays edited since), cannot be read, or too many events (or
+    /// one that cannot be read) follow the snapshot. The caller then waits for the desk.
+    public func inboxSeed() -> InboxSeed? {
+        guard let seed = try? snapshot.inboxSeed(rulesKey: rules.key) else { return nil }
+        let from = snapshot.resume.lastSeq
+        guard lastSeq > from else {
+            later = ([:], [])
+            return seed
+        }
+        guard lastSeq - from <= UInt64(Self.laterEventLimit) else { return nil }
+        var events: [RecordedEvent] = []
+        var readable = true
+        try? journal.forEachRecorded(after: from) { result in
+            switch result {
+            case let .success(e): events.append(e)
+            case .failure: readable = false
+            }
+        }
+        guard readable, events.last?.seq == lastSeq else { return nil }
+        // The touched reports as the snapshot has them, with the later events folded in as the desk does.
+        let positions = seed.positions(of: Set(events.map(\.reportID)))
+        let byPosition = positions.sorted { $0.value < $1.value }
+        guard let known = try? snapshot.reports(at: byPosition.map { seed.locations[$0.value] }, textSource: journal.textStore),
+              var desk = try? snapshot.partialDesk(known) else { return nil }
+        desk.apply(events)
+        var changed: [Int: Report] = [:]
+        var added: [Report] = []
+        for report in desk.all {
+            if let p = positions[report.id] { changed[p] = report } else { added.append(report) }
+        }
+        let updated = seed.updating(changed, appending: added, deadlines: deadlines)
+        for (k, report) in added.enumerated() { changed[seed.count + k] = report }
+        later = (changed, desk.anomalies)
+        return updated
+    }
+
+    /// A desk holding only the reports at `positions` of `seed` (from `inboxSeed`), with the whole desk's
+    /// last sequence and anomalies: what the first frame shows. Nil when any of them cannot be read.
     public func partialDesk(positions: [Int], of seed: InboxSeed) -> Desk? {
-        let locations = positions.sorted().compactMap { $0 >= 0 && $0 < seed.count ? seed.locations[$0] : nil }
-        return try? snapshot.partialDesk(try snapshot.reports(at: locations, textSource: textSource))
+        guard let later else { return nil }
+        let sorted = positions.filter { $0 >= 0 && $0 < seed.count }.sorted()
+        let fromSnapshot = sorted.filter { later.reports[$0] == nil }
+        guard let decoded = try? snapshot.reports(at: fromSnapshot.map { seed.locations[$0] }, textSource: journal.textStore)
+        else { return nil }
+        var next = decoded.makeIterator()
+        let reports = sorted.compactMap { later.reports[$0] ?? next.next() }
+        return Desk(restoring: reports, lastSeq: lastSeq, anomalies: later.anomalies)
     }
 }

@@ -35,10 +35,7 @@ public final class DeskStore {
             }
         }
         if let file = journal as? FileJournal {
-            // Long bodies stay in the journal (read back when shown): most of a large desk's bytes.
-            let source = file.textStore
-            try file.forEachTransformed(after: after, typeNames: DomainEvent.typeNames,
-                                        transform: { JournalMapping.recorded($0, at: $1, payload: $2, source: source) }, fold)
+            try file.forEachRecorded(after: after, fold)
         } else {
             try journal.forEachEntry(after: after) { fold(JournalMapping.recorded($0)) }
         }

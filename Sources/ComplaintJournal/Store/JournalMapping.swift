@@ -91,3 +91,13 @@ public enum JournalMapping {
         JournalActor(name: actor.name, role: actor.role.rawValue, agency: actor.agency, unit: actor.unit, osUser: actor.osUser)
     }
 }
+
+extension FileJournal {
+    /// Every event after `seq` as the desk folds it, in journal order (decoded on every core). Long
+    /// bodies stay in the journal (read back when shown): most of a large desk's bytes.
+    func forEachRecorded(after seq: UInt64, _ body: (Result<RecordedEvent, JournalMapping.Problem>) throws -> Void) throws {
+        let source = textStore
+        try forEachTransformed(after: seq, typeNames: DomainEvent.typeNames,
+                               transform: { JournalMapping.recorded($0, at: $1, payload: $2, source: source) }, body)
+    }
+}

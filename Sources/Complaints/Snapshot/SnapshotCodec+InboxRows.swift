@@ -29,6 +29,21 @@ public struct InboxSeed: Sendable {
 
     public var count: Int { rows.count }
 
+    /// The seed after later events: the rows of `changed` reports (by position) rebuilt and the rows of
+    /// `added` reports (received since, in receive order) appended. Appended rows have no snapshot location.
+    public func updating(_ changed: [Int: Report], appending added: [Report], deadlines: Deadlines) -> InboxSeed {
+        var rows = self.rows
+        var locations = self.locations
+        for (position, report) in changed where position >= 0 && position < rows.count {
+            rows[position] = InboxIndexRow(report, schedule: deadlines.schedule(of: report))
+        }
+        for report in added {
+            rows.append(InboxIndexRow(report, schedule: deadlines.schedule(of: report)))
+            locations.append(SnapshotReportLocation(chunk: -1, offset: 0))
+        }
+        return InboxSeed(rows: rows, locations: locations)
+    }
+
     /// The positions (desk order) of `ids`, in one pass over the rows (no id table is built).
     public func positions(of ids: some Sequence<ReportID>) -> [ReportID: Int] {
         let wanted = Set(ids)
