@@ -45,7 +45,7 @@ public final class SnapshotPreview {
     /// other deadline rules (limits or holidays edited since), cannot be read, or too many events (or
     /// one that cannot be read) follow the snapshot. The caller then waits for the desk.
     public func inboxSeed() -> InboxSeed? {
-        guard let seed = try? snapshot.inboxSeed(rulesKey: rules.key) else { return nil }
+        guard var seed = try? snapshot.inboxSeed(rulesKey: rules.key) else { return nil }
         let from = snapshot.resume.lastSeq
         guard lastSeq > from else {
             later = ([:], [])
@@ -64,18 +64,19 @@ public final class SnapshotPreview {
         // The touched reports as the snapshot has them, with the later events folded in as the desk does.
         let positions = seed.positions(of: Set(events.map(\.reportID)))
         let byPosition = positions.sorted { $0.value < $1.value }
-        guard let known = try? snapshot.reports(at: byPosition.map { seed.locations[$0.value] }, textSource: journal.textStore),
-              var desk = try? snapshot.partialDesk(known) else { return nil }
+        guard let touched = try? snapshot.reports(at: byPosition.map { seed.locations[$0.value] }, textSource: journal.textStore),
+              var desk = try? snapshot.partialDesk(touched) else { return nil }
         desk.apply(events)
         var changed: [Int: Report] = [:]
         var added: [Report] = []
         for report in desk.all {
             if let p = positions[report.id] { changed[p] = report } else { added.append(report) }
         }
-        let updated = seed.updating(changed, appending: added, deadlines: deadlines)
-        for (k, report) in added.enumerated() { changed[seed.count + k] = report }
+        let known = seed.count
+        seed.update(changed, appending: added, deadlines: deadlines)
+        for (k, report) in added.enumerated() { changed[known + k] = report }
         later = (changed, desk.anomalies)
-        return updated
+        return seed
     }
 
     /// A desk holding only the reports at `positions` of `seed` (from `inboxSeed`), with the whole desk's

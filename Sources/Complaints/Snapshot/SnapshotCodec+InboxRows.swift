@@ -24,16 +24,15 @@ public struct InboxRowRules: Sendable {
 /// enough to draw the first inbox frame and to seed the console's `InboxIndex` without folding or
 /// decoding any report (see `InboxIndex.init(deadlines:seed:lastSeq:)`).
 public struct InboxSeed: Sendable {
-    let rows: [InboxIndexRow]
-    public let locations: [SnapshotReportLocation]
+    private(set) var rows: [InboxIndexRow]
+    public private(set) var locations: [SnapshotReportLocation]
 
     public var count: Int { rows.count }
 
     /// The seed after later events: the rows of `changed` reports (by position) rebuilt and the rows of
     /// `added` reports (received since, in receive order) appended. Appended rows have no snapshot location.
-    public func updating(_ changed: [Int: Report], appending added: [Report], deadlines: Deadlines) -> InboxSeed {
-        var rows = self.rows
-        var locations = self.locations
+    /// In place: a seed is 200,000 rows, and a copy retains every string in them.
+    public mutating func update(_ changed: [Int: Report], appending added: [Report], deadlines: Deadlines) {
         for (position, report) in changed where position >= 0 && position < rows.count {
             rows[position] = InboxIndexRow(report, schedule: deadlines.schedule(of: report))
         }
@@ -41,7 +40,6 @@ public struct InboxSeed: Sendable {
             rows.append(InboxIndexRow(report, schedule: deadlines.schedule(of: report)))
             locations.append(SnapshotReportLocation(chunk: -1, offset: 0))
         }
-        return InboxSeed(rows: rows, locations: locations)
     }
 
     /// The positions (desk order) of `ids`, in one pass over the rows (no id table is built).
@@ -64,7 +62,8 @@ extension DeskSnapshotCodec {
     static let rowsPerPart = 16_384
 
     /// The rows section: the rules' key, then parts of rows, each with its byte length so readers split
-    /// the work without parsing.
+    /// the work without parsing. A part starts with its table of the rows' repeated words (agency, unit,
+    /// folded category and region), which rows name by index: a few hundred words over 16,384 rows.
     static func encodeInboxRows(_ desk: Desk, rules: InboxRowRules, locations: [SnapshotReportLocation],
                                 rowsPerPart: Int = rowsPerPart) -> [UInt8] {
         let rows = InboxIndex.firstRows(desk.all, deadlines: rules.deadlines)
@@ -75,8 +74,12 @@ extension DeskSnapshotCodec {
         w.count((rows.count + rowsPerPart - 1) / rowsPerPart)
         while start < rows.count {
             let end = min(rows.count, start + rowsPerPart)
-            var part = SnapshotWriter(capacity: (end - start) * 64)
-            for i in start..<end { part.inboxRow(rows[i], at: locations[i]) }
+            var words = RowWords()
+            var body = SnapshotWriter(capacity: (end - start) * 40)
+            for i in start..<end { body.inboxRow(rows[i], at: locations[i], words: &words) }
+            var part = SnapshotWriter(capacity: body.bytes.count + words.list.count * 24 + 8)
+            part.strings(words.list)
+            part.append(body.bytes)
             w.count(end - start)
             w.count(part.bytes.count)
             w.append(part.bytes)
@@ -118,8 +121,9 @@ extension DeskSnapshotCodec {
                         var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.bytes[p.offset..<(p.offset + p.length)]))
                         var placed = 0
                         do throws(SnapshotFormatError) {
+                            let words = try reader.words()
                             while placed < p.rows {
-                                let (row, location) = try reader.inboxRow()
+                                let (row, location) = try reader.inboxRow(words: words)
                                 (rowBase + p.first + placed).initialize(to: row)
                                 locationBase[p.first + placed] = location
                                 placed += 1
@@ -180,22 +184,23 @@ extension InboxIndexRow {
 }
 
 extension SnapshotWriter {
-    mutating func inboxRow(_ row: InboxIndexRow, at location: SnapshotReportLocation) {
+    mutating func inboxRow(_ row: InboxIndexRow, at location: SnapshotReportLocation, words: inout RowWords) {
         string(row.id.rawValue)
         count(row.version)
         caseIndex(row.status)
         bool(row.returned)
-        optionalString(row.agency)
-        optionalString(row.unit)
+        // 0 is nil, else the word's index + 1.
+        count(row.agency.map { words.index($0) + 1 } ?? 0)
+        count(row.unit.map { words.index($0) + 1 } ?? 0)
         caseIndex(row.channel)
         caseIndex(row.classification)
         bool(row.anonymous)
         bool(row.confidential)
         count(row.priorityRank)
         date(row.receivedAt)
-        string(row.category)
-        string(row.province)
-        string(row.regency)
+        count(words.index(row.category))
+        count(words.index(row.province))
+        count(words.index(row.regency))
         switch row.schedule.kind {
         case .none: byte(0)
         case .paused: byte(1)
@@ -213,22 +218,24 @@ extension SnapshotWriter {
 }
 
 extension SnapshotReader {
-    mutating func inboxRow() throws(SnapshotFormatError) -> (InboxIndexRow, SnapshotReportLocation) {
+    mutating func inboxRow(words: [String]) throws(SnapshotFormatError) -> (InboxIndexRow, SnapshotReportLocation) {
         let id = ReportID(rawValue: try string())
         let version = try count(max: Int(UInt32.max))
         let status = try caseIndex(ReportStatus.self)
         let returned = try bool()
-        let agency = try optionalWord()
-        let unit = try optionalWord()
+        let agencyIndex = try count(max: words.count)
+        let unitIndex = try count(max: words.count)
+        let agency = agencyIndex == 0 ? nil : words[agencyIndex - 1]
+        let unit = unitIndex == 0 ? nil : words[unitIndex - 1]
         let channel = try caseIndex(Channel.self)
         let classification = try caseIndex(Classification.self)
         let anonymous = try bool()
         let confidential = try bool()
         let priorityRank = try count(max: 1_000)
         let receivedAt = try date()
-        let category = try word()
-        let province = try word()
-        let regency = try word()
+        let category = words[try count(max: words.count - 1)]
+        let province = words[try count(max: words.count - 1)]
+        let regency = words[try count(max: words.count - 1)]
         let schedule: UrgencySchedule
         switch try byte() {
         case 0: schedule = UrgencySchedule(kind: .none)
@@ -243,6 +250,19 @@ extension SnapshotReader {
                                 confidential: confidential, priorityRank: priorityRank, receivedAt: receivedAt,
                                 category: category, province: province, regency: regency, schedule: schedule)
         return (row, location)
+    }
+}
+
+/// The distinct words of one part of rows, in first-use order.
+struct RowWords {
+    private(set) var list: [String] = []
+    private var indices: [String: Int] = [:]
+
+    mutating func index(_ word: String) -> Int {
+        if let i = indices[word] { return i }
+        indices[word] = list.count
+        list.append(word)
+        return list.count - 1
     }
 }
 
