@@ -43,43 +43,24 @@ enum ConsoleLauncher {
             return why.text(language ?? user.language ?? settings.language)
         }
         let keymap = try Keymaps.load()
-        let catalog = Themes.catalog()
-        var screen: CursesScreen?
-        /// Starts curses with the theme (once): for the first frame drawn from the snapshot, else after opening.
-        func startScreen(settings: DeskSettings) throws -> CursesScreen {
-            if let screen { return screen }
-            let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
-            guard catalog.names.contains(themeName) else {
-                throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
-            }
-            let started: CursesScreen
-            do {
-                started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
-            } catch {
-                throw Fail.usage("console: cannot start the terminal: \(error)")
-            }
-            let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
-            started.palette = palette
-            for p in themeProblems { Output.error("warning: \(p)") }
-            screen = started
-            return started
-        }
-        // A real desk starting from an up-to-date snapshot shows its first frame before decoding the desk.
+        let screen = ConsoleScreen(request: request, user: user)
+        // A real desk starting from a snapshot shows its first frame before decoding the desk.
         var first: FirstFrame?
         let opened: OpenedDesk
         do {
             opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
                 ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting) { preview in
                     first = try? drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
-                                                startScreen: startScreen)
+                                                startScreen: screen.start(settings:))
                 }
         } catch {
-            screen?.stop()
+            screen.stop()
             throw error
         }
-        // Shown after the console when its first frame was already on screen (curses owns the terminal).
+        // Once curses owns the terminal, start-up's warnings wait until the console ends.
         let warnings = DeskAccess.recoveryWarnings(opened)
-        if screen == nil { for w in warnings { Output.error(w) } }
+        let warnAfterwards = screen.isStarted
+        if !warnAfterwards { for w in warnings { Output.error(w) } }
         var deskOptions = request.desk
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
         let runtime: ConsoleRuntime
@@ -90,24 +71,25 @@ enum ConsoleLauncher {
             // A practice desk runs on its shared practice clock; a real desk on real time.
             let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
             let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
-            let reuse = first.flatMap { $0.index(for: opened) }
-            var state = ConsoleState(env: env, desk: opened.desk, now: reuse == nil ? clock() : first!.now,
-                                     size: Size(width: 80, height: 24), keymap: keymap, inboxIndex: reuse)
+            // The first frame's inbox index, when it describes this desk (taken with the instant it was sorted for).
+            let taken = first.flatMap { f in f.index(for: opened).map { (index: $0, now: f.now) } }
+            var state = ConsoleState(env: env, desk: opened.desk, now: taken?.now ?? clock(), size: Size(width: 80, height: 24),
+                                     keymap: keymap, inboxIndex: taken?.index)
             state.health = service.health
             if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
             state.presenter = request.presenter
             state.announceReadOnlyStart()
             SnapshotRefresher.startIfStale(opened)
-            runtime = ConsoleRuntime(state: state, terminal: try startScreen(settings: opened.settings), service: service,
+            runtime = ConsoleRuntime(state: state, terminal: try screen.start(settings: opened.settings), service: service,
                                      clock: clock)
             runtime.practiceClock = practiceClock
         } catch {
-            screen?.stop()
+            screen.stop()
             throw error
         }
         runtime.run()
-        screen?.stop()
-        if first != nil { for w in warnings { Output.error(w) } }
+        screen.stop()
+        if warnAfterwards { for w in warnings { Output.error(w) } }
         if runtime.state.resetRequested {
             // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.
             try ScenarioLauncher.reset(opened.folder.path)

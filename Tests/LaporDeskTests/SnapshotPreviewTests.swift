@@ -6,7 +6,7 @@ import XCTest
 
 /// What the console's first frame is drawn from (`SnapshotPreview`, before the desk is decoded) must be the
 /// desk start-up then decodes: every report the frame may ask for, and every inbox answer, with events
-/// appended after the snapshot (notes, status changes, new reports) folded in.
+/// appended after the snapshot (notes, status changes, new reports, an event for an unknown report) folded in.
 final class SnapshotPreviewTests: DeskTestCase {
     static let defaults = DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
 
@@ -25,6 +25,16 @@ final class SnapshotPreviewTests: DeskTestCase {
         try opened.writeSnapshot(try XCTUnwrap(opened.snapshotSource()))
     }
 
+    /// A note for a report the desk does not have, written straight into the journal (as a damaged or
+    /// foreign journal could hold): the desk keeps it as an anomaly.
+    func appendNoteForAnUnknownReport(_ n: Int) throws {
+        let (journal, _) = try FileJournal.open(at: dataURL, mode: .writer)
+        _ = try journal.appendBatch([NewEntry(
+            eventID: "unknown-\(n)", reportID: "9999999", at: Date(), utcOffsetSeconds: 7 * 3600,
+            actor: JournalActor(name: "admin", role: "admin-nasional"), type: "report.note-added",
+            payload: Array(#"{"text":"catatan untuk laporan yang tidak ada"}"#.utf8))])
+    }
+
     func assertPreviewIsTheDesk(eventsAfter: UInt64, file: StaticString = #filePath, line: UInt = #line) throws {
         let (opened, handed) = try openWithPreview()
         XCTAssertEqual(opened.eventsAfterSnapshot, eventsAfter, file: file, line: line)
@@ -37,6 +47,7 @@ final class SnapshotPreviewTests: DeskTestCase {
         let all = try XCTUnwrap(preview.partialDesk(positions: Array(0..<seed.count).reversed(), of: seed), file: file, line: line)
         XCTAssertEqual(all.all, desk.all, file: file, line: line)
         XCTAssertEqual(all.anomalies, desk.anomalies, file: file, line: line)
+        XCTAssertFalse(desk.anomalies.isEmpty, "the desk has anomalies to compare", file: file, line: line)
         for p in [0, seed.count / 2, seed.count - 1] {
             XCTAssertEqual(preview.partialDesk(positions: [p], of: seed)?.all, [desk.all[p]], "position \(p)", file: file, line: line)
         }
@@ -60,6 +71,7 @@ final class SnapshotPreviewTests: DeskTestCase {
     func testThePreviewIsTheDeskWithTheEventsAfterTheSnapshot() throws {
         let generated = try CLI.run(["generate", "--reports", "600", "--seed", "8", "--out", dataPath])
         XCTAssertEqual(generated.code, 0, generated.transcript)
+        try appendNoteForAnUnknownReport(1)
         try writeSnapshot()
         try assertPreviewIsTheDesk(eventsAfter: 0)
 
@@ -73,7 +85,8 @@ final class SnapshotPreviewTests: DeskTestCase {
         try expect(0, ["act", "--as", "admin", id, "postpone", "--question", "Mohon lengkapi lokasi."])
         let intake = #"{"channel":"sms","external_id":"baru-1","received_at":"2026-11-29T08:00:00+07:00","body":"Lampu jalan padam sejak seminggu di depan pasar."}"#
         try expect(0, ["import", "-"], stdin: Data((intake + "\n").utf8))
-        try assertPreviewIsTheDesk(eventsAfter: 3)
+        try appendNoteForAnUnknownReport(2)
+        try assertPreviewIsTheDesk(eventsAfter: 4)
     }
 
     func testNoPreviewWithoutAnAcceptedSnapshot() throws {

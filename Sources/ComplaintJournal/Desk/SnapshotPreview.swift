@@ -48,7 +48,8 @@ public final class SnapshotPreview {
         guard var seed = try? snapshot.inboxSeed(rulesKey: rules.key) else { return nil }
         let from = snapshot.resume.lastSeq
         guard lastSeq > from else {
-            later = ([:], [])
+            guard let anomalies = try? snapshot.partialDesk([]).anomalies else { return nil }
+            later = ([:], anomalies)
             return seed
         }
         guard lastSeq - from <= UInt64(Self.laterEventLimit) else { return nil }

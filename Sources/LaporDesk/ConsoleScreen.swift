@@ -1,0 +1,45 @@
+import Complaints
+import ComplaintJournal
+import CursesTerminal
+import Foundation
+
+/// Starts curses once, with the officer's theme, when the console first has something to draw: the
+/// first frame from a snapshot (before the desk is decoded) or the console after opening. Whatever goes
+/// wrong after it started must stop it before the error is printed.
+final class ConsoleScreen {
+    private(set) var screen: CursesScreen?
+    private let request: ConsoleLauncher.Request
+    private let user: UserSettings
+    private let catalog = Themes.catalog()
+
+    init(request: ConsoleLauncher.Request, user: UserSettings) {
+        self.request = request
+        self.user = user
+    }
+
+    var isStarted: Bool { screen != nil }
+
+    /// The screen, started on first use with the theme from `--theme`, the officer's settings, presenter
+    /// mode or the desk's settings (an unknown name is a usage error, before curses starts).
+    func start(settings: DeskSettings) throws -> CursesScreen {
+        if let screen { return screen }
+        let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
+        guard catalog.names.contains(themeName) else {
+            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
+        }
+        let started: CursesScreen
+        do {
+            started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
+        } catch {
+            throw Fail.usage("console: cannot start the terminal: \(error)")
+        }
+        let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
+        started.palette = palette
+        for p in themeProblems { Output.error("warning: \(p)") }
+        screen = started
+        return started
+    }
+
+    /// Gives the terminal back (if curses was started).
+    func stop() { screen?.stop() }
+}
