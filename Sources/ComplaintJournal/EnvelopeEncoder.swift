@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 /// Turns a `NewEntry` plus its sequence number into one complete journal line (with `\n`).
@@ -124,7 +125,7 @@ enum EnvelopeEncoder {
         var lines: [[UInt8]] = []
         let entries = [JournalEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            let slots = ParallelLines.Slots(base: base)
+            let slots = SharedSlots(base)
             lines = ParallelLines.contiguousMap(count: count, workers: ParallelLines.workers(lines: count)) { index in
                 let entry = newEntries[index]
                 switch encodeChecked(entry, seq: firstSeq + UInt64(index), atText: atText(entry), entry: count > 1 ? index + 1 : nil) {

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 extension ParallelLines {
@@ -9,17 +10,12 @@ extension ParallelLines {
         guard workers > 1, count > 1 else { return (0..<count).map(work) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            let slots = Slots(base: base)
+            let slots = SharedSlots(base)
             DispatchQueue.concurrentPerform(iterations: workers) { part in
                 let lo = count * part / workers, hi = count * (part + 1) / workers
                 for i in lo..<hi { (slots.base + i).initialize(to: work(i)) }
             }
             initialized = count
         }
-    }
-
-    /// The result buffer shared with the workers; each slot is initialised by exactly one worker.
-    struct Slots<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>
     }
 }

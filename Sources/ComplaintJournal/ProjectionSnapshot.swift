@@ -167,14 +167,14 @@ public struct ProjectionSnapshot: Sendable {
         }
         let starts = firsts
         guard total <= bytes.count else { throw SnapshotFormatError(offset: 0, reason: "report count out of range") }
-        let shared = SharedRaw(bytes: bytes)
-        let failures = FailureSlot()
+        let shared = SharedRawBytes(bytes)
+        let failures = FirstFailure<SnapshotFormatError>()
         var initialized: [Int] = []
         // Room for at least one report, so there is always storage to point the workers at (chunks are
         // still decoded and checked when the footer says zero reports).
         let reports = [Report](unsafeUninitializedCapacity: max(total, 1)) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            let target = ParallelLines.Slots(base: base)
+            let target = SharedSlots(base)
             let done = ParallelLines.map(count: chunks.count, workers: ParallelLines.workers(lines: total)) { i -> Int in
                 let c = chunks[i]
                 let b = UnsafeRawBufferPointer(rebasing: shared.bytes[c.offset..<(c.offset + c.length)])
@@ -341,6 +341,14 @@ public final class MappedSnapshot: @unchecked Sendable {
         try ProjectionSnapshot.desk(bytes, sections: sections, resume: resume, textSource: textSource)
     }
 
+    /// The key of the deadline rules the inbox rows were computed with (the section's first string; not
+    /// checked against its checksum, so only for deciding whether to use or rewrite them).
+    public func inboxRowsKey() throws(SnapshotFormatError) -> String {
+        let s = sections[2]
+        var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[s.offset..<(s.offset + s.length)]))
+        return try r.string()
+    }
+
     /// Every report's inbox row, or nil when they were computed with other deadline rules than
     /// `rulesKey` names. Cheap next to `desk`: rows are small and hold no report text.
     public func inboxSeed(rulesKey: String) throws(SnapshotFormatError) -> InboxSeed? {
@@ -378,27 +386,6 @@ public final class MappedSnapshot: @unchecked Sendable {
     /// The desk section's bookkeeping around `reports` (a desk of only these reports, for a first frame).
     public func partialDesk(_ reports: [Report]) throws(SnapshotFormatError) -> Desk {
         try DeskSnapshotCodec.desk(reports: reports, deskSection: try ProjectionSnapshot.checked(bytes, sections[0]))
-    }
-}
-
-/// Bytes shared read-only with the decoding workers (the mapping outlives them).
-private struct SharedRaw: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-}
-
-/// The first failure any worker hit.
-private final class FailureSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: SnapshotFormatError?
-    func set(_ e: SnapshotFormatError) {
-        lock.lock()
-        if stored == nil { stored = e }
-        lock.unlock()
-    }
-    var value: SnapshotFormatError? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }
 

@@ -44,14 +44,24 @@ enum ConsoleLauncher {
         }
         let keymap = try Keymaps.load()
         let screen = ConsoleScreen(request: request, user: user)
+        try screen.checkChosenTheme()
+        let log = StartupLog()
         // A real desk starting from a snapshot shows its first frame before decoding the desk.
         var first: FirstFrame?
         let opened: OpenedDesk
         do {
             opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
                 ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting) { preview in
-                    first = try? drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
-                                                startScreen: screen.start(settings:))
+                    let outcome = Result {
+                        try drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
+                                           start: screen.start(settings:))
+                    }
+                    first = (try? outcome.get())?.frame
+                    switch outcome {
+                    case .success(.drawn): log.note("first frame from the snapshot's inbox rows")
+                    case let .success(.skipped(why)): log.note("first frame after decoding: \(why)")
+                    case let .failure(error): log.note("first frame after decoding: \(error)")
+                    }
                 }
         } catch {
             screen.stop()
@@ -64,6 +74,7 @@ enum ConsoleLauncher {
         var deskOptions = request.desk
         if request.demo, deskOptions.operatorName == nil { deskOptions.operatorName = ScenarioLauncher.trainee(opened) ?? "rina" }
         let runtime: ConsoleRuntime
+        var tookOver = false
         do {
             let op = try DeskAccess.actor(opened, deskOptions)
             let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
@@ -73,22 +84,25 @@ enum ConsoleLauncher {
             let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
             // The first frame's inbox index, when it describes this desk (taken with the instant it was sorted for).
             let taken = first.flatMap { f in f.index(for: opened).map { (index: $0, now: f.now) } }
+            tookOver = taken != nil
             var state = ConsoleState(env: env, desk: opened.desk, now: taken?.now ?? clock(), size: Size(width: 80, height: 24),
                                      keymap: keymap, inboxIndex: taken?.index)
             state.health = service.health
             if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
             state.presenter = request.presenter
             state.announceReadOnlyStart()
+            let terminal = try screen.start(settings: opened.settings)
             SnapshotRefresher.startIfStale(opened)
-            runtime = ConsoleRuntime(state: state, terminal: try screen.start(settings: opened.settings), service: service,
-                                     clock: clock)
+            runtime = ConsoleRuntime(state: state, terminal: terminal, service: service, clock: clock)
             runtime.practiceClock = practiceClock
         } catch {
             screen.stop()
             throw error
         }
+        log.note(tookOver ? "console ready (the first frame's inbox index taken over)" : "console ready (inbox index built from the desk)")
         runtime.run()
         screen.stop()
+        for w in screen.themeWarnings { Output.error("warning: \(w)") }
         if warnAfterwards { for w in warnings { Output.error(w) } }
         if runtime.state.resetRequested {
             // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.

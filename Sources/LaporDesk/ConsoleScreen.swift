@@ -8,6 +8,9 @@ import Foundation
 /// wrong after it started must stop it before the error is printed.
 final class ConsoleScreen {
     private(set) var screen: CursesScreen?
+    /// Problems with the chosen theme (a fallback was used): printed once the console has ended, as
+    /// curses owns the terminal meanwhile.
+    private(set) var themeWarnings: [String] = []
     private let request: ConsoleLauncher.Request
     private let user: UserSettings
     private let catalog = Themes.catalog()
@@ -19,14 +22,25 @@ final class ConsoleScreen {
 
     var isStarted: Bool { screen != nil }
 
+    /// Refuses an unknown `--theme` or settings theme before the desk is opened (the desk's own theme is
+    /// checked when the screen starts).
+    func checkChosenTheme() throws {
+        guard let name = request.theme ?? user.theme else { return }
+        try check(name)
+    }
+
+    private func check(_ themeName: String) throws {
+        guard catalog.names.contains(themeName) else {
+            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
+        }
+    }
+
     /// The screen, started on first use with the theme from `--theme`, the officer's settings, presenter
     /// mode or the desk's settings (an unknown name is a usage error, before curses starts).
     func start(settings: DeskSettings) throws -> CursesScreen {
         if let screen { return screen }
         let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
-        guard catalog.names.contains(themeName) else {
-            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
-        }
+        try check(themeName)
         let started: CursesScreen
         do {
             started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
@@ -35,7 +49,7 @@ final class ConsoleScreen {
         }
         let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
         started.palette = palette
-        for p in themeProblems { Output.error("warning: \(p)") }
+        themeWarnings = themeProblems.map { "\($0)" }
         screen = started
         return started
     }

@@ -1,7 +1,6 @@
 import Complaints
 import ComplaintJournal
 import Console
-import CursesTerminal
 import Foundation
 import TextCanvas
 
@@ -9,49 +8,62 @@ import TextCanvas
 /// inbox index it was drawn with (handed on, so the console does not build it again).
 struct FirstFrame {
     let index: InboxIndex
+    /// The journal's last event and the report count the frame showed.
     let lastSeq: UInt64
-    let rows: Int
+    let reports: Int
+    /// The instant the frame's deadlines and sort orders were computed for.
     let now: Date
 
-    /// The index, unpinned, when `opened` is the desk its rows describe (started from the snapshot, and
-    /// no event appended meanwhile); nil otherwise (the console then builds its own).
+    /// The index, unpinned, when `opened` is the desk the frame showed; nil otherwise (the console then
+    /// builds its own).
     func index(for opened: OpenedDesk) -> InboxIndex? {
-        guard case .used = opened.snapshot, opened.desk.lastSeq == lastSeq, opened.desk.count == rows else { return nil }
+        guard opened.isDescribed(byPreviewAt: lastSeq, reports: reports) else { return nil }
         index.unpin()
         return index
     }
 }
 
 extension ConsoleLauncher {
-    /// Draws the first inbox frame from `preview` (the snapshot's inbox rows and the reports on screen)
-    /// when the console would start in the plain way: a real desk, a healthy journal that needed no
-    /// repair, an operator allowed to write. Anything else returns nil and the console draws after
-    /// opening, as before.
-    static func drawFirstFrame(_ preview: SnapshotPreview, request: Request, language: Language?, keymap: Keymap,
-                               startScreen: (DeskSettings) throws -> CursesScreen) throws -> FirstFrame? {
-        guard !request.demo, preview.journalHealth == .ok, preview.recovery.tornTails.isEmpty,
-              preview.recovery.damagedLines.allSatisfy(\.acknowledged) else { return nil }
-        let op = try DeskAccess.actor(roster: preview.roster, folder: preview.folder, request.desk)
-        guard OSUserBinding.writeRefusal(roster: preview.roster, operatorName: op.name, osUser: OSAccount.current()) == nil,
-              let seed = preview.inboxSeed() else { return nil }
-        let env = environment(settings: preview.settings, reference: preview.reference, deadlines: preview.deadlines, op,
-                              language: language ?? preview.settings.language)
-        let screen = try startScreen(preview.settings)
-        let now = Date()
-        guard let state = firstFrameState(preview, seed: seed, env: env, now: now, size: screen.size, keymap: keymap,
-                                          presenter: request.presenter) else { return nil }
-        screen.draw(ConsoleRenderer.render(state))
-        return FirstFrame(index: state.inboxIndex, lastSeq: preview.lastSeq, rows: seed.count, now: now)
+    /// What became of the first frame: drawn from the snapshot, or why the console waits for the desk.
+    enum FirstFrameOutcome {
+        case drawn(FirstFrame)
+        case skipped(String)
+
+        var frame: FirstFrame? {
+            if case let .drawn(f) = self { return f }
+            return nil
+        }
     }
 
-    /// The first frame's state, as the console sets up every start (healthy journal, presenter mode).
-    static func firstFrameState(_ preview: SnapshotPreview, seed: InboxSeed, env: ConsoleEnvironment, now: Date, size: Size,
-                                keymap: Keymap, presenter: Bool) -> ConsoleState? {
-        ConsoleState.firstFrame(env: env, seed: seed, lastSeq: preview.lastSeq, now: now, size: size, keymap: keymap,
-                                configure: { s in
-                                    s.health = .ok
-                                    s.presenter = presenter
-                                },
-                                reports: { preview.partialDesk(positions: $0, of: seed) })
+    /// Draws the first inbox frame from `preview` (the snapshot's inbox rows and the reports on screen) on
+    /// the terminal `start` gives, when the console would start in the plain way: a real desk on real
+    /// time, a healthy journal that needed no repair, an operator allowed to write, rows computed under
+    /// the current deadline rules. Otherwise says why not, and the console draws after decoding.
+    static func drawFirstFrame(_ preview: SnapshotPreview, request: Request, language: Language?, keymap: Keymap,
+                               start: (DeskSettings) throws -> any TerminalDevice) throws -> FirstFrameOutcome {
+        guard !request.demo, !preview.settings.isPractice else { return .skipped("a practice desk (its own clock)") }
+        guard preview.journalHealth == .ok, preview.recovery.tornTails.isEmpty,
+              preview.recovery.damagedLines.allSatisfy(\.acknowledged) else { return .skipped("the journal needed repair") }
+        let op = try DeskAccess.actor(roster: preview.roster, folder: preview.folder, request.desk)
+        guard OSUserBinding.writeRefusal(roster: preview.roster, operatorName: op.name, osUser: OSAccount.current()) == nil else {
+            return .skipped("read-only for this account")
+        }
+        guard let seed = preview.inboxSeed() else {
+            return .skipped("no usable inbox rows (deadline rules edited, damage, or too many events after the snapshot)")
+        }
+        let env = environment(settings: preview.settings, reference: preview.reference, deadlines: preview.deadlines, op,
+                              language: language ?? preview.settings.language)
+        let terminal = try start(preview.settings)
+        let now = Date()
+        guard let state = ConsoleState.firstFrame(
+            env: env, seed: seed, lastSeq: preview.lastSeq, now: now, size: terminal.size, keymap: keymap,
+            configure: { s in
+                s.health = .ok
+                s.presenter = request.presenter
+            },
+            reports: { preview.partialDesk(positions: $0, of: seed) })
+        else { return .skipped("the reports on screen could not be read from the snapshot") }
+        terminal.draw(ConsoleRenderer.render(state))
+        return .drawn(FirstFrame(index: state.inboxIndex, lastSeq: preview.lastSeq, reports: seed.count, now: now))
     }
 }

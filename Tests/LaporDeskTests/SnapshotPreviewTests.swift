@@ -6,7 +6,8 @@ import XCTest
 
 /// What the console's first frame is drawn from (`SnapshotPreview`, before the desk is decoded) must be the
 /// desk start-up then decodes: every report the frame may ask for, and every inbox answer, with events
-/// appended after the snapshot (notes, status changes, new reports, an event for an unknown report) folded in.
+/// appended after the snapshot (notes, status changes, new reports, an event for an unknown report, a
+/// second `received` for a known one, a redaction) folded in.
 final class SnapshotPreviewTests: DeskTestCase {
     static let defaults = DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
 
@@ -33,6 +34,18 @@ final class SnapshotPreviewTests: DeskTestCase {
             eventID: "unknown-\(n)", reportID: "9999999", at: Date(), utcOffsetSeconds: 7 * 3600,
             actor: JournalActor(name: "admin", role: "admin-nasional"), type: "report.note-added",
             payload: Array(#"{"text":"catatan untuk laporan yang tidak ada"}"#.utf8))])
+    }
+
+    /// A second `report.received` for `id`, its payload copied from the journal's first line (a replayed
+    /// import from another console): the desk keeps the first and records an anomaly.
+    func appendSecondReceived(for id: String) throws {
+        let first = try String(contentsOf: journalFile, encoding: .utf8).split(separator: "\n")[0]
+        let data = try XCTUnwrap(first.range(of: #","data":"#)).upperBound
+        let end = try XCTUnwrap(first.range(of: #","c":""#, options: .backwards)).lowerBound
+        let (journal, _) = try FileJournal.open(at: dataURL, mode: .writer)
+        _ = try journal.appendBatch([NewEntry(
+            eventID: "again-\(id)", reportID: id, at: Date(), utcOffsetSeconds: 7 * 3600,
+            actor: JournalActor(name: "sistem", role: "sistem"), type: "report.received", payload: Array(first[data..<end].utf8))])
     }
 
     func assertPreviewIsTheDesk(eventsAfter: UInt64, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -86,7 +99,12 @@ final class SnapshotPreviewTests: DeskTestCase {
         let intake = #"{"channel":"sms","external_id":"baru-1","received_at":"2026-11-29T08:00:00+07:00","body":"Lampu jalan padam sejak seminggu di depan pasar."}"#
         try expect(0, ["import", "-"], stdin: Data((intake + "\n").utf8))
         try appendNoteForAnUnknownReport(2)
-        try assertPreviewIsTheDesk(eventsAfter: 4)
+        try appendSecondReceived(for: "2600300")
+        try expect(0, ["act", "--as", "admin", "2600301", "redact", "--field", "body", "--reason", "UU PDP pasal 8"])
+        try assertPreviewIsTheDesk(eventsAfter: 6)
+        let (opened, _) = try openWithPreview()
+        XCTAssertTrue(opened.desk.anomalies.contains { $0.reportID == "2600300" && $0.reason.contains("second") }, "\(opened.desk.anomalies)")
+        XCTAssertTrue(opened.desk["2600301"]?.redactedFields.contains("body") ?? false)
     }
 
     func testNoPreviewWithoutAnAcceptedSnapshot() throws {
@@ -94,7 +112,10 @@ final class SnapshotPreviewTests: DeskTestCase {
         XCTAssertEqual(generated.code, 0, generated.transcript)
         XCTAssertNil(try openWithPreview().1, "no snapshot")
         try writeSnapshot()
-        XCTAssertNotNil(try openWithPreview().1)
+        let (intact, preview) = try openWithPreview()
+        let seed = try XCTUnwrap(preview?.inboxSeed())
+        XCTAssertTrue(intact.isDescribed(byPreviewAt: try XCTUnwrap(preview).lastSeq, reports: seed.count))
+        XCTAssertTrue(intact.snapshotRowsCurrent)
         // Damage anywhere in the snapshot: start-up refuses it (and folds the journal); whatever a preview
         // handed out before the damage was found is checked data, never a wrong report or row.
         let file = dataPath + "/cache/proyeksi.snap"
@@ -105,6 +126,10 @@ final class SnapshotPreviewTests: DeskTestCase {
             try bytes.write(to: URL(fileURLWithPath: file))
             let (opened, preview) = try openWithPreview()
             XCTAssertNotEqual(opened.snapshot, .used(seq: opened.desk.lastSeq), "flip at \(at) not detected")
+            if let preview {
+                XCTAssertFalse(opened.isDescribed(byPreviewAt: preview.lastSeq, reports: opened.desk.count),
+                               "a first frame's index is never taken over when the snapshot was refused after it")
+            }
             if let preview, let seed = preview.inboxSeed() {
                 XCTAssertEqual(seed.count, opened.desk.count)
                 if let shown = preview.partialDesk(positions: Array(0..<seed.count), of: seed) {

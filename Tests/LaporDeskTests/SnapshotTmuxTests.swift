@@ -78,8 +78,8 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
 
         // The console's screen from the snapshot's rows equals the one folded from the journal, and
-        // answers keys (the desk was decoded behind the first frame).
-        let fromRows = try openConsole("--as admin")
+        // answers keys (the desk was decoded behind the first frame); its start-up log says so.
+        let fromRows = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard fromRows.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         let first = fromRows.screen()
         try fromRows.keys("j", "2")
@@ -88,6 +88,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         guard fromRows.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         let stderr = try String(contentsOfFile: scratch.path + "/console.err", encoding: .utf8)
         XCTAssertEqual(stderr, "", "nothing printed over the console")
+        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
         let saved = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
         try FileManager.default.removeItem(atPath: snapshotFile)
         let folded = try openConsole("--as admin")
@@ -103,10 +104,11 @@ final class SnapshotTmuxTests: DeskTestCase {
         try expect(0, ["act", "--as", "admin", String(top), "postpone", "--question", "Mohon lengkapi lokasi."])
         try expect(0, ["act", "--as", "admin", "2601100", "note", "--text", "sesudah snapshot"])
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
-        let later = try openConsole("--as admin")
+        let later = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard later.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         let laterScreen = later.screen()
         XCTAssertFalse(laterScreen.contains(String(top) + " Baru"), "the postponed report left the Baru view")
+        XCTAssertEqual(try loggedStart().first, "first frame from the snapshot's inbox rows")
         try later.keys("q")
         guard later.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         let kept = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
@@ -123,6 +125,37 @@ final class SnapshotTmuxTests: DeskTestCase {
         let text = try String(contentsOf: holidays, encoding: .utf8)
         try (text + "2026-12-01  libur        Hari Jadi Kabupaten\n").write(to: holidays, atomically: true, encoding: .utf8)
         XCTAssertFalse(try firstFrameLine().contains("snapshot"))
-        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("used, taken at event"))
+        let status = try expect(0, ["snapshot", "--status"]).stdout
+        XCTAssertTrue(status.contains("used, taken at event") && status.contains("inbox rows predate the current deadline rules"), status)
+        let edited = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
+        guard edited.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        try edited.keys("q")
+        guard edited.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        XCTAssertEqual(try loggedStart().first, "first frame after decoding: no usable inbox rows (deadline rules edited, "
+            + "damage, or too many events after the snapshot)")
+        // The console rewrote the stale snapshot in the background: the next start draws from its rows again.
+        let end = Date().addingTimeInterval(60)
+        while Date() < end, !(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows")) { Thread.sleep(forTimeInterval: 0.5) }
+        XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
+    }
+
+    func testAPracticeDeskDrawsOnItsOwnClockAfterDecoding() throws {
+        let created = try CLI.run(["scenario", "create", "dasar", "--data", dataPath])
+        XCTAssertEqual(created.code, 0, created.transcript)
+        try expect(0, ["snapshot"])
+        let s = try openConsole("", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
+        guard s.waitFor(text: "LATIHAN", timeout: 30) else { return }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        XCTAssertEqual(try loggedStart().first, "first frame after decoding: a practice desk (its own clock)")
+    }
+
+    var startupLog: String { scratch.path + "/startup.log" }
+
+    /// The start-up log's milestones without their times, emptied for the next console.
+    func loggedStart() throws -> [String] {
+        let text = (try? String(contentsOfFile: startupLog, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: startupLog)
+        return text.split(separator: "\n").map { line in String(line.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
     }
 }

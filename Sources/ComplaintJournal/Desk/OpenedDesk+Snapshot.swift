@@ -22,10 +22,20 @@ extension OpenedDesk {
 
     /// Whether a new snapshot would save noticeable start-up time: none was used, or at least
     /// `threshold` events were folded on top of the one that was.
+    /// Its inbox rows computed under other deadline rules (a holiday list or a limit edited) also make it
+    /// stale: the console's first frame is drawn from them.
     public func snapshotIsStale(threshold: UInt64) -> Bool {
         guard desk.lastSeq > 0 else { return false }
         guard let after = eventsAfterSnapshot else { return true }
-        return after >= threshold
+        return after >= threshold || !snapshotRowsCurrent
+    }
+
+    /// Whether this desk is the one a first frame was drawn for: started from the snapshot, with the
+    /// journal's last event `lastSeq` and `reports` reports (nothing appended since the preview). Only
+    /// then may the console take over that frame's inbox index.
+    public func isDescribed(byPreviewAt lastSeq: UInt64, reports: Int) -> Bool {
+        guard case .used = snapshot else { return false }
+        return desk.lastSeq == lastSeq && desk.count == reports
     }
 
     /// What a snapshot of the desk as it stands now needs: the folded desk and the journal point it is
@@ -49,7 +59,11 @@ extension OpenedDesk {
     /// lists cover. Editing `desk.toml` or a holiday file changes the key, and start-up then builds rows
     /// from the desk instead of trusting the snapshot's.
     public var inboxRowRules: InboxRowRules {
-        InboxRowRules(deadlines: deadlines, key: OpenedDesk.rulesKey(limits: settings.limits, calendar: calendar))
+        OpenedDesk.inboxRowRules(settings: settings, calendar: calendar, deadlines: deadlines)
+    }
+
+    static func inboxRowRules(settings: DeskSettings, calendar: WorkingCalendar, deadlines: Deadlines) -> InboxRowRules {
+        InboxRowRules(deadlines: deadlines, key: rulesKey(limits: settings.limits, calendar: calendar))
     }
 
     static func rulesKey(limits: DeadlineLimits, calendar: WorkingCalendar) -> String {

@@ -14,6 +14,9 @@ public final class OpenedDesk {
     public let store: DeskStore
     /// Whether start-up came from a projection snapshot, and if not, why not.
     public let snapshot: SnapshotStatus
+    /// Whether that snapshot's inbox rows were computed with the deadline rules the desk has now (else
+    /// the console cannot draw its first frame from them, and the snapshot is due for rewriting).
+    public let snapshotRowsCurrent: Bool
 
     public var deadlines: Deadlines { store.deadlines }
     public var desk: Desk { store.desk }
@@ -27,7 +30,7 @@ public final class OpenedDesk {
     }
 
     init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, calendar: WorkingCalendar,
-         journal: FileJournal, recovery: RecoveryReport, store: DeskStore, snapshot: SnapshotStatus) {
+         journal: FileJournal, recovery: RecoveryReport, store: DeskStore, snapshot: SnapshotStatus, snapshotRowsCurrent: Bool) {
         self.folder = folder
         self.settings = settings
         self.roster = roster
@@ -37,6 +40,7 @@ public final class OpenedDesk {
         self.recovery = recovery
         self.store = store
         self.snapshot = snapshot
+        self.snapshotRowsCurrent = snapshotRowsCurrent
     }
 
     /// Opens the desk in `folder`. A writer recovers the journal (torn tail to quarantine); a reader
@@ -127,6 +131,7 @@ public final class OpenedDesk {
                 options.readOnlyReason = why
             }
             var status = SnapshotStatus.notRequested
+            var snapshotRowsCurrent = false
             var mapped: MappedSnapshot?
             if useSnapshot {
                 switch ProjectionSnapshot.open(dataFolder: folder.url, programStamp: ProjectionSnapshot.currentProgramStamp()) {
@@ -148,11 +153,12 @@ public final class OpenedDesk {
                 if let why = journal.snapshotRejection {
                     status = .rejected(why)
                 } else {
+                    let rulesKey = inboxRowRules(settings: settings, calendar: calendar, deadlines: deadlines).key
+                    snapshotRowsCurrent = (try? mapped.inboxRowsKey()) == rulesKey
                     if let beforeDecoding {
                         beforeDecoding(SnapshotPreview(
                             folder: folder, settings: settings, roster: roster, reference: reference, deadlines: deadlines,
-                            recovery: report, snapshot: mapped, journal: journal,
-                            rules: InboxRowRules(deadlines: deadlines, key: rulesKey(limits: settings.limits, calendar: calendar))))
+                            recovery: report, snapshot: mapped, journal: journal, rulesKey: rulesKey))
                     }
                     do throws(SnapshotFormatError) {
                         restoring = try mapped.desk(textSource: journal.textStore)
@@ -167,7 +173,8 @@ public final class OpenedDesk {
             let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
                                       offsetSeconds: settings.timeZone.secondsFromUTC, restoring: restoring)
             return OpenedDesk(folder: folder, settings: settings, roster: roster, reference: reference, calendar: calendar,
-                              journal: journal, recovery: report, store: store, snapshot: status)
+                              journal: journal, recovery: report, store: store, snapshot: status,
+                              snapshotRowsCurrent: snapshotRowsCurrent)
         } catch {
             throw OpenError(kind: .journal, messages: ["\(folder.journalFolder.path): \(error)"])
         }

@@ -18,16 +18,17 @@ public final class SnapshotPreview {
     public let lastSeq: UInt64
     let snapshot: MappedSnapshot
     let journal: FileJournal
-    let rules: InboxRowRules
+    /// Names the deadline rules this desk has now (`OpenedDesk.inboxRowRules`).
+    let rulesKey: String
     /// Reports changed or added by events after the snapshot, by position, and the desk's anomalies then.
     private var later: (reports: [Int: Report], anomalies: [Desk.Anomaly])?
 
-    /// More events after the snapshot than this and the first frame is not worth preparing (the console
-    /// writes a new snapshot long before).
+    /// More events after the snapshot than this and the desk is decoded before the first frame (a writer
+    /// console rewrites the snapshot when it starts 10,000 or more events behind).
     static let laterEventLimit = 20_000
 
     init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, deadlines: Deadlines,
-         recovery: RecoveryReport, snapshot: MappedSnapshot, journal: FileJournal, rules: InboxRowRules) {
+         recovery: RecoveryReport, snapshot: MappedSnapshot, journal: FileJournal, rulesKey: String) {
         self.folder = folder
         self.settings = settings
         self.roster = roster
@@ -38,14 +39,14 @@ public final class SnapshotPreview {
         lastSeq = journal.lastSequence
         self.snapshot = snapshot
         self.journal = journal
-        self.rules = rules
+        self.rulesKey = rulesKey
     }
 
     /// Every report's inbox row as the journal stands; nil when the snapshot's rows were computed with
     /// other deadline rules (limits or holidays edited since), cannot be read, or too many events (or
     /// one that cannot be read) follow the snapshot. The caller then waits for the desk.
     public func inboxSeed() -> InboxSeed? {
-        guard var seed = try? snapshot.inboxSeed(rulesKey: rules.key) else { return nil }
+        guard var seed = try? snapshot.inboxSeed(rulesKey: rulesKey) else { return nil }
         let from = snapshot.resume.lastSeq
         guard lastSeq > from else {
             guard let anomalies = try? snapshot.partialDesk([]).anomalies else { return nil }
@@ -66,7 +67,7 @@ public final class SnapshotPreview {
         let positions = seed.positions(of: Set(events.map(\.reportID)))
         let byPosition = positions.sorted { $0.value < $1.value }
         guard let touched = try? snapshot.reports(at: byPosition.map { seed.locations[$0.value] }, textSource: journal.textStore),
-              var desk = try? snapshot.partialDesk(touched) else { return nil }
+              touched.map(\.id) == byPosition.map(\.key), var desk = try? snapshot.partialDesk(touched) else { return nil }
         desk.apply(events)
         var changed: [Int: Report] = [:]
         var added: [Report] = []
@@ -88,6 +89,8 @@ public final class SnapshotPreview {
         let fromSnapshot = sorted.filter { later.reports[$0] == nil }
         guard let decoded = try? snapshot.reports(at: fromSnapshot.map { seed.locations[$0] }, textSource: journal.textStore)
         else { return nil }
+        // Each report must be the one its row names (rows and chunks come from one snapshot write).
+        guard decoded.map(\.id) == fromSnapshot.map({ seed.id(at: $0) }) else { return nil }
         var next = decoded.makeIterator()
         let reports = sorted.compactMap { later.reports[$0] ?? next.next() }
         return Desk(restoring: reports, lastSeq: lastSeq, anomalies: later.anomalies)

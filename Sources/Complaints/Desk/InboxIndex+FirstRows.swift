@@ -13,11 +13,12 @@ extension InboxIndex {
         // Reports are read through a buffer pointer: `reports[i]` on the array copies (retains) the whole
         // report on every access, which cost more than building the row.
         return reports.withUnsafeBufferPointer { source in
-            let input = ReportSource(buffer: source)
+            let input = SharedReadOnly(source)
             return [InboxIndexRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-                let target = RowTarget(base: buffer.baseAddress)
+                guard let start = buffer.baseAddress else { return }
+                let target = SharedSlots(start)
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    guard let base = target.base else { return }
+                    let base = target.base
                     var folds = FoldCache()
                     for i in (count * part / 2)..<(count * (part + 1) / 2) {
                         // The schedule first: with both in one call the report was copied to a temporary.
@@ -25,18 +26,8 @@ extension InboxIndex {
                         (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: schedule, folds: &folds))
                     }
                 }
-                initialized = target.base == nil ? 0 : count
+                initialized = count
             }
         }
     }
-}
-
-/// The reports, read-only by both workers while the caller keeps the array alive.
-private struct ReportSource: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Report>
-}
-
-/// The rows' storage, shared with the two workers; each initialises only its own half.
-private struct RowTarget: @unchecked Sendable {
-    let base: UnsafeMutablePointer<InboxIndexRow>?
 }

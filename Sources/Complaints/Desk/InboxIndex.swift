@@ -6,7 +6,8 @@ import Foundation
 /// with the previous search's matches (typing a letter narrows them instead of searching everything).
 ///
 /// A pure memo: `Inbox.run` with an index returns exactly what it returns without one (a test compares
-/// them). The console keeps one for the session; it is safe to share between threads.
+/// them), except while pinned to a snapshot's rows (`init(deadlines:seed:lastSeq:)`), when it answers for
+/// the desk the rows describe. The console keeps one for the session; it is safe to share between threads.
 public final class InboxIndex: @unchecked Sendable {
     /// The rules the rows' deadline schedules come from (the same the plain pass would use).
     public let deadlines: Deadlines
@@ -41,7 +42,8 @@ public final class InboxIndex: @unchecked Sendable {
     private var lastSearch: (text: String, generation: Int, identityKey: String, matches: [Bool])?
 
     /// Set while the rows came from a snapshot and the desk they describe is still being decoded:
-    /// queries answer from the rows alone, whatever desk they are given (see `init(deadlines:seed:lastSeq:)`).
+    /// queries and counts answer from the rows alone, whatever desk they are given, and text searches
+    /// (which need every report's text) find nothing (see `init(deadlines:seed:lastSeq:)`).
     private var pinned = false
 
     /// An empty index; rows, orders and search text are built on first use (or by `prepare…`).
@@ -260,11 +262,12 @@ public final class InboxIndex: @unchecked Sendable {
         let isNational = op.role == .adminNasional
         matches.withUnsafeMutableBufferPointer { out in
             // Each worker writes only its own half of `out`.
-            let target = SharedOutput(base: out.baseAddress)
+            guard let start = out.baseAddress else { return }
+            let target = SharedSlots(start)
             let parts = count > 20_000 ? 2 : 1
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lo = count * part / parts, hi = count * (part + 1) / parts
-                guard let outBase = target.base else { return }
+                let outBase = target.base
                 for i in lo..<hi {
                     if let candidates, !candidates[i] { continue }
                     // `Access.canSeeIdentity`: the name is searchable unless the report is anonymous.
@@ -285,6 +288,7 @@ public final class InboxIndex: @unchecked Sendable {
         let needles = q.text.map(Inbox.searchTokens) ?? []
         var matches: [Bool]?
         if !needles.isEmpty {
+            if pinned { return [] }
             updateSearch(desk)
             matches = searchMatches(needles.joined(separator: " "), needles: needles, op: op)
         }
@@ -371,7 +375,3 @@ public final class InboxIndex: @unchecked Sendable {
     }
 }
 
-/// The result buffer two search workers fill, each its own disjoint half.
-private struct SharedOutput: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Bool>?
-}

@@ -24,7 +24,7 @@ public enum DeskSnapshotCodec {
         public var inboxRows: [UInt8]
     }
 
-    /// Every section in memory: for tests and tools. A snapshot file is written with `encode(_:chunk:)`.
+    /// Every section in memory: for tests and tools. A snapshot file is written with `encode(_:rules:reportsPerChunk:chunk:)`.
     public static func encode(_ desk: Desk, rules: InboxRowRules, reportsPerChunk: Int = 2048) -> Sections {
         var chunks: [[UInt8]] = []
         var reportCounts: [Int] = []

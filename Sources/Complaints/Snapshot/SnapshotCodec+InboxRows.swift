@@ -42,6 +42,9 @@ public struct InboxSeed: Sendable {
         }
     }
 
+    /// The report id of the row at `position` (in desk order).
+    public func id(at position: Int) -> ReportID { rows[position].id }
+
     /// The positions (desk order) of `ids`, in one pass over the rows (no id table is built).
     public func positions(of ids: some Sequence<ReportID>) -> [ReportID: Int] {
         let wanted = Set(ids)
@@ -107,41 +110,43 @@ extension DeskSnapshotCodec {
         let parts = table
         try r.expectEnd("inbox rows")
         guard first == total else { throw SnapshotFormatError(offset: 0, reason: "inbox rows: parts hold \(first) rows, not \(total)") }
-        let failure = FirstFailure()
-        let shared = SharedBytes(bytes: bytes)
+        let failure = FirstFailure<SnapshotFormatError>()
+        let shared = SharedRawBytes(bytes)
         var locations = [SnapshotReportLocation](repeating: SnapshotReportLocation(chunk: 0, offset: 0), count: total)
         var decodedParts = [Bool](repeating: false, count: parts.count)
         let rows = [InboxIndexRow](unsafeUninitializedCapacity: total) { buffer, initialized in
+            // No rows: nothing to decode (zero-row parts are never read).
+            guard let rowStart = buffer.baseAddress else { return }
             locations.withUnsafeMutableBufferPointer { locationBuffer in
                 decodedParts.withUnsafeMutableBufferPointer { done in
-                    let target = RowsTarget(rows: buffer.baseAddress, locations: locationBuffer.baseAddress, done: done.baseAddress)
+                    guard let locationStart = locationBuffer.baseAddress, let doneStart = done.baseAddress else { return }
+                    let rowSlots = SharedSlots(rowStart), locationSlots = SharedSlots(locationStart), doneSlots = SharedSlots(doneStart)
                     DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                         let p = parts[k]
-                        guard let rowBase = target.rows, let locationBase = target.locations, let doneBase = target.done else { return }
                         var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.bytes[p.offset..<(p.offset + p.length)]))
                         var placed = 0
                         do throws(SnapshotFormatError) {
                             let words = try reader.words()
                             while placed < p.rows {
                                 let (row, location) = try reader.inboxRow(words: words)
-                                (rowBase + p.first + placed).initialize(to: row)
-                                locationBase[p.first + placed] = location
+                                (rowSlots.base + p.first + placed).initialize(to: row)
+                                locationSlots.base[p.first + placed] = location
                                 placed += 1
                             }
                             try reader.expectEnd("inbox rows part")
-                            doneBase[k] = true
+                            doneSlots.base[k] = true
                         } catch {
                             failure.set(SnapshotFormatError(offset: p.offset + error.offset, reason: error.reason))
                         }
                         // A failed part undoes its own rows; whole parts are kept only when every part succeeded.
-                        if !doneBase[k] { (rowBase + p.first).deinitialize(count: placed) }
+                        if !doneSlots.base[k] { (rowSlots.base + p.first).deinitialize(count: placed) }
                     }
                 }
             }
             if failure.value == nil {
                 initialized = total
             } else {
-                for (k, p) in parts.enumerated() where decodedParts[k] { (buffer.baseAddress! + p.first).deinitialize(count: p.rows) }
+                for (k, p) in parts.enumerated() where decodedParts[k] { (rowStart + p.first).deinitialize(count: p.rows) }
                 initialized = 0
             }
         }
@@ -263,33 +268,5 @@ struct RowWords {
         indices[word] = list.count
         list.append(word)
         return list.count - 1
-    }
-}
-
-/// Bytes shared read-only with the decoding workers (the caller keeps them alive).
-private struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-}
-
-/// The decoded rows' storage, shared with the workers; each writes only its own part's slots.
-private struct RowsTarget: @unchecked Sendable {
-    let rows: UnsafeMutablePointer<InboxIndexRow>?
-    let locations: UnsafeMutablePointer<SnapshotReportLocation>?
-    let done: UnsafeMutablePointer<Bool>?
-}
-
-/// The first failure any worker hit.
-private final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: SnapshotFormatError?
-    func set(_ e: SnapshotFormatError) {
-        lock.lock()
-        if stored == nil { stored = e }
-        lock.unlock()
-    }
-    var value: SnapshotFormatError? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }

@@ -25,19 +25,15 @@ struct BenchCommand: ParsableCommand {
         if let reference { return try runReference(reference) }
         let size = Size(width: 120, height: 40)
         let t0 = Date()
-        // As the console does: the first frame from the snapshot's inbox rows before the desk is decoded.
+        // As the console does: the first frame from the snapshot's inbox rows before the desk is decoded
+        // (drawn on a terminal that only keeps the frame).
         var first: (frame: FirstFrame, at: TimeInterval)?
+        let request = ConsoleLauncher.Request(desk: desk, theme: nil, lang: nil, demo: false)
         let opened = try DeskAccess.open(desk, mode: .writer, useSnapshot: !noSnapshot) { preview in
-            guard let op = try? DeskAccess.actor(roster: preview.roster, folder: preview.folder, desk),
-                  let seed = preview.inboxSeed() else { return }
-            let env = ConsoleLauncher.environment(settings: preview.settings, reference: preview.reference,
-                                                  deadlines: preview.deadlines, op, language: .id)
-            let now = Date()
-            guard let state = ConsoleLauncher.firstFrameState(preview, seed: seed, env: env, now: now, size: size,
-                                                              keymap: .standard, presenter: false) else { return }
-            _ = ConsoleRenderer.render(state)
-            first = (FirstFrame(index: state.inboxIndex, lastSeq: preview.lastSeq, rows: seed.count, now: now),
-                     Date().timeIntervalSince(t0))
+            let outcome = try? ConsoleLauncher.drawFirstFrame(preview, request: request, language: .id, keymap: .standard) { _ in
+                ScriptedTerminal(size: size)
+            }
+            if let frame = outcome?.frame { first = (frame, Date().timeIntervalSince(t0)) }
         }
         let opening = Date().timeIntervalSince(t0)
         let op = try DeskAccess.actor(opened, desk)

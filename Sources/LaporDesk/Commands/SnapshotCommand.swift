@@ -35,6 +35,7 @@ struct SnapshotCommand: ParsableCommand {
         case .missing: "none yet"
         case let .rejected(why): "ignored (\(why))"
         case let .used(seq): "used, taken at event \(seq), \(opened.eventsAfterSnapshot ?? 0) events folded on top"
+            + (opened.snapshotRowsCurrent ? "" : "; its inbox rows predate the current deadline rules (the next snapshot rewrites them)")
         }
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+
+// Memory handed to `DispatchQueue.concurrentPerform` workers. Swift cannot prove this sharing safe, so
+// these wrappers state it once for every module of the package: the caller keeps the memory alive for
+// the whole call, and each worker writes only slots no other worker touches.
+
+/// Slots the workers initialise or write, each worker its own disjoint range.
+package struct SharedSlots<T>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<T>
+    package init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+}
+
+/// Values the workers only read (through the buffer: indexing an array copies, and so retains, each element).
+package struct SharedReadOnly<T>: @unchecked Sendable {
+    package let buffer: UnsafeBufferPointer<T>
+    package init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// Raw bytes the workers only read (a mapped file).
+package struct SharedRawBytes: @unchecked Sendable {
+    package let bytes: UnsafeRawBufferPointer
+    package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+}
+
+/// The first error any worker hit (later ones are dropped: one reason is reported).
+package final class FirstFailure<E: Error>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: E?
+
+    package init() {}
+
+    package func set(_ e: E) {
+        lock.lock()
+        if stored == nil { stored = e }
+        lock.unlock()
+    }
+
+    package var value: E? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
