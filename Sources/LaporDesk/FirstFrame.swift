@@ -36,18 +36,18 @@ extension ConsoleLauncher {
     }
 
     /// Draws the first inbox frame from `preview` (the snapshot's inbox rows and the reports on screen) on
-    /// the terminal `start` gives, when the console would start in the plain way: a real desk on real
-    /// time, a healthy journal that needed no repair, an operator allowed to write, rows computed under
-    /// the current deadline rules. Otherwise says why not, and the console draws after decoding.
+    /// the terminal `start` gives: on a real desk on real time whose journal needed no repair (read-only
+    /// starts included: a second console, an account not allowed to write), with rows computed under the
+    /// current deadline rules. Otherwise says why not, and the console draws after decoding.
     static func drawFirstFrame(_ preview: SnapshotPreview, request: Request, language: Language?, keymap: Keymap,
                                start: (DeskSettings) throws -> any TerminalDevice) throws -> FirstFrameOutcome {
         guard !request.demo, !preview.settings.isPractice else { return .skipped("a practice desk (its own clock)") }
-        guard preview.journalHealth == .ok, preview.recovery.tornTails.isEmpty,
-              preview.recovery.damagedLines.allSatisfy(\.acknowledged) else { return .skipped("the journal needed repair") }
-        let op = try DeskAccess.actor(roster: preview.roster, folder: preview.folder, request.desk)
-        guard OSUserBinding.writeRefusal(roster: preview.roster, operatorName: op.name, osUser: OSAccount.current()) == nil else {
-            return .skipped("read-only for this account")
+        let health = JournalHealthView(preview.journalHealth)
+        if case .degraded = health { return .skipped("the journal is damaged") }
+        guard preview.recovery.tornTails.isEmpty, preview.recovery.damagedLines.allSatisfy(\.acknowledged) else {
+            return .skipped("the journal needed repair")
         }
+        let op = try DeskAccess.actor(roster: preview.roster, folder: preview.folder, request.desk)
         guard let seed = preview.inboxSeed() else {
             return .skipped("no usable inbox rows (deadline rules edited, damage, or too many events after the snapshot)")
         }
@@ -58,8 +58,10 @@ extension ConsoleLauncher {
         guard let state = ConsoleState.firstFrame(
             env: env, seed: seed, lastSeq: preview.lastSeq, now: now, size: terminal.size, keymap: keymap,
             configure: { s in
-                s.health = .ok
+                // As the launcher sets every start up (a read-only journal says why on the message line).
+                s.health = health
                 s.presenter = request.presenter
+                s.announceReadOnlyStart()
             },
             reports: { preview.partialDesk(positions: $0, of: seed) })
         else { return .skipped("the reports on screen could not be read from the snapshot") }

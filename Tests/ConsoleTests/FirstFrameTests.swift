@@ -31,14 +31,19 @@ final class FirstFrameTests: XCTestCase {
         }
     }
 
-    func states(_ desk: Desk, env: ConsoleEnvironment, size: Size, presenter: Bool = false,
+    func states(_ desk: Desk, env: ConsoleEnvironment, size: Size, presenter: Bool = false, health: JournalHealthView = .ok,
                 file: StaticString = #filePath, line: UInt = #line) throws -> (first: ConsoleState, full: ConsoleState, partial: PartialDesks) {
         let partial = PartialDesks(desk)
+        func configure(_ s: inout ConsoleState) {
+            s.health = health
+            s.presenter = presenter
+            s.announceReadOnlyStart()
+        }
         let first = try XCTUnwrap(ConsoleState.firstFrame(
             env: env, seed: try seed(desk, env.deadlines), lastSeq: desk.lastSeq, now: Fixture.now, size: size, keymap: .standard,
-            configure: { $0.presenter = presenter }, reports: partial.reports), file: file, line: line)
+            configure: configure, reports: partial.reports), file: file, line: line)
         var full = ConsoleState(env: env, desk: desk, now: Fixture.now, size: size)
-        full.presenter = presenter
+        configure(&full)
         ConsoleReducer.start(&full)
         return (first, full, partial)
     }
@@ -57,10 +62,10 @@ final class FirstFrameTests: XCTestCase {
         for op in [Fixture.national, Fixture.agencyAdmin, Fixture.observer] {
             for language in [Language.id, .en] {
                 for size in sizes {
-                    for presenter in [false, true] {
+                    for (presenter, health) in [(false, JournalHealthView.ok), (true, .ok), (false, .readOnly("dikunci konsol lain"))] {
                         let (first, full, _) = try states(desk, env: try Fixture.environment(op, language: language), size: size,
-                                                          presenter: presenter)
-                        assertSameScreen(first, full, "\(op.name) \(language) \(size) presenter \(presenter)")
+                                                          presenter: presenter, health: health)
+                        assertSameScreen(first, full, "\(op.name) \(language) \(size) presenter \(presenter) \(health)")
                     }
                 }
             }

@@ -139,6 +139,51 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
     }
 
+    func testASecondConsoleAtOnceDrawsItsFirstFrameFromTheRows() throws {
+        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "6", "--out", dataPath])
+        XCTAssertEqual(generated.code, 0, generated.transcript)
+        try expect(0, ["snapshot"])
+        let writer = try openConsole("--as admin")
+        guard writer.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        let reader = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
+        guard reader.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
+        // Below the title bar the panes are the first console's.
+        let panes = { (screen: String) in Array(screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36]) }
+        XCTAssertEqual(panes(reader.screen()), panes(writer.screen()))
+        try reader.keys("q")
+        guard reader.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        try writer.keys("q")
+        guard writer.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+    }
+
+    func testAReadOnlyConsoleDrawsItsFirstFrameFromTheRowsWithTheReason() throws {
+        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "4", "--out", dataPath])
+        XCTAssertEqual(generated.code, 0, generated.transcript)
+        try expect(0, ["snapshot"])
+        let writable = try openConsole("--as admin")
+        guard writable.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        // The tabs and the inbox pane (the routing pane tells a read-only console it cannot act).
+        let inbox = { (screen: String) in
+            screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36].map { String($0.prefix(50)) }
+        }
+        let ownInbox = inbox(writable.screen())
+        try writable.keys("q")
+        guard writable.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        // The roster binds admin to another OS account: this account's console opens read-only.
+        let roster = dataURL.appendingPathComponent("operator.toml")
+        let text = try String(contentsOf: roster, encoding: .utf8)
+        try text.replacingOccurrences(of: "role = \"admin-nasional\"\n", with: "role = \"admin-nasional\"\nos_user = \"bukan-saya\"\n")
+            .write(to: roster, atomically: true, encoding: .utf8)
+        let s = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
+        guard s.waitFor(text: "BACA SAJA", timeout: 30) else { return }
+        XCTAssertTrue(s.lastScreen.contains("pengguna OS"), s.lastScreen)
+        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
+        XCTAssertEqual(inbox(s.screen()), ownInbox)
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+    }
+
     func testAPracticeDeskDrawsOnItsOwnClockAfterDecoding() throws {
         let created = try CLI.run(["scenario", "create", "dasar", "--data", dataPath])
         XCTAssertEqual(created.code, 0, created.transcript)
@@ -152,9 +197,16 @@ final class SnapshotTmuxTests: DeskTestCase {
 
     var startupLog: String { scratch.path + "/startup.log" }
 
-    /// The start-up log's milestones without their times, emptied for the next console.
+    /// The start-up log's milestones without their times, once the console logged that it is ready (the
+    /// first frame is on screen before that), emptied for the next console.
     func loggedStart() throws -> [String] {
-        let text = (try? String(contentsOfFile: startupLog, encoding: .utf8)) ?? ""
+        var text = ""
+        let end = Date().addingTimeInterval(20)
+        repeat {
+            text = (try? String(contentsOfFile: startupLog, encoding: .utf8)) ?? ""
+            if text.contains("console ready") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < end
         try? FileManager.default.removeItem(atPath: startupLog)
         return text.split(separator: "\n").map { line in String(line.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
     }

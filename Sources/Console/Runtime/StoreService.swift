@@ -35,11 +35,16 @@ public final class StoreService: DeskService {
 
     public func drainChangeNotifications() { store.journal.drainChangeNotifications() }
 
-    public var health: JournalHealthView {
-        switch store.journal.health {
-        case .ok: .ok
-        case let .degraded(reasons): .degraded(reasons.first ?? "")
-        case let .readOnly(reason): .readOnly(reason)
+    public var health: JournalHealthView { JournalHealthView(store.journal.health) }
+}
+
+extension JournalHealthView {
+    /// The journal's health as the title bar shows it (the first reason of damage).
+    public init(_ health: JournalHealth) {
+        switch health {
+        case .ok: self = .ok
+        case let .degraded(reasons): self = .degraded(reasons.first ?? "")
+        case let .readOnly(reason): self = .readOnly(reason)
         }
     }
 }
