@@ -182,8 +182,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         if mode == .readOnly { return .readOnly(reason: readOnlyReason) }
         var reasons = scanner.report.unacknowledgedDescriptions
         if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }
-        // A report body that no longer reads back is damage found after start-up.
+        // A report body that no longer reads back, or a line before a snapshot's point that fails its
+        // check when re-read, is damage found after start-up.
         if let unreadable = textStore.failure { reasons.append(unreadable) }
+        if let reRead = scanner.reReadDamage.value { reasons.append(reRead) }
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
     }
 

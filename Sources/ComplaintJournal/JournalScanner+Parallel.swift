@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 extension JournalScanner {
@@ -21,6 +22,7 @@ extension JournalScanner {
             let lineBase = base?.lines ?? 0
             let resumedAt = self.resumedAt
             let skipped = self.skipped
+            let reReadDamage = self.reReadDamage
             // Sealed segments (a later one exists) are never written or truncated again, so they may be
             // mapped; the last one is read, since a writer may still roll back a failed append in it.
             let sealed = summary.number != segments.last?.number
@@ -37,8 +39,15 @@ extension JournalScanner {
                     let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     let bytes = shared.line(line)
-                    guard let (entry, payloadStart, payloadEnd, checksum) = try? EnvelopeDecoder.decodeForFold(
-                        bytes, position: position, verifyChecksum: verify, typeNames: typeNames), entry.seq > seq else { return nil }
+                    let decoded: (JournalEntry, Int, Int, UInt32)
+                    do {
+                        decoded = try EnvelopeDecoder.decodeForFold(bytes, position: position, verifyChecksum: verify, typeNames: typeNames)
+                    } catch {
+                        if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
+                        return nil
+                    }
+                    let (entry, payloadStart, payloadEnd, checksum) = decoded
+                    guard entry.seq > seq else { return nil }
                     return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum),
                                      UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]))
                 }, consume: { r in

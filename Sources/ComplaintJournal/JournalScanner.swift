@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -65,6 +66,9 @@ struct JournalScanner {
     /// Set when the scan resumed at a projection snapshot's point: lines before it were verified by the
     /// process that wrote the snapshot, not by this one, so re-reading them verifies their checksums.
     private(set) var resumedAt: ResumeCursor?
+    /// The first line before the resume point that failed its check when re-read (it is not handed out;
+    /// the journal's health turns damaged with this reason, so the loss is never silent).
+    let reReadDamage = FirstFailure<String>()
 
     /// Where a resumed scan started: the end of the snapshot's last line.
     struct ResumeCursor: Sendable {
@@ -93,6 +97,12 @@ struct JournalScanner {
     }
 
     /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
+    /// Why a line before the resume point was not handed out (for the journal's health).
+    static func reReadReason(_ position: JournalPosition, _ error: any Error) -> String {
+        let why = (error as? EnvelopeDecoder.Failure)?.reason ?? "\(error)"
+        return "\(SegmentName.fileName(position.segment)):\(position.line): \(why) (re-read before the snapshot's point; run `lapor-desk check`)"
+    }
+
     static func wasVerified(segment: Int, offset: Int, resumedAt: ResumeCursor?) -> Bool {
         guard let r = resumedAt else { return true }
         return segment > r.segment || (segment == r.segment && offset >= r.offset)
@@ -348,11 +358,16 @@ struct JournalScanner {
                     // Lines inside the consumed region were verified when first read: no checksum again
                     // (unless they lie before a snapshot's resume point).
                     let verify = !JournalScanner.wasVerified(segment: summary.number, offset: line.start, resumedAt: resumedAt)
-                    if let entry = try? EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify),
-                        entry.seq > seq
-                    {
+                    let decoded: JournalEntry
+                    do {
+                        decoded = try EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify)
+                    } catch {
+                        if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
+                        return true
+                    }
+                    if decoded.seq > seq {
                         do {
-                            try body(entry)
+                            try body(decoded)
                         } catch {
                             failure = error
                             return false

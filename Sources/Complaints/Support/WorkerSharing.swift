@@ -22,8 +22,8 @@ package struct SharedRawBytes: @unchecked Sendable {
     package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 }
 
-/// The first error any worker hit (later ones are dropped: one reason is reported).
-package final class FirstFailure<E: Error>: @unchecked Sendable {
+/// The first failure (an error or its description) any worker hit; later ones are dropped, as one reason is reported.
+package final class FirstFailure<E>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: E?
 

@@ -193,7 +193,24 @@ final class ProjectionSnapshotTests: XCTestCase {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
         XCTAssertTrue(journal.resumedFromSnapshot, "only the trailer of each segment's last line is checked at start-up")
+        guard case .readOnly = journal.health else { return XCTFail("\(journal.health)") }
         XCTAssertEqual(try journal.entries(after: 0).first?.seq, 2, "the changed first line fails its checksum when re-read")
+        // Not silently: the writer's health turns damaged, naming the line.
+        let (_, writer) = try store(folder, resume: snapshot, mode: .writer)
+        XCTAssertEqual(writer.health, .ok)
+        XCTAssertEqual(try writer.entries(after: 0).first?.seq, 2)
+        guard case let .degraded(reasons) = writer.health else { return XCTFail("\(writer.health)") }
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl:1: ") && $0.contains("re-read") }, "\(reasons)")
+        // The same through the decoding cores (the fold's path).
+        let (_, parallel) = try store(folder, resume: snapshot, mode: .writer)
+        var seqs: [UInt64] = []
+        try parallel.forEachTransformed(after: 0, typeNames: DomainEvent.typeNames, transform: { entry, _, _ in entry.seq }) {
+            seqs.append($0)
+        }
+        XCTAssertEqual(seqs.first, 2)
+        XCTAssertEqual(seqs.count, Int(parallel.lastSequence) - 1, "every other line is handed out, in order")
+        guard case let .degraded(again) = parallel.health else { return XCTFail("\(parallel.health)") }
+        XCTAssertTrue(again.contains { $0.hasPrefix("000001.jsonl:1: ") }, "\(again)")
     }
 
     /// A console quit mid-write leaves `.tmp-PID-N`; the next writer removes it unless that process lives.
