@@ -89,14 +89,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         let stderr = try String(contentsOfFile: scratch.path + "/console.err", encoding: .utf8)
         XCTAssertEqual(stderr, "", "nothing printed over the console")
         XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
-        let saved = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
-        try FileManager.default.removeItem(atPath: snapshotFile)
-        let folded = try openConsole("--as admin")
-        guard folded.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        XCTAssertEqual(withoutClock(first), withoutClock(folded.screen()))
-        try folded.keys("q")
-        guard folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
-        try saved.write(to: URL(fileURLWithPath: snapshotFile))
+        XCTAssertEqual(withoutClock(first), withoutClock(try screenFoldedWithoutTheSnapshot()))
 
         // Events after the snapshot (the top report postponed, a note): folded into the rows they touch,
         // so the first frame is still drawn from the snapshot and equals the folded screen.
@@ -111,14 +104,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertEqual(try loggedStart().first, "first frame from the snapshot's inbox rows")
         try later.keys("q")
         guard later.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
-        let kept = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
-        try FileManager.default.removeItem(atPath: snapshotFile)
-        let refolded = try openConsole("--as admin")
-        guard refolded.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        XCTAssertEqual(withoutClock(laterScreen), withoutClock(refolded.screen()))
-        try refolded.keys("q")
-        guard refolded.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
-        try kept.write(to: URL(fileURLWithPath: snapshotFile))
+        XCTAssertEqual(withoutClock(laterScreen), withoutClock(try screenFoldedWithoutTheSnapshot()))
 
         // A holiday added since: the rows' deadlines no longer hold, so they are not used (the desk is).
         let holidays = dataURL.appendingPathComponent("kalender/libur-2026.txt")
@@ -127,15 +113,19 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertFalse(try firstFrameLine().contains("snapshot"))
         let status = try expect(0, ["snapshot", "--status"]).stdout
         XCTAssertTrue(status.contains("used, taken at event") && status.contains("inbox rows predate the current deadline rules"), status)
+        let staleInode = try FileManager.default.attributesOfItem(atPath: snapshotFile)[.systemFileNumber] as? Int
         let edited = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard edited.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        try edited.keys("q")
-        guard edited.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         XCTAssertEqual(try loggedStart().first, "first frame after decoding: no usable inbox rows (deadline rules edited, "
             + "damage, or too many events after the snapshot)")
-        // The console rewrote the stale snapshot in the background: the next start draws from its rows again.
+        // The console rewrites the stale snapshot in the background (a new file, renamed over the old one);
+        // the next start draws from its rows again.
         let end = Date().addingTimeInterval(60)
-        while Date() < end, !(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows")) { Thread.sleep(forTimeInterval: 0.5) }
+        while Date() < end, (try? FileManager.default.attributesOfItem(atPath: snapshotFile)[.systemFileNumber] as? Int) == staleInode {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try edited.keys("q")
+        guard edited.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
     }
 
@@ -193,6 +183,20 @@ final class SnapshotTmuxTests: DeskTestCase {
         try s.keys("q")
         guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         XCTAssertEqual(try loggedStart().first, "first frame after decoding: a practice desk (its own clock)")
+    }
+
+    /// The first screen of a console started with the snapshot moved aside (the journal folded), which
+    /// is then put back.
+    func screenFoldedWithoutTheSnapshot() throws -> String {
+        let saved = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
+        try FileManager.default.removeItem(atPath: snapshotFile)
+        defer { try? saved.write(to: URL(fileURLWithPath: snapshotFile)) }
+        let folded = try openConsole("--as admin")
+        guard folded.waitFor(text: "Kotak Masuk", timeout: 30) else { return "" }
+        let screen = folded.screen()
+        try folded.keys("q")
+        folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20)
+        return screen
     }
 
     var startupLog: String { scratch.path + "/startup.log" }
