@@ -46,6 +46,12 @@ extension FileJournal {
         findings.markAcknowledged(scanner.acknowledged)
         scanner.report.markAcknowledged(scanner.acknowledged)
         unrepairedWriteFailure = nil
+        scanner.reReadDamage.reset()
+        if !pending.isEmpty {
+            // A snapshot may hold events of lines now set aside (its trailer check cannot tell): it is only
+            // a cache, so it goes, and the next start folds the journal as repaired.
+            unlink(ProjectionSnapshot.path(in: folder))
+        }
         return findings
     }
 

@@ -67,7 +67,7 @@ struct JournalScanner {
     /// process that wrote the snapshot, not by this one, so re-reading them verifies their checksums.
     private(set) var resumedAt: ResumeCursor?
     /// The first line before the resume point that failed its check when re-read (it is not handed out;
-    /// the journal's health turns damaged with this reason, so the loss is never silent).
+    /// a writer's health turns damaged with this reason, so the loss is not silent; `repair` clears it).
     let reReadDamage = FirstFailure<String>()
 
     /// Where a resumed scan started: the end of the snapshot's last line.
@@ -96,13 +96,13 @@ struct JournalScanner {
         resumedAt = ResumeCursor(segment: last.number, offset: last.end, lines: last.lines, seq: point.lastSeq)
     }
 
-    /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
     /// Why a line before the resume point was not handed out (for the journal's health).
     static func reReadReason(_ position: JournalPosition, _ error: any Error) -> String {
         let why = (error as? EnvelopeDecoder.Failure)?.reason ?? "\(error)"
         return "\(SegmentName.fileName(position.segment)):\(position.line): \(why) (re-read before the snapshot's point; run `lapor-desk check`)"
     }
 
+    /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
     static func wasVerified(segment: Int, offset: Int, resumedAt: ResumeCursor?) -> Bool {
         guard let r = resumedAt else { return true }
         return segment > r.segment || (segment == r.segment && offset >= r.offset)

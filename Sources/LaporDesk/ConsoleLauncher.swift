@@ -65,6 +65,7 @@ enum ConsoleLauncher {
                 }
         } catch {
             screen.stop()
+            for w in screen.themeWarnings { Output.error("warning: \(w)") }
             throw error
         }
         // Once curses owns the terminal, start-up's warnings wait until the console ends.
@@ -97,6 +98,7 @@ enum ConsoleLauncher {
             runtime.practiceClock = practiceClock
         } catch {
             screen.stop()
+            for w in screen.themeWarnings { Output.error("warning: \(w)") }
             throw error
         }
         log.note(tookOver ? "console ready (the first frame's inbox index taken over)" : "console ready (inbox index built from the desk)")

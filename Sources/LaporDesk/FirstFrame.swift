@@ -37,8 +37,9 @@ extension ConsoleLauncher {
 
     /// Draws the first inbox frame from `preview` (the snapshot's inbox rows and the reports on screen) on
     /// the terminal `start` gives: on a real desk on real time whose journal needed no repair (read-only
-    /// starts included: a second console, an account not allowed to write), with rows computed under the
-    /// current deadline rules. Otherwise says why not, and the console draws after decoding.
+    /// starts included: the journal lock held by a hung console, an account the roster does not bind), with
+    /// rows computed under the current deadline rules. Otherwise says why not, and the console draws after
+    /// decoding.
     static func drawFirstFrame(_ preview: SnapshotPreview, request: Request, language: Language?, keymap: Keymap,
                                start: (DeskSettings) throws -> any TerminalDevice) throws -> FirstFrameOutcome {
         guard !request.demo, !preview.settings.isPractice else { return .skipped("a practice desk (its own clock)") }

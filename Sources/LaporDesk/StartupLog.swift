@@ -1,9 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Start-up milestones with their times since launch, appended to the file named by
 /// `LAPOR_DESK_STARTUP_LOG` (nothing happens without it). For an administrator asking why a console starts
-/// slowly, and for the tests that check the first frame came from the snapshot; the terminal belongs to
-/// curses, so this never prints.
+/// slowly, and for the tests that check the first frame came from the snapshot. Never prints (curses owns
+/// the terminal) and never fails the console: a file that cannot be opened or written is ignored, a FIFO
+/// without a reader does not block, and consoles sharing the file append whole lines.
 final class StartupLog {
     private let path: String?
     private let start = Date()
@@ -14,11 +18,10 @@ final class StartupLog {
 
     func note(_ what: String) {
         guard let path else { return }
-        let line = String(format: "%.3f s: ", Date().timeIntervalSince(start)) + what + "\n"
-        guard let handle = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil)
-            ? FileHandle(forWritingAtPath: path) : nil) else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data(line.utf8))
-        try? handle.close()
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let line = Array((String(format: "%.3f s: ", Date().timeIntervalSince(start)) + what + "\n").utf8)
+        _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

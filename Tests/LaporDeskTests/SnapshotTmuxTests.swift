@@ -81,7 +81,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         // answers keys (the desk was decoded behind the first frame); its start-up log says so.
         let fromRows = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard fromRows.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        let first = fromRows.screen()
+        let first = settledScreen(fromRows)
         try fromRows.keys("j", "2")
         XCTAssertTrue(fromRows.waitFor(text: "[ 2 Ditunda"), "keys are answered")
         try fromRows.keys("q")
@@ -99,7 +99,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
         let later = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard later.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        let laterScreen = later.screen()
+        let laterScreen = settledScreen(later)
         XCTAssertFalse(laterScreen.contains(String(top) + " Baru"), "the postponed report left the Baru view")
         XCTAssertEqual(try loggedStart().first, "first frame from the snapshot's inbox rows")
         try later.keys("q")
@@ -124,6 +124,8 @@ final class SnapshotTmuxTests: DeskTestCase {
         while Date() < end, (try? FileManager.default.attributesOfItem(atPath: snapshotFile)[.systemFileNumber] as? Int) == staleInode {
             Thread.sleep(forTimeInterval: 0.1)
         }
+        XCTAssertNotEqual(try FileManager.default.attributesOfItem(atPath: snapshotFile)[.systemFileNumber] as? Int, staleInode,
+                          "the console rewrote the stale snapshot")
         try edited.keys("q")
         guard edited.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
@@ -140,7 +142,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
         // Below the title bar the panes are the first console's.
         let panes = { (screen: String) in Array(screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36]) }
-        XCTAssertEqual(panes(reader.screen()), panes(writer.screen()))
+        XCTAssertEqual(panes(settledScreen(reader)), panes(settledScreen(writer)))
         try reader.keys("q")
         guard reader.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         try writer.keys("q")
@@ -157,7 +159,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         let inbox = { (screen: String) in
             screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36].map { String($0.prefix(50)) }
         }
-        let ownInbox = inbox(writable.screen())
+        let ownInbox = inbox(settledScreen(writable))
         try writable.keys("q")
         guard writable.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
         // The roster binds admin to another OS account: this account's console opens read-only.
@@ -169,7 +171,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         guard s.waitFor(text: "BACA SAJA", timeout: 30) else { return }
         XCTAssertTrue(s.lastScreen.contains("pengguna OS"), s.lastScreen)
         XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
-        XCTAssertEqual(inbox(s.screen()), ownInbox)
+        XCTAssertEqual(inbox(settledScreen(s)), ownInbox)
         try s.keys("q")
         guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
     }
@@ -190,13 +192,27 @@ final class SnapshotTmuxTests: DeskTestCase {
     func screenFoldedWithoutTheSnapshot() throws -> String {
         let saved = try Data(contentsOf: URL(fileURLWithPath: snapshotFile))
         try FileManager.default.removeItem(atPath: snapshotFile)
-        defer { try? saved.write(to: URL(fileURLWithPath: snapshotFile)) }
         let folded = try openConsole("--as admin")
         guard folded.waitFor(text: "Kotak Masuk", timeout: 30) else { return "" }
-        let screen = folded.screen()
+        let screen = settledScreen(folded)
         try folded.keys("q")
-        folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20)
+        // Put back only once it has exited (it may be writing a snapshot of its own in the background);
+        // waitFor records the failure otherwise.
+        guard folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return "" }
+        try saved.write(to: URL(fileURLWithPath: snapshotFile))
         return screen
+    }
+
+    /// The pane once two captures 100 ms apart agree (tmux may show a frame being painted).
+    func settledScreen(_ s: TmuxSession) -> String {
+        var last = s.screen()
+        for _ in 0..<50 {
+            usleep(100_000)
+            let now = s.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
     }
 
     var startupLog: String { scratch.path + "/startup.log" }

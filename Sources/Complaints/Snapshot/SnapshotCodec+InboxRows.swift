@@ -115,11 +115,17 @@ extension DeskSnapshotCodec {
         var locations = [SnapshotReportLocation](repeating: SnapshotReportLocation(chunk: 0, offset: 0), count: total)
         var decodedParts = [Bool](repeating: false, count: parts.count)
         let rows = [InboxIndexRow](unsafeUninitializedCapacity: total) { buffer, initialized in
-            // No rows: nothing to decode (zero-row parts are never read).
-            guard let rowStart = buffer.baseAddress else { return }
+            guard let rowStart = buffer.baseAddress else {
+                failure.set(SnapshotFormatError(offset: 0, reason: "inbox rows: no storage"))
+                return
+            }
             locations.withUnsafeMutableBufferPointer { locationBuffer in
                 decodedParts.withUnsafeMutableBufferPointer { done in
-                    guard let locationStart = locationBuffer.baseAddress, let doneStart = done.baseAddress else { return }
+                    guard let locationStart = locationBuffer.baseAddress, let doneStart = done.baseAddress else {
+                        // Only with no rows and no parts: nothing to decode.
+                        if total > 0 { failure.set(SnapshotFormatError(offset: 0, reason: "inbox rows: no storage")) }
+                        return
+                    }
                     let rowSlots = SharedSlots(rowStart), locationSlots = SharedSlots(locationStart), doneSlots = SharedSlots(doneStart)
                     DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                         let p = parts[k]

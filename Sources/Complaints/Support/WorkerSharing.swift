@@ -1,8 +1,9 @@
 import Foundation
 
 // Memory handed to `DispatchQueue.concurrentPerform` workers. Swift cannot prove this sharing safe, so
-// these wrappers state it once for every module of the package: the caller keeps the memory alive for
-// the whole call, and each worker writes only slots no other worker touches.
+// these wrappers state it once, for the package's modules (ComplaintJournal's `SharedBytes` adds line
+// slicing to the read-only case): the caller keeps the memory alive for the whole call, and each worker
+// writes only slots no other worker touches.
 
 /// Slots the workers initialise or write, each worker its own disjoint range.
 package struct SharedSlots<T>: @unchecked Sendable {
@@ -39,5 +40,12 @@ package final class FirstFailure<E>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return stored
+    }
+
+    /// Forgets the failure (the damage it named was repaired).
+    package func reset() {
+        lock.lock()
+        stored = nil
+        lock.unlock()
     }
 }

@@ -211,6 +211,12 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertEqual(seqs.count, Int(parallel.lastSequence) - 1, "every other line is handed out, in order")
         guard case let .degraded(again) = parallel.health else { return XCTFail("\(parallel.health)") }
         XCTAssertTrue(again.contains { $0.hasPrefix("000001.jsonl:1: ") }, "\(again)")
+        // `check --repair` sets the line aside, clears the finding, and deletes the snapshot, which still
+        // holds that line's event.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ProjectionSnapshot.path(dataFolder: folder)))
+        _ = try parallel.repair()
+        XCTAssertEqual(parallel.health, .ok)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ProjectionSnapshot.path(dataFolder: folder)))
     }
 
     /// A console quit mid-write leaves `.tmp-PID-N`; the next writer removes it unless that process lives.
