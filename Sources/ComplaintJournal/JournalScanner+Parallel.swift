@@ -27,7 +27,7 @@ extension JournalScanner {
             // mapped; the last one is read, since a writer may still roll back a failed append in it.
             let sealed = summary.number != segments.last?.number
             try JournalFolder.withSegment(folder.segmentPath(summary.number), from: offset, upTo: summary.end, mapped: sealed) { buffer in
-                let shared = SharedBytes(buffer: buffer)
+                let shared = SharedReadOnly(buffer)
                 let lines = ParallelLines.lines(buffer)
                 // Chunks are decoded on the other cores while this thread folds the previous chunk.
                 try ParallelLines.pipeline(count: lines.count, work: { i -> T? in
@@ -64,7 +64,7 @@ extension JournalScanner {
     }
 
     private static func verifyParts(_ buffer: UnsafeBufferPointer<UInt8>) -> [[Result<UInt64, EnvelopeDecoder.Failure>?]] {
-        let shared = SharedBytes(buffer: buffer)
+        let shared = SharedReadOnly(buffer)
         let lines = ParallelLines.lines(buffer)
         return ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i in
             guard lines[i].terminated else { return nil }

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 /// Runs per-line work of one segment buffer on every core while keeping journal order: the start-up
@@ -49,8 +50,7 @@ enum ParallelLines {
     }
 }
 
-/// A segment buffer shared read-only with the workers.
-struct SharedBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
+extension SharedReadOnly<UInt8> {
+    /// One line of a segment buffer shared read-only with the workers.
     func line(_ l: LineSplitter.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[l.start..<l.end]) }
 }

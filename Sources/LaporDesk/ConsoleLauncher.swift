@@ -65,7 +65,6 @@ enum ConsoleLauncher {
                 }
         } catch {
             screen.stop()
-            for w in screen.themeWarnings { Output.error("warning: \(w)") }
             throw error
         }
         // Once curses owns the terminal, start-up's warnings wait until the console ends.
@@ -84,7 +83,7 @@ enum ConsoleLauncher {
             let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
             let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
             // The first frame's inbox index, when it describes this desk (taken with the instant it was sorted for).
-            let taken = first.flatMap { f in f.index(for: opened).map { (index: $0, now: f.now) } }
+            let taken = first?.takeOver(opened)
             tookOver = taken != nil
             var state = ConsoleState(env: env, desk: opened.desk, now: taken?.now ?? clock(), size: Size(width: 80, height: 24),
                                      keymap: keymap, inboxIndex: taken?.index)
@@ -98,13 +97,11 @@ enum ConsoleLauncher {
             runtime.practiceClock = practiceClock
         } catch {
             screen.stop()
-            for w in screen.themeWarnings { Output.error("warning: \(w)") }
             throw error
         }
         log.note(tookOver ? "console ready (the first frame's inbox index taken over)" : "console ready (inbox index built from the desk)")
         runtime.run()
         screen.stop()
-        for w in screen.themeWarnings { Output.error("warning: \(w)") }
         if warnAfterwards { for w in warnings { Output.error(w) } }
         if runtime.state.resetRequested {
             // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.

@@ -8,9 +8,9 @@ import Foundation
 /// wrong after it started must stop it before the error is printed.
 final class ConsoleScreen {
     private(set) var screen: CursesScreen?
-    /// Problems with the chosen theme (a fallback was used): printed once the console has ended, as
-    /// curses owns the terminal meanwhile.
-    private(set) var themeWarnings: [String] = []
+    /// Problems with the chosen theme (a fallback was used): printed by `stop`, as curses owns the
+    /// terminal until then.
+    private var themeWarnings: [String] = []
     private let request: ConsoleLauncher.Request
     private let user: UserSettings
     private let catalog = Themes.catalog()
@@ -54,6 +54,10 @@ final class ConsoleScreen {
         return started
     }
 
-    /// Gives the terminal back (if curses was started).
-    func stop() { screen?.stop() }
+    /// Gives the terminal back (if curses was started), then prints the theme's warnings.
+    func stop() {
+        screen?.stop()
+        for w in themeWarnings { Output.error("warning: \(w)") }
+        themeWarnings = []
+    }
 }

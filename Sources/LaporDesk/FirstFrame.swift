@@ -14,12 +14,12 @@ struct FirstFrame {
     /// The instant the frame's deadlines and sort orders were computed for.
     let now: Date
 
-    /// The index, unpinned, when `opened` is the desk the frame showed; nil otherwise (the console then
-    /// builds its own).
-    func index(for opened: OpenedDesk) -> InboxIndex? {
+    /// The index, unpinned, with the instant its orders were sorted for, when `opened` is the desk the
+    /// frame showed; nil otherwise (the console then builds its own).
+    func takeOver(_ opened: OpenedDesk) -> (index: InboxIndex, now: Date)? {
         guard opened.isDescribed(byPreviewAt: lastSeq, reports: reports) else { return nil }
         index.unpin()
-        return index
+        return (index, now)
     }
 }
 

@@ -27,8 +27,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         guard s.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         // The file appears only by rename, complete: once it is there the write is done.
         XCTAssertTrue(waitForFile(snapshotFile), "the console wrote the snapshot in the background")
-        try s.keys("q")
-        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(s) else { return }
 
         let status = try expect(0, ["snapshot", "--status"]).stdout
         XCTAssertTrue(status.contains("used, taken at event"), status)
@@ -84,11 +83,10 @@ final class SnapshotTmuxTests: DeskTestCase {
         let first = settledScreen(fromRows)
         try fromRows.keys("j", "2")
         XCTAssertTrue(fromRows.waitFor(text: "[ 2 Ditunda"), "keys are answered")
-        try fromRows.keys("q")
-        guard fromRows.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(fromRows) else { return }
         let stderr = try String(contentsOfFile: scratch.path + "/console.err", encoding: .utf8)
         XCTAssertEqual(stderr, "", "nothing printed over the console")
-        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
+        XCTAssertEqual(try loggedStart(), startFromRows)
         XCTAssertEqual(withoutClock(first), withoutClock(try screenFoldedWithoutTheSnapshot()))
 
         // Events after the snapshot (the top report postponed, a note): folded into the rows they touch,
@@ -102,8 +100,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         let laterScreen = settledScreen(later)
         XCTAssertFalse(laterScreen.contains(String(top) + " Baru"), "the postponed report left the Baru view")
         XCTAssertEqual(try loggedStart().first, "first frame from the snapshot's inbox rows")
-        try later.keys("q")
-        guard later.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(later) else { return }
         XCTAssertEqual(withoutClock(laterScreen), withoutClock(try screenFoldedWithoutTheSnapshot()))
 
         // A holiday added since: the rows' deadlines no longer hold, so they are not used (the desk is).
@@ -126,33 +123,26 @@ final class SnapshotTmuxTests: DeskTestCase {
         }
         XCTAssertNotEqual(try FileManager.default.attributesOfItem(atPath: snapshotFile)[.systemFileNumber] as? Int, staleInode,
                           "the console rewrote the stale snapshot")
-        try edited.keys("q")
-        guard edited.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(edited) else { return }
         XCTAssertTrue(try firstFrameLine().hasSuffix("drawn from the snapshot's inbox rows"))
     }
 
     func testASecondConsoleAtOnceDrawsItsFirstFrameFromTheRows() throws {
-        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "6", "--out", dataPath])
-        XCTAssertEqual(generated.code, 0, generated.transcript)
-        try expect(0, ["snapshot"])
+        try generateWithSnapshot(seed: 6)
         let writer = try openConsole("--as admin")
         guard writer.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         let reader = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard reader.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
+        XCTAssertEqual(try loggedStart(), startFromRows)
         // Below the title bar the panes are the first console's.
         let panes = { (screen: String) in Array(screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36]) }
         XCTAssertEqual(panes(settledScreen(reader)), panes(settledScreen(writer)))
-        try reader.keys("q")
-        guard reader.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
-        try writer.keys("q")
-        guard writer.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(reader) else { return }
+        guard quit(writer) else { return }
     }
 
     func testAReadOnlyConsoleDrawsItsFirstFrameFromTheRowsWithTheReason() throws {
-        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "4", "--out", dataPath])
-        XCTAssertEqual(generated.code, 0, generated.transcript)
-        try expect(0, ["snapshot"])
+        try generateWithSnapshot(seed: 4)
         let writable = try openConsole("--as admin")
         guard writable.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
         // The tabs and the inbox pane (the routing pane tells a read-only console it cannot act).
@@ -160,8 +150,7 @@ final class SnapshotTmuxTests: DeskTestCase {
             screen.split(separator: "\n", omittingEmptySubsequences: false)[1..<36].map { String($0.prefix(50)) }
         }
         let ownInbox = inbox(settledScreen(writable))
-        try writable.keys("q")
-        guard writable.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(writable) else { return }
         // The roster binds admin to another OS account: this account's console opens read-only.
         let roster = dataURL.appendingPathComponent("operator.toml")
         let text = try String(contentsOf: roster, encoding: .utf8)
@@ -170,10 +159,9 @@ final class SnapshotTmuxTests: DeskTestCase {
         let s = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard s.waitFor(text: "BACA SAJA", timeout: 30) else { return }
         XCTAssertTrue(s.lastScreen.contains("pengguna OS"), s.lastScreen)
-        XCTAssertEqual(try loggedStart(), ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"])
+        XCTAssertEqual(try loggedStart(), startFromRows)
         XCTAssertEqual(inbox(settledScreen(s)), ownInbox)
-        try s.keys("q")
-        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(s) else { return }
     }
 
     func testAPracticeDeskDrawsOnItsOwnClockAfterDecoding() throws {
@@ -182,8 +170,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         try expect(0, ["snapshot"])
         let s = try openConsole("", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard s.waitFor(text: "LATIHAN", timeout: 30) else { return }
-        try s.keys("q")
-        guard s.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return }
+        guard quit(s) else { return }
         XCTAssertEqual(try loggedStart().first, "first frame after decoding: a practice desk (its own clock)")
     }
 
@@ -195,10 +182,8 @@ final class SnapshotTmuxTests: DeskTestCase {
         let folded = try openConsole("--as admin")
         guard folded.waitFor(text: "Kotak Masuk", timeout: 30) else { return "" }
         let screen = settledScreen(folded)
-        try folded.keys("q")
-        // Put back only once it has exited (it may be writing a snapshot of its own in the background);
-        // waitFor records the failure otherwise.
-        guard folded.waitFor(text: "LAPOR_EXIT=0", timeout: 20) else { return "" }
+        // Put back only once it has exited (it may be writing a snapshot of its own in the background).
+        guard quit(folded) else { return "" }
         try saved.write(to: URL(fileURLWithPath: snapshotFile))
         return screen
     }
@@ -216,6 +201,21 @@ final class SnapshotTmuxTests: DeskTestCase {
     }
 
     var startupLog: String { scratch.path + "/startup.log" }
+
+    /// The start-up log of a console whose first frame came from the snapshot's rows.
+    let startFromRows = ["first frame from the snapshot's inbox rows", "console ready (the first frame's inbox index taken over)"]
+
+    /// A generated desk of 1,100 reports (about 5,600 events) with a snapshot written by the command line.
+    func generateWithSnapshot(seed: Int) throws {
+        let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "\(seed)", "--out", dataPath])
+        XCTAssertEqual(generated.code, 0, generated.transcript)
+        try expect(0, ["snapshot"])
+    }
+
+    /// Quits the console and waits for its exit (recorded as a failure when it does not come).
+    func quit(_ s: TmuxSession) -> Bool {
+        (try? s.keys("q")) != nil && s.waitFor(text: "LAPOR_EXIT=0", timeout: 20)
+    }
 
     /// The start-up log's milestones without their times, once the console logged that it is ready (the
     /// first frame is on screen before that), emptied for the next console.

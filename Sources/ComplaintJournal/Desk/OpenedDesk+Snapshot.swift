@@ -59,11 +59,7 @@ extension OpenedDesk {
     /// lists cover. Editing `desk.toml` or a holiday file changes the key, and start-up then builds rows
     /// from the desk instead of trusting the snapshot's.
     public var inboxRowRules: InboxRowRules {
-        OpenedDesk.inboxRowRules(settings: settings, calendar: calendar, deadlines: deadlines)
-    }
-
-    static func inboxRowRules(settings: DeskSettings, calendar: WorkingCalendar, deadlines: Deadlines) -> InboxRowRules {
-        InboxRowRules(deadlines: deadlines, key: rulesKey(limits: settings.limits, calendar: calendar))
+        InboxRowRules(deadlines: deadlines, key: OpenedDesk.rulesKey(limits: settings.limits, calendar: calendar))
     }
 
     static func rulesKey(limits: DeadlineLimits, calendar: WorkingCalendar) -> String {

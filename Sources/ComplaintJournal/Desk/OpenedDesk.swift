@@ -153,7 +153,7 @@ public final class OpenedDesk {
                 if let why = journal.snapshotRejection {
                     status = .rejected(why)
                 } else {
-                    let rulesKey = inboxRowRules(settings: settings, calendar: calendar, deadlines: deadlines).key
+                    let rulesKey = rulesKey(limits: settings.limits, calendar: calendar)
                     snapshotRowsCurrent = (try? mapped.inboxRowsKey()) == rulesKey
                     if let beforeDecoding {
                         beforeDecoding(SnapshotPreview(

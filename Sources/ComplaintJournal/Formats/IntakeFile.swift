@@ -17,7 +17,7 @@ public enum IntakeFile {
         var builder = IntakeBatchBuilder(fileName: fileName)
         bytes.withUnsafeBufferPointer { whole in
             let start = hasBOM(bytes) ? 3 : 0
-            let shared = SharedBytes(buffer: UnsafeBufferPointer(rebasing: whole[start...]))
+            let shared = SharedReadOnly(UnsafeBufferPointer(rebasing: whole[start...]))
             let lines = ParallelLines.lines(shared.buffer)
             let parts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { k in
                 decodeLine(shared.line(lines[k]), file: fileName, line: k + 1, importTime: importTime, maxLineBytes: maxLineBytes)

@@ -1,9 +1,8 @@
 import Foundation
 
 // Memory handed to `DispatchQueue.concurrentPerform` workers. Swift cannot prove this sharing safe, so
-// these wrappers state it once, for the package's modules (ComplaintJournal's `SharedBytes` adds line
-// slicing to the read-only case): the caller keeps the memory alive for the whole call, and each worker
-// writes only slots no other worker touches.
+// these wrappers state it once, for the package's modules: the caller keeps the memory alive for the
+// whole call, and each worker writes only slots no other worker touches.
 
 /// Slots the workers initialise or write, each worker its own disjoint range.
 package struct SharedSlots<T>: @unchecked Sendable {

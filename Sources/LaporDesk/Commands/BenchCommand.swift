@@ -38,9 +38,8 @@ struct BenchCommand: ParsableCommand {
         let opening = Date().timeIntervalSince(t0)
         let op = try DeskAccess.actor(opened, desk)
         let env = ConsoleLauncher.environment(opened, op, language: .id)
-        let reuse = first?.frame.index(for: opened)
-        var state = ConsoleState(env: env, desk: opened.desk, now: reuse == nil ? Date() : first!.frame.now, size: size,
-                                 inboxIndex: reuse)
+        let reuse = first?.frame.takeOver(opened)
+        var state = ConsoleState(env: env, desk: opened.desk, now: reuse?.now ?? Date(), size: size, inboxIndex: reuse?.index)
         ConsoleReducer.start(&state)
         _ = ConsoleRenderer.render(state)
         let ready = Date().timeIntervalSince(t0)
