@@ -60,7 +60,7 @@ enum EnvelopeDecoder {
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?
     ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32) {
         let materialize = mode != .verifyOnly
-        let (prefixEnd, checksum) = try checkedTrailer(line, verifyChecksum: mode != .trusted)
+        let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
         try cursor.literal("{\"v\":")
@@ -72,12 +72,14 @@ enum EnvelopeDecoder {
         let seq = try cursor.unsignedInteger(field: "seq")
         guard seq > 0 else { throw Failure(reason: "field seq: must be at least 1") }
         try cursor.literal(",\"id\":")
-        let eventID = typeNames == nil ? try cursor.string(field: "id") : try cursor.skipString(field: "id")
+        // The fold (`typeNames` given) keeps no event id or timestamp text, and takes `type` from its names.
+        let lean = typeNames != nil
+        let eventID = try cursor.string(field: "id", build: !lean)
         try cursor.literal(",\"report\":")
         let reportID = try cursor.string(field: "report")
         try cursor.literal(",\"at\":")
         let atStart = cursor.index
-        let atText = typeNames == nil ? try cursor.string(field: "at") : try cursor.skipString(field: "at")
+        let atText = try cursor.string(field: "at", build: !lean)
         let (at, offset): (Date, Int)
         do {
             // Timestamps are plain ASCII; an escaped one fails here as malformed, which is right.
@@ -97,8 +99,8 @@ enum EnvelopeDecoder {
         let osUser = try cursor.optionalString(field: "actor.os")
         try cursor.literal("},\"type\":")
         let typeStart = cursor.index
-        var type = typeNames == nil ? try cursor.string(field: "type") : try cursor.skipString(field: "type")
-        if let typeNames, materialize {
+        var type = try cursor.string(field: "type", build: !lean)
+        if let typeNames {
             if let known = EnvelopeDecoder.shared(UnsafeBufferPointer(rebasing: prefix[typeStart..<cursor.index]), among: typeNames) {
                 type = known
             } else {
@@ -139,13 +141,9 @@ enum EnvelopeDecoder {
         return nil
     }
 
-    /// Checks the 16-byte trailer and (optionally) the checksum; returns where the prefix ends.
-    static func checkTrailer(_ line: UnsafeBufferPointer<UInt8>, verifyChecksum: Bool) throws(Failure) -> Int {
-        try checkedTrailer(line, verifyChecksum: verifyChecksum).prefixEnd
-    }
-
-    /// As `checkTrailer`, also giving the checksum the line records.
-    static func checkedTrailer(_ line: UnsafeBufferPointer<UInt8>, verifyChecksum: Bool) throws(Failure)
+    /// Checks the 16-byte trailer and (optionally) the checksum; returns where the prefix ends and the
+    /// checksum the line records.
+    static func checkTrailer(_ line: UnsafeBufferPointer<UInt8>, verifyChecksum: Bool) throws(Failure)
         -> (prefixEnd: Int, stored: UInt32)
     {
         guard line.count > trailerLength + 2 else { throw Failure(reason: "line too short to be an event") }
@@ -216,22 +214,12 @@ enum EnvelopeDecoder {
             return value
         }
 
-        /// The string value (nil when not materialising).
-        mutating func string(field: StaticString) throws(Failure) -> String? {
+        /// The string value (nil when not materialising, or when `build` is false: checked, not built).
+        mutating func string(field: StaticString, build: Bool = true) throws(Failure) -> String? {
             do {
-                let (value, next) = try JSONStringScanner.scan(bytes, from: index, materialize: materialize)
+                let (value, next) = try JSONStringScanner.scan(bytes, from: index, materialize: materialize && build)
                 index = next
-                return value
-            } catch {
-                throw Failure(reason: "field \(field): \(error.reason)")
-            }
-        }
-
-        /// Checks a string without building it.
-        mutating func skipString(field: StaticString) throws(Failure) -> String? {
-            do {
-                index = try JSONStringScanner.scan(bytes, from: index, materialize: false).1
-                return nil
+                return build ? value : nil
             } catch {
                 throw Failure(reason: "field \(field): \(error.reason)")
             }

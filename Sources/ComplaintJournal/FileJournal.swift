@@ -120,7 +120,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         self.options = options
         self.calls = calls
         fileLock = lock
-        textStore = JournalTextStore(journalPath: folder.journalPath)
+        textStore = JournalTextStore(folder: folder)
         let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
         let first = try folder.segmentNumbers().first ?? 1
         scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)

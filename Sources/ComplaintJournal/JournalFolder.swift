@@ -75,12 +75,21 @@ struct JournalFolder: Sendable {
         var end = Int(info.st_size)
         if let limit { end = min(end, limit) }
         guard end > offset else { return [] }
+        let (buffer, failure) = readFully(fd, count: end - offset, at: offset)
+        if failure != 0 { throw .io(operation: "read", path: path, errno: failure) }
+        return buffer
+    }
+
+    /// Up to `count` bytes at `offset` of an open file: `pread` again after EINTR and after a short read,
+    /// until the count or the end of the file. Gives the bytes read and the errno that stopped it (0 if none).
+    static func readFully(_ fd: Int32, count: Int, at offset: Int) -> (bytes: [UInt8], errno: Int32) {
         var failure: Int32 = 0
         // Uninitialised capacity: zero-filling 64 MiB segments first would cost measurable start-up time.
-        let buffer = [UInt8](unsafeUninitializedCapacity: end - offset) { raw, initialized in
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
+            guard let base = raw.baseAddress else { return }
             var filled = 0
-            while filled < raw.count {
-                let got = pread(fd, raw.baseAddress! + filled, raw.count - filled, off_t(offset + filled))
+            while filled < count {
+                let got = pread(fd, base + filled, count - filled, off_t(offset + filled))
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -91,8 +100,7 @@ struct JournalFolder: Sendable {
             }
             initialized = filled
         }
-        if failure != 0 { throw .io(operation: "read", path: path, errno: failure) }
-        return buffer
+        return (bytes, failure)
     }
 
     /// Creates a directory (0700) if missing.

@@ -14,15 +14,15 @@ import Darwin
 /// never folded, and quarantine moves damage aside without shifting the lines before it. Anything else
 /// (a segment edited by hand) fails the checksum and the body says so.
 public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
-    private let journalPath: String
+    private let folder: JournalFolder
     private let lock = NSLock()
     private var descriptors: [Int: Int32] = [:]
     private var firstFailure: String?
 
-    init(journalPath: String) { self.journalPath = journalPath }
+    init(folder: JournalFolder) { self.folder = folder }
 
     /// For a data folder whose journal is not open (tests, tools reading a snapshot).
-    public convenience init(dataFolder: URL) { self.init(journalPath: JournalFolder(dataFolder: dataFolder).journalPath) }
+    public convenience init(dataFolder: URL) { self.init(folder: JournalFolder(dataFolder: dataFolder)) }
 
     deinit { for fd in descriptors.values { close(fd) } }
 
@@ -50,21 +50,11 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
             return .failure(UnreadableLine("\(name) byte \(offset): bad line length"))
         }
         guard let fd = descriptor(segment) else { return .failure(UnreadableLine("\(name): cannot open (errno \(errno))")) }
-        var count = 0
-        let line = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            while count < length {
-                let n = pread(fd, base + count, length - count, off_t(offset + count))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { break }
-                count += n
-            }
-            initialized = count
-        }
-        guard count == length else { return .failure(UnreadableLine("\(name) byte \(offset): the line is no longer there")) }
+        let (line, _) = JournalFolder.readFully(fd, count: length, at: offset)
+        guard line.count == length else { return .failure(UnreadableLine("\(name) byte \(offset): the line is no longer there")) }
         do throws(EnvelopeDecoder.Failure) {
             let stored = try line.withUnsafeBufferPointer { b throws(EnvelopeDecoder.Failure) in
-                try EnvelopeDecoder.checkedTrailer(b, verifyChecksum: true).stored
+                try EnvelopeDecoder.checkTrailer(b, verifyChecksum: true).stored
             }
             guard stored == checksum else {
                 return .failure(UnreadableLine("\(name) byte \(offset): another line stands there now (checksum \(EnvelopeDecoder.hex8(stored)), "
@@ -80,7 +70,7 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let fd = descriptors[segment] { return fd }
-        let fd = open(journalPath + "/" + SegmentName.fileName(segment), O_RDONLY | O_CLOEXEC)
+        let fd = open(folder.segmentPath(segment), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         descriptors[segment] = fd
         return fd

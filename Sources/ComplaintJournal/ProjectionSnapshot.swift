@@ -80,15 +80,15 @@ public struct ProjectionSnapshot: Sendable {
     }
 
     /// Reads snapshot bytes (the file's whole content) without looking at any journal: for fuzzing and
-    /// tests. `open` is the way start-up reads the file.
-    /// `textSource` reads bodies the snapshot left in a journal (without one such a body is a format error).
-    public static func decode(bytes: [UInt8], programStamp: String, textSource: (any StoredTextSource)? = nil)
+    /// tests. `open` is the way start-up reads the file. With no journal to read them from, bodies the
+    /// snapshot left in one are a format error.
+    public static func decode(bytes: [UInt8], programStamp: String)
         -> Result<ProjectionSnapshot, SnapshotFormatError>
     {
         bytes.withUnsafeBytes { b in
             do throws(SnapshotFormatError) {
                 let (resume, sections) = try footer(b, programStamp: programStamp)
-                return .success(ProjectionSnapshot(desk: try desk(b, sections: sections, resume: resume, textSource: textSource),
+                return .success(ProjectionSnapshot(desk: try desk(b, sections: sections, resume: resume, textSource: nil),
                                                    resume: resume))
             } catch { return .failure(error) }
         }

@@ -93,6 +93,11 @@ final class EnvelopeCodecTests: XCTestCase {
                 expected.atText = ""
                 expected.payload = []
                 XCTAssertEqual(lean, expected, hostile.debugDescription)
+                if type == names[0] {
+                    // A known name is the shared string itself, not an equal copy (long enough to live on the heap).
+                    var a = lean.type, b = names[0]
+                    XCTAssertEqual(a.withUTF8 { UnsafeRawPointer($0.baseAddress) }, b.withUTF8 { UnsafeRawPointer($0.baseAddress) })
+                }
             }
         }
         // A type written with an escape is still read right (built, not shared).

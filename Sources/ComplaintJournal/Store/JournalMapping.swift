@@ -21,8 +21,8 @@ public enum JournalMapping {
         return recorded(e, id: "", payload: payload, origin: origin)
     }
 
-    public static func recorded(_ e: JournalEntry, origin: PayloadOrigin? = nil) -> Result<RecordedEvent, Problem> {
-        e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, payload: $0, origin: origin) }
+    public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
+        e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, payload: $0, origin: nil) }
     }
 
     private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,

@@ -42,12 +42,12 @@ public enum EventCodec {
     /// Decodes the `data` object of an event of `type`. Start-up calls this for every line: the payload is
     /// read through a `PayloadTape` (no tree); only a payload the tape refuses is parsed again as a
     /// `JSONValue`, which names the problem exactly as before.
-    /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
-    public static func decode(type: String, payload: [UInt8], origin: PayloadOrigin? = nil) throws(DecodeError) -> DomainEvent {
-        try payload.withUnsafeBufferPointer { buffer throws(DecodeError) in try decode(type: type, payloadBytes: buffer, origin: origin) }
+    public static func decode(type: String, payload: [UInt8]) throws(DecodeError) -> DomainEvent {
+        try payload.withUnsafeBufferPointer { buffer throws(DecodeError) in try decode(type: type, payloadBytes: buffer) }
     }
 
     /// As above, reading the payload in place (start-up decodes it straight from the journal's bytes).
+    /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
     public static func decode(type: String, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin? = nil)
         throws(DecodeError) -> DomainEvent
     {

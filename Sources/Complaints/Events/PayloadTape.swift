@@ -224,8 +224,7 @@ struct PayloadTape {
         return decodeString(UnsafeBufferPointer(rebasing: bytes[Int(node.start + 1)..<Int(node.end - 1)]), escaped: node.flag)
     }
 
-    /// The text of a string's bytes between its quotes, already checked by `parse` (a `StoredText` reads
-    /// its span back from a verified journal line the same way).
+    /// The text of a string's bytes between its quotes, already checked by `parse`.
     static func decodeString(_ inner: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
         guard escaped else { return String(decoding: inner, as: UTF8.self) }
         var out: [UInt8] = []

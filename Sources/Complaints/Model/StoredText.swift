@@ -139,5 +139,7 @@ enum IntakeBody: Sendable, Hashable {
         return a.text == b.text
     }
 
-    func hash(into h: inout Hasher) { h.combine(text) }
+    /// Nothing: a stored body's text is a journal read (which can fail and mark the journal damaged),
+    /// and hashing must not read. Equal bodies still hash equal; the intake's other fields tell them apart.
+    func hash(into h: inout Hasher) {}
 }
