@@ -158,7 +158,7 @@ final class SnapshotTmuxTests: DeskTestCase {
             .write(to: roster, atomically: true, encoding: .utf8)
         let s = try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
         guard s.waitFor(text: "BACA SAJA", timeout: 30) else { return }
-        XCTAssertTrue(s.lastScreen.contains("pengguna OS"), s.lastScreen)
+        XCTAssertTrue(settledScreen(s).contains("pengguna OS"), s.lastScreen)
         XCTAssertEqual(try loggedStart(), startFromRows)
         XCTAssertEqual(inbox(settledScreen(s)), ownInbox)
         guard quit(s) else { return }

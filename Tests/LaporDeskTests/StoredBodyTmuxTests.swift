@@ -13,8 +13,8 @@ final class StoredBodyTmuxTests: DeskTestCase {
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let s = try openConsole("--as rina", width: 140, height: 40)
         guard s.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
-        guard s.waitFor(text: "Jembatan gantung di dusun Sukamaju") else { return }
-        XCTAssertTrue(s.lastScreen.contains(id), s.lastScreen)
+        guard s.waitFor("the body and the report's number", { $0.contains("Jembatan gantung di dusun Sukamaju") && $0.contains(id) })
+        else { return }
 
         // One letter of the body changed in place (same length): the line's checksum no longer matches.
         var bytes = try Data(contentsOf: journalFile)
@@ -25,8 +25,9 @@ final class StoredBodyTmuxTests: DeskTestCase {
         // Moving away and back redraws the detail pane, which reads the body again.
         try s.keys("2")
         try s.keys("1")
-        guard s.waitFor(text: "tidak terbaca", timeout: 10) else { return }
-        XCTAssertTrue(s.lastScreen.contains("000001.jsonl"), s.lastScreen)
+        // Waits for the whole notice: tmux may be captured while the pane is half repainted.
+        guard s.waitFor("the notice naming the segment", timeout: 10, { $0.contains("tidak terbaca") && $0.contains("000001.jsonl") })
+        else { return }
         XCTAssertFalse(s.lastScreen.contains("dusun Tukamaju"), "a changed line is never shown as the body:\n\(s.lastScreen)")
         // The title bar says the journal is damaged, as it does for damage found at start-up.
         guard s.waitFor(text: "JURNAL RUSAK", timeout: 10) else { return }
