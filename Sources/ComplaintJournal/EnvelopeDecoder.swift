@@ -29,12 +29,14 @@ enum EnvelopeDecoder {
     }
 
     /// Decodes and verifies `line`. With `verifyChecksum` false (lines verified earlier by this
-    /// process) the CRC is skipped; everything else is still checked.
+    /// process) the CRC is skipped; everything else is still checked. `lineOffset` (where the line starts
+    /// in its segment file) gives the entry its `span`.
     static func decode(
-        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true, lineOffset: Int? = nil
     ) throws(Failure) -> JournalEntry {
-        let (_, entry, _, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
-        guard let entry else { throw Failure(reason: "internal: entry not built") }
+        let (_, decoded, _, checksum) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
+        guard var entry = decoded else { throw Failure(reason: "internal: entry not built") }
+        if let lineOffset { entry.span = JournalLineSpan(offset: lineOffset, length: line.count, checksum: checksum) }
         return entry
     }
 

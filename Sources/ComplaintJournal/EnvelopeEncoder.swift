@@ -102,6 +102,17 @@ enum EnvelopeEncoder {
         var entries: [JournalEntry]
     }
 
+    /// Where `line` (an encoded line with its `\n`) sits once written at `offset` of its segment, with the
+    /// checksum its trailer records. Nil only for bytes `encodeBatch` never produces.
+    static func span(of line: [UInt8], at offset: Int) -> JournalLineSpan? {
+        line.withUnsafeBufferPointer { b -> JournalLineSpan? in
+            guard b.count > 1 else { return nil }
+            let withoutNewline = UnsafeBufferPointer(rebasing: b[0..<(b.count - 1)])
+            guard let (_, stored) = try? EnvelopeDecoder.checkTrailer(withoutNewline, verifyChecksum: false) else { return nil }
+            return JournalLineSpan(offset: offset, length: withoutNewline.count, checksum: stored)
+        }
+    }
+
     /// `encodeBatch` as one value per line (the in-memory journal and tests).
     static func encodeAll(_ newEntries: [NewEntry], firstSeq: UInt64) throws(JournalError) -> [EncodedLine] {
         let batch = try encodeBatch(newEntries, firstSeq: firstSeq)

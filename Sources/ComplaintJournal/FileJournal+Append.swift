@@ -108,7 +108,9 @@ extension FileJournal {
             buffer.reserveCapacity(byteCount)
             var lineNumber = scanner.cursorLines
             for index in chunk {
-                buffer += batch.lines[index]
+                let line = batch.lines[index]
+                batch.entries[index].span = EnvelopeEncoder.span(of: line, at: size + buffer.count)
+                buffer += line
                 lineNumber += 1
                 batch.entries[index].position = JournalPosition(segment: segment, line: lineNumber)
             }

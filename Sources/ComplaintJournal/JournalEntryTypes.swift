@@ -103,10 +103,15 @@ public struct JournalEntry: Sendable, Hashable {
     /// Raw bytes of the `data` object, sliced from the line, for the domain to decode.
     public var payload: [UInt8]
     public var position: JournalPosition
+    /// Where the line's bytes are in its segment, for a line read from or written to a segment file (nil
+    /// otherwise): the desk then leaves a long report body in the journal (`JournalMapping.recorded(_:source:)`)
+    /// for events read after start-up too, not only for those folded at start-up.
+    public var span: JournalLineSpan?
 
     public init(
         version: Int, seq: UInt64, eventID: String, reportID: String, at: Date, atText: String,
-        utcOffsetSeconds: Int, actor: JournalActor, type: String, payload: [UInt8], position: JournalPosition
+        utcOffsetSeconds: Int, actor: JournalActor, type: String, payload: [UInt8], position: JournalPosition,
+        span: JournalLineSpan? = nil
     ) {
         self.version = version
         self.seq = seq
@@ -119,6 +124,7 @@ public struct JournalEntry: Sendable, Hashable {
         self.type = type
         self.payload = payload
         self.position = position
+        self.span = span
     }
 }
 

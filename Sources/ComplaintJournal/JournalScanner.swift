@@ -148,7 +148,7 @@ struct JournalScanner {
                         let entry: JournalEntry?
                         let seq: UInt64
                         if policy.collect {
-                            let decoded = try EnvelopeDecoder.decode(lineBytes, position: position)
+                            let decoded = try EnvelopeDecoder.decode(lineBytes, position: position, lineOffset: absolute)
                             (entry, seq) = (decoded, decoded.seq)
                         } else {
                             let verdict = verdicts.flatMap { ordinal < $0.count ? $0[ordinal] : nil }
@@ -360,7 +360,7 @@ struct JournalScanner {
                     let verify = !JournalScanner.wasVerified(segment: summary.number, offset: line.start, resumedAt: resumedAt)
                     let decoded: JournalEntry
                     do {
-                        decoded = try EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify)
+                        decoded = try EnvelopeDecoder.decode(lineBytes, position: position, verifyChecksum: verify, lineOffset: line.start)
                     } catch {
                         if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
                         return true

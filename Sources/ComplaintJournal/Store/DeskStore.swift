@@ -14,6 +14,9 @@ public final class DeskStore {
     public var offsetSeconds: Int
     /// Journal lines that verified but could not be understood (unknown type, bad payload): reported, skipped.
     public private(set) var problems: [JournalMapping.Problem] = []
+    /// Where long report bodies are read back from: the file journal's lines (nil for an in-memory journal,
+    /// which keeps every body in memory).
+    private var textSource: JournalTextStore? { (journal as? FileJournal)?.textStore }
 
     /// `restoring` is a desk already folded up to some sequence (a projection snapshot the journal
     /// accepted): only the events after it are folded.
@@ -47,8 +50,9 @@ public final class DeskStore {
         var out: [RecordedEvent] = []
         out.reserveCapacity(entries.count)
         // Decoding is independent per entry (all cores for a bulk import); the fold stays in order.
+        let source = textSource
         let decoded = ParallelLines.map(count: entries.count, workers: ParallelLines.workers(lines: entries.count)) {
-            JournalMapping.recorded(entries[$0])
+            JournalMapping.recorded(entries[$0], source: source)
         }
         for result in decoded.joined() {
             switch result {
@@ -70,8 +74,13 @@ public final class DeskStore {
         guard stored.count == events.count else { return fold(stored) }
         var out: [RecordedEvent] = []
         out.reserveCapacity(stored.count)
-        for index in stored.indices {
-            switch JournalMapping.recorded(stored[index], written: events[index].event) {
+        let source = textSource
+        // New reports are decoded from their lines (all cores for a bulk import): see `recorded(_:written:source:)`.
+        let results = ParallelLines.map(count: stored.count, workers: ParallelLines.workers(lines: stored.count)) {
+            JournalMapping.recorded(stored[$0], written: events[$0].event, source: source)
+        }
+        for result in results.joined() {
+            switch result {
             case let .success(r):
                 desk.apply(r)
                 out.append(r)

@@ -15,14 +15,26 @@ public enum JournalMapping {
     /// `source` when shown (`StoredText`), and the event has no id (the fold keeps none: trails hold none).
     public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, payload: UnsafeBufferPointer<UInt8>,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
-        let payloadOffset = span.length - EnvelopeDecoder.trailerLength - payload.count
-        let origin = PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
-                                   payloadOffset: payloadOffset, checksum: span.checksum)
-        return recorded(e, id: "", payload: payload, origin: origin)
+        recorded(e, id: "", payload: payload, origin: origin(of: e, at: span, payloadCount: payload.count, source: source))
     }
 
     public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
         e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, payload: $0, origin: nil) }
+    }
+
+    /// As `recorded(_:)`, leaving a long report body in the journal (read back through `source` when shown)
+    /// when the entry knows where its line is: events read after start-up (another console's imports) or
+    /// written by this process then take no more memory than those folded at start-up.
+    public static func recorded(_ e: JournalEntry, source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
+        guard let source, let span = e.span else { return recorded(e) }
+        return e.payload.withUnsafeBufferPointer { payload in
+            recorded(e, id: e.eventID, payload: payload, origin: origin(of: e, at: span, payloadCount: payload.count, source: source))
+        }
+    }
+
+    private static func origin(of e: JournalEntry, at span: JournalLineSpan, payloadCount: Int, source: JournalTextStore) -> PayloadOrigin {
+        PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
+                      payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }
 
     private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,
@@ -49,6 +61,14 @@ public enum JournalMapping {
         // Decided here, not decoded: its vocabulary values are shared as decoding would share them.
         return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
                                       event: SharedVocabulary.shared.intern(asRead)))
+    }
+
+    /// As `recorded(_:written:)`, except that a new report is decoded from its line through `source` (when
+    /// the entry knows where its line is), so its long body is left in the journal as a later start-up
+    /// leaves it; every other event is taken as decided.
+    public static func recorded(_ e: JournalEntry, written event: DomainEvent, source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
+        if source != nil, e.span != nil, case .received = event { return recorded(e, source: source) }
+        return recorded(e, written: event)
     }
 
     /// `event` as decoding its payload yields it, or nil when that is not known without decoding.

@@ -77,6 +77,44 @@ final class StoredBodyTests: XCTestCase {
         TestSupport.assertSameDesk(desk, inMemory)
     }
 
+    /// Reports recorded after start-up, by this store or read from another writer's appends, leave their
+    /// bodies in the journal exactly as a fresh start-up would: a long session no longer holds every body
+    /// it saw arrive in memory.
+    func testBodiesOfReportsRecordedAfterStartUpStayInTheJournalToo() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        func store() throws -> DeskStore {
+            let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+            return try DeskStore(journal: journal, directory: try TestSupport.shippedReference(), deadlines: Deadlines(calendar: WorkingCalendar()))
+        }
+        let console = try store()
+        let other = try store()
+        let (ownID, _) = try console.receive(Intake(externalID: "own", channel: .web, receivedAt: now, title: "Sendiri", body: longBody(1)),
+                                             as: op, now: now)
+        let batch = (2..<6).map { Intake(externalID: "bulk-\($0)", channel: .web, receivedAt: now, title: "Massal \($0)", body: longBody($0)) }
+        _ = try console.receive(batch, as: op, now: now)
+        _ = try other.receive(Intake(externalID: "other", channel: .sms, receivedAt: now, title: "Lain", body: longBody(6)), as: op, now: now)
+        XCTAssertEqual(try console.poll().count, 1, "read by polling")
+        _ = try other.receive(Intake(externalID: "later", channel: .sms, receivedAt: now, title: "Lagi", body: longBody(7)), as: op, now: now)
+        _ = try other.receive(Intake(externalID: "short", channel: .sms, receivedAt: now, title: "Pendek", body: "lampu mati"), as: op, now: now)
+        // Read while catching up under the lock before an append.
+        try console.perform(.addNote("dicek"), on: ownID, as: op, now: now)
+        let desk = console.desk
+        XCTAssertEqual(desk.count, 8)
+        XCTAssertEqual(desk.all.last?.body, "lampu mati")
+        for r in desk.all.prefix(7) {
+            XCTAssertTrue(isStored(storage(r)), "\(r.id): a long body recorded after start-up is left in the journal")
+            guard case let .received(intake) = r.trail[0].event else { return XCTFail("trail starts with received") }
+            XCTAssertEqual(intake.body, r.body)
+        }
+        XCTAssertEqual(desk.all.prefix(7).map(\.body), (1...7).map(longBody))
+        XCTAssertFalse(isStored(storage(desk.all[7])), "a short body stays in memory")
+        // Exactly the desk a fresh start-up folds, and the same storage.
+        let fresh = try reopened(folder).desk
+        TestSupport.assertSameDesk(desk, fresh)
+        XCTAssertEqual(desk.all.map { isStored(storage($0)) }, fresh.all.map { isStored(storage($0)) })
+        XCTAssertEqual(console.journal.health, .ok)
+    }
+
     func testALineChangedOnDiskAfterStartUpIsReportedNotShown() throws {
         let folder = try deskFolder()
         let desk = try reopened(folder).desk
