@@ -61,7 +61,7 @@ extension FileJournal {
         let first = try folder.segmentNumbers().first ?? 1
         var fresh = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
         _ = try fresh.advance(policy)
-        try fresh.reportUnreachableSegments()
+        try fresh.reportMissingSegments()
         return fresh.report
     }
 

@@ -152,7 +152,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         }
         let before = scanner.report
         _ = try scanner.advance(policy)
-        try scanner.reportUnreachableSegments()
+        try scanner.reportMissingSegments()
         return scanner.report.subtracting(before)
     }
 

@@ -124,7 +124,8 @@ struct JournalScanner {
             let path = folder.segmentPath(segment)
             // Check for the next segment first: once it exists, writers are done with this one, so
             // reading in this order can never miss lines even without a lock.
-            let nextExists = JournalFolder.exists(folder.segmentPath(segment + 1))
+            let next = try nextSegment(after: segment)
+            let nextExists = next != nil
             var failure: JournalError?
             // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`.
             try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists) { buffer in
@@ -176,8 +177,8 @@ struct JournalScanner {
                 }
             }
             if let failure { throw failure }
-            guard nextExists else { break }
-            segment += 1
+            guard let next else { break }
+            segment = next
             offset = 0
             lineNumber = 0
         }
@@ -214,8 +215,9 @@ struct JournalScanner {
 
     /// Moves the cursor to the end of a consumed line in `segment`.
     private mutating func moveCursor(segment: Int, end: Int, lines: Int) {
-        while cursorSegment < segment {
-            segments.append(SegmentSummary(number: cursorSegment + 1, end: 0, lines: 0))
+        // The next segment, or the next that exists past missing ones (never a summary for a lost file).
+        if cursorSegment < segment {
+            segments.append(SegmentSummary(number: segment, end: 0, lines: 0))
         }
         segments[segments.count - 1].end = end
         segments[segments.count - 1].lines = lines
@@ -294,24 +296,28 @@ struct JournalScanner {
         guard fsync(fd) == 0 else { throw .io(operation: "fsync", path: path, errno: errno) }
     }
 
-    /// Segment files that a forward scan can never reach because a segment number before them is
-    /// missing: reported as damage so nothing in them is silently ignored.
-    mutating func reportUnreachableSegments() throws(JournalError) {
+    /// Segment numbers missing between existing segments (a file lost or deleted): reported as damage,
+    /// since their events are gone; the reader goes on with the segments after them (`nextSegment`).
+    mutating func reportMissingSegments() throws(JournalError) {
         let numbers = try folder.segmentNumbers()
-        guard let first = numbers.first else { return }
-        var expected = first
-        var broken = false
-        for number in numbers {
-            if number != expected { broken = true }
-            expected = number + 1
-            guard broken else { continue }
-            let file = SegmentName.fileName(number)
-            let key = "unreachable \(file)"
-            report.damagedLines.append(DamagedLine(
-                file: file, line: 0, byteOffset: 0,
-                reason: "segment not read: the segment numbered before it is missing",
-                acknowledged: acknowledged.contains(key), quarantineFile: nil, key: key))
+        for (earlier, later) in zip(numbers, numbers.dropFirst()) where later > earlier + 1 {
+            for number in (earlier + 1)..<later {
+                let file = SegmentName.fileName(number)
+                let key = "missing \(file)"
+                report.damagedLines.append(DamagedLine(
+                    file: file, line: 0, byteOffset: 0,
+                    reason: "segment missing: its events are lost (the segments after it are read)",
+                    acknowledged: acknowledged.contains(key), quarantineFile: nil, key: key))
+            }
         }
+    }
+
+    /// The segment a reader moves to after `segment`: the next number, or (when segments are missing,
+    /// which `reportMissingSegments` reports) the next one that exists, so that nothing after a lost file
+    /// is left unread and a writer never appends to a segment that is no longer the last.
+    private func nextSegment(after segment: Int) throws(JournalError) -> Int? {
+        if JournalFolder.exists(folder.segmentPath(segment + 1)) { return segment + 1 }
+        return try folder.segmentNumbers().first { $0 > segment }
     }
 
     /// Records lines this instance wrote itself (already at end of file under the lock).

@@ -246,19 +246,47 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(TestSupport.quarantineFiles(folder).filter { $0.hasSuffix(".torn") }.count, 1)
     }
 
-    func testASegmentAfterAMissingOneIsReportedNotIgnored() throws {
+    func testAMissingSegmentIsReportedAndTheSegmentsAfterItAreStillRead() throws {
         let folder = try TestSupport.temporaryFolder(self)
         let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 700))
         _ = try writer.appendBatch((1...6).map { TestSupport.entry($0) })
         let segments = try JournalFolder(dataFolder: folder).segmentNumbers()
         XCTAssertGreaterThanOrEqual(segments.count, 3)
+        let lost = try FileJournal.open(at: folder, mode: .readOnly).0.allEntries().filter { $0.position.segment == 2 }.map(\.seq)
+        XCTAssertFalse(lost.isEmpty)
         try FileManager.default.removeItem(atPath: TestSupport.segmentPath(folder, 2))
         let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
-        XCTAssertEqual(report.damagedLines.map(\.file), segments.dropFirst(2).map { SegmentName.fileName($0) })
-        XCTAssertTrue(report.descriptions.contains("000003.jsonl: damaged segment: segment not read: the segment numbered before it is missing"),
-                      "\(report.descriptions)")
-        XCTAssertEqual(try journal.allEntries().last?.position.segment, 1)
+        XCTAssertEqual(report.damagedLines.map(\.file), ["000002.jsonl"])
+        XCTAssertTrue(report.descriptions.contains(
+            "000002.jsonl: damaged segment: segment missing: its events are lost (the segments after it are read)"), "\(report.descriptions)")
+        XCTAssertEqual(report.gaps.count, 1, "the lost sequence numbers are a gap: \(report.descriptions)")
+        XCTAssertEqual(try journal.allEntries().map(\.seq), Array(1...6).filter { !lost.contains(UInt64($0)) }.map(UInt64.init),
+                       "every event after the lost file is read")
         XCTAssertFalse(report.isClean)
+    }
+
+    /// After `check --repair` acknowledges a lost segment, a writer appends after the last segment with
+    /// the next sequence number: never into an earlier segment, never a sequence number used again.
+    func testAfterRepairingAMissingSegmentWritesContinueAfterTheLastOne() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let options = FileJournal.Options(segmentSizeLimit: 700)
+        let (first, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        _ = try first.appendBatch((1...6).map { TestSupport.entry($0) })
+        let last = try XCTUnwrap(try JournalFolder(dataFolder: folder).segmentNumbers().last)
+        try FileManager.default.removeItem(atPath: TestSupport.segmentPath(folder, 2))
+        let (writer, found) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        XCTAssertFalse(found.isClean)
+        let repaired = try writer.repair()
+        XCTAssertTrue(repaired.damagedLines.allSatisfy(\.acknowledged) && repaired.gaps.allSatisfy(\.acknowledged), "\(repaired.descriptions)")
+        let stored = try writer.append { _ in [TestSupport.entry(7)] }
+        XCTAssertEqual(stored.map(\.seq), [7])
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(stored.first).position.segment, last)
+        let (reader, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.duplicates.count, 0, "\(report.descriptions)")
+        let seqs = try reader.allEntries().map(\.seq)
+        XCTAssertEqual(seqs, seqs.sorted())
+        XCTAssertEqual(Set(seqs).count, seqs.count, "no sequence number twice")
+        XCTAssertEqual(seqs.last, 7)
     }
 
     func testAppendRefusesWhenSomeoneWroteWithoutTheLock() throws {
