@@ -24,4 +24,57 @@ final class DataFolderFaultCLITests: DeskTestCase {
         XCTAssertEqual(chmod(dataPath, 0o700), 0)
         try expect(0, ["act", id, "note", "--text", "catatan", "--as", "rina"])
     }
+
+    /// A folder that cannot be looked into is never taken for an empty one: `init` refused to write over
+    /// the desk in it (it chmodded the folder back and replaced the settings and roster), and the read
+    /// commands said "no desk here" and advised exactly that `init`. Run as an unprivileged user: root
+    /// reads through any mode.
+    func testAFolderThatCannotBeLookedIntoIsNeverTakenForAnEmptyOne() throws {
+        let setpriv = "/usr/bin/setpriv"
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else { throw XCTSkip("needs root and setpriv") }
+        let home = scratch.appendingPathComponent("nobody")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let binary = home.appendingPathComponent("lapor-desk").path
+        try FileManager.default.copyItem(atPath: try CLI.requireBinary().path, toPath: binary)
+        XCTAssertEqual(chmod(scratch.path, 0o755), 0)
+        XCTAssertEqual(chmod(home.path, 0o755), 0)
+        XCTAssertEqual(chown(home.path, 65534, 65534), 0)
+        let deskPath = home.appendingPathComponent("desk").path
+        func asNobody(_ arguments: [String]) -> (code: Int32, stderr: String) {
+            let err = scratch.appendingPathComponent("err-\(UUID().uuidString.prefix(6))").path
+            let code = Spawn.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments + ["--data", deskPath],
+                                 stdout: "/dev/null", stderr: err, environment: ["HOME": home.path, "SWIFT_BACKTRACE": "enable=no"])
+            return (code, (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        }
+        XCTAssertEqual(asNobody(["init", "--name", "Meja Sleman"]).code, 0)
+        XCTAssertEqual(asNobody(["intake", "--channel", "sms", "--body", "laporan penting"]).code, 0)
+        let settings = try Data(contentsOf: URL(fileURLWithPath: deskPath + "/desk.toml"))
+        XCTAssertEqual(chmod(deskPath, 0), 0)
+        defer { chmod(deskPath, 0o700) }
+        let again = asNobody(["init", "--name", "Meja Lain"])
+        XCTAssertEqual(again.code, 3, again.stderr)
+        XCTAssertTrue(again.stderr.contains("Permission denied") && again.stderr.contains("nothing was written"), again.stderr)
+        let listed = asNobody(["list"])
+        XCTAssertEqual(listed.code, 3, listed.stderr)
+        XCTAssertTrue(listed.stderr.contains("Permission denied"), listed.stderr)
+        XCTAssertFalse(listed.stderr.contains("init"), "never advises init over a desk: \(listed.stderr)")
+        var info = stat()
+        XCTAssertEqual(stat(deskPath, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0, "the folder's mode is left as it was")
+        XCTAssertEqual(chmod(deskPath, 0o700), 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: deskPath + "/desk.toml")), settings, "the settings are untouched")
+    }
+
+    /// A desk whose settings file went missing is named as such, not as "no desk here" (which advised an
+    /// `init` that then refused).
+    func testADeskWithoutItsSettingsFileSaysWhichFileIsMissing() throws {
+        try makeDesk()
+        _ = try intake([])
+        try FileManager.default.removeItem(at: dataURL.appendingPathComponent("desk.toml"))
+        let listed = try expect(3, ["list"])
+        XCTAssertTrue(listed.stderr.contains("\(dataPath)/desk.toml: missing"), listed.stderr)
+        XCTAssertFalse(listed.stderr.contains("no desk here"), listed.stderr)
+        let again = try expect(2, ["init"])
+        XCTAssertTrue(again.stderr.contains("a desk already exists here"), again.stderr)
+    }
 }

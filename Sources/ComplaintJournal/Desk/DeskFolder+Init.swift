@@ -5,11 +5,14 @@ extension DeskFolder {
     public enum InitError: Error, CustomStringConvertible {
         case alreadyExists(String)
         case cannotWrite(String, String)
+        /// The folder cannot be looked into, so whether it holds a desk is unknown: never written.
+        case cannotLookInside(String)
 
         public var description: String {
             switch self {
             case let .alreadyExists(p): "\(p): a desk already exists here; refusing to overwrite it"
             case let .cannotWrite(p, why): "\(p): cannot write: \(why)"
+            case let .cannotLookInside(why): "\(why); cannot tell whether a desk is there, so nothing was written"
             }
         }
     }
@@ -18,8 +21,10 @@ extension DeskFolder {
     /// that already holds a desk. Folders are 0700 and files 0600: complaints carry citizens' identities.
     @discardableResult
     public func initialize(defaults: DeskDefaults, settingsText: String? = nil, rosterText: String? = nil) throws(InitError) -> [String] {
-        if exists || FileManager.default.fileExists(atPath: journalFolder.path) {
-            throw .alreadyExists(path)
+        switch presence {
+        case .none: break
+        case .desk, .incomplete: throw .alreadyExists(path)
+        case let .unreadable(why): throw .cannotLookInside(why)
         }
         var written: [String] = []
         func dir(_ u: URL) throws(InitError) {

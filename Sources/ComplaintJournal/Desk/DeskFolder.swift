@@ -1,5 +1,8 @@
 import Complaints
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A desk's data folder: settings, roster, reference data, holiday calendars and the journal.
 ///
@@ -34,7 +37,52 @@ public struct DeskFolder: Sendable {
     public var calendarFolder: URL { url.appendingPathComponent("kalender") }
     public var journalFolder: URL { url.appendingPathComponent("journal") }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: settingsFile.path) }
+    public var exists: Bool { presence == .desk }
+
+    /// What the folder holds, told apart by `stat`'s error: a folder that cannot be looked into must never
+    /// pass for an empty one (`init` would then write over a desk, and read commands would advise it).
+    public enum Presence: Equatable, Sendable {
+        /// The settings file is there.
+        case desk
+        /// Nothing of a desk: `init` may create one here.
+        case none
+        /// A desk's journal or roster without its settings file (`missing` names it).
+        case incomplete(missing: String)
+        /// The folder (or a folder above it) cannot be looked into; `reason` says why.
+        case unreadable(reason: String)
+    }
+
+    public var presence: Presence {
+        switch DeskFolder.probe(settingsFile.path) {
+        case .some(true): return .desk
+        case let .none(reason): return .unreadable(reason: "\(path): \(reason)")
+        case .some(false): break
+        }
+        for part in [journalFolder.path, rosterFile.path] {
+            switch DeskFolder.probe(part) {
+            case .some(true): return .incomplete(missing: settingsFile.path)
+            case let .none(reason): return .unreadable(reason: "\(path): \(reason)")
+            case .some(false): continue
+            }
+        }
+        return .none
+    }
+
+    /// Whether `path` exists (false only when it certainly does not), or why that cannot be told.
+    private static func probe(_ path: String) -> Probe {
+        var info = stat()
+        if stat(path, &info) == 0 { return .some(true) }
+        switch errno {
+        case ENOENT: return .some(false)
+        case ENOTDIR: return .none("not a folder")
+        case let code: return .none(String(cString: strerror(code)))
+        }
+    }
+
+    private enum Probe {
+        case some(Bool)
+        case none(String)
+    }
 }
 
 /// What a new desk starts with: the shipped reference data and calendars, default settings and roster.

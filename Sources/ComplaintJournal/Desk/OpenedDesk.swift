@@ -57,10 +57,18 @@ public final class OpenedDesk {
                             useSnapshot: Bool = true,
                             refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
                             beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
-        guard folder.exists else {
+        switch folder.presence {
+        case .desk: break
+        case .none:
             throw OpenError(kind: .missing, messages: [
                 "\(folder.path): no desk here (run `lapor-desk init --data \(folder.path)` first, or `lapor-desk demo`)",
             ])
+        case let .incomplete(missing):
+            throw OpenError(kind: .invalidFiles, messages: [
+                "\(missing): missing: the folder holds a desk without its settings file (restore it from a backup; `init` never overwrites a desk)",
+            ])
+        case let .unreadable(why):
+            throw OpenError(kind: .invalidFiles, messages: ["\(why) (check the folder's owner and permissions)"])
         }
         var messages: [String] = []
         let settingsText = read(folder.settingsFile, &messages) ?? ""
@@ -182,7 +190,8 @@ public final class OpenedDesk {
 
     private static func read(_ u: URL, _ messages: inout [String]) -> String? {
         guard let data = FileManager.default.contents(atPath: u.path) else {
-            messages.append("\(u.path): cannot read the file")
+            let why = access(u.path, F_OK) != 0 ? "missing" : access(u.path, R_OK) != 0 ? String(cString: strerror(errno)) : "unreadable"
+            messages.append("\(u.path): cannot read the file (\(why))")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -30,6 +30,7 @@ struct InitCommand: ParsableCommand {
         do {
             try folder.initialize(defaults: DeskAccess.defaults, settingsText: settings)
         } catch {
+            if case .cannotLookInside = error { throw Fail.damaged(error.description) }
             throw Fail.usage(error.description)
         }
         Output.line("Meja baru dibuat di \(folder.path)")
