@@ -12,28 +12,52 @@ enum AcknowledgedDamage {
 
     static func duplicateKey(file: String, line: Int, seq: UInt64) -> String { "duplicate \(file) \(line) \(seq)" }
 
-    /// Loads the keys; a damaged registry line is ignored (it only makes findings show up again).
-    static func load(from path: String) throws(JournalError) -> Set<String> {
-        let bytes = try JournalFolder.read(path, from: 0)
+    /// What the registry holds: the acknowledged findings' keys, and the tracking ids that damaged lines
+    /// set aside named (their reports are gone from the desk, but the ids were given out).
+    struct Registry {
         var keys = Set<String>()
+        var reportIDs: [String] = []
+    }
+
+    /// Loads the registry; a damaged registry line is ignored (it only makes findings show up again).
+    static func load(from path: String) throws(JournalError) -> Registry {
+        let bytes = try JournalFolder.read(path, from: 0)
+        var registry = Registry()
         bytes.withUnsafeBufferPointer { buffer in
             LineSplitter.forEachLine(buffer) { line in
                 let data = Data(buffer[line.start..<line.end])
                 if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                     let key = object["key"] as? String
                 {
-                    keys.insert(key)
+                    registry.keys.insert(key)
+                    if let id = object["report"] as? String { registry.reportIDs.append(id) }
                 }
                 return true
             }
         }
-        return keys
+        return registry
+    }
+
+    /// The tracking id a damaged line names, read leniently (its checksum failed, so nothing else is
+    /// trusted): digits after `"report":"`, or nil. Only numeric ids matter: new ids are numbered after them.
+    static func reportID(inDamaged bytes: [UInt8]) -> String? {
+        let marker = Array(",\"report\":\"".utf8)
+        guard bytes.count > marker.count,
+              let start = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
+        else { return nil }
+        let digits = bytes[(start + marker.count)...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard (1...18).contains(digits.count), digits.endIndex < bytes.count, bytes[digits.endIndex] == UInt8(ascii: "\"") else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// One registry line for `key`.
-    static func line(key: String, description: String, atText: String) -> [UInt8] {
+    static func line(key: String, description: String, atText: String, reportID: String? = nil) -> [UInt8] {
         var line: [UInt8] = Array("{\"key\":".utf8)
         JSONStringEscaping.appendQuoted(key, to: &line)
+        if let reportID {
+            line += Array(",\"report\":".utf8)
+            JSONStringEscaping.appendQuoted(reportID, to: &line)
+        }
         line += Array(",\"at\":".utf8)
         JSONStringEscaping.appendQuoted(atText, to: &line)
         line += Array(",\"finding\":".utf8)

@@ -31,17 +31,19 @@ extension FileJournal {
         undelivered += caughtUp
         var findings = try freshScan(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false))
         findings.tornTails = catchUpFindings.tornTails + findings.tornTails
-        let pending = findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
-            + findings.gaps.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
-            + findings.duplicates.filter { !$0.acknowledged }.map { ($0.key, $0.description) }
+        let pending: [(key: String, description: String, reportID: String?)] =
+            findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description, $0.reportID) }
+            + findings.gaps.filter { !$0.acknowledged }.map { ($0.key, $0.description, nil) }
+            + findings.duplicates.filter { !$0.acknowledged }.map { ($0.key, $0.description, nil) }
         if !pending.isEmpty {
             let atText = (try? JournalTimestamp.format(options.now(), utcOffsetSeconds: 0)) ?? ""
             var bytes: [UInt8] = []
-            for (key, description) in pending {
-                bytes += AcknowledgedDamage.line(key: key, description: description, atText: atText)
+            for finding in pending {
+                bytes += AcknowledgedDamage.line(key: finding.key, description: finding.description, atText: atText, reportID: finding.reportID)
             }
             try appendAcknowledgements(bytes)
-            scanner.acknowledged.formUnion(pending.map(\.0))
+            scanner.acknowledged.formUnion(pending.map(\.key))
+            acknowledgedReportIDs += pending.compactMap(\.reportID)
         }
         findings.markAcknowledged(scanner.acknowledged)
         scanner.report.markAcknowledged(scanner.acknowledged)
@@ -57,7 +59,7 @@ extension FileJournal {
 
     /// A side-effect-free pass (apart from what `policy` allows) over every segment from the start.
     private func freshScan(_ policy: ScanPolicy) throws(JournalError) -> RecoveryReport {
-        let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
+        let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath).keys
         let first = try folder.segmentNumbers().first ?? 1
         var fresh = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
         _ = try fresh.advance(policy)

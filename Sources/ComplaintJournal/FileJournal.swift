@@ -62,6 +62,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     public let textStore: JournalTextStore
     /// Caught-up entries not handed to anyone yet (after `appendBatch`); `poll()` returns them.
     var undelivered: [JournalEntry] = []
+    /// Tracking ids named by damaged lines an earlier repair acknowledged (`highestReportIDSetAside`).
+    var acknowledgedReportIDs: [String] = []
     /// Set when a failed write could not be rolled back.
     var unrepairedWriteFailure: String?
     var appendDescriptor: (segment: Int, fd: Int32)?
@@ -121,9 +123,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         self.calls = calls
         fileLock = lock
         textStore = JournalTextStore(folder: folder)
-        let acknowledged = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
+        let registry = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
+        acknowledgedReportIDs = registry.reportIDs
         let first = try folder.segmentNumbers().first ?? 1
-        scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: acknowledged, now: options.now)
+        scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: registry.keys, now: options.now)
     }
 
     deinit {
@@ -168,6 +171,14 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         return scanner.report
+    }
+
+    /// The tracking ids named by damaged lines (set aside now, or acknowledged by an earlier repair, whose
+    /// registry keeps them): those reports are gone from the desk, but the ids were given to reporters.
+    public var reportIDsSetAside: [String] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return acknowledgedReportIDs + scanner.report.damagedLines.compactMap(\.reportID)
     }
 
     public var lastSequence: UInt64 {

@@ -238,9 +238,11 @@ struct JournalScanner {
                 let name = "\(SegmentName.stem(line.segment))-\(line.offset).damaged"
                 quarantineFile = try folder.writeQuarantine(name: name, bytes: line.bytes + [0x0A])
             }
-            findings.damagedLines.append(DamagedLine(
+            var damaged = DamagedLine(
                 file: file, line: line.line, byteOffset: line.offset, reason: line.reason,
-                acknowledged: acknowledged.contains(key), quarantineFile: quarantineFile, key: key))
+                acknowledged: acknowledged.contains(key), quarantineFile: quarantineFile, key: key)
+            damaged.reportID = AcknowledgedDamage.reportID(inDamaged: line.bytes)
+            findings.damagedLines.append(damaged)
             skipped.insert(LineKey(segment: line.segment, offset: line.offset))
             let length = line.bytes.count + (line.terminated ? 1 : 0)
             moveCursor(segment: line.segment, end: line.offset + length, lines: line.line)

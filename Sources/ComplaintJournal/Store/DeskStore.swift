@@ -14,6 +14,13 @@ public final class DeskStore {
     public var offsetSeconds: Int
     /// Journal lines that verified but could not be understood (unknown type, bad payload): reported, skipped.
     public private(set) var problems: [JournalMapping.Problem] = []
+    /// The highest tracking id a damaged line set aside named: that report is gone from the desk, but its
+    /// id was given to a reporter, so new ids are numbered after it. Read before an append (the journal's
+    /// lock is not reentrant).
+    private var highestIDSetAside: ReportID? {
+        (journal as? FileJournal)?.reportIDsSetAside.map { ReportID($0) }.max()
+    }
+
     /// Where long report bodies are read back from: the file journal's lines (nil for an in-memory journal,
     /// which keeps every body in memory).
     private var textSource: JournalTextStore? { (journal as? FileJournal)?.textStore }
@@ -162,6 +169,7 @@ public final class DeskStore {
         var results: [Result<(id: ReportID, isNew: Bool), Failure>] = []
         let actor = Actor(op, osUser: osUser)
         var decided: [(event: DomainEvent, report: ReportID)] = []
+        let setAside = highestIDSetAside
         do {
             let stored = try journal.append { caughtUp in
                 self.fold(caughtUp)
@@ -169,7 +177,7 @@ public final class DeskStore {
                 results.reserveCapacity(intakes.count)
                 decided = []
                 decided.reserveCapacity(intakes.count)
-                var next = self.desk.nextReportID
+                var next = ReportID.next(after: ([self.desk.highestID, setAside].compactMap { $0 }).max())
                 var seenInBatch: [Desk.ExternalKey: ReportID] = [:]
                 seenInBatch.reserveCapacity(intakes.count)
                 // The desk does not change while the batch is decided: one context serves every intake.

@@ -28,6 +28,36 @@ final class DeskStoreTests: XCTestCase {
         XCTAssertEqual(try store.journal.allEntries().count, 3)
     }
 
+    /// A report whose line was damaged and set aside by `check --repair` is gone from the desk, but its
+    /// tracking id was given to a reporter: new ids are numbered after it, now and after every later start.
+    func testATrackingIDOfALineSetAsideIsNeverHandedOutAgain() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        func store() throws -> DeskStore {
+            let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+            return try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: deadlines)
+        }
+        let first = try store()
+        for i in 1...3 { _ = try first.receive(intake("sms-\(i)"), as: .system, now: now) }
+        try first.perform(.addNote("dicek"), on: "2600001", as: nasional, now: now)
+        // Damage the newest report's line (a good line follows it, so it is damage, not a torn tail).
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let third = lines[0].count + lines[1].count + 2
+        bytes[third + lines[2].count - 30] ^= 0x01
+        try TestSupport.write(bytes, to: path)
+        let (writer, found) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(found.damagedLines.map(\.reportID), ["2600003"])
+        _ = try writer.repair()
+        let repaired = try store()
+        XCTAssertNil(repaired.desk["2600003"], "the damaged report is set aside")
+        XCTAssertEqual(try repaired.receive(intake("sms-4"), as: .system, now: now).id, "2600004")
+        // After a later start the scan sees the line as acknowledged damage; the registry keeps the id too.
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(journal.reportIDsSetAside.filter { $0 == "2600003" }.count, 2, "from the scan and from the registry")
+        XCTAssertEqual(try store().receive(intake("sms-5"), as: .system, now: now).id, "2600005")
+    }
+
     func testTwoStoresOnOneJournalNeverHandOutTheSameID() throws {
         let j1 = InMemoryJournal()
         let j2 = j1.makePeer()
