@@ -77,6 +77,60 @@ final class ActionStepTests: XCTestCase {
         XCTAssertNil(report.unit)
     }
 
+    /// With rows marked, `d` on another report opened the routing pane on that report's proposal, and Enter
+    /// sent the marked rows (not the report shown) to it (QA: reports from Bali and Cirebon went to the
+    /// Pasaman regency). The pane now names the rows it disposes and proposes only what the rules propose
+    /// for all of them.
+    func testBulkDisposeNamesTheMarkedRowsAndProposesOnlyWhatTheRulesProposeForAll() throws {
+        var b = try Bench()
+        b.state.inbox.marked = [Fixture.ID.overdue, Fixture.ID.hostile]
+        let marked = b.state.inbox.rows.filter { b.state.inbox.marked.contains($0) }
+        XCTAssertEqual(marked.count, 2)
+        let proposals = marked.map { b.state.desk[$0].flatMap(Fixture.propose)?.agencyID }
+        XCTAssertNotEqual(proposals[0], proposals[1], "the fixture's rules route these two apart")
+        b.state.press(.down, .char("d"))
+        let shown = try XCTUnwrap(b.state.detail.reportID)
+        XCTAssertFalse(marked.contains(shown), "the pane was opened on an unmarked report")
+        XCTAssertEqual(ConsoleReducer.routingTargets(b.state), marked)
+        XCTAssertTrue(ConsoleReducer.routingIsBulk(b.state))
+        let screen = ConsoleRenderer.render(b.state).textRows().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Rute — 2 laporan bertanda"))
+        XCTAssertTrue(screen.contains("Disposisi ke satu instansi:"))
+        // The ids with # appear only in the routing pane (the inbox shows them bare, the detail pane its own).
+        XCTAssertTrue(marked.allSatisfy { screen.contains("#\($0)") }, "the pane names every marked row")
+        let candidates = ConsoleReducer.routingCandidates(b.state)
+        XCTAssertFalse(candidates.contains { $0.origin != .directory }, "no one agency is proposed for rows the rules route apart")
+        XCTAssertTrue(screen.contains("Aturan tidak"), "says why nothing is proposed")
+        let picked = try XCTUnwrap(candidates.first)
+        let effects = b.state.press(.enter)
+        guard case let .perform(requests)? = effects.first else { return XCTFail("expected requests, got \(effects)") }
+        XCTAssertEqual(requests.map(\.reportID), marked, "exactly the rows the pane named")
+        XCTAssertTrue(requests.allSatisfy { $0.command == .dispose(agency: picked.agencyID, unit: nil, rule: picked.ruleRef, note: nil) })
+    }
+
+    func testMarkedRowsThatTheRulesRouteAlikeAreProposedThatAgency() throws {
+        var b = try Bench()
+        // Two unrelated marked rows get the shown report's rule only if every one of them matches it.
+        b.state.inbox.marked = [Fixture.ID.overdue]
+        b.state.press(.down, .char("d"))
+        XCTAssertTrue(ConsoleReducer.routingIsBulk(b.state))
+        let own = try XCTUnwrap(b.state.desk[Fixture.ID.overdue].flatMap(Fixture.propose))
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state).first,
+                       RoutingCandidate(agencyID: own.agencyID, unitID: nil, origin: .proposal, ruleRef: own.ruleRef))
+    }
+
+    func testTheActionMenuWithRowsMarkedOffersWhatActsOnThemAndSaysSo() throws {
+        var b = try Bench()
+        b.state.press(.char(" "), .char(" "), .char("."))
+        guard case let .menu(menu)? = b.state.overlay else { return XCTFail("no menu: \(String(describing: b.state.overlay))") }
+        XCTAssertEqual(menu.title, "Aksi untuk 2 laporan bertanda")
+        XCTAssertTrue(menu.items.allSatisfy { item in
+            if case let .act(kind) = item { return ConsoleReducer.bulkKinds.contains(kind) }
+            return false
+        }, "\(menu.items)")
+        XCTAssertFalse(menu.items.isEmpty)
+    }
+
     func testTypingInTheRoutingPaneFiltersTheDirectory() throws {
         var b = try Bench()
         b.state.press(.char("d"))

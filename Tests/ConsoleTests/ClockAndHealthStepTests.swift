@@ -48,10 +48,14 @@ final class ClockAndHealthStepTests: XCTestCase {
         let v1 = b.state.desk[Fixture.ID.overdue]?.version
         let v2 = b.state.desk[Fixture.ID.secret]?.version
         let effects = b.state.press(.enter)
-        let command = Command.dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:7", note: nil)
-        XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: command, expectedVersion: v1),
-                                           DeskRequest(reportID: Fixture.ID.secret, command: command, expectedVersion: v2)])],
-                       "one request per marked report, with the proposal of the report under the cursor")
+        // The rules send both to Sleman (the first by its health rule, the second by the regency's catch-all):
+        // that agency is proposed, and each disposition records the rule that matched it.
+        XCTAssertEqual(effects, [.perform([
+            DeskRequest(reportID: Fixture.ID.overdue, command: .dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:42", note: nil),
+                        expectedVersion: v1),
+            DeskRequest(reportID: Fixture.ID.secret, command: .dispose(agency: "pemkab-sleman", unit: nil, rule: "rute.toml:7", note: nil),
+                        expectedVersion: v2),
+        ])], "one request per marked report")
         b.run(effects)
         XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: 2 laporan didisposisikan ke Pemerintah Kabupaten Sleman."))
         XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])

@@ -8,7 +8,11 @@ enum RoutingPane {
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         let focused = s.focus == .routing && s.overlay == nil
         if s.layout.mode == .two { c.fill(r, role: Roles.overlay) }
-        c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(Localized("Rute", en: "Routing")))
+        let bulk = ConsoleReducer.routingIsBulk(s)
+        let targets = ConsoleReducer.routingTargets(s)
+        let title = bulk ? Localized("Rute — \(targets.count) laporan bertanda", en: "Routing — \(targets.count) marked \(targets.count == 1 ? "report" : "reports")")
+            : Localized("Rute", en: "Routing")
+        c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(title))
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 4, inner.height > 2 else { return }
         guard let report = s.currentReport else {
@@ -19,14 +23,30 @@ enum RoutingPane {
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
         let canDispose: Bool = {
             guard case .ok = s.health else { return false }
+            // Marked rows: each is checked when disposed; the role decides whether the list is offered.
+            if bulk { return Access.commands(for: s.env.operatorOnDuty.role).contains(.dispose) }
             return Access.available(on: report, for: s.env.operatorOnDuty).contains(.dispose)
         }()
         var head: [StyledLine] = []
+        if bulk {
+            // Enter disposes every marked row to the one agency picked: say which rows, not the shown report.
+            head.append(StyledLine(text: t("Disposisi ke satu instansi: ", "Dispose to one agency: ")
+                                   + targets.map { "#\($0)" }.joined(separator: " "), role: Roles.detailLabel))
+        }
         if canDispose {
-            if let p = s.env.propose(report) {
+            if let p = ConsoleReducer.routingProposal(s) {
                 head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
                                        + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
                 head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
+            } else if !bulk, let raw = s.env.propose(report), raw.agencyID == report.returned?.agency {
+                let name = s.env.agencyName(raw.agencyID)
+                head.append(StyledLine(text: t("Aturan mengusulkan \(name), yang mengembalikannya: pilih instansi lain.",
+                                               "The rules propose \(name), which sent it back: pick another agency."),
+                                       role: Roles.detailWarning))
+            } else if bulk {
+                head.append(StyledLine(text: t("Aturan tidak mengusulkan instansi yang sama untuk semuanya: pilih satu, atau lepas tanda (Esc, lalu M) dan disposisikan satu per satu.",
+                                               "The rules propose no one agency for all of them: pick one, or unmark (Esc, then M) and dispose them one by one."),
+                                       role: Roles.detailWarning))
             } else {
                 head.append(StyledLine(text: t("Tidak ada aturan yang cocok: pilih instansi.", "No rule matches: pick an agency."),
                                        role: Roles.detailWarning))
@@ -36,7 +56,7 @@ enum RoutingPane {
             head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja → ", "Agency deadline: \(limit) working days → ")
                                    + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l), role: Roles.detailText))
         }
-        if !report.dispositions.isEmpty {
+        if !bulk, !report.dispositions.isEmpty {
             head.append(StyledLine(text: t("Riwayat disposisi:", "Disposition history:"), role: Roles.detailLabel))
             for d in report.dispositions {
                 let kind = switch d.kind {
@@ -48,7 +68,7 @@ enum RoutingPane {
                 head.append(StyledLine(text: "\(kind): \(from)\(s.env.agencyName(d.agency))", role: Roles.detailText, indent: 1))
             }
         }
-        if let back = report.returned {
+        if !bulk, let back = report.returned {
             head.append(StyledLine(text: t("Dikembalikan: ", "Sent back: ") + back.reason, role: Roles.detailWarning))
         }
         if !canDispose {

@@ -91,6 +91,20 @@ extension ConsoleReducer {
             s.message = StatusMessage(kind: .info, text: s.text(Localized("Pilih laporan dulu.", en: "Select a report first.")))
             return
         }
+        // With rows marked, the menu offers what acts on all of them (each is checked when chosen) and says so.
+        let marked = s.focus != .detail || s.detail.reportID == nil ? s.inbox.rows.filter { s.inbox.marked.contains($0) } : []
+        if !marked.isEmpty {
+            let op = s.env.operatorOnDuty
+            let kinds = CommandKind.allCases.filter { kind in
+                bulkKinds.contains(kind) && marked.contains { id in s.desk[id].map { Access.available(on: $0, for: op).contains(kind) } ?? false }
+            }
+            if !kinds.isEmpty {
+                s.overlay = .menu(MenuState(title: s.text(Localized("Aksi untuk \(marked.count) laporan bertanda",
+                                                                    en: "Actions for \(marked.count) marked \(marked.count == 1 ? "report" : "reports")")),
+                                            items: kinds.map { ConsoleCommand.act($0) }))
+                return
+            }
+        }
         var items = Access.available(on: r, for: s.env.operatorOnDuty).filter { $0 != .setFlags }.map { ConsoleCommand.act($0) }
         if Access.available(on: r, for: s.env.operatorOnDuty).contains(.setFlags) {
             items += [.toggleAnonymous, .toggleConfidential]

@@ -14,13 +14,41 @@ public struct RoutingCandidate: Sendable, Hashable {
 }
 
 extension ConsoleReducer {
+    /// The reports Enter in the routing pane disposes: the marked rows (a bulk disposal, one agency for
+    /// all) or the report shown.
+    static func routingTargets(_ s: ConsoleState) -> [ReportID] {
+        actionTargets(s, for: .dispose)
+    }
+
+    /// Whether the routing pane acts on marked rows rather than on the report it was opened for: it must
+    /// then say so, and propose only what the rules propose for every one of them.
+    static func routingIsBulk(_ s: ConsoleState) -> Bool {
+        routingTargets(s) != (s.currentReportID.map { [$0] } ?? [])
+    }
+
+    /// The rule's proposal for what Enter disposes: the shown report's own; for marked rows, the agency
+    /// the rules propose for every one of them (no unit, no alternatives), or nil when they differ.
+    static func routingProposal(_ s: ConsoleState) -> RoutingSuggestion? {
+        guard routingIsBulk(s) else {
+            guard let report = s.currentReport, let p = s.env.propose(report), p.agencyID != report.returned?.agency else { return nil }
+            return p
+        }
+        var common: RoutingSuggestion?
+        for id in routingTargets(s) {
+            guard let report = s.desk[id], let p = s.env.propose(report), p.agencyID != report.returned?.agency,
+                  common == nil || common?.agencyID == p.agencyID else { return nil }
+            if common == nil { common = RoutingSuggestion(agencyID: p.agencyID, unitID: nil, ruleRef: p.ruleRef, reason: p.reason, alternatives: []) }
+        }
+        return common
+    }
+
     /// The proposal, its alternatives, then the directory filtered by what the officer typed.
     static func routingCandidates(_ s: ConsoleState) -> [RoutingCandidate] {
-        guard let report = s.currentReport else { return [] }
+        guard s.currentReport != nil else { return [] }
         let needle = Inbox.fold(s.routing.filter.text.trimmingCharacters(in: .whitespaces))
         var list: [RoutingCandidate] = []
         var seen = Set<String>()
-        if needle.isEmpty, let p = s.env.propose(report), p.agencyID != report.returned?.agency {
+        if needle.isEmpty, let p = routingProposal(s) {
             list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
             seen.insert(p.agencyID)
             for alt in p.alternatives where !seen.contains(alt) {
@@ -67,12 +95,14 @@ extension ConsoleReducer {
             return []
         }
         let c = candidates[s.routing.cursor]
-        let targets = actionTargets(s, for: .dispose)
+        let targets = routingTargets(s)
         guard !targets.isEmpty else { return [] }
         let requests = targets.map { id in
+            // The proposal for marked rows is the agency every one's rule names: each records its own rule.
+            let rule = c.origin == .proposal && targets.count > 1 ? s.desk[id].flatMap(s.env.propose)?.ruleRef : c.ruleRef
             // To the agency: its coordinator passes it to the work unit (the rule's unit is only a hint).
-            DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: nil, rule: c.ruleRef, note: nil),
-                        expectedVersion: expectedVersion(s, id))
+            return DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: nil, rule: rule, note: nil),
+                               expectedVersion: expectedVersion(s, id))
         }
         return submit(&s, requests)
     }
