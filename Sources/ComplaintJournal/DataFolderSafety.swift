@@ -11,7 +11,8 @@ import Darwin
 /// - a data or journal folder that other users can write to (mode o+w) is never written: anyone
 ///   could replace a segment or the lock file under the desk. Group-writable folders are allowed,
 ///   that is how a desk group shares a desk.
-/// Reading stays possible in both cases (the console opens read-only and says why).
+/// - a data or journal folder this user cannot write to (mode, read-only mount) is never written.
+/// Reading stays possible in every case (the console opens read-only and says why).
 enum DataFolderSafety {
     /// `statfs` magic numbers of file systems whose locking the journal cannot rely on.
     static let networkFileSystems: [UInt: String] = [
@@ -25,6 +26,13 @@ enum DataFolderSafety {
             if code == 0, let name = networkFileSystems[type] {
                 return "network file system (\(name)) at \(path): its locking cannot keep two consoles apart, "
                     + "so LaporDesk does not write there; move the desk to a local disk"
+            }
+            // Appending to the files already there would work, but a segment roll, a quarantine copy or a
+            // snapshot would fail half way: a folder this user cannot write is read-only, said up front.
+            if access(path, W_OK) != 0, errno == EACCES || errno == EROFS {
+                let why = String(cString: strerror(errno))
+                return "cannot write to \(path) (\(why)): LaporDesk opens it read-only; give the desk's user write access "
+                    + "(`chmod u+w \(path)`) to record anything"
             }
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & S_IWOTH != 0 {

@@ -42,10 +42,13 @@ enum DeskAccess {
         return op
     }
 
-    /// Writers refuse to work on a journal with unrepaired damage.
+    /// Writers refuse to work on a journal with unrepaired damage; otherwise they say what opening it
+    /// set aside (a torn last line moved to quarantine), so nothing is moved without a word.
     static func requireWritable(_ desk: OpenedDesk) throws {
         switch desk.journal.health {
-        case .ok: return
+        case .ok:
+            reportRecovery(desk)
+            return
         case let .degraded(reasons):
             throw Fail.damaged("\(desk.folder.journalFolder.path): journal damaged; run `lapor-desk check --repair`:\n"
                 + reasons.joined(separator: "\n"))
@@ -58,11 +61,27 @@ enum DeskAccess {
         for w in recoveryWarnings(desk) { Output.error(w) }
     }
 
-    /// What start-up found and repaired or set aside, one warning per line.
+    /// What start-up found and repaired or set aside, one warning per line, each naming the segment file
+    /// by its path (`PATH:LINE: message`, the command line's error form).
     static func recoveryWarnings(_ desk: OpenedDesk) -> [String] {
-        desk.recovery.tornTails.map { "warning: \($0)" }
-            + desk.recovery.damagedLines.filter { !$0.acknowledged }.map { "warning: \($0)" }
-            + desk.store.problems.map { "warning: \($0)" }
+        let findings = desk.recovery.tornTails.map(\.description) + desk.recovery.damagedLines.filter { !$0.acknowledged }.map(\.description)
+            + desk.recovery.gaps.filter { !$0.acknowledged }.map(\.description) + desk.recovery.duplicates.filter { !$0.acknowledged }.map(\.description)
+            + desk.store.problems.map(\.description)
+        return findings.map { "warning: " + located($0, in: desk) }
+    }
+
+    /// Whether reports may be missing from what a read command prints: unrepaired damage left lines out.
+    static func hasUnrepairedDamage(_ desk: OpenedDesk) -> Bool {
+        desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty
+    }
+
+    /// `finding` with a leading segment file name (`000001.jsonl:5: …`) given its folder's path.
+    static func located(_ finding: String, in desk: OpenedDesk) -> String {
+        let name = finding.prefix { $0 != ":" }
+        guard name.count == 12, name.hasSuffix(".jsonl"), name.prefix(6).allSatisfy(\.isASCII), name.prefix(6).allSatisfy(\.isNumber) else {
+            return finding
+        }
+        return desk.folder.journalFolder.appendingPathComponent(String(name)).path + finding.dropFirst(name.count)
     }
 }
 

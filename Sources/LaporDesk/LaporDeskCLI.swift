@@ -26,4 +26,12 @@ struct DeskOptions: ParsableArguments {
 
     @Option(name: .customLong("as"), help: "Operator name from the desk's roster (operator.toml).")
     var operatorName: String?
+
+    /// An empty `--data ""` (an unset variable in a script) would otherwise fall back to the default desk
+    /// and write into another desk than the one meant.
+    func validate() throws {
+        if let data, data.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--data: the folder path is empty")
+        }
+    }
 }

@@ -25,11 +25,14 @@ final class DataFolderFaultCLITests: DeskTestCase {
         try expect(0, ["act", id, "note", "--text", "catatan", "--as", "rina"])
     }
 
-    /// A folder that cannot be looked into is never taken for an empty one: `init` refused to write over
-    /// the desk in it (it chmodded the folder back and replaced the settings and roster), and the read
-    /// commands said "no desk here" and advised exactly that `init`. Run as an unprivileged user: root
-    /// reads through any mode.
-    func testAFolderThatCannotBeLookedIntoIsNeverTakenForAnEmptyOne() throws {
+    /// Runs the real binary as an unprivileged user (nobody) on a desk folder that user owns, so that file
+    /// modes apply (root reads and writes through any mode). Skips where that cannot be set up.
+    struct Unprivileged {
+        let deskPath: String
+        let run: ([String]) -> (code: Int32, stderr: String)
+    }
+
+    func unprivileged() throws -> Unprivileged {
         let setpriv = "/usr/bin/setpriv"
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else { throw XCTSkip("needs root and setpriv") }
         let home = scratch.appendingPathComponent("nobody")
@@ -40,21 +43,30 @@ final class DataFolderFaultCLITests: DeskTestCase {
         XCTAssertEqual(chmod(home.path, 0o755), 0)
         XCTAssertEqual(chown(home.path, 65534, 65534), 0)
         let deskPath = home.appendingPathComponent("desk").path
-        func asNobody(_ arguments: [String]) -> (code: Int32, stderr: String) {
+        let scratch = self.scratch!
+        return Unprivileged(deskPath: deskPath) { arguments in
             let err = scratch.appendingPathComponent("err-\(UUID().uuidString.prefix(6))").path
             let code = Spawn.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments + ["--data", deskPath],
                                  stdout: "/dev/null", stderr: err, environment: ["HOME": home.path, "SWIFT_BACKTRACE": "enable=no"])
             return (code, (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
         }
-        XCTAssertEqual(asNobody(["init", "--name", "Meja Sleman"]).code, 0)
-        XCTAssertEqual(asNobody(["intake", "--channel", "sms", "--body", "laporan penting"]).code, 0)
+    }
+
+    /// A folder that cannot be looked into is never taken for an empty one: `init` refused to write over
+    /// the desk in it (it chmodded the folder back and replaced the settings and roster), and the read
+    /// commands said "no desk here" and advised exactly that `init`.
+    func testAFolderThatCannotBeLookedIntoIsNeverTakenForAnEmptyOne() throws {
+        let nobody = try unprivileged()
+        let deskPath = nobody.deskPath
+        XCTAssertEqual(nobody.run(["init", "--name", "Meja Sleman"]).code, 0)
+        XCTAssertEqual(nobody.run(["intake", "--channel", "sms", "--body", "laporan penting"]).code, 0)
         let settings = try Data(contentsOf: URL(fileURLWithPath: deskPath + "/desk.toml"))
         XCTAssertEqual(chmod(deskPath, 0), 0)
         defer { chmod(deskPath, 0o700) }
-        let again = asNobody(["init", "--name", "Meja Lain"])
+        let again = nobody.run(["init", "--name", "Meja Lain"])
         XCTAssertEqual(again.code, 3, again.stderr)
         XCTAssertTrue(again.stderr.contains("Permission denied") && again.stderr.contains("nothing was written"), again.stderr)
-        let listed = asNobody(["list"])
+        let listed = nobody.run(["list"])
         XCTAssertEqual(listed.code, 3, listed.stderr)
         XCTAssertTrue(listed.stderr.contains("Permission denied"), listed.stderr)
         XCTAssertFalse(listed.stderr.contains("init"), "never advises init over a desk: \(listed.stderr)")
@@ -63,6 +75,25 @@ final class DataFolderFaultCLITests: DeskTestCase {
         XCTAssertEqual(info.st_mode & 0o777, 0, "the folder's mode is left as it was")
         XCTAssertEqual(chmod(deskPath, 0o700), 0)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: deskPath + "/desk.toml")), settings, "the settings are untouched")
+    }
+
+    /// A folder made read-only (`chmod -w`) with its files still writable was written to: appends worked,
+    /// while a segment roll, quarantine or snapshot would have failed half way. Writers now refuse (exit 3)
+    /// and say why; reading still works.
+    func testAFolderTheUserCannotWriteIsReadOnlyForWriters() throws {
+        let nobody = try unprivileged()
+        let deskPath = nobody.deskPath
+        XCTAssertEqual(nobody.run(["init"]).code, 0)
+        XCTAssertEqual(nobody.run(["intake", "--channel", "sms", "--body", "laporan pertama"]).code, 0)
+        let journal = deskPath + "/journal/000001.jsonl"
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        XCTAssertEqual(chmod(deskPath, 0o500), 0)
+        defer { chmod(deskPath, 0o700) }
+        let refused = nobody.run(["intake", "--channel", "sms", "--body", "laporan kedua"])
+        XCTAssertEqual(refused.code, 3, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("cannot write to \(deskPath) (Permission denied)"), refused.stderr)
+        XCTAssertEqual(nobody.run(["list"]).code, 0, "reading still works")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: journal)), before, "nothing written")
     }
 
     /// A desk whose settings file went missing is named as such, not as "no desk here" (which advised an

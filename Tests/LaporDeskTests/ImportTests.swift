@@ -125,10 +125,30 @@ final class ImportTests: DeskTestCase {
         let text = #"{"channel":"sms","external_id":"d1","body":"pertama"}"# + "\n" + #"{"channel":"sms","external_id":"d1","body":"kedua"}"# + "\n"
         let r = try expect(0, ["import", "-"], stdin: Data(text.utf8))
         XCTAssertTrue(r.stderr.contains("<stdin>:2:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Diimpor 1 laporan, 1 sudah ada (duplikat), 0 ditolak."), "the skipped line is counted: \(r.stderr)")
         let rows = try listJSON()
         XCTAssertEqual(rows.count, 1)
         let shown = try expect(0, ["show", try XCTUnwrap(rows.first?["id"] as? String), "--json"]).stdout
         XCTAssertTrue(shown.contains("pertama"), shown)
+    }
+
+    /// A record the desk refuses (an agency not in the directory) reads like every other intake error,
+    /// `FILE:LINE: field: reason` in English, in line order with the parse errors.
+    func testRefusedRecordsAreReportedLikeParseErrorsInLineOrder() throws {
+        try makeDesk()
+        let text = [
+            #"{"channel":"sms","body":"satu"}"#,
+            #"{"channel":"sms","body":"dua","agency":"tidak-ada"}"#,
+            #"{"channel":"nope","body":"tiga"}"#,
+        ].joined(separator: "\n") + "\n"
+        let file = try writeFile("campur.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", file])
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix(file + ":") }
+        XCTAssertEqual(errors.count, 2, r.stderr)
+        XCTAssertTrue(errors.first?.hasPrefix("\(file):2: agency: ") ?? false, r.stderr)
+        XCTAssertTrue(errors.first?.contains("not in the directory") ?? false, r.stderr)
+        XCTAssertTrue(errors.last?.hasPrefix("\(file):3: channel: ") ?? false, r.stderr)
+        XCTAssertTrue(r.stderr.contains("Diimpor 1 laporan, 0 sudah ada (duplikat), 2 ditolak."), r.stderr)
     }
 
     func testUnknownFieldsAreKeptAndWarnedOnce() throws {

@@ -35,6 +35,9 @@ public struct IntakeBatch: Sendable {
     public var problems: [IntakeProblem]
     /// Unknown fields (once per field name per file, at the first place seen) and in-file duplicates.
     public var warnings: [IntakeProblem]
+    /// Records skipped because an earlier one in the same file has their channel and external id: counted
+    /// with the duplicates in the import's summary.
+    public var duplicatesInFile = 0
 
     public init(records: [(line: Int, intake: Intake)] = [], problems: [IntakeProblem] = [],
                 warnings: [IntakeProblem] = []) {
@@ -82,6 +85,7 @@ struct IntakeBatchBuilder {
                 batch.warnings.append(IntakeProblem(
                     file: fileName, line: line, field: "external_id",
                     message: "duplicate of \(unitName) \(first) (same channel '\(intake.channel.rawValue)' and external_id); skipped"))
+                batch.duplicatesInFile += 1
                 return
             }
             seenKeys[key] = line

@@ -15,11 +15,14 @@ struct CheckCommand: ParsableCommand {
         // Never from a snapshot: `check` reads and decodes every line of the journal.
         let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly, useSnapshot: false)
         let report = repair ? try opened.journal.repair() : try opened.journal.verify()
-        let lines = report.tornTails.map(\.description) + report.damagedLines.map(\.description)
+        // A writer's open already moved a torn last line to quarantine: the repair's own scan no longer sees it.
+        let setAsideOnOpen = repair ? opened.recovery.tornTails.map(\.description) : []
+        let lines = setAsideOnOpen + report.tornTails.map(\.description) + report.damagedLines.map(\.description)
             + report.gaps.map(\.description) + report.duplicates.map(\.description)
-        for l in lines { Output.line(l) }
-        for p in opened.store.problems { Output.line(p.description) }
-        let events = opened.journal.lastSequence
+        for l in lines { Output.line(DeskAccess.located(l, in: opened)) }
+        for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
+        // Events read, not the last sequence number: damaged or lost lines are not events read.
+        let events = opened.desk.all.reduce(0) { $0 + $1.trail.count } + opened.desk.anomalies.count
         Output.line("jurnal: \(events) peristiwa, \(opened.desk.count) laporan, \(lines.count) temuan"
             + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca"))
         let needsRepair = !report.tornTails.isEmpty || report.damagedLines.contains { !$0.acknowledged }

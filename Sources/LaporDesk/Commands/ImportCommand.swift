@@ -44,7 +44,6 @@ struct ImportCommand: ParsableCommand {
         }
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
-        DeskAccess.reportRecovery(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
         var rejected = 0
@@ -55,8 +54,11 @@ struct ImportCommand: ParsableCommand {
         opened.store.reserveCapacity(forMoreReports: total)
         for (name, batch) in batches {
             for w in batch.warnings { Output.error("warning: \(w)") }
-            for p in batch.problems { Output.error(p.description) }
+            // Every rejection of the file, in line order, once the file is done (or the import stops).
+            var rejections = batch.problems.map { (line: $0.line, text: $0.description) }
+            defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             rejected += batch.problems.count
+            duplicates += batch.duplicatesInFile
             var index = 0
             while index < batch.records.count {
                 let end = min(batch.records.count, index + batchSize)
@@ -73,7 +75,8 @@ struct ImportCommand: ParsableCommand {
                         if isNew { recorded += 1 } else { duplicates += 1 }
                     case let .failure(f):
                         rejected += 1
-                        Output.error("\(name):\(batch.records[index + k].line): \(f)")
+                        let line = batch.records[index + k].line
+                        rejections.append((line, "\(name):\(line): " + ImportCommand.describe(f)))
                     }
                 }
                 index = end
@@ -83,6 +86,18 @@ struct ImportCommand: ParsableCommand {
         progress.finish()
         Output.error("Diimpor \(recorded) laporan, \(duplicates) sudah ada (duplikat), \(rejected) ditolak.")
         if rejected > 0 { throw Fail.rejected("") }
+    }
+
+    /// A refused record as the other intake errors read: `field: reason`, in English.
+    static func describe(_ failure: DeskStore.Failure) -> String {
+        guard case let .refused(refusal) = failure else { return failure.description }
+        let field: String? = switch refusal.code {
+        case .unknownAgency: "agency"
+        case .unknownUnit: "unit"
+        case .unknownCategory: "category"
+        default: nil
+        }
+        return (field.map { "\($0): " } ?? "") + refusal.message.en
     }
 }
 

@@ -53,6 +53,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
+        DeskAccess.reportRecovery(opened)
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
         let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
@@ -156,6 +157,15 @@ struct ExportCommand: ParsableCommand {
         if report != nil, format != .csv { throw Fail.usage("--report monthly: only with --format csv") }
         if report == nil, period.isSet { throw Fail.usage("--from, --to, --agency and --region: only with --report monthly") }
         let opened = try DeskAccess.open(desk, mode: .readOnly)
+        DeskAccess.reportRecovery(opened)
+        try export(opened, separator: sep)
+        // A handover must not pass for complete when damaged lines left reports out: written, then exit 3.
+        if DeskAccess.hasUnrepairedDamage(opened) {
+            throw Fail.damaged("the export leaves out the reports of the damaged journal lines above; `lapor-desk check --repair` sets them aside")
+        }
+    }
+
+    private func export(_ opened: OpenedDesk, separator sep: CSVSeparator) throws {
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
         if report != nil {

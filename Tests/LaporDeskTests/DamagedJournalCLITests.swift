@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+
+/// Read commands on a journal with damage say what was left out and where (`PATH:LINE`), a handover
+/// (`export`) does not pass for complete, writers say what opening the journal set aside, and `check`
+/// counts the events it read. Each of these was silent or wrong before (QA).
+final class DamagedJournalCLITests: DeskTestCase {
+    var segmentPath: String { journalFile.path }
+
+    /// Five reports, then one bit flipped inside the third report's line (a good line follows: damage).
+    func damagedDesk() throws -> [String] {
+        try makeDesk()
+        let ids = try (1...5).map { try intake([], body: "laporan nomor \($0) tentang jalan rusak") }
+        var bytes = try Data(contentsOf: journalFile)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let third = lines[0].count + lines[1].count + 2
+        bytes[bytes.startIndex + third + lines[2].count - 40] ^= 0x01
+        try bytes.write(to: journalFile)
+        return ids
+    }
+
+    func testReadCommandsNameTheDamagedLineAndExportDoesNotPassForComplete() throws {
+        let ids = try damagedDesk()
+        let located = "warning: \(segmentPath):3: damaged line skipped: checksum mismatch"
+        let listed = try expect(0, ["list"])
+        XCTAssertTrue(listed.stderr.contains(located), listed.stderr)
+        let stats = try expect(0, ["stats"])
+        XCTAssertTrue(stats.stderr.contains(located), stats.stderr)
+        let exported = try expect(3, ["export"])
+        XCTAssertTrue(exported.stderr.contains(located), exported.stderr)
+        XCTAssertTrue(exported.stderr.contains("the export leaves out the reports of the damaged journal lines"), exported.stderr)
+        XCTAssertEqual(exported.stdout.split(separator: "\n").count, 4, "the good reports are still written")
+        let shown = try expect(3, ["show", ids[2]])
+        XCTAssertTrue(shown.stderr.contains("\(ids[2]): its journal line is damaged and skipped: \(segmentPath):3:"), shown.stderr)
+        try expect(1, ["show", "2699999"])
+        // Once repair has set the line aside by decision, the export is complete again (and says nothing).
+        try expect(0, ["check", "--repair"])
+        let after = try expect(0, ["export"])
+        XCTAssertEqual(after.stderr, "")
+    }
+
+    func testCheckCountsTheEventsItReadNotTheLastSequenceNumber() throws {
+        try makeDesk()
+        for i in 1...5 { _ = try intake([], body: "laporan \(i)") }
+        var lines = try String(contentsOf: journalFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: 2)
+        try lines.joined(separator: "\n").write(to: journalFile, atomically: true, encoding: .utf8)
+        let checked = try expect(3, ["check"])
+        XCTAssertTrue(checked.stdout.contains("jurnal: 4 peristiwa, 4 laporan, 1 temuan"), checked.stdout)
+        XCTAssertTrue(checked.stdout.contains("\(segmentPath):3: sequence gap"), checked.stdout)
+    }
+
+    func testATornLastLineSetAsideOnOpenIsReportedByWritersAndByRepair() throws {
+        try makeDesk()
+        _ = try intake([])
+        let handle = try FileHandle(forWritingTo: journalFile)
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"v":1,"seq":2,"id":"abc"#.utf8))
+        try handle.close()
+        let torn = try Data(contentsOf: journalFile)
+        let written = try expect(0, ["intake", "--channel", "sms", "--body", "laporan baru"])
+        XCTAssertTrue(written.stderr.contains("warning: \(segmentPath):2: torn write:") && written.stderr.contains("moved to quarantine/"),
+                      written.stderr)
+        try torn.write(to: journalFile)
+        let repaired = try expect(0, ["check", "--repair"])
+        XCTAssertTrue(repaired.stdout.contains("\(segmentPath):2: torn write:") && repaired.stdout.contains("moved to quarantine/"),
+                      repaired.stdout)
+        XCTAssertTrue(repaired.stdout.contains("1 temuan"), repaired.stdout)
+    }
+
+    func testAnEmptyDataFolderArgumentIsAUsageError() throws {
+        try makeDesk()
+        let r = try CLI.run(["import", "--data", "", "-"], stdin: Data(#"{"channel":"sms","body":"x"}"#.utf8 + [0x0A]),
+                            env: ["LAPOR_DESK_DATA": dataPath])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--data: the folder path is empty"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journalFile.path), "nothing written to the default desk")
+    }
+}
