@@ -16,7 +16,8 @@ enum ReportText {
         let flags = (r.anonymous ? "A" : "-") + (r.confidential ? "R" : "-")
         let cols = [
             TextFit.pad(r.id.rawValue, width: 8), TextFit.pad(r.status.rawValue, width: 16),
-            TextFit.pad(badge(r, deadlines: deadlines, now: now), width: 13), flags + " ",
+            // Wide enough for "TERLAMBAT 12345h": the reports that must stand out keep their day count.
+            TextFit.pad(badge(r, deadlines: deadlines, now: now), width: 16) + " ", flags + " ",
             TextFit.pad(r.channel.rawValue, width: 9),
             TextFit.pad(r.location.regionName ?? "-", width: 20) + " ",
             TextFit.pad(r.agency ?? "-", width: 18) + " ",

@@ -30,6 +30,11 @@ final class NewcomerJourneyTests: DeskTestCase {
         XCTAssertTrue(overdue.allSatisfy { ($0["overdue"] as? Bool) == true })
         let text = try expect(0, ["list", "--overdue", "--as", "rina"]).stdout
         XCTAssertTrue(text.contains("TERLAMBAT"), text)
+        // The day count of an overdue report is never cut off (it was "TERLAMBAT 15…" for three-digit counts).
+        let badges = text.split(separator: "\n").compactMap { $0.range(of: #"TERLAMBAT [0-9]+h "#, options: .regularExpression) }
+        XCTAssertEqual(badges.count, 10, text)
+        let overdueStats = try expect(0, ["stats", "--from", "2020-01-01", "--as", "rina"]).stdout
+        XCTAssertTrue(overdueStats.contains("hari kerja") && !overdueStats.contains("kerjasejak"), overdueStats)
 
         // The health complaint in Sleman walks the whole lifecycle.
         let id = try XCTUnwrap(first["id"] as? String)
