@@ -62,7 +62,8 @@ enum ReportText {
         }
         if identityVisible { field("Kelompok", r.reporter.groups.map(\.rawValue).joined(separator: ", ")) }
         out.append("")
-        for line in r.body.split(separator: "\n", omittingEmptySubsequences: false) { out.append("  " + clean(String(line))) }
+        // Every kind of line break (CRLF is one Character in Swift, which a split on "\n" missed) is a new line.
+        for line in Sanitize.text(r.body).split(separator: "\n", omittingEmptySubsequences: false) { out.append("  " + String(line)) }
         if !r.intake.attachments.isEmpty {
             out.append("")
             for a in r.intake.attachments { out.append("  lampiran: " + clean(a.name) + (a.ref.map { " (\(clean($0)))" } ?? "")) }

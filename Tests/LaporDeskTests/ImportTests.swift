@@ -151,6 +151,17 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(r.stderr.contains("Diimpor 1 laporan, 0 sudah ada (duplikat), 2 ditolak."), r.stderr)
     }
 
+    /// A body with CRLF line ends (e-mail, letters) shows as separate lines in `show`, as in the console.
+    func testShowBreaksABodyAtEveryKindOfLineEnd() throws {
+        try makeDesk()
+        let id = try intake(["--title", "Surat CRLF"], body: "Yth. Bapak/Ibu,\r\nJalan rusak.\rTerima kasih.\u{2028}Hormat kami")
+        let shown = try expect(0, ["show", id, "--as", "rina"]).stdout
+        for line in ["  Yth. Bapak/Ibu,", "  Jalan rusak.", "  Terima kasih.", "  Hormat kami"] {
+            XCTAssertTrue(shown.split(separator: "\n").contains { $0 == line }, "\(line) on its own line:\n\(shown)")
+        }
+        XCTAssertFalse(shown.contains("␤"), shown)
+    }
+
     func testUnknownFieldsAreKeptAndWarnedOnce() throws {
         try makeDesk()
         let text = #"{"channel":"sms","external_id":"u1","body":"a","kode_pos":"55281"}"# + "\n"
