@@ -45,6 +45,9 @@ public final class DeskStore {
             }
         }
         if let file = journal as? FileJournal {
+            // A report takes about five events: room for that many up front instead of growing (copying,
+            // rehashing) the report list and its indices step by step through a cold start.
+            if restoring == nil { desk.reserveCapacity(adding: Int(min(file.lastSequence / 5, 10_000_000))) }
             try file.forEachRecorded(after: after, fold)
         } else {
             try journal.forEachEntry(after: after) { fold(JournalMapping.recorded($0)) }
