@@ -116,7 +116,9 @@ final class NavigationStepTests: XCTestCase {
 
     func testSearchNarrowsWhileTypingThenNAndNStepThroughMatches() throws {
         var s = try Fixture.state()
-        step(&s, key: .char("/")) { $0.overlay = .prompt(PromptState(kind: .search)) }
+        step(&s, key: .char("/")) {
+            $0.overlay = .prompt(PromptState(kind: .search, searchOrigin: SearchOrigin(search: nil, selected: Fixture.ID.overdue, scrollTop: 0)))
+        }
         var sizes: [Int] = []
         for c in "pungutan" {
             s.press(.char(c))
@@ -144,6 +146,74 @@ final class NavigationStepTests: XCTestCase {
             $0.message = nil
         }
         step(&s, key: .char("n")) { $0.message = msg(.info, "Belum ada pencarian: tekan / lalu ketik.") }
+    }
+
+    /// QA: after F, / PWNED Esc the inbox stayed narrowed, "Saringan dihapus." came back and / reopened on
+    /// "/PWNED". Esc cancels: the list, the cursor and the search are as they were before the prompt opened.
+    func testEscInTheSearchPromptPutsTheListBackAndDropsTheText() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("F"), .char("j"), .char("j"))
+        XCTAssertEqual(s.message, msg(.info, "Saringan dihapus."))
+        let before = s.inbox
+        XCTAssertEqual(before.selectedID, Fixture.ID.returned)
+        s.press(.char("/"))
+        s.type("PWNED")
+        XCTAssertEqual(s.inbox.rows, [], "the search narrows while typing")
+        step(&s, key: .escape) {
+            $0.overlay = nil
+            $0.inbox = before
+            $0.message = msg(.info, "Pencarian dibatalkan.")
+        }
+        s.press(.char("/"))
+        XCTAssertEqual(s.prompt?.buffer.text, "", "the cancelled text is gone")
+        s.press(.escape)
+        // A search in force before the prompt opened is kept, not widened or replaced.
+        s.press(.char("/"))
+        s.type("pu")
+        s.press(.enter, .char("n"))
+        let searched = s.inbox
+        XCTAssertEqual(searched.rows, [Fixture.ID.overdue, Fixture.ID.secret])
+        s.press(.char("/"))
+        XCTAssertEqual(s.prompt?.buffer.text, "pu")
+        s.type("ngutan")
+        XCTAssertEqual(s.inbox.rows, [Fixture.ID.secret])
+        step(&s, key: .escape) {
+            $0.overlay = nil
+            $0.inbox = searched
+            $0.message = msg(.info, "Pencarian dibatalkan.")
+        }
+        XCTAssertEqual(s.inbox.filter.search, "pu")
+        // Esc at the command prompt drops the text and the stale message.
+        s.press(.char(":"))
+        s.type("dispo")
+        step(&s, key: .escape) { $0.overlay = nil; $0.message = nil }
+    }
+
+    /// QA: at 80 columns the marker of an active search was cut off the end of the tab bar. The tabs give
+    /// way instead: whatever narrows the list is always on screen.
+    func testActiveSearchAndFilterAreVisibleAt80Columns() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("/"))
+        s.type("PWNED")
+        s.press(.enter)
+        let tabs = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(tabs.contains("saring: “PWNED”"), tabs)
+        XCTAssertTrue(tabs.contains("[ 1 Baru (5) ]"), "the view shown keeps its name: \(tabs)")
+        XCTAssertTrue(tabs.contains(" 4 (2) "), "the other views keep their key and count: \(tabs)")
+        // Filters, a long search and marks together still leave the marker's label on screen, even at the minimum width.
+        s.press(.escape)
+        s.press(.char("/"))
+        s.type(String(repeating: "jalan rusak ", count: 8))
+        s.press(.enter, .char("f"), .tab, .tab, .tab)
+        s.type("Kabupaten Sleman")
+        s.press(.ctrl("s"))
+        for (width, shown) in [(80, "saring: “jalan rusak jalan r…”, Ka…"), (60, "saring: “jalan"), (44, "saring: “")] {
+            ConsoleReducer.reduce(&s, .resize(Size(width: width, height: 24)))
+            let row = ConsoleRenderer.render(s).textRows()[1]
+            XCTAssertTrue(row.contains(shown), "\(width): \(row)")
+            XCTAssertTrue(row.hasPrefix("[ 1 Baru"), "\(width): \(row)")
+            XCTAssertFalse(row.contains(" 5 (1 "), "a tab is never cut next to the marker: \(row)")
+        }
     }
 
     func testSearchNeverMatchesAHiddenIdentity() throws {

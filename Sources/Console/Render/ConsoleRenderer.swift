@@ -92,39 +92,69 @@ public enum ConsoleRenderer {
 
     static func drawTabs(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         c.fill(r, role: Roles.tab)
+        // What narrows or reorders the list (and the marks) must always be visible: when the bar is short
+        // the tabs give way first (less padding, then only the key and count of the views not shown),
+        // never the marker.
+        let marker = tabMarker(s)
+        let markerWidth = marker.isEmpty ? 0 : marker.displayWidth + 2
+        var level = 0
+        if !marker.isEmpty {
+            while level < 2, tabTexts(s, level: level).reduce(0, { $0 + $1.displayWidth }) + markerWidth > r.width { level += 1 }
+        }
+        // Even the shortest tabs leave at least part of the marker (with its label) on a narrow screen.
+        let tabsEnd = marker.isEmpty ? r.maxX : max(r.x, r.maxX - min(markerWidth, max(14, r.width / 3)))
         var x = r.x
-        for (i, v) in InboxQuery.SavedView.allCases.enumerated() {
-            let count = s.inbox.viewCounts[v].map { " (\($0))" } ?? ""
-            let text = " \(i + 1) \(s.text(v.label))\(count) "
+        for (v, text) in zip(InboxQuery.SavedView.allCases, tabTexts(s, level: level)) {
             let role = v == s.inbox.view ? Roles.tabActive : (v == .terlambat && (s.inbox.viewCounts[v] ?? 0) > 0 ? Roles.badgeOverdue : Roles.tab)
-            guard x < r.maxX else { break }
-            x = c.put(v == s.inbox.view ? "[\(text)]" : " \(text) ", at: Point(x: x, y: r.y), role: role, clipWidth: r.maxX - x)
+            // Next to the marker a tab is drawn whole or not at all (a cut "5 (1" would misstate the count).
+            guard x < tabsEnd, marker.isEmpty || x + text.displayWidth <= tabsEnd || v == s.inbox.view else { break }
+            x = c.put(text, at: Point(x: x, y: r.y), role: role, clipWidth: tabsEnd - x)
         }
         // The Laporan view sits beside the queues as tab 6.
         let reportsTab = " 6 " + s.text(Localized("Laporan", en: "Reports")) + " "
-        if x + reportsTab.displayWidth + 2 <= r.maxX {
+        if x + reportsTab.displayWidth + 2 + markerWidth <= r.maxX {
             x = c.put(s.overlay == .reports ? "[\(reportsTab)]" : " \(reportsTab) ", at: Point(x: x, y: r.y),
                       role: s.overlay == .reports ? Roles.tabActive : Roles.tab, clipWidth: r.maxX - x)
         }
-        var extras: [String] = []
-        if !s.inbox.filter.isEmpty {
-            var f: [String] = []
-            if let q = s.inbox.filter.search { f.append("“\(q)”") }
-            if let ch = s.inbox.filter.channel { f.append(ch.rawValue) }
-            if let cat = s.inbox.filter.category { f.append(cat) }
-            if let reg = s.inbox.filter.region { f.append(reg) }
-            if let a = s.inbox.filter.agency { f.append(a) }
-            if s.inbox.filter.anonymousOnly { f.append("anonim") }
-            if s.inbox.filter.confidentialOnly { f.append("rahasia") }
-            if let so = s.inbox.filter.sort { f.append("↕" + s.text(UIText.sortLabel(so))) }
-            extras.append(s.text(Localized("saring: ", en: "filter: ")) + f.joined(separator: ", "))
+        if !marker.isEmpty, x < r.maxX - 1 {
+            c.put(TextFit.truncate(" " + marker, width: r.maxX - x - 1), at: Point(x: x + 1, y: r.y), role: Roles.statusInfo,
+                  clipWidth: r.maxX - x - 1)
         }
+    }
+
+    /// The view tabs, from the roomiest (level 0) to the most compact (level 2: views other than the one
+    /// shown keep only their key and count).
+    static func tabTexts(_ s: ConsoleState, level: Int) -> [String] {
+        InboxQuery.SavedView.allCases.enumerated().map { i, v in
+            let count = s.inbox.viewCounts[v].map { " (\($0))" } ?? ""
+            let active = v == s.inbox.view
+            let label = level >= 2 && !active ? "" : " " + s.text(v.label)
+            let text = " \(i + 1)\(label)\(count) "
+            if active { return "[\(text)]" }
+            return level == 0 ? " \(text) " : text
+        }
+    }
+
+    /// What the tab bar says about the list beyond its view: the filter and search, marked rows. Empty when there is nothing to say.
+    static func tabMarker(_ s: ConsoleState) -> String {
+        let filter = s.inbox.filter
+        var extras: [String] = []
+        var f: [String] = []
+        // A long search is shortened here: the prompt shows it whole.
+        if let q = filter.search { f.append("“" + TextFit.truncate(q, width: 20) + "”") }
+        if let ch = filter.channel { f.append(ch.rawValue) }
+        if let cat = filter.category { f.append(cat) }
+        if let reg = filter.region { f.append(reg) }
+        if let a = filter.agency { f.append(a) }
+        if filter.anonymousOnly { f.append("anonim") }
+        if filter.confidentialOnly { f.append("rahasia") }
+        if let cl = filter.classification { f.append(s.text(cl.label)) }
+        if let so = filter.sort { f.append("↕" + s.text(UIText.sortLabel(so))) }
+        if !f.isEmpty { extras.append(s.text(Localized("saring: ", en: "filter: ")) + f.joined(separator: ", ")) }
         if !s.inbox.marked.isEmpty {
             extras.append(s.text(Localized("\(s.inbox.marked.count) ditandai", en: "\(s.inbox.marked.count) marked")))
         }
-        if !extras.isEmpty, x < r.maxX - 4 {
-            c.put(" " + extras.joined(separator: " · "), at: Point(x: x + 1, y: r.y), role: Roles.statusInfo, clipWidth: r.maxX - x - 1)
-        }
+        return extras.joined(separator: " · ")
     }
 
     static func drawStatus(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {

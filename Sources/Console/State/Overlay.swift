@@ -19,11 +19,28 @@ public struct PromptState: Sendable, Hashable {
     public var buffer = TextEditBuffer()
     /// Candidates for Tab completion of the command name.
     public var completions: [String] = []
+    /// The search line only: the inbox as it was when `/` opened, so Esc can put it back.
+    public var searchOrigin: SearchOrigin?
 
-    public init(kind: Kind, text: String = "") {
+    public init(kind: Kind, text: String = "", searchOrigin: SearchOrigin? = nil) {
         self.kind = kind
         buffer = TextEditBuffer(text: text)
         buffer.moveEnd()
+        self.searchOrigin = searchOrigin
+    }
+}
+
+/// What the `/` search line narrows while typing: the search in force before and the report the cursor
+/// was on. Esc restores them; Enter keeps the new search.
+public struct SearchOrigin: Sendable, Hashable {
+    public var search: String?
+    public var selected: ReportID?
+    public var scrollTop: Int
+
+    public init(search: String?, selected: ReportID?, scrollTop: Int) {
+        self.search = search
+        self.selected = selected
+        self.scrollTop = scrollTop
     }
 }
 

@@ -62,10 +62,13 @@ extension ConsoleReducer {
     static func handlePromptKey(_ s: inout ConsoleState, _ p: inout PromptState, _ key: Key) -> [ConsoleEffect] {
         switch key {
         case .escape:
+            // Esc cancels: the typed text is dropped and the inbox is as it was before the prompt opened
+            // (the search narrowed it while typing). A message from before the prompt would be stale now.
             s.overlay = nil
-            if p.kind == .search, s.inbox.filter.search != nil, p.buffer.isEmpty {
-                s.inbox.filter.search = nil
-                refreshInbox(&s)
+            s.message = nil
+            if p.kind == .search, let origin = p.searchOrigin {
+                restoreSearch(&s, origin)
+                s.message = StatusMessage(kind: .info, text: s.text(Localized("Pencarian dibatalkan.", en: "Search cancelled.")))
             }
             return []
         case .enter:
@@ -108,6 +111,18 @@ extension ConsoleReducer {
         }
         s.overlay = .prompt(p)
         return []
+    }
+
+    /// Puts the inbox back as it was when `/` opened: the earlier search (or none) and the same report
+    /// under the cursor when it is still listed.
+    static func restoreSearch(_ s: inout ConsoleState, _ origin: SearchOrigin) {
+        s.inbox.filter.search = origin.search
+        refreshInbox(&s, counts: false)
+        if let id = origin.selected, let i = s.inbox.rows.firstIndex(of: id) {
+            s.inbox.cursor = i
+            s.inbox.scrollTop = origin.scrollTop
+        }
+        clampInbox(&s)
     }
 
     static func commonPrefix(_ names: [String]) -> String? {

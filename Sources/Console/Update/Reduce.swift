@@ -110,7 +110,9 @@ public enum ConsoleReducer {
         case .previousView: stepView(&s, by: -1)
         case .help: s.overlay = .help(scroll: 0)
         case .prompt: s.overlay = .prompt(PromptState(kind: .command))
-        case .search: s.overlay = .prompt(PromptState(kind: .search, text: s.inbox.filter.search ?? ""))
+        case .search:
+            let origin = SearchOrigin(search: s.inbox.filter.search, selected: s.inbox.selectedID, scrollTop: s.inbox.scrollTop)
+            s.overlay = .prompt(PromptState(kind: .search, text: s.inbox.filter.search ?? "", searchOrigin: origin))
         case .filter: openFilterForm(&s)
         case .clearFilter:
             s.inbox.filter = InboxFilter()
