@@ -25,6 +25,24 @@ public struct EditLayout: Hashable, Sendable {
     public var totalRows: Int
 }
 
+/// What a one-line field shows: the part of the caret's line that fits, scrolled sideways so the caret
+/// stays visible.
+public struct LineLayout: Hashable, Sendable {
+    /// The visible part of the line, at most `width` columns.
+    public var text: String
+    /// Caret column relative to the field's left edge.
+    public var cursorX: Int
+    /// Display column of the line shown at the field's left edge; pass it back next time so the view only
+    /// scrolls when the caret would leave it.
+    public var scrollLeft: Int
+
+    public init(text: String, cursorX: Int, scrollLeft: Int) {
+        self.text = text
+        self.cursorX = cursorX
+        self.scrollLeft = scrollLeft
+    }
+}
+
 /// A multi-line text entry model (notes, replies, search prompts), pure so every editing rule is
 /// unit-tested: grapheme-wise editing, vertical moves by display column (wide characters!), one-step
 /// undo of the last edit, and a soft-wrapped view with the caret in display columns.
@@ -248,6 +266,40 @@ public struct TextEditBuffer: Hashable, Sendable {
         let visible = Array(rows[window.visible])
         return EditLayout(rows: visible, cursor: Point(x: cursorPoint.x, y: cursorPoint.y - window.top),
                           scrollTop: window.top, totalRows: rows.count)
+    }
+
+    /// The caret's line in a one-line field of `width` columns, unwrapped: starting from `scrollLeft`, it
+    /// scrolls only as far as needed to keep the caret visible, and never leaves columns empty after the
+    /// end of the text while earlier text is hidden (one column stays free for the caret at the end).
+    /// The left edge is always the start of a grapheme, so a wide character is never cut in half.
+    public func lineLayout(width: Int, scrollLeft: Int = 0) -> LineLayout {
+        let width = max(1, width)
+        let line = content[cursor.line]
+        let caret = columnWidth(line, upTo: cursor.column)
+        let total = columnWidth(line, upTo: line.count)
+        var left = min(max(0, scrollLeft), max(0, total + 1 - width))
+        if caret < left { left = caret }
+        if caret > left + width - 1 { left = caret - (width - 1) }
+        // Snap to the first grapheme starting at or after `left` (never after the caret, itself a start).
+        var start = line.count
+        var column = 0
+        for (index, character) in line.enumerated() {
+            if column >= left {
+                start = index
+                break
+            }
+            column += DisplayWidth.of(character)
+        }
+        left = start == line.count ? total : column
+        var shown = ""
+        var used = 0
+        for character in line[start...] {
+            let w = DisplayWidth.of(character)
+            if used + w > width { break }
+            shown.append(character)
+            used += w
+        }
+        return LineLayout(text: shown, cursorX: caret - left, scrollLeft: left)
     }
 
     // MARK: - Internals

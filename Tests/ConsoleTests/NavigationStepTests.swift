@@ -216,6 +216,39 @@ final class NavigationStepTests: XCTestCase {
         }
     }
 
+    /// QA: a 100-character search showed only its last 22 characters on an 80-column line, a 123-character
+    /// command only 44. The prompt uses the whole line and scrolls sideways with the caret.
+    func testLongPromptInputUsesTheWholeLine() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        let statusRow = s.layout.statusLine.y
+        let search = (0..<10).map { "kata\($0)-abc" }.joined(separator: " ") + "."
+        XCTAssertEqual(search.count, 100)
+        s.press(.char("/"))
+        s.type(search)
+        var canvas = ConsoleRenderer.render(s)
+        XCTAssertEqual(canvas.textRows()[statusRow], "/" + search.suffix(78) + " ", "the caret at the end keeps one free column")
+        XCTAssertEqual(canvas.cursor, Point(x: 79, y: statusRow))
+        s.press(.home)
+        canvas = ConsoleRenderer.render(s)
+        XCTAssertEqual(canvas.textRows()[statusRow], "/" + search.prefix(79))
+        XCTAssertEqual(canvas.cursor, Point(x: 1, y: statusRow))
+        // Moving right inside the view does not scroll it.
+        s.press(.right, .right, .right)
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[statusRow], "/" + search.prefix(79))
+        XCTAssertEqual(ConsoleRenderer.render(s).cursor, Point(x: 4, y: statusRow))
+        s.press(.escape)
+        let command = "archive " + String(repeating: "alasan panjang ", count: 8)  // 128 characters
+        s.press(.char(":"))
+        s.type(command)
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows()[statusRow], ":" + command.suffix(78) + " ")
+        s.press(.escape)
+        // One-line form fields show their text the same way, not the last wrapped piece.
+        s.press(.char("f"))
+        s.type(search)
+        let rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains(String(search.suffix(60))) }, rows.joined(separator: "\n"))
+    }
+
     func testSearchNeverMatchesAHiddenIdentity() throws {
         var national = try Fixture.state()
         national.press(.char("/"))

@@ -146,6 +146,35 @@ final class TextEditBufferTests: XCTestCase {
         XCTAssertEqual(layout.cursor.y, 0)
     }
 
+    func testLineLayoutUsesTheWholeWidthAndKeepsTheCaretVisible() {
+        var buffer = TextEditBuffer(text: String(repeating: "abcdefghij", count: 10))  // 100 columns
+        var line = buffer.lineLayout(width: 79)
+        XCTAssertEqual(line.text, String(String(repeating: "abcdefghij", count: 10).suffix(78)), "the caret at the end keeps one free column")
+        XCTAssertEqual(line.cursorX, 78)
+        XCTAssertEqual(line.scrollLeft, 22)
+        // Moving left inside the view does not scroll; past its left edge scrolls just enough.
+        for _ in 0..<70 { buffer.moveLeft() }
+        line = buffer.lineLayout(width: 79, scrollLeft: line.scrollLeft)
+        XCTAssertEqual(line.scrollLeft, 22)
+        XCTAssertEqual(line.cursorX, 8)
+        buffer.moveHome()
+        line = buffer.lineLayout(width: 79, scrollLeft: line.scrollLeft)
+        XCTAssertEqual(line.scrollLeft, 0)
+        XCTAssertEqual(line.text.count, 79)
+        XCTAssertEqual(line.cursorX, 0)
+        // Short text starts at the left edge whatever the earlier scroll.
+        XCTAssertEqual(TextEditBuffer(text: "abc").lineLayout(width: 10, scrollLeft: 40), LineLayout(text: "abc", cursorX: 3, scrollLeft: 0))
+    }
+
+    func testLineLayoutNeverCutsAWideCharacterAtTheLeftEdge() {
+        let buffer = TextEditBuffer(text: "漢字漢字ab")  // widths 2 2 2 2 1 1 = 10, caret at 10
+        let line = buffer.lineLayout(width: 4)
+        // The caret needs column 10, so the view starts at column 7 — inside 字: it starts after it instead.
+        XCTAssertEqual(line.text, "ab")
+        XCTAssertEqual(line.scrollLeft, 8)
+        XCTAssertEqual(line.cursorX, 2)
+    }
+
     func testApplyKeys() {
         var buffer = TextEditBuffer()
         XCTAssertTrue(buffer.apply(.char("a")))

@@ -70,14 +70,18 @@ enum OverlayView {
         c.cursor = inner.origin
     }
 
+    /// Columns for the text of the `:` and `/` prompts: the status line after the lead character.
+    static func promptTextWidth(_ s: ConsoleState) -> Int { max(1, s.layout.statusLine.width - 1) }
+
     static func drawPrompt(_ c: inout Canvas, _ s: ConsoleState, _ p: PromptState) {
         let r = s.layout.statusLine
         c.fill(r, role: Roles.fieldInput)
         let lead = p.kind == .command ? ":" : "/"
         let x0 = c.put(lead, at: r.origin, role: Roles.fieldFocused)
-        let layout = p.buffer.layout(width: max(1, r.width - 1), height: 1)
-        c.put(layout.rows.first ?? "", at: Point(x: x0, y: r.y), role: Roles.fieldInput, clipWidth: r.width - 1)
-        c.cursor = Point(x: x0 + layout.cursor.x, y: r.y)
+        // The whole line after the lead character, scrolled sideways to keep the caret visible.
+        let line = p.buffer.lineLayout(width: promptTextWidth(s), scrollLeft: p.scrollLeft)
+        c.put(line.text, at: Point(x: x0, y: r.y), role: Roles.fieldInput, clipWidth: r.width - 1)
+        c.cursor = Point(x: x0 + line.cursorX, y: r.y)
         if p.kind == .command, !p.completions.isEmpty, p.completions.count > 1 || p.completions.first != p.buffer.text {
             let hintRow = s.layout.hints
             c.fill(hintRow, role: Roles.hints)
@@ -120,6 +124,12 @@ enum OverlayView {
                   role: focused ? Roles.fieldFocused : Roles.fieldLabel, clipWidth: inner.width)
             y += 1
             switch field.value {
+            case let .text(buffer, multiline) where !multiline:
+                // One row: the whole width, scrolled sideways to keep the caret visible (not the wrapped tail).
+                let line = buffer.lineLayout(width: max(1, min(innerWidth, inner.width)))
+                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: inputRows), role: Roles.fieldInput)
+                c.put(line.text, at: Point(x: inner.x, y: y), role: Roles.fieldInput, clipWidth: inner.width)
+                if focused { c.cursor = Point(x: inner.x + line.cursorX, y: y) }
             case let .text(buffer, _):
                 let layout = buffer.layout(width: max(1, min(innerWidth, inner.width)), height: inputRows)
                 c.fill(Rect(x: inner.x, y: y, width: inner.width, height: inputRows), role: Roles.fieldInput)

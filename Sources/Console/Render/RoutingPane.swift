@@ -103,9 +103,9 @@ enum RoutingPane {
         let label = t("Cari: ", "Find: ")
         let filterRow = Point(x: inner.x, y: y)
         let x0 = c.put(label, at: filterRow, role: Roles.fieldLabel)
-        let field = s.routing.filter.layout(width: max(1, inner.maxX - x0), height: 1)
+        let field = s.routing.filter.lineLayout(width: max(1, inner.maxX - x0))
         c.fill(Rect(x: x0, y: y, width: inner.maxX - x0, height: 1), role: Roles.fieldInput)
-        c.put(field.rows.first ?? "", at: Point(x: x0, y: y), role: Roles.fieldInput, clipWidth: inner.maxX - x0)
+        c.put(field.text, at: Point(x: x0, y: y), role: Roles.fieldInput, clipWidth: inner.maxX - x0)
         y += 1
         let candidates = ConsoleReducer.routingCandidates(s)
         let listHeight = inner.maxY - y
@@ -130,6 +130,6 @@ enum RoutingPane {
             c.put(TextFit.truncate(name, width: row.width), at: row.origin, role: role, clipWidth: row.width)
             if selected && focused { c.cursor = row.origin }
         }
-        if focused, candidates.isEmpty { c.cursor = Point(x: x0 + field.cursor.x, y: filterRow.y) }
+        if focused, candidates.isEmpty { c.cursor = Point(x: x0 + field.cursorX, y: filterRow.y) }
     }
 }

@@ -109,6 +109,7 @@ extension ConsoleReducer {
                 }
             }
         }
+        p.scrollLeft = p.buffer.lineLayout(width: OverlayView.promptTextWidth(s), scrollLeft: p.scrollLeft).scrollLeft
         s.overlay = .prompt(p)
         return []
     }
