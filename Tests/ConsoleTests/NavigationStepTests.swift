@@ -401,6 +401,29 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .char("L")) { $0.language = .id; $0.message = msg(.info, "Bahasa: Indonesia") }
     }
 
+    /// QA: `:language en` toggled (to Bahasa, when in English) and so did `:language xx`; `:lang en` left a
+    /// stale "Language: English"; `:lang xx` said "Unknown command: lang".
+    func testLanguageCommandSetsTheLanguageItNames() throws {
+        var s = try Fixture.state()
+        func command(_ text: String, _ change: (inout Visible) -> Void, line: UInt = #line) {
+            s.press(.char(":"))
+            s.type(text)
+            step(&s, key: .enter, line: line) { $0.overlay = nil; change(&$0) }
+        }
+        command("language en") { $0.language = .en; $0.message = msg(.info, "Language: English") }
+        command("language en") { $0.message = msg(.info, "Language: English") }  // already English: stays
+        command("language xx") {
+            $0.message = msg(.error, "Unknown language: “xx”. Use id (Bahasa Indonesia) or en (English).")
+        }
+        command("lang id") { $0.language = .id; $0.message = msg(.info, "Bahasa: Indonesia") }
+        command("lang xx") {
+            $0.message = msg(.error, "Bahasa tidak dikenal: “xx”. Pilih id (Bahasa Indonesia) atau en (English).")
+        }
+        command("bahasa EN") { $0.language = .en; $0.message = msg(.info, "Language: English") }
+        command("language") { $0.language = .id; $0.message = msg(.info, "Bahasa: Indonesia") }  // no argument toggles
+        command("lang") { $0.language = .en; $0.message = msg(.info, "Language: English") }
+    }
+
     func testResizeReflowsAndKeepsTheCursorOnTheSameReport() throws {
         var s = try Fixture.state(size: Size(width: 200, height: 60))
         s.press(.char("5"), .char("G"), .char("k"))

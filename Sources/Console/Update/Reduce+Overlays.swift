@@ -142,8 +142,17 @@ extension ConsoleReducer {
             let id = ReportID(name.trimmingCharacters(in: CharacterSet(charactersIn: "#")))
             return openByID(&s, id)
         }
-        if name == "lang" || name == "bahasa", parts.count == 2, let lang = Language(rawValue: parts[1]) {
-            s.env.language = lang
+        // `:language` (also `:lang`, `:bahasa`): `id` or `en` sets that language, nothing toggles.
+        if name == ConsoleCommand.language.name || name == "lang" || name == "bahasa" {
+            guard parts.count == 2 else { return run(&s, .language) }
+            let arg = parts[1].trimmingCharacters(in: .whitespaces)
+            guard let lang = Language(rawValue: arg.lowercased()) else {
+                s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                    "Bahasa tidak dikenal: “\(arg)”. Pilih id (Bahasa Indonesia) atau en (English).",
+                    en: "Unknown language: “\(arg)”. Use id (Bahasa Indonesia) or en (English).")))
+                return []
+            }
+            setLanguage(&s, lang)
             return []
         }
         guard let command = ConsoleCommand(name: name) else {

@@ -83,6 +83,12 @@ public enum ConsoleReducer {
         return run(&s, command)
     }
 
+    /// Switches the console's language and says so in the new one.
+    static func setLanguage(_ s: inout ConsoleState, _ language: Language) {
+        s.env.language = language
+        s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
+    }
+
     static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?) {
         if case .paste = key { return }
         s.keyLog.append(KeyLogEntry(key: key.name, command: command.map { s.text($0.label) }))
@@ -127,9 +133,7 @@ public enum ConsoleReducer {
         case let .act(kind): return startAction(&s, kind)
         case .toggleAnonymous: startFlagToggle(&s, anonymous: true)
         case .toggleConfidential: startFlagToggle(&s, anonymous: false)
-        case .language:
-            s.env.language = s.env.language == .id ? .en : .id
-            s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
+        case .language: setLanguage(&s, s.env.language == .id ? .en : .id)
         case .reports: openReports(&s)
         case .refresh: refreshInbox(&s)
         case .lessonNext: moveLesson(&s, forward: true)
