@@ -478,6 +478,49 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .escape) { $0.overlay = nil }
     }
 
+    /// QA: in help only j/k scrolled; G, C-d, PgDn (and g, C-u, PgUp) did nothing. They page and jump as in
+    /// the panes, and never scroll past the last line (so one k after G moves at once).
+    func testHelpPagesAndJumpsWithTheMovingKeys() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        let last = OverlayView.helpMaxScroll(s)
+        XCTAssertGreaterThan(last, 20, "the help is longer than two pages at 80×24")
+        s.press(.char("?"))
+        step(&s, key: .char("G")) { $0.overlay = .help(scroll: last) }
+        XCTAssertTrue(ConsoleRenderer.render(s).textRows().contains { $0.contains("Di panel rute") }, "the end of the help is on screen")
+        step(&s, key: .char("j"))  // at the end already
+        step(&s, key: .pageDown)
+        step(&s, key: .char("k")) { $0.overlay = .help(scroll: last - 1) }
+        step(&s, key: .char("g")) { $0.overlay = .help(scroll: 0) }
+        step(&s, key: .ctrl("d")) { $0.overlay = .help(scroll: 10) }
+        step(&s, key: .pageDown) { $0.overlay = .help(scroll: 20) }
+        step(&s, key: .ctrl("u")) { $0.overlay = .help(scroll: 10) }
+        step(&s, key: .pageUp) { $0.overlay = .help(scroll: 0) }
+        step(&s, key: .pageUp)
+        step(&s, key: .end) { $0.overlay = .help(scroll: last) }
+        step(&s, key: .home) { $0.overlay = .help(scroll: 0) }
+        step(&s, key: .char("d"), effects: [])  // a desk action's key does nothing inside help
+        step(&s, key: .char("q")) { $0.overlay = nil }
+    }
+
+    /// QA: ? on the Laporan screen (6) did nothing. It opens help on the Laporan keys; closing it goes back.
+    func testHelpOpensOnTheReportsViewAndClosesBackToIt() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("6"))
+        XCTAssertEqual(s.overlay, .reports)
+        let view = s.reportsView
+        step(&s, key: .char("?")) { $0.overlay = .help(scroll: 0) }
+        let rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains("Tombol di Laporan") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("periode: bulan ini") })
+        step(&s, key: .escape) { $0.overlay = .reports }
+        XCTAssertEqual(s.reportsView, view, "the figures and period are as they were")
+        step(&s, key: .f(1)) { $0.overlay = .help(scroll: 0) }
+        step(&s, key: .char("?")) { $0.overlay = .reports }
+        // Help from the panes still lists the panes' keys.
+        s.press(.escape, .char("?"))
+        XCTAssertTrue(ConsoleRenderer.render(s).textRows().contains { $0.contains("Tombol untuk panel") })
+    }
+
     func testUnboundKeySaysSo() throws {
         var s = try Fixture.state()
         step(&s, key: .char("z")) { $0.message = msg(.info, "Tombol 'z' tidak dipakai di sini. Tekan ? untuk bantuan.") }

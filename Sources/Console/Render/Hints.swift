@@ -7,7 +7,8 @@ enum Hints {
         let commands: [ConsoleCommand]
         if let overlay = s.overlay {
             switch overlay {
-            case .help: return [("Esc", s.text(Localized("tutup", en: "close"))), ("j/k", s.text(Localized("gulir", en: "scroll")))]
+            case .help: return [("Esc", s.text(Localized("tutup", en: "close"))), ("j/k", s.text(Localized("gulir", en: "scroll"))),
+                                ("PgDn/PgUp", s.text(Localized("halaman", en: "page"))), ("g/G", s.text(Localized("awal/akhir", en: "top/end")))]
             case let .prompt(p) where p.kind == .search:
                 return [("abc", s.text(Localized("ketik untuk menyaring", en: "type to narrow"))),
                         ("Enter", s.text(Localized("selesai", en: "done"))), ("Esc", s.text(Localized("batal", en: "cancel")))]

@@ -17,12 +17,27 @@ enum OverlayView {
 
     /// A centred box of at most `width`×`height`, inside the screen.
     static func box(_ c: inout Canvas, _ s: ConsoleState, width: Int, height: Int, title: String) -> Rect {
-        let w = min(width, s.size.width - 2)
-        let h = min(height, s.size.height - 2)
-        let r = Rect(x: (s.size.width - w) / 2, y: max(1, (s.size.height - h) / 2), width: w, height: h)
+        let r = boxRect(s, width: width, height: height)
         c.fill(r, role: Roles.overlay)
         c.box(r, role: Roles.overlayBorder, title: title)
         return r
+    }
+
+    static func boxRect(_ s: ConsoleState, width: Int, height: Int) -> Rect {
+        let w = min(width, s.size.width - 2)
+        let h = min(height, s.size.height - 2)
+        return Rect(x: (s.size.width - w) / 2, y: max(1, (s.size.height - h) / 2), width: w, height: h)
+    }
+
+    /// Where the help text goes inside its box.
+    static func helpTextRect(_ s: ConsoleState) -> Rect {
+        boxRect(s, width: 76, height: s.size.height - 2).inset(top: 1, left: 2, bottom: 1, right: 1)
+    }
+
+    /// The furthest the help scrolls: its last line at the bottom of the box.
+    static func helpMaxScroll(_ s: ConsoleState) -> Int {
+        let inner = helpTextRect(s)
+        return max(0, DetailPane.wrap(helpLines(s), width: inner.width).count - inner.height)
     }
 
     /// Help generated from the live key table: every command, its keys in this pane, what it does.
@@ -30,6 +45,8 @@ enum OverlayView {
         var out: [StyledLine] = []
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        // Opened over the Laporan view: its own keys (the panes' keys do not act there).
+        if s.reportsView != nil { return reportsHelpLines(s) }
         out.append(StyledLine(text: t("Tombol untuk panel: ", "Keys for pane: ") + paneName(s.focus, l), role: Roles.overlayTitle))
         let available = s.currentReport.map { Access.available(on: $0, for: s.env.operatorOnDuty) } ?? []
         let allowed = Access.commands(for: s.env.operatorOnDuty.role)
@@ -51,6 +68,25 @@ enum OverlayView {
         return out
     }
 
+    /// The keys of the Laporan view, as `handleReportsKey` answers them.
+    static func reportsHelpLines(_ s: ConsoleState) -> [StyledLine] {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let rows: [(String, String)] = [
+            ("p", t("periode: bulan ini, minggu ini, bulan lalu", "period: this month, this week, last month")),
+            ("f", t("rentang tanggal dan cakupan (instansi, wilayah)", "date range and scope (agency, region)")),
+            ("j k ↓ ↑", t("pilih laporan terlambat", "choose an overdue report")),
+            ("Enter", t("buka laporan terpilih", "open the chosen report")),
+            ("PgDn Spasi", t("gulir ke bawah", "scroll down")),
+            ("PgUp", t("gulir ke atas", "scroll up")),
+            ("g Home", t("ke atas", "to top")),
+            ("Esc q 6", t("tutup Laporan", "close Reports")),
+            ("? F1", t("bantuan ini", "this help")),
+        ]
+        return [StyledLine(text: t("Tombol di Laporan", "Keys in Reports"), role: Roles.overlayTitle)]
+            + rows.map { StyledLine(text: TextFit.pad($0.0, width: 14) + $0.1, role: Roles.overlay) }
+    }
+
     static func paneName(_ p: Pane, _ l: Language) -> String {
         switch p {
         case .inbox: Localized("Kotak Masuk", en: "Inbox").text(l)
@@ -60,8 +96,8 @@ enum OverlayView {
     }
 
     static func drawHelp(_ c: inout Canvas, _ s: ConsoleState, _ scroll: Int) {
-        let r = box(&c, s, width: 76, height: s.size.height - 2, title: s.text(Localized("Bantuan — tombol", en: "Help — keys")))
-        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
+        _ = box(&c, s, width: 76, height: s.size.height - 2, title: s.text(Localized("Bantuan — tombol", en: "Help — keys")))
+        let inner = helpTextRect(s)
         let lines = DetailPane.wrap(helpLines(s), width: inner.width)
         let top = min(scroll, max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {

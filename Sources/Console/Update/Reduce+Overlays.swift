@@ -7,15 +7,7 @@ extension ConsoleReducer {
         guard let overlay = s.overlay else { return [] }
         switch overlay {
         case let .help(scroll):
-            switch key {
-            case .escape, .char("q"), .char("?"), .enter, .f(1): s.overlay = nil
-            case .down, .char("j"): s.overlay = .help(scroll: scroll + 1)
-            case .up, .char("k"): s.overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .char(" "): s.overlay = .help(scroll: scroll + 10)
-            case .pageUp: s.overlay = .help(scroll: max(0, scroll - 10))
-            default: break
-            }
-            return []
+            return handleHelpKey(&s, scroll, key)
         case var .prompt(p):
             return handlePromptKey(&s, &p, key)
         case var .form(f):
@@ -55,6 +47,40 @@ extension ConsoleReducer {
             s.overlay = .menu(m)
             return []
         }
+    }
+
+    /// Help scrolls with the moving keys of the panes (j/k, PgDn/PgUp, C-d/C-u, g/G, Home/End, and what the
+    /// officer bound to those commands), never past its last line; it closes back to where it was opened.
+    static func handleHelpKey(_ s: inout ConsoleState, _ scroll: Int, _ key: Key) -> [ConsoleEffect] {
+        switch key {
+        case .escape, .char("q"), .char("?"), .enter, .f(1):
+            s.overlay = s.reportsView == nil ? nil : .reports
+            return []
+        default: break
+        }
+        let movement: ConsoleCommand? = switch key {
+        case .down, .char("j"): .down
+        case .up, .char("k"): .up
+        case .pageDown, .ctrl("d"), .char(" "): .pageDown
+        case .pageUp, .ctrl("u"): .pageUp
+        case .home, .char("g"): .top
+        case .end, .char("G"): .bottom
+        default: s.keymap.command(for: key, in: s.focus)
+        }
+        let page = 10
+        let last = OverlayView.helpMaxScroll(s)
+        let target: Int
+        switch movement {
+        case .down: target = scroll + 1
+        case .up: target = scroll - 1
+        case .pageDown: target = scroll + page
+        case .pageUp: target = scroll - page
+        case .top: target = 0
+        case .bottom: target = last
+        default: return []
+        }
+        s.overlay = .help(scroll: max(0, min(last, target)))
+        return []
     }
 
     // MARK: Prompt (`:` and `/`)

@@ -37,6 +37,11 @@ extension ConsoleReducer {
             s.reportsView = v
             openReportScopeForm(&s, v)
             return []
+        case .char("?"), .f(1):
+            // Help over the Laporan view lists its keys; closing it comes back here.
+            s.reportsView = v
+            s.overlay = .help(scroll: 0)
+            return []
         case .down, .char("j"):
             v.cursor = min(max(0, v.report.mostOverdue.count - 1), v.cursor + (v.followCursor ? 1 : 0))
             v.followCursor = true
