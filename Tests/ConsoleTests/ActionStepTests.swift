@@ -277,6 +277,40 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.desk.lastSeq, seq)
     }
 
+    /// QA: "1 results for “PWNED”", "1 reports marked." — English counts of one are singular.
+    func testEnglishCountsOfOneAreSingular() throws {
+        var b = try Bench()
+        b.state.press(.char("L"), .char("/"))
+        b.state.type("ktp")
+        b.state.press(.enter)
+        XCTAssertEqual(b.state.message, msg(.info, "1 result for “ktp” (n/N next/previous, Esc clears)"))
+        b.state.press(.escape, .char("/"))
+        b.state.type("pu")
+        b.state.press(.enter)
+        XCTAssertEqual(b.state.message, msg(.info, "2 results for “pu” (n/N next/previous, Esc clears)"))
+        b.state.press(.escape, .char(" "))
+        XCTAssertEqual(b.state.message, msg(.info, "1 report marked."))
+        b.state.press(.char(" "))
+        XCTAssertEqual(b.state.message, msg(.info, "2 reports marked."))
+        b.state.press(.escape, .char("f"), .tab, .tab, .tab, .tab, .tab, .tab, .right, .enter)
+        XCTAssertEqual(b.state.message, msg(.info, "1 report matches the filter."))
+        b.state.press(.char("F"), .char("f"), .enter)
+        XCTAssertEqual(b.state.message, msg(.info, "5 reports match the filter."))
+        let peer = try b.peerStore()
+        _ = try peer.receive(Intake(channel: .web, receivedAt: Fixture.now, title: "Laporan baru dari konsol lain", body: "Isi."),
+                             as: .system, now: Fixture.now)
+        ConsoleReducer.reduce(&b.state, .journalEvents(try b.store.poll()))
+        XCTAssertEqual(b.state.message, msg(.info, "1 new report arrived."))
+        for _ in 0..<2 {
+            _ = try peer.receive(Intake(channel: .web, receivedAt: Fixture.now, title: "Laporan lain", body: "Isi."), as: .system, now: Fixture.now)
+        }
+        ConsoleReducer.reduce(&b.state, .journalEvents(try b.store.poll()))
+        XCTAssertEqual(b.state.message, msg(.info, "2 new reports arrived."))
+        // The same rule for the Laporan figures and the lesson strip.
+        XCTAssertEqual([0, 1, 2].map { UIText.counted($0, "report") }, ["0 reports", "1 report", "2 reports"])
+        XCTAssertEqual(UIText.counted(1, "working day"), "1 working day")
+    }
+
     func testObserverGetsMessagesNotEffects() throws {
         var s = try Fixture.state(Fixture.observer)
         XCTAssertEqual(s.message, msg(.info, "Mode baca saja: peran Anda tidak dapat mengubah laporan."))

@@ -40,7 +40,7 @@ public enum LessonStrip {
             let done = cursor.progress.doneCount
             instruction = s.text(Localized(
                 "Pelajaran selesai: \(done) dari \(n) langkah dikerjakan, sisanya dilewati. { kembali ke langkah, Ctrl-R mengulang.",
-                en: "Lesson over: \(done) of \(n) steps done, the rest skipped. { goes back to a step, Ctrl-R starts over."))
+                en: "Lesson over: \(done) of \(UIText.counted(n, "step")) done, the rest skipped. { goes back to a step, Ctrl-R starts over."))
         }
         let lines = TextFit.wrap(instruction, width: width - 2)
         for (i, line) in lines.prefix(2).enumerated() {

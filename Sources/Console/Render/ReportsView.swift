@@ -23,7 +23,7 @@ enum ReportsView {
         var lines: [StyledLine] = []
         var cursorLine: Int?
         let r = v.report
-        lines.append(StyledLine(text: t("Diterima: \(r.received) laporan", "Received: \(r.received) reports")
+        lines.append(StyledLine(text: t("Diterima: \(r.received) laporan", "Received: " + UIText.counted(r.received, "report"))
                                 + "   " + t("Terbuka & terlambat: \(r.overdueOpen)", "Open & overdue: \(r.overdueOpen)"), role: Roles.detailHeading))
         lines.append(StyledLine(text: "", role: Roles.overlay))
         lines.append(StyledLine(text: t("Diterima per hari", "Received per day"), role: Roles.detailLabel))
@@ -42,7 +42,7 @@ enum ReportsView {
         for f in r.workingDays {
             let fig = "\(number(f.median)) / \(number(f.p90))"
             lines.append(StyledLine(text: TextFit.pad(s.text(f.step.label), width: 28) + fig
-                                    + t("  (\(f.samples) laporan, \(f.waiting) masih menunggu)", "  (\(f.samples) reports, \(f.waiting) still waiting)"),
+                                    + t("  (\(f.samples) laporan, \(f.waiting) masih menunggu)", "  (\(UIText.counted(f.samples, "report")), \(f.waiting) still waiting)"),
                                     role: Roles.overlay, indent: 1))
         }
         lines.append(StyledLine(text: t("Tenggat terpenuhi", "Deadlines met"), role: Roles.detailLabel))

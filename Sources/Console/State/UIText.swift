@@ -3,6 +3,11 @@ import Foundation
 
 /// Console wording shared by the reducer and the renderer (Bahasa Indonesia first, English second).
 enum UIText {
+    /// An English count with its noun: "1 report", "2 reports" (Indonesian nouns do not change with the number).
+    static func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     static func sortLabel(_ s: InboxQuery.Sort) -> Localized {
         switch s {
         case .received: Localized("terbaru", en: "newest")

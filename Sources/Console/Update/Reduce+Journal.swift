@@ -26,7 +26,7 @@ extension ConsoleReducer {
             let newReports = fresh.filter { if case .received = $0.event { true } else { false } }.count
             if newReports > 0 {
                 s.message = StatusMessage(kind: .info, text: s.text(Localized("\(newReports) laporan baru masuk.",
-                                                                             en: "\(newReports) new reports arrived.")))
+                                                                             en: "\(UIText.counted(newReports, "new report")) arrived.")))
             }
         }
     }

@@ -162,6 +162,6 @@ extension ConsoleReducer {
         if s.inbox.marked.contains(id) { s.inbox.marked.remove(id) } else { s.inbox.marked.insert(id) }
         move(&s, by: 1)
         s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.marked.count) laporan ditandai.",
-                                                                     en: "\(s.inbox.marked.count) reports marked.")))
+                                                                     en: "\(UIText.counted(s.inbox.marked.count, "report")) marked.")))
     }
 }

@@ -108,7 +108,7 @@ extension ConsoleReducer {
                 s.message = StatusMessage(kind: .info, text: text.isEmpty
                     ? s.text(Localized("Pencarian dihapus.", en: "Search cleared."))
                     : s.text(Localized("\(s.inbox.rows.count) hasil untuk “\(text)” (n/N berikut/sebelum, Esc hapus)",
-                                       en: "\(s.inbox.rows.count) results for “\(text)” (n/N next/previous, Esc clears)")))
+                                       en: "\(UIText.counted(s.inbox.rows.count, "result")) for “\(text)” (n/N next/previous, Esc clears)")))
                 return []
             }
             return runPrompt(&s, text)
@@ -361,6 +361,6 @@ extension ConsoleReducer {
         s.focus = .inbox
         refreshInbox(&s)
         s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.rows.count) laporan cocok dengan saringan.",
-                                                                     en: "\(s.inbox.rows.count) reports match the filter.")))
+                                                                     en: "\(UIText.counted(s.inbox.rows.count, "report")) \(s.inbox.rows.count == 1 ? "matches" : "match") the filter.")))
     }
 }
