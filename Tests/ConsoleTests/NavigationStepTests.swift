@@ -249,6 +249,24 @@ final class NavigationStepTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.contains(String(search.suffix(60))) }, rows.joined(separator: "\n"))
     }
 
+    /// QA: the sort order showed as `filter: ↕priority`; it reorders, it does not filter.
+    func testTheSortOrderIsNotCalledAFilter() throws {
+        var s = try Fixture.state()
+        s.press(.char("L"), .char("o"))
+        XCTAssertEqual(s.message, msg(.info, "Sort: priority"))
+        var tabs = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(tabs.contains("sort: ↕priority"), tabs)
+        XCTAssertFalse(tabs.contains("filter"), tabs)
+        s.press(.char("/"))
+        s.type("pu")
+        s.press(.enter, .char("L"))
+        tabs = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(tabs.contains("saring: “pu” · urutan: ↕prioritas"), tabs)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 80, height: 24)))
+        tabs = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(tabs.contains("saring: “pu” · urutan: ↕prioritas"), "both visible at 80 columns: \(tabs)")
+    }
+
     func testSearchNeverMatchesAHiddenIdentity() throws {
         var national = try Fixture.state()
         national.press(.char("/"))

@@ -135,7 +135,8 @@ public enum ConsoleRenderer {
         }
     }
 
-    /// What the tab bar says about the list beyond its view: the filter and search, marked rows. Empty when there is nothing to say.
+    /// What the tab bar says about the list beyond its view: the filter and search, a chosen sort order,
+    /// marked rows. Empty when there is nothing to say.
     static func tabMarker(_ s: ConsoleState) -> String {
         let filter = s.inbox.filter
         var extras: [String] = []
@@ -149,8 +150,9 @@ public enum ConsoleRenderer {
         if filter.anonymousOnly { f.append("anonim") }
         if filter.confidentialOnly { f.append("rahasia") }
         if let cl = filter.classification { f.append(s.text(cl.label)) }
-        if let so = filter.sort { f.append("↕" + s.text(UIText.sortLabel(so))) }
         if !f.isEmpty { extras.append(s.text(Localized("saring: ", en: "filter: ")) + f.joined(separator: ", ")) }
+        // The sort order only reorders the list: it is not a filter and is not called one.
+        if let so = filter.sort { extras.append(s.text(Localized("urutan: ", en: "sort: ")) + "↕" + s.text(UIText.sortLabel(so))) }
         if !s.inbox.marked.isEmpty {
             extras.append(s.text(Localized("\(s.inbox.marked.count) ditandai", en: "\(s.inbox.marked.count) marked")))
         }
