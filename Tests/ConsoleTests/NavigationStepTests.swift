@@ -485,6 +485,37 @@ final class NavigationStepTests: XCTestCase {
         step(&tiny, key: .char("q"), effects: [.quit])
     }
 
+    /// QA: `c`, typing a note, shrinking the terminal to 20×5 and pressing q quit and silently threw the
+    /// note away. There, q with typed text first says what it would do; a second q quits.
+    func testQuitOnTheTooSmallScreenAsksBeforeDiscardingTypedText() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("c"))
+        XCTAssertEqual(s.form?.purpose, .action(.note))
+        s.type("Sudah ditelepon")
+        let form = s.overlay
+        step(&s, .resize(Size(width: 60, height: 5))) { $0.size = Size(width: 60, height: 5) }
+        XCTAssertTrue(ConsoleRenderer.render(s).textRows().contains { $0.contains("perbesar untuk melanjutkan") })
+        step(&s, key: .char("q"), effects: [])
+        XCTAssertTrue(s.quitConfirmPending)
+        XCTAssertTrue(ConsoleRenderer.render(s).textRows().contains { $0.contains("Tekan q lagi untuk keluar dan membuang") })
+        step(&s, key: .char("j"))  // any other key: the question is withdrawn
+        XCTAssertFalse(s.quitConfirmPending)
+        step(&s, key: .ctrl("c"), effects: [])
+        // Growing back: the form is there with the text, and the question is gone.
+        step(&s, .resize(Size(width: 80, height: 24))) { $0.size = Size(width: 80, height: 24) }
+        XCTAssertEqual(s.overlay, form)
+        XCTAssertFalse(s.quitConfirmPending)
+        ConsoleReducer.reduce(&s, .resize(Size(width: 20, height: 5)))
+        step(&s, key: .char("q"), effects: [])
+        assertGolden(ConsoleRenderer.render(s), "too-small-unsaved-q-20x5")
+        step(&s, key: .char("q"), effects: [.quit])
+        // A form with nothing typed is not asked about.
+        var empty = try Fixture.state(size: Size(width: 80, height: 24))
+        empty.press(.char("c"))
+        ConsoleReducer.reduce(&empty, .resize(Size(width: 20, height: 5)))
+        step(&empty, key: .char("q"), effects: [.quit])
+    }
+
     func testHelpOverlayScrollsAndCloses() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         step(&s, key: .char("?")) { $0.overlay = .help(scroll: 0) }

@@ -22,6 +22,9 @@ public struct ConsoleState: Sendable {
     public var keyLog: [KeyLogEntry] = []
     public var keymap: Keymap
     public var quitRequested = false
+    /// Set by a first quit key on the "terminal too small" screen while a form holds typed text: a second one
+    /// quits and discards it (the form cannot be seen there, so nothing else may throw it away silently).
+    public var quitConfirmPending = false
     /// The Laporan view's figures while it is open.
     public var reportsView: ReportsViewState?
     /// The bimtek lesson on screen (`lapor-desk demo --scenario NAME --lesson`), or nil.
@@ -60,6 +63,12 @@ public struct ConsoleState: Sendable {
     }
 
     public var currentReport: Report? { currentReportID.flatMap { desk[$0] } }
+
+    /// A form is open with text the officer typed (not just what it was opened with).
+    public var hasUnsavedTyping: Bool {
+        if case let .form(f) = overlay { return f.hasTypedText }
+        return false
+    }
 
     public var isReadOnly: Bool {
         if case .ok = health { return env.operatorOnDuty.role == .pengamat }

@@ -79,6 +79,13 @@ public struct FormState: Sendable, Hashable {
         self.explanation = explanation
     }
 
+    /// Whether the officer typed into a text field (text it was opened with does not count).
+    public var hasTypedText: Bool {
+        fields.contains { field in
+            if case let .text(b, _) = field.value { return b.canUndo } else { return false }
+        }
+    }
+
     public func value(_ id: String) -> FormField.Value? { fields.first { $0.id == id }?.value }
 
     public func text(_ id: String) -> String {

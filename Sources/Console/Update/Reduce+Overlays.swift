@@ -222,10 +222,7 @@ extension ConsoleReducer {
             s.overlay = s.reportsView == nil ? nil : .reports
             return []
         case .escape:
-            let typed = f.fields.contains { field in
-                if case let .text(b, _) = field.value { return b.canUndo } else { return false }
-            }
-            if typed && !f.confirmDiscard {
+            if f.hasTypedText && !f.confirmDiscard {
                 // Typed text is never thrown away by one stray key.
                 f.confirmDiscard = true
                 f.error = s.text(Localized("Tekan Esc sekali lagi untuk membuang teks yang sudah diketik.",

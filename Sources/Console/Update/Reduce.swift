@@ -13,6 +13,7 @@ public enum ConsoleReducer {
             return handleKey(&s, key)
         case let .resize(size):
             s.size = size
+            if s.layout.mode != .tooSmall { s.quitConfirmPending = false }
             clampInbox(&s)
             return []
         case let .tick(now):
@@ -58,9 +59,18 @@ public enum ConsoleReducer {
         }
         // Under the minimum size nothing is drawn but the "enlarge" message, so no key may act on an
         // invisible form or confirmation; they come back unchanged when the terminal grows.
+        // Quitting from there would silently throw away a half-written form: the first quit key asks (the
+        // screen says so), a second one quits.
         if s.layout.mode == .tooSmall {
-            if let c = s.keymap.command(for: key, in: s.focus), c == .quit { return [.quit] }
-            return []
+            guard let c = s.keymap.command(for: key, in: s.focus), c == .quit else {
+                s.quitConfirmPending = false
+                return []
+            }
+            if s.hasUnsavedTyping, !s.quitConfirmPending {
+                s.quitConfirmPending = true
+                return []
+            }
+            return [.quit]
         }
         if s.overlay != nil {
             logTypedKey(&s, key)
