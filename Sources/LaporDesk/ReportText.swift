@@ -51,6 +51,7 @@ enum ReportText {
         field("Prioritas", r.priority == .normal ? nil : r.priority.rawValue)
         field("Tag", r.tags.joined(separator: ", "))
         if let due = deadlines.runningDue(of: r, now: now) { field("Tenggat", time(due)) }
+        if let close = deadlines.autoCloseDue(of: r) { field("Tutup otomatis", time(close) + " (bila pelapor tidak menanggapi)") }
         if identityVisible {
             let p = r.reporter
             field("Pelapor", p.name)

@@ -135,18 +135,24 @@ public struct Deadlines: Sendable {
         }
     }
 
-    /// The running deadline of an open report (formats.md `due`): the earlier of the stage clock and the
-    /// settlement ceiling. Nil when nothing runs.
+    /// The running deadline of an open report (formats.md `due`): the instant its urgency turns overdue, so
+    /// `due`, `overdue` and the badge always agree. That is the stage clock (not the reporter's auto-close
+    /// window, see `autoCloseDue`), the settlement ceiling, a sent-back report's re-dispose limit, or the end
+    /// of a postponement. Nil when nothing runs. (`now` is kept for callers; a running due does not depend on it.)
     public func runningDue(of report: Report, now: Date) -> Date? {
-        guard report.status.isOpen else { return nil }
-        var dues: [Date] = []
-        if let stage = stageClock(of: report), case let .running(due) = reading(stage, of: report, now: now).state {
-            dues.append(due)
+        switch schedule(of: report).kind {
+        case let .track(due, _): return due
+        case let .pausedUntil(due): return due
+        case .none, .paused: return nil
         }
-        if report.status != .tunda, case let .running(due) = reading(.settlement, of: report, now: now).state {
-            dues.append(due)
-        }
-        return dues.min()
+    }
+
+    /// When a followed-up report closes by itself unless the reporter replies: the reporter's window, shown
+    /// beside the desk's deadline but never its lateness.
+    public func autoCloseDue(of report: Report) -> Date? {
+        guard report.status == .ditindaklanjuti,
+              case let .running(due) = reading(.autoClose, of: report, now: report.lastChanged).state else { return nil }
+        return due
     }
 
     /// Overdue, due soon, on track or paused. An open report past a deadline is *terlambat*; one due within
@@ -182,7 +188,7 @@ public struct Deadlines: Sendable {
             candidates.append(calendar.adding(workingSeconds: TimeInterval(limits.verification) * 86400, to: back.at))
         }
         guard let due = candidates.min() else {
-            if report.status == .ditindaklanjuti, let d = runningDue(of: report, now: anyTime) {
+            if let d = autoCloseDue(of: report) {
                 return UrgencySchedule(kind: .track(due: d, soonFrom: .distantFuture))
             }
             return UrgencySchedule(kind: .none)

@@ -59,7 +59,7 @@ public enum PracticeClockMath {
             case let .pausedUntil(due): consider(due)
             case .none, .paused: break
             }
-            consider(deadlines.runningDue(of: r, now: now))
+            consider(deadlines.autoCloseDue(of: r))
         }
         return best
     }

@@ -84,6 +84,36 @@ final class DeadlineSpecs: XCTestCase {
         XCTAssertEqual(d.reading(.autoClose, of: s.report, now: at(2)).state, .running(due: at(15, 10)))
         XCTAssertFalse(d.urgency(of: s.report, now: at(16)).isOverdue)
         XCTAssertTrue(d.isAutoCloseDue(s.report, now: at(16)))
+        // `due` is the desk's deadline (the 60-day ceiling here), as the badge and `overdue` say; the
+        // reporter's window is told apart (QA: `show` printed "40 days left" beside a 10-day due date).
+        XCTAssertEqual(d.autoCloseDue(of: s.report), at(15, 10))
+        guard case let .onTrack(due) = d.urgency(of: s.report, now: at(2)) else { return XCTFail("on track") }
+        XCTAssertEqual(d.runningDue(of: s.report, now: at(2)), due)
+        guard case let .running(ceiling) = d.reading(.settlement, of: s.report, now: at(2)).state else { return XCTFail("settlement runs") }
+        XCTAssertEqual(due, ceiling)
+    }
+
+    func testDueAgreesWithTheBadgeForEveryStatus() {
+        var s = received(at(0, 9))
+        func agrees(_ label: String) {
+            let urgency = d.urgency(of: s.report, now: at(0, 12))
+            let badgeDue: Date? = switch urgency {
+            case let .onTrack(due), let .dueSoon(due): due
+            case let .overdue(since): since
+            case .paused, .none: nil
+            }
+            if case .paused = urgency { return }
+            XCTAssertEqual(d.runningDue(of: s.report, now: at(0, 12)), badgeDue, label)
+        }
+        agrees("baru")
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(0, 10))
+        agrees("terdisposisi")
+        s.when(.sendBack(reason: "bukan wilayah kami"), by: instansiBantul, at: at(0, 11))
+        agrees("sent back")
+        s.when(.dispose(agency: "pemkab-sleman", unit: "pemkab-sleman/dinkes", rule: nil, note: nil), by: nasional, at: at(0, 11))
+        agrees("diproses")
+        s.when(.postFollowUp(text: "Sudah", attachments: []), by: penghubungDinkes, at: at(0, 11))
+        agrees("ditindaklanjuti")
     }
 
     func testSettlementCeilingSixtyWorkingDays() {
