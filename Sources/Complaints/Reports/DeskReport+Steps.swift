@@ -28,9 +28,9 @@ extension DeskReportPass {
         track.forEachRun { elapsed += deadlines.calendar.workingSeconds(from: $0.start, to: $0.end ?? stopped) }
         if clock == .verification { durations.append(.verification, elapsed / 86400) }
         let completed = Self.isCompletion(clock, status)
-        if completed && stopped < to && elapsed < limit {
+        if completed && elapsed < limit {
             met.add(clock)
-        } else if completed && stopped < to {
+        } else if completed {
             judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: true)
         } else if elapsed >= limit && earliestDue <= min(stopped, cutoff) {
             judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: completed)
@@ -47,8 +47,8 @@ extension DeskReportPass {
         }
     }
 
-    /// Met when finished on time within the period; late when finished late within the period or past due
-    /// by the cutoff without being finished; otherwise not decided (left out).
+    /// For a report received in the period: met when finished on time, late when finished late or past due
+    /// now without being finished; otherwise (still running, not yet due) not decided: left out.
     mutating func judge(_ clock: DeadlineClock, _ reading: ClockReading, completedByWork: Bool) {
         switch reading.state {
         case .notStarted, .paused:
@@ -56,7 +56,7 @@ extension DeskReportPass {
         case let .running(due):
             if due <= cutoff { late.add(clock) }
         case let .done(at, due, wasLate):
-            if completedByWork && at < to {
+            if completedByWork {
                 if wasLate { late.add(clock) } else { met.add(clock) }
             } else if due <= min(at, cutoff) {
                 late.add(clock)
