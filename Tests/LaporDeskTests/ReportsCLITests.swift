@@ -94,6 +94,10 @@ final class ReportsCLITests: DeskTestCase {
         }
         XCTAssertTrue(try expect(2, ["stats", "--from", "kemarin"]).stderr.contains("YYYY-MM-DD"))
         XCTAssertTrue(try expect(2, ["stats", "--agency", "tidak-ada"]).stderr.contains("tidak-ada"))
+        // A mistyped region was an empty report that looked like a quiet month.
+        XCTAssertTrue(try expect(2, ["stats", "--region", "Atlantis"]).stderr.contains("--region: no province or regency/city matches 'Atlantis'"))
+        try expect(0, ["stats", "--region", "sleman"])
+        try expect(0, ["stats", "--region", "DI Yogyakarta"])
     }
 
     func testMonthlyCSVOpensCleanlyInASpreadsheet() throws {
