@@ -145,6 +145,15 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertTrue(r.stderr.contains("\(laporan.path):\(badLine):"), r.stderr)
     }
 
+    /// On a desk not built from a scenario, `scenario progress` says so in its own terms (it spoke of a
+    /// `--lesson` option the command does not have).
+    func testProgressOnAnOrdinaryDeskSaysItWasNotBuiltFromAScenario() throws {
+        try makeDesk()
+        let r = try expect(2, ["scenario", "progress"])
+        XCTAssertTrue(r.stderr.contains("scenario progress: \(dataPath) was not built from a scenario"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("--lesson"), r.stderr)
+    }
+
     func testCopyNeverOverwrites() throws {
         let folder = scratch.appendingPathComponent("mine")
         XCTAssertEqual(try CLI.run(["scenario", "copy", "tenggat", folder.path]).code, 0)

@@ -38,6 +38,11 @@ struct ScenarioProgress: ParsableCommand {
     func run() throws {
         guard let language = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
         let opened = try DeskAccess.open(desk, mode: .readOnly)
+        // Said in this command's own terms (the shared check speaks of the console's --lesson).
+        if case .success(nil) = Result(catching: { try ScenarioDesk.recorded(in: opened.folder) }) {
+            throw Fail.usage("scenario progress: \(opened.folder.path) was not built from a scenario "
+                + "(`lapor-desk scenario create SCENARIO --data DIR` builds one)")
+        }
         let session = try ScenarioLauncher.lessonSession(opened)
         let p = session.cursor.progress
         let done = language == .id ? "langkah selesai" : "steps done"
