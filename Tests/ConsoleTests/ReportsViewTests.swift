@@ -23,7 +23,7 @@ final class ReportsViewTests: XCTestCase {
         var s = try Fixture.state()
         s.press(.char("6"), .char("p"))
         XCTAssertEqual(s.reportsView?.period, .preset(.thisWeek))
-        XCTAssertEqual(s.reportsView?.query.dayCount, 7)
+        XCTAssertEqual(s.reportsView?.query.dayCount, 1, "Monday up to today (the fixture's Monday 30 November)")
         s.press(.char("p"))
         XCTAssertEqual(s.reportsView?.period, .preset(.lastMonth))
         XCTAssertEqual(s.reportsView?.query.firstDay, LocalDate(year: 2026, month: 10, day: 1))

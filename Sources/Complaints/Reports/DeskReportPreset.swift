@@ -3,7 +3,7 @@ import Foundation
 /// The periods a manager picks most often, with their labels, so the console's *Laporan* view offers the
 /// same choices as `lapor-desk stats` (a custom range is `DeskReportQuery.days(from:through:)`).
 public enum DeskReportPreset: String, CaseIterable, Sendable, Hashable {
-    /// Monday to Sunday of the current week.
+    /// Monday of the current week up to and including today, like `thisMonth` (no days still to come).
     case thisWeek = "this-week"
     /// The current month up to and including today (the default).
     case thisMonth = "this-month"
@@ -23,7 +23,9 @@ public enum DeskReportPreset: String, CaseIterable, Sendable, Hashable {
                       region: String? = nil) -> DeskReportQuery {
         let month = DeskReportQuery.monthSoFar(now: now, timeZone: timeZone)
         var q: DeskReportQuery = switch self {
-        case .thisWeek: DeskReportQuery.week(containing: month.lastDay, timeZone: timeZone)
+        case .thisWeek:
+            DeskReportQuery.days(from: DeskReportQuery.week(containing: month.lastDay, timeZone: timeZone).firstDay,
+                                 through: month.lastDay, timeZone: timeZone)
         case .thisMonth: month
         case .lastMonth: DeskReportQuery.month(containing: month.firstDay.adding(days: -1), timeZone: timeZone)
         }
