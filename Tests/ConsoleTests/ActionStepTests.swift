@@ -40,8 +40,37 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .diarsipkan)
         XCTAssertEqual(b.state.desk[Fixture.ID.secret]?.status, .diarsipkan)
         XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile])
-        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: Arsipkan — 2 laporan."))
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: 2 laporan diarsipkan, alasan: Terlalu umum."))
         XCTAssertEqual(b.store.desk.lastSeq, b.state.desk.lastSeq, "the console's desk is the journal's")
+    }
+
+    /// The saved message names the reason the journal recorded (here the second one), never "spam" from
+    /// the action's label; the same for the archive reason and the priority chosen in their forms.
+    func testSavedMessageNamesTheChoiceThatWasRecorded() throws {
+        for language in [Language.id, .en] {
+            var b = try Bench()
+            b.state.env.language = language
+            b.state.press(.char("x"))
+            XCTAssertEqual(b.state.form?.title, language == .id ? "Hapus laporan — #\(Fixture.ID.overdue)" : "Delete report — #\(Fixture.ID.overdue)")
+            b.state.press(.right)
+            b.run(b.state.press(.ctrl("s")))
+            XCTAssertNil(b.state.overlay)
+            XCTAssertEqual(b.store.desk[Fixture.ID.overdue]?.deleteReason, .tidakTerbaca, "the journal records the second reason")
+            XCTAssertEqual(b.state.message, language == .id
+                ? msg(.success, "Tersimpan: #\(Fixture.ID.overdue) dihapus, alasan: Tidak dapat dipahami.")
+                : msg(.success, "Saved: #\(Fixture.ID.overdue) deleted, reason: Unintelligible."))
+        }
+        var b = try Bench()
+        b.state.env.language = .en
+        b.state.press(.char("a"), .right)
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.message, msg(.success, "Saved: #\(Fixture.ID.overdue) archived, reason: Not about public services."))
+        b = try Bench()
+        b.state.press(.char(":"))
+        b.state.type("priority")
+        b.state.press(.enter, .right, .right)
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: prioritas #\(Fixture.ID.overdue) menjadi Mendesak."))
     }
 
     func testDisposeWithTheRulesProposal() throws {

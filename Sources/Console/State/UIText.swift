@@ -47,13 +47,33 @@ enum UIText {
         }
     }
 
-    static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment) -> Localized {
+    /// What a saved action did, naming what was chosen in the form (the reason, the priority, the unit...)
+    /// from the command that was recorded, never from the action's general label.
+    static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment, agency: String? = nil) -> Localized {
         let target = count > 1 ? "\(count) laporan" : "#\(r.reportID)"
         let targetEn = count > 1 ? "\(count) reports" : "#\(r.reportID)"
         switch r.command {
         case let .dispose(agency, _, _, _):
             let name = env.agencyName(agency)
             return Localized("Tersimpan: \(target) didisposisikan ke \(name).", en: "Saved: \(targetEn) disposed to \(name).")
+        case let .delete(reason, _):
+            return Localized("Tersimpan: \(target) dihapus, alasan: \(reason.label.id).",
+                             en: "Saved: \(targetEn) deleted, reason: \(reason.label.en).")
+        case let .archive(reason, _, duplicateOf):
+            let original = duplicateOf.map { " (#\($0))" } ?? ""
+            return Localized("Tersimpan: \(target) diarsipkan, alasan: \(reason.label.id)\(original).",
+                             en: "Saved: \(targetEn) archived, reason: \(reason.label.en)\(original).")
+        case let .setPriority(p):
+            return Localized("Tersimpan: prioritas \(target) menjadi \(p.label.id).", en: "Saved: \(targetEn) priority set to \(p.label.en).")
+        case let .assignToUnit(unit):
+            let name = env.unitName(unit, in: agency) ?? unit
+            return Localized("Tersimpan: \(target) didisposisikan ke unit \(name).", en: "Saved: \(targetEn) passed to the unit \(name).")
+        case let .classify(classification, category, subcategory)
+            where classification != nil || category != nil || subcategory != nil:
+            let what = [classification?.label, category.map { Localized($0, en: $0) }, subcategory.map { Localized($0, en: $0) }]
+                .compactMap { $0 }
+            return Localized("Tersimpan: \(target) diklasifikasikan: \(what.map(\.id).joined(separator: " · ")).",
+                             en: "Saved: \(targetEn) classified: \(what.map(\.en).joined(separator: " · ")).")
         default:
             return Localized("Tersimpan: \(r.command.kind.label.id) — \(target).", en: "Saved: \(r.command.kind.label.en) — \(targetEn).")
         }

@@ -21,7 +21,9 @@ enum ActionForms {
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
         guard let first = targets.first, let r = s.desk[first] else { return nil }
         let many = targets.count > 1
-        let title = s.text(kind.label) + (many ? " — \(targets.count) " + t("laporan", "reports") : " — #\(first)")
+        // The delete form offers more reasons than spam: its title does not name one.
+        let label = kind == .delete ? Localized("Hapus laporan", en: "Delete report") : kind.label
+        let title = s.text(label) + (many ? " — \(targets.count) " + t("laporan", "reports") : " — #\(first)")
         var fields: [FormField] = []
         var explanation: [String] = []
         switch kind {

@@ -73,7 +73,9 @@ extension ConsoleReducer {
         }
         refreshInbox(&s)
         if problems.isEmpty {
-            let summary = outcomes.first.map { UIText.doneMessage($0.request, count: succeeded.count, env: s.env) }
+            let summary = outcomes.first.map {
+                UIText.doneMessage($0.request, count: succeeded.count, env: s.env, agency: s.desk[$0.request.reportID]?.agency)
+            }
             s.message = StatusMessage(kind: .success, text: summary.map { s.text($0) } ?? "")
         } else {
             let head = succeeded.isEmpty ? "" : s.text(Localized("\(succeeded.count) tersimpan; ", en: "\(succeeded.count) saved; "))
