@@ -21,6 +21,8 @@ enum ConsoleLauncher {
         var lesson = false
         /// `--presenter`: key strip, roomy rows, `terang` theme unless chosen otherwise.
         var presenter = false
+        /// Shown on the status line when the console reopens a practice desk reset from elsewhere.
+        var notice: Localized? = nil
     }
 
     static func run(_ request: Request) throws {
@@ -78,7 +80,11 @@ enum ConsoleLauncher {
         do {
             let op = try DeskAccess.actor(opened, deskOptions)
             let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
-            let service = DeskAccess.consoleService(opened, op, language: env.language)
+            var service = DeskAccess.consoleService(opened, op, language: env.language)
+            // A practice desk may be reset from another shell while this console is open: it notices and reopens.
+            if opened.settings.isPractice {
+                service = PracticeDeskService(wrapping: service, watch: PracticeResetWatch(journalFolder: opened.folder.journalFolder))
+            }
             // A practice desk runs on its shared practice clock; a real desk on real time.
             let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }
             let clock: () -> Date = practiceClock.map { adapter in { adapter.now() } } ?? { Date() }
@@ -91,6 +97,7 @@ enum ConsoleLauncher {
             if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
             state.presenter = request.presenter
             state.announceReadOnlyStart()
+            if let notice = request.notice { state.announce(notice) }
             let terminal = try screen.start(settings: opened.settings)
             SnapshotRefresher.startIfStale(opened)
             runtime = ConsoleRuntime(state: state, terminal: terminal, service: service, clock: clock)
@@ -103,11 +110,14 @@ enum ConsoleLauncher {
         runtime.run()
         screen.stop()
         if warnAfterwards { for w in warnings { Output.error(w) } }
-        if runtime.state.resetRequested {
-            // Confirmed `:reset-practice`: restore the folder, then reopen the console on it.
-            try ScenarioLauncher.reset(opened.folder.path)
+        if runtime.state.resetRequested || runtime.state.reopenRequested {
+            // Confirmed `:reset-practice`: restore the folder, then reopen the console on it. Reset from
+            // another shell: only reopen. Either way in the language the console was using.
+            if runtime.state.resetRequested { try ScenarioLauncher.reset(opened.folder.path) }
             var again = request
             again.desk.data = opened.folder.path
+            again.lang = runtime.state.language.rawValue
+            again.notice = runtime.state.reopenRequested ? runtime.state.reopenNotice : nil
             try run(again)
             return
         }

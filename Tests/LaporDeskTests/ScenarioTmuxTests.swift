@@ -16,6 +16,34 @@ final class ScenarioTmuxTests: DeskTestCase {
         s.waitFor("#\(id) in the detail pane") { $0.contains("#\(id) ·") }
     }
 
+    /// The trainer resets the practice folder from another shell while a trainee's console is open on it:
+    /// the console notices, reopens the fresh desk (lesson back at step 1) in the language it was using and
+    /// says why; saving works again on the fresh desk.
+    func testAResetFromAnotherShellReopensTheOpenConsole() throws {
+        let s = try open("--scenario dasar --lesson")
+        guard s.waitFor(text: "PELAJARAN · Langkah 1/5") else { return }
+        try s.keys("L")
+        guard s.waitFor(text: "LESSON · Step 1/5") else { return }
+        try openReport(s, "2600003")
+        try s.keys("d")
+        guard s.waitFor(text: "Enter dispose") else { return }
+        try s.keys("Enter")
+        guard s.waitFor(text: "Step 2/5") else { return }
+        try expect(0, ["demo", "--reset"])
+        guard s.waitFor(text: "The trainer reset the practice desk; the console reopened it from the start.") else { return }
+        XCTAssertTrue(s.lastScreen.contains("LESSON · Step 1/5"), s.lastScreen)
+        XCTAssertFalse(s.lastScreen.contains("backup"), s.lastScreen)
+        try openReport(s, "2600003")
+        try s.keys("d")
+        guard s.waitFor(text: "Enter dispose") else { return }
+        try s.keys("Enter")
+        guard s.waitFor(text: "Step 2/5") else { return }
+        XCTAssertTrue(s.lastScreen.contains("✓ Saved: #2600003 disposed to"), s.lastScreen)
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=") else { return }
+        XCTAssertTrue(s.lastScreen.contains("LAPOR_EXIT=0"), s.lastScreen)
+    }
+
     func testTheWholeDasarLessonInTheConsole() throws {
         let s = try open("--scenario dasar --lesson")
         guard s.waitFor(text: "PELAJARAN · Langkah 1/5") else { return }

@@ -47,8 +47,10 @@ public final class ConsoleRuntime {
                 // No journal poll per key: inotify wakes the loop (`.ready`) and the tick polls as a fallback.
             case .ready:
                 service.drainChangeNotifications()
+                if noticedPracticeReset() { continue }
                 pollJournal()
             case .timeout:
+                if noticedPracticeReset() { continue }
                 pollJournal()
                 let now = clock()
                 dispatch(.tick(now))
@@ -63,6 +65,14 @@ public final class ConsoleRuntime {
                 return
             }
         }
+    }
+
+    /// A practice desk reset from another shell: the reducer says so and the console ends for the
+    /// launcher to reopen the fresh desk.
+    func noticedPracticeReset() -> Bool {
+        guard service.practiceDeskWasReset else { return false }
+        dispatch(.practiceDeskReset)
+        return true
     }
 
     func pollJournal() {
@@ -81,10 +91,17 @@ public final class ConsoleRuntime {
         var pending = ConsoleReducer.reduce(&state, action)
         while !pending.isEmpty {
             let effect = pending.removeFirst()
+            // Nothing is written to (or timed on) a practice desk that was reset under the console.
+            if effect != .quit, service.practiceDeskWasReset {
+                pending += ConsoleReducer.reduce(&state, .practiceDeskReset)
+                continue
+            }
             switch effect {
             case let .perform(requests):
                 let outcomes = service.perform(requests, as: state.env.operatorOnDuty, now: clock())
                 pending += ConsoleReducer.reduce(&state, .performed(outcomes))
+                // Reset while the request was on its way: the journal refused it; say why in the officer's words.
+                if service.practiceDeskWasReset { pending += ConsoleReducer.reduce(&state, .practiceDeskReset) }
             case .quit:
                 state.quitRequested = true
             case let .advanceClock(step):

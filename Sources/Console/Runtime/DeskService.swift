@@ -14,4 +14,11 @@ public protocol DeskService: AnyObject {
     var changeDescriptor: Int32? { get }
     func drainChangeNotifications()
     var health: JournalHealthView { get }
+    /// True once the practice desk under the console was reset from elsewhere (`lapor-desk demo --reset`):
+    /// the console's desk is then out of date and must be reopened. Always false on a real desk.
+    var practiceDeskWasReset: Bool { get }
+}
+
+extension DeskService {
+    public var practiceDeskWasReset: Bool { false }
 }

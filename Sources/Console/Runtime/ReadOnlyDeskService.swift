@@ -26,4 +26,6 @@ public final class ReadOnlyDeskService: DeskService {
     public func drainChangeNotifications() { base.drainChangeNotifications() }
 
     public var health: JournalHealthView { .readOnly(reason) }
+
+    public var practiceDeskWasReset: Bool { base.practiceDeskWasReset }
 }

@@ -15,6 +15,8 @@ public enum ConsoleAction: Sendable {
     case health(JournalHealthView)
     /// The practice clock moved (or could not), answering `ConsoleEffect.advanceClock`.
     case practiceClock(PracticeClockOutcome)
+    /// The practice desk was reset from elsewhere (`lapor-desk demo --reset`): what is on screen is gone.
+    case practiceDeskReset
 }
 
 /// What the runtime must do for the reducer. Plain data, so reducer tests compare them.

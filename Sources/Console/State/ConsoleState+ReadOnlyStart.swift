@@ -9,3 +9,10 @@ extension ConsoleState {
         message = StatusMessage(kind: .error, text: text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + reason)
     }
 }
+
+extension ConsoleState {
+    /// A console reopened because its practice desk was reset from elsewhere says so on its first frame.
+    public mutating func announce(_ notice: Localized) {
+        message = StatusMessage(kind: .info, text: text(notice))
+    }
+}

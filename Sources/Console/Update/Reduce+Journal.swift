@@ -45,7 +45,8 @@ extension ConsoleReducer {
             case let .refused(r):
                 problems.append("#\(o.request.reportID): " + s.text(r.message))
             case let .failed(text):
-                problems.append("#\(o.request.reportID): " + text)
+                // The journal's own words (a path, an errno) follow the console's, which are in the officer's language.
+                problems.append("#\(o.request.reportID): " + s.text(Localized("tidak tersimpan — ", en: "not saved — ")) + text)
             }
         }
         let newEvents = recorded.filter { $0.seq > s.desk.lastSeq }.sorted { $0.seq < $1.seq }

@@ -42,10 +42,28 @@ extension ConsoleReducer {
             lines: [
                 s.text(Localized("Semua yang dikerjakan di meja latihan ini dihapus dan laporan kembali seperti semula.",
                                  en: "Everything done on this practice desk is removed and the reports return to the start.")),
-                s.text(Localized("Konsol lain pada folder ini perlu dibuka ulang.",
-                                 en: "Other consoles on this folder must be reopened.")),
+                s.text(Localized("Konsol lain pada folder ini membuka ulang meja yang baru dengan sendirinya.",
+                                 en: "Other consoles on this folder reopen the fresh desk by themselves.")),
             ],
             requests: [], resetsPractice: true))
+    }
+
+    /// The practice desk was reset from another shell: the desk on screen is gone, so the console ends and
+    /// the launcher reopens the fresh one, saying why (and that a half-written form was not saved).
+    static func practiceDeskWasReset(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        var notice = Localized(
+            "Pelatih mengulang meja latihan dari awal; konsol dibuka ulang pada meja yang baru.",
+            en: "The trainer reset the practice desk; the console reopened it from the start.")
+        if case .form = s.overlay {
+            notice = Localized(notice.id + " Isian formulir yang terbuka tidak tersimpan.",
+                               en: notice.en + " The form that was open was not saved.")
+        }
+        s.pendingRequests = 0
+        s.reopenNotice = notice
+        s.message = StatusMessage(kind: .info, text: s.text(notice))
+        s.reopenRequested = true
+        s.quitRequested = true
+        return [.quit]
     }
 
     static func confirmResetPractice(_ s: inout ConsoleState) -> [ConsoleEffect] {

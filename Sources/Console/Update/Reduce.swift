@@ -7,7 +7,7 @@ public enum ConsoleReducer {
     @discardableResult
     public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         defer { syncLesson(&s) }
-        if let replayed = replayIntercept(&s, action) { return replayed }
+        if case .practiceDeskReset = action {} else if let replayed = replayIntercept(&s, action) { return replayed }
         switch action {
         case let .key(key):
             return handleKey(&s, key)
@@ -34,6 +34,8 @@ public enum ConsoleReducer {
         case let .practiceClock(outcome):
             applyPracticeClock(&s, outcome)
             return []
+        case .practiceDeskReset:
+            return practiceDeskWasReset(&s)
         }
     }
 
