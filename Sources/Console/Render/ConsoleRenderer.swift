@@ -183,9 +183,11 @@ public enum ConsoleRenderer {
             case .success: Roles.statusSuccess
             case .error: Roles.statusError
             }
-            let mark = m.kind == .error ? "✗ " : (m.kind == .success ? "✓ " : "")
             c.fill(r, role: role)
-            c.put(" " + mark + m.text, at: r.origin, role: role, clipWidth: r.width)
+            // A long message wraps onto the rows the layout gave the status area.
+            for (i, line) in s.statusMessageLines.prefix(r.height).enumerated() {
+                c.put(" " + line, at: Point(x: r.x, y: r.y + i), role: role, clipWidth: r.width)
+            }
         }
     }
 

@@ -19,7 +19,8 @@ public struct Layout: Sendable, Hashable {
     public var routing: Rect?
 
     /// `focus` decides the single pane in one-pane mode; `routingOpen` places the routing overlay.
-    public static func compute(size: Size, focus: Pane, routingOpen: Bool, extraBottomRows: Int = 0) -> Layout {
+    /// `statusRows` (1 unless a long message wraps) is taken from the panes, never from the minimum.
+    public static func compute(size: Size, focus: Pane, routingOpen: Bool, extraBottomRows: Int = 0, statusRows: Int = 1) -> Layout {
         let full = Rect(origin: .zero, size: size)
         guard size.width >= minimum.width, size.height >= minimum.height + extraBottomRows else {
             return Layout(mode: .tooSmall, titleBar: full, tabs: .init(x: 0, y: 0, width: 0, height: 0), body: full,
@@ -27,8 +28,8 @@ public struct Layout: Sendable, Hashable {
         }
         let (title, rest1) = full.splitTop(1)
         let (tabs, rest2) = rest1.splitTop(1)
-        let (rest3, bottom) = rest2.splitBottom(2 + extraBottomRows)
-        let (status, rest4) = bottom.splitTop(1)
+        let (rest3, bottom) = rest2.splitBottom(1 + max(1, statusRows) + extraBottomRows)
+        let (status, rest4) = bottom.splitTop(max(1, statusRows))
         let (hints, _) = rest4.splitTop(1)
         var layout = Layout(mode: .one, titleBar: title, tabs: tabs, body: rest3, statusLine: status, hints: hints)
         if size.width >= 120 {
@@ -69,7 +70,31 @@ public struct Layout: Sendable, Hashable {
 
 extension ConsoleState {
     public var layout: Layout {
-        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen, extraBottomRows: bottomStripRows)
+        Layout.compute(size: size, focus: focus, routingOpen: routing.isOpen, extraBottomRows: bottomStripRows,
+                       statusRows: max(1, statusMessageLines.count))
+    }
+
+    /// Most rows a long status message may wrap onto (a journal failure quoting a long path needs four at
+    /// 80 columns); the panes keep at least six rows.
+    static let statusMessageMaxRows = 4
+
+    /// The status message as drawn (mark included): wrapped onto more rows when it is longer than the line,
+    /// so nothing is cut off (up to `statusMessageMaxRows`, while the panes keep six rows; only beyond that is
+    /// the last row shortened with "…"). Empty without a message, and while a prompt uses the line.
+    var statusMessageLines: [String] {
+        guard let m = message, size.width >= Layout.minimum.width else { return [] }
+        if case .prompt = overlay { return [] }
+        let mark = m.kind == .error ? "✗ " : (m.kind == .success ? "✓ " : "")
+        let width = size.width - 1 // after the blank first column
+        let body = size.height - 4 - bottomStripRows
+        let maxRows = max(1, min(ConsoleState.statusMessageMaxRows, body - 5)) // body - (rows - 1) >= 6
+        let wrapped = TextFit.wrap(m.text, width: max(1, width - mark.displayWidth))
+        var lines = wrapped.enumerated().map { i, line in (i == 0 ? mark : String(repeating: " ", count: mark.displayWidth)) + line }
+        if lines.isEmpty { lines = [mark] }
+        guard lines.count > maxRows else { return lines }
+        guard maxRows > 1 else { return [TextFit.truncate(mark + m.text, width: width)] }
+        let rest = wrapped[(maxRows - 1)...].joined(separator: " ")
+        return Array(lines.prefix(maxRows - 1)) + [TextFit.truncate(String(repeating: " ", count: mark.displayWidth) + rest, width: width)]
     }
 
     /// Rows the training strips (replay banner, presenter keys, lesson) take below the hint row.
