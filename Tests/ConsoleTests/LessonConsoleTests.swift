@@ -56,6 +56,36 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertFalse(ConsoleRenderer.render(s).snapshot().contains("Perbesar terminal"), "fits at the size the message names")
     }
 
+    /// The QA case (dasar step 3): the report deleted with the second reason. The strip names the reason the
+    /// step wanted, says the step can no longer be done and how to go on; `}` leaves the ✗ behind.
+    func testAnUnlistedMoveNamesTheDifferenceAndAStuckStepSaysSkipOrReset() throws {
+        var b = try Bench(size: Size(width: 80, height: 30))
+        b.state.env.isPractice = true
+        b.state.env.language = .en
+        let ext = try XCTUnwrap(b.state.desk[Fixture.ID.overdue]?.externalID)
+        let lesson = Lesson(steps: [
+            LessonStep(instruction: Localized("Hapus {\(ext)} sebagai spam.", en: "Delete {\(ext)} as spam."),
+                       expect: EventPattern(verb: .delete, reportExternalID: ext, fields: ["reason": "spam"]),
+                       praise: Localized("Benar.", en: "Correct.")),
+            LessonStep(instruction: Localized("Tulis catatan.", en: "Write a note."),
+                       expect: EventPattern(verb: .note, reportExternalID: ext), praise: Localized("Bagus.", en: "Good.")),
+        ])
+        let ids = Dictionary(uniqueKeysWithValues: b.state.desk.all.compactMap { r in r.externalID.map { ($0, r.id) } })
+        b.state.lesson = LessonSession(title: Localized("Dasar", en: "Basics"),
+                                       cursor: LessonCursor(progress: LessonProgress(lesson: lesson.naming(ids), baselineSeq: b.state.desk.lastSeq)))
+        XCTAssertFalse(ConsoleRenderer.render(b.state).snapshot().contains("no longer"), "a step that can be done says nothing")
+        b.state.press(.char("x"), .right)
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.deleteReason, .tidakTerbaca)
+        var screen = ConsoleRenderer.render(b.state).snapshot()
+        XCTAssertTrue(screen.contains("✗ Recorded, but the reason should be ‘Spam’, not ‘Unintelligible’."), screen)
+        XCTAssertTrue(screen.contains("✗ Can no longer be done: } skip · Ctrl-R start over (#\(Fixture.ID.overdue) Deleted)"), screen)
+        b.state.press(.char("}"))
+        XCTAssertEqual(b.state.lesson?.cursor.position, 1)
+        screen = ConsoleRenderer.render(b.state).snapshot()
+        XCTAssertFalse(screen.contains("✗"), "the skipped step's ✗ stays behind: \(screen)")
+    }
+
     func testEventsNotKeysMoveTheLessonAndWrongMovesAreExplained() throws {
         var s = try lessonState()
         _ = s.press(.char("j"), .char("k"))

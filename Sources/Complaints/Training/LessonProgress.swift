@@ -27,7 +27,9 @@ public struct LessonProgress: Sendable, Hashable {
 
     /// Folds one recorded event in. `externalID` is the channel id of the event's report (lessons name
     /// reports by it). Events already seen or part of the baseline are ignored, so feeding twice is safe.
-    public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?) {
+    /// `stepOnScreen` (the step a console shows) is the one an unlisted move is judged against when it is
+    /// still open and about the event's report; otherwise the first open step.
+    public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?, stepOnScreen: Int? = nil) {
         guard seq > seenSeq else { return }
         seenSeq = seq
         for (i, step) in lesson.steps.enumerated() where !completed[i] && step.expect.matches(event, externalID: externalID) {
@@ -41,15 +43,79 @@ public struct LessonProgress: Sendable, Hashable {
                 return
             }
         }
-        // Any other action on the report the open step is about: say it was not what the step asks.
-        let open = firstOpenStep
+        // Any other action on the report the open step is about: say what differs from what the step asks.
+        var open = firstOpenStep
+        if let shown = stepOnScreen, completed.indices.contains(shown), !completed[shown],
+           lesson.steps[shown].expect.reportExternalID == externalID
+        {
+            open = shown
+        }
         if open < lesson.steps.count, lesson.steps[open].expect.reportExternalID == externalID,
            !LessonProgress.isBookkeeping(event)
         {
-            feedback = .mistake(step: open, text: Localized(
-                "Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
-                en: "Recorded, but not what this step asks for. Read the instruction again."))
+            feedback = .mistake(step: open, text: LessonProgress.difference(lesson.steps[open].expect, event))
         }
+    }
+
+    /// What an unlisted move did differently from the step: another action, or the same action with other
+    /// values (the reason, the agency...), named with the labels the console shows.
+    static func difference(_ expect: EventPattern, _ event: DomainEvent) -> Localized {
+        guard let got = EventPattern.values(of: event, verb: expect.verb) else {
+            if let did = CommandKind.allCases.first(where: { EventPattern.values(of: event, verb: $0) != nil }) {
+                return Localized("Tercatat: \(did.label.id), tetapi langkah ini meminta: \(expect.verb.label.id).",
+                                 en: "Recorded: \(did.label.en), but this step asks for: \(expect.verb.label.en).")
+            }
+            return Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
+                             en: "Recorded, but not what this step asks for. Read the instruction again.")
+        }
+        let differing = expect.fields.keys.sorted().filter { got[$0] != expect.fields[$0] }
+        guard !differing.isEmpty else {
+            return Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
+                             en: "Recorded, but not what this step asks for. Read the instruction again.")
+        }
+        let parts = differing.map { key -> Localized in
+            let field = fieldLabel(key)
+            let want = valueLabel(key, expect.fields[key] ?? "", verb: expect.verb)
+            guard let value = got[key] else {
+                return Localized("\(field.id) seharusnya \(want.id)", en: "the \(field.en) should be \(want.en)")
+            }
+            let was = valueLabel(key, value, verb: expect.verb)
+            return Localized("\(field.id) seharusnya \(want.id), bukan \(was.id)", en: "the \(field.en) should be \(want.en), not \(was.en)")
+        }
+        return Localized("Tercatat, tetapi " + parts.map(\.id).joined(separator: "; ") + ".",
+                         en: "Recorded, but " + parts.map(\.en).joined(separator: "; ") + ".")
+    }
+
+    static func fieldLabel(_ key: String) -> Localized {
+        switch key {
+        case "reason": Localized("alasan", en: "reason")
+        case "agency": Localized("instansi", en: "agency")
+        case "unit": Localized("unit kerja", en: "work unit")
+        case "kind": Localized("jenis disposisi", en: "kind of disposition")
+        case "classification": Localized("klasifikasi", en: "classification")
+        case "category": Localized("kategori", en: "category")
+        case "priority": Localized("prioritas", en: "priority")
+        case "anonymous": Localized("anonim", en: "anonymous flag")
+        case "confidential": Localized("rahasia", en: "confidential flag")
+        default: Localized(key, en: key)
+        }
+    }
+
+    static func valueLabel(_ key: String, _ value: String, verb: CommandKind) -> Localized {
+        let label: Localized? = switch (key, verb) {
+        case ("reason", .delete): DeleteReason(rawValue: value)?.label
+        case ("reason", .archive): ArchiveReason(rawValue: value)?.label
+        case ("priority", _): Priority(rawValue: value)?.label
+        case ("classification", _): Classification(rawValue: value)?.label
+        case ("anonymous", _), ("confidential", _): value == "true" ? Localized("ya", en: "on") : Localized("tidak", en: "off")
+        default: nil
+        }
+        return label.map { Localized("‘\($0.id)’", en: "‘\($0.en)’") } ?? Localized(value, en: value)
+    }
+
+    /// Drops the explanation of a mistake made at another step than `step` (the one now on screen).
+    public mutating func forgetMistake(unlessAt step: Int) {
+        if case let .mistake(at, _)? = feedback, at != step { feedback = nil }
     }
 
     /// Events that come along with an action (e.g. nothing the trainee chose on purpose) never count as wrong.
@@ -85,19 +151,22 @@ public struct LessonCursor: Sendable, Hashable {
 
     /// Folds an event in; when the step on screen becomes done, moves to the next open step after it.
     public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?) {
-        progress.observe(seq: seq, event: event, externalID: externalID)
+        progress.observe(seq: seq, event: event, externalID: externalID, stepOnScreen: position)
         advancePastDone()
     }
 
-    /// `}`: the trainer moves on without the step being done.
+    /// `}`: the trainer moves on without the step being done (an explanation of a mistake at the step left
+    /// behind goes with it).
     public mutating func skip() {
         position = min(stepCount, position + 1)
         advancePastDone()
+        progress.forgetMistake(unlessAt: position)
     }
 
     /// `{`: show the previous step again (done or not).
     public mutating func back() {
         position = max(0, position - 1)
+        progress.forgetMistake(unlessAt: position)
     }
 
     mutating func advancePastDone() {

@@ -43,9 +43,16 @@ public enum LessonStrip {
                 en: "Lesson over: \(done) of \(UIText.counted(n, "step")) done, the rest skipped. { goes back to a step, Ctrl-R starts over."))
         }
         let lines = TextFit.wrap(instruction, width: width - 2)
-        for (i, line) in lines.prefix(2).enumerated() {
-            let shown = i == 1 && lines.count > 2 ? TextFit.truncate(line + " …", width: width - 2) : line
+        // A step whose report has moved on (deleted, archived, already disposed) can no longer be done: the
+        // second row says so and how to go on, instead of the rest of the instruction.
+        let stuck = stuckHint(s, cursor)
+        let instructionRows = stuck == nil ? 2 : 1
+        for (i, line) in lines.prefix(instructionRows).enumerated() {
+            let shown = i == instructionRows - 1 && lines.count > instructionRows ? TextFit.truncate(line + " …", width: width - 2) : line
             c.put(shown, at: Point(x: 1, y: top + 1 + i), role: Roles.presenterStrip, clipWidth: width - 2)
+        }
+        if let stuck {
+            c.put(TextFit.truncate(stuck, width: width - 2), at: Point(x: 1, y: top + 2), role: Roles.statusError, clipWidth: width - 2)
         }
         guard let feedback = cursor.progress.feedback else { return }
         let (mark, text, role): (String, Localized, StyleRole) = switch feedback {
@@ -57,5 +64,23 @@ public enum LessonStrip {
             let shown = i == 1 && fb.count > 2 ? TextFit.truncate(line + " …", width: width - 2) : line
             c.put(shown, at: Point(x: 1, y: top + 3 + i), role: role, clipWidth: width - 2)
         }
+    }
+
+    /// "Can no longer be done" for the open step on screen whose report no longer takes the step's action and
+    /// never will again: closed (deleted, archived, finished), or past the new-report actions (dispose,
+    /// postpone, archive, delete) once verified. Nil otherwise (including "not yet", e.g. an acceptance
+    /// waiting for a follow-up).
+    static func stuckHint(_ s: ConsoleState, _ cursor: LessonCursor) -> String? {
+        guard let step = cursor.currentStep, !cursor.progress.completed[cursor.position] else { return nil }
+        let ext = step.expect.reportExternalID
+        guard let report = Channel.allCases.lazy.compactMap({ s.desk.report(channel: $0, externalID: ext) }).first,
+              !Workflow.isApplicable(step.expect.verb, to: report)
+        else { return nil }
+        let triage: Set<CommandKind> = [.dispose, .postpone, .archive, .delete]
+        guard !report.status.isOpen || (triage.contains(step.expect.verb) && report.status != .baru && report.returned == nil)
+        else { return nil }
+        return s.text(Localized(
+            "✗ Tak bisa dikerjakan lagi: } lewati · Ctrl-R ulang (#\(report.id) \(report.status.label.id))",
+            en: "✗ Can no longer be done: } skip · Ctrl-R start over (#\(report.id) \(report.status.label.en))"))
     }
 }

@@ -51,11 +51,41 @@ final class LessonProgressTests: XCTestCase {
         p.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "A")
         guard case let .mistake(step, text)? = p.feedback else { return XCTFail("expected a mistake, got \(String(describing: p.feedback))") }
         XCTAssertEqual(step, 0)
-        XCTAssertTrue(text.id.contains("bukan yang diminta"))
+        XCTAssertEqual(text, Localized("Tercatat: Catatan internal, tetapi langkah ini meminta: Verifikasi & disposisi.",
+                                       en: "Recorded: Internal note, but this step asks for: Verify & dispose."))
         // An action on an unrelated report says nothing.
         var q = LessonProgress(lesson: lesson, baselineSeq: 0)
         q.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "Z")
         XCTAssertNil(q.feedback)
+    }
+
+    /// The right action with another value than the step asks: the feedback names the field and both values.
+    func testAnUnlistedValueIsNamedWithWhatTheStepWants() {
+        var c = LessonCursor(progress: LessonProgress(lesson: lesson, baselineSeq: 0))
+        c.skip()
+        c.skip()
+        XCTAssertEqual(c.position, 2)
+        c.observe(seq: 1, event: .deleted(reason: .tidakTerbaca, note: nil), externalID: "C")
+        XCTAssertEqual(c.progress.feedback, .mistake(step: 2, text: Localized(
+            "Tercatat, tetapi alasan seharusnya ‘Spam’, bukan ‘Tidak dapat dipahami’.",
+            en: "Recorded, but the reason should be ‘Spam’, not ‘Unintelligible’.")), "judged against the step on screen")
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: .disposed(Disposition(agency: "pemkab-bantul", kind: .disposisi)), externalID: "A")
+        XCTAssertEqual(p.feedback, .mistake(step: 0, text: Localized(
+            "Tercatat, tetapi instansi seharusnya pemkab-sleman, bukan pemkab-bantul.",
+            en: "Recorded, but the agency should be pemkab-sleman, not pemkab-bantul.")))
+    }
+
+    /// Skipping past a step with a ✗ leaves its explanation behind; a praise stays.
+    func testSkippingForgetsTheMistakeOfTheStepLeftBehind() {
+        var c = LessonCursor(progress: LessonProgress(lesson: lesson, baselineSeq: 0))
+        c.observe(seq: 1, event: disposed("kemenkes"), externalID: "A")
+        XCTAssertNotNil(c.progress.feedback)
+        c.skip()
+        XCTAssertNil(c.progress.feedback)
+        c.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: true), externalID: "B")
+        c.back()
+        XCTAssertEqual(c.progress.feedback, .praise(step: 1, text: Localized("Benar", en: "Correct")))
     }
 
     func testStepsMayBeDoneInAnyOrderAndBaselineEventsNeverCount() {
