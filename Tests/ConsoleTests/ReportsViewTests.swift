@@ -19,6 +19,32 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertNil(s.reportsView)
     }
 
+    /// On a lesson desk (and with the presenter strip) the key-hint row under the view is still shown, and
+    /// the `f` dialog is drawn over the Laporan view, not over the inbox behind it.
+    func testHintsShowAndTheScopeDialogSitsOverTheViewOnALessonDesk() throws {
+        var s = try Fixture.state(size: Size(width: 100, height: 30), language: .en)
+        s.env.isPractice = true
+        s.presenter = true
+        s.lesson = LessonSession(title: Localized("Dasar", en: "Basics"), cursor: LessonCursor(progress: LessonProgress(
+            lesson: Lesson(steps: [LessonStep(instruction: Localized("Catat", en: "Note"),
+                                              expect: EventPattern(verb: .note, reportExternalID: "WEB-1001"),
+                                              praise: Localized("Bagus", en: "Good"))]), baselineSeq: s.desk.lastSeq)))
+        s.press(.char("6"))
+        var rows = ConsoleRenderer.render(s).textRows()
+        let hints = s.layout.hints.y
+        XCTAssertTrue(rows[hints].contains("p period  f range & scope"), rows.joined(separator: "\n"))
+        XCTAssertTrue(rows[hints + 2].contains("LESSON"), "the strips stay under the view: \(rows[hints + 2])")
+        s.press(.char("f"))
+        XCTAssertEqual(s.form?.purpose, .reportScope)
+        rows = ConsoleRenderer.render(s).textRows()
+        let screen = rows.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Report period & scope"), screen)
+        XCTAssertTrue(rows[1].contains("Reports — "), "the view's title stays behind the dialog: \(rows[1])")
+        XCTAssertFalse(screen.contains("Inbox"), screen)
+        s.press(.escape)
+        XCTAssertEqual(s.overlay, .reports)
+    }
+
     func testPeriodPresetsCycle() throws {
         var s = try Fixture.state()
         s.press(.char("6"), .char("p"))

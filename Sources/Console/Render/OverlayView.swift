@@ -5,6 +5,9 @@ import TextCanvas
 /// Help, prompt, forms, confirmations and menus, drawn over the panes.
 enum OverlayView {
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ overlay: Overlay) {
+        // A dialog opened from the Laporan view (its period & scope form, help) is drawn over that view,
+        // not over the inbox it hides.
+        if overlay != .reports, s.reportsView != nil { ReportsView.draw(&c, s) }
         switch overlay {
         case let .help(scroll): drawHelp(&c, s, scroll)
         case let .prompt(p): drawPrompt(&c, s, p)

@@ -10,7 +10,9 @@ enum ReportsView {
         guard let v = s.reportsView else { return }
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
-        let area = Rect(x: 0, y: 1, width: s.size.width, height: max(1, s.size.height - 3))
+        // Down to the status line: the hint row (p, f, …) and the lesson, presenter and replay strips under
+        // it stay visible.
+        let area = Rect(x: 0, y: 1, width: s.size.width, height: max(1, s.layout.statusLine.y - 1))
         c.fill(area, role: Roles.overlay)
         let q = v.query
         var scope = t("seluruh meja", "whole desk")
