@@ -40,6 +40,28 @@ final class PresenterTests: XCTestCase {
         XCTAssertEqual(s.keyLog.filter(\.typing).count, 1, "one entry for a run of typing")
     }
 
+    /// Keys in a window are named by what they do there, as the window's hint row says: C-s saves a form.
+    func testKeysInAWindowAreNamedByWhatTheyDo() throws {
+        var s = try presenter()
+        s.press(.char("c"))
+        _ = s.type("Sudah ditelepon.")
+        s.press(.ctrl("s"))
+        XCTAssertTrue(stripRow(s).contains("C-s  simpan"), stripRow(s))
+        XCTAssertFalse(stripRow(s).contains("formulir"), stripRow(s))
+        s.env.language = .en
+        s.press(.char("t"), .escape)
+        XCTAssertTrue(stripRow(s).contains("Esc  cancel"), stripRow(s))
+    }
+
+    /// The English inbox header names the status as the view tab does ("2 Postponed").
+    func testTheInboxHeaderAndTheTabNameThePostponedStatusAlike() throws {
+        let s = try Fixture.state(size: Size(width: 120, height: 40), language: .en)
+        let screen = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(screen[1].contains("2 Postponed (1)"), screen[1])
+        XCTAssertTrue(screen[2].contains("Postponed 1"), screen[2])
+        XCTAssertFalse(screen.joined().contains("Pending"))
+    }
+
     func testRowsAreSpacedAndPagingFollows() throws {
         var plain = try Fixture.state(size: Size(width: 80, height: 24))
         plain.press(.char("5"))

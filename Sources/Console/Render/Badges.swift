@@ -24,7 +24,7 @@ enum Badges {
     static func status(_ st: ReportStatus, _ l: Language) -> String {
         switch st {
         case .baru: Localized("Baru", en: "New").text(l)
-        case .tunda: Localized("Tunda", en: "Pending").text(l)
+        case .tunda: Localized("Tunda", en: "Postponed").text(l) // as the view tab "2 Postponed" says
         case .terdisposisi: Localized("Disposisi", en: "Disposed").text(l)
         case .diproses: Localized("Diproses", en: "In unit").text(l)
         case .ditindaklanjuti: Localized("Ditindak", en: "Answered").text(l)

@@ -22,8 +22,25 @@ extension ConsoleReducer {
             return
         }
         logKey(&s, key, command: nil) // always appends: paste was handled above
-        if let window = overlayName(s.overlay), let last = s.keyLog.indices.last {
-            s.keyLog[last].command = s.text(window)
+        if let label = overlayKeyLabel(s.overlay, key) ?? overlayName(s.overlay), let last = s.keyLog.indices.last {
+            s.keyLog[last].command = s.text(label)
+        }
+    }
+
+    /// What a key does in a window, for the presenter strip (as the window's own hint row names it: C-s
+    /// saves a form); nil when only the window's name fits.
+    static func overlayKeyLabel(_ overlay: Overlay?, _ key: Key) -> Localized? {
+        switch (overlay, key) {
+        case (.form, .ctrl("s")), (.form, .f(2)): Localized("simpan", en: "save")
+        case (.form, .escape), (.prompt, .escape): Localized("batal", en: "cancel")
+        case (.form, .tab): Localized("kolom berikut", en: "next field")
+        case (.form, .backTab): Localized("kolom sebelumnya", en: "previous field")
+        case (.prompt, .enter), (.menu, .enter): Localized("jalankan", en: "run")
+        case (.prompt, .tab): Localized("lengkapi", en: "complete")
+        case (.confirm, .char("y")): Localized("ya", en: "yes")
+        case (.confirm, .char("n")), (.confirm, .escape): Localized("tidak", en: "no")
+        case (.menu, .escape), (.help, .escape): Localized("tutup", en: "close")
+        default: nil
         }
     }
 
