@@ -349,7 +349,7 @@ final class ActionStepTests: XCTestCase {
             case .char("d"): "Verifikasi & disposisi"
             case .char("a"): "Arsipkan"
             case .char("t"): "Tunda (minta informasi)"
-            case .char("x"): "Hapus (spam)"
+            case .char("x"): "Hapus (spam, tak terbaca)"
             case .char("c"): "Catatan internal"
             default: "Ubah judul"
             }

@@ -85,7 +85,7 @@ public enum CommandKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .postpone: Localized("Tunda (minta informasi)", en: "Postpone (ask for information)")
         case .reporterReply: Localized("Catat jawaban pelapor", en: "Record reporter's reply")
         case .archive: Localized("Arsipkan", en: "Archive")
-        case .delete: Localized("Hapus (spam)", en: "Delete (spam)")
+        case .delete: Localized("Hapus (spam, tak terbaca)", en: "Delete (spam, unintelligible)")
         case .assignUnit: Localized("Disposisi ke unit kerja", en: "Dispose to work unit")
         case .sendBack: Localized("Kembalikan: bukan wewenang", en: "Send back: not our authority")
         case .followUp: Localized("Tindak lanjut", en: "Post follow-up")
