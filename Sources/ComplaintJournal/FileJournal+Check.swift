@@ -15,7 +15,7 @@ extension FileJournal {
             throw JournalError.lockedByAnotherProcess(path: folder.lockPath, waitedSeconds: options.lockTimeout ?? 0)
         }
         defer { fileLock.unlock() }
-        return try freshScan(ScanPolicy(tail: .report, quarantineDamage: false, collect: false))
+        return try freshScan(ScanPolicy(tail: .report, quarantineDamage: false, collect: false, lookPastMissingSegments: true))
     }
 
     /// `check --repair`: quarantines torn tails and damaged lines, then records every remaining
@@ -29,7 +29,7 @@ extension FileJournal {
         defer { fileLock.unlock() }
         let (caughtUp, catchUpFindings) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
         undelivered += caughtUp
-        var findings = try freshScan(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false))
+        var findings = try freshScan(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false, lookPastMissingSegments: true))
         findings.tornTails = catchUpFindings.tornTails + findings.tornTails
         let pending: [(key: String, description: String, reportID: String?)] =
             findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description, $0.reportID) }

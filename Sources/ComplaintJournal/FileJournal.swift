@@ -147,8 +147,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         }
         defer { if locked { fileLock.unlock() } }
         let policy = mode == .writer
-            ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false)
-            : ScanPolicy(tail: .report, quarantineDamage: false, collect: false)
+            ? ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false, lookPastMissingSegments: true)
+            : ScanPolicy(tail: .report, quarantineDamage: false, collect: false, lookPastMissingSegments: true)
         if let resume {
             snapshotRejection = mismatch(resume)
             if snapshotRejection == nil { scanner.resume(at: resume) }

@@ -22,6 +22,10 @@ struct ScanPolicy {
     var quarantineDamage: Bool
     /// Keep decoded entries (false while only verifying).
     var collect: Bool
+    /// Read on past a missing segment number (listing the folder) instead of stopping before it. The scans
+    /// that read the journal whole (open, `verify`, repair) do; catch-up and polls, which run on every
+    /// append and change, only look for the next number: a segment missing at open is already behind them.
+    var lookPastMissingSegments = false
 }
 
 /// The reading side of one journal instance: a cursor after the last consumed line, the global
@@ -124,7 +128,7 @@ struct JournalScanner {
             let path = folder.segmentPath(segment)
             // Check for the next segment first: once it exists, writers are done with this one, so
             // reading in this order can never miss lines even without a lock.
-            let next = try nextSegment(after: segment)
+            let next = try nextSegment(after: segment, lookPastMissing: policy.lookPastMissingSegments)
             let nextExists = next != nil
             var failure: JournalError?
             // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`.
@@ -317,8 +321,9 @@ struct JournalScanner {
     /// The segment a reader moves to after `segment`: the next number, or (when segments are missing,
     /// which `reportMissingSegments` reports) the next one that exists, so that nothing after a lost file
     /// is left unread and a writer never appends to a segment that is no longer the last.
-    private func nextSegment(after segment: Int) throws(JournalError) -> Int? {
+    private func nextSegment(after segment: Int, lookPastMissing: Bool) throws(JournalError) -> Int? {
         if JournalFolder.exists(folder.segmentPath(segment + 1)) { return segment + 1 }
+        guard lookPastMissing else { return nil }
         return try folder.segmentNumbers().first { $0 > segment }
     }
 
