@@ -86,6 +86,12 @@ public enum DeskReportLabels {
         return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
+    /// Working days late for display: as `days`, except that a report already late but by less than a
+    /// tenth of a day reads "< 0.1", never "0.0" (the inbox badge says TERLAMBAT from the first minute).
+    public static func daysLate(_ value: Double) -> String {
+        value > 0 && value < 0.05 ? "< 0.1" : days(value)
+    }
+
     /// A share as a percentage with one decimal ("83.3"), "-" when nil.
     public static func percent(_ share: Double?, decimalComma: Bool = false) -> String {
         days(share.map { $0 * 100 }, decimalComma: decimalComma)

@@ -62,7 +62,7 @@ enum ReportsView {
         for (i, o) in r.mostOverdue.enumerated() {
             let selected = i == v.cursor
             if selected { cursorLine = lines.count }
-            let late = String(format: "%.1f", o.workingDaysLate)
+            let late = DeskReportLabels.daysLate(o.workingDaysLate)
             lines.append(StyledLine(text: (selected ? "▶ " : "  ") + "#\(o.id)  " + TextFit.pad(Badges.status(o.status, l), width: 10)
                                     + t("terlambat \(late) hari kerja", "late \(late) working days") + "  " + s.env.agencyName(o.agency),
                                     role: selected ? Roles.routingSelected : Roles.badgeOverdue, indent: 1))

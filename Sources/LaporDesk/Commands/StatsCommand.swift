@@ -130,7 +130,7 @@ enum StatsText {
         if r.mostOverdue.isEmpty { out.append("  -") }
         for o in r.mostOverdue {
             out.append("  " + TextFit.pad(clean(o.id.rawValue), width: 10) + TextFit.pad(o.status.rawValue, width: 17)
-                + TextFit.pad(DeskReportLabels.days(o.workingDaysLate) + " hari kerja", width: 17) + " "
+                + TextFit.pad(DeskReportLabels.daysLate(o.workingDaysLate) + " hari kerja", width: 17) + " "
                 + "sejak " + ISOTime.format(o.overdueSince, offsetSeconds: q.timeZone.secondsFromUTC)
                 + (o.agency.map { "  " + clean($0) } ?? ""))
         }

@@ -47,6 +47,10 @@ final class NearestRankTests: XCTestCase {
         XCTAssertEqual(DeskReportLabels.days(1.5, decimalComma: true), "1,5")
         XCTAssertEqual(DeskReportLabels.days(56.0 / 24), "2.3")
         XCTAssertEqual(DeskReportLabels.days(0.04), "0.0")
+        // Late by a minute is late: never "0.0 working days late" beside a TERLAMBAT badge (QA).
+        XCTAssertEqual(DeskReportLabels.daysLate(1.0 / 1440), "< 0.1")
+        XCTAssertEqual(DeskReportLabels.daysLate(0.05), "0.1")
+        XCTAssertEqual(DeskReportLabels.daysLate(2.25), "2.3")
         XCTAssertEqual(DeskReportLabels.days(-0.25), "-0.3")
         XCTAssertEqual(DeskReportLabels.percent(5.0 / 7.0), "71.4")
         XCTAssertEqual(DeskReportLabels.percent(nil), "-")
