@@ -160,6 +160,24 @@ final class ActionStepTests: XCTestCase {
         XCTAssertFalse(menu.items.isEmpty)
     }
 
+    /// Typed text in a form is never lost to one stray key: Esc (or C-c, which did nothing in a form) first
+    /// asks, the second press cancels; nothing is written.
+    func testEscOrCtrlCInAFormAsksBeforeDiscardingTypedText() throws {
+        for cancel: Key in [.escape, .ctrl("c")] {
+            var b = try Bench()
+            b.state.press(.char("c"))
+            b.state.type("catatan penting")
+            XCTAssertTrue(b.state.press(cancel).isEmpty)
+            let form = try XCTUnwrap(b.state.form, "\(cancel): the first press keeps the form")
+            XCTAssertTrue(form.confirmDiscard)
+            XCTAssertEqual(form.error, "Tekan Esc sekali lagi untuk membuang teks yang sudah diketik.")
+            XCTAssertTrue(b.state.press(cancel).isEmpty, "nothing is written")
+            XCTAssertNil(b.state.overlay, "\(cancel): the second press cancels")
+            XCTAssertEqual(b.state.message, msg(.info, "Dibatalkan."))
+            XCTAssertFalse(b.state.quitRequested)
+        }
+    }
+
     func testTypingInTheRoutingPaneFiltersTheDirectory() throws {
         var b = try Bench()
         b.state.press(.char("d"))

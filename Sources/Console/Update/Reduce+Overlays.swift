@@ -218,10 +218,11 @@ extension ConsoleReducer {
         var field = f.fields[f.focus]
         let isMultiline: Bool = if case let .text(_, m) = field.value { m } else { false }
         switch key {
-        case .escape where f.purpose == .reportScope:
+        // C-c cancels a form as Esc does (help lists it beside q for leaving): never the console from a form.
+        case .escape where f.purpose == .reportScope, .ctrl("c") where f.purpose == .reportScope:
             s.overlay = s.reportsView == nil ? nil : .reports
             return []
-        case .escape:
+        case .escape, .ctrl("c"):
             if f.hasTypedText && !f.confirmDiscard {
                 // Typed text is never thrown away by one stray key.
                 f.confirmDiscard = true
