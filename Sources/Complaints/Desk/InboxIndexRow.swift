@@ -21,7 +21,10 @@ struct InboxIndexRow: Sendable {
     var province: String
     var regency: String
     var schedule: UrgencySchedule
+}
 
+// The initializers from a report live in an extension so the memberwise one stays (the snapshot's rows use it).
+extension InboxIndexRow {
     /// Borrows the report: an initializer otherwise takes it owned, which copies (retains) every field
     /// of every report on a 200,000-report start-up.
     init(_ r: borrowing Report, schedule: UrgencySchedule) {

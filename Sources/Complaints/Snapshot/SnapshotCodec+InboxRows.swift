@@ -170,30 +170,6 @@ extension DeskSnapshotCodec {
     }
 }
 
-extension InboxIndexRow {
-    /// A row as the snapshot recorded it.
-    init(id: ReportID, version: Int, status: ReportStatus, returned: Bool, agency: String?, unit: String?, channel: Channel,
-         classification: Classification, anonymous: Bool, confidential: Bool, priorityRank: Int, receivedAt: Date,
-         category: String, province: String, regency: String, schedule: UrgencySchedule) {
-        self.id = id
-        self.version = version
-        self.status = status
-        self.returned = returned
-        self.agency = agency
-        self.unit = unit
-        self.channel = channel
-        self.classification = classification
-        self.anonymous = anonymous
-        self.confidential = confidential
-        self.priorityRank = priorityRank
-        self.receivedAt = receivedAt
-        self.category = category
-        self.province = province
-        self.regency = regency
-        self.schedule = schedule
-    }
-}
-
 extension SnapshotWriter {
     mutating func inboxRow(_ row: InboxIndexRow, at location: SnapshotReportLocation, words: inout RowWords) {
         string(row.id.rawValue)
