@@ -50,7 +50,7 @@ enum ReportText {
         if let back = r.returned { field("Dikembalikan", "\(back.agency): \(back.reason)") }
         field("Prioritas", r.priority == .normal ? nil : r.priority.rawValue)
         field("Tag", r.tags.joined(separator: ", "))
-        if let due = deadlines.runningDue(of: r, now: now) { field("Tenggat", time(due)) }
+        if let due = deadlines.runningDue(of: r) { field("Tenggat", time(due)) }
         if let close = deadlines.autoCloseDue(of: r) { field("Tutup otomatis", time(close) + " (bila pelapor tidak menanggapi)") }
         if identityVisible {
             let p = r.reporter

@@ -24,7 +24,7 @@ extension ReportExport {
             "agency_responsible": .optional(r.agency),
             "requested_datetime": time(r.receivedAt),
             "updated_datetime": time(r.lastChanged),
-            "expected_datetime": time(deadlines.runningDue(of: r, now: now)),
+            "expected_datetime": time(deadlines.runningDue(of: r)),
             "address": address.isEmpty ? .null : .string(address.joined(separator: ", ")),
         ])
     }

@@ -51,7 +51,7 @@ public struct ReportExport: Sendable {
             .init("agency", .optional(r.agency)),
             .init("unit", .optional(r.unit)),
             .init("received_at", time(r.receivedAt)),
-            .init("due", time(deadlines.runningDue(of: r, now: now))),
+            .init("due", time(deadlines.runningDue(of: r))),
             .init("overdue", .bool(urgency.isOverdue)),
             .init("due_soon", .bool(urgency.isDueSoon)),
             .init("anonymous", .bool(r.anonymous)),

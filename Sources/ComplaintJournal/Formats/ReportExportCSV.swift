@@ -24,7 +24,7 @@ extension ReportExport {
                 r.id.rawValue, r.status.rawValue, r.title, r.channel.rawValue, r.classification.rawValue,
                 r.category ?? "", r.subcategory ?? "", r.location.regionName ?? "", r.location.province ?? "",
                 r.location.regency ?? "", r.agency ?? "", r.unit ?? "", timeText(r.receivedAt),
-                timeText(deadlines.runningDue(of: r, now: now)), String(urgency.isOverdue),
+                timeText(deadlines.runningDue(of: r)), String(urgency.isOverdue),
                 String(urgency.isDueSoon), String(r.anonymous), String(r.confidential), r.externalID ?? "",
                 r.priority.rawValue, r.tags.joined(separator: "|"), timeText(r.lastChanged),
             ]

@@ -60,7 +60,7 @@ extension ReportExport {
             "received_at": time(r.receivedAt),
             "last_changed": time(r.lastChanged),
             "version": .int(r.version),
-            "due": time(deadlines.runningDue(of: r, now: now)),
+            "due": time(deadlines.runningDue(of: r)),
             "overdue": .bool(urgency.isOverdue),
             "due_soon": .bool(urgency.isDueSoon),
             "returned": returned,

@@ -138,8 +138,8 @@ public struct Deadlines: Sendable {
     /// The running deadline of an open report (formats.md `due`): the instant its urgency turns overdue, so
     /// `due`, `overdue` and the badge always agree. That is the stage clock (not the reporter's auto-close
     /// window, see `autoCloseDue`), the settlement ceiling, a sent-back report's re-dispose limit, or the end
-    /// of a postponement. Nil when nothing runs. (`now` is kept for callers; a running due does not depend on it.)
-    public func runningDue(of report: Report, now: Date) -> Date? {
+    /// of a postponement. Nil when nothing runs.
+    public func runningDue(of report: Report) -> Date? {
         switch schedule(of: report).kind {
         case let .track(due, _): return due
         case let .pausedUntil(due): return due

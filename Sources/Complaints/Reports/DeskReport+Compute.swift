@@ -31,8 +31,6 @@ struct DeskReportPass {
     let viewer: Operator
     let from: Date
     let to: Date
-    /// Clocks are judged up to here: now, for every period (see `init`).
-    let cutoff: Date
     let firstDay: Int
     let viewerSeesAll: Bool
     var scope: ReportScope
@@ -65,9 +63,6 @@ struct DeskReportPass {
         self.viewer = viewer
         from = query.from
         to = max(query.to, query.from)
-        // Deadlines of the period's reports are judged with everything known now (a cohort), as their
-        // durations are: a report received in the period and verified late after it ended is late.
-        cutoff = now
         firstDay = query.firstDay.dayNumber
         perDay = Array(repeating: 0, count: query.dayCount)
         scope = ReportScope(agency: query.agency, region: query.region)

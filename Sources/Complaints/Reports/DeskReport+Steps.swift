@@ -21,7 +21,7 @@ extension DeskReportPass {
         let earliestDue = firstStart.addingTimeInterval(limit)
         guard let stopped = track.stoppedAt else {
             if clock == .verification { waiting.add(.verification) }
-            if earliestDue <= cutoff { judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: false) }
+            if earliestDue <= now { judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: false) }
             return
         }
         var elapsed: TimeInterval = 0
@@ -32,7 +32,7 @@ extension DeskReportPass {
             met.add(clock)
         } else if completed {
             judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: true)
-        } else if elapsed >= limit && earliestDue <= min(stopped, cutoff) {
+        } else if elapsed >= limit && earliestDue <= min(stopped, now) {
             judge(clock, deadlines.reading(clock, of: reports[i], now: now), completedByWork: completed)
         }
     }
@@ -47,18 +47,19 @@ extension DeskReportPass {
         }
     }
 
-    /// For a report received in the period: met when finished on time, late when finished late or past due
-    /// now without being finished; otherwise (still running, not yet due) not decided: left out.
+    /// For a report received in the period, judged with everything known now (a cohort, as its durations
+    /// are): met when finished on time, late when finished late or past due now without being finished;
+    /// otherwise (still running, not yet due) not decided: left out.
     mutating func judge(_ clock: DeadlineClock, _ reading: ClockReading, completedByWork: Bool) {
         switch reading.state {
         case .notStarted, .paused:
             return
         case let .running(due):
-            if due <= cutoff { late.add(clock) }
+            if due <= now { late.add(clock) }
         case let .done(at, due, wasLate):
             if completedByWork {
                 if wasLate { late.add(clock) } else { met.add(clock) }
-            } else if due <= min(at, cutoff) {
+            } else if due <= min(at, now) {
                 late.add(clock)
             }
         }

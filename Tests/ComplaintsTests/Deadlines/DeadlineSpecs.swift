@@ -14,7 +14,7 @@ final class DeadlineSpecs: XCTestCase {
     func testVerificationDueThreeWorkingDaysAfterReceipt() {
         let s = received(at(3, 10)) // Thursday 10:00
         // Thu 10:00 + 3 working days skips the weekend: Tuesday 10:00.
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(3, 11)), at(8, 10))
+        XCTAssertEqual(d.runningDue(of: s.report), at(8, 10))
         XCTAssertEqual(d.urgency(of: s.report, now: at(3, 11)), .onTrack(due: at(8, 10)))
         XCTAssertEqual(d.urgency(of: s.report, now: at(7, 11)), .dueSoon(due: at(8, 10)))
         XCTAssertEqual(d.urgency(of: s.report, now: at(8, 11)), .overdue(since: at(8, 10)))
@@ -22,7 +22,7 @@ final class DeadlineSpecs: XCTestCase {
 
     func testReceivedOnSaturdayStartsCountingMonday() {
         let s = received(at(5, 15)) // Saturday
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(5, 16)), at(10, 0)) // Thursday 00:00
+        XCTAssertEqual(d.runningDue(of: s.report), at(10, 0)) // Thursday 00:00
     }
 
     func testVerificationClockPausedWhileTunda() {
@@ -33,7 +33,7 @@ final class DeadlineSpecs: XCTestCase {
         XCTAssertEqual(d.urgency(of: s.report, now: at(9)), .paused)
         s.when(.recordReporterReply(text: "Jl. Kaliurang 7", attachments: []), by: nasional, at: at(7, 9)) // next Tuesday
         // Two working days remain from Tuesday 9:00: Thursday 9:00.
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(7, 10)), at(9, 9))
+        XCTAssertEqual(d.runningDue(of: s.report), at(9, 9))
     }
 
     func testPostponedTooLongBecomesOverdueForTheDesk() {
@@ -47,7 +47,7 @@ final class DeadlineSpecs: XCTestCase {
     func testAgencyClockFiveWorkingDaysFromDisposition() {
         var s = received(at(0, 9))
         s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1, 9))
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(1, 10)), at(8, 9))
+        XCTAssertEqual(d.runningDue(of: s.report), at(8, 9))
         // Verification finished on time.
         if case let .done(_, _, late) = d.reading(.verification, of: s.report, now: at(2)).state {
             XCTAssertFalse(late)
@@ -74,7 +74,7 @@ final class DeadlineSpecs: XCTestCase {
         // Returned: the national desk must re-dispose within the verification limit.
         XCTAssertEqual(d.urgency(of: s.report, now: at(3, 11)), .onTrack(due: at(8, 10)))
         s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(4, 10))
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(4, 11)), at(11, 10))
+        XCTAssertEqual(d.runningDue(of: s.report), at(11, 10))
     }
 
     func testAutoCloseWindowIsNotTheDesksLateness() {
@@ -88,7 +88,7 @@ final class DeadlineSpecs: XCTestCase {
         // reporter's window is told apart (QA: `show` printed "40 days left" beside a 10-day due date).
         XCTAssertEqual(d.autoCloseDue(of: s.report), at(15, 10))
         guard case let .onTrack(due) = d.urgency(of: s.report, now: at(2)) else { return XCTFail("on track") }
-        XCTAssertEqual(d.runningDue(of: s.report, now: at(2)), due)
+        XCTAssertEqual(d.runningDue(of: s.report), due)
         guard case let .running(ceiling) = d.reading(.settlement, of: s.report, now: at(2)).state else { return XCTFail("settlement runs") }
         XCTAssertEqual(due, ceiling)
     }
@@ -103,7 +103,7 @@ final class DeadlineSpecs: XCTestCase {
             case .paused, .none: nil
             }
             if case .paused = urgency { return }
-            XCTAssertEqual(d.runningDue(of: s.report, now: at(0, 12)), badgeDue, label)
+            XCTAssertEqual(d.runningDue(of: s.report), badgeDue, label)
         }
         agrees("baru")
         s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(0, 10))
@@ -135,7 +135,7 @@ final class DeadlineSpecs: XCTestCase {
     func testClosedReportsHaveNoDeadline() {
         var s = received(at(0, 9))
         s.when(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), by: nasional, at: at(0, 10))
-        XCTAssertNil(d.runningDue(of: s.report, now: at(30)))
+        XCTAssertNil(d.runningDue(of: s.report))
         XCTAssertEqual(d.urgency(of: s.report, now: at(30)), .none)
     }
 
@@ -143,7 +143,7 @@ final class DeadlineSpecs: XCTestCase {
         let strict = Deadlines(calendar: WeekdayMeasure(), limits: DeadlineLimits(verification: 1, agencyFollowUp: 14,
                                                                                  autoClose: 5, settlement: 60, postponement: 3))
         let s = received(at(0, 9))
-        XCTAssertEqual(strict.runningDue(of: s.report, now: at(0, 10)), at(1, 9))
+        XCTAssertEqual(strict.runningDue(of: s.report), at(1, 9))
     }
 
     func testOverdueQueueSortsMostUrgentFirst() {
