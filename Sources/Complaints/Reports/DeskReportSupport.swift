@@ -2,7 +2,7 @@ import Foundation
 
 /// The agency and region a desk report is limited to. Region names are folded (case, accents) once per
 /// distinct place, not once per report.
-struct ReportScope {
+public struct ReportScope {
     typealias Reports = DeskReportPass.Reports
     let agency: String?
     let region: String?
@@ -24,10 +24,25 @@ struct ReportScope {
         let regency = reports[i].intake.location.regency ?? ""
         let key = province + "\u{1F}" + regency
         if let hit = memo[key] { return hit }
-        let p = Inbox.fold(province), k = Inbox.fold(regency)
-        let hit = p == region || k == region || (!k.isEmpty && k.contains(region))
+        let hit = ReportScope.place(province: province, regency: regency, isIn: region)
         memo[key] = hit
         return hit
+    }
+
+    /// Whether a report's place is in the folded `region`: it names the province or the regency, or is
+    /// part of the regency's name.
+    static func place(province: String, regency: String, isIn region: String) -> Bool {
+        let p = Inbox.fold(province), k = Inbox.fold(regency)
+        return p == region || k == region || (!k.isEmpty && k.contains(region))
+    }
+
+    /// Whether `region` matches any place in the reference, as the scope matches reports: a typo that names
+    /// nothing would give an empty report that looks like a quiet month.
+    public static func regionNamesAPlace(_ region: String, in regions: RegionDirectory) -> Bool {
+        guard let folded = ReportScope(agency: nil, region: region).region else { return true }
+        return regions.provinces.contains { p in
+            place(province: p.name, regency: "", isIn: folded) || p.regencies.contains { place(province: p.name, regency: $0.name, isIn: folded) }
+        }
     }
 }
 

@@ -15,14 +15,6 @@ struct ReportPeriodOptions: ParsableArguments {
 
     var isSet: Bool { from != nil || to != nil || agency != nil || region != nil }
 
-    /// Whether `region` names a province or a regency/city, or is part of one's name (what the scope matches).
-    static func isKnown(region: String, in regions: RegionDirectory) -> Bool {
-        if regions.province(named: region) != nil || !regions.regencies(matching: region).isEmpty { return true }
-        let wanted = Inbox.fold(region)
-        return regions.provinces.contains { Inbox.fold($0.name) == wanted }
-            || regions.regencies.contains { Inbox.fold($0.name).contains(wanted) }
-    }
-
     /// The query in the desk's zone; bad dates, unknown agencies and regions are usage errors (exit 2).
     func query(zone: DeskTimeZone, now: Date, reference: ReferenceData) throws -> DeskReportQuery {
         func date(_ text: String?, _ flag: String) throws -> LocalDate? {
@@ -40,7 +32,7 @@ struct ReportPeriodOptions: ParsableArguments {
             throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
         }
         let region = region.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let region, !ReportPeriodOptions.isKnown(region: region, in: reference.regions) {
+        if let region, !ReportScope.regionNamesAPlace(region, in: reference.regions) {
             // A typo would otherwise give an empty report that looks like a quiet month.
             throw Fail.usage("--region: no province or regency/city matches '\(ReportText.clean(region))' (see referensi/wilayah.toml)")
         }
