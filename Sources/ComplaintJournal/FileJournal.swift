@@ -62,7 +62,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     public let textStore: JournalTextStore
     /// Caught-up entries not handed to anyone yet (after `appendBatch`); `poll()` returns them.
     var undelivered: [JournalEntry] = []
-    /// Tracking ids named by damaged lines an earlier repair acknowledged (`highestReportIDSetAside`).
+    /// Tracking ids named by damaged lines an earlier repair acknowledged (see `reportIDsSetAside`).
     var acknowledgedReportIDs: [String] = []
     /// Set when a failed write could not be rolled back.
     var unrepairedWriteFailure: String?

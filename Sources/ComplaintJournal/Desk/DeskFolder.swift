@@ -54,15 +54,15 @@ public struct DeskFolder: Sendable {
 
     public var presence: Presence {
         switch DeskFolder.probe(settingsFile.path) {
-        case .some(true): return .desk
-        case let .none(reason): return .unreadable(reason: "\(path): \(reason)")
-        case .some(false): break
+        case .known(true): return .desk
+        case let .unknown(reason): return .unreadable(reason: "\(path): \(reason)")
+        case .known(false): break
         }
         for part in [journalFolder.path, rosterFile.path] {
             switch DeskFolder.probe(part) {
-            case .some(true): return .incomplete(missing: settingsFile.path)
-            case let .none(reason): return .unreadable(reason: "\(path): \(reason)")
-            case .some(false): continue
+            case .known(true): return .incomplete(missing: settingsFile.path)
+            case let .unknown(reason): return .unreadable(reason: "\(path): \(reason)")
+            case .known(false): continue
             }
         }
         return .none
@@ -71,17 +71,19 @@ public struct DeskFolder: Sendable {
     /// Whether `path` exists (false only when it certainly does not), or why that cannot be told.
     private static func probe(_ path: String) -> Probe {
         var info = stat()
-        if stat(path, &info) == 0 { return .some(true) }
+        if stat(path, &info) == 0 { return .known(true) }
         switch errno {
-        case ENOENT: return .some(false)
-        case ENOTDIR: return .none("not a folder")
-        case let code: return .none(String(cString: strerror(code)))
+        case ENOENT: return .known(false)
+        case ENOTDIR: return .unknown("not a folder")
+        case let code: return .unknown(String(cString: strerror(code)))
         }
     }
 
     private enum Probe {
-        case some(Bool)
-        case none(String)
+        /// Whether it exists, for certain.
+        case known(Bool)
+        /// Why that cannot be told (permissions, a file where a folder should be).
+        case unknown(String)
     }
 }
 
