@@ -57,6 +57,10 @@ public struct LessonProgress: Sendable, Hashable {
         }
     }
 
+    /// When no difference can be named.
+    static let notWhatTheStepAsks = Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
+                                              en: "Recorded, but not what this step asks for. Read the instruction again.")
+
     /// What an unlisted move did differently from the step: another action, or the same action with other
     /// values (the reason, the agency...), named with the labels the console shows.
     static func difference(_ expect: EventPattern, _ event: DomainEvent) -> Localized {
@@ -65,13 +69,11 @@ public struct LessonProgress: Sendable, Hashable {
                 return Localized("Tercatat: \(did.label.id), tetapi langkah ini meminta: \(expect.verb.label.id).",
                                  en: "Recorded: \(did.label.en), but this step asks for: \(expect.verb.label.en).")
             }
-            return Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
-                             en: "Recorded, but not what this step asks for. Read the instruction again.")
+            return notWhatTheStepAsks
         }
         let differing = expect.fields.keys.sorted().filter { got[$0] != expect.fields[$0] }
         guard !differing.isEmpty else {
-            return Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",
-                             en: "Recorded, but not what this step asks for. Read the instruction again.")
+            return notWhatTheStepAsks
         }
         let parts = differing.map { key -> Localized in
             let field = fieldLabel(key)

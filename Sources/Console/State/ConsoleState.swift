@@ -32,9 +32,9 @@ public struct ConsoleState: Sendable {
     /// Set when the trainer confirmed `reset-practice`: the launcher resets the folder and reopens.
     public var resetRequested = false
     /// Set when the practice desk was reset from elsewhere: the launcher reopens the fresh desk and shows
-    /// `reopenNotice` on it.
-    public var reopenRequested = false
+    /// this notice on it.
     public var reopenNotice: Localized?
+    public var reopenRequested: Bool { reopenNotice != nil }
     /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
     public let urgencyCache: UrgencyCache
     /// Presenter mode (`--presenter`): key strip and roomier rows for a projector.

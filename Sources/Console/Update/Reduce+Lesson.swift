@@ -61,7 +61,6 @@ extension ConsoleReducer {
         s.pendingRequests = 0
         s.reopenNotice = notice
         s.message = StatusMessage(kind: .info, text: s.text(notice))
-        s.reopenRequested = true
         s.quitRequested = true
         return [.quit]
     }

@@ -7,7 +7,7 @@ public enum ConsoleReducer {
     @discardableResult
     public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         defer { syncLesson(&s) }
-        if case .practiceDeskReset = action {} else if let replayed = replayIntercept(&s, action) { return replayed }
+        if let replayed = replayIntercept(&s, action) { return replayed }
         switch action {
         case let .key(key):
             return handleKey(&s, key)
