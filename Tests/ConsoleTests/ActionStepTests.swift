@@ -120,8 +120,9 @@ final class ActionStepTests: XCTestCase {
         b.state.press(.down, .char("d"))
         let shown = try XCTUnwrap(b.state.detail.reportID)
         XCTAssertFalse(marked.contains(shown), "the pane was opened on an unmarked report")
-        XCTAssertEqual(ConsoleReducer.routingTargets(b.state), marked)
-        XCTAssertTrue(ConsoleReducer.routingIsBulk(b.state))
+        let plan = ConsoleReducer.routingPlan(b.state)
+        XCTAssertEqual(plan.targets, marked)
+        XCTAssertTrue(plan.bulk)
         let screen = ConsoleRenderer.render(b.state).textRows().joined(separator: "\n")
         XCTAssertTrue(screen.contains("Rute — 2 laporan bertanda"))
         XCTAssertTrue(screen.contains("Disposisi ke satu instansi:"))
@@ -139,13 +140,19 @@ final class ActionStepTests: XCTestCase {
 
     func testMarkedRowsThatTheRulesRouteAlikeAreProposedThatAgency() throws {
         var b = try Bench()
-        // Two unrelated marked rows get the shown report's rule only if every one of them matches it.
-        b.state.inbox.marked = [Fixture.ID.overdue]
-        b.state.press(.down, .char("d"))
-        XCTAssertTrue(ConsoleReducer.routingIsBulk(b.state))
-        let own = try XCTUnwrap(b.state.desk[Fixture.ID.overdue].flatMap(Fixture.propose))
+        // Two marked rows that different rules send to the same agency (health in Sleman; any topic in
+        // Sleman), the pane opened on a third, unmarked report.
+        b.state.inbox.marked = [Fixture.ID.overdue, Fixture.ID.secret]
+        let first = try XCTUnwrap(b.state.desk[Fixture.ID.overdue].flatMap(Fixture.propose))
+        let second = try XCTUnwrap(b.state.desk[Fixture.ID.secret].flatMap(Fixture.propose))
+        XCTAssertEqual(first.agencyID, second.agencyID)
+        XCTAssertNotEqual(first.ruleRef, second.ruleRef)
+        b.state.press(.down, .down, .char("d"))
+        let plan = ConsoleReducer.routingPlan(b.state)
+        XCTAssertTrue(plan.bulk)
+        XCTAssertFalse(plan.targets.contains(try XCTUnwrap(b.state.detail.reportID)))
         XCTAssertEqual(ConsoleReducer.routingCandidates(b.state).first,
-                       RoutingCandidate(agencyID: own.agencyID, unitID: nil, origin: .proposal, ruleRef: own.ruleRef))
+                       RoutingCandidate(agencyID: first.agencyID, unitID: nil, origin: .proposal, ruleRef: first.ruleRef))
     }
 
     func testTheActionMenuWithRowsMarkedOffersWhatActsOnThemAndSaysSo() throws {

@@ -8,9 +8,11 @@ enum RoutingPane {
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         let focused = s.focus == .routing && s.overlay == nil
         if s.layout.mode == .two { c.fill(r, role: Roles.overlay) }
-        let bulk = ConsoleReducer.routingIsBulk(s)
-        let targets = ConsoleReducer.routingTargets(s)
-        let title = bulk ? Localized("Rute — \(targets.count) laporan bertanda", en: "Routing — \(targets.count) marked \(targets.count == 1 ? "report" : "reports")")
+        // Worked out once for the whole pane: finding the marked rows is a pass over the inbox.
+        let plan = ConsoleReducer.routingPlan(s)
+        let bulk = plan.bulk
+        let targets = plan.targets
+        let title = bulk ? Localized("Rute — \(targets.count) laporan bertanda", en: "Routing — " + UIText.counted(targets.count, "marked report"))
             : Localized("Rute", en: "Routing")
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(title))
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
@@ -34,7 +36,7 @@ enum RoutingPane {
                                    + targets.map { "#\($0)" }.joined(separator: " "), role: Roles.detailLabel))
         }
         if canDispose {
-            if let p = ConsoleReducer.routingProposal(s) {
+            if let p = plan.proposal {
                 head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
                                        + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
                 head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
@@ -107,7 +109,7 @@ enum RoutingPane {
         c.fill(Rect(x: x0, y: y, width: inner.maxX - x0, height: 1), role: Roles.fieldInput)
         c.put(field.text, at: Point(x: x0, y: y), role: Roles.fieldInput, clipWidth: inner.maxX - x0)
         y += 1
-        let candidates = ConsoleReducer.routingCandidates(s)
+        let candidates = ConsoleReducer.routingCandidates(s, plan: plan)
         let listHeight = inner.maxY - y
         guard listHeight > 0 else { return }
         if candidates.isEmpty {

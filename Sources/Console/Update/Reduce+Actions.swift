@@ -8,10 +8,18 @@ extension ConsoleReducer {
 
     /// The reports an action applies to: the marked rows (bulk) or the current report.
     static func actionTargets(_ s: ConsoleState, for kind: CommandKind) -> [ReportID] {
-        if s.focus != .detail || s.detail.reportID == nil, !s.inbox.marked.isEmpty, bulkKinds.contains(kind) {
-            return s.inbox.rows.filter { s.inbox.marked.contains($0) }
+        if bulkKinds.contains(kind) {
+            let marked = markedTargets(s)
+            if !marked.isEmpty { return marked }
         }
         return s.currentReportID.map { [$0] } ?? []
+    }
+
+    /// The marked rows in inbox order, when bulk actions apply to them (not while the detail pane has the
+    /// focus on a report); empty otherwise.
+    static func markedTargets(_ s: ConsoleState) -> [ReportID] {
+        guard s.focus != .detail || s.detail.reportID == nil, !s.inbox.marked.isEmpty else { return [] }
+        return s.inbox.rows.filter { s.inbox.marked.contains($0) }
     }
 
     /// The version the officer saw: the open report's version when it was opened, else the current one.
@@ -92,7 +100,7 @@ extension ConsoleReducer {
             return
         }
         // With rows marked, the menu offers what acts on all of them (each is checked when chosen) and says so.
-        let marked = s.focus != .detail || s.detail.reportID == nil ? s.inbox.rows.filter { s.inbox.marked.contains($0) } : []
+        let marked = markedTargets(s)
         if !marked.isEmpty {
             let op = s.env.operatorOnDuty
             let kinds = CommandKind.allCases.filter { kind in
@@ -100,7 +108,7 @@ extension ConsoleReducer {
             }
             if !kinds.isEmpty {
                 s.overlay = .menu(MenuState(title: s.text(Localized("Aksi untuk \(marked.count) laporan bertanda",
-                                                                    en: "Actions for \(marked.count) marked \(marked.count == 1 ? "report" : "reports")")),
+                                                                    en: "Actions for " + UIText.counted(marked.count, "marked report"))),
                                             items: kinds.map { ConsoleCommand.act($0) }))
                 return
             }

@@ -14,41 +14,44 @@ public struct RoutingCandidate: Sendable, Hashable {
 }
 
 extension ConsoleReducer {
-    /// The reports Enter in the routing pane disposes: the marked rows (a bulk disposal, one agency for
-    /// all) or the report shown.
-    static func routingTargets(_ s: ConsoleState) -> [ReportID] {
-        actionTargets(s, for: .dispose)
+    /// What Enter in the routing pane acts on, worked out once per frame or key (the marked rows are found
+    /// with a pass over the inbox, and each one's proposal asked for).
+    struct RoutingPlan {
+        /// The marked rows (a bulk disposal, one agency for all) or the report shown.
+        var targets: [ReportID]
+        /// Whether that is marked rows rather than the report the pane was opened for: the pane then says
+        /// so, and proposes only what the rules propose for every one of them.
+        var bulk: Bool
+        /// The shown report's proposal; for marked rows, the agency the rules propose for every one of them
+        /// (no unit, no alternatives), or nil when they differ.
+        var proposal: RoutingSuggestion?
     }
 
-    /// Whether the routing pane acts on marked rows rather than on the report it was opened for: it must
-    /// then say so, and propose only what the rules propose for every one of them.
-    static func routingIsBulk(_ s: ConsoleState) -> Bool {
-        routingTargets(s) != (s.currentReportID.map { [$0] } ?? [])
-    }
-
-    /// The rule's proposal for what Enter disposes: the shown report's own; for marked rows, the agency
-    /// the rules propose for every one of them (no unit, no alternatives), or nil when they differ.
-    static func routingProposal(_ s: ConsoleState) -> RoutingSuggestion? {
-        guard routingIsBulk(s) else {
-            guard let report = s.currentReport, let p = s.env.propose(report), p.agencyID != report.returned?.agency else { return nil }
-            return p
+    static func routingPlan(_ s: ConsoleState) -> RoutingPlan {
+        let targets = actionTargets(s, for: .dispose)
+        let bulk = targets != (s.currentReportID.map { [$0] } ?? [])
+        guard bulk else {
+            guard let report = s.currentReport, let p = s.env.propose(report), p.agencyID != report.returned?.agency else {
+                return RoutingPlan(targets: targets, bulk: false, proposal: nil)
+            }
+            return RoutingPlan(targets: targets, bulk: false, proposal: p)
         }
         var common: RoutingSuggestion?
-        for id in routingTargets(s) {
+        for id in targets {
             guard let report = s.desk[id], let p = s.env.propose(report), p.agencyID != report.returned?.agency,
-                  common == nil || common?.agencyID == p.agencyID else { return nil }
+                  common == nil || common?.agencyID == p.agencyID else { return RoutingPlan(targets: targets, bulk: true, proposal: nil) }
             if common == nil { common = RoutingSuggestion(agencyID: p.agencyID, unitID: nil, ruleRef: p.ruleRef, reason: p.reason, alternatives: []) }
         }
-        return common
+        return RoutingPlan(targets: targets, bulk: true, proposal: common)
     }
 
     /// The proposal, its alternatives, then the directory filtered by what the officer typed.
-    static func routingCandidates(_ s: ConsoleState) -> [RoutingCandidate] {
+    static func routingCandidates(_ s: ConsoleState, plan: RoutingPlan? = nil) -> [RoutingCandidate] {
         guard s.currentReport != nil else { return [] }
         let needle = Inbox.fold(s.routing.filter.text.trimmingCharacters(in: .whitespaces))
         var list: [RoutingCandidate] = []
         var seen = Set<String>()
-        if needle.isEmpty, let p = routingProposal(s) {
+        if needle.isEmpty, let p = (plan ?? routingPlan(s)).proposal {
             list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
             seen.insert(p.agencyID)
             for alt in p.alternatives where !seen.contains(alt) {
@@ -88,14 +91,15 @@ extension ConsoleReducer {
     }
 
     static func disposeToSelectedCandidate(_ s: inout ConsoleState) -> [ConsoleEffect] {
-        let candidates = routingCandidates(s)
+        let plan = routingPlan(s)
+        let candidates = routingCandidates(s, plan: plan)
         guard candidates.indices.contains(s.routing.cursor) else {
             s.message = StatusMessage(kind: .error, text: s.text(Localized("Tidak ada instansi yang cocok.",
                                                                           en: "No matching agency.")))
             return []
         }
         let c = candidates[s.routing.cursor]
-        let targets = routingTargets(s)
+        let targets = plan.targets
         guard !targets.isEmpty else { return [] }
         let requests = targets.map { id in
             // The proposal for marked rows is the agency every one's rule names: each records its own rule.
