@@ -114,13 +114,17 @@ public enum ConsoleRenderer {
         let marker = tabMarker(s)
         let markerWidth = marker.isEmpty ? 0 : marker.displayWidth + 2
         var level = 0
+        var texts = tabTexts(s, level: 0)
         if !marker.isEmpty {
-            while level < 2, tabTexts(s, level: level).reduce(0, { $0 + $1.displayWidth }) + markerWidth > r.width { level += 1 }
+            while level < 2, texts.reduce(0, { $0 + $1.displayWidth }) + markerWidth > r.width {
+                level += 1
+                texts = tabTexts(s, level: level)
+            }
         }
         // Even the shortest tabs leave at least part of the marker (with its label) on a narrow screen.
         let tabsEnd = marker.isEmpty ? r.maxX : max(r.x, r.maxX - min(markerWidth, max(14, r.width / 3)))
         var x = r.x
-        for (v, text) in zip(InboxQuery.SavedView.allCases, tabTexts(s, level: level)) {
+        for (v, text) in zip(InboxQuery.SavedView.allCases, texts) {
             let role = v == s.inbox.view ? Roles.tabActive : (v == .terlambat && (s.inbox.viewCounts[v] ?? 0) > 0 ? Roles.badgeOverdue : Roles.tab)
             // Next to the marker a tab is drawn whole or not at all (a cut "5 (1" would misstate the count).
             guard x < tabsEnd, marker.isEmpty || x + text.displayWidth <= tabsEnd || v == s.inbox.view else { break }
