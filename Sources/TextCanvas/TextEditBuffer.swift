@@ -277,9 +277,8 @@ public struct TextEditBuffer: Hashable, Sendable {
         let line = content[cursor.line]
         let caret = columnWidth(line, upTo: cursor.column)
         let total = columnWidth(line, upTo: line.count)
-        var left = min(max(0, scrollLeft), max(0, total + 1 - width))
-        if caret < left { left = caret }
-        if caret > left + width - 1 { left = caret - (width - 1) }
+        // Columns scroll as rows do in a list: the caret's column is the cursor, one past the end included.
+        var left = ScrollWindow(cursor: caret, count: total + 1, height: width, previousTop: scrollLeft).top
         // Snap to the first grapheme starting at or after `left` (never after the caret, itself a start).
         var start = line.count
         var column = 0
@@ -291,14 +290,7 @@ public struct TextEditBuffer: Hashable, Sendable {
             column += DisplayWidth.of(character)
         }
         left = start == line.count ? total : column
-        var shown = ""
-        var used = 0
-        for character in line[start...] {
-            let w = DisplayWidth.of(character)
-            if used + w > width { break }
-            shown.append(character)
-            used += w
-        }
+        let shown = TextFit.truncate(String(line[start...]), width: width, ellipsis: "")
         return LineLayout(text: shown, cursorX: caret - left, scrollLeft: left)
     }
 
