@@ -34,19 +34,35 @@ extension ConsoleReducer {
         case rows(Int)
         case pages(Int)
         case top, bottom
-    }
 
-    static func move(_ s: inout ConsoleState, by delta: Int) { move(&s, .rows(delta)) }
+        /// The movement a command names, or nil for any other command.
+        init?(_ command: ConsoleCommand?) {
+            switch command {
+            case .down: self = .rows(1)
+            case .up: self = .rows(-1)
+            case .pageDown: self = .pages(1)
+            case .pageUp: self = .pages(-1)
+            case .top: self = .top
+            case .bottom: self = .bottom
+            default: return nil
+            }
+        }
 
-    static func move(_ s: inout ConsoleState, _ m: Movement) {
-        func target(_ current: Int, count: Int, page: Int) -> Int {
-            switch m {
+        /// Where it goes from `current` in a list of `count` items with pages of `page` (the caller clamps).
+        func target(from current: Int, count: Int, page: Int) -> Int {
+            switch self {
             case let .rows(n): current + n
             case let .pages(n): current + n * page
             case .top: 0
             case .bottom: count - 1
             }
         }
+    }
+
+    static func move(_ s: inout ConsoleState, by delta: Int) { move(&s, .rows(delta)) }
+
+    static func move(_ s: inout ConsoleState, _ m: Movement) {
+        func target(_ current: Int, count: Int, page: Int) -> Int { m.target(from: current, count: count, page: page) }
         switch s.focus {
         case .inbox:
             guard !s.inbox.rows.isEmpty else { return }

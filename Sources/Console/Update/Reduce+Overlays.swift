@@ -58,28 +58,19 @@ extension ConsoleReducer {
             return []
         default: break
         }
-        let movement: ConsoleCommand? = switch key {
-        case .down, .char("j"): .down
-        case .up, .char("k"): .up
-        case .pageDown, .ctrl("d"), .char(" "): .pageDown
-        case .pageUp, .ctrl("u"): .pageUp
+        // The usual moving keys, and Space and C-d/C-u (which mean other things in the panes) for paging.
+        let movement: Movement? = switch key {
+        case .down, .char("j"): .rows(1)
+        case .up, .char("k"): .rows(-1)
+        case .pageDown, .ctrl("d"), .char(" "): .pages(1)
+        case .pageUp, .ctrl("u"): .pages(-1)
         case .home, .char("g"): .top
         case .end, .char("G"): .bottom
-        default: s.keymap.command(for: key, in: s.focus)
+        default: Movement(s.keymap.command(for: key, in: s.focus))
         }
-        let page = 10
+        guard let movement else { return [] }
         let last = OverlayView.helpMaxScroll(s)
-        let target: Int
-        switch movement {
-        case .down: target = scroll + 1
-        case .up: target = scroll - 1
-        case .pageDown: target = scroll + page
-        case .pageUp: target = scroll - page
-        case .top: target = 0
-        case .bottom: target = last
-        default: return []
-        }
-        s.overlay = .help(scroll: max(0, min(last, target)))
+        s.overlay = .help(scroll: max(0, min(last, movement.target(from: scroll, count: last + 1, page: 10))))
         return []
     }
 
