@@ -16,6 +16,16 @@ final class ScenarioTmuxTests: DeskTestCase {
         s.waitFor("#\(id) in the detail pane") { $0.contains("#\(id) ·") }
     }
 
+    /// Opens a report, disposes it to the rule's proposal (the routing pane's first line) and waits for the
+    /// lesson to reach `step`; false (with the failure recorded) when a screen never came.
+    func disposeToTheProposal(_ s: TmuxSession, _ id: String, hint: String, until step: String) throws -> Bool {
+        try openReport(s, id)
+        try s.keys("d")
+        guard s.waitFor(text: hint) else { return false }
+        try s.keys("Enter")
+        return s.waitFor(text: step)
+    }
+
     /// The trainer resets the practice folder from another shell while a trainee's console is open on it:
     /// the console notices, reopens the fresh desk (lesson back at step 1) in the language it was using and
     /// says why; saving works again on the fresh desk.
@@ -24,20 +34,12 @@ final class ScenarioTmuxTests: DeskTestCase {
         guard s.waitFor(text: "PELAJARAN · Langkah 1/5") else { return }
         try s.keys("L")
         guard s.waitFor(text: "LESSON · Step 1/5") else { return }
-        try openReport(s, "2600003")
-        try s.keys("d")
-        guard s.waitFor(text: "Enter dispose") else { return }
-        try s.keys("Enter")
-        guard s.waitFor(text: "Step 2/5") else { return }
+        guard try disposeToTheProposal(s, "2600003", hint: "Enter dispose", until: "Step 2/5") else { return }
         try expect(0, ["demo", "--reset"])
         guard s.waitFor(text: "The trainer reset the practice desk; the console reopened it from the start.") else { return }
         XCTAssertTrue(s.lastScreen.contains("LESSON · Step 1/5"), s.lastScreen)
         XCTAssertFalse(s.lastScreen.contains("backup"), s.lastScreen)
-        try openReport(s, "2600003")
-        try s.keys("d")
-        guard s.waitFor(text: "Enter dispose") else { return }
-        try s.keys("Enter")
-        guard s.waitFor(text: "Step 2/5") else { return }
+        guard try disposeToTheProposal(s, "2600003", hint: "Enter dispose", until: "Step 2/5") else { return }
         XCTAssertTrue(s.lastScreen.contains("✓ Saved: #2600003 disposed to"), s.lastScreen)
         try s.keys("q")
         guard s.waitFor(text: "LAPOR_EXIT=") else { return }
@@ -52,11 +54,7 @@ final class ScenarioTmuxTests: DeskTestCase {
         XCTAssertTrue(s.lastScreen.contains("Verifikasi laporan #2600003"), s.lastScreen)
 
         // 1. Dispose to the proposed agency (Pemkab Sleman).
-        try openReport(s, "2600003")
-        try s.keys("d")
-        guard s.waitFor(text: "Enter disposisi") else { return }
-        try s.keys("Enter")
-        guard s.waitFor(text: "Langkah 2/5") else { return }
+        guard try disposeToTheProposal(s, "2600003", hint: "Enter disposisi", until: "Langkah 2/5") else { return }
         XCTAssertTrue(s.lastScreen.contains("✓ Tepat! Puskesmas dikelola pemerintah kabupaten"), s.lastScreen)
 
         // 2. Postpone the vague report with a question.
@@ -91,11 +89,7 @@ final class ScenarioTmuxTests: DeskTestCase {
         guard s.waitFor(text: "Langkah 5/5") else { return }
 
         // 5. Dispose the accessibility report to the proposed Pemkab Tangerang.
-        try openReport(s, "2600002")
-        try s.keys("d")
-        guard s.waitFor(text: "Enter disposisi") else { return }
-        try s.keys("Enter")
-        guard s.waitFor(text: "SELESAI 4/5") else { return }
+        guard try disposeToTheProposal(s, "2600002", hint: "Enter disposisi", until: "SELESAI 4/5") else { return }
         XCTAssertTrue(s.lastScreen.contains("Pelajaran selesai: 4 dari 5 langkah dikerjakan"), s.lastScreen)
 
         // Reset from the console: asks first, then the lesson starts over on a pristine desk.
