@@ -101,4 +101,42 @@ final class ReportsViewTests: XCTestCase {
         en.press(.char("6"), .char("j"), .char("j"))
         assertGolden(ConsoleRenderer.render(en), "reports-en-overdue-cursor-120x40")
     }
+    /// QA: the view scrolled only with PgDn/PgUp/Space/g/Home while help listed more, and PgDn ran on past the
+    /// end, so PgUp then seemed to do nothing. G/End reach the last line, C-d/C-u page, and paging stays
+    /// within the figures.
+    func testScrollKeysReachTheEndAndStayWithinTheFigures() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("6"))
+        let first = ConsoleRenderer.render(s).textRows()
+        let last = ReportsView.scrollRange(s).last
+        XCTAssertGreaterThan(last, 0, "the figures are longer than an 80x24 screen")
+        s.press(.char("G"))
+        XCTAssertEqual(s.reportsView?.scroll, last)
+        let end = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(end.contains { $0.contains("Penyandang disabilitas") || $0.contains("Lainnya") }, end.joined(separator: "\n"))
+        for _ in 0..<5 { s.press(.pageDown) }
+        XCTAssertEqual(s.reportsView?.scroll, last, "PgDn stops at the end")
+        s.press(.ctrl("u"))
+        XCTAssertLessThan(s.reportsView?.scroll ?? last, last, "one page back up from the end")
+        XCTAssertNotEqual(ConsoleRenderer.render(s).textRows(), end)
+        s.press(.home)
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows(), first)
+        s.press(.end)
+        XCTAssertEqual(ConsoleRenderer.render(s).textRows(), end)
+        s.press(.char("g"), .ctrl("d"))
+        XCTAssertEqual(s.reportsView?.scroll, ReportsView.scrollRange(s).page)
+        s.press(.char("q"))
+        XCTAssertNil(s.overlay, "q closes the view, as its help says")
+    }
+
+    /// Help over the view lists exactly the keys the view answers (one table for both).
+    func testHelpOverTheViewNamesTheKeysItAnswers() throws {
+        var s = try Fixture.state(language: .en)
+        s.press(.char("6"), .char("?"))
+        let screen = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        for names in ["G End", "PgDn Space C-d", "PgUp C-u", "Esc q 6"] {
+            XCTAssertTrue(screen.contains(names), "\(names) in: \(screen)")
+        }
+        XCTAssertTrue(screen.contains("close Reports, back to the inbox"), screen)
+    }
 }

@@ -19,10 +19,7 @@ enum Hints {
                                 ("Esc", s.text(Localized("batal", en: "cancel")))]
             case .confirm: return [("y", s.text(Localized("ya", en: "yes"))), ("n/Esc", s.text(Localized("tidak", en: "no")))]
             case .menu: return [("Enter", s.text(Localized("jalankan", en: "run"))), ("Esc", s.text(Localized("tutup", en: "close")))]
-            case .reports:
-                return [("p", s.text(Localized("periode", en: "period"))), ("f", s.text(Localized("rentang & cakupan", en: "range & scope"))),
-                        ("j/k", s.text(Localized("pilih", en: "choose"))), ("Enter", s.text(Localized("buka laporan", en: "open report"))),
-                        ("PgDn", s.text(Localized("gulir", en: "scroll"))), ("Esc", s.text(Localized("tutup", en: "close")))]
+            case .reports: return ReportsKeys.hints(s.language)
             }
         }
         switch s.focus {

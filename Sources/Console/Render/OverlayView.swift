@@ -71,23 +71,14 @@ enum OverlayView {
         return out
     }
 
-    /// The keys of the Laporan view, as `handleReportsKey` answers them.
+    /// The keys of the Laporan view, from the table its handler answers with.
     static func reportsHelpLines(_ s: ConsoleState) -> [StyledLine] {
-        let l = s.language
-        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
-        let rows: [(String, String)] = [
-            ("p", t("periode: bulan ini, minggu ini, bulan lalu", "period: this month, this week, last month")),
-            ("f", t("rentang tanggal dan cakupan (instansi, wilayah)", "date range and scope (agency, region)")),
-            ("j k ↓ ↑", t("pilih laporan terlambat", "choose an overdue report")),
-            ("Enter", t("buka laporan terpilih", "open the chosen report")),
-            ("PgDn Spasi", t("gulir ke bawah", "scroll down")),
-            ("PgUp", t("gulir ke atas", "scroll up")),
-            ("g Home", t("ke atas", "to top")),
-            ("Esc q 6", t("tutup Laporan", "close Reports")),
-            ("? F1", t("bantuan ini", "this help")),
-        ]
-        return [StyledLine(text: t("Tombol di Laporan", "Keys in Reports"), role: Roles.overlayTitle)]
-            + rows.map { StyledLine(text: TextFit.pad($0.0, width: 14) + $0.1, role: Roles.overlay) }
+        let keys = ReportsKeys.table.map { ReportsKeys.names($0, separator: " ") }
+        let width = (keys.map(\.count).max() ?? 0) + 2
+        return [StyledLine(text: s.text(Localized("Tombol di Laporan", en: "Keys in Reports")), role: Roles.overlayTitle)]
+            + zip(keys, ReportsKeys.table).map {
+                StyledLine(text: TextFit.pad($0.0, width: width) + s.text($0.1.help), role: Roles.overlay)
+            }
     }
 
     static func paneName(_ p: Pane, _ l: Language) -> String {

@@ -10,9 +10,7 @@ enum ReportsView {
         guard let v = s.reportsView else { return }
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
-        // Down to the status line: the hint row (p, f, …) and the lesson, presenter and replay strips under
-        // it stay visible.
-        let area = Rect(x: 0, y: 1, width: s.size.width, height: max(1, s.layout.statusLine.y - 1))
+        let area = area(s)
         c.fill(area, role: Roles.overlay)
         let q = v.query
         var scope = t("seluruh meja", "whole desk")
@@ -20,8 +18,52 @@ enum ReportsView {
         if let r = q.region { scope += " · " + r }
         let title = t("Laporan", "Reports") + " — \(dateText(q.firstDay, l)) – \(dateText(q.lastDay, l)) (\(s.text(v.period.label).lowercased())) · " + scope
         c.box(area, role: Roles.overlayBorder, title: title)
-        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 1)
+        let inner = textRect(s)
         guard inner.width > 10, inner.height > 2 else { return }
+        let (wrapped, cursorLine) = content(s, v, width: inner.width)
+        let top = top(v, lines: wrapped.count, cursorLine: cursorLine, height: inner.height)
+        for (i, line) in wrapped.dropFirst(top).prefix(inner.height).enumerated() {
+            c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: inner.y + i), role: line.role,
+                  clipWidth: inner.width)
+            if let cl = cursorLine, cl == top + i { c.cursor = Point(x: inner.x, y: inner.y + i) }
+        }
+        if c.cursor == nil { c.cursor = inner.origin }
+    }
+
+    /// The view's box: from under the tab bar down to the status line, so the hint row (p, f, …) and the
+    /// lesson, presenter and replay strips under it stay visible.
+    static func area(_ s: ConsoleState) -> Rect {
+        Rect(x: 0, y: 1, width: s.size.width, height: max(1, s.layout.statusLine.y - 1))
+    }
+
+    static func textRect(_ s: ConsoleState) -> Rect { area(s).inset(top: 1, left: 2, bottom: 1, right: 1) }
+
+    /// The first line shown: the scroll position, kept within the figures and, once the officer moves
+    /// through the overdue list, moved so the selected row is on screen.
+    private static func top(_ v: ReportsViewState, lines: Int, cursorLine: Int?, height: Int) -> Int {
+        var top = min(v.scroll, max(0, lines - height))
+        if v.followCursor, let cl = cursorLine {
+            if cl < top { top = cl }
+            if cl >= top + height { top = cl - height + 1 }
+        }
+        return top
+    }
+
+    /// Where the figures are scrolled to now, how far they can scroll (their last line at the bottom of
+    /// the box), and a page: what the scrolling keys start from.
+    static func scrollRange(_ s: ConsoleState) -> (top: Int, last: Int, page: Int) {
+        guard let v = s.reportsView else { return (0, 0, 1) }
+        let inner = textRect(s)
+        let (lines, cursorLine) = content(s, v, width: max(1, inner.width))
+        let height = max(1, inner.height)
+        return (top(v, lines: lines.count, cursorLine: cursorLine, height: height), max(0, lines.count - height), max(1, height - 1))
+    }
+
+    /// The figures wrapped to `width`, and the wrapped line of the selected overdue row.
+    private static func content(_ s: ConsoleState, _ v: ReportsViewState, width: Int) -> (lines: [StyledLine], cursorLine: Int?) {
+        let l = s.language
+        func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
+        let inner = Rect(x: 0, y: 0, width: width, height: 1)
         var lines: [StyledLine] = []
         var cursorLine: Int?
         let r = v.report
@@ -82,19 +124,7 @@ enum ReportsView {
             if i == cursorLine { selectedRow = wrapped.count }
             wrapped += DetailPane.wrap([line], width: inner.width)
         }
-        cursorLine = selectedRow
-        // Keep the selected overdue row visible.
-        var top = min(v.scroll, max(0, wrapped.count - inner.height))
-        if v.followCursor, let cl = cursorLine {
-            if cl < top { top = cl }
-            if cl >= top + inner.height { top = cl - inner.height + 1 }
-        }
-        for (i, line) in wrapped.dropFirst(top).prefix(inner.height).enumerated() {
-            c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: inner.y + i), role: line.role,
-                  clipWidth: inner.width)
-            if let cl = cursorLine, cl == top + i { c.cursor = Point(x: inner.x, y: inner.y + i) }
-        }
-        if c.cursor == nil { c.cursor = inner.origin }
+        return (wrapped, selectedRow)
     }
 
     static func number(_ v: Double?) -> String {

@@ -30,7 +30,7 @@ extension ConsoleReducer {
     }
 
     /// How far a movement key goes; each pane decides what a page or an edge means for it.
-    enum Movement {
+    enum Movement: Equatable {
         case rows(Int)
         case pages(Int)
         case top, bottom

@@ -19,12 +19,12 @@ extension ConsoleReducer {
             s.overlay = nil
             return []
         }
-        switch key {
-        case .escape, .char("q"), .char("6"):
+        switch ReportsKeys.command(for: key) {
+        case .close:
             s.overlay = nil
             s.reportsView = nil
             return []
-        case .char("p"):
+        case .period:
             let cycle: [DeskReportPreset] = [.thisMonth, .thisWeek, .lastMonth]
             let current: DeskReportPreset? = if case let .preset(p) = v.period { p } else { nil }
             let next = cycle[((current.flatMap { cycle.firstIndex(of: $0) } ?? -1) + 1) % cycle.count]
@@ -33,37 +33,32 @@ extension ConsoleReducer {
             v.report = computeReport(s, v.query)
             v.cursor = 0
             v.scroll = 0
-        case .char("f"):
+        case .scope:
             s.reportsView = v
             openReportScopeForm(&s, v)
             return []
-        case .char("?"), .f(1):
+        case .help:
             // Help over the Laporan view lists its keys; closing it comes back here.
             s.reportsView = v
             s.overlay = .help(scroll: 0)
             return []
-        case .down, .char("j"):
-            v.cursor = min(max(0, v.report.mostOverdue.count - 1), v.cursor + (v.followCursor ? 1 : 0))
+        case let .choose(delta):
+            // The first move only brings the selected row into view.
+            let step = delta > 0 && !v.followCursor ? 0 : delta
+            v.cursor = max(0, min(max(0, v.report.mostOverdue.count - 1), v.cursor + step))
             v.followCursor = true
-        case .up, .char("k"):
-            v.cursor = max(0, v.cursor - 1)
-            v.followCursor = true
-        case .pageDown, .char(" "):
-            v.scroll += 10
+        case let .scroll(movement):
+            // From where the view is now (following the cursor may have moved it), kept within the figures.
+            let range = ReportsView.scrollRange(s)
+            v.scroll = max(0, min(range.last, movement.target(from: range.top, count: range.last + 1, page: range.page)))
             v.followCursor = false
-        case .pageUp:
-            v.scroll = max(0, v.scroll - 10)
-            v.followCursor = false
-        case .home, .char("g"):
-            v.scroll = 0
-            v.followCursor = false
-        case .enter:
+        case .open:
             guard v.report.mostOverdue.indices.contains(v.cursor) else { break }
             let id = v.report.mostOverdue[v.cursor].id
             s.overlay = nil
             s.reportsView = nil
             return openByID(&s, id)
-        default: break
+        case nil: break
         }
         s.reportsView = v
         return []
