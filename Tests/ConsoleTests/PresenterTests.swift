@@ -53,6 +53,18 @@ final class PresenterTests: XCTestCase {
         XCTAssertTrue(stripRow(s).contains("Esc  cancel"), stripRow(s))
     }
 
+    /// The strip names keys of the Laporan view and of help from the same table as their hint rows and help,
+    /// also keys the short hint row leaves out (G, S-Tab).
+    func testKeysInTheReportsViewAndFormsAreNamedFromTheirKeyTables() throws {
+        var s = try presenter()
+        s.press(.char("6"), .char("G"))
+        XCTAssertTrue(stripRow(s).contains("G  ke akhir"), stripRow(s))
+        s.press(.char("p"))
+        XCTAssertTrue(stripRow(s).contains("p  periode"), stripRow(s))
+        s.press(.char("q"), .char("c"), .backTab)
+        XCTAssertTrue(stripRow(s).contains("S-Tab  kolom sebelumnya"), stripRow(s))
+    }
+
     /// The English inbox header names the status as the view tab does ("2 Postponed").
     func testTheInboxHeaderAndTheTabNameThePostponedStatusAlike() throws {
         let s = try Fixture.state(size: Size(width: 120, height: 40), language: .en)

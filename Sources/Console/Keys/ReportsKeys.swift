@@ -49,13 +49,4 @@ enum ReportsKeys {
     static func names(_ e: Entry, separator: String) -> String {
         e.keys.map(\.name).joined(separator: separator)
     }
-
-    /// The hint row: the first key of each entry with a hint label; j and k share one "j/k" hint.
-    static func hints(_ l: Language) -> [(String, String)] {
-        table.compactMap { e -> (String, String)? in
-            guard let hint = e.hint else { return nil }
-            let key = e.command == .choose(-1) ? "j/k" : e.keys[0].name
-            return (key, hint.text(l))
-        }
-    }
 }

@@ -27,21 +27,11 @@ extension ConsoleReducer {
         }
     }
 
-    /// What a key does in a window, for the presenter strip (as the window's own hint row names it: C-s
+    /// What a key does in a window, for the presenter strip, as the window's own hint row names it (C-s
     /// saves a form); nil when only the window's name fits.
     static func overlayKeyLabel(_ overlay: Overlay?, _ key: Key) -> Localized? {
-        switch (overlay, key) {
-        case (.form, .ctrl("s")), (.form, .f(2)): Localized("simpan", en: "save")
-        case (.form, .escape), (.prompt, .escape): Localized("batal", en: "cancel")
-        case (.form, .tab): Localized("kolom berikut", en: "next field")
-        case (.form, .backTab): Localized("kolom sebelumnya", en: "previous field")
-        case (.prompt, .enter), (.menu, .enter): Localized("jalankan", en: "run")
-        case (.prompt, .tab): Localized("lengkapi", en: "complete")
-        case (.confirm, .char("y")): Localized("ya", en: "yes")
-        case (.confirm, .char("n")), (.confirm, .escape): Localized("tidak", en: "no")
-        case (.menu, .escape), (.help, .escape): Localized("tutup", en: "close")
-        default: nil
-        }
+        guard let overlay else { return nil }
+        return Hints.windowKeys(overlay).first { $0.keys.contains(key) }?.label
     }
 
     static func overlayName(_ overlay: Overlay?) -> Localized? {
