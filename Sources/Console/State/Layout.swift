@@ -86,8 +86,9 @@ extension ConsoleState {
         if case .prompt = overlay { return [] }
         let mark = m.kind == .error ? "✗ " : (m.kind == .success ? "✓ " : "")
         let width = size.width - 1 // after the blank first column
-        let body = size.height - 4 - bottomStripRows
-        let maxRows = max(1, min(ConsoleState.statusMessageMaxRows, body - 5)) // body - (rows - 1) >= 6
+        // Each extra status row comes out of the panes' body, which keeps six rows.
+        let body = Layout.compute(size: size, focus: focus, routingOpen: false, extraBottomRows: bottomStripRows).body.height
+        let maxRows = max(1, min(ConsoleState.statusMessageMaxRows, body - 5))
         let wrapped = TextFit.wrap(m.text, width: max(1, width - mark.displayWidth))
         var lines = wrapped.enumerated().map { i, line in (i == 0 ? mark : String(repeating: " ", count: mark.displayWidth)) + line }
         if lines.isEmpty { lines = [mark] }
