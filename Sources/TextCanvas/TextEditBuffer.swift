@@ -54,6 +54,9 @@ public struct TextEditBuffer: Hashable, Sendable {
     private var goalColumn: Int?
     private var undoStack: [UndoState] = []
     private var lastEdit: EditKind?
+    /// Columns hidden to the left when the buffer is shown as a one-line field: kept between keys, so the
+    /// caret moves within the visible text instead of dragging it (see `keepCaretVisible(width:)`).
+    public private(set) var scrollLeft = 0
 
     private struct UndoState: Hashable, Sendable {
         var content: [[Character]]
@@ -268,11 +271,19 @@ public struct TextEditBuffer: Hashable, Sendable {
                           scrollTop: window.top, totalRows: rows.count)
     }
 
+    /// Scrolls the one-line field of `width` columns only as far as needed to show the caret; called after
+    /// each key, with the width the field is drawn with.
+    public mutating func keepCaretVisible(width: Int) {
+        scrollLeft = lineLayout(width: width).scrollLeft
+    }
+
     /// The caret's line in a one-line field of `width` columns, unwrapped: starting from `scrollLeft`, it
     /// scrolls only as far as needed to keep the caret visible, and never leaves columns empty after the
     /// end of the text while earlier text is hidden (one column stays free for the caret at the end).
     /// The left edge is always the start of a grapheme, so a wide character is never cut in half.
-    public func lineLayout(width: Int, scrollLeft: Int = 0) -> LineLayout {
+    public func lineLayout(width: Int) -> LineLayout { lineLayout(width: width, scrollLeft: scrollLeft) }
+
+    public func lineLayout(width: Int, scrollLeft: Int) -> LineLayout {
         let width = max(1, width)
         let line = content[cursor.line]
         let caret = columnWidth(line, upTo: cursor.column)

@@ -109,7 +109,7 @@ enum OverlayView {
         let lead = p.kind == .command ? ":" : "/"
         let x0 = c.put(lead, at: r.origin, role: Roles.fieldFocused)
         // The whole line after the lead character, scrolled sideways to keep the caret visible.
-        let line = p.buffer.lineLayout(width: promptTextWidth(s), scrollLeft: p.scrollLeft)
+        let line = p.buffer.lineLayout(width: promptTextWidth(s))
         c.put(line.text, at: Point(x: x0, y: r.y), role: Roles.fieldInput, clipWidth: r.width - 1)
         c.cursor = Point(x: x0 + line.cursorX, y: r.y)
         if p.kind == .command, !p.completions.isEmpty, p.completions.count > 1 || p.completions.first != p.buffer.text {
@@ -125,8 +125,16 @@ enum OverlayView {
         return 3
     }
 
+    static let formWidth = 72
+
+    /// Columns of a form's one-line field: the box's inside (the box is at most `formWidth` wide, and two
+    /// columns narrower than the screen).
+    static func formLineWidth(_ s: ConsoleState) -> Int {
+        max(1, boxRect(s, width: formWidth, height: 1).width - 4)
+    }
+
     static func drawForm(_ c: inout Canvas, _ s: ConsoleState, _ f: FormState) {
-        let width = min(72, s.size.width - 2)
+        let width = min(formWidth, s.size.width - 2)
         let innerWidth = width - 4
         let needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1) + f.fields.map(formFieldHeight).reduce(0, +) - 1
         let r = box(&c, s, width: width, height: needed, title: f.title)
@@ -156,7 +164,7 @@ enum OverlayView {
             switch field.value {
             case let .text(buffer, multiline) where !multiline:
                 // One row: the whole width, scrolled sideways to keep the caret visible (not the wrapped tail).
-                let line = buffer.lineLayout(width: max(1, min(innerWidth, inner.width)))
+                let line = buffer.lineLayout(width: formLineWidth(s))
                 c.fill(Rect(x: inner.x, y: y, width: inner.width, height: inputRows), role: Roles.fieldInput)
                 c.put(line.text, at: Point(x: inner.x, y: y), role: Roles.fieldInput, clipWidth: inner.width)
                 if focused { c.cursor = Point(x: inner.x + line.cursorX, y: y) }

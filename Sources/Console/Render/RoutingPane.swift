@@ -5,6 +5,14 @@ import TextCanvas
 /// Where the report should go: the rule's proposal and why, the alternatives, the agency's deadline for
 /// this report, the disposition history, and a type-to-filter list over the whole directory.
 enum RoutingPane {
+    static func filterLabel(_ l: Language) -> String { Localized("Cari: ", en: "Find: ").text(l) }
+
+    /// Columns of the filter field: the pane's inside after its label.
+    static func filterWidth(_ s: ConsoleState) -> Int {
+        guard let r = s.layout.routing else { return 1 }
+        return max(1, r.inset(top: 1, left: 2, bottom: 1, right: 1).width - filterLabel(s.language).displayWidth)
+    }
+
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         let focused = s.focus == .routing && s.overlay == nil
         if s.layout.mode == .two { c.fill(r, role: Roles.overlay) }
@@ -102,10 +110,9 @@ enum RoutingPane {
             y += 1
         }
         // Filter line.
-        let label = t("Cari: ", "Find: ")
         let filterRow = Point(x: inner.x, y: y)
-        let x0 = c.put(label, at: filterRow, role: Roles.fieldLabel)
-        let field = s.routing.filter.lineLayout(width: max(1, inner.maxX - x0))
+        let x0 = c.put(filterLabel(l), at: filterRow, role: Roles.fieldLabel)
+        let field = s.routing.filter.lineLayout(width: filterWidth(s))
         c.fill(Rect(x: x0, y: y, width: inner.maxX - x0, height: 1), role: Roles.fieldInput)
         c.put(field.text, at: Point(x: x0, y: y), role: Roles.fieldInput, clipWidth: inner.maxX - x0)
         y += 1

@@ -19,8 +19,6 @@ public struct PromptState: Sendable, Hashable {
     public var buffer = TextEditBuffer()
     /// Candidates for Tab completion of the command name.
     public var completions: [String] = []
-    /// Display column of the text at the prompt's left edge: long input scrolls sideways with the caret.
-    public var scrollLeft = 0
     /// The search line only: the inbox as it was when `/` opened, so Esc can put it back.
     public var searchOrigin: SearchOrigin?
 

@@ -126,7 +126,7 @@ extension ConsoleReducer {
                 }
             }
         }
-        p.scrollLeft = p.buffer.lineLayout(width: OverlayView.promptTextWidth(s), scrollLeft: p.scrollLeft).scrollLeft
+        p.buffer.keepCaretVisible(width: OverlayView.promptTextWidth(s))
         s.overlay = .prompt(p)
         return []
     }
@@ -246,6 +246,7 @@ extension ConsoleReducer {
             switch field.value {
             case .text(var buffer, let multiline):
                 if buffer.apply(key, multiline: multiline) {
+                    if !multiline { buffer.keepCaretVisible(width: OverlayView.formLineWidth(s)) }
                     field.value = .text(buffer, multiline: multiline)
                 }
             case .choice(let options, var selected):

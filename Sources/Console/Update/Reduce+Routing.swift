@@ -75,6 +75,7 @@ extension ConsoleReducer {
         case .char, .paste, .backspace, .delete, .ctrl("a"), .ctrl("e"), .ctrl("z"):
             let before = s.routing.filter.text
             guard s.routing.filter.apply(key, multiline: false) else { return false }
+            s.routing.filter.keepCaretVisible(width: RoutingPane.filterWidth(s))
             if s.routing.filter.text != before { s.routing.cursor = 0 }
             return true
         default:
