@@ -75,6 +75,20 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertEqual(Set(try listJSON().compactMap { $0["external_id"] as? String }), ["a1", "a6"])
     }
 
+    /// QA: a missing file among several stopped the whole import (exit 2, nothing written). The readable
+    /// files are imported and the missing one is named (exit 1); with no readable file it is a usage error.
+    func testAMissingFileAmongSeveralIsReportedAndTheOthersAreImported() throws {
+        try makeDesk()
+        let good = try writeFile("baik.jsonl", Data(#"{"channel": "sms", "external_id": "m1", "body": "Jalan rusak"}"# .utf8 + [0x0A]))
+        let missing = dataURL.deletingLastPathComponent().appendingPathComponent("tidak-ada.jsonl").path
+        let r = try expect(1, ["import", missing, good])
+        XCTAssertTrue(r.stderr.contains("\(missing): cannot read the file (No such file or directory)"), r.stderr)
+        XCTAssertEqual(Set(try listJSON().compactMap { $0["external_id"] as? String }), ["m1"])
+        let none = try desk(["import", missing])
+        XCTAssertEqual(none.code, 2, none.transcript)
+        XCTAssertTrue(none.stderr.contains(missing), none.stderr)
+    }
+
     func testSettingsTypoIsDamageNamingFileAndLine() throws {
         try makeDesk()
         let settings = dataURL.appendingPathComponent("desk.toml")

@@ -24,13 +24,17 @@ struct ImportCommand: ParsableCommand {
         guard batchSize > 0 else { throw Fail.usage("--batch-size must be positive") }
         let now = DeskAccess.now(desk)
         var batches: [(String, IntakeBatch)] = []
+        // A file that cannot be read is reported and the others are still imported (exit 1), as a bad line
+        // is; only when no file can be read is it a usage error.
+        var unreadable: [String] = []
         for file in files {
             let bytes: [UInt8]
             if file == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
                 guard let read = IntakeFile.readBytes(atPath: file) else {
-                    throw Fail.usage("\(file): cannot read the file")
+                    unreadable.append("\(file): cannot read the file (\(ImportCommand.whyUnreadable(file)))")
+                    continue
                 }
                 bytes = read
             }
@@ -42,6 +46,8 @@ struct ImportCommand: ParsableCommand {
             }
             batches.append((name, batch))
         }
+        guard !batches.isEmpty else { throw Fail.usage(unreadable.joined(separator: "\n")) }
+        for message in unreadable { Output.error(message) }
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
@@ -84,8 +90,17 @@ struct ImportCommand: ParsableCommand {
             }
         }
         progress.finish()
-        Output.error("Diimpor \(recorded) laporan, \(duplicates) sudah ada (duplikat), \(rejected) ditolak.")
-        if rejected > 0 { throw Fail.rejected("") }
+        let skippedFiles = unreadable.isEmpty ? "" : " \(unreadable.count) berkas tidak terbaca."
+        Output.error("Diimpor \(recorded) laporan, \(duplicates) sudah ada (duplikat), \(rejected) ditolak." + skippedFiles)
+        if rejected > 0 || !unreadable.isEmpty { throw Fail.rejected("") }
+    }
+
+    static func whyUnreadable(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) != 0 { return String(cString: strerror(errno)) }
+        if info.st_mode & S_IFMT == S_IFDIR { return "it is a folder" }
+        if access(path, R_OK) != 0 { return String(cString: strerror(errno)) }
+        return "read failed"
     }
 
     /// A refused record as the other intake errors read: `field: reason`, in English.
