@@ -195,13 +195,32 @@ public enum ConsoleRenderer {
         }
     }
 
+    /// The hints that fit, in order. When some do not, "…" says so and the last hint (the way out: Esc,
+    /// q) is kept at the end, so a narrow terminal never hides how to leave a window.
     static func drawHints(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         guard r.height > 0 else { return }
         c.fill(r, role: Roles.hints)
+        let hints = Hints.forFocus(s)
+        func width(_ h: (String, String)) -> Int { h.0.displayWidth + h.1.displayWidth + 3 }
+        let room = r.maxX - (r.x + 1)
+        var shown = hints
+        var cut = false
+        if hints.map(width).reduce(0, +) > room, let last = hints.last {
+            let more = "…".displayWidth + 2
+            var used = width(last) + more
+            shown = []
+            for h in hints.dropLast() {
+                guard used + width(h) <= room else { break }
+                shown.append(h)
+                used += width(h)
+            }
+            cut = true
+            if used <= room { shown.append(last) } else { shown = [] }
+        }
         var x = r.x + 1
-        for (keys, label) in Hints.forFocus(s) {
-            let needed = keys.displayWidth + label.displayWidth + 3
-            guard x + needed <= r.maxX else { break }
+        for (i, (keys, label)) in shown.enumerated() {
+            if cut, i == shown.count - 1 { x = c.put("…  ", at: Point(x: x, y: r.y), role: Roles.hints) }
+            guard x + width((keys, label)) <= r.maxX else { break }
             x = c.put(keys, at: Point(x: x, y: r.y), role: Roles.hintKey)
             x = c.put(" " + label + "  ", at: Point(x: x, y: r.y), role: Roles.hints)
         }

@@ -1,0 +1,25 @@
+import Complaints
+@testable import Console
+import TextCanvas
+import XCTest
+
+/// The hint row on narrow terminals: hints that do not fit are dropped with "…", never the last one, which
+/// says how to leave the window (QA: at 44 columns a form's row ended before "Esc batal").
+final class HintRowTests: XCTestCase {
+    func testANarrowFormKeepsTheWayOutAndSaysHintsWereLeftOut() throws {
+        var s = try Fixture.state(size: Size(width: 44, height: 20))
+        s.press(.char("c"))
+        XCTAssertNotNil(s.form)
+        let row = ConsoleRenderer.render(s).textRows()[s.layout.hints.y]
+        XCTAssertTrue(row.contains("…  Esc batal"), row)
+        XCTAssertTrue(row.hasPrefix(" C-s/F2 simpan"), row)
+    }
+
+    func testAWideEnoughRowShowsEveryHintWithoutAnEllipsis() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.press(.char("c"))
+        let row = ConsoleRenderer.render(s).textRows()[s.layout.hints.y]
+        XCTAssertFalse(row.contains("…"), row)
+        XCTAssertTrue(row.contains("C-z urungkan ketikan  Esc batal"), row)
+    }
+}
