@@ -44,6 +44,22 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(screen.contains("} lewati  { kembali"), screen)
     }
 
+    /// QA: at 80x24 the demo's first instruction was cut after two rows ("Tekan d, pilih instansi usulan…")
+    /// while the feedback rows under it were empty. The instruction uses them until there is feedback.
+    func testALongInstructionUsesTheFeedbackRowsWhileThereIsNoFeedback() throws {
+        var s = try lessonState(size: Size(width: 60, height: 24))
+        let words = "Verifikasi laporan ini, periksa lokasi dan kategori, lalu disposisikan ke instansi usulan aturan."
+        s.lesson?.title = Localized("Panjang", en: "Long")
+        let long = Lesson(steps: [LessonStep(instruction: Localized(words + " " + words + " Tekan d.", en: "x"),
+                                             expect: EventPattern(verb: .note, reportExternalID: "WEB-1001"),
+                                             praise: Localized("Bagus.", en: "Good."))])
+        s.lesson?.cursor = LessonCursor(progress: LessonProgress(lesson: long, baselineSeq: s.desk.lastSeq))
+        let rows = ConsoleRenderer.render(s).textRows()
+        let strip = rows.suffix(LessonStrip.height - 1).joined(separator: " ")
+        XCTAssertTrue(strip.contains("Tekan d."), strip)
+        XCTAssertFalse(strip.contains("…"), strip)
+    }
+
     /// The strips raise the minimum: at the bare minimum size the message names the size that fits them,
     /// never the size the terminal already has.
     func testTooSmallMessageCountsTheLessonAndPresenterRows() throws {

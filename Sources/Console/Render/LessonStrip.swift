@@ -4,7 +4,7 @@ import TextCanvas
 /// The lesson strip under the hints: step n/N with the instruction, then the last feedback (praise or the
 /// explanation of a wrong move), or the finished message.
 public enum LessonStrip {
-    /// Rows the strip takes: a header, two for the instruction, two for the feedback.
+    /// Rows the strip takes: a header, then four shared by the instruction and the feedback.
     public static let height = 5
 
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ lesson: LessonSession, _ layout: Layout) {
@@ -42,27 +42,41 @@ public enum LessonStrip {
                 "Pelajaran selesai: \(done) dari \(n) langkah dikerjakan, sisanya dilewati. { kembali ke langkah, Ctrl-R mengulang.",
                 en: "Lesson over: \(done) of \(UIText.counted(n, "step")) done, the rest skipped. { goes back to a step, Ctrl-R starts over."))
         }
-        let lines = TextFit.wrap(instruction, width: width - 2)
-        // A step whose report has moved on (deleted, archived, already disposed) can no longer be done: the
-        // second row says so and how to go on, instead of the rest of the instruction.
+        // Four rows under the header, shared: the feedback takes what it needs (at most two), a stuck step's
+        // hint one, and the instruction the rest, so a long instruction is not cut while nothing else is shown.
+        let feedback = cursor.progress.feedback.map { feedback -> (lines: [String], role: StyleRole) in
+            let (mark, text, role): (String, Localized, StyleRole) = switch feedback {
+            case let .praise(_, t): ("✓ ", t, Roles.statusSuccess)
+            case let .mistake(_, t): ("✗ ", t, Roles.statusError)
+            }
+            return (TextFit.wrap(mark + s.text(text), width: width - 2), role)
+        }
+        // A step whose report has moved on (deleted, archived, already disposed) can no longer be done: a row
+        // says so and how to go on.
         let stuck = stuckHint(s, cursor)
-        let instructionRows = stuck == nil ? 2 : 1
-        for (i, line) in lines.prefix(instructionRows).enumerated() {
-            let shown = i == instructionRows - 1 && lines.count > instructionRows ? TextFit.truncate(line + " …", width: width - 2) : line
-            c.put(shown, at: Point(x: 1, y: top + 1 + i), role: Roles.presenterStrip, clipWidth: width - 2)
-        }
+        let lines = TextFit.wrap(instruction, width: width - 2)
+        let feedbackRows = min(2, feedback?.lines.count ?? 0)
+        let stuckRows = stuck == nil ? 0 : 1
+        // The instruction keeps at least one row; the feedback gives up its second row before that.
+        let instructionRows = max(1, min(lines.count, height - 1 - feedbackRows - stuckRows))
+        var y = top + 1
+        putCut(&c, lines, rows: instructionRows, at: &y, width: width, role: Roles.presenterStrip)
         if let stuck {
-            c.put(TextFit.truncate(stuck, width: width - 2), at: Point(x: 1, y: top + 2), role: Roles.statusError, clipWidth: width - 2)
+            c.put(TextFit.truncate(stuck, width: width - 2), at: Point(x: 1, y: y), role: Roles.statusError, clipWidth: width - 2)
+            y += 1
         }
-        guard let feedback = cursor.progress.feedback else { return }
-        let (mark, text, role): (String, Localized, StyleRole) = switch feedback {
-        case let .praise(_, t): ("✓ ", t, Roles.statusSuccess)
-        case let .mistake(_, t): ("✗ ", t, Roles.statusError)
+        if let feedback {
+            putCut(&c, feedback.lines, rows: min(feedbackRows, top + height - y), at: &y, width: width, role: feedback.role)
         }
-        let fb = TextFit.wrap(mark + s.text(text), width: width - 2)
-        for (i, line) in fb.prefix(2).enumerated() {
-            let shown = i == 1 && fb.count > 2 ? TextFit.truncate(line + " …", width: width - 2) : line
-            c.put(shown, at: Point(x: 1, y: top + 3 + i), role: role, clipWidth: width - 2)
+    }
+
+    /// The first `rows` of `lines`, the last of them ending in "…" when more did not fit.
+    private static func putCut(_ c: inout Canvas, _ lines: [String], rows: Int, at y: inout Int, width: Int, role: StyleRole) {
+        guard rows > 0 else { return }
+        for (i, line) in lines.prefix(rows).enumerated() {
+            let shown = i == rows - 1 && lines.count > rows ? TextFit.truncate(line + " …", width: width - 2) : line
+            c.put(shown, at: Point(x: 1, y: y), role: role, clipWidth: width - 2)
+            y += 1
         }
     }
 
