@@ -44,6 +44,11 @@ public protocol EventJournal: AnyObject, Sendable {
 
     /// Empties the change descriptor's queue so it stops being readable.
     func drainChangeNotifications()
+
+    /// A segment read earlier that was since deleted or put back as another file (a practice desk reset
+    /// from another shell, a restore under a running console), or nil. Looks now (a `stat` per segment);
+    /// once found it stays found, and the journal reads and writes nothing more.
+    func findReplacedSegment() -> String?
 }
 
 extension EventJournal {

@@ -101,7 +101,15 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
-            try checkIdentity(fd, segment: segment)
+            do throws(JournalError) {
+                try checkIdentity(fd, segment: segment)
+            } catch {
+                // From now on every read stops too: the lines read before no longer match the folder.
+                if case let .segmentReplaced(path) = error { scanner.noteReplaced(path) }
+                throw error
+            }
+            // A segment this process created or first wrote is watched from now on, as one it read.
+            scanner.remember(segment: segment) { FileIdentity(descriptor: fd) }
             try checkSize(fd, segment: segment, expected: size)
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []

@@ -187,9 +187,17 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return scanner.lastSeq
     }
 
+    public func findReplacedSegment() -> String? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try? scanner.checkSegmentsUnreplaced()
+        return scanner.replacedSegment
+    }
+
     public var health: JournalHealth {
         mutex.lock()
         defer { mutex.unlock() }
+        if let replaced = scanner.replacedSegment { return .degraded(reasons: [JournalError.segmentReplaced(path: replaced).description]) }
         if mode == .readOnly { return .readOnly(reason: readOnlyReason) }
         var reasons = scanner.report.unacknowledgedDescriptions
         if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }

@@ -89,6 +89,9 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
         for entry in try entries(after: seq) { try body(entry) }
     }
 
+    /// Memory is never replaced behind the journal's back.
+    public func findReplacedSegment() -> String? { nil }
+
     public func poll() throws -> [JournalEntry] {
         locked { takeUndelivered() + catchUp() }
     }

@@ -65,6 +65,10 @@ struct JournalScanner {
     private(set) var segments: [SegmentSummary]
     private(set) var lastSeq: UInt64 = 0
     private(set) var skipped = Set<LineKey>()
+    /// The file each segment was when this scanner first looked at it (see `checkSegmentsUnreplaced`).
+    private var identities: [Int: FileIdentity] = [:]
+    /// The first segment found deleted or replaced; from then on every scan stops with it.
+    private(set) var replacedSegment: String?
     /// Everything found so far.
     var report = RecoveryReport()
     /// Set when the scan resumed at a projection snapshot's point: lines before it were verified by the
@@ -100,6 +104,34 @@ struct JournalScanner {
         resumedAt = ResumeCursor(segment: last.number, offset: last.end, lines: last.lines, seq: point.lastSeq)
     }
 
+    /// Every segment this scanner has read must still be the same file: writers only append to segments
+    /// and add new ones, so a segment deleted or put back as another file (a practice desk reset from
+    /// another shell, a restore from a backup under a running console) means the lines already read no
+    /// longer match the folder. Throws `segmentReplaced` then; segments not seen before are remembered.
+    mutating func checkSegmentsUnreplaced() throws(JournalError) {
+        if let replacedSegment { throw .segmentReplaced(path: replacedSegment) }
+        for number in segments.map(\.number) where identities[number] == nil {
+            identities[number] = FileIdentity(path: folder.segmentPath(number))
+        }
+        for (number, known) in identities.sorted(by: { $0.key < $1.key }) {
+            let path = folder.segmentPath(number)
+            guard FileIdentity(path: path) == known else {
+                replacedSegment = path
+                throw .segmentReplaced(path: path)
+            }
+        }
+    }
+
+    /// The file a writer appends to (checked to be the file at the segment's path), when not known yet.
+    mutating func remember(segment: Int, _ identity: () -> FileIdentity?) {
+        if identities[segment] == nil { identities[segment] = identity() }
+    }
+
+    /// A writer found the segment it appends to replaced (`FileJournal.checkIdentity`).
+    mutating func noteReplaced(_ path: String) {
+        if replacedSegment == nil { replacedSegment = path }
+    }
+
     /// Why a line before the resume point was not handed out (for the journal's health).
     static func reReadReason(_ position: JournalPosition, _ error: any Error) -> String {
         let why = (error as? EnvelopeDecoder.Failure)?.reason ?? "\(error)"
@@ -118,6 +150,7 @@ struct JournalScanner {
     /// Reads forward from the cursor to the end of the journal under `policy`.
     /// Returns the newly applied entries (when `policy.collect`) and the new findings.
     mutating func advance(_ policy: ScanPolicy) throws(JournalError) -> ([JournalEntry], RecoveryReport) {
+        try checkSegmentsUnreplaced()
         var entries: [JournalEntry] = []
         var findings = RecoveryReport()
         var pending: [PendingLine] = []
@@ -126,6 +159,8 @@ struct JournalScanner {
         var lineNumber = segments[segments.count - 1].lines
         while true {
             let path = folder.segmentPath(segment)
+            // Before reading: a file replaced after this is then noticed by the next scan.
+            if identities[segment] == nil { identities[segment] = FileIdentity(path: path) }
             // Check for the next segment first: once it exists, writers are done with this one, so
             // reading in this order can never miss lines even without a lock.
             let next = try nextSegment(after: segment, lookPastMissing: policy.lookPastMissingSegments)

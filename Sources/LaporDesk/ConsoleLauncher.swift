@@ -83,7 +83,7 @@ enum ConsoleLauncher {
             var service = DeskAccess.consoleService(opened, op, language: env.language)
             // A practice desk may be reset from another shell while this console is open: it notices and reopens.
             if opened.settings.isPractice {
-                service = PracticeDeskService(wrapping: service, watch: PracticeResetWatch(journalFolder: opened.folder.journalFolder))
+                service = PracticeDeskService(wrapping: service)
             }
             // A practice desk runs on its shared practice clock; a real desk on real time.
             let practiceClock = PracticeClock.of(opened).map { PracticeClockAdapter(clock: $0, desk: opened) }

@@ -123,7 +123,7 @@ enum Fixture {
     static let hostileTitle = "Tagihan air \u{1B}[31mMERAH\u{1B}[0m \u{202E}kebalik\u{202C} naik 300%"
 
     /// Builds the desk through `DeskStore.receive` and `perform`, as officers would have, over `journal`.
-    static func makeStore(journal: InMemoryJournal = InMemoryJournal()) throws -> DeskStore {
+    static func makeStore(journal: any EventJournal = InMemoryJournal()) throws -> DeskStore {
         let store = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: try deadlines(), osUser: nil)
         let sleman = Location(province: "DI Yogyakarta", regency: "Kabupaten Sleman", district: "Depok")
         func receive(_ i: Intake) throws {

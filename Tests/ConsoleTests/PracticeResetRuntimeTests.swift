@@ -14,46 +14,29 @@ final class PracticeResetRuntimeTests: XCTestCase {
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("practice-reset-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("{\"seq\":1}\n".utf8).write(to: segment)
     }
 
     override func tearDownWithError() throws {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    var segment: URL { folder.appendingPathComponent("000001.jsonl") }
+    var segment: URL { folder.appendingPathComponent("journal/000001.jsonl") }
 
     /// What `PracticeSnapshot.reset` does to a segment: a new file renamed over the old one.
     func replaceSegment() throws {
-        let temporary = folder.appendingPathComponent(".tmp-reset")
-        try Data("{\"seq\":1}\n".utf8).write(to: temporary)
+        let temporary = folder.appendingPathComponent("journal/.tmp-reset")
+        try Data(contentsOf: segment).write(to: temporary)
         XCTAssertEqual(rename(temporary.path, segment.path), 0)
     }
 
-    func testTheWatchNoticesAReplacedOrRemovedSegmentButNotAppendsOrNewSegments() throws {
-        let watch = PracticeResetWatch(journalFolder: folder)
-        let handle = try FileHandle(forWritingTo: segment)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("{\"seq\":2}\n".utf8))
-        try handle.close()
-        try Data("{\"seq\":3}\n".utf8).write(to: folder.appendingPathComponent("000002.jsonl"))
-        XCTAssertFalse(watch.check(), "appending and rolling to a new segment is ordinary journal work")
-        try replaceSegment()
-        XCTAssertTrue(watch.check())
-
-        try Data("x".utf8).write(to: segment)
-        let removedWatch = PracticeResetWatch(journalFolder: folder)
-        try FileManager.default.removeItem(at: segment)
-        XCTAssertTrue(removedWatch.check())
-    }
-
-    func makeRuntime(keys: [Key], language: Language = .id) throws -> (ConsoleRuntime, ScriptedTerminal, InMemoryJournal) {
-        let journal = InMemoryJournal()
+    /// The fixture desk in a journal file (the journal notices the reset, as it does under the real console).
+    func makeRuntime(keys: [Key], language: Language = .id) throws -> (ConsoleRuntime, ScriptedTerminal, FileJournal) {
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
         let store = try Fixture.makeStore(journal: journal)
         var state = try Fixture.state(language: language, store: store)
         state.env.isPractice = true
         let terminal = ScriptedTerminal(size: Size(width: 120, height: 40), keys: keys)
-        let service = PracticeDeskService(wrapping: StoreService(store: store), watch: PracticeResetWatch(journalFolder: folder))
+        let service = PracticeDeskService(wrapping: StoreService(store: store))
         return (ConsoleRuntime(state: state, terminal: terminal, service: service, clock: { Fixture.now }), terminal, journal)
     }
 
@@ -62,14 +45,15 @@ final class PracticeResetRuntimeTests: XCTestCase {
     func testASaveAfterTheResetWritesNothingAndTheConsoleEndsToReopen() throws {
         for language in [Language.id, .en] {
             let (runtime, terminal, journal) = try makeRuntime(keys: [.char("x"), .ctrl("s"), .char("j")], language: language)
-            let before = try journal.allEntries().count
+            let before = try Data(contentsOf: segment)
             var reset = false
             runtime.onFrame = { [self] _ in
                 if !reset, runtime.state.form != nil { reset = true; try? replaceSegment() }
             }
             runtime.run()
             XCTAssertTrue(reset)
-            XCTAssertEqual(try journal.allEntries().count, before, "nothing written into the reset desk")
+            XCTAssertEqual(try Data(contentsOf: segment), before, "nothing written into the reset desk")
+            XCTAssertNotNil(journal.findReplacedSegment())
             XCTAssertTrue(runtime.state.reopenRequested)
             XCTAssertTrue(runtime.state.quitRequested)
             XCTAssertEqual(terminal.remainingSteps, 1, "the console ends for the launcher to reopen it")
@@ -78,8 +62,8 @@ final class PracticeResetRuntimeTests: XCTestCase {
                 : "The trainer reset the practice desk; the console reopened it from the start. The form that was open was not saved."
             XCTAssertEqual(runtime.state.reopenNotice?.text(language), notice)
             XCTAssertFalse(runtime.state.message?.text.contains("backup") ?? true)
-            try FileManager.default.removeItem(at: segment)
-            try Data("{\"seq\":1}\n".utf8).write(to: segment)
+            try FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
     }
 
@@ -98,8 +82,8 @@ final class PracticeResetRuntimeTests: XCTestCase {
                                  en: "The trainer reset the practice desk; the console reopened it from the start."))
     }
 
-    /// A real desk's console has no watch: a replaced segment stays the journal's damage to report, with the
-    /// console's own words ("tidak tersimpan") in its language.
+    /// On a real desk a replaced segment stays the journal's damage to report, with the console's own words
+    /// ("tidak tersimpan") in its language.
     func testARealDeskKeepsTheJournalsMessageUnderALocalizedLead() throws {
         for (language, lead) in [(Language.id, "tidak tersimpan"), (.en, "not saved")] {
             var b = try Bench()

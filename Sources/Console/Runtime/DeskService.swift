@@ -14,6 +14,9 @@ public protocol DeskService: AnyObject {
     var changeDescriptor: Int32? { get }
     func drainChangeNotifications()
     var health: JournalHealthView { get }
+    /// True once a journal segment the console read was deleted or put back as another file: its desk no
+    /// longer matches the folder (see `EventJournal.findReplacedSegment`). Looks now.
+    var journalWasReplaced: Bool { get }
     /// True once the practice desk under the console was reset from elsewhere (`lapor-desk demo --reset`):
     /// the console's desk is then out of date and must be reopened. Always false on a real desk.
     var practiceDeskWasReset: Bool { get }

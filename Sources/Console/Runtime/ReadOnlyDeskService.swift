@@ -27,5 +27,7 @@ public final class ReadOnlyDeskService: DeskService {
 
     public var health: JournalHealthView { .readOnly(reason) }
 
+    public var journalWasReplaced: Bool { base.journalWasReplaced }
+
     public var practiceDeskWasReset: Bool { base.practiceDeskWasReset }
 }

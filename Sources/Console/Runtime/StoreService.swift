@@ -36,6 +36,8 @@ public final class StoreService: DeskService {
     public func drainChangeNotifications() { store.journal.drainChangeNotifications() }
 
     public var health: JournalHealthView { JournalHealthView(store.journal.health) }
+
+    public var journalWasReplaced: Bool { store.journal.findReplacedSegment() != nil }
 }
 
 extension JournalHealthView {

@@ -172,6 +172,37 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(try fresh.append { _ in [TestSupport.entry(5)] }.map(\.seq), [5])
     }
 
+    /// A reader (a console polling) notices a segment it read being put back as another file or deleted:
+    /// the poll stops with `segmentReplaced`, the health says so and stays so, and nothing more is handed
+    /// out or written. Appends by other writers and a roll to a new segment are ordinary and not noticed.
+    func testPollNoticesAReplacedOrDeletedSegmentButNotAppendsOrNewSegments() throws {
+        let (folder, _) = try journal(count: 3, segment: 400)
+        let (reader, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 400))
+        let (other, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 400))
+        _ = try other.append { _ in (4...8).map { TestSupport.entry($0) } }
+        XCTAssertGreaterThan(try JournalFolder(dataFolder: folder).segmentNumbers().count, 1, "the other writer rolled")
+        XCTAssertEqual(try reader.poll().map(\.seq), [4, 5, 6, 7, 8])
+        XCTAssertNil(reader.findReplacedSegment())
+        XCTAssertEqual(reader.health, .ok)
+
+        let path = TestSupport.segmentPath(folder, 1)
+        let replacement = try TestSupport.bytes(path)
+        try TestSupport.write(replacement, to: path + ".copy")
+        XCTAssertEqual(rename(path + ".copy", path), 0)
+        _ = try other.append { _ in [TestSupport.entry(9)] }
+        XCTAssertThrowsError(try reader.poll()) { XCTAssertEqual($0 as? JournalError, .segmentReplaced(path: path)) }
+        XCTAssertEqual(reader.findReplacedSegment(), path)
+        guard case let .degraded(reasons) = reader.health else { return XCTFail("\(reader.health)") }
+        XCTAssertTrue(reasons.first?.contains("deleted or replaced") ?? false, "\(reasons)")
+        XCTAssertThrowsError(try reader.poll(), "it stays noticed")
+        XCTAssertThrowsError(try reader.append { _ in [TestSupport.entry(10)] })
+
+        let (deleting, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertNil(deleting.findReplacedSegment())
+        XCTAssertEqual(unlink(TestSupport.segmentPath(folder, 2)), 0)
+        XCTAssertEqual(deleting.findReplacedSegment(), TestSupport.segmentPath(folder, 2))
+    }
+
     func testFullDiskDuringRecoveryOpensReadOnlyAndLeavesTheTornTail() throws {
         let (folder, _) = try journal()
         let segment = TestSupport.segmentPath(folder)
