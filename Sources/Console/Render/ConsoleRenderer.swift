@@ -174,7 +174,12 @@ public enum ConsoleRenderer {
         // The sort order only reorders the list: it is not a filter and is not called one.
         if let so = filter.sort { extras.append(s.text(Localized("urutan: ", en: "sort: ")) + "↕" + s.text(UIText.sortLabel(so))) }
         if !s.inbox.marked.isEmpty {
-            extras.append(s.text(Localized("\(s.inbox.marked.count) ditandai", en: "\(s.inbox.marked.count) marked")))
+            // Actions on marked rows act on this view's rows: marks kept in other views are counted apart.
+            let here = s.inbox.rows.reduce(0) { $0 + (s.inbox.marked.contains($1) ? 1 : 0) }
+            let elsewhere = s.inbox.marked.count - here
+            var text = s.text(Localized("\(here) ditandai", en: "\(here) marked"))
+            if elsewhere > 0 { text += s.text(Localized(" (+\(elsewhere) di tampilan lain)", en: " (+\(elsewhere) in other views)")) }
+            extras.append(text)
         }
         return extras.joined(separator: " · ")
     }

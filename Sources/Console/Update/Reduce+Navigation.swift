@@ -80,6 +80,18 @@ extension ConsoleReducer {
         }
     }
 
+    /// While the inbox has the focus, the detail pane and every action follow its highlighted row: a report
+    /// opened earlier stays pinned only while the detail or routing pane has the focus. (QA: after `l h j`, or
+    /// a search started from an open report, the detail pane and `x`, `t`, `d` stayed on the report opened
+    /// before, which was no longer the highlighted row or even listed.)
+    static func followInboxCursor(_ s: inout ConsoleState) {
+        guard s.focus == .inbox, let pinned = s.detail.reportID, pinned != s.inbox.selectedID else { return }
+        s.detail.reportID = nil
+        s.detail.openedVersion = nil
+        s.detail.scroll = 0
+        s.detail.changedUnderneath = false
+    }
+
     static func cyclePane(_ s: inout ConsoleState, by delta: Int, wrap: Bool = true) {
         let panes = s.layout.panes(routingOpen: s.routing.isOpen)
         guard let i = panes.firstIndex(of: s.focus) else {

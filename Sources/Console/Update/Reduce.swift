@@ -6,7 +6,10 @@ import TextCanvas
 public enum ConsoleReducer {
     @discardableResult
     public static func reduce(_ s: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
-        defer { syncLesson(&s) }
+        defer {
+            followInboxCursor(&s)
+            syncLesson(&s)
+        }
         if let replayed = replayIntercept(&s, action) { return replayed }
         switch action {
         case let .key(key):

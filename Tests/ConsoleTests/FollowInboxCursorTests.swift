@@ -1,0 +1,55 @@
+import Complaints
+@testable import Console
+import TextCanvas
+import XCTest
+
+/// While the inbox has the focus, the detail pane and every action follow the highlighted row (QA: actions
+/// landed on a report opened earlier, not on the row the officer saw highlighted).
+final class FollowInboxCursorTests: XCTestCase {
+    /// `j j l h j`: into the detail pane and back, then down a row.
+    func testBackInTheInboxTheDetailAndActionsFollowTheCursor() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.press(.char("j"), .char("j"), .char("l"))
+        XCTAssertEqual(s.focus, .detail)
+        let opened = try XCTUnwrap(s.detail.reportID)
+        s.press(.char("h"), .char("j"))
+        let highlighted = try XCTUnwrap(s.inbox.selectedID)
+        XCTAssertNotEqual(highlighted, opened)
+        XCTAssertEqual(s.currentReportID, highlighted)
+        let rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows[2].contains("#\(highlighted.rawValue)"), "the detail pane shows the highlighted row: \(rows[2])")
+        s.press(.char("t"))
+        XCTAssertEqual(s.form?.targets, [highlighted])
+    }
+
+    /// A search typed while a report is open: the list narrows to another report, and delete acts on it.
+    func testASearchFromAnOpenReportLeavesActionsOnTheListedRow() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.press(.enter)
+        let opened = try XCTUnwrap(s.detail.reportID)
+        s.press(.char("/"))
+        s.type("sawah")
+        s.press(.enter)
+        XCTAssertEqual(s.inbox.rows.count, 1)
+        let listed = try XCTUnwrap(s.inbox.rows.first)
+        XCTAssertNotEqual(listed, opened)
+        if s.focus == .inbox {
+            XCTAssertEqual(s.currentReportID, listed)
+            s.press(.char("x"))
+            XCTAssertEqual(s.form?.targets, [listed], "delete targets the only listed row")
+        } else {
+            // Still reading the opened report in the detail pane: it is what actions act on and what is shown.
+            XCTAssertEqual(s.currentReportID, opened)
+        }
+    }
+
+    /// Marks kept in another view are counted apart from the ones the actions act on.
+    func testMarksInOtherViewsAreCountedApart() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.press(.char("2"), .char(" "))
+        XCTAssertEqual(s.inbox.marked.count, 1)
+        s.press(.char("1"), .char(" "), .char(" "))
+        let top = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(top.contains("2 ditandai (+1 di tampilan lain)"), top)
+    }
+}
