@@ -86,6 +86,31 @@ final class PrivacyTests: DeskTestCase {
         XCTAssertTrue(nationalJSON.contains("3404012345670002"), nationalJSON)
     }
 
+    /// QA: fields sent inside `reporter` that the intake format does not know (kept verbatim) reached the
+    /// agency under *anonim* and could not be redacted. They are identity now: hidden with it, redactable.
+    func testUnknownReporterFieldsAreIdentityAndCanBeRedacted() throws {
+        try makeDesk()
+        let line = #"{"external_id":"an-1","channel":"sms","body":"Jalan rusak","anonymous":true,"agency":"pemkab-sleman","#
+            + #""reporter":{"name":"Siti Rahasia","address":"Jl. Rumah Siti 5","whatsapp":"+628111"},"kanal_lain":"biasa"}"#
+        try expect(0, ["import", try writeFile("an.jsonl", Data((line + "\n").utf8))])
+        let id = try XCTUnwrap(try listJSON(["--as", "rina"]).first?["id"] as? String)
+        for args in [["show", id, "--json", "--as", "budi"], ["export", "--as", "budi"]] {
+            let out = try expect(0, args).stdout
+            for marker in ["Siti Rahasia", "Jl. Rumah Siti 5", "+628111"] {
+                XCTAssertFalse(out.contains(marker), "\(args) shows the anonymous reporter's \(marker)\n\(out)")
+            }
+            XCTAssertTrue(out.contains("biasa"), "other unknown fields stay: \(out)")
+        }
+        XCTAssertTrue(try expect(0, ["show", id, "--json", "--as", "rina"]).stdout.contains("Jl. Rumah Siti 5"))
+        try expect(0, ["act", id, "redact", "--field", "reporter.address", "--field", "reporter.whatsapp",
+                       "--reason", "Permintaan pelapor (UU PDP)", "--as", "rina"])
+        let after = try expect(0, ["show", id, "--json", "--as", "rina"]).stdout
+        XCTAssertFalse(after.contains("Jl. Rumah Siti 5") || after.contains("+628111"), after)
+        XCTAssertTrue(after.contains("[dihapus]"), after)
+        let refused = try desk(["act", id, "redact", "--field", "reporter.hobby", "--reason", "x", "--as", "rina"])
+        XCTAssertNotEqual(refused.code, 0, "a field this report does not have is refused")
+    }
+
     func testOtherAgenciesCannotSeeTheReport() throws {
         let (anonymous, confidential) = try makePrivateDesk()
         XCTAssertEqual(try listJSON(["--as", "made"]).count, 0)

@@ -9,6 +9,13 @@ public enum Open311 {
         "service_request_id": "external_id", "description": "body", "service_name": "category",
         "requested_datetime": "received_at", "address": "location.detail",
     ]
+    /// GeoReport v2's fields about the person who made the request: they are the reporter's identity, so they
+    /// go to the reporter (hidden under *anonim*, left out of public exports, redactable), never to `extra`
+    /// as plain text. Device and account ids are kept under `reporter.` names for the same reasons.
+    static let identity: [String: String] = [
+        "email": "email", "phone": "phone", "device_id": "device_id", "account_id": "account_id",
+    ]
+
     /// Other GeoReport v2 fields: kept in `Intake.extra` verbatim, but expected, so no warning.
     static let knownUnmapped: Set<String> = [
         "agency_responsible", "status", "status_notes", "service_code", "service_notice", "updated_datetime",
@@ -56,7 +63,17 @@ public enum Open311 {
         }
         var top: [JSONValue.Member] = [.init("channel", .string(Channel.api.rawValue))]
         var location: [JSONValue.Member] = []
+        var reporter: [JSONValue.Member] = []
+        var names: [String] = []
         for m in members {
+            if m.key == "first_name" || m.key == "last_name" {
+                if case let .string(text) = m.value, !text.isEmpty { names.append(text) }
+                continue
+            }
+            if let field = identity[m.key] {
+                if m.value != .null { reporter.append(.init(field, m.value)) }
+                continue
+            }
             switch mapped[m.key] {
             case "location.detail"?: location.append(.init("detail", m.value))
             case let target?:
@@ -70,9 +87,12 @@ public enum Open311 {
             }
         }
         if !location.isEmpty { top.append(.init("location", .object(location))) }
+        if !names.isEmpty { reporter.append(.init("name", .string(names.joined(separator: " ")))) }
+        if !reporter.isEmpty { top.append(.init("reporter", .object(reporter))) }
         let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: element, importTime: importTime)
         guard case let .accepted(intake, warnings) = decoded else { return decoded }
-        return .accepted(intake, warnings: warnings.filter { !knownUnmapped.contains($0.field ?? "") })
+        let expected = knownUnmapped.union(identity.values.filter { $0.hasSuffix("_id") }.map { "reporter." + $0 })
+        return .accepted(intake, warnings: warnings.filter { !expected.contains($0.field ?? "") })
     }
 
     /// Names fields as the Open311 sender wrote them and says the "line" is an array element.

@@ -103,7 +103,9 @@ extension ReportExport {
             .init("tags", .array(i.tags.map(JSONValue.string))),
         ]
         if !isPublic {
-            for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key) {
+            // Extra fields sent inside `reporter` are the reporter's identity, shown only with it.
+            for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key)
+                && (identityVisible || !Report.isIdentityExtra(key)) {
                 let text = i.extra[key] ?? "null"
                 members.append(.init(key, (try? JSONValue.parse(text)) ?? .string(text)))
             }

@@ -163,7 +163,9 @@ extension Report {
             case "title": intake.title = mark; title = mark
             case "location.detail": intake.location.detail = intake.location.detail == nil ? nil : mark
             case "attachments": intake.attachments = intake.attachments.map { _ in Attachment(name: mark, ref: nil) }
-            default: break
+            default:
+                // A field the intake format does not know, kept verbatim (JSON text): erased the same way.
+                if intake.extra[f] != nil { intake.extra[f] = "\"\(mark)\"" }
             }
         }
         for i in trail.indices {
@@ -172,6 +174,15 @@ extension Report {
             if fields.contains("title"), case .titleEdited = trail[i].event { trail[i].event = .titleEdited(title: mark) }
         }
     }
+
+    /// Whether `field` may be redacted on this report: a personal-data field, or a field the intake format
+    /// does not know that came with this report (kept verbatim, it may hold anything, e.g. `reporter.address`).
+    public func isRedactable(_ field: String) -> Bool {
+        Report.redactableFields.contains(field) || intake.extra[field] != nil
+    }
+
+    /// Unknown fields sent inside `reporter` (kept as `reporter.NAME`): part of the reporter's identity.
+    public static func isIdentityExtra(_ key: String) -> Bool { key.hasPrefix("reporter.") }
 
     /// Personal-data fields that a redaction may name.
     public static let redactableFields = [

@@ -180,11 +180,11 @@ public enum Workflow {
             try checkOriginal(original, of: r, ctx)
             return [.duplicateLinked(original: original)]
         case let .redact(fields, reason):
-            let unknown = fields.filter { !Report.redactableFields.contains($0) }
+            let unknown = fields.filter { !r.isRedactable($0) }
             guard unknown.isEmpty, !fields.isEmpty else {
                 throw Refusal(.invalidValue, Localized(
-                    "Kolom yang dapat dihapus: \(Report.redactableFields.joined(separator: ", ")).",
-                    en: "Fields that can be redacted: \(Report.redactableFields.joined(separator: ", "))."))
+                    "Kolom yang dapat dihapus: \(Report.redactableFields.joined(separator: ", ")), serta kolom tambahan yang dikirim bersama laporan ini.",
+                    en: "Fields that can be redacted: \(Report.redactableFields.joined(separator: ", ")), and the extra fields sent with this report."))
             }
             return [.redacted(fields: fields, reason: try required(reason, what: "dasar hukum penghapusan", en: "legal basis", code: .missingReason))]
         }

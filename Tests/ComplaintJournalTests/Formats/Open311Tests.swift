@@ -101,6 +101,20 @@ final class Open311Tests: XCTestCase {
         XCTAssertEqual(batch.unknownFields, ["warna"])
     }
 
+    /// QA: GeoReport v2's own identity fields were kept as plain extra fields, visible under *anonim* and not
+    /// redactable. They are the reporter's now; device and account ids are kept as reporter extras.
+    func testRequesterIdentityGoesToTheReporter() throws {
+        let batch = decode(#"[{"description":"a","email":"siti@x.id","first_name":"Siti","last_name":"Aminah","#
+                           + #""phone":"+628111","device_id":"dev-9"}]"#)
+        let intake = try XCTUnwrap(batch.records.first?.intake)
+        XCTAssertEqual(intake.reporter.email, "siti@x.id")
+        XCTAssertEqual(intake.reporter.name, "Siti Aminah")
+        XCTAssertEqual(intake.reporter.phone, "+628111")
+        XCTAssertEqual(intake.extra, ["reporter.device_id": #""dev-9""#])
+        XCTAssertTrue(Report.isIdentityExtra("reporter.device_id"))
+        XCTAssertEqual(batch.warnings.map(\.description), [], "GeoReport fields are expected")
+    }
+
     func testSlug() {
         XCTAssertEqual(ReportExport.slug("Kesetaraan Gender dan Sosial Inklusif"), "kesetaraan-gender-dan-sosial-inklusif")
         XCTAssertEqual(ReportExport.slug("  Énergi & SDM -- 2026 "), "energi-sdm-2026")
