@@ -89,6 +89,24 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertTrue(none.stderr.contains(missing), none.stderr)
     }
 
+    /// QA: the summary counted messages, not lines ("2 ditolak" for one line missing both channel and body).
+    func testTheSummaryCountsRejectedLinesNotMessages() throws {
+        try makeDesk()
+        let text = #"{"external_id":"c-1","title":"no channel, no body"}"# + "\n" + #"{"channel":"sms","body":"baik"}"# + "\n"
+        let r = try expect(1, ["import", try writeFile("cnt.jsonl", Data(text.utf8))])
+        XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.contains("cnt.jsonl:1:") }.count, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("Diimpor 1 laporan, 0 sudah ada (duplikat), 1 ditolak."), r.stderr)
+    }
+
+    /// QA: a mistyped agency id listed nothing with exit 0, as if the agency had no reports.
+    func testListWithAnUnknownAgencyIsAUsageError() throws {
+        try makeDesk()
+        let r = try desk(["list", "--agency", "pemkab-slemn"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("--agency: unknown agency id 'pemkab-slemn'"), r.stderr)
+        XCTAssertEqual(try desk(["list", "--agency", "pemkab-sleman"]).code, 0)
+    }
+
     func testSettingsTypoIsDamageNamingFileAndLine() throws {
         try makeDesk()
         let settings = dataURL.appendingPathComponent("desk.toml")

@@ -63,7 +63,8 @@ struct ImportCommand: ParsableCommand {
             // Every rejection of the file, in line order, once the file is done (or the import stops).
             var rejections = batch.problems.map { (line: $0.line, text: $0.description) }
             defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
-            rejected += batch.problems.count
+            // Lines (records), not messages: one line may have several problems.
+            rejected += Set(batch.problems.map(\.line)).count
             duplicates += batch.duplicatesInFile
             var index = 0
             while index < batch.records.count {

@@ -44,10 +44,19 @@ struct ListCommand: ParsableCommand {
         q.overdueOnly = overdue
         q.text = search
         let opened = try DeskAccess.open(desk, mode: .readOnly)
+        // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
+        if let agency, opened.reference.agencies[agency] == nil {
+            throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
+        }
         DeskAccess.reportRecovery(opened)
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
         let ids = Inbox(deadlines: opened.deadlines).run(q, on: opened.desk, for: op, now: now)
+        // Reports may name places and topics outside the reference data, so these filters are not refused;
+        // an empty result for a name the reference does not know says so.
+        if ids.isEmpty, let region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
+            Output.error("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
+        }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         var out = ""
         for id in ids {
