@@ -22,6 +22,8 @@ public struct RoutingReason: Equatable, Sendable {
     public let subcategoryName: String?
     public let provinceName: String?
     public let regencyName: String?
+    /// The rule is marked `pusat`: the central government's business in every region.
+    public let central: Bool
     public let agencyName: String
     public let unitName: String?
     public let note: String?
@@ -50,7 +52,9 @@ public struct RoutingReason: Equatable, Sendable {
     /// (Dinas Kesehatan Kabupaten Sleman): rule rute.toml:120."
     public var english: String {
         let place = regencyName ?? provinceName.map { "the province of \($0)" } ?? "any region (national rule)"
-        var text = "Reports \(topicEnglish) in \(place) go to \(destination): rule \(source)."
+        var text = central
+            ? "Reports \(topicEnglish) go to \(destination) from every region (the central government's business): rule \(source)."
+            : "Reports \(topicEnglish) in \(place) go to \(destination): rule \(source)."
         if let note { text += " Note: \(note)" }
         return text
     }
@@ -59,7 +63,9 @@ public struct RoutingReason: Equatable, Sendable {
     /// Sleman (Dinas Kesehatan Kabupaten Sleman): aturan rute.toml:120."
     public var indonesian: String {
         let place = regencyName ?? provinceName.map { "Provinsi \($0)" } ?? "seluruh Indonesia (aturan nasional)"
-        var text = "Laporan \(topicIndonesian) di \(place) diteruskan ke \(destination): aturan \(source)."
+        var text = central
+            ? "Laporan \(topicIndonesian) dari daerah mana pun diteruskan ke \(destination) (urusan pemerintah pusat): aturan \(source)."
+            : "Laporan \(topicIndonesian) di \(place) diteruskan ke \(destination): aturan \(source)."
         if let note { text += " Catatan: \(note)" }
         return text
     }

@@ -56,15 +56,20 @@ public struct RoutingRule: Hashable, Sendable {
     /// Full unit id (`pemkab-sleman/dinkes`), if the rule names one.
     public let unitID: String?
     public let note: String?
+    /// The topic is the central government's business wherever the report comes from (`pusat = true`:
+    /// immigration, corruption, elections, taxes…), so the rule wins over every regional rule.
+    public let central: Bool
     /// Where the rule was written, so the officer and the administrator can find it.
     public let file: String
     public let line: Int
 
-    public init(key: RoutingKey, agencyID: String, unitID: String? = nil, note: String? = nil, file: String = "rute.toml", line: Int) {
+    public init(key: RoutingKey, agencyID: String, unitID: String? = nil, note: String? = nil, central: Bool = false,
+                file: String = "rute.toml", line: Int) {
         self.key = key
         self.agencyID = agencyID
         self.unitID = unitID
         self.note = note
+        self.central = central
         self.file = file
         self.line = line
     }

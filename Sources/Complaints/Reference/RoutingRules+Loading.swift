@@ -180,7 +180,8 @@ struct RuleLoader {
     }
 
     mutating func loadRule(_ table: TOMLTable, issues: inout ReferenceIssues) {
-        issues.checkKeys(table, allowed: ["kategori", "subkategori", "provinsi", "kabkota", "instansi", "unit", "catatan"])
+        issues.checkKeys(table, allowed: ["kategori", "subkategori", "provinsi", "kabkota", "instansi", "unit", "catatan", "pusat"])
+        let central = issues.read { () throws(TOMLFieldError) in try table.optionalBool("pusat") } ?? nil
         let categoryText = issues.read { () throws(TOMLFieldError) in try table.optionalString("kategori") } ?? nil
         let subText = issues.read { () throws(TOMLFieldError) in try table.optionalString("subkategori") } ?? nil
         let unitText = issues.read { () throws(TOMLFieldError) in try table.optionalString("unit") } ?? nil
@@ -226,7 +227,12 @@ struct RuleLoader {
         guard valid, let region, let agency else { return }
         let key = RoutingKey(categoryID: category?.id, subcategoryID: sub?.id,
                              provinceCode: region.provinceCode, regencyCode: region.regencyCode)
-        add(RoutingRule(key: key, agencyID: agency.id, unitID: unit?.id, note: note, file: file, line: table.line),
+        if central == true, region.provinceCode != nil || category == nil {
+            issues.add(table.fieldError("pusat", "a central rule names a topic (kategori) and no region"))
+            return
+        }
+        add(RoutingRule(key: key, agencyID: agency.id, unitID: unit?.id, note: note, central: central ?? false, file: file,
+                        line: table.line),
             field: table.path, issues: &issues)
     }
 }

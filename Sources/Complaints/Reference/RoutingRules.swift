@@ -1,6 +1,8 @@
 /// Category × region → agency rules, and the proposal the console shows an officer.
 ///
 /// Precedence, most specific wins:
+/// 0. A rule marked `pusat` (the topic is the central government's business, e.g. immigration or
+///    corruption) wins over every rule without it: a regional government cannot act on it.
 /// 1. REGION first: a rule for the report's regency/city beats one for its province, which beats
 ///    a national rule (no region).
 /// 2. then TOPIC: a rule for the report's sub-category beats one for its category, which beats a
@@ -39,6 +41,7 @@ public struct RoutingRules: Equatable, Sendable {
     /// Every rule that applies to `key`, most specific first (see the type's precedence).
     public func matchingRules(for key: RoutingKey) -> [RoutingRule] {
         rules.filter { $0.key.matches(key) }.sorted { lhs, rhs in
+            if lhs.central != rhs.central { return lhs.central }
             if lhs.key.regionLevel != rhs.key.regionLevel { return lhs.key.regionLevel > rhs.key.regionLevel }
             if lhs.key.topicLevel != rhs.key.topicLevel { return lhs.key.topicLevel > rhs.key.topicLevel }
             return lhs.line < rhs.line
@@ -72,7 +75,7 @@ public struct RoutingRules: Equatable, Sendable {
             categoryName: topic?.name, subcategoryName: sub?.name,
             provinceName: rule.key.provinceCode.flatMap { regions.province(code: $0)?.name },
             regencyName: rule.key.regencyCode.flatMap { regions.regency(code: $0)?.name },
-            agencyName: agency?.name ?? rule.agencyID,
+            central: rule.central, agencyName: agency?.name ?? rule.agencyID,
             unitName: rule.unitID.flatMap { agencies.unit(id: $0)?.name },
             note: rule.note, source: rule.source)
     }

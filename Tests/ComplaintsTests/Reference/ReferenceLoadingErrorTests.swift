@@ -23,6 +23,23 @@ final class ReferenceLoadingErrorTests: XCTestCase {
                        "rute.toml:3: rute[1].instansi: unknown agency 'kemenkess' (did you mean 'kemenkes'?)")
     }
 
+    /// `pusat` makes a topic rule win in every region, so it must name a topic and no region.
+    func testACentralRuleWithARegionOrWithoutATopicIsRefused() {
+        let errors = Fixtures.errors(Fixtures.small(replacing: "rute.toml", with: """
+        [[rute]]
+        kategori = "kesehatan"
+        provinsi = "DI Yogyakarta"
+        instansi = "kemenkes"
+        pusat = true
+
+        [[rute]]
+        instansi = "kemenkes"
+        pusat = true
+        """))
+        XCTAssertEqual(errors.map(\.field), ["rute[1].pusat", "rute[2].pusat"])
+        XCTAssertEqual(errors.first?.reason, "a central rule names a topic (kategori) and no region")
+    }
+
     func testTieIsRefusedNamingBothLines() {
         let errors = Fixtures.errors(Fixtures.small(replacing: "rute.toml", with: """
         [[rute]]

@@ -50,7 +50,29 @@ final class ShippedReferenceDataTests: XCTestCase {
             let national = data.routing.propose(category: category.id, subcategory: nil, province: nil, regency: nil)
             XCTAssertEqual(national?.rule.key.regionLevel, .national, category.name)
             let local = data.routing.propose(category: category.name, subcategory: nil, province: nil, regency: "Kota Denpasar")
-            XCTAssertEqual(local?.agencyID, "pemkot-denpasar", category.name)
+            // The city government is the first door, except for the central government's business (`pusat`).
+            XCTAssertEqual(local?.agencyID, national?.rule.central == true ? national?.agencyID : "pemkot-denpasar", category.name)
         }
+    }
+
+    /// QA: immigration, corruption, elections, taxes… were proposed to the regency wherever a region had a
+    /// catch-all rule. Those rules are marked `pusat` and win in every region; the regency is an alternative.
+    func testCentralTopicsGoToTheNationalBodyFromEveryRegion() throws {
+        let data = try ReferenceFixtures.shipped()
+        let cases: [(String, String?, String, String)] = [
+            ("imigrasi", "Paspor", "Kabupaten Sleman", "kemenimipas"), ("hukum", "Korupsi", "Kota Denpasar", "kpk"),
+            ("hukum", "Pemilihan Umum", "Kabupaten Tangerang", "kpu"), ("energi", "Listrik", "Kabupaten Bandung", "pln"),
+            ("p4gn", nil, "Kota Padang", "bnn"), ("ekonomi", "Perpajakan", "Kabupaten Sleman", "kemenkeu"),
+        ]
+        for (category, sub, regency, agency) in cases {
+            let p = try XCTUnwrap(data.routing.propose(category: category, subcategory: sub, province: nil, regency: regency))
+            XCTAssertEqual(p.agencyID, agency, "\(category) \(sub ?? "") in \(regency)")
+            XCTAssertTrue(p.rule.central)
+            XCTAssertTrue(p.reason.indonesian.contains("urusan pemerintah pusat"), p.reason.indonesian)
+            XCTAssertFalse(p.alternatives.isEmpty, "the regional government stays an alternative")
+        }
+        // Not central: a health complaint in Sleman still goes to the regency first.
+        XCTAssertEqual(data.routing.propose(category: "kesehatan", subcategory: nil, province: nil, regency: "Kabupaten Sleman")?.agencyID,
+                       "pemkab-sleman")
     }
 }
