@@ -100,10 +100,27 @@ public final class DeskStore {
         return out
     }
 
-    /// Events other processes appended since we last looked.
+    /// Other writers' events folded while catching up under the lock before an append (`perform`,
+    /// `receive`, `sweep`), not yet handed to the caller: they come before this process's own events.
+    private var caughtUpNotTaken: [RecordedEvent] = []
+
+    private func catchUp(_ entries: [JournalEntry]) {
+        caughtUpNotTaken += fold(entries)
+    }
+
+    /// The other writers' events folded during this process's own appends since the last call, in journal
+    /// order. A caller that keeps its own copy of the desk (the console) applies them before the events it
+    /// wrote, which come after them; otherwise they would be missing from its copy for good.
+    public func takeCaughtUp() -> [RecordedEvent] {
+        defer { caughtUpNotTaken = [] }
+        return caughtUpNotTaken
+    }
+
+    /// Events other processes appended since we last looked (those caught up during an append first).
     @discardableResult
     public func poll() throws -> [RecordedEvent] {
-        fold(try journal.poll())
+        let earlier = takeCaughtUp()
+        return earlier + fold(try journal.poll())
     }
 
     /// Errors `perform` can report besides a domain refusal.
@@ -129,7 +146,7 @@ public final class DeskStore {
         let actor = Actor(op, osUser: osUser)
         do {
             let stored = try journal.append { caughtUp in
-                self.fold(caughtUp)
+                self.catchUp(caughtUp)
                 do throws(Refusal) {
                     let ctx = self.context(op, now: now, expected: expectedVersion)
                     let events = try Workflow.decide(command, report: self.desk[reportID], context: ctx)
@@ -175,7 +192,7 @@ public final class DeskStore {
         let setAside = highestIDSetAside
         do {
             let stored = try journal.append { caughtUp in
-                self.fold(caughtUp)
+                self.catchUp(caughtUp)
                 results = []
                 results.reserveCapacity(intakes.count)
                 decided = []
@@ -223,7 +240,7 @@ public final class DeskStore {
         let actor = Actor(.system, osUser: osUser)
         do {
             let stored = try journal.append { caughtUp in
-                self.fold(caughtUp)
+                self.catchUp(caughtUp)
                 var entries: [NewEntry] = []
                 for id in due.sorted() {
                     let ctx = self.context(.system, now: now, expected: nil)

@@ -10,15 +10,16 @@ public final class StoreService: DeskService {
 
     public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
         requests.map { req -> DeskOutcome in
+            let result: DeskOutcome.Result
             do throws(DeskStore.Failure) {
-                let events = try store.perform(req.command, on: req.reportID, as: op, expectedVersion: req.expectedVersion, now: now)
-                return DeskOutcome(request: req, result: .recorded(events))
+                result = .recorded(try store.perform(req.command, on: req.reportID, as: op, expectedVersion: req.expectedVersion, now: now))
             } catch {
                 switch error {
-                case let .refused(r): return DeskOutcome(request: req, result: .refused(r))
-                case let .journal(text): return DeskOutcome(request: req, result: .failed(text))
+                case let .refused(r): result = .refused(r)
+                case let .journal(text): result = .failed(text)
                 }
             }
+            return DeskOutcome(request: req, result: result, caughtUp: store.takeCaughtUp())
         }
     }
 
@@ -28,7 +29,9 @@ public final class StoreService: DeskService {
 
     public func sweep(now: Date) -> [RecordedEvent] {
         guard case .ok = health else { return [] }
-        return (try? store.sweep(now: now)) ?? []
+        let swept = (try? store.sweep(now: now)) ?? []
+        // Other writers' events caught up before the sweep's append come first.
+        return store.takeCaughtUp() + swept
     }
 
     public var changeDescriptor: Int32? { store.journal.changeDescriptor }

@@ -53,9 +53,13 @@ public struct DeskOutcome: Sendable, Hashable {
 
     public var request: DeskRequest
     public var result: Result
+    /// Other writers' events the journal caught up on before deciding this request (whatever the result):
+    /// they precede the recorded events and must reach the console's desk too.
+    public var caughtUp: [RecordedEvent]
 
-    public init(request: DeskRequest, result: Result) {
+    public init(request: DeskRequest, result: Result, caughtUp: [RecordedEvent] = []) {
         self.request = request
         self.result = result
+        self.caughtUp = caughtUp
     }
 }

@@ -34,6 +34,8 @@ extension ConsoleReducer {
     /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
     static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
         s.pendingRequests = max(0, s.pendingRequests - 1)
+        // Other writers' events the journal caught up on first: they come before this console's own.
+        applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq })
         var recorded: [RecordedEvent] = []
         var problems: [String] = []
         var succeeded: Set<ReportID> = []

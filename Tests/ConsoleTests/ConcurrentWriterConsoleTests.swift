@@ -1,0 +1,50 @@
+import ComplaintJournal
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// QA: a console that saved while another process was writing lost that process's events for good: the
+/// journal caught up on them under the lock, the store folded them, but only the console's own events came
+/// back, and later polls started after them. They now reach the console's desk before its own.
+final class ConcurrentWriterConsoleTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-console-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    func testEventsCaughtUpDuringTheConsolesOwnSaveReachItsDesk() throws {
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try Fixture.makeStore(journal: journal)
+        var state = try Fixture.state(store: store)
+        let service = StoreService(store: store)
+        // Another officer's command line writes while the console is busy.
+        let (otherJournal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let other = try DeskStore(journal: otherJournal, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
+        let (newID, _) = try other.receive(Intake(externalID: "SMS-LAIN-1", channel: .sms, receivedAt: Fixture.now,
+                                                  title: "Dari konsol lain", body: "Masuk lewat SMS."), as: .system, now: Fixture.now)
+        try other.perform(.addNote("catatan lain"), on: Fixture.ID.overdue, as: Fixture.national, now: Fixture.now)
+        // The console saves a note: the journal catches up on both events first.
+        let request = DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("catatan sendiri"),
+                                  expectedVersion: nil)
+        let outcomes = service.perform([request], as: Fixture.national, now: Fixture.now)
+        XCTAssertEqual(outcomes.first?.caughtUp.count, 2)
+        ConsoleReducer.reduce(&state, .performed(outcomes))
+        XCTAssertNotNil(state.desk[newID], "the other writer's new report is on the console's desk")
+        XCTAssertEqual(state.desk.lastSeq, store.desk.lastSeq)
+        XCTAssertEqual(state.desk.all, store.desk.all, "the console's desk is the store's")
+        XCTAssertEqual(service.poll(), [], "nothing left to deliver twice")
+        // A fresh start reads the same desk.
+        let (fresh, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        let again = try DeskStore(journal: fresh, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
+        XCTAssertEqual(again.desk.lastSeq, state.desk.lastSeq)
+        XCTAssertEqual(again.desk.all.count, state.desk.all.count)
+    }
+}
