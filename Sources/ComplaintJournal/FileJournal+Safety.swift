@@ -32,6 +32,10 @@ extension FileJournal {
                 at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true,
                 resume: resume)
             journal.readOnlyReason = error.description
+            if case .lockedByAnotherProcess = error {
+                // Writing needs a fresh open: say how, so the officer is not left guessing once the job ends.
+                journal.readOnlyReason += "; reopen to write once it is free"
+            }
             return (journal, report)
         }
     }

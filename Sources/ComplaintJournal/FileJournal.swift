@@ -26,6 +26,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         /// How long a writer waits for the lock before failing with `lockedByAnotherProcess`
         /// (nil waits as long as it takes).
         public var lockTimeout: Double?
+        /// How long opening waits for the lock, when not `lockTimeout`: a console falls back to reading
+        /// soon rather than showing nothing while a long job holds the lock.
+        public var openLockTimeout: Double?
         /// How long `poll()` waits for a busy writer before returning nothing (try again later).
         public var pollLockWait: Double
         /// Largest single `write(2)` of a bulk import.
@@ -139,7 +142,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         defer { mutex.unlock() }
         var locked = true
         do {
-            try lockFile(exclusive: mode == .writer, timeout: options.lockTimeout)
+            try lockFile(exclusive: mode == .writer, timeout: options.openLockTimeout ?? options.lockTimeout)
         } catch {
             // A read-only fallback behind a hung writer reads without the lock (it changes nothing).
             guard mode == .readOnly, unlockedReadIfBusy, case .lockedByAnotherProcess = error else { throw error }

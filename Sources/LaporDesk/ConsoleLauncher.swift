@@ -130,7 +130,8 @@ enum ConsoleLauncher {
                          beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5, readOnlyFallback: true,
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5,
+                                       openLockTimeout: 1, readOnlyFallback: true,
                                        refuseWriting: refuseWriting, beforeDecoding: beforeDecoding)
         } catch {
             if error.kind == .journal {

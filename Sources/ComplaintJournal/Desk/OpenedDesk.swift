@@ -53,7 +53,7 @@ public final class OpenedDesk {
     /// When the snapshot is accepted, `beforeDecoding` is called before its desk is decoded (the console
     /// draws its first frame from it).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
-                            lockTimeout: Double? = 10, readOnlyFallback: Bool = false,
+                            lockTimeout: Double? = 10, openLockTimeout: Double? = nil, readOnlyFallback: Bool = false,
                             useSnapshot: Bool = true,
                             refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
                             beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
@@ -128,6 +128,7 @@ public final class OpenedDesk {
         do {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
+            options.openLockTimeout = openLockTimeout
             options.deskGroup = deskGroup
             // A process that may not change this desk (`refuseWriting` says why) opens the journal read-only
             // from the start: a writer's recovery would already truncate a torn tail or quarantine damage.

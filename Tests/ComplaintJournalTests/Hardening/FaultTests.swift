@@ -133,8 +133,16 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual("\(error)", "journal locked by another process, \(holderText) (JournalTorture), for more than 0.3 s (\(lockPath))")
         }
         let started = Date()
-        try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["\(holderText) (JournalTorture)"])
+        try assertReadOnlyFallback(folder, calls: PosixSystemCalls(), reasonContains: ["\(holderText) (JournalTorture)", "reopen to write"])
         XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the fallback does not wait for the hung writer")
+        // QA: the console showed nothing for its 5 s action timeout. Opening waits `openLockTimeout`, while
+        // actions later still wait `lockTimeout`.
+        var options = FileJournal.Options(lockTimeout: 30)
+        options.openLockTimeout = 0.3
+        let (journal, _) = try FileJournal.openWritingIfPossible(at: folder, options: options)
+        XCTAssertEqual(journal.mode, .readOnly)
+        XCTAssertEqual(journal.health, .readOnly(reason: "journal locked by another process, \(holderText) (JournalTorture), "
+                                                  + "for more than 0.3 s (\(lockPath)); reopen to write once it is free"))
         XCTAssertEqual(try snapshot(folder), before)
     }
 
