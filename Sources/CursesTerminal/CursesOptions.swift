@@ -36,6 +36,8 @@ public struct CursesOptions: Sendable {
 public enum CursesError: Error, Equatable, CustomStringConvertible {
     /// terminfo has no entry for this terminal, or it cannot be initialised.
     case unknownTerminal(String)
+    /// The terminal type cannot position the cursor (`dumb`), so no screen can be drawn on it.
+    case cannotMoveCursor(String)
     /// A descriptor could not be duplicated or opened.
     case cannotOpen(fd: Int32, errno: Int32)
     /// Signal handlers could not be installed.
@@ -45,6 +47,9 @@ public enum CursesError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownTerminal(let name):
             return "cannot start the terminal '\(name)': no terminfo entry (check TERM)"
+        case .cannotMoveCursor(let name):
+            return "the terminal '\(name)' cannot move the cursor, which a full-screen console needs "
+                + "(set TERM to your terminal, e.g. TERM=xterm-256color; scripts can use list, show, act or export)"
         case .cannotOpen(let fd, let code):
             return "cannot open terminal descriptor \(fd) (errno \(code))"
         case .cannotInstallSignalHandlers:

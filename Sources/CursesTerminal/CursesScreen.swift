@@ -59,6 +59,15 @@ public final class CursesScreen: TerminalDevice {
             signalGuard?.remove()
             throw CursesError.unknownTerminal(name)
         }
+        // A terminal that cannot move the cursor (TERM=dumb, or TERM unset) would get one garbled line.
+        guard CursesScreen.canAddressCursor() else {
+            _ = endwin()
+            delscreen(screen)
+            fclose(inFile)
+            fclose(outFile)
+            signalGuard?.remove()
+            throw CursesError.cannotMoveCursor(name)
+        }
         self.screen = screen
         self.inputFile = inFile
         self.outputFile = outFile
@@ -93,6 +102,12 @@ public final class CursesScreen: TerminalDevice {
             _ = mousemask(lapor_mouse_mask_wanted(), nil)
             _ = mouseinterval(0)
         }
+    }
+
+    /// Whether the current terminal's terminfo entry can place the cursor anywhere (`cup`).
+    static func canAddressCursor() -> Bool {
+        guard let cup = tigetstr("cup") else { return false }
+        return Int(bitPattern: cup) != -1
     }
 
     /// Current size in cells (already updated when `.key(.resize)` is delivered).

@@ -45,7 +45,7 @@ final class ConsoleScreen {
         do {
             started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
         } catch {
-            throw Fail.usage("console: cannot start the terminal: \(error)")
+            throw Fail.usage("console: \(error)")
         }
         let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
         started.palette = palette

@@ -96,6 +96,17 @@ final class HeadlessScreenTests: XCTestCase {
         }
     }
 
+    /// QA: TERM=dumb (and TERM unset, which curses takes as dumb) drew one garbled line and took keys.
+    func testATerminalThatCannotMoveTheCursorIsRefusedClearly() {
+        XCTAssertThrowsError(try CursesScreen(options: CursesOptions(
+            inputFD: nullIn, outputFD: nullOut, terminalName: "dumb", handleSignals: false))) { error in
+            XCTAssertEqual(error as? CursesError, .cannotMoveCursor("dumb"))
+            XCTAssertTrue("\(error)".contains("TERM=xterm-256color"), "\(error)")
+        }
+        XCTAssertNoThrow(try CursesScreen(options: CursesOptions(
+            inputFD: nullIn, outputFD: nullOut, terminalName: "vt100", handleSignals: false)).stop())
+    }
+
     func testWatchedDescriptorWakesTheLoopAndTimeoutExpires() throws {
         let screen = try makeScreen()
         defer { screen.stop() }
