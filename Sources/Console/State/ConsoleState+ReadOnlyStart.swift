@@ -5,8 +5,20 @@ extension ConsoleState {
     /// folder, network file system) says why on the message line at start-up: the title bar only
     /// has room for "BACA SAJA", and an officer must know why nothing can be saved.
     public mutating func announceReadOnlyStart() {
-        guard case let .readOnly(reason) = health else { return }
-        message = StatusMessage(kind: .error, text: text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + reason)
+        if let why = healthProblem { message = StatusMessage(kind: .error, text: why) }
+    }
+
+    /// Why nothing can be saved, and what to do, in the officer's language (the journal's own detail after
+    /// it); nil while the journal is OK. QA: a damaged journal showed only "JURNAL RUSAK" in the title bar.
+    var healthProblem: String? {
+        switch health {
+        case .ok: nil
+        case let .readOnly(reason): text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + reason
+        case let .degraded(reason):
+            text(Localized("Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair`, lalu buka ulang konsol. ",
+                           en: "The journal needs repair; changes are not saved: run `lapor-desk check --repair`, then reopen the console. "))
+                + reason
+        }
     }
 }
 

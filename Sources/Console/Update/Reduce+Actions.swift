@@ -31,6 +31,7 @@ extension ConsoleReducer {
     /// Whether the action can be offered: role, scope and state (the domain's own rules).
     static func refusalBeforeForm(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> String? {
         let op = s.env.operatorOnDuty
+        if case .degraded = s.health, let why = s.healthProblem { return why }
         if case .ok = s.health {} else {
             return s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.",
                                     en: "The journal is read-only; changes cannot be saved."))

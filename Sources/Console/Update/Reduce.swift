@@ -33,6 +33,8 @@ public enum ConsoleReducer {
             return []
         case let .health(h):
             s.health = h
+            // Damage found while the console runs: say what it is and what to do, once, when it appears.
+            if case .degraded = h, let why = s.healthProblem { s.message = StatusMessage(kind: .error, text: why) }
             return []
         case let .practiceClock(outcome):
             applyPracticeClock(&s, outcome)
