@@ -97,6 +97,13 @@ enum ConsoleLauncher {
             if request.lesson { state.lesson = try ScenarioLauncher.lessonSession(opened) }
             state.presenter = request.presenter
             state.announceReadOnlyStart()
+            // A torn last line set aside at start-up is not damage (health stays OK) but is said, as the
+            // command-line writers say it: the quarantine file holds the bytes.
+            if state.message == nil, let torn = opened.recovery.tornTails.first {
+                let detail = DeskAccess.located(torn.description, in: opened)
+                state.announce(Localized("Baris terakhir jurnal yang terpotong disisihkan ke karantina: " + detail,
+                                         en: "A torn last journal line was set aside in quarantine: " + detail))
+            }
             if let notice = request.notice { state.announce(notice) }
             let terminal = try screen.start(settings: opened.settings)
             SnapshotRefresher.startIfStale(opened)

@@ -77,6 +77,33 @@ final class ConsoleTmuxTests: DeskTestCase {
         s.waitFor("new report \(id) in the inbox", timeout: 8) { $0.contains(id) }
     }
 
+    /// QA: the console set a torn last line aside without a word, and on a damaged journal showed only
+    /// "JURNAL RUSAK". The message line now says what happened and, for damage, what to do.
+    func testStartUpSaysWhatRecoveryFoundOnTheMessageLine() throws {
+        try makeDesk()
+        try expect(0, ["intake", "--channel", "sms", "--body", "Laporan pertama"])
+        let handle = try FileHandle(forWritingTo: journalFile)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"v":1,"seq":9,"id":"w"#.utf8))
+        try handle.close()
+        let s = try openConsole("--as rina")
+        guard s.waitFor(text: "disisihkan ke karantina") else { return }
+        s.waitFor("the whole message") { $0.contains("moved to quarantine") }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0") else { return }
+
+        // A line damaged in the middle: the reason and the way out.
+        var bytes = try Data(contentsOf: journalFile)
+        bytes[40] = bytes[40] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try expect(0, ["intake", "--channel", "sms", "--body", "Laporan kedua"])
+        var text = try Data(contentsOf: journalFile)
+        text.replaceSubrange(0..<bytes.count, with: bytes)
+        try text.write(to: journalFile)
+        let damaged = try openConsole("--as rina")
+        guard damaged.waitFor(text: "check --repair") else { return }
+        XCTAssertTrue(damaged.lastScreen.contains("Jurnal perlu diperbaiki"), damaged.lastScreen)
+    }
+
     func testQuitRestoresTheTerminal() throws {
         let s = try openDemo()
         guard s.waitFor(text: "LATIHAN") else { return }
