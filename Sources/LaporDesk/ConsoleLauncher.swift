@@ -117,6 +117,8 @@ enum ConsoleLauncher {
         runtime.run()
         screen.stop()
         if warnAfterwards { for w in warnings { Output.error(w) } }
+        // Killed (SIGTERM, SIGHUP, SIGINT): the terminal is restored; exit as a killed process would.
+        if let signal = runtime.stoppedBySignal { throw Fail(code: 128 + signal, message: "") }
         if runtime.state.resetRequested || runtime.state.reopenRequested {
             // Confirmed `:reset-practice`: restore the folder, then reopen the console on it. Reset from
             // another shell: only reopen. Either way in the language the console was using.

@@ -104,6 +104,31 @@ final class ConsoleTmuxTests: DeskTestCase {
         XCTAssertTrue(damaged.lastScreen.contains("Jurnal perlu diperbaiki"), damaged.lastScreen)
     }
 
+    /// QA: killed with SIGTERM the console exited 0, so a supervisor could not tell a kill from a quit. It
+    /// restores the terminal and exits 128 + 15.
+    func testSIGTERMRestoresTheTerminalAndExitsAsKilled() throws {
+        let s = try openDemo(width: 100, height: 30)
+        guard s.waitFor(text: "LATIHAN") else { return }
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-f", "--", "--data \(dataPath)"]
+        let out = Pipe()
+        pgrep.standardOutput = out
+        try pgrep.run()
+        pgrep.waitUntilExit()
+        let pids = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { Int32($0) }
+        // The console itself, not the shell around it: the one whose command line starts with the binary.
+        let binary = try CLI.requireBinary().path
+        let console = try XCTUnwrap(pids.first { pid in
+            let cmdline = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            return cmdline.hasPrefix(binary)
+        })
+        XCTAssertEqual(kill(console, SIGTERM), 0)
+        guard s.waitFor(text: "LAPOR_EXIT=143") else { return }
+        XCTAssertFalse(s.lastScreen.contains("LATIHAN"), "the console's screen is gone (alternate screen left)")
+    }
+
     func testQuitRestoresTheTerminal() throws {
         let s = try openDemo()
         guard s.waitFor(text: "LATIHAN") else { return }

@@ -27,6 +27,10 @@ public final class ConsoleRuntime {
         self.tickMilliseconds = tickMilliseconds
     }
 
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended `run`, if one did: the process should then exit with
+    /// 128 + its number, as shells and supervisors expect, after the terminal is restored.
+    public private(set) var stoppedBySignal: Int32?
+
     /// Runs until the officer quits, input ends, or a signal asks to stop.
     public func run() {
         state.size = terminal.size
@@ -61,7 +65,10 @@ public final class ConsoleRuntime {
                 }
                 let health = service.health
                 if health != state.health { dispatch(.health(health)) }
-            case .shutdownRequested, .closed:
+            case let .shutdownRequested(signal):
+                stoppedBySignal = signal
+                return
+            case .closed:
                 return
             }
         }
