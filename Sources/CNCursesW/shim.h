@@ -76,7 +76,7 @@ static int lapor_out_fd = 1;
 static int lapor_pipe_write_fd = -1;
 static struct sigaction lapor_previous_actions[NSIG] = {{{0}}};
 
-static const int lapor_fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+static const int lapor_fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT };
 static const int lapor_shutdown_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define LAPOR_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

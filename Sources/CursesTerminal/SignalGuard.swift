@@ -3,7 +3,7 @@ import Glibc
 
 /// Keeps the terminal usable when the process dies or is asked to stop.
 ///
-/// Fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: Swift traps) restore the
+/// Fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: Swift traps; SIGQUIT) restore the
 /// termios saved before curses started and write reset sequences with async-signal-safe calls,
 /// then re-raise to the previous handler (Swift's backtracer or the default). SIGINT, SIGTERM and
 /// SIGHUP only write their number to a self-pipe, so the run loop can shut down cleanly.

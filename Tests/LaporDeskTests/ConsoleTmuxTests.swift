@@ -107,6 +107,16 @@ final class ConsoleTmuxTests: DeskTestCase {
     /// QA: killed with SIGTERM the console exited 0, so a supervisor could not tell a kill from a quit. It
     /// restores the terminal and exits 128 + 15.
     func testSIGTERMRestoresTheTerminalAndExitsAsKilled() throws {
+        try killConsole(with: SIGTERM, expecting: "LAPOR_EXIT=143")
+    }
+
+    /// QA: SIGQUIT (kill -QUIT) left the pane in the alternate screen with the cursor hidden. It is handled
+    /// as a crash signal now: terminal restored, then the default action (core, exit 131).
+    func testSIGQUITRestoresTheTerminal() throws {
+        try killConsole(with: SIGQUIT, expecting: "LAPOR_EXIT=131")
+    }
+
+    func killConsole(with signal: Int32, expecting exit: String) throws {
         let s = try openDemo(width: 100, height: 30)
         guard s.waitFor(text: "LATIHAN") else { return }
         let pgrep = Process()
@@ -124,8 +134,8 @@ final class ConsoleTmuxTests: DeskTestCase {
             let cmdline = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
             return cmdline.hasPrefix(binary)
         })
-        XCTAssertEqual(kill(console, SIGTERM), 0)
-        guard s.waitFor(text: "LAPOR_EXIT=143") else { return }
+        XCTAssertEqual(kill(console, signal), 0)
+        guard s.waitFor(text: exit) else { return }
         XCTAssertFalse(s.lastScreen.contains("LATIHAN"), "the console's screen is gone (alternate screen left)")
     }
 
