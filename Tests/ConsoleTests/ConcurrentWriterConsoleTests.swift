@@ -48,3 +48,27 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
         XCTAssertEqual(again.desk.all.count, state.desk.all.count)
     }
 }
+
+/// QA: during an import the message said only the last batch's count ("5000 laporan baru masuk").
+final class ArrivalMessageTests: XCTestCase {
+    func testArrivalsInSeveralPollsAddUpWhileTheMessageIsShown() throws {
+        var s = try Fixture.state()
+        func arrive(_ n: Int) {
+            let events = (0..<n).map { k -> RecordedEvent in
+                let seq = s.desk.lastSeq + 1 + UInt64(k)
+                return RecordedEvent(seq: seq, id: "e\(seq)", reportID: ReportID("27\(String(format: "%05d", Int(seq)))"), at: Fixture.now,
+                                     actor: Actor(name: "sistem", role: .sistem),
+                                     event: .received(Intake(externalID: "IMP-\(seq)", channel: .api, receivedAt: Fixture.now,
+                                                             title: "Impor \(seq)", body: "Isi \(seq)")))
+            }
+            ConsoleReducer.reduce(&s, .journalEvents(events))
+        }
+        arrive(2)
+        XCTAssertEqual(s.message?.text, "2 laporan baru masuk.")
+        arrive(3)
+        XCTAssertEqual(s.message?.text, "5 laporan baru masuk.")
+        s.message = nil
+        arrive(1)
+        XCTAssertEqual(s.message?.text, "1 laporan baru masuk.", "a new count once the message was gone")
+    }
+}

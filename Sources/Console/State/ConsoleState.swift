@@ -22,6 +22,9 @@ public struct ConsoleState: Sendable {
     public var keyLog: [KeyLogEntry] = []
     public var keymap: Keymap
     public var quitRequested = false
+    /// The "N new reports arrived" message on the status line and its N, so arrivals in several polls (an
+    /// import's batches) add up while it is still shown.
+    var arrivals: (count: Int, message: StatusMessage)?
     /// Set by a first quit key on the "terminal too small" screen while a form holds typed text: a second one
     /// quits and discards it (the form cannot be seen there, so nothing else may throw it away silently).
     public var quitConfirmPending = false

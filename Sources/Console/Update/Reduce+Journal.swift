@@ -25,8 +25,13 @@ extension ConsoleReducer {
         } else {
             let newReports = fresh.filter { if case .received = $0.event { true } else { false } }.count
             if newReports > 0 {
-                s.message = StatusMessage(kind: .info, text: s.text(Localized("\(newReports) laporan baru masuk.",
-                                                                             en: "\(UIText.counted(newReports, "new report")) arrived.")))
+                // Still showing the last arrivals: count on from there (an import arrives batch by batch).
+                let earlier = s.arrivals.flatMap { s.message == $0.message ? $0.count : nil } ?? 0
+                let total = earlier + newReports
+                let message = StatusMessage(kind: .info, text: s.text(Localized("\(total) laporan baru masuk.",
+                                                                               en: "\(UIText.counted(total, "new report")) arrived.")))
+                s.message = message
+                s.arrivals = (total, message)
             }
         }
     }
