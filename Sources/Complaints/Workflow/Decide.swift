@@ -12,7 +12,7 @@ public enum Workflow {
         case .postpone: r.status == .baru && r.returned == nil
         case .reporterReply: r.status.isOpen
         case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
-        case .delete: r.status == .baru || r.status == .tunda || r.returned != nil
+        case .delete: r.status == .baru || r.returned != nil // not from tunda: domain.md draws delete from baru only
         case .assignUnit: r.status == .terdisposisi && r.returned == nil && r.agency != nil
         case .sendBack: (r.status == .terdisposisi || r.status == .diproses) && r.returned == nil && r.agency != nil
         case .followUp: r.status == .diproses

@@ -107,6 +107,15 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertEqual(s.report.status, .diarsipkan)
     }
 
+    /// QA: a postponed report could be deleted; the diagram draws delete from `baru` only (the reporter is
+    /// being asked for more, so the report is not spam to be thrown away).
+    func testAPostponedReportCannotBeDeleted() {
+        var s = received()
+        s.when(.postpone(question: "Lokasi persisnya di mana?"), by: nasional, at: at(0, 10))
+        XCTAssertEqual(s.when(.delete(reason: .spam, note: nil), by: nasional, at: at(1)).refusal?.code, .invalidTransition)
+        XCTAssertEqual(s.report.status, .tunda)
+    }
+
     func testSilenceReasonOnlyForPostponed() {
         var s = received()
         XCTAssertEqual(s.when(.archive(reason: .tanpaJawabanPelapor, note: nil, duplicateOf: nil), by: nasional, at: at(1))
