@@ -170,9 +170,12 @@ public struct Deadlines: Sendable {
         // `now` only matters for elapsed time, never for a running clock's due instant.
         let anyTime = report.lastChanged
         if report.status == .tunda {
-            if case let .running(due) = reading(.postponement, of: report, now: anyTime).state {
-                return UrgencySchedule(kind: .pausedUntil(due))
-            }
+            // Only verification pauses: the reporter's window ends the wait, and the settlement ceiling keeps
+            // running (QA: postponing hid a report already past its 60 working days).
+            var ends: [Date] = []
+            if case let .running(due) = reading(.postponement, of: report, now: anyTime).state { ends.append(due) }
+            if case let .running(due) = reading(.settlement, of: report, now: anyTime).state { ends.append(due) }
+            if let due = ends.min() { return UrgencySchedule(kind: .pausedUntil(due)) }
             return UrgencySchedule(kind: .paused)
         }
         var candidates: [Date] = []

@@ -44,6 +44,21 @@ final class DeadlineSpecs: XCTestCase {
         XCTAssertTrue(d.isPostponementExpired(s.report, now: at(14, 11)))
     }
 
+    /// QA: a report past its 60-working-day settlement ceiling disappeared from the overdue list once it was
+    /// postponed. Only verification pauses; the ceiling keeps the report overdue while it waits.
+    func testPostponingDoesNotHideAPassedSettlementCeiling() {
+        var s = received(at(0, 9))
+        // 60 working days from Monday 9:00 (12 weeks of five days) is Monday 9:00, 84 days later.
+        XCTAssertTrue(d.urgency(of: s.report, now: at(85)).isOverdue)
+        s.when(.postpone(question: "Masih terjadi?"), by: nasional, at: at(85))
+        XCTAssertEqual(d.urgency(of: s.report, now: at(85, 1)), .overdue(since: at(84, 9)))
+        XCTAssertEqual(d.runningDue(of: s.report), at(84, 9))
+        // Before the ceiling a postponed report just waits (its window ends first).
+        var early = received(at(0, 9))
+        early.when(.postpone(question: "?"), by: nasional, at: at(0, 10))
+        XCTAssertEqual(d.urgency(of: early.report, now: at(3)), .paused)
+    }
+
     func testAgencyClockFiveWorkingDaysFromDisposition() {
         var s = received(at(0, 9))
         s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1, 9))
