@@ -83,6 +83,7 @@ struct Scenario {
     var desk = Desk()
     var seq: UInt64 = 0
     var deadlines = Deadlines(calendar: WeekdayMeasure())
+    var directory: any DirectoryLookup = PermissiveDirectory()
     let id: ReportID = "2600001"
 
     mutating func record(_ events: [DomainEvent], by op: Operator, at t: Date, id: ReportID? = nil) {
@@ -94,7 +95,7 @@ struct Scenario {
 
     func context(_ op: Operator, _ t: Date, expected: Int? = nil) -> DecisionContext {
         let d = desk
-        return DecisionContext(actor: op, now: t, expectedVersion: expected, directory: PermissiveDirectory(),
+        return DecisionContext(actor: op, now: t, expectedVersion: expected, directory: directory,
                                deadlines: deadlines, reportExists: { d[$0] != nil })
     }
 

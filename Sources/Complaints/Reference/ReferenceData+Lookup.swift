@@ -15,6 +15,13 @@ extension ReferenceData: DirectoryLookup {
 
     public func agencyName(_ id: String) -> String? { agencies[id]?.name }
 
+    public func canonicalCategory(_ category: String, subcategory: String?) -> (category: String, subcategory: String?)? {
+        guard let topic = categories.category(named: category) else { return nil }
+        guard let subcategory else { return (topic.name, nil) }
+        guard let sub = topic.subcategory(named: subcategory) else { return nil }
+        return (topic.name, sub.name)
+    }
+
     /// The routing proposal for a report's category and place.
     public func proposal(for report: Report) -> RoutingProposal? {
         routing.propose(category: report.category, subcategory: report.subcategory,

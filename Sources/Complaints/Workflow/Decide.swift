@@ -141,8 +141,9 @@ public enum Workflow {
             guard t != r.title else { throw nothingToChange() }
             return [.titleEdited(title: t)]
         case let .classify(classification, category, subcategory):
-            let cat = nonEmpty(category)
-            let sub = nonEmpty(subcategory)
+            // Stored as the topic tree spells them, whatever spelling or id was typed.
+            var cat = nonEmpty(category)
+            var sub = nonEmpty(subcategory)
             if let cat {
                 guard ctx.directory.categoryExists(cat, subcategory: nil) else {
                     throw Refusal(.unknownCategory, Localized("Kategori '\(cat)' tidak dikenal.", en: "Unknown category '\(cat)'."))
@@ -154,6 +155,10 @@ public enum Workflow {
                         "Sub-kategori '\(sub)' tidak ada di kategori \(cat ?? r.category ?? "-").",
                         en: "Sub-category '\(sub)' is not in category \(cat ?? r.category ?? "-")."))
                 }
+            }
+            if let base = cat ?? (sub == nil ? nil : r.category), let canonical = ctx.directory.canonicalCategory(base, subcategory: sub) {
+                if cat != nil { cat = canonical.category }
+                sub = canonical.subcategory
             }
             let changed = (classification != nil && classification != r.classification)
                 || (cat != nil && cat != r.category) || (sub != nil && sub != r.subcategory)

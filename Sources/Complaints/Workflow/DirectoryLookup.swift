@@ -5,6 +5,16 @@ public protocol DirectoryLookup: Sendable {
     /// `subcategory == nil` asks about the topic alone.
     func categoryExists(_ category: String, subcategory: String?) -> Bool
     func agencyName(_ id: String) -> String?
+    /// The topic tree's own spelling of a category (and sub-category) given by id or any spelling, so
+    /// "pendidikan" and "Pendidikan dan Kebudayaan" are one category in every count; nil when unknown.
+    func canonicalCategory(_ category: String, subcategory: String?) -> (category: String, subcategory: String?)?
+}
+
+extension DirectoryLookup {
+    /// Without a topic tree, names stay as given.
+    public func canonicalCategory(_ category: String, subcategory: String?) -> (category: String, subcategory: String?)? {
+        (category, subcategory)
+    }
 }
 
 /// A directory that accepts everything: for tests of rules that do not involve reference data.

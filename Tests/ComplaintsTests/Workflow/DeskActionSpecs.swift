@@ -141,4 +141,19 @@ final class DeskActionSpecs: XCTestCase {
             XCTFail("trail starts with received")
         }
     }
+
+    /// QA: `classify --category pendidikan` stored the id, and the figures then counted "pendidikan" apart
+    /// from "Pendidikan dan Kebudayaan". The topic tree's own names are stored.
+    func testClassifyStoresTheTopicTreesNames() throws {
+        var s = Scenario()
+        s.directory = try ReferenceFixtures.shipped()
+        s.when(.receive(sampleIntake(at(0))), by: nasional, at: at(0))
+        XCTAssertNotNil(s.when(.classify(classification: nil, category: "pendidikan", subcategory: nil), by: nasional, at: at(1)).events)
+        XCTAssertEqual(s.report.category, "Pendidikan dan Kebudayaan")
+        XCTAssertNotNil(s.when(.classify(classification: nil, category: "KESEHATAN", subcategory: "pelayanan puskesmas"), by: nasional, at: at(1)).events)
+        XCTAssertEqual(s.report.category, "Kesehatan")
+        XCTAssertEqual(s.report.subcategory, "Pelayanan Puskesmas")
+        XCTAssertEqual(s.when(.classify(classification: nil, category: "kesehatan", subcategory: nil), by: nasional, at: at(2)).refusal?.code,
+                       .nothingToChange, "the same category in another spelling is no change")
+    }
 }
