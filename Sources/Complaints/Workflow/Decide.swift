@@ -205,6 +205,11 @@ public enum Workflow {
             throw Refusal(.unknownAgency, Localized("Instansi '\(agency)' tidak ada di direktori.",
                                                     en: "Agency '\(agency)' is not in the directory."))
         }
+        // A day of slack for channel clocks; beyond that deadlines would run from an instant still to come.
+        if intake.receivedAt > ctx.now.addingTimeInterval(86400) {
+            throw Refusal(.receivedInFuture, Localized("Waktu diterima (\(ISOTime.format(intake.receivedAt))) ada di masa depan.",
+                                                       en: "The received time (\(ISOTime.format(intake.receivedAt))) is in the future."))
+        }
         return intake
     }
 

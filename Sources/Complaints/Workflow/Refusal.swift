@@ -17,6 +17,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case notYetDue = "not-yet-due"
         case nothingToChange = "nothing-to-change"
         case invalidValue = "invalid-value"
+        /// A report received later than now (a wrong clock or time zone at the channel).
+        case receivedInFuture = "received-in-future"
     }
 
     public var code: Code

@@ -111,6 +111,7 @@ struct ImportCommand: ParsableCommand {
         case .unknownAgency: "agency"
         case .unknownUnit: "unit"
         case .unknownCategory: "category"
+        case .receivedInFuture: "received_at"
         default: nil
         }
         return (field.map { "\($0): " } ?? "") + refusal.message.en

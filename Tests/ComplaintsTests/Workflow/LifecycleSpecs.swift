@@ -22,6 +22,13 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertEqual(s.when(.receive(sampleIntake()), by: nasional, at: at(0)).refusal?.code, .alreadyExists)
     }
 
+    /// QA: a report received in 2028 was accepted and its deadlines ran from then. A day of slack is allowed.
+    func testReceivedInTheFutureIsRefused() {
+        var s = Scenario()
+        XCTAssertEqual(s.when(.receive(sampleIntake(at(3))), by: nasional, at: at(0)).refusal?.code, .receivedInFuture)
+        XCTAssertNotNil(s.when(.receive(sampleIntake(at(0, 20))), by: nasional, at: at(0, 9)).events, "within a day: accepted")
+    }
+
     func testReceiveEmptyBodyRefused() {
         var s = Scenario()
         var i = sampleIntake()
