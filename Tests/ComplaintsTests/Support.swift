@@ -96,7 +96,7 @@ struct Scenario {
     func context(_ op: Operator, _ t: Date, expected: Int? = nil) -> DecisionContext {
         let d = desk
         return DecisionContext(actor: op, now: t, expectedVersion: expected, directory: directory,
-                               deadlines: deadlines, reportExists: { d[$0] != nil })
+                               deadlines: deadlines, report: { d[$0] })
     }
 
     /// Decides and, when accepted, records the events.

@@ -258,6 +258,6 @@ public final class DeskStore {
     public func context(_ op: Operator, now: Date, expected: Int?) -> DecisionContext {
         let desk = self.desk
         return DecisionContext(actor: op, now: now, expectedVersion: expected, directory: directory, deadlines: deadlines,
-                               reportExists: { desk[$0] != nil })
+                               report: { desk[$0] })
     }
 }

@@ -229,9 +229,19 @@ public enum Workflow {
             throw Refusal(.invalidValue, Localized("Laporan tidak bisa menjadi duplikat dirinya sendiri.",
                                                    en: "A report cannot duplicate itself."))
         }
-        if let exists = ctx.reportExists, !exists(original) {
+        guard let lookup = ctx.report else { return }
+        guard let o = lookup(original) else {
             throw Refusal(.unknownReport, Localized("Laporan asli #\(original) tidak ditemukan.",
                                                     en: "Original report #\(original) not found."))
+        }
+        // QA: a deleted report, or one itself archived as a duplicate, was accepted as the original.
+        if o.status == .dihapus {
+            throw Refusal(.invalidValue, Localized("Laporan #\(original) dihapus dan tidak bisa menjadi laporan asli.",
+                                                   en: "Report #\(original) was deleted and cannot be the original."))
+        }
+        if let first = o.duplicateOf {
+            throw Refusal(.invalidValue, Localized("Laporan #\(original) sendiri duplikat dari #\(first): rujuk #\(first).",
+                                                   en: "Report #\(original) is itself a duplicate of #\(first): name #\(first)."))
         }
     }
 

@@ -9,17 +9,17 @@ public struct DecisionContext: Sendable {
     public var expectedVersion: Int?
     public var directory: any DirectoryLookup
     public var deadlines: Deadlines?
-    /// Ids of existing reports (to check *duplikat* originals). Nil skips the check.
-    public var reportExists: (@Sendable (ReportID) -> Bool)?
+    /// Other reports of the desk (to check *duplikat* originals). Nil skips the check.
+    public var report: (@Sendable (ReportID) -> Report?)?
 
     public init(actor: Operator, now: Date, expectedVersion: Int? = nil,
                 directory: any DirectoryLookup = PermissiveDirectory(), deadlines: Deadlines? = nil,
-                reportExists: (@Sendable (ReportID) -> Bool)? = nil) {
+                report: (@Sendable (ReportID) -> Report?)? = nil) {
         self.actor = actor
         self.now = now
         self.expectedVersion = expectedVersion
         self.directory = directory
         self.deadlines = deadlines
-        self.reportExists = reportExists
+        self.report = report
     }
 }

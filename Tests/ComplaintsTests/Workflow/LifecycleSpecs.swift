@@ -101,6 +101,21 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertEqual(s.report.duplicateOf, "2600002")
     }
 
+    /// QA: a deleted report, and a report itself archived as a duplicate, were accepted as the original.
+    func testTheOriginalOfADuplicateIsNeitherDeletedNorADuplicate() {
+        var s = received()
+        s.when(.receive(sampleIntake(externalID: "sms-2")), by: nasional, at: at(0), on: "2600002")
+        s.when(.delete(reason: .spam, note: nil), by: nasional, at: at(1), on: "2600002")
+        XCTAssertEqual(s.when(.linkDuplicate(original: "2600002"), by: nasional, at: at(1)).refusal?.code, .invalidValue)
+        s.when(.receive(sampleIntake(externalID: "sms-3")), by: nasional, at: at(0), on: "2600003")
+        s.when(.receive(sampleIntake(externalID: "sms-4")), by: nasional, at: at(0), on: "2600004")
+        s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600004"), by: nasional, at: at(1), on: "2600003")
+        let refused = s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600003"), by: nasional, at: at(1))
+        XCTAssertEqual(refused.refusal?.code, .invalidValue)
+        XCTAssertTrue(refused.refusal?.message.en.contains("#2600004") ?? false, "names the first original")
+        XCTAssertNotNil(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600004"), by: nasional, at: at(1)).events)
+    }
+
     func testPostponedReportArchivedOnlyAfterWindowForSilence() {
         var s = received()
         s.when(.postpone(question: "Lokasi persisnya di mana?"), by: nasional, at: at(0, 10))
