@@ -22,4 +22,17 @@ final class HintRowTests: XCTestCase {
         XCTAssertFalse(row.contains("…"), row)
         XCTAssertTrue(row.contains("C-z urungkan ketikan  Esc batal"), row)
     }
+
+    /// QA: on an empty view the row offered every action, also those the role may not take.
+    func testAnEmptyViewOffersOnlyWhatTheRoleMayDo() throws {
+        let liaison = Operator(name: "sari", role: .penghubung, agency: "pemkab-sleman", unit: "pemkab-sleman/dlh", displayName: "Sari")
+        var s = try Fixture.state(liaison, size: Size(width: 160, height: 40))
+        s.press(.char("/"))
+        s.type("tidak ada yang cocok sama sekali")
+        s.press(.enter)
+        XCTAssertTrue(s.inbox.rows.isEmpty)
+        let row = ConsoleRenderer.render(s).textRows()[s.layout.hints.y]
+        XCTAssertFalse(row.contains("Verifikasi & disposisi") || row.contains("Tunda") || row.contains("Arsipkan"), row)
+        XCTAssertTrue(row.contains("Tindak lanjut"), "a liaison officer posts follow-ups: \(row)")
+    }
 }

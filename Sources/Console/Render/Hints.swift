@@ -66,11 +66,14 @@ enum Hints {
         }
         // Read-only journal: no action is offered, only moving and reading.
         let writable: Bool = if case .ok = s.health { true } else { false }
-        let available = s.currentReport.map { writable ? Access.available(on: $0, for: s.env.operatorOnDuty) : [] }
+        // With no report under the cursor, what the role may do at all (QA: a liaison officer on an empty view
+        // was offered dispose, postpone and archive).
+        let available: Set<CommandKind> = s.currentReport.map { Set(writable ? Access.available(on: $0, for: s.env.operatorOnDuty) : []) }
+            ?? Access.commands(for: s.env.operatorOnDuty.role)
         return commands.compactMap { cmd in
-            if case let .act(kind) = cmd, !writable || !(available?.contains(kind) ?? true) { return nil }
+            if case let .act(kind) = cmd, !writable || !available.contains(kind) { return nil }
             if cmd == .actionMenu, !writable || Access.commands(for: s.env.operatorOnDuty.role).isEmpty { return nil }
-            if cmd == .toggleAnonymous || cmd == .toggleConfidential, !writable || !(available?.contains(.setFlags) ?? true) {
+            if cmd == .toggleAnonymous || cmd == .toggleConfidential, !writable || !available.contains(.setFlags) {
                 return nil
             }
             guard let key = s.keymap.keys(for: cmd, in: s.focus).first else { return nil }
