@@ -85,10 +85,24 @@ enum RoutingPane {
             // Nothing to pick: say why instead of offering a list that would only be refused.
             let why: String
             if s.env.operatorOnDuty.role == .adminInstansi {
-                why = t("Teruskan ke unit kerja dengan u; kembalikan (bukan wewenang) dengan b.",
-                        "Pass it to a work unit with u; send it back (not your authority) with b.")
+                // Only what can still be done on this report (QA: both were offered on followed-up reports).
+                let can = Set(Access.available(on: report, for: s.env.operatorOnDuty))
+                switch (can.contains(.assignUnit), can.contains(.sendBack)) {
+                case (true, true):
+                    why = t("Teruskan ke unit kerja dengan u; kembalikan (bukan wewenang) dengan b.",
+                            "Pass it to a work unit with u; send it back (not your authority) with b.")
+                case (false, true):
+                    why = t("Sudah di unit kerja; kembalikan (bukan wewenang) dengan b bila bukan wewenang instansi.",
+                            "Already with a work unit; send it back with b if it is not your agency's authority.")
+                default:
+                    why = t("Tidak ada disposisi yang dapat dilakukan pada laporan ini sekarang.",
+                            "Nothing can be disposed on this report now.")
+                }
             } else if !Access.commands(for: s.env.operatorOnDuty.role).contains(.dispose) {
                 why = t("Disposisi dilakukan oleh Admin Nasional.", "Disposing is done by the national desk.")
+            } else if case .ok = s.health, report.status == .tunda {
+                why = t("Laporan ditunda menunggu jawaban pelapor; disposisi setelah pelapor menjawab.",
+                        "The report is postponed, waiting for the reporter; dispose it once the reporter answers.")
             } else if case .ok = s.health {
                 why = t("Laporan ini sudah didisposisikan atau ditutup.", "This report is already disposed or closed.")
             } else {
