@@ -66,6 +66,9 @@ public struct FormState: Sendable, Hashable {
     public var error: String?
     /// Set after a first Esc on a form with typed text: a second Esc discards it.
     public var confirmDiscard = false
+    /// Letters typed in a row on a choice field: "perhub" picks "Dinas Perhubungan …" (any word of the label
+    /// starting with them); another key starts over.
+    public var typeahead = ""
 
     public init(purpose: Purpose, title: String, targets: [ReportID], expectedVersions: [ReportID: Int],
                 fields: [FormField], explanation: [String] = []) {

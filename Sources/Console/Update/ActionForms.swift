@@ -53,7 +53,11 @@ enum ActionForms {
                 fields = [text("unit", t("Kode unit kerja", "Work unit id"), required: true)]
                 break
             }
-            fields = [choice("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) })]
+            // The routing rule's unit for this report's topic, when the rule names this agency (QA: the list
+            // opened on its first unit, and Ctrl-S saved whatever was showing).
+            let proposed = s.env.propose(r).flatMap { $0.agencyID == r.agency ? $0.unitID : nil }
+            fields = [choice("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) },
+                             selected: units.firstIndex { $0.id == proposed } ?? 0)]
         case .sendBack:
             fields = [text("reason", t("Alasan bukan wewenang", "Why it is not your authority"), multiline: true, required: true)]
             explanation = [t("Laporan kembali ke Admin Nasional untuk pelimpahan.", "The report returns to the national desk to be re-routed.")]

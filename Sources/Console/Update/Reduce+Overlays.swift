@@ -208,6 +208,9 @@ extension ConsoleReducer {
         }
         var field = f.fields[f.focus]
         let isMultiline: Bool = if case let .text(_, m) = field.value { m } else { false }
+        // Letters typed in a row on a choice field: any other key starts the search over.
+        let typedBefore = f.typeahead
+        f.typeahead = ""
         switch key {
         // C-c cancels a form as Esc does (help lists it beside q for leaving): never the console from a form.
         case .escape where f.purpose == .reportScope, .ctrl("c") where f.purpose == .reportScope:
@@ -251,13 +254,24 @@ extension ConsoleReducer {
                 }
             case .choice(let options, var selected):
                 switch key {
-                case .left, .char("h"): selected = max(0, selected - 1)
-                case .right, .char("l"), .char(" "): selected = min(options.count - 1, selected + 1)
+                // Letters search (below), so h and l do not move here.
+                case .left: selected = max(0, selected - 1)
+                case .right, .char(" "): selected = min(options.count - 1, selected + 1)
                 case let .char(c):
-                    let folded = Inbox.fold(String(c))
-                    let start = selected + 1
-                    let order = Array(options.indices[start...]) + Array(options.indices[..<min(start, options.count)])
-                    if let hit = order.first(where: { Inbox.fold(options[$0].label).hasPrefix(folded) }) { selected = hit }
+                    // The letters typed so far, from the current option on; else this letter alone, from the next.
+                    func words(_ i: Int) -> [Substring] { Inbox.fold(options[i].label).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+                    func first(_ prefix: String, from start: Int) -> Int? {
+                        let order = Array(options.indices[min(start, options.count)...]) + Array(options.indices[..<min(start, options.count)])
+                        return order.first { i in words(i).contains { $0.hasPrefix(prefix) } }
+                    }
+                    let more = Inbox.fold(typedBefore + String(c))
+                    if let hit = first(more, from: selected) {
+                        selected = hit
+                        f.typeahead = more
+                    } else if let hit = first(Inbox.fold(String(c)), from: selected + 1) {
+                        selected = hit
+                        f.typeahead = Inbox.fold(String(c))
+                    }
                 default: break
                 }
                 field.value = .choice(options, selected: selected)
