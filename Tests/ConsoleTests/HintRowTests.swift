@@ -36,3 +36,15 @@ final class HintRowTests: XCTestCase {
         XCTAssertTrue(row.contains("Tindak lanjut"), "a liaison officer posts follow-ups: \(row)")
     }
 }
+
+/// QA: in Indonesian the inbox cut badges of ten working days and more ("TERLAMBAT 1…").
+final class InboxBadgeWidthTests: XCTestCase {
+    func testLongOverdueBadgesAreShownWhole() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        ConsoleReducer.reduce(&s, .tick(Fixture.now.addingTimeInterval(30 * 86400)))
+        let rows = ConsoleRenderer.render(s).textRows()
+        let overdue = try XCTUnwrap(rows.first { $0.contains("│  \(Fixture.ID.overdue.rawValue) ") })
+        XCTAssertNotNil(overdue.range(of: #"TERLAMBAT [0-9]{2}h"#, options: .regularExpression), overdue)
+        XCTAssertFalse(overdue.contains("TERLAMBAT 2…"), overdue)
+    }
+}

@@ -14,19 +14,23 @@ enum InboxPane {
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: title)
         let inner = r.inset(by: 1)
         guard inner.width > 4, inner.height > 1 else { return }
-        let layout = columns(inner.width)
-        c.put(layout.render(header(s)), at: inner.origin, role: Roles.inboxHeader, clipWidth: inner.width)
         let listArea = inner.inset(top: 1)
+        // Presenter mode leaves a blank line under each row, for reading from the back of a room.
+        let step = s.inboxRowStep
+        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: max(1, listArea.height / step),
+                                  previousTop: s.inbox.scrollTop)
+        // The deadline column is as wide as the longest badge shown (QA: "TERLAMBAT 15h" was cut to "TERLAMBAT 1…").
+        let badges = Dictionary(uniqueKeysWithValues: window.visible.compactMap { index -> (Int, (String, StyleRole))? in
+            s.desk[s.inbox.rows[index]].map { (index, Badges.deadline($0, s)) }
+        })
+        let layout = columns(inner.width, badgeWidth: badges.values.map(\.0.displayWidth).max() ?? 0)
+        c.put(layout.render(header(s)), at: inner.origin, role: Roles.inboxHeader, clipWidth: inner.width)
         if s.inbox.rows.isEmpty {
             c.put(s.text(Localized("(tidak ada laporan di tampilan ini)", en: "(no reports in this view)")),
                   at: listArea.origin.offset(dx: 1), role: Roles.detailMuted, clipWidth: listArea.width - 1)
             if focused { c.cursor = listArea.origin }
             return
         }
-        // Presenter mode leaves a blank line under each row, for reading from the back of a room.
-        let step = s.inboxRowStep
-        let window = ScrollWindow(cursor: s.inbox.cursor, count: s.inbox.rows.count, height: max(1, listArea.height / step),
-                                  previousTop: s.inbox.scrollTop)
         for index in window.visible {
             let y = listArea.y + (index - window.top) * step
             let id = s.inbox.rows[index]
@@ -36,7 +40,7 @@ enum InboxPane {
             let base = selected ? Roles.inboxSelected : (marked ? Roles.inboxMarked : Roles.inboxRow)
             let rowRect = Rect(x: listArea.x, y: y, width: listArea.width, height: 1)
             c.fill(rowRect, role: base)
-            let (badge, badgeRole) = Badges.deadline(report, s)
+            let (badge, badgeRole) = badges[index] ?? Badges.deadline(report, s)
             let values = rowValues(report, s, marked: marked, badge: badge)
             c.put(layout.render(values), at: rowRect.origin, role: base, clipWidth: rowRect.width)
             // Badge and flags keep their own roles so they stand out even on the selected row.
@@ -62,9 +66,10 @@ enum InboxPane {
     }
 
     /// Columns that fit: the narrower the pane, the fewer columns (title always stays).
-    static func columns(_ width: Int) -> Columns {
+    /// `badgeWidth` is the widest deadline badge shown: the column takes 12 to 15 columns.
+    static func columns(_ width: Int, badgeWidth: Int = 12) -> Columns {
         var spec: [(String, TableColumn)] = [("mark", TableColumn(.fixed(1))), ("id", TableColumn(.fixed(7))),
-                                             ("badge", TableColumn(.fixed(12))), ("flags", TableColumn(.fixed(2)))]
+                                             ("badge", TableColumn(.fixed(max(12, min(15, badgeWidth))))), ("flags", TableColumn(.fixed(2)))]
         if width >= 46 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }
         if width >= 96 { spec.append(("channel", TableColumn(.fixed(8)))) }
         if width >= 76 { spec.append(("region", TableColumn(.fixed(width >= 110 ? 18 : 12)))) }
