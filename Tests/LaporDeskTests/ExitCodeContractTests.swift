@@ -107,6 +107,15 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertEqual(try desk(["list", "--agency", "pemkab-sleman"]).code, 0)
     }
 
+    /// QA: `stats --from 0001-01-01 --to 9999-12-31` printed 3.6 million lines and took a gigabyte.
+    func testStatsRefusesRangesOfMoreThanTenYears() throws {
+        try makeDesk()
+        let r = try desk(["stats", "--from", "0001-01-01", "--to", "9999-12-31"])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("at most ten years"), r.stderr)
+        XCTAssertEqual(try desk(["stats", "--from", "2017-01-01", "--to", "2026-12-31"]).code, 0)
+    }
+
     func testSettingsTypoIsDamageNamingFileAndLine() throws {
         try makeDesk()
         let settings = dataURL.appendingPathComponent("desk.toml")

@@ -28,6 +28,10 @@ struct ReportPeriodOptions: ParsableArguments {
         let last = try date(to, "--to") ?? today
         let first = try date(from, "--from") ?? LocalDate(year: last.year, month: last.month, day: 1) ?? last
         guard first <= last else { throw Fail.usage("--from \(first) is after --to \(last)") }
+        // One bar per day: ten years is already 3,653 lines (QA: year 1 to 9999 took a gigabyte).
+        if last.dayNumber - first.dayNumber >= 3653 {
+            throw Fail.usage("--from \(first) --to \(last): at most ten years at a time")
+        }
         if let agency, reference.agencies[agency] == nil {
             throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
         }
