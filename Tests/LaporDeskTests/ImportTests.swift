@@ -173,4 +173,23 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(try expect(0, ["show", id, "--json"]).stdout.contains(#""kode_pos":"55281""#))
         XCTAssertFalse(try expect(0, ["export", "--public"]).stdout.contains("55281"), "unknown channel fields stay out of public exports")
     }
+
+    /// QA: no export could be imported back. `export --format intake` writes the intake records, which
+    /// `import` reads on another desk as the same reports, and on this desk as duplicates.
+    func testTheIntakeExportImportsBack() throws {
+        try makeDesk()
+        let lines = [#"{"external_id":"rt-1","channel":"sms","body":"Jalan rusak","reporter":{"name":"Siti"},"location":{"regency":"Kabupaten Sleman"}}"#,
+                     #"{"external_id":"rt-2","channel":"web","title":"Lampu","body":"Lampu mati 😀","tags":["malam"],"warna":"merah"}"#]
+        try expect(0, ["import", try writeFile("asal.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))])
+        let exported = try expect(0, ["export", "--format", "intake"]).stdout
+        XCTAssertEqual(exported.split(separator: "\n").count, 2)
+        let again = try expect(0, ["import", try writeFile("kembali.jsonl", Data(exported.utf8))])
+        XCTAssertTrue(again.stderr.contains("Diimpor 0 laporan, 2 sudah ada"), again.stderr)
+        let other = dataURL.deletingLastPathComponent().appendingPathComponent("meja-lain")
+        XCTAssertEqual(try CLI.run(["init", "--data", other.path]).code, 0)
+        XCTAssertEqual(try CLI.run(["import", "--data", other.path, try writeFile("ke-lain.jsonl", Data(exported.utf8))]).code, 0)
+        let copied = try CLI.run(["export", "--format", "intake", "--data", other.path]).stdout
+        func withoutTimes(_ s: String) -> String { s.replacingOccurrences(of: #""received_at":"[^"]*""#, with: "", options: .regularExpression) }
+        XCTAssertEqual(withoutTimes(copied), withoutTimes(exported), "the same records, field for field")
+    }
 }

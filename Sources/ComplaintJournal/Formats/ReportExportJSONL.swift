@@ -21,6 +21,19 @@ extension ReportExport {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The reports as they came in: one intake record per line (formats.md §2), which `lapor-desk import`
+    /// reads back (on another desk, or this one, where external id and channel make them duplicates).
+    /// The same leaving-out rules as `jsonl`.
+    public func intakeJSONL(_ reports: [Report], public isPublic: Bool,
+                            identityVisible: (Report) -> Bool = { _ in true }) throws(UnreadableBody) -> String {
+        var out: [UInt8] = []
+        for r in reports where !isPublic || ReportExport.isPublishable(r) {
+            try intakeObject(r.intake, of: r.id, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// One line of `jsonl` (without its line end), for writing large exports report by report; nil when
     /// the report must not appear (public mode, confidential or deleted).
     public func jsonlLine(_ r: Report, public isPublic: Bool, identityVisible: Bool) throws(UnreadableBody) -> String? {

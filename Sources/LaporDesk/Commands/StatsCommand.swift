@@ -147,12 +147,13 @@ enum StatsText {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write every report you can see.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, open311 }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, open311, intake }
     /// Figures instead of reports.
     enum ReportKind: String, ExpressibleByArgument, CaseIterable { case monthly }
 
     @OptionGroup var desk: DeskOptions
-    @Option(help: "jsonl, csv or open311") var format: Format = .jsonl
+    @Option(help: "jsonl (the whole report), csv, open311, or intake (the intake records as received, which `import` reads back)")
+    var format: Format = .jsonl
     @Flag(help: "For publication: leaves out rahasia reports and every reporter identity.") var `public` = false
     @Option(help: "CSV separator: , or ; (Indonesian-locale spreadsheets).") var separator: String = ","
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
@@ -191,6 +192,7 @@ struct ExportCommand: ParsableCommand {
             case .jsonl: try export.jsonl(reports, public: `public`, identityVisible: identity)
             case .csv: export.csv(reports, separator: sep, public: `public`, identityVisible: identity)
             case .open311: try export.open311(reports)
+            case .intake: try export.intakeJSONL(reports, public: `public`, identityVisible: identity)
             }
         } catch {
             // Bodies are read back from the journal: one that no longer reads is damage, never exported as text.
