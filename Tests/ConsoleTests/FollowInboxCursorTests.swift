@@ -51,5 +51,9 @@ final class FollowInboxCursorTests: XCTestCase {
         s.press(.char("1"), .char(" "), .char(" "))
         let top = ConsoleRenderer.render(s).textRows()[1]
         XCTAssertTrue(top.contains("2 ditandai (+1 di tampilan lain)"), top)
+        // Clearing them replaces the "N ditandai" message, which would be wrong now (QA).
+        s.press(.char("M"))
+        XCTAssertEqual(s.message?.text, "Tanda dilepas.")
+        XCTAssertTrue(s.inbox.marked.isEmpty)
     }
 }

@@ -145,7 +145,10 @@ public enum ConsoleReducer {
         case .previousMatch: jumpMatch(&s, by: -1)
         case .sort: cycleSort(&s)
         case .mark: toggleMark(&s)
-        case .clearMarks: s.inbox.marked = []
+        case .clearMarks:
+            // The "N ditandai" message would otherwise stay, now wrong (QA).
+            if !s.inbox.marked.isEmpty { s.message = StatusMessage(kind: .info, text: s.text(Localized("Tanda dilepas.", en: "Marks cleared."))) }
+            s.inbox.marked = []
         case .actionMenu: openActionMenu(&s)
         case let .act(kind): return startAction(&s, kind)
         case .toggleAnonymous: startFlagToggle(&s, anonymous: true)

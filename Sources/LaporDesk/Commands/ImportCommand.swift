@@ -33,12 +33,13 @@ struct ImportCommand: ParsableCommand {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
                 guard let read = IntakeFile.readBytes(atPath: file) else {
-                    unreadable.append("\(file): cannot read the file (\(ImportCommand.whyUnreadable(file)))")
+                    unreadable.append("\(ReportText.clean(file)): cannot read the file (\(ImportCommand.whyUnreadable(file)))")
                     continue
                 }
                 bytes = read
             }
-            let name = file == "-" ? "<stdin>" : file
+            // One line per message whatever the file is called (a newline in a name split `FILE:LINE:`).
+            let name = file == "-" ? "<stdin>" : ReportText.clean(file)
             let batch: IntakeBatch = switch format {
             case .jsonl: IntakeFile.decodeLines(bytes: bytes, fileName: name, importTime: now)
             case .csv: CSVIntake.decode(bytes: bytes, fileName: name, importTime: now)
