@@ -163,8 +163,9 @@ enum DetailPane {
             body = [c.map { s.text($0.label) }, cat, sub].compactMap { $0 }.joined(separator: " › ")
         case let .flagsSet(a, c):
             var parts: [String] = []
-            if let a { parts.append("anonim: " + (a ? "ya" : "tidak")) }
-            if let c { parts.append("rahasia: " + (c ? "ya" : "tidak")) }
+            func yesNo(_ v: Bool) -> String { s.text(v ? Localized("ya", en: "yes") : Localized("tidak", en: "no")) }
+            if let a { parts.append(s.text(Localized("anonim", en: "anonymous")) + ": " + yesNo(a)) }
+            if let c { parts.append(s.text(Localized("rahasia", en: "confidential")) + ": " + yesNo(c)) }
             body = parts.joined(separator: ", ")
         case let .tagged(add, remove): body = (add.map { "+\($0)" } + remove.map { "-\($0)" }).joined(separator: " ")
         case let .prioritySet(p): head += ": " + s.text(p.label)
