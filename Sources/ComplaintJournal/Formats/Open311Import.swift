@@ -22,11 +22,11 @@ public enum Open311 {
         "expected_datetime", "address_id", "zipcode", "lat", "long", "media_url", "token",
     ]
 
-    /// Decodes a JSON array of service requests into intakes with channel `api`. A problem's "line" is the
-    /// element's position in the array (index + 1) and its message says so; a JSON syntax error names the
-    /// text line and byte column instead and rejects the whole file.
+    /// Decodes a JSON array of service requests into intakes with channel `api`. A problem's line is the text
+    /// line where the element starts (`FILE:LINE:` as everywhere), and its message names the element's
+    /// position in the array; a JSON syntax error names the text line and byte column and rejects the file.
     public static func decode(bytes: [UInt8], fileName: String, importTime: Date) -> IntakeBatch {
-        var builder = IntakeBatchBuilder(fileName: fileName, unitName: "element")
+        var builder = IntakeBatchBuilder(fileName: fileName)
         let start = IntakeFile.hasBOM(bytes) ? 3 : 0
         let body = Array(bytes[start...])
         let root: JSONValue
@@ -43,12 +43,14 @@ public enum Open311 {
                                           message: "expected a JSON array of service requests, found \(root.typeName)")])
             return builder.batch
         }
+        let starts = elementLines(body)
         for (index, item) in items.enumerated() {
             let element = index + 1
+            let line = starts.count == items.count ? starts[index] : element
             let note = " (service request \(element) of the array)"
-            switch decodeRequest(item, fileName: fileName, element: element, importTime: importTime) {
+            switch decodeRequest(item, fileName: fileName, element: line, importTime: importTime) {
             case let .accepted(intake, warnings):
-                builder.accept(intake, line: element, warnings: warnings.map { renamed($0, note: note) })
+                builder.accept(intake, line: line, warnings: warnings.map { renamed($0, note: note) })
             case let .rejected(problems):
                 builder.reject(problems.map { renamed($0, note: note) })
             }
@@ -104,6 +106,38 @@ public enum Open311 {
         }
         p.message += note
         return p
+    }
+
+    /// The text line on which each element of the top-level array starts (the text is valid JSON: it parsed).
+    static func elementLines(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var expectElement = false
+        for b in bytes {
+            if b == 0x0A { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+                continue
+            }
+            let blank = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+            if expectElement, !blank, b != 0x5D {
+                lines.append(line)
+                expectElement = false
+            }
+            switch b {
+            case 0x22: inString = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth == 1 { expectElement = true }
+            case 0x5D, 0x7D: depth -= 1
+            case 0x2C where depth == 1: expectElement = true
+            default: break
+            }
+        }
+        return lines
     }
 
     /// 1-based text line and byte column of a byte offset.

@@ -82,8 +82,28 @@ final class Open311Tests: XCTestCase {
             "kota.json:6: service_name: expected a string, found an array (service request 6 of the array)",
         ])
         XCTAssertEqual(batch.warnings.map(\.description), [
-            "kota.json:5: external_id: duplicate of element 1 (same channel 'api' and external_id); skipped",
+            "kota.json:5: external_id: duplicate of line 1 (same channel 'api' and external_id); skipped",
         ])
+    }
+
+    /// QA: in a pretty-printed file `FILE:LINE` gave the element's number, not the line it starts on.
+    func testProblemsNameTheLineWhereTheElementStarts() {
+        let text = """
+        [
+          {
+            "service_request_id": "201",
+            "description": "ok, with [brackets], {braces} and a \\"quote\\""
+          },
+          {
+            "service_request_id": "202",
+            "description": 5
+          }
+        ]
+        """
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.line), [2])
+        XCTAssertEqual(batch.problems.map(\.description),
+                       ["kota.json:6: description: expected a string, found a number (service request 2 of the array)"])
     }
 
     func testWholeFileErrors() {
