@@ -116,7 +116,14 @@ public enum CSVIntake {
             }
         }
         for (key, members) in nested.sorted(by: { $0.key < $1.key }) { top.append(.init(key, .object(members))) }
-        let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: record.line, importTime: importTime)
+        var decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: record.line, importTime: importTime)
+        // Fewer cells than columns: often a separator dropped, shifting values into the wrong columns; recorded
+        // (the missing cells are empty) but said, naming the line (QA: it was silent).
+        if record.fields.count < columns.count, case let .accepted(intake, warnings) = decoded {
+            decoded = .accepted(intake, warnings: warnings + [IntakeProblem(
+                file: fileName, line: record.line, field: nil,
+                message: "record has \(record.fields.count) fields but the header has \(columns.count); the missing ones are taken as empty")])
+        }
         guard !problems.isEmpty else { return decoded }
         // A cell already refused here is missing to the intake decoder: do not report it twice.
         let refused = Set(problems.compactMap(\.field))

@@ -28,6 +28,14 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(i.receivedAt, Fx.received)
     }
 
+    /// QA: a row with fewer fields than the header was recorded silently; one with more is refused.
+    func testAShortRowIsRecordedWithAWarningNamingTheLine() {
+        let batch = decode("external_id,channel,body,title\nc-1,sms,lengkap,Judul\nc-2,sms,pendek\n")
+        XCTAssertEqual(batch.records.map(\.line), [2, 3])
+        XCTAssertEqual(batch.warnings.map(\.description),
+                       ["surat.csv:3: record has 3 fields but the header has 4; the missing ones are taken as empty"])
+    }
+
     func testSemicolonsQuotesAndNewlinesInsideFields() throws {
         let text = """
         channel;body;title;reporter.groups
