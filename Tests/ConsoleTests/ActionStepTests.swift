@@ -131,7 +131,10 @@ final class ActionStepTests: XCTestCase {
         let candidates = ConsoleReducer.routingCandidates(b.state)
         XCTAssertFalse(candidates.contains { $0.origin != .directory }, "no one agency is proposed for rows the rules route apart")
         XCTAssertTrue(screen.contains("Aturan tidak"), "says why nothing is proposed")
-        let picked = try XCTUnwrap(candidates.first)
+        // Nothing proposed: Enter alone disposes nowhere; the officer picks an agency first.
+        XCTAssertEqual(b.state.press(.enter), [])
+        b.state.press(.down)
+        let picked = candidates[1]
         let effects = b.state.press(.enter)
         guard case let .perform(requests)? = effects.first else { return XCTFail("expected requests, got \(effects)") }
         XCTAssertEqual(requests.map(\.reportID), marked, "exactly the rows the pane named")

@@ -25,3 +25,33 @@ final class RoutingPaneTextTests: XCTestCase {
         XCTAssertTrue(screen.contains("Tidak ada disposisi"), screen)
     }
 }
+
+/// QA: with no rule's proposal, `d Enter` disposed to the first agency of the directory without a word.
+final class NoProposalDisposeTests: XCTestCase {
+    func testEnterWithoutAProposalOrAPickRefusesAndSaysHowToPick() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.env.propose = { _ in nil }
+        s.press(.char("d"))
+        XCTAssertEqual(s.focus, .routing)
+        XCTAssertEqual(s.press(.enter), [], "nothing is disposed")
+        XCTAssertTrue(s.message?.text.contains("pilih instansi") ?? false, s.message?.text ?? "")
+        // Moving to an agency (or typing its name) is a choice: Enter disposes to it.
+        s.press(.down)
+        let effects = s.press(.enter)
+        guard case let .perform(requests)? = effects.first, case let .dispose(agency, _, _, _)? = requests.first?.command else {
+            return XCTFail("a dispose request expected: \(effects)")
+        }
+        XCTAssertEqual(agency, Fixture.agencies[1].id)
+    }
+
+    func testTypingANameIsAChoiceToo() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 40))
+        s.env.propose = { _ in nil }
+        s.press(.char("d"))
+        s.type("kemenkes")
+        guard case let .perform(requests)? = s.press(.enter).first, case let .dispose(agency, _, _, _)? = requests.first?.command else {
+            return XCTFail("a dispose request expected")
+        }
+        XCTAssertEqual(agency, "kemenkes")
+    }
+}

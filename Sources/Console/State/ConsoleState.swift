@@ -155,6 +155,9 @@ public struct RoutingState: Sendable, Hashable {
     public var filter = TextEditBuffer()
     public var cursor = 0
     public var scrollTop = 0
+    /// Set once the officer moved through the list or typed a search: with no rule's proposal, Enter
+    /// disposes only to an agency the officer picked (QA: `d Enter` sent reports to the first agency listed).
+    public var picked = false
     /// Whether the routing overlay is shown (two-pane and one-pane layouts).
     public var isOpen = false
 }

@@ -77,6 +77,7 @@ extension ConsoleReducer {
             let count = routingCandidates(s).count
             guard count > 0 else { return }
             s.routing.cursor = max(0, min(count - 1, target(s.routing.cursor, count: count, page: 10)))
+            s.routing.picked = true
         }
     }
 
@@ -110,6 +111,7 @@ extension ConsoleReducer {
         s.detail.scroll = 0
         s.detail.changedUnderneath = false
         s.routing.cursor = 0
+        s.routing.picked = false
         s.routing.filter = TextEditBuffer()
     }
 

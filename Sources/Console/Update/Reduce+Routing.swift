@@ -77,6 +77,7 @@ extension ConsoleReducer {
             guard s.routing.filter.apply(key, multiline: false) else { return false }
             s.routing.filter.keepCaretVisible(width: RoutingPane.filterWidth(s))
             if s.routing.filter.text != before { s.routing.cursor = 0 }
+            s.routing.picked = !s.routing.filter.text.isEmpty
             return true
         default:
             return false
@@ -88,6 +89,7 @@ extension ConsoleReducer {
         if s.detail.reportID == nil, let id = s.inbox.selectedID { open(&s, id) }
         s.routing.isOpen = true
         s.routing.cursor = 0
+        s.routing.picked = false
         s.focus = .routing
     }
 
@@ -100,6 +102,12 @@ extension ConsoleReducer {
             return []
         }
         let c = candidates[s.routing.cursor]
+        guard c.origin != .directory || s.routing.picked else {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Tidak ada usulan aturan untuk laporan ini: pilih instansi dengan ↑/↓ atau ketik namanya, lalu Enter.",
+                en: "No rule proposes an agency for this report: pick one with ↑/↓ or type its name, then Enter.")))
+            return []
+        }
         let targets = plan.targets
         guard !targets.isEmpty else { return [] }
         let requests = targets.map { id in
