@@ -57,3 +57,24 @@ final class FollowInboxCursorTests: XCTestCase {
         XCTAssertTrue(s.inbox.marked.isEmpty)
     }
 }
+
+/// QA: after a follow-up the row moved to the end of the list and the cursor followed it, so the next keys
+/// acted on the report just answered (and typed text ran as commands).
+final class CursorAfterOwnActionTests: XCTestCase {
+    func testTheCursorStaysWhereItWasWhenTheRowActedOnMoves() throws {
+        var b = try Bench(Fixture.agencyAdmin)
+        let id = Fixture.ID.withUnit
+        let index = try XCTUnwrap(b.state.inbox.rows.firstIndex(of: id))
+        XCTAssertLessThan(index, b.state.inbox.rows.count - 1, "a row under it")
+        let next = b.state.inbox.rows[index + 1]
+        b.state.inbox.cursor = index
+        b.state.press(.char("s"))
+        XCTAssertEqual(b.state.form?.targets, [id])
+        b.state.type("Saluran sudah dibersihkan.")
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.desk[id]?.status, .ditindaklanjuti)
+        XCTAssertNotEqual(b.state.inbox.rows.firstIndex(of: id), index, "the follow-up moved the row")
+        XCTAssertEqual(b.state.inbox.cursor, index)
+        XCTAssertEqual(b.state.inbox.selectedID, next, "the cursor is on the next report")
+    }
+}

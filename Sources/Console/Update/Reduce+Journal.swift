@@ -39,6 +39,7 @@ extension ConsoleReducer {
     /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
     static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
         s.pendingRequests = max(0, s.pendingRequests - 1)
+        let (cursorBefore, selectedBefore) = (s.inbox.cursor, s.inbox.selectedID)
         // Other writers' events the journal caught up on first: they come before this console's own.
         applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq })
         var recorded: [RecordedEvent] = []
@@ -80,6 +81,13 @@ extension ConsoleReducer {
             s.focus = .inbox
         }
         refreshInbox(&s)
+        // The row acted on may have moved (a follow-up sends it to the end): the cursor stays where it was,
+        // on the next report, as after a disposal (QA: it followed the row, and the next keys acted on it).
+        if s.focus == .inbox, let acted = selectedBefore, succeeded.contains(acted), s.inbox.selectedID == acted,
+           s.inbox.cursor != cursorBefore {
+            s.inbox.cursor = cursorBefore
+            clampInbox(&s)
+        }
         if problems.isEmpty {
             let summary = outcomes.first.map {
                 UIText.doneMessage($0.request, count: succeeded.count, env: s.env, agency: s.desk[$0.request.reportID]?.agency)
