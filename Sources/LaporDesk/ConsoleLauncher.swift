@@ -160,6 +160,7 @@ enum ConsoleLauncher {
         if let data = options.data {
             folder = DeskFolder(url: URL(fileURLWithPath: data))
             if folder.exists { return try openDesk(options) }
+            try DeskAccess.requireEmptyOrNewPracticeFolder(folder)
         } else {
             var template = Array((NSTemporaryDirectory() + "lapor-desk-demo-XXXXXX").utf8CString)
             guard let made = mkdtemp(&template) else { throw Fail.usage("demo: cannot create a temporary folder") }

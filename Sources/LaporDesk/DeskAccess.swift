@@ -75,6 +75,14 @@ enum DeskAccess {
         desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty
     }
 
+    /// A new practice desk goes into an empty or new folder only: its reset restores exactly what was made
+    /// there and deletes everything else (QA: a trainer's notes in the folder were lost at the next reset).
+    static func requireEmptyOrNewPracticeFolder(_ folder: DeskFolder) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !names.isEmpty else { return }
+        throw Fail.usage("\(folder.path): the folder is not empty; a practice desk is reset to exactly what is made in it, "
+                         + "so the other files would be deleted: use an empty or new folder")
+    }
+
     /// `finding` with a leading segment file name (`000001.jsonl:5: …`) given its folder's path.
     static func located(_ finding: String, in desk: OpenedDesk) -> String {
         let name = finding.prefix { $0 != ":" }

@@ -15,6 +15,7 @@ enum ScenarioLauncher {
         let folder: DeskFolder
         if let data = options.data {
             folder = DeskFolder(url: URL(fileURLWithPath: data))
+            try DeskAccess.requireEmptyOrNewPracticeFolder(folder)
         } else {
             var template = Array((NSTemporaryDirectory() + "lapor-desk-\(package.scenario.name)-XXXXXX").utf8CString)
             guard let made = mkdtemp(&template) else { throw Fail.usage("demo: cannot create a temporary folder") }

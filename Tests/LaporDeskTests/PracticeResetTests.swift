@@ -34,6 +34,10 @@ final class PracticeResetTests: DeskTestCase {
         try "extra".write(to: dataURL.appendingPathComponent("kalender/libur-2030.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dataURL.appendingPathComponent("tambahan/dalam"), withIntermediateDirectories: true)
         try "x".write(to: dataURL.appendingPathComponent("tambahan/dalam/berkas.txt"), atomically: true, encoding: .utf8)
+        // One-letter names (QA: a file called `a` crashed the reset in Foundation's path code).
+        try "a".write(to: dataURL.appendingPathComponent("a"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dataURL.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try "c".write(to: dataURL.appendingPathComponent("b/c"), atomically: true, encoding: .utf8)
         try "ubah".write(to: dataURL.appendingPathComponent("desk.toml"), atomically: true, encoding: .utf8)
         XCTAssertNotEqual(try tree(), start)
         // desk.toml was overwritten above, so it no longer says latihan: restore it first the way a
@@ -78,5 +82,17 @@ final class PracticeResetTests: DeskTestCase {
         let r = try CLI.run(["demo", "--reset"])
         XCTAssertEqual(r.code, 2, r.transcript)
         XCTAssertTrue(r.stderr.contains("--data"), r.stderr)
+    }
+
+    /// A practice desk is made in an empty or new folder only: its reset deletes everything it did not make.
+    func testAPracticeDeskIsNotMadeInAFolderWithOtherFiles() throws {
+        try FileManager.default.createDirectory(at: dataURL, withIntermediateDirectories: true)
+        try "catatan".write(to: dataURL.appendingPathComponent("catatan-pelatih.txt"), atomically: true, encoding: .utf8)
+        for args in [["scenario", "create", "dasar"]] { // demo checks the same before creating (it needs a terminal first)
+            let r = try desk(args)
+            XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("not empty"), r.stderr)
+        }
+        XCTAssertEqual(try String(contentsOf: dataURL.appendingPathComponent("catatan-pelatih.txt"), encoding: .utf8), "catatan")
     }
 }

@@ -76,7 +76,7 @@ public enum PracticeSnapshot {
             let bytes = try Data(contentsOf: source.appendingPathComponent(rel))
             try write(Array(bytes), to: folder.url.appendingPathComponent(rel))
         }
-        try removeEmptyFolders(folder.url, keeping: Set(pristine.map { ($0 as NSString).deletingLastPathComponent }))
+        try removeEmptyFolders(folder.url, keeping: Set(pristine.map(parent(of:))))
         // The clock file is not part of the copy (it was written after it): a scenario desk's clock starts
         // again at the scenario's start, a plain practice desk goes back to real time.
         if let recorded = try ScenarioDesk.recorded(in: folder) {
@@ -98,6 +98,13 @@ public enum PracticeSnapshot {
         return out.sorted()
     }
 
+    /// The folder part of a relative path ("" at the top). Not `NSString.deletingLastPathComponent`: on
+    /// Linux it traps on a one-letter name (QA: a file called `a` crashed the reset).
+    static func parent(of relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return "" }
+        return String(relative[..<slash])
+    }
+
     static func removeEmptyFolders(_ root: URL, keeping: Set<String>) throws {
         guard let e = FileManager.default.enumerator(atPath: root.path) else { return }
         var dirs: [String] = []
@@ -110,7 +117,7 @@ public enum PracticeSnapshot {
         let needed = keeping.flatMap { path -> [String] in
             var parts: [String] = []
             var p = path
-            while !p.isEmpty { parts.append(p); p = (p as NSString).deletingLastPathComponent }
+            while !p.isEmpty { parts.append(p); p = parent(of: p) }
             return parts
         }
         let keep = Set(needed).union(["latihan", pristinePath, "journal"])

@@ -16,6 +16,7 @@ struct ScenarioCreate: ParsableCommand {
         guard let data = desk.data else { throw Fail.usage("create needs --data DIR (the new practice folder)") }
         let folder = DeskFolder(url: URL(fileURLWithPath: data))
         if folder.exists { throw Fail.usage("\(folder.path): a desk already exists here; refusing to overwrite it") }
+        try DeskAccess.requireEmptyOrNewPracticeFolder(folder)
         let package = try Scenarios.load(scenario)
         do {
             let opened = try ScenarioDesk.create(package, in: folder, defaults: DeskAccess.defaults)
