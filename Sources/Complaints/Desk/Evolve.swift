@@ -80,10 +80,13 @@ extension Report {
             status = .diarsipkan
             archiveReason = reason
             if let dup { duplicateOf = dup }
+            // No longer waiting to be re-disposed (QA: it stayed in the new queue as "Kembali").
+            returned = nil
             stopAll(at: t)
         case let .deleted(reason, _):
             status = .dihapus
             deleteReason = reason
+            returned = nil
             stopAll(at: t)
         case let .assignedToUnit(u):
             unit = u

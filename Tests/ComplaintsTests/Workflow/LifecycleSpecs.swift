@@ -214,6 +214,19 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertNil(s.report.returned)
     }
 
+    /// QA: a report sent back and then archived stayed in the new queue as "Kembali".
+    func testArchivingOrDeletingASentBackReportEndsTheWaitForRedisposal() {
+        for command in [Command.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), .delete(reason: .spam, note: nil)] {
+            var s = received()
+            s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+            s.when(.sendBack(reason: "Bukan wilayah kami"), by: instansiBantul, at: at(2))
+            XCTAssertNotNil(s.when(command, by: nasional, at: at(3)).events)
+            XCTAssertNil(s.report.returned)
+            let inbox = Inbox(deadlines: s.deadlines)
+            XCTAssertEqual(inbox.run(InboxQuery.SavedView.baru.query, on: s.desk, for: nasional, now: at(3)), [], "\(command)")
+        }
+    }
+
     func testPelimpahanBackToTheRefusingAgencyIsRefused() {
         var s = received()
         s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
