@@ -32,7 +32,7 @@ public struct LessonStep: Sendable, Hashable {
         var s = self
         s.instruction = LessonText.fill(instruction, ids)
         s.praise = LessonText.fill(praise, ids)
-        s.wrongMoves = wrongMoves.map { WrongMove(pattern: $0.pattern, explanation: LessonText.fill($0.explanation, ids)) }
+        s.wrongMoves = wrongMoves.map { WrongMove(pattern: $0.pattern, explanation: LessonText.fill($0.explanation, ids), failsStep: $0.failsStep) }
         return s
     }
 }
@@ -41,10 +41,14 @@ public struct LessonStep: Sendable, Hashable {
 public struct WrongMove: Sendable, Hashable {
     public var pattern: EventPattern
     public var explanation: Localized
+    /// `fails_step = true`: once made, the step is not passed any more, even if its expected action follows
+    /// (disposing before setting anonim; removing rahasia, then disposing). The trainee skips or starts over.
+    public var failsStep: Bool
 
-    public init(pattern: EventPattern, explanation: Localized) {
+    public init(pattern: EventPattern, explanation: Localized, failsStep: Bool = false) {
         self.pattern = pattern
         self.explanation = explanation
+        self.failsStep = failsStep
     }
 }
 

@@ -8,6 +8,8 @@ public struct LessonProgress: Sendable, Hashable {
     /// Events at or below this sequence number were part of the scenario as built; they never count.
     public let baselineSeq: UInt64
     public private(set) var completed: [Bool]
+    /// Steps a mistake marked `fails_step` made impossible to pass (see `WrongMove.failsStep`).
+    public private(set) var failed: [Bool]
     public private(set) var feedback: LessonFeedback?
     /// Highest sequence number looked at.
     public private(set) var seenSeq: UInt64
@@ -16,6 +18,7 @@ public struct LessonProgress: Sendable, Hashable {
         self.lesson = lesson
         self.baselineSeq = baselineSeq
         completed = Array(repeating: false, count: lesson.steps.count)
+        failed = Array(repeating: false, count: lesson.steps.count)
         seenSeq = baselineSeq
     }
 
@@ -33,12 +36,19 @@ public struct LessonProgress: Sendable, Hashable {
         guard seq > seenSeq else { return }
         seenSeq = seq
         for (i, step) in lesson.steps.enumerated() where !completed[i] && step.expect.matches(event, externalID: externalID) {
+            // After a mistake that fails the step, doing the right thing is no longer praised (QA: the
+            // confidentiality lesson praised a dispose after the rahasia mark had been removed).
+            if failed[i] {
+                feedback = .mistake(step: i, text: LessonProgress.failedStep)
+                return
+            }
             completed[i] = true
             feedback = .praise(step: i, text: step.praise)
             return
         }
         for (i, step) in lesson.steps.enumerated() where !completed[i] {
             if let wrong = step.wrongMoves.first(where: { $0.pattern.matches(event, externalID: externalID) }) {
+                if wrong.failsStep { failed[i] = true }
                 feedback = .mistake(step: i, text: wrong.explanation)
                 return
             }
@@ -56,6 +66,11 @@ public struct LessonProgress: Sendable, Hashable {
             feedback = .mistake(step: open, text: LessonProgress.difference(lesson.steps[open].expect, event))
         }
     }
+
+    /// The right action after a mistake that failed the step.
+    static let failedStep = Localized(
+        "Langkah ini sudah gagal karena kesalahan tadi, jadi tidak dihitung. } melewati langkah, Ctrl-R mengulang dari awal.",
+        en: "This step already failed because of the earlier mistake, so it does not count. } skips the step, Ctrl-R starts over.")
 
     /// When no difference can be named.
     static let notWhatTheStepAsks = Localized("Tercatat, tetapi bukan yang diminta langkah ini. Baca lagi petunjuknya.",

@@ -75,12 +75,14 @@ extension Scenario {
                 var wrongs: [WrongMove] = []
                 do {
                     for w in try t.tables("wrong") {
-                        guard let p = pattern(w, defaultReport: stepReport, extraKeys: ["explanation", "explanation_en"], note: note)
+                        guard let p = pattern(w, defaultReport: stepReport, extraKeys: ["explanation", "explanation_en", "fails_step"], note: note)
                         else { continue }
                         let explanation = localized(w, "explanation")
+                        var failsStep = false
+                        do { failsStep = try w.optionalBool("fails_step") ?? false } catch { note(error) }
                         if let line = w.line(of: "report") { referenced.append(NamedReport(externalID: p.reportExternalID, line: line)) }
                         referenced += LessonText.placeholders(in: explanation.id + explanation.en).map { NamedReport(externalID: $0, line: w.line) }
-                        wrongs.append(WrongMove(pattern: p, explanation: explanation))
+                        wrongs.append(WrongMove(pattern: p, explanation: explanation, failsStep: failsStep))
                     }
                 } catch { note(error) }
                 _ = i

@@ -86,6 +86,10 @@ public enum LessonStrip {
     /// waiting for a follow-up).
     static func stuckHint(_ s: ConsoleState, _ cursor: LessonCursor) -> String? {
         guard let step = cursor.currentStep, !cursor.progress.completed[cursor.position] else { return nil }
+        if cursor.progress.failed[cursor.position] {
+            return s.text(Localized("✗ Langkah gagal karena kesalahan tadi: } lewati · Ctrl-R ulang",
+                                    en: "✗ Step failed by the earlier mistake: } skip · Ctrl-R start over"))
+        }
         let ext = step.expect.reportExternalID
         guard let report = Channel.allCases.lazy.compactMap({ s.desk.report(channel: $0, externalID: ext) }).first,
               !Workflow.isApplicable(step.expect.verb, to: report)

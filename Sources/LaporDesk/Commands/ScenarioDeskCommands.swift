@@ -49,7 +49,7 @@ struct ScenarioProgress: ParsableCommand {
         let done = language == .id ? "langkah selesai" : "steps done"
         Output.line("\(session.title.text(language)) — \(p.doneCount)/\(p.lesson.steps.count) \(done)")
         for (i, step) in p.lesson.steps.enumerated() {
-            Output.line("  \(p.completed[i] ? "✓" : "·") \(i + 1). \(step.instruction.text(language))")
+            Output.line("  \(p.completed[i] ? "✓" : p.failed[i] ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
         }
         switch p.feedback {
         case let .praise(_, t)?: Output.line("✓ " + t.text(language))

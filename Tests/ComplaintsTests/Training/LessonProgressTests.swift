@@ -46,6 +46,33 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertFalse(p.isFinished)
     }
 
+    /// QA: the confidentiality lesson praised a dispose made after the rahasia mark had been removed. A
+    /// mistake marked `fails_step` makes the step fail: the right action afterwards is not praised.
+    func testAMistakeThatFailsTheStepIsNotUndoneByTheRightActionAfterIt() {
+        let ordered = Lesson(steps: [
+            LessonStep(instruction: Localized("Disposisikan {D}; rahasia tetap", en: "Dispose {D}; keep rahasia"),
+                       expect: EventPattern(verb: .dispose, reportExternalID: "D", fields: ["agency": "pemkab-tangerang"]),
+                       praise: Localized("Selesai", en: "Done"),
+                       wrongMoves: [WrongMove(pattern: EventPattern(verb: .setFlags, reportExternalID: "D", fields: ["confidential": "false"]),
+                                              explanation: Localized("Jangan lepas rahasia", en: "Never remove rahasia"), failsStep: true),
+                                    WrongMove(pattern: EventPattern(verb: .tag, reportExternalID: "D"),
+                                              explanation: Localized("Tidak perlu tag", en: "No tags needed"))]),
+        ])
+        // Named as a desk names its lessons (the flag must survive filling in the tracking ids).
+        var p = LessonProgress(lesson: ordered.naming(["D": "2600009"]), baselineSeq: 0)
+        p.observe(seq: 1, event: .flagsSet(anonymous: nil, confidential: false), externalID: "D")
+        p.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: true), externalID: "D")
+        p.observe(seq: 3, event: disposed("pemkab-tangerang"), externalID: "D")
+        XCTAssertEqual(p.completed, [false])
+        XCTAssertEqual(p.failed, [true])
+        XCTAssertEqual(p.feedback, .mistake(step: 0, text: LessonProgress.failedStep))
+        // A mistake without `fails_step` is explained but the step can still be passed.
+        var q = LessonProgress(lesson: ordered, baselineSeq: 0)
+        q.observe(seq: 1, event: .tagged(add: ["x"], remove: []), externalID: "D")
+        q.observe(seq: 2, event: disposed("pemkab-tangerang"), externalID: "D")
+        XCTAssertEqual(q.completed, [true])
+    }
+
     func testAnUnlistedActionOnTheOpenStepsReportSaysItIsNotWhatWasAsked() {
         var p = LessonProgress(lesson: lesson, baselineSeq: 0)
         p.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "A")
