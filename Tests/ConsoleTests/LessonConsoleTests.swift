@@ -60,6 +60,26 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertFalse(strip.contains("…"), strip)
     }
 
+    /// QA: at 80x24 a long explanation of a mistake was cut, and nothing showed it whole. After a move the
+    /// feedback takes the rows it needs; the instruction keeps one.
+    func testALongExplanationIsShownWholeAt80x24() throws {
+        var s = try lessonState(size: Size(width: 80, height: 24))
+        let overdue = s.desk[Fixture.ID.overdue]?.externalID ?? "?"
+        let long = "Puskesmas adalah urusan pemerintah kabupaten, bukan kementerian atau provinsi. Disposisi ke instansi lain "
+            + "membuat laporan harus dilimpahkan ulang dan pelapor menunggu lebih lama. Akhir penjelasan."
+        let lesson = Lesson(steps: [LessonStep(
+            instruction: Localized("Verifikasi laporan {\(overdue)} (antrean puskesmas) dan disposisikan ke Pemerintah Kabupaten Sleman (Dinas Kesehatan). Tekan d, pilih instansi usulan, Enter.", en: "x"),
+            expect: EventPattern(verb: .dispose, reportExternalID: overdue, fields: ["agency": "pemkab-sleman"]),
+            praise: Localized("Tepat", en: "Right"),
+            wrongMoves: [WrongMove(pattern: EventPattern(verb: .dispose, reportExternalID: overdue, fields: ["agency": "kemenkes"]),
+                                   explanation: Localized(long, en: long))])])
+        let ids = Dictionary(uniqueKeysWithValues: s.desk.all.compactMap { r in r.externalID.map { ($0, r.id) } })
+        s.lesson?.cursor = LessonCursor(progress: LessonProgress(lesson: lesson.naming(ids), baselineSeq: s.desk.lastSeq))
+        ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .disposed(Disposition(agency: "kemenkes", kind: .disposisi)))]))
+        let strip = ConsoleRenderer.render(s).textRows().suffix(LessonStrip.height - 1).joined(separator: " ")
+        XCTAssertTrue(strip.contains("Akhir penjelasan."), strip)
+    }
+
     /// The strips raise the minimum: at the bare minimum size the message names the size that fits them,
     /// never the size the terminal already has.
     func testTooSmallMessageCountsTheLessonAndPresenterRows() throws {

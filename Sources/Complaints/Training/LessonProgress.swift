@@ -48,7 +48,7 @@ public struct LessonProgress: Sendable, Hashable {
         }
         for (i, step) in lesson.steps.enumerated() where !completed[i] {
             if let wrong = step.wrongMoves.first(where: { $0.pattern.matches(event, externalID: externalID) }) {
-                if wrong.failsStep { failed[i] = true }
+                if LessonProgress.fails(step, wrong) { failed[i] = true }
                 feedback = .mistake(step: i, text: wrong.explanation)
                 return
             }
@@ -65,6 +65,15 @@ public struct LessonProgress: Sendable, Hashable {
         {
             feedback = .mistake(step: open, text: LessonProgress.difference(lesson.steps[open].expect, event))
         }
+    }
+
+    /// Whether a known mistake fails its step: marked so (`fails_step`), or an action on the step's own
+    /// report that moves it where the step's action can no longer be taken (disposed, archived, deleted,
+    /// passed to a unit, sent back, followed up, accepted). QA: after a wrong unit the strip kept waiting.
+    static func fails(_ step: LessonStep, _ wrong: WrongMove) -> Bool {
+        let irreversible: Set<CommandKind> = [.dispose, .archive, .delete, .assignUnit, .sendBack, .followUp, .accept]
+        return wrong.failsStep
+            || (wrong.pattern.reportExternalID == step.expect.reportExternalID && irreversible.contains(wrong.pattern.verb))
     }
 
     /// The right action after a mistake that failed the step.

@@ -55,10 +55,13 @@ public enum LessonStrip {
         // says so and how to go on.
         let stuck = stuckHint(s, cursor)
         let lines = TextFit.wrap(instruction, width: width - 2)
-        let feedbackRows = min(2, feedback?.lines.count ?? 0)
         let stuckRows = stuck == nil ? 0 : 1
-        // The instruction keeps at least one row; the feedback gives up its second row before that.
-        let instructionRows = max(1, min(lines.count, height - 1 - feedbackRows - stuckRows))
+        // After a move the feedback matters most (the instruction was read): it takes what it needs, leaving
+        // the instruction at least one row (QA: a long explanation was cut at 80x24 and shown nowhere else).
+        // A step that can no longer be done needs no instruction: its row goes to the explanation.
+        let minInstruction = stuck == nil ? 1 : 0
+        let feedbackRows = min(feedback?.lines.count ?? 0, height - 1 - stuckRows - minInstruction)
+        let instructionRows = max(minInstruction, min(lines.count, height - 1 - feedbackRows - stuckRows))
         var y = top + 1
         putCut(&c, lines, rows: instructionRows, at: &y, width: width, role: Roles.presenterStrip)
         if let stuck {
@@ -86,17 +89,18 @@ public enum LessonStrip {
     /// waiting for a follow-up).
     static func stuckHint(_ s: ConsoleState, _ cursor: LessonCursor) -> String? {
         guard let step = cursor.currentStep, !cursor.progress.completed[cursor.position] else { return nil }
-        if cursor.progress.failed[cursor.position] {
-            return s.text(Localized("✗ Langkah gagal karena kesalahan tadi: } lewati · Ctrl-R ulang",
-                                    en: "✗ Step failed by the earlier mistake: } skip · Ctrl-R start over"))
-        }
+        let failed = cursor.progress.failed[cursor.position]
+            ? s.text(Localized("✗ Langkah gagal karena kesalahan tadi: } lewati · Ctrl-R ulang",
+                               en: "✗ Step failed by the earlier mistake: } skip · Ctrl-R start over"))
+            : nil
         let ext = step.expect.reportExternalID
         guard let report = Channel.allCases.lazy.compactMap({ s.desk.report(channel: $0, externalID: ext) }).first,
               !Workflow.isApplicable(step.expect.verb, to: report)
-        else { return nil }
+        else { return failed }
         let triage: Set<CommandKind> = [.dispose, .postpone, .archive, .delete]
         guard !report.status.isOpen || (triage.contains(step.expect.verb) && report.status != .baru && report.returned == nil)
-        else { return nil }
+        else { return failed }
+        // The report's state says more than "failed": name it.
         return s.text(Localized(
             "✗ Tak bisa dikerjakan lagi: } lewati · Ctrl-R ulang (#\(report.id) \(report.status.label.id))",
             en: "✗ Can no longer be done: } skip · Ctrl-R start over (#\(report.id) \(report.status.label.en))"))
