@@ -74,6 +74,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// which short-lived instances (commands, tests) should not pay.
     private var watcher: ChangeWatcher?
     private var watcherRequested = false
+    /// Set at open when the journal ends before a projection snapshot's point (see `recover`); nil otherwise.
+    public internal(set) var eventsLost: String?
     /// What `health` says when read-only (the writer's failure, for a fallback open).
     var readOnlyReason = "journal opened read-only"
     /// Set by a read-only fallback: open even when a hung writer holds the lock.
@@ -159,6 +161,14 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let before = scanner.report
         _ = try scanner.advance(policy)
         try scanner.reportMissingSegments()
+        // A snapshot taken further than the journal now reaches: events that were written are gone (the last
+        // segment deleted, or put back as an older copy). Writing now would hand out their sequence numbers
+        // and tracking ids again (QA: a restored segment then merged two citizens' reports under one id).
+        if let resume, scanner.lastSeq < resume.lastSeq {
+            eventsLost = "the journal ends at event \(scanner.lastSeq), but the projection snapshot (cache/proyeksi.snap) "
+                + "recorded events up to \(resume.lastSeq): a segment was deleted or put back as an older copy; "
+                + "restore it from a backup, or delete cache/proyeksi.snap to accept the journal as it is"
+        }
         return scanner.report.subtracting(before)
     }
 
@@ -201,6 +211,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         if let replaced = scanner.replacedSegment { return .degraded(reasons: [JournalError.segmentReplaced(path: replaced).description]) }
+        if let eventsLost { return .degraded(reasons: [eventsLost]) }
         if mode == .readOnly { return .readOnly(reason: readOnlyReason) }
         var reasons = scanner.report.unacknowledgedDescriptions
         if let unrepairedWriteFailure { reasons.append(unrepairedWriteFailure) }

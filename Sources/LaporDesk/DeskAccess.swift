@@ -50,8 +50,10 @@ enum DeskAccess {
             reportRecovery(desk)
             return
         case let .degraded(reasons):
-            throw Fail.damaged("\(desk.folder.journalFolder.path): journal damaged; run `lapor-desk check --repair`:\n"
-                + reasons.joined(separator: "\n"))
+            // A reason that names its own remedy (restore a segment…) gets no `check --repair` advice beside it.
+            let lead = JournalAdvice.namesItsRemedy(reasons) ? "journal needs attention, nothing was written:"
+                : "journal damaged; run `lapor-desk check --repair`:"
+            throw Fail.damaged("\(desk.folder.journalFolder.path): \(lead)\n" + reasons.joined(separator: "\n"))
         case let .readOnly(reason):
             throw Fail.damaged("\(desk.folder.journalFolder.path): read-only: \(reason)")
         }
@@ -67,12 +69,13 @@ enum DeskAccess {
         let findings = desk.recovery.tornTails.map(\.description) + desk.recovery.damagedLines.filter { !$0.acknowledged }.map(\.description)
             + desk.recovery.gaps.filter { !$0.acknowledged }.map(\.description) + desk.recovery.duplicates.filter { !$0.acknowledged }.map(\.description)
             + desk.store.problems.map(\.description)
-        return findings.map { "warning: " + located($0, in: desk) }
+        let lost = desk.journal.eventsLost.map { ["\(desk.folder.journalFolder.path): \($0)"] } ?? []
+        return (findings.map { located($0, in: desk) } + lost).map { "warning: " + $0 }
     }
 
     /// Whether reports may be missing from what a read command prints: unrepaired damage left lines out.
     static func hasUnrepairedDamage(_ desk: OpenedDesk) -> Bool {
-        desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty
+        desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty || desk.journal.eventsLost != nil
     }
 
     /// A new practice desk goes into an empty or new folder only: its reset restores exactly what was made

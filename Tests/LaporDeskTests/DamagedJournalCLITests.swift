@@ -76,4 +76,30 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertTrue(r.stderr.contains("--data: the folder path is empty"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: journalFile.path), "nothing written to the default desk")
     }
+
+    /// QA: with the journal rolled back to an older copy, `intake` handed out a tracking id (and sequence
+    /// numbers) already given; restoring the segment then merged two reports. The projection snapshot shows
+    /// the journal was longer: writers refuse, naming the remedy; read commands warn.
+    func testWritersRefuseAJournalShorterThanTheSnapshotRecorded() throws {
+        try makeDesk()
+        _ = try intake([], body: "laporan pertama")
+        let older = try Data(contentsOf: journalFile)
+        let second = try intake([], body: "laporan kedua")
+        try expect(0, ["snapshot"])
+        // An older copy put back in place of the segment (a new file, as a restore from a backup does).
+        let copy = journalFile.deletingLastPathComponent().appendingPathComponent(".lama")
+        try older.write(to: copy)
+        XCTAssertEqual(rename(copy.path, journalFile.path), 0)
+        let r = try desk(["intake", "--channel", "sms", "--body", "laporan ketiga"])
+        XCTAssertEqual(r.code, 3, r.transcript)
+        XCTAssertTrue(r.stderr.contains("projection snapshot") && r.stderr.contains("from a backup"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("check --repair"), "repair would not help: \(r.stderr)")
+        XCTAssertEqual(try Data(contentsOf: journalFile), older, "nothing written")
+        let list = try desk(["list"])
+        XCTAssertTrue(list.stderr.contains("recorded events up to"), list.stderr)
+        // Deleting the snapshot accepts the journal as it is.
+        try FileManager.default.removeItem(at: dataURL.appendingPathComponent("cache/proyeksi.snap"))
+        let again = try expect(0, ["intake", "--channel", "sms", "--body", "laporan ketiga"])
+        XCTAssertEqual(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines), second, "the lost report's id, now knowingly reused")
+    }
 }

@@ -1,3 +1,4 @@
+import ComplaintJournal
 import Complaints
 
 extension ConsoleState {
@@ -14,6 +15,9 @@ extension ConsoleState {
         switch health {
         case .ok: nil
         case let .readOnly(reason): text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + reason
+        case let .degraded(reason) where JournalAdvice.namesItsRemedy([reason]):
+            text(Localized("Jurnal perlu perhatian, perubahan tidak disimpan: ", en: "The journal needs attention; changes are not saved: "))
+                + reason
         case let .degraded(reason):
             text(Localized("Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair`, lalu buka ulang konsol. ",
                            en: "The journal needs repair; changes are not saved: run `lapor-desk check --repair`, then reopen the console. "))
