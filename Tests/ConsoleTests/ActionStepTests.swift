@@ -257,14 +257,33 @@ final class ActionStepTests: XCTestCase {
         XCTAssertTrue(b.state.message?.text.contains("#2600001") ?? false)
     }
 
+    /// QA: after a stale refusal ("changed since you opened it, check and retry") retrying was refused again
+    /// forever. The refusal names the change; saving again acts on the report as it is now.
+    func testSavingAgainAfterAStaleRefusalActsOnTheReportAsItIsNow() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("t"))
+        XCTAssertEqual(b.state.form?.targets, [Fixture.ID.overdue])
+        b.state.type("Mohon kirim foto lokasi.")
+        let peer = try b.peerStore()
+        try peer.perform(.tag(add: ["kesehatan"], remove: []), on: Fixture.ID.overdue, as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.form?.targets, [Fixture.ID.overdue], "refused as stale: the form and its text stay")
+        XCTAssertTrue(b.state.message?.text.contains("berubah") ?? false, b.state.message?.text ?? "")
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertNil(b.state.form)
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .tunda)
+    }
+
     func testRecordedNoteClosesTheFormAndUpdatesTheDesk() throws {
         var b = try Bench()
         b.state.press(.enter, .char("c"))
         b.state.type("Pelapor ditelepon, jadwal sudah dicek.")
         let before = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])
         let effects = b.state.press(.ctrl("s"))
+        // No version: a note adds to the report whatever happened to it meanwhile (QA).
         XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("Pelapor ditelepon, jadwal sudah dicek."),
-                                                      expectedVersion: before.version)])])
+                                                      expectedVersion: nil)])])
+        XCTAssertEqual(before.version, b.state.desk[Fixture.ID.overdue]?.version)
         b.run(effects)
         XCTAssertNil(b.state.overlay)
         let after = try XCTUnwrap(b.state.desk[Fixture.ID.overdue])

@@ -75,10 +75,11 @@ final class ClockAndHealthStepTests: XCTestCase {
         let peer = try b.peerStore()
         try peer.perform(.archive(reason: .formatSalah, note: nil, duplicateOf: nil), on: Fixture.ID.secret, as: Fixture.otherOfficer,
                          now: Fixture.now)
-        b.state.press(.char("c"))
-        b.state.type("Dicek bersama.")
+        // Archive both (a note would not be refused: it adds to a report whatever happened to it).
+        b.state.press(.char("a"))
+        XCTAssertEqual(b.state.form?.targets.count, 2)
         b.run(b.state.press(.ctrl("s")))
-        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.trail.last.map { UIText.eventLabel($0.event).id }, "catatan internal")
+        XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .diarsipkan)
         XCTAssertEqual(b.state.form?.targets, [Fixture.ID.secret], "only the refused report is left in the form")
         XCTAssertTrue(b.state.message?.text.hasPrefix("1 tersimpan; #2600002: ") ?? false, b.state.message?.text ?? "")
         XCTAssertEqual(b.state.inbox.marked, [Fixture.ID.secret])

@@ -158,7 +158,13 @@ enum ActionForms {
         case .redact: command = .redact(fields: list(f.text("fields")), reason: f.text("reason"))
         case .dispose, .setFlags, .receive, .autoClose: return .success([])
         }
-        return .success(f.targets.map { DeskRequest(reportID: $0, command: command, expectedVersion: f.expectedVersions[$0]) })
+        // A note or a reply adds to the report whatever happened to it meanwhile: no version to be stale against
+        // (QA: a note was refused again and again after someone tagged the report).
+        let additive: Bool = switch command {
+        case .addNote, .postReply: true
+        default: false
+        }
+        return .success(f.targets.map { DeskRequest(reportID: $0, command: command, expectedVersion: additive ? nil : f.expectedVersions[$0]) })
     }
 }
 

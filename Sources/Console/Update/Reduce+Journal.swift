@@ -63,9 +63,17 @@ extension ConsoleReducer {
             s.detail.openedVersion = s.desk[id]?.version
             s.detail.changedUnderneath = false
         }
+        // A stale refusal was read (it names the change): the next try acts on the report as it is now.
+        for o in outcomes where o.request.reportID == s.detail.reportID {
+            if case let .refused(r) = o.result, r.code == .stale { s.detail.openedVersion = s.desk[o.request.reportID]?.version }
+        }
         s.inbox.marked.subtract(succeeded)
         if case var .form(f) = s.overlay {
             f.targets.removeAll { succeeded.contains($0) }
+            // Refused as stale: the message says what changed; saving again acts on the report as it is now.
+            for o in outcomes {
+                if case let .refused(r) = o.result, r.code == .stale { f.expectedVersions[o.request.reportID] = s.desk[o.request.reportID]?.version }
+            }
             if f.targets.isEmpty || problems.isEmpty {
                 s.overlay = nil
             } else {
