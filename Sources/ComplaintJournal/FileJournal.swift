@@ -29,6 +29,10 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         /// How long opening waits for the lock, when not `lockTimeout`: a console falls back to reading
         /// soon rather than showing nothing while a long job holds the lock.
         public var openLockTimeout: Double?
+        /// A read-only open that finds the lock held past `openLockTimeout` reads without it (changing
+        /// nothing) and says so in `readWithoutLock`, instead of failing: one hung writer must not stop every
+        /// report and script (QA: `list` waited 10 s and printed nothing).
+        public var readWithoutLockIfBusy = false
         /// How long `poll()` waits for a busy writer before returning nothing (try again later).
         public var pollLockWait: Double
         /// Largest single `write(2)` of a bulk import.
@@ -74,6 +78,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// which short-lived instances (commands, tests) should not pay.
     private var watcher: ChangeWatcher?
     private var watcherRequested = false
+    /// Set when a read-only open read past a held lock (`Options.readWithoutLockIfBusy`): why, for a warning.
+    public internal(set) var readWithoutLock: String?
     /// Set at open when the journal ends before a projection snapshot's point (see `recover`); nil otherwise.
     public internal(set) var eventsLost: String?
     /// What `health` says when read-only (the writer's failure, for a fallback open).
@@ -147,8 +153,11 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
             try lockFile(exclusive: mode == .writer, timeout: options.openLockTimeout ?? options.lockTimeout)
         } catch {
             // A read-only fallback behind a hung writer reads without the lock (it changes nothing).
-            guard mode == .readOnly, unlockedReadIfBusy, case .lockedByAnotherProcess = error else { throw error }
+            guard mode == .readOnly, unlockedReadIfBusy || options.readWithoutLockIfBusy, case .lockedByAnotherProcess = error else {
+                throw error
+            }
             locked = false
+            readWithoutLock = "\(error); read without the lock: lines that writer is adding may be missing or shown as torn"
         }
         defer { if locked { fileLock.unlock() } }
         let policy = mode == .writer

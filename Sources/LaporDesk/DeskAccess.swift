@@ -14,7 +14,10 @@ enum DeskAccess {
                      beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
-            return try OpenedDesk.open(folder, defaults: defaults, mode: mode, useSnapshot: useSnapshot, beforeDecoding: beforeDecoding)
+            // Readers wait a second for a writer, then read past the lock with a warning (a hung writer must
+            // not stop every report); writers wait for it as long as `lockTimeout`.
+            return try OpenedDesk.open(folder, defaults: defaults, mode: mode, openLockTimeout: mode == .readOnly ? 1 : nil,
+                                       readWithoutLockIfBusy: mode == .readOnly, useSnapshot: useSnapshot, beforeDecoding: beforeDecoding)
         } catch {
             switch error.kind {
             case .missing: throw Fail.usage(error.description)
@@ -69,7 +72,7 @@ enum DeskAccess {
         let findings = desk.recovery.tornTails.map(\.description) + desk.recovery.damagedLines.filter { !$0.acknowledged }.map(\.description)
             + desk.recovery.gaps.filter { !$0.acknowledged }.map(\.description) + desk.recovery.duplicates.filter { !$0.acknowledged }.map(\.description)
             + desk.store.problems.map(\.description)
-        let lost = desk.journal.eventsLost.map { ["\(desk.folder.journalFolder.path): \($0)"] } ?? []
+        let lost = [desk.journal.eventsLost, desk.journal.readWithoutLock].compactMap { $0 }.map { "\(desk.folder.journalFolder.path): \($0)" }
         return (findings.map { located($0, in: desk) } + lost).map { "warning: " + $0 }
     }
 

@@ -102,4 +102,26 @@ final class DamagedJournalCLITests: DeskTestCase {
         let again = try expect(0, ["intake", "--channel", "sms", "--body", "laporan ketiga"])
         XCTAssertEqual(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines), second, "the lost report's id, now knowingly reused")
     }
+
+    /// QA: with a writer hung on the lock, `list` waited 10 s and printed nothing (exit 3). Readers wait a
+    /// second, then read past the lock and say so.
+    func testReadCommandsReadPastAHeldLockWithAWarning() throws {
+        try makeDesk()
+        _ = try intake([], body: "laporan pertama")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-x", dataURL.appendingPathComponent("journal/LOCK").path, "sleep", "3"]
+        try holder.run()
+        defer {
+            holder.terminate()
+            holder.waitUntilExit()
+        }
+        usleep(300_000)
+        let started = Date()
+        let r = try desk(["list", "--json"])
+        XCTAssertEqual(r.code, 0, r.transcript)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "about a second, not the writers' 10 s")
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(r.stderr.contains("read without the lock"), r.stderr)
+    }
 }

@@ -54,6 +54,7 @@ public final class OpenedDesk {
     /// draws its first frame from it).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
                             lockTimeout: Double? = 10, openLockTimeout: Double? = nil, readOnlyFallback: Bool = false,
+                            readWithoutLockIfBusy: Bool = false,
                             useSnapshot: Bool = true,
                             refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
                             beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
@@ -129,6 +130,7 @@ public final class OpenedDesk {
             var options = FileJournal.Options()
             options.lockTimeout = lockTimeout
             options.openLockTimeout = openLockTimeout
+            options.readWithoutLockIfBusy = readWithoutLockIfBusy
             options.deskGroup = deskGroup
             // A process that may not change this desk (`refuseWriting` says why) opens the journal read-only
             // from the start: a writer's recovery would already truncate a torn tail or quarantine damage.
