@@ -26,6 +26,7 @@ extension FileJournal {
             if case .lockedByAnotherProcess = error {
                 // Behind a hung writer: do not stall the console on every poll either.
                 readOptions.lockTimeout = 0.2
+                readOptions.openLockTimeout = 0.2 // the writer's open already waited
                 readOptions.pollLockWait = 0.02
             }
             let (journal, report) = try open(

@@ -16,8 +16,8 @@ enum BimtekRows {
     static func helpLines(_ s: ConsoleState) -> [StyledLine] {
         [
             StyledLine(text: s.text(Localized(
-                "Putar ulang: P laporan ini, :replay seluruh meja; di dalamnya ← → (atau , .) peristiwa, Home/End awal/akhir, Esc keluar. Hanya melihat.",
-                en: "Replay: P this report, :replay the whole desk; inside, ← → (or , .) step, Home/End first/last, Esc leaves. Read only.")),
+                "Putar ulang: P laporan ini, :replay seluruh meja; di dalamnya ← → (atau , . < >) peristiwa, Home/End awal/akhir, Esc keluar. Hanya melihat.",
+                en: "Replay: P this report, :replay the whole desk; inside, ← → (or , . < >) step, Home/End first/last, Esc leaves. Read only.")),
                        role: Roles.detailMuted),
             StyledLine(text: s.text(Localized(
                 "Jam latihan (hanya meja latihan): + satu hari kerja, * sampai lewat tenggat berikut; semua konsol di folder ikut.",
