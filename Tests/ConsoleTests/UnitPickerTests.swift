@@ -31,3 +31,22 @@ final class UnitPickerTests: XCTestCase {
         XCTAssertEqual(s.form?.choice("unit"), "dinkes", "after another key the search starts over: 'kes'")
     }
 }
+
+/// QA: with rows marked, `u` opened on the unmarked row under the cursor. It now acts on the marked rows;
+/// actions that take one report are refused while rows are marked, saying so.
+final class MarkedRowsSingleActionTests: XCTestCase {
+    func testUnitAssignmentActsOnTheMarkedRowsAndSingleActionsSaySo() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        let rows = s.inbox.rows
+        XCTAssertGreaterThanOrEqual(rows.count, 2)
+        let disposed = try XCTUnwrap(rows.first { s.desk[$0]?.status == .terdisposisi })
+        s.inbox.marked = [disposed]
+        s.inbox.cursor = try XCTUnwrap(rows.firstIndex { $0 != disposed })
+        s.press(.char("u"))
+        XCTAssertEqual(s.form?.targets, [disposed], "the marked row, not the one under the cursor")
+        s.press(.escape)
+        s.press(.char("e")) // edit title: one report only
+        XCTAssertNil(s.form)
+        XCTAssertTrue(s.message?.text.contains("hanya untuk satu laporan") ?? false, s.message?.text ?? "")
+    }
+}

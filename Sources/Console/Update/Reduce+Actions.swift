@@ -4,7 +4,7 @@ import TextCanvas
 
 extension ConsoleReducer {
     /// Commands that may be applied to all marked rows at once.
-    static let bulkKinds: Set<CommandKind> = [.dispose, .archive, .delete, .priority, .tag, .note]
+    static let bulkKinds: Set<CommandKind> = [.dispose, .archive, .delete, .priority, .tag, .note, .assignUnit]
 
     /// The reports an action applies to: the marked rows (bulk) or the current report.
     static func actionTargets(_ s: ConsoleState, for kind: CommandKind) -> [ReportID] {
@@ -59,6 +59,7 @@ extension ConsoleReducer {
             return []
         }
         if kind == .dispose, s.focus == .routing { return disposeToSelectedCandidate(&s) }
+        if refusedBecauseMarked(&s, kind) { return [] }
         let targets = actionTargets(s, for: kind)
         if let problem = refusalBeforeForm(s, kind, targets) {
             s.message = StatusMessage(kind: .error, text: problem)
@@ -73,8 +74,19 @@ extension ConsoleReducer {
         return []
     }
 
+    /// With rows marked, an action that takes one report would silently act on the row under the cursor
+    /// instead (QA: `u` with three marks opened on an unmarked row): it is refused, saying so.
+    static func refusedBecauseMarked(_ s: inout ConsoleState, _ kind: CommandKind) -> Bool {
+        guard !bulkKinds.contains(kind), !markedTargets(s).isEmpty else { return false }
+        s.message = StatusMessage(kind: .error, text: s.text(Localized(
+            "\(s.inbox.marked.count) laporan ditandai, tetapi '\(kind.label.id)' hanya untuk satu laporan: lepas tanda (M) atau buka laporannya (Enter).",
+            en: "\(UIText.counted(s.inbox.marked.count, "report")) marked, but '\(kind.label.en)' takes one report: clear the marks (M) or open the report (Enter).")))
+        return true
+    }
+
     /// Anonim/rahasia toggles always ask first, saying who will see what.
     static func startFlagToggle(_ s: inout ConsoleState, anonymous: Bool) {
+        if refusedBecauseMarked(&s, .setFlags) { return }
         let targets = actionTargets(s, for: .setFlags)
         if let problem = refusalBeforeForm(s, .setFlags, targets) {
             s.message = StatusMessage(kind: .error, text: problem)
