@@ -274,6 +274,16 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .tunda)
     }
 
+    /// QA: "Tersimpan: Anonim / rahasia — #…" did not say which mark was set or removed, nor the original
+    /// of a duplicate link.
+    func testSavedMessagesSayWhichMarkAndWhichOriginal() {
+        let env = try! Fixture.environment(Fixture.national, language: .id)
+        func said(_ c: Command) -> String { UIText.doneMessage(DeskRequest(reportID: "2600001", command: c, expectedVersion: nil), count: 1, env: env).id }
+        XCTAssertEqual(said(.setFlags(anonymous: true, confidential: nil)), "Tersimpan: #2600001 dijadikan anonim.")
+        XCTAssertEqual(said(.setFlags(anonymous: nil, confidential: false)), "Tersimpan: #2600001 tidak lagi rahasia.")
+        XCTAssertEqual(said(.linkDuplicate(original: "2600009")), "Tersimpan: #2600001 ditautkan sebagai duplikat dari #2600009.")
+    }
+
     func testRecordedNoteClosesTheFormAndUpdatesTheDesk() throws {
         var b = try Bench()
         b.state.press(.enter, .char("c"))

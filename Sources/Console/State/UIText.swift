@@ -74,6 +74,15 @@ enum UIText {
                 .compactMap { $0 }
             return Localized("Tersimpan: \(target) diklasifikasikan: \(what.map(\.id).joined(separator: " · ")).",
                              en: "Saved: \(targetEn) classified: \(what.map(\.en).joined(separator: " · ")).")
+        case let .setFlags(anonymous, confidential):
+            // Which mark, set or removed (QA: both said "Anonim / rahasia").
+            var id: [String] = [], en: [String] = []
+            if let a = anonymous { id.append(a ? "dijadikan anonim" : "tidak lagi anonim"); en.append(a ? "made anonymous" : "no longer anonymous") }
+            if let c = confidential { id.append(c ? "dijadikan rahasia" : "tidak lagi rahasia"); en.append(c ? "made confidential" : "no longer confidential") }
+            return Localized("Tersimpan: \(target) \(id.joined(separator: ", ")).", en: "Saved: \(targetEn) \(en.joined(separator: ", ")).")
+        case let .linkDuplicate(original):
+            return Localized("Tersimpan: \(target) ditautkan sebagai duplikat dari #\(original).",
+                             en: "Saved: \(targetEn) linked as a duplicate of #\(original).")
         default:
             return Localized("Tersimpan: \(r.command.kind.label.id) — \(target).", en: "Saved: \(r.command.kind.label.en) — \(targetEn).")
         }

@@ -37,7 +37,9 @@ enum ActionForms {
                 : ArchiveReason.allCases.filter { $0 != .tanpaJawabanPelapor })
             fields = [
                 choice("reason", t("Alasan", "Reason"), reasons.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }),
-                text("duplicate_of", t("Nomor laporan asli (jika duplikat)", "Original report number (if duplicate)")),
+                // A duplicate link made earlier (D) fills it in (QA: it had to be typed again).
+                text("duplicate_of", t("Nomor laporan asli (jika duplikat)", "Original report number (if duplicate)"),
+                     initial: r.duplicateOf?.rawValue ?? ""),
                 text("note", t("Catatan", "Note"), multiline: true),
             ]
         case .delete:
