@@ -15,6 +15,19 @@ final class RoutingPaneTextTests: XCTestCase {
         XCTAssertFalse(screen.contains("sudah didisposisikan atau ditutup"), screen)
     }
 
+    /// QA: "… aturan rute.toml:180. (rute.toml:180)": the rule was named twice.
+    func testTheRuleIsNamedOnce() throws {
+        var s = try Fixture.state(size: Size(width: 160, height: 40))
+        s.env.propose = { _ in
+            RoutingSuggestion(agencyID: "pemkab-sleman", unitID: nil, ruleRef: "rute.toml:180",
+                              reason: Localized("Laporan topik Kesehatan di Kabupaten Sleman diteruskan ke X: aturan rute.toml:180.", en: "x"),
+                              alternatives: [])
+        }
+        s.press(.char("d"))
+        let screen = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        XCTAssertFalse(screen.contains("(rute.toml:180)"), screen)
+    }
+
     /// QA: an agency admin was told to use u and b on a report where both are refused.
     func testAnAgencyAdminIsOfferedOnlyWhatStillApplies() throws {
         var s = try Fixture.state(Fixture.agencyAdmin, size: Size(width: 120, height: 40))

@@ -47,7 +47,10 @@ enum RoutingPane {
             if let p = plan.proposal {
                 head.append(StyledLine(text: t("Usulan: ", "Proposed: ") + s.env.agencyName(p.agencyID)
                                        + (s.env.unitName(p.unitID, in: p.agencyID).map { " › \($0)" } ?? ""), role: Roles.routingProposal))
-                head.append(StyledLine(text: t("Sebab: ", "Because: ") + s.text(p.reason) + " (\(p.ruleRef))", role: Roles.detailMuted))
+                // The reason names its rule already ("… aturan rute.toml:180"); only a bare reason gets the source.
+                let reason = s.text(p.reason)
+                head.append(StyledLine(text: t("Sebab: ", "Because: ") + reason + (reason.contains(p.ruleRef) ? "" : " (\(p.ruleRef))"),
+                                       role: Roles.detailMuted))
             } else if !bulk, let raw = s.env.propose(report), raw.agencyID == report.returned?.agency {
                 let name = s.env.agencyName(raw.agencyID)
                 head.append(StyledLine(text: t("Aturan mengusulkan \(name), yang mengembalikannya: pilih instansi lain.",
