@@ -9,6 +9,14 @@ enum ScenarioLauncher {
     /// folder is reopened as it is, so a trainee can close and come back.
     static func open(_ nameOrDir: String, options: DeskOptions) throws -> OpenedDesk {
         if let data = options.data, DeskFolder(url: URL(fileURLWithPath: data)).exists {
+            // A folder built from another scenario would open that lesson without a word (QA: a trainer
+            // reusing one folder got yesterday's class).
+            let folder = DeskFolder(url: URL(fileURLWithPath: data))
+            let wanted = try Scenarios.load(nameOrDir).scenario.name
+            if let recorded = try? ScenarioDesk.recorded(in: folder), recorded.scenario.name != wanted {
+                throw Fail.usage("\(folder.path) was built from the scenario '\(recorded.scenario.name)', not '\(wanted)': "
+                                 + "use a new folder for '\(wanted)', or open this one without --scenario")
+            }
             return try ConsoleLauncher.openDesk(options)
         }
         let package = try Scenarios.load(nameOrDir)
