@@ -133,11 +133,14 @@ struct DeskReportPass {
         }
         return DeskReport(
             query: query, asOf: now, received: received, receivedPerDay: days,
-            byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byStatus[$0])) },
-            byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: SmallCount(byChannel[$0])) },
+            // Status, channel and classification describe the desk's work, not people: exact (QA: "Diarsipkan < 5"
+            // hid what the inbox header shows anyway). Category, region and reporter groups can point at a
+            // person and stay hidden under five.
+            byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: .exact(byStatus[$0])) },
+            byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: .exact(byChannel[$0])) },
             byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory),
             byClassification: Classification.allCases.map {
-                CountRow(key: $0.rawValue, label: $0.label, count: SmallCount(byClassification[$0]))
+                CountRow(key: $0.rawValue, label: $0.label, count: .exact(byClassification[$0]))
             },
             byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion),
             workingDays: figures, deadlinesMet: compliance, overdueOpen: overdueOpen, mostOverdue: mostOverdue.rows(deadlines, now),
