@@ -144,6 +144,39 @@ public struct TextEditBuffer: Hashable, Sendable {
         goalColumn = nil
     }
 
+    /// C-u: deletes from the start of the line to the caret (clearing a pre-filled field takes one key).
+    public mutating func deleteToLineStart() {
+        guard cursor.column > 0 else { return }
+        recordUndo(nil)
+        content[cursor.line].removeSubrange(0..<cursor.column)
+        cursor.column = 0
+        resegment(line: cursor.line)
+        goalColumn = nil
+    }
+
+    /// C-k: deletes from the caret to the end of the line.
+    public mutating func deleteToLineEnd() {
+        guard cursor.column < content[cursor.line].count else { return }
+        recordUndo(nil)
+        content[cursor.line].removeSubrange(cursor.column...)
+        resegment(line: cursor.line)
+        goalColumn = nil
+    }
+
+    /// C-w: deletes the word before the caret (and the spaces after it).
+    public mutating func deleteWordBack() {
+        var start = cursor.column
+        let line = content[cursor.line]
+        while start > 0, line[start - 1].isWhitespace { start -= 1 }
+        while start > 0, !line[start - 1].isWhitespace { start -= 1 }
+        guard start < cursor.column else { return }
+        recordUndo(nil)
+        content[cursor.line].removeSubrange(start..<cursor.column)
+        cursor.column = start
+        resegment(line: cursor.line)
+        goalColumn = nil
+    }
+
     /// Restores the text and caret from before the last edit. Returns false when there is nothing
     /// to undo.
     @discardableResult
@@ -235,6 +268,9 @@ public struct TextEditBuffer: Hashable, Sendable {
         case .home, .ctrl("a"): moveHome()
         case .end, .ctrl("e"): moveEnd()
         case .ctrl("z"), .ctrl("_"): undo()
+        case .ctrl("u"): deleteToLineStart()
+        case .ctrl("k"): deleteToLineEnd()
+        case .ctrl("w"): deleteWordBack()
         default: return false
         }
         return true

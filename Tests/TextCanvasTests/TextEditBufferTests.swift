@@ -186,4 +186,19 @@ final class TextEditBufferTests: XCTestCase {
         XCTAssertTrue(buffer.apply(.paste("x\ny"), multiline: false))
         XCTAssertEqual(buffer.lines, ["a", "b", "cx y"])
     }
+
+    /// QA: a pre-filled field (the title to edit) could only be cleared with one Backspace per letter.
+    func testLineKillKeysClearWhatTheOfficerWantsGoneAndUndoBringsItBack() {
+        var b = TextEditBuffer(text: "Jalan rusak di depan sekolah")
+        XCTAssertTrue(b.apply(.ctrl("w")))
+        XCTAssertEqual(b.text, "Jalan rusak di depan ")
+        b.moveHome()
+        for _ in 0..<6 { b.apply(.right) }
+        XCTAssertTrue(b.apply(.ctrl("k")))
+        XCTAssertEqual(b.text, "Jalan ")
+        XCTAssertTrue(b.apply(.ctrl("u")))
+        XCTAssertEqual(b.text, "")
+        b.undo()
+        XCTAssertEqual(b.text, "Jalan ")
+    }
 }

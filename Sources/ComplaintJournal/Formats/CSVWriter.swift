@@ -8,6 +8,13 @@ public enum CSVSeparator: String, Sendable, Hashable, CaseIterable {
 /// RFC 4180 writing, spreadsheet friendly: CRLF line ends, quoting where needed, and formula-injection
 /// protection (a cell a spreadsheet would run as a formula is prefixed with `'`).
 enum CSVWriter {
+    /// Digits a spreadsheet would turn into a number and damage: a leading zero dropped (`0811…` phone
+    /// numbers) or digits past the fifteenth rounded (16-digit NIK). Kept as text with a leading `'` (QA).
+    static func isDigitsSpreadsheetsWouldMangle(_ text: String) -> Bool {
+        guard text.count > 1, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+        return text.hasPrefix("0") || text.count > 15
+    }
+
     static func row(_ cells: [String], separator: CSVSeparator) -> String {
         cells.map { cell($0, separator: separator) }.joined(separator: separator.rawValue) + "\r\n"
     }
@@ -15,6 +22,8 @@ enum CSVWriter {
     static func cell(_ raw: String, separator: CSVSeparator) -> String {
         var text = raw
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        } else if isDigitsSpreadsheetsWouldMangle(text) {
             text = "'" + text
         }
         let needsQuotes = text.unicodeScalars.contains {

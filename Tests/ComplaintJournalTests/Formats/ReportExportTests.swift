@@ -167,6 +167,11 @@ final class ReportExportTests: XCTestCase {
         XCTAssertEqual(CSVWriter.cell("-x", separator: .comma), "'-x")
         XCTAssertEqual(CSVWriter.cell("@SUM(1)", separator: .comma), "'@SUM(1)")
         XCTAssertEqual(CSVWriter.cell("a=b", separator: .comma), "a=b")
+        // QA: a spreadsheet drops a phone number's leading zero and rounds a 16-digit NIK.
+        XCTAssertEqual(CSVWriter.cell("081234567890", separator: .comma), "'081234567890")
+        XCTAssertEqual(CSVWriter.cell("3404012345670001", separator: .comma), "'3404012345670001")
+        XCTAssertEqual(CSVWriter.cell("2600001", separator: .comma), "2600001", "tracking ids stay numbers")
+        XCTAssertEqual(CSVWriter.cell("0", separator: .comma), "0")
     }
 
     func testCSVIdentityColumnsEmptyWhenNotVisible() {
