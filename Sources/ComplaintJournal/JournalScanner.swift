@@ -341,7 +341,10 @@ struct JournalScanner {
     /// since their events are gone; the reader goes on with the segments after them (`nextSegment`).
     mutating func reportMissingSegments() throws(JournalError) {
         let numbers = try folder.segmentNumbers()
-        for (earlier, later) in zip(numbers, numbers.dropFirst()) where later > earlier + 1 {
+        // Journals start at segment 1: a later first segment means the earlier ones are gone (QA: a missing
+        // first segment was reported only as a sequence gap).
+        let firstMissing = numbers.first.map { $0 > 1 ? [(0, $0)] : [] } ?? []
+        for (earlier, later) in firstMissing + Array(zip(numbers, numbers.dropFirst())) where later > earlier + 1 {
             for number in (earlier + 1)..<later {
                 let file = SegmentName.fileName(number)
                 let key = "missing \(file)"

@@ -265,6 +265,17 @@ final class RecoveryTests: XCTestCase {
         XCTAssertFalse(report.isClean)
     }
 
+    /// QA: a missing first segment was reported only as a sequence gap, with `check --repair` as the fix.
+    func testAMissingFirstSegmentIsReportedAsMissing() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 700))
+        _ = try writer.appendBatch((1...6).map { TestSupport.entry($0) })
+        try FileManager.default.removeItem(atPath: TestSupport.segmentPath(folder, 1))
+        let (_, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(report.damagedLines.map(\.file), ["000001.jsonl"])
+        XCTAssertTrue(report.descriptions.contains { $0.contains("000001.jsonl") && $0.contains("segment missing") }, "\(report.descriptions)")
+    }
+
     /// After `check --repair` acknowledges a lost segment, a writer appends after the last segment with
     /// the next sequence number: never into an earlier segment, never a sequence number used again.
     func testAfterRepairingAMissingSegmentWritesContinueAfterTheLastOne() throws {
