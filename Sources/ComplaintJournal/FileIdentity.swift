@@ -10,6 +10,18 @@ struct FileIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
 
+    /// The file at `path` and its size now (nil when nothing is there).
+    static func withSize(path: String) -> (FileIdentity, Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), Int(info.st_size))
+    }
+
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
     /// The file open at `fd`.
     init?(descriptor fd: Int32) {
         var info = stat()

@@ -113,9 +113,12 @@ struct JournalScanner {
         for number in segments.map(\.number) where identities[number] == nil {
             identities[number] = FileIdentity(path: folder.segmentPath(number))
         }
+        let consumed = Dictionary(segments.map { ($0.number, $0.end) }, uniquingKeysWith: { _, last in last })
         for (number, known) in identities.sorted(by: { $0.key < $1.key }) {
             let path = folder.segmentPath(number)
-            guard FileIdentity(path: path) == known else {
+            // The same file cut shorter than what was read (an older copy written over it in place) is
+            // replaced too: the lines read no longer match (QA: it was later taken for damage at the wrong line).
+            guard let (now, size) = FileIdentity.withSize(path: path), now == known, size >= consumed[number] ?? 0 else {
                 replacedSegment = path
                 throw .segmentReplaced(path: path)
             }

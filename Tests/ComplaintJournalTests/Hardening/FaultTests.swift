@@ -205,6 +205,18 @@ final class FaultTests: XCTestCase {
         XCTAssertThrowsError(try reader.poll(), "it stays noticed")
         XCTAssertThrowsError(try reader.append { _ in [TestSupport.entry(10)] })
 
+        // An older copy written over a segment in place (the same file, cut shorter) is a replacement too.
+        let (inPlaceFolder, _) = try journal(count: 3)
+        let (inPlace, _) = try FileJournal.open(at: inPlaceFolder, mode: .writer)
+        let segment = TestSupport.segmentPath(inPlaceFolder, 1)
+        let olderBytes = Array(try TestSupport.bytes(segment).prefix { _ in true }.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .prefix(2).joined(separator: [0x0A])) + [0x0A]
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: segment))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(olderBytes))
+        try handle.close()
+        XCTAssertThrowsError(try inPlace.poll()) { XCTAssertEqual($0 as? JournalError, .segmentReplaced(path: segment)) }
+
         let (deleting, _) = try FileJournal.open(at: folder, mode: .readOnly)
         XCTAssertNil(deleting.findReplacedSegment())
         XCTAssertEqual(unlink(TestSupport.segmentPath(folder, 2)), 0)
