@@ -106,6 +106,12 @@ enum ConsoleLauncher {
             }
             if let notice = request.notice { state.announce(notice) }
             let terminal = try screen.start(settings: opened.settings)
+            // A theme file with mistakes falls back to default colours: say so now, not only after the console
+            // ends (QA); the full list is still printed then.
+            if let first = screen.themeWarnings.first, state.message == nil {
+                let more = screen.themeWarnings.count > 1 ? " (+\(screen.themeWarnings.count - 1))" : ""
+                state.announce(Localized("Tema: " + first + more, en: "Theme: " + first + more))
+            }
             SnapshotRefresher.startIfStale(opened)
             runtime = ConsoleRuntime(state: state, terminal: terminal, service: service, clock: clock)
             runtime.practiceClock = practiceClock

@@ -10,7 +10,7 @@ final class ConsoleScreen {
     private(set) var screen: CursesScreen?
     /// Problems with the chosen theme (a fallback was used): printed by `stop`, as curses owns the
     /// terminal until then.
-    private var themeWarnings: [String] = []
+    private(set) var themeWarnings: [String] = []
     private let request: ConsoleLauncher.Request
     private let user: UserSettings
     private let catalog = Themes.catalog()
