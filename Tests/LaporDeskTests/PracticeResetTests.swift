@@ -25,7 +25,7 @@ final class PracticeResetTests: DeskTestCase {
         XCTAssertTrue(start.keys.contains("journal/000001.jsonl"))
         XCTAssertTrue(start.keys.contains("latihan/pelajaran.toml"))
         let startClock = try expect(0, ["clock", "show"]).stdout
-        XCTAssertTrue(startClock.hasPrefix("2026-11-23T08:"), startClock)
+        XCTAssertTrue(startClock.hasPrefix("2026-11-23T08:30:0"), "never a second before the start (QA: 08:29:59): \(startClock)")
         let first = "2600001"
         try expect(0, ["clock", "advance", "--days", "2"])
         XCTAssertTrue(try expect(0, ["clock", "show"]).stdout.hasPrefix("2026-11-25T08:"))

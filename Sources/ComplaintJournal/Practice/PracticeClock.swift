@@ -65,7 +65,8 @@ public struct PracticeClock: Sendable {
     /// Makes the practice time `instant` at `realNow`; replaced atomically and durably (0600) so a reader never
     /// sees half a file.
     public func set(to instant: Date, realNow: Date = Date()) throws(PracticeClockError) {
-        let seconds = Int(instant.timeIntervalSince(realNow).rounded())
+        // Rounded up: the practice time never shows a second before the instant set (QA: 08:29:59 for 08:30).
+        let seconds = Int(instant.timeIntervalSince(realNow).rounded(.up))
         let text = """
             # Jam latihan LaporDesk (practice clock): waktu latihan = waktu nyata + \(Self.offsetKey).
             # Diubah oleh `lapor-desk clock advance` dan tombol + / * di konsol; hapus berkas ini untuk waktu nyata.
