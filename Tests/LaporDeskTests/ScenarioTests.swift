@@ -42,9 +42,12 @@ final class ScenarioTests: DeskTestCase {
         let r = try CLI.run(["scenario", "list"])
         XCTAssertEqual(r.code, 0, r.transcript)
         XCTAssertTrue(r.stdout.contains("dasar") && r.stdout.contains("Dasar: triase pertama"), r.stdout)
-        XCTAssertEqual(r.stdout.split(separator: "\n").count, 5)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.filter { !$0.hasPrefix(" ") }.count, 5, "one line per scenario")
+        XCTAssertEqual(lines.filter { $0.hasPrefix(" ") }.count, 5, "each followed by its description")
         let en = try CLI.run(["scenario", "list", "--lang", "en"])
         XCTAssertTrue(en.stdout.contains("Basics: first triage"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("The 'Overdue' tab shows reports past their deadline"), en.stdout)
     }
 
     /// The act arguments that satisfy a step's expectation.

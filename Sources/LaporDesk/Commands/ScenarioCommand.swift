@@ -26,6 +26,9 @@ struct ScenarioList: ParsableCommand {
             let s = package.scenario
             let steps = language == .id ? "\(s.lesson.steps.count) langkah" : "\(s.lesson.steps.count) steps"
             Output.line(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.title.text(language) + "  (\(steps))")
+            // What the lesson teaches, for choosing one (QA: the description was never shown anywhere).
+            let about = s.description.text(language)
+            if !about.isEmpty { Output.line(String(repeating: " ", count: width + 2) + about) }
         }
     }
 }
