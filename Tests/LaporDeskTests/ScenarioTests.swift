@@ -166,4 +166,21 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("skenario.toml")), before)
         XCTAssertEqual(try CLI.run(["scenario", "copy", "tidak-ada", scratch.appendingPathComponent("x").path]).code, 2)
     }
+
+    /// QA: `scenario check` said OK for a step naming an agency that does not exist, and for steps the
+    /// trainee's role cannot take, so the class could never finish them.
+    func testCheckRefusesValuesNoActionCouldMatchAndStepsTheTraineeCannotTake() throws {
+        let folder = scratch.appendingPathComponent("salah")
+        XCTAssertEqual(try CLI.run(["scenario", "copy", "dasar", folder.path]).code, 0)
+        let manifest = folder.appendingPathComponent("skenario.toml")
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text = text.replacingOccurrences(of: "agency = \"pemkab-sleman\"", with: "agency = \"pemkab-slemann\"")
+        text = text.replacingOccurrences(of: "trainee = \"rina\"", with: "trainee = \"budi\"")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["scenario", "check", folder.path])
+        XCTAssertNotEqual(r.code, 0, r.transcript)
+        XCTAssertTrue(r.stderr.contains("agency: no agency 'pemkab-slemann' in instansi.toml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("do: the trainee 'budi' (admin-instansi) cannot 'dispose'"), r.stderr)
+        XCTAssertNotNil(r.stderr.range(of: #"skenario.toml:[0-9]+: agency:"#, options: .regularExpression), "FILE:LINE: \(r.stderr)")
+    }
 }

@@ -92,6 +92,30 @@ public struct ScenarioPackage: Sendable {
                 messages.append("\(path(Scenario.manifestFileName)):\(named.line): report: no report with external id '\(named.externalID)' in laporan.jsonl")
             }
         }
+        // Values no action could ever match, and steps the trainee may not take (QA: `scenario check` said OK).
+        if let scenario, let reference {
+            for v in scenario.namedValues {
+                let known: Bool = switch v.field {
+                case "agency": reference.agencies[v.value] != nil
+                case "unit": reference.agencies.unit(id: v.value) != nil
+                    && (v.agency.map { v.value.hasPrefix($0 + "/") } ?? true)
+                case "category": reference.canonicalCategory(v.value, subcategory: nil) != nil
+                default: true
+                }
+                if !known {
+                    let what = v.field == "unit" ? "no unit '\(v.value)'\(v.agency.map { " in agency '\($0)'" } ?? "") (units are named agency/unit)"
+                        : v.field == "agency" ? "no agency '\(v.value)' in instansi.toml" : "no category '\(v.value)' in kategori.toml"
+                    messages.append("\(path(Scenario.manifestFileName)):\(v.line): \(v.field): \(what)")
+                }
+            }
+        }
+        if let scenario, let roster, let trainee = roster.find(scenario.trainee) {
+            let allowed = Access.commands(for: trainee.role)
+            for step in scenario.stepVerbs where !allowed.contains(step.verb) {
+                messages.append("\(path(Scenario.manifestFileName)):\(step.line): do: the trainee '\(trainee.name)' (\(trainee.role.rawValue)) "
+                                + "cannot '\(step.verb.rawValue)'")
+            }
+        }
         if messages.isEmpty, let reference, let roster {
             do {
                 let store = try DeskStore(journal: InMemoryJournal(), directory: reference,

@@ -59,6 +59,15 @@ extension Scenario {
         let trainee = string(root, "trainee") ?? ""
         var steps: [LessonStep] = []
         var referenced: [NamedReport] = []
+        var values: [NamedValue] = []
+        var verbs: [StepVerb] = []
+        func collect(_ p: EventPattern, in table: TOMLTable) {
+            for key in ["agency", "unit", "category"] {
+                if let v = p.fields[key] {
+                    values.append(NamedValue(field: key, value: v, agency: p.fields["agency"], line: table.line(of: key) ?? table.line))
+                }
+            }
+        }
         do {
             let tables = try root.tables("step")
             if tables.isEmpty { note(root.tableError("a scenario needs at least one [[step]]")) }
@@ -66,7 +75,11 @@ extension Scenario {
                 let textKeys: Set<String> = ["instruction", "instruction_en", "praise", "praise_en", "wrong"]
                 let expected = pattern(t, defaultReport: nil, extraKeys: textKeys, note: note)
                 let stepReport = expected?.reportExternalID ?? (t["report"]?.stringValue ?? "")
-                if let expect = expected { referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line)) }
+                if let expect = expected {
+                    referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line))
+                    collect(expect, in: t)
+                    verbs.append(StepVerb(verb: expect.verb, line: t.line(of: "do") ?? t.line))
+                }
                 let instruction = localized(t, "instruction")
                 let praise = localized(t, "praise")
                 for s in [instruction.id, instruction.en, praise.id, praise.en] {
@@ -83,6 +96,7 @@ extension Scenario {
                         if let line = w.line(of: "report") { referenced.append(NamedReport(externalID: p.reportExternalID, line: line)) }
                         referenced += LessonText.placeholders(in: explanation.id + explanation.en).map { NamedReport(externalID: $0, line: w.line) }
                         wrongs.append(WrongMove(pattern: p, explanation: explanation, failsStep: failsStep))
+                        collect(p, in: w)
                     }
                 } catch { note(error) }
                 _ = i
@@ -93,6 +107,8 @@ extension Scenario {
         var scenario = Scenario(name: name, title: title, description: description, startsAt: startsAt, timeZone: zone,
                                 deskName: deskName, trainee: trainee, lesson: Lesson(steps: steps))
         scenario.namedReports = referenced
+        scenario.namedValues = values
+        scenario.stepVerbs = verbs
         return (scenario, errors)
     }
 

@@ -36,6 +36,27 @@ public struct Scenario: Sendable, Hashable {
 
     /// Reports the lesson names (in patterns and `{...}` in texts), checked against `laporan.jsonl`.
     public var namedReports: [NamedReport] = []
+    /// Agency, unit and category values named by steps and known mistakes, with their lines, so a checker
+    /// with the reference data can refuse values no action could ever match (a typo'd agency id).
+    public var namedValues: [NamedValue] = []
+    /// Each step's verb with its line, so a checker with the roster can refuse a step the trainee's role
+    /// cannot take.
+    public var stepVerbs: [StepVerb] = []
+}
+
+/// A step's verb and the line it is named on.
+public struct StepVerb: Sendable, Hashable {
+    public var verb: CommandKind
+    public var line: Int
+}
+
+/// A field value a step or mistake names (`agency = "pemkab-sleman"`), with its line.
+public struct NamedValue: Sendable, Hashable {
+    public var field: String
+    public var value: String
+    /// The agency named beside a unit, if any.
+    public var agency: String?
+    public var line: Int
 }
 
 /// A report named in `skenario.toml` by its external id, with the line that names it.
