@@ -192,4 +192,18 @@ final class ImportTests: DeskTestCase {
         func withoutTimes(_ s: String) -> String { s.replacingOccurrences(of: #""received_at":"[^"]*""#, with: "", options: .regularExpression) }
         XCTAssertEqual(withoutTimes(copied), withoutTimes(exported), "the same records, field for field")
     }
+
+    /// QA: a category or a regency outside the reference data was accepted without a word; it then matched
+    /// no routing rule. It is still recorded as given (the channel's words), with a warning naming the line.
+    func testValuesOutsideTheReferenceDataAreRecordedWithAWarning() throws {
+        try makeDesk()
+        let text = #"{"channel":"web","body":"x","category":"Sihir","location":{"regency":"Kabupaten Atlantis"}}"# + "\n"
+            + #"{"channel":"web","body":"y","category":"kesehatan","location":{"regency":"Kabupaten Sleman"}}"# + "\n"
+        let path = try writeFile("rujukan.jsonl", Data(text.utf8))
+        let r = try expect(0, ["import", path])
+        XCTAssertTrue(r.stderr.contains("\(path):1: category: 'Sihir' is not in the topic tree"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(path):1: location.regency: 'Kabupaten Atlantis' is not in wilayah.toml"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("\(path):2:"), "known values are not flagged: \(r.stderr)")
+        XCTAssertEqual(try listJSON().count, 2)
+    }
 }
