@@ -282,6 +282,10 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(said(.setFlags(anonymous: true, confidential: nil)), "Tersimpan: #2600001 dijadikan anonim.")
         XCTAssertEqual(said(.setFlags(anonymous: nil, confidential: false)), "Tersimpan: #2600001 tidak lagi rahasia.")
         XCTAssertEqual(said(.linkDuplicate(original: "2600009")), "Tersimpan: #2600001 ditautkan sebagai duplikat dari #2600009.")
+        // A report sent back and disposed again: a pelimpahan, as its history says.
+        let relimpah = UIText.doneMessage(DeskRequest(reportID: "2600001", command: .dispose(agency: "kemenkes", unit: nil, rule: nil, note: nil),
+                                                      expectedVersion: nil), count: 1, env: env, kind: .pelimpahan).id
+        XCTAssertEqual(relimpah, "Tersimpan: #2600001 dilimpahkan ke Kementerian Kesehatan.")
     }
 
     func testRecordedNoteClosesTheFormAndUpdatesTheDesk() throws {

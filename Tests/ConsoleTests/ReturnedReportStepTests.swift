@@ -66,7 +66,7 @@ final class ReturnedReportStepTests: XCTestCase {
         XCTAssertEqual(effects, [.perform([request])])
         b.run(effects)
 
-        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: #2600012 didisposisikan ke Pemerintah Daerah DI Yogyakarta."))
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: #2600012 dilimpahkan ke Pemerintah Daerah DI Yogyakarta."), "a pelimpahan is called one")
         XCTAssertEqual(b.state.focus, .inbox)
         XCTAssertEqual(b.state.inbox.rows, [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.wide, Fixture.ID.hostile],
                        "re-disposed: it leaves the new queue")

@@ -49,10 +49,15 @@ enum UIText {
 
     /// What a saved action did, naming what was chosen in the form (the reason, the priority, the unit...)
     /// from the command that was recorded, never from the action's general label.
-    static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment, agency: String? = nil) -> Localized {
+    static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment, agency: String? = nil,
+                            kind: DispositionKind? = nil) -> Localized {
         let target = count > 1 ? "\(count) laporan" : "#\(r.reportID)"
         let targetEn = count > 1 ? "\(count) reports" : "#\(r.reportID)"
         switch r.command {
+        case let .dispose(agency, _, _, _) where kind == .pelimpahan:
+            // A report sent back and disposed again is a pelimpahan, as its history says (QA).
+            let name = env.agencyName(agency)
+            return Localized("Tersimpan: \(target) dilimpahkan ke \(name).", en: "Saved: \(targetEn) re-disposed (pelimpahan) to \(name).")
         case let .dispose(agency, _, _, _):
             let name = env.agencyName(agency)
             return Localized("Tersimpan: \(target) didisposisikan ke \(name).", en: "Saved: \(targetEn) disposed to \(name).")

@@ -98,7 +98,8 @@ extension ConsoleReducer {
         }
         if problems.isEmpty {
             let summary = outcomes.first.map {
-                UIText.doneMessage($0.request, count: succeeded.count, env: s.env, agency: s.desk[$0.request.reportID]?.agency)
+                UIText.doneMessage($0.request, count: succeeded.count, env: s.env, agency: s.desk[$0.request.reportID]?.agency,
+                                   kind: s.desk[$0.request.reportID]?.dispositions.last?.kind)
             }
             s.message = StatusMessage(kind: .success, text: summary.map { s.text($0) } ?? "")
         } else {
