@@ -105,6 +105,9 @@ enum ConsoleLauncher {
                                          en: "A torn last journal line was set aside in quarantine: " + detail))
             }
             if let notice = request.notice { state.announce(notice) }
+            if state.message == nil, let holidays = DeskAccess.missingHolidayLists(opened, now: clock()) {
+                state.announce(Localized("Kalender: " + holidays, en: "Calendar: " + holidays))
+            }
             let terminal = try screen.start(settings: opened.settings)
             // A theme file with mistakes falls back to default colours: say so now, not only after the console
             // ends (QA); the full list is still printed then.

@@ -81,6 +81,18 @@ enum DeskAccess {
         desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty || desk.journal.eventsLost != nil
     }
 
+    /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays
+    /// and cuti bersama as working days (QA: a report due over Christmas 2028 was counted without it).
+    static func missingHolidayLists(_ desk: OpenedDesk, now: Date) -> String? {
+        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: desk.settings.timeZone.secondsFromUTC) ?? .gmt,
+                                                                   from: now).year ?? 0
+        let missing = [year, year + 1].filter { !desk.calendar.holidays.coveredYears.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        let files = missing.map { "kalender/libur-\($0).txt" }.joined(separator: ", ")
+        return "no holiday list for \(missing.map(String.init).joined(separator: " and ")): deadlines there count national "
+            + "holidays and cuti bersama as working days; add \(files) to the data folder"
+    }
+
     /// A new practice desk goes into an empty or new folder only: its reset restores exactly what was made
     /// there and deletes everything else (QA: a trainer's notes in the folder were lost at the next reset).
     static func requireEmptyOrNewPracticeFolder(_ folder: DeskFolder) throws {

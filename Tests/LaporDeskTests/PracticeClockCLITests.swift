@@ -86,4 +86,14 @@ final class PracticeClockCLITests: DeskTestCase {
         try expect(2, ["show", id, "--at-event", "3"])
         try expect(2, ["show", id, "--at-event", "0"])
     }
+
+    /// QA: a desk whose deadlines ran into a year without a holiday list counted Christmas as a working day
+    /// without a word. `check` (and the console's first frame) say which list is missing.
+    func testCheckSaysWhenNextYearsHolidayListIsMissing() throws {
+        try expect(0, ["scenario", "create", "dasar"])
+        XCTAssertFalse(try expect(0, ["check"]).stderr.contains("no holiday list"))
+        try expect(0, ["clock", "advance", "--to", "2027-12-30T09:00:00+07:00"])
+        let r = try expect(0, ["check"])
+        XCTAssertTrue(r.stderr.contains("no holiday list for 2028") && r.stderr.contains("kalender/libur-2028.txt"), r.stderr)
+    }
 }

@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
             + report.gaps.map(\.description) + report.duplicates.map(\.description)
         for l in lines { Output.line(DeskAccess.located(l, in: opened)) }
         for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
+        if let holidays = DeskAccess.missingHolidayLists(opened, now: try DeskAccess.now(opened)) {
+            Output.error("warning: \(opened.folder.path): \(holidays)")
+        }
         // Events read, not the last sequence number: damaged or lost lines are not events read.
         let events = opened.desk.all.reduce(0) { $0 + $1.trail.count } + opened.desk.anomalies.count
         Output.line("jurnal: \(events) peristiwa, \(opened.desk.count) laporan, \(lines.count) temuan"
