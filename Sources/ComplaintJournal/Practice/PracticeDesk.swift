@@ -37,8 +37,11 @@ public enum PracticeDesk {
                 problems.append(Problem(file: fileName, line: n, field: nil, message: "expected a JSON object"))
                 continue
             }
-            guard case let .number(ageText)? = value["age_hours"], let age = Double(ageText), age >= 0 else {
-                problems.append(Problem(file: fileName, line: n, field: "age_hours", message: "must be a non-negative number"))
+            // At most a century back: beyond that no instant can be written (libFuzzer: 1e300 hours trapped
+            // converting the time).
+            guard case let .number(ageText)? = value["age_hours"], let age = Double(ageText), age >= 0, age <= PracticeDesk.maxHours else {
+                problems.append(Problem(file: fileName, line: n, field: "age_hours",
+                                        message: "must be a number of hours from 0 to \(Int(PracticeDesk.maxHours)) (a century)"))
                 continue
             }
             let received = now.addingTimeInterval(-age * 3600)
@@ -65,6 +68,9 @@ public enum PracticeDesk {
         guard problems.isEmpty else { throw PracticeProblems(problems: problems) }
         return entries
     }
+
+    /// The oldest a practice report may be, in hours (a century).
+    static let maxHours: Double = 876_600
 
     /// Records the practice reports and their histories into `store`, in time order, each step decided
     /// by the real rules as the named operator. Returns problems for steps the rules refused.
