@@ -10,31 +10,28 @@ struct FileIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
 
+    private init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
     /// The file at `path` and its size now (nil when nothing is there).
     static func withSize(path: String) -> (FileIdentity, Int)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), Int(info.st_size))
-    }
-
-    init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
+        return (FileIdentity(info), Int(info.st_size))
     }
 
     /// The file open at `fd`.
     init?(descriptor fd: Int32) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        self.init(info)
     }
 
     /// Nil when nothing (readable) is at `path`.
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        guard let (identity, _) = FileIdentity.withSize(path: path) else { return nil }
+        self = identity
     }
 }

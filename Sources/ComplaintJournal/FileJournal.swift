@@ -176,7 +176,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         if let resume, scanner.lastSeq < resume.lastSeq {
             eventsLost = "the journal ends at event \(scanner.lastSeq), but the projection snapshot (cache/proyeksi.snap) "
                 + "recorded events up to \(resume.lastSeq): a segment was deleted or put back as an older copy; "
-                + "restore it from a backup, or delete cache/proyeksi.snap to accept the journal as it is"
+                + "restore it \(JournalAdvice.restoreFromBackup), or delete cache/proyeksi.snap to accept the journal as it is"
         }
         return scanner.report.subtracting(before)
     }

@@ -34,7 +34,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return reason
         case let .segmentReplaced(path):
             return "\(path) was deleted or replaced while this console had it open; nothing was written; "
-                + "run `lapor-desk check` and restore the segment from a backup"
+                + "run `lapor-desk check` and restore the segment \(JournalAdvice.restoreFromBackup)"
         case let .readOnly(reason):
             return "journal is read-only: \(reason)"
         case let .io(operation, path, code):

@@ -110,15 +110,18 @@ struct JournalScanner {
     /// longer match the folder. Throws `segmentReplaced` then; segments not seen before are remembered.
     mutating func checkSegmentsUnreplaced() throws(JournalError) {
         if let replacedSegment { throw .segmentReplaced(path: replacedSegment) }
-        for number in segments.map(\.number) where identities[number] == nil {
-            identities[number] = FileIdentity(path: folder.segmentPath(number))
-        }
         let consumed = Dictionary(segments.map { ($0.number, $0.end) }, uniquingKeysWith: { _, last in last })
-        for (number, known) in identities.sorted(by: { $0.key < $1.key }) {
+        // One `stat` per segment: a segment not seen before is remembered as it is now.
+        for number in Set(identities.keys).union(consumed.keys).sorted() {
             let path = folder.segmentPath(number)
+            let now = FileIdentity.withSize(path: path)
+            guard let known = identities[number] else {
+                identities[number] = now?.0
+                continue
+            }
             // The same file cut shorter than what was read (an older copy written over it in place) is
             // replaced too: the lines read no longer match (QA: it was later taken for damage at the wrong line).
-            guard let (now, size) = FileIdentity.withSize(path: path), now == known, size >= consumed[number] ?? 0 else {
+            guard let (identity, size) = now, identity == known, size >= consumed[number] ?? 0 else {
                 replacedSegment = path
                 throw .segmentReplaced(path: path)
             }

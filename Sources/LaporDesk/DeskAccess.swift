@@ -84,8 +84,7 @@ enum DeskAccess {
     /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays
     /// and cuti bersama as working days (QA: a report due over Christmas 2028 was counted without it).
     static func missingHolidayLists(_ desk: OpenedDesk, now: Date) -> String? {
-        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: desk.settings.timeZone.secondsFromUTC) ?? .gmt,
-                                                                   from: now).year ?? 0
+        let year = desk.calendar.localDate(of: now).year
         let missing = [year, year + 1].filter { !desk.calendar.holidays.coveredYears.contains($0) }
         guard !missing.isEmpty else { return nil }
         let files = missing.map { "kalender/libur-\($0).txt" }.joined(separator: ", ")

@@ -33,14 +33,11 @@ final class FollowInboxCursorTests: XCTestCase {
         XCTAssertEqual(s.inbox.rows.count, 1)
         let listed = try XCTUnwrap(s.inbox.rows.first)
         XCTAssertNotEqual(listed, opened)
-        if s.focus == .inbox {
-            XCTAssertEqual(s.currentReportID, listed)
-            s.press(.char("x"))
-            XCTAssertEqual(s.form?.targets, [listed], "delete targets the only listed row")
-        } else {
-            // Still reading the opened report in the detail pane: it is what actions act on and what is shown.
-            XCTAssertEqual(s.currentReportID, opened)
-        }
+        // The search leaves the focus in the inbox (its hints are shown): actions follow the listed row.
+        XCTAssertEqual(s.focus, .inbox)
+        XCTAssertEqual(s.currentReportID, listed)
+        s.press(.char("x"))
+        XCTAssertEqual(s.form?.targets, [listed], "delete targets the only listed row")
     }
 
     /// Marks kept in another view are counted apart from the ones the actions act on.

@@ -12,9 +12,11 @@ public enum Open311 {
     /// GeoReport v2's fields about the person who made the request: they are the reporter's identity, so they
     /// go to the reporter (hidden under *anonim*, left out of public exports, redactable), never to `extra`
     /// as plain text. Device and account ids are kept under `reporter.` names for the same reasons.
-    static let identity: [String: String] = [
-        "email": "email", "phone": "phone", "device_id": "device_id", "account_id": "account_id",
-    ]
+    static let identity: Set<String> = ["email", "phone", "device_id", "account_id"]
+
+    /// Fields the intake decoder does not know but GeoReport v2 has: no warning for them (the requester's
+    /// device and account ids arrive as reporter extras).
+    static let expectedUnknown = knownUnmapped.union(["reporter.device_id", "reporter.account_id"])
 
     /// Other GeoReport v2 fields: kept in `Intake.extra` verbatim, but expected, so no warning.
     static let knownUnmapped: Set<String> = [
@@ -72,8 +74,8 @@ public enum Open311 {
                 if case let .string(text) = m.value, !text.isEmpty { names.append(text) }
                 continue
             }
-            if let field = identity[m.key] {
-                if m.value != .null { reporter.append(.init(field, m.value)) }
+            if identity.contains(m.key) {
+                if m.value != .null { reporter.append(m) }
                 continue
             }
             switch mapped[m.key] {
@@ -93,8 +95,7 @@ public enum Open311 {
         if !reporter.isEmpty { top.append(.init("reporter", .object(reporter))) }
         let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: element, importTime: importTime)
         guard case let .accepted(intake, warnings) = decoded else { return decoded }
-        let expected = knownUnmapped.union(identity.values.filter { $0.hasSuffix("_id") }.map { "reporter." + $0 })
-        return .accepted(intake, warnings: warnings.filter { !expected.contains($0.field ?? "") })
+        return .accepted(intake, warnings: warnings.filter { !expectedUnknown.contains($0.field ?? "") })
     }
 
     /// Names fields as the Open311 sender wrote them and says the "line" is an array element.

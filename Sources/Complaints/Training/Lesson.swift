@@ -32,7 +32,13 @@ public struct LessonStep: Sendable, Hashable {
         var s = self
         s.instruction = LessonText.fill(instruction, ids)
         s.praise = LessonText.fill(praise, ids)
-        s.wrongMoves = wrongMoves.map { WrongMove(pattern: $0.pattern, explanation: LessonText.fill($0.explanation, ids), failsStep: $0.failsStep) }
+        // Only the text changes: every other field of the mistake is kept as it is (a copy field by field once
+        // dropped `failsStep`).
+        s.wrongMoves = wrongMoves.map { wrong in
+            var named = wrong
+            named.explanation = LessonText.fill(wrong.explanation, ids)
+            return named
+        }
         return s
     }
 }
