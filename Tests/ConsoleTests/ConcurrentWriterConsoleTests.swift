@@ -12,12 +12,7 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("concurrent-console-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        folder = try temporaryFolder("concurrent-console")
     }
 
     func testEventsCaughtUpDuringTheConsolesOwnSaveReachItsDesk() throws {

@@ -12,12 +12,7 @@ final class PracticeResetRuntimeTests: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("practice-reset-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        folder = try temporaryFolder("practice-reset")
     }
 
     var segment: URL { folder.appendingPathComponent("journal/000001.jsonl") }

@@ -12,9 +12,7 @@ import Glibc
 /// instead of dying: the real journal fallback, the real store service, the real reducer.
 final class ReadOnlyFallbackTests: XCTestCase {
     func testOthersWritableFolderOpensReadOnlyAndSaysWhy() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("console-ro-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("console-ro")
         _ = try FileJournal.open(at: folder, mode: .writer)
         XCTAssertEqual(chmod(folder.path, 0o777), 0)
 

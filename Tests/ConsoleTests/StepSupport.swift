@@ -104,3 +104,13 @@ struct Bench {
 }
 
 func msg(_ kind: StatusMessage.Kind, _ text: String) -> StatusMessage { StatusMessage(kind: kind, text: text) }
+
+extension XCTestCase {
+    /// A new empty folder under the temporary directory, removed when the test ends.
+    func temporaryFolder(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}

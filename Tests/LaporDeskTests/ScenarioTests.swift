@@ -105,14 +105,23 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertTrue(after.contains("Laporan #\(spam) adalah pesan penipuan"), after)
     }
 
-    func testABrokenScenarioIsRefusedWithFileAndLine() throws {
-        let folder = scratch.appendingPathComponent("mine")
+    /// The shipped `dasar` scenario copied to `scratch/NAME` with its manifest edited; the folder and the
+    /// edited manifest text.
+    func copiedScenario(_ name: String, replacing edits: [(String, String)]) throws -> (URL, String) {
+        let folder = scratch.appendingPathComponent(name)
         XCTAssertEqual(try CLI.run(["scenario", "copy", "dasar", folder.path]).code, 0)
         let manifestURL = folder.appendingPathComponent("skenario.toml")
         var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
-        manifest = manifest.replacingOccurrences(of: "do = \"postpone\"", with: "do = \"tunda\"")
-        manifest = manifest.replacingOccurrences(of: "report = \"SURAT-019/BDG/2026\"", with: "report = \"SURAT-999\"")
+        for (old, new) in edits { manifest = manifest.replacingOccurrences(of: old, with: new) }
         try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
+        return (folder, manifest)
+    }
+
+    func testABrokenScenarioIsRefusedWithFileAndLine() throws {
+        let (folder, manifest) = try copiedScenario("mine", replacing: [
+            ("do = \"postpone\"", "do = \"tunda\""), ("report = \"SURAT-019/BDG/2026\"", "report = \"SURAT-999\""),
+        ])
+        let manifestURL = folder.appendingPathComponent("skenario.toml")
         let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
         let verbLine = try XCTUnwrap(lines.firstIndex { $0 == "do = \"tunda\"" }) + 1
         let reportLine = try XCTUnwrap(lines.firstIndex { $0 == "report = \"SURAT-999\"" }) + 1
@@ -170,13 +179,9 @@ final class ScenarioTests: DeskTestCase {
     /// QA: `scenario check` said OK for a step naming an agency that does not exist, and for steps the
     /// trainee's role cannot take, so the class could never finish them.
     func testCheckRefusesValuesNoActionCouldMatchAndStepsTheTraineeCannotTake() throws {
-        let folder = scratch.appendingPathComponent("salah")
-        XCTAssertEqual(try CLI.run(["scenario", "copy", "dasar", folder.path]).code, 0)
-        let manifest = folder.appendingPathComponent("skenario.toml")
-        var text = try String(contentsOf: manifest, encoding: .utf8)
-        text = text.replacingOccurrences(of: "agency = \"pemkab-sleman\"", with: "agency = \"pemkab-slemann\"")
-        text = text.replacingOccurrences(of: "trainee = \"rina\"", with: "trainee = \"budi\"")
-        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let (folder, _) = try copiedScenario("salah", replacing: [
+            ("agency = \"pemkab-sleman\"", "agency = \"pemkab-slemann\""), ("trainee = \"rina\"", "trainee = \"budi\""),
+        ])
         let r = try CLI.run(["scenario", "check", folder.path])
         XCTAssertNotEqual(r.code, 0, r.transcript)
         XCTAssertTrue(r.stderr.contains("agency: no agency 'pemkab-slemann' in instansi.toml"), r.stderr)
