@@ -46,9 +46,10 @@ public protocol EventJournal: AnyObject, Sendable {
     func drainChangeNotifications()
 
     /// A segment read earlier that was since deleted or put back as another file (a practice desk reset
-    /// from another shell, a restore under a running console), or nil. Looks now (a `stat` per segment);
-    /// once found it stays found, and the journal reads and writes nothing more.
-    func findReplacedSegment() -> String?
+    /// from another shell, a restore under a running console), or nil. Found by the scans (every poll and
+    /// catch-up) and by appends, and remembered: reading it does no I/O. Once found it stays found, and the
+    /// journal reads and writes nothing more.
+    var replacedSegment: String? { get }
 }
 
 extension EventJournal {

@@ -78,6 +78,9 @@ extension FileJournal {
             return batch.entries
         } catch {
             scanner = before
+            // The scanner is rolled back with the write, but a replaced segment stays known: from now on every
+            // read stops too, the lines read before no longer match the folder.
+            if case let .segmentReplaced(path)? = error as? JournalError { scanner.noteReplaced(path) }
             throw rollBack(touched, cause: error)
         }
     }
@@ -101,13 +104,7 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
-            do throws(JournalError) {
-                try checkIdentity(fd, segment: segment)
-            } catch {
-                // From now on every read stops too: the lines read before no longer match the folder.
-                if case let .segmentReplaced(path) = error { scanner.noteReplaced(path) }
-                throw error
-            }
+            try checkIdentity(fd, segment: segment)
             // A segment this process created or first wrote is watched from now on, as one it read.
             scanner.remember(segment: segment) { FileIdentity(descriptor: fd) }
             try checkSize(fd, segment: segment, expected: size)

@@ -209,10 +209,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return scanner.lastSeq
     }
 
-    public func findReplacedSegment() -> String? {
+    public var replacedSegment: String? {
         mutex.lock()
         defer { mutex.unlock() }
-        try? scanner.checkSegmentsUnreplaced()
         return scanner.replacedSegment
     }
 

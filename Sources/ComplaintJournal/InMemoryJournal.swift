@@ -90,7 +90,7 @@ public final class InMemoryJournal: EventJournal, @unchecked Sendable {
     }
 
     /// Memory is never replaced behind the journal's back.
-    public func findReplacedSegment() -> String? { nil }
+    public var replacedSegment: String? { nil }
 
     public func poll() throws -> [JournalEntry] {
         locked { takeUndelivered() + catchUp() }

@@ -48,7 +48,7 @@ final class PracticeResetRuntimeTests: XCTestCase {
             runtime.run()
             XCTAssertTrue(reset)
             XCTAssertEqual(try Data(contentsOf: segment), before, "nothing written into the reset desk")
-            XCTAssertNotNil(journal.findReplacedSegment())
+            XCTAssertNotNil(journal.replacedSegment)
             XCTAssertTrue(runtime.state.reopenRequested)
             XCTAssertTrue(runtime.state.quitRequested)
             XCTAssertEqual(terminal.remainingSteps, 1, "the console ends for the launcher to reopen it")

@@ -51,11 +51,12 @@ public final class ConsoleRuntime {
                 // No journal poll per key: inotify wakes the loop (`.ready`) and the tick polls as a fallback.
             case .ready:
                 service.drainChangeNotifications()
-                if noticedPracticeReset() { continue }
+                // The poll's scan is what notices a replaced segment (a practice reset): look after it.
                 pollJournal()
+                if noticedPracticeReset() { continue }
             case .timeout:
-                if noticedPracticeReset() { continue }
                 pollJournal()
+                if noticedPracticeReset() { continue }
                 let now = clock()
                 dispatch(.tick(now))
                 if now.timeIntervalSince(lastSweep) >= 30 {

@@ -15,7 +15,7 @@ public protocol DeskService: AnyObject {
     func drainChangeNotifications()
     var health: JournalHealthView { get }
     /// True once a journal segment the console read was deleted or put back as another file: its desk no
-    /// longer matches the folder (see `EventJournal.findReplacedSegment`). Looks now.
+    /// longer matches the folder (see `EventJournal.replacedSegment`; no I/O, asked on every loop).
     var journalWasReplaced: Bool { get }
     /// True once the practice desk under the console was reset from elsewhere (`lapor-desk demo --reset`):
     /// the console's desk is then out of date and must be reopened. Always false on a real desk.

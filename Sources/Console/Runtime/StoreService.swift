@@ -40,7 +40,7 @@ public final class StoreService: DeskService {
 
     public var health: JournalHealthView { JournalHealthView(store.journal.health) }
 
-    public var journalWasReplaced: Bool { store.journal.findReplacedSegment() != nil }
+    public var journalWasReplaced: Bool { store.journal.replacedSegment != nil }
 }
 
 extension JournalHealthView {

@@ -173,6 +173,8 @@ final class FaultTests: XCTestCase {
         XCTAssertThrowsError(try writer.append { _ in [TestSupport.entry(5)] }) { error in
             XCTAssertEqual(error as? JournalError, .segmentReplaced(path: path))
         }
+        // Remembered past the write's rollback: the console learns of it without looking again.
+        XCTAssertEqual(writer.replacedSegment, path)
         XCTAssertEqual(try TestSupport.bytes(path), replacement, "the replacement was not written to")
         // A fresh open (after an operator checked the folder) works with what is there.
         let (fresh, report) = try FileJournal.open(at: folder, mode: .writer)
@@ -190,7 +192,7 @@ final class FaultTests: XCTestCase {
         _ = try other.append { _ in (4...8).map { TestSupport.entry($0) } }
         XCTAssertGreaterThan(try JournalFolder(dataFolder: folder).segmentNumbers().count, 1, "the other writer rolled")
         XCTAssertEqual(try reader.poll().map(\.seq), [4, 5, 6, 7, 8])
-        XCTAssertNil(reader.findReplacedSegment())
+        XCTAssertNil(reader.replacedSegment)
         XCTAssertEqual(reader.health, .ok)
 
         let path = TestSupport.segmentPath(folder, 1)
@@ -199,7 +201,7 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(rename(path + ".copy", path), 0)
         _ = try other.append { _ in [TestSupport.entry(9)] }
         XCTAssertThrowsError(try reader.poll()) { XCTAssertEqual($0 as? JournalError, .segmentReplaced(path: path)) }
-        XCTAssertEqual(reader.findReplacedSegment(), path)
+        XCTAssertEqual(reader.replacedSegment, path)
         guard case let .degraded(reasons) = reader.health else { return XCTFail("\(reader.health)") }
         XCTAssertTrue(reasons.first?.contains("deleted or replaced") ?? false, "\(reasons)")
         XCTAssertThrowsError(try reader.poll(), "it stays noticed")
@@ -218,9 +220,11 @@ final class FaultTests: XCTestCase {
         XCTAssertThrowsError(try inPlace.poll()) { XCTAssertEqual($0 as? JournalError, .segmentReplaced(path: segment)) }
 
         let (deleting, _) = try FileJournal.open(at: folder, mode: .readOnly)
-        XCTAssertNil(deleting.findReplacedSegment())
+        XCTAssertNil(deleting.replacedSegment)
         XCTAssertEqual(unlink(TestSupport.segmentPath(folder, 2)), 0)
-        XCTAssertEqual(deleting.findReplacedSegment(), TestSupport.segmentPath(folder, 2))
+        XCTAssertNil(deleting.replacedSegment, "remembered, not looked up: found by the next scan")
+        XCTAssertThrowsError(try deleting.poll())
+        XCTAssertEqual(deleting.replacedSegment, TestSupport.segmentPath(folder, 2))
     }
 
     func testFullDiskDuringRecoveryOpensReadOnlyAndLeavesTheTornTail() throws {
