@@ -145,23 +145,10 @@ public struct TextEditBuffer: Hashable, Sendable {
     }
 
     /// C-u: deletes from the start of the line to the caret (clearing a pre-filled field takes one key).
-    public mutating func deleteToLineStart() {
-        guard cursor.column > 0 else { return }
-        recordUndo(nil)
-        content[cursor.line].removeSubrange(0..<cursor.column)
-        cursor.column = 0
-        resegment(line: cursor.line)
-        goalColumn = nil
-    }
+    public mutating func deleteToLineStart() { deleteInLine(0..<cursor.column) }
 
     /// C-k: deletes from the caret to the end of the line.
-    public mutating func deleteToLineEnd() {
-        guard cursor.column < content[cursor.line].count else { return }
-        recordUndo(nil)
-        content[cursor.line].removeSubrange(cursor.column...)
-        resegment(line: cursor.line)
-        goalColumn = nil
-    }
+    public mutating func deleteToLineEnd() { deleteInLine(cursor.column..<content[cursor.line].count) }
 
     /// C-w: deletes the word before the caret (and the spaces after it).
     public mutating func deleteWordBack() {
@@ -169,10 +156,15 @@ public struct TextEditBuffer: Hashable, Sendable {
         let line = content[cursor.line]
         while start > 0, line[start - 1].isWhitespace { start -= 1 }
         while start > 0, !line[start - 1].isWhitespace { start -= 1 }
-        guard start < cursor.column else { return }
+        deleteInLine(start..<cursor.column)
+    }
+
+    /// Deletes `columns` of the caret's line as one undo step; the caret ends where they began (or stays).
+    private mutating func deleteInLine(_ columns: Range<Int>) {
+        guard !columns.isEmpty else { return }
         recordUndo(nil)
-        content[cursor.line].removeSubrange(start..<cursor.column)
-        cursor.column = start
+        content[cursor.line].removeSubrange(columns)
+        cursor.column = min(cursor.column, columns.lowerBound)
         resegment(line: cursor.line)
         goalColumn = nil
     }

@@ -200,8 +200,8 @@ public enum ConsoleRenderer {
         }
     }
 
-    /// The hints that fit, in order. When some do not, "…" says so and the last hint (the way out: Esc,
-    /// q) is kept at the end, so a narrow terminal never hides how to leave a window.
+    /// The hints that fit, in order. When some do not, "…" says so and the last hint is kept at the end
+    /// (in the inbox and in forms, prompts and confirmations that is the way out: q, Esc, n/Esc).
     static func drawHints(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         guard r.height > 0 else { return }
         c.fill(r, role: Roles.hints)
@@ -225,7 +225,6 @@ public enum ConsoleRenderer {
         var x = r.x + 1
         for (i, (keys, label)) in shown.enumerated() {
             if cut, i == shown.count - 1 { x = c.put("…  ", at: Point(x: x, y: r.y), role: Roles.hints) }
-            guard x + width((keys, label)) <= r.maxX else { break }
             x = c.put(keys, at: Point(x: x, y: r.y), role: Roles.hintKey)
             x = c.put(" " + label + "  ", at: Point(x: x, y: r.y), role: Roles.hints)
         }

@@ -40,7 +40,7 @@ enum InboxPane {
             let base = selected ? Roles.inboxSelected : (marked ? Roles.inboxMarked : Roles.inboxRow)
             let rowRect = Rect(x: listArea.x, y: y, width: listArea.width, height: 1)
             c.fill(rowRect, role: base)
-            let (badge, badgeRole) = badges[index] ?? Badges.deadline(report, s)
+            guard let (badge, badgeRole) = badges[index] else { continue }
             let values = rowValues(report, s, marked: marked, badge: badge)
             c.put(layout.render(values), at: rowRect.origin, role: base, clipWidth: rowRect.width)
             // Badge and flags keep their own roles so they stand out even on the selected row.
@@ -67,7 +67,7 @@ enum InboxPane {
 
     /// Columns that fit: the narrower the pane, the fewer columns (title always stays).
     /// `badgeWidth` is the widest deadline badge shown: the column takes 12 to 15 columns.
-    static func columns(_ width: Int, badgeWidth: Int = 12) -> Columns {
+    static func columns(_ width: Int, badgeWidth: Int) -> Columns {
         var spec: [(String, TableColumn)] = [("mark", TableColumn(.fixed(1))), ("id", TableColumn(.fixed(7))),
                                              ("badge", TableColumn(.fixed(max(12, min(15, badgeWidth))))), ("flags", TableColumn(.fixed(2)))]
         if width >= 46 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }

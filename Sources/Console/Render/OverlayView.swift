@@ -135,7 +135,7 @@ enum OverlayView {
 
     static func drawForm(_ c: inout Canvas, _ s: ConsoleState, _ f: FormState) {
         let width = min(formWidth, s.size.width - 2)
-        let innerWidth = width - 4
+        let innerWidth = formLineWidth(s)
         let needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1) + f.fields.map(formFieldHeight).reduce(0, +) - 1
         let r = box(&c, s, width: width, height: needed, title: f.title)
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
