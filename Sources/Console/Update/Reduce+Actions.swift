@@ -77,10 +77,12 @@ extension ConsoleReducer {
     /// With rows marked, an action that takes one report would silently act on the row under the cursor
     /// instead (QA: `u` with three marks opened on an unmarked row): it is refused, saying so.
     static func refusedBecauseMarked(_ s: inout ConsoleState, _ kind: CommandKind) -> Bool {
-        guard !bulkKinds.contains(kind), !markedTargets(s).isEmpty else { return false }
+        // Counted as the tab bar counts this view's marks (the rows bulk actions act on).
+        let marked = markedTargets(s).count
+        guard !bulkKinds.contains(kind), marked > 0 else { return false }
         s.message = StatusMessage(kind: .error, text: s.text(Localized(
-            "\(s.inbox.marked.count) laporan ditandai, tetapi '\(kind.label.id)' hanya untuk satu laporan: lepas tanda (M) atau buka laporannya (Enter).",
-            en: "\(UIText.counted(s.inbox.marked.count, "report")) marked, but '\(kind.label.en)' takes one report: clear the marks (M) or open the report (Enter).")))
+            "\(marked) laporan ditandai, tetapi '\(kind.label.id)' hanya untuk satu laporan: lepas tanda (M) atau buka laporannya (Enter).",
+            en: "\(UIText.counted(marked, "report")) marked, but '\(kind.label.en)' takes one report: clear the marks (M) or open the report (Enter).")))
         return true
     }
 
