@@ -11,16 +11,17 @@ extension FileJournal {
     /// failure as the reason in `health`, so a console shows the desk instead of dying. Throws only
     /// when even reading is impossible.
     public static func openWritingIfPossible(
-        at dataFolder: URL, options: Options = Options(), resume: JournalResumePoint? = nil
+        at dataFolder: URL, options: Options = Options(), resume: JournalResumePoint? = nil, fold: StartupFold? = nil
     ) throws -> (FileJournal, RecoveryReport) {
-        try openWritingIfPossible(at: dataFolder, options: options, calls: PosixSystemCalls(), resume: resume)
+        try openWritingIfPossible(at: dataFolder, options: options, calls: PosixSystemCalls(), resume: resume, fold: fold)
     }
 
     static func openWritingIfPossible(
-        at dataFolder: URL, options: Options, calls: any SystemCalls, resume: JournalResumePoint? = nil
+        at dataFolder: URL, options: Options, calls: any SystemCalls, resume: JournalResumePoint? = nil,
+        fold: StartupFold? = nil
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
         do {
-            return try open(at: dataFolder, mode: .writer, options: options, calls: calls, resume: resume)
+            return try open(at: dataFolder, mode: .writer, options: options, calls: calls, resume: resume, fold: fold)
         } catch {
             var readOptions = options
             if case .lockedByAnotherProcess = error {
@@ -31,7 +32,7 @@ extension FileJournal {
             }
             let (journal, report) = try open(
                 at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true,
-                resume: resume)
+                resume: resume, fold: fold)
             journal.readOnlyReason = error.description
             if case .lockedByAnotherProcess = error {
                 // Writing needs a fresh open: say how, so the officer is not left guessing once the job ends.

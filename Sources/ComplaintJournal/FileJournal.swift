@@ -88,6 +88,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     var unlockedReadIfBusy = false
     /// Why a snapshot's resume point given to `open` was not used (nil when it was, or none was given).
     public internal(set) var snapshotRejection: String?
+    /// Whether the open's scan folded every applied line into the `fold` given to `open` (it read the
+    /// journal from its start); false when it resumed at a snapshot's point or was given no fold.
+    public private(set) var foldedAtOpen = false
 
     /// Opens (and for writers, recovers) the journal of the data folder `dataFolder`.
     ///
@@ -97,15 +100,19 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     ///
     /// With `resume` (a projection snapshot's point) the scan starts there when the journal still
     /// matches it (`resumedFromSnapshot`), else from the beginning (`snapshotRejection` says why).
+    ///
+    /// With `fold`, the lines the scan applies are also folded into it (`ScanFold`) when the scan reads the
+    /// journal from its start (`foldedAtOpen`); from a snapshot's point the caller folds the rest itself.
     public static func open(
-        at dataFolder: URL, mode: Mode, options: Options = Options(), resume: JournalResumePoint? = nil
+        at dataFolder: URL, mode: Mode, options: Options = Options(), resume: JournalResumePoint? = nil,
+        fold: StartupFold? = nil
     ) throws -> (FileJournal, RecoveryReport) {
-        try open(at: dataFolder, mode: mode, options: options, calls: PosixSystemCalls(), resume: resume)
+        try open(at: dataFolder, mode: mode, options: options, calls: PosixSystemCalls(), resume: resume, fold: fold)
     }
 
     static func open(
         at dataFolder: URL, mode: Mode, options: Options, calls: any SystemCalls, unlockedReadIfBusy: Bool = false,
-        resume: JournalResumePoint? = nil
+        resume: JournalResumePoint? = nil, fold: StartupFold? = nil
     ) throws(JournalError) -> (FileJournal, RecoveryReport) {
         var folder = JournalFolder(dataFolder: dataFolder, calls: calls)
         folder.deskGroup = options.deskGroup
@@ -121,7 +128,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         let journal = try FileJournal(folder: folder, mode: mode, options: options, calls: calls, lock: lock)
         journal.unlockedReadIfBusy = unlockedReadIfBusy
         if let reason = options.readOnlyReason { journal.readOnlyReason = reason }
-        let report = try journal.recover(resume: resume)
+        let report = try journal.recover(resume: resume, fold: fold)
         return (journal, report)
     }
 
@@ -145,7 +152,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     }
 
     /// The start-up scan: verify every line, then recover (writer) or only report (read-only).
-    private func recover(resume: JournalResumePoint?) throws(JournalError) -> RecoveryReport {
+    private func recover(resume: JournalResumePoint?, fold: StartupFold?) throws(JournalError) -> RecoveryReport {
         mutex.lock()
         defer { mutex.unlock() }
         var locked = true
@@ -168,7 +175,12 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
             if snapshotRejection == nil { scanner.resume(at: resume) }
         }
         let before = scanner.report
-        _ = try scanner.advance(policy)
+        if let fold, scanner.resumedAt == nil {
+            try recoverFolding(policy, fold)
+            foldedAtOpen = true
+        } else {
+            _ = try scanner.advance(policy)
+        }
         try scanner.reportMissingSegments()
         // A snapshot taken further than the journal now reaches: events that were written are gone (the last
         // segment deleted, or put back as an older copy). Writing now would hand out their sequence numbers
@@ -179,6 +191,11 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
                 + "restore it \(JournalAdvice.restoreFromBackup), or delete cache/proyeksi.snap to accept the journal as it is"
         }
         return scanner.report.subtracting(before)
+    }
+
+    private func recoverFolding(_ policy: ScanPolicy, _ fold: StartupFold) throws(JournalError) {
+        fold.begin(textStore: textStore)
+        _ = try scanner.advance(policy, fold: fold)
     }
 
     func lockFile(exclusive: Bool, timeout: Double?) throws(JournalError) {

@@ -156,6 +156,12 @@ struct JournalScanner {
     /// Reads forward from the cursor to the end of the journal under `policy`.
     /// Returns the newly applied entries (when `policy.collect`) and the new findings.
     mutating func advance(_ policy: ScanPolicy) throws(JournalError) -> ([JournalEntry], RecoveryReport) {
+        try advance(policy, fold: nil as NoFold?)
+    }
+
+    /// As `advance(_:)`; with `fold` (and `policy.collect` false) every line the scan applies is also
+    /// decoded and folded (`ScanFold`): the cold start's single pass over the journal.
+    mutating func advance<F: ScanFold>(_ policy: ScanPolicy, fold: F?) throws(JournalError) -> ([JournalEntry], RecoveryReport) {
         try checkSegmentsUnreplaced()
         var entries: [JournalEntry] = []
         var findings = RecoveryReport()
@@ -163,6 +169,7 @@ struct JournalScanner {
         var segment = cursorSegment
         var offset = cursorOffset
         var lineNumber = segments[segments.count - 1].lines
+        let fold = policy.collect ? nil : fold
         while true {
             let path = folder.segmentPath(segment)
             // Before reading: a file replaced after this is then noticed by the next scan.
@@ -172,53 +179,61 @@ struct JournalScanner {
             let next = try nextSegment(after: segment, lookPastMissing: policy.lookPastMissingSegments)
             let nextExists = next != nil
             var failure: JournalError?
+            // One line, in order: `verdict` is its sequence number (and, when built, its entry) or why it is bad.
+            func take(_ line: LineSplitter.Line, _ buffer: UnsafeBufferPointer<UInt8>,
+                      _ verdict: () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?)) -> Taken {
+                lineNumber += 1
+                let absolute = offset + line.start
+                let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
+                guard line.terminated else {
+                    let reason = nextExists ? "line has no newline" : "incomplete last line (no newline)"
+                    pending.append(PendingLine(
+                        segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
+                        reason: reason, terminated: false))
+                    return .skipped
+                }
+                do throws(EnvelopeDecoder.Failure) {
+                    let (seq, entry) = try verdict()
+                    do throws(JournalError) {
+                        try flushDamaged(&pending, policy: policy, into: &findings)
+                    } catch {
+                        failure = error
+                        return .stop
+                    }
+                    let applied = apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute),
+                                        end: offset + line.nextStart, lineNumber: lineNumber,
+                                        entries: &entries, findings: &findings)
+                    return applied ? .applied : .skipped
+                } catch {
+                    pending.append(PendingLine(
+                        segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
+                        reason: error.reason, terminated: true))
+                    return .skipped
+                }
+            }
             // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`.
             try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists) { buffer in
+                if let fold {
+                    JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold, take: take)
+                    return
+                }
                 // Verifying is independent per line: done on every core first, consumed in order below.
                 let verdicts = policy.collect ? nil : JournalScanner.verifyAll(buffer)
                 var ordinal = -1
                 LineSplitter.forEachLine(buffer) { line in
-                    lineNumber += 1
                     ordinal += 1
-                    let absolute = offset + line.start
-                    let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
-                    guard line.terminated else {
-                        let reason = nextExists ? "line has no newline" : "incomplete last line (no newline)"
-                        pending.append(PendingLine(
-                            segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
-                            reason: reason, terminated: false))
-                        return true
-                    }
-                    let position = JournalPosition(segment: segment, line: lineNumber)
-                    do throws(EnvelopeDecoder.Failure) {
-                        let entry: JournalEntry?
-                        let seq: UInt64
+                    let position = JournalPosition(segment: segment, line: lineNumber + 1)
+                    let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?) in
                         if policy.collect {
-                            let decoded = try EnvelopeDecoder.decode(lineBytes, position: position, lineOffset: absolute)
-                            (entry, seq) = (decoded, decoded.seq)
-                        } else {
-                            let verdict = verdicts.flatMap { ordinal < $0.count ? $0[ordinal] : nil }
-                            if let verdict {
-                                (entry, seq) = (nil, try verdict.get())
-                            } else {
-                                (entry, seq) = (nil, try EnvelopeDecoder.verify(lineBytes))
-                            }
+                            let decoded = try EnvelopeDecoder.decode(lineBytes(line, buffer), position: position, lineOffset: offset + line.start)
+                            return (decoded.seq, decoded)
                         }
-                        do throws(JournalError) {
-                            try flushDamaged(&pending, policy: policy, into: &findings)
-                        } catch {
-                            failure = error
-                            return false
+                        if let verdict = verdicts.flatMap({ ordinal < $0.count ? $0[ordinal] : nil }) {
+                            return (try verdict.get(), nil)
                         }
-                        apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute),
-                              end: offset + line.nextStart, lineNumber: lineNumber,
-                              entries: &entries, findings: &findings)
-                    } catch {
-                        pending.append(PendingLine(
-                            segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
-                            reason: error.reason, terminated: true))
+                        return (try EnvelopeDecoder.verify(lineBytes(line, buffer)), nil)
                     }
-                    return true
+                    return taken != .stop
                 }
             }
             if let failure { throw failure }
@@ -232,18 +247,73 @@ struct JournalScanner {
         return (entries, findings)
     }
 
-    /// Records a good line: sequence checks, cursor, summaries.
+    private func lineBytes(_ line: LineSplitter.Line, _ buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
+    }
+
+    /// What the scan did with one line.
+    private enum Taken { case applied, skipped, stop }
+
+    /// One segment of a folding scan: each line verified and decoded on every core (`ScanFold.decode`),
+    /// then taken in order by `take` (exactly as the verifying scan takes it) and folded when applied, while
+    /// the next lines are already being decoded. Stops where `take` says to.
+    private static func foldSegment<F: ScanFold>(
+        _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
+        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?)) -> Taken
+    ) {
+        let shared = SharedReadOnly(buffer)
+        let lines = ParallelLines.lines(buffer)
+        let decode = fold.decode
+        let typeNames = fold.typeNames
+        var index = 0
+        // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
+        try? ParallelLines.pipeline(count: lines.count, work: { i -> FoldedLine<F.Decoded> in
+            let line = lines[i]
+            guard line.terminated else { return .unterminated }
+            let bytes = shared.line(line)
+            do throws(EnvelopeDecoder.Failure) {
+                let (entry, payloadStart, payloadEnd, checksum) = try EnvelopeDecoder.decodeForFold(
+                    bytes, position: JournalPosition(segment: segment, line: firstLine + i), verifyChecksum: true, typeNames: typeNames)
+                let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
+                return .good(seq: entry.seq, decoded: decode(entry, span, UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd])))
+            } catch {
+                return .bad(error)
+            }
+        }, consume: { found in
+            let line = lines[index]
+            index += 1
+            var decoded: F.Decoded?
+            let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?) in
+                switch found {
+                case .unterminated: return (0, nil) // not reached: `take` sets an unterminated line aside itself
+                case let .bad(failure): throw failure
+                case let .good(seq, value):
+                    decoded = value
+                    return (seq, nil)
+                }
+            }
+            switch taken {
+            case .applied: if let decoded { fold.consume(decoded) }
+            case .skipped: break
+            case .stop: throw ScanStopped()
+            }
+        })
+    }
+
+    private struct ScanStopped: Error {}
+
+    /// True when the line was applied (false for a duplicate, which is skipped).
     private mutating func apply(
         seq: UInt64, entry: JournalEntry?, key: LineKey, end: Int, lineNumber: Int,
         entries: inout [JournalEntry], findings: inout RecoveryReport
-    ) {
+    ) -> Bool {
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
         if seq <= lastSeq {
             let file = SegmentName.fileName(key.segment)
             let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
             findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack))
             skipped.insert(key)
-            return
+            return false
         }
         if seq != lastSeq + 1 {
             let file = SegmentName.fileName(key.segment)
@@ -256,6 +326,7 @@ struct JournalScanner {
         if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
         segments[index].lastSeq = seq
         if let entry { entries.append(entry) }
+        return true
     }
 
     /// Moves the cursor to the end of a consumed line in `segment`.

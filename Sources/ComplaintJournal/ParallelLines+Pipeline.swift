@@ -8,7 +8,7 @@ extension ParallelLines {
     /// Returns only after every started chunk has finished, so `work` may read memory that the caller
     /// frees afterwards, even when `consume` throws.
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = 16_384, work: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
+        count: Int, chunk: Int = 4_096, work: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
     ) throws {
         guard count > 0 else { return }
         func start(_ lo: Int) -> PipelineChunk<T> {
@@ -16,7 +16,7 @@ extension ParallelLines {
             let slot = PipelineChunk<T>(lo: lo, hi: hi)
             slot.group.enter()
             DispatchQueue.global().async {
-                slot.results = map(count: hi - lo, workers: workers(lines: hi - lo)) { work(lo + $0) }
+                slot.results = map(count: hi - lo, workers: workers(lines: hi - lo) * 4) { work(lo + $0) }
                 slot.group.leave()
             }
             return slot

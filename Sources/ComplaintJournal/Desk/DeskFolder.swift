@@ -37,6 +37,15 @@ public struct DeskFolder: Sendable {
     public var calendarFolder: URL { url.appendingPathComponent("kalender") }
     public var journalFolder: URL { url.appendingPathComponent("journal") }
 
+    /// Total size of the journal's segment files (0 when unreadable): an estimate of the desk's size.
+    var journalBytes: Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.reduce(0) { total, name in
+            var info = stat()
+            return total + (stat(journalFolder.path + "/" + name, &info) == 0 ? Int(info.st_size) : 0)
+        }
+    }
+
     public var exists: Bool { presence == .desk }
 
     /// What the folder holds, told apart by `stat`'s error: a folder that cannot be looked into must never

@@ -151,10 +151,12 @@ public final class OpenedDesk {
                 case let .unusable(why): status = .rejected(why)
                 }
             }
+            // Without a snapshot to resume from, the open's scan folds the desk as it verifies (one pass).
+            let startupFold = StartupFold(journalBytes: folder.journalBytes)
             func openJournal(resume: JournalResumePoint?) throws -> (FileJournal, RecoveryReport) {
                 readOnlyFallback && mode == .writer
-                    ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: resume)
-                    : try FileJournal.open(at: folder.url, mode: mode, options: options, resume: resume)
+                    ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: resume, fold: startupFold)
+                    : try FileJournal.open(at: folder.url, mode: mode, options: options, resume: resume, fold: startupFold)
             }
             var (journal, report) = try openJournal(resume: mapped?.resume)
             var restoring: Desk?
@@ -182,7 +184,7 @@ public final class OpenedDesk {
                 }
             }
             let store = try DeskStore(journal: journal, directory: reference, deadlines: deadlines,
-                                      offsetSeconds: settings.timeZone.secondsFromUTC, restoring: restoring)
+                                      offsetSeconds: settings.timeZone.secondsFromUTC, restoring: restoring, folded: startupFold)
             return OpenedDesk(folder: folder, settings: settings, roster: roster, reference: reference, calendar: calendar,
                               journal: journal, recovery: report, store: store, snapshot: status,
                               snapshotRowsCurrent: snapshotRowsCurrent)

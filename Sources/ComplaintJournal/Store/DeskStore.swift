@@ -26,14 +26,22 @@ public final class DeskStore {
     private var textSource: JournalTextStore? { (journal as? FileJournal)?.textStore }
 
     /// `restoring` is a desk already folded up to some sequence (a projection snapshot the journal
-    /// accepted): only the events after it are folded.
+    /// accepted): only the events after it are folded. `folded` is the whole journal folded by its open
+    /// (`FileJournal.foldedAtOpen`): nothing is read again.
     public init(journal: any EventJournal, directory: any DirectoryLookup, deadlines: Deadlines,
-                offsetSeconds: Int = 7 * 3600, osUser: String? = OSAccount.current(), restoring: Desk? = nil) throws {
+                offsetSeconds: Int = 7 * 3600, osUser: String? = OSAccount.current(), restoring: Desk? = nil,
+                folded: StartupFold? = nil) throws {
         self.journal = journal
         self.directory = directory
         self.deadlines = deadlines
         self.offsetSeconds = offsetSeconds
         self.osUser = osUser
+        if let folded, (journal as? FileJournal)?.foldedAtOpen == true {
+            desk = folded.desk
+            problems = folded.problems
+            MemoryTrim.afterStartup()
+            return
+        }
         if let restoring { desk = restoring }
         let after = desk.lastSeq
         // Stream the journal into the projection: never hold every entry (and its payload) at once.

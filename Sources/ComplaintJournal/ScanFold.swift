@@ -1,0 +1,37 @@
+import Foundation
+
+/// A projection folded while the start-up scan verifies the journal, so a cold start reads every line once
+/// instead of twice (verify, then decode): the envelope walk, checksum and payload check of each line are
+/// done by the same call that decodes it, on every core, and the fold keeps journal order.
+///
+/// `decode` runs on any core for each line that verified; `consume` runs in journal order, on the scanning
+/// thread, for exactly the lines the scan applies (never a damaged line, a duplicate or a torn tail): the
+/// events a later `forEachTransformed` would have handed out. `begin` is called before a scan starts, so a
+/// failed open retried read-only (`FileJournal.openWritingIfPossible`) never folds a line twice.
+public protocol ScanFold: AnyObject {
+    associatedtype Decoded: Sendable
+    /// The known `type` values, handed out as shared strings (see `FileJournal.forEachTransformed`).
+    var typeNames: [String] { get }
+    /// Decodes one verified line; `payload` is valid only during the call (see `FileJournal.forEachTransformed`).
+    var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Decoded { get }
+    /// Forgets anything folded by an earlier scan; `textStore` is the opening journal's (long bodies are
+    /// left in its lines and read back through it).
+    func begin(textStore: JournalTextStore)
+    /// Folds one applied line.
+    func consume(_ value: Decoded)
+}
+
+/// What the parallel half of a folding scan found on one line.
+enum FoldedLine<Decoded: Sendable>: Sendable {
+    case unterminated
+    case bad(EnvelopeDecoder.Failure)
+    case good(seq: UInt64, decoded: Decoded)
+}
+
+/// No fold: the verifying scan.
+final class NoFold: ScanFold {
+    var typeNames: [String] { [] }
+    var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Void { { _, _, _ in } }
+    func begin(textStore: JournalTextStore) {}
+    func consume(_ value: Void) {}
+}

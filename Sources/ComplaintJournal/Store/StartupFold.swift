@@ -1,0 +1,39 @@
+import Complaints
+import Foundation
+
+/// The desk folded by the start-up scan itself (`ScanFold`): a cold start reads each journal line once,
+/// verifying and decoding it in the same call, instead of a verify pass followed by a decode pass.
+public final class StartupFold: ScanFold {
+    public private(set) var desk = Desk()
+    /// Lines that verified but could not be understood (see `DeskStore.problems`).
+    public private(set) var problems: [JournalMapping.Problem] = []
+    public var typeNames: [String] { DomainEvent.typeNames }
+    private let expectedReports: Int
+    private var source: JournalTextStore?
+
+    public var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Result<RecordedEvent, JournalMapping.Problem> {
+        // The scan reads `decode` only after `begin`; a store of no folder would only ever fail its reads.
+        let source = source ?? JournalTextStore(dataFolder: URL(fileURLWithPath: "/nonexistent"))
+        return { JournalMapping.recorded($0, at: $1, payload: $2, source: source) }
+    }
+
+    /// `journalBytes` sizes the desk's tables up front (a report takes about 2.5 kB of journal).
+    public init(journalBytes: Int) {
+        expectedReports = min(journalBytes / 2_500, 10_000_000)
+    }
+
+    public func begin(textStore: JournalTextStore) {
+        source = textStore
+        desk = Desk()
+        problems = []
+        // Room up front instead of growing (copying, rehashing) the report list and its indices step by step.
+        desk.reserveCapacity(adding: expectedReports)
+    }
+
+    public func consume(_ value: Result<RecordedEvent, JournalMapping.Problem>) {
+        switch value {
+        case let .success(r): desk.apply(r)
+        case let .failure(p): problems.append(p)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// A cold start folds the desk in the open's own scan (`StartupFold`): one pass that verifies and decodes
+/// each line. It must find exactly what the verifying scan finds and fold exactly the desk that the
+/// verify-then-decode path folds, whatever the journal holds.
+final class StartupFoldTests: XCTestCase {
+    let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
+
+    /// A journal over several segments with every kind of finding: a damaged line, a duplicate sequence
+    /// number, a gap, a line that verifies but is not an event the desk knows, and a torn last line.
+    func makeAwkwardJournal() throws -> (URL, FileJournal.Options, ReferenceData) {
+        let folder = try TestSupport.temporaryFolder(self)
+        let reference = try TestSupport.shippedReference()
+        var options = FileJournal.Options()
+        options.segmentSizeLimit = 400_000
+        do {
+            let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+            try DeskGenerator(reports: 500, seed: 5, now: now, reference: reference).generate(batchSize: 300) { entries in
+                _ = try journal.appendBatch(entries)
+            }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
+            .filter { $0.hasSuffix(".jsonl") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 3)
+        // The first segment: one line damaged in the middle.
+        let first = URL(fileURLWithPath: folder.path + "/journal/" + names[0])
+        var bytes = try Array(Data(contentsOf: first))
+        let starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        let victim = starts[starts.count / 2] + 30
+        bytes[victim] = bytes[victim] == UInt8(ascii: "q") ? UInt8(ascii: "r") : UInt8(ascii: "q")
+        try Data(bytes).write(to: first)
+        // The last segment: a duplicate of an early sequence number, a gap, a type nobody knows, a torn line.
+        let last = URL(fileURLWithPath: folder.path + "/journal/" + names[names.count - 1])
+        let handle = try FileHandle(forWritingTo: last)
+        try handle.seekToEnd()
+        let (probe, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let next = probe.lastSequence + 1
+        for (entry, seq) in [(TestSupport.entry(1), UInt64(3)),
+                             (TestSupport.entry(2, report: "2600001", type: "report.unheard-of"), next + 1),
+                             (TestSupport.entry(3, report: "2600002", payload: "{\"text\":\"catatan\"}", type: "report.note-added"), next + 2)] {
+            var line = try EnvelopeEncoder.encode(entry, seq: seq)
+            if line.last != 0x0A { line.append(0x0A) }
+            try handle.write(contentsOf: line)
+        }
+        try handle.write(contentsOf: Array("{\"v\":1,\"seq\":".utf8))
+        try handle.close()
+        return (folder, options, reference)
+    }
+
+    func testTheFoldingScanFindsAndFoldsWhatVerifyingThenDecodingDoes() throws {
+        let (folder, options, reference) = try makeAwkwardJournal()
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+
+        let (verified, verifiedReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        XCTAssertFalse(verified.foldedAtOpen)
+        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
+
+        let fold = StartupFold(journalBytes: 0)
+        let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        XCTAssertTrue(folding.foldedAtOpen)
+        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
+
+        // The findings: one of each, and the same in both.
+        XCTAssertEqual(foldingReport.damagedLines.count, 1, "\(foldingReport.damagedLines)")
+        XCTAssertEqual(foldingReport.duplicates.count, 1)
+        XCTAssertEqual(foldingReport.gaps.count, 2, "after the damaged line, and the one made on purpose")
+        XCTAssertEqual(foldingReport.tornTails.count, 1)
+        XCTAssertEqual(foldingReport.damagedLines, verifiedReport.damagedLines)
+        XCTAssertEqual(foldingReport.duplicates, verifiedReport.duplicates)
+        XCTAssertEqual(foldingReport.gaps, verifiedReport.gaps)
+        XCTAssertEqual(foldingReport.tornTails, verifiedReport.tornTails)
+        XCTAssertEqual(folding.lastSequence, verified.lastSequence)
+
+        // The desk and the lines it could not understand.
+        TestSupport.assertSameDesk(folded.desk, decoded.desk)
+        XCTAssertGreaterThan(folded.desk.count, 490)
+        XCTAssertEqual(folded.problems, decoded.problems)
+        XCTAssertEqual(folded.problems.map(\.seq), [verified.lastSequence - 1], "the unknown type, reported once")
+        // The note on 2600002 after the gap was folded (an event after every kind of finding).
+        XCTAssertEqual(folded.desk[ReportID("2600002")]?.trail.last?.event, .noteAdded(text: "catatan"))
+        // Long bodies left in the journal read back (through the folding journal's own store).
+        XCTAssertEqual(folded.desk.all.map(\.intake.body), decoded.desk.all.map(\.intake.body))
+        XCTAssertTrue(folded.desk.all.contains { $0.intake.body.utf8.count > 300 })
+    }
+
+    func testAFoldUsedByASecondOpenStartsAfresh() throws {
+        let (folder, options, _) = try makeAwkwardJournal()
+        let fold = StartupFold(journalBytes: 0)
+        _ = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        let once = fold.desk
+        // As when a writer's open fails and is retried read-only with the same fold.
+        _ = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        TestSupport.assertSameDesk(fold.desk, once)
+        XCTAssertEqual(fold.problems.count, 1)
+    }
+
+    func testAWriterRecoversTheSameWayWhenFolding() throws {
+        let (folder, options, reference) = try makeAwkwardJournal()
+        let fold = StartupFold(journalBytes: 0)
+        let (journal, report) = try FileJournal.open(at: folder, mode: .writer, options: options, fold: fold)
+        // The writer quarantined the damaged line and the torn tail, and can append after them.
+        XCTAssertNotNil(report.damagedLines.first?.quarantineFile)
+        XCTAssertNotNil(report.tornTails.first?.quarantineFile)
+        let store = try DeskStore(journal: journal, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()), folded: fold)
+        let before = store.desk.count
+        _ = try journal.append([TestSupport.entry(9, report: "2600003", payload: "{\"text\":\"lagi\"}", type: "report.note-added")])
+        let (again, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let reread = try DeskStore(journal: again, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()))
+        XCTAssertEqual(reread.desk.count, before)
+        XCTAssertEqual(reread.desk[ReportID("2600003")]?.trail.last?.event, .noteAdded(text: "lagi"))
+    }
+}
