@@ -125,7 +125,11 @@ public enum IntakeDecoder {
                 groups.append(g)
             }
         }
-        return Reporter(name: r.string(m, "name", path: "reporter"), nik: r.string(m, "nik", path: "reporter"),
+        let nik = r.string(m, "nik", path: "reporter")
+        if let nik, !Reporter.isNIK(nik) {
+            r.problem("reporter.nik", "not a NIK (16 digits, as on the KTP): '\(IntakeFieldReader.shown(nik))'")
+        }
+        return Reporter(name: r.string(m, "name", path: "reporter"), nik: nik,
                         phone: r.string(m, "phone", path: "reporter"), email: r.string(m, "email", path: "reporter"),
                         groups: groups)
     }

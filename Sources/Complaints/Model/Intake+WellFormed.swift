@@ -64,6 +64,7 @@ private struct WellFormedIntakeReader {
             guard let m = members(v, Self.reporterFields), let name = optionalString(m[0]), let nik = optionalString(m[1]),
                   let phone = optionalString(m[2]), let email = optionalString(m[3]), let groupTexts = optionalStrings(m[4])
             else { return nil }
+            if let nik, !Reporter.isNIK(nik) { return nil }
             var groups: [ReporterGroup] = []
             for text in groupTexts ?? [] {
                 guard let g = ReporterGroup(rawValue: text) else { return nil }

@@ -26,6 +26,12 @@ public struct Reporter: Sendable, Hashable {
     public var email: String?
     public var groups: [ReporterGroup]
 
+    /// A national id number as intake accepts it: exactly 16 ASCII digits. A NIK with spaces, a letter or
+    /// a digit missing is a typing mistake that would make the reporter unfindable: refused like any bad value.
+    public static func isNIK(_ text: String) -> Bool {
+        text.utf8.count == 16 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     public init(name: String? = nil, nik: String? = nil, phone: String? = nil, email: String? = nil,
                 groups: [ReporterGroup] = []) {
         self.name = name

@@ -28,6 +28,19 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(i.receivedAt, Fx.received)
     }
 
+    /// QA: an exported NIK or `08…` phone number (kept as text behind a `'`) imports again as the value;
+    /// a `'` anywhere else is the citizen's text.
+    func testDigitsOurExportMarkedAsTextReadBackAsTheirValue() throws {
+        let text = "channel,body,reporter.nik,reporter.phone,title\r\n"
+            + "sms,isi,'3404012345670001,'081234567890,'123\r\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.problems, [])
+        let i = try XCTUnwrap(batch.records.first?.intake)
+        XCTAssertEqual(i.reporter.nik, "3404012345670001")
+        XCTAssertEqual(i.reporter.phone, "081234567890")
+        XCTAssertEqual(i.title, "'123", "short digits are never marked, so this quote is the text's own")
+    }
+
     /// QA: a row with fewer fields than the header was recorded silently; one with more is refused.
     func testAShortRowIsRecordedWithAWarningNamingTheLine() {
         let batch = decode("external_id,channel,body,title\nc-1,sms,lengkap,Judul\nc-2,sms,pendek\n")

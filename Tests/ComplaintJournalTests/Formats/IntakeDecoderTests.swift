@@ -74,6 +74,16 @@ final class IntakeDecoderTests: XCTestCase {
                        ["masuk.jsonl:7: reporter.groups[1]: unknown value 'pria' (expected one of: perempuan, pemuda, disabilitas, lansia)"])
     }
 
+    func testANIKMustBeSixteenDigits() throws {
+        for bad in ["3201", "3404 0123 4567 0001", "340401234567000X", "34040123456700011", "３４０４０１２３４５６７０００１", ""] {
+            XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","reporter":{"nik":"\#(bad)"}}"#)),
+                           ["masuk.jsonl:7: reporter.nik: not a NIK (16 digits, as on the KTP): '\(bad)'"], bad)
+        }
+        let (i, _) = try XCTUnwrap(Fx.accepted(decode(#"{"channel":"sms","body":"x","reporter":{"nik":"0404012345670001"}}"#)))
+        XCTAssertEqual(i.reporter.nik, "0404012345670001")
+        XCTAssertNotNil(Fx.accepted(decode(#"{"channel":"sms","body":"x","reporter":{"nik":null}}"#)))
+    }
+
     func testWrongTypesNameTheFieldPath() {
         XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":42}"#)),
                        ["masuk.jsonl:7: body: expected a string, found a number"])

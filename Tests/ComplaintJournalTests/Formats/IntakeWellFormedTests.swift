@@ -15,7 +15,7 @@ final class IntakeWellFormedTests: XCTestCase {
         #"{"channel":"sms","body":"Jalan rusak"}"#,
         #"  {"body":"x","channel":"walk-in"}  "#,
         Fx.exampleLine,
-        #"{"external_id":"wa-1","channel":"whatsapp","received_at":"2026-04-01T08:15:00+07:00","title":"T","body":"B","classification":"aspirasi","category":"c","subcategory":"s","location":{"province":"Bali","regency":"Badung","district":"Kuta","detail":"d"},"incident_date":"2026-03-28","agency":"kemenkes","reporter":{"name":"Ni Luh","nik":"3201","phone":"+62","email":"a@b","groups":["lansia","perempuan","lansia"]},"anonymous":true,"confidential":false,"attachments":[{"name":"f.jpg","ref":"sha256:ab"},{"name":"g"}],"tags":["x","y"]}"#,
+        #"{"external_id":"wa-1","channel":"whatsapp","received_at":"2026-04-01T08:15:00+07:00","title":"T","body":"B","classification":"aspirasi","category":"c","subcategory":"s","location":{"province":"Bali","regency":"Badung","district":"Kuta","detail":"d"},"incident_date":"2026-03-28","agency":"kemenkes","reporter":{"name":"Ni Luh","nik":"3201000011112222","phone":"+62","email":"a@b","groups":["lansia","perempuan","lansia"]},"anonymous":true,"confidential":false,"attachments":[{"name":"f.jpg","ref":"sha256:ab"},{"name":"g"}],"tags":["x","y"]}"#,
         #"{"channel":"web","body":"n","title":null,"location":null,"reporter":null,"attachments":null,"tags":null,"anonymous":null,"received_at":null,"classification":null}"#,
         #"{"channel":"web","body":"n","location":{"province":null,"regency":"R"},"reporter":{"groups":[],"name":null},"attachments":[{"name":"a","ref":null}],"tags":[]}"#,
         #"{"channel":"email","body":"\#(hostile)","title":"\#(hostile)","tags":["\#(hostile)"],"reporter":{"name":"\#(hostile)"}}"#,
