@@ -85,6 +85,15 @@ final class PracticeClockCLITests: DeskTestCase {
         XCTAssertTrue(second.stdout.contains("Mohon kirim foto lokasi."), second.stdout)
         try expect(2, ["show", id, "--at-event", "3"])
         try expect(2, ["show", id, "--at-event", "0"])
+        // QA: a negative number was taken for an option ("missing value"); it is refused by name instead.
+        let negative = try expect(2, ["show", id, "--at-event", "-1"])
+        XCTAssertTrue(negative.stderr.contains("has events 1…2, not -1"), negative.transcript)
+    }
+
+    func testANegativeDayCountIsRefusedByName() throws {
+        try makePracticeDesk()
+        let r = try expect(2, ["clock", "advance", "--days", "-2"])
+        XCTAssertTrue(r.stderr.contains("--days: at least 1, not -2"), r.transcript)
     }
 
     /// QA: a desk whose deadlines ran into a year without a holiday list counted Christmas as a working day

@@ -47,7 +47,8 @@ struct ClockAdvanceCommand: ParsableCommand {
         abstract: "Move the practice time forward, then write the auto-closes that fall due.",
         discussion: "Default: one working day (next working day, same hour). Every console on the folder follows.")
     @OptionGroup var desk: DeskOptions
-    @Option(help: "Working days forward (weekends and holidays skipped).") var days: Int?
+    // `.unconditional`: `--days -2` is a value to refuse by name, not a missing value followed by an unknown option.
+    @Option(parsing: .unconditional, help: "Working days forward (weekends and holidays skipped).") var days: Int?
     @Flag(help: "Just past the next deadline of any open report.") var deadline = false
     @Option(help: "To an instant, e.g. 2026-12-07T09:00:00+07:00.") var to: String?
 

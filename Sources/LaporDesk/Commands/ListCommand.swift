@@ -82,7 +82,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Argument(help: "Tracking id") var id: String
     @Flag(help: "As one JSON object.") var json = false
-    @Option(help: "Show the report as it was after its Nth event (replay; 1 = as received).") var atEvent: Int?
+    @Option(parsing: .unconditional, help: "Show the report as it was after its Nth event (replay; 1 = as received).") var atEvent: Int?
 
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .readOnly)
