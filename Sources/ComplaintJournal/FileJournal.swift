@@ -226,6 +226,20 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return scanner.lastSeq
     }
 
+    /// Who holds the journal's lock right now when another process does (`process 4242 (lapor-desk)`, or
+    /// "another process" when unknown); nil when it is free or this journal only reads. An action waits
+    /// for the lock up to `lockTimeout`: the console says so first instead of freezing without a word.
+    public var lockHeldElsewhere: String? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard mode == .writer, let free = try? fileLock.lock(exclusive: true, timeout: 0) else { return nil }
+        if free {
+            fileLock.unlock()
+            return nil
+        }
+        return LockHolder.describe(lockPath: folder.lockPath) ?? "another process"
+    }
+
     public var replacedSegment: String? {
         mutex.lock()
         defer { mutex.unlock() }

@@ -37,6 +37,39 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(runtime.state.desk.lastSeq, journal.lastSequence)
     }
 
+    /// A store service whose journal another process is writing to (an import holding the lock).
+    final class BusyJournalService: DeskService {
+        let base: StoreService
+        var busyAsked = 0
+        init(_ base: StoreService) { self.base = base }
+        func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] { base.perform(requests, as: op, now: now) }
+        func poll() -> [RecordedEvent] { base.poll() }
+        func sweep(now: Date) -> [RecordedEvent] { base.sweep(now: now) }
+        var changeDescriptor: Int32? { nil }
+        func drainChangeNotifications() {}
+        var health: JournalHealthView { base.health }
+        var journalWasReplaced: Bool { false }
+        var journalBusyWith: String? {
+            busyAsked += 1
+            return "process 4242 (lapor-desk)"
+        }
+    }
+
+    /// QA: an action waiting for a lock held by an import froze the console without a word.
+    func testAnActionThatMustWaitForTheJournalSaysSoBeforeWaiting() throws {
+        let store = try Fixture.makeStore(journal: InMemoryJournal())
+        let terminal = ScriptedTerminal(size: Size(width: 120, height: 40), steps: [.event(.key(.char("d"))), .event(.key(.enter))])
+        let service = BusyJournalService(StoreService(store: store))
+        let runtime = ConsoleRuntime(state: try Fixture.state(size: Size(width: 10, height: 10), store: store), terminal: terminal,
+                                     service: service, clock: { Fixture.now })
+        runtime.run()
+        XCTAssertEqual(service.busyAsked, 1, "asked once, before the one action")
+        XCTAssertEqual(terminal.frames.count, 4, "the usual three frames and one drawn before the wait")
+        let waiting = terminal.frames[2].textRows()[38]
+        XCTAssertTrue(waiting.contains("Menunggu jurnal: sedang ditulis oleh process 4242 (lapor-desk)…"), waiting)
+        XCTAssertTrue(try XCTUnwrap(terminal.lastFrame).textRows()[38].contains("✓ Tersimpan"))
+    }
+
     func testAReportAppendedByAnotherConsoleShowsUpInTheInbox() throws {
         let (runtime, terminal, journal, _) = try makeRuntime(keys: [.event(.timeout), .event(.key(.char("j")))])
         let peer = try DeskStore(journal: journal.makePeer(), directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(),

@@ -106,6 +106,10 @@ public final class ConsoleRuntime {
             }
             switch effect {
             case let .perform(requests):
+                if let holder = service.journalBusyWith {
+                    pending += ConsoleReducer.reduce(&state, .waitingForJournal(holder: holder))
+                    draw()
+                }
                 let outcomes = service.perform(requests, as: state.env.operatorOnDuty, now: clock())
                 pending += ConsoleReducer.reduce(&state, .performed(outcomes))
                 // Reset while the request was on its way: the journal refused it; say why in the officer's words.

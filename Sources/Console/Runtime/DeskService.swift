@@ -20,8 +20,12 @@ public protocol DeskService: AnyObject {
     /// True once the practice desk under the console was reset from elsewhere (`lapor-desk demo --reset`):
     /// the console's desk is then out of date and must be reopened. Always false on a real desk.
     var practiceDeskWasReset: Bool { get }
+    /// Who holds the journal's lock when another process does (nil when free): asked before an action,
+    /// which then waits for it, so the console can say so first.
+    var journalBusyWith: String? { get }
 }
 
 extension DeskService {
     public var practiceDeskWasReset: Bool { false }
+    public var journalBusyWith: String? { nil }
 }

@@ -31,5 +31,7 @@ public final class PracticeDeskService: DeskService {
 
     public var journalWasReplaced: Bool { base.journalWasReplaced }
 
+    public var journalBusyWith: String? { base.journalBusyWith }
+
     public var practiceDeskWasReset: Bool { base.journalWasReplaced }
 }

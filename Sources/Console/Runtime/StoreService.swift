@@ -41,6 +41,8 @@ public final class StoreService: DeskService {
     public var health: JournalHealthView { JournalHealthView(store.journal.health) }
 
     public var journalWasReplaced: Bool { store.journal.replacedSegment != nil }
+
+    public var journalBusyWith: String? { (store.journal as? FileJournal)?.lockHeldElsewhere }
 }
 
 extension JournalHealthView {

@@ -17,6 +17,8 @@ public enum ConsoleAction: Sendable {
     case practiceClock(PracticeClockOutcome)
     /// The practice desk was reset from elsewhere (`lapor-desk demo --reset`): what is on screen is gone.
     case practiceDeskReset
+    /// The officer's action is about to wait for the journal, which this process (named) is writing to.
+    case waitingForJournal(holder: String)
 }
 
 /// What the runtime must do for the reducer. Plain data, so reducer tests compare them.

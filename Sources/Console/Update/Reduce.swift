@@ -41,6 +41,12 @@ public enum ConsoleReducer {
             return []
         case .practiceDeskReset:
             return practiceDeskWasReset(&s)
+        case let .waitingForJournal(holder):
+            // Drawn before the wait (QA: the console froze for seconds without a word during an import).
+            s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                "Menunggu jurnal: sedang ditulis oleh \(holder)…",
+                en: "Waiting for the journal: \(holder) is writing to it…")))
+            return []
         }
     }
 

@@ -146,6 +146,27 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(try snapshot(folder), before)
     }
 
+    /// The console asks this before an action, which would then wait for the lock (it says so first).
+    func testAWriterCanTellWhoHoldsTheLockWithoutWaiting() throws {
+        let (folder, _) = try journal()
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertNil(journal.lockHeldElsewhere, "free")
+        let lockPath = folder.appendingPathComponent("journal/LOCK").path
+        let scratch = try TestSupport.temporaryFolder(self)
+        let child = try TortureChild.launch(try TortureChild.binary(), tag: "hold", arguments: ["hold", folder.path, "60"], scratch: scratch)
+        let holder = child.process
+        let deadline = Date().addingTimeInterval(5)
+        while LockHolder.describe(lockPath: lockPath) == nil, Date() < deadline { usleep(10_000) }
+        let started = Date()
+        XCTAssertEqual(journal.lockHeldElsewhere, "process \(holder.processIdentifier) (JournalTorture)")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 0.5, "asking does not wait")
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        XCTAssertNil(journal.lockHeldElsewhere)
+        let (reader, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertNil(reader.lockHeldElsewhere, "a reader never waits for the writers' lock to act")
+    }
+
     func testDeletedSegmentWhileOpenIsNotWrittenIntoTheVoid() throws {
         let (folder, _) = try journal(count: 6, segment: 1_000)
         let (writer, _) = try FileJournal.open(at: folder, mode: .writer, options: .init(segmentSizeLimit: 1_000))
