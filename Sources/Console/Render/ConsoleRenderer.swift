@@ -113,12 +113,19 @@ public enum ConsoleRenderer {
         // never the marker.
         let marker = tabMarker(s)
         let markerWidth = marker.isEmpty ? 0 : marker.displayWidth + 2
-        var level = 0
-        var texts = tabTexts(s, level: 0)
-        if !marker.isEmpty {
-            while level < 2, texts.reduce(0, { $0 + $1.displayWidth }) + markerWidth > r.width {
-                level += 1
-                texts = tabTexts(s, level: level)
+        // The Laporan view sits beside the queues as tab 6. Tabs are drawn whole (QA: at 80 columns "5 Semua"
+        // was cut to "5 Se"): the roomiest form that fits, the views' names before tab 6, and tab 6 before
+        // the names once a marker needs the room too (QA: a filter hid tab 6).
+        let reportsTab = " 6 " + s.text(Localized("Laporan", en: "Reports")) + " "
+        let reportsWidth = reportsTab.displayWidth + 2
+        let forms = [(0, true), (1, true), (1, marker.isEmpty ? false : true), (2, true), (2, false)]
+        var (level, withReports) = forms[forms.count - 1]
+        var texts = tabTexts(s, level: level)
+        for (candidate, reports) in forms {
+            let candidateTexts = tabTexts(s, level: candidate)
+            if candidateTexts.reduce(0, { $0 + $1.displayWidth }) + (reports ? reportsWidth : 0) + markerWidth <= r.width {
+                (level, withReports, texts) = (candidate, reports, candidateTexts)
+                break
             }
         }
         // Even the shortest tabs leave at least part of the marker (with its label) on a narrow screen.
@@ -130,9 +137,7 @@ public enum ConsoleRenderer {
             guard x < tabsEnd, marker.isEmpty || x + text.displayWidth <= tabsEnd || v == s.inbox.view else { break }
             x = c.put(text, at: Point(x: x, y: r.y), role: role, clipWidth: tabsEnd - x)
         }
-        // The Laporan view sits beside the queues as tab 6.
-        let reportsTab = " 6 " + s.text(Localized("Laporan", en: "Reports")) + " "
-        if x + reportsTab.displayWidth + 2 + markerWidth <= r.maxX {
+        if withReports, x + reportsWidth + markerWidth <= r.maxX {
             x = c.put(s.overlay == .reports ? "[\(reportsTab)]" : " \(reportsTab) ", at: Point(x: x, y: r.y),
                       role: s.overlay == .reports ? Roles.tabActive : Roles.tab, clipWidth: r.maxX - x)
         }
