@@ -44,7 +44,8 @@ public struct Layout: Sendable, Hashable {
             layout.inbox = cols[0]
             layout.detail = cols[1]
             if routingOpen || focus == .routing {
-                layout.routing = cols[1].inset(top: 1, left: 2, bottom: 1, right: 0)
+                // Inside the detail pane's frame, both borders left standing (QA: it covered the right one).
+                layout.routing = cols[1].inset(top: 1, left: 2, bottom: 1, right: 1)
             }
         } else {
             layout.mode = .one
