@@ -35,6 +35,18 @@ public struct LessonProgress: Sendable, Hashable {
     public mutating func observe(seq: UInt64, event: DomainEvent, externalID: String?, stepOnScreen: Int? = nil) {
         guard seq > seenSeq else { return }
         seenSeq = seq
+        // The practice clock moved past the reporter's time to answer: the report closed itself, and a step
+        // that waits for the reporter's answer on it can no longer be done (QA: one `*` at the start of the
+        // deadlines lesson left its last step waiting for ever).
+        if case .autoClosed = event {
+            for (i, step) in lesson.steps.enumerated() where !completed[i] && !failed[i]
+                && step.expect.reportExternalID == externalID && LessonProgress.needsTheReporter.contains(step.expect.verb)
+            {
+                failed[i] = true
+                feedback = .mistake(step: i, text: LessonProgress.closedByTheClock(step: i))
+            }
+            return
+        }
         for (i, step) in lesson.steps.enumerated() where !completed[i] && step.expect.matches(event, externalID: externalID) {
             // After a mistake that fails the step, doing the right thing is no longer praised (QA: the
             // confidentiality lesson praised a dispose after the rahasia mark had been removed).
@@ -74,6 +86,16 @@ public struct LessonProgress: Sendable, Hashable {
         let irreversible: Set<CommandKind> = [.dispose, .archive, .delete, .assignUnit, .sendBack, .followUp, .accept]
         return wrong.failsStep
             || (wrong.pattern.reportExternalID == step.expect.reportExternalID && irreversible.contains(wrong.pattern.verb))
+    }
+
+    /// What a step can ask of a report that is waiting for its reporter (`ditindaklanjuti`).
+    static let needsTheReporter: Set<CommandKind> = [.accept, .dispute]
+
+    /// Step `i` failed by its report closing itself (see `observe`); named by number, since another step
+    /// may be on screen when the clock moves.
+    static func closedByTheClock(step i: Int) -> Localized {
+        Localized("Langkah \(i + 1) tidak bisa dikerjakan lagi: laporannya tertutup otomatis karena jam latihan dimajukan melewati batas tanggapan pelapor. Ctrl-R mengulang dari awal.",
+                  en: "Step \(i + 1) can no longer be done: its report closed itself when the practice clock moved past the reporter's time to respond. Ctrl-R starts over.")
     }
 
     /// The right action after a mistake that failed the step.

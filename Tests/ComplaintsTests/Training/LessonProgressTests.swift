@@ -73,6 +73,27 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(q.completed, [true])
     }
 
+    /// QA: one `*` (practice clock to the next deadline) at the start of the deadlines lesson auto-closed the
+    /// report whose acceptance is its last step; the strip waited for ever. The step fails, saying why.
+    func testAReportClosedByTheClockFailsTheStepThatWaitedForItsReporter() {
+        let waiting = Lesson(steps: [
+            LessonStep(instruction: Localized("Catat {E}", en: "Note {E}"),
+                       expect: EventPattern(verb: .note, reportExternalID: "E"), praise: Localized("Ya", en: "Yes")),
+            LessonStep(instruction: Localized("Pelapor {E} menerima", en: "{E}'s reporter accepts"),
+                       expect: EventPattern(verb: .accept, reportExternalID: "E"), praise: Localized("Selesai", en: "Done")),
+        ])
+        var p = LessonProgress(lesson: waiting, baselineSeq: 0)
+        p.observe(seq: 1, event: .autoClosed, externalID: "F")
+        XCTAssertEqual(p.failed, [false, false], "another report closing changes nothing")
+        XCTAssertNil(p.feedback)
+        p.observe(seq: 2, event: .autoClosed, externalID: "E")
+        XCTAssertEqual(p.failed, [false, true], "a note can still be written on a closed report")
+        XCTAssertEqual(p.feedback, .mistake(step: 1, text: LessonProgress.closedByTheClock(step: 1)))
+        XCTAssertTrue(LessonProgress.closedByTheClock(step: 1).id.hasPrefix("Langkah 2 "))
+        p.observe(seq: 3, event: .noteAdded(text: "x"), externalID: "E")
+        XCTAssertEqual(p.completed, [true, false])
+    }
+
     func testAnUnlistedActionOnTheOpenStepsReportSaysItIsNotWhatWasAsked() {
         var p = LessonProgress(lesson: lesson, baselineSeq: 0)
         p.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "A")
