@@ -13,7 +13,9 @@ public enum Workflow {
         case .reporterReply: r.status.isOpen
         case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
         case .delete: r.status == .baru || r.returned != nil // not from tunda: domain.md draws delete from baru only
-        case .assignUnit: r.status == .terdisposisi && r.returned == nil && r.agency != nil
+        // Also while `diproses`: an agency that passed the report to the wrong unit passes it on (QA: the
+        // unit could never change once chosen); the agency's follow-up deadline runs on.
+        case .assignUnit: (r.status == .terdisposisi || r.status == .diproses) && r.returned == nil && r.agency != nil
         case .sendBack: (r.status == .terdisposisi || r.status == .diproses) && r.returned == nil && r.agency != nil
         case .followUp: r.status == .diproses
         case .dispute, .accept, .autoClose: r.status == .ditindaklanjuti
@@ -119,6 +121,10 @@ public enum Workflow {
             guard ctx.directory.unitExists(unit, in: agency) else {
                 throw Refusal(.unknownUnit, Localized("Unit kerja '\(unit)' bukan bagian dari \(agency).",
                                                       en: "Work unit '\(unit)' does not belong to \(agency)."))
+            }
+            if unit == r.unit {
+                throw Refusal(.invalidValue, Localized("Laporan #\(r.id) sudah di unit kerja ini.",
+                                                       en: "Report #\(r.id) is already with this work unit."))
             }
             return [.assignedToUnit(unit: unit)]
         case let .sendBack(reason):

@@ -169,6 +169,28 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertTrue(s.report.clocks.autoClose.isRunning)
     }
 
+    /// QA: a report passed to the wrong unit could never move; the agency passes it on, and the agency's
+    /// deadline runs on (it is not a new disposition).
+    func testTheAgencyCanPassAReportOnToAnotherUnitWhileItIsProcessed() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.assignToUnit(unit: "pemkab-sleman/dinkes"), by: instansiSleman, at: at(1, 13))
+        let clock = s.report.clocks.agencyFollowUp
+        XCTAssertEqual(s.when(.assignToUnit(unit: "pemkab-sleman/dinkes"), by: instansiSleman, at: at(2)).refusal?.code,
+                       .invalidValue, "the same unit again")
+        XCTAssertNotNil(s.when(.assignToUnit(unit: "pemkab-sleman/dpupr"), by: instansiSleman, at: at(2)).events)
+        XCTAssertEqual(s.report.status, .diproses)
+        XCTAssertEqual(s.report.unit, "pemkab-sleman/dpupr")
+        XCTAssertEqual(s.report.clocks.agencyFollowUp, clock)
+        XCTAssertFalse(Access.canSee(s.report, by: penghubungDinkes), "the first unit no longer has it")
+        XCTAssertEqual(s.when(.assignToUnit(unit: "pemkab-sleman/dinkes"), by: penghubungDinkes, at: at(2)).refusal?.code,
+                       .notAllowedForRole)
+        // Once followed up it is the reporter's turn: no more passing on.
+        var f = followedUp()
+        XCTAssertEqual(f.when(.assignToUnit(unit: "pemkab-sleman/dpupr"), by: instansiSleman, at: at(3)).refusal?.code,
+                       .invalidTransition)
+    }
+
     func testFollowUpOnlyFromDiproses() {
         var s = received()
         s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
