@@ -81,9 +81,10 @@ public struct LessonProgress: Sendable, Hashable {
 
     /// Whether a known mistake fails its step: marked so (`fails_step`), or an action on the step's own
     /// report that moves it where the step's action can no longer be taken (disposed, archived, deleted,
-    /// passed to a unit, sent back, followed up, accepted). QA: after a wrong unit the strip kept waiting.
+    /// sent back, followed up, accepted). A wrong work unit is not: the agency can pass the report on to the
+    /// right one, which then passes the step.
     static func fails(_ step: LessonStep, _ wrong: WrongMove) -> Bool {
-        let irreversible: Set<CommandKind> = [.dispose, .archive, .delete, .assignUnit, .sendBack, .followUp, .accept]
+        let irreversible: Set<CommandKind> = [.dispose, .archive, .delete, .sendBack, .followUp, .accept]
         return wrong.failsStep
             || (wrong.pattern.reportExternalID == step.expect.reportExternalID && irreversible.contains(wrong.pattern.verb))
     }

@@ -94,6 +94,23 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(p.completed, [true, false])
     }
 
+    /// A report passed to the wrong unit can be passed on: the mistake is explained, the right unit passes.
+    func testAWrongUnitCanBeCorrected() {
+        let units = Lesson(steps: [
+            LessonStep(instruction: Localized("Teruskan {G} ke Disnaker", en: "Pass {G} to manpower"),
+                       expect: EventPattern(verb: .assignUnit, reportExternalID: "G", fields: ["unit": "pemprov-bali/disnaker"]),
+                       praise: Localized("Tepat", en: "Right"),
+                       wrongMoves: [WrongMove(pattern: EventPattern(verb: .assignUnit, reportExternalID: "G"),
+                                              explanation: Localized("Pilih Disnaker", en: "Choose manpower"))]),
+        ])
+        var p = LessonProgress(lesson: units, baselineSeq: 0)
+        p.observe(seq: 1, event: .assignedToUnit(unit: "pemprov-bali/dinkes"), externalID: "G")
+        XCTAssertEqual(p.feedback, .mistake(step: 0, text: Localized("Pilih Disnaker", en: "Choose manpower")))
+        XCTAssertEqual(p.failed, [false])
+        p.observe(seq: 2, event: .assignedToUnit(unit: "pemprov-bali/disnaker"), externalID: "G")
+        XCTAssertEqual(p.completed, [true])
+    }
+
     func testAnUnlistedActionOnTheOpenStepsReportSaysItIsNotWhatWasAsked() {
         var p = LessonProgress(lesson: lesson, baselineSeq: 0)
         p.observe(seq: 1, event: .noteAdded(text: "x"), externalID: "A")
