@@ -4,6 +4,23 @@ import XCTest
 /// The real binary against oversized and hostile files: clear FILE:LINE errors, the good lines still
 /// recorded, the journal still opening, within a bounded time.
 final class InputLimitsCLITests: DeskTestCase {
+    /// QA: invalid UTF-8 in an `intake` argument was stored as U+FFFD without a word. It is refused, naming
+    /// the option, and nothing is recorded. (A shell builds the bytes: `Process` only passes valid strings.)
+    func testAnIntakeArgumentThatIsNotUTF8IsRefusedByItsOption() throws {
+        try makeDesk()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", #""$0" intake --data "$1" --channel sms --body "$(printf 'Jalan \377 rusak')" 2>"$2"; echo "exit $?" >>"$2""#,
+                       try CLI.requireBinary().path, dataURL.path, scratch.appendingPathComponent("err").path]
+        p.environment = CLI.environment([:])
+        try p.run()
+        p.waitUntilExit()
+        let err = try String(contentsOf: scratch.appendingPathComponent("err"), encoding: .utf8)
+        XCTAssertTrue(err.contains("--body: not valid UTF-8 text"), err)
+        XCTAssertTrue(err.hasSuffix("exit 2\n"), err)
+        XCTAssertEqual(try listJSON([]).count, 0, "nothing recorded")
+    }
+
     func testTenMegabyteReportDeepNestingAndGoodLinesInOneImport() throws {
         try makeDesk()
         let body = String(repeating: "Jalan rusak parah di desa kami. ", count: 10_000_000 / 32)

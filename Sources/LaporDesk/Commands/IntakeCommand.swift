@@ -35,6 +35,7 @@ struct IntakeCommand: ParsableCommand {
     @Option(name: .customLong("tag")) var tags: [String] = []
 
     func run() throws {
+        if let bad = Self.firstArgumentNotUTF8() { throw Fail.usage(bad) }
         var members: [JSONValue.Member] = [.init("channel", .string(channel)), .init("body", .string(body))]
         func add(_ key: String, _ v: String?) { if let v { members.append(.init(key, .string(v))) } }
         add("title", title); add("external_id", externalID); add("received_at", receivedAt)
@@ -86,6 +87,28 @@ struct IntakeCommand: ParsableCommand {
             case let .refused(r): throw Fail.rejected("intake: \(r.message.en)")
             case let .journal(text): throw Fail.damaged(text)
             }
+        }
+    }
+}
+
+extension IntakeCommand {
+    /// The first command-line argument that is not valid UTF-8, named by the option it belongs to. Text is
+    /// stored exactly as received, and the argument parser would have replaced such bytes with U+FFFD
+    /// silently (QA): the report is refused instead, with the fix.
+    static func firstArgumentNotUTF8(_ arguments: [[UInt8]] = rawArguments()) -> String? {
+        for (k, bytes) in arguments.enumerated().dropFirst() where String(validating: bytes, as: UTF8.self) == nil {
+            let previous = String(decoding: arguments[k - 1], as: UTF8.self)
+            let option = previous.hasPrefix("--") ? previous : "argument \(k)"
+            return "\(option): not valid UTF-8 text (set the terminal or the calling script to UTF-8); nothing was recorded"
+        }
+        return nil
+    }
+
+    /// The process's arguments as the bytes it was given.
+    static func rawArguments() -> [[UInt8]] {
+        (0..<Int(CommandLine.argc)).map { k in
+            guard let p = CommandLine.unsafeArgv[k] else { return [] }
+            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
         }
     }
 }
