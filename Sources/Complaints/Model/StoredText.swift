@@ -60,8 +60,11 @@ public struct StoredText: Sendable {
         }
     }
 
-    /// What a body that cannot be read back shows instead (both languages: it is data, not console text).
-    static func unreadable(_ reason: String) -> String { "⚠ isi laporan tidak terbaca / body unreadable: \(reason)" }
+    /// What a body that cannot be read back shows instead (both languages: it is data, not console text),
+    /// with what to do (QA: a file and byte alone left the officer guessing).
+    static func unreadable(_ reason: String) -> String {
+        "⚠ isi laporan tidak terbaca / body unreadable: \(reason) — jalankan / run `lapor-desk check`"
+    }
 
     /// Same line and span: the same text without reading it.
     func sameSpan(_ other: StoredText) -> Bool {

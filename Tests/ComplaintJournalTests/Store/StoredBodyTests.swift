@@ -123,6 +123,7 @@ final class StoredBodyTests: XCTestCase {
         let (bytes, at) = try lowercaseFirstLetter(of: "Laporan 2: jalan", in: path)
         let text = desk.all[2].body
         XCTAssertTrue(text.hasPrefix("⚠ isi laporan tidak terbaca / body unreadable: 000001.jsonl byte "), text)
+        XCTAssertTrue(text.hasSuffix(" — jalankan / run `lapor-desk check`"), text)
         XCTAssertTrue(text.contains("checksum"), text)
         XCTAssertEqual(desk.all[1].body, longBody(1), "other lines still read")
         // Cut the segment short: the line is gone.
