@@ -44,6 +44,39 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
     }
 }
 
+/// QA: a console save that set aside another process's torn last line said only "Tersimpan"; the title
+/// said "Jurnal: OK". The officer is told where the torn line went.
+final class TornTailDuringSaveTests: XCTestCase {
+    func testASaveThatSetsATornLineAsideSaysWhere() throws {
+        let folder = try temporaryFolder("torn-during-save")
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try Fixture.makeStore(journal: journal)
+        var state = try Fixture.state(store: store)
+        let service = StoreService(store: store)
+        // Another writer died mid-line.
+        let segment = try FileHandle(forWritingTo: folder.appendingPathComponent("journal/000001.jsonl"))
+        try segment.seekToEnd()
+        try segment.write(contentsOf: Array(#"{"v":1,"seq":99,"id":"torn"#.utf8))
+        try segment.close()
+        let note = DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("catatan"), expectedVersion: nil)
+        let outcomes = service.perform([note, note], as: Fixture.national, now: Fixture.now)
+        XCTAssertEqual(outcomes.count, 2)
+        XCTAssertEqual(outcomes[0].setAside.count, 1, "\(outcomes[0].setAside)")
+        let path = try XCTUnwrap(outcomes[0].setAside.first)
+        XCTAssertTrue(path.hasPrefix("journal/quarantine/000001-") && path.hasSuffix(".torn"), path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path))
+        XCTAssertEqual(outcomes[1].setAside, [], "said once")
+        ConsoleReducer.reduce(&state, .performed(outcomes))
+        XCTAssertEqual(state.message?.kind, .success, "saved; the torn line was another process's")
+        XCTAssertTrue(state.message?.text.hasSuffix("Baris terpotong dari proses lain (yang berhenti di tengah menulis) disisihkan ke \(path).") == true,
+                      state.message?.text ?? "")
+        XCTAssertTrue(state.message?.text.hasPrefix("Tersimpan: ") == true, state.message?.text ?? "")
+        // Nothing torn: nothing said.
+        let plain = service.perform([note], as: Fixture.national, now: Fixture.now)
+        XCTAssertEqual(plain.first?.setAside, [])
+    }
+}
+
 /// QA: during an import the message said only the last batch's count ("5000 laporan baru masuk").
 final class ArrivalMessageTests: XCTestCase {
     func testArrivalsInSeveralPollsAddUpWhileTheMessageIsShown() throws {

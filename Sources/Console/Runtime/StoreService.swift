@@ -9,7 +9,9 @@ public final class StoreService: DeskService {
     public init(store: DeskStore) { self.store = store }
 
     public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
-        requests.map { req -> DeskOutcome in
+        let file = store.journal as? FileJournal
+        var tornBefore = file?.report.tornTails.count ?? 0
+        return requests.map { req -> DeskOutcome in
             let result: DeskOutcome.Result
             do throws(DeskStore.Failure) {
                 result = .recorded(try store.perform(req.command, on: req.reportID, as: op, expectedVersion: req.expectedVersion, now: now))
@@ -19,7 +21,11 @@ public final class StoreService: DeskService {
                 case let .journal(text): result = .failed(text)
                 }
             }
-            return DeskOutcome(request: req, result: result, caughtUp: store.takeCaughtUp())
+            // A writer that crashed mid-line leaves a torn end, which this append set aside (QA: silently).
+            let torn = file?.report.tornTails ?? []
+            let setAside = torn.dropFirst(tornBefore).map { $0.quarantineFile.map { "journal/" + $0 } ?? $0.file }
+            tornBefore = torn.count
+            return DeskOutcome(request: req, result: result, caughtUp: store.takeCaughtUp(), setAside: Array(setAside))
         }
     }
 

@@ -58,10 +58,14 @@ public struct DeskOutcome: Sendable, Hashable {
     /// Other writers' events the journal caught up on before deciding this request (whatever the result):
     /// they precede the recorded events and must reach the console's desk too.
     public var caughtUp: [RecordedEvent]
+    /// Where the journal put a torn line another process left at its end (`quarantine/….torn`), set aside
+    /// before this request was written: that process never finished its write, and the officer is told.
+    public var setAside: [String]
 
-    public init(request: DeskRequest, result: Result, caughtUp: [RecordedEvent] = []) {
+    public init(request: DeskRequest, result: Result, caughtUp: [RecordedEvent] = [], setAside: [String] = []) {
         self.request = request
         self.result = result
         self.caughtUp = caughtUp
+        self.setAside = setAside
     }
 }

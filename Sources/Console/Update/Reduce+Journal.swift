@@ -106,5 +106,12 @@ extension ConsoleReducer {
             let head = succeeded.isEmpty ? "" : s.text(Localized("\(succeeded.count) tersimpan; ", en: "\(succeeded.count) saved; "))
             s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "))
         }
+        let setAside = outcomes.flatMap(\.setAside)
+        if !setAside.isEmpty, let said = s.message {
+            let list = setAside.joined(separator: ", ")
+            s.message = StatusMessage(kind: said.kind, text: said.text + s.text(Localized(
+                " — Baris terpotong dari proses lain (yang berhenti di tengah menulis) disisihkan ke \(list).",
+                en: " — A torn line another process left (it stopped mid-write) was set aside to \(list).")))
+        }
     }
 }
