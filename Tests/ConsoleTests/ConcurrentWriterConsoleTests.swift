@@ -44,6 +44,32 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
     }
 }
 
+/// The warning that another officer just changed the open report survives the console's own save, which
+/// used to overwrite it with "Tersimpan".
+final class ChangedUnderneathDuringSaveTests: XCTestCase {
+    func testTheSavedMessageKeepsTheWarningThatTheReportChangedUnderneath() throws {
+        let folder = try temporaryFolder("changed-during-save")
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try Fixture.makeStore(journal: journal)
+        var state = try Fixture.state(store: store)
+        state.press(.enter)
+        XCTAssertEqual(state.detail.reportID, Fixture.ID.overdue)
+        let (otherJournal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let other = try DeskStore(journal: otherJournal, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
+        try other.perform(.addNote("dicek dimas"), on: Fixture.ID.overdue, as: Operator(name: "dimas", role: .adminNasional),
+                          now: Fixture.now)
+        let outcomes = StoreService(store: store).perform(
+            [DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("catatan rina"), expectedVersion: nil)],
+            as: Fixture.national, now: Fixture.now)
+        ConsoleReducer.reduce(&state, .performed(outcomes))
+        let text = state.message?.text ?? ""
+        XCTAssertTrue(text.hasPrefix("Tersimpan: "), text)
+        XCTAssertTrue(text.contains("baru saja diubah oleh dimas"), text)
+        XCTAssertEqual(state.message?.kind, .error, "a warning, not a plain success")
+        XCTAssertEqual(state.desk[Fixture.ID.overdue]?.trail.suffix(2).map(\.actor.name), ["dimas", "rina"])
+    }
+}
+
 /// QA: a console save that set aside another process's torn last line said only "Tersimpan"; the title
 /// said "Jurnal: OK". The officer is told where the torn line went.
 final class TornTailDuringSaveTests: XCTestCase {

@@ -4,12 +4,13 @@ import TextCanvas
 
 extension ConsoleReducer {
     /// Events other consoles (or `lapor-desk import`) appended: fold them in without losing the officer's
-    /// place, and say so when the report on screen changed underneath.
-    static func applyForeign(_ s: inout ConsoleState, _ events: [RecordedEvent]) {
+    /// place, and say so when the report on screen changed underneath. `refresh` false leaves the inbox
+    /// query to the caller, which runs it once after its own events too.
+    static func applyForeign(_ s: inout ConsoleState, _ events: [RecordedEvent], refresh: Bool = true) {
         let fresh = events.filter { $0.seq > s.desk.lastSeq }
         guard !fresh.isEmpty else { return }
         s.desk.apply(fresh)
-        refreshInbox(&s)
+        if refresh { refreshInbox(&s) }
         var touchedOpen: RecordedEvent?
         var formTargets: Set<ReportID> = []
         if case let .form(f) = s.overlay { formTargets = Set(f.targets) }
@@ -40,8 +41,12 @@ extension ConsoleReducer {
     static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
         s.pendingRequests = max(0, s.pendingRequests - 1)
         let (cursorBefore, selectedBefore) = (s.inbox.cursor, s.inbox.selectedID)
-        // Other writers' events the journal caught up on first: they come before this console's own.
-        applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq })
+        // Other writers' events the journal caught up on first: they come before this console's own. The
+        // inbox is queried once, below; a warning that the open report changed underneath is kept for the
+        // message (it used to be overwritten by "Tersimpan").
+        let messageBefore = s.message
+        applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq }, refresh: false)
+        let changedUnderneath = s.message != messageBefore && s.message?.kind == .error ? s.message : nil
         var recorded: [RecordedEvent] = []
         var problems: [String] = []
         var succeeded: Set<ReportID> = []
@@ -105,6 +110,9 @@ extension ConsoleReducer {
         } else {
             let head = succeeded.isEmpty ? "" : s.text(Localized("\(succeeded.count) tersimpan; ", en: "\(succeeded.count) saved; "))
             s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "))
+        }
+        if let changedUnderneath, let said = s.message {
+            s.message = StatusMessage(kind: .error, text: said.text + " — " + changedUnderneath.text)
         }
         let setAside = outcomes.flatMap(\.setAside)
         if !setAside.isEmpty, let said = s.message {
