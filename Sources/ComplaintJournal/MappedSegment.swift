@@ -5,9 +5,9 @@ import Glibc
 
 extension JournalFolder {
     /// Runs `body` over bytes `offset..<limit` of the segment at `path`. With `mapped`, the file is mapped
-    /// read-only rather than copied: start-up reads every segment twice (verify, then decode), and a copy
-    /// into fresh memory cost a page fault per 4 KiB besides the copy. Falls back to `read` where mapping
-    /// fails.
+    /// read-only rather than copied: a copy of a 64 MiB segment into fresh memory cost a page fault per
+    /// 4 KiB besides the copy (and a start from a snapshot reads a segment twice: verify, then fold).
+    /// Falls back to `read` where mapping fails.
     ///
     /// `mapped` only for files nobody truncates any more (sealed segments: a later one exists): a
     /// truncation under a mapping would end the process with SIGBUS.
