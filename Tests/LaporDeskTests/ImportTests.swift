@@ -199,11 +199,17 @@ final class ImportTests: DeskTestCase {
         try makeDesk()
         let text = #"{"channel":"web","body":"x","category":"Sihir","location":{"regency":"Kabupaten Atlantis"}}"# + "\n"
             + #"{"channel":"web","body":"y","category":"kesehatan","location":{"regency":"Kabupaten Sleman"}}"# + "\n"
+            + #"{"channel":"web","body":"z","location":{"regency":"Bandung"}}"# + "\n"
+            + #"{"channel":"web","body":"w","location":{"province":"Jawa Barat","regency":"Kota Bandung"}}"# + "\n"
         let path = try writeFile("rujukan.jsonl", Data(text.utf8))
         let r = try expect(0, ["import", path])
         XCTAssertTrue(r.stderr.contains("\(path):1: category: 'Sihir' is not in the topic tree"), r.stderr)
         XCTAssertTrue(r.stderr.contains("\(path):1: location.regency: 'Kabupaten Atlantis' is not in wilayah.toml"), r.stderr)
         XCTAssertFalse(r.stderr.contains("\(path):2:"), "known values are not flagged: \(r.stderr)")
-        XCTAssertEqual(try listJSON().count, 2)
+        // QA: a bare name that is two places was called unknown.
+        XCTAssertTrue(r.stderr.contains("\(path):3: location.regency: 'Bandung' could be Kabupaten Bandung or Kota Bandung; "
+                                        + "recorded as given; routing cannot tell which (write the full name)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("\(path):4:"), r.stderr)
+        XCTAssertEqual(try listJSON().count, 4)
     }
 }
