@@ -6,6 +6,10 @@ extension ReferenceData: DirectoryLookup {
         agencies[agency]?.unit(unit) != nil
     }
 
+    public func canonicalUnit(_ unit: String, in agency: String) -> String? {
+        agencies[agency]?.unit(unit)?.id
+    }
+
     public func categoryExists(_ category: String, subcategory: String?) -> Bool {
         guard let topic = categories.category(named: category) else { return false }
         guard let subcategory else { return true }

@@ -68,8 +68,8 @@ public enum Workflow {
         switch command {
         case .receive:
             return []
-        case let .dispose(agency, unit, rule, note):
-            try checkAgency(agency, unit: unit, ctx)
+        case let .dispose(agency, given, rule, note):
+            let unit = try checkAgency(agency, unit: given, ctx)
             if let back = r.returned {
                 guard back.agency != agency else {
                     throw Refusal(.invalidValue, Localized(
@@ -116,12 +116,9 @@ public enum Workflow {
             return [.archived(reason: reason, note: nonEmpty(note), duplicateOf: duplicateOf)]
         case let .delete(reason, note):
             return [.deleted(reason: reason, note: nonEmpty(note))]
-        case let .assignToUnit(unit):
+        case let .assignToUnit(given):
             guard let agency = r.agency else { return [] }
-            guard ctx.directory.unitExists(unit, in: agency) else {
-                throw Refusal(.unknownUnit, Localized("Unit kerja '\(unit)' bukan bagian dari \(agency).",
-                                                      en: "Work unit '\(unit)' does not belong to \(agency)."))
-            }
+            let unit = try checkUnit(given, of: agency, ctx)
             if unit == r.unit {
                 throw Refusal(.invalidValue, Localized("Laporan #\(r.id) sudah di unit kerja ini.",
                                                        en: "Report #\(r.id) is already with this work unit."))
@@ -219,15 +216,23 @@ public enum Workflow {
         return intake
     }
 
-    private static func checkAgency(_ agency: String, unit: String?, _ ctx: DecisionContext) throws(Refusal) {
+    /// Refuses an agency or unit the directory does not have; returns the unit's full id.
+    private static func checkAgency(_ agency: String, unit: String?, _ ctx: DecisionContext) throws(Refusal) -> String? {
         guard ctx.directory.agencyExists(agency) else {
             throw Refusal(.unknownAgency, Localized("Instansi '\(agency)' tidak ada di direktori.",
                                                     en: "Agency '\(agency)' is not in the directory."))
         }
-        if let unit, !ctx.directory.unitExists(unit, in: agency) {
-            throw Refusal(.unknownUnit, Localized("Unit kerja '\(unit)' bukan bagian dari \(agency).",
-                                                  en: "Work unit '\(unit)' does not belong to \(agency)."))
+        guard let unit else { return nil }
+        return try checkUnit(unit, of: agency, ctx)
+    }
+
+    /// The full id of a unit of `agency` given by its full or local id (see `DirectoryLookup.canonicalUnit`).
+    private static func checkUnit(_ unit: String, of agency: String, _ ctx: DecisionContext) throws(Refusal) -> String {
+        guard let full = ctx.directory.canonicalUnit(unit, in: agency) else {
+            throw Refusal(.unknownUnit, Localized("\(agency) tidak punya unit kerja '\(unit)' di direktori (instansi.toml).",
+                                                  en: "\(agency) has no work unit '\(unit)' in the directory (instansi.toml)."))
         }
+        return full
     }
 
     private static func checkOriginal(_ original: ReportID, of r: Report, _ ctx: DecisionContext) throws(Refusal) {

@@ -2,6 +2,8 @@
 public protocol DirectoryLookup: Sendable {
     func agencyExists(_ id: String) -> Bool
     func unitExists(_ unit: String, in agency: String) -> Bool
+    /// See the extension: the full id of a unit given by its full or local id.
+    func canonicalUnit(_ unit: String, in agency: String) -> String?
     /// `subcategory == nil` asks about the topic alone.
     func categoryExists(_ category: String, subcategory: String?) -> Bool
     func agencyName(_ id: String) -> String?
@@ -11,6 +13,13 @@ public protocol DirectoryLookup: Sendable {
 }
 
 extension DirectoryLookup {
+    /// The directory's full id (`agency/unit`) of a unit of `agency` given by its full or its local id, or
+    /// nil when the agency has no such unit. Events always record the full id: a bare "dinkes" left a report
+    /// with a unit no liaison officer matched (QA).
+    public func canonicalUnit(_ unit: String, in agency: String) -> String? {
+        unitExists(unit, in: agency) ? unit : nil
+    }
+
     /// Without a topic tree, names stay as given.
     public func canonicalCategory(_ category: String, subcategory: String?) -> (category: String, subcategory: String?)? {
         (category, subcategory)

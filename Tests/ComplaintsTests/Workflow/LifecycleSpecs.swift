@@ -191,6 +191,29 @@ final class LifecycleSpecs: XCTestCase {
                        .invalidTransition)
     }
 
+    /// QA: a bare unit id ("dinkes") was recorded as given, and no liaison officer matched it; the
+    /// current unit's bare id passed the "same unit" check. Units are recorded by their full id.
+    func testUnitsAreRecordedByTheirFullIdWhateverIdTheOfficerTyped() throws {
+        var s = received()
+        s.directory = try ReferenceFixtures.shipped()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertNotNil(s.when(.assignToUnit(unit: "dinkes"), by: instansiSleman, at: at(1, 13)).events)
+        XCTAssertEqual(s.report.unit, "pemkab-sleman/dinkes")
+        XCTAssertTrue(Access.canSee(s.report, by: penghubungDinkes))
+        XCTAssertEqual(s.when(.assignToUnit(unit: "dinkes"), by: instansiSleman, at: at(2)).refusal?.code, .invalidValue,
+                       "the same unit by its local id")
+        let unknown = s.when(.assignToUnit(unit: "pemkab-sleman/sihir"), by: instansiSleman, at: at(2)).refusal
+        XCTAssertEqual(unknown?.code, .unknownUnit)
+        XCTAssertEqual(unknown?.message.en, "pemkab-sleman has no work unit 'pemkab-sleman/sihir' in the directory (instansi.toml).")
+        XCTAssertEqual(s.when(.assignToUnit(unit: "pemkab-bantul/dinkes"), by: instansiSleman, at: at(2)).refusal?.code, .unknownUnit,
+                       "another agency's unit")
+        // Disposing with a unit records its full id too.
+        var d = received()
+        d.directory = try ReferenceFixtures.shipped()
+        d.when(.dispose(agency: "pemkab-sleman", unit: "dpupr", rule: nil, note: nil), by: nasional, at: at(1))
+        XCTAssertEqual(d.report.dispositions.last?.unit, "pemkab-sleman/dpupr")
+    }
+
     func testFollowUpOnlyFromDiproses() {
         var s = received()
         s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
