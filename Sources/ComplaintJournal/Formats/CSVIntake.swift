@@ -60,7 +60,12 @@ public enum CSVIntake {
             return "header: column '\(IntakeFieldReader.shown(n))' appears more than once"
         }
         let missing = ["channel", "body"].filter { !seen.contains($0) }
-        if !missing.isEmpty { return "header: required column \(missing.joined(separator: " and ")) missing" }
+        if !missing.isEmpty {
+            let listing = seen.contains("id") && seen.contains("status") && !seen.contains("body")
+                ? " (this looks like a report list from `export --format csv`, which has no report text: to move reports "
+                    + "between desks, `export --format intake` and import that)" : ""
+            return "header: required column \(missing.joined(separator: " and ")) missing" + listing
+        }
         return nil
     }
 
@@ -143,8 +148,19 @@ public enum CSVIntake {
     /// A known column name however it was capitalised (`Channel` → `channel`); others unchanged.
     static func canonicalColumn(_ name: String) -> String {
         let lower = name.lowercased()
-        return knownColumns.contains(lower) ? lower : name
+        if knownColumns.contains(lower) { return lower }
+        // The names of our own CSV export (and of many spreadsheets): `reporter_nik`, `regency`. Read as the
+        // intake fields they are, so a NIK is checked and a reporter's name is identity, hidden under anonim
+        // (QA: as unknown columns they were kept as plain extras an agency officer could read).
+        if let alias = columnAliases[lower] { return alias }
+        return name
     }
+
+    static let columnAliases: [String: String] = [
+        "reporter_name": "reporter.name", "reporter_nik": "reporter.nik", "reporter_phone": "reporter.phone",
+        "reporter_email": "reporter.email", "reporter_groups": "reporter.groups",
+        "province": "location.province", "regency": "location.regency", "district": "location.district",
+    ]
 
     /// Spreadsheet-friendly booleans, in English and Indonesian.
     static func parseBool(_ text: String) -> Bool? {

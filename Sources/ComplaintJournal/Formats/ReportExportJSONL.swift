@@ -115,10 +115,11 @@ extension ReportExport {
             .init("attachments", attachments),
             .init("tags", .array(i.tags.map(JSONValue.string))),
         ]
-        if !isPublic {
-            // Extra fields sent inside `reporter` are the reporter's identity, shown only with it.
-            for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key)
-                && (identityVisible || !Report.isIdentityExtra(key)) {
+        // Fields the format does not know are the channel's words: any of them may name the reporter
+        // (`reporter_name`, `nama_pelapor`, a WhatsApp number), so they go only to whoever may see the
+        // reporter's identity (QA: under anonim an agency officer read them).
+        if !isPublic, identityVisible {
+            for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key) {
                 let text = i.extra[key] ?? "null"
                 members.append(.init(key, (try? JSONValue.parse(text)) ?? .string(text)))
             }

@@ -184,9 +184,6 @@ extension Report {
         Report.redactableFields.contains(field) || intake.extra[field] != nil
     }
 
-    /// Unknown fields sent inside `reporter` (kept as `reporter.NAME`): part of the reporter's identity.
-    public static func isIdentityExtra(_ key: String) -> Bool { key.hasPrefix("reporter.") }
-
     /// Personal-data fields that a redaction may name.
     public static let redactableFields = [
         "reporter.name", "reporter.nik", "reporter.phone", "reporter.email", "body", "title", "location.detail",

@@ -117,6 +117,29 @@ final class CSVIntakeTests: XCTestCase {
         ])
     }
 
+    /// QA: the columns our own export names (`reporter_nik`, `regency`) were kept as unknown extras: the NIK
+    /// was not checked and the reporter's name escaped anonim. They are the intake fields they name.
+    func testTheExportsColumnNamesAreReadAsTheFieldsTheyName() throws {
+        let batch = decode("channel,body,anonymous,reporter_name,reporter_nik,reporter_phone,province,regency\r\n"
+                           + "sms,isi,true,Siti,'3404012345670001,'081234,DI Yogyakarta,Kabupaten Sleman\r\n"
+                           + "sms,isi,true,Budi,3404,,,\r\n")
+        let i = try XCTUnwrap(batch.records.first?.intake)
+        XCTAssertEqual(i.reporter.name, "Siti")
+        XCTAssertEqual(i.reporter.nik, "3404012345670001")
+        XCTAssertEqual(i.location.regency, "Kabupaten Sleman")
+        XCTAssertEqual(i.extra, [:])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: reporter.nik: not a NIK (16 digits, as on the KTP): '3404'"])
+        XCTAssertEqual(batch.warnings, [])
+    }
+
+    /// Our report list (`export --format csv`) is not intake: it has no report text. Said so.
+    func testAReportListIsRefusedSayingWhatToExportInstead() {
+        let batch = decode(ReportExport.csvColumns(public: false).joined(separator: ",") + "\r\n2600001,baru\r\n")
+        XCTAssertEqual(batch.records.count, 0)
+        XCTAssertTrue(batch.problems.first?.description.contains("this looks like a report list from `export --format csv`") == true,
+                      "\(batch.problems)")
+    }
+
     func testHeaderProblemsRejectTheFile() {
         XCTAssertEqual(decode("channel,judul\nsms,x\n").problems.map(\.description),
                        ["surat.csv:1: header: required column body missing"])

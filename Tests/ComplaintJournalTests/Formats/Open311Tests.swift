@@ -131,7 +131,6 @@ final class Open311Tests: XCTestCase {
         XCTAssertEqual(intake.reporter.name, "Siti Aminah")
         XCTAssertEqual(intake.reporter.phone, "+628111")
         XCTAssertEqual(intake.extra, ["reporter.device_id": #""dev-9""#])
-        XCTAssertTrue(Report.isIdentityExtra("reporter.device_id"))
         XCTAssertEqual(batch.warnings.map(\.description), [], "GeoReport fields are expected")
     }
 
