@@ -42,6 +42,24 @@ final class GoldenScreenTests: XCTestCase {
         }
     }
 
+    /// QA: at two-pane widths the routing pane covered the detail's ANONIM/RAHASIA banners at the moment of
+    /// verification. It repeats them (and, for marked rows, names which of them carry a flag).
+    func testRoutingRepeatsTheFlagsItCovers() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("j"))
+        XCTAssertEqual(s.inbox.selectedID, Fixture.ID.secret)
+        s.press(.char("d"))
+        assertGolden(render(s), "routing-flags-80x24")
+        let rows = render(s).textRows()
+        XCTAssertTrue(rows[4].contains("▌ANONIM▐ identitas tersembunyi"), rows[4])
+        XCTAssertTrue(rows[5].contains("▌RAHASIA▐ tidak dipublikasikan"), rows[5])
+        // Marked rows: the flagged ones are named.
+        var m = try Fixture.state(size: Size(width: 80, height: 24))
+        m.press(.char(" "), .char(" "), .char("d"))
+        let marked = render(m).textRows().joined(separator: "\n")
+        XCTAssertTrue(marked.contains("▌ANONIM▐ #2600002") && marked.contains("▌RAHASIA▐ #2600002"), marked)
+    }
+
     func testRoutingWithTypedFilter() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         s.press(.char("d"))

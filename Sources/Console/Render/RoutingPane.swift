@@ -38,6 +38,21 @@ enum RoutingPane {
             return Access.available(on: report, for: s.env.operatorOnDuty).contains(.dispose)
         }()
         var head: [StyledLine] = []
+        // Verification is when the flags matter most. Where the pane covers the detail's banners (QA), or
+        // acts on marked rows the detail does not show, they are repeated here.
+        let flagged = bulk ? targets.compactMap { s.desk[$0] } : s.layout.mode == .three ? [] : [report]
+        let anonymous = flagged.filter(\.anonymous).map { "#\($0.id)" }
+        let confidential = flagged.filter(\.confidential).map { "#\($0.id)" }
+        if !anonymous.isEmpty {
+            head.append(StyledLine(text: bulk ? t("▌ANONIM▐ ", "▌ANONYMOUS▐ ") + anonymous.joined(separator: " ")
+                                       : t("▌ANONIM▐ identitas tersembunyi", "▌ANONYMOUS▐ identity hidden"),
+                                   role: Roles.flagAnonim))
+        }
+        if !confidential.isEmpty {
+            head.append(StyledLine(text: bulk ? t("▌RAHASIA▐ ", "▌CONFIDENTIAL▐ ") + confidential.joined(separator: " ")
+                                       : t("▌RAHASIA▐ tidak dipublikasikan", "▌CONFIDENTIAL▐ never public"),
+                                   role: Roles.flagRahasia))
+        }
         if bulk {
             // Enter disposes every marked row to the one agency picked: say which rows, not the shown report.
             head.append(StyledLine(text: t("Disposisi ke satu instansi: ", "Dispose to one agency: ")
