@@ -223,6 +223,20 @@ final class ExitCodeContractTests: DeskTestCase {
             && ((try? Data(contentsOf: journalFile)) ?? Data()).count > 0)
     }
 
+    /// QA: `--reporter.nik` named an option that does not exist. Each message names the flag to fix.
+    func testIntakeMessagesNameTheFlagsThatSetTheFields() throws {
+        try makeDesk()
+        for (args, flag) in [(["--reporter-nik", "123"], "--reporter-nik: not a NIK"),
+                             (["--group", "pria"], "--group: unknown value 'pria'"),
+                             (["--incident-date", "2026-13-01"], "--incident-date: not a date"),
+                             (["--classification", "keluhan"], "--classification: unknown value")] {
+            let r = try desk(["intake", "--channel", "sms", "--body", "x"] + args)
+            XCTAssertEqual(r.code, 2, r.transcript)
+            XCTAssertTrue(r.stderr.hasPrefix(flag), "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try listJSON().count, 0)
+    }
+
     func testIntakeAttachmentFlagNeverCrashes() throws {
         try makeDesk()
         for bad in ["", "=", "=sha256:abc"] {

@@ -17,6 +17,18 @@ final class InputLimitsCLITests: DeskTestCase {
         p.waitUntilExit()
         let err = try String(contentsOf: scratch.appendingPathComponent("err"), encoding: .utf8)
         XCTAssertTrue(err.contains("--body: not valid UTF-8 text"), err)
+        // The `--title=VALUE` form names its own option.
+        let q = Process()
+        q.executableURL = URL(fileURLWithPath: "/bin/sh")
+        q.arguments = ["-c", #""$0" intake --data "$1" --channel sms --body ok --title="$(printf 'a\377')" 2>&1"#,
+                       try CLI.requireBinary().path, dataURL.path]
+        q.environment = CLI.environment([:])
+        let pipe = Pipe()
+        q.standardOutput = pipe
+        try q.run()
+        q.waitUntilExit()
+        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(said.hasPrefix("--title: not valid UTF-8 text"), said)
         XCTAssertTrue(err.hasSuffix("exit 2\n"), err)
         XCTAssertEqual(try listJSON([]).count, 0, "nothing recorded")
     }

@@ -71,8 +71,7 @@ struct IntakeCommand: ParsableCommand {
         switch IntakeDecoder.decode(value: .object(members), file: "intake", line: 1, importTime: now) {
         case let .accepted(i, _): intake = i
         case let .rejected(problems):
-            throw Fail.usage(problems.map { "--" + ($0.field?.replacingOccurrences(of: "_", with: "-") ?? "intake") + ": " + $0.message }
-                .joined(separator: "\n"))
+            throw Fail.usage(problems.map { Self.option(naming: $0.field) + ": " + $0.message }.joined(separator: "\n"))
         }
         let opened = try DeskAccess.open(desk, mode: .writer)
         try DeskAccess.requireWritable(opened)
@@ -92,13 +91,31 @@ struct IntakeCommand: ParsableCommand {
 }
 
 extension IntakeCommand {
+    /// The option that sets an intake field, for its error message (QA: `--reporter.nik` named no option).
+    static func option(naming field: String?) -> String {
+        guard let field else { return "intake" }
+        let path = String(field.prefix { $0 != "[" })
+        switch path {
+        case "reporter.groups": return "--group"
+        case "attachments": return "--attachment"
+        case "tags": return "--tag"
+        case "location.detail": return "--location-detail"
+        default:
+            if path.hasPrefix("location.") { return "--" + path.dropFirst("location.".count) }
+            return "--" + path.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "_", with: "-")
+        }
+    }
+
     /// The first command-line argument that is not valid UTF-8, named by the option it belongs to. Text is
     /// stored exactly as received, and the argument parser would have replaced such bytes with U+FFFD
     /// silently (QA): the report is refused instead, with the fix.
     static func firstArgumentNotUTF8(_ arguments: [[UInt8]] = rawArguments()) -> String? {
         for (k, bytes) in arguments.enumerated().dropFirst() where String(validating: bytes, as: UTF8.self) == nil {
             let previous = String(decoding: arguments[k - 1], as: UTF8.self)
-            let option = previous.hasPrefix("--") ? previous : "argument \(k)"
+            // `--body=VALUE` names itself; `--body VALUE` is named by the argument before it.
+            let own = String(decoding: bytes.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self)
+            let option = own.hasPrefix("--") && bytes.contains(UInt8(ascii: "=")) ? own
+                : previous.hasPrefix("--") ? previous : "argument \(k)"
             return "\(option): not valid UTF-8 text (set the terminal or the calling script to UTF-8); nothing was recorded"
         }
         return nil
