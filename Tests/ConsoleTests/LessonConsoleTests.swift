@@ -199,6 +199,15 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(s.resetRequested)
     }
 
+    /// QA: a long lesson title was cut mid-word ("pekerjaan yang terlam") at 80 columns.
+    func testALongLessonTitleEndsInAnEllipsisBeforeTheKeys() throws {
+        var s = try lessonState(size: Size(width: 80, height: 24))
+        s.lesson?.title = Localized("Tenggat: pekerjaan yang terlambat dan penundaan yang kedaluwarsa", en: "Deadlines")
+        let row = ConsoleRenderer.render(s).textRows().first { $0.contains("PELAJARAN") } ?? ""
+        XCTAssertTrue(row.contains("Tenggat: pekerjaan yang terla…"), row)
+        XCTAssertTrue(row.hasSuffix("} lewati  { kembali "), row)
+    }
+
     func testGoldenLessonStrip() throws {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
             var s = try lessonState(size: size)

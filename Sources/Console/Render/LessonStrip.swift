@@ -25,7 +25,10 @@ public enum LessonStrip {
         }
         var x = c.put(" " + s.text(Localized("PELAJARAN", en: "LESSON")) + " · " + stepText + " ", at: Point(x: 0, y: top),
                       role: Roles.titlePractice)
-        x = c.put(" " + s.text(lesson.title), at: Point(x: x, y: top), role: Roles.presenterStrip, clipWidth: max(0, width - x - 24))
+        // A long title ends in "…" where the keys need the room (QA: "terlam" at 80 columns).
+        let titleWidth = max(0, width - x - 24)
+        x = c.put(TextFit.truncate(" " + s.text(lesson.title), width: titleWidth), at: Point(x: x, y: top), role: Roles.presenterStrip,
+                  clipWidth: titleWidth)
         let keys = s.text(Localized("} lewati  { kembali ", en: "} skip  { back "))
         let kx = width - keys.displayWidth
         if kx > x { c.put(keys, at: Point(x: kx, y: top), role: Roles.hintKey) }
