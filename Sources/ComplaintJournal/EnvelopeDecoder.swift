@@ -14,6 +14,9 @@ enum EnvelopeDecoder {
     /// Why a line was rejected; `reason` is shown to operators as `FILE:LINE: reason`.
     struct Failure: Error, Equatable {
         var reason: String
+        /// The line has its checksum trailer and the checksum does not match its bytes: a whole line that
+        /// changed after it was written, not the end of a write cut short (see `JournalScanner.handleTail`).
+        var checksumMismatch = false
     }
 
     static let trailerLength = 16
@@ -168,7 +171,7 @@ enum EnvelopeDecoder {
         if verifyChecksum {
             let actual = CRC32C.checksum(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<prefixEnd])))
             guard actual == stored else {
-                throw Failure(reason: "checksum mismatch (stored \(hex8(stored)), computed \(hex8(actual)))")
+                throw Failure(reason: "checksum mismatch (stored \(hex8(stored)), computed \(hex8(actual)))", checksumMismatch: true)
             }
         }
         return (prefixEnd, stored)

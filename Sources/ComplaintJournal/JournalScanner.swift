@@ -56,6 +56,9 @@ struct JournalScanner {
         var bytes: [UInt8]
         var reason: String
         var terminated: Bool
+        /// A complete event line (newline, envelope start, checksum trailer) whose checksum no longer matches:
+        /// damage to a line once written whole, never a write cut short by a crash.
+        var changedAfterWriting = false
     }
 
     let folder: JournalFolder
@@ -205,9 +208,11 @@ struct JournalScanner {
                                         entries: &entries, findings: &findings)
                     return applied ? .applied : .skipped
                 } catch {
+                    let envelope: StaticString = "{\"v\":"
+                    let changed = error.checksumMismatch && lineBytes.starts(with: UnsafeBufferPointer(start: envelope.utf8Start, count: envelope.utf8CodeUnitCount))
                     pending.append(PendingLine(
                         segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
-                        reason: error.reason, terminated: true))
+                        reason: error.reason, terminated: true, changedAfterWriting: changed))
                     return .skipped
                 }
             }
@@ -366,11 +371,17 @@ struct JournalScanner {
         pending.removeAll()
     }
 
-    /// Bad or unterminated bytes after the last good line.
+    /// Bad or unterminated bytes after the last good line. Whole lines at its start whose checksum no longer
+    /// matches are damage, as they would be before a good line (QA: a bit flipped in the last event was cut
+    /// off as a torn write, and its tracking id given to the next report); the rest is a torn write.
     private mutating func handleTail(
         _ pending: [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
     ) throws(JournalError) {
         guard !pending.isEmpty, policy.tail != .wait else { return }
+        var damaged = Array(pending.prefix { $0.changedAfterWriting })
+        try flushDamaged(&damaged, policy: policy, into: &findings)
+        let pending = Array(pending.drop { $0.changedAfterWriting })
+        guard !pending.isEmpty else { return }
         // One torn region per segment, from its first pending line to the end of that segment.
         var seen = Set<Int>()
         for first in pending where seen.insert(first.segment).inserted {

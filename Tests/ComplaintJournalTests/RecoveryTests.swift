@@ -82,12 +82,17 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(variants, (starts[3] - starts[2]) * 8)
     }
 
-    func testEverySingleBitFlipInTheLastLineIsATornTail() throws {
+    /// A flipped bit in the last line never passes and nothing is cut by a reader. A line still whole (its
+    /// envelope start, checksum trailer and newline intact: the checksum no longer matches) is damage, as
+    /// before a good line, so its event is not silently cut off and its tracking id not given again (QA);
+    /// a flip in those framing bytes leaves no whole line, which is a torn write.
+    func testEverySingleBitFlipInTheLastLineIsDamageOrATornTail() throws {
         let scratch = try TestSupport.temporaryFolder(self)
         let original = try TestSupport.makeJournal(scratch.appendingPathComponent("source"), count: 3)
         let starts = TestSupport.lineStarts(original)
         let folder = scratch.appendingPathComponent("desk")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        var (damagedCount, tornCount) = (0, 0)
         for index in starts[2]..<(original.count - 1) {
             for bit in 0..<8 {
                 var damaged = original
@@ -95,11 +100,24 @@ final class RecoveryTests: XCTestCase {
                 try TestSupport.write(damaged, to: TestSupport.segmentPath(folder))
                 let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
                 XCTAssertEqual(try journal.allEntries().map(\.seq), [1, 2], "byte \(index) bit \(bit)")
-                XCTAssertEqual(report.tornTails.count, 1, "byte \(index) bit \(bit)")
-                XCTAssertEqual(report.tornTails.first?.quarantineFile, nil)
+                // Still one whole line: one newline, at the end; the envelope's start; a checksum trailer that reads.
+                let line = Array(damaged[starts[2]..<(damaged.count - 1)])
+                let trailerReads = line.withUnsafeBufferPointer { (try? EnvelopeDecoder.checkTrailer($0, verifyChecksum: false)) != nil }
+                let whole = damaged.last == 0x0A && !line.contains(0x0A) && line.starts(with: Array(#"{"v":"#.utf8)) && trailerReads
+                if whole { damagedCount += 1 } else { tornCount += 1 }
+                if !whole {
+                    XCTAssertEqual(report.tornTails.count, 1, "byte \(index) bit \(bit)")
+                    XCTAssertEqual(report.tornTails.first?.quarantineFile, nil)
+                } else {
+                    XCTAssertEqual(report.damagedLines.map(\.line), [3], "byte \(index) bit \(bit)")
+                    XCTAssertEqual(report.tornTails.count, 0, "byte \(index) bit \(bit)")
+                    XCTAssertNotEqual(journal.health, .ok, "writers wait for a repair")
+                }
                 XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), damaged, "read-only changes nothing")
             }
         }
+        XCTAssertGreaterThan(damagedCount, 1_000)
+        XCTAssertGreaterThan(tornCount, 50)
     }
 
     func testDamagedMiddleLineIsSkippedReportedQuarantinedAndNeverTruncated() throws {
