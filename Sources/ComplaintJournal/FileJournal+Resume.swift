@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 extension FileJournal {
@@ -5,8 +6,11 @@ extension FileJournal {
     /// must not be taken: the scan found damage, gaps, duplicates or a torn tail (a snapshot would have
     /// to carry those findings; folding the journal reports them afresh instead), or nothing is written.
     public func resumePoint() -> JournalResumePoint? {
+        // Never a snapshot over lines not checked yet, or found changed since the last one.
+        awaitSnapshotRegionCheck()
         mutex.lock()
         defer { mutex.unlock() }
+        guard scanner.reReadDamage.value == nil else { return nil }
         let r = scanner.report
         guard r.damagedLines.isEmpty, r.gaps.isEmpty, r.duplicates.isEmpty, r.tornTails.isEmpty,
               scanner.skipped.isEmpty, undelivered.isEmpty, scanner.lastSeq > 0 else { return nil }
@@ -53,6 +57,69 @@ extension FileJournal {
             }
         }
         return nil
+    }
+
+    /// The first line before `point` whose checksum no longer matches its bytes, as why the snapshot cannot
+    /// be used; nil when every line still verifies. `mismatch` proves the journal is the one the snapshot saw
+    /// by lengths and last lines only: a bit flipped in the middle since then went unnoticed, writers wrote
+    /// on and a new snapshot carried it forward, while a cold start found the damage (QA). A snapshot is
+    /// only ever written over a journal without findings, so any failure here is new damage: the journal is
+    /// then read whole, which finds and reports it. Checksums only (no JSON), on every core.
+    static func changedBeforeResume(_ point: JournalResumePoint, folder: JournalFolder) -> String? {
+        let last = point.segments.last?.number
+        for saved in point.segments where saved.end > 0 {
+            let path = folder.segmentPath(saved.number)
+            // Sealed segments are mapped; the last is read (a writer may still roll back a failed append in it).
+            let failed: Int?? = try? JournalFolder.withSegment(path, upTo: saved.end, mapped: saved.number != last) { buffer -> Int? in
+                let shared = SharedReadOnly(buffer)
+                let lines = ParallelLines.lines(buffer)
+                let verdicts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> Bool in
+                    guard lines[i].terminated else { return false }
+                    return (try? EnvelopeDecoder.checkTrailer(shared.line(lines[i]), verifyChecksum: true)) != nil
+                }
+                var index = 0
+                for part in verdicts {
+                    if let bad = part.firstIndex(of: false) { return index + bad }
+                    index += part.count
+                }
+                return nil
+            }
+            guard let failed else { return "\(SegmentName.fileName(saved.number)): cannot be read to check it" }
+            if let line = failed {
+                return "\(SegmentName.fileName(saved.number)):\(line + 1): the line no longer matches its checksum (damaged since the snapshot was taken)"
+            }
+        }
+        return nil
+    }
+
+    /// Starts `changedBeforeResume` on another core (`Options.checkSnapshotRegionInBackground`), once: the
+    /// console calls it after its first frame, which it would otherwise slow. A failure makes the journal's
+    /// health damaged, with the line, as a failed re-read does.
+    public func startSnapshotRegionCheck() {
+        snapshotRegionLock.lock()
+        defer { snapshotRegionLock.unlock() }
+        guard let point = pendingSnapshotRegion else { return }
+        pendingSnapshotRegion = nil
+        let check = DispatchGroup()
+        let damage = scanner.reReadDamage
+        let folder = folder
+        check.enter()
+        DispatchQueue.global(qos: .utility).async {
+            if let why = FileJournal.changedBeforeResume(point, folder: folder) {
+                damage.set(why + "; run `lapor-desk check`")
+            }
+            check.leave()
+        }
+        snapshotRegionCheck = check
+    }
+
+    /// Waits for the check of the snapshot's lines (starting it if nobody has).
+    func awaitSnapshotRegionCheck() {
+        startSnapshotRegionCheck()
+        snapshotRegionLock.lock()
+        let check = snapshotRegionCheck
+        snapshotRegionLock.unlock()
+        check?.wait()
     }
 
     /// The checksum trailer of the line ending (with its newline) at `end`.

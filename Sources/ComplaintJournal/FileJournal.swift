@@ -45,6 +45,11 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         /// What `health` says for a read-only open (why this process may not write), when the caller
         /// decided it (an OS account the roster does not bind); nil: "journal opened read-only".
         public var readOnlyReason: String?
+        /// A start from a snapshot checks the checksums of every line the snapshot stands for (see
+        /// `changedBeforeResume`). By default before `open` returns, so a command finds what a cold start
+        /// finds; with this set, on another core while the console draws and decodes, `health`, snapshot
+        /// writes and the snapshot's use by writers waiting for it (a few tenths of a second at most).
+        public var checkSnapshotRegionInBackground = false
 
         public init(
             segmentSizeLimit: Int = 64 << 20, lockTimeout: Double? = nil, pollLockWait: Double = 0.25,
@@ -88,6 +93,11 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     var unlockedReadIfBusy = false
     /// Why a snapshot's resume point given to `open` was not used (nil when it was, or none was given).
     public internal(set) var snapshotRejection: String?
+    /// The background check of a snapshot start's lines (`Options.checkSnapshotRegionInBackground`): the
+    /// point to check until it starts, then the running check.
+    var pendingSnapshotRegion: JournalResumePoint?
+    var snapshotRegionCheck: DispatchGroup?
+    let snapshotRegionLock = NSLock()
     /// Whether the open's scan folded every applied line into the `fold` given to `open` (it read the
     /// journal from its start); false when it resumed at a snapshot's point or was given no fold.
     public private(set) var foldedAtOpen = false
@@ -172,7 +182,13 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
             : ScanPolicy(tail: .report, quarantineDamage: false, collect: false, lookPastMissingSegments: true)
         if let resume {
             snapshotRejection = mismatch(resume)
-            if snapshotRejection == nil { scanner.resume(at: resume) }
+            if snapshotRejection == nil, !options.checkSnapshotRegionInBackground {
+                snapshotRejection = FileJournal.changedBeforeResume(resume, folder: folder)
+            }
+            if snapshotRejection == nil {
+                scanner.resume(at: resume)
+                if options.checkSnapshotRegionInBackground { pendingSnapshotRegion = resume }
+            }
         }
         let before = scanner.report
         if let fold, scanner.resumedAt == nil {
@@ -246,7 +262,15 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return scanner.replacedSegment
     }
 
+    /// The journal's state, once the check of a snapshot start's lines is done (see `healthSoFar`).
     public var health: JournalHealth {
+        awaitSnapshotRegionCheck()
+        return healthSoFar
+    }
+
+    /// `health` without waiting for the background check of a snapshot start's lines: what the first frame
+    /// shows, drawn before that check runs (the console's later `health` reads wait for it).
+    public var healthSoFar: JournalHealth {
         mutex.lock()
         defer { mutex.unlock() }
         if let replaced = scanner.replacedSegment { return .degraded(reasons: [JournalError.segmentReplaced(path: replaced).description]) }

@@ -148,13 +148,17 @@ enum ConsoleLauncher {
                          beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
+            // The snapshot's lines are checked on another core while the first frame is drawn and the
+            // desk decoded: a long-lived console can wait for the result before it writes.
             return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5,
-                                       openLockTimeout: 1, readOnlyFallback: true,
+                                       openLockTimeout: 1, readOnlyFallback: true, checkSnapshotInBackground: true,
                                        refuseWriting: refuseWriting, beforeDecoding: beforeDecoding)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.
-                if let ro = try? OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .readOnly) { return ro }
+                if let ro = try? OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .readOnly, checkSnapshotInBackground: true) {
+                    return ro
+                }
             }
             switch error.kind {
             case .missing: throw Fail.usage(error.description)

@@ -10,14 +10,15 @@ enum DeskAccess {
         DeskDefaults(reference: DeskResources.folder("reference"), calendars: DeskResources.folder("calendar"))
     }
 
-    static func open(_ options: DeskOptions, mode: FileJournal.Mode, useSnapshot: Bool = true,
+    static func open(_ options: DeskOptions, mode: FileJournal.Mode, useSnapshot: Bool = true, checkSnapshotInBackground: Bool = false,
                      beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
             // Readers wait a second for a writer, then read past the lock with a warning (a hung writer must
             // not stop every report); writers wait for it as long as `lockTimeout`.
             return try OpenedDesk.open(folder, defaults: defaults, mode: mode, openLockTimeout: mode == .readOnly ? 1 : nil,
-                                       readWithoutLockIfBusy: mode == .readOnly, useSnapshot: useSnapshot, beforeDecoding: beforeDecoding)
+                                       readWithoutLockIfBusy: mode == .readOnly, useSnapshot: useSnapshot,
+                                       checkSnapshotInBackground: checkSnapshotInBackground, beforeDecoding: beforeDecoding)
         } catch {
             switch error.kind {
             case .missing: throw Fail.usage(error.description)

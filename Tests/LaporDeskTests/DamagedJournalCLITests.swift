@@ -125,6 +125,25 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertEqual(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines), second, "the lost report's id, now knowingly reused")
     }
 
+    /// QA: a line damaged before the snapshot's point went unnoticed from the snapshot (lengths and last lines
+    /// matched): no warning, `export` passed, writers wrote on and `snapshot` carried the damage forward. Every
+    /// command now finds what a cold start finds.
+    func testDamageBeforeTheSnapshotsPointIsFoundAsAColdStartFindsIt() throws {
+        try makeDesk()
+        for i in 1...4 { _ = try intake([], body: "laporan nomor \(i) tentang jalan rusak") }
+        try expect(0, ["snapshot"])
+        var bytes = try Array(Data(contentsOf: journalFile))
+        let second = try XCTUnwrap(bytes.firstIndex(of: 0x0A)) + 1
+        bytes[second + 30] ^= 0x01
+        try Data(bytes).write(to: journalFile)
+        let list = try expect(0, ["list"])
+        XCTAssertTrue(list.stderr.contains("000001.jsonl:2: damaged line skipped"), list.transcript)
+        try expect(3, ["export", "-o", scratch.appendingPathComponent("x.jsonl").path])
+        XCTAssertTrue(try expect(3, ["intake", "--channel", "sms", "--body", "lagi"]).stderr.contains("check --repair"))
+        let snapshot = try desk(["snapshot"])
+        XCTAssertNotEqual(snapshot.code, 0, "no snapshot over damage: \(snapshot.transcript)")
+    }
+
     /// QA: with a writer hung on the lock, `list` waited 10 s and printed nothing (exit 3). Readers wait a
     /// second, then read past the lock and say so.
     func testReadCommandsReadPastAHeldLockWithAWarning() throws {

@@ -51,11 +51,12 @@ public final class OpenedDesk {
     /// journal up to its point; `check` opens without it, to read every line. A writer for which
     /// `refuseWriting` (given the settings and roster) returns a reason opens read-only with that reason.
     /// When the snapshot is accepted, `beforeDecoding` is called before its desk is decoded (the console
-    /// draws its first frame from it).
+    /// draws its first frame from it). `checkSnapshotInBackground`: see
+    /// `FileJournal.Options.checkSnapshotRegionInBackground` (the console's way).
     public static func open(_ folder: DeskFolder, defaults: DeskDefaults, mode: FileJournal.Mode,
                             lockTimeout: Double? = 10, openLockTimeout: Double? = nil, readOnlyFallback: Bool = false,
                             readWithoutLockIfBusy: Bool = false,
-                            useSnapshot: Bool = true,
+                            useSnapshot: Bool = true, checkSnapshotInBackground: Bool = false,
                             refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
                             beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
         switch folder.presence {
@@ -131,6 +132,7 @@ public final class OpenedDesk {
             options.lockTimeout = lockTimeout
             options.openLockTimeout = openLockTimeout
             options.readWithoutLockIfBusy = readWithoutLockIfBusy
+            options.checkSnapshotRegionInBackground = checkSnapshotInBackground
             options.deskGroup = deskGroup
             // A process that may not change this desk (`refuseWriting` says why) opens the journal read-only
             // from the start: a writer's recovery would already truncate a torn tail or quarantine damage.
@@ -173,6 +175,8 @@ public final class OpenedDesk {
                             folder: folder, settings: settings, roster: roster, reference: reference, deadlines: deadlines,
                             recovery: report, snapshot: mapped, journal: journal, rulesKey: rulesKey))
                     }
+                    // After the first frame, which it would slow: the snapshot's lines, on another core.
+                    journal.startSnapshotRegionCheck()
                     do throws(SnapshotFormatError) {
                         restoring = try mapped.desk(textSource: journal.textStore)
                         status = .used(seq: mapped.resume.lastSeq)

@@ -34,7 +34,7 @@ public final class SnapshotPreview {
         self.roster = roster
         self.reference = reference
         self.deadlines = deadlines
-        journalHealth = journal.health
+        journalHealth = journal.healthSoFar
         self.recovery = recovery
         lastSeq = journal.lastSequence
         self.snapshot = snapshot

@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
         // (drawn on a terminal that only keeps the frame).
         var first: (frame: FirstFrame, at: TimeInterval)?
         let request = ConsoleLauncher.Request(desk: desk, theme: nil, lang: nil, demo: false)
-        let opened = try DeskAccess.open(desk, mode: .writer, useSnapshot: !noSnapshot) { preview in
+        let opened = try DeskAccess.open(desk, mode: .writer, useSnapshot: !noSnapshot, checkSnapshotInBackground: true) { preview in
             let outcome = try? ConsoleLauncher.drawFirstFrame(preview, request: request, language: .id, keymap: .standard) { _ in
                 ScriptedTerminal(size: size)
             }

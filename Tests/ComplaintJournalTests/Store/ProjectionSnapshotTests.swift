@@ -28,7 +28,10 @@ final class ProjectionSnapshotTests: XCTestCase {
         return folder
     }
 
-    func store(_ folder: URL, resume: ProjectionSnapshot? = nil, mode: FileJournal.Mode = .writer) throws -> (DeskStore, FileJournal) {
+    func store(_ folder: URL, resume: ProjectionSnapshot? = nil, mode: FileJournal.Mode = .writer,
+               checkInBackground: Bool = false) throws -> (DeskStore, FileJournal) {
+        var options = self.options
+        options.checkSnapshotRegionInBackground = checkInBackground
         let (journal, _) = try FileJournal.open(at: folder, mode: mode, options: options, resume: resume?.resume)
         let restoring = journal.resumedFromSnapshot ? resume?.desk : nil
         let s = try DeskStore(journal: journal, directory: try TestSupport.shippedReference(), deadlines: Deadlines(calendar: WorkingCalendar()),
@@ -191,18 +194,31 @@ final class ProjectionSnapshotTests: XCTestCase {
         let newline = try XCTUnwrap(bytes.firstIndex(of: 0x0A))
         bytes[newline / 2] = bytes[newline / 2] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
-        XCTAssertTrue(journal.resumedFromSnapshot, "only the trailer of each segment's last line is checked at start-up")
-        guard case .readOnly = journal.health else { return XCTFail("\(journal.health)") }
-        XCTAssertEqual(try journal.entries(after: 0).first?.seq, 2, "the changed first line fails its checksum when re-read")
-        // Not silently: the writer's health turns damaged, naming the line.
-        let (_, writer) = try store(folder, resume: snapshot, mode: .writer)
-        XCTAssertEqual(writer.health, .ok)
-        XCTAssertEqual(try writer.entries(after: 0).first?.seq, 2)
+        // QA: a line changed since the snapshot went unnoticed from it (lengths and last lines match), so writers
+        // wrote on and a new snapshot carried it forward. A start checks every line's checksum: by default
+        // before it uses the snapshot (the journal is then read whole, and the damage found as a cold start
+        // finds it)...
+        let (cold, checked) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(checked.resumedFromSnapshot)
+        XCTAssertEqual(checked.snapshotRejection, "000001.jsonl:1: the line no longer matches its checksum (damaged since the snapshot was taken)")
+        XCTAssertEqual(checked.report.damagedLines.map(\.line), [1])
+        XCTAssertEqual(cold.desk.count, snapshot.desk.count - 1, "the first line was the first report")
+        // ...or, for the console, on another core after its first frame: the snapshot is used, and the health
+        // turns damaged once the check is done, naming the line; no snapshot is written over it.
+        let (_, console) = try store(folder, resume: snapshot, mode: .writer, checkInBackground: true)
+        XCTAssertTrue(console.resumedFromSnapshot)
+        XCTAssertEqual(console.healthSoFar, .ok, "the first frame does not wait")
+        guard case let .degraded(found) = console.health else { return XCTFail("\(console.health)") }
+        XCTAssertEqual(found, ["000001.jsonl:1: the line no longer matches its checksum (damaged since the snapshot was taken); run `lapor-desk check`"])
+        XCTAssertNil(console.resumePoint())
+        // A line before the point that fails when re-read (found by the background check or not) is never handed out.
+        let (_, writer) = try store(folder, resume: snapshot, mode: .writer, checkInBackground: true)
+        writer.startSnapshotRegionCheck()
+        XCTAssertEqual(try writer.entries(after: 0).first?.seq, 2, "the changed first line fails its checksum when re-read")
         guard case let .degraded(reasons) = writer.health else { return XCTFail("\(writer.health)") }
-        XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl:1: ") && $0.contains("re-read") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl:1: ") }, "\(reasons)")
         // The same through the decoding cores (the fold's path).
-        let (_, parallel) = try store(folder, resume: snapshot, mode: .writer)
+        let (_, parallel) = try store(folder, resume: snapshot, mode: .writer, checkInBackground: true)
         var seqs: [UInt64] = []
         try parallel.forEachTransformed(after: 0, typeNames: DomainEvent.typeNames, transform: { entry, _, _ in entry.seq }) {
             seqs.append($0)
