@@ -36,9 +36,12 @@ extension FileJournal {
         return try write(newEntries, rollWithinBatch: true)
     }
 
-    /// Checks the mode and takes the exclusive lock (caller unlocks).
+    /// Checks the mode and takes the exclusive lock (caller unlocks). After a snapshot start, not before the
+    /// check of the snapshot's lines is done; its finding then stops the write like any damage.
     private func beginWrite() throws(JournalError) {
         guard mode == .writer else { throw .readOnly(reason: "journal opened read-only") }
+        awaitSnapshotRegionCheck()
+        if let changed = snapshotRegionDamage.value { throw .readOnly(reason: "journal damaged: \(changed)") }
         try lockFile(exclusive: true, timeout: options.lockTimeout)
     }
 

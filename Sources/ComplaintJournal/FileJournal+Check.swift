@@ -49,6 +49,7 @@ extension FileJournal {
         scanner.report.markAcknowledged(scanner.acknowledged)
         unrepairedWriteFailure = nil
         scanner.reReadDamage.reset()
+        snapshotRegionDamage.reset()
         if !pending.isEmpty {
             // A snapshot may hold events of lines now set aside (its trailer check cannot tell): it is only
             // a cache, so it goes, and the next start folds the journal as repaired.

@@ -10,7 +10,7 @@ extension FileJournal {
         awaitSnapshotRegionCheck()
         mutex.lock()
         defer { mutex.unlock() }
-        guard scanner.reReadDamage.value == nil else { return nil }
+        guard scanner.reReadDamage.value == nil, snapshotRegionDamage.value == nil else { return nil }
         let r = scanner.report
         guard r.damagedLines.isEmpty, r.gaps.isEmpty, r.duplicates.isEmpty, r.tornTails.isEmpty,
               scanner.skipped.isEmpty, undelivered.isEmpty, scanner.lastSeq > 0 else { return nil }
@@ -101,7 +101,7 @@ extension FileJournal {
         guard let point = pendingSnapshotRegion else { return }
         pendingSnapshotRegion = nil
         let check = DispatchGroup()
-        let damage = scanner.reReadDamage
+        let damage = snapshotRegionDamage
         let folder = folder
         check.enter()
         DispatchQueue.global(qos: .utility).async {

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -96,6 +97,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// The background check of a snapshot start's lines (`Options.checkSnapshotRegionInBackground`): the
     /// point to check until it starts, then the running check.
     var pendingSnapshotRegion: JournalResumePoint?
+    /// What that check found: a line before the snapshot's point changed since (health, writes, snapshots).
+    let snapshotRegionDamage = FirstFailure<String>()
     var snapshotRegionCheck: DispatchGroup?
     let snapshotRegionLock = NSLock()
     /// Whether the open's scan folded every applied line into the `fold` given to `open` (it read the
@@ -282,6 +285,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         // check when re-read, is damage found after start-up.
         if let unreadable = textStore.failure { reasons.append(unreadable) }
         if let reRead = scanner.reReadDamage.value { reasons.append(reRead) }
+        if let changed = snapshotRegionDamage.value, changed != scanner.reReadDamage.value { reasons.append(changed) }
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
     }
 

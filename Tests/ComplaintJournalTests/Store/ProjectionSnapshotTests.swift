@@ -211,6 +211,9 @@ final class ProjectionSnapshotTests: XCTestCase {
         guard case let .degraded(found) = console.health else { return XCTFail("\(console.health)") }
         XCTAssertEqual(found, ["000001.jsonl:1: the line no longer matches its checksum (damaged since the snapshot was taken); run `lapor-desk check`"])
         XCTAssertNil(console.resumePoint())
+        XCTAssertThrowsError(try console.append([TestSupport.entry(1)]), "nothing is written after it") { error in
+            XCTAssertTrue("\(error)".contains("000001.jsonl:1: the line no longer matches its checksum"), "\(error)")
+        }
         // A line before the point that fails when re-read (found by the background check or not) is never handed out.
         let (_, writer) = try store(folder, resume: snapshot, mode: .writer, checkInBackground: true)
         writer.startSnapshotRegionCheck()
