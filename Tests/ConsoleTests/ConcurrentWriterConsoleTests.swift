@@ -65,7 +65,7 @@ final class ChangedUnderneathDuringSaveTests: XCTestCase {
         let text = state.message?.text ?? ""
         XCTAssertTrue(text.hasPrefix("Tersimpan: "), text)
         XCTAssertTrue(text.contains("baru saja diubah oleh dimas"), text)
-        XCTAssertEqual(state.message?.kind, .error, "a warning, not a plain success")
+        XCTAssertEqual(state.message?.kind, .info, "saved, with a warning: neither ✓ nor ✗")
         XCTAssertEqual(state.desk[Fixture.ID.overdue]?.trail.suffix(2).map(\.actor.name), ["dimas", "rina"])
     }
 }

@@ -112,7 +112,8 @@ extension ConsoleReducer {
             s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "))
         }
         if let changedUnderneath, let said = s.message {
-            s.message = StatusMessage(kind: .error, text: said.text + " — " + changedUnderneath.text)
+            // Saved, with a warning: neither ✓ nor ✗ (QA: "✗ Tersimpan" read as a failure).
+            s.message = StatusMessage(kind: said.kind == .success ? .info : said.kind, text: said.text + " — " + changedUnderneath.text)
         }
         let setAside = outcomes.flatMap(\.setAside)
         if !setAside.isEmpty, let said = s.message {
