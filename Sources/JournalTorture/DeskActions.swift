@@ -43,8 +43,8 @@ func runDeskActions(folder: URL, count: Int, tag: String, shared sharedIDs: [Str
                 switch error {
                 case let .refused(refusal):
                     line = "refused \(refusal.code.rawValue) \(id): \(refusal.message.id)\n"
-                case let .journal(text):
-                    throw JournalFailure(text: text)
+                case .journal, .busy:
+                    throw JournalFailure(text: error.description)
                 }
             }
         }

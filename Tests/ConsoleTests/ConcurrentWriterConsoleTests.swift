@@ -70,6 +70,31 @@ final class ChangedUnderneathDuringSaveTests: XCTestCase {
     }
 }
 
+/// QA: a save that timed out on the journal's lock said "tidak tersimpan — journal locked by another
+/// process, …" (English after the Indonesian lead). The officer's language, and what to do.
+final class BusyJournalSaveTests: XCTestCase {
+    func testASaveThatTimesOutOnTheLockSaysSoInTheOfficersLanguage() throws {
+        let folder = try temporaryFolder("busy-save")
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: FileJournal.Options(lockTimeout: 0.2))
+        let store = try Fixture.makeStore(journal: journal)
+        var state = try Fixture.state(store: store)
+        let fd = open(folder.appendingPathComponent("journal/LOCK").path, O_RDONLY)
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        let outcomes = StoreService(store: store).perform(
+            [DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("catatan"), expectedVersion: nil)],
+            as: Fixture.national, now: Fixture.now)
+        flock(fd, LOCK_UN)
+        close(fd)
+        guard case let .busy(_, waited)? = outcomes.first?.result else { return XCTFail("\(outcomes)") }
+        XCTAssertEqual(waited, 0.2)
+        ConsoleReducer.reduce(&state, .performed(outcomes))
+        let text = state.message?.text ?? ""
+        XCTAssertTrue(text.hasPrefix("#2600001: tidak tersimpan — jurnal masih ditulis oleh "), text)
+        XCTAssertTrue(text.hasSuffix("isian tetap ada, simpan lagi sebentar lagi."), text)
+        XCTAssertFalse(text.contains("journal locked"), text)
+    }
+}
+
 /// QA: a console save that set aside another process's torn last line said only "Tersimpan"; the title
 /// said "Jurnal: OK". The officer is told where the torn line went.
 final class TornTailDuringSaveTests: XCTestCase {

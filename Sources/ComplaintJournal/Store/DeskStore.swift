@@ -135,12 +135,24 @@ public final class DeskStore {
     public enum Failure: Error, CustomStringConvertible {
         case refused(Refusal)
         case journal(String)
+        /// Another process held the journal's lock longer than this one waits (`holder` when known):
+        /// nothing was written, and trying again later will do (the console says so in the officer's words).
+        case busy(holder: String?, waitedSeconds: Double, description: String)
 
         public var description: String {
             switch self {
             case let .refused(r): r.message.id
             case let .journal(text): text
+            case let .busy(_, _, text): text
             }
+        }
+
+        /// `.busy` for a held lock, `.journal` for any other failure to write.
+        static func writing(_ error: any Error) -> Failure {
+            if case let .lockedByAnotherProcess(_, waited, holder)? = error as? JournalError {
+                return .busy(holder: holder, waitedSeconds: waited, description: String(describing: error))
+            }
+            return .journal(String(describing: error))
         }
     }
 
@@ -169,7 +181,7 @@ public final class DeskStore {
             return foldWritten(stored, events: decided)
         } catch {
             if let refusal { throw .refused(refusal) }
-            throw .journal(String(describing: error))
+            throw .writing(error)
         }
     }
 
@@ -234,7 +246,7 @@ public final class DeskStore {
             }
             foldWritten(stored, events: decided)
         } catch {
-            throw .journal(String(describing: error))
+            throw .writing(error)
         }
         return results
     }
@@ -259,7 +271,7 @@ public final class DeskStore {
             }
             return fold(stored)
         } catch {
-            throw .journal(String(describing: error))
+            throw .writing(error)
         }
     }
 

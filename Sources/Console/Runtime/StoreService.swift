@@ -19,6 +19,7 @@ public final class StoreService: DeskService {
                 switch error {
                 case let .refused(r): result = .refused(r)
                 case let .journal(text): result = .failed(text)
+                case let .busy(holder, waited, _): result = .busy(holder: holder, waitedSeconds: waited)
                 }
             }
             // A writer that crashed mid-line leaves a torn end, which this append set aside (QA: silently).

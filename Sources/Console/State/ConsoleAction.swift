@@ -51,6 +51,8 @@ public struct DeskOutcome: Sendable, Hashable {
         case refused(Refusal)
         /// The journal could not write (disk full, read-only...).
         case failed(String)
+        /// Another process held the journal longer than the console waits: nothing written; try again.
+        case busy(holder: String?, waitedSeconds: Double)
     }
 
     public var request: DeskRequest

@@ -57,6 +57,12 @@ extension ConsoleReducer {
                 succeeded.insert(o.request.reportID)
             case let .refused(r):
                 problems.append("#\(o.request.reportID): " + s.text(r.message))
+            case let .busy(holder, waited):
+                // QA: the journal's English words followed the Indonesian lead; this is the officer's case.
+                let who = holder ?? s.text(Localized("proses lain", en: "another process"))
+                problems.append("#\(o.request.reportID): " + s.text(Localized(
+                    "tidak tersimpan — jurnal masih ditulis oleh \(who) setelah \(Int(waited.rounded())) detik; isian tetap ada, simpan lagi sebentar lagi.",
+                    en: "not saved — \(who) was still writing to the journal after \(Int(waited.rounded())) s; your input is kept, save again in a moment.")))
             case let .failed(text):
                 // The journal's own words (a path, an errno) follow the console's, which are in the officer's language.
                 problems.append("#\(o.request.reportID): " + s.text(Localized("tidak tersimpan — ", en: "not saved — ")) + text)

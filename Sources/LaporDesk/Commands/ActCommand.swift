@@ -83,7 +83,7 @@ struct ActCommand: ParsableCommand {
         } catch {
             switch error {
             case let .refused(r): throw Fail.rejected("#\(rid): \(r.message.id)\n#\(rid): \(r.message.en)")
-            case let .journal(text): throw Fail.damaged(text)
+            case .journal, .busy: throw Fail.damaged(error.description)
             }
         }
     }

@@ -84,7 +84,7 @@ struct IntakeCommand: ParsableCommand {
         } catch {
             switch error {
             case let .refused(r): throw Fail.rejected("intake: \(r.message.en)")
-            case let .journal(text): throw Fail.damaged(text)
+            case .journal, .busy: throw Fail.damaged(error.description)
             }
         }
     }
