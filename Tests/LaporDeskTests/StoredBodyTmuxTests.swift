@@ -40,8 +40,9 @@ final class StoredBodyTmuxTests: DeskTestCase {
     }
 }
 
-/// The command line with a body that no longer reads back: a start from the snapshot does not re-read
-/// every journal line, so damage inside a segment surfaces when the body is read. Export refuses.
+/// The command line with a body changed on disk since the snapshot: a start from the snapshot checks every
+/// line's checksum first (QA: it used to surface only when the body was read), so the snapshot is ignored,
+/// naming the line, and export refuses as on a cold start.
 final class StoredBodyCLITests: DeskTestCase {
     func testExportRefusesABodyThatNoLongerReadsAndSaysWhere() throws {
         try makeDesk()
@@ -57,11 +58,12 @@ final class StoredBodyCLITests: DeskTestCase {
         bytes[at] = UInt8(ascii: "S")
         try bytes.write(to: journalFile)
 
-        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("used"), "the snapshot still matches the segment's end")
+        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains(
+            "ignored (000001.jsonl:1: the line no longer matches its checksum (damaged since the snapshot was taken))"))
         let refused = try expect(3, ["export", "--as", "rina"])
-        XCTAssertTrue(refused.stderr.contains("report \(id): body: 000001.jsonl byte 0: checksum mismatch"), refused.transcript)
-        XCTAssertTrue(refused.stderr.contains("nothing was exported"), refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("000001.jsonl:1: damaged line skipped: checksum mismatch"), refused.transcript)
         XCTAssertFalse(refused.stdout.contains("Saluran"), refused.transcript)
+        XCTAssertFalse(refused.stdout.contains(id), "the damaged line's report is left out: \(refused.transcript)")
         // `check` (which never uses the snapshot) names the damaged line.
         let check = try desk(["check"])
         XCTAssertEqual(check.code, 3, check.transcript)
