@@ -43,6 +43,23 @@ enum TestSupport {
         XCTAssertEqual(differing, 0, "reports differ", file: file, line: line)
     }
 
+    /// A new folder holding a generated journal of `reports` reports, in segments of at most `segmentSize`
+    /// bytes (several, each big enough for the start-up's parallel split), and the options that wrote it.
+    static func generatedJournal(_ testCase: XCTestCase, reports: Int, seed: UInt64, segmentSize: Int) throws
+        -> (folder: URL, options: FileJournal.Options, reference: ReferenceData)
+    {
+        let folder = try temporaryFolder(testCase)
+        let reference = try shippedReference()
+        let now = ISOTime.parse("2026-11-30T09:00:00+07:00")!
+        var options = FileJournal.Options()
+        options.segmentSizeLimit = segmentSize
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        try DeskGenerator(reports: reports, seed: seed, now: now, reference: reference).generate(batchSize: 300) { entries in
+            _ = try journal.appendBatch(entries)
+        }
+        return (folder, options, reference)
+    }
+
     static let actor = JournalActor(name: "siti", role: "admin-nasional", agency: "pemkab-sleman", unit: nil, osUser: "root")
 
     static func entry(_ number: Int, report: String = "1234567", payload: String? = nil, type: String = "report.noted") -> NewEntry {

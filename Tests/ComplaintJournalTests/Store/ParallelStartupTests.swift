@@ -22,16 +22,7 @@ final class ParallelStartupTests: XCTestCase {
     }
 
     func testParallelStartupFoldsTheSameDeskAsAPlainDecodeAcrossSegmentsAndDamage() throws {
-        let folder = try TestSupport.temporaryFolder(self)
-        let reference = try TestSupport.shippedReference()
-        var options = FileJournal.Options()
-        options.segmentSizeLimit = 700_000 // several segments, each big enough for the parallel split
-        do {
-            let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
-            try DeskGenerator(reports: 700, seed: 11, now: now, reference: reference).generate(batchSize: 400) { entries in
-                _ = try journal.appendBatch(entries)
-            }
-        }
+        let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 700, seed: 11, segmentSize: 700_000)
         let segments = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
             .filter { $0.hasSuffix(".jsonl") }.sorted()
         XCTAssertGreaterThanOrEqual(segments.count, 2)

@@ -12,16 +12,7 @@ final class StartupFoldTests: XCTestCase {
     /// A journal over several segments with every kind of finding: a damaged line, a duplicate sequence
     /// number, a gap, a line that verifies but is not an event the desk knows, and a torn last line.
     func makeAwkwardJournal() throws -> (URL, FileJournal.Options, ReferenceData) {
-        let folder = try TestSupport.temporaryFolder(self)
-        let reference = try TestSupport.shippedReference()
-        var options = FileJournal.Options()
-        options.segmentSizeLimit = 400_000
-        do {
-            let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
-            try DeskGenerator(reports: 500, seed: 5, now: now, reference: reference).generate(batchSize: 300) { entries in
-                _ = try journal.appendBatch(entries)
-            }
-        }
+        let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 500, seed: 5, segmentSize: 400_000)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
             .filter { $0.hasSuffix(".jsonl") }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 3)

@@ -8,17 +8,7 @@ import XCTest
 /// and the pipeline must hand every result over once, in order.
 final class TapeStartupTests: XCTestCase {
     func testStartupDeskEqualsATreeDecodeOfEveryLine() throws {
-        let folder = try TestSupport.temporaryFolder(self)
-        let reference = try TestSupport.shippedReference()
-        let now = try XCTUnwrap(ISOTime.parse("2026-11-30T09:00:00+07:00"))
-        var options = FileJournal.Options()
-        options.segmentSizeLimit = 500_000
-        do {
-            let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
-            try DeskGenerator(reports: 600, seed: 5, now: now, reference: reference).generate(batchSize: 300) { entries in
-                _ = try journal.appendBatch(entries)
-            }
-        }
+        let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 600, seed: 5, segmentSize: 500_000)
         let (journal, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
         let store = try DeskStore(journal: journal, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()))
 
