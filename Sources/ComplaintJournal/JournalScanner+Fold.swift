@@ -1,0 +1,55 @@
+import Complaints
+import Foundation
+
+extension JournalScanner {
+    /// What the scan did with one line.
+    enum Taken { case applied, skipped, stop }
+
+    /// One segment of a folding scan: each line verified and decoded on every core (`ScanFold.decode`),
+    /// then taken in order by `take` (exactly as the verifying scan takes it) and folded when applied, while
+    /// the next lines are already being decoded. Stops where `take` says to.
+    static func foldSegment<F: ScanFold>(
+        _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
+        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?)) -> Taken
+    ) {
+        let shared = SharedReadOnly(buffer)
+        let lines = ParallelLines.lines(buffer)
+        let decode = fold.decode
+        let typeNames = fold.typeNames
+        var index = 0
+        // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
+        try? ParallelLines.pipeline(count: lines.count, work: { i -> FoldedLine<F.Decoded> in
+            let line = lines[i]
+            guard line.terminated else { return .unterminated }
+            let bytes = shared.line(line)
+            do throws(EnvelopeDecoder.Failure) {
+                let (entry, payloadStart, payloadEnd, checksum) = try EnvelopeDecoder.decodeForFold(
+                    bytes, position: JournalPosition(segment: segment, line: firstLine + i), verifyChecksum: true, typeNames: typeNames)
+                let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
+                return .good(seq: entry.seq, decoded: decode(entry, span, UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd])))
+            } catch {
+                return .bad(error)
+            }
+        }, consume: { found in
+            let line = lines[index]
+            index += 1
+            var decoded: F.Decoded?
+            let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?) in
+                switch found {
+                case .unterminated: return (0, nil) // not reached: `take` sets an unterminated line aside itself
+                case let .bad(failure): throw failure
+                case let .good(seq, value):
+                    decoded = value
+                    return (seq, nil)
+                }
+            }
+            switch taken {
+            case .applied: if let decoded { fold.consume(decoded) }
+            case .skipped: break
+            case .stop: throw ScanStopped()
+            }
+        })
+    }
+
+    private struct ScanStopped: Error {}
+}
