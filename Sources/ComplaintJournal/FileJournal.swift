@@ -231,6 +231,14 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         return scanner.report
     }
 
+    /// Torn ends set aside so far (at open, or by an append that caught up on a writer that died mid-line),
+    /// from the `from`-th on: a caller that remembers the count learns of new ones without copying `report`.
+    public func tornTails(from: Int) -> [TornTail] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return Array(scanner.report.tornTails.dropFirst(from))
+    }
+
     /// The tracking ids named by damaged lines (set aside now, or acknowledged by an earlier repair, whose
     /// registry keeps them): those reports are gone from the desk, but the ids were given to reporters.
     public var reportIDsSetAside: [String] {
@@ -285,7 +293,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         // check when re-read, is damage found after start-up.
         if let unreadable = textStore.failure { reasons.append(unreadable) }
         if let reRead = scanner.reReadDamage.value { reasons.append(reRead) }
-        if let changed = snapshotRegionDamage.value, changed != scanner.reReadDamage.value { reasons.append(changed) }
+        if let changed = snapshotRegionDamage.value { reasons.append(changed) }
         return reasons.isEmpty ? .ok : .degraded(reasons: reasons)
     }
 

@@ -16,13 +16,11 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
     }
 
     func testEventsCaughtUpDuringTheConsolesOwnSaveReachItsDesk() throws {
-        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
-        let store = try Fixture.makeStore(journal: journal)
-        var state = try Fixture.state(store: store)
+        var desk = try FileDeskConsole(self, "concurrent-console")
+        let (folder, store) = (desk.folder, desk.store)
         let service = StoreService(store: store)
         // Another officer's command line writes while the console is busy.
-        let (otherJournal, _) = try FileJournal.open(at: folder, mode: .writer)
-        let other = try DeskStore(journal: otherJournal, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
+        let other = try desk.otherWriter()
         let (newID, _) = try other.receive(Intake(externalID: "SMS-LAIN-1", channel: .sms, receivedAt: Fixture.now,
                                                   title: "Dari konsol lain", body: "Masuk lewat SMS."), as: .system, now: Fixture.now)
         try other.perform(.addNote("catatan lain"), on: Fixture.ID.overdue, as: Fixture.national, now: Fixture.now)
@@ -31,16 +29,16 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
                                   expectedVersion: nil)
         let outcomes = service.perform([request], as: Fixture.national, now: Fixture.now)
         XCTAssertEqual(outcomes.first?.caughtUp.count, 2)
-        ConsoleReducer.reduce(&state, .performed(outcomes))
-        XCTAssertNotNil(state.desk[newID], "the other writer's new report is on the console's desk")
-        XCTAssertEqual(state.desk.lastSeq, store.desk.lastSeq)
-        XCTAssertEqual(state.desk.all, store.desk.all, "the console's desk is the store's")
+        ConsoleReducer.reduce(&desk.state, .performed(outcomes))
+        XCTAssertNotNil(desk.state.desk[newID], "the other writer's new report is on the console's desk")
+        XCTAssertEqual(desk.state.desk.lastSeq, store.desk.lastSeq)
+        XCTAssertEqual(desk.state.desk.all, store.desk.all, "the console's desk is the store's")
         XCTAssertEqual(service.poll(), [], "nothing left to deliver twice")
         // A fresh start reads the same desk.
         let (fresh, _) = try FileJournal.open(at: folder, mode: .readOnly)
         let again = try DeskStore(journal: fresh, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
-        XCTAssertEqual(again.desk.lastSeq, state.desk.lastSeq)
-        XCTAssertEqual(again.desk.all.count, state.desk.all.count)
+        XCTAssertEqual(again.desk.lastSeq, desk.state.desk.lastSeq)
+        XCTAssertEqual(again.desk.all.count, desk.state.desk.all.count)
     }
 }
 
@@ -48,25 +46,22 @@ final class ConcurrentWriterConsoleTests: XCTestCase {
 /// used to overwrite it with "Tersimpan".
 final class ChangedUnderneathDuringSaveTests: XCTestCase {
     func testTheSavedMessageKeepsTheWarningThatTheReportChangedUnderneath() throws {
-        let folder = try temporaryFolder("changed-during-save")
-        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
-        let store = try Fixture.makeStore(journal: journal)
-        var state = try Fixture.state(store: store)
-        state.press(.enter)
-        XCTAssertEqual(state.detail.reportID, Fixture.ID.overdue)
-        let (otherJournal, _) = try FileJournal.open(at: folder, mode: .writer)
-        let other = try DeskStore(journal: otherJournal, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
+        var desk = try FileDeskConsole(self, "changed-during-save")
+        let store = desk.store
+        desk.state.press(.enter)
+        XCTAssertEqual(desk.state.detail.reportID, Fixture.ID.overdue)
+        let other = try desk.otherWriter()
         try other.perform(.addNote("dicek dimas"), on: Fixture.ID.overdue, as: Operator(name: "dimas", role: .adminNasional),
                           now: Fixture.now)
         let outcomes = StoreService(store: store).perform(
             [DeskRequest(reportID: Fixture.ID.overdue, command: .addNote("catatan rina"), expectedVersion: nil)],
             as: Fixture.national, now: Fixture.now)
-        ConsoleReducer.reduce(&state, .performed(outcomes))
-        let text = state.message?.text ?? ""
+        ConsoleReducer.reduce(&desk.state, .performed(outcomes))
+        let text = desk.state.message?.text ?? ""
         XCTAssertTrue(text.hasPrefix("Tersimpan: "), text)
         XCTAssertTrue(text.contains("baru saja diubah oleh dimas"), text)
-        XCTAssertEqual(state.message?.kind, .info, "saved, with a warning: neither ✓ nor ✗")
-        XCTAssertEqual(state.desk[Fixture.ID.overdue]?.trail.suffix(2).map(\.actor.name), ["dimas", "rina"])
+        XCTAssertEqual(desk.state.message?.kind, .info, "saved, with a warning: neither ✓ nor ✗")
+        XCTAssertEqual(desk.state.desk[Fixture.ID.overdue]?.trail.suffix(2).map(\.actor.name), ["dimas", "rina"])
     }
 }
 
@@ -74,10 +69,8 @@ final class ChangedUnderneathDuringSaveTests: XCTestCase {
 /// process, …" (English after the Indonesian lead). The officer's language, and what to do.
 final class BusyJournalSaveTests: XCTestCase {
     func testASaveThatTimesOutOnTheLockSaysSoInTheOfficersLanguage() throws {
-        let folder = try temporaryFolder("busy-save")
-        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: FileJournal.Options(lockTimeout: 0.2))
-        let store = try Fixture.makeStore(journal: journal)
-        var state = try Fixture.state(store: store)
+        var desk = try FileDeskConsole(self, "busy-save", options: FileJournal.Options(lockTimeout: 0.2))
+        let (folder, store) = (desk.folder, desk.store)
         let fd = open(folder.appendingPathComponent("journal/LOCK").path, O_RDONLY)
         XCTAssertEqual(flock(fd, LOCK_EX), 0)
         let outcomes = StoreService(store: store).perform(
@@ -87,8 +80,8 @@ final class BusyJournalSaveTests: XCTestCase {
         close(fd)
         guard case let .busy(_, waited)? = outcomes.first?.result else { return XCTFail("\(outcomes)") }
         XCTAssertEqual(waited, 0.2)
-        ConsoleReducer.reduce(&state, .performed(outcomes))
-        let text = state.message?.text ?? ""
+        ConsoleReducer.reduce(&desk.state, .performed(outcomes))
+        let text = desk.state.message?.text ?? ""
         XCTAssertTrue(text.hasPrefix("#2600001: tidak tersimpan — jurnal masih ditulis oleh "), text)
         XCTAssertTrue(text.hasSuffix("isian tetap ada, simpan lagi sebentar lagi."), text)
         XCTAssertFalse(text.contains("journal locked"), text)
@@ -99,10 +92,8 @@ final class BusyJournalSaveTests: XCTestCase {
 /// said "Jurnal: OK". The officer is told where the torn line went.
 final class TornTailDuringSaveTests: XCTestCase {
     func testASaveThatSetsATornLineAsideSaysWhere() throws {
-        let folder = try temporaryFolder("torn-during-save")
-        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
-        let store = try Fixture.makeStore(journal: journal)
-        var state = try Fixture.state(store: store)
+        var desk = try FileDeskConsole(self, "torn-during-save")
+        let (folder, store) = (desk.folder, desk.store)
         let service = StoreService(store: store)
         // Another writer died mid-line.
         let segment = try FileHandle(forWritingTo: folder.appendingPathComponent("journal/000001.jsonl"))
@@ -117,11 +108,11 @@ final class TornTailDuringSaveTests: XCTestCase {
         XCTAssertTrue(path.hasPrefix("journal/quarantine/000001-") && path.hasSuffix(".torn"), path)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path))
         XCTAssertEqual(outcomes[1].setAside, [], "said once")
-        ConsoleReducer.reduce(&state, .performed(outcomes))
-        XCTAssertEqual(state.message?.kind, .success, "saved; the torn line was another process's")
-        XCTAssertTrue(state.message?.text.hasSuffix("Baris terpotong dari proses lain (yang berhenti di tengah menulis) disisihkan ke \(path).") == true,
-                      state.message?.text ?? "")
-        XCTAssertTrue(state.message?.text.hasPrefix("Tersimpan: ") == true, state.message?.text ?? "")
+        ConsoleReducer.reduce(&desk.state, .performed(outcomes))
+        XCTAssertEqual(desk.state.message?.kind, .success, "saved; the torn line was another process's")
+        XCTAssertTrue(desk.state.message?.text.hasSuffix("Baris terpotong dari proses lain (yang berhenti di tengah menulis) disisihkan ke \(path).") == true,
+                      desk.state.message?.text ?? "")
+        XCTAssertTrue(desk.state.message?.text.hasPrefix("Tersimpan: ") == true, desk.state.message?.text ?? "")
         // Nothing torn: nothing said.
         let plain = service.perform([note], as: Fixture.national, now: Fixture.now)
         XCTAssertEqual(plain.first?.setAside, [])
@@ -149,5 +140,25 @@ final class ArrivalMessageTests: XCTestCase {
         s.message = nil
         arrive(1)
         XCTAssertEqual(s.message?.text, "1 laporan baru masuk.", "a new count once the message was gone")
+    }
+}
+
+/// A console on a file journal in a new folder (the tests above), and another officer's store on it.
+struct FileDeskConsole {
+    let folder: URL
+    let store: DeskStore
+    var state: ConsoleState
+
+    init(_ testCase: XCTestCase, _ name: String, options: FileJournal.Options = FileJournal.Options()) throws {
+        folder = try testCase.temporaryFolder(name)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer, options: options)
+        store = try Fixture.makeStore(journal: journal)
+        state = try Fixture.state(store: store)
+    }
+
+    /// Another process writing to the same journal (a second console, the command line).
+    func otherWriter() throws -> DeskStore {
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        return try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(), osUser: nil)
     }
 }

@@ -154,7 +154,7 @@ public final class OpenedDesk {
                 }
             }
             // Without a snapshot to resume from, the open's scan folds the desk as it verifies (one pass).
-            let startupFold = StartupFold(journalBytes: folder.journalBytes)
+            let startupFold = StartupFold(journalBytes: { folder.journalBytes })
             func openJournal(resume: JournalResumePoint?) throws -> (FileJournal, RecoveryReport) {
                 readOnlyFallback && mode == .writer
                     ? try FileJournal.openWritingIfPossible(at: folder.url, options: options, resume: resume, fold: startupFold)

@@ -8,7 +8,7 @@ public final class StartupFold: ScanFold {
     /// Lines that verified but could not be understood (see `DeskStore.problems`).
     public private(set) var problems: [JournalMapping.Problem] = []
     public var typeNames: [String] { DomainEvent.typeNames }
-    private let expectedReports: Int
+    private let journalBytes: () -> Int
     private var source: JournalTextStore?
 
     public var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Result<RecordedEvent, JournalMapping.Problem> {
@@ -17,9 +17,10 @@ public final class StartupFold: ScanFold {
         return { JournalMapping.recorded($0, at: $1, payload: $2, source: source) }
     }
 
-    /// `journalBytes` sizes the desk's tables up front (a report takes about 2.5 kB of journal).
-    public init(journalBytes: Int) {
-        expectedReports = min(journalBytes / 2_500, 10_000_000)
+    /// `journalBytes` sizes the desk's tables up front (a report takes about 2.5 kB of journal); asked only
+    /// when a scan folds, not on a start from a snapshot.
+    public init(journalBytes: @escaping () -> Int) {
+        self.journalBytes = journalBytes
     }
 
     public func begin(textStore: JournalTextStore) {
@@ -27,7 +28,7 @@ public final class StartupFold: ScanFold {
         desk = Desk()
         problems = []
         // Room up front instead of growing (copying, rehashing) the report list and its indices step by step.
-        desk.reserveCapacity(adding: expectedReports)
+        desk.reserveCapacity(adding: min(journalBytes() / 2_500, 10_000_000))
     }
 
     public func consume(_ value: Result<RecordedEvent, JournalMapping.Problem>) {

@@ -45,7 +45,7 @@ public struct LessonProgress: Sendable, Hashable {
                 failed[i] = true
                 feedback = .mistake(step: i, text: LessonProgress.closedByTheClock(step: i))
             }
-            return
+            // No return: a step may itself ask for the report to close by itself (`do = "auto-close"`).
         }
         for (i, step) in lesson.steps.enumerated() where !completed[i] && step.expect.matches(event, externalID: externalID) {
             // After a mistake that fails the step, doing the right thing is no longer praised (QA: the

@@ -10,7 +10,7 @@ public final class StoreService: DeskService {
 
     public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
         let file = store.journal as? FileJournal
-        var tornBefore = file?.report.tornTails.count ?? 0
+        var tornBefore = file?.tornTails(from: 0).count ?? 0
         return requests.map { req -> DeskOutcome in
             let result: DeskOutcome.Result
             do throws(DeskStore.Failure) {
@@ -23,9 +23,9 @@ public final class StoreService: DeskService {
                 }
             }
             // A writer that crashed mid-line leaves a torn end, which this append set aside (QA: silently).
-            let torn = file?.report.tornTails ?? []
-            let setAside = torn.dropFirst(tornBefore).map { $0.quarantineFile.map { "journal/" + $0 } ?? $0.file }
-            tornBefore = torn.count
+            let torn = file?.tornTails(from: tornBefore) ?? []
+            let setAside = torn.map { $0.quarantineFile.map { "journal/" + $0 } ?? $0.file }
+            tornBefore += torn.count
             return DeskOutcome(request: req, result: result, caughtUp: store.takeCaughtUp(), setAside: Array(setAside))
         }
     }

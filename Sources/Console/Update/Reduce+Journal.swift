@@ -4,11 +4,12 @@ import TextCanvas
 
 extension ConsoleReducer {
     /// Events other consoles (or `lapor-desk import`) appended: fold them in without losing the officer's
-    /// place, and say so when the report on screen changed underneath. `refresh` false leaves the inbox
-    /// query to the caller, which runs it once after its own events too.
-    static func applyForeign(_ s: inout ConsoleState, _ events: [RecordedEvent], refresh: Bool = true) {
+    /// place, and say so when the report on screen changed underneath (that warning is returned too).
+    /// `refresh` false leaves the inbox query to the caller, which runs it once after its own events too.
+    @discardableResult
+    static func applyForeign(_ s: inout ConsoleState, _ events: [RecordedEvent], refresh: Bool = true) -> StatusMessage? {
         let fresh = events.filter { $0.seq > s.desk.lastSeq }
-        guard !fresh.isEmpty else { return }
+        guard !fresh.isEmpty else { return nil }
         s.desk.apply(fresh)
         if refresh { refreshInbox(&s) }
         var touchedOpen: RecordedEvent?
@@ -20,9 +21,11 @@ extension ConsoleReducer {
         if let e = touchedOpen {
             s.detail.changedUnderneath = e.reportID == s.detail.reportID
             let who = e.actor.name
-            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+            let warning = StatusMessage(kind: .error, text: s.text(Localized(
                 "Laporan #\(e.reportID) baru saja diubah oleh \(who) (\(UIText.eventLabel(e.event).id)). Periksa sebelum bertindak.",
                 en: "Report #\(e.reportID) was just changed by \(who) (\(UIText.eventLabel(e.event).en)). Check it before acting.")))
+            s.message = warning
+            return warning
         } else {
             let newReports = fresh.filter { if case .received = $0.event { true } else { false } }.count
             if newReports > 0 {
@@ -35,6 +38,7 @@ extension ConsoleReducer {
                 s.arrivals = (total, message)
             }
         }
+        return nil
     }
 
     /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
@@ -44,9 +48,7 @@ extension ConsoleReducer {
         // Other writers' events the journal caught up on first: they come before this console's own. The
         // inbox is queried once, below; a warning that the open report changed underneath is kept for the
         // message (it used to be overwritten by "Tersimpan").
-        let messageBefore = s.message
-        applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq }, refresh: false)
-        let changedUnderneath = s.message != messageBefore && s.message?.kind == .error ? s.message : nil
+        let changedUnderneath = applyForeign(&s, outcomes.flatMap(\.caughtUp).sorted { $0.seq < $1.seq }, refresh: false)
         var recorded: [RecordedEvent] = []
         var problems: [String] = []
         var succeeded: Set<ReportID> = []

@@ -49,7 +49,7 @@ final class StartupFoldTests: XCTestCase {
         XCTAssertFalse(verified.foldedAtOpen)
         let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
 
-        let fold = StartupFold(journalBytes: 0)
+        let fold = StartupFold(journalBytes: { 0 })
         let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
         XCTAssertTrue(folding.foldedAtOpen)
         let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
@@ -79,7 +79,7 @@ final class StartupFoldTests: XCTestCase {
 
     func testAFoldUsedByASecondOpenStartsAfresh() throws {
         let (folder, options, _) = try makeAwkwardJournal()
-        let fold = StartupFold(journalBytes: 0)
+        let fold = StartupFold(journalBytes: { 0 })
         _ = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
         let once = fold.desk
         // As when a writer's open fails and is retried read-only with the same fold.
@@ -90,7 +90,7 @@ final class StartupFoldTests: XCTestCase {
 
     func testAWriterRecoversTheSameWayWhenFolding() throws {
         let (folder, options, reference) = try makeAwkwardJournal()
-        let fold = StartupFold(journalBytes: 0)
+        let fold = StartupFold(journalBytes: { 0 })
         let (journal, report) = try FileJournal.open(at: folder, mode: .writer, options: options, fold: fold)
         // The writer quarantined the damaged line and the torn tail, and can append after them.
         XCTAssertNotNil(report.damagedLines.first?.quarantineFile)

@@ -92,6 +92,13 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertTrue(LessonProgress.closedByTheClock(step: 1).id.hasPrefix("Langkah 2 "))
         p.observe(seq: 3, event: .noteAdded(text: "x"), externalID: "E")
         XCTAssertEqual(p.completed, [true, false])
+        // A step that asks for the report to close by itself is still passed by it.
+        let closing = Lesson(steps: [LessonStep(instruction: Localized("Majukan jam", en: "Move the clock"),
+                                                expect: EventPattern(verb: .autoClose, reportExternalID: "E"),
+                                                praise: Localized("Tertutup", en: "Closed"))])
+        var q = LessonProgress(lesson: closing, baselineSeq: 0)
+        q.observe(seq: 1, event: .autoClosed, externalID: "E")
+        XCTAssertEqual(q.completed, [true])
     }
 
     /// A report passed to the wrong unit can be passed on: the mistake is explained, the right unit passes.
