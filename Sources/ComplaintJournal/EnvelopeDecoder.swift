@@ -47,10 +47,15 @@ enum EnvelopeDecoder {
     /// not built (`eventID` and `atText` are empty), a `type` found in `typeNames` is that shared string,
     /// and the payload is not copied (`entry.payload` is empty): it is `line[payloadStart..<payloadEnd]`.
     /// Saves four allocations per line of a million-line start-up.
+    ///
+    /// With `checkPayload` false the payload is only seen to be braced: the caller parses it anyway and
+    /// checks it with `checkPayload(_:payloadStart:)` unless its own parse proved it (see `ScanFold`).
     static func decodeForFold(
-        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String]
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
+        checkPayload: Bool = true
     ) throws(Failure) -> (entry: JournalEntry, payloadStart: Int, payloadEnd: Int, checksum: UInt32) {
-        let (_, entry, payloadStart, checksum) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames)
+        let (_, entry, payloadStart, checksum) = try walk(
+            line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames, checkPayload: checkPayload)
         guard let entry else { throw Failure(reason: "internal: entry not built") }
         return (entry, payloadStart, line.count - trailerLength, checksum)
     }
@@ -60,9 +65,20 @@ enum EnvelopeDecoder {
         try walk(line, position: JournalPosition(segment: 0, line: 0), mode: .verifyOnly, lean: nil).0
     }
 
+    /// The payload check `walk` skipped for `decodeForFold(checkPayload: false)`, failing as `walk` would
+    /// have: `payload` is the line's payload, which starts at byte `payloadStart` of its line.
+    static func checkPayload(_ payload: UnsafeBufferPointer<UInt8>, payloadStart: Int) throws(Failure) {
+        do {
+            try JSONPayloadValidator.validateObject(payload)
+        } catch {
+            throw Failure(reason: "field data: \(error.reason) at byte \(payloadStart + error.offset)")
+        }
+    }
+
     /// `lean` (the known type names) builds the entry `decodeForFold` describes.
     private static func walk(
-        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?
+        _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
+        checkPayload: Bool = true
     ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32) {
         let materialize = mode != .verifyOnly
         let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
@@ -115,16 +131,16 @@ enum EnvelopeDecoder {
         }
         try cursor.literal(",\"data\":")
         let payload = UnsafeBufferPointer(rebasing: prefix[cursor.index...])
+        // The payload check allows spaces and tabs around the object (another tool may write them).
+        let braced = { () -> Bool in
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard let first = payload.firstIndex(where: { !blank($0) }), let last = payload.lastIndex(where: { !blank($0) }) else { return false }
+            return payload[first] == UInt8(ascii: "{") && payload[last] == UInt8(ascii: "}")
+        }()
         if mode == .trusted {
-            guard payload.first == UInt8(ascii: "{"), payload.last == UInt8(ascii: "}") else {
-                throw Failure(reason: "field data: not an object")
-            }
-        } else {
-            do {
-                try JSONPayloadValidator.validateObject(payload)
-            } catch {
-                throw Failure(reason: "field data: \(error.reason) at byte \(cursor.index + error.offset)")
-            }
+            guard braced else { throw Failure(reason: "field data: not an object") }
+        } else if checkPayload || !braced {
+            try EnvelopeDecoder.checkPayload(payload, payloadStart: cursor.index)
         }
         guard materialize else { return (seq, nil, 0, checksum) }
         let entry = JournalEntry(

@@ -11,7 +11,7 @@ extension ParallelLines {
     /// Returns only after every started chunk has finished, so `work` may read memory that the caller
     /// frees afterwards, even when `consume` throws.
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = 4_096, work: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
+        count: Int, chunk: Int = 4_096, ahead: Int = 2, work: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
     ) throws {
         guard count > 0 else { return }
         func start(_ lo: Int) -> PipelineChunk<T> {
@@ -24,11 +24,15 @@ extension ParallelLines {
             }
             return slot
         }
-        var next: PipelineChunk<T>? = start(0)
-        defer { next?.group.wait() }
-        while let current = next {
+        // Chunks in flight, oldest first: `ahead` of them, so the cores keep decoding while a slow stretch
+        // of the fold runs, instead of idling as soon as the one chunk ahead is done.
+        var inFlight: [PipelineChunk<T>] = [start(0)]
+        while inFlight.count < ahead, let last = inFlight.last, last.hi < count { inFlight.append(start(last.hi)) }
+        defer { for chunk in inFlight { chunk.group.wait() } }
+        while !inFlight.isEmpty {
+            let current = inFlight.removeFirst()
             current.group.wait()
-            next = current.hi < count ? start(current.hi) : nil
+            if let last = inFlight.last ?? Optional(current), last.hi < count { inFlight.append(start(last.hi)) }
             let parts = current.results
             current.results = []
             for part in parts {

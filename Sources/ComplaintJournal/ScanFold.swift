@@ -19,6 +19,10 @@ public protocol ScanFold: AnyObject {
     func begin(textStore: JournalTextStore)
     /// Folds one applied line.
     func consume(_ value: Decoded)
+    /// Whether decoding parsed the payload and found it to be one JSON object by the journal's own rules
+    /// (`JSONPayloadValidator`; raw CR as whitespace aside, which the scan checks itself). The scan then
+    /// does not check the payload a second time; otherwise it does, and a refused payload is damage.
+    static func parsedPayload(_ decoded: Decoded) -> Bool
 }
 
 /// What the parallel half of a folding scan found on one line.
@@ -34,4 +38,5 @@ final class NoFold: ScanFold {
     var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Void { { _, _, _ in } }
     func begin(textStore: JournalTextStore) {}
     func consume(_ value: Void) {}
+    static func parsedPayload(_ decoded: Void) -> Bool { false }
 }

@@ -31,6 +31,13 @@ public final class StartupFold: ScanFold {
         desk.reserveCapacity(adding: min(journalBytes() / 2_500, 10_000_000))
     }
 
+    /// A decoded event was read through a `PayloadTape`, whose grammar, UTF-8 rule and depth limit are the
+    /// journal's (`PayloadTapeTests`, `StartupFoldTests`); a problem may be a payload that is not JSON.
+    public static func parsedPayload(_ decoded: Result<RecordedEvent, JournalMapping.Problem>) -> Bool {
+        if case .success = decoded { return true }
+        return false
+    }
+
     public func consume(_ value: Result<RecordedEvent, JournalMapping.Problem>) {
         switch value {
         case let .success(r): desk.apply(r)

@@ -77,6 +77,51 @@ final class StartupFoldTests: XCTestCase {
         XCTAssertTrue(folded.desk.all.contains { $0.intake.body.utf8.count > 300 })
     }
 
+    /// The folding scan checks a payload once, by decoding it, where the verifying scan runs the journal's
+    /// payload check. Lines whose checksum is right but whose payload breaks the journal's rules (written by
+    /// some other tool) must be judged the same way by both: damage, or a line the desk cannot understand.
+    func testPayloadsTheJournalRefusesAreDamageInTheFoldingScanToo() throws {
+        let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 40, seed: 6, segmentSize: 10_000_000)
+        let hostile: [(payload: [UInt8], damage: Bool)] = [
+            (Array("{\"text\":\"a\"\r}".utf8), true), // CR as whitespace: the decoder's grammar allows it
+            (Array("{\"text\":\"caf".utf8) + [0xC3] + Array("\"}".utf8), true), // invalid UTF-8
+            (Array("{\"text\":01}".utf8), true),
+            (Array(("{\"text\":\"x\",\"deep\":" + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}").utf8), true),
+            (Array("{\"text\":\"\\udc00\"}".utf8), false), // a lone surrogate: the payload check allows it, decoding does not
+            (Array("{\"text\":\"catatan\"} ".utf8), false),
+        ]
+        let segment = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
+            .filter { $0.hasSuffix(".jsonl") }.sorted().last!
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path + "/journal/" + segment))
+        try handle.seekToEnd()
+        let (probe, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        for (k, item) in hostile.enumerated() {
+            let entry = TestSupport.entry(k, report: "2600002", payload: "{\"text\":\"PLACEHOLDER\"}", type: "report.note-added")
+            var line = Array(try EnvelopeEncoder.encode(entry, seq: probe.lastSequence + 1 + UInt64(k)).prefix { $0 != 0x0A })
+            let placeholder = Array("{\"text\":\"PLACEHOLDER\"}".utf8)
+            let at = (0...(line.count - placeholder.count)).first { Array(line[$0..<($0 + placeholder.count)]) == placeholder }!
+            line.replaceSubrange(at..<(at + placeholder.count), with: item.payload)
+            line.removeLast(16)
+            line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}\n".utf8)
+            try handle.write(contentsOf: line)
+        }
+        try handle.close()
+
+        let (verified, verifiedReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()))
+        let fold = StartupFold(journalBytes: { 0 })
+        let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        let folded = try DeskStore(journal: folding, directory: reference, deadlines: Deadlines(calendar: WorkingCalendar()), folded: fold)
+
+        XCTAssertEqual(foldingReport.damagedLines.count, hostile.filter(\.damage).count, "\(foldingReport.damagedLines)")
+        XCTAssertEqual(foldingReport.damagedLines, verifiedReport.damagedLines, "the same lines, with the same reasons")
+        XCTAssertTrue(foldingReport.damagedLines.contains { $0.reason.contains("raw line break") }, "\(foldingReport.damagedLines)")
+        XCTAssertEqual(folded.problems, decoded.problems)
+        XCTAssertEqual(folded.problems.count, 1, "the lone surrogate: verified, but not an event the desk can read")
+        XCTAssertEqual(folded.desk[ReportID("2600002")]?.trail.last?.event, .noteAdded(text: "catatan"))
+        TestSupport.assertSameDesk(folded.desk, decoded.desk)
+    }
+
     func testAFoldUsedByASecondOpenStartsAfresh() throws {
         let (folder, options, _) = try makeAwkwardJournal()
         let fold = StartupFold(journalBytes: { 0 })

@@ -54,11 +54,11 @@ final class TapeStartupTests: XCTestCase {
             consumed += 1
         }))
         XCTAssertEqual(consumed, 2_500)
-        // Chunks 0, 1 and (prefetched) 2 ran; none runs after the call returned.
+        // Chunks 0 and 1, and the two started ahead of chunk 1 (2 and 3), ran; none runs after the call returned.
         let after = started.value
         Thread.sleep(forTimeInterval: 0.05)
         XCTAssertEqual(started.value, after)
-        XCTAssertLessThanOrEqual(after, 6_000)
+        XCTAssertLessThanOrEqual(after, 8_000)
     }
 }
 
