@@ -92,6 +92,7 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .char("2")) {
             $0.inbox.view = .tunda
             $0.inbox.rows = [Fixture.ID.postponed]
+            $0.inbox.breakdown = Inbox.Breakdown(statuses: [.tunda: 1])
             $0.inbox.cursor = 0
             $0.focus = .inbox
             $0.detail.reportID = nil
@@ -143,6 +144,7 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .escape) {
             $0.inbox.filter.search = nil
             $0.inbox.rows = self.baru
+            $0.inbox.breakdown = Inbox.Breakdown(statuses: [.baru: 4], returned: 1)
             $0.message = nil
         }
         step(&s, key: .char("n")) { $0.message = msg(.info, "Belum ada pencarian: tekan / lalu ketik.") }
@@ -310,6 +312,7 @@ final class NavigationStepTests: XCTestCase {
             $0.overlay = nil
             $0.inbox.filter = filter
             $0.inbox.rows = [Fixture.ID.secret]
+            $0.inbox.breakdown = Inbox.Breakdown(statuses: [.baru: 1])
             $0.inbox.cursor = 0
             $0.message = msg(.info, "1 laporan cocok dengan saringan.")
         }
@@ -320,6 +323,7 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .char("F")) {
             $0.inbox.filter = InboxFilter()
             $0.inbox.rows = self.baru
+            $0.inbox.breakdown = Inbox.Breakdown(statuses: [.baru: 4], returned: 1)
             $0.inbox.cursor = 1  // still on the same report
             $0.message = msg(.info, "Saringan dihapus.")
         }

@@ -67,7 +67,8 @@ final class PresenterTests: XCTestCase {
 
     /// The English inbox header names the status as the view tab does ("2 Postponed").
     func testTheInboxHeaderAndTheTabNameThePostponedStatusAlike() throws {
-        let s = try Fixture.state(size: Size(width: 120, height: 40), language: .en)
+        var s = try Fixture.state(size: Size(width: 120, height: 40), language: .en)
+        s.press(.char("5"))
         let screen = ConsoleRenderer.render(s).textRows()
         XCTAssertTrue(screen[1].contains("2 Postponed (1)"), screen[1])
         XCTAssertTrue(screen[2].contains("Postponed 1"), screen[2])

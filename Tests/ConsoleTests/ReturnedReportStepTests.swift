@@ -27,6 +27,8 @@ final class ReturnedReportStepTests: XCTestCase {
         step(&s, key: .char("3")) {
             $0.inbox.view = .instansi
             $0.inbox.rows = [Fixture.ID.withUnit, Fixture.ID.disposed, Fixture.ID.followedUp]
+            // The title counts the rows under it: not the returned report, which waits in tab 1.
+            $0.inbox.breakdown = Inbox.Breakdown(statuses: [.terdisposisi: 1, .diproses: 1, .ditindaklanjuti: 1])
         }
         XCTAssertFalse(s.inbox.rows.contains(Fixture.ID.returned), "not at an agency any more")
         s.press(.char("5"))

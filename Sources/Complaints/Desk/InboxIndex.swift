@@ -281,14 +281,14 @@ public final class InboxIndex: @unchecked Sendable {
     }
 
     /// `Inbox.run` over the index: same filters, same order, same result.
-    func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+    func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> Inbox.Listing {
         lock.lock()
         defer { lock.unlock() }
         update(desk)
         let needles = q.text.map(Inbox.searchTokens) ?? []
         var matches: [Bool]?
         if !needles.isEmpty {
-            if pinned { return [] }
+            if pinned { return Inbox.Listing(ids: [], breakdown: Inbox.Breakdown()) }
             updateSearch(desk)
             matches = searchMatches(needles.joined(separator: " "), needles: needles, op: op)
         }
@@ -311,6 +311,8 @@ public final class InboxIndex: @unchecked Sendable {
             statusShown[k] && (q.statuses.isEmpty || q.statuses.contains(status))
         }
         let channelListed = Channel.allCases.map { q.channels.isEmpty || q.channels.contains($0) }
+        var tally = [Int](repeating: 0, count: ReportStatus.allCases.count)
+        var returnedListed = 0
         ordered.hot.withUnsafeBufferPointer { hot in
             for k in 0..<order.count {
                 // `k` walks the sorted copy; `i` is the row's position (strings, search matches).
@@ -340,9 +342,12 @@ public final class InboxIndex: @unchecked Sendable {
                 if let matches, !matches[i] { continue }
                 if q.overdueOnly && !hot[k].schedule.urgency(at: now).isOverdue { continue }
                 out.append(ids[k])
+                if returned { returnedListed += 1 } else { tally[s] += 1 }
             }
         }
-        return out
+        var breakdown = Inbox.Breakdown(returned: returnedListed)
+        for (k, status) in ReportStatus.allCases.enumerated() where tally[k] > 0 { breakdown.statuses[status] = tally[k] }
+        return Inbox.Listing(ids: out, breakdown: breakdown)
     }
 
     /// `Inbox.counts` over the rows.

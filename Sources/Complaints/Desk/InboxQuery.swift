@@ -83,8 +83,25 @@ public struct Inbox: Sendable {
         cache?.urgency(of: r, now: now) ?? deadlines.urgency(of: r, now: now)
     }
 
+    /// The reports `q` lists for `op`, in the query's order.
     public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
+        list(q, on: desk, for: op, now: now).ids
+    }
+
+    /// The reports `q` lists, and how many of them are in each status: what the inbox title breaks down,
+    /// so its figures always add up to the rows under it (a view, a filter or a search narrows both).
+    public func list(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> Listing {
         if let index { return index.run(q, on: desk, for: op, now: now) }
+        let ids = scan(q, on: desk, for: op, now: now)
+        var breakdown = Breakdown()
+        for id in ids {
+            guard let r = desk[id] else { continue }
+            breakdown.count(status: r.status, returned: r.returned != nil)
+        }
+        return Listing(ids: ids, breakdown: breakdown)
+    }
+
+    private func scan(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
         let needles = q.text.map(Inbox.searchTokens) ?? []
         let region = q.region.map(Inbox.fold)
         let category = q.category.map(Inbox.fold)
@@ -147,10 +164,32 @@ public struct Inbox: Sendable {
         }
     }
 
-    /// What the tabs and the inbox title count: reports per saved view and per status, for `op`.
+    /// What the tabs count: reports per saved view and per status, for `op`, over the whole desk.
     public struct Counts: Sendable, Hashable {
         public var views: [InboxQuery.SavedView: Int] = [:]
         public var statuses: [ReportStatus: Int] = [:]
+    }
+
+    /// A query's answer: the rows, and their tally by status.
+    public struct Listing: Sendable, Hashable {
+        public var ids: [ReportID]
+        public var breakdown: Breakdown
+    }
+
+    /// Listed reports per status. A report sent back as *bukan wewenang* is counted as returned rather than
+    /// under its status, as its row shows it ("Kembali").
+    public struct Breakdown: Sendable, Hashable {
+        public var statuses: [ReportStatus: Int] = [:]
+        public var returned = 0
+
+        public init(statuses: [ReportStatus: Int] = [:], returned: Int = 0) {
+            self.statuses = statuses
+            self.returned = returned
+        }
+
+        mutating func count(status: ReportStatus, returned isReturned: Bool) {
+            if isReturned { returned += 1 } else { statuses[status, default: 0] += 1 }
+        }
     }
 
     /// Both tallies in one pass over the desk.

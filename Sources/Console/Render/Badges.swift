@@ -17,9 +17,12 @@ enum Badges {
     }
 
     static func status(_ r: Report, _ l: Language) -> String {
-        if r.returned != nil { return Localized("Kembali", en: "Returned").text(l) }
+        if r.returned != nil { return returned(l) }
         return status(r.status, l)
     }
+
+    /// A report sent back by its agency (*bukan wewenang*), whatever its status.
+    static func returned(_ l: Language) -> String { Localized("Kembali", en: "Returned").text(l) }
 
     static func status(_ st: ReportStatus, _ l: Language) -> String {
         switch st {

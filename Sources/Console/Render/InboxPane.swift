@@ -6,10 +6,14 @@ import TextCanvas
 enum InboxPane {
     static func draw(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
         let focused = s.focus == .inbox && s.overlay == nil
-        let counts = ReportStatus.allCases.compactMap { st -> String? in
-            guard let n = s.inbox.statusCounts[st], n > 0, st != .dihapus else { return nil }
+        // The listed rows by the status their rows show: the figures add up to the count before them.
+        let breakdown = s.inbox.breakdown
+        var parts = ReportStatus.allCases.compactMap { st -> String? in
+            guard let n = breakdown.statuses[st], n > 0 else { return nil }
             return "\(Badges.status(st, s.language)) \(n)"
-        }.joined(separator: " · ")
+        }
+        if breakdown.returned > 0 { parts.append("\(Badges.returned(s.language)) \(breakdown.returned)") }
+        let counts = parts.joined(separator: " · ")
         let title = s.text(Localized("Kotak Masuk", en: "Inbox")) + " \(s.inbox.rows.count)" + (counts.isEmpty ? "" : " — " + counts)
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: title)
         let inner = r.inset(by: 1)

@@ -104,7 +104,8 @@ public struct InboxState: Sendable, Hashable {
     public var marked: Set<ReportID> = []
     /// Counts per saved view, for the tabs.
     public var viewCounts: [InboxQuery.SavedView: Int] = [:]
-    public var statusCounts: [ReportStatus: Int] = [:]
+    /// The listed rows by status, for the inbox title (they add up to `rows.count`).
+    public var breakdown = Inbox.Breakdown()
 
     public var selectedID: ReportID? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 }

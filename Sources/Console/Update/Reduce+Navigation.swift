@@ -8,12 +8,12 @@ extension ConsoleReducer {
         let selected = s.inbox.selectedID
         let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache, index: s.inboxIndex)
         let op = s.env.operatorOnDuty
-        s.inbox.rows = inbox.run(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
+        let listing = inbox.list(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
+        s.inbox.rows = listing.ids
+        s.inbox.breakdown = listing.breakdown
         if counts {
-            // Tab counts and status counts change only with the desk or the clock, not with the view.
-            let counts = inbox.counts(on: s.desk, for: op, now: s.now)
-            s.inbox.viewCounts = counts.views
-            s.inbox.statusCounts = counts.statuses
+            // Tab counts change only with the desk or the clock, not with the view.
+            s.inbox.viewCounts = inbox.counts(on: s.desk, for: op, now: s.now).views
         }
         s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
         if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
