@@ -81,8 +81,11 @@ enum RoutingPane {
             }
             let limit = s.env.deadlines.limits.agencyFollowUp
             let due = s.env.deadlines.calendar.adding(workingSeconds: TimeInterval(limit) * 86400, to: s.now)
-            head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja → ", "Agency deadline: \(limit) working days → ")
-                                   + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l), role: Roles.detailText))
+            // The date is held together by no-break spaces: a narrow pane moves it whole to the next line
+            // instead of wrapping "→ 7" away from "Des 10:00".
+            let when = ("→ " + DeskTimeText.short(due, offset: s.env.utcOffsetSeconds, language: l)).replacingOccurrences(of: " ", with: "\u{00A0}")
+            head.append(StyledLine(text: t("Tenggat instansi: \(limit) hari kerja ", "Agency deadline: \(limit) working days ") + when,
+                                   role: Roles.detailText))
         }
         if !bulk, !report.dispositions.isEmpty {
             head.append(StyledLine(text: t("Riwayat disposisi:", "Disposition history:"), role: Roles.detailLabel))
