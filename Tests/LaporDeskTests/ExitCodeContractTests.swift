@@ -154,9 +154,14 @@ final class ExitCodeContractTests: DeskTestCase {
         // Unknown verbs and unknown ids.
         try expect(2, ["act", fresh, "terbang", "--as", "rina"])
         try refused(["act", "9999999", "note", "--text", "x", "--as", "rina"], "No such report")
-        // Nothing refused reached the journal: received + disposed only.
+        // Dispose without --agency takes the routing proposal: an unknown id is still "no such report", and a
+        // report no rule matches is refused (the command line was right), naming the way out.
+        try refused(["act", "9999999", "dispose", "--as", "rina"], "No such report")
+        let unrouted = try intake([], body: "Ada sesuatu yang aneh sekali di sini tanpa topik jelas")
+        try refused(["act", unrouted, "dispose", "--as", "rina"], "no routing rule matches this report; name one with --agency")
+        // Nothing refused reached the journal: the two reports received, and the one disposal.
         let types = try journalObjects().compactMap { $0["type"] as? String }
-        XCTAssertEqual(types, ["report.received", "report.disposed"])
+        XCTAssertEqual(types, ["report.received", "report.disposed", "report.received"])
     }
 
     func testStaleExpectVersionIsRefused() throws {

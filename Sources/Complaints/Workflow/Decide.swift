@@ -42,7 +42,7 @@ public enum Workflow {
             return [.received(try validated(intake, ctx))]
         }
         guard let r = report else {
-            throw Refusal(.unknownReport, Localized("Laporan tidak ditemukan.", en: "No such report."))
+            throw Refusal.unknownReport
         }
         guard Access.canSee(r, by: op) else {
             throw Refusal(.outOfScope, Localized(

@@ -30,4 +30,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message.id }
+
+    /// The command names a report the desk does not have.
+    public static let unknownReport = Refusal(.unknownReport, Localized("Laporan tidak ditemukan.", en: "No such report."))
 }

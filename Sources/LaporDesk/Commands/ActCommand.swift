@@ -43,7 +43,7 @@ struct ActCommand: ParsableCommand {
     @Option(name: .customLong("field")) var fields: [String] = []
     @Option(name: .customLong("expect-version"), help: "Refuse if the report changed since this version.") var expectVersion: Int?
 
-    func command(for report: Report?, opened: OpenedDesk) throws -> Command {
+    func command(for report: Report?, _ rid: ReportID, opened: OpenedDesk) throws -> Command {
         guard let kind = CommandKind(rawValue: verb), kind != .receive, kind != .autoClose else {
             let verbs = CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map(\.rawValue)
             throw Fail.usage("act: unknown verb '\(verb)' (\(verbs.joined(separator: ", ")))")
@@ -54,9 +54,15 @@ struct ActCommand: ParsableCommand {
         a.subcategory = subcategory; a.priority = priority; a.original = original; a.anonymous = anonymous
         a.confidential = confidential; a.add = add; a.remove = remove; a.fields = fields
         if kind == .dispose, agency == nil {
-            // No --agency: the routing rule's proposal (to the agency; --unit only when given).
-            guard let report, let p = opened.reference.proposal(for: report) else {
-                throw Fail.usage("act dispose: no routing rule matches this report; name one with --agency")
+            // No --agency: the routing rule's proposal (to the agency; --unit only when given). A report
+            // no rule matches is refused like any other refusal (exit 1): the command line itself was right.
+            guard let report else {
+                let refusal = Refusal.unknownReport
+                throw Fail.rejected("#\(rid): \(refusal.message.id)\n#\(rid): \(refusal.message.en)")
+            }
+            guard let p = opened.reference.proposal(for: report) else {
+                throw Fail.rejected("#\(report.id): tidak ada aturan rute yang cocok; sebutkan instansi dengan --agency\n"
+                    + "#\(report.id): no routing rule matches this report; name one with --agency")
             }
             return .dispose(agency: p.agencyID, unit: unit, rule: p.rule.source, note: note)
         }
@@ -74,7 +80,7 @@ struct ActCommand: ParsableCommand {
         let op = try DeskAccess.actor(opened, desk)
         try DeskAccess.requireOSUserBinding(opened, op)
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
-        let cmd = try command(for: opened.desk[rid], opened: opened)
+        let cmd = try command(for: opened.desk[rid], rid, opened: opened)
         let now = try DeskAccess.now(opened)
         do {
             let events = try opened.store.perform(cmd, on: rid, as: op, expectedVersion: expectVersion, now: now)
