@@ -42,6 +42,14 @@ struct IntakeFieldReader {
                 continue
             }
             guard known.contains(m.key) else {
+                // A dotted top-level key and a nested field can read the same ("reporter.rt"): keeping one
+                // would lose the other, so the line is refused with both named.
+                guard extra[fieldPath] == nil else {
+                    problem(fieldPath, "two unknown fields read as '\(fieldPath)' (a key with dots in it and a field "
+                        + "inside an object); rename one")
+                    ok = false
+                    continue
+                }
                 extra[fieldPath] = m.value.compactText
                 warnings.append(IntakeProblem(file: file, line: line, field: fieldPath,
                                               message: IntakeProblem.unknownFieldMessage))

@@ -129,6 +129,15 @@ final class IntakeDecoderTests: XCTestCase {
                         "masuk.jsonl:7: operator_sms: unknown field kept verbatim"])
     }
 
+    func testAnUnknownDottedKeyThatReadsLikeANestedFieldIsRefusedNotOverwritten() {
+        for line in [#"{"channel":"sms","body":"x","location.rt":"1","location":{"rt":"2"}}"#,
+                     #"{"channel":"sms","body":"x","location":{"rt":"2"},"location.rt":"1"}"#] {
+            XCTAssertEqual(Fx.rejected(decode(line)),
+                           ["masuk.jsonl:7: location.rt: two unknown fields read as 'location.rt' (a key with dots in it and a field inside an object); rename one"],
+                           line)
+        }
+    }
+
     func testDuplicateKeysAreRefused() {
         XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","body":"y"}"#)),
                        ["masuk.jsonl:7: body: appears more than once"])
