@@ -78,7 +78,16 @@ struct IntakeBatchBuilder {
         batch.problems.append(contentsOf: problems)
     }
 
-    mutating func accept(_ intake: Intake, line: Int, warnings: [IntakeProblem]) {
+    /// Adds a decoded record; `note` ends a refusal's message (where in the file the record was).
+    mutating func accept(_ intake: Intake, line: Int, warnings: [IntakeProblem], note: String = "") {
+        // The limit a JSON-lines file has per line, for every format: a larger report would be a journal line
+        // that slows every later start, and an export that `import` refuses to read back.
+        let limit = IntakeFile.defaultMaxLineBytes
+        guard EventCodec.estimatedSize(.received(intake)) <= limit else {
+            batch.problems.append(IntakeProblem(file: fileName, line: line, field: nil,
+                                                message: "record is longer than \(limit >> 20) MiB; rejected" + note))
+            return
+        }
         if let ext = intake.externalID {
             let key = Desk.externalKey(channel: intake.channel, externalID: ext)
             if let first = seenKeys[key] {

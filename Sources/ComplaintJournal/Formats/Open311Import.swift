@@ -52,7 +52,7 @@ public enum Open311 {
             let note = " (service request \(element) of the array)"
             switch decodeRequest(item, fileName: fileName, element: line, importTime: importTime) {
             case let .accepted(intake, warnings):
-                builder.accept(intake, line: line, warnings: warnings.map { renamed($0, note: note) })
+                builder.accept(intake, line: line, warnings: warnings.map { renamed($0, note: note) }, note: note)
             case let .rejected(problems):
                 builder.reject(problems.map { renamed($0, note: note) })
             }

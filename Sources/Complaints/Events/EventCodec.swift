@@ -25,8 +25,9 @@ public enum EventCodec {
     }
 
     /// Bytes the payload of `event` will take unless its text needs escapes: room reserved up front, so
-    /// the payload of a long report is not copied into a larger buffer twice while it is written.
-    static func estimatedSize(_ event: DomainEvent) -> Int {
+    /// the payload of a long report is not copied into a larger buffer twice while it is written, and the
+    /// size an import checks against the journal's line limit.
+    public static func estimatedSize(_ event: DomainEvent) -> Int {
         guard case let .received(i) = event else { return 256 }
         func length(_ s: String?) -> Int { s?.utf8.count ?? 0 }
         let l = i.location, r = i.reporter

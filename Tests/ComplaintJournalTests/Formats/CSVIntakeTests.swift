@@ -99,6 +99,15 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(batch.problems[4].field, "incident_date")
     }
 
+    /// QA: a 100 MB cell was recorded, and every later start of the desk took seconds; the journal refuses
+    /// such a record in a JSON-lines file, so its own export could not be imported again either.
+    func testARecordOverTheLineLimitIsRejectedAndTheOthersKept() {
+        let text = "channel,body\nsms,kecil\nsms,\"" + String(repeating: "A", count: IntakeFile.defaultMaxLineBytes + 1) + "\"\nsms,lagi\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.intake.body), ["kecil", "lagi"])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: record is longer than 16 MiB; rejected"])
+    }
+
     func testUnknownColumnsAreKeptAndWarnedOnce() {
         let text = "channel,body,kode pos\nsms,a,55281\nsms,b,55282\n"
         let batch = decode(text)

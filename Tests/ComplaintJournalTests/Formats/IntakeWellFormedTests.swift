@@ -123,14 +123,27 @@ final class IntakeWellFormedTests: XCTestCase {
         XCTAssertEqual(batch.records.first { $0.line == 12 }?.intake.body, "laporan 12")
     }
 
-    func testReadBytesReadsRegularFilesAndAnythingElseThroughFileManager() throws {
+    /// Scripts hand `import` pipes (`<(zcat f.gz)`, a FIFO, `/dev/stdin`) as well as files (QA: every one of
+    /// those was "cannot read the file").
+    func testReadBytesReadsRegularFilesPipesAndDevices() throws {
         let folder = try TestSupport.temporaryFolder(self)
         let path = folder.appendingPathComponent("laporan.jsonl").path
         let content = Array((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try TestSupport.write(content, to: path)
         XCTAssertEqual(IntakeFile.readBytes(atPath: path), content)
-        XCTAssertEqual(IntakeFile.readBytes(atPath: "/dev/null"), FileManager.default.contents(atPath: "/dev/null").map { Array($0) })
+        XCTAssertEqual(IntakeFile.readBytes(atPath: "/dev/null"), [])
         XCTAssertNil(IntakeFile.readBytes(atPath: folder.appendingPathComponent("hilang.jsonl").path))
+        XCTAssertNil(IntakeFile.readBytes(atPath: folder.path), "a folder is not a stream")
+        // A named pipe, written by another thread in blocks larger than one read.
+        let fifo = folder.appendingPathComponent("pipa").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            _ = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        writer.start()
+        XCTAssertEqual(IntakeFile.readBytes(atPath: fifo), content)
     }
 
     // MARK: - Helpers

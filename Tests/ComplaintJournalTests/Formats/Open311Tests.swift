@@ -113,6 +113,14 @@ final class Open311Tests: XCTestCase {
                        ["kota.json:3: not valid JSON: expected ':' after the member name at byte column 17"])
     }
 
+    func testARequestOverTheLineLimitIsRejectedAndTheOthersKept() {
+        let huge = String(repeating: "A", count: IntakeFile.defaultMaxLineBytes + 1)
+        let batch = decode("[{\"description\":\"a\"},\n{\"description\":\"\(huge)\"},\n{\"description\":\"c\"}]")
+        XCTAssertEqual(batch.records.map(\.intake.body), ["a", "c"])
+        XCTAssertEqual(batch.problems.map(\.description),
+                       ["kota.json:2: record is longer than 16 MiB; rejected (service request 2 of the array)"])
+    }
+
     func testUnknownFieldsWarnButGeoReportFieldsDoNot() {
         let batch = decode(#"[{"description":"a","media_url":"http://x","warna":"merah"}]"#)
         XCTAssertEqual(batch.records.first?.intake.extra, ["media_url": #""http://x""#, "warna": #""merah""#])
