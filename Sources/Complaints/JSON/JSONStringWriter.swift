@@ -43,6 +43,11 @@ enum JSONStringWriter {
                 appendEscape(UInt32(base[k + 1]), &out)
                 k += 2
                 run = k
+            case 0xD8 where k + 1 < n && base[k + 1] == 0x9C: // U+061C ARABIC LETTER MARK, a bidi control too
+                flush(k)
+                appendEscape(0x061C, &out)
+                k += 2
+                run = k
             case 0xE2 where k + 2 < n && base[k + 1] == 0x80 && (base[k + 2] == 0xA8 || base[k + 2] == 0xA9):
                 flush(k)
                 appendEscape(base[k + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
@@ -62,7 +67,7 @@ enum JSONStringWriter {
     }
 
     /// Index of the first byte at or after `start` that may need an escape: a quote, a backslash, a control
-    /// byte, DEL, 0xC2 or 0xE2 (lead bytes of C1 controls, line separators and bidi controls). Skips eight
+    /// byte, DEL, 0xC2, 0xD8 or 0xE2 (lead bytes of C1 controls, U+061C, line separators and bidi controls). Skips eight
     /// plain ASCII bytes at a time, then single bytes.
     @inline(__always)
     static func skipPlain(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
@@ -84,7 +89,7 @@ enum JSONStringWriter {
             let stop = min(count, index + 8)
             while index < stop {
                 let b = base[index]
-                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 { return index }
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 { return index }
                 index += 1
             }
         }

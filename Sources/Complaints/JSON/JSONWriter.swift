@@ -1,6 +1,6 @@
 extension JSONValue {
-    /// Compact one-line JSON text. Every control character (C0, DEL, C1) and the JavaScript line separators
-    /// U+2028/U+2029 are escaped, so the output is always a single line that is safe to print, embed in
+    /// Compact one-line JSON text. Every control character (C0, DEL, C1), the JavaScript line separators
+    /// U+2028/U+2029 and the bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9) are escaped, so the output is always a single line that is safe to print, embed in
     /// JSON lines files, and paste into a terminal.
     public var compactText: String {
         var out: [UInt8] = []

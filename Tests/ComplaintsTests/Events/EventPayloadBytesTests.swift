@@ -11,7 +11,7 @@ final class EventPayloadBytesTests: XCTestCase {
         String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F}", "x\u{7F}y",
         String((0x80...0xA0).map { Character(Unicode.Scalar($0)!) }), "\u{A0}\u{FF}",
         "\u{2028}", "\u{2029}", "a\u{2028}b\u{2029}c", "\u{2027}\u{202F}\u{2000}\u{2065}\u{206A}\u{20AC}",
-        "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}",
+        "\u{61C}\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}",
         "emoji 😀👩🏽‍💻🇮🇩", "漢字 ꦗꦮ ᬅᬓ᭄ᬱᬭ", "\u{FEFF}bom", "\u{FFFD}", "\u{FFFF}\u{10FFFF}\u{E000}\u{D7FF}",
         // Invalid surrogates (a lone high or low half) reach a Swift string as U+FFFD.
         String(decoding: [0xED, 0xA0, 0x80, 0x41, 0xED, 0xB0, 0x80], as: UTF8.self),
@@ -27,7 +27,7 @@ final class EventPayloadBytesTests: XCTestCase {
     func testStringWriterMatchesTheTreeWriterOnRandomText() {
         // Scalars around every boundary the escaper looks at, mixed at random.
         let pool: [Unicode.Scalar] = [0x00, 0x08, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x22, 0x2F, 0x41, 0x5C, 0x7E, 0x7F, 0x80,
-                                      0x85, 0x9F, 0xA0, 0xC2, 0xE2, 0x2000, 0x200E, 0x2028, 0x2029, 0x202A, 0x202E,
+                                      0x85, 0x9F, 0xA0, 0xC2, 0xE2, 0x600, 0x61B, 0x61C, 0x61D, 0x2000, 0x200E, 0x2028, 0x2029, 0x202A, 0x202E,
                                       0x2030, 0x2066, 0x2069, 0x206A, 0xFEFF, 0xFFFD, 0x1F600].compactMap(Unicode.Scalar.init)
         var rng = SeededGenerator(seed: 2026)
         for _ in 0..<3_000 {
@@ -110,6 +110,9 @@ final class EventPayloadBytesTests: XCTestCase {
             case 0xC2 where k + 1 < u.count && (0x80...0x9F).contains(u[k + 1]):
                 escape(UInt32(u[k + 1]), &out)
                 k += 1
+            case 0xD8 where k + 1 < u.count && u[k + 1] == 0x9C: // U+061C ARABIC LETTER MARK
+                escape(0x061C, &out)
+                k += 1
             case 0xE2 where k + 2 < u.count && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9):
                 escape(u[k + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
                 k += 2
@@ -126,8 +129,8 @@ final class EventPayloadBytesTests: XCTestCase {
     }
 
     func testReferenceLoopPinsEachEscape() {
-        XCTAssertEqual(String(decoding: Self.referenceQuoted("a\"\\\n\r\t\u{1}\u{7F}\u{85}\u{2028}\u{202E}\u{2066}é"), as: UTF8.self),
-                       #""a\"\\\n\r\t\u0001\u007f\u0085\u2028\u202e\u2066é""#)
+        XCTAssertEqual(String(decoding: Self.referenceQuoted("a\"\\\n\r\t\u{1}\u{7F}\u{85}\u{2028}\u{202E}\u{2066}\u{61C}é"), as: UTF8.self),
+                       #""a\"\\\n\r\t\u0001\u007f\u0085\u2028\u202e\u2066\u061cé""#)
     }
 
     func assertSameString(_ s: String, file: StaticString = #filePath, line: UInt = #line) {
