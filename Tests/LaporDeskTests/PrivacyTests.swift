@@ -41,9 +41,11 @@ final class PrivacyTests: DeskTestCase {
         _ = try makePrivateDesk()
         let first = try XCTUnwrap(try listJSON(["--as", "rina"]).first { ($0["external_id"] as? String) == "SMS-2025-0001" }?["id"] as? String)
         try expect(0, ["act", first, "note", "--text", "CATATAN-INTERNAL pelapor kerabat kepala dinas", "--as", "budi"])
-        for format in ["jsonl", "csv", "open311"] {
+        for format in ["jsonl", "csv", "open311", "intake"] {
             let published = try expect(0, ["export", "--public", "--format", format, "--as", "rina"]).stdout
             XCTAssertFalse(published.contains("CATATAN-INTERNAL"), "\(format): internal note published")
+            // The address detail is free text the redaction procedure treats as personal data (QA).
+            XCTAssertFalse(published.contains("RT 03 RW 05"), "\(format): address detail published")
             XCTAssertFalse(published.contains("\"rina\"") || published.contains("\"budi\""), "\(format): officers' names published")
         }
         for format in ["jsonl", "csv", "open311"] {
@@ -61,6 +63,9 @@ final class PrivacyTests: DeskTestCase {
         // The internal export as the national desk does have them (so the checks above can fail).
         let internalExport = try expect(0, ["export", "--format", "jsonl", "--as", "rina"]).stdout
         XCTAssertTrue(internalExport.contains("Pelapor Uji 1 Wibowo") && internalExport.contains("RAHASIA-JUDUL"))
+        XCTAssertTrue(internalExport.contains("RT 03 RW 05"))
+        XCTAssertTrue(try expect(0, ["export", "--format", "open311", "--as", "rina"]).stdout.contains("RT 03 RW 05"),
+                      "an agency's own Open311 feed keeps the street detail")
     }
 
     func testAnonymousIdentityHiddenFromAgencyShownToNationalDesk() throws {

@@ -3,17 +3,18 @@ import Foundation
 
 extension ReportExport {
     /// Open311 GeoReport v2 service requests (formats.md §4), as a JSON array on one line. Reporter identity
-    /// never appears in this format, and confidential or deleted reports are left out entirely.
-    public func open311(_ reports: [Report]) throws(UnreadableBody) -> String {
+    /// never appears in this format, and confidential or deleted reports are left out entirely. `public`
+    /// also leaves the address detail out (see `intakeObject`).
+    public func open311(_ reports: [Report], public isPublic: Bool = false) throws(UnreadableBody) -> String {
         var items: [JSONValue] = []
-        for r in reports where ReportExport.isPublishable(r) { items.append(try open311Object(r)) }
+        for r in reports where ReportExport.isPublishable(r) { items.append(try open311Object(r, public: isPublic)) }
         return JSONValue.array(items).compactText
     }
 
     /// One service request.
-    public func open311Object(_ r: Report) throws(UnreadableBody) -> JSONValue {
+    public func open311Object(_ r: Report, public isPublic: Bool = false) throws(UnreadableBody) -> JSONValue {
         let l = r.location
-        let address = [l.detail, l.district, l.regency, l.province].compactMap { $0 }.filter { !$0.isEmpty }
+        let address = [isPublic ? nil : l.detail, l.district, l.regency, l.province].compactMap { $0 }.filter { !$0.isEmpty }
         return .object([
             "service_request_id": .string(r.id.rawValue),
             "status": .string(r.status.isOpen ? "open" : "closed"),

@@ -105,7 +105,9 @@ extension ReportExport {
             .init("subcategory", .optional(i.subcategory)),
             .init("location", .object([
                 "province": .optional(i.location.province), "regency": .optional(i.location.regency),
-                "district": .optional(i.location.district), "detail": .optional(i.location.detail),
+                // The address detail is free text that may name a home or a person (the redaction procedure
+                // lists it): not published.
+                "district": .optional(i.location.district), "detail": isPublic ? .null : .optional(i.location.detail),
             ])),
             .init("incident_date", .optional(i.incidentDate)),
             .init("agency", .optional(i.agency)),

@@ -154,7 +154,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @Option(help: "jsonl (the whole report), csv, open311, or intake (the intake records as received, which `import` reads back)")
     var format: Format = .jsonl
-    @Flag(help: "For publication: leaves out rahasia reports and every reporter identity.") var `public` = false
+    @Flag(help: "For publication: leaves out rahasia reports, every reporter identity and the free-text address detail.") var `public` = false
     @Option(help: "CSV separator: , or ; (Indonesian-locale spreadsheets).") var separator: String = ","
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "monthly: the desk's figures (as `stats`) as a CSV with --format csv; UTF-8 with BOM, CRLF, section;key;value rows. With --separator ';' decimals use a comma.")
@@ -191,7 +191,7 @@ struct ExportCommand: ParsableCommand {
             text = switch format {
             case .jsonl: try export.jsonl(reports, public: `public`, identityVisible: identity)
             case .csv: export.csv(reports, separator: sep, public: `public`, identityVisible: identity)
-            case .open311: try export.open311(reports)
+            case .open311: try export.open311(reports, public: `public`)
             case .intake: try export.intakeJSONL(reports, public: `public`, identityVisible: identity)
             }
         } catch {
