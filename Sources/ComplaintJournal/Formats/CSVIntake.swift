@@ -88,10 +88,10 @@ public enum CSVIntake {
                 problem(column, "invalid UTF-8 at byte \(bad + 1) of the cell")
                 continue
             }
-            var cell = String(decoding: raw, as: UTF8.self)
-            // Our own export keeps digits a spreadsheet would damage as text behind a `'` (`CSVWriter`): the
-            // file read back as it was written gives the value, so an exported NIK or phone imports again.
-            if cell.hasPrefix("'"), CSVWriter.isDigitsSpreadsheetsWouldMangle(String(cell.dropFirst())) { cell.removeFirst() }
+            // Our own export keeps formulas and digits a spreadsheet would damage as text behind a `'`
+            // (`CSVWriter`): the file read back as it was written gives the value, so an exported NIK, phone
+            // or `=…` title imports again as it was.
+            let cell = CSVWriter.unmarked(String(decoding: raw, as: UTF8.self))
             let trimmed = cell.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue } // an empty cell is a missing value
             if let path = textColumns[column] {

@@ -19,13 +19,24 @@ enum CSVWriter {
         cells.map { cell($0, separator: separator) }.joined(separator: separator.rawValue) + "\r\n"
     }
 
+    /// Whether `text` needs the `'` a spreadsheet reads as "this is text": a formula's first character, or
+    /// digits it would damage; and text that starts with a `'` of its own, so reading back takes off only ours.
+    static func needsTextMarker(_ text: String) -> Bool {
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "'"].contains(first) { return true }
+        return isDigitsSpreadsheetsWouldMangle(text)
+    }
+
+    /// `cell` as written before `cell(_:separator:)` marked it: a `'` this writer adds is taken off again when
+    /// the file is read back (an exported NIK, phone or `=…` title imports as it was).
+    static func unmarked(_ cell: String) -> String {
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.dropFirst())
+        return needsTextMarker(rest) ? rest : cell
+    }
+
     static func cell(_ raw: String, separator: CSVSeparator) -> String {
         var text = raw
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        } else if isDigitsSpreadsheetsWouldMangle(text) {
-            text = "'" + text
-        }
+        if needsTextMarker(text) { text = "'" + text }
         let needsQuotes = text.unicodeScalars.contains {
             $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator.rawValue
         }

@@ -41,6 +41,15 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(i.title, "'123", "short digits are never marked, so this quote is the text's own")
     }
 
+    /// QA: a title our export defused (`'=cmd|calc`) came back with the quote.
+    func testFormulasOurExportDefusedReadBackAsWritten() throws {
+        for title in ["=cmd|calc", "+62 di judul", "-", "@siapa", "biasa", "'kutip sendiri", "'=x", "''", "'0812"] {
+            let cell = CSVWriter.cell(title, separator: .comma)
+            let batch = decode("channel,body,title\r\nsms,isi,\(cell)\r\n")
+            XCTAssertEqual(batch.records.first?.intake.title, title, cell)
+        }
+    }
+
     /// QA: a row with fewer fields than the header was recorded silently; one with more is refused.
     func testAShortRowIsRecordedWithAWarningNamingTheLine() {
         let batch = decode("external_id,channel,body,title\nc-1,sms,lengkap,Judul\nc-2,sms,pendek\n")
