@@ -213,8 +213,16 @@ public enum Workflow {
             throw Refusal(.receivedInFuture, Localized("Waktu diterima (\(ISOTime.format(intake.receivedAt))) ada di masa depan.",
                                                        en: "The received time (\(ISOTime.format(intake.receivedAt))) is in the future."))
         }
+        // SP4N-LAPOR! began in 2012 and no channel predates 2000: an earlier time is a typo in the year.
+        if intake.receivedAt < Workflow.earliestReceived {
+            throw Refusal(.receivedLongAgo, Localized("Waktu diterima (\(ISOTime.format(intake.receivedAt))) sebelum tahun 2000: salah ketik tahun?",
+                                                      en: "The received time (\(ISOTime.format(intake.receivedAt))) is before 2000: a mistyped year?"))
+        }
         return intake
     }
+
+    /// 2000-01-01T00:00:00Z.
+    static let earliestReceived = Date(timeIntervalSince1970: 946_684_800)
 
     /// Refuses an agency or unit the directory does not have; returns the unit's full id.
     private static func checkAgency(_ agency: String, unit: String?, _ ctx: DecisionContext) throws(Refusal) -> String? {

@@ -19,6 +19,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidValue = "invalid-value"
         /// A report received later than now (a wrong clock or time zone at the channel).
         case receivedInFuture = "received-in-future"
+        /// A report received before 2000: a mistyped year (it would be overdue by decades in every view).
+        case receivedLongAgo = "received-long-ago"
     }
 
     public var code: Code

@@ -142,7 +142,7 @@ struct ImportCommand: ParsableCommand {
         case .unknownAgency: "agency"
         case .unknownUnit: "unit"
         case .unknownCategory: "category"
-        case .receivedInFuture: "received_at"
+        case .receivedInFuture, .receivedLongAgo: "received_at"
         default: nil
         }
         return (field.map { "\($0): " } ?? "") + refusal.message.en

@@ -26,7 +26,12 @@ final class LifecycleSpecs: XCTestCase {
     func testReceivedInTheFutureIsRefused() {
         var s = Scenario()
         XCTAssertEqual(s.when(.receive(sampleIntake(at(3))), by: nasional, at: at(0)).refusal?.code, .receivedInFuture)
+        // A year typed wrong the other way: overdue by decades in every view (QA: 0001-01-01 was accepted).
+        XCTAssertEqual(s.when(.receive(sampleIntake(ISOTime.parse("1999-12-31T23:59:59Z")!)), by: nasional, at: at(0)).refusal?.code,
+                       .receivedLongAgo)
         XCTAssertNotNil(s.when(.receive(sampleIntake(at(0, 20))), by: nasional, at: at(0, 9)).events, "within a day: accepted")
+        var other = Scenario()
+        XCTAssertNil(other.when(.receive(sampleIntake(ISOTime.parse("2000-01-01T00:00:00Z")!)), by: nasional, at: at(0)).refusal)
     }
 
     func testReceiveEmptyBodyRefused() {
