@@ -110,6 +110,29 @@ final class TerminalInjectionScreenTests: XCTestCase {
         XCTAssertGreaterThan(placeholders, 4, "the hostile text is on screen as visible placeholders")
     }
 
+    /// QA: a CR or NEL in a title broke the line in the detail pane, and the text after it looked like the
+    /// pane's own fields ("Diterima: …", "Instansi: …"). One-line fields show the break as a placeholder.
+    func testALineBreakInAOneLineFieldCannotFakeTheDetailPanesFields() throws {
+        let store = try DeskStore(journal: InMemoryJournal(), directory: PermissiveDirectory(), deadlines: try Fixture.deadlines(),
+                                  osUser: nil)
+        let fake = "Jalan berlubang\r\rDiterima: PALSU\u{85}Instansi: PALSU\u{2028}Lokasi: PALSU"
+        let intake = Intake(channel: .letter, receivedAt: Fixture.at(2026, 11, 30, 8, 0), title: fake, body: "isi",
+                            location: Location(detail: "Jl. A\rKategori: PALSU"), reporter: Reporter(name: "Budi\rNIK: PALSU"))
+        _ = try store.receive(intake, as: .system, now: intake.receivedAt)
+        var s = ConsoleState(env: try Fixture.environment(Fixture.national), desk: store.desk, now: Fixture.now,
+                             size: Size(width: 120, height: 40))
+        ConsoleReducer.start(&s)
+        s.press(.char("5"), .enter)
+        let rows = ConsoleRenderer.render(s).textRows()
+        for label in ["Diterima: PALSU", "Instansi: PALSU", "Lokasi: PALSU", "Kategori: PALSU", "NIK: PALSU"] {
+            XCTAssertFalse(rows.contains { $0.contains("│ " + label) || $0.contains("│   " + label) }, "\(label) starts a line:\n" + rows.joined(separator: "\n"))
+        }
+        XCTAssertTrue(rows.contains { $0.contains("Jalan berlubang␍␍Diterima:") }, rows.joined(separator: "\n"))
+        // The channel in the officer's language, as the Laporan view names it (QA: "· letter").
+        XCTAssertTrue(rows.contains { $0.contains("│ Surat ") }, rows.joined(separator: "\n"))
+        XCTAssertFalse(rows.contains { $0.contains("letter") })
+    }
+
     /// The scan can fail: a canvas with a raw ESC put in by hand is caught.
     func testScanFindsARawControl() {
         var canvas = Canvas(width: 4, height: 1)

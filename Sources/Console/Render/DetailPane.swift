@@ -73,17 +73,19 @@ enum DetailPane {
                                           "Sent back by \(s.env.agencyName(back.agency)) (not their authority): \(back.reason)"),
                                   role: Roles.detailWarning))
         }
-        out.append(StyledLine(text: r.title, role: Roles.detailHeading))
+        // One-line fields are made one line before wrapping: a CR or NEL in a title must show as a placeholder,
+        // not break the line and draw what looks like the pane's own fields (QA: a title faked "Diterima:").
+        out.append(StyledLine(text: Sanitize.line(r.title), role: Roles.detailHeading))
         if r.title != r.originalTitle {
-            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + r.originalTitle, role: Roles.detailMuted))
+            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + Sanitize.line(r.originalTitle), role: Roles.detailMuted))
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
         func field(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            out.append(StyledLine(text: "\(label): \(value)", role: Roles.detailText))
+            out.append(StyledLine(text: "\(label): \(Sanitize.line(value))", role: Roles.detailText))
         }
-        field(t("Diterima", "Received"), DeskTimeText.long(r.receivedAt, offset: s.env.utcOffsetSeconds, language: l) + " · " + r.channel.rawValue
-              + (r.externalID.map { " · \($0)" } ?? ""))
+        field(t("Diterima", "Received"), DeskTimeText.long(r.receivedAt, offset: s.env.utcOffsetSeconds, language: l) + " · "
+              + s.text(DeskReportLabels.channel(r.channel)) + (r.externalID.map { " · \($0)" } ?? ""))
         field(t("Klasifikasi", "Classification"), s.text(r.classification.label))
         field(t("Kategori", "Category"), [r.category, r.subcategory].compactMap { $0 }.joined(separator: " › "))
         let loc = r.location
@@ -101,7 +103,7 @@ enum DetailPane {
             let p = r.reporter
             if p.isEmpty { out.append(StyledLine(text: t("(tanpa identitas)", "(no identity given)"), role: Roles.detailMuted, indent: 2)) }
             for (label, value) in [(t("Nama", "Name"), p.name), ("NIK", p.nik), (t("Telepon", "Phone"), p.phone), ("Email", p.email)] {
-                if let value { out.append(StyledLine(text: "\(label): \(value)", role: Roles.detailText, indent: 2)) }
+                if let value { out.append(StyledLine(text: "\(label): \(Sanitize.line(value))", role: Roles.detailText, indent: 2)) }
             }
         } else {
             out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",
@@ -120,7 +122,7 @@ enum DetailPane {
             out.append(StyledLine(text: "", role: Roles.detailText))
             out.append(StyledLine(text: t("Lampiran", "Attachments"), role: Roles.detailLabel))
             for a in r.intake.attachments {
-                out.append(StyledLine(text: "📎 " + a.name + (a.ref.map { "  (\($0))" } ?? ""), role: Roles.detailText, indent: 2))
+                out.append(StyledLine(text: "📎 " + Sanitize.line(a.name + (a.ref.map { "  (\($0))" } ?? "")), role: Roles.detailText, indent: 2))
             }
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
@@ -158,7 +160,7 @@ enum DetailPane {
             body = note
         case let .assignedToUnit(unit): head += ": " + (s.env.unitName(unit, in: r.agency) ?? unit)
         case let .sentBack(reason): body = reason
-        case let .titleEdited(title): body = title
+        case let .titleEdited(title): body = Sanitize.line(title)
         case let .classified(c, cat, sub):
             body = [c.map { s.text($0.label) }, cat, sub].compactMap { $0 }.joined(separator: " › ")
         case let .flagsSet(a, c):
