@@ -22,7 +22,7 @@ final class FollowInboxCursorTests: XCTestCase {
         XCTAssertEqual(s.form?.targets, [highlighted])
     }
 
-    /// A search typed while a report is open: the list narrows to another report, and delete acts on it.
+    /// A search typed while a report is open: the list narrows to another report, and archive acts on it.
     func testASearchFromAnOpenReportLeavesActionsOnTheListedRow() throws {
         var s = try Fixture.state(size: Size(width: 120, height: 40))
         s.press(.enter)
@@ -36,8 +36,8 @@ final class FollowInboxCursorTests: XCTestCase {
         // The search leaves the focus in the inbox (its hints are shown): actions follow the listed row.
         XCTAssertEqual(s.focus, .inbox)
         XCTAssertEqual(s.currentReportID, listed)
-        s.press(.char("x"))
-        XCTAssertEqual(s.form?.targets, [listed], "delete targets the only listed row")
+        s.press(.char("a"))
+        XCTAssertEqual(s.form?.targets, [listed], "archive targets the only listed row")
     }
 
     /// Marks kept in another view are counted apart from the ones the actions act on.

@@ -12,7 +12,9 @@ public enum Workflow {
         case .postpone: r.status == .baru && r.returned == nil
         case .reporterReply: r.status.isOpen
         case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
-        case .delete: r.status == .baru || r.returned != nil // not from tunda: domain.md draws delete from baru only
+        // Only from baru, as domain.md draws it: not from tunda, and not a report sent back as *bukan wewenang*
+        // (verified once already, so not spam; it is re-disposed, or archived when no agency has authority).
+        case .delete: r.status == .baru
         // Also while `diproses`: an agency that passed the report to the wrong unit passes it on (QA: the
         // unit could never change once chosen); the agency's follow-up deadline runs on.
         case .assignUnit: (r.status == .terdisposisi || r.status == .diproses) && r.returned == nil && r.agency != nil

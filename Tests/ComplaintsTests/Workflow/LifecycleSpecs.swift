@@ -265,16 +265,24 @@ final class LifecycleSpecs: XCTestCase {
     }
 
     /// QA: a report sent back and then archived stayed in the new queue as "Kembali".
-    func testArchivingOrDeletingASentBackReportEndsTheWaitForRedisposal() {
-        for command in [Command.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), .delete(reason: .spam, note: nil)] {
-            var s = received()
-            s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
-            s.when(.sendBack(reason: "Bukan wilayah kami"), by: instansiBantul, at: at(2))
-            XCTAssertNotNil(s.when(command, by: nasional, at: at(3)).events)
-            XCTAssertNil(s.report.returned)
-            let inbox = Inbox(deadlines: s.deadlines)
-            XCTAssertEqual(inbox.run(InboxQuery.SavedView.baru.query, on: s.desk, for: nasional, now: at(3)), [], "\(command)")
-        }
+    func testArchivingASentBackReportEndsTheWaitForRedisposal() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.sendBack(reason: "Bukan wilayah kami"), by: instansiBantul, at: at(2))
+        XCTAssertNotNil(s.when(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), by: nasional, at: at(3)).events)
+        XCTAssertNil(s.report.returned)
+        let inbox = Inbox(deadlines: s.deadlines)
+        XCTAssertEqual(inbox.run(InboxQuery.SavedView.baru.query, on: s.desk, for: nasional, now: at(3)), [])
+    }
+
+    /// QA: a report sent back could be deleted as spam, though it was verified when first disposed; domain.md
+    /// draws delete from *baru* only.
+    func testASentBackReportCannotBeDeleted() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-bantul", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.sendBack(reason: "Bukan wilayah kami"), by: instansiBantul, at: at(2))
+        XCTAssertEqual(s.when(.delete(reason: .spam, note: nil), by: nasional, at: at(3)).refusal?.code, .invalidTransition)
+        XCTAssertNotNil(s.report.returned, "still waiting to be re-disposed")
     }
 
     func testPelimpahanBackToTheRefusingAgencyIsRefused() {
