@@ -263,7 +263,9 @@ extension Deadlines {
         case .dueSoon:
             return Localized("JATUH TEMPO", en: "DUE SOON")
         case let .onTrack(due):
-            let days = Int(floor(workingDaysLeft(until: due, now: now)))
+            // Rounded up: "due within N working days". A deadline of 5 working days set a minute ago reads
+            // "5h lagi", not "4h lagi" (QA), and the pane and the row agree whichever second they were drawn.
+            let days = Int(ceil(workingDaysLeft(until: due, now: now)))
             return Localized("\(days)h lagi", en: "\(days)d left")
         case .paused:
             return Localized("DITUNDA", en: "PAUSED")

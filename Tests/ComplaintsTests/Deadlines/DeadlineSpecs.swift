@@ -20,6 +20,17 @@ final class DeadlineSpecs: XCTestCase {
         XCTAssertEqual(d.urgency(of: s.report, now: at(8, 11)), .overdue(since: at(8, 10)))
     }
 
+    /// The badge counts the working days left rounded up (QA: right after a 5-working-day disposition the
+    /// row said "4h lagi" while the routing pane said 5 days).
+    func testTheBadgeRoundsTheDaysLeftUp() {
+        let s = received(at(3, 10)) // Thursday 10:00, due Tuesday 10:00
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(3, 10, minute: 1)), now: at(3, 10, minute: 1)).id, "3h lagi", "a minute after receipt")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(3, 11)), now: at(3, 11)).en, "3d left")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(4, 9)), now: at(4, 9)).id, "3h lagi", "2 days and an hour left")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(4, 10)), now: at(4, 10)).id, "2h lagi", "exactly 2 days left")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(8, 11)), now: at(8, 11)).id, "TERLAMBAT 1h")
+    }
+
     func testReceivedOnSaturdayStartsCountingMonday() {
         let s = received(at(5, 15)) // Saturday
         XCTAssertEqual(d.runningDue(of: s.report), at(10, 0)) // Thursday 00:00
