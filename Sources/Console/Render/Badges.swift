@@ -30,7 +30,7 @@ enum Badges {
         case .tunda: Localized("Tunda", en: "Postponed").text(l) // as the view tab "2 Postponed" says
         case .terdisposisi: Localized("Disposisi", en: "Disposed").text(l)
         case .diproses: Localized("Diproses", en: "In unit").text(l)
-        case .ditindaklanjuti: Localized("Ditindak", en: "Answered").text(l)
+        case .ditindaklanjuti: Localized("Dijawab", en: "Answered").text(l) // not "Ditindak": that reads "acted against" (QA)
         case .selesai: Localized("Selesai", en: "Closed").text(l)
         case .diarsipkan: Localized("Arsip", en: "Archived").text(l)
         case .dihapus: Localized("Dihapus", en: "Deleted").text(l)
