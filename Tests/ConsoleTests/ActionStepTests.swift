@@ -402,6 +402,15 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(UIText.counted(1, "working day"), "1 working day")
     }
 
+    /// QA: a pengamat's console reopened after the trainer's reset said only "read-only", never the reset.
+    func testAReopenNoticeIsNotCoveredByTheReadOnlyMessage() throws {
+        var s = try Fixture.state(Fixture.observer)
+        s.message = nil
+        s.announce(Localized("Pelatih mengulang meja latihan dari awal.", en: "The trainer reset the practice desk."))
+        ConsoleReducer.start(&s)
+        XCTAssertEqual(s.message, msg(.info, "Pelatih mengulang meja latihan dari awal."))
+    }
+
     func testObserverGetsMessagesNotEffects() throws {
         var s = try Fixture.state(Fixture.observer)
         XCTAssertEqual(s.message, msg(.info, "Mode baca saja: peran Anda tidak dapat mengubah laporan."))

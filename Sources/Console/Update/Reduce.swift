@@ -58,7 +58,9 @@ public enum ConsoleReducer {
         }
         refreshInbox(&s)
         prepareSearchInBackground(s)
-        if s.isReadOnly, case .ok = s.health {
+        // Not over a notice the launcher put up (a reopen after the trainer's reset, a torn line set aside):
+        // the read-only role is also in the title bar (QA: a pengamat never heard of the reset).
+        if s.isReadOnly, s.message == nil, case .ok = s.health {
             s.message = StatusMessage(kind: .info, text: s.text(Localized(
                 "Mode baca saja: peran Anda tidak dapat mengubah laporan.",
                 en: "Read-only: your role cannot change reports.")))
