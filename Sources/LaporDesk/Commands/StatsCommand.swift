@@ -71,6 +71,9 @@ struct StatsCommand: ParsableCommand {
         } else {
             Output.raw(StatsText.render(report, reference: opened.reference))
         }
+        if DeskAccess.hasUnrepairedDamage(opened) {
+            throw Fail.damaged("the figures leave out the reports of the damaged journal lines above; `lapor-desk check --repair` sets them aside")
+        }
     }
 }
 
