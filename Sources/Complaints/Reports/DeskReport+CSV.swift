@@ -4,8 +4,8 @@ extension DeskReport {
     /// The figures as a spreadsheet-ready CSV (`lapor-desk export --format csv --report monthly`):
     /// UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, three columns `section`, `key`,
     /// `value`, one figure per row (`received_per_day;2026-11-03;12`,
-    /// `median_working_days;verification;1.5`). Hidden small counts are `< 5`; a missing figure is an
-    /// empty cell.
+    /// `median_working_days;verification;1.5`). Hidden small counts are `< 5`, counts withheld so they
+    /// cannot be worked out `≥ 5`; a missing figure is an empty cell.
     ///
     /// With `separator` `;` (Indonesian-locale spreadsheets, where the comma is the decimal mark)
     /// decimals are written with a comma (`1,5`), so the spreadsheet reads them as numbers, not dates.

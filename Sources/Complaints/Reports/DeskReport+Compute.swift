@@ -127,9 +127,12 @@ struct DeskReportPass {
                                      median: median, p90: p90)
         }
         let compliance = Self.measuredClocks.map { DeadlineCompliance(clock: $0, met: met[$0], late: late[$0]) }
+        // reports = selesai + open + archived on every line: a lone "< 5" there is withheld with a partner.
         let groupFigures = ReporterGroup.allCases.map { g in
-            GroupFigure(group: g, reports: SmallCount(groups[0][g]), selesai: SmallCount(groups[1][g]),
-                        open: SmallCount(groups[2][g]), archived: SmallCount(groups[3][g]))
+            let line = ComplementarySuppression.protect(total: groups[0][g], parts: (1...3).map { groups[$0][g] },
+                                                        totalIsFixed: false)
+            return GroupFigure(group: g, reports: line.total, selesai: line.parts[0], open: line.parts[1],
+                               archived: line.parts[2])
         }
         return DeskReport(
             query: query, asOf: now, received: received, receivedPerDay: days,
@@ -148,10 +151,15 @@ struct DeskReportPass {
     }
 
     /// Data-keyed rows: counts shown exactly first (largest first), then the hidden ones; ties and hidden
-    /// rows by name, so the order never hints at a hidden count.
+    /// rows by name, so the order never hints at a hidden count. The rows add up to the period's received
+    /// reports, printed exactly, so they go through `ComplementarySuppression` before they are ordered.
     static func rows(_ counts: [String: Int], none: Localized) -> [CountRow] {
-        counts.map { (key: $0.key, shown: $0.value >= SmallCount.threshold ? $0.value : 0, n: $0.value) }
+        let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let line = ComplementarySuppression.protect(total: ordered.reduce(0) { $0 + $1.value },
+                                                    parts: ordered.map(\.value), totalIsFixed: true)
+        return zip(ordered, line.parts)
+            .map { (key: $0.0.key, shown: $0.1.exactValue ?? 0, count: $0.1) }
             .sorted { $0.shown != $1.shown ? $0.shown > $1.shown : $0.key < $1.key }
-            .map { CountRow(key: $0.key, label: $0.key == "-" ? none : Localized($0.key, en: $0.key), count: SmallCount($0.n)) }
+            .map { CountRow(key: $0.key, label: $0.key == "-" ? none : Localized($0.key, en: $0.key), count: $0.count) }
     }
 }

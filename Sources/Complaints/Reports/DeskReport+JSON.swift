@@ -7,7 +7,7 @@ extension DeskReport {
     /// whatever the period): `total`, `overdue`, `due_soon`, `by_status`, `by_channel`, `by_agency`.
     /// Then the period's figures: `period`, `received`, `received_per_day`, `counts`, `working_days`,
     /// `deadlines_met`, `overdue_open`, `most_overdue`, `groups`. Hidden small counts are the string
-    /// "< 5"; missing figures are `null`; working days are rounded to two decimals.
+    /// "< 5", counts withheld so those cannot be worked out by subtraction the string "≥ 5"; missing figures are `null`; working days are rounded to two decimals.
     public var json: JSONValue {
         func exact(_ d: [String: Int]) -> JSONValue {
             .object(d.sorted { $0.key < $1.key }.map { .init($0.key, .int($0.value)) })

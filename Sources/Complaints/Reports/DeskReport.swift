@@ -6,7 +6,8 @@ import Foundation
 /// the monthly CSV render without further computation.
 ///
 /// Privacy: it holds no names at all (reporters or officers) and no report text, only ids, counts and
-/// durations; every breakdown count goes through `SmallCount` ("< 5").
+/// durations; every breakdown count goes through `SmallCount` ("< 5"), and every line of a total and its
+/// parts through `ComplementarySuppression` ("≥ 5"), so no "< 5" comes back by subtraction.
 public struct DeskReport: Sendable, Hashable {
     /// What was asked.
     public var query: DeskReportQuery

@@ -1,5 +1,6 @@
 /// A count that may describe a small group of people, as the figures show it: exact from five up (and
-/// zero, which singles nobody out), "< 5" from one to four.
+/// zero, which singles nobody out), "< 5" from one to four, and "≥ 5" when a larger count is withheld so
+/// that a "< 5" beside it cannot be worked out by subtraction (see `ComplementarySuppression`).
 ///
 /// Why: desk figures go up to leadership and may be published; a group of one to four reports (one
 /// woman reporter in a regency, say) can point at a person. The exact number is dropped when the value is
@@ -7,11 +8,16 @@
 public enum SmallCount: Sendable, Hashable, CustomStringConvertible {
     case exact(Int)
     case fewerThanFive
+    /// Five or more, withheld because a total and the other shown parts would otherwise give away a
+    /// hidden "< 5" (QA: "laporan 21 · selesai < 5 · terbuka 17 · diarsipkan 0" gave selesai = 4).
+    /// Printed "≥ 5", which is true, rather than "< 5", which would not be.
+    case withheld
 
     /// Counts from 1 up to `threshold - 1` are hidden.
     public static let threshold = 5
 
-    /// Hides `n` when it is between 1 and 4.
+    /// Hides `n` when it is between 1 and 4. (Withholding needs the other cells of the line: see
+    /// `ComplementarySuppression`.)
     public init(_ n: Int) {
         self = (n > 0 && n < SmallCount.threshold) ? .fewerThanFive : .exact(n)
     }
@@ -21,21 +27,25 @@ public enum SmallCount: Sendable, Hashable, CustomStringConvertible {
         if case let .exact(n) = self { n } else { nil }
     }
 
-    /// "12" or "< 5", for screens, text output and CSV cells.
+    /// Whether the number is not shown.
+    public var isHidden: Bool { exactValue == nil }
+
+    /// "12", "< 5" or "≥ 5", for screens, text output and CSV cells.
     public var text: String {
         switch self {
         case let .exact(n): String(n)
         case .fewerThanFive: "< 5"
+        case .withheld: "≥ 5"
         }
     }
 
     public var description: String { text }
 
-    /// A JSON number when exact, the string "< 5" when hidden.
+    /// A JSON number when exact, the string "< 5" or "≥ 5" when hidden (the same text as everywhere).
     public var json: JSONValue {
         switch self {
         case let .exact(n): .int(n)
-        case .fewerThanFive: .string("< 5")
+        case .fewerThanFive, .withheld: .string(text)
         }
     }
 }

@@ -4,7 +4,8 @@ import TextCanvas
 
 /// The Laporan view: received per day as a bar chart, breakdowns, working-day medians and 90th
 /// percentiles, deadlines met, the ten most overdue open reports (Enter opens one), and the inclusion
-/// figures. Counts below five print as "< 5"; no reporter is ever named.
+/// figures. Counts below five print as "< 5", and a second count as "≥ 5" where a total would give the
+/// first away (`ComplementarySuppression`); no reporter is ever named.
 enum ReportsView {
     static func draw(_ c: inout Canvas, _ s: ConsoleState) {
         guard let v = s.reportsView else { return }
