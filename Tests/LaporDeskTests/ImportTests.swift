@@ -178,11 +178,18 @@ final class ImportTests: DeskTestCase {
     /// `import` reads on another desk as the same reports, and on this desk as duplicates.
     func testTheIntakeExportImportsBack() throws {
         try makeDesk()
-        let lines = [#"{"external_id":"rt-1","channel":"sms","body":"Jalan rusak","reporter":{"name":"Siti"},"location":{"regency":"Kabupaten Sleman"}}"#,
-                     #"{"external_id":"rt-2","channel":"web","title":"Lampu","body":"Lampu mati 😀","tags":["malam"],"warna":"merah"}"#]
+        let lines = [#"{"external_id":"rt-1","channel":"sms","body":"Jalan rusak","reporter":{"name":"Siti","rt":"03"},"location":{"regency":"Kabupaten Sleman","lat":-7.7}}"#,
+                     #"{"external_id":"rt-2","channel":"web","title":"Lampu","body":"Lampu mati 😀","tags":["malam"],"warna":"merah","attachments":[{"name":"a.jpg","size":120}]}"#]
         try expect(0, ["import", try writeFile("asal.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))])
         let exported = try expect(0, ["export", "--format", "intake"]).stdout
         XCTAssertEqual(exported.split(separator: "\n").count, 2)
+        // Unknown fields go back where they were (QA: "reporter.rt" came out as a top-level field).
+        let records = try JSONLines.objects(exported)
+        XCTAssertEqual((records[0]["reporter"] as? [String: Any])?["rt"] as? String, "03")
+        XCTAssertEqual((records[0]["location"] as? [String: Any])?["lat"] as? Double, -7.7)
+        XCTAssertEqual(((records[1]["attachments"] as? [[String: Any]])?.first)?["size"] as? Int, 120)
+        XCTAssertEqual(records[1]["warna"] as? String, "merah")
+        XCTAssertFalse(exported.contains("\"reporter.rt\"") || exported.contains("\"location.lat\"") || exported.contains("attachments[0]"))
         let again = try expect(0, ["import", try writeFile("kembali.jsonl", Data(exported.utf8))])
         XCTAssertTrue(again.stderr.contains("Diimpor 0 laporan, 2 sudah ada"), again.stderr)
         let other = dataURL.deletingLastPathComponent().appendingPathComponent("meja-lain")

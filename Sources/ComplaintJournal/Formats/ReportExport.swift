@@ -77,3 +77,28 @@ public struct ReportExport: Sendable {
         ])
     }
 }
+
+extension ReportExport {
+    /// Puts the unknown field `path` (as the intake reader named it: `reporter.x`, `location.x`,
+    /// `attachments[2].x`) back into its object among the intake's `members`; false when `path` names no
+    /// such place (a top-level field, kept at the top level).
+    static func nest(_ path: String, _ value: JSONValue, into members: inout [JSONValue.Member]) -> Bool {
+        guard let dot = path.firstIndex(of: ".") else { return false }
+        let head = String(path[..<dot]), rest = String(path[path.index(after: dot)...])
+        guard !rest.isEmpty, !rest.contains(".") else { return false }
+        if head == "reporter" || head == "location" {
+            guard let k = members.firstIndex(where: { $0.key == head }), case let .object(inner) = members[k].value,
+                  !inner.contains(where: { $0.key == rest }) else { return false }
+            members[k].value = .object(inner + [.init(rest, value)])
+            return true
+        }
+        // attachments[N]
+        guard head.hasPrefix("attachments["), head.hasSuffix("]"), let n = Int(head.dropFirst(12).dropLast()),
+              let k = members.firstIndex(where: { $0.key == "attachments" }), case var .array(items) = members[k].value,
+              items.indices.contains(n), case let .object(inner) = items[n], !inner.contains(where: { $0.key == rest })
+        else { return false }
+        items[n] = .object(inner + [.init(rest, value)])
+        members[k].value = .array(items)
+        return true
+    }
+}

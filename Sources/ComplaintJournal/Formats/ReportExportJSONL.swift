@@ -119,11 +119,14 @@ extension ReportExport {
         ]
         // Fields the format does not know are the channel's words: any of them may name the reporter
         // (`reporter_name`, `nama_pelapor`, a WhatsApp number), so they go only to whoever may see the
-        // reporter's identity (QA: under anonim an agency officer read them).
+        // reporter's identity (QA: under anonim an agency officer read them). Each goes back where it came
+        // from: `reporter.x` into `reporter`, `attachments[0].size` into that attachment (QA: they came out
+        // as top-level fields named with dots).
         if !isPublic, identityVisible {
             for key in i.extra.keys.sorted() where !IntakeDecoder.knownFields.contains(key) {
                 let text = i.extra[key] ?? "null"
-                members.append(.init(key, (try? JSONValue.parse(text)) ?? .string(text)))
+                let value = (try? JSONValue.parse(text)) ?? .string(text)
+                if !ReportExport.nest(key, value, into: &members) { members.append(.init(key, value)) }
             }
         }
         return .object(members)
