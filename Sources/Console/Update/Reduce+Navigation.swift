@@ -160,6 +160,20 @@ extension ConsoleReducer {
         clampInbox(&s)
     }
 
+    /// Switches to the first view that lists `id` when the current one does not (the view is kept when none
+    /// does, e.g. under a search), so the highlighted row is the report being shown.
+    static func showInAQueueThatHoldsIt(_ s: inout ConsoleState, _ id: ReportID) {
+        guard !s.inbox.rows.contains(id) else { return }
+        let saved = s.inbox.view
+        for view in InboxQuery.SavedView.allCases where view != saved {
+            s.inbox.view = view
+            refreshInbox(&s, counts: false)
+            if s.inbox.rows.contains(id) { break }
+        }
+        if !s.inbox.rows.contains(id) { s.inbox.view = saved }
+        refreshInbox(&s)
+    }
+
     static func stepView(_ s: inout ConsoleState, by delta: Int) {
         let all = InboxQuery.SavedView.allCases
         let i = all.firstIndex(of: s.inbox.view) ?? 0

@@ -190,6 +190,8 @@ extension ConsoleReducer {
             s.message = StatusMessage(kind: .error, text: s.text(Localized("Laporan #\(id) tidak ditemukan.", en: "Report #\(id) not found.")))
             return []
         }
+        // The inbox highlights the report opened (QA: `:2600008` showed it while another row stayed lit).
+        showInAQueueThatHoldsIt(&s, id)
         if let i = s.inbox.rows.firstIndex(of: id) {
             s.inbox.cursor = i
             clampInbox(&s)

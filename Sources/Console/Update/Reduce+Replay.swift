@@ -123,16 +123,7 @@ extension ConsoleReducer {
         s.detail.scroll = 0
         refreshInbox(&s)
         // Following one report: show it in a queue that holds it at this step (its status changes as it moves).
-        if case let .report(id) = replay.scope, !s.inbox.rows.contains(id) {
-            let saved = s.inbox.view
-            for view in InboxQuery.SavedView.allCases where view != saved {
-                s.inbox.view = view
-                refreshInbox(&s, counts: false)
-                if s.inbox.rows.contains(id) { break }
-            }
-            if !s.inbox.rows.contains(id) { s.inbox.view = saved }
-            refreshInbox(&s)
-        }
+        if case let .report(id) = replay.scope { showInAQueueThatHoldsIt(&s, id) }
         if let row = s.inbox.rows.firstIndex(of: event.reportID) {
             s.inbox.cursor = row
             clampInbox(&s)
