@@ -13,7 +13,7 @@ public enum ConsoleRenderer {
             return c
         }
         drawTitleBar(&c, s, layout.titleBar)
-        drawTabs(&c, s, layout.tabs)
+        TabBar.draw(&c, s, layout.tabs)
         if let r = layout.inbox { InboxPane.draw(&c, s, r) }
         if let r = layout.detail { DetailPane.draw(&c, s, r) }
         if let r = layout.routing { RoutingPane.draw(&c, s, r) }
@@ -104,89 +104,6 @@ public enum ConsoleRenderer {
         }
         c.put(TextFit.truncate(left, width: max(0, x - r.x)), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
         for (t, role, px) in placed { c.put(t, at: Point(x: px, y: r.y), role: role) }
-    }
-
-    static func drawTabs(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {
-        c.fill(r, role: Roles.tab)
-        // What narrows or reorders the list (and the marks) must always be visible: when the bar is short
-        // the tabs give way first (less padding, then only the key and count of the views not shown),
-        // never the marker.
-        let marker = tabMarker(s)
-        let markerWidth = marker.isEmpty ? 0 : marker.displayWidth + 2
-        // The Laporan view sits beside the queues as tab 6. Tabs are drawn whole (QA: at 80 columns "5 Semua"
-        // was cut to "5 Se"): the roomiest form that fits, the views' names before tab 6, and tab 6 before
-        // the names once a marker needs the room too (QA: a filter hid tab 6).
-        let reportsTab = " 6 " + s.text(Localized("Laporan", en: "Reports")) + " "
-        let reportsWidth = reportsTab.displayWidth + 2
-        let forms = [(0, true), (1, true), (1, marker.isEmpty ? false : true), (2, true), (2, false)]
-        var (level, withReports) = forms[forms.count - 1]
-        var texts = tabTexts(s, level: level)
-        for (candidate, reports) in forms {
-            let candidateTexts = tabTexts(s, level: candidate)
-            if candidateTexts.reduce(0, { $0 + $1.displayWidth }) + (reports ? reportsWidth : 0) + markerWidth <= r.width {
-                (level, withReports, texts) = (candidate, reports, candidateTexts)
-                break
-            }
-        }
-        // Even the shortest tabs leave at least part of the marker (with its label) on a narrow screen.
-        let tabsEnd = marker.isEmpty ? r.maxX : max(r.x, r.maxX - min(markerWidth, max(14, r.width / 3)))
-        var x = r.x
-        for (v, text) in zip(InboxQuery.SavedView.allCases, texts) {
-            let role = v == s.inbox.view ? Roles.tabActive : (v == .terlambat && (s.inbox.viewCounts[v] ?? 0) > 0 ? Roles.badgeOverdue : Roles.tab)
-            // Next to the marker a tab is drawn whole or not at all (a cut "5 (1" would misstate the count).
-            guard x < tabsEnd, marker.isEmpty || x + text.displayWidth <= tabsEnd || v == s.inbox.view else { break }
-            x = c.put(text, at: Point(x: x, y: r.y), role: role, clipWidth: tabsEnd - x)
-        }
-        if withReports, x + reportsWidth + markerWidth <= r.maxX {
-            x = c.put(s.overlay == .reports ? "[\(reportsTab)]" : " \(reportsTab) ", at: Point(x: x, y: r.y),
-                      role: s.overlay == .reports ? Roles.tabActive : Roles.tab, clipWidth: r.maxX - x)
-        }
-        if !marker.isEmpty, x < r.maxX - 1 {
-            c.put(TextFit.truncate(" " + marker, width: r.maxX - x - 1), at: Point(x: x + 1, y: r.y), role: Roles.statusInfo,
-                  clipWidth: r.maxX - x - 1)
-        }
-    }
-
-    /// The view tabs, from the roomiest (level 0) to the most compact (level 2: views other than the one
-    /// shown keep only their key and count).
-    static func tabTexts(_ s: ConsoleState, level: Int) -> [String] {
-        InboxQuery.SavedView.allCases.enumerated().map { i, v in
-            let count = s.inbox.viewCounts[v].map { " (\($0))" } ?? ""
-            let active = v == s.inbox.view
-            let label = level >= 2 && !active ? "" : " " + s.text(v.label)
-            let text = " \(i + 1)\(label)\(count) "
-            if active { return "[\(text)]" }
-            return level == 0 ? " \(text) " : text
-        }
-    }
-
-    /// What the tab bar says about the list beyond its view: the filter and search, a chosen sort order,
-    /// marked rows. Empty when there is nothing to say.
-    static func tabMarker(_ s: ConsoleState) -> String {
-        let filter = s.inbox.filter
-        var extras: [String] = []
-        var f: [String] = []
-        // A long search is shortened here: the prompt shows it whole.
-        if let q = filter.search { f.append("“" + TextFit.truncate(q, width: 20) + "”") }
-        if let ch = filter.channel { f.append(ch.rawValue) }
-        if let cat = filter.category { f.append(cat) }
-        if let reg = filter.region { f.append(reg) }
-        if let a = filter.agency { f.append(a) }
-        if filter.anonymousOnly { f.append("anonim") }
-        if filter.confidentialOnly { f.append("rahasia") }
-        if let cl = filter.classification { f.append(s.text(cl.label)) }
-        if !f.isEmpty { extras.append(s.text(Localized("saring: ", en: "filter: ")) + f.joined(separator: ", ")) }
-        // The sort order only reorders the list: it is not a filter and is not called one.
-        if let so = filter.sort { extras.append(s.text(Localized("urutan: ", en: "sort: ")) + "↕" + s.text(UIText.sortLabel(so))) }
-        if !s.inbox.marked.isEmpty {
-            // Actions on marked rows act on this view's rows: marks kept in other views are counted apart.
-            let here = s.inbox.rows.reduce(0) { $0 + (s.inbox.marked.contains($1) ? 1 : 0) }
-            let elsewhere = s.inbox.marked.count - here
-            var text = s.text(Localized("\(here) ditandai", en: "\(here) marked"))
-            if elsewhere > 0 { text += s.text(Localized(" (+\(elsewhere) di tampilan lain)", en: " (+\(elsewhere) in other views)")) }
-            extras.append(text)
-        }
-        return extras.joined(separator: " · ")
     }
 
     static func drawStatus(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {

@@ -10,9 +10,12 @@ extension ConsoleReducer {
         // The routing overlay sits over the detail pane in two-pane mode: check it first.
         guard let (pane, rect) = panes.reversed().first(where: { $0.1?.contains(m.at) ?? false }), let rect else {
             if layout.tabs.contains(m.at), m.button == .left {
-                let x = m.at.x - layout.tabs.x
-                let index = min(InboxQuery.SavedView.allCases.count - 1, max(0, x / max(1, layout.tabs.width / 5)))
-                selectView(&s, InboxQuery.SavedView.allCases[index])
+                // The tab drawn under the pointer (the bar's spacing changes with the width).
+                switch TabBar.tab(at: m.at.x - layout.tabs.x, s, width: layout.tabs.width) {
+                case let .view(v): selectView(&s, v)
+                case .reports: openReports(&s)
+                case nil: break
+                }
             }
             return []
         }
