@@ -18,6 +18,19 @@ public enum TextFit {
         return paragraphs.flatMap { wrapParagraph(Substring($0), width: width) }
     }
 
+    /// `wrap`, kept to at most `maxLines` lines: when the text needs more, the last line shown carries on
+    /// with the rest and ends in `…`, so a reader always sees that something was cut.
+    public static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        let lines = wrap(text, width: width)
+        guard maxLines >= 1 else { return [] }
+        guard lines.count > maxLines else { return lines }
+        let rest = lines[(maxLines - 1)...].joined(separator: " ")
+        var last = truncate(rest, width: width)
+        // "rusak di…", not "rusak di …": a space left before the ellipsis would read as a finished word.
+        while last.hasSuffix(" …") { last = String(last.dropLast(2)) + "…" }
+        return Array(lines.prefix(maxLines - 1)) + [last]
+    }
+
     /// Shortens `text` to at most `width` columns, ending in `ellipsis` when something was cut.
     /// Text that fits is returned unchanged. The text is sanitized to a single line first.
     public static func truncate(_ text: String, width: Int, ellipsis: String = "…") -> String {

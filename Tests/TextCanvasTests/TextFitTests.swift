@@ -15,6 +15,12 @@ final class TextFitTests: XCTestCase {
         XCTAssertEqual(TextFit.wrap("abcdefghij xy", width: 4), ["abcd", "efgh", "ij", "xy"])
     }
 
+    func testWrapToAFewLinesEndsTheLastInAnEllipsis() {
+        XCTAssertEqual(TextFit.wrap("jalan rusak di depan sekolah", width: 10, maxLines: 2), ["jalan", "rusak di…"])
+        XCTAssertEqual(TextFit.wrap("jalan rusak di depan sekolah", width: 10, maxLines: 4), ["jalan", "rusak di", "depan", "sekolah"])
+        XCTAssertEqual(TextFit.wrap("jalan rusak", width: 10, maxLines: 0), [])
+    }
+
     func testWrapCJKAnywhere() {
         XCTAssertEqual(TextFit.wrap("漢字仮名交じり文", width: 5), ["漢字", "仮名", "交じ", "り文"])
     }

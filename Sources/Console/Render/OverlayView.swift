@@ -127,6 +127,9 @@ enum OverlayView {
 
     static let formWidth = 72
 
+    /// Most rows a form's error wraps onto (the status line below repeats a refusal from the journal whole).
+    static let formErrorMaxRows = 3
+
     /// Columns of a form's one-line field: the box's inside (the box is at most `formWidth` wide, and two
     /// columns narrower than the screen).
     static func formLineWidth(_ s: ConsoleState) -> Int {
@@ -136,16 +139,21 @@ enum OverlayView {
     static func drawForm(_ c: inout Canvas, _ s: ConsoleState, _ f: FormState) {
         let width = min(formWidth, s.size.width - 2)
         let innerWidth = formLineWidth(s)
-        let needed = 2 + f.explanation.count + (f.error == nil ? 0 : 1) + f.fields.map(formFieldHeight).reduce(0, +) - 1
+        // QA: an error longer than the box was cut mid-sentence ("… dan 'dari' tidak setelah"). It wraps (up to
+        // `formErrorMaxRows` rows), leaving the focused field's label and one input row; a cut last row ends in "…".
+        func errorLines(rows: Int) -> [String] {
+            f.error.map { TextFit.wrap("✗ " + $0, width: max(1, width - 4), maxLines: max(1, rows)) } ?? []
+        }
+        let needed = 2 + f.explanation.count + errorLines(rows: formErrorMaxRows).count + f.fields.map(formFieldHeight).reduce(0, +) - 1
         let r = box(&c, s, width: width, height: needed, title: f.title)
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
         var y = inner.y
         for e in f.explanation {
-            c.put(e, at: Point(x: inner.x, y: y), role: Roles.detailMuted, clipWidth: inner.width)
+            c.put(TextFit.truncate(e, width: inner.width), at: Point(x: inner.x, y: y), role: Roles.detailMuted, clipWidth: inner.width)
             y += 1
         }
-        if let error = f.error {
-            c.put("✗ " + error, at: Point(x: inner.x, y: y), role: Roles.fieldError, clipWidth: inner.width)
+        for line in errorLines(rows: min(formErrorMaxRows, inner.maxY - y - 2)) {
+            c.put(line, at: Point(x: inner.x, y: y), role: Roles.fieldError, clipWidth: inner.width)
             y += 1
         }
         // When the fields do not all fit, start late enough that the focused field is whole on screen.
@@ -156,8 +164,10 @@ enum OverlayView {
         }
         for (i, field) in f.fields.enumerated().dropFirst(first) {
             let focused = i == f.focus
-            let inputRows = formFieldHeight(field) - 2
-            guard y + 1 + inputRows <= inner.maxY else { break }
+            // A short box (a message below it, a small terminal) gives the focused field's input fewer rows
+            // rather than none: what the officer types stays on screen.
+            let inputRows = focused ? min(formFieldHeight(field) - 2, inner.maxY - y - 1) : formFieldHeight(field) - 2
+            guard inputRows >= 1, y + 1 + inputRows <= inner.maxY else { break }
             c.put(field.label + (field.required ? " *" : ""), at: Point(x: inner.x, y: y),
                   role: focused ? Roles.fieldFocused : Roles.fieldLabel, clipWidth: inner.width)
             y += 1
