@@ -87,9 +87,9 @@ final class LessonConsoleTests: XCTestCase {
         s.presenter = true
         let screen = ConsoleRenderer.render(s).snapshot()
         let need = Layout.minimum.height + LessonStrip.height + 1
-        XCTAssertTrue(screen.contains("Perbesar terminal ke \(Layout.minimum.width)×\(need)"), screen)
+        XCTAssertTrue(screen.contains("Min \(Layout.minimum.width)×\(need)"), screen)
         s.size = Size(width: Layout.minimum.width, height: need)
-        XCTAssertFalse(ConsoleRenderer.render(s).snapshot().contains("Perbesar terminal"), "fits at the size the message names")
+        XCTAssertFalse(ConsoleRenderer.render(s).snapshot().contains("Layar terlalu kecil"), "fits at the size the message names")
     }
 
     /// The QA case (dasar step 3): the report deleted with the second reason. The strip names the reason the

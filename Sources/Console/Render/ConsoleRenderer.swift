@@ -9,7 +9,7 @@ public enum ConsoleRenderer {
         var c = Canvas(size: s.size)
         let layout = s.layout
         guard layout.mode != .tooSmall else {
-            drawTooSmall(&c, s)
+            TooSmallScreen.draw(&c, s)
             return c
         }
         drawTitleBar(&c, s, layout.titleBar)
@@ -23,40 +23,6 @@ public enum ConsoleRenderer {
         if let lesson = s.lesson { LessonStrip.draw(&c, s, lesson, layout) }
         if let overlay = s.overlay { OverlayView.draw(&c, s, overlay) }
         return c
-    }
-
-    static func drawTooSmall(_ c: inout Canvas, _ s: ConsoleState) {
-        let need = s.minimumSize
-        var lines = [
-            s.text(Localized("Layar terlalu kecil", en: "Terminal too small")),
-            s.text(Localized("Perbesar terminal ke \(need.width)×\(need.height)", en: "Enlarge the terminal to \(need.width)×\(need.height)")),
-            s.text(Localized("(sekarang \(s.size.width)×\(s.size.height))", en: "(now \(s.size.width)×\(s.size.height))")),
-        ].map { TextFit.truncate($0, width: s.size.width) }
-        // A warning about typed text comes first and whole (wrapped), so even a tiny terminal shows it.
-        if s.hasUnsavedTyping {
-            lines = TextFit.wrap(quitLine(s), width: s.size.width) + lines
-        } else {
-            lines.append(TextFit.truncate(quitLine(s), width: s.size.width))
-        }
-        var y = max(0, (s.size.height - lines.count) / 2)
-        for fitted in lines {
-            let x = max(0, (s.size.width - fitted.displayWidth) / 2)
-            c.put(fitted, at: Point(x: x, y: y), role: Roles.statusError)
-            y += 1
-        }
-        c.cursor = Point(x: 0, y: 0)
-    }
-
-    /// What q does on the "too small" screen: quit, or first warn about a form's typed text (kept while the
-    /// terminal is small, lost on quitting).
-    static func quitLine(_ s: ConsoleState) -> String {
-        guard s.hasUnsavedTyping else { return s.text(Localized("q keluar", en: "q quits")) }
-        if s.quitConfirmPending {
-            return s.text(Localized("Tekan q lagi untuk keluar dan membuang teks yang diketik",
-                                    en: "Press q again to quit and discard what you typed"))
-        }
-        return s.text(Localized("Ketikan di formulir tetap ada: perbesar untuk melanjutkan",
-                                en: "Your typing is kept in the form: enlarge to go on"))
     }
 
     static func drawTitleBar(_ c: inout Canvas, _ s: ConsoleState, _ r: Rect) {

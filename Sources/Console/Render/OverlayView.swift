@@ -26,10 +26,16 @@ enum OverlayView {
         return r
     }
 
+    /// Centred under the title bar. While a message is shown the box also ends above its rows (QA: at 44×12
+    /// a form's border covered the first rows of a wrapped refusal, leaving "the change and try again." alone);
+    /// without one it may take the status line, as it always has.
     static func boxRect(_ s: ConsoleState, width: Int, height: Int) -> Rect {
+        let bottom = s.statusMessageLines.isEmpty ? s.size.height - 1 : max(2, s.layout.statusLine.y)
         let w = min(width, s.size.width - 2)
-        let h = min(height, s.size.height - 2)
-        return Rect(x: (s.size.width - w) / 2, y: max(1, (s.size.height - h) / 2), width: w, height: h)
+        let h = max(1, min(height, bottom - 1))
+        var y = max(1, (s.size.height - h) / 2)
+        if y + h > bottom { y = max(1, bottom - h) }
+        return Rect(x: (s.size.width - w) / 2, y: y, width: w, height: h)
     }
 
     /// Where the help text goes inside its box.
