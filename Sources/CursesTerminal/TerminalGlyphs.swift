@@ -5,8 +5,9 @@ import TextCanvas
 ///
 /// ncurses (and terminals such as tmux and xterm) measure a cell by its first scalar's `wcwidth`
 /// and place anything after it as zero-width decoration. So a cell keeps only its first scalar and
-/// the zero-width marks that follow; a ZWJ sequence is cut before the first joiner, and emoji
-/// modifiers are dropped, because terminals disagree on how wide those sequences are. Where the
+/// the zero-width marks that follow; emoji modifiers (skin tones) are dropped, because terminals
+/// disagree on how wide those sequences are. (An emoji ZWJ sequence arrives already split into its
+/// emoji by `Sanitize`; one that did not would be cut before its first joiner.) Where the
 /// canvas counted 2 columns but the first scalar is narrow (VS16 emoji, keycaps), the variation
 /// selector is dropped and the second column is drawn as a space; a flag is drawn as its two
 /// regional indicators in two cells, which every terminal draws in two columns.

@@ -82,8 +82,10 @@ public enum Sanitize {
             }
             let scalars = character.unicodeScalars
             let allowsTags = scalars.first?.value == 0x1F3F4  // 🏴 subdivision flags use tag characters
+            let splitsJoinedEmoji = isJoinedEmoji(character)
             for scalar in scalars {
                 let value = scalar.value
+                if splitsJoinedEmoji && value == 0x200D { continue }
                 if isLineBreak(value) {
                     if keepNewlines {
                         output.append("\n")
@@ -154,6 +156,15 @@ public enum Sanitize {
         default:
             return false
         }
+    }
+
+    /// An emoji ZWJ sequence (👩‍👩‍👧, 👨🏽‍💻). Terminals disagree on its width and ncurses keeps only its first
+    /// emoji in a cell (`TerminalGlyphs`), so "a family" read as "a woman" (QA). Without its joiners it
+    /// is its emoji side by side, two columns each, which every terminal draws alike.
+    static func isJoinedEmoji(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.contains(where: { $0.value == 0x200D }) else { return false }
+        return scalars.filter { $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0xFF) }.count >= 2
     }
 
     /// Format characters that are needed for correct text: joiners (emoji, Indic and Arabic shaping)

@@ -58,8 +58,13 @@ final class SanitizeTests: XCTestCase {
     }
 
     func testLegitimateJoinersAndFlagsSurvive() {
+        // An emoji ZWJ sequence is shown as its emoji side by side (QA: the terminal showed only "👨" of a
+        // family); every member stays, two columns each.
         let family = "👨‍👩‍👧‍👦"
-        XCTAssertEqual(Sanitize.line(family), family)
+        XCTAssertEqual(Sanitize.line(family), "👨👩👧👦")
+        XCTAssertEqual(DisplayWidth.of(Sanitize.line(family)), 8)
+        XCTAssertEqual(Sanitize.line("Keluarga 👩‍👩‍👧 dan 👨🏽‍💻."), "Keluarga 👩👩👧 dan 👨🏽💻.")
+        XCTAssertEqual(Sanitize.line("❤️‍🔥"), "❤️🔥")
         let england = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"
         XCTAssertEqual(Sanitize.line(england), england)
         XCTAssertEqual(Sanitize.line("مي\u{200C}خواهم"), "مي\u{200C}خواهم")
