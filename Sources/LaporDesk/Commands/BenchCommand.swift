@@ -92,13 +92,22 @@ struct BenchCommand: ParsableCommand {
         // One durable officer action.
         var appends: [Double] = []
         if write, let id = opened.desk.order.first {
+            // Each action is followed by one bare write+fdatasync of a line as long as the action's, to a
+            // scratch file beside the journal: a disk's latency drifts from minute to minute, so a reference
+            // taken at another time made the ratio swing from 1.0 to 1.7 with the same build.
+            let bare = try BenchReferences.BareDurableWriter(folder: desk.data ?? ".")
+            defer { bare.close() }
+            var bareSamples: [Double] = []
             for _ in 0..<max(1, actions) {
                 let s = DispatchTime.now().uptimeNanoseconds
                 _ = try? opened.store.perform(.addNote("bench"), on: id, as: Operator(name: "bench", role: .adminNasional), now: Date())
                 appends.append(Double(DispatchTime.now().uptimeNanoseconds - s) / 1e6)
+                bareSamples.append(try bare.once(lineBytes: 280)) // a note's journal line is about 275 bytes
             }
             appends.sort()
+            bareSamples.sort()
             Output.line(String(format: "one durable action (note): median %.3f ms", appends[appends.count / 2]))
+            Output.line(String(format: "interleaved bare write+fdatasync: median %.3f ms", bareSamples[bareSamples.count / 2]))
         }
         // Once the keys above have run, the search index (folded text of every report) is built too.
         Output.line("resident memory with the search index built: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")

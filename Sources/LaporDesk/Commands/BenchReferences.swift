@@ -64,6 +64,34 @@ enum BenchReferences {
         return samples.sorted()
     }
 
+    /// One bare `write` + `fdatasync` at a time, to a scratch file in `folder`: interleaved with the measured
+    /// actions, so both meet the same disk (see `BenchCommand`).
+    final class BareDurableWriter {
+        private let path: String
+        private let fd: Int32
+
+        init(folder: String) throws {
+            path = folder + "/.bench-fdatasync-\(getpid())"
+            fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw BenchError("\(path): cannot create the scratch file (errno \(errno))") }
+        }
+
+        /// Milliseconds for one line of `lineBytes` bytes.
+        func once(lineBytes: Int) throws -> Double {
+            var line = [UInt8](repeating: UInt8(ascii: "x"), count: max(1, lineBytes))
+            line[line.count - 1] = 0x0A
+            let start = DispatchTime.now().uptimeNanoseconds
+            let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard written == line.count, fdatasync(fd) == 0 else { throw BenchError("\(path): write failed (errno \(errno))") }
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        }
+
+        func close() {
+            _ = Glibc.close(fd)
+            unlink(path)
+        }
+    }
+
     /// A `/proc/self/status` field such as `VmRSS` or `VmHWM`, in kB (nil off Linux).
     static func memoryKB(_ field: String) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
