@@ -402,57 +402,6 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(UIText.counted(1, "working day"), "1 working day")
     }
 
-    /// QA: a pengamat's console reopened after the trainer's reset said only "read-only", never the reset.
-    func testAReopenNoticeIsNotCoveredByTheReadOnlyMessage() throws {
-        var s = try Fixture.state(Fixture.observer)
-        s.message = nil
-        s.announce(Localized("Pelatih mengulang meja latihan dari awal.", en: "The trainer reset the practice desk."))
-        ConsoleReducer.start(&s)
-        XCTAssertEqual(s.message, msg(.info, "Pelatih mengulang meja latihan dari awal."))
-    }
-
-    func testObserverGetsMessagesNotEffects() throws {
-        var s = try Fixture.state(Fixture.observer)
-        XCTAssertEqual(s.message, msg(.info, "Mode baca saja: peran Anda tidak dapat mengubah laporan."))
-        for key: Key in [.char("d"), .char("a"), .char("t"), .char("x"), .char("c"), .char("e")] {
-            var t = s
-            let kind: String = switch key {
-            case .char("d"): "Verifikasi & disposisi"
-            case .char("a"): "Arsipkan"
-            case .char("t"): "Tunda (minta informasi)"
-            case .char("x"): "Hapus (spam, tak terbaca)"
-            case .char("c"): "Catatan internal"
-            default: "Ubah judul"
-            }
-            step(&t, key: key) { $0.message = msg(.error, "Peran Pengamat tidak dapat: \(kind).") }
-        }
-        step(&s, key: .char("A")) { $0.message = msg(.error, "Peran Pengamat tidak dapat: Anonim / rahasia.") }
-        step(&s, key: .char("m")) { $0.message = msg(.info, "Tidak ada aksi yang dapat Anda lakukan pada laporan ini.") }
-        s.press(.char(":"))
-        s.type("archive")
-        XCTAssertEqual(s.press(.enter), [])
-        XCTAssertNil(s.overlay)
-    }
-
-    func testAgencyAdminIsOfferedOnlyAgencyActions() throws {
-        var s = try Fixture.state(Fixture.agencyAdmin)
-        s.press(.char("3"), .char(":"))
-        s.type("2600006")
-        s.press(.enter, .char("m"))
-        guard case let .menu(m) = s.overlay else { return XCTFail("menu expected") }
-        XCTAssertEqual(m.items, [.act(.assignUnit), .act(.sendBack), .act(.note)])
-        s.press(.escape)
-        step(&s, key: .char("a")) { $0.message = msg(.error, "Peran Admin Instansi tidak dapat: Arsipkan.") }
-        s.press(.char("u"))
-        XCTAssertEqual(s.form?.fields.first?.value, .choice([Choice(id: "dinkes", label: "Dinas Kesehatan Kabupaten Sleman"),
-                                                            Choice(id: "dlh", label: "Dinas Lingkungan Hidup Kabupaten Sleman"),
-                                                            Choice(id: "disdukcapil", label: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman")],
-                                                           selected: 0))
-        s.press(.right)
-        XCTAssertEqual(s.press(.enter), [.perform([DeskRequest(reportID: Fixture.ID.disposed, command: .assignToUnit(unit: "dlh"),
-                                                              expectedVersion: s.detail.openedVersion)])])
-    }
-
     func testFlagToggleAsksFirstAndSaysWhoWillSee() throws {
         var s = try Fixture.state()
         s.press(.char("j"), .enter)
