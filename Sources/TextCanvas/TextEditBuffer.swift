@@ -416,18 +416,24 @@ public struct TextEditBuffer: Hashable, Sendable {
         return line.count
     }
 
+    /// Rows of `line` at most `width` columns wide, broken after the last space that fits (QA: a note being
+    /// typed wrapped inside words, "tegur|an"); a word longer than a row is broken where it must.
     private func wrapSegments(_ line: [Character], width: Int) -> [Range<Int>] {
         var segments: [Range<Int>] = []
         var start = 0
         var used = 0
+        var afterSpace: Int? = nil // where the current row may break: just after its last space
         for (index, character) in line.enumerated() {
             let w = DisplayWidth.of(character)
-            if used + w > width && index > start {
-                segments.append(start..<index)
-                start = index
-                used = 0
+            while used + w > width && index > start {
+                let end = afterSpace.map { $0 > start && $0 <= index ? $0 : index } ?? index
+                segments.append(start..<end)
+                start = end
+                used = columnWidth(line, from: start, upTo: index)
+                afterSpace = nil
             }
             used += w
+            if character == " " { afterSpace = index + 1 }
         }
         segments.append(start..<line.count)
         return segments

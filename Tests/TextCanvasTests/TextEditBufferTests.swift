@@ -125,6 +125,17 @@ final class TextEditBufferTests: XCTestCase {
         XCTAssertEqual(layout.totalRows, 2)
     }
 
+    /// QA: a note being typed wrapped inside words ("diberi tegur|an").
+    func testLayoutBreaksBetweenWordsAndBreaksOnlyAWordLongerThanARow() {
+        var buffer = TextEditBuffer(text: "Sudah diberi teguran tertulis")
+        XCTAssertEqual(buffer.layout(width: 12, height: 9).rows, ["Sudah ", "diberi ", "teguran ", "tertulis"])
+        XCTAssertEqual(buffer.layout(width: 12, height: 9).cursor, Point(x: 8, y: 3))
+        buffer = TextEditBuffer(text: "ab Jalankaliurangkm7 cd")
+        XCTAssertEqual(buffer.layout(width: 6, height: 9).rows, ["ab ", "Jalank", "aliura", "ngkm7 ", "cd"])
+        buffer = TextEditBuffer(text: "ab 漢字漢字")
+        XCTAssertEqual(buffer.layout(width: 5, height: 9).rows, ["ab ", "漢字", "漢字"])
+    }
+
     func testLayoutCursorAfterFullRowGoesToNextRow() {
         let buffer = TextEditBuffer(text: "abcd")
         let layout = buffer.layout(width: 4, height: 3)
