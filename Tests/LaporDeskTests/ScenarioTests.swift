@@ -87,6 +87,18 @@ final class ScenarioTests: DeskTestCase {
         }
     }
 
+    /// QA: every receipt was written before the scripted history, so a replay (which steps in journal order)
+    /// showed reports before they arrived and a clock that ran backwards. The journal is in time order.
+    func testEveryScenarioDesksJournalIsInTimeOrder() throws {
+        for name in DeskResources.scenarioNames {
+            try? FileManager.default.removeItem(at: dataURL)
+            try expect(0, ["scenario", "create", name])
+            let times = try journalObjects().compactMap { ($0["at"] as? String).flatMap { ISOTime.parse($0) } }
+            XCTAssertGreaterThanOrEqual(times.count, 4, name)
+            XCTAssertEqual(times, times.sorted(), "\(name): events out of time order")
+        }
+    }
+
     func testAWrongMoveGetsItsExplanation() throws {
         try expect(0, ["scenario", "create", "dasar"])
         let ids = try ids()

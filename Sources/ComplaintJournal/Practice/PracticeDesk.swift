@@ -79,34 +79,40 @@ public enum PracticeDesk {
     {
         var problems: [Problem] = []
         var ids: [Int: ReportID] = [:]
-        for e in entries.sorted(by: { $0.intake.receivedAt < $1.intake.receivedAt }) {
-            do {
-                let (id, _) = try store.receive(e.intake, as: .system, now: e.intake.receivedAt)
-                ids[e.line] = id
-            } catch {
-                problems.append(Problem(file: fileName, line: e.line, field: nil, message: error.description))
-            }
-        }
-        struct Timed { var at: Date; var line: Int; var index: Int; var step: PracticeStep }
+        // One timeline of receipts and scripted steps, so the journal's order is the order things happened
+        // (QA: every receipt came first, and a replay showed reports before they arrived). At the same
+        // instant a report is received before anything is done to it.
         var timeline: [Timed] = []
         for e in entries {
+            let received: Date = e.intake.receivedAt
+            timeline.append(Timed(at: received, isStep: false, line: e.line, index: -1, entry: e, step: nil))
             for (k, step) in e.steps.enumerated() {
-                timeline.append(Timed(at: e.intake.receivedAt.addingTimeInterval(step.afterHours * 3600), line: e.line, index: k, step: step))
+                let at: Date = received.addingTimeInterval(step.afterHours * 3600)
+                timeline.append(Timed(at: at, isStep: true, line: e.line, index: k, entry: e, step: step))
             }
         }
-        timeline.sort { ($0.at, $0.line, $0.index) < ($1.at, $1.line, $1.index) }
+        timeline.sort(by: PracticeDesk.happensBefore)
         for t in timeline {
-            guard let id = ids[t.line] else { continue }
-            guard let op = roster.find(t.step.operatorName) else {
-                problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].as",
-                                        message: "unknown operator '\(t.step.operatorName)'"))
+            guard let step = t.step else {
+                do {
+                    let (id, _) = try store.receive(t.entry.intake, as: .system, now: t.entry.intake.receivedAt)
+                    ids[t.line] = id
+                } catch {
+                    problems.append(Problem(file: fileName, line: t.line, field: nil, message: error.description))
+                }
                 continue
             }
-            var command = t.step.command
-            if let ext = t.step.duplicateOfExternalID, case let .archive(reason, note, _) = command {
+            guard let id = ids[t.line] else { continue }
+            guard let op = roster.find(step.operatorName) else {
+                problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].as",
+                                        message: "unknown operator '\(step.operatorName)'"))
+                continue
+            }
+            var command = step.command
+            if let ext = step.duplicateOfExternalID, case let .archive(reason, note, _) = command {
                 guard let original = store.desk.all.first(where: { $0.externalID == ext })?.id else {
                     problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)].duplicate_of_external_id",
-                                            message: "no report with external id '\(ext)'"))
+                                            message: "no report with external id '\(ext)' received by then"))
                     continue
                 }
                 command = .archive(reason: reason, note: note, duplicateOf: original)
@@ -115,10 +121,30 @@ public enum PracticeDesk {
                 try store.perform(command, on: id, as: op, now: min(t.at, now))
             } catch {
                 problems.append(Problem(file: fileName, line: t.line, field: "script[\(t.index + 1)]",
-                                        message: "\(t.step.command.kind.rawValue) refused: \(error)"))
+                                        message: "\(step.command.kind.rawValue) refused: \(error)"))
             }
         }
         guard problems.isEmpty else { throw PracticeProblems(problems: problems) }
+    }
+}
+
+extension PracticeDesk {
+    /// A receipt or a scripted step of a practice desk's history, at its time.
+    struct Timed {
+        var at: Date
+        var isStep: Bool
+        var line: Int
+        var index: Int
+        var entry: Entry
+        var step: PracticeStep?
+    }
+
+    /// Time order; at the same instant a receipt before steps, then file order.
+    static func happensBefore(_ a: Timed, _ b: Timed) -> Bool {
+        if a.at != b.at { return a.at < b.at }
+        if a.isStep != b.isStep { return !a.isStep }
+        if a.line != b.line { return a.line < b.line }
+        return a.index < b.index
     }
 }
 
