@@ -1,3 +1,4 @@
+import ComplaintJournal
 import Foundation
 import XCTest
 
@@ -17,6 +18,27 @@ final class DamagedJournalCLITests: DeskTestCase {
         bytes[bytes.startIndex + third + lines[2].count - 40] ^= 0x01
         try bytes.write(to: journalFile)
         return ids
+    }
+
+    /// QA: a sealed line of an event type this build does not know (a newer build's) made `list` and `stats`
+    /// exit 3 for ever: `check --repair` has nothing to set aside. They warn and exit 0.
+    func testALineOfAnUnknownEventTypeIsAWarningNotDamageForListAndStats() throws {
+        try makeDesk()
+        _ = try intake([])
+        var text = try String(contentsOf: journalFile, encoding: .utf8)
+        let first = String(text.split(separator: "\n")[0])
+        var line = first.replacingOccurrences(of: "\"type\":\"report.received\"", with: "\"type\":\"report.exploded\"")
+            .replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":2,")
+        line = String(line.dropLast(16))
+        let crc = String(CRC32C.checksum(Array(line.utf8)), radix: 16)
+        line += ",\"c\":\"" + String(repeating: "0", count: 8 - crc.count) + crc + "\"}"
+        text += line + "\n"
+        try text.write(to: journalFile, atomically: false, encoding: .utf8)
+        let listed = try expect(0, ["list"])
+        XCTAssertTrue(listed.stderr.contains("unknown event type"), listed.stderr)
+        try expect(0, ["stats"])
+        try expect(0, ["check", "--repair"])
+        try expect(0, ["list"])
     }
 
     func testReadCommandsNameTheDamagedLineAndExportDoesNotPassForComplete() throws {

@@ -74,7 +74,7 @@ struct ListCommand: ParsableCommand {
         Output.raw(out)
         if !json && Output.stdoutIsTerminal { Output.error("\(ids.count) laporan") }
         // A script must not take a list that left reports out for complete (formats.md: exit 3, damaged).
-        if DeskAccess.hasUnrepairedDamage(opened) {
+        if DeskAccess.hasRepairableDamage(opened) {
             throw Fail.damaged("the list leaves out the reports of the damaged journal lines above; `lapor-desk check --repair` sets them aside")
         }
     }

@@ -72,7 +72,7 @@ struct StatsCommand: ParsableCommand {
         } else {
             Output.raw(StatsText.render(report, reference: opened.reference))
         }
-        if DeskAccess.hasUnrepairedDamage(opened) {
+        if DeskAccess.hasRepairableDamage(opened) {
             throw Fail.damaged("the figures leave out the reports of the damaged journal lines above; `lapor-desk check --repair` sets them aside")
         }
     }
