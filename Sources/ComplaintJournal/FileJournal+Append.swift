@@ -11,7 +11,9 @@ extension FileJournal {
         defer { mutex.unlock() }
         try beginWrite()
         defer { fileLock.unlock() }
-        let caughtUp = takeUndelivered() + (try catchUp())
+        // Caught up before the undelivered are taken: a catch-up that refuses keeps them for `poll`.
+        let fresh = try catchUp()
+        let caughtUp = takeUndelivered() + fresh
         let newEntries = try decide(caughtUp)
         return try write(newEntries, rollWithinBatch: false)
     }
@@ -31,7 +33,9 @@ extension FileJournal {
         defer { mutex.unlock() }
         try beginWrite()
         defer { fileLock.unlock() }
-        let caughtUp = takeUndelivered() + (try catchUp())
+        // Caught up before the undelivered are taken: a catch-up that refuses keeps them for `poll`.
+        let fresh = try catchUp()
+        let caughtUp = takeUndelivered() + fresh
         let newEntries = try decide(caughtUp)
         return try write(newEntries, rollWithinBatch: true)
     }
@@ -48,13 +52,24 @@ extension FileJournal {
     /// Under the exclusive lock: reads what others appended; a torn tail left by a crashed writer is
     /// quarantined and truncated so the next line starts on a fresh line.
     private func catchUp() throws(JournalError) -> [JournalEntry] {
+        if let refusal = damageAppendedElsewhere { throw .readOnly(reason: refusal) }
         if nothingAppendedSinceCursor() {
             unrepairedWriteFailure = nil
             return []
         }
+        let known = scanner.report.unacknowledgedDescriptions.count
         let (entries, _) = try scanner.advance(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: true))
         // Any half line an earlier failed rollback left behind is now quarantined and gone.
         unrepairedWriteFailure = nil
+        // Damage another process appended since (a whole line whose checksum fails, a gap, a duplicate) stops
+        // writing as it would at an open: writing on would give the next event the damaged line's sequence
+        // number (QA: a console saved two lines numbered 27315). The good lines read are still handed over.
+        let findings = scanner.report.unacknowledgedDescriptions
+        if findings.count > known, let damage = findings.last {
+            undelivered += entries
+            damageAppendedElsewhere = "journal damaged: \(damage); run `lapor-desk check --repair`"
+        }
+        if let refusal = damageAppendedElsewhere { throw .readOnly(reason: refusal) }
         return entries
     }
 

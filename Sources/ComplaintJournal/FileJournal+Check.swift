@@ -48,6 +48,7 @@ extension FileJournal {
         findings.markAcknowledged(scanner.acknowledged)
         scanner.report.markAcknowledged(scanner.acknowledged)
         unrepairedWriteFailure = nil
+        damageAppendedElsewhere = nil
         scanner.reReadDamage.reset()
         snapshotRegionDamage.reset()
         if !pending.isEmpty {

@@ -79,6 +79,9 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     var acknowledgedReportIDs: [String] = []
     /// Set when a failed write could not be rolled back.
     var unrepairedWriteFailure: String?
+    /// Set when a catch-up before a write found damage another process appended: writes stay refused until
+    /// `check --repair` (see `catchUp`).
+    var damageAppendedElsewhere: String?
     var appendDescriptor: (segment: Int, fd: Int32)?
     /// Created on first use: closing an inotify descriptor waits for an RCU grace period (milliseconds),
     /// which short-lived instances (commands, tests) should not pay.

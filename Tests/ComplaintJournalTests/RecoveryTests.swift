@@ -342,6 +342,33 @@ final class RecoveryTests: XCTestCase {
         }.map(\.seq), [3])
     }
 
+    /// QA: a console open while another process appended a whole line that fails its checksum wrote on and
+    /// gave its next event the damaged line's sequence number. The writer now stops as an open would, hands
+    /// over the good lines it read, and writes again only after `check --repair`.
+    func testDamageAppendedByAnotherProcessStopsThisWriterUntilRepair() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try journal.append { _ in [TestSupport.entry(1)] }
+        let (other, _) = try FileJournal.open(at: folder, mode: .writer)
+        _ = try other.append { _ in [TestSupport.entry(2)] }
+        var damaged = try EnvelopeEncoder.encode(TestSupport.entry(3), seq: 3)
+        damaged[40] ^= 0x01 // after the envelope's start: a whole line whose checksum fails
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: TestSupport.segmentPath(folder)))
+        handle.seekToEndOfFile()
+        handle.write(Data(damaged))
+        try handle.close()
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(4)] }) { error in
+                guard case let JournalError.readOnly(reason) = error else { return XCTFail("unexpected \(error)") }
+                XCTAssertTrue(reason.contains("checksum"), reason)
+            }
+        }
+        XCTAssertEqual(try journal.poll().map(\.eventID), ["event-2"], "the good line read is still handed over")
+        let lines = try TestSupport.bytes(TestSupport.segmentPath(folder)).split(separator: 0x0A)
+        XCTAssertEqual(lines.count, 3, "nothing written after the damaged line")
+        XCTAssertNotEqual(journal.health, .ok)
+    }
+
     func testDamageAtTheEndOfAnEarlierSegmentIsSkippedNotTruncated() throws {
         let folder = try TestSupport.temporaryFolder(self)
         let options = FileJournal.Options(segmentSizeLimit: 1000)
