@@ -17,6 +17,9 @@ enum EnvelopeDecoder {
         /// The line has its checksum trailer and the checksum does not match its bytes: a whole line that
         /// changed after it was written, not the end of a write cut short (see `JournalScanner.handleTail`).
         var checksumMismatch = false
+        /// The line's checksum matched and something else is wrong (a newer envelope version, a bad field):
+        /// a whole line as it was written, never the end of a write cut short.
+        var checksumVerified = false
     }
 
     static let trailerLength = 16
@@ -75,13 +78,39 @@ enum EnvelopeDecoder {
         }
     }
 
+    /// As `checkPayload`, for a line whose checksum matched (the folding scan checks after the walk).
+    static func checkPayloadOfVerifiedLine(_ payload: UnsafeBufferPointer<UInt8>, payloadStart: Int) throws(Failure) {
+        do throws(Failure) {
+            try checkPayload(payload, payloadStart: payloadStart)
+        } catch {
+            var failure = error
+            failure.checksumVerified = true
+            throw failure
+        }
+    }
+
     /// `lean` (the known type names) builds the entry `decodeForFold` describes.
     private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
         checkPayload: Bool = true
     ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32) {
-        let materialize = mode != .verifyOnly
         let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
+        do throws(Failure) {
+            return try walkEnvelope(line, prefixEnd: prefixEnd, checksum: checksum, position: position, mode: mode, lean: typeNames,
+                                    checkPayload: checkPayload)
+        } catch {
+            var failure = error
+            failure.checksumVerified = mode != .trusted
+            throw failure
+        }
+    }
+
+    /// `walk` after the trailer: the envelope's fields and the payload.
+    private static func walkEnvelope(
+        _ line: UnsafeBufferPointer<UInt8>, prefixEnd: Int, checksum: UInt32, position: JournalPosition, mode: Mode,
+        lean typeNames: [String]?, checkPayload: Bool
+    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32) {
+        let materialize = mode != .verifyOnly
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
         try cursor.literal("{\"v\":")

@@ -32,7 +32,7 @@ extension JournalScanner {
                 // The payload check the walk left out, unless decoding already proved the payload: one parse
                 // of each payload instead of two. The decoder's grammar allows CR as whitespace; ours does not.
                 if !F.parsedPayload(decoded) || containsCR(payload) {
-                    try EnvelopeDecoder.checkPayload(payload, payloadStart: payloadStart)
+                    try EnvelopeDecoder.checkPayloadOfVerifiedLine(payload, payloadStart: payloadStart)
                 }
                 return .good(seq: entry.seq, decoded: decoded)
             } catch {

@@ -209,7 +209,10 @@ struct JournalScanner {
                     return applied ? .applied : .skipped
                 } catch {
                     let envelope: StaticString = "{\"v\":"
-                    let changed = error.checksumMismatch && lineBytes.starts(with: UnsafeBufferPointer(start: envelope.utf8Start, count: envelope.utf8CodeUnitCount))
+                    // A whole line (its checksum matched, or it failed with its envelope's start and trailer
+                    // intact) is damage wherever it is, never a torn write: its event was acknowledged.
+                    let changed = error.checksumVerified
+                        || (error.checksumMismatch && lineBytes.starts(with: UnsafeBufferPointer(start: envelope.utf8Start, count: envelope.utf8CodeUnitCount)))
                     pending.append(PendingLine(
                         segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
                         reason: error.reason, terminated: true, changedAfterWriting: changed))

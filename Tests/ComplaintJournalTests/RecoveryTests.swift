@@ -369,6 +369,30 @@ final class RecoveryTests: XCTestCase {
         XCTAssertNotEqual(journal.health, .ok)
     }
 
+    /// QA: a whole last line whose checksum matched but which this build cannot read (a newer envelope
+    /// version, a bad field) was cut off as a torn write and its sequence number given to the next event.
+    func testAWholeLastLineThisBuildCannotReadIsDamageNotATornWrite() throws {
+        for (from, to) in [("{\"v\":1,", "{\"v\":2,"), ("\"data\":{", "\"data\":[{")] {
+            let folder = try TestSupport.temporaryFolder(self)
+            let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+            _ = try journal.append { _ in [TestSupport.entry(1)] }
+            var text = String(decoding: try EnvelopeEncoder.encode(TestSupport.entry(2), seq: 2).dropLast(17), as: UTF8.self)
+            text = text.replacingOccurrences(of: from, with: to)
+            if to.hasSuffix("[{") { text = String(text.dropLast()) + "}]" + "}" }
+            var line = Array(text.utf8)
+            line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}\n".utf8)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: TestSupport.segmentPath(folder)))
+            handle.seekToEndOfFile()
+            handle.write(Data(line))
+            try handle.close()
+            let before = try TestSupport.bytes(TestSupport.segmentPath(folder))
+            let (_, report) = try FileJournal.open(at: folder, mode: .writer)
+            XCTAssertEqual(report.tornTails, [], to)
+            XCTAssertEqual(report.damagedLines.map(\.line), [2], to)
+            XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), before, "\(to): the line stays in place")
+        }
+    }
+
     func testDamageAtTheEndOfAnEarlierSegmentIsSkippedNotTruncated() throws {
         let folder = try TestSupport.temporaryFolder(self)
         let options = FileJournal.Options(segmentSizeLimit: 1000)
