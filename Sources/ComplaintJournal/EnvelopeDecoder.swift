@@ -63,6 +63,21 @@ enum EnvelopeDecoder {
         return (entry, payloadStart, line.count - trailerLength, checksum)
     }
 
+    /// The sequence number at the start of a line (`{"v":1,"seq":N,`), without checking the rest; nil when the
+    /// line does not start so.
+    static func sequenceNumber(_ line: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let head: StaticString = "{\"v\":1,\"seq\":"
+        let count = head.utf8CodeUnitCount
+        guard line.count > count, let base = line.baseAddress, memcmp(base, head.utf8Start, count) == 0 else { return nil }
+        var value: UInt64 = 0
+        var index = count
+        while index < line.count, line[index] >= 0x30, line[index] <= 0x39, index - count < 19 {
+            value = value * 10 + UInt64(line[index] - 0x30)
+            index += 1
+        }
+        return index > count && index < line.count && line[index] == UInt8(ascii: ",") ? value : nil
+    }
+
     /// Verifies `line` completely and returns its sequence number, allocating nothing.
     static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> UInt64 {
         try walk(line, position: JournalPosition(segment: 0, line: 0), mode: .verifyOnly, lean: nil).0

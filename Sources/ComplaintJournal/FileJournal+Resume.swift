@@ -67,27 +67,38 @@ extension FileJournal {
     /// then read whole, which finds and reports it. Checksums only (no JSON), on every core.
     static func changedBeforeResume(_ point: JournalResumePoint, folder: JournalFolder) -> String? {
         let last = point.segments.last?.number
+        // Sequence numbers must rise from line to line too: swapped lines keep their checksums (QA: a snapshot
+        // start went on as if nothing had happened; a cold start found them).
+        var previous: UInt64 = 0
         for saved in point.segments where saved.end > 0 {
             let path = folder.segmentPath(saved.number)
             // Sealed segments are mapped; the last is read (a writer may still roll back a failed append in it).
-            let failed: Int?? = try? JournalFolder.withSegment(path, upTo: saved.end, mapped: saved.number != last) { buffer -> Int? in
+            let found: String?? = try? JournalFolder.withSegment(path, upTo: saved.end, mapped: saved.number != last) { buffer -> String? in
                 let shared = SharedReadOnly(buffer)
                 let lines = ParallelLines.lines(buffer)
-                let verdicts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> Bool in
-                    guard lines[i].terminated else { return false }
-                    return (try? EnvelopeDecoder.checkTrailer(shared.line(lines[i]), verifyChecksum: true)) != nil
+                let verdicts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> UInt64? in
+                    guard lines[i].terminated else { return nil }
+                    let line = shared.line(lines[i])
+                    guard (try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true)) != nil else { return nil }
+                    return EnvelopeDecoder.sequenceNumber(line)
                 }
                 var index = 0
                 for part in verdicts {
-                    if let bad = part.firstIndex(of: false) { return index + bad }
-                    index += part.count
+                    for seq in part {
+                        index += 1
+                        guard let seq else {
+                            return "\(index): the line no longer matches its checksum (damaged since the snapshot was taken)"
+                        }
+                        guard seq > previous else {
+                            return "\(index): sequence number \(seq) after \(previous): lines moved since the snapshot was taken"
+                        }
+                        previous = seq
+                    }
                 }
                 return nil
             }
-            guard let failed else { return "\(SegmentName.fileName(saved.number)): cannot be read to check it" }
-            if let line = failed {
-                return "\(SegmentName.fileName(saved.number)):\(line + 1): the line no longer matches its checksum (damaged since the snapshot was taken)"
-            }
+            guard let found else { return "\(SegmentName.fileName(saved.number)): cannot be read to check it" }
+            if let why = found { return "\(SegmentName.fileName(saved.number)):\(why)" }
         }
         return nil
     }

@@ -181,11 +181,11 @@ final class ConsoleTmuxTests: DeskTestCase {
 
     func testTinyTerminalAsksToEnlarge() throws {
         let s = try openDemo(width: 30, height: 8)
-        guard s.waitFor(text: "Perbesar terminal") else { return }
+        guard s.waitFor("the size it needs", { $0.contains("Layar terlalu kecil") && $0.contains("Min 44×12") }) else { return }
         try s.resize(120, 40)
         s.waitFor(text: "LATIHAN")
         try s.resize(30, 8)
-        s.waitFor(text: "Perbesar terminal")
+        s.waitFor(text: "Min 44×12")
     }
 
     func testHostileTitleNeverReachesTheTerminal() throws {

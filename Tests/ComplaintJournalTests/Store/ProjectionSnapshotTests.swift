@@ -183,6 +183,27 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertNil(journal.resumePoint(), "a snapshot would hide the finding from later start-ups")
     }
 
+    /// QA: two lines swapped inside a segment the snapshot covers keep their checksums, so the start from the
+    /// snapshot went on (and writers wrote) while a cold start found them. The check reads the order too.
+    func testSwappedLinesBeforeTheResumePointAreFound() throws {
+        let folder = try generatedFolder(reports: 120)
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        let first = snapshot.resume.segments[0]
+        let path = folder.path + "/journal/" + SegmentName.fileName(first.number)
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        lines.swapAt(2, 3)
+        try Data(Array(lines.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))).count, bytes.count, "same length, same checksums")
+        let (_, checked) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(checked.resumedFromSnapshot)
+        XCTAssertEqual(checked.snapshotRejection?.hasPrefix("000001.jsonl:4: sequence number"), true, checked.snapshotRejection ?? "nil")
+        let (_, console) = try store(folder, resume: snapshot, mode: .writer, checkInBackground: true)
+        guard case .degraded = console.health else { return XCTFail("\(console.health)") }
+        XCTAssertThrowsError(try console.append([TestSupport.entry(1)]), "nothing is written after it")
+    }
+
     /// Lines before the resume point were verified by another process: re-reading them verifies again.
     func testLinesBeforeTheResumePointAreVerifiedWhenReRead() throws {
         let folder = try generatedFolder(reports: 120)
