@@ -208,11 +208,16 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         // segment deleted, or put back as an older copy). Writing now would hand out their sequence numbers
         // and tracking ids again (QA: a restored segment then merged two citizens' reports under one id).
         if let resume, scanner.lastSeq < resume.lastSeq {
-            eventsLost = "the journal ends at event \(scanner.lastSeq), but the projection snapshot (cache/proyeksi.snap) "
-                + "recorded events up to \(resume.lastSeq): a segment was deleted or put back as an older copy; "
-                + "restore it \(JournalAdvice.restoreFromBackup), or delete cache/proyeksi.snap to accept the journal as it is"
+            eventsLost = FileJournal.eventsLost(journalEnds: scanner.lastSeq, snapshotRecorded: resume.lastSeq)
         }
         return scanner.report.subtracting(before)
+    }
+
+    /// What writers, readers and `check` say when the journal ends before a projection snapshot's point.
+    public static func eventsLost(journalEnds: UInt64, snapshotRecorded: UInt64) -> String {
+        "the journal ends at event \(journalEnds), but the projection snapshot (cache/proyeksi.snap) "
+            + "recorded events up to \(snapshotRecorded): a segment was deleted or put back as an older copy; "
+            + "restore it \(JournalAdvice.restoreFromBackup), or delete cache/proyeksi.snap to accept the journal as it is"
     }
 
     private func recoverFolding(_ policy: ScanPolicy, _ fold: StartupFold) throws(JournalError) {

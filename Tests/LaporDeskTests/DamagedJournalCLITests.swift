@@ -148,6 +148,11 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertEqual(try Data(contentsOf: journalFile), older, "nothing written")
         let list = try desk(["list"])
         XCTAssertTrue(list.stderr.contains("recorded events up to"), list.stderr)
+        // QA: `check` said "0 temuan" here, the journal alone looking whole.
+        let check = try desk(["check"])
+        XCTAssertEqual(check.code, 3, check.transcript)
+        XCTAssertTrue(check.stdout.contains("recorded events up to 2") && check.stdout.contains("1 temuan"), check.stdout)
+        XCTAssertEqual(try desk(["check", "--repair"]).code, 3, "repair cannot bring the events back")
         // Deleting the snapshot accepts the journal as it is.
         try FileManager.default.removeItem(at: dataURL.appendingPathComponent("cache/proyeksi.snap"))
         let again = try expect(0, ["intake", "--channel", "sms", "--body", "laporan ketiga"])

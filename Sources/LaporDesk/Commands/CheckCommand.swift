@@ -17,8 +17,12 @@ struct CheckCommand: ParsableCommand {
         let report = repair ? try opened.journal.repair() : try opened.journal.verify()
         // A writer's open already moved a torn last line to quarantine: the repair's own scan no longer sees it.
         let setAsideOnOpen = repair ? opened.recovery.tornTails.map(\.description) : []
+        // Events the snapshot saw that the journal no longer has (its last segment deleted, or put back as an
+        // older copy): the journal alone looks whole, so only the snapshot's point can tell (QA: `check` said
+        // "0 temuan" while every writer refused).
+        let lost = CheckCommand.eventsLostSinceSnapshot(opened)
         let lines = setAsideOnOpen + report.tornTails.map(\.description) + report.damagedLines.map(\.description)
-            + report.gaps.map(\.description) + report.duplicates.map(\.description)
+            + report.gaps.map(\.description) + report.duplicates.map(\.description) + (lost.map { [$0] } ?? [])
         for l in lines { Output.line(DeskAccess.located(l, in: opened)) }
         for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
         if let holidays = DeskAccess.missingHolidayLists(opened, now: try DeskAccess.now(opened)) {
@@ -30,8 +34,18 @@ struct CheckCommand: ParsableCommand {
             + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca"))
         let needsRepair = !report.tornTails.isEmpty || report.damagedLines.contains { !$0.acknowledged }
             || report.gaps.contains { !$0.acknowledged } || !report.duplicates.isEmpty
+        if lost != nil { throw Fail.damaged("events were lost from the journal; --repair cannot bring them back") }
         if repair || !needsRepair { return }
         throw Fail.damaged("journal needs attention: run `lapor-desk check --repair`")
+    }
+
+    /// The snapshot's account of events this journal no longer holds, or nil (no snapshot, one from another
+    /// build, or one the journal still reaches).
+    static func eventsLostSinceSnapshot(_ opened: OpenedDesk) -> String? {
+        guard case let .opened(snapshot) = ProjectionSnapshot.open(dataFolder: opened.folder.url,
+                                                                   programStamp: ProjectionSnapshot.currentProgramStamp()),
+              snapshot.resume.lastSeq > opened.journal.lastSequence else { return nil }
+        return "journal: " + FileJournal.eventsLost(journalEnds: opened.journal.lastSequence, snapshotRecorded: snapshot.resume.lastSeq)
     }
 }
 
