@@ -193,7 +193,12 @@ enum ConsoleLauncher {
     }
 
     static func environment(_ opened: OpenedDesk, _ op: Operator, language: Language) -> ConsoleEnvironment {
-        environment(settings: opened.settings, reference: opened.reference, deadlines: opened.deadlines, op, language: language)
+        var env = environment(settings: opened.settings, reference: opened.reference, deadlines: opened.deadlines, op, language: language)
+        if opened.settings.isPractice {
+            let folder = opened.folder
+            env.filesAResetWouldDelete = { PracticeSnapshot.filesNotOfTheDesk(folder) }
+        }
+        return env
     }
 
     static func environment(settings: DeskSettings, reference ref: ReferenceData, deadlines: Deadlines, _ op: Operator,

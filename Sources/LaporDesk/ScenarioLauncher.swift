@@ -61,6 +61,9 @@ enum ScenarioLauncher {
         do {
             let outcome = try PracticeSnapshot.reset(folder)
             Output.line("Meja latihan \(folder.path) kembali ke awal (\(outcome.restored) berkas dipulihkan, \(outcome.removed) dihapus).")
+            if !outcome.removedOthers.isEmpty {
+                Output.line("Berkas yang bukan bagian meja ikut dihapus: " + outcome.removedOthers.map(ReportText.clean).joined(separator: ", "))
+            }
         } catch let refusal as PracticeSnapshot.Refusal {
             throw Fail.usage(refusal.description)
         } catch {

@@ -199,6 +199,20 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(s.resetRequested)
     }
 
+    /// QA: a reset deleted a trainer's own files in the practice folder without naming them.
+    func testTheResetPromptNamesFilesTheDeskDidNotMake() throws {
+        var s = try lessonState()
+        s.env.filesAResetWouldDelete = { ["catatan-pelatih.txt", "ekspor/a.csv"] }
+        _ = s.press(.ctrl("r"))
+        let screen = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        for part in ["Ulang latihan dari awal?", "Ikut dihapus (bukan bagian meja):", "catatan-pelatih.txt", "ekspor/a.csv"] {
+            XCTAssertTrue(screen.contains(part), part + "\n" + screen)
+        }
+        var plain = try lessonState()
+        _ = plain.press(.ctrl("r"))
+        XCTAssertFalse(ConsoleRenderer.render(plain).textRows().joined().contains("Ikut dihapus"))
+    }
+
     /// QA: a long lesson title was cut mid-word ("pekerjaan yang terlam") at 80 columns.
     func testALongLessonTitleEndsInAnEllipsisBeforeTheKeys() throws {
         var s = try lessonState(size: Size(width: 80, height: 24))

@@ -48,6 +48,10 @@ final class PracticeResetTests: DeskTestCase {
             .write(to: dataURL.appendingPathComponent("desk.toml"))
         let r = try expect(0, ["demo", "--reset"])
         XCTAssertTrue(r.stdout.contains("kembali ke awal"), r.stdout)
+        // The trainer's own files are named as they go (QA: deleted without a word); the desk's records are not.
+        XCTAssertTrue(r.stdout.contains("Berkas yang bukan bagian meja ikut dihapus: a, b/c, kalender/libur-2030.txt, tambahan/dalam/berkas.txt"),
+                      r.stdout)
+        XCTAssertFalse(r.stdout.contains("journal/"), r.stdout)
         XCTAssertEqual(try tree(), start, "every file as it was, nothing extra")
         let clockAfter = try expect(0, ["clock", "show"]).stdout
         func instant(_ text: String) -> Date? {

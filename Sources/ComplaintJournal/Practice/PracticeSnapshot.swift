@@ -46,6 +46,20 @@ public enum PracticeSnapshot {
     public struct Outcome: Sendable, Hashable {
         public var restored: Int
         public var removed: Int
+        /// Removed files that were not the desk's own records (a trainer's notes, an export): named to the
+        /// trainer (see `filesNotOfTheDesk`).
+        public var removedOthers: [String] = []
+    }
+
+    /// Files a reset would delete that the desk did not make: not in the pristine copy, and not its journal,
+    /// cache or practice bookkeeping. A trainer's notes or exports kept in the practice folder are lost at a
+    /// reset (QA: deleted without a word); the prompt and the command name them first.
+    public static func filesNotOfTheDesk(_ folder: DeskFolder) -> [String] {
+        let pristine = Set((try? files(under: pristineFolder(folder))) ?? [])
+        let deskOwn = ["journal/", "cache/", "latihan/"]
+        return ((try? files(under: folder.url)) ?? []).filter { rel in
+            !skipped(rel) && !pristine.contains(rel) && !deskOwn.contains { rel.hasPrefix($0) }
+        }
     }
 
     /// Puts every file back as it was at creation (the practice clock back at the scenario's start) and
@@ -67,6 +81,7 @@ public enum PracticeSnapshot {
         }
         defer { lock.unlock() }
         let keep = Set(pristine)
+        let others = filesNotOfTheDesk(folder)
         var removed = 0
         for rel in try files(under: folder.url) where !skipped(rel) && !keep.contains(rel) {
             try FileManager.default.removeItem(at: folder.url.appendingPathComponent(rel))
@@ -82,7 +97,7 @@ public enum PracticeSnapshot {
         if let recorded = try ScenarioDesk.recorded(in: folder) {
             try PracticeClock.start(in: folder, at: recorded.scenario.startsAt)
         }
-        return Outcome(restored: pristine.count, removed: removed)
+        return Outcome(restored: pristine.count, removed: removed, removedOthers: others)
     }
 
     /// Relative paths of regular files under `root`, sorted.

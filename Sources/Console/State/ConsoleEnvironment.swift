@@ -18,6 +18,9 @@ public struct ConsoleEnvironment: Sendable {
     /// UTC offset of the desk's time zone, for showing times.
     public var utcOffsetSeconds: Int
     public var zoneName: String
+    /// Files in a practice folder that a reset would delete though the desk did not make them (the reset
+    /// prompt names them); a read of the folder when the prompt opens.
+    public var filesAResetWouldDelete: @Sendable () -> [String] = { [] }
 
     public init(deskName: String, operatorOnDuty: Operator, language: Language = .id, deadlines: Deadlines,
                 agencies: [AgencyChoice] = [], categories: [CategoryChoice] = [],

@@ -44,8 +44,19 @@ extension ConsoleReducer {
                                  en: "Everything done on this practice desk is removed and the reports return to the start.")),
                 s.text(Localized("Konsol lain pada folder ini membuka ulang meja yang baru dengan sendirinya.",
                                  en: "Other consoles on this folder reopen the fresh desk by themselves.")),
-            ],
+            ] + resetAlsoDeletes(s),
             requests: [], resetsPractice: true))
+    }
+
+    /// The files a reset would delete that the desk did not make (a trainer's notes, exports), named before
+    /// they go (QA: deleted without a word).
+    static func resetAlsoDeletes(_ s: ConsoleState) -> [String] {
+        let others = s.env.filesAResetWouldDelete()
+        guard !others.isEmpty else { return [] }
+        var lines = [s.text(Localized("Ikut dihapus (bukan bagian meja):", en: "Also deleted (not part of the desk):"))]
+        lines += others.prefix(5).map { "  " + $0 }
+        if others.count > 5 { lines.append(s.text(Localized("  … dan \(others.count - 5) lagi", en: "  … and \(others.count - 5) more"))) }
+        return lines
     }
 
     /// The practice desk was reset from another shell: the desk on screen is gone, so the console ends and
