@@ -171,6 +171,9 @@ public struct LessonProgress: Sendable, Hashable {
     static func isBookkeeping(_ event: DomainEvent) -> Bool {
         switch event {
         case .received, .autoClosed, .duplicateLinked: true
+        // Putting a protection back (anonim or rahasia on again) is never the wrong move to point out: it is
+        // what a lesson's feedback tells the trainee to do after removing it (QA: doing so earned a ✗).
+        case let .flagsSet(anonymous, confidential): anonymous != false && confidential != false && (anonymous ?? confidential) == true
         default: false
         }
     }

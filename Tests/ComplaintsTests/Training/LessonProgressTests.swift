@@ -66,6 +66,12 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(p.completed, [false])
         XCTAssertEqual(p.failed, [true])
         XCTAssertEqual(p.feedback, .mistake(step: 0, text: LessonProgress.failedStep))
+        // Putting the mark back, as the explanation says to, earns no ✗ of its own (QA).
+        var r = LessonProgress(lesson: ordered, baselineSeq: 0)
+        r.observe(seq: 1, event: .flagsSet(anonymous: nil, confidential: false), externalID: "D")
+        r.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: true), externalID: "D")
+        XCTAssertEqual(r.feedback, .mistake(step: 0, text: Localized("Jangan lepas rahasia", en: "Never remove rahasia")),
+                       "the explanation stays; no new mistake is pointed out")
         // A mistake without `fails_step` is explained but the step can still be passed.
         var q = LessonProgress(lesson: ordered, baselineSeq: 0)
         q.observe(seq: 1, event: .tagged(add: ["x"], remove: []), externalID: "D")
