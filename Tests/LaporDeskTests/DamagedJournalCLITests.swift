@@ -39,6 +39,16 @@ final class DamagedJournalCLITests: DeskTestCase {
         try expect(0, ["stats"])
         try expect(0, ["check", "--repair"])
         try expect(0, ["list"])
+        // A sealed second report.received for the same report is not applied, and `check` says so (QA: silent).
+        var again = first.replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":3,")
+        again = String(again.dropLast(16))
+        let crc2 = String(CRC32C.checksum(Array(again.utf8)), radix: 16)
+        again += ",\"c\":\"" + String(repeating: "0", count: 8 - crc2.count) + crc2 + "\"}"
+        text += again + "\n"
+        try text.write(to: journalFile, atomically: false, encoding: .utf8)
+        let checked = try expect(0, ["check"])
+        XCTAssertTrue(checked.stdout.contains("seq 3: report 2600001: second report.received ignored"), checked.stdout)
+        XCTAssertTrue(checked.stdout.contains("1 peristiwa diabaikan"), checked.stdout)
     }
 
     func testReadCommandsNameTheDamagedLineAndExportDoesNotPassForComplete() throws {

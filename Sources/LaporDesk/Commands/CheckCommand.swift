@@ -25,13 +25,17 @@ struct CheckCommand: ParsableCommand {
             + report.gaps.map(\.description) + report.duplicates.map(\.description) + (lost.map { [$0] } ?? [])
         for l in lines { Output.line(DeskAccess.located(l, in: opened)) }
         for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
+        // Events that verified but that the desk could not apply (a second report.received for one report, an
+        // event for a report never received): named, so they are not lost without a word (QA).
+        for a in opened.desk.anomalies { Output.line(a.description) }
         if let holidays = DeskAccess.missingHolidayLists(opened, now: try DeskAccess.now(opened)) {
             Output.error("warning: \(opened.folder.path): \(holidays)")
         }
         // Events read, not the last sequence number: damaged or lost lines are not events read.
         let events = opened.desk.all.reduce(0) { $0 + $1.trail.count } + opened.desk.anomalies.count
         Output.line("jurnal: \(events) peristiwa, \(opened.desk.count) laporan, \(lines.count) temuan"
-            + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca"))
+            + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca")
+            + (opened.desk.anomalies.isEmpty ? "" : ", \(opened.desk.anomalies.count) peristiwa diabaikan"))
         let needsRepair = !report.tornTails.isEmpty || report.damagedLines.contains { !$0.acknowledged }
             || report.gaps.contains { !$0.acknowledged } || !report.duplicates.isEmpty
         if lost != nil { throw Fail.damaged("events were lost from the journal; --repair cannot bring them back") }
