@@ -68,6 +68,11 @@ struct JournalScanner {
     private(set) var segments: [SegmentSummary]
     private(set) var lastSeq: UInt64 = 0
     private(set) var skipped = Set<LineKey>()
+    /// Sequence numbers a gap jumped over and no line has brought since: a line that brings one later is out
+    /// of place (lines moved), not a duplicate, and is applied late rather than skipped.
+    private var missing: [ClosedRange<UInt64>] = []
+    /// The last number of a run of lines applied late: the next one in that run is not a finding of its own.
+    private var lateRunEnd: UInt64?
     /// The file each segment was when this scanner first looked at it (see `checkSegmentsUnreplaced`).
     private var identities: [Int: FileIdentity] = [:]
     /// The first segment found deleted or replaced; from then on every scan stops with it.
@@ -265,6 +270,23 @@ struct JournalScanner {
         entries: inout [JournalEntry], findings: inout RecoveryReport
     ) -> Bool {
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
+        if seq <= lastSeq, let k = missing.firstIndex(where: { $0.contains(seq) }) {
+            // QA: two lines swapped far apart made every good line between them a "duplicate" of the early
+            // one's number, and a repair then set them all aside. Only the moved lines are findings now.
+            let range = missing.remove(at: k)
+            if range.lowerBound < seq { missing.append(range.lowerBound...(seq - 1)) }
+            if seq < range.upperBound { missing.append((seq + 1)...range.upperBound) }
+            // One finding per run of lines in order among themselves: the first of the run names it.
+            if lateRunEnd.map({ seq != $0 + 1 }) ?? true {
+                let file = SegmentName.fileName(key.segment)
+                let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
+                findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack, appliedLate: true))
+            }
+            lateRunEnd = seq
+            if let entry { entries.append(entry) }
+            return true
+        }
+        lateRunEnd = nil
         if seq <= lastSeq {
             let file = SegmentName.fileName(key.segment)
             let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
@@ -277,6 +299,7 @@ struct JournalScanner {
             let ack = acknowledged.contains(AcknowledgedDamage.gapKey(file: file, line: lineNumber, found: seq))
             findings.gaps.append(
                 SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack))
+            if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
         }
         lastSeq = seq
         let index = segments.count - 1

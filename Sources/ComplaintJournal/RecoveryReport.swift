@@ -91,17 +91,22 @@ public struct SequenceDuplicate: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var seq: UInt64
     public var acknowledged: Bool
+    /// The number was one a gap had jumped over: the line is out of place (lines moved) and was applied
+    /// late, not skipped.
+    public var appliedLate: Bool
     var key: String { AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq) }
 
-    public init(file: String, line: Int, seq: UInt64, acknowledged: Bool) {
+    public init(file: String, line: Int, seq: UInt64, acknowledged: Bool, appliedLate: Bool = false) {
         self.file = file
         self.line = line
         self.seq = seq
         self.acknowledged = acknowledged
+        self.appliedLate = appliedLate
     }
 
     public var description: String {
-        "\(file):\(line): duplicate sequence number \(seq) skipped" + (acknowledged ? " (acknowledged)" : "")
+        (appliedLate ? "\(file):\(line): sequence number \(seq) out of place (lines moved); applied late, with the lines that follow it in order"
+            : "\(file):\(line): duplicate sequence number \(seq) skipped") + (acknowledged ? " (acknowledged)" : "")
     }
 }
 

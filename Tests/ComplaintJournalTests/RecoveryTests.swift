@@ -172,6 +172,28 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl").path), registry)
     }
 
+    /// QA: two lines swapped far apart (hand-edited) made every good line between them a "duplicate" of the
+    /// early line's number; a repair then set them all aside. Only the two moved lines are out of place now,
+    /// and no event is lost, in the verifying and the folding scan alike.
+    func testTwoSwappedLinesLoseNothingBetweenThem() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        var order = Array(1...40)
+        order.swapAt(9, 29) // seq 30 sits where 10 belongs, and 10 where 30 belongs
+        var bytes: [UInt8] = []
+        for seq in order { bytes += try EnvelopeEncoder.encode(TestSupport.entry(seq), seq: UInt64(seq)) }
+        try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+        let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(Set(try journal.allEntries().map(\.seq)), Set((1...40).map(UInt64.init)), "every event read")
+        XCTAssertEqual(report.descriptions, [
+            "000001.jsonl:10: sequence gap: expected seq 10, found 30",
+            "000001.jsonl:11: sequence number 11 out of place (lines moved); applied late, with the lines that follow it in order",
+            "000001.jsonl:30: sequence number 10 out of place (lines moved); applied late, with the lines that follow it in order",
+        ])
+        XCTAssertFalse(report.isClean, "still a finding for check --repair")
+        XCTAssertEqual(journal.lastSequence, 40)
+    }
+
     func testSequenceGapsAndDuplicatesAreReportedWithFileAndLine() throws {
         let folder = try TestSupport.temporaryFolder(self)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
@@ -185,7 +207,10 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(report.duplicates.map(\.line), [4, 5])
         XCTAssertEqual(report.duplicates.map(\.seq), [4, 3])
         XCTAssertTrue(report.descriptions.contains("000001.jsonl:4: duplicate sequence number 4 skipped"), "\(report.descriptions)")
-        XCTAssertEqual(try journal.allEntries().map(\.eventID), ["event-1", "event-2", "event-3", "event-6"])
+        // Seq 3 came after the gap had jumped over it: out of place, not a copy, so it is applied late.
+        XCTAssertTrue(report.descriptions.contains("000001.jsonl:5: sequence number 3 out of place (lines moved); applied late, with the lines that follow it in order"),
+                      "\(report.descriptions)")
+        XCTAssertEqual(try journal.allEntries().map(\.eventID), ["event-1", "event-2", "event-3", "event-5", "event-6"])
         XCTAssertEqual(journal.lastSequence, 5)
         XCTAssertEqual(journal.health, .readOnly(reason: "journal opened read-only"))
         XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(9)] }) { error in
