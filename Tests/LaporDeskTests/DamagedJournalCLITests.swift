@@ -22,17 +22,20 @@ final class DamagedJournalCLITests: DeskTestCase {
 
     /// QA: a sealed line of an event type this build does not know (a newer build's) made `list` and `stats`
     /// exit 3 for ever: `check --repair` has nothing to set aside. They warn and exit 0.
+    /// `line` (a journal line without its newline, edited) with a checksum trailer that matches it again.
+    func resealed(_ line: String) -> String {
+        let prefix = String(line.dropLast(16))
+        let crc = String(CRC32C.checksum(Array(prefix.utf8)), radix: 16)
+        return prefix + ",\"c\":\"" + String(repeating: "0", count: 8 - crc.count) + crc + "\"}"
+    }
+
     func testALineOfAnUnknownEventTypeIsAWarningNotDamageForListAndStats() throws {
         try makeDesk()
         _ = try intake([])
         var text = try String(contentsOf: journalFile, encoding: .utf8)
         let first = String(text.split(separator: "\n")[0])
-        var line = first.replacingOccurrences(of: "\"type\":\"report.received\"", with: "\"type\":\"report.exploded\"")
-            .replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":2,")
-        line = String(line.dropLast(16))
-        let crc = String(CRC32C.checksum(Array(line.utf8)), radix: 16)
-        line += ",\"c\":\"" + String(repeating: "0", count: 8 - crc.count) + crc + "\"}"
-        text += line + "\n"
+        text += resealed(first.replacingOccurrences(of: "\"type\":\"report.received\"", with: "\"type\":\"report.exploded\"")
+            .replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":2,")) + "\n"
         try text.write(to: journalFile, atomically: false, encoding: .utf8)
         let listed = try expect(0, ["list"])
         XCTAssertTrue(listed.stderr.contains("unknown event type"), listed.stderr)
@@ -40,11 +43,7 @@ final class DamagedJournalCLITests: DeskTestCase {
         try expect(0, ["check", "--repair"])
         try expect(0, ["list"])
         // A sealed second report.received for the same report is not applied, and `check` says so (QA: silent).
-        var again = first.replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":3,")
-        again = String(again.dropLast(16))
-        let crc2 = String(CRC32C.checksum(Array(again.utf8)), radix: 16)
-        again += ",\"c\":\"" + String(repeating: "0", count: 8 - crc2.count) + crc2 + "\"}"
-        text += again + "\n"
+        text += resealed(first.replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":3,")) + "\n"
         try text.write(to: journalFile, atomically: false, encoding: .utf8)
         let checked = try expect(0, ["check"])
         XCTAssertTrue(checked.stdout.contains("seq 3: report 2600001: second report.received ignored"), checked.stdout)

@@ -183,14 +183,18 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertNil(journal.resumePoint(), "a snapshot would hide the finding from later start-ups")
     }
 
-    /// QA: two lines swapped inside a segment the snapshot covers keep their checksums, so the start from the
-    /// snapshot went on (and writers wrote) while a cold start found them. The check reads the order too.
-    func testSwappedLinesBeforeTheResumePointAreFound() throws {
+    /// A generated desk with a snapshot written, the snapshot, and the path of the first segment it covers.
+    func snapshotAndItsFirstSegment() throws -> (URL, ProjectionSnapshot, String) {
         let folder = try generatedFolder(reports: 120)
         try writeSnapshot(folder)
         let snapshot = try loaded(folder)
-        let first = snapshot.resume.segments[0]
-        let path = folder.path + "/journal/" + SegmentName.fileName(first.number)
+        return (folder, snapshot, folder.path + "/journal/" + SegmentName.fileName(snapshot.resume.segments[0].number))
+    }
+
+    /// QA: two lines swapped inside a segment the snapshot covers keep their checksums, so the start from the
+    /// snapshot went on (and writers wrote) while a cold start found them. The check reads the order too.
+    func testSwappedLinesBeforeTheResumePointAreFound() throws {
+        let (folder, snapshot, path) = try snapshotAndItsFirstSegment()
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         lines.swapAt(2, 3)
@@ -206,11 +210,7 @@ final class ProjectionSnapshotTests: XCTestCase {
 
     /// Lines before the resume point were verified by another process: re-reading them verifies again.
     func testLinesBeforeTheResumePointAreVerifiedWhenReRead() throws {
-        let folder = try generatedFolder(reports: 120)
-        try writeSnapshot(folder)
-        let snapshot = try loaded(folder)
-        let first = snapshot.resume.segments[0]
-        let path = folder.path + "/journal/" + SegmentName.fileName(first.number)
+        let (folder, snapshot, path) = try snapshotAndItsFirstSegment()
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let newline = try XCTUnwrap(bytes.firstIndex(of: 0x0A))
         bytes[newline / 2] = bytes[newline / 2] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
