@@ -56,10 +56,12 @@ public enum PracticeSnapshot {
     /// reset (QA: deleted without a word); the prompt and the command name them first.
     public static func filesNotOfTheDesk(_ folder: DeskFolder) -> [String] {
         let pristine = Set((try? files(under: pristineFolder(folder))) ?? [])
-        let deskOwn = ["journal/", "cache/", "latihan/"]
-        return ((try? files(under: folder.url)) ?? []).filter { rel in
-            !skipped(rel) && !pristine.contains(rel) && !deskOwn.contains { rel.hasPrefix($0) }
-        }
+        return ((try? files(under: folder.url)) ?? []).filter { !skipped($0) && !pristine.contains($0) && !isDeskRecord($0) }
+    }
+
+    /// The journal, the snapshot cache and the practice bookkeeping: what a reset removes without naming.
+    static func isDeskRecord(_ relative: String) -> Bool {
+        ["journal/", "cache/", "latihan/"].contains { relative.hasPrefix($0) }
     }
 
     /// Puts every file back as it was at creation (the practice clock back at the scenario's start) and
@@ -81,11 +83,12 @@ public enum PracticeSnapshot {
         }
         defer { lock.unlock() }
         let keep = Set(pristine)
-        let others = filesNotOfTheDesk(folder)
         var removed = 0
+        var others: [String] = []
         for rel in try files(under: folder.url) where !skipped(rel) && !keep.contains(rel) {
             try FileManager.default.removeItem(at: folder.url.appendingPathComponent(rel))
             removed += 1
+            if !isDeskRecord(rel) { others.append(rel) }
         }
         for rel in pristine {
             let bytes = try Data(contentsOf: source.appendingPathComponent(rel))

@@ -357,15 +357,12 @@ public final class InboxIndex: @unchecked Sendable {
         update(desk)
         var c = Inbox.Counts()
         for v in InboxQuery.SavedView.allCases { c.views[v] = 0 }
-        var statuses = [Int](repeating: 0, count: ReportStatus.allCases.count)
         var baru = 0, tunda = 0, instansi = 0, terlambat = 0, semua = 0
-        let all = ReportStatus.allCases
         let scoped = op.role == .adminInstansi || op.role == .penghubung
         for i in hot.indices {
             let status = hot[i].status
             if op.role == .pengamat && status == .dihapus { continue }
             if scoped, !rows[i].visible(to: op) { continue }
-            statuses[all.firstIndex(of: status) ?? 0] += 1
             guard status != .dihapus else { continue }
             let returned = hot[i].returned
             semua += 1
@@ -374,7 +371,6 @@ public final class InboxIndex: @unchecked Sendable {
             if !returned, status == .terdisposisi || status == .diproses || status == .ditindaklanjuti { instansi += 1 }
             if hot[i].schedule.urgency(at: now).isOverdue { terlambat += 1 }
         }
-        for (k, s) in all.enumerated() where statuses[k] > 0 { c.statuses[s] = statuses[k] }
         c.views = [.baru: baru, .tunda: tunda, .instansi: instansi, .terlambat: terlambat, .semua: semua]
         return c
     }

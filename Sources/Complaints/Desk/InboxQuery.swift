@@ -164,10 +164,10 @@ public struct Inbox: Sendable {
         }
     }
 
-    /// What the tabs count: reports per saved view and per status, for `op`, over the whole desk.
+    /// What the tabs count: reports per saved view, for `op`, over the whole desk (the title's status
+    /// breakdown is the listed rows': `Listing.breakdown`).
     public struct Counts: Sendable, Hashable {
         public var views: [InboxQuery.SavedView: Int] = [:]
-        public var statuses: [ReportStatus: Int] = [:]
     }
 
     /// A query's answer: the rows, and their tally by status.
@@ -192,7 +192,7 @@ public struct Inbox: Sendable {
         }
     }
 
-    /// Both tallies in one pass over the desk.
+    /// The tabs' tally in one pass over the desk.
     public func counts(on desk: Desk, for op: Operator, now: Date) -> Counts {
         if let index { return index.counts(on: desk, for: op, now: now) }
         var c = Counts()
@@ -200,7 +200,6 @@ public struct Inbox: Sendable {
         let reports = desk.all
         for i in reports.indices where Access.canSee(reports[i], by: op) {
             let status = reports[i].status
-            c.statuses[status, default: 0] += 1
             guard status != .dihapus else { continue }
             let returned = reports[i].returned != nil
             c.views[.semua, default: 0] += 1

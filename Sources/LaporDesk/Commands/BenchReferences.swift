@@ -45,23 +45,9 @@ enum BenchReferences {
     /// Milliseconds of one bare `write` + `fdatasync` of a `lineBytes`-byte line appended to a scratch
     /// file in `folder` (the floor any durable append can reach), as sorted samples.
     static func bareDurableWrite(folder: String, lineBytes: Int, count: Int) throws -> [Double] {
-        let path = folder + "/.bench-fdatasync-\(getpid())"
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw BenchError("\(path): cannot create the scratch file (errno \(errno))") }
-        defer {
-            close(fd)
-            unlink(path)
-        }
-        var line = [UInt8](repeating: UInt8(ascii: "x"), count: max(1, lineBytes))
-        line[line.count - 1] = 0x0A
-        var samples: [Double] = []
-        for _ in 0..<count {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written == line.count, fdatasync(fd) == 0 else { throw BenchError("\(path): write failed (errno \(errno))") }
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        return samples.sorted()
+        let writer = try BareDurableWriter(folder: folder)
+        defer { writer.close() }
+        return try (0..<count).map { _ in try writer.once(lineBytes: lineBytes) }.sorted()
     }
 
     /// One bare `write` + `fdatasync` at a time, to a scratch file in `folder`: interleaved with the measured
