@@ -11,9 +11,10 @@ extension FileJournal {
         mutex.lock()
         defer { mutex.unlock() }
         guard scanner.reReadDamage.value == nil, snapshotRegionDamage.value == nil else { return nil }
+        // Findings an operator acknowledged (`check --repair`) go into the point instead: their lines are
+        // marked, so a start from it skips and applies what a cold start does.
         let r = scanner.report
-        guard r.damagedLines.isEmpty, r.gaps.isEmpty, r.duplicates.isEmpty, r.tornTails.isEmpty,
-              scanner.skipped.isEmpty, undelivered.isEmpty, scanner.lastSeq > 0 else { return nil }
+        guard r.unacknowledgedDescriptions.isEmpty, r.tornTails.isEmpty, undelivered.isEmpty, scanner.lastSeq > 0 else { return nil }
         var segments: [JournalResumePoint.Segment] = []
         for s in scanner.segments {
             var trailer: [UInt8] = []
@@ -24,7 +25,7 @@ extension FileJournal {
             segments.append(JournalResumePoint.Segment(
                 number: s.number, end: s.end, lines: s.lines, firstSeq: s.firstSeq, lastSeq: s.lastSeq, trailer: trailer))
         }
-        return JournalResumePoint(segments: segments, lastSeq: scanner.lastSeq)
+        return JournalResumePoint(segments: segments, lastSeq: scanner.lastSeq, marked: scanner.marked, missing: scanner.missing)
     }
 
     /// Whether the scan resumed at a snapshot's point rather than reading the journal from the start.
@@ -63,31 +64,41 @@ extension FileJournal {
     /// be used; nil when every line still verifies. `mismatch` proves the journal is the one the snapshot saw
     /// by lengths and last lines only: a bit flipped in the middle since then went unnoticed, writers wrote
     /// on and a new snapshot carried it forward, while a cold start found the damage (QA). A snapshot is
-    /// only ever written over a journal without findings, so any failure here is new damage: the journal is
-    /// then read whole, which finds and reports it. Checksums only (no JSON), on every core.
+    /// only ever written over a journal whose findings were all acknowledged, their lines marked in the
+    /// point, so any other failure here is new damage: the journal is then read whole, which finds and
+    /// reports it. Checksums only (no JSON), on every core.
     static func changedBeforeResume(_ point: JournalResumePoint, folder: JournalFolder) -> String? {
         let last = point.segments.last?.number
+        let marks = Dictionary(point.marked.map { (JournalScanner.LineKey(segment: $0.segment, offset: $0.offset), $0) },
+                               uniquingKeysWith: { first, _ in first })
         // Sequence numbers must rise from line to line too: swapped lines keep their checksums (QA: a snapshot
         // start went on as if nothing had happened; a cold start found them).
         var previous: UInt64 = 0
         for saved in point.segments where saved.end > 0 {
             let path = folder.segmentPath(saved.number)
+            let number = saved.number
             // Sealed segments are mapped; the last is read (a writer may still roll back a failed append in it).
             let found: String?? = try? JournalFolder.withSegment(path, upTo: saved.end, mapped: saved.number != last) { buffer -> String? in
                 let shared = SharedReadOnly(buffer)
                 let lines = ParallelLines.lines(buffer)
-                let verdicts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> UInt64? in
-                    guard lines[i].terminated else { return nil }
+                let verdicts = ParallelLines.map(count: lines.count, workers: ParallelLines.workers(lines: lines.count)) { i -> RegionVerdict in
+                    guard lines[i].terminated else { return .changed }
                     let line = shared.line(lines[i])
-                    guard (try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true)) != nil else { return nil }
-                    return EnvelopeDecoder.sequenceNumber(line)
+                    if !marks.isEmpty, let mark = marks[JournalScanner.LineKey(segment: number, offset: lines[i].start)] {
+                        return CRC32C.checksum(UnsafeRawBufferPointer(line)) == mark.checksum ? .marked : .changed
+                    }
+                    guard (try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true)) != nil else { return .changed }
+                    return EnvelopeDecoder.sequenceNumber(line).map(RegionVerdict.inOrder) ?? .changed
                 }
                 var index = 0
                 for part in verdicts {
-                    for seq in part {
+                    for verdict in part {
                         index += 1
-                        guard let seq else {
-                            return "\(index): the line no longer matches its checksum (damaged since the snapshot was taken)"
+                        let seq: UInt64
+                        switch verdict {
+                        case .marked: continue
+                        case .changed: return "\(index): the line no longer matches its checksum (damaged since the snapshot was taken)"
+                        case let .inOrder(s): seq = s
                         }
                         guard seq > previous else {
                             return "\(index): sequence number \(seq) after \(previous): lines moved since the snapshot was taken"
@@ -101,6 +112,14 @@ extension FileJournal {
             if let why = found { return "\(SegmentName.fileName(saved.number)):\(why)" }
         }
         return nil
+    }
+
+    /// One line of a snapshot's region: its sequence number, a line the point marks (still the same bytes),
+    /// or changed since the snapshot was taken.
+    private enum RegionVerdict {
+        case inOrder(UInt64)
+        case marked
+        case changed
     }
 
     /// Starts `changedBeforeResume` on another core (`Options.checkSnapshotRegionInBackground`), once: the

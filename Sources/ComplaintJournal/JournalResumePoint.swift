@@ -25,12 +25,46 @@ public struct JournalResumePoint: Sendable, Hashable {
         }
     }
 
+    /// A line before the point that the fold did not take in sequence order, a finding `check --repair`
+    /// acknowledged: set aside (damaged, or a duplicate) or applied late (moved). The snapshot keeps them so
+    /// its region check expects them, and a resumed scan skips what a cold one skips (before, a repaired desk
+    /// never got a snapshot again and every start read the whole journal).
+    public struct MarkedLine: Sendable, Hashable {
+        /// Case order is the snapshot format: append new cases at the end.
+        public enum Kind: UInt8, Sendable, Hashable {
+            case setAside
+            case appliedLate
+        }
+
+        public var segment: Int
+        /// Where the line starts in its segment.
+        public var offset: Int
+        /// CRC-32C of the line's bytes (without its newline): the line the finding was about, not another
+        /// moved to that offset since.
+        public var checksum: UInt32
+        public var kind: Kind
+
+        public init(segment: Int, offset: Int, checksum: UInt32, kind: Kind) {
+            self.segment = segment
+            self.offset = offset
+            self.checksum = checksum
+            self.kind = kind
+        }
+    }
+
     public var segments: [Segment]
     public var lastSeq: UInt64
+    /// Acknowledged findings' lines before the point, in journal order.
+    public var marked: [MarkedLine]
+    /// Sequence numbers a gap jumped over and no line has brought yet: a line after the point that brings one
+    /// is applied late, as a cold start applies it.
+    public var missing: [ClosedRange<UInt64>]
 
-    public init(segments: [Segment], lastSeq: UInt64) {
+    public init(segments: [Segment], lastSeq: UInt64, marked: [MarkedLine] = [], missing: [ClosedRange<UInt64>] = []) {
         self.segments = segments
         self.lastSeq = lastSeq
+        self.marked = marked
+        self.missing = missing
     }
 
     /// Length of `Segment.trailer`.

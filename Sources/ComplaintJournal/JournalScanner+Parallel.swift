@@ -13,9 +13,12 @@ extension JournalScanner {
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
         let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }
+        // Read from exactly that point (a start from the snapshot), every line past it is new to the caller,
+        // whatever its number: one applied late (moved there) carries an older one.
+        let pastPoint = start.map { $0.seq == seq } ?? false
         for summary in segments where summary.end > 0 {
-            guard let last = summary.lastSeq, last > seq else { continue }
             if let start, summary.number < start.segment { continue }
+            guard pastPoint || summary.lastSeq.map({ $0 > seq }) == true else { continue }
             let segment = summary.number
             let base = start.flatMap { $0.segment == segment ? $0 : nil }
             let offset = base?.offset ?? 0
@@ -47,7 +50,7 @@ extension JournalScanner {
                         return nil
                     }
                     let (entry, payloadStart, payloadEnd, checksum) = decoded
-                    guard entry.seq > seq else { return nil }
+                    guard pastPoint || entry.seq > seq else { return nil }
                     return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum),
                                      UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]))
                 }, consume: { r in

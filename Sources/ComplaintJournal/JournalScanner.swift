@@ -70,7 +70,10 @@ struct JournalScanner {
     private(set) var skipped = Set<LineKey>()
     /// Sequence numbers a gap jumped over and no line has brought since: a line that brings one later is out
     /// of place (lines moved), not a duplicate, and is applied late rather than skipped.
-    private var missing: [ClosedRange<UInt64>] = []
+    private(set) var missing: [ClosedRange<UInt64>] = []
+    /// The lines behind `skipped` and those applied late, in journal order: what a snapshot's resume point
+    /// records once every finding is acknowledged.
+    private(set) var marked: [JournalResumePoint.MarkedLine] = []
     /// The last number of a run of lines applied late: the next one in that run is not a finding of its own.
     private var lateRunEnd: UInt64?
     /// The file each segment was when this scanner first looked at it (see `checkSegmentsUnreplaced`).
@@ -86,15 +89,6 @@ struct JournalScanner {
     /// a writer's health turns damaged with this reason, so the loss is not silent; `repair` clears it).
     let reReadDamage = FirstFailure<String>()
 
-    /// Where a resumed scan started: the end of the snapshot's last line.
-    struct ResumeCursor: Sendable {
-        var segment: Int
-        var offset: Int
-        /// Lines before `offset` in `segment` (line numbers continue from here).
-        var lines: Int
-        var seq: UInt64
-    }
-
     init(folder: JournalFolder, firstSegment: Int, acknowledged: Set<String>, now: @escaping @Sendable () -> Date) {
         self.folder = folder
         self.acknowledged = acknowledged
@@ -109,6 +103,9 @@ struct JournalScanner {
             SegmentSummary(number: $0.number, end: $0.end, lines: $0.lines, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
         }
         lastSeq = point.lastSeq
+        marked = point.marked
+        missing = point.missing
+        for m in point.marked where m.kind == .setAside { skipped.insert(LineKey(segment: m.segment, offset: m.offset)) }
         resumedAt = ResumeCursor(segment: last.number, offset: last.end, lines: last.lines, seq: point.lastSeq)
     }
 
@@ -146,17 +143,6 @@ struct JournalScanner {
         if replacedSegment == nil { replacedSegment = path }
     }
 
-    /// Why a line before the resume point was not handed out (for the journal's health).
-    static func reReadReason(_ position: JournalPosition, _ error: any Error) -> String {
-        let why = (error as? EnvelopeDecoder.Failure)?.reason ?? "\(error)"
-        return "\(SegmentName.fileName(position.segment)):\(position.line): \(why) (re-read before the snapshot's point; run `lapor-desk check`)"
-    }
-
-    /// Whether the line at `offset` of `segment` was verified by this process (see `resumedAt`).
-    static func wasVerified(segment: Int, offset: Int, resumedAt: ResumeCursor?) -> Bool {
-        guard let r = resumedAt else { return true }
-        return segment > r.segment || (segment == r.segment && offset >= r.offset)
-    }
 
     var cursorSegment: Int { segments[segments.count - 1].number }
     var cursorOffset: Int { segments[segments.count - 1].end }
@@ -208,7 +194,7 @@ struct JournalScanner {
                         failure = error
                         return .stop
                     }
-                    let applied = apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute),
+                    let applied = apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute), bytes: lineBytes,
                                         end: offset + line.nextStart, lineNumber: lineNumber,
                                         entries: &entries, findings: &findings)
                     return applied ? .applied : .skipped
@@ -266,9 +252,12 @@ struct JournalScanner {
 
     /// True when the line was applied (false for a duplicate, which is skipped).
     private mutating func apply(
-        seq: UInt64, entry: JournalEntry?, key: LineKey, end: Int, lineNumber: Int,
+        seq: UInt64, entry: JournalEntry?, key: LineKey, bytes: UnsafeBufferPointer<UInt8>, end: Int, lineNumber: Int,
         entries: inout [JournalEntry], findings: inout RecoveryReport
     ) -> Bool {
+        func mark(_ kind: JournalResumePoint.MarkedLine.Kind) {
+            marked.append(.init(segment: key.segment, offset: key.offset, checksum: CRC32C.checksum(UnsafeRawBufferPointer(bytes)), kind: kind))
+        }
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
         if seq <= lastSeq, let k = missing.firstIndex(where: { $0.contains(seq) }) {
             // QA: two lines swapped far apart made every good line between them a "duplicate" of the early
@@ -283,6 +272,7 @@ struct JournalScanner {
                 findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack, appliedLate: true))
             }
             lateRunEnd = seq
+            mark(.appliedLate)
             if let entry { entries.append(entry) }
             return true
         }
@@ -292,6 +282,7 @@ struct JournalScanner {
             let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
             findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack))
             skipped.insert(key)
+            mark(.setAside)
             return false
         }
         if seq != lastSeq + 1 {
@@ -340,6 +331,8 @@ struct JournalScanner {
             damaged.reportID = AcknowledgedDamage.reportID(inDamaged: line.bytes)
             findings.damagedLines.append(damaged)
             skipped.insert(LineKey(segment: line.segment, offset: line.offset))
+            marked.append(.init(segment: line.segment, offset: line.offset, checksum: line.bytes.withUnsafeBytes { CRC32C.checksum($0) },
+                                kind: .setAside))
             let length = line.bytes.count + (line.terminated ? 1 : 0)
             moveCursor(segment: line.segment, end: line.offset + length, lines: line.line)
         }

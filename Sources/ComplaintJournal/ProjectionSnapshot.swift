@@ -402,6 +402,18 @@ extension SnapshotWriter {
             count(s.trailer.count)
             append(s.trailer)
         }
+        count(p.marked.count)
+        for m in p.marked {
+            count(m.segment)
+            count(m.offset)
+            fixed32(m.checksum)
+            byte(m.kind.rawValue)
+        }
+        count(p.missing.count)
+        for range in p.missing {
+            varint(range.lowerBound)
+            varint(range.upperBound)
+        }
     }
 }
 
@@ -423,6 +435,23 @@ extension SnapshotReader {
                 number: number, end: end, lines: lines, firstSeq: first == 0 ? nil : first, lastSeq: last == 0 ? nil : last,
                 trailer: trailer))
         }
-        return JournalResumePoint(segments: segments, lastSeq: lastSeq)
+        var marked: [JournalResumePoint.MarkedLine] = []
+        for _ in 0..<(try count()) {
+            let segment = try count(max: Int(Int32.max))
+            let offset = try count(max: Int.max)
+            let checksum = try fixed32()
+            guard let kind = JournalResumePoint.MarkedLine.Kind(rawValue: try byte()) else {
+                throw SnapshotFormatError(offset: 0, reason: "unknown kind of marked line")
+            }
+            marked.append(.init(segment: segment, offset: offset, checksum: checksum, kind: kind))
+        }
+        var missing: [ClosedRange<UInt64>] = []
+        for _ in 0..<(try count()) {
+            let low = try varint()
+            let high = try varint()
+            guard low <= high else { throw SnapshotFormatError(offset: 0, reason: "missing range out of order") }
+            missing.append(low...high)
+        }
+        return JournalResumePoint(segments: segments, lastSeq: lastSeq, marked: marked, missing: missing)
     }
 }

@@ -11,7 +11,8 @@ public enum DeskSnapshotCodec {
     /// format or fold is ignored and rebuilt).
     /// 2: bodies left in the journal are kept as their journal span (`StoredText`), not copied.
     /// 3: the inbox rows section (every report's inbox row and where the report lies).
-    public static let formatVersion: UInt32 = 3
+    /// 4: the resume point lists acknowledged findings' lines and missing sequence numbers.
+    public static let formatVersion: UInt32 = 4
 
     public struct Sections: Sendable {
         /// Desk bookkeeping: last sequence and anomalies.

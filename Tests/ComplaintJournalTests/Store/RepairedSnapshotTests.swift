@@ -1,0 +1,116 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// A journal whose findings `check --repair` acknowledged still gets projection snapshots: the resume point
+/// marks the lines the fold did not take in order, so a start from it skips and applies exactly what a cold
+/// start does. Before, a repaired desk never got a snapshot again and every start read the whole journal.
+extension ProjectionSnapshotTests {
+    /// A generated desk whose sixth line is damaged and whose eleventh is written twice, repaired.
+    func repairedFolder() throws -> (folder: URL, damagedLine: Int) {
+        let folder = try generatedFolder(reports: 200)
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        let starts = TestSupport.lineStarts(bytes)
+        bytes.insert(contentsOf: bytes[starts[10]..<starts[11]], at: starts[11])
+        bytes[starts[5] + 30] ^= 0x01
+        try TestSupport.write(bytes, to: path)
+        let (_, journal) = try store(folder)
+        XCTAssertEqual(journal.report.damagedLines.map(\.line), [6])
+        XCTAssertEqual(journal.report.duplicates.map(\.line), [12])
+        XCTAssertNil(journal.resumePoint(), "not before an operator acknowledged the findings")
+        _ = try journal.repair()
+        XCTAssertNotNil(journal.resumePoint())
+        return (folder, 6)
+    }
+
+    func testARepairedJournalGetsASnapshotThatSkipsWhatAColdStartSkips() throws {
+        let (folder, _) = try repairedFolder()
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        XCTAssertEqual(snapshot.resume.marked.map(\.kind), [.setAside, .setAside])
+        XCTAssertEqual(snapshot.resume.marked.map(\.segment), [1, 1])
+        let (fromSnapshot, journal) = try store(folder, resume: snapshot)
+        XCTAssertTrue(journal.resumedFromSnapshot)
+        XCTAssertNil(journal.snapshotRejection)
+        let (cold, coldJournal) = try store(folder)
+        TestSupport.assertSameDesk(fromSnapshot.desk, cold.desk)
+        XCTAssertEqual(try coldJournal.entries(after: 0).count, Int(cold.desk.lastSeq) - 1, "the damaged line and the copy are left out")
+        // Lines before the point are re-read (verified again) without taking the set-aside ones for new damage.
+        XCTAssertEqual(try journal.entries(after: 0).map(\.seq), try coldJournal.entries(after: 0).map(\.seq))
+        var seqs: [UInt64] = []
+        try journal.forEachTransformed(after: 0, typeNames: DomainEvent.typeNames, transform: { entry, _, _ in entry.seq }) {
+            seqs.append($0)
+        }
+        XCTAssertEqual(seqs, try coldJournal.entries(after: 0).map(\.seq))
+        XCTAssertEqual(journal.health, .ok)
+        // The snapshot a resumed writer takes next keeps the marks.
+        XCTAssertEqual(journal.resumePoint()?.marked, snapshot.resume.marked)
+        // The console's path: the region check after the first frame accepts the marked lines.
+        let (_, console) = try store(folder, resume: snapshot, checkInBackground: true)
+        XCTAssertTrue(console.resumedFromSnapshot)
+        XCTAssertEqual(console.health, .ok)
+        XCTAssertNoThrow(try console.append([TestSupport.entry(1)]))
+    }
+
+    func testASetAsideLineChangedAgainRejectsTheSnapshot() throws {
+        let (folder, damagedLine) = try repairedFolder()
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        bytes[TestSupport.lineStarts(bytes)[damagedLine - 1] + 31] ^= 0x01
+        try TestSupport.write(bytes, to: path)
+        let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        XCTAssertEqual(journal.snapshotRejection,
+                       "000001.jsonl:6: the line no longer matches its checksum (damaged since the snapshot was taken)")
+        XCTAssertEqual(journal.report.damagedLines.filter { !$0.acknowledged }.map(\.line), [6], "new damage, not the acknowledged one")
+    }
+
+    /// A line moved later in the journal: the gap it left is acknowledged and the snapshot taken; when the line
+    /// turns up after the snapshot's point, a start from the snapshot applies it late, as a cold start does
+    /// (it knew nothing of the missing number and skipped it as a duplicate).
+    func testALineThatTurnsUpAfterTheSnapshotIsAppliedLateAsColdStartsDo() throws {
+        let folder = try generatedFolder(reports: 200)
+        let path = TestSupport.segmentPath(folder)
+        var bytes = try TestSupport.bytes(path)
+        let starts = TestSupport.lineStarts(bytes)
+        let moved = Array(bytes[starts[3]..<starts[4]])
+        bytes.removeSubrange(starts[3]..<starts[4])
+        try TestSupport.write(bytes, to: path)
+        do {
+            let (_, journal) = try store(folder)
+            XCTAssertEqual(journal.report.gaps.count, 1)
+            _ = try journal.repair()
+        }
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        XCTAssertEqual(snapshot.resume.missing, [4...4])
+        let last = try XCTUnwrap(snapshot.resume.segments.last)
+        let lastPath = TestSupport.segmentPath(folder, last.number)
+        try TestSupport.write(try TestSupport.bytes(lastPath) + moved, to: lastPath)
+
+        let (fromSnapshot, resumed) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertTrue(resumed.resumedFromSnapshot)
+        let (cold, coldJournal) = try store(folder, mode: .readOnly)
+        XCTAssertEqual(coldJournal.report.duplicates.map(\.appliedLate), [true])
+        XCTAssertEqual(resumed.report.duplicates.map(\.appliedLate), [true])
+        TestSupport.assertSameDesk(fromSnapshot.desk, cold.desk)
+        XCTAssertEqual(cold.desk.count, 200)
+
+        // Repaired again, the late line is marked: the next snapshot's region check accepts it out of order.
+        do {
+            let (_, journal) = try store(folder)
+            _ = try journal.repair()
+        }
+        try writeSnapshot(folder)
+        let again = try loaded(folder)
+        XCTAssertEqual(again.resume.marked.map(\.kind), [.appliedLate])
+        XCTAssertEqual(again.resume.missing, [])
+        let (fromAgain, resumedAgain) = try store(folder, resume: again, mode: .readOnly)
+        XCTAssertTrue(resumedAgain.resumedFromSnapshot, resumedAgain.snapshotRejection ?? "")
+        TestSupport.assertSameDesk(fromAgain.desk, cold.desk)
+    }
+}
