@@ -98,7 +98,7 @@ extension FileJournal {
             scanner = before
             // The scanner is rolled back with the write, but a replaced segment stays known: from now on every
             // read stops too, the lines read before no longer match the folder.
-            if case let .segmentReplaced(path)? = error as? JournalError { scanner.noteReplaced(path) }
+            if case let .segmentReplaced(path) = error { scanner.noteReplaced(path) }
             throw rollBack(touched, cause: error)
         }
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Everything the journal can refuse or fail with, each naming what and where.
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A new entry cannot be written as given (bad payload, bad field); nothing was written.
@@ -38,7 +42,13 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .readOnly(reason):
             return "journal is read-only: \(reason)"
         case let .io(operation, path, code):
-            return "\(operation) failed for \(path): \(errnoText(code))"
+            let text = "\(operation) failed for \(path): \(errnoText(code))"
+            guard code == EACCES || code == EPERM else { return text }
+            // A desk never opens with part of its journal unread (its reports, and the tracking ids and
+            // sequence numbers they took, would be missing): say whose access is missing and how to give it.
+            let account = OSAccount.current().map { "the OS account \($0)" } ?? "this OS account"
+            return text + "; \(account) may not use it: give it access (a shared desk: `chgrp -R GROUP DIR && chmod -R g+rX DIR`, "
+                + "then `grup = \"GROUP\"` in desk.toml) or run as the desk's owner"
         case let .writeFailed(path, operation, code):
             return "could not store the event in \(path): \(operation) failed: \(errnoText(code)); nothing was written"
         case let .writeFailedAndNotRolledBack(path, operation, code, rollback):

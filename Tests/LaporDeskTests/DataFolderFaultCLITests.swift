@@ -77,6 +77,29 @@ final class DataFolderFaultCLITests: DeskTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: deskPath + "/desk.toml")), settings, "the settings are untouched")
     }
 
+    /// A journal segment the user may not read stops every command with the segment named, the account and
+    /// the fix (exit 3): the desk never opens with part of its journal unread (its reports, ids and sequence
+    /// numbers would be missing, and a writer would hand them out again).
+    func testAnUnreadableSegmentIsNamedWithTheAccountAndTheFix() throws {
+        let nobody = try unprivileged()
+        XCTAssertEqual(nobody.run(["init", "--name", "Meja Sleman"]).code, 0)
+        XCTAssertEqual(nobody.run(["intake", "--channel", "sms", "--body", "laporan penting"]).code, 0)
+        let segment = nobody.deskPath + "/journal/000001.jsonl"
+        let before = try Data(contentsOf: URL(fileURLWithPath: segment))
+        XCTAssertEqual(chmod(segment, 0), 0)
+        defer { chmod(segment, 0o600) }
+        for command in [["list"], ["check"], ["intake", "--channel", "sms", "--body", "laporan kedua"]] {
+            let refused = nobody.run(command)
+            XCTAssertEqual(refused.code, 3, "\(command): \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("\(segment): EACCES (Permission denied)"), refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("the OS account nobody may not use it") && refused.stderr.contains("chmod -R g+rX"),
+                          refused.stderr)
+        }
+        XCTAssertEqual(chmod(segment, 0o600), 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: segment)), before, "nothing written")
+        XCTAssertEqual(nobody.run(["list"]).code, 0)
+    }
+
     /// A folder made read-only (`chmod -w`) with its files still writable was written to: appends worked,
     /// while a segment roll, quarantine or snapshot would have failed half way. Writers now refuse (exit 3)
     /// and say why; reading still works.
