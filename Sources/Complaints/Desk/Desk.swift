@@ -131,6 +131,10 @@ public struct Desk: Sendable {
             anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) for an unknown report"))
             return
         }
+        if e.seq < all[i].lastSeq {
+            all[i] = all[i].refolded(adding: e, actorBox: box(e.actor))
+            return
+        }
         all[i].apply(e, actorBox: box(e.actor))
     }
 
