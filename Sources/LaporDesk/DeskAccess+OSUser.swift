@@ -16,7 +16,7 @@ extension DeskAccess {
     /// (so start-up recovery writes nothing either); this also covers a demo desk, whose operator is only
     /// chosen after it opens.
     static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
-        let store = StoreService(store: desk.store)
+        let store = StoreService(store: desk.store, rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults))
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
             return store
         }

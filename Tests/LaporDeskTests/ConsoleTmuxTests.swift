@@ -77,6 +77,26 @@ final class ConsoleTmuxTests: DeskTestCase {
         s.waitFor("new report \(id) in the inbox", timeout: 8) { $0.contains(id) }
     }
 
+    /// A limit edited in desk.toml under a running console is taken within seconds, without a key: the
+    /// late tab's count follows the new rules and the message line says why.
+    func testADeadlineLimitEditedUnderTheConsoleIsTaken() throws {
+        let s = try openDemo()
+        guard s.waitFor(text: "LATIHAN") else { return }
+        func late(_ screen: String) -> Int? {
+            guard let r = screen.range(of: #"Terlambat \([0-9]+\)"#, options: .regularExpression) else { return nil }
+            return Int(screen[r].dropFirst("Terlambat (".count).dropLast())
+        }
+        guard s.waitFor("the late tab's count", { late($0) != nil }) else { return }
+        let before = try XCTUnwrap(late(s.lastScreen))
+        XCTAssertGreaterThan(before, 0, "the practice desk has late reports")
+        let settings = dataURL.appendingPathComponent("desk.toml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        XCTAssertTrue(text.contains("verifikasi = 3"), text)
+        try text.replacingOccurrences(of: "verifikasi = 3", with: "verifikasi = 60").write(to: settings, atomically: true, encoding: .utf8)
+        guard s.waitFor(text: "semua tenggat dihitung ulang", timeout: 8) else { return }
+        XCTAssertLessThan(try XCTUnwrap(late(s.lastScreen)), before, s.lastScreen)
+    }
+
     /// QA: the console set a torn last line aside without a word, and on a damaged journal showed only
     /// "JURNAL RUSAK". The message line now says what happened and, for damage, what to do.
     func testStartUpSaysWhatRecoveryFoundOnTheMessageLine() throws {

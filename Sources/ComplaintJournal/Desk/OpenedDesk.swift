@@ -94,25 +94,7 @@ public final class OpenedDesk {
                 return e.description.replacingOccurrences(of: e.file, with: shown, options: .anchored)
             }
         }
-        var calendars = defaults.calendars
-        var calendarPaths: [String: String] = [:]
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path) {
-            for name in names where name.hasPrefix("libur-") && name.hasSuffix(".txt") {
-                let u = folder.calendarFolder.appendingPathComponent(name)
-                if let text = read(u, &messages) {
-                    calendars[name] = text
-                    calendarPaths[name] = u.path
-                }
-            }
-        }
-        var lists: [HolidayList] = []
-        for (name, text) in calendars.sorted(by: { $0.key < $1.key }) {
-            do { lists.append(try HolidayList.parse(text, fileName: calendarPaths[name] ?? name)) } catch {
-                messages.append(String(describing: error))
-            }
-        }
-        var holidays = HolidayList.empty
-        do { holidays = try HolidayList.merging(lists) } catch { messages.append(String(describing: error)) }
+        let holidays = holidayList(folder, defaults: defaults, &messages)
         var roster = Roster(operators: [])
         if let text = read(folder.rosterFile, &messages) {
             do { roster = try Roster.parse(text, fileName: folder.rosterFile.path, directory: reference) } catch {
@@ -197,7 +179,33 @@ public final class OpenedDesk {
         }
     }
 
-    private static func read(_ u: URL, _ messages: inout [String]) -> String? {
+    /// The holiday and cuti bersama lists: the built-in ones, each replaced or joined by the desk's own
+    /// `kalender/libur-YYYY.txt`. Mistakes go to `messages`, each with file and line.
+    static func holidayList(_ folder: DeskFolder, defaults: DeskDefaults, _ messages: inout [String]) -> HolidayList {
+        var calendars = defaults.calendars
+        var calendarPaths: [String: String] = [:]
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path) {
+            for name in names where name.hasPrefix("libur-") && name.hasSuffix(".txt") {
+                let u = folder.calendarFolder.appendingPathComponent(name)
+                if let text = read(u, &messages) {
+                    calendars[name] = text
+                    calendarPaths[name] = u.path
+                }
+            }
+        }
+        var lists: [HolidayList] = []
+        for (name, text) in calendars.sorted(by: { $0.key < $1.key }) {
+            do { lists.append(try HolidayList.parse(text, fileName: calendarPaths[name] ?? name)) } catch {
+                messages.append(String(describing: error))
+            }
+        }
+        do { return try HolidayList.merging(lists) } catch {
+            messages.append(String(describing: error))
+            return .empty
+        }
+    }
+
+    static func read(_ u: URL, _ messages: inout [String]) -> String? {
         guard let data = FileManager.default.contents(atPath: u.path) else {
             let why = access(u.path, F_OK) != 0 ? "missing" : access(u.path, R_OK) != 0 ? String(cString: strerror(errno)) : "unreadable"
             messages.append("\(u.path): cannot read the file (\(why))")

@@ -37,6 +37,7 @@ public final class ConsoleRuntime {
         state.health = service.health
         ConsoleReducer.start(&state)
         var lastSweep = Date.distantPast
+        var lastRulesCheck = Date.distantPast
         while !state.quitRequested {
             draw()
             let watch = service.changeDescriptor.map { [$0] } ?? []
@@ -66,6 +67,11 @@ public final class ConsoleRuntime {
                 }
                 let health = service.health
                 if health != state.health { dispatch(.health(health)) }
+                // Wall time, not the practice clock: the files are edited in real time.
+                if Date().timeIntervalSince(lastRulesCheck) >= 2 {
+                    lastRulesCheck = Date()
+                    if let change = service.deadlineRulesChange() { dispatch(.deadlineRules(change)) }
+                }
             case let .shutdownRequested(signal):
                 stoppedBySignal = signal
                 return

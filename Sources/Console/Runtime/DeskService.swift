@@ -23,9 +23,13 @@ public protocol DeskService: AnyObject {
     /// Who holds the journal's lock when another process does (nil when free): asked before an action,
     /// which then waits for it, so the console can say so first.
     var journalBusyWith: String? { get }
+    /// The desk's deadline rules when its holiday lists or limits changed on disk since the last call; nil
+    /// when nothing changed (asked on idle ticks: a few `stat` calls).
+    func deadlineRulesChange() -> DeadlineRulesChange?
 }
 
 extension DeskService {
     public var practiceDeskWasReset: Bool { false }
     public var journalBusyWith: String? { nil }
+    public func deadlineRulesChange() -> DeadlineRulesChange? { nil }
 }

@@ -34,4 +34,6 @@ public final class PracticeDeskService: DeskService {
     public var journalBusyWith: String? { base.journalBusyWith }
 
     public var practiceDeskWasReset: Bool { base.journalWasReplaced }
+
+    public func deadlineRulesChange() -> DeadlineRulesChange? { practiceDeskWasReset ? nil : base.deadlineRulesChange() }
 }

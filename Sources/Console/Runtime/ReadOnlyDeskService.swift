@@ -30,4 +30,6 @@ public final class ReadOnlyDeskService: DeskService {
     public var journalWasReplaced: Bool { base.journalWasReplaced }
 
     public var practiceDeskWasReset: Bool { base.practiceDeskWasReset }
+
+    public func deadlineRulesChange() -> DeadlineRulesChange? { base.deadlineRulesChange() }
 }

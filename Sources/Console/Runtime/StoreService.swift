@@ -5,8 +5,20 @@ import Foundation
 /// The console's desk service over a `DeskStore` (file or in-memory journal).
 public final class StoreService: DeskService {
     public let store: DeskStore
+    /// The files the desk's deadline rules come from, watched for edits (nil: rules fixed for the session).
+    private var rulesSource: DeadlineRulesSource?
 
-    public init(store: DeskStore) { self.store = store }
+    public init(store: DeskStore, rulesSource: DeadlineRulesSource? = nil) {
+        self.store = store
+        self.rulesSource = rulesSource
+    }
+
+    public func deadlineRulesChange() -> DeadlineRulesChange? {
+        guard let change = rulesSource?.change() else { return nil }
+        // Decisions and the auto-close sweep count with the new rules from now on, as the screen does.
+        if case let .reloaded(deadlines) = change { store.deadlines = deadlines }
+        return change
+    }
 
     public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
         let file = store.journal as? FileJournal

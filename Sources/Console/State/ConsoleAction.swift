@@ -19,6 +19,8 @@ public enum ConsoleAction: Sendable {
     case practiceDeskReset
     /// The officer's action is about to wait for the journal, which this process (named) is writing to.
     case waitingForJournal(holder: String)
+    /// The desk's holiday lists or deadline limits were edited under the console.
+    case deadlineRules(DeadlineRulesChange)
 }
 
 /// What the runtime must do for the reducer. Plain data, so reducer tests compare them.

@@ -38,14 +38,14 @@ public struct ConsoleState: Sendable {
     /// this notice on it.
     public var reopenNotice: Localized?
     public var reopenRequested: Bool { reopenNotice != nil }
-    /// Deadline schedules by report version, kept for the session (fast inbox on big desks).
-    public let urgencyCache: UrgencyCache
+    /// Deadline schedules by report version, kept until the deadline rules change (fast inbox on big desks).
+    public internal(set) var urgencyCache: UrgencyCache
     /// Presenter mode (`--presenter`): key strip and roomier rows for a projector.
     public var presenter = false
     /// Replay of the desk's or one report's history; while set, every pane shows the past (read only).
     public var replay: ReplayState?
-    /// Incremental inbox indices (rows, presorted orders, search text), kept for the session.
-    public let inboxIndex: InboxIndex
+    /// Incremental inbox indices (rows, presorted orders, search text), kept until the deadline rules change.
+    public internal(set) var inboxIndex: InboxIndex
 
     /// `inboxIndex` is one already built for this desk (e.g. seeded from a projection snapshot for the
     /// first frame); by default an empty one.

@@ -41,6 +41,9 @@ public enum ConsoleReducer {
             return []
         case .practiceDeskReset:
             return practiceDeskWasReset(&s)
+        case let .deadlineRules(change):
+            applyDeadlineRules(&s, change)
+            return []
         case let .waitingForJournal(holder):
             // Drawn before the wait (QA: the console froze for seconds without a word during an import).
             s.message = StatusMessage(kind: .info, text: s.text(Localized(

@@ -1,0 +1,51 @@
+import Complaints
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files a desk's deadline rules come from (`desk.toml`'s limits and time zone, `kalender/libur-*.txt`),
+/// watched so a console open all day takes a holiday list or a limit edited under it without a restart:
+/// deadlines are legal limits in working days, and a cuti bersama announced mid-year moves them.
+public struct DeadlineRulesSource {
+    let folder: DeskFolder
+    let defaults: DeskDefaults
+    /// Size, modification time and inode of each file, as last read.
+    private var stamp: [String]
+
+    public init(folder: DeskFolder, defaults: DeskDefaults) {
+        self.folder = folder
+        self.defaults = defaults
+        stamp = DeadlineRulesSource.stamp(folder)
+    }
+
+    /// What changed since the last call (or since the desk was opened); nil when no file did. A few `stat`
+    /// calls when nothing changed: cheap enough for every idle tick.
+    public mutating func change() -> DeadlineRulesChange? {
+        let now = DeadlineRulesSource.stamp(folder)
+        guard now != stamp else { return nil }
+        stamp = now
+        var messages: [String] = []
+        var settings = DeskSettings()
+        if let text = OpenedDesk.read(folder.settingsFile, &messages) {
+            do { settings = try DeskSettings.parse(text, fileName: folder.settingsFile.path) } catch {
+                messages += error.errors.map(\.description)
+            }
+        }
+        let holidays = OpenedDesk.holidayList(folder, defaults: defaults, &messages)
+        guard messages.isEmpty else { return .refused(messages) }
+        return .reloaded(Deadlines(calendar: WorkingCalendar(holidays: holidays, timeZone: settings.timeZone), limits: settings.limits))
+    }
+
+    static func stamp(_ folder: DeskFolder) -> [String] {
+        var paths = [folder.settingsFile.path]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path)) ?? []
+        paths += names.filter { $0.hasPrefix("libur-") && $0.hasSuffix(".txt") }.sorted()
+            .map { folder.calendarFolder.appendingPathComponent($0).path }
+        return paths.map { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return "\(path) -" }
+            return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+        }
+    }
+}

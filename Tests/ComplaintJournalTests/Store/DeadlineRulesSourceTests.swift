@@ -1,0 +1,58 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// The files a desk's deadline rules come from are watched for edits: a running console takes a holiday
+/// added or a limit changed, and refuses files with mistakes (naming file and line) while keeping its rules.
+final class DeadlineRulesSourceTests: XCTestCase {
+    private let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
+
+    private func texts(_ name: String) throws -> [String: String] {
+        let folder = resources.appendingPathComponent(name)
+        var texts: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            texts[file] = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        }
+        return texts
+    }
+
+    func testEditsAreTakenAndMistakesRefusedWithTheirPlace() throws {
+        let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
+        let defaults = DeskDefaults(reference: try texts("reference"), calendars: try texts("calendar"))
+        _ = try desk.initialize(defaults: defaults)
+        var source = DeadlineRulesSource(folder: desk, defaults: defaults)
+        XCTAssertNil(source.change(), "nothing edited")
+
+        // A cuti bersama announced for a Wednesday.
+        let day = try XCTUnwrap(LocalDate(year: 2026, month: 12, day: 2))
+        let file = desk.calendarFolder.appendingPathComponent("libur-2026.txt")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try (original + "2026-12-02  cuti-bersama Pengumuman baru\n").write(to: file, atomically: true, encoding: .utf8)
+        guard case let .reloaded(withHoliday)? = source.change() else { return XCTFail("the new holiday was not taken") }
+        XCTAssertFalse(withHoliday.isWorkingDay(day))
+        XCTAssertNil(source.change(), "taken once")
+
+        // A limit edited in desk.toml.
+        let settings = try String(contentsOf: desk.settingsFile, encoding: .utf8)
+        try settings.replacingOccurrences(of: "verifikasi = 3", with: "verifikasi = 4")
+            .write(to: desk.settingsFile, atomically: true, encoding: .utf8)
+        guard case let .reloaded(longer)? = source.change() else { return XCTFail("the new limit was not taken") }
+        XCTAssertEqual(longer.limits.verification, 4)
+        XCTAssertFalse(longer.isWorkingDay(day), "the holiday stays")
+
+        // A mistake: refused with file and line; fixing it brings the rules back.
+        try (original + "2026-12-32  libur Salah\n").write(to: file, atomically: true, encoding: .utf8)
+        guard case let .refused(messages)? = source.change() else { return XCTFail("a bad date was taken") }
+        let line = original.split(separator: "\n", omittingEmptySubsequences: false).count
+        XCTAssertTrue(messages.first?.hasPrefix("\(file.path):\(line): ") ?? false, "\(messages)")
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        guard case let .reloaded(fixed)? = source.change() else { return XCTFail("the fixed file was not taken") }
+        XCTAssertTrue(fixed.isWorkingDay(day))
+    }
+}
+
+private extension Deadlines {
+    func isWorkingDay(_ day: LocalDate) -> Bool { (calendar as? WorkingCalendar)?.isWorkingDay(day) ?? true }
+}
