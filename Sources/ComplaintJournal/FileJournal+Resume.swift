@@ -35,6 +35,13 @@ extension FileJournal {
         return scanner.resumedAt != nil
     }
 
+    /// Why a snapshot taken at `point` can no longer be used (the journal changed under it), reading every
+    /// line it covers; nil when it still can. For `check`: a console that started from such a snapshot
+    /// turned read-only, and only `check --repair` (which removes it) lets it start cleanly again.
+    public func snapshotNoLongerMatches(_ point: JournalResumePoint) -> String? {
+        mismatch(point) ?? FileJournal.changedBeforeResume(point, folder: folder)
+    }
+
     /// Why the files on disk are not (or no longer) the journal `point` was taken from; nil when they
     /// still are. Cheap: one `stat` and one 17-byte read per segment, whatever the journal's size.
     func mismatch(_ point: JournalResumePoint) -> String? {
@@ -85,19 +92,23 @@ extension FileJournal {
                     guard lines[i].terminated else { return .changed }
                     let line = shared.line(lines[i])
                     if !marks.isEmpty, let mark = marks[JournalScanner.LineKey(segment: number, offset: lines[i].start)] {
-                        return CRC32C.checksum(UnsafeRawBufferPointer(line)) == mark.checksum ? .marked : .changed
+                        return CRC32C.checksum(UnsafeRawBufferPointer(line)) == mark.checksum ? .marked : .markMoved
                     }
                     guard (try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true)) != nil else { return .changed }
                     return EnvelopeDecoder.sequenceNumber(line).map(RegionVerdict.inOrder) ?? .changed
                 }
                 var index = 0
+                var matched = 0
                 for part in verdicts {
                     for verdict in part {
                         index += 1
                         let seq: UInt64
                         switch verdict {
-                        case .marked: continue
+                        case .marked:
+                            matched += 1
+                            continue
                         case .changed: return "\(index): the line no longer matches its checksum (damaged since the snapshot was taken)"
+                        case .markMoved: return "\(index): " + FileJournal.markedLineMoved
                         case let .inOrder(s): seq = s
                         }
                         guard seq > previous else {
@@ -106,6 +117,10 @@ extension FileJournal {
                         previous = seq
                     }
                 }
+                // Every marked line must still be where it was: lines put back in order (a restored backup)
+                // verify and rise, yet the desk the snapshot holds was folded from the moved ones (QA).
+                let expected = point.marked.lazy.filter { $0.segment == number && $0.offset < saved.end }.count
+                guard matched == expected else { return " " + FileJournal.markedLineMoved }
                 return nil
             }
             guard let found else { return "\(SegmentName.fileName(saved.number)): cannot be read to check it" }
@@ -119,8 +134,13 @@ extension FileJournal {
     private enum RegionVerdict {
         case inOrder(UInt64)
         case marked
+        /// Another line stands where the point marks one.
+        case markMoved
         case changed
     }
+
+    static let markedLineMoved = "a line an acknowledged finding was about moved or changed since the snapshot was taken"
+
 
     /// Starts `changedBeforeResume` on another core (`Options.checkSnapshotRegionInBackground`), once: the
     /// console calls it after its first frame, which it would otherwise slow. A failure makes the journal's
@@ -141,6 +161,13 @@ extension FileJournal {
             check.leave()
         }
         snapshotRegionCheck = check
+    }
+
+    /// Why the lines a snapshot start took on trust failed their check after the first frame (waiting for
+    /// it), or nil: the start was right to trust them, or did not.
+    public var snapshotRegionFailure: String? {
+        awaitSnapshotRegionCheck()
+        return snapshotRegionDamage.value
     }
 
     /// Waits for the check of the snapshot's lines (starting it if nobody has).

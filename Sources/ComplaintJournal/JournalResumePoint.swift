@@ -25,8 +25,8 @@ public struct JournalResumePoint: Sendable, Hashable {
         }
     }
 
-    /// A line before the point that the fold did not take in sequence order, a finding `check --repair`
-    /// acknowledged: set aside (damaged, or a duplicate) or applied late (moved). The snapshot keeps them so
+    /// A line before the point that a finding `check --repair` acknowledged is about: set aside (damaged,
+    /// or a duplicate), applied late (moved), or the first after a gap. The snapshot keeps them so
     /// its region check expects them, and a resumed scan skips what a cold one skips (before, a repaired desk
     /// never got a snapshot again and every start read the whole journal).
     public struct MarkedLine: Sendable, Hashable {
@@ -34,6 +34,8 @@ public struct JournalResumePoint: Sendable, Hashable {
         public enum Kind: UInt8, Sendable, Hashable {
             case setAside
             case appliedLate
+            /// In order, but after a gap: the lines around it are those the finding was about.
+            case afterGap
         }
 
         public var segment: Int

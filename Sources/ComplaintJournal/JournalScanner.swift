@@ -291,6 +291,7 @@ struct JournalScanner {
             findings.gaps.append(
                 SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack))
             if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
+            mark(.afterGap)
         }
         lastSeq = seq
         let index = segments.count - 1

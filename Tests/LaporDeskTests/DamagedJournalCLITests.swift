@@ -208,4 +208,47 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertEqual(r.stdout.split(separator: "\n").count, 1)
         XCTAssertTrue(r.stderr.contains("read without the lock"), r.stderr)
     }
+
+    /// QA: a duplicated line, once `check --repair` acknowledged it, kept `check` at exit 3 with "run
+    /// `lapor-desk check --repair`" for ever (a nightly check alarmed although writers worked).
+    func testAnAcknowledgedDuplicateLeavesCheckClean() throws {
+        try makeDesk()
+        _ = try intake([])
+        _ = try intake([], body: "laporan kedua")
+        var bytes = try Data(contentsOf: journalFile)
+        let first = bytes.split(separator: 0x0A)[0]
+        bytes.append(contentsOf: first + [0x0A])
+        try bytes.write(to: journalFile)
+        let found = try expect(3, ["check"])
+        XCTAssertTrue(found.stdout.contains("duplicate sequence number 1 skipped"), found.stdout)
+        try expect(0, ["check", "--repair"])
+        let again = try expect(0, ["check"])
+        XCTAssertTrue(again.stdout.contains("(acknowledged)"), again.stdout)
+        XCTAssertFalse(again.stderr.contains("--repair"), again.stderr)
+    }
+
+    /// QA: a projection snapshot taken over a repaired journal, then the damaged line put back as it was (a
+    /// restored backup): the console that started from it turned read-only and said to run `check`, which
+    /// said "0 temuan", and `check --repair` left the snapshot in place. `check` names it; repair removes it.
+    func testCheckNamesASnapshotTheJournalChangedUnderAndRepairRemovesIt() throws {
+        try makeDesk()
+        for n in 1...4 { _ = try intake([], body: "laporan nomor \(n) tentang jalan rusak") }
+        let original = try Data(contentsOf: journalFile)
+        var damaged = original
+        let lines = original.split(separator: 0x0A, omittingEmptySubsequences: false)
+        damaged[damaged.startIndex + lines[0].count + 1 + 30] ^= 0x01
+        try damaged.write(to: journalFile)
+        try expect(0, ["check", "--repair"])
+        try expect(0, ["snapshot"])
+        let snapshot = dataURL.appendingPathComponent("cache/proyeksi.snap").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: snapshot))
+        try original.write(to: journalFile)
+        let checked = try expect(3, ["check"])
+        XCTAssertTrue(checked.stdout.contains("cache/proyeksi.snap: ignored at start-up: 000001.jsonl:2: a line an acknowledged finding "
+                                              + "was about moved or changed since the snapshot was taken; `check --repair` removes it"), checked.stdout)
+        let repaired = try expect(0, ["check", "--repair"])
+        XCTAssertTrue(repaired.stdout.contains("cache/proyeksi.snap: removed: "), repaired.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: snapshot))
+        try expect(0, ["check"])
+    }
 }

@@ -21,8 +21,15 @@ struct CheckCommand: ParsableCommand {
         // older copy): the journal alone looks whole, so only the snapshot's point can tell (QA: `check` said
         // "0 temuan" while every writer refused).
         let lost = CheckCommand.eventsLostSinceSnapshot(opened)
+        // A snapshot the journal changed under (lines put back, a bit flipped back): the console that started
+        // from it turned read-only and said to run `check` (QA: it said "0 temuan" and repair left it there).
+        let stale = lost == nil ? CheckCommand.staleSnapshot(opened) : nil
+        if repair, stale != nil { unlink(ProjectionSnapshot.path(dataFolder: opened.folder.url)) }
+        let staleLine = stale.map { "cache/\(ProjectionSnapshot.fileName): " + (repair ? "removed" : "ignored at start-up") + ": \($0)"
+            + (repair ? "" : "; `check --repair` removes it (it is only a cache)") }
         let lines = setAsideOnOpen + report.tornTails.map(\.description) + report.damagedLines.map(\.description)
             + report.gaps.map(\.description) + report.duplicates.map(\.description) + (lost.map { [$0] } ?? [])
+            + (staleLine.map { [$0] } ?? [])
         for l in lines { Output.line(DeskAccess.located(l, in: opened)) }
         for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
         // Events that verified but that the desk could not apply (a second report.received for one report, an
@@ -36,11 +43,19 @@ struct CheckCommand: ParsableCommand {
         Output.line("jurnal: \(events) peristiwa, \(opened.desk.count) laporan, \(lines.count) temuan"
             + (opened.store.problems.isEmpty ? "" : ", \(opened.store.problems.count) peristiwa tak terbaca")
             + (opened.desk.anomalies.isEmpty ? "" : ", \(opened.desk.anomalies.count) peristiwa diabaikan"))
-        let needsRepair = !report.tornTails.isEmpty || report.damagedLines.contains { !$0.acknowledged }
-            || report.gaps.contains { !$0.acknowledged } || !report.duplicates.isEmpty
+        // Acknowledged findings are still listed, but need nothing more (QA: acknowledged duplicates kept the
+        // exit code at 3 for ever, with advice that could not be followed).
+        let needsRepair = !report.tornTails.isEmpty || report.needsRepair || stale != nil
         if lost != nil { throw Fail.damaged("events were lost from the journal; --repair cannot bring them back") }
         if repair || !needsRepair { return }
         throw Fail.damaged("journal needs attention: run `lapor-desk check --repair`")
+    }
+
+    /// Why the projection snapshot no longer fits the journal, or nil (none, another build's, or a good one).
+    static func staleSnapshot(_ opened: OpenedDesk) -> String? {
+        guard case let .opened(snapshot) = ProjectionSnapshot.open(dataFolder: opened.folder.url,
+                                                                   programStamp: ProjectionSnapshot.currentProgramStamp()) else { return nil }
+        return opened.journal.snapshotNoLongerMatches(snapshot.resume)
     }
 
     /// The snapshot's account of events this journal no longer holds, or nil (no snapshot, one from another

@@ -36,6 +36,8 @@ struct SnapshotCommand: ParsableCommand {
         case let .rejected(why): "ignored (\(why))"
         case let .used(seq): "used, taken at event \(seq), \(opened.eventsAfterSnapshot ?? 0) events folded on top"
             + (opened.snapshotRowsCurrent ? "" : "; its inbox rows predate the current deadline rules (the next snapshot rewrites them)")
+            // Checked after the first frame (the console's way): a failure turns the desk read-only (QA: "used" was all it said).
+            + (opened.journal.snapshotRegionFailure.map { "; then its line check failed: \($0)" } ?? "")
         }
     }
 }
