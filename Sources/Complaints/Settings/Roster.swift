@@ -37,7 +37,7 @@ public struct Roster: Sendable, Hashable {
                         continue
                     }
                     let agency = try t.optionalString("agency")
-                    let unit = try t.optionalString("unit")
+                    var unit = try t.optionalString("unit")
                     if role == .adminInstansi || role == .penghubung {
                         guard let agency else {
                             note(t.fieldError("agency", "required for role \(role.rawValue)"))
@@ -46,8 +46,14 @@ public struct Roster: Sendable, Hashable {
                         if let directory, !directory.agencyExists(agency) {
                             note(t.fieldError("agency", "unknown agency '\(agency)'"))
                         }
-                        if let unit, let directory, !directory.unitExists(unit, in: agency) {
-                            note(t.fieldError("unit", "unit '\(unit)' is not part of \(agency)"))
+                        if let given = unit, let directory {
+                            // The local id ("dinkes") names the same unit as the full one, as `assign-unit` reads
+                            // it; kept as given, the officer matched no report's unit and saw an empty desk (QA).
+                            if let full = directory.canonicalUnit(given, in: agency) {
+                                unit = full
+                            } else {
+                                note(t.fieldError("unit", "unit '\(given)' is not part of \(agency)"))
+                            }
                         }
                     }
                     if roster.find(name) != nil {

@@ -1,0 +1,30 @@
+import Complaints
+import XCTest
+
+/// QA: a liaison officer entered with the unit's local id (`unit = "dinkes"`) passed the roster's check but
+/// matched no report's unit (events record `pemkab-sleman/dinkes`): their desk was empty without a word.
+final class RosterUnitTests: XCTestCase {
+    func roster(unit: String) throws -> Roster {
+        try Roster.parse("""
+            [[operator]]
+            name = "sari"
+            role = "penghubung"
+            agency = "pemkab-sleman"
+            unit = "\(unit)"
+            """, directory: try TestSupport.shippedReference())
+    }
+
+    func testAUnitGivenByItsLocalIDIsTheFullOne() throws {
+        XCTAssertEqual(try roster(unit: "dinkes").find("sari")?.unit, "pemkab-sleman/dinkes")
+        XCTAssertEqual(try roster(unit: "pemkab-sleman/dinkes").find("sari")?.unit, "pemkab-sleman/dinkes")
+        // The officer now sees the reports a unit assignment (which reads "dinkes" the same way) put there.
+        let sari = try XCTUnwrap(try roster(unit: "dinkes").find("sari"))
+        XCTAssertEqual(sari.unit, try TestSupport.shippedReference().canonicalUnit("dinkes", in: "pemkab-sleman"))
+    }
+
+    func testAUnitOfAnotherAgencyIsStillRefusedWithItsLine() throws {
+        XCTAssertThrowsError(try roster(unit: "nope")) { error in
+            XCTAssertTrue("\(error)".contains("unit 'nope' is not part of pemkab-sleman"), "\(error)")
+        }
+    }
+}
