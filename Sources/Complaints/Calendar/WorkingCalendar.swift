@@ -113,7 +113,10 @@ public struct WorkingCalendar: Sendable, Equatable {
         let here = position(of: start)
         let (days, seconds) = split(here.seconds + amount)
         let target = here.days + days
-        if seconds > 0 {
+        // Less than a second past a day's end is that end: events carry milliseconds, and a pause taken at
+        // 08:30:00.684 and ended at 08:30:00.826 put a Friday deadline 0.142 s past Friday 24:00, so on
+        // Monday 00:00 (QA), where the same report without the pause was due Saturday 00:00.
+        if seconds >= 1 {
             return Date(timeIntervalSince1970: midnight(ofWorkingDay: target) + seconds)
         }
         // Exactly on a day boundary: the earliest such instant is the end of the previous
