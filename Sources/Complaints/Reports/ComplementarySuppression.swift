@@ -29,9 +29,9 @@ public enum ComplementarySuppression {
             } else if !totalIsFixed, case .exact = line.shown[0], total > 0 {
                 line.shown[0] = .withheld
             } else {
-                // Every non-zero cell that may be hidden is: nothing more can be done on this line
-                // without hiding a fixed total (two reports in two regions are one each, whatever we print).
-                break
+                // Every non-zero cell that may be hidden is, and a "< 5" is still given away (two reports in two
+                // regions are one each, whatever we print): the line's parts are not shown at all.
+                return (line.shown[0], parts.map { _ in .concealed })
             }
         }
         return (line.shown[0], Array(line.shown.dropFirst()))
@@ -56,6 +56,7 @@ public enum ComplementarySuppression {
             case let .exact(n): (n, n)
             case .fewerThanFive: (1, SmallCount.threshold - 1)
             case .withheld: (SmallCount.threshold, Self.unbounded)
+            case .concealed: (0, Self.unbounded)
             }
         }
 

@@ -128,7 +128,11 @@ struct DeskReportPass {
         }
         let compliance = Self.measuredClocks.map { DeadlineCompliance(clock: $0, met: met[$0], late: late[$0]) }
         // reports = selesai + open + archived on every line: a lone "< 5" there is withheld with a partner.
+        // One to four reports in the period: any breakdown of them points at people (a group's "< 5" is then at
+        // most the printed total), so category, region and group figures are not shown at all.
+        let tooFew = (1..<SmallCount.threshold).contains(received)
         let groupFigures = ReporterGroup.allCases.map { g in
+            if tooFew { return GroupFigure(group: g, reports: .concealed, selesai: .concealed, open: .concealed, archived: .concealed) }
             let line = ComplementarySuppression.protect(total: groups[0][g], parts: (1...3).map { groups[$0][g] },
                                                         totalIsFixed: false)
             return GroupFigure(group: g, reports: line.total, selesai: line.parts[0], open: line.parts[1],
@@ -141,11 +145,11 @@ struct DeskReportPass {
             // person and stay hidden under five.
             byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: .exact(byStatus[$0])) },
             byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: .exact(byChannel[$0])) },
-            byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory),
+            byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory, conceal: tooFew),
             byClassification: Classification.allCases.map {
                 CountRow(key: $0.rawValue, label: $0.label, count: .exact(byClassification[$0]))
             },
-            byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion),
+            byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion, conceal: tooFew),
             workingDays: figures, deadlinesMet: compliance, overdueOpen: overdueOpen, mostOverdue: mostOverdue.rows(deadlines, now),
             groups: groupFigures, current: snapshot)
     }
@@ -153,10 +157,15 @@ struct DeskReportPass {
     /// Data-keyed rows: counts shown exactly first (largest first), then the hidden ones; ties and hidden
     /// rows by name, so the order never hints at a hidden count. The rows add up to the period's received
     /// reports, printed exactly, so they go through `ComplementarySuppression` before they are ordered.
-    static func rows(_ counts: [String: Int], none: Localized) -> [CountRow] {
+    /// A breakdown that may not be shown (`conceal`, or a line suppression cannot protect) is one row, "*":
+    /// its rows' names alone would say which categories or regions the few reports are about.
+    static func rows(_ counts: [String: Int], none: Localized, conceal: Bool) -> [CountRow] {
         let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let line = ComplementarySuppression.protect(total: ordered.reduce(0) { $0 + $1.value },
                                                     parts: ordered.map(\.value), totalIsFixed: true)
+        if conceal || line.parts.contains(.concealed) {
+            return ordered.isEmpty ? [] : [CountRow(key: "*", label: DeskReportLabels.concealed, count: .concealed)]
+        }
         return zip(ordered, line.parts)
             .map { (key: $0.0.key, shown: $0.1.exactValue ?? 0, count: $0.1) }
             .sorted { $0.shown != $1.shown ? $0.shown > $1.shown : $0.key < $1.key }

@@ -75,6 +75,8 @@ struct MostOverdue {
 public enum DeskReportLabels {
     public static let noCategory = Localized("(tanpa kategori)", en: "(no category)")
     public static let noRegion = Localized("(tanpa wilayah)", en: "(no region)")
+    /// The one row a breakdown of too few reports is shown as (`SmallCount.concealed`).
+    public static let concealed = Localized("(terlalu sedikit untuk dirinci)", en: "(too few to break down)")
 
     /// The channel as officers name it.
     public static func channel(_ c: Channel) -> Localized {

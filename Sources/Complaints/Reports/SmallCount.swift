@@ -12,6 +12,10 @@ public enum SmallCount: Sendable, Hashable, CustomStringConvertible {
     /// hidden "< 5" (QA: "laporan 21 · selesai < 5 · terbuka 17 · diarsipkan 0" gave selesai = 4).
     /// Printed "≥ 5", which is true, rather than "< 5", which would not be.
     case withheld
+    /// Not shown in any form: a breakdown of too few reports (a period with one to four, or a line that
+    /// still gives a "< 5" away once every part that may be hidden is) would point at a person whatever
+    /// its cells say (QA: "Diterima: 1" beside "Kabupaten Bantul < 5" and "Lansia < 5"). Printed "*".
+    case concealed
 
     /// Counts from 1 up to `threshold - 1` are hidden.
     public static let threshold = 5
@@ -36,6 +40,7 @@ public enum SmallCount: Sendable, Hashable, CustomStringConvertible {
         case let .exact(n): String(n)
         case .fewerThanFive: "< 5"
         case .withheld: "≥ 5"
+        case .concealed: "*"
         }
     }
 
@@ -45,7 +50,7 @@ public enum SmallCount: Sendable, Hashable, CustomStringConvertible {
     public var json: JSONValue {
         switch self {
         case let .exact(n): .int(n)
-        case .fewerThanFive, .withheld: .string(text)
+        case .fewerThanFive, .withheld, .concealed: .string(text)
         }
     }
 }

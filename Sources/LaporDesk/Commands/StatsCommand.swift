@@ -50,7 +50,8 @@ struct StatsCommand: ParsableCommand {
         discussion: """
         Counts reports received in the period (default: this month so far) that you may see. Groups of one to \
         four reports are shown as "< 5", and where a total and the other parts would give such a count away, a \
-        second count is hidden as "≥ 5"; no figure names a reporter. Working days: median and 90th percentile \
+        second count is hidden as "≥ 5"; a breakdown that would still give one away (one to four reports in \
+        the period) is one row "*"; no figure names a reporter. Working days: median and 90th percentile \
         (nearest rank) of the reports that completed the step. --json prints one object; its keys total, \
         overdue, due_soon, by_status, by_channel and by_agency describe every report in scope now, whatever \
         the period, as they always did.
@@ -146,6 +147,7 @@ enum StatsText {
         out.append("Kelompok di bawah lima laporan ditulis \"< 5\". Median dan p90: peringkat terdekat.")
         // Why a 17 reads "≥ 5": without it, the line's total minus the other figures gives the "< 5" back.
         out.append("\"≥ 5\": angka kedua yang disembunyikan agar \"< 5\" tidak dapat dihitung dari jumlahnya.")
+        out.append("\"*\": rincian yang tidak ditampilkan: laporannya terlalu sedikit, rinciannya akan menunjuk orang.")
         return out.joined(separator: "\n") + "\n"
     }
 }

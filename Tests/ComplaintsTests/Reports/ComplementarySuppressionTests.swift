@@ -60,13 +60,16 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertEqual(line.total, .exact(30))
         XCTAssertEqual(line.parts, [.exact(20), .withheld, .fewerThanFive])
         XCTAssertEqual(S.protect(total: 19, parts: [7, 7, 2], totalIsFixed: true).parts, [.withheld, .exact(7), .fewerThanFive])
-        // One report in one region: the printed total pins it whatever is hidden; the function stops.
-        XCTAssertEqual(S.protect(total: 1, parts: [1], totalIsFixed: true).parts, [.fewerThanFive])
+        // One report in one region: the printed total pins it whatever is hidden, so nothing of the line is
+        // shown (QA: "Diterima: 1" beside "Kabupaten Bantul < 5"); likewise 6 = "≥ 5" + "< 5" pins the 1.
+        XCTAssertEqual(S.protect(total: 1, parts: [1], totalIsFixed: true).parts, [.concealed])
+        XCTAssertEqual(S.protect(total: 6, parts: [5, 1], totalIsFixed: true).parts, [.concealed, .concealed])
+        XCTAssertEqual(S.protect(total: 6, parts: [5, 1], totalIsFixed: true).parts.map(\.text), ["*", "*"])
     }
 
     /// Every line of up to three parts of 0...7, against a brute-force reader: every assignment that fits
     /// the printed cells (shown = value, "< 5" = 1...4, "≥ 5" = 5 or more) and adds up. No "< 5" may
-    /// have a single possible value, unless the fixed total leaves nothing else to hide.
+    /// have a single possible value: where a fixed total leaves nothing else to hide, the parts are concealed.
     func testNoHiddenCountCanBeWorkedOutByABruteForceReader() {
         for fixed in [false, true] {
             for a in 0...7 { for b in 0...7 { for c in 0...7 {
@@ -74,7 +77,7 @@ final class ComplementarySuppressionTests: XCTestCase {
                 let total = parts.reduce(0, +)
                 let line = S.protect(total: total, parts: parts, totalIsFixed: fixed)
                 let cells = [line.total] + line.parts
-                XCTAssertEqual(cells.filter { $0 == .withheld }.count + cells.filter { $0 == .fewerThanFive }.count,
+                XCTAssertEqual(cells.filter { $0 == .withheld || $0 == .fewerThanFive || $0 == .concealed }.count,
                                cells.filter(\.isHidden).count)
                 for (i, cell) in cells.enumerated() where cell == .exact(0) { XCTAssertEqual(([total] + parts)[i], 0) }
                 for (i, cell) in cells.enumerated() where cell.exactValue != nil {
@@ -82,8 +85,7 @@ final class ComplementarySuppressionTests: XCTestCase {
                 }
                 let values = Self.possibleValues(cells, ceiling: total + 5)
                 let pinned = cells.indices.filter { cells[$0] == .fewerThanFive && values[$0].count < 2 }
-                let exhausted = fixed && line.parts.indices.allSatisfy { parts[$0] == 0 || line.parts[$0].isHidden }
-                XCTAssertTrue(pinned.isEmpty || exhausted, "\(total) = \(parts) printed \(cells), fixed \(fixed)")
+                XCTAssertTrue(pinned.isEmpty, "\(total) = \(parts) printed \(cells), fixed \(fixed)")
             }}}
         }
     }
@@ -95,6 +97,7 @@ final class ComplementarySuppressionTests: XCTestCase {
             case let .exact(n): [n]
             case .fewerThanFive: Array(1...4)
             case .withheld: Array(5...max(5, ceiling))
+            case .concealed: Array(0...ceiling)
             }
         }
         var seen = [Set<Int>](repeating: [], count: cells.count)

@@ -38,12 +38,11 @@ final class DeskReportFigureTests: XCTestCase {
         XCTAssertEqual(report.row(\.byCategory, "Kesehatan"), .fewerThanFive) // 1, 2, 6, 7
         XCTAssertEqual(report.row(\.byCategory, "-"), .fewerThanFive) // 5 and 8 have none
         // Region = regency ?? province: Sleman 1, 2, 3, 6, 7 = exactly five, the three others one each.
-        // Printed, the 5 would give 8 - 5 = 3 for the three "< 5": so it is withheld ("≥ 5") and sorted
-        // with the hidden rows, by name, so the order says nothing about sizes. (Eight received is still
-        // printed, so a reader can still pin these: see `ComplementarySuppressionTests`.)
-        XCTAssertEqual(report.byRegion.map(\.key), ["-", "Kabupaten Bandung", "Kabupaten Bantul", "Kabupaten Sleman"])
-        XCTAssertEqual(report.byRegion.map(\.count), [.fewerThanFive, .fewerThanFive, .fewerThanFive, .withheld])
-        XCTAssertEqual(report.byRegion[0].label, DeskReportLabels.noRegion)
+        // Printed, the 5 would give 8 - 5 = 3 for the three "< 5"; withheld ("≥ 5"), the eight received still
+        // pin them (three cells of at least one adding up to at most three): the breakdown is not shown at all.
+        XCTAssertEqual(report.byRegion.map(\.key), ["*"])
+        XCTAssertEqual(report.byRegion.map(\.count), [.concealed])
+        XCTAssertEqual(report.byRegion[0].label, DeskReportLabels.concealed)
     }
 
     func testWorkingDaysToVerificationSkipTheHolidayAndThePostponement() {
