@@ -220,11 +220,26 @@ public enum Workflow {
             throw Refusal(.receivedLongAgo, Localized("Waktu diterima (\(ISOTime.format(intake.receivedAt))) sebelum tahun 2000: salah ketik tahun?",
                                                       en: "The received time (\(ISOTime.format(intake.receivedAt))) is before 2000: a mistyped year?"))
         }
+        // The incident happened before the report about it (a day of slack for time zones); land and
+        // pension cases go back decades, but not past 1900 (QA: 2099-01-01 and 0001-01-01 were recorded).
+        if let text = intake.incidentDate, let day = ISOTime.parse(text) {
+            if day > intake.receivedAt.addingTimeInterval(86400) {
+                throw Refusal(.incidentDateImpossible, Localized("Tanggal kejadian (\(text)) sesudah laporan diterima: salah ketik tanggal?",
+                                                                 en: "The incident date (\(text)) is after the report was received: a mistyped date?"))
+            }
+            if day < Workflow.earliestIncident {
+                throw Refusal(.incidentDateImpossible, Localized("Tanggal kejadian (\(text)) sebelum tahun 1900: salah ketik tahun?",
+                                                                 en: "The incident date (\(text)) is before 1900: a mistyped year?"))
+            }
+        }
         return intake
     }
 
-    /// 2000-01-01T00:00:00Z.
-    static let earliestReceived = Date(timeIntervalSince1970: 946_684_800)
+    /// 2000-01-01T00:00 where it comes first (UTC+14): a receipt stamped 2000-01-01T00:00:00+07:00 is
+    /// from 2000 (QA: it was refused, compared in UTC).
+    static let earliestReceived = Date(timeIntervalSince1970: 946_684_800 - 14 * 3600)
+    /// 1900-01-01T00:00 where it comes first.
+    static let earliestIncident = Date(timeIntervalSince1970: -2_208_988_800 - 14 * 3600)
 
     /// Refuses an agency or unit the directory does not have; returns the unit's full id.
     private static func checkAgency(_ agency: String, unit: String?, _ ctx: DecisionContext) throws(Refusal) -> String? {

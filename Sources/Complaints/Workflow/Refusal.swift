@@ -21,6 +21,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case receivedInFuture = "received-in-future"
         /// A report received before 2000: a mistyped year (it would be overdue by decades in every view).
         case receivedLongAgo = "received-long-ago"
+        /// An incident date after the report was received, or before 1900: a mistyped date.
+        case incidentDateImpossible = "incident-date-impossible"
     }
 
     public var code: Code

@@ -143,6 +143,7 @@ struct ImportCommand: ParsableCommand {
         case .unknownUnit: "unit"
         case .unknownCategory: "category"
         case .receivedInFuture, .receivedLongAgo: "received_at"
+        case .incidentDateImpossible: "incident_date"
         default: nil
         }
         return (field.map { "\($0): " } ?? "") + refusal.message.en

@@ -164,10 +164,12 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .jsonl
     @Flag(help: "For publication: leaves out rahasia reports, every reporter identity and the free-text address detail.") var `public` = false
     @Option(help: "CSV separator: , or ; (Indonesian-locale spreadsheets).") var separator: String = ","
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (`-`: standard output, as `import -` reads standard input).")
+    var output: String?
     @Option(help: "monthly: the desk's figures (as `stats`) as a CSV with --format csv; UTF-8 with BOM, CRLF, section;key;value rows. With --separator ';' decimals use a comma.")
     var report: ReportKind?
-    @OptionGroup var period: ReportPeriodOptions
+    /// Only with `--report monthly` (they choose the figures' period and scope, not the reports exported).
+    @OptionGroup(title: "Monthly report (--report monthly only)") var period: ReportPeriodOptions
 
     func run() throws {
         guard let sep = CSVSeparator(rawValue: separator) else { throw Fail.usage("--separator: use , or ;") }
@@ -210,7 +212,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
-        if let output {
+        if let output, output != "-" {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw Fail.usage("\(output): cannot write")
             }

@@ -27,11 +27,26 @@ final class LifecycleSpecs: XCTestCase {
         var s = Scenario()
         XCTAssertEqual(s.when(.receive(sampleIntake(at(3))), by: nasional, at: at(0)).refusal?.code, .receivedInFuture)
         // A year typed wrong the other way: overdue by decades in every view (QA: 0001-01-01 was accepted).
-        XCTAssertEqual(s.when(.receive(sampleIntake(ISOTime.parse("1999-12-31T23:59:59Z")!)), by: nasional, at: at(0)).refusal?.code,
+        XCTAssertEqual(s.when(.receive(sampleIntake(ISOTime.parse("1999-12-31T09:59:59Z")!)), by: nasional, at: at(0)).refusal?.code,
                        .receivedLongAgo)
         XCTAssertNotNil(s.when(.receive(sampleIntake(at(0, 20))), by: nasional, at: at(0, 9)).events, "within a day: accepted")
-        var other = Scenario()
-        XCTAssertNil(other.when(.receive(sampleIntake(ISOTime.parse("2000-01-01T00:00:00Z")!)), by: nasional, at: at(0)).refusal)
+        // 2000 begins at local midnight (QA: 2000-01-01T00:00:00+07:00 was refused, compared in UTC).
+        for stamp in ["2000-01-01T00:00:00Z", "2000-01-01T00:00:00+07:00", "2000-01-01T00:00:00+09:00"] {
+            var other = Scenario()
+            XCTAssertNil(other.when(.receive(sampleIntake(ISOTime.parse(stamp)!)), by: nasional, at: at(0)).refusal, stamp)
+        }
+    }
+
+    /// QA: incident dates of 2099-01-01, 0001-01-01 and ten days after the receipt were recorded.
+    func testAnIncidentAfterTheReceiptOrBefore1900IsRefused() {
+        for (date, refused) in [("2099-01-01", true), ("0001-01-01", true), ("1899-12-31", true), ("2026-04-16", true),
+                                ("2026-04-07", false), ("2026-04-06", false), ("1965-09-30", false)] {
+            var s = Scenario()
+            var intake = sampleIntake(at(0)) // received 2026-04-06
+            intake.incidentDate = date
+            let result = s.when(.receive(intake), by: nasional, at: at(0))
+            XCTAssertEqual(result.refusal?.code, refused ? .incidentDateImpossible : nil, date)
+        }
     }
 
     func testReceiveEmptyBodyRefused() {
