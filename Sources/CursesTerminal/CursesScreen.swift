@@ -124,6 +124,11 @@ public final class CursesScreen: TerminalDevice {
         guard !stopped else { return }
         stopped = true
         if mouseEnabled { _ = mousemask(0, nil) }
+        // Blank the screen first: a terminal grown while the console ran (tmux) kept the new rows of the
+        // alternate screen after leaving it, so report text stayed visible after quitting (QA).
+        let window = lapor_stdscr()
+        _ = werase(window)
+        _ = wrefresh(window)
         _ = endwin()
         if bracketedPaste { writeDirectly("\u{1B}[?2004l") }
         delscreen(screen)

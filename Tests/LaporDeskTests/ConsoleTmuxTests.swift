@@ -77,6 +77,19 @@ final class ConsoleTmuxTests: DeskTestCase {
         s.waitFor("new report \(id) in the inbox", timeout: 8) { $0.contains(id) }
     }
 
+    /// QA: after the terminal grew, quitting left rows of the console (report text) on the screen: the
+    /// alternate screen's new rows survived leaving it. The console blanks the screen before it leaves.
+    func testQuittingAfterTheTerminalGrewLeavesNoReportTextBehind() throws {
+        let s = try openDemo()
+        guard s.waitFor(text: "LATIHAN") else { return }
+        try s.resize(130, 45)
+        guard s.waitFor("the wider layout", { $0.split(separator: "\n").contains { $0.count > 121 } }) else { return }
+        try s.keys("q")
+        guard s.waitFor(text: "LAPOR_EXIT=0") else { return }
+        XCTAssertFalse(s.lastScreen.contains("│"), s.lastScreen)
+        XCTAssertFalse(s.lastScreen.contains("LATIHAN"), s.lastScreen)
+    }
+
     /// A limit edited in desk.toml under a running console is taken within seconds, without a key: the
     /// late tab's count follows the new rules and the message line says why.
     func testADeadlineLimitEditedUnderTheConsoleIsTaken() throws {
