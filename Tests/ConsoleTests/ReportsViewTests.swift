@@ -19,6 +19,20 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertNil(s.reportsView)
     }
 
+    /// QA: on the 1st of a month the view said no report was overdue while the late tab held 16 (the period's
+    /// figures know only the period's reports). It says how the desk stands now, and where the late ones are.
+    func testANewMonthStillShowsTheDesksOverdueReports() throws {
+        var s = try Fixture.state(size: Size(width: 130, height: 60))
+        ConsoleReducer.reduce(&s, .tick(Fixture.at(2026, 12, 1, 10, 0)))
+        let late = try XCTUnwrap(s.inbox.viewCounts[.terlambat])
+        XCTAssertGreaterThan(late, 0)
+        s.press(.char("6"))
+        XCTAssertEqual(s.reportsView?.report.received, 0)
+        let screen = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Saat ini, semua tanggal: \(s.desk.count) laporan · terlambat \(late) ·"), screen)
+        XCTAssertTrue(screen.contains("(tidak ada di antara laporan periode ini; \(late) terlambat di semua tanggal: tab 4 Terlambat)"), screen)
+    }
+
     /// On a lesson desk (and with the presenter strip) the key-hint row under the view is still shown, and
     /// the `f` dialog is drawn over the Laporan view, not over the inbox behind it.
     func testHintsShowAndTheScopeDialogSitsOverTheViewOnALessonDesk() throws {
