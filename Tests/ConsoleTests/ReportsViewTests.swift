@@ -33,6 +33,28 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertTrue(screen.contains("(tidak ada di antara laporan periode ini; \(late) terlambat di semua tanggal: tab 4 Terlambat)"), screen)
     }
 
+    /// QA: with the overdue list scrolled into view by PgDn, the first j only "brought the row into view"
+    /// (it already was), so Enter then opened the report above the one meant.
+    func testAFirstMoveWithTheListInViewMovesTheMarker() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.press(.char("6"))
+        XCTAssertGreaterThanOrEqual(s.reportsView?.report.mostOverdue.count ?? 0, 2)
+        XCTAssertFalse(ReportsView.selectedRowVisible(s), "the list starts below the first page")
+        var pages = 0
+        while !ReportsView.selectedRowVisible(s), pages < 10 {
+            s.press(.pageDown)
+            pages += 1
+        }
+        XCTAssertTrue(ReportsView.selectedRowVisible(s))
+        s.press(.char("j"))
+        XCTAssertEqual(s.reportsView?.cursor, 1)
+        // Scrolled away again, the first move only brings the marked row back.
+        s.press(.home)
+        s.press(.char("j"))
+        XCTAssertEqual(s.reportsView?.cursor, 1)
+        XCTAssertTrue(ReportsView.selectedRowVisible(s))
+    }
+
     /// On a lesson desk (and with the presenter strip) the key-hint row under the view is still shown, and
     /// the `f` dialog is drawn over the Laporan view, not over the inbox behind it.
     func testHintsShowAndTheScopeDialogSitsOverTheViewOnALessonDesk() throws {

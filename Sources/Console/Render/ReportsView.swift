@@ -50,6 +50,17 @@ enum ReportsView {
         return top
     }
 
+    /// Whether the selected overdue row is on screen now (scrolled to by hand or followed).
+    static func selectedRowVisible(_ s: ConsoleState) -> Bool {
+        guard let v = s.reportsView else { return false }
+        let inner = textRect(s)
+        let (lines, cursorLine) = content(s, v, width: max(1, inner.width))
+        guard let cursorLine else { return false }
+        let height = max(1, inner.height)
+        let top = top(v, lines: lines.count, cursorLine: cursorLine, height: height)
+        return cursorLine >= top && cursorLine < top + height
+    }
+
     /// Where the figures are scrolled to now, how far they can scroll (their last line at the bottom of
     /// the box), and a page: what the scrolling keys start from.
     static func scrollRange(_ s: ConsoleState) -> (top: Int, last: Int, page: Int) {

@@ -43,8 +43,9 @@ extension ConsoleReducer {
             s.overlay = .help(scroll: 0)
             return []
         case let .choose(delta):
-            // The first move only brings the selected row into view.
-            let step = delta > 0 && !v.followCursor ? 0 : delta
+            // The first move only brings the selected row into view, when it is out of view (QA: after PgDn
+            // showed it, a first j did nothing and Enter opened the row above the one meant).
+            let step = delta > 0 && !v.followCursor && !ReportsView.selectedRowVisible(s) ? 0 : delta
             v.cursor = max(0, min(max(0, v.report.mostOverdue.count - 1), v.cursor + step))
             v.followCursor = true
         case let .scroll(movement):
