@@ -51,7 +51,8 @@ enum AcknowledgedDamage {
     }
 
     /// One registry line for `key`.
-    static func line(key: String, description: String, atText: String, reportID: String? = nil) -> [UInt8] {
+    /// `by`: who acknowledged it (operator and OS account), as every event records who did it.
+    static func line(key: String, description: String, atText: String, reportID: String? = nil, by: String? = nil) -> [UInt8] {
         var line: [UInt8] = Array("{\"key\":".utf8)
         JSONStringEscaping.appendQuoted(key, to: &line)
         if let reportID {
@@ -60,6 +61,10 @@ enum AcknowledgedDamage {
         }
         line += Array(",\"at\":".utf8)
         JSONStringEscaping.appendQuoted(atText, to: &line)
+        if let by {
+            line += Array(",\"by\":".utf8)
+            JSONStringEscaping.appendQuoted(by, to: &line)
+        }
         line += Array(",\"finding\":".utf8)
         JSONStringEscaping.appendQuoted(description, to: &line)
         line += Array("}\n".utf8)

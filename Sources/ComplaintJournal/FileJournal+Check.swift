@@ -21,7 +21,7 @@ extension FileJournal {
     /// `check --repair`: quarantines torn tails and damaged lines, then records every remaining
     /// finding in `quarantine/acknowledged.jsonl` so later opens treat it as known (still skipped,
     /// still reported, but the journal's health is OK again). Returns the findings, acknowledged.
-    public func repair() throws -> RecoveryReport {
+    public func repair(by who: String? = nil) throws -> RecoveryReport {
         mutex.lock()
         defer { mutex.unlock() }
         guard mode == .writer else { throw JournalError.readOnly(reason: "journal opened read-only") }
@@ -39,7 +39,8 @@ extension FileJournal {
             let atText = (try? JournalTimestamp.format(options.now(), utcOffsetSeconds: 0)) ?? ""
             var bytes: [UInt8] = []
             for finding in pending {
-                bytes += AcknowledgedDamage.line(key: finding.key, description: finding.description, atText: atText, reportID: finding.reportID)
+                bytes += AcknowledgedDamage.line(key: finding.key, description: finding.description, atText: atText, reportID: finding.reportID,
+                                                 by: who ?? OSAccount.current())
             }
             try appendAcknowledgements(bytes)
             scanner.acknowledged.formUnion(pending.map(\.key))

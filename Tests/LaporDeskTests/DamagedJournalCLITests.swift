@@ -251,4 +251,17 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: snapshot))
         try expect(0, ["check"])
     }
+
+    /// QA: `check --repair --as pengamat` set damage aside and made the desk writable again, and the registry
+    /// did not say who acknowledged anything. A pengamat is refused; the registry names operator and account.
+    func testARepairIsNotAPengamatsAndNamesWhoAcknowledged() throws {
+        _ = try damagedDesk()
+        let refused = try expect(1, ["check", "--repair", "--as", "pelatih"])
+        XCTAssertTrue(refused.stderr.contains("a pengamat only reads"), refused.stderr)
+        try expect(3, ["check"])
+        try expect(0, ["check", "--repair", "--as", "rina"])
+        let registry = try String(contentsOf: dataURL.appendingPathComponent("journal/quarantine/acknowledged.jsonl"), encoding: .utf8)
+        XCTAssertTrue(registry.contains("\"by\":\"rina (os:"), registry)
+        try expect(0, ["check"])
+    }
 }

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         // Never from a snapshot: `check` reads and decodes every line of the journal.
         let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly, useSnapshot: false)
-        let report = repair ? try opened.journal.repair() : try opened.journal.verify()
+        let report = repair ? try opened.journal.repair(by: try CheckCommand.repairer(opened, desk)) : try opened.journal.verify()
         // A writer's open already moved a torn last line to quarantine: the repair's own scan no longer sees it.
         let setAsideOnOpen = repair ? opened.recovery.tornTails.map(\.description) : []
         // Events the snapshot saw that the journal no longer has (its last segment deleted, or put back as an
@@ -49,6 +49,18 @@ struct CheckCommand: ParsableCommand {
         if lost != nil { throw Fail.damaged("events were lost from the journal; --repair cannot bring them back") }
         if repair || !needsRepair { return }
         throw Fail.damaged("journal needs attention: run `lapor-desk check --repair`")
+    }
+
+    /// Who acknowledges the findings, for the registry: the operator named with `--as` (never a pengamat,
+    /// who only reads: QA, a repair as pengamat made the desk writable again) and the OS account.
+    static func repairer(_ opened: OpenedDesk, _ desk: DeskOptions) throws -> String {
+        let account = OSAccount.current() ?? "?"
+        guard desk.operatorName != nil else { return "os:" + account }
+        let op = try DeskAccess.actor(opened, desk)
+        guard op.role != .pengamat else {
+            throw Fail.rejected("--as \(op.name): a pengamat only reads; `check --repair` changes the journal (run it as an admin)")
+        }
+        return "\(op.name) (os:\(account))"
     }
 
     /// Why the projection snapshot no longer fits the journal, or nil (none, another build's, or a good one).
