@@ -254,4 +254,26 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertTrue(json.contains(#""name":"foto-jalan.jpg","ref":"sha256:9f2c""#), json)
         XCTAssertTrue(json.contains(#""name":"surat.pdf""#), json)
     }
+
+    /// QA: formats.md says every subcommand takes `--data DIR`; `generate` and `scenario list` refused it.
+    /// A negative number was "Missing value" rather than a range message; `export -o -` made a file "-".
+    func testDataEverywhereNegativeNumbersAndDashForStandardOutput() throws {
+        let generated = scratch.appendingPathComponent("generated").path
+        let made = try CLI.run(["generate", "--reports", "3", "--data", generated])
+        XCTAssertEqual(made.code, 0, made.transcript)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: generated + "/journal/000001.jsonl"))
+        let listed = try CLI.run(["scenario", "list", "--data", generated])
+        XCTAssertEqual(listed.code, 0, listed.transcript)
+        XCTAssertTrue(listed.stdout.contains("dasar"), listed.stdout)
+        let negative = try CLI.run(["generate", "--reports", "-5", "--data", scratch.appendingPathComponent("g2").path])
+        XCTAssertEqual(negative.code, 2, negative.transcript)
+        XCTAssertTrue(negative.stderr.contains("--reports must be positive"), negative.stderr)
+        try makeDesk()
+        _ = try intake([])
+        let batch = try expect(2, ["import", "--batch-size", "-1", "/dev/null"])
+        XCTAssertTrue(batch.stderr.contains("--batch-size must be positive"), batch.stderr)
+        let exported = try expect(0, ["export", "-o", "-"])
+        XCTAssertTrue(exported.stdout.hasPrefix("{\"id\":"), exported.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+    }
 }

@@ -8,12 +8,16 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a realistic generated desk (for benchmarks and load tests), deterministic for a seed.")
 
-    @Option(help: "How many reports.") var reports: Int
-    @Option(help: "Data folder to create (must not hold a desk yet).") var out: String
+    // `.unconditional`: "-5" is a value (then refused as not positive), not a missing one (QA).
+    @Option(parsing: .unconditional, help: "How many reports.") var reports: Int
+    @Option(help: "Data folder to create (must not hold a desk yet).") var out: String?
+    @Option(help: "The same as --out (every subcommand takes --data: formats.md).") var data: String?
     @Option(help: "Random seed.") var seed: UInt64 = 42
 
     func run() throws {
         guard reports > 0 else { throw Fail.usage("--reports must be positive") }
+        if let out, let data, out != data { throw Fail.usage("--out and --data name two folders: give one") }
+        guard let out = out ?? data else { throw Fail.usage("Missing expected argument '--out <out>' (or --data)") }
         let folder = DeskFolder(url: URL(fileURLWithPath: out))
         do { try folder.initialize(defaults: DeskAccess.defaults) } catch { throw Fail.usage(error.description) }
         let opened = try DeskAccess.open(DeskOptions.parse(["--data", out]), mode: .writer)

@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "jsonl (default), csv or open311") var format: Format = .jsonl
 
-    @Option(name: .customLong("batch-size"), help: "Reports per durable write (one sync each).") var batchSize = 5000
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Reports per durable write (one sync each).") var batchSize = 5000
 
     @Argument(help: "Intake files, or - for standard input.") var files: [String]
 

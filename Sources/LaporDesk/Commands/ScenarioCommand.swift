@@ -11,12 +11,16 @@ struct ScenarioCommand: ParsableCommand {
         abstract: "Bimtek scenarios: list, check, copy to edit, create a practice desk, show lesson progress.",
         discussion: "Start one with `lapor-desk demo --scenario NAME|DIR --lesson`.",
         subcommands: [ScenarioList.self, ScenarioCheck.self, ScenarioCopy.self, ScenarioCreate.self, ScenarioProgress.self])
+
+    /// Every subcommand takes `--data` (formats.md); these read only built-in or named scenarios.
+    static let dataHelp: ArgumentHelp = "Accepted as everywhere; not used (scenarios are built in or named by folder)."
 }
 
 struct ScenarioList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the shipped scenarios with their titles.")
 
     @Option(help: "Language of the titles: id or en.") var lang: String = "id"
+    @Option(help: ScenarioCommand.dataHelp) var data: String?
 
     func run() throws {
         guard let language = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
@@ -38,6 +42,7 @@ struct ScenarioCheck: ParsableCommand {
         commandName: "check", abstract: "Check a scenario (shipped name or folder); problems are printed as FILE:LINE: field: reason.")
 
     @Argument(help: "A shipped scenario name or a scenario folder.") var scenario: String
+    @Option(help: ScenarioCommand.dataHelp) var data: String?
 
     func run() throws {
         let package = try Scenarios.load(scenario)
@@ -55,6 +60,7 @@ struct ScenarioCopy: ParsableCommand {
 
     @Argument(help: "A shipped scenario name.") var scenario: String
     @Argument(help: "The folder to create or fill.") var folder: String
+    @Option(help: ScenarioCommand.dataHelp) var data: String?
 
     func run() throws {
         guard let files = DeskResources.scenario(named: scenario) else {
