@@ -14,11 +14,13 @@
 public enum ComplementarySuppression {
     /// The cells of one line: `total` and `parts` as counted. `totalIsFixed`: the total is printed
     /// exactly whatever happens (the period's received reports, shown in the header and per day), so it
-    /// is neither hidden as small nor withheld.
-    public static func protect(total: Int, parts: [Int], totalIsFixed: Bool)
+    /// is neither hidden as small nor withheld. `caps`: figures printed elsewhere that bound each cell
+    /// (total first, then the parts): a group's archived reports are at most the archived reports of the
+    /// period, printed exactly (QA: "Diarsipkan 1" beside a group's "arsip < 5" gave the 1 away).
+    public static func protect(total: Int, parts: [Int], totalIsFixed: Bool, caps: [Int]? = nil)
         -> (total: SmallCount, parts: [SmallCount])
     {
-        var line = Line(values: [total] + parts)
+        var line = Line(values: [total] + parts, caps: caps)
         line.shown[0] = totalIsFixed ? .exact(total) : SmallCount(total)
         for i in parts.indices { line.shown[i + 1] = SmallCount(parts[i]) }
         while line.somePinned {
@@ -30,8 +32,8 @@ public enum ComplementarySuppression {
                 line.shown[0] = .withheld
             } else {
                 // Every non-zero cell that may be hidden is, and a "< 5" is still given away (two reports in two
-                // regions are one each, whatever we print): the line's parts are not shown at all.
-                return (line.shown[0], parts.map { _ in .concealed })
+                // regions are one each, whatever we print): the line is not shown at all (but a fixed total).
+                return (totalIsFixed ? line.shown[0] : .concealed, parts.map { _ in .concealed })
             }
         }
         return (line.shown[0], Array(line.shown.dropFirst()))
@@ -41,10 +43,13 @@ public enum ComplementarySuppression {
     struct Line {
         let values: [Int]
         var shown: [SmallCount]
+        /// Upper bounds known from elsewhere, per cell (`unbounded` when none).
+        let caps: [Int]
 
-        init(values: [Int]) {
+        init(values: [Int], caps: [Int]? = nil) {
             self.values = values
             shown = values.map { .exact($0) }
+            self.caps = caps.map { $0.map { max(0, $0) } } ?? values.map { _ in Self.unbounded }
         }
 
         /// A large stand-in for "no upper bound" that sums without overflowing.
@@ -52,11 +57,12 @@ public enum ComplementarySuppression {
 
         /// What a reader knows of a cell from its printed form alone.
         func bounds(_ i: Int) -> (low: Int, high: Int) {
+            let cap = caps.indices.contains(i) ? caps[i] : Self.unbounded
             switch shown[i] {
-            case let .exact(n): (n, n)
-            case .fewerThanFive: (1, SmallCount.threshold - 1)
-            case .withheld: (SmallCount.threshold, Self.unbounded)
-            case .concealed: (0, Self.unbounded)
+            case let .exact(n): return (n, n)
+            case .fewerThanFive: return (1, min(SmallCount.threshold - 1, cap))
+            case .withheld: return (SmallCount.threshold, cap)
+            case .concealed: return (0, cap)
             }
         }
 

@@ -133,8 +133,11 @@ struct DeskReportPass {
         let tooFew = (1..<SmallCount.threshold).contains(received)
         let groupFigures = ReporterGroup.allCases.map { g in
             if tooFew { return GroupFigure(group: g, reports: .concealed, selesai: .concealed, open: .concealed, archived: .concealed) }
+            // Each cell is at most the period's own figure, printed exactly: received, selesai, open, archived.
+            let caps = [received, byStatus[.selesai], ReportStatus.allCases.filter(\.isOpen).reduce(0) { $0 + byStatus[$1] },
+                        byStatus[.diarsipkan] + byStatus[.dihapus]]
             let line = ComplementarySuppression.protect(total: groups[0][g], parts: (1...3).map { groups[$0][g] },
-                                                        totalIsFixed: false)
+                                                        totalIsFixed: false, caps: caps)
             return GroupFigure(group: g, reports: line.total, selesai: line.parts[0], open: line.parts[1],
                                archived: line.parts[2])
         }

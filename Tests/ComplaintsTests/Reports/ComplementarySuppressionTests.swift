@@ -90,20 +90,45 @@ final class ComplementarySuppressionTests: XCTestCase {
         }
     }
 
+    /// QA: the status counts are printed exactly, and each bounds a group's cell: "Diarsipkan 1" beside a
+    /// group's "arsip < 5" made it 1. With those bounds no "< 5" may be pinned either; where hiding more cannot
+    /// help, the whole line is concealed.
+    func testFiguresPrintedElsewhereBoundTheCells() {
+        // One report with a disability marker, archived; the period has one archived report of six.
+        let lone = S.protect(total: 1, parts: [0, 0, 1], totalIsFixed: false, caps: [6, 0, 5, 1])
+        XCTAssertEqual([lone.total] + lone.parts, [.concealed, .concealed, .concealed, .concealed])
+        // Six women, five archived, one open; the period has one open report.
+        let six = S.protect(total: 6, parts: [0, 1, 5], totalIsFixed: false, caps: [6, 0, 1, 5])
+        XCTAssertEqual([six.total] + six.parts, [.concealed, .concealed, .concealed, .concealed])
+        // Loose bounds change nothing.
+        XCTAssertEqual(S.protect(total: 21, parts: [4, 17, 0], totalIsFixed: false, caps: [40, 10, 30, 5]).parts,
+                       [.fewerThanFive, .withheld, .exact(0)])
+        for caps in [[6, 0, 5, 1], [8, 2, 3, 3], [10, 4, 4, 2], [5, 1, 3, 1]] {
+            for a in 0...caps[1] { for b in 0...caps[2] { for c in 0...caps[3] where a + b + c <= caps[0] {
+                let line = S.protect(total: a + b + c, parts: [a, b, c], totalIsFixed: false, caps: caps)
+                let cells = [line.total] + line.parts
+                let values = Self.possibleValues(cells, ceiling: caps[0] + 5, caps: caps)
+                let pinned = cells.indices.filter { cells[$0] == .fewerThanFive && values[$0].count < 2 }
+                XCTAssertTrue(pinned.isEmpty, "\(a + b + c) = \([a, b, c]) printed \(cells), caps \(caps)")
+            }}}
+        }
+    }
+
     /// For each cell, the values it takes over every assignment consistent with the printed cells.
-    static func possibleValues(_ cells: [SmallCount], ceiling: Int) -> [Set<Int>] {
-        func options(_ c: SmallCount) -> [Int] {
-            switch c {
+    static func possibleValues(_ cells: [SmallCount], ceiling: Int, caps: [Int]? = nil) -> [Set<Int>] {
+        func options(_ c: SmallCount, _ i: Int) -> [Int] {
+            let all: [Int] = switch c {
             case let .exact(n): [n]
             case .fewerThanFive: Array(1...4)
             case .withheld: Array(5...max(5, ceiling))
             case .concealed: Array(0...ceiling)
             }
+            return all.filter { $0 <= (caps?[i] ?? Int.max) }
         }
         var seen = [Set<Int>](repeating: [], count: cells.count)
-        for a in options(cells[1]) { for b in options(cells[2]) { for c in options(cells[3]) {
+        for a in options(cells[1], 1) { for b in options(cells[2], 2) { for c in options(cells[3], 3) {
             let total = a + b + c
-            guard options(cells[0]).contains(total) else { continue }
+            guard options(cells[0], 0).contains(total) else { continue }
             for (i, v) in [total, a, b, c].enumerated() { seen[i].insert(v) }
         }}}
         return seen
