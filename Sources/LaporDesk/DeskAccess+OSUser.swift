@@ -16,7 +16,8 @@ extension DeskAccess {
     /// (so start-up recovery writes nothing either); this also covers a demo desk, whose operator is only
     /// chosen after it opens.
     static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
-        let store = StoreService(store: desk.store, rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults))
+        let store = StoreService(store: desk.store, rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults,
+                                                                                          timeZone: desk.settings.timeZone))
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
             return store
         }

@@ -12,10 +12,14 @@ public struct DeadlineRulesSource {
     let defaults: DeskDefaults
     /// Size, modification time and inode of each file, as last read.
     private var stamp: [String]
+    /// The zone the console shows times in: a changed one is only taken by a restart (deadlines counted in
+    /// one zone beside times shown in another disagreed by hours: QA).
+    let timeZone: DeskTimeZone
 
-    public init(folder: DeskFolder, defaults: DeskDefaults) {
+    public init(folder: DeskFolder, defaults: DeskDefaults, timeZone: DeskTimeZone) {
         self.folder = folder
         self.defaults = defaults
+        self.timeZone = timeZone
         stamp = DeadlineRulesSource.stamp(folder)
     }
 
@@ -33,6 +37,9 @@ public struct DeadlineRulesSource {
             }
         }
         let holidays = OpenedDesk.holidayList(folder, defaults: defaults, &messages)
+        if messages.isEmpty, settings.timeZone != timeZone {
+            messages.append("\(folder.settingsFile.path): time_zone: \(settings.timeZone.rawValue) is taken when the console is opened again (it shows \(timeZone.rawValue))")
+        }
         guard messages.isEmpty else { return .refused(messages) }
         return .reloaded(Deadlines(calendar: WorkingCalendar(holidays: holidays, timeZone: settings.timeZone), limits: settings.limits))
     }

@@ -22,7 +22,7 @@ final class DeadlineRulesSourceTests: XCTestCase {
         let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
         let defaults = DeskDefaults(reference: try texts("reference"), calendars: try texts("calendar"))
         _ = try desk.initialize(defaults: defaults)
-        var source = DeadlineRulesSource(folder: desk, defaults: defaults)
+        var source = DeadlineRulesSource(folder: desk, defaults: defaults, timeZone: .wib)
         XCTAssertNil(source.change(), "nothing edited")
 
         // A cuti bersama announced for a Wednesday.
@@ -50,6 +50,14 @@ final class DeadlineRulesSourceTests: XCTestCase {
         try original.write(to: file, atomically: true, encoding: .utf8)
         guard case let .reloaded(fixed)? = source.change() else { return XCTFail("the fixed file was not taken") }
         XCTAssertTrue(fixed.isWorkingDay(day))
+
+        // Another time zone waits for a restart: the console shows its times in the zone it opened with.
+        let now = try String(contentsOf: desk.settingsFile, encoding: .utf8)
+        XCTAssertTrue(now.contains("time_zone = \"WIB\""), now)
+        try now.replacingOccurrences(of: "time_zone = \"WIB\"", with: "time_zone = \"WIT\"")
+            .write(to: desk.settingsFile, atomically: true, encoding: .utf8)
+        guard case let .refused(zone)? = source.change() else { return XCTFail("a new time zone was taken live") }
+        XCTAssertTrue(zone.first?.contains("time_zone: WIT is taken when the console is opened again") ?? false, "\(zone)")
     }
 }
 
