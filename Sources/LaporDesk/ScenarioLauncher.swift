@@ -60,7 +60,10 @@ enum ScenarioLauncher {
         let folder = DeskFolder(url: URL(fileURLWithPath: data))
         do {
             let outcome = try PracticeSnapshot.reset(folder)
-            Output.line("Meja latihan \(folder.path) kembali ke awal (\(outcome.restored) berkas dipulihkan, \(outcome.removed) dihapus).")
+            // The desk's own later files (new segments, the clock, the snapshot) apart from those it did not make,
+            // which are named (QA: "2 dihapus" beside one name).
+            let deskMade = outcome.removed - outcome.removedOthers.count
+            Output.line("Meja latihan \(folder.path) kembali ke awal (\(outcome.restored) berkas dipulihkan, \(deskMade) berkas buatan meja dihapus).")
             if !outcome.removedOthers.isEmpty {
                 Output.line("Berkas yang bukan bagian meja ikut dihapus: " + outcome.removedOthers.map(ReportText.clean).joined(separator: ", "))
             }

@@ -52,6 +52,8 @@ final class PracticeResetTests: DeskTestCase {
         XCTAssertTrue(r.stdout.contains("Berkas yang bukan bagian meja ikut dihapus: a, b/c, kalender/libur-2030.txt, tambahan/dalam/berkas.txt"),
                       r.stdout)
         XCTAssertFalse(r.stdout.contains("journal/"), r.stdout)
+        // The count of deleted files is the desk's own (QA: "2 dihapus" was said beside one name).
+        XCTAssertTrue(r.stdout.range(of: #"berkas dipulihkan, [0-9]+ berkas buatan meja dihapus\)"#, options: .regularExpression) != nil, r.stdout)
         XCTAssertEqual(try tree(), start, "every file as it was, nothing extra")
         let clockAfter = try expect(0, ["clock", "show"]).stdout
         func instant(_ text: String) -> Date? {
