@@ -200,4 +200,20 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertTrue(r.stderr.contains("do: the trainee 'budi' (admin-instansi) cannot 'dispose'"), r.stderr)
         XCTAssertNotNil(r.stderr.range(of: #"skenario.toml:[0-9]+: agency:"#, options: .regularExpression), "FILE:LINE: \(r.stderr)")
     }
+
+    /// QA: a step that cannot follow the ones before it (archiving a report step 5 disposed) passed `scenario
+    /// check`, and the class met a lesson it could never finish. The check does the steps in order.
+    func testCheckDoesTheStepsInOrderAndNamesOneThatCannotFollow() throws {
+        let (folder, manifest) = try copiedScenario("urutan", replacing: [])
+        let extra = "\n[[step]]\ninstruction = \"Arsipkan.\"\ndo = \"archive\"\nreport = \"LOKET-TNG-0141\"\nreason = \"terlalu-umum\"\npraise = \"Ya.\"\n"
+        try (manifest + extra).write(to: folder.appendingPathComponent("skenario.toml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["scenario", "check", folder.path])
+        XCTAssertEqual(r.code, 1, r.transcript)
+        let line = manifest.split(separator: "\n", omittingEmptySubsequences: false).count + 3
+        XCTAssertTrue(r.stderr.contains("skenario.toml:\(line): do: step 6 cannot follow the steps before it: 'Archive' is not possible"), r.stderr)
+        for shipped in ["dasar", "disposisi", "instansi", "kerahasiaan", "tenggat"] {
+            let ok = try CLI.run(["scenario", "check", shipped])
+            XCTAssertEqual(ok.code, 0, "\(shipped): every shipped lesson can be done in order\n\(ok.transcript)")
+        }
+    }
 }

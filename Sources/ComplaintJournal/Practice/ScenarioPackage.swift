@@ -123,6 +123,11 @@ public struct ScenarioPackage: Sendable {
                                           offsetSeconds: package.scenario.timeZone.secondsFromUTC, osUser: "check")
                 try PracticeDesk.populate(store, entries: entries, roster: roster, fileName: path(Scenario.reportsFileName),
                                           now: package.scenario.startsAt)
+                if let trainee = roster.find(package.scenario.trainee) {
+                    messages += ScenarioRehearsal.problems(package.scenario.lesson, verbs: package.scenario.stepVerbs, store: store,
+                                                           trainee: trainee, startsAt: package.scenario.startsAt,
+                                                           manifest: path(Scenario.manifestFileName))
+                }
             } catch let e as PracticeProblems {
                 messages += e.problems.map(\.description)
             } catch {
