@@ -59,4 +59,22 @@ final class FormErrorWrapTests: XCTestCase {
         XCTAssertTrue(rows[label - 1].hasSuffix("…"), rows.joined(separator: "\n"))
         XCTAssertTrue(rows[label].hasPrefix("Dari tanggal"), "the field is still shown: \(rows.joined(separator: "\n"))")
     }
+
+    /// QA: at 80×24 with the lesson and presenter strips (a bimtek projector) the archive form ran over the
+    /// key-hint row, which read "C-s└────┘l" instead of telling the trainee how to save.
+    func testAFormNeverCoversTheHintRowAboveTheTrainingStrips() throws {
+        var s = try Fixture.state(size: Size(width: 80, height: 24))
+        s.env.isPractice = true
+        s.presenter = true
+        s.lesson = LessonSession(title: Localized("Tenggat", en: "Deadlines"), cursor: LessonCursor(progress: LessonProgress(
+            lesson: Lesson(steps: [LessonStep(instruction: Localized("Naikkan prioritas laporan yang sudah lewat tenggat verifikasi dan menyangkut obat lansia.", en: "Raise it"),
+                                              expect: EventPattern(verb: .priority, reportExternalID: "WEB-1001"),
+                                              praise: Localized("Bagus", en: "Good"))]), baselineSeq: s.desk.lastSeq)))
+        s.press(.char("a"))
+        XCTAssertNotNil(s.form)
+        let rows = ConsoleRenderer.render(s).textRows()
+        let hints = s.layout.hints.y
+        XCTAssertTrue(rows[hints].contains("C-s/F2 simpan"), rows.joined(separator: "\n"))
+        XCTAssertFalse(rows[hints].contains("└"), rows[hints])
+    }
 }

@@ -28,9 +28,10 @@ enum OverlayView {
 
     /// Centred under the title bar. While a message is shown the box also ends above its rows (QA: at 44×12
     /// a form's border covered the first rows of a wrapped refusal, leaving "the change and try again." alone);
-    /// without one it may take the status line, as it always has.
+    /// without one it may take the status line, as it always has, but never the key-hint row or the training
+    /// strips under it (QA: at 80×24 with the lesson and presenter strips the archive form covered "C-s/F2 simpan").
     static func boxRect(_ s: ConsoleState, width: Int, height: Int) -> Rect {
-        let bottom = s.statusMessageLines.isEmpty ? s.size.height - 1 : max(2, s.layout.statusLine.y)
+        let bottom = s.statusMessageLines.isEmpty ? max(2, min(s.size.height - 1, s.layout.hints.y)) : max(2, s.layout.statusLine.y)
         let w = min(width, s.size.width - 2)
         let h = max(1, min(height, bottom - 1))
         var y = max(1, (s.size.height - h) / 2)
