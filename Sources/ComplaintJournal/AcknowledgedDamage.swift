@@ -38,6 +38,13 @@ enum AcknowledgedDamage {
         return registry
     }
 
+    /// Length and checksum of the registry at `path`, or "" when there is none (see
+    /// `JournalResumePoint.acknowledgements`).
+    static func fingerprint(_ path: String) -> String {
+        guard JournalFolder.exists(path), let bytes = try? JournalFolder.read(path, from: 0) else { return "" }
+        return "\(bytes.count) " + EnvelopeDecoder.hex8(CRC32C.checksum(bytes))
+    }
+
     /// The tracking id a damaged line names, read leniently (its checksum failed, so nothing else is
     /// trusted): digits after `"report":"`, or nil. Only numeric ids matter: new ids are numbered after them.
     static func reportID(inDamaged bytes: [UInt8]) -> String? {

@@ -25,7 +25,8 @@ extension FileJournal {
             segments.append(JournalResumePoint.Segment(
                 number: s.number, end: s.end, lines: s.lines, firstSeq: s.firstSeq, lastSeq: s.lastSeq, trailer: trailer))
         }
-        return JournalResumePoint(segments: segments, lastSeq: scanner.lastSeq, marked: scanner.marked, missing: scanner.missing)
+        return JournalResumePoint(segments: segments, lastSeq: scanner.lastSeq, marked: scanner.marked, missing: scanner.missing,
+                                  acknowledgements: AcknowledgedDamage.fingerprint(folder.acknowledgedPath))
     }
 
     /// Whether the scan resumed at a snapshot's point rather than reading the journal from the start.
@@ -48,6 +49,9 @@ extension FileJournal {
         guard let firstSaved = point.segments.first, let lastSaved = point.segments.last else { return "empty resume point" }
         guard let numbers = try? folder.segmentNumbers() else { return "cannot list the journal's segments" }
         guard numbers.first == firstSaved.number else { return "the journal's first segment changed" }
+        guard AcknowledgedDamage.fingerprint(folder.acknowledgedPath) == point.acknowledgements else {
+            return "the acknowledged findings (journal/quarantine/acknowledged.jsonl) changed since the snapshot was taken"
+        }
         for (i, saved) in point.segments.enumerated() {
             guard saved.number == firstSaved.number + i, numbers.count > i, numbers[i] == saved.number else {
                 return "segment \(SegmentName.fileName(saved.number)) missing"

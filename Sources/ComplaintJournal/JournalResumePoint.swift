@@ -61,12 +61,18 @@ public struct JournalResumePoint: Sendable, Hashable {
     /// Sequence numbers a gap jumped over and no line has brought yet: a line after the point that brings one
     /// is applied late, as a cold start applies it.
     public var missing: [ClosedRange<UInt64>]
+    /// Length and checksum of `quarantine/acknowledged.jsonl` when the point was taken ("" without one): the
+    /// marks stand for findings acknowledged there, and with the registry gone (quarantine cleared, a backup
+    /// from before the repair) a cold start refuses to write while a start from the snapshot wrote on (QA).
+    public var acknowledgements: String
 
-    public init(segments: [Segment], lastSeq: UInt64, marked: [MarkedLine] = [], missing: [ClosedRange<UInt64>] = []) {
+    public init(segments: [Segment], lastSeq: UInt64, marked: [MarkedLine] = [], missing: [ClosedRange<UInt64>] = [],
+                acknowledgements: String = "") {
         self.segments = segments
         self.lastSeq = lastSeq
         self.marked = marked
         self.missing = missing
+        self.acknowledgements = acknowledgements
     }
 
     /// Length of `Segment.trailer`.

@@ -414,6 +414,7 @@ extension SnapshotWriter {
             varint(range.lowerBound)
             varint(range.upperBound)
         }
+        string(p.acknowledgements)
     }
 }
 
@@ -452,6 +453,7 @@ extension SnapshotReader {
             guard low <= high else { throw SnapshotFormatError(offset: 0, reason: "missing range out of order") }
             missing.append(low...high)
         }
-        return JournalResumePoint(segments: segments, lastSeq: lastSeq, marked: marked, missing: missing)
+        let acknowledgements = try string()
+        return JournalResumePoint(segments: segments, lastSeq: lastSeq, marked: marked, missing: missing, acknowledgements: acknowledgements)
     }
 }

@@ -150,4 +150,27 @@ extension ProjectionSnapshotTests {
         let (cold, _) = try store(folder, mode: .readOnly)
         TestSupport.assertSameDesk(fromSnapshot.desk, cold.desk)
     }
+
+    /// QA: with `quarantine/acknowledged.jsonl` removed after the snapshot (quarantine cleared, a backup from
+    /// before the repair), a start from the snapshot still took the findings as acknowledged and wrote on,
+    /// handing out a damaged line's tracking id again, while a cold start refused. The registry must be the one
+    /// the snapshot saw.
+    func testASnapshotNeedsTheAcknowledgementsItWasTakenWith() throws {
+        let (folder, _) = try repairedFolder()
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        XCTAssertFalse(snapshot.resume.acknowledgements.isEmpty)
+        let registry = folder.path + "/journal/quarantine/acknowledged.jsonl"
+        let saved = try Data(contentsOf: URL(fileURLWithPath: registry))
+        try FileManager.default.removeItem(atPath: registry)
+        let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        XCTAssertEqual(journal.snapshotRejection,
+                       "the acknowledged findings (journal/quarantine/acknowledged.jsonl) changed since the snapshot was taken")
+        XCTAssertTrue(journal.report.needsRepair, "the cold start finds the findings unacknowledged again")
+        // Put back as it was, the snapshot is good again.
+        try saved.write(to: URL(fileURLWithPath: registry))
+        let (_, again) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertTrue(again.resumedFromSnapshot, again.snapshotRejection ?? "")
+    }
 }
