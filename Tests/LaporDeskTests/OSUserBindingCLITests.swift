@@ -67,6 +67,25 @@ final class OSUserBindingCLITests: DeskTestCase {
         XCTAssertTrue(r2.stderr.contains("operator 'sari' has no os_user"), r2.stderr)
     }
 
+    /// QA: `check --repair` acknowledged damage as any operator from any account, making the desk writable
+    /// again, while `act` as that operator was refused. With bindings it needs the account's own operator.
+    func testRepairIsBoundLikeEveryChange() throws {
+        try makeDesk()
+        _ = try intake([])
+        _ = try intake([], body: "laporan kedua tentang jalan")
+        var bytes = try Data(contentsOf: journalFile)
+        bytes[bytes.startIndex + 40] ^= 0x01
+        try bytes.write(to: journalFile)
+        try bindRoster(rinaAccount: account)
+        let unnamed = try expect(1, ["check", "--repair"])
+        XCTAssertTrue(unnamed.stderr.contains("name yours with --as"), unnamed.stderr)
+        let other = try expect(1, ["check", "--repair", "--as", "budi"])
+        XCTAssertTrue(other.stderr.contains("operator 'budi' belongs to OS user 'budi.s'"), other.stderr)
+        try expect(3, ["check"])
+        try expect(0, ["check", "--repair", "--as", "rina"])
+        try expect(0, ["check"])
+    }
+
     func testConsoleOfAnAccountNotOnTheRosterOpensReadOnlyWithABanner() throws {
         try makeDesk()
         let id = try intake([])

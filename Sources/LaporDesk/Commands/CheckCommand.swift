@@ -52,14 +52,20 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Who acknowledges the findings, for the registry: the operator named with `--as` (never a pengamat,
-    /// who only reads: QA, a repair as pengamat made the desk writable again) and the OS account.
+    /// who only reads: QA, a repair as pengamat made the desk writable again) and the OS account. With
+    /// `os_user` bindings in the roster a repair changes the desk like `act`: as an operator bound to this
+    /// account (QA: any account could repair as any operator).
     static func repairer(_ opened: OpenedDesk, _ desk: DeskOptions) throws -> String {
         let account = OSAccount.current() ?? "?"
+        if desk.operatorName == nil, !opened.roster.osUsers.isEmpty {
+            throw Fail.rejected("check --repair: the roster binds operators to OS accounts (os_user): name yours with --as")
+        }
         guard desk.operatorName != nil else { return "os:" + account }
         let op = try DeskAccess.actor(opened, desk)
         guard op.role != .pengamat else {
             throw Fail.rejected("--as \(op.name): a pengamat only reads; `check --repair` changes the journal (run it as an admin)")
         }
+        try DeskAccess.requireOSUserBinding(opened, op)
         return "\(op.name) (os:\(account))"
     }
 
