@@ -167,6 +167,9 @@ extension FileJournal {
         snapshotRegionCheck = check
     }
 
+    /// As `snapshotRegionFailure`, without waiting: nil while the check runs (the console asks on idle ticks).
+    public var snapshotRegionFailureSoFar: String? { snapshotRegionDamage.value }
+
     /// Why the lines a snapshot start took on trust failed their check after the first frame (waiting for
     /// it), or nil: the start was right to trust them, or did not.
     public var snapshotRegionFailure: String? {

@@ -23,6 +23,8 @@ enum ConsoleLauncher {
         var presenter = false
         /// Shown on the status line when the console reopens a practice desk reset from elsewhere.
         var notice: Localized? = nil
+        /// Reopen from the journal alone: the snapshot's lines failed their check under the last console.
+        var withoutSnapshot = false
     }
 
     static func run(_ request: Request) throws {
@@ -53,7 +55,7 @@ enum ConsoleLauncher {
         let opened: OpenedDesk
         do {
             opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
-                ?? openDemo(request.desk)) : openDesk(request.desk, refuseWriting: refuseWriting) { preview in
+                ?? openDemo(request.desk)) : openDesk(request.desk, useSnapshot: !request.withoutSnapshot, refuseWriting: refuseWriting) { preview in
                     let outcome = Result {
                         try drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
                                            start: screen.start(settings:))
@@ -136,6 +138,7 @@ enum ConsoleLauncher {
             again.desk.data = opened.folder.path
             again.lang = runtime.state.language.rawValue
             again.notice = runtime.state.reopenRequested ? runtime.state.reopenNotice : nil
+            again.withoutSnapshot = runtime.state.reopenWithoutSnapshot
             try run(again)
             return
         }
@@ -144,19 +147,20 @@ enum ConsoleLauncher {
         }
     }
 
-    static func openDesk(_ options: DeskOptions, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
+    static func openDesk(_ options: DeskOptions, useSnapshot: Bool = true, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
                          beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
             // The snapshot's lines are checked on another core while the first frame is drawn and the
             // desk decoded: a long-lived console can wait for the result before it writes.
             return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5,
-                                       openLockTimeout: 1, readOnlyFallback: true, checkSnapshotInBackground: true,
+                                       openLockTimeout: 1, readOnlyFallback: true, useSnapshot: useSnapshot, checkSnapshotInBackground: true,
                                        refuseWriting: refuseWriting, beforeDecoding: beforeDecoding)
         } catch {
             if error.kind == .journal {
                 // Locked or unwritable: open read-only rather than refuse to show the desk.
-                if let ro = try? OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .readOnly, checkSnapshotInBackground: true) {
+                if let ro = try? OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .readOnly, useSnapshot: useSnapshot,
+                                                 checkSnapshotInBackground: true) {
                     return ro
                 }
             }

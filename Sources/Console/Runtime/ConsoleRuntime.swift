@@ -65,6 +65,11 @@ public final class ConsoleRuntime {
                     let swept = service.sweep(now: now)
                     if !swept.isEmpty { dispatch(.journalEvents(swept)) }
                 }
+                // The snapshot's lines are checked on another core after the first frame.
+                if service.snapshotWasWrong {
+                    dispatch(.snapshotWasWrong)
+                    continue
+                }
                 let health = service.health
                 if health != state.health { dispatch(.health(health)) }
                 // Wall time, not the practice clock: the files are edited in real time.

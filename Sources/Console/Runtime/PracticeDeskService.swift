@@ -36,4 +36,6 @@ public final class PracticeDeskService: DeskService {
     public var practiceDeskWasReset: Bool { base.journalWasReplaced }
 
     public func deadlineRulesChange() -> DeadlineRulesChange? { practiceDeskWasReset ? nil : base.deadlineRulesChange() }
+
+    public var snapshotWasWrong: Bool { base.snapshotWasWrong }
 }

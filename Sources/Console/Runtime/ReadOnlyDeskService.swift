@@ -32,4 +32,6 @@ public final class ReadOnlyDeskService: DeskService {
     public var practiceDeskWasReset: Bool { base.practiceDeskWasReset }
 
     public func deadlineRulesChange() -> DeadlineRulesChange? { base.deadlineRulesChange() }
+
+    public var snapshotWasWrong: Bool { base.snapshotWasWrong }
 }

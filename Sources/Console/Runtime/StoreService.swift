@@ -62,6 +62,8 @@ public final class StoreService: DeskService {
     public var journalWasReplaced: Bool { store.journal.replacedSegment != nil }
 
     public var journalBusyWith: String? { (store.journal as? FileJournal)?.lockHeldElsewhere }
+
+    public var snapshotWasWrong: Bool { (store.journal as? FileJournal)?.snapshotRegionFailureSoFar != nil }
 }
 
 extension JournalHealthView {

@@ -38,6 +38,8 @@ public struct ConsoleState: Sendable {
     /// this notice on it.
     public var reopenNotice: Localized?
     public var reopenRequested: Bool { reopenNotice != nil }
+    /// Set with `reopenNotice` when the desk must be read again from the journal, not from the snapshot.
+    public var reopenWithoutSnapshot = false
     /// Deadline schedules by report version, kept until the deadline rules change (fast inbox on big desks).
     public internal(set) var urgencyCache: UrgencyCache
     /// Presenter mode (`--presenter`): key strip and roomier rows for a projector.

@@ -44,6 +44,8 @@ public enum ConsoleReducer {
         case let .deadlineRules(change):
             applyDeadlineRules(&s, change)
             return []
+        case .snapshotWasWrong:
+            return snapshotWasWrong(&s)
         case let .waitingForJournal(holder):
             // Drawn before the wait (QA: the console froze for seconds without a word during an import).
             s.message = StatusMessage(kind: .info, text: s.text(Localized(
