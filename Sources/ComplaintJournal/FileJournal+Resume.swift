@@ -52,10 +52,17 @@ extension FileJournal {
         guard AcknowledgedDamage.fingerprint(folder.acknowledgedPath) == point.acknowledgements else {
             return "the acknowledged findings (journal/quarantine/acknowledged.jsonl) changed since the snapshot was taken"
         }
-        for (i, saved) in point.segments.enumerated() {
-            guard saved.number == firstSaved.number + i, numbers.count > i, numbers[i] == saved.number else {
-                return "segment \(SegmentName.fileName(saved.number)) missing"
+        // The segments the point saw, in order, are the journal's first ones now (a point may skip a segment that
+        // was already missing when it was taken; QA: one put back was reported as the next one "missing").
+        let saw = point.segments.map(\.number)
+        let now = numbers.filter { $0 <= lastSaved.number }
+        if now != saw {
+            if let added = now.first(where: { !saw.contains($0) }) {
+                return "segment \(SegmentName.fileName(added)) appeared since the snapshot was taken"
             }
+            if let gone = saw.first(where: { !now.contains($0) }) { return "segment \(SegmentName.fileName(gone)) missing" }
+        }
+        for saved in point.segments {
             let path = folder.segmentPath(saved.number)
             guard let size = try? JournalFolder.size(path) else { return "segment \(SegmentName.fileName(saved.number)) missing" }
             let sealed = saved.number != lastSaved.number

@@ -173,4 +173,25 @@ extension ProjectionSnapshotTests {
         let (_, again) = try store(folder, resume: snapshot, mode: .readOnly)
         XCTAssertTrue(again.resumedFromSnapshot, again.snapshotRejection ?? "")
     }
+
+    /// QA: a segment lost, repaired and snapshotted over, then put back: the snapshot was rightly ignored but
+    /// the reason named the next segment as "missing". It names the one that appeared.
+    func testASegmentPutBackIsNamedAsTheOneThatAppeared() throws {
+        let folder = try generatedFolder(reports: 300)
+        let second = TestSupport.segmentPath(folder, 2)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: TestSupport.segmentPath(folder, 3)), "several segments")
+        let aside = folder.path + "/segment-2.aside"
+        try FileManager.default.moveItem(atPath: second, toPath: aside)
+        do {
+            let (_, journal) = try store(folder)
+            _ = try journal.repair()
+        }
+        try writeSnapshot(folder)
+        let snapshot = try loaded(folder)
+        XCTAssertEqual(snapshot.resume.segments.prefix(2).map(\.number), [1, 3])
+        try FileManager.default.moveItem(atPath: aside, toPath: second)
+        let (_, journal) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(journal.resumedFromSnapshot)
+        XCTAssertEqual(journal.snapshotRejection, "segment 000002.jsonl appeared since the snapshot was taken")
+    }
 }
