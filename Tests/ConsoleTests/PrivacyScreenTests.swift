@@ -53,6 +53,41 @@ final class PrivacyScreenTests: XCTestCase {
         XCTAssertTrue(Self.anonymous.allSatisfy { $0.1.allSatisfy(national.contains) })
     }
 
+    /// QA: a report made anonim after it reached the agency, replayed (P) by the agency back to a step before
+    /// the flag, showed the reporter's name and NIK: the past report was drawn as it was. Anonim now means
+    /// anonim in the past too.
+    func testReplayToBeforeTheAnonimFlagStillHidesTheIdentity() throws {
+        let store = try Fixture.makeStore()
+        try store.perform(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), on: Fixture.ID.overdue,
+                          as: Fixture.national, now: Fixture.now)
+        try store.perform(.setFlags(anonymous: true, confidential: nil), on: Fixture.ID.overdue, as: Fixture.national, now: Fixture.now)
+        for op in [Fixture.agencyAdmin, Fixture.observer] {
+            var s = try Fixture.state(op, store: store)
+            s.press(.char("5"))
+            s.press(.char(":"))
+            s.type(Fixture.ID.overdue.rawValue)
+            s.press(.enter)
+            s.press(.char("P"))
+            XCTAssertNotNil(s.replay, op.name)
+            var seen: [String] = []
+            for _ in 0..<6 {
+                seen.append(ConsoleRenderer.render(s).textRows().joined(separator: "\n"))
+                s.press(.left)
+            }
+            for screen in seen {
+                for marker in ["Sri Rahayu", "3404015505700001", "081234567890"] {
+                    XCTAssertFalse(screen.contains(marker), "\(op.name) replay shows \(marker)\n\(screen)")
+                }
+            }
+        }
+        // Control: the national desk sees the identity in the same replay.
+        var n = try Fixture.state(Fixture.national, store: store)
+        n.press(.char("5"), .char(":"))
+        n.type(Fixture.ID.overdue.rawValue)
+        n.press(.enter, .char("P"), .left, .left)
+        XCTAssertTrue(ConsoleRenderer.render(n).textRows().joined().contains("Sri Rahayu"))
+    }
+
     func testSearchByAnonymousReporterNameFindsNothingOutsideTheNationalDesk() throws {
         for (op, expectFound) in [(Fixture.national, true), (Fixture.observer, false), (Fixture.agencyAdmin, false)] {
             var s = try Fixture.state(op)

@@ -99,7 +99,7 @@ enum DetailPane {
         if let dup = r.duplicateOf { field(t("Duplikat dari", "Duplicate of"), "#\(dup)") }
         out.append(StyledLine(text: "", role: Roles.detailText))
         out.append(StyledLine(text: t("Pelapor", "Reporter"), role: Roles.detailLabel))
-        if Access.canSeeIdentity(r, by: s.env.operatorOnDuty) {
+        if s.mayShowIdentity(r) {
             let p = r.reporter
             if p.isEmpty { out.append(StyledLine(text: t("(tanpa identitas)", "(no identity given)"), role: Roles.detailMuted, indent: 2)) }
             for (label, value) in [(t("Nama", "Name"), p.name), ("NIK", p.nik), (t("Telepon", "Phone"), p.phone), ("Email", p.email)] {
@@ -109,7 +109,7 @@ enum DetailPane {
             out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",
                                           "Identity hidden (anonymous) — only the national desk can see it."), role: Roles.flagAnonim, indent: 2))
         }
-        if !r.reporter.groups.isEmpty, Access.canSeeIdentity(r, by: s.env.operatorOnDuty) {
+        if !r.reporter.groups.isEmpty, s.mayShowIdentity(r) {
             out.append(StyledLine(text: t("Kelompok: ", "Groups: ") + r.reporter.groups.map { s.text($0.label) }.joined(separator: ", "),
                                   role: Roles.detailText, indent: 2))
         }

@@ -79,6 +79,15 @@ public struct ConsoleState: Sendable {
         return false
     }
 
+    /// Whether the reporter's identity of `r` may be drawn for the officer on duty. In replay `r` is the report
+    /// as it was: one made anonim since is anonim in its past too (QA: stepping back to before the flag showed
+    /// the name and NIK to agency roles and the pengamat).
+    public func mayShowIdentity(_ r: Report) -> Bool {
+        var shown = r
+        if let now = replay?.live.desk[r.id] ?? desk[r.id], now.anonymous { shown.anonymous = true }
+        return Access.canSeeIdentity(shown, by: env.operatorOnDuty)
+    }
+
     public var isReadOnly: Bool {
         if case .ok = health { return env.operatorOnDuty.role == .pengamat }
         return true
