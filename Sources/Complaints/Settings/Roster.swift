@@ -46,6 +46,12 @@ public struct Roster: Sendable, Hashable {
                         if let directory, !directory.agencyExists(agency) {
                             note(t.fieldError("agency", "unknown agency '\(agency)'"))
                         }
+                        // A liaison officer works for one unit (domain: "see its unit's reports"): without one it saw
+                        // and answered every unit's reports of the agency (QA).
+                        if role == .penghubung, unit == nil {
+                            note(t.fieldError("unit", "required for role penghubung (the work unit whose reports it answers)"))
+                            continue
+                        }
                         if let given = unit, let directory {
                             // The local id ("dinkes") names the same unit as the full one, as `assign-unit` reads
                             // it; kept as given, the officer matched no report's unit and saw an empty desk (QA).

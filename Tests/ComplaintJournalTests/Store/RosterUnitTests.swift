@@ -27,4 +27,17 @@ final class RosterUnitTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("unit 'nope' is not part of pemkab-sleman"), "\(error)")
         }
     }
+
+    /// QA: a penghubung without a unit was accepted and then saw, and answered, every unit's reports.
+    func testALiaisonOfficerNeedsAUnit() throws {
+        XCTAssertThrowsError(try Roster.parse("""
+            [[operator]]
+            name = "zed"
+            role = "penghubung"
+            agency = "pemkab-sleman"
+            """, directory: try TestSupport.shippedReference())) { error in
+            XCTAssertTrue("\(error)".contains("unit: required for role penghubung"), "\(error)")
+            XCTAssertTrue("\(error)".contains(":1:") || "\(error)".contains(":2:"), "names the line: \(error)")
+        }
+    }
 }
