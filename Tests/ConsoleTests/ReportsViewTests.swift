@@ -55,6 +55,18 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertTrue(ReportsView.selectedRowVisible(s))
     }
 
+    /// QA: an agency admin's Laporan view said "seluruh meja" (whole desk) over figures of its own agency.
+    func testAnAgencysViewDoesNotCallItsScopeTheWholeDesk() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.press(.char("6"))
+        let title = ConsoleRenderer.render(s).textRows()[1]
+        XCTAssertTrue(title.contains("semua yang dapat Anda lihat"), title)
+        XCTAssertFalse(title.contains("seluruh meja"), title)
+        var n = try Fixture.state(Fixture.national)
+        n.press(.char("6"))
+        XCTAssertTrue(ConsoleRenderer.render(n).textRows()[1].contains("seluruh meja"))
+    }
+
     /// On a lesson desk (and with the presenter strip) the key-hint row under the view is still shown, and
     /// the `f` dialog is drawn over the Laporan view, not over the inbox behind it.
     func testHintsShowAndTheScopeDialogSitsOverTheViewOnALessonDesk() throws {

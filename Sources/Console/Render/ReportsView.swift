@@ -14,7 +14,9 @@ enum ReportsView {
         let area = area(s)
         c.fill(area, role: Roles.overlay)
         let q = v.query
-        var scope = t("seluruh meja", "whole desk")
+        // Only the national desk sees the whole desk; others see what they may (QA: an agency's figures said "whole desk").
+        var scope = s.env.operatorOnDuty.role == .adminNasional ? t("seluruh meja", "whole desk")
+            : t("semua yang dapat Anda lihat", "all you can see")
         if let a = q.agency { scope = s.env.agencyName(a) }
         if let r = q.region { scope += " · " + r }
         let title = t("Laporan", "Reports") + " — \(dateText(q.firstDay, l)) – \(dateText(q.lastDay, l)) (\(s.text(v.period.label).lowercased())) · " + scope

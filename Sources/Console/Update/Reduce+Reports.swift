@@ -69,7 +69,8 @@ extension ConsoleReducer {
     static func openReportScopeForm(_ s: inout ConsoleState, _ v: ReportsViewState) {
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
-        let any = Choice(id: "", label: t("(seluruh meja)", "(whole desk)"))
+        let any = s.env.operatorOnDuty.role == .adminNasional ? Choice(id: "", label: t("(seluruh meja)", "(whole desk)"))
+            : Choice(id: "", label: t("(semua yang dapat Anda lihat)", "(all you can see)"))
         let agencies = [any] + s.env.agencies.map { Choice(id: $0.id, label: $0.name) }
         let fields = [
             ActionForms.text("from", t("Dari tanggal (YYYY-MM-DD)", "From (YYYY-MM-DD)"), required: true, initial: v.query.firstDay.description),
