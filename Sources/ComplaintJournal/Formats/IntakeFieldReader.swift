@@ -42,6 +42,14 @@ struct IntakeFieldReader {
                 continue
             }
             guard known.contains(m.key) else {
+                // The protections under their Indonesian names: kept as unknown text, the report was recorded
+                // without them and its reporter's name reached the agency (QA). Refused, naming the field to use.
+                if path == nil, let meant = IntakeFieldReader.protectionAliases[m.key.lowercased()] {
+                    problem(fieldPath, "not an intake field: use \"\(meant)\" (true or false); the report was not recorded "
+                        + "so it cannot reach an agency without the protection it asks for")
+                    ok = false
+                    continue
+                }
                 // A dotted top-level key and a nested field can read the same ("reporter.rt"): keeping one
                 // would lose the other, so the line is refused with both named.
                 guard extra[fieldPath] == nil else {
@@ -59,6 +67,9 @@ struct IntakeFieldReader {
         }
         return ok ? dict : nil
     }
+
+    /// Indonesian names of the protection flags, and the intake fields they mean.
+    static let protectionAliases = ["anonim": "anonymous", "rahasia": "confidential"]
 
     mutating func string(_ dict: [String: JSONValue], _ key: String, path: String?) -> String? {
         guard let v = dict[key] else { return nil }

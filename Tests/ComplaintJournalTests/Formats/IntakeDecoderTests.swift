@@ -30,6 +30,18 @@ final class IntakeDecoderTests: XCTestCase {
         XCTAssertEqual(i.extra, [:])
     }
 
+    /// QA: `"anonim": true` was kept as unknown text and the report recorded without the protection, so its
+    /// reporter's name reached the agency. The Indonesian names of the flags are refused, naming the field.
+    func testTheFlagsUnderTheirIndonesianNamesAreRefused() throws {
+        XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","anonim":true}"#)),
+                       [#"masuk.jsonl:7: anonim: not an intake field: use "anonymous" (true or false); the report was not recorded "#
+                        + "so it cannot reach an agency without the protection it asks for"])
+        XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","Rahasia":"ya"}"#)).first?.hasPrefix(
+            #"masuk.jsonl:7: Rahasia: not an intake field: use "confidential""#), true)
+        // Inside another object it is only an unknown field (nothing there could mean the flag).
+        XCTAssertNotNil(Fx.accepted(decode(#"{"channel":"sms","body":"x","location":{"anonim":1}}"#)))
+    }
+
     func testMinimalLineTakesDefaults() throws {
         let (i, _) = try XCTUnwrap(Fx.accepted(decode(#"{"channel":"walk-in","body":"Antre lama"}"#)))
         XCTAssertEqual(i.channel, .walkIn)
