@@ -219,6 +219,16 @@ enum Fixture {
 }
 
 extension ConsoleState {
+    /// A practice desk on a projector: presenter strip and a one-step lesson strip under the hint row.
+    mutating func showLessonStrips(instruction: String, verb: CommandKind) {
+        env.isPractice = true
+        presenter = true
+        lesson = LessonSession(title: Localized("Dasar", en: "Basics"), cursor: LessonCursor(progress: LessonProgress(
+            lesson: Lesson(steps: [LessonStep(instruction: Localized(instruction, en: instruction),
+                                              expect: EventPattern(verb: verb, reportExternalID: "WEB-1001"),
+                                              praise: Localized("Bagus", en: "Good"))]), baselineSeq: desk.lastSeq)))
+    }
+
     /// Sends keys one by one, collecting every effect (test shorthand).
     @discardableResult
     mutating func press(_ keys: Key...) -> [ConsoleEffect] {

@@ -64,12 +64,8 @@ final class FormErrorWrapTests: XCTestCase {
     /// key-hint row, which read "C-s└────┘l" instead of telling the trainee how to save.
     func testAFormNeverCoversTheHintRowAboveTheTrainingStrips() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
-        s.env.isPractice = true
-        s.presenter = true
-        s.lesson = LessonSession(title: Localized("Tenggat", en: "Deadlines"), cursor: LessonCursor(progress: LessonProgress(
-            lesson: Lesson(steps: [LessonStep(instruction: Localized("Naikkan prioritas laporan yang sudah lewat tenggat verifikasi dan menyangkut obat lansia.", en: "Raise it"),
-                                              expect: EventPattern(verb: .priority, reportExternalID: "WEB-1001"),
-                                              praise: Localized("Bagus", en: "Good"))]), baselineSeq: s.desk.lastSeq)))
+        s.showLessonStrips(instruction: "Naikkan prioritas laporan yang sudah lewat tenggat verifikasi dan menyangkut obat lansia.",
+                           verb: .priority)
         s.press(.char("a"))
         XCTAssertNotNil(s.form)
         let rows = ConsoleRenderer.render(s).textRows()

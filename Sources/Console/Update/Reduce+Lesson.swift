@@ -62,18 +62,9 @@ extension ConsoleReducer {
     /// The practice desk was reset from another shell: the desk on screen is gone, so the console ends and
     /// the launcher reopens the fresh one, saying why (and that a half-written form was not saved).
     static func practiceDeskWasReset(_ s: inout ConsoleState) -> [ConsoleEffect] {
-        var notice = Localized(
+        reopen(&s, saying: Localized(
             "Pelatih mengulang meja latihan dari awal; konsol dibuka ulang pada meja yang baru.",
-            en: "The trainer reset the practice desk; the console reopened it from the start.")
-        if case .form = s.overlay {
-            notice = Localized(notice.id + " Isian formulir yang terbuka tidak tersimpan.",
-                               en: notice.en + " The form that was open was not saved.")
-        }
-        s.pendingRequests = 0
-        s.reopenNotice = notice
-        s.message = StatusMessage(kind: .info, text: s.text(notice))
-        s.quitRequested = true
-        return [.quit]
+            en: "The trainer reset the practice desk; the console reopened it from the start."))
     }
 
     static func confirmResetPractice(_ s: inout ConsoleState) -> [ConsoleEffect] {
