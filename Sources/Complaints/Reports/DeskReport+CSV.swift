@@ -26,6 +26,10 @@ extension DeskReport {
         row("period", "agency", query.agency ?? "")
         row("period", "region", query.region ?? "")
         row("period", "as_of", ISOTime.format(asOf, offsetSeconds: query.timeZone.secondsFromUTC))
+        if scopeTooSmall {
+            row("hidden", "scope", DeskReportLabels.scopeTooSmall.en)
+            return out
+        }
         row("received", "total", String(received))
         for d in receivedPerDay { row("received_per_day", d.date.description, String(d.count)) }
         for b in breakdowns {

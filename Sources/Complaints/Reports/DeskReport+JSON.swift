@@ -14,16 +14,21 @@ extension DeskReport {
         }
         func rows(_ r: [CountRow]) -> JSONValue { .object(r.map { .init($0.key, $0.count.json) }) }
         let offset = query.timeZone.secondsFromUTC
+        let period = JSONValue.object([
+            "from": .string(query.firstDay.description), "to": .string(query.lastDay.description),
+            "time_zone": .string(query.timeZone.rawValue), "agency": .optional(query.agency),
+            "region": .optional(query.region), "as_of": .string(ISOTime.format(asOf, offsetSeconds: offset)),
+        ])
+        // A narrowed scope of one to four reports: no figure at all (`scopeTooSmall`).
+        if scopeTooSmall {
+            return .object([.init("period", period), .init("hidden", .string(DeskReportLabels.scopeTooSmall.en))])
+        }
         var members: [JSONValue.Member] = [
             .init("total", .int(current.total)), .init("overdue", .int(current.overdue)),
             .init("due_soon", .int(current.dueSoon)), .init("by_status", exact(current.byStatus)),
             .init("by_channel", exact(current.byChannel)), .init("by_agency", exact(current.byAgency)),
         ]
-        members.append(.init("period", .object([
-            "from": .string(query.firstDay.description), "to": .string(query.lastDay.description),
-            "time_zone": .string(query.timeZone.rawValue), "agency": .optional(query.agency),
-            "region": .optional(query.region), "as_of": .string(ISOTime.format(asOf, offsetSeconds: offset)),
-        ])))
+        members.append(.init("period", period))
         members.append(.init("received", .int(received)))
         members.append(.init("received_per_day", .array(receivedPerDay.map {
             .object(["date": .string($0.date.description), "count": .int($0.count)])

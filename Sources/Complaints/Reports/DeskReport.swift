@@ -36,6 +36,15 @@ public struct DeskReport: Sendable, Hashable {
     /// The scope as it stands now, whatever the period (the figures `lapor-desk stats` always printed).
     public var current: DeskSnapshot
 
+    /// One region with one to four reports (in the period, or now): its exact figures would give away the
+    /// count the whole desk's report hides as "< 5" for that region (QA), so every view shows
+    /// `DeskReportLabels.scopeTooSmall` instead. (An agency's counts are exact in every report, `by_agency`:
+    /// its scope is not hidden; its breakdowns are, as any period's of one to four reports.)
+    public var scopeTooSmall: Bool {
+        query.region != nil
+            && ((1..<SmallCount.threshold).contains(received) || (1..<SmallCount.threshold).contains(current.total))
+    }
+
     /// How many reports `mostOverdue` lists at most.
     public static let mostOverdueLimit = 10
 

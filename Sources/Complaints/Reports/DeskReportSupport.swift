@@ -75,6 +75,11 @@ struct MostOverdue {
 public enum DeskReportLabels {
     public static let noCategory = Localized("(tanpa kategori)", en: "(no category)")
     public static let noRegion = Localized("(tanpa wilayah)", en: "(no region)")
+    /// What a narrowed scope of one to four reports shows instead of its figures (`DeskReport.scopeTooSmall`).
+    public static let scopeTooSmall = Localized(
+        "Cakupan ini memuat kurang dari lima laporan: angkanya tidak ditampilkan, karena dapat menunjuk orang.",
+        en: "This scope holds fewer than five reports: its figures are not shown, since they could point at a person.")
+
     /// The one row a breakdown of too few reports is shown as (`SmallCount.concealed`).
     public static let concealed = Localized("(terlalu sedikit untuk dirinci)", en: "(too few to break down)")
 

@@ -81,6 +81,7 @@ enum ReportsView {
         var lines: [StyledLine] = []
         var cursorLine: Int?
         let r = v.report
+        if r.scopeTooSmall { return ([StyledLine(text: s.text(DeskReportLabels.scopeTooSmall), role: Roles.detailMuted)], nil) }
         lines.append(StyledLine(text: t("Diterima: \(r.received) laporan", "Received: " + UIText.counted(r.received, "report"))
                                 + "   " + t("Terbuka & terlambat: \(r.overdueOpen)", "Open & overdue: \(r.overdueOpen)"), role: Roles.detailHeading))
         // The period's figures say nothing of reports received before it: on the 1st of a month they read "0

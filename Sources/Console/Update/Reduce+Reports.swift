@@ -54,7 +54,7 @@ extension ConsoleReducer {
             v.scroll = max(0, min(range.last, movement.target(from: range.top, count: range.last + 1, page: range.page)))
             v.followCursor = false
         case .open:
-            guard v.report.mostOverdue.indices.contains(v.cursor) else { break }
+            guard !v.report.scopeTooSmall, v.report.mostOverdue.indices.contains(v.cursor) else { break }
             let id = v.report.mostOverdue[v.cursor].id
             s.overlay = nil
             s.reportsView = nil

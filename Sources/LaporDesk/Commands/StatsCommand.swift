@@ -99,6 +99,7 @@ enum StatsText {
         if let a = q.agency { scope.append("instansi \(clean(reference.agencyName(a) ?? a)) [\(clean(a))]") }
         if let g = q.region { scope.append("wilayah \(clean(g))") }
         out.append("Cakupan: " + (scope.isEmpty ? "semua laporan yang dapat Anda lihat" : scope.joined(separator: ", ")))
+        if r.scopeTooSmall { return (out + [DeskReportLabels.scopeTooSmall.id]).joined(separator: "\n") + "\n" }
         out.append("Diterima: \(r.received)   terlambat kini: \(r.overdueOpen)")
         out.append("")
         out.append("Diterima per hari")
