@@ -152,7 +152,6 @@ extension FileJournal {
 
     static let markedLineMoved = "a line an acknowledged finding was about moved or changed since the snapshot was taken"
 
-
     /// Starts `changedBeforeResume` on another core (`Options.checkSnapshotRegionInBackground`), once: the
     /// console calls it after its first frame, which it would otherwise slow. A failure makes the journal's
     /// health damaged, with the line, as a failed re-read does.

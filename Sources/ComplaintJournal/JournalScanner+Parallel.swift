@@ -6,7 +6,9 @@ extension JournalScanner {
     /// receives the results in journal order, on the calling thread. Start-up folds the journal this way:
     /// decoding is independent per line, only the fold must be sequential. Entries are decoded as
     /// `EnvelopeDecoder.decodeForFold` describes (no event id, timestamp text or payload copy); `transform`
-    /// gets the payload in place, valid only during the call.
+    /// gets the payload in place, valid only during the call. Called with the resume point's own number (a
+    /// start from the snapshot folding what came after it), every line past the point is handed out, one
+    /// applied late (moved there, with an older number) too, as a cold start folds it.
     func forEachTransformed<T: Sendable>(
         after seq: UInt64, typeNames: [String],
         transform: @escaping @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> T, _ body: (T) throws -> Void

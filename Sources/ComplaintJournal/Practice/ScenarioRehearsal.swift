@@ -20,7 +20,7 @@ enum ScenarioRehearsal {
             do {
                 _ = try store.perform(command, on: id, as: trainee, now: startsAt.addingTimeInterval(Double(i + 1) * 60))
             } catch {
-                guard case let .refused(refusal) = error, !untimed.contains(refusal.code) else { continue }
+                guard case let .refused(refusal) = error, !leftToTheTrainer.contains(refusal.code) else { continue }
                 let line = verbs.indices.contains(i) ? verbs[i].line : 0
                 messages.append("\(manifest):\(line): do: step \(i + 1) cannot follow the steps before it: \(refusal.message.en)")
             }
@@ -29,7 +29,7 @@ enum ScenarioRehearsal {
     }
 
     /// Refusals that depend on the practice clock or on values the step leaves open.
-    static let untimed: Set<Refusal.Code> = [.notYetDue, .nothingToChange]
+    static let leftToTheTrainer: Set<Refusal.Code> = [.notYetDue, .nothingToChange]
 
     /// The step's own values, and stand-ins for what it leaves open (any text; the first reason or priority).
     static func arguments(_ p: EventPattern) -> CommandArguments {

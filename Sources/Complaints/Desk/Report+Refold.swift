@@ -7,16 +7,16 @@ extension Report {
     /// from the wrong step), so the report's events are replayed as they happened. The receipt stays first.
     func refolded(adding late: RecordedEvent, actorBox: ActorBox) -> Report {
         guard let receipt = trail.first else { return self }
-        var later = trail.dropFirst().map { (entry: $0, event: $0.event) }
-        later.append((TrailEntry(seq: late.seq, at: late.at, actorBox: actorBox, event: late.event, visibility: .publik), late.event))
-        later.sort { $0.entry.seq < $1.entry.seq }
+        var later = Array(trail.dropFirst())
+        later.append(TrailEntry(seq: late.seq, at: late.at, actorBox: actorBox, event: late.event, visibility: .publik))
+        later.sort { $0.seq < $1.seq }
         let received: Intake
         if case let .received(intake) = receipt.event { received = intake } else { received = intake }
         var report = Report(received: received, id: id,
                             recorded: RecordedEvent(seq: receipt.seq, id: "", reportID: id, at: receipt.at, actor: receipt.actor, event: receipt.event),
                             actorBox: receipt.actorBox)
-        for (entry, event) in later {
-            report.apply(RecordedEvent(seq: entry.seq, id: "", reportID: id, at: entry.at, actor: entry.actor, event: event),
+        for entry in later {
+            report.apply(RecordedEvent(seq: entry.seq, id: "", reportID: id, at: entry.at, actor: entry.actor, event: entry.event),
                          actorBox: entry.actorBox)
         }
         return report

@@ -20,10 +20,11 @@ struct CheckCommand: ParsableCommand {
         // Events the snapshot saw that the journal no longer has (its last segment deleted, or put back as an
         // older copy): the journal alone looks whole, so only the snapshot's point can tell (QA: `check` said
         // "0 temuan" while every writer refused).
-        let lost = CheckCommand.eventsLostSinceSnapshot(opened)
+        let snapshot = CheckCommand.snapshotPoint(opened)
+        let lost = snapshot.flatMap { CheckCommand.eventsLost(since: $0, opened) }
         // A snapshot the journal changed under (lines put back, a bit flipped back): the console that started
         // from it turned read-only and said to run `check` (QA: it said "0 temuan" and repair left it there).
-        let stale = lost == nil ? CheckCommand.staleSnapshot(opened) : nil
+        let stale = lost == nil ? snapshot.flatMap(opened.journal.snapshotNoLongerMatches) : nil
         if repair, stale != nil { unlink(ProjectionSnapshot.path(dataFolder: opened.folder.url)) }
         let staleLine = stale.map { "cache/\(ProjectionSnapshot.fileName): " + (repair ? "removed" : "ignored at start-up") + ": \($0)"
             + (repair ? "" : "; `check --repair` removes it (it is only a cache)") }
@@ -69,20 +70,18 @@ struct CheckCommand: ParsableCommand {
         return "\(op.name) (os:\(account))"
     }
 
-    /// Why the projection snapshot no longer fits the journal, or nil (none, another build's, or a good one).
-    static func staleSnapshot(_ opened: OpenedDesk) -> String? {
+    /// The journal point of this build's projection snapshot, or nil (none, or another build's).
+    static func snapshotPoint(_ opened: OpenedDesk) -> JournalResumePoint? {
         guard case let .opened(snapshot) = ProjectionSnapshot.open(dataFolder: opened.folder.url,
                                                                    programStamp: ProjectionSnapshot.currentProgramStamp()) else { return nil }
-        return opened.journal.snapshotNoLongerMatches(snapshot.resume)
+        return snapshot.resume
     }
 
-    /// The snapshot's account of events this journal no longer holds, or nil (no snapshot, one from another
-    /// build, or one the journal still reaches).
-    static func eventsLostSinceSnapshot(_ opened: OpenedDesk) -> String? {
-        guard case let .opened(snapshot) = ProjectionSnapshot.open(dataFolder: opened.folder.url,
-                                                                   programStamp: ProjectionSnapshot.currentProgramStamp()),
-              snapshot.resume.lastSeq > opened.journal.lastSequence else { return nil }
-        return "journal: " + FileJournal.eventsLost(journalEnds: opened.journal.lastSequence, snapshotRecorded: snapshot.resume.lastSeq)
+    /// The snapshot's account of events this journal no longer holds, or nil (the journal still reaches
+    /// `point`).
+    static func eventsLost(since point: JournalResumePoint, _ opened: OpenedDesk) -> String? {
+        guard point.lastSeq > opened.journal.lastSequence else { return nil }
+        return "journal: " + FileJournal.eventsLost(journalEnds: opened.journal.lastSequence, snapshotRecorded: point.lastSeq)
     }
 }
 

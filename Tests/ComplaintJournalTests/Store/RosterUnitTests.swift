@@ -17,9 +17,6 @@ final class RosterUnitTests: XCTestCase {
     func testAUnitGivenByItsLocalIDIsTheFullOne() throws {
         XCTAssertEqual(try roster(unit: "dinkes").find("sari")?.unit, "pemkab-sleman/dinkes")
         XCTAssertEqual(try roster(unit: "pemkab-sleman/dinkes").find("sari")?.unit, "pemkab-sleman/dinkes")
-        // The officer now sees the reports a unit assignment (which reads "dinkes" the same way) put there.
-        let sari = try XCTUnwrap(try roster(unit: "dinkes").find("sari"))
-        XCTAssertEqual(sari.unit, try TestSupport.shippedReference().canonicalUnit("dinkes", in: "pemkab-sleman"))
     }
 
     func testAUnitOfAnotherAgencyIsStillRefusedWithItsLine() throws {
