@@ -11,7 +11,7 @@ extension JournalScanner {
     /// applied late (moved there, with an older number) too, as a cold start folds it.
     func forEachTransformed<T: Sendable>(
         after seq: UInt64, typeNames: [String],
-        transform: @escaping @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> T, _ body: (T) throws -> Void
+        transform: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> T, _ body: (T) throws -> Void
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
         let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }
@@ -44,17 +44,18 @@ extension JournalScanner {
                     let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     let bytes = shared.line(line)
-                    let decoded: (JournalEntry, Int, Int, UInt32)
+                    let decoded: (JournalEntry, Int, Int, UInt32, Range<Int>)
                     do {
                         decoded = try EnvelopeDecoder.decodeForFold(bytes, position: position, verifyChecksum: verify, typeNames: typeNames)
                     } catch {
                         if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
                         return nil
                     }
-                    let (entry, payloadStart, payloadEnd, checksum) = decoded
+                    let (entry, payloadStart, payloadEnd, checksum, actor) = decoded
                     guard pastPoint || entry.seq > seq else { return nil }
                     return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum),
-                                     UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]))
+                                     LineParts(payload: UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]),
+                                               actor: UnsafeBufferPointer(rebasing: bytes[actor])))
                 }, consume: { r in
                     if let r { try body(r) }
                 })

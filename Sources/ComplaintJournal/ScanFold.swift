@@ -12,8 +12,8 @@ public protocol ScanFold: AnyObject {
     associatedtype Decoded: Sendable
     /// The known `type` values, handed out as shared strings (see `FileJournal.forEachTransformed`).
     var typeNames: [String] { get }
-    /// Decodes one verified line; `payload` is valid only during the call (see `FileJournal.forEachTransformed`).
-    var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Decoded { get }
+    /// Decodes one verified line; its parts are valid only during the call (see `FileJournal.forEachTransformed`).
+    var decode: @Sendable (JournalEntry, JournalLineSpan, LineParts) -> Decoded { get }
     /// Forgets anything folded by an earlier scan; `textStore` is the opening journal's (long bodies are
     /// left in its lines and read back through it).
     func begin(textStore: JournalTextStore)
@@ -23,6 +23,15 @@ public protocol ScanFold: AnyObject {
     /// (`JSONPayloadValidator`; raw CR as whitespace aside, which the scan checks itself). The scan then
     /// does not check the payload a second time; otherwise it does, and a refused payload is damage.
     static func parsedPayload(_ decoded: Decoded) -> Bool
+}
+
+/// The parts of a verified line that the start-up decode reads in place instead of copying them into
+/// the entry (`EnvelopeDecoder.decodeForFold`): valid only during the call that receives them.
+public struct LineParts {
+    /// The `data` object.
+    public var payload: UnsafeBufferPointer<UInt8>
+    /// The `actor` object (`EnvelopeDecoder.actor(fromObject:)` reads it).
+    public var actor: UnsafeBufferPointer<UInt8>
 }
 
 /// What the parallel half of a folding scan found on one line.
@@ -35,7 +44,7 @@ enum FoldedLine<Decoded: Sendable>: Sendable {
 /// No fold: the verifying scan.
 final class NoFold: ScanFold {
     var typeNames: [String] { [] }
-    var decode: @Sendable (JournalEntry, JournalLineSpan, UnsafeBufferPointer<UInt8>) -> Void { { _, _, _ in } }
+    var decode: @Sendable (JournalEntry, JournalLineSpan, LineParts) -> Void { { _, _, _ in } }
     func begin(textStore: JournalTextStore) {}
     func consume(_ value: Void) {}
     static func parsedPayload(_ decoded: Void) -> Bool { false }

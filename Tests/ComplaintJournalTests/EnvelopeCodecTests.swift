@@ -61,18 +61,22 @@ final class EnvelopeCodecTests: XCTestCase {
         }
     }
 
-    /// The start-up fold's decode: the same entry without the id, timestamp text and payload copy (the
-    /// payload is the slice it names), the type a shared name when known, and the same refusals.
+    /// The start-up fold's decode: the same entry without the id, timestamp text, actor and payload copy
+    /// (the payload and the actor are the slices it names), the type a shared name when known, and the same
+    /// refusals.
     func testFoldDecodeMatchesTheFullDecodeWithoutItsCopies() throws {
         let names = ["report.note-added", "t-known"]
         func fold(_ line: [UInt8]) throws -> (JournalEntry, [UInt8]) {
+            try foldWithActor(line).0
+        }
+        func foldWithActor(_ line: [UInt8]) throws -> ((JournalEntry, [UInt8]), JournalActor) {
             var body = line
             if body.last == 0x0A { body.removeLast() }
             return try body.withUnsafeBufferPointer { b in
-                let (entry, start, end, checksum) = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1),
-                                                                                      verifyChecksum: true, typeNames: names)
+                let (entry, start, end, checksum, actor) = try EnvelopeDecoder.decodeForFold(
+                    b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
                 XCTAssertEqual(checksum, CRC32C.checksum(Array(b[0..<(b.count - 16)])), "the checksum the line records")
-                return (entry, Array(b[start..<end]))
+                return ((entry, Array(b[start..<end])), try EnvelopeDecoder.actor(fromObject: UnsafeBufferPointer(rebasing: b[actor])))
             }
         }
         for hostile in TestSupport.hostileStrings + ["", "t-known"] {
@@ -83,15 +87,18 @@ final class EnvelopeCodecTests: XCTestCase {
                     type: type, payload: Array("{\"x\":\"\(hostile.isEmpty ? "ok" : "y")\"}".utf8))
                 let line = try encodeLine(entry)
                 let full = try decode(line)
-                let (lean, payload) = try fold(line)
+                let ((lean, payload), actor) = try foldWithActor(line)
                 XCTAssertEqual(payload, full.payload)
+                XCTAssertEqual(actor, full.actor, "the actor slice reads back as the full decode's actor")
                 XCTAssertEqual(lean.eventID, "")
                 XCTAssertEqual(lean.atText, "")
                 XCTAssertEqual(lean.payload, [])
+                XCTAssertEqual(lean.actor, JournalActor(name: "", role: ""))
                 var expected = full
                 expected.eventID = ""
                 expected.atText = ""
                 expected.payload = []
+                expected.actor = JournalActor(name: "", role: "")
                 XCTAssertEqual(lean, expected, hostile.debugDescription)
                 if type == names[0] {
                     // A known name is the shared string itself, not an equal copy (long enough to live on the heap).

@@ -10,12 +10,19 @@ public enum JournalMapping {
         public var description: String { "\(position.fileName):\(position.line): seq \(seq): \(reason)" }
     }
 
-    /// The event of a line read from `span` of its segment, for the start-up fold: `payload` is read in
-    /// place (`FileJournal.forEachTransformed`), a long report body is left there and read back through
+    /// The event of a line read from `span` of its segment, for the start-up fold: its payload and actor
+    /// are read in place (`FileJournal.forEachTransformed`), the actor shared with every other line that
+    /// carries the same bytes (`ActorSpanCache`), a long report body is left there and read back through
     /// `source` when shown (`StoredText`), and the event has no id (the fold keeps none: trails hold none).
-    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, payload: UnsafeBufferPointer<UInt8>,
+    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, parts: LineParts,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
-        recorded(e, id: "", payload: payload, origin: origin(of: e, at: span, payloadCount: payload.count, source: source))
+        let actor: ActorBox
+        switch ActorSpanCache.current.box(parts.actor) {
+        case let .success(box): actor = box
+        case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
+        }
+        return recorded(e, id: "", actor: actor, payload: parts.payload,
+                        origin: origin(of: e, at: span, payloadCount: parts.payload.count, source: source))
     }
 
     public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
@@ -39,13 +46,28 @@ public enum JournalMapping {
 
     private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
-        guard let role = Role(rawValue: e.actor.role) else {
-            return .failure(Problem(position: e.position, seq: e.seq, reason: "actor.role: unknown role '\(e.actor.role)'"))
+        switch actor(e.actor) {
+        case let .success(actor): recorded(e, id: id, actor: ActorBox(actor), payload: payload, origin: origin)
+        case let .failure(refusal): .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }
+    }
+
+    /// Why a line's actor cannot be the domain's: said as the line's problem.
+    struct ActorRefusal: Error {
+        var reason: String
+    }
+
+    /// The domain's actor of a journal actor.
+    static func actor(_ a: JournalActor) -> Result<Actor, ActorRefusal> {
+        guard let role = Role(rawValue: a.role) else { return .failure(ActorRefusal(reason: "actor.role: unknown role '\(a.role)'")) }
+        return .success(Actor(name: a.name, role: role, agency: a.agency, unit: a.unit, osUser: a.osUser))
+    }
+
+    private static func recorded(_ e: JournalEntry, id: String, actor: ActorBox, payload: UnsafeBufferPointer<UInt8>,
+                                 origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         do throws(EventCodec.DecodeError) {
             let event = try EventCodec.decode(type: e.type, payloadBytes: payload, origin: origin)
-            let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
-            return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actor: actor, event: event))
+            return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actorBox: actor, event: event))
         } catch {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
         }
@@ -118,6 +140,6 @@ extension FileJournal {
     func forEachRecorded(after seq: UInt64, _ body: (Result<RecordedEvent, JournalMapping.Problem>) throws -> Void) throws {
         let source = textStore
         try forEachTransformed(after: seq, typeNames: DomainEvent.typeNames,
-                               transform: { JournalMapping.recorded($0, at: $1, payload: $2, source: source) }, body)
+                               transform: { JournalMapping.recorded($0, at: $1, parts: $2, source: source) }, body)
     }
 }

@@ -20,6 +20,8 @@ public struct Desk: Sendable {
     /// The boxes used last, compared before hashing: a fold meets the same few actors again and again, and
     /// hashing five strings per event was a tenth of a cold start's sequential fold.
     private var recentBoxes: [ActorBox] = []
+    /// The boxes in `actorBoxes` by identity (held there, so an identity is never reused while listed).
+    private var adoptedBoxes: [ObjectIdentifier: ActorBox] = [:]
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -118,7 +120,7 @@ public struct Desk: Sendable {
                 return
             }
             index[e.reportID] = all.count
-            all.append(Report(received: intake, id: e.reportID, recorded: e, actorBox: box(e.actor)))
+            all.append(Report(received: intake, id: e.reportID, recorded: e, actorBox: box(e.actorBox)))
             if let ext = intake.externalID {
                 byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = e.reportID
             }
@@ -132,20 +134,25 @@ public struct Desk: Sendable {
             return
         }
         if e.seq < all[i].lastSeq {
-            all[i] = all[i].refolded(adding: e, actorBox: box(e.actor))
+            all[i] = all[i].refolded(adding: e, actorBox: box(e.actorBox))
             return
         }
-        all[i].apply(e, actorBox: box(e.actor))
+        all[i].apply(e, actorBox: box(e.actorBox))
     }
 
-    private mutating func box(_ actor: Actor) -> ActorBox {
-        for b in recentBoxes where b.actor == actor { return b }
+    /// The desk's one box for the event's actor. Events decoded at start-up come with boxes already shared
+    /// process-wide (`ActorSpanCache`), found here by identity; any other box is matched by value once.
+    private mutating func box(_ given: ActorBox) -> ActorBox {
+        for b in recentBoxes where b === given { return b }
         let b: ActorBox
-        if let known = actorBoxes[actor] {
+        if let adopted = adoptedBoxes[ObjectIdentifier(given)] {
+            b = adopted
+        } else if let known = actorBoxes[given.actor] {
             b = known
         } else {
-            b = ActorBox(actor)
-            actorBoxes[actor] = b
+            b = given
+            actorBoxes[given.actor] = given
+            adoptedBoxes[ObjectIdentifier(given)] = given
         }
         if recentBoxes.count == 8 { recentBoxes.removeLast() }
         recentBoxes.insert(b, at: 0)

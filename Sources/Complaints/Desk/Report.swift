@@ -99,10 +99,10 @@ public struct TrailEntry: Sendable, Hashable {
     }
 }
 
-/// An immutable shared `Actor` (see `TrailEntry.actor`).
-final class ActorBox: Sendable {
-    let actor: Actor
-    init(_ actor: Actor) { self.actor = actor }
+/// An immutable shared `Actor` (see `TrailEntry.actor` and `RecordedEvent.actor`).
+public final class ActorBox: Sendable {
+    public let actor: Actor
+    public init(_ actor: Actor) { self.actor = actor }
 }
 
 /// The running intervals of each deadline clock, recorded as events happen; `Deadlines` turns them into due

@@ -106,15 +106,40 @@ public struct RecordedEvent: Sendable, Hashable {
     public var id: String
     public var reportID: ReportID
     public var at: Date
-    public var actor: Actor
+    /// Who did it, kept boxed as a trail entry keeps it: a start-up decodes a million events by a few
+    /// hundred actors, and hands each from a decoding core to the fold as one shared reference instead of
+    /// five strings built, copied and freed per event (`ActorSpanCache`).
+    public var actor: Actor {
+        get { actorBox.actor }
+        set { actorBox = ActorBox(newValue) }
+    }
+    public var actorBox: ActorBox
     public var event: DomainEvent
 
     public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actor: Actor, event: DomainEvent) {
+        self.init(seq: seq, id: id, reportID: reportID, at: at, actorBox: ActorBox(actor), event: event)
+    }
+
+    public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actorBox: ActorBox, event: DomainEvent) {
         self.seq = seq
         self.id = id
         self.reportID = reportID
         self.at = at
-        self.actor = actor
+        self.actorBox = actorBox
         self.event = event
+    }
+
+    public static func == (a: RecordedEvent, b: RecordedEvent) -> Bool {
+        a.seq == b.seq && a.id == b.id && a.reportID == b.reportID && a.at == b.at
+            && (a.actorBox === b.actorBox || a.actor == b.actor) && a.event == b.event
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(seq)
+        h.combine(id)
+        h.combine(reportID)
+        h.combine(at)
+        h.combine(actor)
+        h.combine(event)
     }
 }

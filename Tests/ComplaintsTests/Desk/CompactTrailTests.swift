@@ -8,6 +8,31 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertLessThanOrEqual(MemoryLayout<DomainEvent>.size, 48, "an inline Intake or Disposition in DomainEvent")
         XCTAssertLessThanOrEqual(MemoryLayout<TrailEntry>.stride, 80, "the actor inline in TrailEntry")
         XCTAssertLessThanOrEqual(MemoryLayout<Report>.size, 400, "the intake inline in Report (the clocks keep their first interval inline: 5 × 32 bytes)")
+        // Start-up hands a million of these from the decoding cores to the fold, copying each a few times.
+        XCTAssertLessThanOrEqual(MemoryLayout<RecordedEvent>.stride, 112, "the actor inline in RecordedEvent")
+    }
+
+    /// Events decoded at start-up come with the process's shared box of their actor: the desk keeps that
+    /// very box (found by identity, no hashing of five strings per event), and an equal actor in a box of
+    /// its own still ends up sharing it.
+    func testTheFoldKeepsTheBoxAnEventBrings() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let shared = ActorBox(Actor(name: "rina", role: .adminNasional, osUser: "rina"))
+        var desk = Desk()
+        for k in 1...20 {
+            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: ReportID("\(k)"), at: at, actorBox: shared,
+                                     event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(k)"))))
+        }
+        // Another actor in between pushes `rina` out of the recently used boxes on purpose.
+        for k in 1...10 {
+            desk.apply(RecordedEvent(seq: UInt64(20 + k), id: "", reportID: "1", at: at,
+                                     actor: Actor(name: "petugas-\(k)", role: .adminNasional), event: .noteAdded(text: "n")))
+        }
+        desk.apply(RecordedEvent(seq: 31, id: "", reportID: "2", at: at, actorBox: shared, event: .noteAdded(text: "n")))
+        desk.apply(RecordedEvent(seq: 32, id: "", reportID: "3", at: at, actor: shared.actor, event: .noteAdded(text: "n")))
+        let rinas = desk.all.flatMap(\.trail).filter { $0.actor.name == "rina" }
+        XCTAssertEqual(rinas.count, 22)
+        XCTAssertTrue(rinas.allSatisfy { $0.actorBox === shared })
     }
 
     /// The intake is shared (a report and its `received` entry hold one box) yet keeps value semantics.

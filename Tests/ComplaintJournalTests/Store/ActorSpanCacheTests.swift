@@ -1,0 +1,95 @@
+import Complaints
+@testable import ComplaintJournal
+import Foundation
+import XCTest
+
+/// Start-up decodes each distinct `actor` object once and shares the result (`ActorSpanCache`): the shared
+/// actor must be exactly the one the full decode reads, whatever the bytes, on every thread.
+final class ActorSpanCacheTests: XCTestCase {
+    /// The `actor` object of a line written for `actor`, as `decodeForFold` slices it out.
+    private func actorObject(_ actor: JournalActor) throws -> [UInt8] {
+        var entry = TestSupport.entry(1)
+        entry.actor = actor
+        var line = try EnvelopeEncoder.encode(entry, seq: 1)
+        if line.last == 0x0A { line.removeLast() }
+        return try line.withUnsafeBufferPointer { b in
+            let folded = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
+                                                           typeNames: [])
+            return Array(b[folded.actor])
+        }
+    }
+
+    private func box(_ object: [UInt8], in cache: ActorSpanCache = .current) -> Result<ActorBox, JournalMapping.ActorRefusal> {
+        object.withUnsafeBufferPointer { cache.box($0) }
+    }
+
+    func testEveryActorReadsBackAsTheFullDecodeReadsIt() throws {
+        for hostile in TestSupport.hostileStrings {
+            let written = JournalActor(name: "n" + hostile, role: "admin-instansi", agency: hostile, unit: hostile.isEmpty ? nil : hostile,
+                                       osUser: hostile)
+            let object = try actorObject(written)
+            guard case let .success(shared) = box(object) else { return XCTFail("refused \(hostile.debugDescription)") }
+            XCTAssertEqual(shared.actor, Actor(name: written.name, role: .adminInstansi, agency: written.agency, unit: written.unit,
+                                               osUser: written.osUser), hostile.debugDescription)
+        }
+    }
+
+    /// More actors than the cache has slots: each still reads back as itself (a colliding actor replaces
+    /// the slot, never answers for another), the first time and again.
+    func testActorsThatShareASlotNeverAnswerForEachOther() throws {
+        let objects = try (0..<3_000).map { try actorObject(JournalActor(name: "petugas-\($0)", role: "penghubung", osUser: nil)) }
+        for round in 0..<2 {
+            for (k, object) in objects.enumerated() {
+                guard case let .success(shared) = box(object) else { return XCTFail("refused petugas-\(k)") }
+                XCTAssertEqual(shared.actor.name, "petugas-\(k)", "round \(round)")
+            }
+        }
+    }
+
+    /// One box per actor for the whole process: the fold then meets an actor as one reference, whichever
+    /// core decoded its line.
+    func testEveryThreadHandsOutTheOneBoxOfAnActor() throws {
+        let object = try actorObject(JournalActor(name: "rina", role: "admin-nasional", osUser: "rina"))
+        let boxes = Locked<[ObjectIdentifier]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let found = object.withUnsafeBufferPointer { ActorSpanCache.current.box($0) }
+            if case let .success(shared) = found { boxes.withValue { $0.append(ObjectIdentifier(shared)) } }
+        }
+        let fresh = ActorSpanCache()
+        guard case let .success(fromFresh) = box(object, in: fresh) else { return XCTFail("refused") }
+        XCTAssertEqual(Set(boxes.value + [ObjectIdentifier(fromFresh)]).count, 1)
+        XCTAssertEqual(boxes.value.count, 8)
+    }
+
+    /// A role the desk does not know is the line's problem, said as the full decode says it.
+    func testAnUnknownRoleIsRefusedAsTheFullDecodeRefusesIt() throws {
+        var entry = TestSupport.entry(1, payload: "{\"text\":\"catatan\"}", type: "report.note-added")
+        entry.actor = JournalActor(name: "kadis", role: "kepala-dinas")
+        var line = try EnvelopeEncoder.encode(entry, seq: 7)
+        if line.last == 0x0A { line.removeLast() }
+        let full = try line.withUnsafeBufferPointer { try EnvelopeDecoder.decode($0, position: JournalPosition(segment: 1, line: 3)) }
+        let store = JournalTextStore(dataFolder: URL(fileURLWithPath: "/nonexistent"))
+        let folded = try line.withUnsafeBufferPointer { b in
+            let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 3), verifyChecksum: true,
+                                                      typeNames: DomainEvent.typeNames)
+            let parts = LineParts(payload: UnsafeBufferPointer(rebasing: b[f.payloadStart..<f.payloadEnd]),
+                                  actor: UnsafeBufferPointer(rebasing: b[f.actor]))
+            return JournalMapping.recorded(f.entry, at: JournalLineSpan(offset: 0, length: b.count, checksum: f.checksum), parts: parts,
+                                           source: store)
+        }
+        guard case let .failure(foldProblem) = folded, case let .failure(fullProblem) = JournalMapping.recorded(full) else {
+            return XCTFail("an unknown role was accepted")
+        }
+        XCTAssertEqual(foldProblem.reason, "actor.role: unknown role 'kepala-dinas'")
+        XCTAssertEqual(foldProblem, fullProblem)
+    }
+}
+
+/// A value shared by the test's threads.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func withValue(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}
