@@ -1,10 +1,5 @@
 import Complaints
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The actor of a journal line, decoded once per distinct `actor` object and shared: a million-line
 /// start-up meets a few hundred actors, and building five strings and an `Actor` per line, then comparing
@@ -12,43 +7,14 @@ import Darwin
 ///
 /// One cache per decoding thread (no lock on the hot path), keyed by the object's exact bytes: a line whose
 /// bytes equal a line already decoded has the same actor. Every thread's cache hands out the one box the
-/// process keeps per actor (`ActorSpanCache.canonical`), so the fold meets each actor as one reference.
-final class ActorSpanCache {
-    private struct Slot {
-        var bytes: [UInt8]
-        var box: ActorBox
-    }
-
-    /// Direct-mapped by checksum: a colliding actor replaces the slot (a cache, not the record).
-    private static let slotCount = 1_024
-    private var slots = [Slot?](repeating: nil, count: ActorSpanCache.slotCount)
-
-    /// The calling thread's cache.
-    static var current: ActorSpanCache {
-        if let existing = pthread_getspecific(key) { return Unmanaged<ActorSpanCache>.fromOpaque(existing).takeUnretainedValue() }
-        let made = ActorSpanCache()
-        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
-        return made
-    }
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        // The thread's cache is released when the thread ends.
-        pthread_key_create(&key) { cache in
-            guard let cache else { return }
-            Unmanaged<ActorSpanCache>.fromOpaque(cache).release()
-        }
-        return key
-    }()
+/// process keeps per actor (`canonical`), so the fold meets each actor as one reference.
+enum ActorSpanCache {
+    private static let perThread = ThreadLocal { SpanCache<ActorBox>() }
 
     /// The shared actor of an `actor` object (`LineParts.actor`), or why a line carrying it is refused.
-    func box(_ object: UnsafeBufferPointer<UInt8>) -> Result<ActorBox, JournalMapping.ActorRefusal> {
-        let slot = Int(CRC32C.checksum(UnsafeRawBufferPointer(object)) % UInt32(ActorSpanCache.slotCount))
-        if let cached = slots[slot], cached.bytes.count == object.count, let given = object.baseAddress,
-           cached.bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, given, object.count) == 0 } ?? false })
-        {
-            return .success(cached.box)
-        }
+    static func box(_ object: UnsafeBufferPointer<UInt8>) -> Result<ActorBox, JournalMapping.ActorRefusal> {
+        let cache = perThread.value
+        if let cached = cache.value(for: object) { return .success(cached) }
         let journalActor: JournalActor
         do {
             journalActor = try EnvelopeDecoder.actor(fromObject: object)
@@ -59,8 +25,8 @@ final class ActorSpanCache {
         case let .failure(refusal):
             return .failure(refusal)
         case let .success(actor):
-            let box = ActorSpanCache.canonical(actor)
-            slots[slot] = Slot(bytes: Array(object), box: box)
+            let box = canonical(actor)
+            cache.store(box, for: object)
             return .success(box)
         }
     }

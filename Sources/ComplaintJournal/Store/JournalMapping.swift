@@ -17,7 +17,7 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, parts: LineParts,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
         let actor: ActorBox
-        switch ActorSpanCache.current.box(parts.actor) {
+        switch ActorSpanCache.box(parts.actor) {
         case let .success(box): actor = box
         case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }

@@ -140,13 +140,13 @@ struct EventPayloadReader<Value: PayloadJSON> {
         guard let received = ISOTime.parse(receivedText) else { throw fail(p + "received_at", "not an RFC 3339 time: \(receivedText)") }
         var location = Location()
         if let l = try object(i, "location", path: p) {
-            let lp = p + "location."
+            let lp = "intake.location."
             location = Location(province: try word(l, "province", path: lp), regency: try word(l, "regency", path: lp),
                                 district: try word(l, "district", path: lp), detail: try string(l, "detail", path: lp))
         }
         var reporter = Reporter()
         if let r = try object(i, "reporter", path: p) {
-            let rp = p + "reporter."
+            let rp = "intake.reporter."
             var groups: [ReporterGroup] = []
             for (k, g) in try strings(r, "groups", path: rp).enumerated() {
                 guard let group = ReporterGroup(rawValue: g) else { throw fail("\(rp)groups[\(k)]", "unknown value '\(g)'") }

@@ -19,8 +19,8 @@ final class ActorSpanCacheTests: XCTestCase {
         }
     }
 
-    private func box(_ object: [UInt8], in cache: ActorSpanCache = .current) -> Result<ActorBox, JournalMapping.ActorRefusal> {
-        object.withUnsafeBufferPointer { cache.box($0) }
+    private func box(_ object: [UInt8]) -> Result<ActorBox, JournalMapping.ActorRefusal> {
+        object.withUnsafeBufferPointer { ActorSpanCache.box($0) }
     }
 
     func testEveryActorReadsBackAsTheFullDecodeReadsIt() throws {
@@ -52,12 +52,22 @@ final class ActorSpanCacheTests: XCTestCase {
         let object = try actorObject(JournalActor(name: "rina", role: "admin-nasional", osUser: "rina"))
         let boxes = Locked<[ObjectIdentifier]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            let found = object.withUnsafeBufferPointer { ActorSpanCache.current.box($0) }
+            let found = object.withUnsafeBufferPointer { ActorSpanCache.box($0) }
             if case let .success(shared) = found { boxes.withValue { $0.append(ObjectIdentifier(shared)) } }
         }
-        let fresh = ActorSpanCache()
-        guard case let .success(fromFresh) = box(object, in: fresh) else { return XCTFail("refused") }
-        XCTAssertEqual(Set(boxes.value + [ObjectIdentifier(fromFresh)]).count, 1)
+        // A thread of its own, whose cache starts empty.
+        let fromFresh = Locked<ObjectIdentifier?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            if case let .success(shared) = object.withUnsafeBufferPointer({ ActorSpanCache.box($0) }) {
+                fromFresh.withValue { $0 = ObjectIdentifier(shared) }
+            }
+            done.signal()
+        }
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        XCTAssertNotNil(fromFresh.value)
+        XCTAssertEqual(Set(boxes.value + [fromFresh.value].compactMap { $0 }).count, 1)
         XCTAssertEqual(boxes.value.count, 8)
     }
 

@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One `T` per thread, made on first use and released when the thread ends: a cache that every decoding
+/// core fills and reads without taking a lock (`SpanCache`).
+public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
+    private var key = pthread_key_t()
+    private let make: @Sendable () -> T
+
+    /// Meant to live as long as the process (a `static let`): the key is never deleted.
+    public init(_ make: @escaping @Sendable () -> T) {
+        self.make = make
+        pthread_key_create(&key) { object in
+            guard let object else { return }
+            Unmanaged<AnyObject>.fromOpaque(object).release()
+        }
+    }
+
+    /// The calling thread's value.
+    public var value: T {
+        if let existing = pthread_getspecific(key) { return Unmanaged<T>.fromOpaque(existing).takeUnretainedValue() }
+        let made = make()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+}
