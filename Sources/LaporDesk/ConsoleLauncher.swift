@@ -207,22 +207,12 @@ enum ConsoleLauncher {
 
     static func environment(settings: DeskSettings, reference ref: ReferenceData, deadlines: Deadlines, _ op: Operator,
                             language: Language) -> ConsoleEnvironment {
-        let agencies = ref.agencies.agencies.map { a in
-            AgencyChoice(id: a.id, name: a.name, kind: a.kind.rawValue,
-                         region: a.region.map { $0.regencyName ?? $0.provinceName } ?? "Nasional",
-                         units: a.units.map { UnitChoice(id: $0.id, name: $0.name) })
-        }
-        let categories = ref.categories.categories.map { CategoryChoice(name: $0.name, subcategories: $0.subcategories.map(\.name)) }
-        return ConsoleEnvironment(
+        var env = ConsoleEnvironment(
             deskName: settings.name, operatorOnDuty: op, language: language, deadlines: deadlines,
-            agencies: agencies, categories: categories,
-            propose: { report in
-                guard let p = ref.proposal(for: report) else { return nil }
-                return RoutingSuggestion(agencyID: p.agencyID, unitID: p.unitID, ruleRef: p.rule.source,
-                                         reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives)
-            },
             isPractice: settings.isPractice, utcOffsetSeconds: settings.timeZone.secondsFromUTC,
             zoneName: settings.timeZone.rawValue)
+        env.adopt(ref)
+        return env
     }
 }
 

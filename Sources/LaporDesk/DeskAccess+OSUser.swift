@@ -16,8 +16,9 @@ extension DeskAccess {
     /// (so start-up recovery writes nothing either); this also covers a demo desk, whose operator is only
     /// chosen after it opens.
     static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
-        let store = StoreService(store: desk.store, rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults,
-                                                                                          timeZone: desk.settings.timeZone))
+        let store = StoreService(store: desk.store,
+                                 rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults, timeZone: desk.settings.timeZone),
+                                 referenceSource: ReferenceSource(folder: desk.folder, defaults: defaults))
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
             return store
         }

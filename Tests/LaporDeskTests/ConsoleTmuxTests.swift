@@ -110,6 +110,23 @@ final class ConsoleTmuxTests: DeskTestCase {
         XCTAssertLessThan(try XCTUnwrap(late(s.lastScreen)), before, s.lastScreen)
     }
 
+    /// An agency added to `referensi/` under a running console is offered within seconds, without a key or
+    /// a restart, and the message line says so; a file with a mistake is refused with its place.
+    func testReferenceDataEditedUnderTheConsoleIsTaken() throws {
+        let s = try openDemo()
+        guard s.waitFor(text: "LATIHAN") else { return }
+        let agencies = dataURL.appendingPathComponent("referensi/instansi.toml")
+        let text = try String(contentsOf: agencies, encoding: .utf8)
+        try (text + "\n[[instansi]]\nid = \"pemkab-baru\"\nnama = \"Pemerintah Kabupaten Baru\"\njenis = \"kementerian\"\n")
+            .write(to: agencies, atomically: true, encoding: .utf8)
+        guard s.waitFor(text: "Data referensi", timeout: 8) else { return }
+        try (text + "\n[[instansi]]\nid = \"tanpa-nama\"\n").write(to: agencies, atomically: true, encoding: .utf8)
+        guard s.waitFor(text: "referensi/ tidak terbaca", timeout: 8) else { return }
+        XCTAssertTrue(s.lastScreen.contains("instansi.toml:"), s.lastScreen)
+        try s.keys("q")
+        XCTAssertTrue(s.waitFor(text: "LAPOR_EXIT=0"))
+    }
+
     /// QA: the console set a torn last line aside without a word, and on a damaged journal showed only
     /// "JURNAL RUSAK". The message line now says what happened and, for damage, what to do.
     func testStartUpSaysWhatRecoveryFoundOnTheMessageLine() throws {

@@ -1,8 +1,5 @@
 import Complaints
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The files a desk's deadline rules come from (`desk.toml`'s limits and time zone, `kalender/libur-*.txt`),
 /// watched so a console open all day takes a holiday list or a limit edited under it without a restart:
@@ -49,10 +46,6 @@ public struct DeadlineRulesSource {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path)) ?? []
         paths += names.filter { $0.hasPrefix("libur-") && $0.hasSuffix(".txt") }.sorted()
             .map { folder.calendarFolder.appendingPathComponent($0).path }
-        return paths.map { path in
-            var info = stat()
-            guard stat(path, &info) == 0 else { return "\(path) -" }
-            return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
-        }
+        return paths.map(FileStamp.line)
     }
 }

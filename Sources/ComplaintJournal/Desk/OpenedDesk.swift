@@ -78,22 +78,7 @@ public final class OpenedDesk {
         do { settings = try DeskSettings.parse(settingsText, fileName: folder.settingsFile.path) } catch {
             messages += error.errors.map(\.description)
         }
-        var referenceTexts = defaults.reference
-        var referencePaths: [String: String] = [:]
-        for name in ReferenceData.fileNames {
-            let u = folder.referenceFolder.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: u.path), let text = read(u, &messages) {
-                referenceTexts[name] = text
-                referencePaths[name] = u.path
-            }
-        }
-        var reference: ReferenceData?
-        do { reference = try ReferenceData.load(files: referenceTexts) } catch {
-            messages += error.errors.map { e in
-                let shown = referencePaths[e.file] ?? "(bawaan) \(e.file)"
-                return e.description.replacingOccurrences(of: e.file, with: shown, options: .anchored)
-            }
-        }
+        let reference = referenceData(folder, defaults: defaults, &messages)
         let holidays = holidayList(folder, defaults: defaults, &messages)
         var roster = Roster(operators: [])
         if let text = read(folder.rosterFile, &messages) {
@@ -181,6 +166,27 @@ public final class OpenedDesk {
 
     /// The holiday and cuti bersama lists: the built-in ones, each replaced or joined by the desk's own
     /// `kalender/libur-YYYY.txt`. Mistakes go to `messages`, each with file and line.
+    /// The desk's reference data: each file of `referensi/` that exists, the shipped one otherwise. Nil
+    /// with the mistakes (file and line, the shipped files named "(bawaan)") added to `messages`.
+    static func referenceData(_ folder: DeskFolder, defaults: DeskDefaults, _ messages: inout [String]) -> ReferenceData? {
+        var referenceTexts = defaults.reference
+        var referencePaths: [String: String] = [:]
+        for name in ReferenceData.fileNames {
+            let u = folder.referenceFolder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: u.path), let text = read(u, &messages) {
+                referenceTexts[name] = text
+                referencePaths[name] = u.path
+            }
+        }
+        do { return try ReferenceData.load(files: referenceTexts) } catch {
+            messages += error.errors.map { e in
+                let shown = referencePaths[e.file] ?? "(bawaan) \(e.file)"
+                return e.description.replacingOccurrences(of: e.file, with: shown, options: .anchored)
+            }
+            return nil
+        }
+    }
+
     static func holidayList(_ folder: DeskFolder, defaults: DeskDefaults, _ messages: inout [String]) -> HolidayList {
         var calendars = defaults.calendars
         var calendarPaths: [String: String] = [:]

@@ -76,6 +76,7 @@ public final class ConsoleRuntime {
                 if Date().timeIntervalSince(lastRulesCheck) >= 2 {
                     lastRulesCheck = Date()
                     if let change = service.deadlineRulesChange() { dispatch(.deadlineRules(change)) }
+                    if let change = service.referenceChange() { dispatch(.referenceData(change)) }
                 }
             case let .shutdownRequested(signal):
                 stoppedBySignal = signal

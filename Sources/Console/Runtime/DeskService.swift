@@ -26,6 +26,9 @@ public protocol DeskService: AnyObject {
     /// The desk's deadline rules when its holiday lists or limits changed on disk since the last call; nil
     /// when nothing changed (asked on idle ticks: a few `stat` calls).
     func deadlineRulesChange() -> DeadlineRulesChange?
+    /// The desk's reference data when `referensi/` changed on disk since the last call; nil when nothing
+    /// changed (asked on idle ticks: a few `stat` calls).
+    func referenceChange() -> ReferenceChange?
     /// True once the lines a start from the projection snapshot took on trust failed their check (after the
     /// first frame): the desk on screen was folded from lines the journal no longer holds, so the console
     /// reopens from the journal itself.
@@ -36,5 +39,6 @@ extension DeskService {
     public var practiceDeskWasReset: Bool { false }
     public var journalBusyWith: String? { nil }
     public func deadlineRulesChange() -> DeadlineRulesChange? { nil }
+    public func referenceChange() -> ReferenceChange? { nil }
     public var snapshotWasWrong: Bool { false }
 }

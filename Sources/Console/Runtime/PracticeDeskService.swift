@@ -36,6 +36,7 @@ public final class PracticeDeskService: DeskService {
     public var practiceDeskWasReset: Bool { base.journalWasReplaced }
 
     public func deadlineRulesChange() -> DeadlineRulesChange? { practiceDeskWasReset ? nil : base.deadlineRulesChange() }
+    public func referenceChange() -> ReferenceChange? { practiceDeskWasReset ? nil : base.referenceChange() }
 
     public var snapshotWasWrong: Bool { base.snapshotWasWrong }
 }

@@ -32,6 +32,7 @@ public final class ReadOnlyDeskService: DeskService {
     public var practiceDeskWasReset: Bool { base.practiceDeskWasReset }
 
     public func deadlineRulesChange() -> DeadlineRulesChange? { base.deadlineRulesChange() }
+    public func referenceChange() -> ReferenceChange? { base.referenceChange() }
 
     public var snapshotWasWrong: Bool { base.snapshotWasWrong }
 }

@@ -7,10 +7,20 @@ public final class StoreService: DeskService {
     public let store: DeskStore
     /// The files the desk's deadline rules come from, watched for edits (nil: rules fixed for the session).
     private var rulesSource: DeadlineRulesSource?
+    /// The files of the desk's reference data, watched for edits (nil: fixed for the session).
+    private var referenceSource: ReferenceSource?
 
-    public init(store: DeskStore, rulesSource: DeadlineRulesSource? = nil) {
+    public init(store: DeskStore, rulesSource: DeadlineRulesSource? = nil, referenceSource: ReferenceSource? = nil) {
         self.store = store
         self.rulesSource = rulesSource
+        self.referenceSource = referenceSource
+    }
+
+    public func referenceChange() -> ReferenceChange? {
+        guard let change = referenceSource?.change() else { return nil }
+        // Decisions check agencies, units and topics against the new directory from now on, as the forms offer them.
+        if case let .reloaded(reference) = change { store.directory = reference }
+        return change
     }
 
     public func deadlineRulesChange() -> DeadlineRulesChange? {

@@ -21,6 +21,8 @@ public enum ConsoleAction: Sendable {
     case waitingForJournal(holder: String)
     /// The desk's holiday lists or deadline limits were edited under the console.
     case deadlineRules(DeadlineRulesChange)
+    /// The desk's reference data (`referensi/`: agencies, topics, regions, routing rules) was edited.
+    case referenceData(ReferenceChange)
     /// The lines a start from the projection snapshot trusted failed their check: reopen from the journal.
     case snapshotWasWrong
 }

@@ -44,6 +44,9 @@ public enum ConsoleReducer {
         case let .deadlineRules(change):
             applyDeadlineRules(&s, change)
             return []
+        case let .referenceData(change):
+            applyReferenceData(&s, change)
+            return []
         case .snapshotWasWrong:
             return snapshotWasWrong(&s)
         case let .waitingForJournal(holder):

@@ -1,0 +1,41 @@
+import Complaints
+import Foundation
+
+/// The files of a desk's reference data (`referensi/`: agencies, topics, regions, routing rules), watched
+/// so a console open all day takes an agency, a work unit or a routing rule the desk administrator added
+/// without a restart: until then officers were offered yesterday's routes.
+public struct ReferenceSource {
+    let folder: DeskFolder
+    let defaults: DeskDefaults
+    /// Size, modification time and inode of each file, as last read.
+    private var stamp: [String]
+
+    public init(folder: DeskFolder, defaults: DeskDefaults) {
+        self.folder = folder
+        self.defaults = defaults
+        stamp = ReferenceSource.stamp(folder)
+    }
+
+    /// What changed since the last call (or since the desk was opened); nil when no file did. A few `stat`
+    /// calls when nothing changed: cheap enough for every idle tick.
+    ///
+    /// New reference data is refused, and the old kept, when a file holds a mistake or when the roster no
+    /// longer agrees with it (an operator's agency or unit removed): the desk could not be opened with it.
+    public mutating func change() -> ReferenceChange? {
+        let now = ReferenceSource.stamp(folder)
+        guard now != stamp else { return nil }
+        stamp = now
+        var messages: [String] = []
+        guard let reference = OpenedDesk.referenceData(folder, defaults: defaults, &messages) else { return .refused(messages) }
+        if let text = OpenedDesk.read(folder.rosterFile, &messages) {
+            do { _ = try Roster.parse(text, fileName: folder.rosterFile.path, directory: reference) } catch {
+                messages += error.errors.map(\.description)
+            }
+        }
+        return messages.isEmpty ? .reloaded(reference) : .refused(messages)
+    }
+
+    static func stamp(_ folder: DeskFolder) -> [String] {
+        ReferenceData.fileNames.sorted().map { FileStamp.line(folder.referenceFolder.appendingPathComponent($0).path) }
+    }
+}
