@@ -8,9 +8,31 @@ enum AcknowledgedDamage {
         return "damaged \(file) \(byteOffset) \(crc)"
     }
 
-    static func gapKey(file: String, line: Int, found: UInt64) -> String { "gap \(file) \(line) \(found)" }
+    /// A gap's key names the line after it by place, number and checksum: another line put in its place
+    /// later (same number, other bytes) is a new finding, not one already acknowledged. Without a checksum
+    /// it is the form registries written before held (still honoured, see `isAcknowledged`).
+    static func gapKey(file: String, line: Int, found: UInt64, lineChecksum: UInt32? = nil) -> String {
+        "gap \(file) \(line) \(found)" + (lineChecksum.map { " " + EnvelopeDecoder.hex8($0) } ?? "")
+    }
 
-    static func duplicateKey(file: String, line: Int, seq: UInt64) -> String { "duplicate \(file) \(line) \(seq)" }
+    /// As `gapKey`, for a line whose number was already used.
+    static func duplicateKey(file: String, line: Int, seq: UInt64, lineChecksum: UInt32? = nil) -> String {
+        "duplicate \(file) \(line) \(seq)" + (lineChecksum.map { " " + EnvelopeDecoder.hex8($0) } ?? "")
+    }
+
+    /// Whether `registry` acknowledges the gap before this line: by the key with the line's checksum, or
+    /// by the older form without one, so registries written before the checksum was part of the key stay
+    /// valid and an upgrade never turns acknowledged findings into new damage.
+    static func acknowledgesGap(_ registry: Set<String>, file: String, line: Int, found: UInt64, lineChecksum: UInt32) -> Bool {
+        registry.contains(gapKey(file: file, line: line, found: found, lineChecksum: lineChecksum))
+            || registry.contains(gapKey(file: file, line: line, found: found))
+    }
+
+    /// As `acknowledgesGap`, for a line whose number was already used.
+    static func acknowledgesDuplicate(_ registry: Set<String>, file: String, line: Int, seq: UInt64, lineChecksum: UInt32) -> Bool {
+        registry.contains(duplicateKey(file: file, line: line, seq: seq, lineChecksum: lineChecksum))
+            || registry.contains(duplicateKey(file: file, line: line, seq: seq))
+    }
 
     /// What the registry holds: the acknowledged findings' keys, and the tracking ids that damaged lines
     /// set aside named (their reports are gone from the desk, but the ids were given out).

@@ -255,8 +255,12 @@ struct JournalScanner {
         seq: UInt64, entry: JournalEntry?, key: LineKey, bytes: UnsafeBufferPointer<UInt8>, end: Int, lineNumber: Int,
         entries: inout [JournalEntry], findings: inout RecoveryReport
     ) -> Bool {
-        func mark(_ kind: JournalResumePoint.MarkedLine.Kind) {
-            marked.append(.init(segment: key.segment, offset: key.offset, checksum: CRC32C.checksum(UnsafeRawBufferPointer(bytes)), kind: kind))
+        func lineChecksum() -> UInt32 { CRC32C.checksum(UnsafeRawBufferPointer(bytes)) }
+        func mark(_ kind: JournalResumePoint.MarkedLine.Kind, _ checksum: UInt32) {
+            marked.append(.init(segment: key.segment, offset: key.offset, checksum: checksum, kind: kind))
+        }
+        func duplicateAcknowledged(_ file: String, _ checksum: UInt32) -> Bool {
+            AcknowledgedDamage.acknowledgesDuplicate(acknowledged, file: file, line: lineNumber, seq: seq, lineChecksum: checksum)
         }
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
         if seq <= lastSeq, let k = missing.firstIndex(where: { $0.contains(seq) }) {
@@ -266,32 +270,35 @@ struct JournalScanner {
             if range.lowerBound < seq { missing.append(range.lowerBound...(seq - 1)) }
             if seq < range.upperBound { missing.append((seq + 1)...range.upperBound) }
             // One finding per run of lines in order among themselves: the first of the run names it.
+            let checksum = lineChecksum()
             if lateRunEnd.map({ seq != $0 + 1 }) ?? true {
                 let file = SegmentName.fileName(key.segment)
-                let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
-                findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack, appliedLate: true))
+                findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: duplicateAcknowledged(file, checksum),
+                                                             appliedLate: true, lineChecksum: checksum))
             }
             lateRunEnd = seq
-            mark(.appliedLate)
+            mark(.appliedLate, checksum)
             if let entry { entries.append(entry) }
             return true
         }
         lateRunEnd = nil
         if seq <= lastSeq {
             let file = SegmentName.fileName(key.segment)
-            let ack = acknowledged.contains(AcknowledgedDamage.duplicateKey(file: file, line: lineNumber, seq: seq))
-            findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: ack))
+            let checksum = lineChecksum()
+            findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: duplicateAcknowledged(file, checksum),
+                                                         lineChecksum: checksum))
             skipped.insert(key)
-            mark(.setAside)
+            mark(.setAside, checksum)
             return false
         }
         if seq != lastSeq + 1 {
             let file = SegmentName.fileName(key.segment)
-            let ack = acknowledged.contains(AcknowledgedDamage.gapKey(file: file, line: lineNumber, found: seq))
+            let checksum = lineChecksum()
+            let ack = AcknowledgedDamage.acknowledgesGap(acknowledged, file: file, line: lineNumber, found: seq, lineChecksum: checksum)
             findings.gaps.append(
-                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack))
+                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack, lineChecksum: checksum))
             if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
-            mark(.afterGap)
+            mark(.afterGap, checksum)
         }
         lastSeq = seq
         let index = segments.count - 1

@@ -70,14 +70,17 @@ public struct SequenceGap: Sendable, Hashable, CustomStringConvertible {
     public var expected: UInt64
     public var found: UInt64
     public var acknowledged: Bool
-    var key: String { AcknowledgedDamage.gapKey(file: file, line: line, found: found) }
+    /// CRC-32C of the line after the gap: part of the acknowledgement's key.
+    public var lineChecksum: UInt32?
+    var key: String { AcknowledgedDamage.gapKey(file: file, line: line, found: found, lineChecksum: lineChecksum) }
 
-    public init(file: String, line: Int, expected: UInt64, found: UInt64, acknowledged: Bool) {
+    public init(file: String, line: Int, expected: UInt64, found: UInt64, acknowledged: Bool, lineChecksum: UInt32? = nil) {
         self.file = file
         self.line = line
         self.expected = expected
         self.found = found
         self.acknowledged = acknowledged
+        self.lineChecksum = lineChecksum
     }
 
     public var description: String {
@@ -94,14 +97,17 @@ public struct SequenceDuplicate: Sendable, Hashable, CustomStringConvertible {
     /// The number was one a gap had jumped over: the line is out of place (lines moved) and was applied
     /// late, not skipped.
     public var appliedLate: Bool
-    var key: String { AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq) }
+    /// CRC-32C of the line: part of the acknowledgement's key.
+    public var lineChecksum: UInt32?
+    var key: String { AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq, lineChecksum: lineChecksum) }
 
-    public init(file: String, line: Int, seq: UInt64, acknowledged: Bool, appliedLate: Bool = false) {
+    public init(file: String, line: Int, seq: UInt64, acknowledged: Bool, appliedLate: Bool = false, lineChecksum: UInt32? = nil) {
         self.file = file
         self.line = line
         self.seq = seq
         self.acknowledged = acknowledged
         self.appliedLate = appliedLate
+        self.lineChecksum = lineChecksum
     }
 
     public var description: String {

@@ -203,7 +203,10 @@ final class RecoveryTests: XCTestCase {
         }
         try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
         let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
-        XCTAssertEqual(report.gaps, [SequenceGap(file: "000001.jsonl", line: 3, expected: 3, found: 4, acknowledged: false)])
+        var afterGap = try EnvelopeEncoder.encode(TestSupport.entry(3), seq: 4)
+        if afterGap.last == 0x0A { afterGap.removeLast() }
+        XCTAssertEqual(report.gaps, [SequenceGap(file: "000001.jsonl", line: 3, expected: 3, found: 4, acknowledged: false,
+                                                 lineChecksum: CRC32C.checksum(afterGap))])
         XCTAssertEqual(report.duplicates.map(\.line), [4, 5])
         XCTAssertEqual(report.duplicates.map(\.seq), [4, 3])
         XCTAssertTrue(report.descriptions.contains("000001.jsonl:4: duplicate sequence number 4 skipped"), "\(report.descriptions)")
@@ -216,6 +219,38 @@ final class RecoveryTests: XCTestCase {
         XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(9)] }) { error in
             guard case JournalError.readOnly = error else { return XCTFail("unexpected \(error)") }
         }
+    }
+
+    /// An acknowledged duplicate names its line by checksum too: a different line put in its place later
+    /// (same number, other bytes) is new damage, not the finding an operator looked at. A registry written
+    /// before keys had checksums still acknowledges its findings.
+    func testAnotherLineInAnAcknowledgedPlaceIsANewFinding() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        func write(duplicate number: Int) throws {
+            var bytes: [UInt8] = []
+            for (n, seq) in [(1, 1), (2, 2), (number, 2), (4, 3)] { bytes += try EnvelopeEncoder.encode(TestSupport.entry(n), seq: UInt64(seq)) }
+            try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+        }
+        try write(duplicate: 3)
+        let (writer, found) = try FileJournal.open(at: folder, mode: .writer)
+        XCTAssertEqual(found.duplicates.map(\.acknowledged), [false])
+        _ = try writer.repair()
+        let (_, acknowledged) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(acknowledged.duplicates.map(\.acknowledged), [true])
+
+        try write(duplicate: 9)
+        let (_, swapped) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(swapped.duplicates.map(\.line), [3])
+        XCTAssertEqual(swapped.duplicates.map(\.acknowledged), [false], "another line in the acknowledged place")
+        XCTAssertFalse(swapped.isClean)
+
+        // The registry's older form (no checksum) still acknowledges it.
+        let registry = folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl")
+        try Data(#"{"key":"duplicate 000001.jsonl 3 2","at":"2026-11-01T09:00:00+07:00","finding":"older"}"#.utf8 + [0x0A])
+            .write(to: registry)
+        let (_, legacy) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(legacy.duplicates.map(\.acknowledged), [true])
     }
 
     func testReadOnlyOpenAndVerifyChangeNothing() throws {
