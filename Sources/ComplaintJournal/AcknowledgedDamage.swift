@@ -34,6 +34,16 @@ enum AcknowledgedDamage {
             || registry.contains(duplicateKey(file: file, line: line, seq: seq))
     }
 
+    /// A run of lines applied late (moved, in order among themselves) is one finding, named by its first
+    /// line; its checksum part becomes that of the whole run as each next line of it is read, so the key
+    /// acknowledges exactly these lines (QA: a line rewritten inside an acknowledged run went unnoticed).
+    static func extendRun(_ finding: inout SequenceDuplicate, with lineChecksum: UInt32, registry: Set<String>) {
+        let run = JournalResumePoint.lineDigest(line: Int(truncatingIfNeeded: finding.lineChecksum ?? 0), checksum: lineChecksum)
+        finding.lineChecksum = UInt32(truncatingIfNeeded: run ^ (run >> 32))
+        finding.acknowledged = acknowledgesDuplicate(registry, file: finding.file, line: finding.line, seq: finding.seq,
+                                                     lineChecksum: finding.lineChecksum ?? 0)
+    }
+
     /// What the registry holds: the acknowledged findings' keys, and the tracking ids that damaged lines
     /// set aside named (their reports are gone from the desk, but the ids were given out).
     struct Registry {

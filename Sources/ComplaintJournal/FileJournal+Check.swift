@@ -78,6 +78,12 @@ extension FileJournal {
         guard fd >= 0 else { throw .io(operation: "open", path: path, errno: openError) }
         defer { calls.closeFile(fd) }
         if !existed { try folder.shareWithDeskGroup(path, isDirectory: false) }
+        // A registry whose last line lost its newline (edited by hand, or an append cut short) gets one first:
+        // glued onto that line, the new records could not be read back (QA: "acknowledged", then not).
+        var bytes = bytes
+        if existed, let current = try? JournalFolder.read(path, from: 0), let last = current.last, last != 0x0A {
+            bytes.insert(0x0A, at: 0)
+        }
         let code = JournalFolder.writeAll(fd, bytes, calls: calls)
         if code != 0 { throw .io(operation: "write", path: path, errno: code) }
         let syncCode = calls.fullSync(fd)

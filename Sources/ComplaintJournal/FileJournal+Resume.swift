@@ -23,7 +23,8 @@ extension FileJournal {
                 trailer = t
             }
             segments.append(JournalResumePoint.Segment(
-                number: s.number, end: s.end, lines: s.lines, firstSeq: s.firstSeq, lastSeq: s.lastSeq, trailer: trailer))
+                number: s.number, end: s.end, lines: s.lines, firstSeq: s.firstSeq, lastSeq: s.lastSeq, trailer: trailer,
+                digest: s.digest))
         }
         return JournalResumePoint(segments: segments, lastSeq: scanner.lastSeq, marked: scanner.marked, missing: scanner.missing,
                                   acknowledgements: AcknowledgedDamage.fingerprint(folder.acknowledgedPath))
@@ -105,11 +106,13 @@ extension FileJournal {
                     if !marks.isEmpty, let mark = marks[JournalScanner.LineKey(segment: number, offset: lines[i].start)] {
                         return CRC32C.checksum(UnsafeRawBufferPointer(line)) == mark.checksum ? .marked : .markMoved
                     }
-                    guard (try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true)) != nil else { return .changed }
-                    return EnvelopeDecoder.sequenceNumber(line).map(RegionVerdict.inOrder) ?? .changed
+                    guard let stored = try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true).stored,
+                          let seq = EnvelopeDecoder.sequenceNumber(line) else { return .changed }
+                    return .inOrder(seq, JournalResumePoint.lineDigest(line: i + 1, checksum: stored))
                 }
                 var index = 0
                 var matched = 0
+                var digest: UInt64 = 0
                 for part in verdicts {
                     for verdict in part {
                         index += 1
@@ -120,7 +123,9 @@ extension FileJournal {
                             continue
                         case .changed: return "\(index): the line no longer matches its checksum (damaged since the snapshot was taken)"
                         case .markMoved: return "\(index): " + FileJournal.markedLineMoved
-                        case let .inOrder(s): seq = s
+                        case let .inOrder(s, share):
+                            seq = s
+                            digest &+= share
                         }
                         guard seq > previous else {
                             return "\(index): sequence number \(seq) after \(previous): lines moved since the snapshot was taken"
@@ -132,6 +137,8 @@ extension FileJournal {
                 // verify and rise, yet the desk the snapshot holds was folded from the moved ones (QA).
                 let expected = point.marked.lazy.filter { $0.segment == number && $0.offset < saved.end }.count
                 guard matched == expected else { return " " + FileJournal.markedLineMoved }
+                // Each line verifies and they rise, yet one was rewritten (a checksum made anew for new bytes).
+                guard digest == saved.digest else { return " " + FileJournal.lineRewritten }
                 return nil
             }
             guard let found else { return "\(SegmentName.fileName(saved.number)): cannot be read to check it" }
@@ -143,7 +150,8 @@ extension FileJournal {
     /// One line of a snapshot's region: its sequence number, a line the point marks (still the same bytes),
     /// or changed since the snapshot was taken.
     private enum RegionVerdict {
-        case inOrder(UInt64)
+        /// Its sequence number and its share of the segment's digest.
+        case inOrder(UInt64, UInt64)
         case marked
         /// Another line stands where the point marks one.
         case markMoved
@@ -151,6 +159,8 @@ extension FileJournal {
     }
 
     static let markedLineMoved = "a line an acknowledged finding was about moved or changed since the snapshot was taken"
+
+    static let lineRewritten = "a line was rewritten since the snapshot was taken (its recorded checksum is not the one the snapshot saw)"
 
     /// Starts `changedBeforeResume` on another core (`Options.checkSnapshotRegionInBackground`), once: the
     /// console calls it after its first frame, which it would otherwise slow. A failure makes the journal's

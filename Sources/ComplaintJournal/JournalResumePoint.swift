@@ -14,14 +14,19 @@ public struct JournalResumePoint: Sendable, Hashable {
         /// The 16 bytes before the last line's newline: `"c":"xxxxxxxx"}`, its checksum. Empty for an
         /// empty segment.
         public var trailer: [UInt8]
+        /// Every line's recorded checksum with its place, summed (`lineDigest`) over the lines no mark
+        /// covers: a line rewritten since, even with a checksum that matches its new bytes, changes it
+        /// (QA: such a line left the snapshot in use, showing what the journal no longer says).
+        public var digest: UInt64
 
-        public init(number: Int, end: Int, lines: Int, firstSeq: UInt64?, lastSeq: UInt64?, trailer: [UInt8]) {
+        public init(number: Int, end: Int, lines: Int, firstSeq: UInt64?, lastSeq: UInt64?, trailer: [UInt8], digest: UInt64 = 0) {
             self.number = number
             self.end = end
             self.lines = lines
             self.firstSeq = firstSeq
             self.lastSeq = lastSeq
             self.trailer = trailer
+            self.digest = digest
         }
     }
 
@@ -77,4 +82,14 @@ public struct JournalResumePoint: Sendable, Hashable {
 
     /// Length of `Segment.trailer`.
     static let trailerLength = EnvelopeDecoder.trailerLength
+
+    /// One line's share of `Segment.digest`: its line number in the segment and the checksum its trailer
+    /// records, mixed (splitmix64) so that sums of different lines hardly ever meet. A sum, so the lines of
+    /// a segment may be added up on every core in any order.
+    static func lineDigest(line: Int, checksum: UInt32) -> UInt64 {
+        var z = (UInt64(truncatingIfNeeded: line) << 32 | UInt64(checksum)) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -42,6 +42,8 @@ struct JournalScanner {
         var lines: Int
         var firstSeq: UInt64?
         var lastSeq: UInt64?
+        /// See `JournalResumePoint.Segment.digest`.
+        var digest: UInt64 = 0
     }
 
     struct LineKey: Hashable {
@@ -100,7 +102,7 @@ struct JournalScanner {
     mutating func resume(at point: JournalResumePoint) {
         guard let last = point.segments.last else { return }
         segments = point.segments.map {
-            SegmentSummary(number: $0.number, end: $0.end, lines: $0.lines, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
+            SegmentSummary(number: $0.number, end: $0.end, lines: $0.lines, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq, digest: $0.digest)
         }
         lastSeq = point.lastSeq
         marked = point.marked
@@ -269,12 +271,15 @@ struct JournalScanner {
             let range = missing.remove(at: k)
             if range.lowerBound < seq { missing.append(range.lowerBound...(seq - 1)) }
             if seq < range.upperBound { missing.append((seq + 1)...range.upperBound) }
-            // One finding per run of lines in order among themselves: the first of the run names it.
+            // One finding per run of lines in order among themselves: the first of the run names it, and its key
+            // covers every line of the run (another line put inside an acknowledged run is new damage).
             let checksum = lineChecksum()
             if lateRunEnd.map({ seq != $0 + 1 }) ?? true {
                 let file = SegmentName.fileName(key.segment)
                 findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: duplicateAcknowledged(file, checksum),
                                                              appliedLate: true, lineChecksum: checksum))
+            } else if let last = findings.duplicates.indices.last, findings.duplicates[last].appliedLate {
+                AcknowledgedDamage.extendRun(&findings.duplicates[last], with: checksum, registry: acknowledged)
             }
             lateRunEnd = seq
             mark(.appliedLate, checksum)
@@ -291,7 +296,8 @@ struct JournalScanner {
             mark(.setAside, checksum)
             return false
         }
-        if seq != lastSeq + 1 {
+        let afterGap = seq != lastSeq + 1
+        if afterGap {
             let file = SegmentName.fileName(key.segment)
             let checksum = lineChecksum()
             let ack = AcknowledgedDamage.acknowledgesGap(acknowledged, file: file, line: lineNumber, found: seq, lineChecksum: checksum)
@@ -304,6 +310,10 @@ struct JournalScanner {
         let index = segments.count - 1
         if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
         segments[index].lastSeq = seq
+        // A marked line is checked by its own checksum; every other one counts in the segment's digest.
+        if !afterGap, let stored = try? EnvelopeDecoder.checkTrailer(bytes, verifyChecksum: false).stored {
+            segments[index].digest &+= JournalResumePoint.lineDigest(line: lineNumber, checksum: stored)
+        }
         if let entry { entries.append(entry) }
         return true
     }
@@ -385,20 +395,6 @@ struct JournalScanner {
             counter += 1
         }
         return try folder.writeQuarantine(name: name, bytes: bytes)
-    }
-
-    /// `20261129T021934Z`, for quarantine file names.
-    static func compactTimestamp(_ date: Date) -> String {
-        let text = (try? JournalTimestamp.format(date, utcOffsetSeconds: 0)) ?? "unknown"
-        return String(text.prefix(19).filter { $0 != "-" && $0 != ":" }) + "Z"
-    }
-
-    static func truncate(_ path: String, to length: Int) throws(JournalError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
-        defer { close(fd) }
-        guard ftruncate(fd, off_t(length)) == 0 else { throw .io(operation: "ftruncate", path: path, errno: errno) }
-        guard fsync(fd) == 0 else { throw .io(operation: "fsync", path: path, errno: errno) }
     }
 
     /// Segment numbers missing between existing segments (a file lost or deleted): reported as damage,

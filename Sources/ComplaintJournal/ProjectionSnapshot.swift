@@ -401,6 +401,7 @@ extension SnapshotWriter {
             varint(s.lastSeq ?? 0)
             count(s.trailer.count)
             append(s.trailer)
+            varint(s.digest)
         }
         count(p.marked.count)
         for m in p.marked {
@@ -432,9 +433,10 @@ extension SnapshotReader {
             let trailerLength = try count(max: JournalResumePoint.trailerLength)
             var trailer: [UInt8] = []
             for _ in 0..<trailerLength { trailer.append(try byte()) }
+            let digest = try varint()
             segments.append(JournalResumePoint.Segment(
                 number: number, end: end, lines: lines, firstSeq: first == 0 ? nil : first, lastSeq: last == 0 ? nil : last,
-                trailer: trailer))
+                trailer: trailer, digest: digest))
         }
         var marked: [JournalResumePoint.MarkedLine] = []
         for _ in 0..<(try count()) {

@@ -20,13 +20,23 @@ enum TestSupport {
 
     /// The reference data shipped in the binary, read from the source tree.
     static func shippedReference() throws -> ReferenceData {
-        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-        var f: [String: String] = [:]
-        for name in ReferenceData.fileNames {
-            f[name] = try String(contentsOf: files.appendingPathComponent("reference/" + name), encoding: .utf8)
+        try ReferenceData.load(files: try shippedTexts("reference"))
+    }
+
+    /// Every file of one folder of the desk files shipped in the binary (`reference`, `calendar`), by name.
+    static func shippedTexts(_ folder: String) throws -> [String: String] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files/" + folder)
+        var texts: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+            texts[file] = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
         }
-        return try ReferenceData.load(files: f)
+        return texts
+    }
+
+    /// The defaults a desk is initialised with: the shipped reference data and holiday lists.
+    static func shippedDefaults() throws -> DeskDefaults {
+        DeskDefaults(reference: try shippedTexts("reference"), calendars: try shippedTexts("calendar"))
     }
 
     /// Two desks are the same projection: every report field for field, in order, the anomalies, the

@@ -32,16 +32,17 @@ enum ActorSpanCache {
     }
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var boxes: [Actor: ActorBox] = [:]
+    nonisolated(unsafe) private static var boxes: [ExactActor: ActorBox] = [:]
 
-    /// The process's one box for `actor`. Boxes live as long as the process: a desk has a few hundred
-    /// actors, and a trail keeps its actors' boxes anyway.
+    /// The process's one box for `actor`, spelled exactly so (`ExactActor`: which core decodes a spelling
+    /// first never decides what another line shows). Boxes live as long as the process: a desk has a few
+    /// hundred actors, and a trail keeps its actors' boxes anyway.
     static func canonical(_ actor: Actor) -> ActorBox {
         lock.lock()
         defer { lock.unlock() }
-        if let known = boxes[actor] { return known }
+        if let known = boxes[ExactActor(actor)] { return known }
         let made = ActorBox(actor)
-        boxes[actor] = made
+        boxes[ExactActor(actor)] = made
         return made
     }
 }

@@ -16,7 +16,8 @@ public struct Desk: Sendable {
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
-    private var actorBoxes: [Actor: ActorBox] = [:]
+    /// By exact spelling (`ExactActor`): each line's actor is shown as the journal writes it.
+    private var actorBoxes: [ExactActor: ActorBox] = [:]
     /// The boxes used last, compared before hashing: a fold meets the same few actors again and again, and
     /// hashing five strings per event was a tenth of a cold start's sequential fold.
     private var recentBoxes: [ActorBox] = []
@@ -147,11 +148,11 @@ public struct Desk: Sendable {
         let b: ActorBox
         if let adopted = adoptedBoxes[ObjectIdentifier(given)] {
             b = adopted
-        } else if let known = actorBoxes[given.actor] {
+        } else if let known = actorBoxes[ExactActor(given.actor)] {
             b = known
         } else {
             b = given
-            actorBoxes[given.actor] = given
+            actorBoxes[ExactActor(given.actor)] = given
             adoptedBoxes[ObjectIdentifier(given)] = given
         }
         if recentBoxes.count == 8 { recentBoxes.removeLast() }

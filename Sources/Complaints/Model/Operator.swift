@@ -62,3 +62,39 @@ public struct Actor: Sendable, Hashable {
         self.init(name: op.name, role: op.role, agency: op.agency, unit: op.unit, osUser: osUser)
     }
 }
+
+/// An actor compared by the exact bytes of its strings rather than by Swift's Unicode equivalence: the
+/// journal is the record, and two spellings Unicode calls equal ("é" as one scalar, or "e" and a combining
+/// accent) are each shown as written. Keys the tables that share one box per actor (the fold, start-up's
+/// decoding cores, the projection snapshot), so which spelling a history shows never depends on which line,
+/// or which core, came first.
+public struct ExactActor: Hashable, Sendable {
+    public let actor: Actor
+
+    public init(_ actor: Actor) { self.actor = actor }
+
+    public static func == (a: ExactActor, b: ExactActor) -> Bool {
+        a.actor.role == b.actor.role && same(a.actor.name, b.actor.name) && same(a.actor.agency, b.actor.agency)
+            && same(a.actor.unit, b.actor.unit) && same(a.actor.osUser, b.actor.osUser)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(actor.role)
+        for text in [actor.name, actor.agency, actor.unit, actor.osUser] {
+            guard let text else {
+                h.combine(-1)
+                continue
+            }
+            h.combine(text.utf8.count)
+            for byte in text.utf8 { h.combine(byte) }
+        }
+    }
+
+    private static func same(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case let (a?, b?): a.utf8.elementsEqual(b.utf8)
+        default: false
+        }
+    }
+}

@@ -12,7 +12,9 @@ public enum DeskSnapshotCodec {
     /// 2: bodies left in the journal are kept as their journal span (`StoredText`), not copied.
     /// 3: the inbox rows section (every report's inbox row and where the report lies).
     /// 4: the resume point lists acknowledged findings' lines and missing sequence numbers.
-    public static let formatVersion: UInt32 = 4
+    /// 5: each segment of the resume point carries the digest of its lines' checksums; actors are shared
+    ///    by exact spelling.
+    public static let formatVersion: UInt32 = 5
 
     public struct Sections: Sendable {
         /// Desk bookkeeping: last sequence and anomalies.
@@ -48,11 +50,12 @@ public enum DeskSnapshotCodec {
                               chunk: (_ bytes: [UInt8], _ reports: Int) -> Bool)
         -> (actors: [UInt8], desk: [UInt8], inboxRows: [UInt8])?
     {
-        var actorIndex: [Actor: Int] = [:]
+        // By exact spelling, as the fold shares them: a start from the snapshot shows what a cold start shows.
+        var actorIndex: [ExactActor: Int] = [:]
         var actors: [Actor] = []
         func index(_ a: Actor) -> Int {
-            if let i = actorIndex[a] { return i }
-            actorIndex[a] = actors.count
+            if let i = actorIndex[ExactActor(a)] { return i }
+            actorIndex[ExactActor(a)] = actors.count
             actors.append(a)
             return actors.count - 1
         }

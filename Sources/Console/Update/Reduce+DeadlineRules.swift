@@ -18,13 +18,18 @@ extension ConsoleReducer {
                 "Kalender atau batas tenggat diubah: semua tenggat dihitung ulang.",
                 en: "The holiday list or the deadline limits changed: every deadline was recalculated.")))
         case let .refused(messages):
-            // One status line: a parse error's explanation may come on a line of its own.
-            let first = (messages.first ?? "").split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            let more = messages.count > 1 ? " (+\(messages.count - 1))" : ""
+            let summary = refusedFilesSummary(messages)
             s.message = StatusMessage(kind: .error, text: s.text(Localized(
-                "Kalender/desk.toml tidak terbaca, tenggat tetap dengan aturan lama: " + first + more,
-                en: "Holiday list/desk.toml not read, deadlines keep the previous rules: " + first + more)))
+                "Kalender/desk.toml tidak terbaca, tenggat tetap dengan aturan lama: " + summary,
+                en: "Holiday list/desk.toml not read, deadlines keep the previous rules: " + summary)))
         }
+    }
+
+    /// The first of the mistakes found in files edited under the console, on one status line (a parse
+    /// error's explanation may come on a line of its own), with how many more there are.
+    static func refusedFilesSummary(_ messages: [String]) -> String {
+        let first = (messages.first ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return first + (messages.count > 1 ? " (+\(messages.count - 1))" : "")
     }
 }

@@ -15,12 +15,10 @@ extension ConsoleReducer {
                 "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir memakai yang baru.",
                 en: "The reference data (agencies, topics, routing rules) changed: routing proposals and forms use the new data.")))
         case let .refused(messages):
-            let first = (messages.first ?? "").split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            let more = messages.count > 1 ? " (+\(messages.count - 1))" : ""
+            let summary = refusedFilesSummary(messages)
             s.message = StatusMessage(kind: .error, text: s.text(Localized(
-                "referensi/ tidak terbaca, data referensi lama tetap dipakai: " + first + more,
-                en: "referensi/ not read, the previous reference data stays in use: " + first + more)))
+                "referensi/ tidak terbaca, data referensi lama tetap dipakai: " + summary,
+                en: "referensi/ not read, the previous reference data stays in use: " + summary)))
         }
     }
 }

@@ -71,6 +71,20 @@ final class ActorSpanCacheTests: XCTestCase {
         XCTAssertEqual(boxes.value.count, 8)
     }
 
+    /// QA: two spellings Swift calls equal ("é" as one scalar, or "e" and a combining accent) were shared as
+    /// one actor, and which spelling every line showed depended on which core decoded one first. Each
+    /// spelling is its own actor now, shown as the journal writes it.
+    func testSpellingsUnicodeCallsEqualStayApart() throws {
+        let composed = try actorObject(JournalActor(name: "Ren\u{E9}", role: "admin-nasional"))
+        let decomposed = try actorObject(JournalActor(name: "Rene\u{301}", role: "admin-nasional"))
+        guard case let .success(a) = box(composed), case let .success(b) = box(decomposed) else { return XCTFail("refused") }
+        XCTAssertFalse(a === b)
+        XCTAssertEqual(Array(a.actor.name.unicodeScalars.map(\.value)), [0x52, 0x65, 0x6E, 0xE9])
+        XCTAssertEqual(Array(b.actor.name.unicodeScalars.map(\.value)), [0x52, 0x65, 0x6E, 0x65, 0x301])
+        XCTAssertNotEqual(ExactActor(a.actor), ExactActor(b.actor))
+        XCTAssertEqual(a.actor, b.actor, "Swift's own equality still calls them equal")
+    }
+
     /// A role the desk does not know is the line's problem, said as the full decode says it.
     func testAnUnknownRoleIsRefusedAsTheFullDecodeRefusesIt() throws {
         var entry = TestSupport.entry(1, payload: "{\"text\":\"catatan\"}", type: "report.note-added")

@@ -6,21 +6,9 @@ import XCTest
 /// The files a desk's deadline rules come from are watched for edits: a running console takes a holiday
 /// added or a limit changed, and refuses files with mistakes (naming file and line) while keeping its rules.
 final class DeadlineRulesSourceTests: XCTestCase {
-    private let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-
-    private func texts(_ name: String) throws -> [String: String] {
-        let folder = resources.appendingPathComponent(name)
-        var texts: [String: String] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            texts[file] = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        }
-        return texts
-    }
-
     func testEditsAreTakenAndMistakesRefusedWithTheirPlace() throws {
         let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = DeskDefaults(reference: try texts("reference"), calendars: try texts("calendar"))
+        let defaults = try TestSupport.shippedDefaults()
         _ = try desk.initialize(defaults: defaults)
         var source = DeadlineRulesSource(folder: desk, defaults: defaults, timeZone: .wib)
         XCTAssertNil(source.change(), "nothing edited")

@@ -208,6 +208,33 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertThrowsError(try console.append([TestSupport.entry(1)]), "nothing is written after it")
     }
 
+    /// QA: a line rewritten under the snapshot with a checksum made for its new bytes (same number, same
+    /// length) verified and rose like the others, so the snapshot stayed in use and showed what the journal
+    /// no longer says, while `check` found nothing. Each segment's digest of its lines' checksums finds it.
+    func testALineRewrittenWithAChecksumOfItsOwnRejectsTheSnapshot() throws {
+        let (folder, snapshot, path) = try snapshotAndItsFirstSegment()
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        var line = lines[1]
+        let prefixEnd = line.count - EnvelopeDecoder.trailerLength
+        let data = try XCTUnwrap((0..<prefixEnd).first { Array(line[$0..<min($0 + 7, prefixEnd)]) == Array("\"data\":".utf8) })
+        let letter = try XCTUnwrap(((data + 7)..<prefixEnd).first { line[$0] == UInt8(ascii: "a") })
+        line[letter] = UInt8(ascii: "o")
+        line.replaceSubrange((prefixEnd + 6)..<(prefixEnd + 14), with: CRC32C.hexDigits(CRC32C.checksum(Array(line[0..<prefixEnd]))))
+        lines[1] = line
+        try Data(Array(lines.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))).count, bytes.count, "same length, a checksum that verifies")
+
+        let (cold, checked) = try store(folder, resume: snapshot, mode: .readOnly)
+        XCTAssertFalse(checked.resumedFromSnapshot)
+        XCTAssertEqual(checked.snapshotRejection, "000001.jsonl: " + FileJournal.lineRewritten)
+        XCTAssertTrue(checked.report.isClean, "a whole, verified line: not damage, only not the line the snapshot folded: \(checked.report.descriptions)")
+        let (reference, _) = try store(folder)
+        TestSupport.assertSameDesk(cold.desk, reference.desk)
+        XCTAssertEqual(checked.snapshotNoLongerMatches(snapshot.resume),
+                       "000001.jsonl: " + FileJournal.lineRewritten, "what `check` asks")
+    }
+
     /// Lines before the resume point were verified by another process: re-reading them verifies again.
     func testLinesBeforeTheResumePointAreVerifiedWhenReRead() throws {
         let (folder, snapshot, path) = try snapshotAndItsFirstSegment()

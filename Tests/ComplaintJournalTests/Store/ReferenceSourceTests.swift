@@ -7,18 +7,6 @@ import XCTest
 /// `referensi/`, and refuses files with mistakes (naming file and line) while keeping what it has, as it
 /// refuses reference data the roster no longer agrees with.
 final class ReferenceSourceTests: XCTestCase {
-    private let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files")
-
-    private func texts(_ name: String) throws -> [String: String] {
-        let folder = resources.appendingPathComponent(name)
-        var texts: [String: String] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            texts[file] = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        }
-        return texts
-    }
-
     private let newAgency = """
 
         [[instansi]]
@@ -31,7 +19,7 @@ final class ReferenceSourceTests: XCTestCase {
 
     func testAnAgencyAddedIsTakenAndMistakesAreRefusedWithTheirPlace() throws {
         let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = DeskDefaults(reference: try texts("reference"), calendars: try texts("calendar"))
+        let defaults = try TestSupport.shippedDefaults()
         _ = try desk.initialize(defaults: defaults)
         var source = ReferenceSource(folder: desk, defaults: defaults)
         XCTAssertNil(source.change(), "nothing edited")
@@ -57,7 +45,7 @@ final class ReferenceSourceTests: XCTestCase {
     /// An agency an operator of the roster belongs to cannot go: the desk could not be opened so.
     func testReferenceDataTheRosterNoLongerAgreesWithIsRefused() throws {
         let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = DeskDefaults(reference: try texts("reference"), calendars: try texts("calendar"))
+        let defaults = try TestSupport.shippedDefaults()
         _ = try desk.initialize(defaults: defaults)
         let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
         let original = try String(contentsOf: file, encoding: .utf8)

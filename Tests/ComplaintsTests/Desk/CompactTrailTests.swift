@@ -35,6 +35,19 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertTrue(rinas.allSatisfy { $0.actorBox === shared })
     }
 
+    /// Each line's actor is shown as the journal spells it, even where Swift calls two spellings equal
+    /// ("é" as one scalar, or "e" and a combining accent): the first spelling seen no longer stands in for both.
+    func testEachSpellingOfAnActorIsKeptAsWritten() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        var desk = Desk()
+        desk.apply(RecordedEvent(seq: 1, id: "", reportID: "1", at: at, actor: Actor(name: "Ren\u{E9}", role: .adminNasional),
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi"))))
+        desk.apply(RecordedEvent(seq: 2, id: "", reportID: "1", at: at, actor: Actor(name: "Rene\u{301}", role: .adminNasional),
+                                 event: .noteAdded(text: "n")))
+        let names = desk.all[0].trail.map { Array($0.actor.name.unicodeScalars.map(\.value)) }
+        XCTAssertEqual(names, [[0x52, 0x65, 0x6E, 0xE9], [0x52, 0x65, 0x6E, 0x65, 0x301]])
+    }
+
     /// The intake is shared (a report and its `received` entry hold one box) yet keeps value semantics.
     func testIntakeIsSharedButCopiedOnWrite() {
         let at = Date(timeIntervalSince1970: 1_775_440_800)
