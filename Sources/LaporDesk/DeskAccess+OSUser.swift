@@ -18,7 +18,7 @@ extension DeskAccess {
     static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
         let store = StoreService(store: desk.store,
                                  rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults, timeZone: desk.settings.timeZone),
-                                 referenceSource: ReferenceSource(folder: desk.folder, defaults: defaults))
+                                 referenceSource: ReferenceSource(folder: desk.folder, defaults: defaults, onDuty: op))
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
             return store
         }

@@ -8,14 +8,20 @@ import XCTest
 /// proposal use the new agencies, topics and rules at once; files with mistakes are refused with the place,
 /// and the data in use stays.
 final class ReferenceDataStepTests: XCTestCase {
-    private func shippedReference(adding extra: String) throws -> ReferenceData {
+    private func shippedReference(adding extra: String, first: Bool = false) throws -> ReferenceData {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files/reference")
         var texts: [String: String] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
             texts[file] = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
         }
-        texts["instansi.toml", default: ""] += extra
+        var agencies = texts["instansi.toml", default: ""]
+        if first, let at = agencies.range(of: "\n[[instansi]]\n") {
+            agencies.insert(contentsOf: "\n" + extra, at: at.lowerBound)
+        } else {
+            agencies += extra
+        }
+        texts["instansi.toml"] = agencies
         return try ReferenceData.load(files: texts)
     }
 
@@ -36,10 +42,46 @@ final class ReferenceDataStepTests: XCTestCase {
         XCTAssertEqual(s.env.unitName("pemkab-baru/umum", in: "pemkab-baru"), "Bagian Umum")
         XCTAssertEqual(s.env.agencies.count, reference.agencies.agencies.count)
         XCTAssertEqual(s.env.categories.map(\.name), reference.categories.categories.map(\.name))
-        XCTAssertEqual(s.message, msg(.info, "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir memakai yang baru."))
+        XCTAssertEqual(s.message, msg(.info, "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir berikutnya memakai yang baru."))
         // The proposal is the new data's: what the shipped rules propose for a report, the console proposes.
         let report = try XCTUnwrap(s.desk.all.first { reference.proposal(for: $0) != nil })
         XCTAssertEqual(s.env.propose(report)?.agencyID, reference.proposal(for: report)?.agencyID)
+    }
+
+    /// QA: the routing pane kept its highlight by row, so an agency added above the one the officer had
+    /// chosen moved the highlight, and Enter disposed to the new agency. It follows its agency now; an
+    /// agency that is gone is not chosen for the officer.
+    func testTheRoutingPanesChoiceFollowsItsAgency() throws {
+        var s = try Fixture.state()
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: ""))))
+        s.press(.char("d"))
+        XCTAssertTrue(s.routing.isOpen)
+        s.press(.down, .down, .down)
+        let before = ConsoleReducer.routingCandidates(s)
+        let chosen = before[s.routing.cursor].agencyID
+        let inserted = """
+            [[instansi]]
+            id = "aaa-baru"
+            nama = "AAA Lembaga Baru"
+            jenis = "lembaga"
+
+            """
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: inserted, first: true))))
+        let after = ConsoleReducer.routingCandidates(s)
+        XCTAssertTrue(after.contains { $0.agencyID == "aaa-baru" })
+        XCTAssertNotEqual(after.firstIndex { $0.agencyID == chosen }, before.firstIndex { $0.agencyID == chosen }, "the row moved")
+        XCTAssertEqual(after[s.routing.cursor].agencyID, chosen)
+        XCTAssertTrue(s.routing.picked)
+
+        // The chosen agency removed: nothing is chosen for the officer, and the message says so.
+        let added = try XCTUnwrap(after.firstIndex { $0.agencyID == "aaa-baru" })
+        while s.routing.cursor > added { s.press(.up) }
+        while s.routing.cursor < added { s.press(.down) }
+        XCTAssertEqual(ConsoleReducer.routingCandidates(s)[s.routing.cursor].agencyID, "aaa-baru")
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: ""))))
+        XCTAssertFalse(ConsoleReducer.routingCandidates(s).contains { $0.agencyID == "aaa-baru" })
+        XCTAssertFalse(s.routing.picked)
+        XCTAssertTrue(s.message?.text.hasSuffix("Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi.") ?? false, "\(String(describing: s.message))")
     }
 
     func testReferenceDataWithMistakesIsRefusedWithThePlaceAndTheOldStays() throws {
@@ -50,7 +92,7 @@ final class ReferenceDataStepTests: XCTestCase {
             "/meja/operator.toml:7: agency: no agency 'pemkab-baru'",
         ])))
         XCTAssertEqual(s.env.agencies, agencies)
-        XCTAssertEqual(s.message, msg(.error, "referensi/ tidak terbaca, data referensi lama tetap dipakai: "
+        XCTAssertEqual(s.message, msg(.error, "Perubahan referensi/ ditolak, data referensi lama tetap dipakai: "
             + "/meja/referensi/instansi.toml:412: instansi: nama: missing (every agency needs a name) (+1)"))
     }
 }

@@ -121,7 +121,7 @@ final class ConsoleTmuxTests: DeskTestCase {
             .write(to: agencies, atomically: true, encoding: .utf8)
         guard s.waitFor(text: "Data referensi", timeout: 8) else { return }
         try (text + "\n[[instansi]]\nid = \"tanpa-nama\"\n").write(to: agencies, atomically: true, encoding: .utf8)
-        guard s.waitFor(text: "referensi/ tidak terbaca", timeout: 8) else { return }
+        guard s.waitFor(text: "Perubahan referensi/ ditolak", timeout: 8) else { return }
         XCTAssertTrue(s.lastScreen.contains("instansi.toml:"), s.lastScreen)
         try s.keys("q")
         XCTAssertTrue(s.waitFor(text: "LAPOR_EXIT=0"))

@@ -3,12 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// What a watched file looks like from outside (size, modification time, inode), compared between idle
-/// ticks: a file edited in place or replaced by an editor's rename changes at least one of them.
+/// What a watched file looks like from outside (size, modification and change times, inode), compared
+/// between idle ticks: a file edited in place or replaced by an editor's rename changes at least one of
+/// them, even one whose modification time was set back (`touch -r`, `cp -p`), which changes its ctime.
 enum FileStamp {
     static func line(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return "\(path) -" }
-        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino)"
     }
 }

@@ -7,12 +7,17 @@ import Foundation
 public struct ReferenceSource {
     let folder: DeskFolder
     let defaults: DeskDefaults
-    /// Size, modification time and inode of each file, as last read.
+    /// The operator the console runs as: reference data without their agency or unit is refused (the
+    /// roster on disk may already say otherwise; the console keeps the operator it opened with).
+    let onDuty: Operator?
+    /// What each file looked like when last read (`FileStamp`); the roster too, so a reload refused because
+    /// of it is tried again once it is fixed.
     private var stamp: [String]
 
-    public init(folder: DeskFolder, defaults: DeskDefaults) {
+    public init(folder: DeskFolder, defaults: DeskDefaults, onDuty: Operator? = nil) {
         self.folder = folder
         self.defaults = defaults
+        self.onDuty = onDuty
         stamp = ReferenceSource.stamp(folder)
     }
 
@@ -32,10 +37,19 @@ public struct ReferenceSource {
                 messages += error.errors.map(\.description)
             }
         }
+        if let op = onDuty, let agency = op.agency {
+            let instansi = folder.referenceFolder.appendingPathComponent("instansi.toml").path
+            if !reference.agencyExists(agency) {
+                messages.append("\(instansi): agency '\(agency)' of \(op.name), the operator on duty, is no longer listed")
+            } else if let unit = op.unit, !reference.unitExists(unit, in: agency) {
+                messages.append("\(instansi): unit '\(unit)' of \(op.name), the operator on duty, is no longer listed")
+            }
+        }
         return messages.isEmpty ? .reloaded(reference) : .refused(messages)
     }
 
     static func stamp(_ folder: DeskFolder) -> [String] {
         ReferenceData.fileNames.sorted().map { FileStamp.line(folder.referenceFolder.appendingPathComponent($0).path) }
+            + [FileStamp.line(folder.rosterFile.path)]
     }
 }

@@ -8,17 +8,40 @@ extension ConsoleReducer {
     static func applyReferenceData(_ s: inout ConsoleState, _ change: ReferenceChange) {
         switch change {
         case let .reloaded(reference):
+            // The routing pane's highlight follows its agency, not its row: an agency added above it moved
+            // the row under the officer's Enter (QA: a report disposed to the agency just added).
+            let before = routingCandidates(s)
+            let chosen = s.routing.isOpen && before.indices.contains(s.routing.cursor) ? before[s.routing.cursor] : nil
             s.env.adopt(reference)
+            var lost = false
+            if let chosen {
+                if let row = routingCandidates(s).firstIndex(where: { $0.agencyID == chosen.agencyID }) {
+                    s.routing.cursor = row
+                } else {
+                    s.routing.cursor = 0
+                    s.routing.picked = false
+                    lost = true
+                }
+            }
             // Rows show agency names; a filter may name an agency that is now spelled differently.
             refreshInbox(&s)
-            s.message = StatusMessage(kind: .info, text: s.text(Localized(
-                "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir memakai yang baru.",
-                en: "The reference data (agencies, topics, routing rules) changed: routing proposals and forms use the new data.")))
+            var text = Localized(
+                "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir berikutnya memakai yang baru.",
+                en: "The reference data (agencies, topics, routing rules) changed: routing proposals and the next forms use the new data.")
+            if lost {
+                text.id += " Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi."
+                text.en += " The agency chosen in the routing pane is gone: choose again."
+            }
+            if case .form = s.overlay {
+                text.id += " Formulir yang terbuka masih memakai daftar lama: tutup (Esc) lalu buka lagi."
+                text.en += " The open form still lists the old choices: close it (Esc) and open it again."
+            }
+            s.message = StatusMessage(kind: .info, text: s.text(text))
         case let .refused(messages):
             let summary = refusedFilesSummary(messages)
             s.message = StatusMessage(kind: .error, text: s.text(Localized(
-                "referensi/ tidak terbaca, data referensi lama tetap dipakai: " + summary,
-                en: "referensi/ not read, the previous reference data stays in use: " + summary)))
+                "Perubahan referensi/ ditolak, data referensi lama tetap dipakai: " + summary,
+                en: "The change to referensi/ was refused, the previous reference data stays in use: " + summary)))
         }
     }
 }
