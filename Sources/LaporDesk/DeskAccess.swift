@@ -80,13 +80,9 @@ enum DeskAccess {
     /// Whether reports may be missing from what a read command prints: unrepaired damage left lines out.
     /// Damage `check --repair` can set aside: damaged lines not yet acknowledged, or events lost. Lines that
     /// verify but this build cannot read (a newer build's event type) are not: `list` and `stats` warn about
-    /// them but do not fail for them (QA: they kept exiting 3 whatever `--repair` did).
+    /// them but do not fail for them (QA: they kept exiting 3 whatever `--repair` did); nor does `export`.
     static func hasRepairableDamage(_ desk: OpenedDesk) -> Bool {
         desk.recovery.damagedLines.contains { !$0.acknowledged } || desk.journal.eventsLost != nil
-    }
-
-    static func hasUnrepairedDamage(_ desk: OpenedDesk) -> Bool {
-        desk.recovery.damagedLines.contains { !$0.acknowledged } || !desk.store.problems.isEmpty || desk.journal.eventsLost != nil
     }
 
     /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays

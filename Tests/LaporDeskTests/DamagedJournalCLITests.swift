@@ -29,7 +29,7 @@ final class DamagedJournalCLITests: DeskTestCase {
         return prefix + ",\"c\":\"" + String(repeating: "0", count: 8 - crc.count) + crc + "\"}"
     }
 
-    func testALineOfAnUnknownEventTypeIsAWarningNotDamageForListAndStats() throws {
+    func testALineOfAnUnknownEventTypeIsAWarningNotDamageForListStatsAndExport() throws {
         try makeDesk()
         _ = try intake([])
         var text = try String(contentsOf: journalFile, encoding: .utf8)
@@ -40,6 +40,8 @@ final class DamagedJournalCLITests: DeskTestCase {
         let listed = try expect(0, ["list"])
         XCTAssertTrue(listed.stderr.contains("unknown event type"), listed.stderr)
         try expect(0, ["stats"])
+        let exported = try expect(0, ["export"])
+        XCTAssertTrue(exported.stderr.contains("unknown event type"), exported.stderr)
         try expect(0, ["check", "--repair"])
         try expect(0, ["list"])
         // A sealed second report.received for the same report is not applied, and `check` says so (QA: silent).

@@ -14,10 +14,12 @@ public enum SnapshotStatus: Sendable, Equatable {
 }
 
 extension OpenedDesk {
-    /// Events folded on top of the snapshot (nil when start-up did not use one).
+    /// Events read on top of the snapshot (nil when start-up did not use one): every journal line after its
+    /// point, also one the desk could not apply (QA: a line read but not applied was not counted).
     public var eventsAfterSnapshot: UInt64? {
         guard case let .used(seq) = snapshot else { return nil }
-        return desk.lastSeq >= seq ? desk.lastSeq - seq : 0
+        let last = max(desk.lastSeq, journal.lastSequence)
+        return last >= seq ? last - seq : 0
     }
 
     /// Whether a new snapshot would save noticeable start-up time: none was used, or at least
