@@ -77,6 +77,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     var undelivered: [JournalEntry] = []
     /// Tracking ids named by damaged lines an earlier repair acknowledged (see `reportIDsSetAside`).
     var acknowledgedReportIDs: [String] = []
+    /// What the acknowledgement registry looked like when last read (`takeAcknowledgementsMadeElsewhere`).
+    var acknowledgementsStamp = ""
     /// Set when a failed write could not be rolled back.
     var unrepairedWriteFailure: String?
     /// Set when a catch-up before a write found damage another process appended: writes stay refused until
@@ -157,6 +159,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         self.calls = calls
         fileLock = lock
         textStore = JournalTextStore(folder: folder)
+        // Taken before the read: a registry changed after it is read again by the next poll.
+        acknowledgementsStamp = FileStamp.line(folder.acknowledgedPath)
         let registry = try AcknowledgedDamage.load(from: folder.acknowledgedPath)
         acknowledgedReportIDs = registry.reportIDs
         let first = try folder.segmentNumbers().first ?? 1
@@ -362,6 +366,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         defer { fileLock.unlock() }
         let policy = ScanPolicy(tail: .wait, quarantineDamage: mode == .writer, collect: true)
         let (entries, _) = try scanner.advance(policy)
+        takeAcknowledgementsMadeElsewhere()
         return takeUndelivered() + entries
     }
 

@@ -157,9 +157,18 @@ public struct RecoveryReport: Sendable, Hashable {
         for index in damagedLines.indices where keys.contains(damagedLines[index].key) {
             damagedLines[index].acknowledged = true
         }
-        for index in gaps.indices where keys.contains(gaps[index].key) { gaps[index].acknowledged = true }
-        for index in duplicates.indices where keys.contains(duplicates[index].key) {
-            duplicates[index].acknowledged = true
+        // Gaps and duplicates by the key with the line's checksum, or by its older form (see `AcknowledgedDamage`).
+        for index in gaps.indices {
+            let g = gaps[index]
+            if keys.contains(g.key) || keys.contains(AcknowledgedDamage.gapKey(file: g.file, line: g.line, found: g.found)) {
+                gaps[index].acknowledged = true
+            }
+        }
+        for index in duplicates.indices {
+            let d = duplicates[index]
+            if keys.contains(d.key) || keys.contains(AcknowledgedDamage.duplicateKey(file: d.file, line: d.line, seq: d.seq)) {
+                duplicates[index].acknowledged = true
+            }
         }
     }
 
