@@ -106,7 +106,7 @@ extension FileJournal {
                     if !marks.isEmpty, let mark = marks[JournalScanner.LineKey(segment: number, offset: lines[i].start)] {
                         return CRC32C.checksum(UnsafeRawBufferPointer(line)) == mark.checksum ? .marked : .markMoved
                     }
-                    guard let stored = try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true).stored,
+                    guard let (_, stored) = try? EnvelopeDecoder.checkTrailer(line, verifyChecksum: true),
                           let seq = EnvelopeDecoder.sequenceNumber(line) else { return .changed }
                     return .inOrder(seq, JournalResumePoint.lineDigest(line: i + 1, checksum: stored))
                 }

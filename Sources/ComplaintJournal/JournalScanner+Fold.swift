@@ -10,7 +10,7 @@ extension JournalScanner {
     /// the next lines are already being decoded. Stops where `take` says to.
     static func foldSegment<F: ScanFold>(
         _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
-        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?)) -> Taken
+        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?)) -> Taken
     ) {
         let shared = SharedReadOnly(buffer)
         let lines = ParallelLines.lines(buffer)
@@ -34,7 +34,7 @@ extension JournalScanner {
                 if !F.parsedPayload(decoded) || containsCR(payload) {
                     try EnvelopeDecoder.checkPayloadOfVerifiedLine(payload, payloadStart: payloadStart)
                 }
-                return .good(seq: entry.seq, decoded: decoded)
+                return .good(seq: entry.seq, checksum: checksum, decoded: decoded)
             } catch {
                 return .bad(error)
             }
@@ -42,13 +42,13 @@ extension JournalScanner {
             let line = lines[index]
             index += 1
             var decoded: F.Decoded?
-            let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?) in
+            let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
                 switch found {
-                case .unterminated: return (0, nil) // not reached: `take` sets an unterminated line aside itself
+                case .unterminated: return (0, nil, nil) // not reached: `take` sets an unterminated line aside itself
                 case let .bad(failure): throw failure
-                case let .good(seq, value):
+                case let .good(seq, checksum, value):
                     decoded = value
-                    return (seq, nil)
+                    return (seq, nil, checksum)
                 }
             }
             switch taken {

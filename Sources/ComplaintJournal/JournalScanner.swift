@@ -175,9 +175,10 @@ struct JournalScanner {
             let next = try nextSegment(after: segment, lookPastMissing: policy.lookPastMissingSegments)
             let nextExists = next != nil
             var failure: JournalError?
-            // One line, in order: `verdict` is its sequence number (and, when built, its entry) or why it is bad.
+            // One line, in order: `verdict` is its sequence number (and, when built, its entry; when known, the
+            // checksum it records) or why it is bad.
             func take(_ line: LineSplitter.Line, _ buffer: UnsafeBufferPointer<UInt8>,
-                      _ verdict: () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?)) -> Taken {
+                      _ verdict: () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?)) -> Taken {
                 lineNumber += 1
                 let absolute = offset + line.start
                 let lineBytes = UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
@@ -189,7 +190,7 @@ struct JournalScanner {
                     return .skipped
                 }
                 do throws(EnvelopeDecoder.Failure) {
-                    let (seq, entry) = try verdict()
+                    let (seq, entry, recorded) = try verdict()
                     do throws(JournalError) {
                         try flushDamaged(&pending, policy: policy, into: &findings)
                     } catch {
@@ -197,7 +198,7 @@ struct JournalScanner {
                         return .stop
                     }
                     let applied = apply(seq: seq, entry: entry, key: LineKey(segment: segment, offset: absolute), bytes: lineBytes,
-                                        end: offset + line.nextStart, lineNumber: lineNumber,
+                                        recorded: recorded, end: offset + line.nextStart, lineNumber: lineNumber,
                                         entries: &entries, findings: &findings)
                     return applied ? .applied : .skipped
                 } catch {
@@ -224,15 +225,15 @@ struct JournalScanner {
                 LineSplitter.forEachLine(buffer) { line in
                     ordinal += 1
                     let position = JournalPosition(segment: segment, line: lineNumber + 1)
-                    let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?) in
+                    let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
                         if policy.collect {
                             let decoded = try EnvelopeDecoder.decode(lineBytes(line, buffer), position: position, lineOffset: offset + line.start)
-                            return (decoded.seq, decoded)
+                            return (decoded.seq, decoded, decoded.span?.checksum)
                         }
                         if let verdict = verdicts.flatMap({ ordinal < $0.count ? $0[ordinal] : nil }) {
-                            return (try verdict.get(), nil)
+                            return (try verdict.get(), nil, nil)
                         }
-                        return (try EnvelopeDecoder.verify(lineBytes(line, buffer)), nil)
+                        return (try EnvelopeDecoder.verify(lineBytes(line, buffer)), nil, nil)
                     }
                     return taken != .stop
                 }
@@ -254,7 +255,7 @@ struct JournalScanner {
 
     /// True when the line was applied (false for a duplicate, which is skipped).
     private mutating func apply(
-        seq: UInt64, entry: JournalEntry?, key: LineKey, bytes: UnsafeBufferPointer<UInt8>, end: Int, lineNumber: Int,
+        seq: UInt64, entry: JournalEntry?, key: LineKey, bytes: UnsafeBufferPointer<UInt8>, recorded: UInt32?, end: Int, lineNumber: Int,
         entries: inout [JournalEntry], findings: inout RecoveryReport
     ) -> Bool {
         func lineChecksum() -> UInt32 { CRC32C.checksum(UnsafeRawBufferPointer(bytes)) }
@@ -311,8 +312,11 @@ struct JournalScanner {
         if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
         segments[index].lastSeq = seq
         // A marked line is checked by its own checksum; every other one counts in the segment's digest.
-        if !afterGap, let stored = try? EnvelopeDecoder.checkTrailer(bytes, verifyChecksum: false).stored {
-            segments[index].digest &+= JournalResumePoint.lineDigest(line: lineNumber, checksum: stored)
+        if !afterGap {
+            // The decoding core's reading of the checksum when it has one: reading the line here again
+            // brought every line's bytes to this core a second time.
+            let checksum = recorded ?? EnvelopeDecoder.recordedChecksum(ofVerified: bytes)
+            segments[index].digest &+= JournalResumePoint.lineDigest(line: lineNumber, checksum: checksum)
         }
         if let entry { entries.append(entry) }
         return true

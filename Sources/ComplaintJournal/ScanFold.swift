@@ -38,7 +38,8 @@ public struct LineParts {
 enum FoldedLine<Decoded: Sendable>: Sendable {
     case unterminated
     case bad(EnvelopeDecoder.Failure)
-    case good(seq: UInt64, decoded: Decoded)
+    /// `checksum`: what the line's trailer records (verified).
+    case good(seq: UInt64, checksum: UInt32, decoded: Decoded)
 }
 
 /// No fold: the verifying scan.

@@ -120,6 +120,19 @@ final class EnvelopeCodecTests: XCTestCase {
         XCTAssertThrowsError(try decode(damaged))
     }
 
+    /// The scan's digest reads a verified line's recorded checksum without checking it again: it must read
+    /// exactly what the trailer check reads.
+    func testTheRecordedChecksumOfAVerifiedLineIsTheTrailers() throws {
+        for n in 1...200 {
+            var line = try encodeLine(TestSupport.entry(n, payload: "{\"text\":\"\(String(repeating: "x", count: n))\"}"))
+            if line.last == 0x0A { line.removeLast() }
+            try line.withUnsafeBufferPointer { b in
+                let (_, stored) = try EnvelopeDecoder.checkTrailer(b, verifyChecksum: true)
+                XCTAssertEqual(EnvelopeDecoder.recordedChecksum(ofVerified: b), stored)
+            }
+        }
+    }
+
     func testDecoderUnescapesEveryJSONEscapeIncludingSurrogatePairs() throws {
         let entry = TestSupport.entry(1)
         var text = String(decoding: try encodeLine(entry).dropLast(17), as: Unicode.UTF8.self)

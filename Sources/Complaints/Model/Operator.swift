@@ -81,12 +81,12 @@ public struct ExactActor: Hashable, Sendable {
     public func hash(into h: inout Hasher) {
         h.combine(actor.role)
         for text in [actor.name, actor.agency, actor.unit, actor.osUser] {
-            guard let text else {
+            guard var text else {
                 h.combine(-1)
                 continue
             }
             h.combine(text.utf8.count)
-            for byte in text.utf8 { h.combine(byte) }
+            text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 

@@ -8,8 +8,8 @@ import Darwin
 /// One `T` per thread, made on first use and released when the thread ends: a cache that every decoding
 /// core fills and reads without taking a lock (`SpanCache`).
 public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
-    private var key = pthread_key_t()
-    private let make: @Sendable () -> T
+    @usableFromInline var key = pthread_key_t()
+    @usableFromInline let make: @Sendable () -> T
 
     /// Meant to live as long as the process (a `static let`): the key is never deleted.
     public init(_ make: @escaping @Sendable () -> T) {
@@ -20,7 +20,8 @@ public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
         }
     }
 
-    /// The calling thread's value.
+    /// The calling thread's value (`@inlinable`: specialized where it is used, see `SpanCache`).
+    @inlinable
     public var value: T {
         if let existing = pthread_getspecific(key) { return Unmanaged<T>.fromOpaque(existing).takeUnretainedValue() }
         let made = make()
