@@ -12,41 +12,41 @@ struct EventPayloadReader<Value: PayloadJSON> {
         EventCodec.DecodeError(type: type, field: field, reason: reason)
     }
 
-    func string(_ v: Value, _ key: String, path: String) throws(EventCodec.DecodeError) -> String? {
-        guard let x = v[key], !x.isNull else { return nil }
-        guard let s = x.stringValue else { throw fail(path + key, "expected a string") }
+    func string(_ v: Value, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
+        guard let x = v[field: key], !x.isNull else { return nil }
+        guard let s = x.stringValue else { throw fail(path + key.description, "expected a string") }
         return s
     }
 
-    func req(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
-        guard let s = try string(v, key, path: path) else { throw fail(path + key, "missing") }
+    func req(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
+        guard let s = try string(v, key, path: path) else { throw fail(path + key.description, "missing") }
         return s
     }
 
     /// A string from a small vocabulary (category, region, agency, unit, tag, rule), shared process-wide
     /// as it is decoded (`SharedVocabulary`): no copy per event, and no re-sharing on the fold's thread.
-    func word(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String? {
+    func word(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String? {
         try string(v, key, path: path).map { SharedVocabulary.shared.intern($0) }
     }
 
-    func reqWord(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> String {
+    func reqWord(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
         SharedVocabulary.shared.intern(try req(v, key, path: path))
     }
 
-    func words(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
+    func words(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
         let list = try strings(v, key, path: path)
         return list.isEmpty ? list : list.map { SharedVocabulary.shared.intern($0) }
     }
 
-    func bool(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
-        guard let x = v[key], !x.isNull else { return nil }
-        guard let b = x.boolValue else { throw fail(path + key, "expected true or false") }
+    func bool(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
+        guard let x = v[field: key], !x.isNull else { return nil }
+        guard let b = x.boolValue else { throw fail(path + key.description, "expected true or false") }
         return b
     }
 
-    func strings(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        guard let x = v[key], !x.isNull else { return [] }
-        guard let items = x.arrayValue else { throw fail(path + key, "expected an array") }
+    func strings(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
+        guard let x = v[field: key], !x.isNull else { return [] }
+        guard let items = x.arrayValue else { throw fail(path + key.description, "expected an array") }
         var out: [String] = []
         for (i, item) in items.enumerated() {
             guard let s = item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
@@ -55,30 +55,30 @@ struct EventPayloadReader<Value: PayloadJSON> {
         return out
     }
 
-    func enumValue<E: RawRepresentable>(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E?
+    func enumValue<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E?
         where E.RawValue == String
     {
         guard let raw = try string(v, key, path: path) else { return nil }
-        guard let e = E(rawValue: raw) else { throw fail(path + key, "unknown value '\(raw)'") }
+        guard let e = E(rawValue: raw) else { throw fail(path + key.description, "unknown value '\(raw)'") }
         return e
     }
 
-    func reqEnum<E: RawRepresentable>(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> E
+    func reqEnum<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E
         where E.RawValue == String
     {
-        guard let e: E = try enumValue(v, key, path: path) else { throw fail(path + key, "missing") }
+        guard let e: E = try enumValue(v, key, path: path) else { throw fail(path + key.description, "missing") }
         return e
     }
 
-    func object(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> Value? {
-        guard let o = v[key], !o.isNull else { return nil }
-        guard o.isObject else { throw fail(path + key, "expected an object") }
+    func object(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Value? {
+        guard let o = v[field: key], !o.isNull else { return nil }
+        guard o.isObject else { throw fail(path + key.description, "expected an object") }
         return o
     }
 
-    func attachments(_ v: Value, _ key: String, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
-        guard let items = v[key]?.arrayValue else {
-            if let x = v[key], !x.isNull { throw fail(path + key, "expected an array") }
+    func attachments(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
+        guard let items = v[field: key]?.arrayValue else {
+            if let x = v[field: key], !x.isNull { throw fail(path + key.description, "expected an array") }
             return []
         }
         var out: [Attachment] = []
@@ -127,7 +127,7 @@ struct EventPayloadReader<Value: PayloadJSON> {
         case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
         case "report.duplicate-linked": return .duplicateLinked(original: ReportID(try req(v, "original")))
         case "report.redacted":
-            guard v["fields"] != nil else { throw fail("fields", "missing") }
+            guard v[field: "fields"] != nil else { throw fail("fields", "missing") }
             return .redacted(fields: try strings(v, "fields"), reason: try req(v, "reason"))
         default:
             throw EventCodec.DecodeError(type: type, field: nil, reason: "unknown event type")
@@ -166,7 +166,7 @@ struct EventPayloadReader<Value: PayloadJSON> {
         // A body is left in the journal only when a title stands in for it: without one the inbox shows a
         // title derived from the body, which would then be read back for every row.
         var stored: StoredText?
-        if let origin, let title, !title.isBlank, let span = i["body"]?.stringSpan { stored = origin.stored(span) }
+        if let origin, let title, !title.isBlank, let span = i[field: "body"]?.stringSpan { stored = origin.stored(span) }
         var intake = Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
                       receivedAt: received, title: title, body: stored == nil ? try req(i, "body", path: p) : "",
                       classification: try enumValue(i, "classification", path: p) ?? .pengaduan,

@@ -1,8 +1,9 @@
 /// What `EventPayloadReader` needs from a parsed JSON value. Both the general tree (`JSONValue`) and the
 /// start-up tape (`PayloadTape.Value`) conform, so one reader holds every field rule and error message.
 protocol PayloadJSON {
-    /// The first member named `key` of an object (nil for non-objects or a missing key).
-    subscript(key: String) -> Self? { get }
+    /// The first member named `key` of an object (nil for non-objects or a missing key). A static name:
+    /// the tape compares its bytes in place, with no string to retain per lookup (a tenth of start-up).
+    subscript(field key: StaticString) -> Self? { get }
     var isNull: Bool { get }
     var isObject: Bool { get }
     var stringValue: String? { get }
@@ -16,6 +17,7 @@ protocol PayloadJSON {
 }
 
 extension JSONValue: PayloadJSON {
+    subscript(field key: StaticString) -> JSONValue? { self[key.description] }
     var isObject: Bool { objectMembers != nil }
     var memberList: [(key: String, value: JSONValue)]? { objectMembers?.map { ($0.key, $0.value) } }
     var stringSpan: Range<Int>? { nil }

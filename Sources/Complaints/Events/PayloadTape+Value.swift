@@ -9,7 +9,7 @@ extension PayloadTape {
 
         private var node: Node { nodes[index] }
 
-        subscript(key: String) -> Value? {
+        subscript(field key: StaticString) -> Value? {
             guard node.kind == .object else { return nil }
             let end = Int(node.next)
             var k = index + 1

@@ -265,15 +265,13 @@ struct PayloadTape {
     }
 
     /// Whether string node `n` equals `key`.
-    static func keyEquals(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int, _ key: String) -> Bool {
+    static func keyEquals(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int, _ key: StaticString) -> Bool {
         let node = nodes[n]
-        if node.flag { return text(nodes, bytes, n) == key }
+        // A key written with escapes is compared as text (`text` resolves them), as the tree compares it.
+        if node.flag || !key.hasPointerRepresentation { return text(nodes, bytes, n) == key.description }
         let count = Int(node.end - node.start) - 2
-        var key = key
-        return key.withUTF8 { k in
-            guard k.count == count else { return false }
-            guard let a = k.baseAddress, let b = bytes.baseAddress else { return count == 0 }
-            return memcmp(a, b + Int(node.start) + 1, count) == 0
-        }
+        guard key.utf8CodeUnitCount == count else { return false }
+        guard count > 0, let b = bytes.baseAddress else { return count == 0 }
+        return memcmp(key.utf8Start, b + Int(node.start) + 1, count) == 0
     }
 }
