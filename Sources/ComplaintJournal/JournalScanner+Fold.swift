@@ -18,7 +18,7 @@ extension JournalScanner {
         let typeNames = fold.typeNames
         var index = 0
         // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
-        try? ParallelLines.pipeline(count: lines.count, work: { i -> FoldedLine<F.Decoded> in
+        try? ParallelLines.pipeline(count: lines.count, vacated: .unterminated, work: { i -> FoldedLine<F.Decoded> in
             let line = lines[i]
             guard line.terminated else { return .unterminated }
             let bytes = shared.line(line)

@@ -35,7 +35,7 @@ extension JournalScanner {
                 let shared = SharedReadOnly(buffer)
                 let lines = ParallelLines.lines(buffer)
                 // Chunks are decoded on the other cores while this thread folds the previous chunk.
-                try ParallelLines.pipeline(count: lines.count, work: { i -> T? in
+                try ParallelLines.pipeline(count: lines.count, vacated: nil, work: { i -> T? in
                     let line = lines[i]
                     guard line.terminated else { return nil }
                     if !skipped.isEmpty, skipped.contains(LineKey(segment: segment, offset: offset + line.start)) { return nil }

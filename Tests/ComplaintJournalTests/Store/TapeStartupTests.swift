@@ -35,18 +35,57 @@ final class TapeStartupTests: XCTestCase {
 
     func testPipelineHandsEveryResultOverOnceInOrder() throws {
         var seen: [Int] = []
-        try ParallelLines.pipeline(count: 10_007, chunk: 1_000, work: { $0 * 3 }, consume: { seen.append($0) })
+        try ParallelLines.pipeline(count: 10_007, chunk: 1_000, vacated: -1, work: { $0 * 3 }, consume: { seen.append($0) })
         XCTAssertEqual(seen, (0..<10_007).map { $0 * 3 })
         var none: [Int] = []
-        try ParallelLines.pipeline(count: 0, work: { $0 }, consume: { none.append($0) })
+        try ParallelLines.pipeline(count: 0, vacated: -1, work: { $0 }, consume: { none.append($0) })
         XCTAssertTrue(none.isEmpty)
+    }
+
+    /// Results are moved out of their chunks, not copied: each object a result holds is handed over once
+    /// and freed once, also when the consumer stops early (the results not taken are freed with their chunk).
+    func testPipelineMovesEachResultOutOnceAndFreesEveryOne() throws {
+        final class Tracked: Sendable {
+            let n: Int
+            let freed: Counter
+            init(_ n: Int, freed: Counter) { self.n = n; self.freed = freed }
+            deinit { freed.add() }
+        }
+        struct Stop: Error {}
+        let freed = Counter()
+        var taken: [Int] = []
+        try ParallelLines.pipeline(count: 9_001, chunk: 1_000, vacated: nil, work: { Tracked($0, freed: freed) }, consume: { t in
+            if let t { taken.append(t.n) }
+        })
+        XCTAssertEqual(taken, Array(0..<9_001))
+        XCTAssertEqual(freed.value, 9_001)
+
+        let stopped = Counter(), created = Counter()
+        var kept: [Tracked] = []
+        XCTAssertThrowsError(try ParallelLines.pipeline(count: 9_001, chunk: 1_000, vacated: nil, work: { n in
+                                                            created.add()
+                                                            return Tracked(n, freed: stopped)
+                                                        },
+                                                        consume: { t in
+                                                            if t?.n == 1_500 { throw Stop() }
+                                                            if let t { kept.append(t) }
+                                                        }))
+        XCTAssertEqual(kept.map(\.n), Array(0..<1_500))
+        XCTAssertEqual(kept.count, 1_500, "those taken are alive")
+        let made = stopped.value
+        kept = []
+        XCTAssertGreaterThanOrEqual(stopped.value, made + 1_500)
+        // Chunks computed ahead are freed with their tasks, which may end just after the call returns.
+        let deadline = Date().addingTimeInterval(5)
+        while stopped.value < created.value, Date() < deadline { usleep(1_000) }
+        XCTAssertEqual(stopped.value, created.value, "every result made was freed, once")
     }
 
     func testPipelineStopsAtAThrowingConsumerAndWaitsForItsWorkers() {
         struct Stop: Error {}
         let started = Counter()
         var consumed = 0
-        XCTAssertThrowsError(try ParallelLines.pipeline(count: 50_000, chunk: 2_000, work: { i -> Int in
+        XCTAssertThrowsError(try ParallelLines.pipeline(count: 50_000, chunk: 2_000, vacated: -1, work: { i -> Int in
             started.add()
             return i
         }, consume: { i in
