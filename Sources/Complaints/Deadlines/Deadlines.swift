@@ -92,7 +92,7 @@ public struct Deadlines: Sendable {
     }
 
     /// Reads one clock at `now`.
-    public func reading(_ clock: DeadlineClock, of report: Report, now: Date) -> ClockReading {
+    public func reading(_ clock: DeadlineClock, of report: borrowing Report, now: Date) -> ClockReading {
         let track = clock.track(report.clocks)
         let limit = TimeInterval(clock.limit(limits)) * 86400
         guard track.isStarted else { return ClockReading(clock: clock, state: .notStarted, elapsed: 0) }
@@ -125,7 +125,7 @@ public struct Deadlines: Sendable {
 
     /// The clock the officer is racing now, given the status: verification at the national desk, the
     /// agency's follow-up, the reporter's auto-close window, or the postponement window.
-    public func stageClock(of report: Report) -> DeadlineClock? {
+    public func stageClock(of report: borrowing Report) -> DeadlineClock? {
         switch report.status {
         case .baru: .verification
         case .tunda: .postponement
@@ -165,7 +165,7 @@ public struct Deadlines: Sendable {
     /// The instants at which a report's urgency changes. They depend only on its events and the calendar,
     /// not on the current time, so the inbox computes them once per report change and then classifies
     /// 200,000 reports against the clock with two comparisons each.
-    public func schedule(of report: Report) -> UrgencySchedule {
+    public func schedule(of report: borrowing Report) -> UrgencySchedule {
         guard report.status.isOpen else { return UrgencySchedule(kind: .none) }
         // `now` only matters for elapsed time, never for a running clock's due instant.
         let anyTime = report.lastChanged
