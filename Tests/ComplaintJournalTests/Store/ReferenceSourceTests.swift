@@ -17,15 +17,20 @@ final class ReferenceSourceTests: XCTestCase {
 
         """
 
-    func testAnAgencyAddedIsTakenAndMistakesAreRefusedWithTheirPlace() throws {
+    /// A fresh desk with the shipped files, and its agencies file with what it holds.
+    private func makeDesk() throws -> (desk: DeskFolder, defaults: DeskDefaults, agencies: URL, original: String) {
         let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
         let defaults = try TestSupport.shippedDefaults()
         _ = try desk.initialize(defaults: defaults)
+        let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
+        return (desk, defaults, file, try String(contentsOf: file, encoding: .utf8))
+    }
+
+    func testAnAgencyAddedIsTakenAndMistakesAreRefusedWithTheirPlace() throws {
+        let (desk, defaults, file, original) = try makeDesk()
         var source = ReferenceSource(folder: desk, defaults: defaults)
         XCTAssertNil(source.change(), "nothing edited")
 
-        let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
-        let original = try String(contentsOf: file, encoding: .utf8)
         try (original + newAgency).write(to: file, atomically: true, encoding: .utf8)
         guard case let .reloaded(withAgency)? = source.change() else { return XCTFail("the new agency was not taken") }
         XCTAssertEqual(withAgency.agencies.agencies.last?.id, "pemkab-baru")
@@ -44,11 +49,7 @@ final class ReferenceSourceTests: XCTestCase {
 
     /// An agency an operator of the roster belongs to cannot go: the desk could not be opened so.
     func testReferenceDataTheRosterNoLongerAgreesWithIsRefused() throws {
-        let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = try TestSupport.shippedDefaults()
-        _ = try desk.initialize(defaults: defaults)
-        let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
-        let original = try String(contentsOf: file, encoding: .utf8)
+        let (desk, defaults, file, original) = try makeDesk()
         try (original + newAgency).write(to: file, atomically: true, encoding: .utf8)
         try """
             [[operator]]
@@ -70,10 +71,7 @@ final class ReferenceSourceTests: XCTestCase {
     /// QA: an edit in place that kept the size and had its modification time put back (`touch -r`) was
     /// never taken. The change time still moves.
     func testAnEditWithItsModificationTimePutBackIsTaken() throws {
-        let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = try TestSupport.shippedDefaults()
-        _ = try desk.initialize(defaults: defaults)
-        let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
+        let (desk, defaults, file, _) = try makeDesk()
         let modified = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
         var source = ReferenceSource(folder: desk, defaults: defaults)
         usleep(20_000)
@@ -91,11 +89,7 @@ final class ReferenceSourceTests: XCTestCase {
     /// The console keeps the operator it opened with: reference data without that operator's agency is
     /// refused even when the roster on disk no longer names them (QA: the title bar fell back to a raw id).
     func testReferenceDataWithoutTheOperatorOnDutysAgencyIsRefused() throws {
-        let desk = DeskFolder(url: try TestSupport.temporaryFolder(self).appendingPathComponent("meja"))
-        let defaults = try TestSupport.shippedDefaults()
-        _ = try desk.initialize(defaults: defaults)
-        let file = desk.referenceFolder.appendingPathComponent("instansi.toml")
-        let original = try String(contentsOf: file, encoding: .utf8)
+        let (desk, defaults, file, original) = try makeDesk()
         try (original + newAgency).write(to: file, atomically: true, encoding: .utf8)
         let tono = Operator(name: "tono", role: .adminInstansi, agency: "pemkab-baru")
         var source = ReferenceSource(folder: desk, defaults: defaults, onDuty: tono)
