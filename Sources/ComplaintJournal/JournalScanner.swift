@@ -437,6 +437,11 @@ struct JournalScanner {
         if segments[index].firstSeq == nil { segments[index].firstSeq = first.seq }
         segments[index].lastSeq = last.seq
         lastSeq = last.seq
+        // Lines this process wrote count in the segment's digest as lines it read do: a snapshot written
+        // after them must find its digest again at the next start.
+        for entry in entries {
+            segments[index].digest &+= JournalResumePoint.lineDigest(line: entry.position.line, checksum: entry.span?.checksum ?? 0)
+        }
     }
 
     /// Starts a new, empty segment after the cursor's (used when the writer rolls).

@@ -89,6 +89,27 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertEqual(try journal.entries(after: 0).map(\.seq), Array(1...journal.lastSequence))
     }
 
+    /// A snapshot written by a process after its own writes (the console's background snapshot after the
+    /// officer's first actions) holds the digest of every line, those it wrote too: the next start takes it.
+    func testASnapshotWrittenAfterThisProcesssOwnWritesIsTakenByTheNextStart() throws {
+        let folder = try generatedFolder(reports: 120)
+        let op = Operator(name: "rina", role: .adminNasional)
+        for resumed in [false, true] {
+            let (s, journal) = try store(folder, resume: resumed ? try loaded(folder) : nil)
+            XCTAssertEqual(journal.resumedFromSnapshot, resumed)
+            let id = try XCTUnwrap(s.desk.order.first)
+            for k in 0..<3 { try s.perform(.addNote("sendiri \(k)"), on: id, as: op, now: now) }
+            let point = try XCTUnwrap(journal.resumePoint())
+            try ProjectionSnapshot.write(s.desk, at: point, journal: journal, programStamp: stamp, rules: TestSupport.inboxRules)
+            let snapshot = try loaded(folder)
+            let (next, checked) = try store(folder, resume: snapshot, mode: .readOnly)
+            XCTAssertTrue(checked.resumedFromSnapshot, "resumed: \(resumed)")
+            XCTAssertNil(checked.snapshotRejection, "resumed: \(resumed)")
+            XCTAssertNil(checked.snapshotNoLongerMatches(snapshot.resume), "what `check` asks; resumed: \(resumed)")
+            TestSupport.assertSameDesk(next.desk, s.desk)
+        }
+    }
+
     func testSnapshotFileIsPrivateAndLeavesNoTemporaryFile() throws {
         let folder = try generatedFolder(reports: 60)
         try writeSnapshot(folder)
