@@ -84,6 +84,29 @@ final class ReferenceDataStepTests: XCTestCase {
         XCTAssertTrue(s.message?.text.hasSuffix("Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi.") ?? false, "\(String(describing: s.message))")
     }
 
+    /// QA: an agency removed while open reports wait at it was accepted without a word. The message says how
+    /// many reports are stranded there.
+    func testOpenReportsAtAnAgencyNoLongerListedAreCounted() throws {
+        var s = try Fixture.state()
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: ""))))
+        XCTAssertFalse(s.message?.text.contains("laporan terbuka") ?? true, "none stranded yet")
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: """
+
+            [[instansi]]
+            id = "aaa-baru"
+            nama = "AAA Lembaga Baru"
+            jenis = "lembaga"
+            """))))
+        let waiting = try XCTUnwrap(s.desk.all.first { $0.status == .baru }?.id)
+        ConsoleReducer.reduce(&s, .journalEvents([RecordedEvent(
+            seq: s.desk.lastSeq + 1, id: "e", reportID: waiting, at: Fixture.now, actor: Actor(Fixture.national),
+            event: .disposed(Disposition(agency: "aaa-baru", kind: .disposisi)))]))
+        XCTAssertEqual(s.desk[waiting]?.agency, "aaa-baru")
+        ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: ""))))
+        XCTAssertTrue(s.message?.text.contains(" 1 laporan terbuka ada pada instansi yang tidak lagi terdaftar: disposisikan ulang.") ?? false,
+                      "\(String(describing: s.message))")
+    }
+
     func testReferenceDataWithMistakesIsRefusedWithThePlaceAndTheOldStays() throws {
         var s = try Fixture.state(size: Size(width: 200, height: 30))
         let agencies = s.env.agencies

@@ -32,6 +32,15 @@ extension ConsoleReducer {
                 text.id += " Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi."
                 text.en += " The agency chosen in the routing pane is gone: choose again."
             }
+            // An agency taken out of the directory while reports still wait at it (QA: accepted without a word).
+            let known = Set(s.env.agencies.map(\.id))
+            let stranded = s.desk.all.withUnsafeBufferPointer { reports in
+                reports.reduce(0) { n, r in n + (r.status.isOpen && r.agency.map { !known.contains($0) } == true ? 1 : 0) }
+            }
+            if stranded > 0 {
+                text.id += " \(stranded) laporan terbuka ada pada instansi yang tidak lagi terdaftar: disposisikan ulang."
+                text.en += " \(stranded) open reports are at an agency no longer listed: dispose them again."
+            }
             if case .form = s.overlay {
                 text.id += " Formulir yang terbuka masih memakai daftar lama: tutup (Esc) lalu buka lagi."
                 text.en += " The open form still lists the old choices: close it (Esc) and open it again."
