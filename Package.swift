@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],
                     exclude: ["Golden"]),
         .testTarget(name: "DecoderFuzzTests", dependencies: ["DecoderFuzzing", "ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
-        .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal"]),
+        .testTarget(name: "LaporDeskTests", dependencies: ["DeskResources", "Complaints", "ComplaintJournal", "Console"]),
     ]
 )
