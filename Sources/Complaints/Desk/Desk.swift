@@ -18,8 +18,8 @@ public struct Desk: Sendable {
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
     /// By exact spelling (`ExactActor`): each line's actor is shown as the journal writes it.
     private var actorBoxes: [ExactActor: ActorBox] = [:]
-    /// The boxes used last, compared before hashing: a fold meets the same few actors again and again, and
-    /// hashing five strings per event was a tenth of a cold start's sequential fold.
+    /// The boxes used last, compared by identity before any lookup: a fold meets the same few actors again
+    /// and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
     private var recentBoxes: [ActorBox] = []
     /// The boxes in `actorBoxes` by identity (held there, so an identity is never reused while listed).
     private var adoptedBoxes: [ObjectIdentifier: ActorBox] = [:]
