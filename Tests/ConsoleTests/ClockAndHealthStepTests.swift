@@ -37,12 +37,15 @@ final class ClockAndHealthStepTests: XCTestCase {
         assertGolden(ConsoleRenderer.render(s), "read-only-journal-80x24")
         ConsoleReducer.reduce(&s, .health(.degraded("baris 17 rusak")))
         // QA: only "JURNAL RUSAK" was shown; the message line now says what to do, and so does an action.
-        XCTAssertEqual(s.message?.text, "Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair`, "
-                       + "lalu buka ulang konsol. baris 17 rusak")
+        XCTAssertEqual(s.message?.text, "Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair` "
+                       + "(buka ulang konsol bila pesan ini tetap ada). baris 17 rusak")
         assertGolden(ConsoleRenderer.render(s), "degraded-journal-80x24")
         s.message = nil
         s.press(.char("a"))
         XCTAssertTrue(s.message?.text.contains("check --repair") ?? false, s.message?.text ?? "")
+        // Repaired from another shell: the error no longer stands on the message line.
+        ConsoleReducer.reduce(&s, .health(.ok))
+        XCTAssertEqual(s.message, msg(.success, "Jurnal sudah diperbaiki (check --repair): perubahan dapat disimpan lagi."))
     }
 
     func testMarkedRowsAreDisposedTogetherToTheChosenAgency() throws {

@@ -81,7 +81,11 @@ final class ReferenceDataStepTests: XCTestCase {
         ConsoleReducer.reduce(&s, .referenceData(.reloaded(try shippedReference(adding: ""))))
         XCTAssertFalse(ConsoleReducer.routingCandidates(s).contains { $0.agencyID == "aaa-baru" })
         XCTAssertFalse(s.routing.picked)
-        XCTAssertTrue(s.message?.text.hasSuffix("Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi.") ?? false, "\(String(describing: s.message))")
+        XCTAssertFalse(s.routing.isOpen, "closed: a next Enter must not dispose to the row that took the highlight")
+        XCTAssertNotEqual(s.focus, .routing)
+        XCTAssertTrue(s.message?.text.hasSuffix("Instansi yang dipilih di panel rute tidak ada lagi: panel rute ditutup, buka lagi (d) dan pilih lagi.") ?? false,
+                      "\(String(describing: s.message))")
+        XCTAssertTrue(s.press(.enter).allSatisfy { if case .perform = $0 { return false } else { return true } }, "Enter disposes nothing")
     }
 
     /// QA: an agency removed while open reports wait at it was accepted without a word. The message says how

@@ -19,8 +19,10 @@ extension ConsoleState {
             text(Localized("Jurnal perlu perhatian, perubahan tidak disimpan: ", en: "The journal needs attention; changes are not saved: "))
                 + reason
         case let .degraded(reason):
-            text(Localized("Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair`, lalu buka ulang konsol. ",
-                           en: "The journal needs repair; changes are not saved: run `lapor-desk check --repair`, then reopen the console. "))
+            // A repair from another shell is taken within seconds (`FileJournal.poll`); some damage found by this
+            // console itself (a write it could not roll back) still needs it reopened.
+            text(Localized("Jurnal perlu diperbaiki, perubahan tidak disimpan: jalankan `lapor-desk check --repair` (buka ulang konsol bila pesan ini tetap ada). ",
+                           en: "The journal needs repair; changes are not saved: run `lapor-desk check --repair` (reopen the console if this message stays). "))
                 + reason
         }
     }

@@ -18,8 +18,12 @@ extension ConsoleReducer {
                 if let row = routingCandidates(s).firstIndex(where: { $0.agencyID == chosen.agencyID }) {
                     s.routing.cursor = row
                 } else {
+                    // Closed as Esc closes it: left open, the next Enter disposed to whatever row took the
+                    // highlight (QA: the proposal), though the officer had chosen another agency.
                     s.routing.cursor = 0
                     s.routing.picked = false
+                    if s.focus == .routing { back(&s) }
+                    s.routing.isOpen = false
                     lost = true
                 }
             }
@@ -29,8 +33,8 @@ extension ConsoleReducer {
                 "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir berikutnya memakai yang baru.",
                 en: "The reference data (agencies, topics, routing rules) changed: routing proposals and the next forms use the new data.")
             if lost {
-                text.id += " Instansi yang dipilih di panel rute tidak ada lagi: pilih lagi."
-                text.en += " The agency chosen in the routing pane is gone: choose again."
+                text.id += " Instansi yang dipilih di panel rute tidak ada lagi: panel rute ditutup, buka lagi (d) dan pilih lagi."
+                text.en += " The agency chosen in the routing pane is gone: the routing pane was closed; open it again (d) and choose again."
             }
             // An agency taken out of the directory while reports still wait at it (QA: accepted without a word).
             let known = Set(s.env.agencies.map(\.id))

@@ -32,9 +32,17 @@ public enum ConsoleReducer {
             applyOutcomes(&s, outcomes)
             return []
         case let .health(h):
+            let wasDegraded = if case .degraded = s.health { true } else { false }
             s.health = h
             // Damage found while the console runs: say what it is and what to do, once, when it appears.
             if case .degraded = h, let why = s.healthProblem { s.message = StatusMessage(kind: .error, text: why) }
+            // Repaired from another shell (`check --repair`): the error on the message line no longer holds
+            // (QA: it kept telling the officer to reopen the console).
+            if wasDegraded, h == .ok {
+                s.message = StatusMessage(kind: .success, text: s.text(Localized(
+                    "Jurnal sudah diperbaiki (check --repair): perubahan dapat disimpan lagi.",
+                    en: "The journal was repaired (check --repair): changes can be saved again.")))
+            }
             return []
         case let .practiceClock(outcome):
             applyPracticeClock(&s, outcome)
