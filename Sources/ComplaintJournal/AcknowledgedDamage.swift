@@ -20,28 +20,13 @@ enum AcknowledgedDamage {
         "duplicate \(file) \(line) \(seq)" + (lineChecksum.map { " " + EnvelopeDecoder.hex8($0) } ?? "")
     }
 
-    /// Whether `registry` acknowledges the gap before this line: by the key with the line's checksum, or
-    /// by the older form without one, so registries written before the checksum was part of the key stay
-    /// valid and an upgrade never turns acknowledged findings into new damage.
-    static func acknowledgesGap(_ registry: Set<String>, file: String, line: Int, found: UInt64, lineChecksum: UInt32) -> Bool {
-        registry.contains(gapKey(file: file, line: line, found: found, lineChecksum: lineChecksum))
-            || registry.contains(gapKey(file: file, line: line, found: found))
-    }
-
-    /// As `acknowledgesGap`, for a line whose number was already used.
-    static func acknowledgesDuplicate(_ registry: Set<String>, file: String, line: Int, seq: UInt64, lineChecksum: UInt32) -> Bool {
-        registry.contains(duplicateKey(file: file, line: line, seq: seq, lineChecksum: lineChecksum))
-            || registry.contains(duplicateKey(file: file, line: line, seq: seq))
-    }
-
     /// A run of lines applied late (moved, in order among themselves) is one finding, named by its first
     /// line; its checksum part becomes that of the whole run as each next line of it is read, so the key
     /// acknowledges exactly these lines (QA: a line rewritten inside an acknowledged run went unnoticed).
     static func extendRun(_ finding: inout SequenceDuplicate, with lineChecksum: UInt32, registry: Set<String>) {
         let run = JournalResumePoint.lineDigest(line: Int(truncatingIfNeeded: finding.lineChecksum ?? 0), checksum: lineChecksum)
         finding.lineChecksum = UInt32(truncatingIfNeeded: run ^ (run >> 32))
-        finding.acknowledged = acknowledgesDuplicate(registry, file: finding.file, line: finding.line, seq: finding.seq,
-                                                     lineChecksum: finding.lineChecksum ?? 0)
+        finding.acknowledged = finding.isAcknowledged(in: registry)
     }
 
     /// What the registry holds: the acknowledged findings' keys, and the tracking ids that damaged lines

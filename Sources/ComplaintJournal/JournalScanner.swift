@@ -262,8 +262,11 @@ struct JournalScanner {
         func mark(_ kind: JournalResumePoint.MarkedLine.Kind, _ checksum: UInt32) {
             marked.append(.init(segment: key.segment, offset: key.offset, checksum: checksum, kind: kind))
         }
-        func duplicateAcknowledged(_ file: String, _ checksum: UInt32) -> Bool {
-            AcknowledgedDamage.acknowledgesDuplicate(acknowledged, file: file, line: lineNumber, seq: seq, lineChecksum: checksum)
+        func duplicate(appliedLate: Bool, _ checksum: UInt32) -> SequenceDuplicate {
+            var d = SequenceDuplicate(file: SegmentName.fileName(key.segment), line: lineNumber, seq: seq, acknowledged: false,
+                                      appliedLate: appliedLate, lineChecksum: checksum)
+            d.acknowledged = d.isAcknowledged(in: acknowledged)
+            return d
         }
         moveCursor(segment: key.segment, end: end, lines: lineNumber)
         if seq <= lastSeq, let k = missing.firstIndex(where: { $0.contains(seq) }) {
@@ -276,9 +279,7 @@ struct JournalScanner {
             // covers every line of the run (another line put inside an acknowledged run is new damage).
             let checksum = lineChecksum()
             if lateRunEnd.map({ seq != $0 + 1 }) ?? true {
-                let file = SegmentName.fileName(key.segment)
-                findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: duplicateAcknowledged(file, checksum),
-                                                             appliedLate: true, lineChecksum: checksum))
+                findings.duplicates.append(duplicate(appliedLate: true, checksum))
             } else if let last = findings.duplicates.indices.last, findings.duplicates[last].appliedLate {
                 AcknowledgedDamage.extendRun(&findings.duplicates[last], with: checksum, registry: acknowledged)
             }
@@ -289,21 +290,19 @@ struct JournalScanner {
         }
         lateRunEnd = nil
         if seq <= lastSeq {
-            let file = SegmentName.fileName(key.segment)
             let checksum = lineChecksum()
-            findings.duplicates.append(SequenceDuplicate(file: file, line: lineNumber, seq: seq, acknowledged: duplicateAcknowledged(file, checksum),
-                                                         lineChecksum: checksum))
+            findings.duplicates.append(duplicate(appliedLate: false, checksum))
             skipped.insert(key)
             mark(.setAside, checksum)
             return false
         }
         let afterGap = seq != lastSeq + 1
         if afterGap {
-            let file = SegmentName.fileName(key.segment)
             let checksum = lineChecksum()
-            let ack = AcknowledgedDamage.acknowledgesGap(acknowledged, file: file, line: lineNumber, found: seq, lineChecksum: checksum)
-            findings.gaps.append(
-                SequenceGap(file: file, line: lineNumber, expected: lastSeq + 1, found: seq, acknowledged: ack, lineChecksum: checksum))
+            var gap = SequenceGap(file: SegmentName.fileName(key.segment), line: lineNumber, expected: lastSeq + 1, found: seq,
+                                  acknowledged: false, lineChecksum: checksum)
+            gap.acknowledged = gap.isAcknowledged(in: acknowledged)
+            findings.gaps.append(gap)
             if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
             mark(.afterGap, checksum)
         }

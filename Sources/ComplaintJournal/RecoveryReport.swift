@@ -74,6 +74,12 @@ public struct SequenceGap: Sendable, Hashable, CustomStringConvertible {
     public var lineChecksum: UInt32?
     var key: String { AcknowledgedDamage.gapKey(file: file, line: line, found: found, lineChecksum: lineChecksum) }
 
+    /// Whether `registry` acknowledges this gap: by its key, or by the key's older form without the line's
+    /// checksum (registries written before stay valid; an upgrade never turns them into new damage).
+    func isAcknowledged(in registry: Set<String>) -> Bool {
+        registry.contains(key) || registry.contains(AcknowledgedDamage.gapKey(file: file, line: line, found: found))
+    }
+
     public init(file: String, line: Int, expected: UInt64, found: UInt64, acknowledged: Bool, lineChecksum: UInt32? = nil) {
         self.file = file
         self.line = line
@@ -100,6 +106,11 @@ public struct SequenceDuplicate: Sendable, Hashable, CustomStringConvertible {
     /// CRC-32C of the line: part of the acknowledgement's key.
     public var lineChecksum: UInt32?
     var key: String { AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq, lineChecksum: lineChecksum) }
+
+    /// As `SequenceGap.isAcknowledged(in:)`.
+    func isAcknowledged(in registry: Set<String>) -> Bool {
+        registry.contains(key) || registry.contains(AcknowledgedDamage.duplicateKey(file: file, line: line, seq: seq))
+    }
 
     public init(file: String, line: Int, seq: UInt64, acknowledged: Bool, appliedLate: Bool = false, lineChecksum: UInt32? = nil) {
         self.file = file
@@ -157,19 +168,8 @@ public struct RecoveryReport: Sendable, Hashable {
         for index in damagedLines.indices where keys.contains(damagedLines[index].key) {
             damagedLines[index].acknowledged = true
         }
-        // Gaps and duplicates by the key with the line's checksum, or by its older form (see `AcknowledgedDamage`).
-        for index in gaps.indices {
-            let g = gaps[index]
-            if keys.contains(g.key) || keys.contains(AcknowledgedDamage.gapKey(file: g.file, line: g.line, found: g.found)) {
-                gaps[index].acknowledged = true
-            }
-        }
-        for index in duplicates.indices {
-            let d = duplicates[index]
-            if keys.contains(d.key) || keys.contains(AcknowledgedDamage.duplicateKey(file: d.file, line: d.line, seq: d.seq)) {
-                duplicates[index].acknowledged = true
-            }
-        }
+        for index in gaps.indices where gaps[index].isAcknowledged(in: keys) { gaps[index].acknowledged = true }
+        for index in duplicates.indices where duplicates[index].isAcknowledged(in: keys) { duplicates[index].acknowledged = true }
     }
 
     /// This report without the findings already in `earlier` (a prefix of it).

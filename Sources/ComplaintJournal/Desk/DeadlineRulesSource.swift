@@ -7,8 +7,7 @@ import Foundation
 public struct DeadlineRulesSource {
     let folder: DeskFolder
     let defaults: DeskDefaults
-    /// Size, modification time and inode of each file, as last read.
-    private var stamp: [String]
+    private var files: WatchedFiles
     /// The zone the console shows times in: a changed one is only taken by a restart (deadlines counted in
     /// one zone beside times shown in another disagreed by hours: QA).
     let timeZone: DeskTimeZone
@@ -17,15 +16,12 @@ public struct DeadlineRulesSource {
         self.folder = folder
         self.defaults = defaults
         self.timeZone = timeZone
-        stamp = DeadlineRulesSource.stamp(folder)
+        files = WatchedFiles { DeadlineRulesSource.paths(folder) }
     }
 
-    /// What changed since the last call (or since the desk was opened); nil when no file did. A few `stat`
-    /// calls when nothing changed: cheap enough for every idle tick.
+    /// What changed since the last call (or since the desk was opened); nil when no file did.
     public mutating func change() -> DeadlineRulesChange? {
-        let now = DeadlineRulesSource.stamp(folder)
-        guard now != stamp else { return nil }
-        stamp = now
+        guard files.changed() else { return nil }
         var messages: [String] = []
         var settings = DeskSettings()
         if let text = OpenedDesk.read(folder.settingsFile, &messages) {
@@ -41,11 +37,10 @@ public struct DeadlineRulesSource {
         return .reloaded(Deadlines(calendar: WorkingCalendar(holidays: holidays, timeZone: settings.timeZone), limits: settings.limits))
     }
 
-    static func stamp(_ folder: DeskFolder) -> [String] {
-        var paths = [folder.settingsFile.path]
+    /// `desk.toml` and every holiday list in `kalender/`.
+    static func paths(_ folder: DeskFolder) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.calendarFolder.path)) ?? []
-        paths += names.filter { $0.hasPrefix("libur-") && $0.hasSuffix(".txt") }.sorted()
+        return [folder.settingsFile.path] + names.filter { $0.hasPrefix("libur-") && $0.hasSuffix(".txt") }.sorted()
             .map { folder.calendarFolder.appendingPathComponent($0).path }
-        return paths.map(FileStamp.line)
     }
 }

@@ -10,26 +10,24 @@ public struct ReferenceSource {
     /// The operator the console runs as: reference data without their agency or unit is refused (the
     /// roster on disk may already say otherwise; the console keeps the operator it opened with).
     let onDuty: Operator?
-    /// What each file looked like when last read (`FileStamp`); the roster too, so a reload refused because
-    /// of it is tried again once it is fixed.
-    private var stamp: [String]
+    /// `referensi/`'s files, and the roster too: a reload refused because of it is tried again once it is fixed.
+    private var files: WatchedFiles
 
     public init(folder: DeskFolder, defaults: DeskDefaults, onDuty: Operator? = nil) {
         self.folder = folder
         self.defaults = defaults
         self.onDuty = onDuty
-        stamp = ReferenceSource.stamp(folder)
+        files = WatchedFiles {
+            ReferenceData.fileNames.sorted().map { folder.referenceFolder.appendingPathComponent($0).path } + [folder.rosterFile.path]
+        }
     }
 
-    /// What changed since the last call (or since the desk was opened); nil when no file did. A few `stat`
-    /// calls when nothing changed: cheap enough for every idle tick.
+    /// What changed since the last call (or since the desk was opened); nil when no file did.
     ///
     /// New reference data is refused, and the old kept, when a file holds a mistake or when the roster no
     /// longer agrees with it (an operator's agency or unit removed): the desk could not be opened with it.
     public mutating func change() -> ReferenceChange? {
-        let now = ReferenceSource.stamp(folder)
-        guard now != stamp else { return nil }
-        stamp = now
+        guard files.changed() else { return nil }
         var messages: [String] = []
         guard let reference = OpenedDesk.referenceData(folder, defaults: defaults, &messages) else { return .refused(messages) }
         if let text = OpenedDesk.read(folder.rosterFile, &messages) {
@@ -48,8 +46,4 @@ public struct ReferenceSource {
         return messages.isEmpty ? .reloaded(reference) : .refused(messages)
     }
 
-    static func stamp(_ folder: DeskFolder) -> [String] {
-        ReferenceData.fileNames.sorted().map { FileStamp.line(folder.referenceFolder.appendingPathComponent($0).path) }
-            + [FileStamp.line(folder.rosterFile.path)]
-    }
 }

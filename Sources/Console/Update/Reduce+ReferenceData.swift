@@ -27,8 +27,7 @@ extension ConsoleReducer {
                     lost = true
                 }
             }
-            // Rows show agency names; a filter may name an agency that is now spelled differently.
-            refreshInbox(&s)
+            // The inbox is not listed again: its rows hold agency ids, and names are looked up as they are drawn.
             var text = Localized(
                 "Data referensi (instansi, kategori, aturan rute) diubah: usulan rute dan formulir berikutnya memakai yang baru.",
                 en: "The reference data (agencies, topics, routing rules) changed: routing proposals and the next forms use the new data.")
@@ -38,8 +37,11 @@ extension ConsoleReducer {
             }
             // An agency taken out of the directory while reports still wait at it (QA: accepted without a word).
             let known = Set(s.env.agencies.map(\.id))
-            let stranded = s.desk.all.withUnsafeBufferPointer { reports in
-                reports.reduce(0) { n, r in n + (r.status.isOpen && r.agency.map { !known.contains($0) } == true ? 1 : 0) }
+            var stranded = 0
+            s.desk.all.withUnsafeBufferPointer { reports in
+                for r in reports.indices where reports[r].status.isOpen {
+                    if let agency = reports[r].agency, !known.contains(agency) { stranded += 1 }
+                }
             }
             if stranded > 0 {
                 text.id += " \(stranded) laporan terbuka ada pada instansi yang tidak lagi terdaftar: disposisikan ulang."
