@@ -27,13 +27,13 @@ enum JSONStringScanner {
         guard let base = bytes.baseAddress else { throw Failure(offset: start, reason: "expected a string") }
         let count = bytes.count
         var index = start + 1
-        var highBits: UInt8 = 0
+        var highBits: UInt64 = 0
         // Fast path: plain bytes up to the closing quote (the hot loop of start-up), eight at a time.
-        index = ByteScan.skipPlainASCII(base, from: index, count: count)
+        index = ByteScan.skipStringBytes(base, from: index, count: count, highBits: &highBits)
         while index < count {
             let byte = base[index]
             if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
-            highBits |= byte
+            highBits |= UInt64(byte & 0x80)
             index += 1
         }
         guard index < count else { throw Failure(offset: start, reason: "unterminated string") }
@@ -41,7 +41,7 @@ enum JSONStringScanner {
         if stop < 0x20 { throw Failure(offset: index, reason: "raw control character in string") }
         if stop == 0x5C { return try scanEscaped(bytes, start: start, firstEscape: index) }
         let slice = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
-        if highBits >= 0x80, !isValidUTF8(slice) { throw Failure(offset: start, reason: "invalid UTF-8 in string") }
+        if highBits != 0, !isValidUTF8(slice) { throw Failure(offset: start, reason: "invalid UTF-8 in string") }
         return (materialize ? String(decoding: slice, as: Unicode.UTF8.self) : nil, index + 1)
     }
 

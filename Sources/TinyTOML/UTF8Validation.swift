@@ -37,8 +37,16 @@ public enum UTF8Validation {
     public static func isValid(_ bytes: some Collection<UInt8>) -> Bool { firstInvalidOffset(bytes) == nil }
 
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes at a time: text with a few curly quotes or accents is mostly ASCII, and
+            // it is validated whole (journal bodies at start-up) once one non-ASCII byte is seen.
+            if bytes.count - index >= 8, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             guard let length = sequenceLength(bytes, at: index) else { return index }
             index += length
         }

@@ -159,8 +159,9 @@ struct PayloadTape {
         var escaped = false
         var high = false
         guard let base = bytes.baseAddress else { return false }
+        var highBits: UInt64 = 0
         while true {
-            i = ByteScan.skipPlainASCII(base, from: i, count: bytes.count)
+            i = ByteScan.skipStringBytes(base, from: i, count: bytes.count, highBits: &highBits)
             while i < bytes.count {
                 let b = base[i]
                 if b == 0x22 || b == 0x5C || b < 0x20 { break }
@@ -195,6 +196,7 @@ struct PayloadTape {
             }
         }
         i += 1
+        high = high || highBits != 0
         if high, !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(i - 1)])) { return false }
         let node = push(.string, start, flag: escaped)
         close(node, end: i)

@@ -1,0 +1,58 @@
+import SeededRandom
+import XCTest
+@testable import Complaints
+
+/// `ByteScan.skipStringBytes` is the hot loop of every string at start-up: it must never pass a byte a
+/// JSON string scanner has to look at, and must say whether it passed a non-ASCII byte (the caller then
+/// validates UTF-8). Checked against a byte-by-byte reading of random strings built from the bytes that
+/// matter, at every alignment.
+final class ByteScanTests: XCTestCase {
+    /// Bytes a string scanner stops at, the boundaries around them, and non-ASCII bytes of each kind.
+    static let alphabet: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xBF, 0xC3, 0xE2, 0xF0, 0xFF]
+        + Array("aZ9 ,:{".utf8)
+
+    func isSpecial(_ b: UInt8) -> Bool { b == 0x22 || b == 0x5C || b < 0x20 }
+
+    func testNeverSkipsAByteTheScannerMustSeeAndReportsNonASCII() {
+        var random = SeededGenerator(seed: 5)
+        for round in 0..<20_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            // Mostly plain text, so long runs reach the eight-byte loop.
+            let bytes: [UInt8] = (0..<length).map { _ in
+                Int.random(in: 0..<4, using: &random) == 0 ? Self.alphabet.randomElement(using: &random)! : UInt8.random(in: 0x20...0x7E, using: &random)
+            }
+            let start = length == 0 ? 0 : Int.random(in: 0...length, using: &random)
+            var highBits: UInt64 = 0
+            let stop = bytes.withUnsafeBufferPointer { b in
+                ByteScan.skipStringBytes(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, from: start, count: length, highBits: &highBits)
+            }
+            let passed = bytes[start..<stop]
+            XCTAssertFalse(passed.contains(where: isSpecial), "round \(round): skipped over a quote, backslash or control byte")
+            XCTAssertEqual(highBits != 0, passed.contains { $0 >= 0x80 }, "round \(round): non-ASCII reported wrongly")
+            // It stops only where the next eight bytes hold a special byte, or fewer than eight are left.
+            if length - stop >= 8 {
+                XCTAssertTrue(bytes[stop..<(stop + 8)].contains(where: isSpecial), "round \(round): stopped early at \(stop)")
+            }
+        }
+    }
+
+    /// A string with non-ASCII text before its end decodes to the same text, and a quote, backslash or
+    /// control byte after the non-ASCII text is still seen (at every offset within the eight-byte word).
+    func testNonASCIIBeforeTheEndIsDecodedAndCheckedByTheTape() throws {
+        let lead = "Jalan “rusak” — "
+        for pad in 0..<16 {
+            let text = lead + String(repeating: "x", count: pad) + "é"
+            let good = Array("{\"text\":\"\(text)\"}".utf8)
+            let event = try EventCodec.decode(type: "report.note-added", payload: good)
+            XCTAssertEqual(event, .noteAdded(text: text))
+            // A raw control byte after the non-ASCII text: rejected, not skipped over.
+            var bad = Array("{\"text\":\"\(text)".utf8)
+            bad += [0x0A] + Array("\"}".utf8)
+            XCTAssertNil(bad.withUnsafeBufferPointer { PayloadTape.parse($0) }, "pad \(pad): a raw newline was skipped")
+            // Invalid UTF-8 after valid non-ASCII text is still refused.
+            var broken = Array("{\"text\":\"\(text)".utf8)
+            broken += [0xC3, 0x28] + Array("\"}".utf8)
+            XCTAssertNil(broken.withUnsafeBufferPointer { PayloadTape.parse($0) }, "pad \(pad): invalid UTF-8 accepted")
+        }
+    }
+}
