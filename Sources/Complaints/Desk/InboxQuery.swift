@@ -258,7 +258,14 @@ public struct Inbox: Sendable {
 
     /// Lowercases and strips accents so "Kesehatan" finds "KESEHATAN" and "Sleman" finds "sléman".
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Invisible characters (zero-width joiners and spaces, soft hyphens, direction marks, variation
+        // selectors) are left out: the officer types what is seen, and "Zero\u{200D}width" must be found by
+        // "zerowidth" (QA: no result for exactly the word on screen).
+        guard folded.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint) else { return folded }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: folded.unicodeScalars.lazy.filter { !$0.properties.isDefaultIgnorableCodePoint })
+        return String(kept)
     }
 
     static func searchTokens(_ text: String) -> [String] {

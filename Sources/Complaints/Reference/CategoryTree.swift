@@ -15,7 +15,8 @@ public struct Subcategory: Hashable, Sendable, Identifiable {
 
 /// A top-level complaint topic of the SP4N-LAPOR! topic tree.
 public struct TopicCategory: Equatable, Sendable, Identifiable {
-    /// Short stable id used in rules and events (`kesehatan`, `pupr`).
+    /// Short stable id routing rules may use (`kesehatan`, `pupr`). Events record the `name` (see
+    /// README, Known limitations: renaming a topic leaves reports classified under the old name outside it).
     public let id: String
     /// Official Indonesian topic name (`Pekerjaan Umum dan Penataan Ruang`).
     public let name: String

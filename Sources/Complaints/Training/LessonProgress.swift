@@ -99,6 +99,17 @@ public struct LessonProgress: Sendable, Hashable {
                   en: "Step \(i + 1) can no longer be done: its report closed itself when the practice clock moved past the reporter's time to respond. Ctrl-R starts over.")
     }
 
+    /// The feedback as shown: the praise of the lesson's last step with a note when earlier steps are not
+    /// done. Scenarios end with "Selesai!"-style praise, which read as the lesson's end while two steps
+    /// had failed (QA: "✓ Bagus! Pelajaran selesai" under a step marked ✗).
+    public var shownFeedback: LessonFeedback? {
+        guard case let .praise(step, text)? = feedback, step == lesson.steps.count - 1, !isFinished else { return feedback }
+        let left = lesson.steps.count - doneCount
+        let note = Localized(" (Pelajaran belum tuntas: \(left) langkah lain belum berhasil.)",
+                             en: " (The lesson is not complete: \(left) other \(left == 1 ? "step is" : "steps are") not done.)")
+        return .praise(step: step, text: Localized(text.id + note.id, en: text.en + note.en))
+    }
+
     /// The right action after a mistake that failed the step.
     static let failedStep = Localized(
         "Langkah ini sudah gagal karena kesalahan tadi, jadi tidak dihitung. } melewati langkah, Ctrl-R mengulang dari awal.",

@@ -45,19 +45,26 @@ public enum ConsoleRenderer {
             (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))",
              s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")), Roles.titleHealthBad, true)
         }
-        var items: [Item] = [(clock, BimtekRows.clockPrefix(s) + DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language), Roles.titleBar, false), health]
+        // The short clock keeps the zone: on a WITA or WIT desk a time without it reads as Jakarta's.
+        let shortClock = BimtekRows.clockPrefix(s) + DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language)
+            + " " + s.env.zoneName
+        var items: [Item] = [(clock, shortClock, Roles.titleBar, false), health]
         if s.env.isPractice {
             items.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")),
                           s.text(Localized("LATIHAN", en: "PRACTICE")), Roles.titlePractice, true), at: 0)
         }
-        // Right side first so the state never disappears; the left side truncates.
-        let minLeft = min(12, r.width / 3)
+        // Right side first so the state never disappears; the left side truncates, keeping room for the
+        // officer's name.
+        let minLeft = min(20, r.width / 3)
         func width(_ texts: [String]) -> Int { texts.reduce(0) { $0 + $1.displayWidth + 2 } }
         var chosen: [String?] = items.map { $0.full }
-        if width(chosen.compactMap { $0 }) > r.width - minLeft { chosen = items.map { $0.short } }
-        if width(chosen.compactMap { $0 }) > r.width - minLeft {
-            chosen = items.map { $0.essential ? $0.short : nil }
-        }
+        func fits() -> Bool { width(chosen.compactMap { $0 }) <= r.width - minLeft }
+        // Shortened one at a time, what says least first: the journal state's words, the clock's weekday and
+        // year, then the practice marker's "— data contoh" (QA: at 80 columns all three went at once, though
+        // the marker and the zone fitted). Only then does the clock go.
+        let practice = s.env.isPractice ? [0] : []
+        for k in [items.count - 1, items.count - 2] + practice where !fits() { chosen[k] = items[k].short }
+        if !fits() { chosen = items.map { $0.essential ? $0.short : nil } }
         var x = r.maxX
         var placed: [(String, StyleRole, Int)] = []
         for (k, item) in items.enumerated().reversed() {
@@ -68,7 +75,10 @@ public enum ConsoleRenderer {
             x -= w
             placed.append((t, item.role, x))
         }
-        c.put(TextFit.truncate(left, width: max(0, x - r.x)), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
+        // Short of room, the product's name goes before the officer's.
+        let room = max(0, x - r.x)
+        if left.displayWidth > room { left = " " + left.dropFirst(" LaporDesk · ".count) }
+        c.put(TextFit.truncate(left, width: room), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
         for (t, role, px) in placed { c.put(t, at: Point(x: px, y: r.y), role: role) }
     }
 

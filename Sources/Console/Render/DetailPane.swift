@@ -56,8 +56,13 @@ enum DetailPane {
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
         var out: [StyledLine] = []
         if s.detail.changedUnderneath, s.detail.reportID == r.id {
-            out.append(StyledLine(text: t("⚠ Laporan ini baru diubah oleh petugas lain. Tekan Esc lalu Enter untuk memuat ulang.",
-                                          "⚠ Another officer just changed this report. Press Esc then Enter to reload."), role: Roles.detailWarning))
+            // From the routing pane Esc comes back here first; in the detail pane (or the inbox, whose
+            // highlighted row this is) Enter reloads.
+            out.append(StyledLine(text: s.focus == .routing
+                                      ? t("⚠ Laporan ini baru diubah oleh petugas lain. Tekan Esc lalu Enter untuk memuat ulang.",
+                                          "⚠ Another officer just changed this report. Press Esc then Enter to reload.")
+                                      : t("⚠ Laporan ini baru diubah oleh petugas lain. Tekan Enter untuk memuat ulang.",
+                                          "⚠ Another officer just changed this report. Press Enter to reload."), role: Roles.detailWarning))
         }
         if r.anonymous {
             out.append(StyledLine(text: t("▌ANONIM▐ identitas pelapor hanya untuk Admin Nasional",

@@ -47,7 +47,7 @@ public enum LessonStrip {
         }
         // Four rows under the header, shared: the feedback takes what it needs (at most two), a stuck step's
         // hint one, and the instruction the rest, so a long instruction is not cut while nothing else is shown.
-        let feedback = cursor.progress.feedback.map { feedback -> (lines: [String], role: StyleRole) in
+        let feedback = cursor.progress.shownFeedback.map { feedback -> (lines: [String], role: StyleRole) in
             let (mark, text, role): (String, Localized, StyleRole) = switch feedback {
             case let .praise(_, t): ("✓ ", t, Roles.statusSuccess)
             case let .mistake(_, t): ("✗ ", t, Roles.statusError)

@@ -123,10 +123,25 @@ extension ConsoleReducer {
             s.focus = .detail
             return []
         case .detail:
+            reloadOpenReport(&s)
             return []
         case .routing:
             return disposeToSelectedCandidate(&s)
         }
+    }
+
+    /// Enter on the open report: take the version on the desk now, after "another officer just changed
+    /// this report". The advice was Esc then Enter, which went back through the inbox and opened whatever
+    /// row was highlighted when the change had taken the report out of the view (QA: the message line still
+    /// named the changed report over another one).
+    static func reloadOpenReport(_ s: inout ConsoleState) {
+        guard let id = s.detail.reportID, let report = s.desk[id] else { return }
+        let wasChanged = s.detail.changedUnderneath
+        s.detail.openedVersion = report.version
+        s.detail.changedUnderneath = false
+        guard wasChanged else { return }
+        s.message = StatusMessage(kind: .info, text: s.text(Localized(
+            "Laporan #\(id) dimuat ulang: yang tampil kini versi terbaru.", en: "Report #\(id) reloaded: this is its latest version.")))
     }
 
     static func back(_ s: inout ConsoleState) {

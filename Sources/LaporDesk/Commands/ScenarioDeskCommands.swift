@@ -51,7 +51,7 @@ struct ScenarioProgress: ParsableCommand {
         for (i, step) in p.lesson.steps.enumerated() {
             Output.line("  \(p.completed[i] ? "✓" : p.failed[i] ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
         }
-        switch p.feedback {
+        switch p.shownFeedback {
         case let .praise(_, t)?: Output.line("✓ " + t.text(language))
         case let .mistake(_, t)?: Output.line("✗ " + t.text(language))
         case nil: break

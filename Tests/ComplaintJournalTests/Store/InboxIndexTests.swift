@@ -121,6 +121,24 @@ final class InboxIndexTests: XCTestCase {
         assertSame(store.desk, index, at: now)
     }
 
+    /// QA: a title with an invisible zero-width joiner inside a word was not found by that word as shown.
+    /// Invisible characters are folded away in the text and in the query alike, indexed or not.
+    func testInvisibleCharactersDoNotHideAWordFromTheSearch() throws {
+        let store = try generatedStore(reports: 3)
+        let title = "Zero\u{200D}width\u{200B}joiner di ja\u{00AD}lan ra\u{FE0F}ya"
+        let id = try store.receive(Intake(channel: .web, receivedAt: now, title: title, body: "Isi laporan."), as: .system, now: now).id
+        let national = Operator(name: "nasional", role: .adminNasional)
+        for inbox in [Inbox(deadlines: deadlines), Inbox(deadlines: deadlines, index: InboxIndex(deadlines: deadlines))] {
+            for text in ["zerowidth", "ZEROWIDTHJOINER", "jalan raya", "zero\u{200D}width"] {
+                var q = InboxQuery.SavedView.semua.query
+                q.text = text
+                XCTAssertEqual(inbox.list(q, on: store.desk, for: national, now: now).ids, [id], text)
+            }
+        }
+        XCTAssertEqual(Inbox.fold("Zero\u{200D}Width\u{2060}"), "zerowidth")
+        XCTAssertEqual(Inbox.fold("Sléman"), "sleman", "visible text folds as before")
+    }
+
     func testTypingNarrowsWithoutChangingAnswers() throws {
         let store = try generatedStore(reports: 300)
         let index = InboxIndex(deadlines: deadlines)

@@ -31,6 +31,24 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(p.firstOpenStep, 1)
     }
 
+    /// QA: "✓ Bagus! Pelajaran selesai" under two steps marked ✗. The last step's praise, shown while other
+    /// steps are not done, says the lesson is not complete; with every step done it is shown as written.
+    func testTheLastStepsPraiseSaysWhenEarlierStepsAreNotDone() {
+        var p = LessonProgress(lesson: lesson, baselineSeq: 0)
+        p.observe(seq: 1, event: .deleted(reason: .spam, note: nil), externalID: "C")
+        XCTAssertEqual(p.feedback, .praise(step: 2, text: Localized("Bagus", en: "Good")))
+        XCTAssertEqual(p.shownFeedback, .praise(step: 2, text: Localized(
+            "Bagus (Pelajaran belum tuntas: 2 langkah lain belum berhasil.)", en: "Good (The lesson is not complete: 2 other steps are not done.)")))
+        p.observe(seq: 2, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertEqual(p.shownFeedback, p.feedback, "an earlier step's praise is shown as written")
+        var inOrder = LessonProgress(lesson: lesson, baselineSeq: 0)
+        inOrder.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "A")
+        inOrder.observe(seq: 2, event: .flagsSet(anonymous: nil, confidential: true), externalID: "B")
+        inOrder.observe(seq: 3, event: .deleted(reason: .spam, note: nil), externalID: "C")
+        XCTAssertTrue(inOrder.isFinished)
+        XCTAssertEqual(inOrder.shownFeedback, .praise(step: 2, text: Localized("Bagus", en: "Good")))
+    }
+
     func testTheSameVerbWithOtherFieldsOrOnAnotherReportDoesNotCount() {
         var p = LessonProgress(lesson: lesson, baselineSeq: 0)
         p.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "B")
