@@ -59,11 +59,14 @@ public enum ConsoleRenderer {
         func width(_ texts: [String]) -> Int { texts.reduce(0) { $0 + $1.displayWidth + 2 } }
         var chosen: [String?] = items.map { $0.full }
         func fits() -> Bool { width(chosen.compactMap { $0 }) <= r.width - minLeft }
-        // Shortened one at a time, what says least first: the journal state's words, the clock's weekday and
-        // year, then the practice marker's "— data contoh" (QA: at 80 columns all three went at once, though
-        // the marker and the zone fitted). Only then does the clock go.
+        // Shortened one at a time, what says least first: "Jurnal: OK" (its short form loses nothing), the
+        // clock's weekday and year, the practice marker's "— data contoh", and last why the journal is not OK
+        // (QA: at 80 columns all of them went at once, though the marker and the zone fitted). Only then does
+        // the clock go.
+        let (healthItem, clockItem) = (items.count - 1, items.count - 2)
         let practice = s.env.isPractice ? [0] : []
-        for k in [items.count - 1, items.count - 2] + practice where !fits() { chosen[k] = items[k].short }
+        let order = s.health == .ok ? [healthItem, clockItem] + practice : [clockItem] + practice + [healthItem]
+        for k in order where !fits() { chosen[k] = items[k].short }
         if !fits() { chosen = items.map { $0.essential ? $0.short : nil } }
         var x = r.maxX
         var placed: [(String, StyleRole, Int)] = []
