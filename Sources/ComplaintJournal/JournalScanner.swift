@@ -78,6 +78,9 @@ struct JournalScanner {
     private(set) var marked: [JournalResumePoint.MarkedLine] = []
     /// The last number of a run of lines applied late: the next one in that run is not a finding of its own.
     private var lateRunEnd: UInt64?
+    /// Damaged lines set aside since the last line applied in order: a gap no wider than their count is
+    /// their own numbers, not a second finding (QA: one damaged line was counted twice, and repaired twice).
+    private var damagedSinceApplied: UInt64 = 0
     /// The file each segment was when this scanner first looked at it (see `checkSegmentsUnreplaced`).
     private var identities: [Int: FileIdentity] = [:]
     /// The first segment found deleted or replaced; from then on every scan stops with it.
@@ -302,11 +305,12 @@ struct JournalScanner {
             var gap = SequenceGap(file: SegmentName.fileName(key.segment), line: lineNumber, expected: lastSeq + 1, found: seq,
                                   acknowledged: false, lineChecksum: checksum)
             gap.acknowledged = gap.isAcknowledged(in: acknowledged)
-            findings.gaps.append(gap)
+            if seq - lastSeq - 1 > damagedSinceApplied { findings.gaps.append(gap) }
             if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
             mark(.afterGap, checksum)
         }
         lastSeq = seq
+        damagedSinceApplied = 0
         let index = segments.count - 1
         if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
         segments[index].lastSeq = seq
@@ -336,6 +340,7 @@ struct JournalScanner {
         _ pending: inout [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
     ) throws(JournalError) {
         guard !pending.isEmpty else { return }
+        damagedSinceApplied += UInt64(pending.count)
         for line in pending {
             let file = SegmentName.fileName(line.segment)
             let key = line.bytes.withUnsafeBufferPointer {

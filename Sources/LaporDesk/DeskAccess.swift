@@ -85,6 +85,35 @@ enum DeskAccess {
         desk.recovery.damagedLines.contains { !$0.acknowledged } || desk.journal.eventsLost != nil
     }
 
+    /// The closing error of a read command over unrepaired damage, saying what the output lacks: a report
+    /// whose receipt line is damaged is left out, one with another damaged line is shown without that
+    /// event, so in a state it may no longer be in (QA: a report deleted as spam listed as new under "leaves
+    /// out the reports"). Names up to five reports; lines whose report cannot be read are counted.
+    static func incompleteOutput(_ what: String, _ desk: OpenedDesk) -> String {
+        var notes: [String] = []
+        var unknown = 0
+        for line in desk.recovery.damagedLines where !line.acknowledged {
+            guard let id = line.reportID else {
+                unknown += 1
+                continue
+            }
+            let place = located("\(line.file):\(line.line)", in: desk)
+            notes.append(desk.desk[ReportID(id)] == nil ? "#\(ReportText.clean(id)) left out (\(place))"
+                         : "#\(ReportText.clean(id)) shown without its event on \(place)")
+        }
+        if notes.count > 5 { notes = notes.prefix(5) + ["\(notes.count - 5) more"] }
+        if unknown > 0 { notes.append("\(unknown) damaged \(unknown == 1 ? "line names" : "lines name") no readable report") }
+        if let lost = desk.journal.eventsLost { notes.append(lost) }
+        return "\(what) is not complete, damaged journal lines were skipped: " + notes.joined(separator: "; ")
+            + "; `lapor-desk check --repair` sets them aside"
+    }
+
+    /// The damaged lines (unrepaired, or set aside by `check --repair`) that name `id`: `show` says its
+    /// trail lacks their events.
+    static func damagedLines(of id: ReportID, _ desk: OpenedDesk) -> [DamagedLine] {
+        desk.recovery.damagedLines.filter { $0.reportID == id.rawValue }
+    }
+
     /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays
     /// and cuti bersama as working days (QA: a report due over Christmas 2028 was counted without it).
     static func missingHolidayLists(_ desk: OpenedDesk, now: Date) -> String? {

@@ -136,13 +136,15 @@ final class RecoveryTests: XCTestCase {
         XCTAssertTrue(damage.reason.contains("checksum mismatch"), damage.reason)
         XCTAssertFalse(damage.acknowledged)
         XCTAssertTrue(report.descriptions.contains { $0.hasPrefix("000001.jsonl:3: damaged line skipped") }, "\(report.descriptions)")
-        XCTAssertEqual(report.gaps.map(\.expected), [3], "the skipped line leaves a gap that is reported too")
+        // The damaged line held seq 3: the number missing after it is its own, not a second finding (QA: one
+        // damaged line counted and repaired twice).
+        XCTAssertEqual(report.gaps, [], "the damaged line's own number is no gap")
         XCTAssertEqual(try TestSupport.bytes(TestSupport.segmentPath(folder)), bytes, "never truncated")
         XCTAssertEqual(TestSupport.quarantineFiles(folder), ["000001-\(starts[2]).damaged"])
         let saved = try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/000001-\(starts[2]).damaged").path)
         XCTAssertEqual(saved, Array(bytes[starts[2]..<starts[3]]))
         guard case let .degraded(reasons) = journal.health else { return XCTFail("expected degraded, got \(journal.health)") }
-        XCTAssertEqual(reasons.count, 2)
+        XCTAssertEqual(reasons.count, 1)
         XCTAssertFalse(report.isClean)
 
         // Reopening is idempotent: the same single quarantine copy.
@@ -160,7 +162,7 @@ final class RecoveryTests: XCTestCase {
         XCTAssertTrue(TestSupport.quarantineFiles(folder).contains("acknowledged.jsonl"))
         let (reopened, later) = try FileJournal.open(at: folder, mode: .writer)
         XCTAssertEqual(later.damagedLines.map(\.acknowledged), [true])
-        XCTAssertEqual(later.gaps.map(\.acknowledged), [true])
+        XCTAssertEqual(later.gaps, [])
         XCTAssertTrue(later.isClean)
         XCTAssertEqual(reopened.health, .ok)
         XCTAssertEqual(try reopened.allEntries().map(\.seq), [1, 2, 4, 5, 6, 7])
@@ -170,6 +172,22 @@ final class RecoveryTests: XCTestCase {
         let registry = try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl").path)
         _ = try reopened.repair()
         XCTAssertEqual(try TestSupport.bytes(folder.appendingPathComponent("journal/quarantine/acknowledged.jsonl").path), registry)
+    }
+
+    /// A gap wider than the damaged lines before it is still a finding: numbers are missing beyond theirs.
+    func testAGapWiderThanTheDamagedLinesBeforeItIsStillReported() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        var bytes: [UInt8] = []
+        for seq in [1, 2, 3, 5, 6] { bytes += try EnvelopeEncoder.encode(TestSupport.entry(seq), seq: UInt64(seq)) }
+        let starts = TestSupport.lineStarts(bytes)
+        bytes[starts[2] + 20] = UInt8(ascii: "#") // seq 3 damaged, and seq 4 never written
+        try TestSupport.write(bytes, to: TestSupport.segmentPath(folder))
+        let (journal, report) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertEqual(try journal.allEntries().map(\.seq), [1, 2, 5, 6])
+        XCTAssertEqual(report.damagedLines.map(\.line), [3])
+        XCTAssertEqual(report.gaps.map(\.expected), [3], "two numbers are missing after the one damaged line")
+        XCTAssertEqual(report.gaps.map(\.found), [5])
     }
 
     /// QA: two lines swapped far apart (hand-edited) made every good line between them a "duplicate" of the

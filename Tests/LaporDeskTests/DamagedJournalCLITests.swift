@@ -59,14 +59,15 @@ final class DamagedJournalCLITests: DeskTestCase {
         // 3, the data folder is damaged; QA: both exited 0), and still show every good report.
         let listed = try expect(3, ["list"])
         XCTAssertTrue(listed.stderr.contains(located), listed.stderr)
-        XCTAssertTrue(listed.stderr.contains("the list leaves out the reports of the damaged journal lines"), listed.stderr)
+        XCTAssertTrue(listed.stderr.contains("the list is not complete, damaged journal lines were skipped: #\(ids[2]) left out (\(segmentPath):3)"),
+                      listed.stderr)
         XCTAssertEqual(listed.stdout.split(separator: "\n").count, 4, "the good reports are still listed")
         let stats = try expect(3, ["stats"])
         XCTAssertTrue(stats.stderr.contains(located), stats.stderr)
         XCTAssertTrue(stats.stdout.contains("Diterima: 4"), stats.stdout)
         let exported = try expect(3, ["export"])
         XCTAssertTrue(exported.stderr.contains(located), exported.stderr)
-        XCTAssertTrue(exported.stderr.contains("the export leaves out the reports of the damaged journal lines"), exported.stderr)
+        XCTAssertTrue(exported.stderr.contains("the export is not complete, damaged journal lines were skipped: #\(ids[2]) left out"), exported.stderr)
         XCTAssertEqual(exported.stdout.split(separator: "\n").count, 4, "the good reports are still written")
         let shown = try expect(3, ["show", ids[2]])
         XCTAssertTrue(shown.stderr.contains("\(ids[2]): its journal line is damaged and skipped: \(segmentPath):3:"), shown.stderr)
@@ -77,6 +78,33 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertEqual(after.stderr, "")
         try expect(0, ["list"])
         try expect(0, ["stats"])
+    }
+
+    /// QA: a damaged line after a report's receipt (its deletion as spam) left the report listed as new under
+    /// "the list leaves out the reports…", and `show` printed it with exit 0 and no word. The closing error
+    /// says which report is shown without which event; `show` exits 3 naming the line, and after the repair
+    /// notes that an event was set aside.
+    func testAReportWithADamagedLaterEventIsNamedAsShownWithoutIt() throws {
+        try makeDesk()
+        let id = try intake([], body: "laporan yang kemudian dihapus")
+        try expect(0, ["act", id, "delete", "--reason", "spam"])
+        _ = try intake([], body: "laporan berikutnya")
+        var bytes = try Data(contentsOf: journalFile)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        bytes[bytes.startIndex + lines[0].count + 1 + lines[1].count - 40] ^= 0x01
+        try bytes.write(to: journalFile)
+        let place = "\(segmentPath):2"
+        let listed = try expect(3, ["list"])
+        XCTAssertTrue(listed.stderr.contains("the list is not complete, damaged journal lines were skipped: #\(id) shown without its event on \(place)"),
+                      listed.stderr)
+        let shown = try expect(3, ["show", id])
+        XCTAssertTrue(shown.stdout.contains("#\(id)"), "the report is still shown: \(shown.stdout)")
+        XCTAssertTrue(shown.stderr.contains("\(id): shown without the event of a damaged journal line, so its state may be wrong: \(place): damaged line skipped"),
+                      shown.stderr)
+        try expect(0, ["check", "--repair"])
+        let after = try expect(0, ["show", id])
+        XCTAssertTrue(after.stderr.contains("note: \(id): an event of this report was set aside as damaged by `lapor-desk check --repair` (\(place))"),
+                      after.stderr)
     }
 
     func testCheckCountsTheEventsItReadNotTheLastSequenceNumber() throws {
