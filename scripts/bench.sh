@@ -91,17 +91,21 @@ ref_foundation=$(for _ in $(seq "$(( runs < 3 ? runs : 3 ))"); do
 ref_sync=$(for _ in $(seq "$runs"); do
     "$bin" bench --data "$small" --reference fdatasync | sed -n 's/^reference fdatasync: median \([0-9.]*\) ms.*/\1/p'; done | median)
 
-# The intake file for the bulk import (and the later-events start): 50,000 generated reports.
+# The intake file for the bulk import (and the later-events start): 50,000 generated reports, each with a
+# topic and a place, as real intake has (looking them up was most of an import's time until measured so).
 import_n=50000
-intake="$cache/intake-s$seed-n$import_n.jsonl"
+intake="$cache/intake-v2-s$seed-n$import_n.jsonl"
 if [ ! -f "$intake" ]; then
     awk -v n="$import_n" -v seed="$seed" 'BEGIN {
         srand(seed); split("jalan rusak berlubang warga kesulitan melintas puskesmas antrean panjang obat habis bantuan sosial tidak tepat sasaran sekolah memungut biaya sampah menumpuk banjir lampu mati parkir liar upah lembur mohon segera ditindaklanjuti", w, " ")
         split("web sms twitter app whatsapp email letter walk-in phone api", ch, " ")
+        split("Kependudukan|Kesehatan|Pendidikan dan Kebudayaan|Perhubungan|Pekerjaan Umum dan Penataan Ruang|Bantuan Sosial|Ketenagakerjaan", cat, "|")
+        split("DI Yogyakarta|Kabupaten Sleman|DI Yogyakarta|Kota Yogyakarta|Jawa Barat|Kota Bandung|Bali|Kota Denpasar|Sumatera Barat|Kota Padang", pl, "|")
         for (i = 1; i <= n; i++) {
             len = 300 + int(rand() * 500); body = ""
             while (length(body) < len) body = body w[1 + int(rand() * 32)] " "
-            printf "{\"external_id\":\"bench-%d\",\"channel\":\"%s\",\"title\":\"Laporan %d\",\"body\":\"%s\"}\n", i, ch[1 + int(rand() * 10)], i, body
+            p = 1 + 2 * int(rand() * 5)
+            printf "{\"external_id\":\"bench-%d\",\"channel\":\"%s\",\"title\":\"Laporan %d\",\"body\":\"%s\",\"category\":\"%s\",\"location\":{\"province\":\"%s\",\"regency\":\"%s\"}}\n", i, ch[1 + int(rand() * 10)], i, body, cat[1 + int(rand() * 7)], pl[p], pl[p + 1]
         }
     }' >"$intake"
 fi

@@ -5,11 +5,14 @@ public struct Subcategory: Hashable, Sendable, Identifiable {
     public let name: String
     /// Line in `kategori.toml`.
     public let line: Int
+    /// `name` as lookups compare it, made once (see `TopicCategory.matchName`).
+    let matchName: String
 
     public init(id: String, name: String, line: Int) {
         self.id = id
         self.name = name
         self.line = line
+        matchName = ReferenceName.normalized(name)
     }
 }
 
@@ -24,17 +27,22 @@ public struct TopicCategory: Equatable, Sendable, Identifiable {
     /// Line in `kategori.toml`.
     public let line: Int
 
+    /// `name` as lookups compare it, made once: an import looks up every line's topic, and normalising
+    /// every topic's name again per line was most of its time (as with regions).
+    let matchName: String
+
     public init(id: String, name: String, subcategories: [Subcategory], line: Int) {
         self.id = id
         self.name = name
         self.subcategories = subcategories
         self.line = line
+        matchName = ReferenceName.normalized(name)
     }
 
     /// Finds a sub-category by id or name, ignoring case and spacing.
     public func subcategory(named text: String) -> Subcategory? {
         let wanted = ReferenceName.normalized(text)
-        return subcategories.first { $0.id == wanted || ReferenceName.normalized($0.name) == wanted }
+        return subcategories.first { $0.id == wanted || $0.matchName == wanted }
     }
 }
 
@@ -50,6 +58,6 @@ public struct CategoryTree: Equatable, Sendable {
     /// Finds a topic by id or name, ignoring case and spacing.
     public func category(named text: String) -> TopicCategory? {
         let wanted = ReferenceName.normalized(text)
-        return categories.first { $0.id == wanted || ReferenceName.normalized($0.name) == wanted }
+        return categories.first { $0.id == wanted || $0.matchName == wanted }
     }
 }

@@ -13,6 +13,11 @@ public struct Regency: Hashable, Sendable, Identifiable {
     public let provinceCode: String
     /// Line in `wilayah.toml`.
     public let line: Int
+    /// `name` as lookups compare it (`RegionDirectory.normalizedName`), and without its "kabupaten"/"kota"
+    /// prefix: made once, as an import looked up each line's regency by normalising all 514 names again
+    /// (QA: 6,900 reports/s with a regency, against 70,000 without).
+    let matchName: String
+    let bareMatchName: String
 
     public var id: String { code }
 
@@ -22,6 +27,8 @@ public struct Regency: Hashable, Sendable, Identifiable {
         self.kind = kind
         self.provinceCode = provinceCode
         self.line = line
+        matchName = RegionDirectory.normalizedName(name)
+        bareMatchName = RegionDirectory.bareName(matchName)
     }
 }
 
@@ -35,6 +42,8 @@ public struct Province: Equatable, Sendable, Identifiable {
     public let aliases: [String]
     public let regencies: [Regency]
     public let line: Int
+    /// The name and aliases as lookups compare them, made once (see `Regency.matchName`).
+    let matchNames: [String]
 
     public var id: String { code }
 
@@ -44,6 +53,7 @@ public struct Province: Equatable, Sendable, Identifiable {
         self.aliases = aliases
         self.regencies = regencies
         self.line = line
+        matchNames = ([name] + aliases).map(RegionDirectory.normalizedName)
     }
 }
 
@@ -95,10 +105,7 @@ public struct RegionDirectory: Equatable, Sendable {
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return nil }
         let code = String(text.filter { !$0.isWhitespace })
-        return provinces.first { province in
-            province.code == code || RegionDirectory.normalizedName(province.name) == wanted
-                || province.aliases.contains { RegionDirectory.normalizedName($0) == wanted }
-        }
+        return provinces.first { province in province.code == code || province.matchNames.contains(wanted) }
     }
 
     /// Finds a regency or city by code or name. A bare name ("Sleman") is accepted when only one
@@ -120,9 +127,9 @@ public struct RegionDirectory: Equatable, Sendable {
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return [] }
         let code = String(text.filter { !$0.isWhitespace })
-        let exact = pool.filter { $0.code == code || RegionDirectory.normalizedName($0.name) == wanted }
+        let exact = pool.filter { $0.code == code || $0.matchName == wanted }
         if !exact.isEmpty { return exact }
-        return pool.filter { RegionDirectory.bareName(RegionDirectory.normalizedName($0.name)) == wanted }
+        return pool.filter { $0.bareMatchName == wanted }
     }
 
     public func province(code: String) -> Province? { provinces.first { $0.code == code } }
