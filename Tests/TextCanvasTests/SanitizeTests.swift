@@ -78,7 +78,17 @@ final class SanitizeTests: XCTestCase {
 
     func testNewlinesInLineAndTextModes() {
         XCTAssertEqual(Sanitize.line("a\nb\r\nc\rd"), "a␤b␤c␍d")
-        XCTAssertEqual(Sanitize.text("a\nb\r\nc\rd\u{2028}e"), "a\nb\nc\nd\ne")
+        // A lone CR, NEL, VT and FF break the line but stay visible (QA: a lone CR, which moves a terminal back
+        // over the line, read as an ordinary break; NEL is a C1 control); LS and PS are line breaks.
+        XCTAssertEqual(Sanitize.text("a\nb\r\nc\rd\u{2028}e\u{2029}f"), "a\nb\nc␍\nd\ne\nf")
+        XCTAssertEqual(Sanitize.text("a\u{85}b\u{0B}c\u{0C}d"), "a⟪U+0085⟫\nb␋\nc␌\nd")
+    }
+
+    func testNoncharactersAreShownNotDropped() {
+        // Swift string literals refuse noncharacters, so they are built from their scalars.
+        func text(_ values: [UInt32]) -> String { String(String.UnicodeScalarView(values.compactMap(Unicode.Scalar.init))) }
+        XCTAssertEqual(Sanitize.line(text([0x78, 0xFFFE, 0xFFFF, 0x79])), "x⟪U+FFFE⟫⟪U+FFFF⟫y")
+        XCTAssertEqual(Sanitize.line(text([0x7A, 0xFDD0])), "z⟪U+FDD0⟫")
     }
 
     func testTabs() {
