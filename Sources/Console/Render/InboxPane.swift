@@ -47,10 +47,14 @@ enum InboxPane {
             guard let (badge, badgeRole) = badges[index] else { continue }
             let values = rowValues(report, s, marked: marked, badge: badge)
             c.put(layout.render(values), at: rowRect.origin, role: base, clipWidth: rowRect.width)
-            // Badge and flags keep their own roles so they stand out even on the selected row.
+            // Flags and an overdue badge keep their own roles so they stand out even on the selected row. The
+            // other badges have no background of their own: drawn in theirs, they cut a gap into the selected
+            // row's highlight (QA: reverse video switched off for "3h lagi" in the mono theme), so there they
+            // take the row's.
             if let bi = layout.index(of: "badge"), layout.widths[bi] > 0 {
+                let role = selected && badgeRole != Roles.badgeOverdue ? base : badgeRole
                 c.put(TextFit.truncate(badge, width: layout.widths[bi]), at: Point(x: rowRect.x + layout.offsets[bi], y: y),
-                      role: badgeRole, clipWidth: layout.widths[bi])
+                      role: role, clipWidth: layout.widths[bi])
             }
             if let fi = layout.index(of: "flags"), layout.widths[fi] > 0, report.anonymous || report.confidential {
                 if report.anonymous { c.put("A", at: Point(x: rowRect.x + layout.offsets[fi], y: y), role: Roles.flagAnonim) }
