@@ -258,8 +258,10 @@ extension Deadlines {
     public func badge(_ urgency: Urgency, now: Date) -> Localized {
         switch urgency {
         case let .overdue(since):
-            let days = max(1, Int(floor(-workingDaysLeft(until: since, now: now))))
-            return Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")
+            // Whole working days late; under one reads "<1h" (QA: a minute late read "TERLAMBAT 1h", as if a
+            // day had passed, while 23.6 days read "23h").
+            let days = Int(floor(-workingDaysLeft(until: since, now: now)))
+            return days < 1 ? Localized("TERLAMBAT <1h", en: "OVERDUE <1d") : Localized("TERLAMBAT \(days)h", en: "OVERDUE \(days)d")
         case .dueSoon:
             return Localized("JATUH TEMPO", en: "DUE SOON")
         case let .onTrack(due):

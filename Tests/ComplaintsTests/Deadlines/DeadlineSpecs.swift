@@ -28,7 +28,11 @@ final class DeadlineSpecs: XCTestCase {
         XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(3, 11)), now: at(3, 11)).en, "3d left")
         XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(4, 9)), now: at(4, 9)).id, "3h lagi", "2 days and an hour left")
         XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(4, 10)), now: at(4, 10)).id, "2h lagi", "exactly 2 days left")
-        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(8, 11)), now: at(8, 11)).id, "TERLAMBAT 1h")
+        // Late: whole working days, under one "<1h" (QA: a minute late read as a day late).
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(8, 10, minute: 1)), now: at(8, 10, minute: 1)).id, "TERLAMBAT <1h")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(8, 11)), now: at(8, 11)).en, "OVERDUE <1d")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(9, 10)), now: at(9, 10)).id, "TERLAMBAT 1h", "one working day late")
+        XCTAssertEqual(d.badge(d.urgency(of: s.report, now: at(9, 23)), now: at(9, 23)).id, "TERLAMBAT 1h")
     }
 
     func testReceivedOnSaturdayStartsCountingMonday() {
