@@ -108,7 +108,7 @@ enum ConsoleLauncher {
             }
             if let notice = request.notice { state.announce(notice) }
             if state.message == nil, let holidays = DeskAccess.missingHolidayLists(opened, now: clock()) {
-                state.announce(Localized("Kalender: " + holidays, en: "Calendar: " + holidays))
+                state.announce(Localized("Kalender: " + holidays.id, en: "Calendar: " + holidays.en))
             }
             let terminal = try screen.start(settings: opened.settings)
             // A theme file with mistakes falls back to default colours: say so now, not only after the console

@@ -116,13 +116,17 @@ enum DeskAccess {
 
     /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays
     /// and cuti bersama as working days (QA: a report due over Christmas 2028 was counted without it).
-    static func missingHolidayLists(_ desk: OpenedDesk, now: Date) -> String? {
+    /// In both languages: the console says it on its Indonesian message line (QA: it was quoted in English).
+    static func missingHolidayLists(_ desk: OpenedDesk, now: Date) -> Localized? {
         let year = desk.calendar.localDate(of: now).year
         let missing = [year, year + 1].filter { !desk.calendar.holidays.coveredYears.contains($0) }
         guard !missing.isEmpty else { return nil }
         let files = missing.map { "kalender/libur-\($0).txt" }.joined(separator: ", ")
-        return "no holiday list for \(missing.map(String.init).joined(separator: " and ")): deadlines there count national "
-            + "holidays and cuti bersama as working days; add \(files) to the data folder"
+        let years = missing.map(String.init)
+        return Localized("tidak ada daftar hari libur untuk \(years.joined(separator: " dan ")): tenggat di tahun itu menghitung "
+                         + "libur nasional dan cuti bersama sebagai hari kerja; tambahkan \(files) ke folder data",
+                         en: "no holiday list for \(years.joined(separator: " and ")): deadlines there count national "
+                         + "holidays and cuti bersama as working days; add \(files) to the data folder")
     }
 
     /// A new practice desk goes into an empty or new folder only: its reset restores exactly what was made

@@ -28,6 +28,16 @@ final class PresenterTests: XCTestCase {
         XCTAssertTrue(stripRow(s).contains("d  Verifikasi & disposisi") || stripRow(s).contains("d  disposisi"), stripRow(s))
     }
 
+    /// QA: in the routing pane Down chooses the agency Enter disposes to, as the pane's hint says; the strip
+    /// read "↓ turun".
+    func testMovingInTheRoutingPaneIsNamedChoosingTheAgency() throws {
+        var s = try presenter()
+        s.press(.enter, .char("d"), .down)
+        XCTAssertEqual(s.focus, .routing)
+        XCTAssertTrue(stripRow(s).hasSuffix("pilih instansi") || stripRow(s).contains("Down  pilih instansi"), stripRow(s))
+        XCTAssertFalse(stripRow(s).contains("Down  ↓ turun"), stripRow(s))
+    }
+
     func testTypedTextIsNeverEchoed() throws {
         var s = try presenter()
         s.press(.char("c")) // internal note form

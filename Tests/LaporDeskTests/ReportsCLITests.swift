@@ -110,6 +110,17 @@ final class ReportsCLITests: DeskTestCase {
         try expect(0, ["stats", "--region", "DI Yogyakarta"])
     }
 
+    /// `list` does not refuse names outside the reference data (reports may carry them), but an empty list
+    /// for a name it does not know says so, for a topic as for a place (QA: `--category nope` said nothing).
+    func testAnEmptyListForAnUnknownTopicOrPlaceSaysSo() throws {
+        try makeTwenty()
+        let topic = try expect(0, ["list", "--category", "Atlantis"])
+        XCTAssertTrue(topic.stderr.contains("--category: no topic in referensi/kategori.toml matches 'Atlantis'"), topic.transcript)
+        let place = try expect(0, ["list", "--region", "Atlantis"])
+        XCTAssertTrue(place.stderr.contains("--region: no province or regency/city in referensi/wilayah.toml matches 'Atlantis'"), place.transcript)
+        XCTAssertFalse(try expect(0, ["list", "--category", "Kesehatan"]).stderr.contains("--category"))
+    }
+
     func testMonthlyCSVOpensCleanlyInASpreadsheet() throws {
         try makeTwenty()
         let r = try expect(0, ["export", "--format", "csv", "--report", "monthly", "--separator", ";", "--as", "rina"] + june)

@@ -121,6 +121,11 @@ public enum ConsoleReducer {
             return []
         }
         logKey(&s, key, command: command)
+        // In the routing pane moving chooses the agency Enter disposes to, as its hint line says (QA: the
+        // presenter strip read "↓ turun" there).
+        if s.focus == .routing, [.down, .up, .pageDown, .pageUp, .top, .bottom].contains(command), let last = s.keyLog.indices.last {
+            s.keyLog[last].command = s.text(Localized("pilih instansi", en: "choose agency"))
+        }
         return run(&s, command)
     }
 

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
         // event for a report never received): named, so they are not lost without a word (QA).
         for a in opened.desk.anomalies { Output.line(a.description) }
         if let holidays = DeskAccess.missingHolidayLists(opened, now: try DeskAccess.now(opened)) {
-            Output.error("warning: \(opened.folder.path): \(holidays)")
+            Output.error("warning: \(opened.folder.path): \(holidays.en)")
         }
         // Events read, not the last sequence number: damaged or lost lines are not events read.
         let events = opened.desk.all.reduce(0) { $0 + $1.trail.count } + opened.desk.anomalies.count

@@ -57,6 +57,10 @@ struct ListCommand: ParsableCommand {
         if ids.isEmpty, let region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
             Output.error("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
         }
+        // The same for a topic (QA: `--category nope` printed nothing at all).
+        if ids.isEmpty, let category, opened.reference.categories.category(named: category) == nil {
+            Output.error("--category: no topic in referensi/kategori.toml matches '\(ReportText.clean(category))'")
+        }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         var out = ""
         for id in ids {
