@@ -335,6 +335,24 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.message, msg(.info, "Laporan #2600001 dimuat ulang: yang tampil kini versi terbaru."))
     }
 
+    /// QA: a form opened from the inbox stayed on its report, but the panes behind it showed the row that
+    /// took the report's place when another console's change took it out of the view.
+    func testThePanesBehindAFormStayOnItsReport() throws {
+        var b = try Bench()
+        XCTAssertEqual(b.state.inbox.selectedID, Fixture.ID.overdue)
+        b.state.press(.char("a"))
+        XCTAssertEqual(b.state.form?.targets, [Fixture.ID.overdue])
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.dispose(agency: "kemenkes", unit: nil, rule: nil, note: nil), on: Fixture.ID.overdue,
+                                       as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        XCTAssertNotEqual(b.state.inbox.selectedID, Fixture.ID.overdue, "the change took the report out of the view")
+        XCTAssertEqual(b.state.currentReportID, Fixture.ID.overdue, "the detail pane shows the form's report")
+        b.state.press(.escape, .escape)
+        XCTAssertNil(b.state.form)
+        XCTAssertEqual(b.state.currentReportID, b.state.inbox.selectedID, "closed, the panes follow the inbox again")
+    }
+
     func testStaleActionIsSentWithTheOldVersionAndRefused() throws {
         var b = try Bench()
         b.state.press(.enter)

@@ -66,9 +66,13 @@ public struct ConsoleState: Sendable {
 
     public func text(_ l: Localized) -> String { l.text(env.language) }
 
-    /// The report shown in the detail pane: the open one, else the one under the inbox cursor.
+    /// The report shown in the detail pane: the open one, else the one a form for one report is about, else
+    /// the one under the inbox cursor. (QA: another console's change took a form's report out of the inbox
+    /// view, and the panes behind "Arsipkan — #2600037" showed the row that took its place.)
     public var currentReportID: ReportID? {
-        detail.reportID ?? inbox.selectedID
+        if let id = detail.reportID { return id }
+        if case let .form(f) = overlay, f.targets.count == 1 { return f.targets[0] }
+        return inbox.selectedID
     }
 
     public var currentReport: Report? { currentReportID.flatMap { desk[$0] } }
