@@ -62,6 +62,12 @@ final class CommandPromptStepTests: XCTestCase {
             $0.overlay = nil
             $0.message = msg(.error, "Perintah tidak dikenal: frobnicate. Tekan Tab untuk melengkapi, ? untuk bantuan.")
         }
+        // The next command's outcome replaces it (QA: the error stayed over the report opened next).
+        s.press(.char(":"))
+        s.type("\(Fixture.ID.overdue.rawValue)")
+        s.press(.enter)
+        XCTAssertEqual(s.detail.reportID, Fixture.ID.overdue)
+        XCTAssertNotEqual(s.message?.kind, .error, "\(String(describing: s.message))")
         s.press(.char(":"))
         s.type("lang en")
         s.press(.enter)

@@ -155,6 +155,9 @@ extension ConsoleReducer {
     static func runPrompt(_ s: inout ConsoleState, _ text: String) -> [ConsoleEffect] {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         guard let name = parts.first else { return [] }
+        // A new command: what the last one said no longer applies (QA: "Unknown command: foo" stayed on the
+        // line over the report `:2600005` then opened). The command sets its own message.
+        s.message = nil
         if Int(name.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) != nil {
             let id = ReportID(name.trimmingCharacters(in: CharacterSet(charactersIn: "#")))
             return openByID(&s, id)
