@@ -141,7 +141,8 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertEqual(r.code, 1, r.transcript)
         XCTAssertTrue(r.stderr.contains("\(manifestURL.path):\(verbLine): step[2].do: unknown verb 'tunda'"), r.stderr)
         // Every problem at once: the unknown report is named too, at its step.
-        XCTAssertTrue(r.stderr.contains("\(manifestURL.path):\(reportLine): report: no report with external id 'SURAT-999'"), r.stderr)
+        XCTAssertNotNil(r.stderr.range(of: "\(manifestURL.path):\(reportLine): step[", options: .literal), r.stderr)
+        XCTAssertTrue(r.stderr.contains("].report: no report with external id 'SURAT-999'"), r.stderr)
         // A broken scenario never becomes a desk.
         let made = try CLI.run(["scenario", "create", folder.path, "--data", dataPath])
         XCTAssertEqual(made.code, 1, made.transcript)
@@ -196,9 +197,11 @@ final class ScenarioTests: DeskTestCase {
         ])
         let r = try CLI.run(["scenario", "check", folder.path])
         XCTAssertNotEqual(r.code, 0, r.transcript)
-        XCTAssertTrue(r.stderr.contains("agency: no agency 'pemkab-slemann' in instansi.toml"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("do: the trainee 'budi' (admin-instansi) cannot 'dispose'"), r.stderr)
-        XCTAssertNotNil(r.stderr.range(of: #"skenario.toml:[0-9]+: agency:"#, options: .regularExpression), "FILE:LINE: \(r.stderr)")
+        // Each problem names its step (QA: "agency:" and "do:" alone).
+        XCTAssertTrue(r.stderr.contains("step[1].agency: no agency 'pemkab-slemann' in instansi.toml"), r.stderr)
+        XCTAssertNotNil(r.stderr.range(of: #"step\[[0-9]+\]\.do: the trainee 'budi' \(admin-instansi\) cannot 'dispose'"#, options: .regularExpression),
+                        r.stderr)
+        XCTAssertNotNil(r.stderr.range(of: #"skenario.toml:[0-9]+: step\[1\]\.agency:"#, options: .regularExpression), "FILE:LINE: \(r.stderr)")
     }
 
     /// QA: a step that cannot follow the ones before it (archiving a report step 5 disposed) passed `scenario

@@ -89,7 +89,7 @@ public struct ScenarioPackage: Sendable {
         if let scenario, !entries.isEmpty {
             let known = Set(entries.compactMap(\.intake.externalID))
             for named in scenario.namedReports where !known.contains(named.externalID) {
-                messages.append("\(path(Scenario.manifestFileName)):\(named.line): report: no report with external id '\(named.externalID)' in laporan.jsonl")
+                messages.append("\(path(Scenario.manifestFileName)):\(named.line): \(named.path): no report with external id '\(named.externalID)' in laporan.jsonl")
             }
         }
         // Values no action could ever match, and steps the trainee may not take (QA: `scenario check` said OK).
@@ -105,14 +105,14 @@ public struct ScenarioPackage: Sendable {
                 if !known {
                     let what = v.field == "unit" ? "no unit '\(v.value)'\(v.agency.map { " in agency '\($0)'" } ?? "") (units are named agency/unit)"
                         : v.field == "agency" ? "no agency '\(v.value)' in instansi.toml" : "no category '\(v.value)' in kategori.toml"
-                    messages.append("\(path(Scenario.manifestFileName)):\(v.line): \(v.field): \(what)")
+                    messages.append("\(path(Scenario.manifestFileName)):\(v.line): \(v.path): \(what)")
                 }
             }
         }
         if let scenario, let roster, let trainee = roster.find(scenario.trainee) {
             let allowed = Access.commands(for: trainee.role)
             for step in scenario.stepVerbs where !allowed.contains(step.verb) {
-                messages.append("\(path(Scenario.manifestFileName)):\(step.line): do: the trainee '\(trainee.name)' (\(trainee.role.rawValue)) "
+                messages.append("\(path(Scenario.manifestFileName)):\(step.line): \(step.path): the trainee '\(trainee.name)' (\(trainee.role.rawValue)) "
                                 + "cannot '\(step.verb.rawValue)'")
             }
         }

@@ -64,7 +64,8 @@ extension Scenario {
         func collect(_ p: EventPattern, in table: TOMLTable) {
             for key in ["agency", "unit", "category"] {
                 if let v = p.fields[key] {
-                    values.append(NamedValue(field: key, value: v, agency: p.fields["agency"], line: table.line(of: key) ?? table.line))
+                    values.append(NamedValue(field: key, value: v, agency: p.fields["agency"], line: table.line(of: key) ?? table.line,
+                                             path: table.fieldPath(key)))
                 }
             }
         }
@@ -76,14 +77,14 @@ extension Scenario {
                 let expected = pattern(t, defaultReport: nil, extraKeys: textKeys, note: note)
                 let stepReport = expected?.reportExternalID ?? (t["report"]?.stringValue ?? "")
                 if let expect = expected {
-                    referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line))
+                    referenced.append(NamedReport(externalID: expect.reportExternalID, line: t.line(of: "report") ?? t.line, path: t.fieldPath("report")))
                     collect(expect, in: t)
-                    verbs.append(StepVerb(verb: expect.verb, line: t.line(of: "do") ?? t.line))
+                    verbs.append(StepVerb(verb: expect.verb, line: t.line(of: "do") ?? t.line, path: t.fieldPath("do")))
                 }
                 let instruction = localized(t, "instruction")
                 let praise = localized(t, "praise")
-                for s in [instruction.id, instruction.en, praise.id, praise.en] {
-                    referenced += LessonText.placeholders(in: s).map { NamedReport(externalID: $0, line: t.line) }
+                for (key, s) in [("instruction", instruction.id), ("instruction_en", instruction.en), ("praise", praise.id), ("praise_en", praise.en)] {
+                    referenced += LessonText.placeholders(in: s).map { NamedReport(externalID: $0, line: t.line(of: key) ?? t.line, path: t.fieldPath(key)) }
                 }
                 var wrongs: [WrongMove] = []
                 do {
@@ -93,8 +94,12 @@ extension Scenario {
                         let explanation = localized(w, "explanation")
                         var failsStep = false
                         do { failsStep = try w.optionalBool("fails_step") ?? false } catch { note(error) }
-                        if let line = w.line(of: "report") { referenced.append(NamedReport(externalID: p.reportExternalID, line: line)) }
-                        referenced += LessonText.placeholders(in: explanation.id + explanation.en).map { NamedReport(externalID: $0, line: w.line) }
+                        if let line = w.line(of: "report") {
+                            referenced.append(NamedReport(externalID: p.reportExternalID, line: line, path: w.fieldPath("report")))
+                        }
+                        referenced += LessonText.placeholders(in: explanation.id + explanation.en).map {
+                            NamedReport(externalID: $0, line: w.line(of: "explanation") ?? w.line, path: w.fieldPath("explanation"))
+                        }
                         wrongs.append(WrongMove(pattern: p, explanation: explanation, failsStep: failsStep))
                         collect(p, in: w)
                     }

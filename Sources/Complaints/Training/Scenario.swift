@@ -48,6 +48,8 @@ public struct Scenario: Sendable, Hashable {
 public struct StepVerb: Sendable, Hashable {
     public var verb: CommandKind
     public var line: Int
+    /// Where it is named (`step[2].do`): a problem names its step (QA: "do:" alone).
+    public var path: String
 }
 
 /// A field value a step or mistake names (`agency = "pemkab-sleman"`), with its line.
@@ -57,10 +59,14 @@ public struct NamedValue: Sendable, Hashable {
     /// The agency named beside a unit, if any.
     public var agency: String?
     public var line: Int
+    /// Where it is named (`step[4].wrong[2].agency`).
+    public var path: String
 }
 
 /// A report named in `skenario.toml` by its external id, with the line that names it.
 public struct NamedReport: Sendable, Hashable {
     public var externalID: String
     public var line: Int
+    /// Where it is named (`step[3].report`, or the text a `{…}` placeholder is in).
+    public var path: String
 }
