@@ -21,10 +21,9 @@ public enum Sanitize {
         clean(text, keepNewlines: false, tabs: tabs)
     }
 
-    /// Safe multi-line text: line breaks (LF, CRLF, U+2028/2029) become `\n`, for callers that split lines
-    /// first (word wrap, the edit buffer); a lone CR, NEL (the C1 line break), VT and FF break the line too
-    /// but show their placeholder before the break (QA: a lone CR read as an ordinary line break, though
-    /// on a terminal it moves back over the line); everything else as in `line`.
+    /// Safe multi-line text: line breaks (LF, CRLF, lone CR, NEL, VT, FF, U+2028/2029) become `\n`, for
+    /// callers that split lines first (word wrap, the edit buffer): a letter typed with old line ends reads
+    /// as its lines, and none of them moves the terminal's cursor; everything else as in `line`.
     public static func text<S: StringProtocol>(_ text: S, tabs: TabPolicy = .spaces(4)) -> String {
         clean(text, keepNewlines: true, tabs: tabs)
     }
@@ -92,7 +91,6 @@ public enum Sanitize {
                 if splitsJoinedEmoji && value == 0x200D { continue }
                 if isLineBreak(value) {
                     if keepNewlines {
-                        if let shown = visibleBreak(value) { output.append(contentsOf: shown.unicodeScalars) }
                         output.append("\n")
                     } else {
                         output.append(contentsOf: (value == 0x0D ? "\u{240D}" : "\u{2424}").unicodeScalars)
@@ -139,17 +137,6 @@ public enum Sanitize {
     private static func marker(_ value: UInt32) -> String {
         let hex = String(value, radix: 16, uppercase: true)
         return "\u{27EA}U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "\u{27EB}"
-    }
-
-    /// The placeholder a multi-line text keeps before a break that is not a plain line break.
-    private static func visibleBreak(_ value: UInt32) -> String? {
-        switch value {
-        case 0x0D: "\u{240D}"  // ␍
-        case 0x0B: "\u{240B}"  // ␋
-        case 0x0C: "\u{240C}"  // ␌
-        case 0x85: marker(value)
-        default: nil
-        }
     }
 
     private static func isLineBreak(_ value: UInt32) -> Bool {

@@ -1,0 +1,54 @@
+import ComplaintJournal
+import Complaints
+@testable import Console
+import Foundation
+import TextCanvas
+import XCTest
+
+/// Another console changes the report this one is working on: the officer reloads the same report, and
+/// an open form keeps its panes on its own report.
+final class ChangedElsewhereStepTests: XCTestCase {
+    /// QA: the advice "Esc then Enter" went back through the inbox, and when the other officer's change had
+    /// taken the report out of the view, Enter opened whichever row was highlighted there. Enter on the
+    /// open report reloads it; from the routing pane Esc comes back to it first.
+    func testEnterReloadsTheChangedReportEvenWhenItLeftTheView() throws {
+        var b = try Bench()
+        b.state.press(.enter, .char("d"))
+        XCTAssertEqual(b.state.focus, .routing)
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.dispose(agency: "kemenkes", unit: nil, rule: nil, note: nil), on: Fixture.ID.overdue,
+                                       as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        XCTAssertTrue(b.state.detail.changedUnderneath)
+        XCTAssertNotEqual(b.state.inbox.selectedID, Fixture.ID.overdue, "the change took the report out of the inbox's view")
+        XCTAssertTrue(DetailPane.lines(for: try XCTUnwrap(b.state.desk[Fixture.ID.overdue]), b.state)
+            .contains { $0.text.hasSuffix("Tekan Esc lalu Enter untuk memuat ulang.") })
+        b.state.press(.escape)
+        XCTAssertEqual(b.state.focus, .detail)
+        XCTAssertTrue(DetailPane.lines(for: try XCTUnwrap(b.state.desk[Fixture.ID.overdue]), b.state)
+            .contains { $0.text.hasSuffix("Tekan Enter untuk memuat ulang.") }, "the advice follows the focus")
+        b.state.press(.enter)
+        XCTAssertEqual(b.state.detail.reportID, Fixture.ID.overdue, "the same report, not the highlighted row")
+        XCTAssertEqual(b.state.detail.openedVersion, b.state.desk[Fixture.ID.overdue]?.version)
+        XCTAssertFalse(b.state.detail.changedUnderneath)
+        XCTAssertEqual(b.state.message, msg(.info, "Laporan #2600001 dimuat ulang: yang tampil kini versi terbaru."))
+    }
+
+    /// QA: a form opened from the inbox stayed on its report, but the panes behind it showed the row that
+    /// took the report's place when another console's change took it out of the view.
+    func testThePanesBehindAFormStayOnItsReport() throws {
+        var b = try Bench()
+        XCTAssertEqual(b.state.inbox.selectedID, Fixture.ID.overdue)
+        b.state.press(.char("a"))
+        XCTAssertEqual(b.state.form?.targets, [Fixture.ID.overdue])
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.dispose(agency: "kemenkes", unit: nil, rule: nil, note: nil), on: Fixture.ID.overdue,
+                                       as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        XCTAssertNotEqual(b.state.inbox.selectedID, Fixture.ID.overdue, "the change took the report out of the view")
+        XCTAssertEqual(b.state.currentReportID, Fixture.ID.overdue, "the detail pane shows the form's report")
+        b.state.press(.escape, .escape)
+        XCTAssertNil(b.state.form)
+        XCTAssertEqual(b.state.currentReportID, b.state.inbox.selectedID, "closed, the panes follow the inbox again")
+    }
+}
