@@ -30,6 +30,13 @@ final class ExitCodeContractTests: DeskTestCase {
         }
         let r = try desk(["list", "--no-such-flag"])
         XCTAssertTrue(r.stderr.contains("Usage") || r.stderr.contains("usage"), r.stderr)
+        // A flag the verb does not read is a usage error, and nothing is recorded (QA: the note was saved and
+        // --reason dropped without a word).
+        let id = try intake([])
+        let unused = try desk(["act", id, "note", "--text", "hi", "--reason", "x"])
+        XCTAssertEqual(unused.code, 2, unused.transcript)
+        XCTAssertTrue(unused.stderr.contains("act note: --reason: not used by 'note' (it takes: text)"), unused.stderr)
+        XCTAssertFalse(try desk(["show", id]).stdout.contains("hi"), "nothing recorded")
     }
 
     func testUnknownOperatorIsUsageError() throws {

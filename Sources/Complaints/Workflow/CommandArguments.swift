@@ -30,6 +30,50 @@ public struct CommandArguments: Sendable, Hashable {
         return e
     }
 
+    /// The arguments given, by the names callers spell them.
+    var given: [String] {
+        let named: [(String, Bool)] = [
+            ("agency", agency != nil), ("unit", unit != nil), ("note", note != nil), ("question", question != nil),
+            ("text", text != nil), ("reason", reason != nil), ("duplicate_of", duplicateOf != nil), ("title", title != nil),
+            ("classification", classification != nil), ("category", category != nil), ("subcategory", subcategory != nil),
+            ("priority", priority != nil), ("original", original != nil), ("anonymous", anonymous != nil),
+            ("confidential", confidential != nil), ("add", !add.isEmpty), ("remove", !remove.isEmpty), ("field", !fields.isEmpty),
+        ]
+        return named.filter(\.1).map(\.0)
+    }
+
+    /// The arguments `command(kind)` reads.
+    static func accepted(_ kind: CommandKind) -> Set<String> {
+        switch kind {
+        case .receive, .autoClose: []
+        case .dispose: ["agency", "unit", "note"]
+        case .postpone: ["question", "text"]
+        case .reporterReply, .followUp, .dispute, .accept, .note, .reply: ["text"]
+        case .archive: ["reason", "note", "duplicate_of"]
+        case .delete: ["reason", "note"]
+        case .assignUnit: ["unit"]
+        case .sendBack: ["reason", "text"]
+        case .editTitle: ["title"]
+        case .classify: ["classification", "category", "subcategory"]
+        case .setFlags: ["anonymous", "confidential"]
+        case .tag: ["add", "remove"]
+        case .priority: ["priority"]
+        case .linkDuplicate: ["original"]
+        case .redact: ["field", "reason"]
+        }
+    }
+
+    /// Refuses an argument `kind` does not read (QA: `act ID note --text hi --reason x` recorded the note
+    /// and dropped the reason without a word, hiding the script's mistake). For callers that take
+    /// arguments from people (`act`); `command` itself ignores the rest, as rehearsals fill in every one.
+    public func checkAllUsed(by kind: CommandKind) throws(Problem) {
+        let accepted = CommandArguments.accepted(kind)
+        if let unused = given.first(where: { !accepted.contains($0) }) {
+            let takes = accepted.sorted().joined(separator: ", ")
+            throw Problem(argument: unused, message: "not used by '\(kind.rawValue)'" + (takes.isEmpty ? "" : " (it takes: \(takes))"))
+        }
+    }
+
     /// The command `kind` asks for with these arguments. `receive` takes an intake record, not arguments.
     public func command(_ kind: CommandKind) throws(Problem) -> Command {
         switch kind {

@@ -53,6 +53,9 @@ struct ActCommand: ParsableCommand {
         a.duplicateOf = duplicateOf; a.title = title; a.classification = classification; a.category = category
         a.subcategory = subcategory; a.priority = priority; a.original = original; a.anonymous = anonymous
         a.confidential = confidential; a.add = add; a.remove = remove; a.fields = fields
+        do { try a.checkAllUsed(by: kind) } catch {
+            throw Fail.usage("act \(verb): --\(error.argument.replacingOccurrences(of: "_", with: "-")): \(error.message)")
+        }
         if kind == .dispose, agency == nil {
             // No --agency: the routing rule's proposal (to the agency; --unit only when given). A report
             // no rule matches is refused like any other refusal (exit 1): the command line itself was right.

@@ -19,6 +19,40 @@ final class CommandArgumentsTests: XCTestCase {
         }
     }
 
+    /// QA: `act ID note --text hi --reason x` dropped the reason silently. An argument the verb does not read
+    /// is named; every argument each verb reads passes (the table matches what `command` reads).
+    func testAnArgumentTheVerbDoesNotReadIsNamed() {
+        var note = CommandArguments()
+        note.text = "hi"
+        note.reason = "x"
+        XCTAssertThrowsError(try note.checkAllUsed(by: .note)) {
+            XCTAssertEqual($0 as? CommandArguments.Problem, .init(argument: "reason", message: "not used by 'note' (it takes: text)"))
+        }
+        note.reason = nil
+        XCTAssertNoThrow(try note.checkAllUsed(by: .note))
+        var archive = CommandArguments()
+        archive.reason = "duplikat"; archive.note = "n"; archive.duplicateOf = "2600001"
+        XCTAssertNoThrow(try archive.checkAllUsed(by: .archive))
+        var flags = CommandArguments()
+        flags.anonymous = true; flags.confidential = false
+        XCTAssertNoThrow(try flags.checkAllUsed(by: .setFlags))
+        XCTAssertThrowsError(try flags.checkAllUsed(by: .dispose))
+        // Each verb's table holds what `command` needs: built from exactly those arguments, it succeeds.
+        for kind in CommandKind.allCases where kind != .receive && kind != .autoClose {
+            var a = CommandArguments()
+            let takes = CommandArguments.accepted(kind)
+            if takes.contains("agency") { a.agency = "pemkab-sleman" }
+            if takes.contains("unit") { a.unit = "u" }
+            if takes.contains("text") { a.text = "t" }
+            if takes.contains("reason") { a.reason = kind == .archive ? "terlalu-umum" : "spam" }
+            if takes.contains("title") { a.title = "judul" }
+            if takes.contains("priority") { a.priority = "tinggi" }
+            if takes.contains("original") { a.original = "2600001" }
+            XCTAssertNoThrow(try a.checkAllUsed(by: kind), "\(kind)")
+            XCTAssertEqual(try a.command(kind).kind, kind)
+        }
+    }
+
     func testMissingAndUnknownValuesNameTheArgument() {
         let empty = CommandArguments()
         XCTAssertThrowsError(try empty.command(.followUp)) {
