@@ -104,7 +104,7 @@ enum DeskAccess {
         if notes.count > 5 { notes = notes.prefix(5) + ["\(notes.count - 5) more"] }
         if unknown > 0 { notes.append("\(unknown) damaged \(unknown == 1 ? "line names" : "lines name") no readable report") }
         if let lost = desk.journal.eventsLost { notes.append(lost) }
-        return "\(what) is not complete, damaged journal lines were skipped: " + notes.joined(separator: "; ")
+        return "\(what) not complete, damaged journal lines were skipped: " + notes.joined(separator: "; ")
             + "; `lapor-desk check --repair` sets them aside"
     }
 

@@ -34,6 +34,20 @@ final class ChangedElsewhereStepTests: XCTestCase {
         XCTAssertEqual(b.state.message, msg(.info, "Laporan #2600001 dimuat ulang: yang tampil kini versi terbaru."))
     }
 
+    /// QA (second round): the warning that another officer changed a report stayed on the message line over
+    /// the next report opened. Opening another report takes it off; reloading the same one replaces it.
+    func testTheChangeWarningLeavesWithItsReport() throws {
+        var b = try Bench()
+        b.state.press(.enter)
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.tag(add: ["kesehatan"], remove: []), on: Fixture.ID.overdue, as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        XCTAssertEqual(b.state.message?.kind, .error)
+        b.state.press(.escape, .char("j"), .enter)
+        XCTAssertNotEqual(b.state.detail.reportID, Fixture.ID.overdue)
+        XCTAssertNil(b.state.message, "the warning named another report")
+    }
+
     /// QA: a form opened from the inbox stayed on its report, but the panes behind it showed the row that
     /// took the report's place when another console's change took it out of the view.
     func testThePanesBehindAFormStayOnItsReport() throws {

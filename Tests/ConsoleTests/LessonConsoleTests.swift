@@ -222,6 +222,18 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(row.hasSuffix("} lewati  { kembali "), row)
     }
 
+    /// The title bar of a practice desk keeps the practice clock (with its zone) at every width a lesson
+    /// fits, and the practice marker; the officer's name takes what is left (QA: under 64 columns the clock
+    /// gave way to the name).
+    func testAPracticeDesksTitleBarKeepsThePracticeClockWhenNarrow() throws {
+        for width in [44, 52, 60, 63, 80] {
+            let s = try lessonState(size: Size(width: width, height: 24))
+            let title = ConsoleRenderer.render(s).textRows()[0]
+            XCTAssertTrue(title.contains("LATIHAN"), "\(width): \(title)")
+            XCTAssertTrue(title.contains("Jam latihan") && title.contains("WIB"), "\(width): \(title)")
+        }
+    }
+
     func testGoldenLessonStrip() throws {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
             var s = try lessonState(size: size)

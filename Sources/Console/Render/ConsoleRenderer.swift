@@ -48,7 +48,9 @@ public enum ConsoleRenderer {
         // The short clock keeps the zone: on a WITA or WIT desk a time without it reads as Jakarta's.
         let shortClock = BimtekRows.clockPrefix(s) + DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language)
             + " " + s.env.zoneName
-        var items: [Item] = [(clock, shortClock, Roles.titleBar, false), health]
+        // On a practice desk the clock is the practice clock, which the lesson runs on: never dropped (QA: under
+        // 64 columns it gave way to the officer's name).
+        var items: [Item] = [(clock, shortClock, Roles.titleBar, s.env.isPractice), health]
         if s.env.isPractice {
             items.insert((s.text(Localized("LATIHAN — data contoh", en: "PRACTICE — sample data")),
                           s.text(Localized("LATIHAN", en: "PRACTICE")), Roles.titlePractice, true), at: 0)

@@ -106,6 +106,8 @@ extension ConsoleReducer {
     }
 
     static func open(_ s: inout ConsoleState, _ id: ReportID) {
+        if let w = s.detail.changeWarning, w.report != id, s.message == w.message { s.message = nil }
+        s.detail.changeWarning = nil
         s.detail.reportID = id
         s.detail.openedVersion = s.desk[id]?.version
         s.detail.scroll = 0

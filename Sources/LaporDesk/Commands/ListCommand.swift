@@ -79,7 +79,7 @@ struct ListCommand: ParsableCommand {
         if !json && Output.stdoutIsTerminal { Output.error("\(ids.count) laporan") }
         // A script must not take a list that left reports out for complete (formats.md: exit 3, damaged).
         if DeskAccess.hasRepairableDamage(opened) {
-            throw Fail.damaged(DeskAccess.incompleteOutput("the list", opened))
+            throw Fail.damaged(DeskAccess.incompleteOutput("the list is", opened))
         }
     }
 }

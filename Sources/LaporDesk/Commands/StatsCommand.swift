@@ -74,7 +74,7 @@ struct StatsCommand: ParsableCommand {
             Output.raw(StatsText.render(report, reference: opened.reference))
         }
         if DeskAccess.hasRepairableDamage(opened) {
-            throw Fail.damaged(DeskAccess.incompleteOutput("the figures", opened))
+            throw Fail.damaged(DeskAccess.incompleteOutput("the figures are", opened))
         }
     }
 }
@@ -183,7 +183,7 @@ struct ExportCommand: ParsableCommand {
         // Lines that verify but this build cannot read are warned about above, as `list` does (QA: export
         // exited 3 for ever over them, pointing at a `check --repair` that has nothing to set aside).
         if DeskAccess.hasRepairableDamage(opened) {
-            throw Fail.damaged(DeskAccess.incompleteOutput("the export", opened))
+            throw Fail.damaged(DeskAccess.incompleteOutput("the export is", opened))
         }
     }
 
