@@ -54,6 +54,17 @@ public struct LessonProgress: Sendable, Hashable {
                 feedback = .mistake(step: i, text: LessonProgress.failedStep)
                 return
             }
+            // One event can do the step and, in a field the step leaves open, a known mistake of it (QA:
+            // `set-flags` setting both marks was praised, and the explanation of marking it anonim never
+            // shown). The explanation is the feedback; a mistake that fails the step fails it. A mistake
+            // asking nothing the step leaves open ("dispose" to any agency) is the step's own move.
+            if let wrong = step.wrongMoves.first(where: { wrong in
+                wrong.pattern.matches(event, externalID: externalID) && wrong.pattern.fields.keys.contains { step.expect.fields[$0] == nil }
+            }) {
+                if LessonProgress.fails(step, wrong) { failed[i] = true } else { completed[i] = true }
+                feedback = .mistake(step: i, text: wrong.explanation)
+                return
+            }
             completed[i] = true
             feedback = .praise(step: i, text: step.praise)
             return

@@ -49,6 +49,36 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(inOrder.shownFeedback, .praise(step: 2, text: Localized("Bagus", en: "Good")))
     }
 
+    /// QA: one `set-flags` setting both marks did the step (rahasia) and its known mistake (anonim) at once,
+    /// and was praised. The mistake's explanation is shown; a mistake marked `fails_step` fails the step. A
+    /// mistake that asks nothing the step leaves open (any dispose) does not undo the right dispose.
+    func testAnEventThatAlsoDoesAKnownMistakeIsExplainedNotPraised() {
+        let anonymous = EventPattern(verb: .setFlags, reportExternalID: "B", fields: ["anonymous": "true"])
+        func lesson(failsStep: Bool) -> Lesson {
+            Lesson(steps: [LessonStep(instruction: Localized("Rahasiakan {B}", en: "Make {B} confidential"),
+                                      expect: EventPattern(verb: .setFlags, reportExternalID: "B", fields: ["confidential": "true"]),
+                                      praise: Localized("Benar", en: "Correct"),
+                                      wrongMoves: [WrongMove(pattern: anonymous, explanation: Localized("Bukan anonim", en: "Not anonymous"),
+                                                             failsStep: failsStep)])])
+        }
+        var p = LessonProgress(lesson: lesson(failsStep: false), baselineSeq: 0)
+        p.observe(seq: 1, event: .flagsSet(anonymous: true, confidential: true), externalID: "B")
+        XCTAssertEqual(p.feedback, .mistake(step: 0, text: Localized("Bukan anonim", en: "Not anonymous")))
+        XCTAssertEqual(p.completed, [true], "the step itself was done")
+        var failing = LessonProgress(lesson: lesson(failsStep: true), baselineSeq: 0)
+        failing.observe(seq: 1, event: .flagsSet(anonymous: true, confidential: true), externalID: "B")
+        XCTAssertEqual(failing.completed, [false])
+        XCTAssertEqual(failing.failed, [true])
+        var right = LessonProgress(lesson: lesson(failsStep: true), baselineSeq: 0)
+        right.observe(seq: 1, event: .flagsSet(anonymous: nil, confidential: true), externalID: "B")
+        XCTAssertEqual(right.feedback, .praise(step: 0, text: Localized("Benar", en: "Correct")))
+        // The shared lesson's first step has "dispose (to kemenkes)" as a mistake; "any archive" is not one
+        // the right dispose can do, and the right dispose is praised.
+        var dispose = LessonProgress(lesson: self.lesson, baselineSeq: 0)
+        dispose.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "A")
+        XCTAssertEqual(dispose.feedback, .praise(step: 0, text: Localized("Tepat", en: "Right")))
+    }
+
     func testTheSameVerbWithOtherFieldsOrOnAnotherReportDoesNotCount() {
         var p = LessonProgress(lesson: lesson, baselineSeq: 0)
         p.observe(seq: 1, event: disposed("pemkab-sleman"), externalID: "B")
