@@ -97,12 +97,19 @@ enum OverlayView {
     }
 
     static func drawHelp(_ c: inout Canvas, _ s: ConsoleState, _ scroll: Int) {
-        _ = box(&c, s, width: 76, height: s.size.height - 2, title: s.text(Localized("Bantuan — tombol", en: "Help — keys")))
+        let r = box(&c, s, width: 76, height: s.size.height - 2, title: s.text(Localized("Bantuan — tombol", en: "Help — keys")))
         let inner = helpTextRect(s)
         let lines = DetailPane.wrap(helpLines(s), width: inner.width)
-        let top = min(scroll, max(0, lines.count - inner.height))
+        let maxScroll = max(0, lines.count - inner.height)
+        let top = min(scroll, maxScroll)
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             c.put(line.text, at: Point(x: inner.x, y: inner.y + i), role: line.role, clipWidth: inner.width)
+        }
+        // How much is left below, as the detail pane says it (QA: at 44×12 help showed 6 of 60 lines with no sign
+        // of the rest).
+        if lines.count > inner.height, r.width > 8 {
+            let more = top < maxScroll ? "↓ \(lines.count - top - inner.height)" : "■"
+            c.put(" \(more) ", at: Point(x: r.maxX - more.displayWidth - 3, y: r.maxY - 1), role: Roles.overlayBorder)
         }
         c.cursor = inner.origin
     }
