@@ -39,10 +39,12 @@ final class ChangedElsewhereStepTests: XCTestCase {
     func testTheChangeWarningLeavesWithItsReport() throws {
         var b = try Bench()
         b.state.press(.enter)
+        b.state.detail.scroll = 5 // reading further down: the pane's warning must still be seen (QA)
         let peer = try b.peerStore()
         let foreign = try peer.perform(.tag(add: ["kesehatan"], remove: []), on: Fixture.ID.overdue, as: Fixture.otherOfficer, now: Fixture.now)
         b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
         XCTAssertEqual(b.state.message?.kind, .error)
+        XCTAssertEqual(b.state.detail.scroll, 0, "back to the top, where the pane says what happened")
         b.state.press(.escape, .char("j"), .enter)
         XCTAssertNotEqual(b.state.detail.reportID, Fixture.ID.overdue)
         XCTAssertNil(b.state.message, "the warning named another report")

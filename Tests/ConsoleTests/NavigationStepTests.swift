@@ -417,11 +417,19 @@ final class NavigationStepTests: XCTestCase {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         step(&s, key: .char("?")) { $0.overlay = .help(scroll: 0) }
         step(&s, key: .char("j")) { $0.overlay = .help(scroll: 1) }
-        step(&s, key: .pageDown) { $0.overlay = .help(scroll: 11) }
-        step(&s, key: .char("k")) { $0.overlay = .help(scroll: 10) }
+        // A page is the 20 lines the box shows at 80×24, less one kept for context.
+        step(&s, key: .pageDown) { $0.overlay = .help(scroll: 20) }
+        step(&s, key: .char("k")) { $0.overlay = .help(scroll: 19) }
         let before = ConsoleRenderer.render(s).textRows()
         XCTAssertFalse(before.contains { $0.contains("Tombol untuk panel") }, "scrolled past the first line")
         step(&s, key: .escape) { $0.overlay = nil }
+        // QA: at 44×12 the box shows 8 lines and a fixed page of 10 skipped two of them.
+        var small = try Fixture.state(size: Size(width: 44, height: 12))
+        small.press(.char("?"))
+        let shown = OverlayView.helpTextRect(small).height
+        XCTAssertEqual(shown, 8)
+        small.press(.pageDown)
+        XCTAssertEqual(small.overlay, .help(scroll: shown - 1), "the last line of a page is the first of the next")
     }
 
     /// QA: in help only j/k scrolled; G, C-d, PgDn (and g, C-u, PgUp) did nothing. They page and jump as in
@@ -437,9 +445,10 @@ final class NavigationStepTests: XCTestCase {
         step(&s, key: .pageDown)
         step(&s, key: .char("k")) { $0.overlay = .help(scroll: last - 1) }
         step(&s, key: .char("g")) { $0.overlay = .help(scroll: 0) }
-        step(&s, key: .ctrl("d")) { $0.overlay = .help(scroll: 10) }
-        step(&s, key: .pageDown) { $0.overlay = .help(scroll: 20) }
-        step(&s, key: .ctrl("u")) { $0.overlay = .help(scroll: 10) }
+        // A page at 80×24: the 20 lines shown, less one.
+        step(&s, key: .ctrl("d")) { $0.overlay = .help(scroll: 19) }
+        step(&s, key: .pageDown) { $0.overlay = .help(scroll: min(last, 38)) }
+        step(&s, key: .ctrl("u")) { $0.overlay = .help(scroll: min(last, 38) - 19) }
         step(&s, key: .pageUp) { $0.overlay = .help(scroll: 0) }
         step(&s, key: .pageUp)
         step(&s, key: .end) { $0.overlay = .help(scroll: last) }

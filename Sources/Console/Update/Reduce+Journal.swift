@@ -20,6 +20,8 @@ extension ConsoleReducer {
         }
         if let e = touchedOpen {
             s.detail.changedUnderneath = e.reportID == s.detail.reportID
+            // The pane's warning is its first line: scrolled down, the officer never saw it (QA).
+            if s.detail.changedUnderneath { s.detail.scroll = 0 }
             let who = e.actor.name
             let warning = StatusMessage(kind: .error, text: s.text(Localized(
                 "Laporan #\(e.reportID) baru saja diubah oleh \(who) (\(UIText.eventLabel(e.event).id)). Periksa sebelum bertindak.",

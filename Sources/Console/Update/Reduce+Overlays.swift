@@ -70,7 +70,10 @@ extension ConsoleReducer {
         }
         guard let movement else { return [] }
         let last = OverlayView.helpMaxScroll(s)
-        s.overlay = .help(scroll: max(0, min(last, movement.target(from: scroll, count: last + 1, page: 10))))
+        // A page is what the box shows, less one line kept for context (QA: a fixed 10 skipped two lines of
+        // an 8-line box at 44×12).
+        let page = max(1, OverlayView.helpTextRect(s).height - 1)
+        s.overlay = .help(scroll: max(0, min(last, movement.target(from: scroll, count: last + 1, page: page))))
         return []
     }
 
