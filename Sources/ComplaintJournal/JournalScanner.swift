@@ -302,10 +302,12 @@ struct JournalScanner {
         let afterGap = seq != lastSeq + 1
         if afterGap {
             let checksum = lineChecksum()
-            var gap = SequenceGap(file: SegmentName.fileName(key.segment), line: lineNumber, expected: lastSeq + 1, found: seq,
-                                  acknowledged: false, lineChecksum: checksum)
-            gap.acknowledged = gap.isAcknowledged(in: acknowledged)
-            if seq - lastSeq - 1 > damagedSinceApplied { findings.gaps.append(gap) }
+            if seq - lastSeq - 1 > damagedSinceApplied {
+                var gap = SequenceGap(file: SegmentName.fileName(key.segment), line: lineNumber, expected: lastSeq + 1, found: seq,
+                                      acknowledged: false, lineChecksum: checksum)
+                gap.acknowledged = gap.isAcknowledged(in: acknowledged)
+                findings.gaps.append(gap)
+            }
             if missing.count < 10_000 { missing.append((lastSeq + 1)...(seq - 1)) }
             mark(.afterGap, checksum)
         }

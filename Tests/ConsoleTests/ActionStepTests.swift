@@ -323,7 +323,7 @@ final class ActionStepTests: XCTestCase {
             $0.detail.changedUnderneath = true
             $0.deskSeq = foreign.last?.seq ?? 0
             $0.message = msg(.error, "Laporan #2600001 baru saja diubah oleh dewi (prioritas diubah). Periksa sebelum bertindak.")
-            $0.detail.changeWarning = ($0.message!, Fixture.ID.overdue)
+            $0.detail.changeWarning = DetailState.ChangeWarning(message: $0.message!, report: Fixture.ID.overdue)
         }
         XCTAssertEqual(b.state.form, formBefore, "the open form is kept")
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.version, opened + 1)

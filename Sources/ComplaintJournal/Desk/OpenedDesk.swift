@@ -164,8 +164,6 @@ public final class OpenedDesk {
         }
     }
 
-    /// The holiday and cuti bersama lists: the built-in ones, each replaced or joined by the desk's own
-    /// `kalender/libur-YYYY.txt`. Mistakes go to `messages`, each with file and line.
     /// The desk's reference data: each file of `referensi/` that exists, the shipped one otherwise. Nil
     /// with the mistakes (file and line, the shipped files named "(bawaan)") added to `messages`.
     static func referenceData(_ folder: DeskFolder, defaults: DeskDefaults, _ messages: inout [String]) -> ReferenceData? {
@@ -187,6 +185,8 @@ public final class OpenedDesk {
         }
     }
 
+    /// The holiday and cuti bersama lists: the built-in ones, each replaced or joined by the desk's own
+    /// `kalender/libur-YYYY.txt`. Mistakes go to `messages`, each with file and line.
     static func holidayList(_ folder: DeskFolder, defaults: DeskDefaults, _ messages: inout [String]) -> HolidayList {
         var calendars = defaults.calendars
         var calendarPaths: [String: String] = [:]

@@ -40,9 +40,10 @@ enum ActorSpanCache {
     static func canonical(_ actor: Actor) -> ActorBox {
         lock.lock()
         defer { lock.unlock() }
-        if let known = boxes[ExactActor(actor)] { return known }
+        let key = ExactActor(actor)
+        if let known = boxes[key] { return known }
         let made = ActorBox(actor)
-        boxes[ExactActor(actor)] = made
+        boxes[key] = made
         return made
     }
 }

@@ -157,15 +157,15 @@ struct PayloadTape {
         let start = i
         i += 1
         var escaped = false
-        var high = false
         guard let base = bytes.baseAddress else { return false }
+        // Non-zero once a non-ASCII byte was passed: the string's UTF-8 is then validated once, at its end.
         var highBits: UInt64 = 0
         while true {
             i = ByteScan.skipStringBytes(base, from: i, count: bytes.count, highBits: &highBits)
             while i < bytes.count {
                 let b = base[i]
                 if b == 0x22 || b == 0x5C || b < 0x20 { break }
-                high = high || b >= 0x80
+                highBits |= UInt64(b & 0x80)
                 i += 1
             }
             guard i < bytes.count else { return false }
@@ -196,8 +196,7 @@ struct PayloadTape {
             }
         }
         i += 1
-        high = high || highBits != 0
-        if high, !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(i - 1)])) { return false }
+        if highBits != 0, !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(i - 1)])) { return false }
         let node = push(.string, start, flag: escaped)
         close(node, end: i)
         return true

@@ -29,12 +29,13 @@ public enum ConsoleRenderer {
         c.fill(r, role: Roles.titleBar)
         let op = s.env.operatorOnDuty
         // Who is signed in comes first: it decides what the officer may see and do.
-        var left = " LaporDesk · \(op.shownName) (\(s.text(op.role.label)))"
-        if let agency = op.agency { left += " · " + s.env.agencyName(agency) }
-        left += " · " + s.env.deskName
+        var who = "\(op.shownName) (\(s.text(op.role.label)))"
+        if let agency = op.agency { who += " · " + s.env.agencyName(agency) }
+        who += " · " + s.env.deskName
         let clock = BimtekRows.clockPrefix(s) + DeskTimeText.long(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
         // Each item has a full and a short form; the journal state and the practice marker are never
-        // dropped (a damaged journal or practice data must always be visible), the clock may be.
+        // dropped (a damaged journal or practice data must always be visible), the clock may be (not a
+        // practice desk's, below).
         typealias Item = (full: String, short: String, role: StyleRole, essential: Bool)
         let health: Item = switch s.health {
         case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), "OK", Roles.titleHealthOK, true)
@@ -82,7 +83,8 @@ public enum ConsoleRenderer {
         }
         // Short of room, the product's name goes before the officer's.
         let room = max(0, x - r.x)
-        if left.displayWidth > room { left = " " + left.dropFirst(" LaporDesk · ".count) }
+        let withProduct = " LaporDesk · " + who
+        let left = withProduct.displayWidth <= room ? withProduct : " " + who
         c.put(TextFit.truncate(left, width: room), at: r.origin, role: Roles.titleBar, clipWidth: x - r.x)
         for (t, role, px) in placed { c.put(t, at: Point(x: px, y: r.y), role: role) }
     }

@@ -164,21 +164,14 @@ public struct DetailState: Sendable, Hashable {
     public var scroll = 0
     /// Set when another console changed the open report.
     public var changedUnderneath = false
-    /// The message-line warning about that change, and the report it names: opening another report
-    /// takes it off the line (QA: it stayed over the next report and the form opened on it).
-    public var changeWarning: (message: StatusMessage, report: ReportID)?
+    /// The message-line warning about that change: opening another report takes it off the line (QA: it
+    /// stayed over the next report and the form opened on it).
+    public var changeWarning: ChangeWarning?
 
-    public static func == (a: DetailState, b: DetailState) -> Bool {
-        a.reportID == b.reportID && a.openedVersion == b.openedVersion && a.scroll == b.scroll
-            && a.changedUnderneath == b.changedUnderneath && a.changeWarning?.message == b.changeWarning?.message
-            && a.changeWarning?.report == b.changeWarning?.report
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(reportID)
-        h.combine(openedVersion)
-        h.combine(scroll)
-        h.combine(changedUnderneath)
+    /// A warning on the message line and the report it names.
+    public struct ChangeWarning: Sendable, Hashable {
+        public var message: StatusMessage
+        public var report: ReportID
     }
 }
 

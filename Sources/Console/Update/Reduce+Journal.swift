@@ -27,7 +27,7 @@ extension ConsoleReducer {
                 "Laporan #\(e.reportID) baru saja diubah oleh \(who) (\(UIText.eventLabel(e.event).id)). Periksa sebelum bertindak.",
                 en: "Report #\(e.reportID) was just changed by \(who) (\(UIText.eventLabel(e.event).en)). Check it before acting.")))
             s.message = warning
-            s.detail.changeWarning = (warning, e.reportID)
+            s.detail.changeWarning = DetailState.ChangeWarning(message: warning, report: e.reportID)
             return warning
         } else {
             let newReports = fresh.filter { if case .received = $0.event { true } else { false } }.count

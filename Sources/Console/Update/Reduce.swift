@@ -120,12 +120,10 @@ public enum ConsoleReducer {
             }
             return []
         }
-        logKey(&s, key, command: command)
         // In the routing pane moving chooses the agency Enter disposes to, as its hint line says (QA: the
         // presenter strip read "↓ turun" there).
-        if s.focus == .routing, [.down, .up, .pageDown, .pageUp, .top, .bottom].contains(command), let last = s.keyLog.indices.last {
-            s.keyLog[last].command = s.text(Localized("pilih instansi", en: "choose agency"))
-        }
+        let choosing = s.focus == .routing && [.down, .up, .pageDown, .pageUp, .top, .bottom].contains(command)
+        logKey(&s, key, command: command, label: choosing ? Localized("pilih instansi", en: "choose agency") : nil)
         return run(&s, command)
     }
 
@@ -135,9 +133,10 @@ public enum ConsoleReducer {
         s.message = StatusMessage(kind: .info, text: s.text(Localized("Bahasa: Indonesia", en: "Language: English")))
     }
 
-    static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?) {
+    /// `label` says what the key did where the command's own label would not (moving in the routing pane).
+    static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?, label: Localized? = nil) {
         if case .paste = key { return }
-        s.keyLog.append(KeyLogEntry(key: key.name, command: command.map { s.text($0.label) }))
+        s.keyLog.append(KeyLogEntry(key: key.name, command: (label ?? command?.label).map { s.text($0) }))
         if s.keyLog.count > 16 { s.keyLog.removeFirst(s.keyLog.count - 16) }
     }
 

@@ -107,12 +107,7 @@ struct ImportCommand: ParsableCommand {
         var knownCategory: [String: Bool] = [:]
         var provinces: [String: Province?] = [:]
         var regencies: [RegencyKey: [Regency]] = [:]
-        func province(_ p: String) -> Province? {
-            if let found = provinces[p] { return found }
-            let found = reference.regions.province(named: p)
-            provinces[p] = found
-            return found
-        }
+        func province(_ p: String) -> Province? { provinces.memo(p) { reference.regions.province(named: p) } }
         for record in batch.records {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
@@ -193,12 +188,12 @@ final class Progress {
 }
 
 /// A regency as an import line names it, within the province found for the line (if any).
-struct RegencyKey: Hashable {
+private struct RegencyKey: Hashable {
     var regency: String
     var province: String?
 }
 
-extension Dictionary {
+private extension Dictionary {
     /// The value for `key`, made by `make` the first time it is asked for.
     mutating func memo(_ key: Key, _ make: () -> Value) -> Value {
         if let known = self[key] { return known }
