@@ -38,21 +38,26 @@ extension JournalScanner {
             } catch {
                 return .bad(error)
             }
-        }, consume: { found in
+        }, consume: { (found: consuming FoldedLine<F.Decoded>) in
             let line = lines[index]
             index += 1
+            // The decoded event is moved out of the line, and later into the fold: copying it retained every
+            // string it holds, and dropping the line released them again, a million times at start-up.
             var decoded: F.Decoded?
+            let verdict: Result<(UInt64, UInt32?), EnvelopeDecoder.Failure>
+            switch consume found {
+            case .unterminated: verdict = .success((0, nil)) // not used: `take` sets an unterminated line aside itself
+            case let .bad(failure): verdict = .failure(failure)
+            case let .good(seq, checksum, value):
+                decoded = consume value
+                verdict = .success((seq, checksum))
+            }
             let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
-                switch found {
-                case .unterminated: return (0, nil, nil) // not reached: `take` sets an unterminated line aside itself
-                case let .bad(failure): throw failure
-                case let .good(seq, checksum, value):
-                    decoded = value
-                    return (seq, nil, checksum)
-                }
+                let (seq, checksum) = try verdict.get()
+                return (seq, nil, checksum)
             }
             switch taken {
-            case .applied: if let decoded { fold.consume(decoded) }
+            case .applied: if let decoded = decoded.take() { fold.consume(decoded) }
             case .skipped: break
             case .stop: throw ScanStopped()
             }

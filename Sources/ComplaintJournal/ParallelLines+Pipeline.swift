@@ -15,7 +15,7 @@ extension ParallelLines {
     /// left in its place: iterating the chunk copied every result (retaining each string and box it holds)
     /// and destroying the chunk released them all again, a million times at start-up.
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = 4_096, ahead: Int = 2, vacated: T, work: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
+        count: Int, chunk: Int = 4_096, ahead: Int = 2, vacated: T, work: @escaping @Sendable (Int) -> T, consume: (consuming T) throws -> Void
     ) throws {
         guard count > 0 else { return }
         func start(_ lo: Int) -> PipelineChunk<T> {
@@ -45,7 +45,7 @@ extension ParallelLines {
                     for i in 0..<buffer.count {
                         let result = (base + i).move()
                         (base + i).initialize(to: vacated)
-                        try consume(result)
+                        try consume(consume result)
                     }
                 }
             }

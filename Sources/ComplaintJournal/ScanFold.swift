@@ -18,7 +18,7 @@ public protocol ScanFold: AnyObject {
     /// left in its lines and read back through it).
     func begin(textStore: JournalTextStore)
     /// Folds one applied line.
-    func consume(_ value: Decoded)
+    func consume(_ value: consuming Decoded)
     /// Whether decoding parsed the payload and found it to be one JSON object by the journal's own rules
     /// (`JSONPayloadValidator`; raw CR as whitespace aside, which the scan checks itself). The scan then
     /// does not check the payload a second time; otherwise it does, and a refused payload is damage.
@@ -47,6 +47,6 @@ final class NoFold: ScanFold {
     var typeNames: [String] { [] }
     var decode: @Sendable (JournalEntry, JournalLineSpan, LineParts) -> Void { { _, _, _ in } }
     func begin(textStore: JournalTextStore) {}
-    func consume(_ value: Void) {}
+    func consume(_ value: consuming Void) {}
     static func parsedPayload(_ decoded: Void) -> Bool { false }
 }

@@ -39,8 +39,12 @@ public enum JournalMapping {
         }
     }
 
-    private static func origin(of e: JournalEntry, at span: JournalLineSpan, payloadCount: Int, source: JournalTextStore) -> PayloadOrigin {
-        PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
+    /// Nil for any event but a receipt, the only one with a body to leave in the journal: an origin holds
+    /// the shared text store, and building one for every event retained and released it a million times
+    /// at start-up, from every core at once.
+    private static func origin(of e: JournalEntry, at span: JournalLineSpan, payloadCount: Int, source: JournalTextStore) -> PayloadOrigin? {
+        guard e.type == "report.received" else { return nil }
+        return PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
                       payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }
 

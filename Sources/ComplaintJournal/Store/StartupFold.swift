@@ -40,8 +40,8 @@ public final class StartupFold: ScanFold {
         return false
     }
 
-    public func consume(_ value: Result<RecordedEvent, JournalMapping.Problem>) {
-        switch value {
+    public func consume(_ value: consuming Result<RecordedEvent, JournalMapping.Problem>) {
+        switch consume value {
         case let .success(r): desk.apply(r)
         case let .failure(p): problems.append(p)
         }

@@ -113,21 +113,23 @@ public struct Desk: Sendable {
     }
 
     /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
-    public mutating func apply(_ e: RecordedEvent) {
+    public mutating func apply(_ e: consuming RecordedEvent) {
         lastSeq = max(lastSeq, e.seq)
         if case let .received(intake) = e.event {
             guard index[e.reportID] == nil else {
                 anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "second report.received ignored"))
                 return
             }
-            index[e.reportID] = all.count
-            all.append(Report(received: intake, id: e.reportID, recorded: e, actorBox: box(e.actorBox)))
+            let id = e.reportID
+            index[id] = all.count
             if let ext = intake.externalID {
-                byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = e.reportID
+                byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = id
             }
-            if Int(e.reportID.rawValue) != nil, highestID.map({ $0 < e.reportID }) ?? true {
-                highestID = e.reportID
+            if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true {
+                highestID = id
             }
+            let actorBox = box(e.actorBox)
+            all.append(Report(received: intake, id: id, recorded: e, actorBox: actorBox))
             return
         }
         guard let i = index[e.reportID] else {

@@ -19,15 +19,21 @@ extension InboxIndex {
                 let target = SharedSlots(start)
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
                     let base = target.base
+                    // Reports are handed on `inout`, though nothing writes them: read from a buffer, each
+                    // was copied (every string and array retained, then released) before each call, as the
+                    // compiler cannot prove the memory stays put during a call; an inout access proves it.
+                    let reports = UnsafeMutablePointer(mutating: input.buffer.baseAddress!)
                     var folds = FoldCache()
                     for i in (count * part / 2)..<(count * (part + 1) / 2) {
-                        // The schedule first: with both in one call the report was copied to a temporary.
-                        let schedule = deadlines.schedule(of: input.buffer[i])
-                        (base + i).initialize(to: InboxIndexRow(input.buffer[i], schedule: schedule, folds: &folds))
+                        (base + i).initialize(to: row(of: &reports[i], deadlines: deadlines, folds: &folds))
                     }
                 }
                 initialized = count
             }
         }
+    }
+
+    private static func row(of report: inout Report, deadlines: Deadlines, folds: inout FoldCache) -> InboxIndexRow {
+        InboxIndexRow(report, schedule: deadlines.schedule(of: report), folds: &folds)
     }
 }
