@@ -50,6 +50,25 @@ final class ChangedElsewhereStepTests: XCTestCase {
         XCTAssertNil(b.state.message, "the warning named another report")
     }
 
+    /// QA (third round): moving on with j/k left the warning on the message line while the detail pane
+    /// followed other reports. It stays while the pane still shows the changed report, and goes with it.
+    func testTheChangeWarningLeavesWhenTheInboxMovesOn() throws {
+        var b = try Bench()
+        b.state.press(.enter)
+        let peer = try b.peerStore()
+        let foreign = try peer.perform(.tag(add: ["kesehatan"], remove: []), on: Fixture.ID.overdue, as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        let warning = try XCTUnwrap(b.state.message)
+        b.state.press(.escape)
+        XCTAssertEqual(b.state.focus, .inbox)
+        XCTAssertEqual(b.state.currentReportID, Fixture.ID.overdue)
+        XCTAssertEqual(b.state.message, warning, "still over the report it names")
+        b.state.press(.char("j"))
+        XCTAssertNotEqual(b.state.currentReportID, Fixture.ID.overdue)
+        XCTAssertNil(b.state.message, "the detail pane moved on to another report")
+        XCTAssertNil(b.state.detail.changeWarning)
+    }
+
     /// QA: a form opened from the inbox stayed on its report, but the panes behind it showed the row that
     /// took the report's place when another console's change took it out of the view.
     func testThePanesBehindAFormStayOnItsReport() throws {

@@ -86,11 +86,27 @@ extension ConsoleReducer {
     /// a search started from an open report, the detail pane and `x`, `t`, `d` stayed on the report opened
     /// before, which was no longer the highlighted row or even listed.)
     static func followInboxCursor(_ s: inout ConsoleState) {
+        defer { dropChangeWarningOnceElsewhere(&s) }
         guard s.focus == .inbox, let pinned = s.detail.reportID, pinned != s.inbox.selectedID else { return }
         s.detail.reportID = nil
         s.detail.openedVersion = nil
         s.detail.scroll = 0
         s.detail.changedUnderneath = false
+    }
+
+    /// The warning that another officer changed a report leaves the message line once the panes and any
+    /// open form show other reports (QA: it stayed there while j/k moved through the inbox).
+    private static func dropChangeWarningOnceElsewhere(_ s: inout ConsoleState) {
+        guard let w = s.detail.changeWarning, s.currentReportID != w.report else { return }
+        if case let .form(f) = s.overlay, f.targets.contains(w.report) { return }
+        dropChangeWarning(&s, showing: s.currentReportID)
+    }
+
+    /// Takes the warning about another officer's change off the message line when the detail pane now
+    /// shows another report (it is still shown over the report it names).
+    private static func dropChangeWarning(_ s: inout ConsoleState, showing id: ReportID?) {
+        if let w = s.detail.changeWarning, w.report != id, s.message == w.message { s.message = nil }
+        s.detail.changeWarning = nil
     }
 
     static func cyclePane(_ s: inout ConsoleState, by delta: Int, wrap: Bool = true) {
@@ -106,8 +122,7 @@ extension ConsoleReducer {
     }
 
     static func open(_ s: inout ConsoleState, _ id: ReportID) {
-        if let w = s.detail.changeWarning, w.report != id, s.message == w.message { s.message = nil }
-        s.detail.changeWarning = nil
+        dropChangeWarning(&s, showing: id)
         s.detail.reportID = id
         s.detail.openedVersion = s.desk[id]?.version
         s.detail.scroll = 0
