@@ -216,9 +216,7 @@ struct ExportCommand: ParsableCommand {
 
     private func write(_ text: String) throws {
         if let output, output != "-" {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw Fail.usage("\(output): cannot write")
-            }
+            try OutputFile.write(text, to: output)
         } else {
             Output.raw(text)
         }
