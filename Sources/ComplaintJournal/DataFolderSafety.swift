@@ -1,3 +1,4 @@
+import Complaints
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,25 +21,31 @@ enum DataFolderSafety {
     ]
 
     /// Why a writer must not use `journalPath` in `dataFolderPath` (existing folders only), or nil.
-    static func writerRefusal(dataFolderPath: String, journalPath: String, calls: any SystemCalls) -> String? {
+    static func writerRefusal(dataFolderPath: String, journalPath: String, calls: any SystemCalls) -> Localized? {
         for path in [dataFolderPath, journalPath] {
             let (type, code) = calls.fileSystemType(path)
             if code == 0, let name = networkFileSystems[type] {
-                return "network file system (\(name)) at \(path): its locking cannot keep two consoles apart, "
-                    + "so LaporDesk does not write there; move the desk to a local disk"
+                return Localized("sistem berkas jaringan (\(name)) di \(path): penguncinya tidak dapat memisahkan dua konsol, "
+                                    + "jadi LaporDesk tidak menulis di sana; pindahkan meja ke disk lokal",
+                                 en: "network file system (\(name)) at \(path): its locking cannot keep two consoles apart, "
+                                    + "so LaporDesk does not write there; move the desk to a local disk")
             }
             // Appending to the files already there would work, but a segment roll, a quarantine copy or a
             // snapshot would fail half way: a folder this user cannot write is read-only, said up front.
             if access(path, W_OK) != 0, errno == EACCES || errno == EROFS {
                 let why = String(cString: strerror(errno))
-                return "cannot write to \(path) (\(why)): LaporDesk opens it read-only; give the desk's user write access "
-                    + "(`chmod u+w \(path)`) to record anything"
+                return Localized("tidak dapat menulis ke \(path) (\(why)): LaporDesk membukanya baca saja; beri pengguna meja hak tulis "
+                                    + "(`chmod u+w \(path)`) agar dapat mencatat",
+                                 en: "cannot write to \(path) (\(why)): LaporDesk opens it read-only; give the desk's user write access "
+                                    + "(`chmod u+w \(path)`) to record anything")
             }
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & S_IWOTH != 0 {
                 let mode = String(info.st_mode & 0o7777, radix: 8)
-                return "other users can write to \(path) (mode \(mode)): LaporDesk does not write there; "
-                    + "run `chmod o-w \(path)` (0700, or 0770 for a desk group)"
+                return Localized("pengguna lain dapat menulis ke \(path) (mode \(mode)): LaporDesk tidak menulis di sana; "
+                                    + "jalankan `chmod o-w \(path)` (0700, atau 0770 untuk grup meja)",
+                                 en: "other users can write to \(path) (mode \(mode)): LaporDesk does not write there; "
+                                    + "run `chmod o-w \(path)` (0700, or 0770 for a desk group)")
             }
         }
         return nil

@@ -1,3 +1,4 @@
+import Complaints
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,10 +34,11 @@ extension FileJournal {
             let (journal, report) = try open(
                 at: dataFolder, mode: .readOnly, options: readOptions, calls: calls, unlockedReadIfBusy: true,
                 resume: resume, fold: fold)
-            journal.readOnlyReason = error.description
+            journal.readOnlyReason = error.explanation
             if case .lockedByAnotherProcess = error {
                 // Writing needs a fresh open: say how, so the officer is not left guessing once the job ends.
-                journal.readOnlyReason += "; reopen to write once it is free"
+                journal.readOnlyReason = Localized(journal.readOnlyReason.id + "; buka ulang untuk menulis setelah kunci dilepas",
+                                                   en: journal.readOnlyReason.en + "; reopen to write once it is free")
             }
             return (journal, report)
         }

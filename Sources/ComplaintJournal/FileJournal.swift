@@ -45,7 +45,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         public var deskGroup: UInt32?
         /// What `health` says for a read-only open (why this process may not write), when the caller
         /// decided it (an OS account the roster does not bind); nil: "journal opened read-only".
-        public var readOnlyReason: String?
+        public var readOnlyReason: Localized?
         /// A start from a snapshot checks the checksums of every line the snapshot stands for (see
         /// `changedBeforeResume`). By default before `open` returns, so a command finds what a cold start
         /// finds; with this set, on another core while the console draws and decodes, `health`, snapshot
@@ -94,7 +94,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// Set at open when the journal ends before a projection snapshot's point (see `recover`); nil otherwise.
     public internal(set) var eventsLost: String?
     /// What `health` says when read-only (the writer's failure, for a fallback open).
-    var readOnlyReason = "journal opened read-only"
+    var readOnlyReason = Localized("jurnal dibuka baca saja", en: "journal opened read-only")
     /// Set by a read-only fallback: open even when a hung writer holds the lock.
     var unlockedReadIfBusy = false
     /// Why a snapshot's resume point given to `open` was not used (nil when it was, or none was given).

@@ -1,3 +1,4 @@
+import Complaints
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case lockedByAnotherProcess(path: String, waitedSeconds: Double, holder: String? = nil)
     /// The data folder is unsafe to write (network file system, writable by others); `reason` says
     /// which and how to fix it. Nothing was written.
-    case unsafeDataFolder(reason: String)
+    case unsafeDataFolder(reason: Localized)
     /// A segment this writer had open was deleted or replaced by someone else; nothing was written.
     case segmentReplaced(path: String)
     /// The journal was opened read-only.
@@ -35,7 +36,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             // Cause first: the console shows this in a one-line status, cut at the right edge.
             return "journal locked by another process\(holder.map { ", \($0)," } ?? "") for more than \(waited) s (\(path))"
         case let .unsafeDataFolder(reason):
-            return reason
+            return reason.en
         case let .segmentReplaced(path):
             return "\(path) was deleted or replaced while this console had it open; nothing was written; "
                 + "run `lapor-desk check` and restore the segment \(JournalAdvice.restoreFromBackup)"

@@ -1,3 +1,4 @@
+import Complaints
 /// A torn write at the end of the journal: bytes after the last good line (a crash mid-append).
 /// Recovery moves them to quarantine and truncates; they are reported, never silently dropped.
 public struct TornTail: Sendable, Hashable, CustomStringConvertible {
@@ -195,6 +196,7 @@ public enum JournalHealth: Sendable, Hashable {
     case ok
     /// Damage needs an operator's repair; the console should refuse new commands meanwhile.
     case degraded(reasons: [String])
-    /// Opened read-only, so nothing can be appended.
-    case readOnly(reason: String)
+    /// Opened read-only, so nothing can be appended; why, in both languages (the console says it in the
+    /// officer's, the command line in English).
+    case readOnly(reason: Localized)
 }

@@ -40,11 +40,9 @@ enum ConsoleLauncher {
         let user = try UserSettings.load()
         // Decided before the journal opens: an OS account the roster does not let act as the operator gets
         // a read-only journal, so not even start-up recovery writes.
-        let refuseWriting: (DeskSettings, Roster) -> String? = { settings, roster in
-            guard let name = request.desk.operatorName ?? roster.defaultOperator?.name,
-                  let why = OSUserBinding.writeRefusal(roster: roster, operatorName: name, osUser: OSAccount.current())
-            else { return nil }
-            return why.text(language ?? user.language ?? settings.language)
+        let refuseWriting: (DeskSettings, Roster) -> Localized? = { _, roster in
+            guard let name = request.desk.operatorName ?? roster.defaultOperator?.name else { return nil }
+            return OSUserBinding.writeRefusal(roster: roster, operatorName: name, osUser: OSAccount.current())
         }
         let keymap = try Keymaps.load()
         let screen = ConsoleScreen(request: request, user: user)
@@ -82,7 +80,7 @@ enum ConsoleLauncher {
         do {
             let op = try DeskAccess.actor(opened, deskOptions)
             let env = environment(opened, op, language: language ?? user.language ?? opened.settings.language)
-            var service = DeskAccess.consoleService(opened, op, language: env.language)
+            var service = DeskAccess.consoleService(opened, op)
             // A practice desk may be reset from another shell while this console is open: it notices and reopens.
             if opened.settings.isPractice {
                 service = PracticeDeskService(wrapping: service)
@@ -147,7 +145,7 @@ enum ConsoleLauncher {
         }
     }
 
-    static func openDesk(_ options: DeskOptions, useSnapshot: Bool = true, refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
+    static func openDesk(_ options: DeskOptions, useSnapshot: Bool = true, refuseWriting: ((DeskSettings, Roster) -> Localized?)? = nil,
                          beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {

@@ -15,13 +15,13 @@ extension DeskAccess {
     /// change the desk as `op`. `ConsoleLauncher` already opens the journal read-only for such an account
     /// (so start-up recovery writes nothing either); this also covers a demo desk, whose operator is only
     /// chosen after it opens.
-    static func consoleService(_ desk: OpenedDesk, _ op: Operator, language: Language) -> any DeskService {
+    static func consoleService(_ desk: OpenedDesk, _ op: Operator) -> any DeskService {
         let store = StoreService(store: desk.store,
                                  rulesSource: DeadlineRulesSource(folder: desk.folder, defaults: defaults, timeZone: desk.settings.timeZone),
                                  referenceSource: ReferenceSource(folder: desk.folder, defaults: defaults, onDuty: op))
         guard let why = OSUserBinding.writeRefusal(roster: desk.roster, operatorName: op.name, osUser: OSAccount.current()) else {
             return store
         }
-        return ReadOnlyDeskService(wrapping: store, reason: why.text(language))
+        return ReadOnlyDeskService(wrapping: store, reason: why)
     }
 }

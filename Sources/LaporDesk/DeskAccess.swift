@@ -59,7 +59,7 @@ enum DeskAccess {
                 : "journal damaged; run `lapor-desk check --repair`:"
             throw Fail.damaged("\(desk.folder.journalFolder.path): \(lead)\n" + reasons.joined(separator: "\n"))
         case let .readOnly(reason):
-            throw Fail.damaged("\(desk.folder.journalFolder.path): read-only: \(reason)")
+            throw Fail.damaged("\(desk.folder.journalFolder.path): read-only: \(reason.en)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 import XCTest
 @testable import ComplaintJournal
@@ -233,7 +234,7 @@ final class RecoveryTests: XCTestCase {
                       "\(report.descriptions)")
         XCTAssertEqual(try journal.allEntries().map(\.eventID), ["event-1", "event-2", "event-3", "event-5", "event-6"])
         XCTAssertEqual(journal.lastSequence, 5)
-        XCTAssertEqual(journal.health, .readOnly(reason: "journal opened read-only"))
+        XCTAssertEqual(journal.health, .readOnly(reason: Localized("jurnal dibuka baca saja", en: "journal opened read-only")))
         XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(9)] }) { error in
             guard case JournalError.readOnly = error else { return XCTFail("unexpected \(error)") }
         }

@@ -250,11 +250,12 @@ final class ActionStepTests: XCTestCase {
         var b = try Bench()
         b.state.press(.enter, .char("c"))
         b.state.type("Sudah ditelepon.")
-        b.journal.failNextWrite(with: .readOnly(reason: "disk full"))
+        b.journal.failNextWrite(with: .writeFailed(path: "journal/000001.jsonl", operation: "fdatasync", errno: ENOSPC))
         b.run(b.state.press(.ctrl("s")))
         XCTAssertEqual(b.state.form?.text("text"), "Sudah ditelepon.")
-        XCTAssertEqual(b.state.message?.kind, .error)
-        XCTAssertTrue(b.state.message?.text.contains("#2600001") ?? false)
+        // The journal's reason in the officer's language (QA: it was English after an Indonesian lead).
+        XCTAssertEqual(b.state.message, msg(.error, "#2600001: tidak tersimpan — fdatasync gagal untuk journal/000001.jsonl: "
+                                                 + "ENOSPC (No space left on device); tidak ada yang ditulis"))
     }
 
     /// QA: after a stale refusal ("changed since you opened it, check and retry") retrying was refused again

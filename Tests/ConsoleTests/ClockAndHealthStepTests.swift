@@ -28,7 +28,7 @@ final class ClockAndHealthStepTests: XCTestCase {
 
     func testReadOnlyJournalRefusesActionsAndSaysSo() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
-        step(&s, .health(.readOnly("terkunci oleh konsol lain")))
+        step(&s, .health(.readOnly(Localized("terkunci oleh konsol lain", en: "locked by another console"))))
         step(&s, key: .char("a")) {
             $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
         }

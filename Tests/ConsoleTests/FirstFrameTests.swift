@@ -62,7 +62,7 @@ final class FirstFrameTests: XCTestCase {
         for op in [Fixture.national, Fixture.agencyAdmin, Fixture.observer] {
             for language in [Language.id, .en] {
                 for size in sizes {
-                    for (presenter, health) in [(false, JournalHealthView.ok), (true, .ok), (false, .readOnly("dikunci konsol lain"))] {
+                    for (presenter, health) in [(false, JournalHealthView.ok), (true, .ok), (false, .readOnly(Localized("dikunci konsol lain", en: "locked by another console")))] {
                         let (first, full, _) = try states(desk, env: try Fixture.environment(op, language: language), size: size,
                                                           presenter: presenter, health: health)
                         assertSameScreen(first, full, "\(op.name) \(language) \(size) presenter \(presenter) \(health)")

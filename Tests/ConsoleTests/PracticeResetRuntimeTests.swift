@@ -78,9 +78,10 @@ final class PracticeResetRuntimeTests: XCTestCase {
     }
 
     /// On a real desk a replaced segment stays the journal's damage to report, with the console's own words
-    /// ("tidak tersimpan") in its language.
+    /// ("tidak tersimpan") and the journal's reason in its language.
     func testARealDeskKeepsTheJournalsMessageUnderALocalizedLead() throws {
-        for (language, lead) in [(Language.id, "tidak tersimpan"), (.en, "not saved")] {
+        for (language, lead) in [(Language.id, "tidak tersimpan — /meja/journal/000001.jsonl dihapus atau diganti"),
+                                 (.en, "not saved — /meja/journal/000001.jsonl was deleted or replaced")] {
             var b = try Bench()
             b.state.env.language = language
             b.state.press(.enter, .char("c"))
@@ -88,7 +89,7 @@ final class PracticeResetRuntimeTests: XCTestCase {
             b.journal.failNextWrite(with: .segmentReplaced(path: "/meja/journal/000001.jsonl"))
             b.run(b.state.press(.ctrl("s")))
             XCTAssertEqual(b.state.message?.kind, .error)
-            XCTAssertTrue(b.state.message?.text.hasPrefix("#2600001: \(lead) — /meja/journal/000001.jsonl was deleted or replaced") ?? false,
+            XCTAssertTrue(b.state.message?.text.hasPrefix("#2600001: \(lead)") ?? false,
                           b.state.message?.text ?? "")
             XCTAssertFalse(b.state.reopenRequested)
         }

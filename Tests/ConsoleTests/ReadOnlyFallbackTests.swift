@@ -20,17 +20,24 @@ final class ReadOnlyFallbackTests: XCTestCase {
         let store = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: Deadlines(calendar: WorkingCalendar()))
         let service = StoreService(store: store)
         guard case let .readOnly(reason) = service.health else { return XCTFail("health \(service.health)") }
-        XCTAssertTrue(reason.hasPrefix("other users can write to \(folder.path) (mode 777)"), reason)
+        XCTAssertTrue(reason.en.hasPrefix("other users can write to \(folder.path) (mode 777)"), reason.en)
 
         var s = try Fixture.state(size: Size(width: 120, height: 30))
         s.health = service.health
         s.announceReadOnlyStart()
         let rows = ConsoleRenderer.render(s).textRows()
         XCTAssertTrue(rows[0].contains("BACA SAJA"), rows[0])
-        XCTAssertTrue(rows.contains { $0.contains("Jurnal baca saja: other users can write to") }, rows.joined(separator: "\n"))
+        // In the officer's language (QA: an Indonesian console gave the reason in English).
+        XCTAssertTrue(rows.contains { $0.contains("Jurnal baca saja: pengguna lain dapat menulis ke") }, rows.joined(separator: "\n"))
         s.press(.char("d"))
         XCTAssertEqual(s.message?.text, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
         XCTAssertNil(s.overlay, "no disposition form opens on a read-only journal")
+
+        var english = try Fixture.state(size: Size(width: 120, height: 30), language: .en)
+        english.health = service.health
+        english.announceReadOnlyStart()
+        XCTAssertEqual(english.message?.text.hasPrefix("Read-only journal: other users can write to \(folder.path) (mode 777)"), true,
+                       english.message?.text ?? "no message")
 
         var healthy = try Fixture.state()
         healthy.announceReadOnlyStart()

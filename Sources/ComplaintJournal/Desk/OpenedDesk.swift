@@ -57,7 +57,7 @@ public final class OpenedDesk {
                             lockTimeout: Double? = 10, openLockTimeout: Double? = nil, readOnlyFallback: Bool = false,
                             readWithoutLockIfBusy: Bool = false,
                             useSnapshot: Bool = true, checkSnapshotInBackground: Bool = false,
-                            refuseWriting: ((DeskSettings, Roster) -> String?)? = nil,
+                            refuseWriting: ((DeskSettings, Roster) -> Localized?)? = nil,
                             beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws(OpenError) -> OpenedDesk {
         switch folder.presence {
         case .desk: break

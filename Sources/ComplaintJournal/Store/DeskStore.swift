@@ -134,7 +134,8 @@ public final class DeskStore {
     /// Errors `perform` can report besides a domain refusal.
     public enum Failure: Error, CustomStringConvertible {
         case refused(Refusal)
-        case journal(String)
+        /// The journal could not store the events; said in both languages (`JournalError.explanation`).
+        case journal(Localized)
         /// Another process held the journal's lock longer than this one waits (`holder` when known):
         /// nothing was written, and trying again later will do (the console says so in the officer's words).
         case busy(holder: String?, waitedSeconds: Double, description: String)
@@ -142,7 +143,7 @@ public final class DeskStore {
         public var description: String {
             switch self {
             case let .refused(r): r.message.id
-            case let .journal(text): text
+            case let .journal(text): text.en
             case let .busy(_, _, text): text
             }
         }
@@ -152,7 +153,8 @@ public final class DeskStore {
             if case let .lockedByAnotherProcess(_, waited, holder)? = error as? JournalError {
                 return .busy(holder: holder, waitedSeconds: waited, description: String(describing: error))
             }
-            return .journal(String(describing: error))
+            let text = String(describing: error)
+            return .journal((error as? JournalError)?.explanation ?? Localized(text, en: text))
         }
     }
 

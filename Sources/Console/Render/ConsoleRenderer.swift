@@ -40,7 +40,7 @@ public enum ConsoleRenderer {
         let health: Item = switch s.health {
         case .ok: (s.text(Localized("Jurnal: OK", en: "Journal: OK")), "OK", Roles.titleHealthOK, true)
         case let .readOnly(why):
-            (s.text(Localized("BACA SAJA", en: "READ-ONLY")) + " (\(why))", s.text(Localized("BACA SAJA", en: "READ-ONLY")),
+            (s.text(Localized("BACA SAJA", en: "READ-ONLY")) + " (\(s.text(why)))", s.text(Localized("BACA SAJA", en: "READ-ONLY")),
              Roles.titleHealthBad, true)
         case let .degraded(why):
             (s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")) + " (\(why))",

@@ -14,7 +14,8 @@ public final class PracticeDeskService: DeskService {
 
     public func perform(_ requests: [DeskRequest], as op: Operator, now: Date) -> [DeskOutcome] {
         guard !practiceDeskWasReset else {
-            return requests.map { DeskOutcome(request: $0, result: .failed("the practice desk was reset; nothing was written")) }
+            return requests.map { DeskOutcome(request: $0, result: .failed(Localized("meja latihan telah diatur ulang; tidak ada yang ditulis",
+                                                                                     en: "the practice desk was reset; nothing was written"))) }
         }
         return base.perform(requests, as: op, now: now)
     }

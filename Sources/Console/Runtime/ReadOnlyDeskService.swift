@@ -6,9 +6,9 @@ import Foundation
 /// title bar says READ-ONLY with the reason.
 public final class ReadOnlyDeskService: DeskService {
     private let base: any DeskService
-    private let reason: String
+    private let reason: Localized
 
-    public init(wrapping base: any DeskService, reason: String) {
+    public init(wrapping base: any DeskService, reason: Localized) {
         self.base = base
         self.reason = reason
     }

@@ -55,8 +55,8 @@ public struct DeskOutcome: Sendable, Hashable {
         /// Durable: these events are on disk.
         case recorded([RecordedEvent])
         case refused(Refusal)
-        /// The journal could not write (disk full, read-only...).
-        case failed(String)
+        /// The journal could not write (disk full, read-only...), said in both languages.
+        case failed(Localized)
         /// Another process held the journal longer than the console waits: nothing written; try again.
         case busy(holder: String?, waitedSeconds: Double)
     }

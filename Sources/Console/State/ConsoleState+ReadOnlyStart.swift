@@ -14,7 +14,7 @@ extension ConsoleState {
     var healthProblem: String? {
         switch health {
         case .ok: nil
-        case let .readOnly(reason): text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + reason
+        case let .readOnly(reason): text(Localized("Jurnal baca saja: ", en: "Read-only journal: ")) + text(reason)
         case let .degraded(reason) where JournalAdvice.namesItsRemedy([reason]):
             text(Localized("Jurnal perlu perhatian, perubahan tidak disimpan: ", en: "The journal needs attention; changes are not saved: "))
                 + reason

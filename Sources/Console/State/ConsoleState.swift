@@ -105,7 +105,8 @@ public enum Pane: String, Sendable, Hashable, CaseIterable {
 /// The journal's state as the title bar shows it.
 public enum JournalHealthView: Sendable, Hashable {
     case ok
-    case readOnly(String)
+    /// Why, in both languages: shown in the officer's.
+    case readOnly(Localized)
     case degraded(String)
 }
 

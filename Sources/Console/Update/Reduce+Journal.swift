@@ -69,8 +69,8 @@ extension ConsoleReducer {
                     "tidak tersimpan — jurnal masih ditulis oleh \(who) setelah \(Int(waited.rounded())) detik; isian tetap ada, simpan lagi sebentar lagi.",
                     en: "not saved — \(who) was still writing to the journal after \(Int(waited.rounded())) s; your input is kept, save again in a moment.")))
             case let .failed(text):
-                // The journal's own words (a path, an errno) follow the console's, which are in the officer's language.
-                problems.append("#\(o.request.reportID): " + s.text(Localized("tidak tersimpan — ", en: "not saved — ")) + text)
+                // The journal's reason (a path, an errno) in the officer's language too (QA: it was English).
+                problems.append("#\(o.request.reportID): " + s.text(Localized("tidak tersimpan — ", en: "not saved — ")) + s.text(text))
             }
         }
         let newEvents = recorded.filter { $0.seq > s.desk.lastSeq }.sorted { $0.seq < $1.seq }

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 import XCTest
 @testable import ComplaintJournal
@@ -38,7 +39,8 @@ final class FaultTests: XCTestCase {
         guard case let .readOnly(reason) = journal.health else {
             return XCTFail("health \(journal.health)", file: file, line: line)
         }
-        for needle in needles { XCTAssertTrue(reason.contains(needle), "\(reason) lacks \(needle)", file: file, line: line) }
+        for needle in needles { XCTAssertTrue(reason.en.contains(needle), "\(reason.en) lacks \(needle)", file: file, line: line) }
+        XCTAssertNotEqual(reason.id, reason.en, "said in Indonesian too", file: file, line: line)
         XCTAssertEqual(try journal.allEntries().count, count, "the desk is still readable", file: file, line: line)
         XCTAssertThrowsError(try journal.append { _ in [TestSupport.entry(99)] }, file: file, line: line)
     }
@@ -141,8 +143,11 @@ final class FaultTests: XCTestCase {
         options.openLockTimeout = 0.3
         let (journal, _) = try FileJournal.openWritingIfPossible(at: folder, options: options)
         XCTAssertEqual(journal.mode, .readOnly)
-        XCTAssertEqual(journal.health, .readOnly(reason: "journal locked by another process, \(holderText) (JournalTorture), "
-                                                  + "for more than 0.3 s (\(lockPath)); reopen to write once it is free"))
+        XCTAssertEqual(journal.health, .readOnly(reason: Localized(
+            "jurnal dikunci proses lain, \(holderText) (JournalTorture), lebih dari 0.3 detik (\(lockPath)); "
+                + "buka ulang untuk menulis setelah kunci dilepas",
+            en: "journal locked by another process, \(holderText) (JournalTorture), for more than 0.3 s (\(lockPath)); "
+                + "reopen to write once it is free")))
         XCTAssertEqual(try snapshot(folder), before)
     }
 
@@ -258,7 +263,7 @@ final class FaultTests: XCTestCase {
         let (journal, report) = try FileJournal.openWritingIfPossible(at: folder, options: .init(), calls: calls)
         XCTAssertEqual(journal.mode, .readOnly)
         guard case let .readOnly(reason) = journal.health else { return XCTFail("\(journal.health)") }
-        XCTAssertTrue(reason.contains("ENOSPC") && reason.contains("quarantine"), reason)
+        XCTAssertTrue(reason.en.contains("ENOSPC") && reason.en.contains("quarantine"), reason.en)
         XCTAssertEqual(report.tornTails.count, 1, "the read-only open still reports the torn tail")
         XCTAssertEqual(try journal.allEntries().count, 5)
         XCTAssertEqual(try snapshot(folder).filter { !$0.key.contains(".tmp-") }, before, "the torn tail waits for a writer with space")
