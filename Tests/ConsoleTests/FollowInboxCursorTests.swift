@@ -74,4 +74,56 @@ final class CursorAfterOwnActionTests: XCTestCase {
         XCTAssertEqual(b.state.inbox.cursor, index)
         XCTAssertEqual(b.state.inbox.selectedID, next, "the cursor is on the next report")
     }
+
+    /// QA (high): a save that caught up on a bulk import put the cursor back on its old row number, now an
+    /// unrelated report 5,000 rows down, and the next disposal sent that one. Reports another process adds
+    /// meanwhile do not move the cursor off the report acted on, nor off the next one when it moved.
+    func testReportsAddedElsewhereMeanwhileDoNotShiftTheCursor() throws {
+        var b = try Bench()
+        b.state.press(.char("j"), .char("j"))
+        let acted = try XCTUnwrap(b.state.inbox.selectedID)
+        b.state.press(.char("c"))
+        b.state.type("Sudah ditelepon.")
+        try receiveOverdueReports(b, count: 30)
+        b.run(b.state.press(.ctrl("s")))
+        XCTAssertEqual(b.state.message?.kind, .success, b.state.message?.text ?? "")
+        XCTAssertEqual(b.state.inbox.rows.count, 30 + 5, "the other process's reports are listed")
+        XCTAssertEqual(b.state.inbox.selectedID, acted, "a note does not move the row: the cursor stays on it")
+
+        var a = try Bench(Fixture.agencyAdmin)
+        let id = Fixture.ID.withUnit
+        let index = try XCTUnwrap(a.state.inbox.rows.firstIndex(of: id))
+        let next = a.state.inbox.rows[index + 1]
+        a.state.inbox.cursor = index
+        a.state.press(.char("s"))
+        a.state.type("Saluran sudah dibersihkan.")
+        try receiveOverdueReports(a, count: 30, agency: "pemkab-sleman")
+        a.run(a.state.press(.ctrl("s")))
+        XCTAssertGreaterThan(a.state.inbox.rows.count, 30, "the other process's reports are listed")
+        XCTAssertEqual(a.state.inbox.selectedID, next, "the follow-up moved the row: on to the report that followed it")
+    }
+
+    /// The same when another console takes the selected report out of the view while reports arrive.
+    func testTheSelectedRowLeavingWhileReportsArriveGoesToTheNextReport() throws {
+        var b = try Bench()
+        b.state.press(.char("j"))
+        let selected = try XCTUnwrap(b.state.inbox.selectedID)
+        let next = try XCTUnwrap(b.state.inbox.rows.firstIndex(of: selected).map { b.state.inbox.rows[$0 + 1] })
+        try receiveOverdueReports(b, count: 30)
+        try b.peerStore().perform(.archive(reason: .terlaluUmum, note: nil, duplicateOf: nil), on: selected, as: Fixture.otherOfficer, now: Fixture.now)
+        ConsoleReducer.reduce(&b.state, .journalEvents(try b.store.poll()))
+        XCTAssertFalse(b.state.inbox.rows.contains(selected))
+        XCTAssertEqual(b.state.inbox.selectedID, next, "on to the report that followed it, not a row number")
+    }
+
+    private func receiveOverdueReports(_ b: Bench, count: Int, agency: String? = nil) throws {
+        let peer = try b.peerStore()
+        for i in 0..<count {
+            // Received days ago: overdue, so they sort above every report already listed.
+            var intake = Intake(channel: .web, receivedAt: Fixture.now.addingTimeInterval(-20 * 86_400),
+                                title: "Laporan impor \(i)", body: "Isi.")
+            intake.agency = agency
+            _ = try peer.receive(intake, as: .system, now: Fixture.now)
+        }
+    }
 }

@@ -38,7 +38,7 @@ final class StatusMessageWrapTests: XCTestCase {
     /// underneath, the reset notice) are shown whole at 80×24 in both languages.
     func testTheLongestMessagesFitAt80x24() throws {
         let path = "/home/pelatih/kelas-bimtek-sleman/meja-peserta-07/journal/000001.jsonl"
-        let failure = JournalError.segmentReplaced(path: path).description
+        let failure = JournalError.segmentReplaced(path: path).explanation
         for language in [Language.id, .en] {
             var b = try Bench(size: Size(width: 80, height: 24))
             b.state.env.language = language
@@ -47,7 +47,7 @@ final class StatusMessageWrapTests: XCTestCase {
             b.journal.failNextWrite(with: .segmentReplaced(path: path))
             b.run(b.state.press(.ctrl("s")))
             b.state.overlay = nil
-            XCTAssertTrue(shownMessage(b.state).hasSuffix(failure), shownMessage(b.state))
+            XCTAssertTrue(shownMessage(b.state).hasSuffix(failure.text(language)), shownMessage(b.state))
             XCTAssertLessThanOrEqual(b.state.layout.statusLine.height, 4)
             // Longer than four rows: the last row ends in "…", the others are whole.
             b.state.message = msg(.error, String(repeating: "kata ", count: 80))

@@ -68,6 +68,15 @@ public struct Intake: Sendable, Hashable {
     /// notice `body` shows in its place.
     public func readBody() -> Result<String, UnreadableLine> { box.fields.body.read() }
 
+    /// Which body this is, without reading it: where in the journal it is kept, or the text itself. Lets a
+    /// view keep work done on a body (the detail pane's wrapped lines) until the body is another one.
+    public var bodyIdentity: AnyHashable {
+        switch bodyStorage {
+        case let .text(s): AnyHashable(s)
+        case let .stored(t): AnyHashable(t.spanIdentity)
+        }
+    }
+
     /// The body as kept: text, or where in the journal it is (the snapshot keeps the same form).
     var bodyStorage: IntakeBody {
         _read { yield box.fields.body }

@@ -67,10 +67,18 @@ public struct StoredText: Sendable {
     }
 
     /// Same line and span: the same text without reading it.
-    func sameSpan(_ other: StoredText) -> Bool {
-        source === other.source && segment == other.segment && lineOffset == other.lineOffset && lineLength == other.lineLength
-            && checksum == other.checksum && start == other.start && end == other.end
+    /// The span without reading it (`sameSpan` as a value): the same journal, line and string.
+    struct SpanIdentity: Hashable {
+        var source: ObjectIdentifier
+        var segment: Int32, lineOffset: Int, lineLength: UInt32, checksum: UInt32, start: UInt32, end: UInt32
     }
+
+    var spanIdentity: SpanIdentity {
+        SpanIdentity(source: ObjectIdentifier(source), segment: segment, lineOffset: lineOffset, lineLength: lineLength,
+                     checksum: checksum, start: start, end: end)
+    }
+
+    func sameSpan(_ other: StoredText) -> Bool { spanIdentity == other.spanIdentity }
 }
 
 /// Where a payload sits in the journal, so the decoder can leave a long body there (`StoredText`).

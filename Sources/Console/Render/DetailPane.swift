@@ -27,7 +27,7 @@ enum DetailPane {
               title: "#\(report.id) · \(s.text(report.status.label))")
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 2, inner.height > 0 else { return }
-        let lines = wrap(lines(for: report, s), width: inner.width)
+        let lines = wrappedLines(for: report, s, width: inner.width)
         let maxScroll = max(0, lines.count - inner.height)
         let top = min(s.detail.scroll, maxScroll)
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
@@ -51,7 +51,26 @@ enum DetailPane {
         return out
     }
 
+    /// Every line of the pane before wrapping.
     static func lines(for r: Report, _ s: ConsoleState) -> [StyledLine] {
+        let (head, tail) = parts(for: r, s)
+        return head + bodyLines(r) + tail
+    }
+
+    /// The lines wrapped to `width`, the report's text from `WrappedBodies`: read back from the journal and
+    /// wrapped on every frame, a 5 MB body made each key take a second while its report was selected (QA).
+    static func wrappedLines(for r: Report, _ s: ConsoleState, width: Int) -> [StyledLine] {
+        let (head, tail) = parts(for: r, s)
+        return wrap(head, width: width) + WrappedBodies.shared.lines(of: r, width: width) { wrap(bodyLines(r), width: width) }
+            + wrap(tail, width: width)
+    }
+
+    static func bodyLines(_ r: Report) -> [StyledLine] {
+        r.body.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(text: String($0), role: Roles.detailText, indent: 2) }
+    }
+
+    /// The lines before the report's text and after it.
+    private static func parts(for r: Report, _ s: ConsoleState) -> (head: [StyledLine], tail: [StyledLine]) {
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
         var out: [StyledLine] = []
@@ -120,9 +139,8 @@ enum DetailPane {
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
         out.append(StyledLine(text: t("Isi laporan", "Report"), role: Roles.detailLabel))
-        for para in r.body.split(separator: "\n", omittingEmptySubsequences: false) {
-            out.append(StyledLine(text: String(para), role: Roles.detailText, indent: 2))
-        }
+        let head = out
+        out = []
         if !r.intake.attachments.isEmpty {
             out.append(StyledLine(text: "", role: Roles.detailText))
             out.append(StyledLine(text: t("Lampiran", "Attachments"), role: Roles.detailLabel))
@@ -135,7 +153,7 @@ enum DetailPane {
         for entry in r.trail {
             out += trailLines(entry, r, s)
         }
-        return out
+        return (head, out)
     }
 
     static func trailLines(_ e: TrailEntry, _ r: Report, _ s: ConsoleState) -> [StyledLine] {

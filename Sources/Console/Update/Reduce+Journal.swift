@@ -47,7 +47,7 @@ extension ConsoleReducer {
     /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
     static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
         s.pendingRequests = max(0, s.pendingRequests - 1)
-        let (cursorBefore, selectedBefore) = (s.inbox.cursor, s.inbox.selectedID)
+        let (rowsBefore, selectedBefore) = (s.inbox.rows, s.inbox.selectedID)
         // Other writers' events the journal caught up on first: they come before this console's own. The
         // inbox is queried once, below; a warning that the open report changed underneath is kept for the
         // message (it used to be overwritten by "Tersimpan").
@@ -105,11 +105,13 @@ extension ConsoleReducer {
             s.focus = .inbox
         }
         refreshInbox(&s)
-        // The row acted on may have moved (a follow-up sends it to the end): the cursor stays where it was,
-        // on the next report, as after a disposal (QA: it followed the row, and the next keys acted on it).
+        // The row acted on may have moved (a follow-up sends it to the end): the cursor goes on to the report
+        // that followed it, as after a disposal (QA: it followed the row, and the next keys acted on it).
+        // Found by id: rows other processes added meanwhile must not shift it (QA).
         if s.focus == .inbox, let acted = selectedBefore, succeeded.contains(acted), s.inbox.selectedID == acted,
-           s.inbox.cursor != cursorBefore {
-            s.inbox.cursor = cursorBefore
+           InboxNeighbours.moved(acted, before: rowsBefore, now: s.inbox.rows),
+           let next = InboxNeighbours.nearest(to: acted, before: rowsBefore, now: s.inbox.rows) {
+            s.inbox.cursor = next
             clampInbox(&s)
         }
         if problems.isEmpty {

@@ -5,7 +5,7 @@ import TextCanvas
 extension ConsoleReducer {
     /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed.
     static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true) {
-        let selected = s.inbox.selectedID
+        let (selected, rowsBefore) = (s.inbox.selectedID, s.inbox.rows)
         let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache, index: s.inboxIndex)
         let op = s.env.operatorOnDuty
         let listing = inbox.list(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
@@ -18,6 +18,10 @@ extension ConsoleReducer {
         s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
         if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
             s.inbox.cursor = i
+        } else if let selected, let next = InboxNeighbours.nearest(to: selected, before: rowsBefore, now: s.inbox.rows) {
+            // The selected row left the view: on to the report after it, found by id (rows added or re-sorted
+            // by other processes meanwhile would have put a row number on an unrelated report).
+            s.inbox.cursor = next
         }
         clampInbox(&s)
     }

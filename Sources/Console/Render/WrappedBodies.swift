@@ -1,0 +1,41 @@
+import Complaints
+import Foundation
+
+/// The detail pane's wrapped report text for the last few reports drawn. A long body is read back from the
+/// journal and wrapped by display width, which for a 5 MB spam report took about a second: done on every
+/// frame, every key waited for it. The wrapped lines are kept per body (where the journal keeps it, or the
+/// text; a reset practice desk reuses report numbers), report version and width. Drawing stays a function
+/// of the state; this only remembers work already done.
+final class WrappedBodies: @unchecked Sendable {
+    static let shared = WrappedBodies()
+
+    private struct Key: Hashable {
+        var body: AnyHashable
+        var report: ReportID
+        var version: Int
+        var width: Int
+    }
+
+    private let lock = NSLock()
+    /// Most recent first; a handful covers moving back and forth between reports and a resize.
+    private var recent: [(key: Key, lines: [StyledLine])] = []
+    private let capacity = 4
+
+    func lines(of r: Report, width: Int, wrap: () -> [StyledLine]) -> [StyledLine] {
+        let key = Key(body: r.intake.bodyIdentity, report: r.id, version: r.version, width: width)
+        lock.lock()
+        if let i = recent.firstIndex(where: { $0.key == key }) {
+            let hit = recent.remove(at: i)
+            recent.insert(hit, at: 0)
+            lock.unlock()
+            return hit.lines
+        }
+        lock.unlock()
+        let lines = wrap()
+        lock.lock()
+        recent.insert((key, lines), at: 0)
+        if recent.count > capacity { recent.removeLast() }
+        lock.unlock()
+        return lines
+    }
+}
