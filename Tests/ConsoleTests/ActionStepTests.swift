@@ -212,6 +212,25 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(requests.map(\.reportID), [Fixture.ID.overdue])
     }
 
+    /// QA: a search typed before Esc stayed in the pane, hid the proposal on the next report and took the
+    /// next letters after it.
+    func testEveryDStartsWithTheProposalAndNoSearch() throws {
+        var b = try Bench()
+        b.state.press(.char("d"))
+        let proposal = ConsoleReducer.routingCandidates(b.state)
+        b.state.type("zzz")
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state), [])
+        b.state.press(.escape, .char("d"))
+        XCTAssertEqual(b.state.routing.filter.text, "", "Esc and d again: the search is gone")
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state), proposal)
+        b.state.type("zzz")
+        b.state.press(.escape, .escape, .char("j"), .char("d"))
+        XCTAssertEqual(b.state.routing.filter.text, "")
+        XCTAssertFalse(ConsoleReducer.routingCandidates(b.state).isEmpty, "the next report's candidates are listed")
+        b.state.press(.escape, .escape, .char("k"), .char("d"))
+        XCTAssertEqual(ConsoleReducer.routingCandidates(b.state), proposal, "the first report's proposal again")
+    }
+
     func testRequiredFieldEmptyShowsTheErrorAndSendsNothing() throws {
         var b = try Bench()
         b.state.press(.enter, .char("t"))

@@ -84,12 +84,15 @@ extension ConsoleReducer {
         }
     }
 
-    /// `d`: shows the routing pane with the rule's proposal selected; Enter there disposes.
+    /// `d`: shows the routing pane with the rule's proposal selected; Enter there disposes. Every `d` starts
+    /// without a search (QA: text typed before Esc stayed, hid the proposal on the next report, and the next
+    /// letters were added to it).
     static func openRouting(_ s: inout ConsoleState) {
         if s.detail.reportID == nil, let id = s.inbox.selectedID { open(&s, id) }
         s.routing.isOpen = true
         s.routing.cursor = 0
         s.routing.picked = false
+        s.routing.filter = TextEditBuffer()
         s.focus = .routing
     }
 
