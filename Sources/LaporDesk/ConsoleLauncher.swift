@@ -28,10 +28,6 @@ enum ConsoleLauncher {
     }
 
     static func run(_ request: Request) throws {
-        // Without a terminal, curses would write escape sequences into a file or pipe and exit 0.
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            throw Fail.usage("console: standard input and output must be a terminal; for scripts use list, show, act or export")
-        }
         var language: Language?
         if let lang = request.lang {
             guard let l = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
@@ -47,6 +43,12 @@ enum ConsoleLauncher {
         let keymap = try Keymaps.load()
         let screen = ConsoleScreen(request: request, user: user)
         try screen.checkChosenTheme()
+        // Without a terminal, curses would write escape sequences into a file or pipe and exit 0. Checked after
+        // the flags and settings files, whose mistakes are said first (QA: `--lang fr` got this message), and
+        // before the desk is opened or a demo desk created.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw Fail.usage("console: standard input and output must be a terminal; for scripts use list, show, act or export")
+        }
         let log = StartupLog()
         // A real desk starting from a snapshot shows its first frame before decoding the desk.
         var first: FirstFrame?

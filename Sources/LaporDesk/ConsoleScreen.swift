@@ -25,22 +25,35 @@ final class ConsoleScreen {
     /// Refuses an unknown `--theme` or settings theme before the desk is opened (the desk's own theme is
     /// checked when the screen starts).
     func checkChosenTheme() throws {
-        guard let name = request.theme ?? user.theme else { return }
-        try check(name)
+        if let name = request.theme {
+            try check(name, source: "--theme")
+        } else if let name = user.theme {
+            try check(name, source: user.themeSource)
+        }
     }
 
-    private func check(_ themeName: String) throws {
-        guard catalog.names.contains(themeName) else {
-            throw Fail.usage("--theme: unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))")
-        }
+    /// `source` names where the name came from (QA: a theme set in a settings file was blamed on `--theme`).
+    private func check(_ themeName: String, source: String) throws {
+        guard catalog.names.contains(themeName) else { throw Fail.usage(unknown(themeName, source: source)) }
+    }
+
+    private func unknown(_ themeName: String, source: String) -> String {
+        "\(source): unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))"
     }
 
     /// The screen, started on first use with the theme from `--theme`, the officer's settings, presenter
     /// mode or the desk's settings (an unknown name is a usage error, before curses starts).
     func start(settings: DeskSettings) throws -> CursesScreen {
         if let screen { return screen }
-        let themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
-        try check(themeName)
+        try checkChosenTheme()
+        var themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
+        // The desk's own theme is every officer's: a mistake there must not keep the desk's consoles from
+        // starting. The default is used, and the message line says so (QA: the console refused to start).
+        var deskThemeWarning: String?
+        if !catalog.names.contains(themeName) {
+            deskThemeWarning = unknown(themeName, source: "desk.toml: theme") + "; the default theme is used"
+            themeName = "default"
+        }
         let started: CursesScreen
         do {
             started = try CursesScreen(options: CursesOptions(mouse: request.mouse || (user.mouse ?? false)), palette: .plain)
@@ -49,7 +62,7 @@ final class ConsoleScreen {
         }
         let (palette, themeProblems) = catalog.paletteOrFallback(name: themeName, depth: started.colorDepth)
         started.palette = palette
-        themeWarnings = themeProblems.map { "\($0)" }
+        themeWarnings = (deskThemeWarning.map { [$0] } ?? []) + themeProblems.map { "\($0)" }
         screen = started
         return started
     }

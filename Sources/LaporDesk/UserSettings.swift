@@ -12,6 +12,8 @@ import TinyTOML
 struct UserSettings {
     var language: Language?
     var theme: String?
+    /// Where `theme` was set (`settings.toml:3: theme`), for a message about it.
+    var themeSource = "settings.toml: theme"
     var mouse: Bool?
 
     static func folder(_ env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -40,6 +42,7 @@ struct UserSettings {
                 }
             }
             s.theme = try root.optionalString("theme")
+            s.themeSource = "\(fileName):\(root.line(of: "theme") ?? 1): theme"
             s.mouse = try root.optionalBool("mouse")
         } catch {
             errors.append("\(fileName):\(error.line): \(error.field): \(error.reason)")
