@@ -59,6 +59,18 @@ final class DeskReportFigureTests: XCTestCase {
         assertDays(f?.p90, 4.0)
     }
 
+    /// A report deleted as spam waits for nothing and is never late (deletion stops its clocks); QA took a
+    /// postponed report's wait for it.
+    func testADeletedReportWaitsForNothingAndIsNotLate() {
+        var j = JournalBuilder()
+        j.add("2600001", at(1, 9), .received(reportIntake(at(1, 9))))
+        j.add("2600001", at(1, 10), .deleted(reason: .spam, note: nil))
+        j.add("2600002", at(1, 9), .received(reportIntake(at(1, 9))))
+        let r = DeskReport.compute(desk: j.desk, query: WeekDesk.period, deadlines: WeekDesk.deadlines, now: WeekDesk.now, viewer: nasional)
+        XCTAssertEqual(r.workingDays(.verification)?.waiting, 1, "only 2600002 still waits")
+        XCTAssertEqual(r.deadline(.verification)?.late, 1, "only 2600002 is late")
+    }
+
     func testHolidayChangesTheAnswer() {
         // 2600001 alone: Tue 9:00 → Thu 9:00 is one working day across the holiday, two without it.
         var j = JournalBuilder()
