@@ -149,10 +149,17 @@ public struct Intake: Sendable, Hashable {
             confidential: confidential, attachments: attachments, tags: tags, extra: extra))
     }
 
-    /// Title shown when the channel sent none: the first line of the body, cut at a word near 80 characters.
+    /// Title shown when the channel sent none: the first line of the body with text on it (QA: a body that
+    /// opened with a blank line of spaces was untitled), cut at a word near 80 characters. Reads only as far
+    /// as that line: a body can be megabytes.
     public static func derivedTitle(from body: String) -> String {
-        let firstLine = body.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
+        var rest = body[...]
+        var trimmed = ""
+        while !rest.isEmpty, trimmed.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            trimmed = rest[..<end].trimmingCharacters(in: .whitespaces)
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
+        }
         guard trimmed.count > 80 else { return trimmed.isEmpty ? "(tanpa judul)" : trimmed }
         let cut = trimmed.prefix(80)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 40 {
