@@ -28,6 +28,20 @@ final class PresenterTests: XCTestCase {
         XCTAssertTrue(stripRow(s).contains("d  Verifikasi & disposisi") || stripRow(s).contains("d  disposisi"), stripRow(s))
     }
 
+    /// QA: after `L` the strip on the projector mixed the languages, keys pressed before the switch kept the
+    /// old one (and lost their arrow).
+    func testTheWholeStripFollowsTheLanguage() throws {
+        var s = try presenter(size: Size(width: 120, height: 24))
+        s.press(.char("j"), .char("L"), .char("j"))
+        let english = stripRow(s)
+        XCTAssertEqual(english.components(separatedBy: "j  ↓ down").count - 1, 2, english)
+        XCTAssertFalse(english.contains("turun") || english.contains("bahasa"), english)
+        s.press(.char("L"))
+        let indonesian = stripRow(s)
+        XCTAssertEqual(indonesian.components(separatedBy: "j  ↓ turun").count - 1, 2, indonesian)
+        XCTAssertFalse(indonesian.contains("down") || indonesian.contains("language"), indonesian)
+    }
+
     /// QA: in the routing pane Down chooses the agency Enter disposes to, as the pane's hint says; the strip
     /// read "↓ turun".
     func testMovingInTheRoutingPaneIsNamedChoosingTheAgency() throws {

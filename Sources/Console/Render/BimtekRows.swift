@@ -111,13 +111,13 @@ enum BimtekRows {
         guard let command = e.command else { return s.text(Localized("(tidak dipakai)", en: "(not bound)")) }
         // Movement reads faster with an arrow, as on the keycaps.
         let arrow = switch command {
-        case s.text(ConsoleCommand.down.label): "↓ "
-        case s.text(ConsoleCommand.up.label): "↑ "
-        case s.text(ConsoleCommand.paneLeft.label): "← "
-        case s.text(ConsoleCommand.paneRight.label): "→ "
+        case ConsoleCommand.down.label: "↓ "
+        case ConsoleCommand.up.label: "↑ "
+        case ConsoleCommand.paneLeft.label: "← "
+        case ConsoleCommand.paneRight.label: "→ "
         default: ""
         }
-        return arrow + command
+        return arrow + s.text(command)
     }
 }
 

@@ -196,7 +196,9 @@ public struct StatusMessage: Sendable, Hashable {
 
 public struct KeyLogEntry: Sendable, Hashable {
     public var key: String
-    public var command: String?
+    /// What the key did, in both languages: the strip is drawn in the language of the moment, also for keys
+    /// pressed before `L` switched it (QA: the projected strip mixed the two).
+    public var command: Localized?
     /// Text typed into a prompt or form: the presenter strip says "mengetik…" instead of echoing it.
     public var typing = false
 }

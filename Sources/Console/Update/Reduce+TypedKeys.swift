@@ -17,13 +17,13 @@ extension ConsoleReducer {
         }
         if isText && typingWindow {
             if s.keyLog.last?.typing == true { return }
-            s.keyLog.append(KeyLogEntry(key: "…", command: s.text(Localized("mengetik…", en: "typing…")), typing: true))
+            s.keyLog.append(KeyLogEntry(key: "…", command: Localized("mengetik…", en: "typing…"), typing: true))
             if s.keyLog.count > 16 { s.keyLog.removeFirst(s.keyLog.count - 16) }
             return
         }
         logKey(&s, key, command: nil) // always appends: paste was handled above
         if let label = overlayKeyLabel(s.overlay, key) ?? overlayName(s.overlay), let last = s.keyLog.indices.last {
-            s.keyLog[last].command = s.text(label)
+            s.keyLog[last].command = label
         }
     }
 

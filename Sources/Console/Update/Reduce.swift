@@ -136,7 +136,7 @@ public enum ConsoleReducer {
     /// `label` says what the key did where the command's own label would not (moving in the routing pane).
     static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?, label: Localized? = nil) {
         if case .paste = key { return }
-        s.keyLog.append(KeyLogEntry(key: key.name, command: (label ?? command?.label).map { s.text($0) }))
+        s.keyLog.append(KeyLogEntry(key: key.name, command: label ?? command?.label))
         if s.keyLog.count > 16 { s.keyLog.removeFirst(s.keyLog.count - 16) }
     }
 
