@@ -110,15 +110,19 @@ final class ReportsCLITests: DeskTestCase {
         try expect(0, ["stats", "--region", "DI Yogyakarta"])
     }
 
-    /// `list` does not refuse names outside the reference data (reports may carry them), but an empty list
-    /// for a name it does not know says so, for a topic as for a place (QA: `--category nope` said nothing).
+    /// `list` does not refuse names outside the reference data (reports may carry them), but a name that
+    /// matches no report and nothing in the reference data is a usage error, for a topic as for a place, as
+    /// in `stats` (QA: `--category nope` said nothing, then exited 0).
     func testAnEmptyListForAnUnknownTopicOrPlaceSaysSo() throws {
         try makeTwenty()
-        let topic = try expect(0, ["list", "--category", "Atlantis"])
+        let topic = try expect(2, ["list", "--category", "Atlantis"])
         XCTAssertTrue(topic.stderr.contains("--category: no topic in referensi/kategori.toml matches 'Atlantis'"), topic.transcript)
-        let place = try expect(0, ["list", "--region", "Atlantis"])
+        let place = try expect(2, ["list", "--region", "Atlantis"])
         XCTAssertTrue(place.stderr.contains("--region: no province or regency/city in referensi/wilayah.toml matches 'Atlantis'"), place.transcript)
         XCTAssertFalse(try expect(0, ["list", "--category", "Kesehatan"]).stderr.contains("--category"))
+        // A topic outside the reference data that a report carries is still a filter.
+        let id = try intake(["--category", "Topik Luar Daftar"])
+        XCTAssertEqual(try expect(0, ["list", "--category", "Topik Luar Daftar"]).stdout.split(separator: " ").first.map(String.init), id)
     }
 
     func testMonthlyCSVOpensCleanlyInASpreadsheet() throws {

@@ -52,14 +52,14 @@ struct ListCommand: ParsableCommand {
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
         let ids = Inbox(deadlines: opened.deadlines).run(q, on: opened.desk, for: op, now: now)
-        // Reports may name places and topics outside the reference data, so these filters are not refused;
-        // an empty result for a name the reference does not know says so.
+        // Reports may name places and topics outside the reference data, so these filters are not refused up
+        // front; a name that matches neither a report nor the reference data is a usage error, as for `stats`
+        // and `--agency` (QA: an empty list with exit 0 read as "nothing there" to a script with a typo).
         if ids.isEmpty, let region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
-            Output.error("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
+            throw Fail.usage("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
         }
-        // The same for a topic (QA: `--category nope` printed nothing at all).
         if ids.isEmpty, let category, opened.reference.categories.category(named: category) == nil {
-            Output.error("--category: no topic in referensi/kategori.toml matches '\(ReportText.clean(category))'")
+            throw Fail.usage("--category: no topic in referensi/kategori.toml matches '\(ReportText.clean(category))'")
         }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         var out = ""
