@@ -56,6 +56,16 @@ final class ExitCodeContractTests: DeskTestCase {
         }
     }
 
+    /// QA: a file given as the data folder was told to check the folder's owner and permissions.
+    func testAFileGivenAsTheDataFolderIsNamedAsAFile() throws {
+        let file = scratch.appendingPathComponent("intake.jsonl")
+        try Data("{}\n".utf8).write(to: file)
+        let r = try CLI.run(["list", "--data", file.path])
+        XCTAssertEqual(r.code, 3, r.transcript)
+        XCTAssertTrue(r.stderr.contains("\(file.path): a file, not a folder (give --data the desk's folder)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("permissions"), r.stderr)
+    }
+
     func testImportWithBadLinesExitsOneAndRecordsTheRest() throws {
         try makeDesk()
         let text = """

@@ -83,8 +83,9 @@ public struct DeskFolder: Sendable {
         if stat(path, &info) == 0 { return .known(true) }
         switch errno {
         case ENOENT: return .known(false)
-        case ENOTDIR: return .unknown("not a folder")
-        case let code: return .unknown(String(cString: strerror(code)))
+        // QA: a file given as --data was told to check its permissions.
+        case ENOTDIR: return .unknown("a file, not a folder (give --data the desk's folder)")
+        case let code: return .unknown(String(cString: strerror(code)) + " (check the folder's owner and permissions)")
         }
     }
 

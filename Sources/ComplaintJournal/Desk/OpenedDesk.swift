@@ -70,7 +70,7 @@ public final class OpenedDesk {
                 "\(missing): missing: the folder holds a desk without its settings file (restore it from a backup; `init` never overwrites a desk)",
             ])
         case let .unreadable(why):
-            throw OpenError(kind: .invalidFiles, messages: ["\(why) (check the folder's owner and permissions)"])
+            throw OpenError(kind: .invalidFiles, messages: [why])
         }
         var messages: [String] = []
         let settingsText = read(folder.settingsFile, &messages) ?? ""
