@@ -218,5 +218,11 @@ final class ImportTests: DeskTestCase {
                                         + "recorded as given; routing cannot tell which (write the full name)"), r.stderr)
         XCTAssertFalse(r.stderr.contains("\(path):4:"), r.stderr)
         XCTAssertEqual(try listJSON().count, 4)
+        // `intake` says the same, naming its flags (QA: it accepted "Nosuch" without a word).
+        let one = try expect(0, ["intake", "--channel", "sms", "--body", "v", "--category", "Sihir", "--regency", "Kabupaten Atlantis"])
+        XCTAssertTrue(one.stderr.contains("warning: --category: 'Sihir' is not in the topic tree (kategori.toml); recorded as given"), one.stderr)
+        XCTAssertTrue(one.stderr.contains("warning: --regency: 'Kabupaten Atlantis' is not in wilayah.toml; recorded as given"), one.stderr)
+        XCTAssertEqual(one.stdout.trimmingCharacters(in: .whitespacesAndNewlines).count, 7, "the new report's number")
+        XCTAssertFalse(try expect(0, ["intake", "--channel", "sms", "--body", "k", "--category", "Kesehatan"]).stderr.contains("warning"))
     }
 }

@@ -61,7 +61,9 @@ struct ImportCommand: ParsableCommand {
         opened.store.reserveCapacity(forMoreReports: total)
         for (name, batch) in batches {
             for w in batch.warnings { Output.error("warning: \(w)") }
-            for w in ImportCommand.referenceWarnings(batch, name: name, reference: opened.reference) { Output.error("warning: " + w) }
+            for w in ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" }) {
+                Output.error("warning: " + w)
+            }
             // Every rejection of the file, in line order, once the file is done (or the import stops).
             var rejections = batch.problems.map { (line: $0.line, text: $0.description) }
             defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
@@ -100,7 +102,10 @@ struct ImportCommand: ParsableCommand {
 
     /// Values the reference data does not know: recorded as given, but said, naming the line (QA: "Sihir" and
     /// "Kabupaten Atlantis" were accepted silently, then matched no routing rule and showed in the figures).
-    static func referenceWarnings(_ batch: IntakeBatch, name: String, reference: ReferenceData) -> [String] {
+    /// `place(line, field)` says where, as the command's other messages do (`FILE:LINE: field`, or the
+    /// flag of `intake`).
+    static func referenceWarnings(_ records: [(line: Int, intake: Intake)], reference: ReferenceData,
+                                  place: (Int, String) -> String) -> [String] {
         var out: [String] = []
         // Looked up once per distinct spelling: an intake file repeats a few dozen topics and places, and
         // normalising each line's names again cost most of an import's time (QA: 6,900 reports/s with a place).
@@ -108,13 +113,13 @@ struct ImportCommand: ParsableCommand {
         var provinces: [String: Province?] = [:]
         var regencies: [RegencyKey: [Regency]] = [:]
         func province(_ p: String) -> Province? { provinces.memo(p) { reference.regions.province(named: p) } }
-        for record in batch.records {
+        for record in records {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
-                out.append("\(name):\(record.line): category: '\(ReportText.clean(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it")
+                out.append("\(place(record.line, "category")): '\(ReportText.clean(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it")
             }
             if let p = i.location.province, province(p) == nil {
-                out.append("\(name):\(record.line): location.province: '\(ReportText.clean(p))' is not in wilayah.toml; recorded as given")
+                out.append("\(place(record.line, "location.province")): '\(ReportText.clean(p))' is not in wilayah.toml; recorded as given")
             }
             if let r = i.location.regency {
                 // Within the report's province when that is known, as routing reads it.
@@ -123,11 +128,11 @@ struct ImportCommand: ParsableCommand {
                     reference.regions.regencies(matching: r, inProvince: province)
                 }
                 if candidates.isEmpty {
-                    out.append("\(name):\(record.line): location.regency: '\(ReportText.clean(r))' is not in wilayah.toml; recorded as given")
+                    out.append("\(place(record.line, "location.regency")): '\(ReportText.clean(r))' is not in wilayah.toml; recorded as given")
                 } else if candidates.count > 1 {
                     // QA: "Bandung" was called unknown; it is two places, and routing cannot pick one.
                     let names = candidates.map(\.name).joined(separator: " or ")
-                    out.append("\(name):\(record.line): location.regency: '\(ReportText.clean(r))' could be \(names); recorded as given; "
+                    out.append("\(place(record.line, "location.regency")): '\(ReportText.clean(r))' could be \(names); recorded as given; "
                                + "routing cannot tell which (write the full name)")
                 }
             }

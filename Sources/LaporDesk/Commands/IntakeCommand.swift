@@ -77,6 +77,10 @@ struct IntakeCommand: ParsableCommand {
         try DeskAccess.requireWritable(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
+        // Recorded as given, as `import` does, and said the same way (QA: `import` warned, `intake` did not).
+        for w in ImportCommand.referenceWarnings([(1, intake)], reference: opened.reference, place: { Self.option(naming: $1) }) {
+            Output.error("warning: " + w)
+        }
         do {
             let (id, isNew) = try opened.store.receive(intake, as: op, now: now)
             Output.line(id.rawValue)
