@@ -23,24 +23,26 @@ struct ActCommand: ParsableCommand {
     @Argument(help: "Tracking id") var id: String
     @Argument(help: "What to do (see below).") var verb: String
 
-    @Option var agency: String?
-    @Option var unit: String?
-    @Option var note: String?
-    @Option var question: String?
-    @Option var text: String?
-    @Option var reason: String?
-    @Option(name: .customLong("duplicate-of")) var duplicateOf: String?
-    @Option var title: String?
-    @Option var classification: String?
-    @Option var category: String?
-    @Option var subcategory: String?
-    @Option var anonymous: Bool?
-    @Option var confidential: Bool?
-    @Option var add: [String] = []
-    @Option var remove: [String] = []
-    @Option var priority: String?
-    @Option var original: String?
-    @Option(name: .customLong("field")) var fields: [String] = []
+    // Each flag is read by the verbs its help names; any other verb refuses it (QA: `act --help` described
+    // two flags of twenty).
+    @Option(help: "dispose: agency id (referensi/instansi.toml).") var agency: String?
+    @Option(help: "dispose, assign-unit: unit id within the agency.") var unit: String?
+    @Option(help: "dispose, archive, delete: a note kept with the decision.") var note: String?
+    @Option(help: "postpone: what the reporter is asked.") var question: String?
+    @Option(help: "note, reply, reporter-reply, follow-up, dispute, accept: the text.") var text: String?
+    @Option(help: "archive, delete: the reason's id; send-back, redact: the reason in words.") var reason: String?
+    @Option(name: .customLong("duplicate-of"), help: "archive --reason duplikat: the original report's number.") var duplicateOf: String?
+    @Option(help: "edit-title: the new title (the original is kept).") var title: String?
+    @Option(help: "classify: pengaduan, aspirasi or permintaan-informasi.") var classification: String?
+    @Option(help: "classify: topic (referensi/kategori.toml).") var category: String?
+    @Option(help: "classify: sub-topic of --category.") var subcategory: String?
+    @Option(help: "set-flags: true or false (anonim: the reporter's identity hidden from agencies).") var anonymous: Bool?
+    @Option(help: "set-flags: true or false (rahasia: never published).") var confidential: Bool?
+    @Option(help: "tag: a tag to add (repeatable).") var add: [String] = []
+    @Option(help: "tag: a tag to remove (repeatable).") var remove: [String] = []
+    @Option(help: "priority: rendah, normal, tinggi or mendesak.") var priority: String?
+    @Option(help: "link-duplicate: the original report's number.") var original: String?
+    @Option(name: .customLong("field"), help: "redact: a field to erase (repeatable).") var fields: [String] = []
     @Option(name: .customLong("expect-version"), help: "Refuse if the report changed since this version.") var expectVersion: Int?
 
     func command(for report: Report?, _ rid: ReportID, opened: OpenedDesk) throws -> Command {
