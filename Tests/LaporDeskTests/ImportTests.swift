@@ -200,6 +200,26 @@ final class ImportTests: DeskTestCase {
         XCTAssertEqual(withoutTimes(copied), withoutTimes(exported), "the same records, field for field")
     }
 
+    /// QA: a file's warnings came first and its errors after, so mending it meant re-sorting them; an empty
+    /// file was imported without a word.
+    func testMessagesComeInLineOrderAndAnEmptyFileIsSaid() throws {
+        try makeDesk()
+        let text = #"{"channel":"web","body":"a","category":"Sihir"}"# + "\n"
+            + #"{"channel":"fax","body":"b"}"# + "\n"
+            + #"{"channel":"web","body":"c","warna":"biru"}"# + "\n"
+            + #"{"channel":"web","body":"d","category":"Sihir Lagi"}"# + "\n"
+        let path = try writeFile("campur.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", path])
+        let lines = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains("\(path):") }
+        let order = lines.compactMap { line in line.components(separatedBy: "\(path):").last?.split(separator: ":").first.flatMap { Int($0) } }
+        XCTAssertEqual(order, [1, 2, 3, 4], r.stderr)
+        XCTAssertTrue(lines[0].hasPrefix("warning: ") && !lines[1].hasPrefix("warning: ") && lines[2].hasPrefix("warning: "), r.stderr)
+
+        let empty = try writeFile("kosong.jsonl", Data("\n  \n".utf8))
+        let e = try expect(0, ["import", empty])
+        XCTAssertTrue(e.stderr.contains("warning: \(empty): no records (the file is empty)"), e.stderr)
+    }
+
     /// QA: a category or a regency outside the reference data was accepted without a word; it then matched
     /// no routing rule. It is still recorded as given (the channel's words), with a warning naming the line.
     func testValuesOutsideTheReferenceDataAreRecordedWithAWarning() throws {

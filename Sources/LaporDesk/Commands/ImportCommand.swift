@@ -60,12 +60,16 @@ struct ImportCommand: ParsableCommand {
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
         opened.store.reserveCapacity(forMoreReports: total)
         for (name, batch) in batches {
-            for w in batch.warnings { Output.error("warning: \(w)") }
-            for w in ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" }) {
-                Output.error("warning: " + w)
-            }
-            // Every rejection of the file, in line order, once the file is done (or the import stops).
+            // Every warning and rejection of the file in line order, once the file is done (or the import
+            // stops): QA had to re-sort a file's warnings, printed first, among its errors to mend it.
             var rejections = batch.problems.map { (line: $0.line, text: $0.description) }
+            rejections += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
+            rejections += ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" })
+                .map { (line: $0.line, text: "warning: " + $0.text) }
+            if batch.records.isEmpty, batch.problems.isEmpty {
+                // A failed upstream export often leaves an empty file: not an error, but worth a word.
+                rejections.append((0, "warning: \(name): no records (the file is empty)"))
+            }
             defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
             rejected += Set(batch.problems.map(\.line)).count
@@ -105,8 +109,8 @@ struct ImportCommand: ParsableCommand {
     /// `place(line, field)` says where, as the command's other messages do (`FILE:LINE: field`, or the
     /// flag of `intake`).
     static func referenceWarnings(_ records: [(line: Int, intake: Intake)], reference: ReferenceData,
-                                  place: (Int, String) -> String) -> [String] {
-        var out: [String] = []
+                                  place: (Int, String) -> String) -> [(line: Int, text: String)] {
+        var out: [(line: Int, text: String)] = []
         // Looked up once per distinct spelling: an intake file repeats a few dozen topics and places, and
         // normalising each line's names again cost most of an import's time (QA: 6,900 reports/s with a place).
         var knownCategory: [String: Bool] = [:]
@@ -116,10 +120,10 @@ struct ImportCommand: ParsableCommand {
         for record in records {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
-                out.append("\(place(record.line, "category")): '\(ReportText.clean(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it")
+                out.append((record.line, "\(place(record.line, "category")): '\(ReportText.clean(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
             }
             if let p = i.location.province, province(p) == nil {
-                out.append("\(place(record.line, "location.province")): '\(ReportText.clean(p))' is not in wilayah.toml; recorded as given")
+                out.append((record.line, "\(place(record.line, "location.province")): '\(ReportText.clean(p))' is not in wilayah.toml; recorded as given"))
             }
             if let r = i.location.regency {
                 // Within the report's province when that is known, as routing reads it.
@@ -128,12 +132,12 @@ struct ImportCommand: ParsableCommand {
                     reference.regions.regencies(matching: r, inProvince: province)
                 }
                 if candidates.isEmpty {
-                    out.append("\(place(record.line, "location.regency")): '\(ReportText.clean(r))' is not in wilayah.toml; recorded as given")
+                    out.append((record.line, "\(place(record.line, "location.regency")): '\(ReportText.clean(r))' is not in wilayah.toml; recorded as given"))
                 } else if candidates.count > 1 {
                     // QA: "Bandung" was called unknown; it is two places, and routing cannot pick one.
                     let names = candidates.map(\.name).joined(separator: " or ")
-                    out.append("\(place(record.line, "location.regency")): '\(ReportText.clean(r))' could be \(names); recorded as given; "
-                               + "routing cannot tell which (write the full name)")
+                    out.append((record.line, "\(place(record.line, "location.regency")): '\(ReportText.clean(r))' could be \(names); recorded as given; "
+                               + "routing cannot tell which (write the full name)"))
                 }
             }
         }

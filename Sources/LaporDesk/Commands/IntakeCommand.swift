@@ -79,7 +79,7 @@ struct IntakeCommand: ParsableCommand {
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
         // Recorded as given, as `import` does, and said the same way (QA: `import` warned, `intake` did not).
         for w in ImportCommand.referenceWarnings([(1, intake)], reference: opened.reference, place: { Self.option(naming: $1) }) {
-            Output.error("warning: " + w)
+            Output.error("warning: " + w.text)
         }
         do {
             let (id, isNew) = try opened.store.receive(intake, as: op, now: now)
