@@ -69,6 +69,19 @@ final class ChangedElsewhereStepTests: XCTestCase {
         XCTAssertNil(b.state.detail.changeWarning)
     }
 
+    /// QA: a yes/no box (anonim, rahasia) said nothing when another officer changed its report; only
+    /// pressing y revealed it, as a refusal.
+    func testAYesNoBoxSaysItsReportChanged() throws {
+        var b = try Bench()
+        b.state.press(.char("A"))
+        guard case let .confirm(c)? = b.state.overlay else { return XCTFail("a yes/no box") }
+        let id = try XCTUnwrap(c.requests.first?.reportID)
+        let foreign = try b.peerStore().perform(.setPriority(.tinggi), on: id, as: Fixture.otherOfficer, now: Fixture.now)
+        b.run(ConsoleReducer.reduce(&b.state, .journalEvents(foreign)))
+        XCTAssertEqual(b.state.message, msg(.error, "Laporan #\(id) baru saja diubah oleh dewi (prioritas diubah). Periksa sebelum bertindak."))
+        XCTAssertNotNil(b.state.overlay, "the box stays for the officer to decide")
+    }
+
     /// QA: a form opened from the inbox stayed on its report, but the panes behind it showed the row that
     /// took the report's place when another console's change took it out of the view.
     func testThePanesBehindAFormStayOnItsReport() throws {

@@ -15,6 +15,8 @@ extension ConsoleReducer {
         var touchedOpen: RecordedEvent?
         var formTargets: Set<ReportID> = []
         if case let .form(f) = s.overlay { formTargets = Set(f.targets) }
+        // A yes/no box about to act says so too (QA: only pressing y revealed the change, as a refusal).
+        if case let .confirm(c) = s.overlay { formTargets = Set(c.requests.map(\.reportID)) }
         for e in fresh where e.reportID == s.detail.reportID || formTargets.contains(e.reportID) {
             touchedOpen = e
         }

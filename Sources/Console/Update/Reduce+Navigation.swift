@@ -103,6 +103,7 @@ extension ConsoleReducer {
     private static func dropChangeWarningOnceElsewhere(_ s: inout ConsoleState) {
         guard let w = s.detail.changeWarning, s.currentReportID != w.report else { return }
         if case let .form(f) = s.overlay, f.targets.contains(w.report) { return }
+        if case let .confirm(c) = s.overlay, c.requests.contains(where: { $0.reportID == w.report }) { return }
         dropChangeWarning(&s, showing: s.currentReportID)
     }
 
