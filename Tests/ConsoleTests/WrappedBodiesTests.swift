@@ -28,6 +28,17 @@ final class WrappedBodiesTests: XCTestCase {
         XCTAssertEqual(wraps, 3)
     }
 
+    /// QA: a 5,000-character title put the report's fields 135 lines down the pane.
+    func testAVeryLongTitleTakesAFewLinesAtMost() throws {
+        let s = try Fixture.state()
+        var report = try XCTUnwrap(s.desk[Fixture.ID.overdue])
+        report.title = String(repeating: "Judul sangat panjang ", count: 250)
+        let lines = DetailPane.wrap(DetailPane.lines(for: report, s), width: 50)
+        let received = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("Diterima:") })
+        XCTAssertLessThanOrEqual(received, 12, lines.prefix(14).map(\.text).joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.text.hasSuffix("…") && $0.role == Roles.detailHeading })
+    }
+
     func testTheDetailPaneShowsTheSameLinesAsBefore() throws {
         let s = try Fixture.state()
         let report = try XCTUnwrap(s.desk[Fixture.ID.overdue])

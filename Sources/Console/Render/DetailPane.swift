@@ -65,6 +65,14 @@ enum DetailPane {
             + wrap(tail, width: width)
     }
 
+    /// A title as long as a few lines of the pane at most: a 5,000-character title put the report's fields
+    /// 135 lines down (QA). The inbox and `show` keep the whole title.
+    static func shortened(_ title: String) -> String {
+        TextFit.truncate(title, width: titleWidth)
+    }
+
+    static let titleWidth = 300
+
     static func bodyLines(_ r: Report) -> [StyledLine] {
         r.body.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(text: String($0), role: Roles.detailText, indent: 2) }
     }
@@ -99,9 +107,9 @@ enum DetailPane {
         }
         // One-line fields are made one line before wrapping: a CR or NEL in a title must show as a placeholder,
         // not break the line and draw what looks like the pane's own fields (QA: a title faked "Diterima:").
-        out.append(StyledLine(text: Sanitize.line(r.title), role: Roles.detailHeading))
+        out.append(StyledLine(text: shortened(Sanitize.line(r.title)), role: Roles.detailHeading))
         if r.title != r.originalTitle {
-            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + Sanitize.line(r.originalTitle), role: Roles.detailMuted))
+            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + shortened(Sanitize.line(r.originalTitle)), role: Roles.detailMuted))
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
         func field(_ label: String, _ value: String?) {
