@@ -60,6 +60,15 @@ final class GoldenScreenTests: XCTestCase {
         XCTAssertTrue(marked.contains("▌ANONIM▐ #2600002") && marked.contains("▌RAHASIA▐ #2600002"), marked)
     }
 
+    /// QA: at a small height the proposal stopped mid-name ("… › Dinas") with no sign that more was left out.
+    func testRoutingCutShort() throws {
+        var s = try Fixture.state(size: Size(width: 120, height: 12))
+        s.press(.char("d"))
+        assertGolden(render(s), "routing-cut-120x12")
+        let rows = render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains("…│") || $0.contains("… │") || $0.contains("…  │") }, rows.joined(separator: "\n"))
+    }
+
     func testRoutingWithTypedFilter() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         s.press(.char("d"))

@@ -41,6 +41,16 @@ enum DetailPane {
         if focused { c.cursor = inner.origin }
     }
 
+    /// The first `count` of `lines`, the last one ending in "…" when some were left out (QA: the routing
+    /// pane's proposal stopped mid-name at a small height with no sign of it).
+    static func clipped(_ lines: [StyledLine], to count: Int, width: Int) -> [StyledLine] {
+        guard lines.count > count, count > 0 else { return Array(lines.prefix(count)) }
+        var shown = Array(lines.prefix(count))
+        let last = shown[count - 1]
+        shown[count - 1].text = TextFit.truncate(last.text + " …", width: max(1, width - last.indent))
+        return shown
+    }
+
     static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
         for line in lines {

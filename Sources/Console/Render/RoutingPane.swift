@@ -131,7 +131,7 @@ enum RoutingPane {
             }
             head.append(StyledLine(text: why, role: Roles.detailMuted))
             var y = inner.y
-            for line in DetailPane.wrap(head, width: inner.width).prefix(inner.height) {
+            for line in DetailPane.clipped(DetailPane.wrap(head, width: inner.width), to: inner.height, width: inner.width) {
                 c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: y), role: line.role,
                       clipWidth: inner.width)
                 y += 1
@@ -140,7 +140,7 @@ enum RoutingPane {
         }
         let headLines = DetailPane.wrap(head, width: inner.width)
         var y = inner.y
-        for line in headLines.prefix(max(0, inner.height - 4)) {
+        for line in DetailPane.clipped(headLines, to: max(0, inner.height - 4), width: inner.width) {
             c.put(String(repeating: " ", count: line.indent) + line.text, at: Point(x: inner.x, y: y), role: line.role, clipWidth: inner.width)
             y += 1
         }
