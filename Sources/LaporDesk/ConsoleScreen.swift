@@ -34,7 +34,11 @@ final class ConsoleScreen {
 
     /// `source` names where the name came from (QA: a theme set in a settings file was blamed on `--theme`).
     private func check(_ themeName: String, source: String) throws {
-        guard catalog.names.contains(themeName) else { throw Fail.usage(unknown(themeName, source: source)) }
+        guard catalog.names.contains(themeName) else {
+            // The list a theme file's `description` is written for: one theme per line, with it.
+            let list = catalog.summaries.map { "  \($0.name)" + ($0.description.map { ": \(ReportText.clean($0))" } ?? "") }
+            throw Fail.usage("\(source): unknown theme '\(ReportText.clean(themeName))'; the themes are:\n" + list.joined(separator: "\n"))
+        }
     }
 
     private func unknown(_ themeName: String, source: String) -> String {

@@ -27,6 +27,8 @@ final class ThemeChoiceTests: DeskTestCase {
         let theme = try desk(["console", "--theme", "nosuch"])
         XCTAssertEqual(theme.code, 2, theme.transcript)
         XCTAssertTrue(theme.stderr.contains("--theme: unknown theme 'nosuch'"), theme.stderr)
+        // The list a theme's description is written for (QA: no screen showed it).
+        XCTAssertTrue(theme.stderr.contains("\n  terang: Terang — untuk proyektor dan ruangan terang"), theme.stderr)
 
         let config = scratch.appendingPathComponent("config/lapor-desk")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
