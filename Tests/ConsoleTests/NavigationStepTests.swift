@@ -413,6 +413,14 @@ final class NavigationStepTests: XCTestCase {
         step(&empty, key: .char("q"), effects: [.quit])
     }
 
+    /// QA: "TERLAMBAT <1h" read as "less than an hour late"; help says the badges count working days.
+    func testHelpSaysTheBadgesCountWorkingDays() throws {
+        var s = try Fixture.state()
+        XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja") })
+        s.env.language = .en
+        XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"3d left\" = 3 working days left") })
+    }
+
     func testHelpOverlayScrollsAndCloses() throws {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         step(&s, key: .char("?")) { $0.overlay = .help(scroll: 0) }

@@ -74,6 +74,10 @@ enum OverlayView {
                               role: Roles.detailMuted))
         out.append(StyledLine(text: t("Di panel rute, ketik nama instansi untuk mencari; Enter mendisposisikan.",
                                       "In the routing pane, type an agency's name to search; Enter disposes."), role: Roles.detailMuted))
+        // QA: "TERLAMBAT <1h" read as "less than an hour late".
+        out.append(StyledLine(text: t("Tenggat dihitung dalam hari kerja: \"3h lagi\" = 3 hari kerja lagi, \"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja.",
+                                      "Deadlines count working days: \"3d left\" = 3 working days left, \"OVERDUE <1d\" = late by less than a working day."),
+                              role: Roles.detailMuted))
         out += BimtekRows.helpLines(s)
         return out
     }
