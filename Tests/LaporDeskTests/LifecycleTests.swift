@@ -58,6 +58,9 @@ final class LifecycleTests: DeskTestCase {
         let row = try XCTUnwrap(try listJSON(["--as", "rina", "--status", "selesai"]).first)
         XCTAssertEqual(row["overdue"] as? Bool, false)
         XCTAssertTrue(row["due"] is NSNull, "a closed report has no running deadline: \(row)")
-        try expect(0, ["sweep"])
+        // Nothing due: said on standard error, standard output stays one line per event written (QA: silence).
+        let sweep = try expect(0, ["sweep"])
+        XCTAssertEqual(sweep.stdout, "")
+        XCTAssertTrue(sweep.stderr.contains("sweep: nothing was due"), sweep.stderr)
     }
 }

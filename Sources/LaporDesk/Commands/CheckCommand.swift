@@ -98,6 +98,9 @@ struct SweepCommand: ParsableCommand {
         do {
             let events = try opened.store.sweep(now: now)
             for e in events { Output.line("\(e.reportID) \(e.event.type)") }
+            // The count on standard error, standard output keeping one line per event for scripts (QA: a sweep
+            // with nothing due printed nothing at all).
+            Output.error(events.isEmpty ? "sweep: nothing was due" : "sweep: \(events.count) event(s) written")
         } catch {
             throw Fail.damaged(error.description)
         }
