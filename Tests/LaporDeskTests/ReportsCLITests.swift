@@ -86,6 +86,9 @@ final class ReportsCLITests: DeskTestCase {
         XCTAssertTrue(r.stdout.contains("2025-06-02 Sen ████████████████████████████████████████ 10"), r.stdout)
         XCTAssertTrue(r.stdout.contains("2025-06-03 Sel"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Ke verifikasi"), r.stdout)
+        // Labels are never cut: the id in brackets is what a script reads (QA: "(permintaan-inform…").
+        XCTAssertTrue(r.stdout.contains("  Permintaan Informasi (permintaan-informasi) "), r.stdout)
+        XCTAssertFalse(r.stdout.contains("…"), r.stdout)
         for secret in ["Pelapor Uji", "Wibowo", "34040123456700", "+62812999900", "@mail.example"] {
             XCTAssertFalse(r.stdout.contains(secret), "stats leaks \(secret)")
         }

@@ -88,9 +88,13 @@ enum StatsText {
     static func render(_ r: DeskReport, reference: ReferenceData) -> String {
         var out: [String] = []
         func clean(_ s: String) -> String { ReportText.clean(s) }
+        // A label too long for its column gets a line of its own, the figures aligned under it: cut, it lost the
+        // id a script reads (QA: "Permintaan Informasi (permintaan-inform…").
         func row(_ label: String, _ width: Int, _ cells: [String]) -> String {
-            "  " + TextFit.pad(TextFit.truncate(clean(label), width: width), width: width)
-                + cells.map { TextFit.pad($0, width: 10, alignment: .right) }.joined()
+            let name = clean(label)
+            let figures = cells.map { TextFit.pad($0, width: 10, alignment: .right) }.joined()
+            guard name.displayWidth > width else { return "  " + TextFit.pad(name, width: width) + figures }
+            return "  " + name + "\n  " + String(repeating: " ", count: width) + figures
         }
         let q = r.query
         out.append("Laporan meja \(q.firstDay) s.d. \(q.lastDay) (\(q.timeZone.rawValue)), dihitung "
@@ -112,7 +116,7 @@ enum StatsText {
         for b in r.breakdowns where !b.rows.isEmpty {
             out.append("")
             out.append(b.title.id)
-            for c in b.rows { out.append(row(c.label.id == c.key ? c.key : "\(c.label.id) (\(c.key))", 40, [c.count.text])) }
+            for c in b.rows { out.append(row(c.label.id == c.key ? c.key : "\(c.label.id) (\(c.key))", 44, [c.count.text])) }
         }
         out.append("")
         out.append(TextFit.pad("Hari kerja", width: 42) + ["median", "p90", "n", "menunggu"]
