@@ -99,7 +99,10 @@ enum ReportsView {
         }
         lines.append(StyledLine(text: "", role: Roles.overlay))
         for b in r.breakdowns where !b.rows.isEmpty {
-            let row = b.rows.map { "\(s.text($0.label)) \($0.count.text)" }.joined(separator: " · ")
+            // Each item held together with no-break spaces: wrapping split "Datang langsung 0" and put a count
+            // on the next line, away from its label (QA).
+            let row = b.rows.map { "\(s.text($0.label)) \($0.count.text)".replacingOccurrences(of: " ", with: "\u{00A0}") }
+                .joined(separator: " · ")
             lines.append(StyledLine(text: s.text(b.title) + ": " + row, role: Roles.overlay))
         }
         lines.append(StyledLine(text: "", role: Roles.overlay))
