@@ -162,11 +162,13 @@ enum OverlayView {
         func errorLines(rows: Int) -> [String] {
             f.error.map { TextFit.wrap("✗ " + $0, width: max(1, width - 4), maxLines: max(1, rows)) } ?? []
         }
-        let needed = 2 + f.explanation.count + errorLines(rows: formErrorMaxRows).count + f.fields.map(formFieldHeight).reduce(0, +) - 1
+        // An explanation wraps too, up to three rows (QA: the original title kept by "Ubah judul" was cut).
+        let explanation = f.explanation.flatMap { TextFit.wrap($0, width: max(1, width - 4), maxLines: 3) }
+        let needed = 2 + explanation.count + errorLines(rows: formErrorMaxRows).count + f.fields.map(formFieldHeight).reduce(0, +) - 1
         let r = box(&c, s, width: width, height: needed, title: f.title)
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
         var y = inner.y
-        for e in f.explanation {
+        for e in explanation.prefix(max(0, inner.maxY - y - 1)) {
             c.put(TextFit.truncate(e, width: inner.width), at: Point(x: inner.x, y: y), role: Roles.detailMuted, clipWidth: inner.width)
             y += 1
         }
