@@ -57,7 +57,7 @@ public enum CSVIntake {
         }
         var seen: Set<String> = []
         for n in names where !n.isEmpty && !seen.insert(n).inserted {
-            return "header: column '\(IntakeFieldReader.shown(n))' appears more than once"
+            return "header: column '\(QuotedValue.shown(n))' appears more than once"
         }
         let missing = ["channel", "body"].filter { !seen.contains($0) }
         if !missing.isEmpty {
@@ -101,7 +101,7 @@ public enum CSVIntake {
                 top.append(.init(column, .string(trimmed)))
             } else if boolColumns.contains(column) {
                 guard let b = parseBool(trimmed) else {
-                    problem(column, "expected true/false/ya/tidak/1/0, found '\(IntakeFieldReader.shown(trimmed))'")
+                    problem(column, "expected true/false/ya/tidak/1/0, found '\(QuotedValue.shown(trimmed))'")
                     continue
                 }
                 top.append(.init(column, .bool(b)))

@@ -65,7 +65,7 @@ public enum IntakeDecoder {
             if let date = parseTimestamp(text) {
                 receivedAt = date
             } else {
-                r.problem("received_at", "not an RFC 3339 time with offset like 2026-04-01T08:15:00+07:00: '\(IntakeFieldReader.shown(text))'")
+                r.problem("received_at", "not an RFC 3339 time with offset like 2026-04-01T08:15:00+07:00: '\(QuotedValue.shown(text))'")
             }
         }
         var classification = Classification.pengaduan
@@ -74,7 +74,7 @@ public enum IntakeDecoder {
         }
         let incidentDate = r.string(top, "incident_date", path: nil)
         if let d = incidentDate, !isCalendarDate(d) {
-            r.problem("incident_date", "not a date like 2026-03-28: '\(IntakeFieldReader.shown(d))'")
+            r.problem("incident_date", "not a date like 2026-03-28: '\(QuotedValue.shown(d))'")
         }
         let externalID = r.string(top, "external_id", path: nil)
         if let e = externalID, e.isEmpty { r.problem("external_id", "must not be empty when given") }
@@ -127,7 +127,7 @@ public enum IntakeDecoder {
         }
         let nik = r.string(m, "nik", path: "reporter")
         if let nik, !Reporter.isNIK(nik) {
-            r.problem("reporter.nik", "not a NIK (16 digits, as on the KTP): '\(IntakeFieldReader.shown(nik))'")
+            r.problem("reporter.nik", "not a NIK (16 digits, as on the KTP): '\(QuotedValue.shown(nik))'")
         }
         return Reporter(name: r.string(m, "name", path: "reporter"), nik: nik,
                         phone: r.string(m, "phone", path: "reporter"), email: r.string(m, "email", path: "reporter"),

@@ -98,7 +98,7 @@ struct IntakeFieldReader {
         }
         guard let e = E(rawValue: s) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            problem(field, "unknown value '\(IntakeFieldReader.shown(s))' (expected one of: \(allowed))")
+            problem(field, "unknown value '\(QuotedValue.shown(s))' (expected one of: \(allowed))")
             return nil
         }
         return e
@@ -125,18 +125,5 @@ struct IntakeFieldReader {
             out.append(s)
         }
         return out
-    }
-
-    /// A value quoted in a message: short, one line, control characters made visible.
-    static func shown(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars.prefix(60) {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return s.unicodeScalars.count > 60 ? out + "…" : out
     }
 }

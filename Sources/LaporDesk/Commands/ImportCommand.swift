@@ -120,10 +120,10 @@ struct ImportCommand: ParsableCommand {
         for record in records {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
-                out.append((record.line, "\(place(record.line, "category")): '\(ReportText.clean(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
+                out.append((record.line, "\(place(record.line, "category")): '\(QuotedValue.shown(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
             }
             if let p = i.location.province, province(p) == nil {
-                out.append((record.line, "\(place(record.line, "location.province")): '\(ReportText.clean(p))' is not in wilayah.toml; recorded as given"))
+                out.append((record.line, "\(place(record.line, "location.province")): '\(QuotedValue.shown(p))' is not in wilayah.toml; recorded as given"))
             }
             if let r = i.location.regency {
                 // Within the report's province when that is known, as routing reads it.
@@ -132,11 +132,11 @@ struct ImportCommand: ParsableCommand {
                     reference.regions.regencies(matching: r, inProvince: province)
                 }
                 if candidates.isEmpty {
-                    out.append((record.line, "\(place(record.line, "location.regency")): '\(ReportText.clean(r))' is not in wilayah.toml; recorded as given"))
+                    out.append((record.line, "\(place(record.line, "location.regency")): '\(QuotedValue.shown(r))' is not in wilayah.toml; recorded as given"))
                 } else if candidates.count > 1 {
                     // QA: "Bandung" was called unknown; it is two places, and routing cannot pick one.
                     let names = candidates.map(\.name).joined(separator: " or ")
-                    out.append((record.line, "\(place(record.line, "location.regency")): '\(ReportText.clean(r))' could be \(names); recorded as given; "
+                    out.append((record.line, "\(place(record.line, "location.regency")): '\(QuotedValue.shown(r))' could be \(names); recorded as given; "
                                + "routing cannot tell which (write the full name)"))
                 }
             }
