@@ -41,12 +41,10 @@ final class ConsoleScreen {
         }
     }
 
-    private func unknown(_ themeName: String, source: String) -> String {
-        "\(source): unknown theme '\(themeName)' (\(catalog.names.joined(separator: ", ")))"
-    }
 
     /// The screen, started on first use with the theme from `--theme`, the officer's settings, presenter
-    /// mode or the desk's settings (an unknown name is a usage error, before curses starts).
+    /// mode or the desk's settings (an unknown name from the first two is a usage error, before curses
+    /// starts; from the desk's, the default theme and a warning).
     func start(settings: DeskSettings) throws -> CursesScreen {
         if let screen { return screen }
         try checkChosenTheme()
@@ -55,7 +53,8 @@ final class ConsoleScreen {
         // starting. The default is used, and the message line says so (QA: the console refused to start).
         var deskThemeWarning: String?
         if !catalog.names.contains(themeName) {
-            deskThemeWarning = unknown(themeName, source: "desk.toml: theme") + "; the default theme is used"
+            deskThemeWarning = "desk.toml: theme: unknown theme '\(ReportText.clean(themeName))' (\(catalog.names.joined(separator: ", "))); "
+                + "the default theme is used"
             themeName = "default"
         }
         let started: CursesScreen

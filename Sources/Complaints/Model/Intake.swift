@@ -77,6 +77,12 @@ public struct Intake: Sendable, Hashable {
         }
     }
 
+    /// Whether the body still reads back unchanged (always, for text kept in memory): see `StoredText.isIntact`.
+    public var bodyIsIntact: Bool {
+        if case let .stored(t) = bodyStorage { return t.isIntact }
+        return true
+    }
+
     /// The body as kept: text, or where in the journal it is (the snapshot keeps the same form).
     var bodyStorage: IntakeBody {
         _read { yield box.fields.body }

@@ -66,7 +66,16 @@ public struct StoredText: Sendable {
         "⚠ isi laporan tidak terbaca / body unreadable: \(reason) — jalankan / run `lapor-desk check`"
     }
 
-    /// Same line and span: the same text without reading it.
+    /// Whether the line still reads back as start-up read it (its checksum), without decoding the text: a
+    /// view that kept work done on the text asks this before using it again, so a line changed on disk
+    /// is still found (and reported by the source) when the body is shown.
+    public var isIntact: Bool {
+        if case .success = source.line(segment: Int(segment), offset: lineOffset, length: Int(lineLength), checksum: checksum) {
+            return true
+        }
+        return false
+    }
+
     /// The span without reading it (`sameSpan` as a value): the same journal, line and string.
     struct SpanIdentity: Hashable {
         var source: ObjectIdentifier
@@ -78,6 +87,7 @@ public struct StoredText: Sendable {
                      checksum: checksum, start: start, end: end)
     }
 
+    /// Same line and span: the same text without reading it.
     func sameSpan(_ other: StoredText) -> Bool { spanIdentity == other.spanIdentity }
 }
 

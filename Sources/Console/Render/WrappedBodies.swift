@@ -4,8 +4,8 @@ import Foundation
 /// The detail pane's wrapped report text for the last few reports drawn. A long body is read back from the
 /// journal and wrapped by display width, which for a 5 MB spam report took about a second: done on every
 /// frame, every key waited for it. The wrapped lines are kept per body (where the journal keeps it, or the
-/// text; a reset practice desk reuses report numbers), report version and width. Drawing stays a function
-/// of the state; this only remembers work already done.
+/// text; a reset practice desk reuses report numbers), report version and width, and used again only while
+/// the journal line still checks out. Drawing stays a function of the state; this only remembers work done.
 final class WrappedBodies: @unchecked Sendable {
     static let shared = WrappedBodies()
 
@@ -26,9 +26,16 @@ final class WrappedBodies: @unchecked Sendable {
         lock.lock()
         if let i = recent.firstIndex(where: { $0.key == key }) {
             let hit = recent.remove(at: i)
-            recent.insert(hit, at: 0)
             lock.unlock()
-            return hit.lines
+            // A line changed on disk since is read again (the notice shows, the journal reports the damage);
+            // checking is a read and a checksum, no decoding or wrapping.
+            if r.intake.bodyIsIntact {
+                lock.lock()
+                recent.insert(hit, at: 0)
+                lock.unlock()
+                return hit.lines
+            }
+            return wrap()
         }
         lock.unlock()
         let lines = wrap()

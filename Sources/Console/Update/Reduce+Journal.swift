@@ -11,7 +11,7 @@ extension ConsoleReducer {
         let fresh = events.filter { $0.seq > s.desk.lastSeq }
         guard !fresh.isEmpty else { return nil }
         s.desk.apply(fresh)
-        if refresh { refreshInbox(&s) }
+        if refresh { refreshInbox(&s, afterChanges: true) }
         var touchedOpen: RecordedEvent?
         var formTargets: Set<ReportID> = []
         if case let .form(f) = s.overlay { formTargets = Set(f.targets) }
@@ -106,7 +106,7 @@ extension ConsoleReducer {
             s.detail.reportID = nil
             s.focus = .inbox
         }
-        refreshInbox(&s)
+        refreshInbox(&s, afterChanges: true)
         // The row acted on may have moved (a follow-up sends it to the end): the cursor goes on to the report
         // that followed it, as after a disposal (QA: it followed the row, and the next keys acted on it).
         // Found by id: rows other processes added meanwhile must not shift it (QA).

@@ -3,8 +3,11 @@ import Foundation
 import TextCanvas
 
 extension ConsoleReducer {
-    /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed.
-    static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true) {
+    /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed. `afterChanges`
+    /// (the desk changed, the query did not): when that report left the view, the cursor goes on to the
+    /// report after it, found by id; a changed query (a view, a filter letter) keeps the row number, and
+    /// the search is not paid for on every letter.
+    static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true, afterChanges: Bool = false) {
         let (selected, rowsBefore) = (s.inbox.selectedID, s.inbox.rows)
         let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache, index: s.inboxIndex)
         let op = s.env.operatorOnDuty
@@ -18,7 +21,7 @@ extension ConsoleReducer {
         s.inbox.marked = s.inbox.marked.filter { s.desk[$0] != nil }
         if let selected, let i = s.inbox.rows.firstIndex(of: selected) {
             s.inbox.cursor = i
-        } else if let selected, let next = InboxNeighbours.nearest(to: selected, before: rowsBefore, now: s.inbox.rows) {
+        } else if afterChanges, let selected, let next = InboxNeighbours.nearest(to: selected, before: rowsBefore, now: s.inbox.rows) {
             // The selected row left the view: on to the report after it, found by id (rows added or re-sorted
             // by other processes meanwhile would have put a row number on an unrelated report).
             s.inbox.cursor = next
