@@ -161,5 +161,14 @@ final class PrivacyTests: DeskTestCase {
         XCTAssertFalse(agencyView.contains("Budiman") || agencyView.contains("3404111122223333"), agencyView)
         XCTAssertTrue(agencyView.contains("ANONIM") && agencyView.contains("RAHASIA"), "flags must be impossible to miss:\n\(agencyView)")
         try expect(1, ["act", id, "set-flags", "--anonymous", "false", "--as", "budi"])
+        // QA (high): replaying the report to an event before the flag showed the identity to the agency and
+        // the observer. A report anonim now is anonim in its past too; the national desk still sees it.
+        for who in ["budi", "pelatih"] {
+            for args in [["show", id, "--at-event", "1", "--as", who], ["show", id, "--at-event", "1", "--json", "--as", who]] {
+                let replay = try expect(0, args).stdout
+                XCTAssertFalse(replay.contains("Budiman") || replay.contains("3404111122223333"), "\(args):\n\(replay)")
+            }
+        }
+        XCTAssertTrue(try expect(0, ["show", id, "--at-event", "1", "--as", "rina"]).stdout.contains("Budiman"))
     }
 }

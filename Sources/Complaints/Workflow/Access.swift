@@ -41,6 +41,15 @@ public enum Access {
         !report.anonymous || op.role == .adminNasional
     }
 
+    /// As above for `report` as it was at an earlier event (a replay) while `current` is how it is now: a
+    /// report made *anonim* later is *anonim* in its past too, for the flag protects the reporter, not a
+    /// moment (QA: `show --at-event` showed the name and NIK to an agency the console hid them from).
+    public static func canSeeIdentity(_ report: Report, now current: Report?, by op: Operator) -> Bool {
+        var shown = report
+        if current?.anonymous == true { shown.anonymous = true }
+        return canSeeIdentity(shown, by: op)
+    }
+
     /// Commands worth offering on this report now: allowed for the role, in scope, and valid for its state.
     public static func available(on report: Report, for op: Operator) -> [CommandKind] {
         let allowed = commands(for: op.role)

@@ -87,9 +87,7 @@ public struct ConsoleState: Sendable {
     /// as it was: one made anonim since is anonim in its past too (QA: stepping back to before the flag showed
     /// the name and NIK to agency roles and the pengamat).
     public func mayShowIdentity(_ r: Report) -> Bool {
-        var shown = r
-        if let now = replay?.live.desk[r.id] ?? desk[r.id], now.anonymous { shown.anonymous = true }
-        return Access.canSeeIdentity(shown, by: env.operatorOnDuty)
+        Access.canSeeIdentity(r, now: replay?.live.desk[r.id] ?? desk[r.id], by: env.operatorOnDuty)
     }
 
     public var isReadOnly: Bool {

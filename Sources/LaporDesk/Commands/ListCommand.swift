@@ -111,7 +111,7 @@ struct ShowCommand: ParsableCommand {
             r = replayed.report
             now = replayed.at
         }
-        let identity = Access.canSeeIdentity(r, by: op)
+        let identity = Access.canSeeIdentity(r, now: current, by: op)
         // What opening found (a torn last line, damaged lines) is said here too, as every read command does.
         DeskAccess.reportRecovery(opened)
         if json {
