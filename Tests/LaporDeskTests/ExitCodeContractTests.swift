@@ -56,6 +56,26 @@ final class ExitCodeContractTests: DeskTestCase {
         }
     }
 
+    /// QA: `generate --out ''` wrote a desk into the working folder and made it 0700; `init` and `generate`
+    /// wrote one among a folder's other files. Both want a new or empty folder, and say so.
+    func testADeskIsMadeOnlyInANewOrEmptyFolder() throws {
+        let busy = scratch.appendingPathComponent("busy")
+        try FileManager.default.createDirectory(at: busy, withIntermediateDirectories: true)
+        try Data("catatan\n".utf8).write(to: busy.appendingPathComponent("notes.txt"))
+        for args in [["init", "--data", busy.path], ["generate", "--reports", "3", "--out", busy.path]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.code, 2, r.transcript)
+            XCTAssertTrue(r.stderr.contains("the folder holds other files; a desk is made in a new or empty folder"), r.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: busy.path), ["notes.txt"], "nothing written")
+        let empty = try CLI.run(["generate", "--reports", "3", "--out", ""])
+        XCTAssertEqual(empty.code, 2, empty.transcript)
+        XCTAssertTrue(empty.stderr.contains("--out: the folder path is empty"), empty.stderr)
+        let fresh = scratch.appendingPathComponent("kosong")
+        try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+        XCTAssertEqual(try CLI.run(["init", "--data", fresh.path]).code, 0, "an empty folder is fine")
+    }
+
     /// QA: a file given as the data folder was told to check the folder's owner and permissions.
     func testAFileGivenAsTheDataFolderIsNamedAsAFile() throws {
         let file = scratch.appendingPathComponent("intake.jsonl")

@@ -4,6 +4,8 @@ import Foundation
 extension DeskFolder {
     public enum InitError: Error, CustomStringConvertible {
         case alreadyExists(String)
+        /// The folder holds other files: a desk is made in a new or empty folder only.
+        case notEmpty(String)
         case cannotWrite(String, String)
         /// The folder cannot be looked into, so whether it holds a desk is unknown: never written.
         case cannotLookInside(String)
@@ -11,6 +13,7 @@ extension DeskFolder {
         public var description: String {
             switch self {
             case let .alreadyExists(p): "\(p): a desk already exists here; refusing to overwrite it"
+            case let .notEmpty(p): "\(p): the folder holds other files; a desk is made in a new or empty folder (nothing was written)"
             case let .cannotWrite(p, why): "\(p): cannot write: \(why)"
             case let .cannotLookInside(why): "\(why); cannot tell whether a desk is there, so nothing was written"
             }
@@ -26,6 +29,9 @@ extension DeskFolder {
         case .desk, .incomplete: throw .alreadyExists(path)
         case let .unreadable(why): throw .cannotLookInside(why)
         }
+        // Its files would mix with the desk's, and the folder would be made private (QA: `init` and `generate`
+        // wrote a desk into a folder of other files, and `generate --out ''` into the working folder, 0700).
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: path), !entries.isEmpty { throw .notEmpty(path) }
         var written: [String] = []
         func dir(_ u: URL) throws(InitError) {
             do {

@@ -18,6 +18,8 @@ struct GenerateCommand: ParsableCommand {
         guard reports > 0 else { throw Fail.usage("--reports must be positive") }
         if let out, let data, out != data { throw Fail.usage("--out and --data name two folders: give one") }
         guard let out = out ?? data else { throw Fail.usage("Missing expected argument '--out <out>' (or --data)") }
+        // Empty, it would name the working folder (QA: a desk was written into it).
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw Fail.usage("--out: the folder path is empty") }
         let folder = DeskFolder(url: URL(fileURLWithPath: out))
         do { try folder.initialize(defaults: DeskAccess.defaults) } catch { throw Fail.usage(error.description) }
         let opened = try DeskAccess.open(DeskOptions.parse(["--data", out]), mode: .writer)
