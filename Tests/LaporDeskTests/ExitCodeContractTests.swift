@@ -74,6 +74,10 @@ final class ExitCodeContractTests: DeskTestCase {
         let fresh = scratch.appendingPathComponent("kosong")
         try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
         XCTAssertEqual(try CLI.run(["init", "--data", fresh.path]).code, 0, "an empty folder is fine")
+        // A name with control characters still gives a desk every command opens (QA: desk.toml held a raw ESC).
+        let named = scratch.appendingPathComponent("bernama").path
+        XCTAssertEqual(try CLI.run(["init", "--data", named, "--name", "Meja\n[x]\u{1B}\u{7F}"]).code, 0)
+        XCTAssertEqual(try CLI.run(["list", "--data", named]).code, 0)
     }
 
     /// QA: a file given as the data folder was told to check the folder's owner and permissions.

@@ -1,12 +1,12 @@
 import Complaints
 import Foundation
+import TinyTOML
 
 extension PracticeDesk {
     /// Settings of a practice desk: marked as practice so every screen says so.
     public static func settingsText(name: String) -> String {
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return DeskSettings.defaultText
-            .replacingOccurrences(of: "name = \"Meja Pengaduan\"", with: "name = \"\(escaped)\"\nlatihan = true")
+        DeskSettings.defaultText
+            .replacingOccurrences(of: "name = \"Meja Pengaduan\"", with: "name = " + TOMLQuoted.basicString(name) + "\nlatihan = true")
     }
 
     /// Creates a practice desk in an empty `folder`: default reference data, the practice roster, and the

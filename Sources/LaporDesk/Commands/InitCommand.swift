@@ -2,6 +2,7 @@ import ArgumentParser
 import Complaints
 import ComplaintJournal
 import Foundation
+import TinyTOML
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,9 +20,9 @@ struct InitCommand: ParsableCommand {
         let folder = DeskFolder.resolve(explicit: desk.data)
         var settings = DeskSettings.defaultText
         if let name {
-            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: " ")
-            settings = settings.replacingOccurrences(of: "name = \"Meja Pengaduan\"", with: "name = \"\(escaped)\"")
+            // One line: the name heads the title bar.
+            let line = name.components(separatedBy: .newlines).joined(separator: " ")
+            settings = settings.replacingOccurrences(of: "name = \"Meja Pengaduan\"", with: "name = " + TOMLQuoted.basicString(line))
         }
         if let timeZone {
             guard let tz = DeskTimeZone(parsing: timeZone) else { throw Fail.usage("--time-zone: use WIB, WITA or WIT, not '\(timeZone)'") }
