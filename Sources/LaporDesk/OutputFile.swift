@@ -8,6 +8,29 @@ import Glibc
 /// renames it over the path, which replaced `/dev/null` (run as root) or a named pipe with a regular file,
 /// and a symbolic link with a copy (QA).
 enum OutputFile {
+    /// Refuses a path inside `dataFolder`: written over, a journal segment lost every event in it (QA: `export
+    /// -o DESK/journal/000001.jsonl` exited 0 and the desk was empty). Symbolic links are followed first.
+    static func write(_ text: String, to path: String, outside dataFolder: URL) throws {
+        let target = resolved(path)
+        let folder = resolved(dataFolder.path)
+        if target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+            throw Fail.usage("\(path): inside the desk's data folder \(dataFolder.path); write the export somewhere else")
+        }
+        try write(text, to: path)
+    }
+
+    /// `path` with every symbolic link in it resolved, as far as the path exists (a new file's folder).
+    private static func resolved(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        if let real = realpath(absolute.path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let parent = absolute.deletingLastPathComponent()
+        guard parent.path != absolute.path else { return absolute.path }
+        return resolved(parent.path) + "/" + absolute.lastPathComponent
+    }
+
     static func write(_ text: String, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Fail.usage("\(path): cannot write: \(String(cString: strerror(errno)))") }

@@ -37,6 +37,23 @@ final class ExportOutputTests: DeskTestCase {
         XCTAssertFalse(written.contains("old, longer"), "truncated before writing")
     }
 
+    /// QA: `-o DESK/journal/000001.jsonl` wrote the export over the journal segment and exited 0.
+    func testAPathInsideTheDesksFolderIsRefused() throws {
+        try makeDesk()
+        let id = try intake([])
+        let before = try Data(contentsOf: journalFile)
+        let link = scratch.appendingPathComponent("segment-link").path
+        XCTAssertEqual(symlink(journalFile.path, link), 0)
+        for path in [journalFile.path, dataURL.appendingPathComponent("desk.toml").path, link,
+                     dataURL.appendingPathComponent("journal/../ekspor.csv").path] {
+            let r = try desk(["export", "-o", path])
+            XCTAssertEqual(r.code, 2, r.transcript)
+            XCTAssertTrue(r.stderr.contains("inside the desk's data folder"), r.stderr)
+        }
+        XCTAssertEqual(try Data(contentsOf: journalFile), before, "the journal is untouched")
+        XCTAssertTrue(try desk(["show", id]).stdout.contains(id))
+    }
+
     func testAFolderOrAMissingFolderSaysWhy() throws {
         try makeDesk()
         let folder = try desk(["export", "-o", scratch.path])

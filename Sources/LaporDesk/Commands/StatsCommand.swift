@@ -197,7 +197,7 @@ struct ExportCommand: ParsableCommand {
         if report != nil {
             let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
             let figures = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
-            try write(figures.csv(separator: Character(sep.rawValue), includeReportIDs: !`public`))
+            try write(figures.csv(separator: Character(sep.rawValue), includeReportIDs: !`public`), dataFolder: opened.folder.url)
             return
         }
         let reports = opened.desk.all.filter { Access.canSee($0, by: op) }
@@ -215,12 +215,12 @@ struct ExportCommand: ParsableCommand {
             // Bodies are read back from the journal: one that no longer reads is damage, never exported as text.
             throw Fail.damaged("\(error)\nnothing was exported; `lapor-desk check` lists the damaged journal lines")
         }
-        try write(text)
+        try write(text, dataFolder: opened.folder.url)
     }
 
-    private func write(_ text: String) throws {
+    private func write(_ text: String, dataFolder: URL) throws {
         if let output, output != "-" {
-            try OutputFile.write(text, to: output)
+            try OutputFile.write(text, to: output, outside: dataFolder)
         } else {
             Output.raw(text)
         }
