@@ -51,6 +51,14 @@ final class RedactionProcedureTests: DeskTestCase {
         }
         let shown = try expect(0, ["show", id, "--as", "rina"]).stdout
         XCTAssertTrue(shown.contains("[dihapus]"), "the erasure is visible as such:\n\(shown)")
+        // The intake format leaves erased identity fields out, so `import` reads the export back (QA: it
+        // refused "[dihapus]" as a NIK); nothing erased comes back.
+        let intake = try expect(0, ["export", "--format", "intake", "--as", "rina"]).stdout
+        for m in Self.markers { XCTAssertFalse(intake.contains(m), "intake export shows \(m)") }
+        let copy = scratch.appendingPathComponent("salinan").path
+        XCTAssertEqual(try CLI.run(["init", "--data", copy]).code, 0)
+        let back = try CLI.run(["import", "--data", copy, try writeFile("kembali.jsonl", Data(intake.utf8))])
+        XCTAssertEqual(back.code, 0, back.transcript)
         XCTAssertTrue(shown.contains("report.redacted") && shown.contains("UU 27/2022"), "the trail shows the redaction and its basis")
     }
 

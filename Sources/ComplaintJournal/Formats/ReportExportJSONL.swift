@@ -28,7 +28,19 @@ extension ReportExport {
                             identityVisible: (Report) -> Bool = { _ in true }) throws(UnreadableBody) -> String {
         var out: [UInt8] = []
         for r in reports where !isPublic || ReportExport.isPublishable(r) {
-            try intakeObject(r.intake, of: r.id, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
+            // Erased identity fields are left out, not written as "[dihapus]": the file is read back by `import`,
+            // which refused the placeholder as a NIK (QA).
+            var intake = r.intake
+            for field in r.redactedFields {
+                switch field {
+                case "reporter.name": intake.reporter.name = nil
+                case "reporter.nik": intake.reporter.nik = nil
+                case "reporter.phone": intake.reporter.phone = nil
+                case "reporter.email": intake.reporter.email = nil
+                default: break
+                }
+            }
+            try intakeObject(intake, of: r.id, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
