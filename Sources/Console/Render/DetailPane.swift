@@ -41,6 +41,14 @@ enum DetailPane {
         if focused { c.cursor = inner.origin }
     }
 
+    /// How far the pane can scroll: its wrapped lines less the rows it shows (nil without a report or pane).
+    static func maxScroll(_ s: ConsoleState) -> Int? {
+        guard let report = s.currentReport, let r = s.layout.detail else { return nil }
+        let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
+        guard inner.width > 2, inner.height > 0 else { return nil }
+        return max(0, wrappedLines(for: report, s, width: inner.width).count - inner.height)
+    }
+
     /// The first `count` of `lines`, the last one ending in "…" when some were left out (QA: the routing
     /// pane's proposal stopped mid-name at a small height with no sign of it).
     static func clipped(_ lines: [StyledLine], to count: Int, width: Int) -> [StyledLine] {

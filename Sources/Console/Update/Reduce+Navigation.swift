@@ -77,9 +77,11 @@ extension ConsoleReducer {
             clampInbox(&s)
             s.detail.scroll = 0
         case .detail:
-            // The renderer clamps the scroll to the report's length.
+            // To the report's real length (QA: a fixed 100,000 lines left the end of a 5 MB report out of reach,
+            // and one k after G moved nothing on a short one); the renderer still clamps.
             let page = max(1, (s.layout.detail?.height ?? 10) - 2)
-            s.detail.scroll = max(0, min(target(s.detail.scroll, count: 100_000, page: page), 100_000))
+            let last = DetailPane.maxScroll(s) ?? 100_000
+            s.detail.scroll = max(0, min(target(s.detail.scroll, count: last + 1, page: page), last))
         case .routing:
             let count = routingCandidates(s).count
             guard count > 0 else { return }
