@@ -19,6 +19,22 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertNil(s.reportsView)
     }
 
+    /// QA: the figures stayed as opened while other processes recorded reports. Arrivals mark them out of
+    /// date; the next tick computes them again.
+    func testArrivalsElsewhereReachTheFiguresOnTheNextTick() throws {
+        var b = try Bench()
+        b.state.press(.char("6"))
+        let before = try XCTUnwrap(b.state.reportsView?.report.received)
+        _ = try b.peerStore().receive(Intake(channel: .web, receivedAt: Fixture.now, title: "Laporan baru", body: "Isi."),
+                                      as: .system, now: Fixture.now)
+        ConsoleReducer.reduce(&b.state, .journalEvents(try b.store.poll()))
+        XCTAssertEqual(b.state.reportsView?.outdated, true)
+        ConsoleReducer.reduce(&b.state, .tick(Fixture.now.addingTimeInterval(1)))
+        XCTAssertEqual(b.state.reportsView?.report.received, before + 1)
+        XCTAssertEqual(b.state.reportsView?.outdated, false)
+        XCTAssertEqual(b.state.overlay, .reports, "still on the view")
+    }
+
     /// QA: on the 1st of a month the view said no report was overdue while the late tab held 16 (the period's
     /// figures know only the period's reports). It says how the desk stands now, and where the late ones are.
     func testANewMonthStillShowsTheDesksOverdueReports() throws {

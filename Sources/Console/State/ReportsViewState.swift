@@ -24,6 +24,9 @@ public struct ReportsViewState: Sendable, Hashable {
     public var scroll = 0
     /// Set once the officer moves through the overdue list: the view then keeps that row on screen.
     public var followCursor = false
+    /// Other processes wrote events since `report` was computed: the next tick computes it again (at most
+    /// once a tick, however fast an import writes; QA: the figures stayed as opened).
+    public var outdated = false
 }
 
 extension ConsoleState {

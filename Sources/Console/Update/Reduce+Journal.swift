@@ -12,6 +12,7 @@ extension ConsoleReducer {
         guard !fresh.isEmpty else { return nil }
         s.desk.apply(fresh)
         if refresh { refreshInbox(&s, afterChanges: true) }
+        s.reportsView?.outdated = true
         var touchedOpen: RecordedEvent?
         var formTargets: Set<ReportID> = []
         if case let .form(f) = s.overlay { formTargets = Set(f.targets) }
