@@ -58,6 +58,11 @@ final class LifecycleTests: DeskTestCase {
         let row = try XCTUnwrap(try listJSON(["--as", "rina", "--status", "selesai"]).first)
         XCTAssertEqual(row["overdue"] as? Bool, false)
         XCTAssertTrue(row["due"] is NSNull, "a closed report has no running deadline: \(row)")
+        // Text that starts with a dash is the text, not a flag (QA: "Missing value for '--text'").
+        try expect(0, ["act", id, "note", "--text", "-5 derajat di ruang tunggu", "--as", "rina"])
+        XCTAssertTrue(try expect(0, ["show", id, "--as", "rina"]).stdout.contains("-5 derajat di ruang tunggu"))
+        let dashed = try expect(0, ["intake", "--channel", "sms", "--body", "-rusak parah"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(try expect(0, ["show", dashed, "--as", "rina"]).stdout.contains("-rusak parah"))
         // Nothing due: said on standard error, standard output stays one line per event written (QA: silence).
         let sweep = try expect(0, ["sweep"])
         XCTAssertEqual(sweep.stdout, "")

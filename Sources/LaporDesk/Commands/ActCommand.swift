@@ -27,12 +27,13 @@ struct ActCommand: ParsableCommand {
     // two flags of twenty).
     @Option(help: "dispose: agency id (referensi/instansi.toml).") var agency: String?
     @Option(help: "dispose, assign-unit: unit id within the agency.") var unit: String?
-    @Option(help: "dispose, archive, delete: a note kept with the decision.") var note: String?
-    @Option(help: "postpone: what the reporter is asked.") var question: String?
-    @Option(help: "note, reply, reporter-reply, follow-up, dispute, accept: the text.") var text: String?
-    @Option(help: "archive, delete: the reason's id; send-back, redact: the reason in words.") var reason: String?
+    // Free text may start with a dash ("-5 derajat"): taken as the value, not as a flag (QA: refused).
+    @Option(parsing: .unconditional, help: "dispose, archive, delete: a note kept with the decision.") var note: String?
+    @Option(parsing: .unconditional, help: "postpone: what the reporter is asked.") var question: String?
+    @Option(parsing: .unconditional, help: "note, reply, reporter-reply, follow-up, dispute, accept: the text.") var text: String?
+    @Option(parsing: .unconditional, help: "archive, delete: the reason's id; send-back, redact: the reason in words.") var reason: String?
     @Option(name: .customLong("duplicate-of"), help: "archive --reason duplikat: the original report's number.") var duplicateOf: String?
-    @Option(help: "edit-title: the new title (the original is kept).") var title: String?
+    @Option(parsing: .unconditional, help: "edit-title: the new title (the original is kept).") var title: String?
     @Option(help: "classify: pengaduan, aspirasi or permintaan-informasi.") var classification: String?
     @Option(help: "classify: topic (referensi/kategori.toml).") var category: String?
     @Option(help: "classify: sub-topic of --category.") var subcategory: String?

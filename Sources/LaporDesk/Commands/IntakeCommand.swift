@@ -11,8 +11,9 @@ struct IntakeCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
 
     @Option(help: "web sms twitter app whatsapp email letter walk-in phone api") var channel: String
-    @Option(help: "The report text.") var body: String
-    @Option var title: String?
+    // Text may start with a dash ("-5 derajat"): taken as the value, not as a flag (QA: refused).
+    @Option(parsing: .unconditional, help: "The report text.") var body: String
+    @Option(parsing: .unconditional) var title: String?
     @Option(name: .customLong("external-id")) var externalID: String?
     @Option(name: .customLong("received-at"), help: "RFC 3339 time with offset (default: now).") var receivedAt: String?
     @Option(help: "pengaduan, aspirasi or permintaan-informasi") var classification: String?
