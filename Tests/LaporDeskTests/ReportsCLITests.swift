@@ -122,7 +122,17 @@ final class ReportsCLITests: DeskTestCase {
         XCTAssertTrue(topic.stderr.contains("--category: no topic in referensi/kategori.toml matches 'Atlantis'"), topic.transcript)
         let place = try expect(2, ["list", "--region", "Atlantis"])
         XCTAssertTrue(place.stderr.contains("--region: no province or regency/city in referensi/wilayah.toml matches 'Atlantis'"), place.transcript)
-        XCTAssertFalse(try expect(0, ["list", "--category", "Kesehatan"]).stderr.contains("--category"))
+        let health = try expect(0, ["list", "--category", "Kesehatan"])
+        XCTAssertFalse(health.stderr.contains("--category"))
+        XCTAssertFalse(health.stdout.isEmpty)
+        // Spacing, case and the topic's id name the same topic (QA: "Kesehatan " and `pendidikan` listed nothing).
+        for variant in ["Kesehatan ", "  kesehatan", "KESEHATAN"] {
+            XCTAssertEqual(try expect(0, ["list", "--category", variant]).stdout, health.stdout, variant)
+        }
+        XCTAssertEqual(try expect(0, ["list", "--category", "pendidikan"]).stdout,
+                       try expect(0, ["list", "--category", "Pendidikan dan Kebudayaan"]).stdout)
+        XCTAssertTrue(try expect(2, ["list", "--category", " "]).stderr.contains("--category: empty"))
+        XCTAssertTrue(try expect(2, ["list", "--region", ""]).stderr.contains("--region: empty"))
         // A topic outside the reference data that a report carries is still a filter.
         let id = try intake(["--category", "Topik Luar Daftar"])
         XCTAssertEqual(try expect(0, ["list", "--category", "Topik Luar Daftar"]).stdout.split(separator: " ").first.map(String.init), id)

@@ -39,11 +39,21 @@ struct ListCommand: ParsableCommand {
             q.sort = .deadline
         }
         q.agency = agency
-        q.category = category
-        q.region = region
+        // Spacing as typed does not count, as for the reference lookups below (QA: "Kesehatan " listed nothing).
+        func spaced(_ flag: String, _ text: String?) throws -> String? {
+            guard let text else { return nil }
+            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !words.isEmpty else { throw Fail.usage("\(flag): empty; leave the flag out to list every \(flag == "--category" ? "topic" : "place")") }
+            return words
+        }
+        q.category = try spaced("--category", category)
+        q.region = try spaced("--region", region)
         q.overdueOnly = overdue
         q.text = search
         let opened = try DeskAccess.open(desk, mode: .readOnly)
+        // A topic named by its id or another spelling the reference knows filters by its name (QA: the id
+        // `pendidikan` listed nothing, exit 0).
+        if let wanted = q.category, let topic = opened.reference.categories.category(named: wanted) { q.category = topic.name }
         // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
         if let agency, opened.reference.agencies[agency] == nil {
             throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
@@ -55,10 +65,10 @@ struct ListCommand: ParsableCommand {
         // Reports may name places and topics outside the reference data, so these filters are not refused up
         // front; a name that matches neither a report nor the reference data is a usage error, as for `stats`
         // and `--agency` (QA: an empty list with exit 0 read as "nothing there" to a script with a typo).
-        if ids.isEmpty, let region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
+        if ids.isEmpty, let region = q.region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
             throw Fail.usage("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
         }
-        if ids.isEmpty, let category, opened.reference.categories.category(named: category) == nil {
+        if ids.isEmpty, let category = q.category, opened.reference.categories.category(named: category) == nil {
             throw Fail.usage("--category: no topic in referensi/kategori.toml matches '\(ReportText.clean(category))'")
         }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
