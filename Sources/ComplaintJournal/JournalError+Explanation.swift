@@ -14,7 +14,9 @@ extension JournalError {
         case .invalidLine:
             Localized(description, en: description)
         case let .lockedByAnotherProcess(path, waited, holder):
-            Localized("jurnal dikunci proses lain\(holder.map { ", \($0)," } ?? "") lebih dari \(waited) detik (\(path))", en: description)
+            // `LockHolder` says "process 4242 (lapor-desk)".
+            Localized("jurnal dikunci proses lain\(holder.map { ", \($0.replacingOccurrences(of: "process ", with: "proses "))," } ?? "") "
+                + "lebih dari \(waited) detik (\(path))", en: description)
         case let .unsafeDataFolder(reason):
             reason
         case let .segmentReplaced(path):

@@ -30,10 +30,10 @@ final class ClockAndHealthStepTests: XCTestCase {
         var s = try Fixture.state(size: Size(width: 80, height: 24))
         step(&s, .health(.readOnly(Localized("terkunci oleh konsol lain", en: "locked by another console"))))
         step(&s, key: .char("a")) {
-            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: terkunci oleh konsol lain")
         }
         step(&s, key: .char("d")) {
-            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+            $0.message = msg(.error, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: terkunci oleh konsol lain")
         }
         assertGolden(ConsoleRenderer.render(s), "read-only-journal-80x24")
         ConsoleReducer.reduce(&s, .health(.degraded("baris 17 rusak")))

@@ -30,7 +30,12 @@ final class ReadOnlyFallbackTests: XCTestCase {
         // In the officer's language (QA: an Indonesian console gave the reason in English).
         XCTAssertTrue(rows.contains { $0.contains("Jurnal baca saja: pengguna lain dapat menulis ke") }, rows.joined(separator: "\n"))
         s.press(.char("d"))
-        XCTAssertEqual(s.message?.text, "Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.")
+        XCTAssertEqual(s.message?.text.hasPrefix("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: pengguna lain dapat menulis ke"), true,
+                       s.message?.text ?? "")
+        // After L the refusal says the reason in English (QA: it was said nowhere after the switch).
+        s.press(.char("L"), .char("d"))
+        XCTAssertEqual(s.message?.text.hasPrefix("The journal is read-only; changes cannot be saved: other users can write to"), true,
+                       s.message?.text ?? "")
         XCTAssertNil(s.overlay, "no disposition form opens on a read-only journal")
 
         var english = try Fixture.state(size: Size(width: 120, height: 30), language: .en)

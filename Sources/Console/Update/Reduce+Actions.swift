@@ -32,9 +32,10 @@ extension ConsoleReducer {
     static func refusalBeforeForm(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> String? {
         let op = s.env.operatorOnDuty
         if case .degraded = s.health, let why = s.healthProblem { return why }
-        if case .ok = s.health {} else {
-            return s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan.",
-                                    en: "The journal is read-only; changes cannot be saved."))
+        // With the reason, in the language of the moment (QA: after L the reason was said nowhere).
+        if case let .readOnly(reason) = s.health {
+            return s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: ",
+                                    en: "The journal is read-only; changes cannot be saved: ")) + s.text(reason)
         }
         guard Access.commands(for: op.role).contains(kind) else {
             return s.text(Localized("Peran \(s.text(op.role.label)) tidak dapat: \(kind.label.id).",

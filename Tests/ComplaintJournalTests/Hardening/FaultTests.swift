@@ -144,7 +144,7 @@ final class FaultTests: XCTestCase {
         let (journal, _) = try FileJournal.openWritingIfPossible(at: folder, options: options)
         XCTAssertEqual(journal.mode, .readOnly)
         XCTAssertEqual(journal.health, .readOnly(reason: Localized(
-            "jurnal dikunci proses lain, \(holderText) (JournalTorture), lebih dari 0.3 detik (\(lockPath)); "
+            "jurnal dikunci proses lain, proses \(holder.processIdentifier) (JournalTorture), lebih dari 0.3 detik (\(lockPath)); "
                 + "buka ulang untuk menulis setelah kunci dilepas",
             en: "journal locked by another process, \(holderText) (JournalTorture), for more than 0.3 s (\(lockPath)); "
                 + "reopen to write once it is free")))
