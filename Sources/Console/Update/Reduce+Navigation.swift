@@ -181,13 +181,17 @@ extension ConsoleReducer {
             s.detail.reportID = nil
             s.detail.scroll = 0
         case .inbox:
+            s.message = nil
             if !s.inbox.marked.isEmpty {
+                // Said, with the count: a stray Esc dropped 40 marks without a word (QA).
+                let n = s.inbox.marked.count
                 s.inbox.marked = []
+                s.message = StatusMessage(kind: .info, text: s.text(Localized("Tanda dilepas dari \(n) laporan.",
+                                                                               en: "Marks taken off \(UIText.counted(n, "report")).")))
             } else if s.inbox.filter.search != nil {
                 s.inbox.filter.search = nil
                 refreshInbox(&s, counts: false)
             }
-            s.message = nil
         }
     }
 
