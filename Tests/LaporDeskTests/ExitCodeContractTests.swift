@@ -210,6 +210,9 @@ final class ExitCodeContractTests: DeskTestCase {
         let id = try intake([])
         try expect(0, ["act", id, "note", "--text", "satu", "--as", "rina", "--expect-version", "1"])
         try expect(1, ["act", id, "note", "--text", "dua", "--as", "rina", "--expect-version", "1"])
+        // A version the report never had is a mistake, not a change (QA: "changed since you opened it").
+        let future = try expect(1, ["act", id, "note", "--text", "tiga", "--as", "rina", "--expect-version", "9"])
+        XCTAssertTrue(future.stderr.contains("has never been at version 9 (it is at 2)"), future.stderr)
     }
 
     func testInitTwiceRefusesAndKeepsTheDesk() throws {

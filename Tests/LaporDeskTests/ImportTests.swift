@@ -217,7 +217,7 @@ final class ImportTests: DeskTestCase {
 
         let empty = try writeFile("kosong.jsonl", Data("\n  \n".utf8))
         let e = try expect(0, ["import", empty])
-        XCTAssertTrue(e.stderr.contains("warning: \(empty): no records (the file is empty)"), e.stderr)
+        XCTAssertTrue(e.stderr.contains("warning: \(empty): no records in the file"), e.stderr)
     }
 
     /// QA: a category or a regency outside the reference data was accepted without a word; it then matched

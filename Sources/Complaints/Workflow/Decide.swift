@@ -51,6 +51,12 @@ public enum Workflow {
                 "Laporan #\(r.id) bukan di antrean Anda (instansi/unit lain).",
                 en: "Report #\(r.id) is not in your queue (another agency or unit)."))
         }
+        if let expected = ctx.expectedVersion, expected > r.version {
+            // A version the report never had is a mistake in the request, not a change by someone else (QA).
+            throw Refusal(.stale, Localized(
+                "Laporan #\(r.id) belum pernah mencapai versi \(expected) (sekarang \(r.version)). Periksa nomor versinya.",
+                en: "Report #\(r.id) has never been at version \(expected) (it is at \(r.version)). Check the version number."))
+        }
         if let expected = ctx.expectedVersion, expected != r.version {
             throw Refusal(.stale, Localized(
                 "Laporan #\(r.id) telah berubah sejak Anda membukanya (versi \(expected), sekarang \(r.version)). Periksa perubahan lalu ulangi.",

@@ -16,6 +16,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         guard reports > 0 else { throw Fail.usage("--reports must be positive") }
+        // Fifty national desks' years (QA: 2^63 was taken, and the disk filled until stopped).
+        guard reports <= 10_000_000 else { throw Fail.usage("--reports: at most 10000000") }
         if let out, let data, out != data { throw Fail.usage("--out and --data name two folders: give one") }
         guard let out = out ?? data else { throw Fail.usage("Missing expected argument '--out <out>' (or --data)") }
         // Empty, it would name the working folder (QA: a desk was written into it).

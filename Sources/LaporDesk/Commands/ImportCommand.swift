@@ -68,7 +68,7 @@ struct ImportCommand: ParsableCommand {
                 .map { (line: $0.line, text: "warning: " + $0.text) }
             if batch.records.isEmpty, batch.problems.isEmpty {
                 // A failed upstream export often leaves an empty file: not an error, but worth a word.
-                rejections.append((0, "warning: \(name): no records (the file is empty)"))
+                rejections.append((0, "warning: \(name): no records in the file"))
             }
             defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
