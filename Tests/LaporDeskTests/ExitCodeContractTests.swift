@@ -41,9 +41,12 @@ final class ExitCodeContractTests: DeskTestCase {
 
     func testUnknownOperatorIsUsageError() throws {
         try makeDesk()
-        let r = try desk(["list", "--as", "siapa"])
-        XCTAssertEqual(r.code, 2, r.transcript)
-        XCTAssertTrue(r.stderr.contains("siapa") && r.stderr.contains("operator.toml"), r.stderr)
+        // Every command that takes --as (QA: sweep, check and snapshot took an unknown one silently).
+        for command in ["list", "sweep", "check", "snapshot"] {
+            let r = try desk([command, "--as", "siapa"])
+            XCTAssertEqual(r.code, 2, "\(command): \(r.transcript)")
+            XCTAssertTrue(r.stderr.contains("siapa") && r.stderr.contains("operator.toml"), r.stderr)
+        }
     }
 
     func testMissingDataFolderIsUsageErrorWithHint() throws {

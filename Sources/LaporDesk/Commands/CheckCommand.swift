@@ -14,6 +14,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         // Never from a snapshot: `check` reads and decodes every line of the journal.
         let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly, useSnapshot: false)
+        // An `--as` the roster does not know is refused here as by every command (QA: taken silently).
+        if desk.operatorName != nil { _ = try DeskAccess.actor(opened, desk) }
         let report = repair ? try opened.journal.repair(by: try CheckCommand.repairer(opened, desk)) : try opened.journal.verify()
         // A writer's open already moved a torn last line to quarantine: the repair's own scan no longer sees it.
         let setAsideOnOpen = repair ? opened.recovery.tornTails.map(\.description) : []
@@ -93,6 +95,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let opened = try DeskAccess.open(desk, mode: .writer)
+        if desk.operatorName != nil { _ = try DeskAccess.actor(opened, desk) }
         try DeskAccess.requireWritable(opened)
         let now = try DeskAccess.now(opened)
         do {

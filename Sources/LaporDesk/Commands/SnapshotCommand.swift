@@ -16,6 +16,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let t0 = Date()
         let opened = try DeskAccess.open(desk, mode: status ? .readOnly : .writer)
+        if desk.operatorName != nil { _ = try DeskAccess.actor(opened, desk) }
         let path = ProjectionSnapshot.path(dataFolder: opened.folder.url)
         Output.line("\(path): \(Self.describe(opened))")
         if status { return }
