@@ -244,5 +244,9 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(one.stderr.contains("warning: --regency: 'Kabupaten Atlantis' is not in wilayah.toml; recorded as given"), one.stderr)
         XCTAssertEqual(one.stdout.trimmingCharacters(in: .whitespacesAndNewlines).count, 7, "the new report's number")
         XCTAssertFalse(try expect(0, ["intake", "--channel", "sms", "--body", "k", "--category", "Kesehatan"]).stderr.contains("warning"))
+        let sub = try expect(0, ["intake", "--channel", "sms", "--body", "s", "--category", "Kesehatan", "--subcategory", "Zzz"])
+        XCTAssertTrue(sub.stderr.contains("warning: --subcategory: 'Zzz' is not a sub-topic of 'Kesehatan' in kategori.toml"), sub.stderr)
+        XCTAssertFalse(try expect(0, ["intake", "--channel", "sms", "--body", "p", "--category", "Kesehatan",
+                                      "--subcategory", "Pelayanan Puskesmas"]).stderr.contains("warning"))
     }
 }

@@ -121,6 +121,11 @@ struct ImportCommand: ParsableCommand {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
                 out.append((record.line, "\(place(record.line, "category")): '\(QuotedValue.shown(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
+            } else if let c = i.category, let s = i.subcategory,
+                      !knownCategory.memo(c + "\u{0}" + s, { reference.canonicalCategory(c, subcategory: s) != nil }) {
+                // QA: an unknown sub-topic of a known topic passed without a word.
+                out.append((record.line, "\(place(record.line, "subcategory")): '\(QuotedValue.shown(s))' is not a sub-topic of "
+                                         + "'\(QuotedValue.shown(c))' in kategori.toml; recorded as given"))
             }
             if let p = i.location.province, province(p) == nil {
                 out.append((record.line, "\(place(record.line, "location.province")): '\(QuotedValue.shown(p))' is not in wilayah.toml; recorded as given"))
