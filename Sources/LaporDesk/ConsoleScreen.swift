@@ -37,7 +37,7 @@ final class ConsoleScreen {
         guard catalog.names.contains(themeName) else {
             // The list a theme file's `description` is written for: one theme per line, with it.
             let list = catalog.summaries.map { "  \($0.name)" + ($0.description.map { ": \(ReportText.clean($0))" } ?? "") }
-            throw Fail.usage("\(source): unknown theme '\(ReportText.clean(themeName))'; the themes are:\n" + list.joined(separator: "\n"))
+            throw Fail.usage("\(source): unknown theme '\(QuotedValue.shown(themeName))'; the themes are:\n" + list.joined(separator: "\n"))
         }
     }
 

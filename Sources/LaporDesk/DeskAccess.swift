@@ -36,7 +36,7 @@ enum DeskAccess {
         if let name = options.operatorName {
             guard let op = roster.find(name) else {
                 let known = roster.operators.map(\.name).joined(separator: ", ")
-                throw Fail.usage("--as: unknown operator '\(name)' (roster \(folder.rosterFile.path): \(known))")
+                throw Fail.usage("--as: unknown operator '\(QuotedValue.shown(name))' (roster \(folder.rosterFile.path): \(known))")
             }
             return op
         }

@@ -56,7 +56,7 @@ struct ListCommand: ParsableCommand {
         if let wanted = q.category, let topic = opened.reference.categories.category(named: wanted) { q.category = topic.name }
         // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
         if let agency, opened.reference.agencies[agency] == nil {
-            throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
+            throw Fail.usage("--agency: unknown agency id '\(QuotedValue.shown(agency))' (see referensi/instansi.toml)")
         }
         DeskAccess.reportRecovery(opened)
         let op = try DeskAccess.actor(opened, desk)
@@ -66,10 +66,10 @@ struct ListCommand: ParsableCommand {
         // front; a name that matches neither a report nor the reference data is a usage error, as for `stats`
         // and `--agency` (QA: an empty list with exit 0 read as "nothing there" to a script with a typo).
         if ids.isEmpty, let region = q.region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
-            throw Fail.usage("--region: no province or regency/city in referensi/wilayah.toml matches '\(ReportText.clean(region))'")
+            throw Fail.usage("--region: no province or regency/city in referensi/wilayah.toml matches '\(QuotedValue.shown(region))'")
         }
         if ids.isEmpty, let category = q.category, opened.reference.categories.category(named: category) == nil {
-            throw Fail.usage("--category: no topic in referensi/kategori.toml matches '\(ReportText.clean(category))'")
+            throw Fail.usage("--category: no topic in referensi/kategori.toml matches '\(QuotedValue.shown(category))'")
         }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
         var out = ""

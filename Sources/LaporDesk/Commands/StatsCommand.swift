@@ -20,7 +20,7 @@ struct ReportPeriodOptions: ParsableArguments {
         func date(_ text: String?, _ flag: String) throws -> LocalDate? {
             guard let text else { return nil }
             guard let d = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
-                throw Fail.usage("\(flag): '\(ReportText.clean(text))' is not a date; use YYYY-MM-DD, e.g. 2026-11-01")
+                throw Fail.usage("\(flag): '\(QuotedValue.shown(text))' is not a date; use YYYY-MM-DD, e.g. 2026-11-01")
             }
             return d
         }
@@ -33,12 +33,12 @@ struct ReportPeriodOptions: ParsableArguments {
             throw Fail.usage("--from \(first) --to \(last): at most ten years at a time")
         }
         if let agency, reference.agencies[agency] == nil {
-            throw Fail.usage("--agency: unknown agency id '\(ReportText.clean(agency))' (see referensi/instansi.toml)")
+            throw Fail.usage("--agency: unknown agency id '\(QuotedValue.shown(agency))' (see referensi/instansi.toml)")
         }
         let region = region.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         if let region, !ReportScope.regionNamesAPlace(region, in: reference.regions) {
             // A typo would otherwise give an empty report that looks like a quiet month.
-            throw Fail.usage("--region: no province or regency/city matches '\(ReportText.clean(region))' (see referensi/wilayah.toml)")
+            throw Fail.usage("--region: no province or regency/city matches '\(QuotedValue.shown(region))' (see referensi/wilayah.toml)")
         }
         return DeskReportQuery.days(from: first, through: last, timeZone: zone, agency: agency, region: region)
     }

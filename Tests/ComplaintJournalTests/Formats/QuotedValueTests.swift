@@ -8,7 +8,7 @@ final class QuotedValueTests: XCTestCase {
         XCTAssertEqual(QuotedValue.shown("sms\u{1B}[31m"), "sms\\u{1B}[31m")
         XCTAssertEqual(QuotedValue.shown("\u{202E}Kesehatan"), "\\u{202E}Kesehatan")
         XCTAssertEqual(QuotedValue.shown("a\u{200B}b\u{2028}c\u{FEFF}"), "a\\u{200B}b\\u{2028}c\\u{FEFF}")
-        XCTAssertEqual(QuotedValue.shown("line\nnext\u{85}"), "line\\u{A}next\\u{85}")
+        XCTAssertEqual(QuotedValue.shown("line\nnext\u{85}"), "line\\nnext\\u{85}")
         XCTAssertEqual(QuotedValue.shown("Dinas Kesehatan — Sleman é 中文"), "Dinas Kesehatan — Sleman é 中文")
     }
 
