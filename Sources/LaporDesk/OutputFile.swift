@@ -31,7 +31,7 @@ enum OutputFile {
         return resolved(parent.path) + "/" + absolute.lastPathComponent
     }
 
-    static func write(_ text: String, to path: String) throws {
+    private static func write(_ text: String, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Fail.usage("\(path): cannot write: \(String(cString: strerror(errno)))") }
         var failure: Int32 = 0
