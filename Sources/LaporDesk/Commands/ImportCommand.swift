@@ -114,6 +114,7 @@ struct ImportCommand: ParsableCommand {
         // Looked up once per distinct spelling: an intake file repeats a few dozen topics and places, and
         // normalising each line's names again cost most of an import's time (QA: 6,900 reports/s with a place).
         var knownCategory: [String: Bool] = [:]
+        var knownSubcategory: [[String]: Bool] = [:]
         var provinces: [String: Province?] = [:]
         var regencies: [RegencyKey: [Regency]] = [:]
         func province(_ p: String) -> Province? { provinces.memo(p) { reference.regions.province(named: p) } }
@@ -122,7 +123,7 @@ struct ImportCommand: ParsableCommand {
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
                 out.append((record.line, "\(place(record.line, "category")): '\(QuotedValue.shown(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
             } else if let c = i.category, let s = i.subcategory,
-                      !knownCategory.memo(c + "\u{0}" + s, { reference.canonicalCategory(c, subcategory: s) != nil }) {
+                      !knownSubcategory.memo([c, s], { reference.canonicalCategory(c, subcategory: s) != nil }) {
                 // QA: an unknown sub-topic of a known topic passed without a word.
                 out.append((record.line, "\(place(record.line, "subcategory")): '\(QuotedValue.shown(s))' is not a sub-topic of "
                                          + "'\(QuotedValue.shown(c))' in kategori.toml; recorded as given"))
