@@ -140,6 +140,10 @@ final class ArrivalMessageTests: XCTestCase {
         s.message = nil
         arrive(1)
         XCTAssertEqual(s.message?.text, "1 laporan baru masuk.", "a new count once the message was gone")
+        // A save's confirmation (or an error) is not replaced by arrivals (QA: a bulk action's ✓ never showed).
+        s.message = msg(.success, "Tersimpan: Tag — 40 laporan.")
+        arrive(4)
+        XCTAssertEqual(s.message, msg(.success, "Tersimpan: Tag — 40 laporan."))
     }
 }
 

@@ -40,7 +40,9 @@ extension ConsoleReducer {
                 let total = earlier + newReports
                 let message = StatusMessage(kind: .info, text: s.text(Localized("\(total) laporan baru masuk.",
                                                                                en: "\(UIText.counted(total, "new report")) arrived.")))
-                s.message = message
+                // A save's ✓ or an error stays: the officer must see it (QA: during an import the ✓ of a bulk
+                // action was replaced at once); the tabs' counts still grow.
+                if s.message == nil || s.message?.kind == .info { s.message = message }
                 s.arrivals = (total, message)
             }
         }
