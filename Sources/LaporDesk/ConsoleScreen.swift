@@ -47,7 +47,7 @@ final class ConsoleScreen {
     /// starts; from the desk's, the default theme and a warning).
     func start(settings: DeskSettings) throws -> CursesScreen {
         if let screen { return screen }
-        try checkChosenTheme()
+        // `--theme` and the settings file's theme were checked before the desk opened (`checkChosenTheme`).
         var themeName = request.theme ?? user.theme ?? (request.presenter ? "terang" : settings.theme)
         // The desk's own theme is every officer's: a mistake there must not keep the desk's consoles from
         // starting. The default is used, and the message line says so (QA: the console refused to start).

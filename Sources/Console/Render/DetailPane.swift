@@ -89,7 +89,7 @@ enum DetailPane {
         TextFit.truncate(title, width: titleWidth)
     }
 
-    static let titleWidth = 300
+    private static let titleWidth = 300
 
     static func bodyLines(_ r: Report) -> [StyledLine] {
         r.body.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(text: String($0), role: Roles.detailText, indent: 2) }

@@ -10,10 +10,11 @@ final class WrappedBodies: @unchecked Sendable {
     static let shared = WrappedBodies()
 
     private struct Key: Hashable {
-        var body: AnyHashable
+        // The cheap parts first: two reports' keys differ there, without comparing texts.
         var report: ReportID
         var version: Int
         var width: Int
+        var body: AnyHashable
     }
 
     private let lock = NSLock()
@@ -22,7 +23,7 @@ final class WrappedBodies: @unchecked Sendable {
     private let capacity = 4
 
     func lines(of r: Report, width: Int, wrap: () -> [StyledLine]) -> [StyledLine] {
-        let key = Key(body: r.intake.bodyIdentity, report: r.id, version: r.version, width: width)
+        let key = Key(report: r.id, version: r.version, width: width, body: r.intake.bodyIdentity)
         lock.lock()
         if let i = recent.firstIndex(where: { $0.key == key }) {
             let hit = recent.remove(at: i)
