@@ -15,7 +15,10 @@ let package = Package(
     targets: [
         // Pure TOML-subset parser that remembers line numbers, so every settings,
         // theme, scenario and reference-data error can name FILE:LINE.
-        .target(name: "TinyTOML"),
+        .target(name: "TinyTOML", dependencies: ["TextHazards"]),
+        // Which characters hide, reorder or spoof text: one list for the console's markers and the
+        // messages' escapes.
+        .target(name: "TextHazards"),
         // Pure domain: commands, events, decide/evolve, projection, calendar, SLA, routing.
         .target(name: "Complaints", dependencies: ["TinyTOML"]),
         // Shipped data (themes, reference data, practice desks) embedded in the binary.
@@ -29,7 +32,7 @@ let package = Package(
         // The CPU's CRC-32C instruction (SSE 4.2), chosen at run time; Swift cannot emit it.
         .target(name: "CCRC32C"),
         // Cells, display width, widgets, style roles, keys. Knows nothing about complaints.
-        .target(name: "TextCanvas"),
+        .target(name: "TextCanvas", dependencies: ["TextHazards"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom"]),
         .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom"]),
         .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
-        .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas"]),
+        .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas", "TextHazards"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Complaints", "TextCanvas", "ComplaintJournal"],
                     exclude: ["Golden"]),

@@ -1,3 +1,5 @@
+import TextHazards
+
 /// Turns untrusted text (complaint bodies, names, file contents) into text that is safe to draw.
 ///
 /// Everything put on a `Canvas` passes through here, so escape sequences (OSC 52 clipboard writes,
@@ -63,13 +65,9 @@ public enum Sanitize {
         default:
             break
         }
-        if isBidiControl(value) || isMisleadingInvisible(value) { return marker(value) }
-        // U+FFFE, U+FFFF and the other noncharacters: terminals draw nothing for them (QA: they vanished).
-        if scalar.properties.isNoncharacterCodePoint { return marker(value) }
-        if scalar.properties.generalCategory == .format && !isAllowedFormat(value) {
-            return marker(value)
-        }
-        return nil
+        // Bidi controls, blank-looking characters, noncharacters (QA: U+FFFE and U+FFFF vanished) and format
+        // characters text does not need: the list messages quoting input escape too.
+        return TextHazards.isHidden(scalar) ? marker(value) : nil
     }
 
     // MARK: - Implementation
@@ -144,23 +142,6 @@ public enum Sanitize {
             || value == 0x2028 || value == 0x2029
     }
 
-    /// Characters that reorder text: an override can make `exe.txt` look like `txt.exe`.
-    static func isBidiControl(_ value: UInt32) -> Bool {
-        value == 0x061C || value == 0x200E || value == 0x200F
-            || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-    }
-
-    /// Invisible or blank-looking characters that can hide or spoof text.
-    private static func isMisleadingInvisible(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x200B, 0x2060...0x2064, 0x3164, 0xFEFF,
-             0xFFA0, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// An emoji ZWJ sequence (👩‍👩‍👧, 👨🏽‍💻). Terminals disagree on its width and ncurses keeps only its first
     /// emoji in a cell (`TerminalGlyphs`), so "a family" read as "a woman" (QA). Without its joiners it
     /// is its emoji side by side, two columns each, which every terminal draws alike.
@@ -168,16 +149,5 @@ public enum Sanitize {
         let scalars = character.unicodeScalars
         guard scalars.contains(where: { $0.value == 0x200D }) else { return false }
         return scalars.filter { $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0xFF) }.count >= 2
-    }
-
-    /// Format characters that are needed for correct text: joiners (emoji, Indic and Arabic shaping)
-    /// and the visible prepended concatenation marks.
-    private static func isAllowedFormat(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x200C, 0x200D, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD:
-            return true
-        default:
-            return false
-        }
     }
 }

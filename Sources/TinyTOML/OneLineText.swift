@@ -1,3 +1,4 @@
+import TextHazards
 /// Keeps a `FILE:LINE: message` on one line when the message quotes input (a field name or value read
 /// from the file): line breaks, other controls and the characters that hide or reorder text (bidi
 /// controls, zero-width characters, line and paragraph separators) become visible escapes such as `\n`,
@@ -24,10 +25,11 @@ public enum OneLineText {
         return out
     }
 
+    /// Controls and line separators, and what the console shows as a marker (`TextHazards`).
     private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: true
-        default: false
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: TextHazards.isHidden(scalar)
         }
     }
 }

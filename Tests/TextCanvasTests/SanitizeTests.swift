@@ -1,5 +1,6 @@
 import XCTest
 @testable import TextCanvas
+import TextHazards
 
 final class SanitizeTests: XCTestCase {
     private func assertNoRawControls(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -7,7 +8,7 @@ final class SanitizeTests: XCTestCase {
             let v = scalar.value
             XCTAssertFalse(v < 0x20 || (0x7F..<0xA0).contains(v), "raw control U+\(String(v, radix: 16))",
                            file: file, line: line)
-            XCTAssertFalse(Sanitize.isBidiControl(v), "raw bidi U+\(String(v, radix: 16))", file: file, line: line)
+            XCTAssertFalse(TextHazards.isBidiControl(v), "raw bidi U+\(String(v, radix: 16))", file: file, line: line)
         }
     }
 

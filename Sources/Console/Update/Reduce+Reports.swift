@@ -14,6 +14,15 @@ extension ConsoleReducer {
         DeskReport.compute(desk: s.desk, query: q, deadlines: s.env.deadlines, now: s.now, viewer: s.env.operatorOnDuty)
     }
 
+    /// The open Laporan view's figures again, once other processes wrote events (`ReportsViewState.outdated`).
+    static func refreshOutdatedReports(_ s: inout ConsoleState) {
+        guard var v = s.reportsView, v.outdated else { return }
+        v.report = computeReport(s, v.query)
+        v.cursor = min(v.cursor, max(0, v.report.mostOverdue.count - 1))
+        v.outdated = false
+        s.reportsView = v
+    }
+
     static func handleReportsKey(_ s: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
         guard var v = s.reportsView else {
             s.overlay = nil

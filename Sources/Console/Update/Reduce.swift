@@ -24,12 +24,7 @@ public enum ConsoleReducer {
             let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(s.now.timeIntervalSince1970 / 60)
             s.now = now
             if minuteChanged { refreshInbox(&s) }
-            if var v = s.reportsView, v.outdated {
-                v.report = computeReport(s, v.query)
-                v.cursor = min(v.cursor, max(0, v.report.mostOverdue.count - 1))
-                v.outdated = false
-                s.reportsView = v
-            }
+            refreshOutdatedReports(&s)
             return []
         case let .journalEvents(events):
             applyForeign(&s, events)

@@ -62,15 +62,15 @@ struct ImportCommand: ParsableCommand {
         for (name, batch) in batches {
             // Every warning and rejection of the file in line order, once the file is done (or the import
             // stops): QA had to re-sort a file's warnings, printed first, among its errors to mend it.
-            var rejections = batch.problems.map { (line: $0.line, text: $0.description) }
-            rejections += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
-            rejections += ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" })
+            var messages = batch.problems.map { (line: $0.line, text: $0.description) }
+            messages += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
+            messages += ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" })
                 .map { (line: $0.line, text: "warning: " + $0.text) }
             if batch.records.isEmpty, batch.problems.isEmpty {
                 // A failed upstream export often leaves an empty file: not an error, but worth a word.
-                rejections.append((0, "warning: \(name): no records in the file"))
+                messages.append((0, "warning: \(name): no records in the file"))
             }
-            defer { for r in rejections.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
+            defer { for r in messages.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
             rejected += Set(batch.problems.map(\.line)).count
             duplicates += batch.duplicatesInFile
@@ -91,7 +91,7 @@ struct ImportCommand: ParsableCommand {
                     case let .failure(f):
                         rejected += 1
                         let line = batch.records[index + k].line
-                        rejections.append((line, "\(name):\(line): " + ImportCommand.describe(f)))
+                        messages.append((line, "\(name):\(line): " + ImportCommand.describe(f)))
                     }
                 }
                 index = end

@@ -40,20 +40,21 @@ struct ListCommand: ParsableCommand {
         }
         q.agency = agency
         // Spacing as typed does not count, as for the reference lookups below (QA: "Kesehatan " listed nothing).
-        func spaced(_ flag: String, _ text: String?) throws -> String? {
+        func spaced(_ text: String?, flag: String, every: String) throws -> String? {
             guard let text else { return nil }
             let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard !words.isEmpty else { throw Fail.usage("\(flag): empty; leave the flag out to list every \(flag == "--category" ? "topic" : "place")") }
+            guard !words.isEmpty else { throw Fail.usage("\(flag): empty; leave the flag out to list every \(every)") }
             return words
         }
-        q.category = try spaced("--category", category)
-        q.region = try spaced("--region", region)
+        q.category = try spaced(category, flag: "--category", every: "topic")
+        q.region = try spaced(region, flag: "--region", every: "place")
         q.overdueOnly = overdue
         q.text = search
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         // A topic named by its id or another spelling the reference knows filters by its name (QA: the id
         // `pendidikan` listed nothing, exit 0).
-        if let wanted = q.category, let topic = opened.reference.categories.category(named: wanted) { q.category = topic.name }
+        let topic = q.category.flatMap { opened.reference.categories.category(named: $0) }
+        if let topic { q.category = topic.name }
         // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
         if let agency, opened.reference.agencies[agency] == nil {
             throw Fail.usage("--agency: unknown agency id '\(QuotedValue.shown(agency))' (see referensi/instansi.toml)")
@@ -68,7 +69,7 @@ struct ListCommand: ParsableCommand {
         if ids.isEmpty, let region = q.region, !ReportScope.regionNamesAPlace(region, in: opened.reference.regions) {
             throw Fail.usage("--region: no province or regency/city in referensi/wilayah.toml matches '\(QuotedValue.shown(region))'")
         }
-        if ids.isEmpty, let category = q.category, opened.reference.categories.category(named: category) == nil {
+        if ids.isEmpty, let category = q.category, topic == nil {
             throw Fail.usage("--category: no topic in referensi/kategori.toml matches '\(QuotedValue.shown(category))'")
         }
         let export = ReportExport(deadlines: opened.deadlines, now: now, offsetSeconds: opened.settings.timeZone.secondsFromUTC)
