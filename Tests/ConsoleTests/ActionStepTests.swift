@@ -261,7 +261,7 @@ final class ActionStepTests: XCTestCase {
         let form = try XCTUnwrap(b.state.form, "a refused form stays open")
         XCTAssertEqual(form.text("original"), "#9999999", "with what the officer typed")
         XCTAssertEqual(form.error, "#2600001: Laporan asli #9999999 tidak ditemukan.")
-        XCTAssertEqual(b.state.message, msg(.error, "#2600001: Laporan asli #9999999 tidak ditemukan."))
+        XCTAssertEqual(b.state.message, msg(.error, "#2600001: Laporan asli #9999999 tidak ditemukan.", about: Fixture.ID.overdue))
         XCTAssertEqual(b.state.pendingRequests, 0)
     }
 
@@ -465,7 +465,7 @@ final class ActionStepTests: XCTestCase {
         s.type("2600009")
         s.press(.enter)
         step(&s, key: .char("a")) {
-            $0.message = msg(.error, "#2600009: 'Arsipkan' tidak dapat dilakukan pada status Selesai.")
+            $0.message = msg(.error, "#2600009: 'Arsipkan' tidak dapat dilakukan pada status Selesai.", about: Fixture.ID.closed)
         }
     }
 }

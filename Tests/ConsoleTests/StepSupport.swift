@@ -103,7 +103,9 @@ struct Bench {
     }
 }
 
-func msg(_ kind: StatusMessage.Kind, _ text: String) -> StatusMessage { StatusMessage(kind: kind, text: text) }
+func msg(_ kind: StatusMessage.Kind, _ text: String, about: ReportID? = nil) -> StatusMessage {
+    StatusMessage(kind: kind, text: text, about: about)
+}
 
 extension XCTestCase {
     /// A new empty folder under the temporary directory, removed when the test ends.

@@ -190,6 +190,9 @@ public struct StatusMessage: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case info, success, error }
     public var kind: Kind
     public var text: String
+    /// The one report a refusal is about: it leaves the line once the panes show another report, so it is
+    /// not read as being about that one (QA).
+    public var about: ReportID? = nil
 }
 
 public struct KeyLogEntry: Sendable, Hashable {

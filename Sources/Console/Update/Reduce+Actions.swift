@@ -29,26 +29,32 @@ extension ConsoleReducer {
     }
 
     /// Whether the action can be offered: role, scope and state (the domain's own rules).
-    static func refusalBeforeForm(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> String? {
+    /// A refusal because of one report's status names that report (`StatusMessage.about`); the others are
+    /// about the journal or the role, whichever report is selected.
+    static func refusalBeforeForm(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> StatusMessage? {
+        refusalText(s, kind, targets).map { text, about in StatusMessage(kind: .error, text: text, about: targets.count == 1 ? about : nil) }
+    }
+
+    private static func refusalText(_ s: ConsoleState, _ kind: CommandKind, _ targets: [ReportID]) -> (String, ReportID?)? {
         let op = s.env.operatorOnDuty
-        if case .degraded = s.health, let why = s.healthProblem { return why }
+        if case .degraded = s.health, let why = s.healthProblem { return (why, nil) }
         // With the reason, in the language of the moment (QA: after L the reason was said nowhere).
         if case let .readOnly(reason) = s.health {
-            return s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: ",
-                                    en: "The journal is read-only; changes cannot be saved: ")) + s.text(reason)
+            return (s.text(Localized("Jurnal dalam mode baca saja; perubahan tidak dapat disimpan: ",
+                                     en: "The journal is read-only; changes cannot be saved: ")) + s.text(reason), nil)
         }
         guard Access.commands(for: op.role).contains(kind) else {
-            return s.text(Localized("Peran \(s.text(op.role.label)) tidak dapat: \(kind.label.id).",
-                                    en: "The \(op.role.label.en) role cannot: \(kind.label.en)."))
+            return (s.text(Localized("Peran \(s.text(op.role.label)) tidak dapat: \(kind.label.id).",
+                                     en: "The \(op.role.label.en) role cannot: \(kind.label.en).")), nil)
         }
         guard !targets.isEmpty else {
-            return s.text(Localized("Pilih laporan dulu.", en: "Select a report first."))
+            return (s.text(Localized("Pilih laporan dulu.", en: "Select a report first.")), nil)
         }
         for id in targets {
             guard let r = s.desk[id] else { continue }
             if !Workflow.isApplicable(kind, to: r) {
-                return s.text(Localized("#\(id): '\(kind.label.id)' tidak dapat dilakukan pada status \(r.status.label.id).",
-                                        en: "#\(id): cannot '\(kind.label.en)' a report that is \(r.status.label.en)."))
+                return (s.text(Localized("#\(id): '\(kind.label.id)' tidak dapat dilakukan pada status \(r.status.label.id).",
+                                         en: "#\(id): cannot '\(kind.label.en)' a report that is \(r.status.label.en).")), id)
             }
         }
         return nil
@@ -63,7 +69,7 @@ extension ConsoleReducer {
         if refusedBecauseMarked(&s, kind) { return [] }
         let targets = actionTargets(s, for: kind)
         if let problem = refusalBeforeForm(s, kind, targets) {
-            s.message = StatusMessage(kind: .error, text: problem)
+            s.message = problem
             return []
         }
         if kind == .dispose {
@@ -92,7 +98,7 @@ extension ConsoleReducer {
         if refusedBecauseMarked(&s, .setFlags) { return }
         let targets = actionTargets(s, for: .setFlags)
         if let problem = refusalBeforeForm(s, .setFlags, targets) {
-            s.message = StatusMessage(kind: .error, text: problem)
+            s.message = problem
             return
         }
         guard let id = targets.first, let r = s.desk[id] else { return }

@@ -127,7 +127,9 @@ extension ConsoleReducer {
             s.message = StatusMessage(kind: .success, text: summary.map { s.text($0) } ?? "")
         } else {
             let head = succeeded.isEmpty ? "" : s.text(Localized("\(succeeded.count) tersimpan; ", en: "\(succeeded.count) saved; "))
-            s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "))
+            // A refusal is about its report; a journal that failed or was busy is about every report.
+            let about: ReportID? = if outcomes.count == 1, case .refused = outcomes[0].result { outcomes[0].request.reportID } else { nil }
+            s.message = StatusMessage(kind: .error, text: head + problems.joined(separator: "  "), about: about)
         }
         if let changedUnderneath, let said = s.message {
             // Saved, with a warning: neither ✓ nor ✗ (QA: "✗ Tersimpan" read as a failure).

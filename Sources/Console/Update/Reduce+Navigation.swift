@@ -95,7 +95,10 @@ extension ConsoleReducer {
     /// a search started from an open report, the detail pane and `x`, `t`, `d` stayed on the report opened
     /// before, which was no longer the highlighted row or even listed.)
     static func followInboxCursor(_ s: inout ConsoleState) {
-        defer { dropChangeWarningOnceElsewhere(&s) }
+        defer {
+            dropChangeWarningOnceElsewhere(&s)
+            dropRefusalOnceElsewhere(&s)
+        }
         guard s.focus == .inbox, let pinned = s.detail.reportID, pinned != s.inbox.selectedID else { return }
         s.detail.reportID = nil
         s.detail.openedVersion = nil
@@ -110,6 +113,15 @@ extension ConsoleReducer {
         if case let .form(f) = s.overlay, f.targets.contains(w.report) { return }
         if case let .confirm(c) = s.overlay, c.requests.contains(where: { $0.reportID == w.report }) { return }
         dropChangeWarning(&s, showing: s.currentReportID)
+    }
+
+    /// A refusal about one report leaves the message line once the panes and any open form or yes/no box
+    /// show other reports (QA: "#2600003: cannot …" stayed while the cursor sat on another report).
+    private static func dropRefusalOnceElsewhere(_ s: inout ConsoleState) {
+        guard let about = s.message?.about, s.currentReportID != about else { return }
+        if case let .form(f) = s.overlay, f.targets.contains(about) { return }
+        if case let .confirm(c) = s.overlay, c.requests.contains(where: { $0.reportID == about }) { return }
+        s.message = nil
     }
 
     /// Takes the warning about another officer's change off the message line when the detail pane now
