@@ -9,6 +9,7 @@ MallocTuning.apply()
 signal(SIGQUIT, SIG_DFL)
 do {
     var command = try LaporDeskCLI.parseAsRoot()
+    try RepeatedOptions.check(command, arguments: Array(CommandLine.arguments.dropFirst()))
     try command.run()
 } catch let fail as Fail {
     if !fail.message.isEmpty { Output.error(fail.message) }

@@ -39,6 +39,28 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertFalse(try desk(["show", id]).stdout.contains("hi"), "nothing recorded")
     }
 
+    /// QA: `--text a --text b` recorded "b" and dropped "a" without a word. An option that takes one value
+    /// is refused when given twice, before anything is done; repeatable ones stay repeatable.
+    func testAnOptionGivenTwiceIsAUsageError() throws {
+        try makeDesk()
+        let id = try intake([])
+        let twice = try desk(["act", id, "note", "--text", "pertama", "--text=kedua"])
+        XCTAssertEqual(twice.code, 2, twice.transcript)
+        XCTAssertTrue(twice.stderr.contains("--text was given 2 times ('pertama', 'kedua'); it takes one value"), twice.stderr)
+        let shown = try desk(["show", id]).stdout
+        XCTAssertFalse(shown.contains("pertama") || shown.contains("kedua"), "nothing recorded")
+        // A value that looks like the option is still a value (`--text` takes anything), not a second one.
+        let dashed = try desk(["act", id, "note", "--text", "--text"])
+        XCTAssertEqual(dashed.code, 0, dashed.transcript)
+        let short = try desk(["export", "-o", dataPath + "-a.csv", "-o", dataPath + "-b.csv"])
+        XCTAssertEqual(short.code, 2, short.transcript)
+        XCTAssertTrue(short.stderr.contains("--output was given 2 times"), short.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataPath + "-a.csv"))
+        let repeatable = try desk(["list", "--status", "baru", "--status", "tunda"])
+        XCTAssertEqual(repeatable.code, 0, repeatable.transcript)
+        XCTAssertTrue(repeatable.stdout.contains(id), repeatable.stdout)
+    }
+
     func testUnknownOperatorIsUsageError() throws {
         try makeDesk()
         // Every command that takes --as (QA: sweep, check and snapshot took an unknown one silently).
