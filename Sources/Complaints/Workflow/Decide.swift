@@ -10,7 +10,10 @@ public enum Workflow {
         case .receive: false
         case .dispose: r.status == .baru || r.returned != nil
         case .postpone: r.status == .baru && r.returned == nil
-        case .reporterReply: r.status.isOpen
+        // Not once a follow-up is posted: the reporter's answer to it then either accepts it or disputes it
+        // (domain.md draws nothing else), and a plain reply left the auto-close clock running (QA: a report
+        // whose reporter wrote "not fixed yet" closed itself as *selesai* days later).
+        case .reporterReply: r.status.isOpen && r.status != .ditindaklanjuti
         case .archive: r.status == .baru || r.status == .tunda || r.returned != nil
         // Only from baru, as domain.md draws it: not from tunda, and not a report sent back as *bukan wewenang*
         // (verified once already, so not spam; it is re-disposed, or archived when no agency has authority).
@@ -24,6 +27,16 @@ public enum Workflow {
         case .editTitle, .classify, .setFlags, .tag, .priority, .linkDuplicate, .reply: r.status != .dihapus
         case .note, .redact: true
         }
+    }
+
+    /// What to do instead, where an action that does not apply has an obvious replacement (said by the
+    /// console and the command line alike).
+    public static func guidance(_ kind: CommandKind, on r: Report) -> Localized? {
+        guard kind == .reporterReply, r.status == .ditindaklanjuti else { return nil }
+        let (accept, dispute) = (CommandKind.accept.label, CommandKind.dispute.label)
+        return Localized(
+            "Tindak lanjut sudah dikirim: catat jawaban pelapor dengan '\(accept.id)' (puas; laporan selesai) atau '\(dispute.id)' (belum selesai; kembali ke instansi), beserta isinya.",
+            en: "A follow-up was posted: record the reporter's answer with '\(accept.en)' (satisfied; the report closes) or '\(dispute.en)' (not resolved; back to the agency), with its text.")
     }
 
     /// Decides a command against the report it targets (`nil` only for `.receive`).
@@ -63,6 +76,7 @@ public enum Workflow {
                 en: "Report #\(r.id) changed since you opened it (version \(expected), now \(r.version)). Review the change and try again."))
         }
         guard isApplicable(command.kind, to: r) else {
+            if let guidance = guidance(command.kind, on: r) { throw Refusal(.invalidTransition, guidance) }
             throw Refusal(.invalidTransition, Localized(
                 "'\(command.kind.label.id)' tidak dapat dilakukan pada laporan berstatus \(r.status.label.id)\(r.returned != nil ? " (dikembalikan)" : "").",
                 en: "'\(command.kind.label.en)' is not possible for a report that is \(r.status.label.en)\(r.returned != nil ? " (sent back)" : "")."))

@@ -53,6 +53,7 @@ extension ConsoleReducer {
         for id in targets {
             guard let r = s.desk[id] else { continue }
             if !Workflow.isApplicable(kind, to: r) {
+                if let guidance = Workflow.guidance(kind, on: r) { return ("#\(id): " + s.text(guidance), id) }
                 return (s.text(Localized("#\(id): '\(kind.label.id)' tidak dapat dilakukan pada status \(r.status.label.id).",
                                          en: "#\(id): cannot '\(kind.label.en)' a report that is \(r.status.label.en).")), id)
             }

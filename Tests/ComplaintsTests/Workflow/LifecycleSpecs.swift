@@ -255,6 +255,19 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertEqual(s.report.clocks.agencyFollowUp.runs.first?.start, at(3))
     }
 
+    /// QA: a reporter's "not fixed yet" recorded as a plain reply after the follow-up left the auto-close
+    /// clock running, and the report closed itself as *selesai*. After a follow-up the answer is an
+    /// acceptance or a dispute; the refusal says which to use.
+    func testAReplyAfterTheFollowUpIsRecordedAsAcceptanceOrDispute() {
+        var s = followedUp()
+        let refusal = s.when(.recordReporterReply(text: "Belum diperbaiki", attachments: []), by: nasional, at: at(3)).refusal
+        XCTAssertEqual(refusal?.code, .invalidTransition)
+        XCTAssertEqual(refusal?.message.id.contains("'Pelapor menyanggah'"), true, "\(String(describing: refusal))")
+        XCTAssertEqual(refusal?.message.en.contains("'Reporter accepts'"), true)
+        XCTAssertEqual(s.report.status, .ditindaklanjuti)
+        XCTAssertFalse(Workflow.isApplicable(.reporterReply, to: s.report), "not offered in the console either")
+    }
+
     func testAutoCloseOnlyAfterTenWorkingDaysOfSilence() {
         var s = followedUp() // follow-up at Wednesday 9:00 (day 2)
         XCTAssertEqual(s.when(.autoClose, by: .system, at: at(15, 8)).refusal?.code, .notYetDue)
