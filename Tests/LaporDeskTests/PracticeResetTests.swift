@@ -76,6 +76,10 @@ final class PracticeResetTests: DeskTestCase {
         let scenario = try desk(["demo", "--scenario", "dasar", "--lesson"])
         XCTAssertEqual(scenario.code, 2, scenario.transcript)
         XCTAssertTrue(scenario.stderr.contains("real desk"), scenario.stderr)
+        // QA: a plain `demo --data` opened the real desk as a demo, and a practice note was saved in its journal.
+        let demo = try desk(["demo"])
+        XCTAssertEqual(demo.code, 2, demo.transcript)
+        XCTAssertTrue(demo.stderr.contains("real desk") && demo.stderr.contains("lapor-desk console --data"), demo.stderr)
         let create = try desk(["scenario", "create", "dasar"])
         XCTAssertEqual(create.code, 2, create.transcript)
         let progress = try desk(["scenario", "progress"])

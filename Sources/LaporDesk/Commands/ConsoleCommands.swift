@@ -37,11 +37,14 @@ struct DemoCommand: ParsableCommand {
         if lesson, scenario == nil, desk.data == nil {
             throw Fail.usage("--lesson needs --scenario NAME (or --data DIR of a scenario desk)")
         }
-        if scenario != nil || lesson, let data = desk.data {
-            // Training never opens a real desk: an existing folder must be a practice desk.
+        if let data = desk.data {
+            // Training never opens a real desk: an existing folder must be a practice desk (QA: `demo --data`
+            // on a real desk opened it as a demo, and a practice note went into its legal journal).
             let folder = DeskFolder(url: URL(fileURLWithPath: data))
             if folder.exists {
-                do { try PracticeSnapshot.requirePractice(folder) } catch { throw Fail.usage(error.description) }
+                do { try PracticeSnapshot.requirePractice(folder) } catch {
+                    throw Fail.usage(error.description + "; to work on it, run `lapor-desk console --data \(data)`")
+                }
             }
         }
         var request = ConsoleLauncher.Request(desk: desk, theme: theme, lang: lang, demo: true, mouse: mouse)
