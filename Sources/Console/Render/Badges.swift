@@ -37,6 +37,35 @@ enum Badges {
         }
     }
 
+    /// The status as one letter, for an inbox too narrow for the word (help has the legend, `statusLegend`).
+    static func statusLetter(_ r: Report, _ l: Language) -> String {
+        letter(r.returned != nil ? nil : r.status, l)
+    }
+
+    /// Letters unique within each language: the status word's first letter where that is free.
+    private static func letter(_ st: ReportStatus?, _ l: Language) -> String {
+        let (id, en): (String, String) = switch st {
+        case nil: ("K", "B") // Kembali / sent Back
+        case .baru?: ("B", "N")
+        case .tunda?: ("T", "P")
+        case .terdisposisi?: ("D", "D")
+        case .diproses?: ("P", "U")
+        case .ditindaklanjuti?: ("J", "A")
+        case .selesai?: ("S", "C")
+        case .diarsipkan?: ("A", "R")
+        case .dihapus?: ("H", "X")
+        }
+        return l == .en ? en : id
+    }
+
+    /// "B Baru · T Tunda · …": the key to `statusLetter`, in status order.
+    static func statusLegend(_ l: Language) -> String {
+        let statuses: [ReportStatus?] = ReportStatus.allCases.map { $0 } + [nil]
+        return statuses.map { st in
+            letter(st, l) + " " + (st.map { status($0, l) } ?? returned(l))
+        }.joined(separator: " · ")
+    }
+
     /// "AR" markers for the inbox: A = anonim, R = rahasia.
     static func flags(_ r: Report) -> String {
         (r.anonymous ? "A" : "·") + (r.confidential ? "R" : "·")

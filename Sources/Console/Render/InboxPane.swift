@@ -28,7 +28,8 @@ enum InboxPane {
             s.desk[s.inbox.rows[index]].map { (index, Badges.deadline($0, s)) }
         })
         let layout = columns(inner.width, badgeWidth: badges.values.map(\.0.displayWidth).max() ?? 0)
-        c.put(layout.render(header(s)), at: inner.origin, role: Roles.inboxHeader, clipWidth: inner.width)
+        let oneLetter = layout.index(of: "status").map { layout.widths[$0] == 1 } ?? false
+        c.put(layout.render(header(s, oneLetter: oneLetter)), at: inner.origin, role: Roles.inboxHeader, clipWidth: inner.width)
         if s.inbox.rows.isEmpty {
             c.put(s.text(Localized("(tidak ada laporan di tampilan ini)", en: "(no reports in this view)")),
                   at: listArea.origin.offset(dx: 1), role: Roles.detailMuted, clipWidth: listArea.width - 1)
@@ -45,7 +46,7 @@ enum InboxPane {
             let rowRect = Rect(x: listArea.x, y: y, width: listArea.width, height: 1)
             c.fill(rowRect, role: base)
             guard let (badge, badgeRole) = badges[index] else { continue }
-            let values = rowValues(report, s, marked: marked, badge: badge)
+            let values = rowValues(report, s, marked: marked, badge: badge, oneLetter: oneLetter)
             c.put(layout.render(values), at: rowRect.origin, role: base, clipWidth: rowRect.width)
             // Flags and an overdue badge keep their own roles so they stand out even on the selected row. The
             // other badges have no background of their own: drawn in theirs, they cut a gap into the selected
@@ -78,7 +79,13 @@ enum InboxPane {
     static func columns(_ width: Int, badgeWidth: Int) -> Columns {
         var spec: [(String, TableColumn)] = [("mark", TableColumn(.fixed(1))), ("id", TableColumn(.fixed(7))),
                                              ("badge", TableColumn(.fixed(max(12, min(15, badgeWidth))))), ("flags", TableColumn(.fixed(2)))]
-        if width >= 46 { spec.insert(("status", TableColumn(.fixed(9))), at: 2) }
+        // Narrower (the inbox beside the detail pane at 80 columns), status is one letter (help has the
+        // legend): mixed views showed no status at all there (QA).
+        if width >= 46 {
+            spec.insert(("status", TableColumn(.fixed(9))), at: 2)
+        } else if width >= 36 {
+            spec.insert(("status", TableColumn(.fixed(1))), at: 2)
+        }
         if width >= 96 { spec.append(("channel", TableColumn(.fixed(8)))) }
         if width >= 76 { spec.append(("region", TableColumn(.fixed(width >= 110 ? 18 : 12)))) }
         if width >= 110 { spec.append(("category", TableColumn(.fixed(16)))) }
@@ -86,18 +93,18 @@ enum InboxPane {
         return Columns(names: spec.map(\.0), table: TableLayout(columns: spec.map(\.1), totalWidth: width))
     }
 
-    static func header(_ s: ConsoleState) -> [String: String] {
+    static func header(_ s: ConsoleState, oneLetter: Bool = false) -> [String: String] {
         [
-            "mark": " ", "id": s.text(Localized("Nomor", en: "Number")), "status": "Status",
+            "mark": " ", "id": s.text(Localized("Nomor", en: "Number")), "status": oneLetter ? "S" : "Status",
             "badge": s.text(Localized("Tenggat", en: "Deadline")), "flags": "AR",
             "channel": s.text(Localized("Kanal", en: "Channel")), "region": s.text(Localized("Wilayah", en: "Region")),
             "category": s.text(Localized("Kategori", en: "Category")), "title": s.text(Localized("Judul", en: "Title")),
         ]
     }
 
-    static func rowValues(_ r: Report, _ s: ConsoleState, marked: Bool, badge: String) -> [String: String] {
+    static func rowValues(_ r: Report, _ s: ConsoleState, marked: Bool, badge: String, oneLetter: Bool = false) -> [String: String] {
         [
-            "mark": marked ? "•" : " ", "id": r.id.rawValue, "status": Badges.status(r, s.language), "badge": badge,
+            "mark": marked ? "•" : " ", "id": r.id.rawValue, "status": oneLetter ? Badges.statusLetter(r, s.language) : Badges.status(r, s.language), "badge": badge,
             "flags": Badges.flags(r), "channel": r.channel.rawValue,
             "region": shortRegion(r.location.regency ?? r.location.province ?? "-"),
             "category": r.category ?? "-", "title": r.title,

@@ -78,6 +78,8 @@ enum OverlayView {
         out.append(StyledLine(text: t("Tenggat dihitung dalam hari kerja: \"3h lagi\" = 3 hari kerja lagi, \"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja.",
                                       "Deadlines count working days: \"3d left\" = 3 working days left, \"OVERDUE <1d\" = late by less than a working day."),
                               role: Roles.detailMuted))
+        out.append(StyledLine(text: t("Kolom S (kotak masuk sempit): ", "Column S (narrow inbox): ") + Badges.statusLegend(l),
+                              role: Roles.detailMuted))
         out += BimtekRows.helpLines(s)
         return out
     }
