@@ -34,6 +34,9 @@ enum AcknowledgedDamage {
     struct Registry {
         var keys = Set<String>()
         var reportIDs: [String] = []
+        /// The highest sequence number a damaged line named: numbers are given out after it, so a damaged
+        /// line restored later (from a backup) never duplicates a newer event's number.
+        var maxSeq: UInt64 = 0
     }
 
     /// Loads the registry; a damaged registry line is ignored (it only makes findings show up again).
@@ -48,6 +51,8 @@ enum AcknowledgedDamage {
                 {
                     registry.keys.insert(key)
                     if let id = object["report"] as? String { registry.reportIDs.append(id) }
+                    for id in (object["more_reports"] as? [String]) ?? [] { registry.reportIDs.append(id) }
+                    if let seq = (object["seq"] as? NSNumber)?.uint64Value { registry.maxSeq = max(registry.maxSeq, seq) }
                 }
                 return true
             }
@@ -62,27 +67,64 @@ enum AcknowledgedDamage {
         return "\(bytes.count) " + EnvelopeDecoder.hex8(CRC32C.checksum(bytes))
     }
 
-    /// The tracking id a damaged line names, read leniently (its checksum failed, so nothing else is
-    /// trusted): digits after `"report":"`, or nil. Only numeric ids matter: new ids are numbered after them.
-    static func reportID(inDamaged bytes: [UInt8]) -> String? {
-        let marker = Array(",\"report\":\"".utf8)
-        guard bytes.count > marker.count,
-              let start = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
-        else { return nil }
-        let digits = bytes[(start + marker.count)...].prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard (1...18).contains(digits.count), digits.endIndex < bytes.count, bytes[digits.endIndex] == UInt8(ascii: "\"") else { return nil }
-        return String(decoding: digits, as: UTF8.self)
+    /// The tracking ids and sequence numbers a damaged line names, read leniently (its checksum failed, so
+    /// nothing else is trusted): every `"report":"DIGITS"` and `"seq":DIGITS` in it. Every one, not the
+    /// first: two lines merged by a lost newline name two events (QA: the second one's id and number were
+    /// given out again). Inside a JSON string a quote is escaped, so report text cannot fake either.
+    struct Named: Sendable, Hashable {
+        var reportIDs: [String] = []
+        var maxSeq: UInt64?
+    }
+
+    static func named(inDamaged bytes: [UInt8]) -> Named {
+        var named = Named()
+        for digits in digitRuns(after: Array("\"report\":\"".utf8), in: bytes, closedBy: UInt8(ascii: "\""))
+            where !named.reportIDs.contains(digits) {
+            named.reportIDs.append(digits)
+        }
+        for digits in digitRuns(after: Array("\"seq\":".utf8), in: bytes, closedBy: nil) {
+            if let seq = UInt64(digits) { named.maxSeq = max(named.maxSeq ?? 0, seq) }
+        }
+        return named
+    }
+
+    /// The 1–18 digits after each `marker` in `bytes` (followed by `closer` when one is given).
+    private static func digitRuns(after marker: [UInt8], in bytes: [UInt8], closedBy closer: UInt8?) -> [String] {
+        guard bytes.count > marker.count else { return [] }
+        var runs: [String] = []
+        var i = 0
+        while i <= bytes.count - marker.count {
+            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
+                i += 1
+                continue
+            }
+            let digits = bytes[(i + marker.count)...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+            let closed = closer.map { digits.endIndex < bytes.count && bytes[digits.endIndex] == $0 } ?? true
+            if (1...18).contains(digits.count), closed { runs.append(String(decoding: digits, as: UTF8.self)) }
+            i = digits.endIndex
+        }
+        return runs
     }
 
     /// One registry line for `key`.
     /// `by`: who acknowledged it (operator and OS account), as every event records who did it.
-    static func line(key: String, description: String, atText: String, reportID: String? = nil, by: String? = nil) -> [UInt8] {
+    /// `named`: what a damaged line names (`report` holds the first id, as registries always did).
+    static func line(key: String, description: String, atText: String, named: Named = Named(), by: String? = nil) -> [UInt8] {
         var line: [UInt8] = Array("{\"key\":".utf8)
         JSONStringEscaping.appendQuoted(key, to: &line)
-        if let reportID {
+        if let first = named.reportIDs.first {
             line += Array(",\"report\":".utf8)
-            JSONStringEscaping.appendQuoted(reportID, to: &line)
+            JSONStringEscaping.appendQuoted(first, to: &line)
         }
+        if named.reportIDs.count > 1 {
+            line += Array(",\"more_reports\":[".utf8)
+            for (i, id) in named.reportIDs.dropFirst().enumerated() {
+                if i > 0 { line.append(UInt8(ascii: ",")) }
+                JSONStringEscaping.appendQuoted(id, to: &line)
+            }
+            line.append(UInt8(ascii: "]"))
+        }
+        if let seq = named.maxSeq { line += Array(",\"seq\":\(seq)".utf8) }
         line += Array(",\"at\":".utf8)
         JSONStringEscaping.appendQuoted(atText, to: &line)
         if let by {

@@ -12,6 +12,7 @@ extension FileJournal {
         guard let registry = try? AcknowledgedDamage.load(from: folder.acknowledgedPath) else { return }
         scanner.acknowledged.formUnion(registry.keys)
         for id in registry.reportIDs where !acknowledgedReportIDs.contains(id) { acknowledgedReportIDs.append(id) }
+        scanner.seqNamedByDamage = max(scanner.seqNamedByDamage, registry.maxSeq)
         scanner.report.markAcknowledged(scanner.acknowledged)
     }
 }

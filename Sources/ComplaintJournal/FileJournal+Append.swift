@@ -87,7 +87,7 @@ extension FileJournal {
     /// Encodes, writes, syncs; on any failure truncates every touched segment back and throws.
     private func write(_ newEntries: [NewEntry], rollWithinBatch: Bool) throws -> [JournalEntry] {
         guard !newEntries.isEmpty else { return [] }
-        var batch = try EnvelopeEncoder.encodeBatch(newEntries, firstSeq: scanner.lastSeq + 1)
+        var batch = try EnvelopeEncoder.encodeBatch(newEntries, firstSeq: scanner.nextSeq)
         let chunks = rollWithinBatch ? chunked(batch.lines) : [batch.lines.indices]
         let before = scanner
         var touched: [(segment: Int, size: Int)] = []

@@ -31,20 +31,20 @@ extension FileJournal {
         undelivered += caughtUp
         var findings = try freshScan(ScanPolicy(tail: .truncate, quarantineDamage: true, collect: false, lookPastMissingSegments: true))
         findings.tornTails = catchUpFindings.tornTails + findings.tornTails
-        let pending: [(key: String, description: String, reportID: String?)] =
-            findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description, $0.reportID) }
-            + findings.gaps.filter { !$0.acknowledged }.map { ($0.key, $0.description, nil) }
-            + findings.duplicates.filter { !$0.acknowledged }.map { ($0.key, $0.description, nil) }
+        let pending: [(key: String, description: String, named: AcknowledgedDamage.Named)] =
+            findings.damagedLines.filter { !$0.acknowledged }.map { ($0.key, $0.description, $0.named) }
+            + findings.gaps.filter { !$0.acknowledged }.map { ($0.key, $0.description, .init()) }
+            + findings.duplicates.filter { !$0.acknowledged }.map { ($0.key, $0.description, .init()) }
         if !pending.isEmpty {
             let atText = (try? JournalTimestamp.format(options.now(), utcOffsetSeconds: 0)) ?? ""
             var bytes: [UInt8] = []
             for finding in pending {
-                bytes += AcknowledgedDamage.line(key: finding.key, description: finding.description, atText: atText, reportID: finding.reportID,
+                bytes += AcknowledgedDamage.line(key: finding.key, description: finding.description, atText: atText, named: finding.named,
                                                  by: who ?? OSAccount.current())
             }
             try appendAcknowledgements(bytes)
             scanner.acknowledged.formUnion(pending.map(\.key))
-            acknowledgedReportIDs += pending.compactMap(\.reportID)
+            acknowledgedReportIDs += pending.flatMap(\.named.reportIDs)
         }
         findings.markAcknowledged(scanner.acknowledged)
         scanner.report.markAcknowledged(scanner.acknowledged)

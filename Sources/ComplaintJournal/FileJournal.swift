@@ -165,6 +165,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
         acknowledgedReportIDs = registry.reportIDs
         let first = try folder.segmentNumbers().first ?? 1
         scanner = JournalScanner(folder: folder, firstSegment: first, acknowledged: registry.keys, now: options.now)
+        scanner.seqNamedByDamage = registry.maxSeq
     }
 
     deinit {
@@ -256,7 +257,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     public var reportIDsSetAside: [String] {
         mutex.lock()
         defer { mutex.unlock() }
-        return acknowledgedReportIDs + scanner.report.damagedLines.compactMap(\.reportID)
+        return acknowledgedReportIDs + scanner.report.damagedLines.flatMap(\.reportIDs)
     }
 
     public var lastSequence: UInt64 {

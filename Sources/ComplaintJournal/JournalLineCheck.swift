@@ -35,3 +35,18 @@ public enum JournalLineCheck {
         return repaired
     }
 }
+
+extension JournalScanner {
+    /// Whether a line that failed its check was once an event line written whole: its checksum matched
+    /// (the damage is inside), or it starts as an envelope and still ends with a checksum trailer, also when
+    /// an editor or a copy tool added a CR or spaces after it (QA: such lines were taken for a torn write).
+    static func isWholeLine(_ line: UnsafeBufferPointer<UInt8>, _ failure: EnvelopeDecoder.Failure) -> Bool {
+        if failure.checksumVerified { return true }
+        let envelope: StaticString = "{\"v\":"
+        guard line.starts(with: UnsafeBufferPointer(start: envelope.utf8Start, count: envelope.utf8CodeUnitCount)) else { return false }
+        if failure.checksumMismatch { return true }
+        var end = line.count
+        while end > 0, [0x20, 0x09, 0x0D].contains(line[end - 1]) { end -= 1 }
+        return (try? EnvelopeDecoder.checkTrailer(UnsafeBufferPointer(rebasing: line[0..<end]), verifyChecksum: false)) != nil
+    }
+}

@@ -58,8 +58,8 @@ struct JournalScanner {
         var bytes: [UInt8]
         var reason: String
         var terminated: Bool
-        /// A complete event line (newline, envelope start, checksum trailer) whose checksum no longer matches:
-        /// damage to a line once written whole, never a write cut short by a crash.
+        /// A complete event line (envelope start, checksum trailer, newline) that no longer checks out:
+        /// damage to a line once written whole, never a write cut short by a crash (`isWholeLine`).
         var changedAfterWriting = false
     }
 
@@ -81,6 +81,12 @@ struct JournalScanner {
     /// Damaged lines set aside since the last line applied in order: a gap no wider than their count is
     /// their own numbers, not a second finding (QA: one damaged line was counted twice, and repaired twice).
     private var damagedSinceApplied: UInt64 = 0
+    /// The highest number those lines name: a lost newline merges two events into one damaged line.
+    private var damagedNamedSinceApplied: UInt64 = 0
+    /// The highest sequence number any damaged line named, now or acknowledged earlier (`AcknowledgedDamage`).
+    var seqNamedByDamage: UInt64 = 0
+    /// The number the next event gets: after every number given out, also those only damaged lines still name.
+    var nextSeq: UInt64 { max(lastSeq, seqNamedByDamage) + 1 }
     /// The file each segment was when this scanner first looked at it (see `checkSegmentsUnreplaced`).
     private var identities: [Int: FileIdentity] = [:]
     /// The first segment found deleted or replaced; from then on every scan stops with it.
@@ -205,14 +211,9 @@ struct JournalScanner {
                                         entries: &entries, findings: &findings)
                     return applied ? .applied : .skipped
                 } catch {
-                    let envelope: StaticString = "{\"v\":"
-                    // A whole line (its checksum matched, or it failed with its envelope's start and trailer
-                    // intact) is damage wherever it is, never a torn write: its event was acknowledged.
-                    let changed = error.checksumVerified
-                        || (error.checksumMismatch && lineBytes.starts(with: UnsafeBufferPointer(start: envelope.utf8Start, count: envelope.utf8CodeUnitCount)))
                     pending.append(PendingLine(
                         segment: segment, offset: absolute, line: lineNumber, bytes: Array(lineBytes),
-                        reason: error.reason, terminated: true, changedAfterWriting: changed))
+                        reason: error.reason, terminated: true, changedAfterWriting: JournalScanner.isWholeLine(lineBytes, error)))
                     return .skipped
                 }
             }
@@ -302,7 +303,7 @@ struct JournalScanner {
         let afterGap = seq != lastSeq + 1
         if afterGap {
             let checksum = lineChecksum()
-            if seq - lastSeq - 1 > damagedSinceApplied {
+            if seq - lastSeq - 1 > damagedSinceApplied, damagedNamedSinceApplied < seq - 1 {
                 var gap = SequenceGap(file: SegmentName.fileName(key.segment), line: lineNumber, expected: lastSeq + 1, found: seq,
                                       acknowledged: false, lineChecksum: checksum)
                 gap.acknowledged = gap.isAcknowledged(in: acknowledged)
@@ -313,6 +314,7 @@ struct JournalScanner {
         }
         lastSeq = seq
         damagedSinceApplied = 0
+        damagedNamedSinceApplied = 0
         let index = segments.count - 1
         if segments[index].firstSeq == nil { segments[index].firstSeq = seq }
         segments[index].lastSeq = seq
@@ -356,7 +358,11 @@ struct JournalScanner {
             var damaged = DamagedLine(
                 file: file, line: line.line, byteOffset: line.offset, reason: line.reason,
                 acknowledged: acknowledged.contains(key), quarantineFile: quarantineFile, key: key)
-            damaged.reportID = AcknowledgedDamage.reportID(inDamaged: line.bytes)
+            damaged.named = AcknowledgedDamage.named(inDamaged: line.bytes)
+            if let seq = damaged.named.maxSeq {
+                damagedNamedSinceApplied = max(damagedNamedSinceApplied, seq)
+                seqNamedByDamage = max(seqNamedByDamage, seq)
+            }
             findings.damagedLines.append(damaged)
             skipped.insert(LineKey(segment: line.segment, offset: line.offset))
             marked.append(.init(segment: line.segment, offset: line.offset, checksum: line.bytes.withUnsafeBytes { CRC32C.checksum($0) },
@@ -367,9 +373,11 @@ struct JournalScanner {
         pending.removeAll()
     }
 
-    /// Bad or unterminated bytes after the last good line. Whole lines at its start whose checksum no longer
-    /// matches are damage, as they would be before a good line (QA: a bit flipped in the last event was cut
-    /// off as a torn write, and its tracking id given to the next report); the rest is a torn write.
+    /// Bad or unterminated bytes after the last good line. Whole lines at its start that no longer check
+    /// out are damage, as they would be before a good line (QA: a bit flipped in the last event, a CR an
+    /// editor added to the last lines, were cut off as torn writes, and their tracking ids and sequence
+    /// numbers given out again); the rest is a torn write (a power cut may also leave zeros or garbage,
+    /// newlines included, where an unsynced write was).
     private mutating func handleTail(
         _ pending: [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
     ) throws(JournalError) {

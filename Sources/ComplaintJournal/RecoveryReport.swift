@@ -40,8 +40,10 @@ public struct DamagedLine: Sendable, Hashable, CustomStringConvertible {
     public var quarantineFile: String?
     /// Identity in `acknowledged.jsonl` (file, offset and checksum of the damaged bytes).
     var key: String = ""
-    /// The tracking id the damaged bytes name, when it can be read (`AcknowledgedDamage.reportID`).
-    public internal(set) var reportID: String?
+    /// The tracking ids and sequence numbers the damaged bytes name, as far as they can be read
+    /// (`AcknowledgedDamage.named`).
+    var named = AcknowledgedDamage.Named()
+    public var reportIDs: [String] { named.reportIDs }
 
     /// For tests and tools that build reports (the journal fills these in itself).
     public init(file: String, line: Int, byteOffset: Int, reason: String, acknowledged: Bool, quarantineFile: String? = nil) {

@@ -93,13 +93,15 @@ enum DeskAccess {
         var notes: [String] = []
         var unknown = 0
         for line in desk.recovery.damagedLines where !line.acknowledged {
-            guard let id = line.reportID else {
+            guard !line.reportIDs.isEmpty else {
                 unknown += 1
                 continue
             }
             let place = located("\(line.file):\(line.line)", in: desk)
-            notes.append(desk.desk[ReportID(id)] == nil ? "#\(ReportText.clean(id)) left out (\(place))"
-                         : "#\(ReportText.clean(id)) shown without its event on \(place)")
+            for id in line.reportIDs {
+                notes.append(desk.desk[ReportID(id)] == nil ? "#\(ReportText.clean(id)) left out (\(place))"
+                             : "#\(ReportText.clean(id)) shown without its event on \(place)")
+            }
         }
         if notes.count > 5 { notes = notes.prefix(5) + ["\(notes.count - 5) more"] }
         if unknown > 0 { notes.append("\(unknown) damaged \(unknown == 1 ? "line names" : "lines name") no readable report") }
@@ -111,7 +113,7 @@ enum DeskAccess {
     /// The damaged lines (unrepaired, or set aside by `check --repair`) that name `id`: `show` says its
     /// trail lacks their events.
     static func damagedLines(of id: ReportID, _ desk: OpenedDesk) -> [DamagedLine] {
-        desk.recovery.damagedLines.filter { $0.reportID == id.rawValue }
+        desk.recovery.damagedLines.filter { $0.reportIDs.contains(id.rawValue) }
     }
 
     /// This year's and next year's holiday lists, when missing: deadlines there would count national holidays

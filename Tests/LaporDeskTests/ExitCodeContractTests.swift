@@ -267,12 +267,14 @@ final class ExitCodeContractTests: DeskTestCase {
 
     func testConsoleWithoutATerminalIsUsageErrorNotEscapeGarbage() throws {
         try makeDesk()
-        for args in [["console"], ["demo"], []] {
-            let r = try desk(args)
+        let practice = scratch.appendingPathComponent("latihan").path
+        for args in [["console", "--data", dataPath], ["demo", "--data", practice], ["--data", dataPath]] {
+            let r = try CLI.run(args)
             XCTAssertEqual(r.code, 2, "\(args)\n\(r.transcript)")
             XCTAssertFalse(r.stdoutData.contains(0x1B), "\(args): escape sequences written to a non-terminal")
             XCTAssertTrue(r.stderr.contains("terminal"), r.stderr)
         }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: practice), "no practice desk made without a terminal")
         let missing = try CLI.run(["--data", scratch.appendingPathComponent("nothing").path])
         XCTAssertEqual(missing.code, 2, missing.transcript)
     }

@@ -109,7 +109,7 @@ struct ShowCommand: ParsableCommand {
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
         guard let current = opened.desk[rid], Access.canSee(current, by: op) else {
             // Not "no such report" when its line is there but damaged: say where, and how to look.
-            if let line = opened.recovery.damagedLines.first(where: { $0.reportID == rid.rawValue }) {
+            if let line = opened.recovery.damagedLines.first(where: { $0.reportIDs.contains(rid.rawValue) }) {
                 throw Fail.damaged("\(id): its journal line is damaged and skipped: "
                     + DeskAccess.located(line.description, in: opened) + "; run `lapor-desk check`")
             }

@@ -47,7 +47,7 @@ final class DeskStoreTests: XCTestCase {
         bytes[third + lines[2].count - 30] ^= 0x01
         try TestSupport.write(bytes, to: path)
         let (writer, found) = try FileJournal.open(at: folder, mode: .writer)
-        XCTAssertEqual(found.damagedLines.map(\.reportID), ["2600003"])
+        XCTAssertEqual(found.damagedLines.map(\.reportIDs), [["2600003"]])
         _ = try writer.repair()
         let repaired = try store()
         XCTAssertNil(repaired.desk["2600003"], "the damaged report is set aside")
