@@ -16,7 +16,25 @@ enum OutputFile {
         if target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
             throw Fail.usage("\(path): inside the desk's data folder \(dataFolder.path); write the export somewhere else")
         }
+        if let twin = deskFile(sameAs: target, in: folder) {
+            throw Fail.usage("\(path): the same file as the desk's \(twin) (a hard link); write the export somewhere else")
+        }
         try write(text, to: path)
+    }
+
+    /// The desk file (relative path) that `path` is another name of, when it is a hard link to one (QA: a
+    /// `cp -al` backup's segment, written over by `export -o`, was the journal itself).
+    private static func deskFile(sameAs path: String, in folder: String) -> String? {
+        var target = stat()
+        guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG, target.st_nlink > 1 else { return nil }
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return nil }
+        for case let relative as String in walker {
+            var info = stat()
+            if lstat(folder + "/" + relative, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino {
+                return relative
+            }
+        }
+        return nil
     }
 
     /// `path` with every symbolic link in it resolved, as far as the path exists (a new file's folder).

@@ -54,6 +54,25 @@ final class ExportOutputTests: DeskTestCase {
         XCTAssertTrue(try desk(["show", id]).stdout.contains(id))
     }
 
+    /// QA: a hard link to a segment (a `cp -al` backup) is the journal under another name.
+    func testAHardLinkToADeskFileIsRefused() throws {
+        try makeDesk()
+        _ = try intake([])
+        let before = try Data(contentsOf: journalFile)
+        let backup = scratch.appendingPathComponent("cadangan-000001.jsonl").path
+        XCTAssertEqual(link(journalFile.path, backup), 0)
+        let r = try desk(["export", "--format", "csv", "-o", backup])
+        XCTAssertEqual(r.code, 2, r.transcript)
+        XCTAssertTrue(r.stderr.contains("the same file as the desk's journal/000001.jsonl (a hard link)"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: journalFile), before, "the journal is untouched")
+        // A file with other hard links that are not the desk's is written as usual.
+        let mine = scratch.appendingPathComponent("ekspor.csv").path, alias = scratch.appendingPathComponent("alias.csv").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: mine, contents: Data()))
+        XCTAssertEqual(link(mine, alias), 0)
+        XCTAssertEqual(try desk(["export", "--format", "csv", "-o", mine]).code, 0)
+        XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: alias)).count, 0)
+    }
+
     func testAFolderOrAMissingFolderSaysWhy() throws {
         try makeDesk()
         let folder = try desk(["export", "-o", scratch.path])
