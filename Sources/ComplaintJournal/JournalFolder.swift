@@ -64,7 +64,8 @@ struct JournalFolder: Sendable {
 
     /// Reads `[offset, EOF)` of a file (empty if missing).
     static func read(_ path: String, from offset: Int, upTo limit: Int? = nil) throws(JournalError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting: a named pipe in the desk's folder would otherwise hold the command forever (QA).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return [] }
             throw .io(operation: "open", path: path, errno: errno)
@@ -72,6 +73,7 @@ struct JournalFolder: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io(operation: "fstat", path: path, errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .io(operation: "open (not a regular file)", path: path, errno: EINVAL) }
         var end = Int(info.st_size)
         if let limit { end = min(end, limit) }
         guard end > offset else { return [] }

@@ -70,7 +70,7 @@ public final class JournalTextStore: StoredTextSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let fd = descriptors[segment] { return fd }
-        let fd = open(folder.segmentPath(segment), O_RDONLY | O_CLOEXEC)
+        let fd = open(folder.segmentPath(segment), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         descriptors[segment] = fd
         return fd

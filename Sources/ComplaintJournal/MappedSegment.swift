@@ -42,11 +42,11 @@ private struct MappedRegion {
     let length: Int
 
     init?(path: String, limit: Int) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         length = min(Int(info.st_size), limit)
         guard length > 0 else {
             base = nil

@@ -58,11 +58,13 @@ public struct ProjectionSnapshot: Sendable {
     /// desk (`MappedSnapshot.desk()`) only when the journal still matches.
     public static func open(dataFolder: URL, programStamp: String) -> OpenResult {
         let path = path(dataFolder: dataFolder)
-        let fd = openFile(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting: a named pipe put there would otherwise hold every command at start-up (QA).
+        let fd = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return errno == ENOENT ? .missing : .unusable("cannot open \(path): errno \(errno)") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unusable("cannot stat \(path)") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unusable("\(path): not a regular file") }
         let size = Int(info.st_size)
         guard size > 0 else { return .unusable("\(path): empty file") }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {

@@ -188,6 +188,12 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertTrue(why.contains("another build"), why)
         try FileManager.default.removeItem(atPath: path)
         guard case .missing = load(folder) else { return XCTFail("deleted snapshot not missing") }
+        // QA: a named pipe in its place held every command (and the console) at start-up, waiting for a writer.
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        guard case let .unusable(reason) = load(folder) else { return XCTFail("a named pipe taken for a snapshot") }
+        XCTAssertTrue(reason.contains("not a regular file"), reason)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .readOnly)
+        XCTAssertGreaterThan(try journal.allEntries().count, 0, "the desk opens from its journal")
     }
 
     func testNoSnapshotPointWhileTheJournalHasFindings() throws {
