@@ -117,6 +117,17 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: record is longer than 16 MiB; rejected"])
     }
 
+    /// QA: a body of 3 MiB bidi controls (9 MiB as read) was recorded, but the journal and the intake export
+    /// escape each one in 6 bytes: the 18 MiB export line was then refused by `import`. The limit counts
+    /// text as it will be written.
+    func testTheLimitCountsEscapedTextAsWritten() {
+        let hostile = String(repeating: "x\u{202E}", count: 3 << 20)
+        let text = "channel,body\nsms,\"" + hostile + "\"\nsms,lagi\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.intake.body), ["lagi"])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: record is longer than 16 MiB; rejected"])
+    }
+
     func testUnknownColumnsAreKeptAndWarnedOnce() {
         let text = "channel,body,kode pos\nsms,a,55281\nsms,b,55282\n"
         let batch = decode(text)
