@@ -11,9 +11,7 @@ extension FileJournal {
     public func verify() throws -> RecoveryReport {
         mutex.lock()
         defer { mutex.unlock() }
-        guard try fileLock.lock(exclusive: false, timeout: options.lockTimeout) else {
-            throw JournalError.lockedByAnotherProcess(path: folder.lockPath, waitedSeconds: options.lockTimeout ?? 0)
-        }
+        try lockFile(exclusive: false, timeout: options.lockTimeout) // names who holds it (QA: `check` did not)
         defer { fileLock.unlock() }
         return try freshScan(ScanPolicy(tail: .report, quarantineDamage: false, collect: false, lookPastMissingSegments: true))
     }

@@ -239,6 +239,23 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertTrue(r.stderr.contains("read without the lock"), r.stderr)
     }
 
+    /// QA: `check` under a lock held past its wait exited 1 without naming the holder; locked is exit 3.
+    func testCheckUnderAHeldLockIsExitThreeAndNamesTheHolder() throws {
+        try makeDesk()
+        _ = try intake([])
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-x", dataURL.appendingPathComponent("journal/LOCK").path, "sleep", "11"]
+        try holder.run()
+        defer {
+            holder.terminate()
+            holder.waitUntilExit()
+        }
+        usleep(300_000)
+        let r = try expect(3, ["check"])
+        XCTAssertTrue(r.stderr.contains("journal locked by another process, process \(holder.processIdentifier)"), r.stderr)
+    }
+
     /// QA: a duplicated line, once `check --repair` acknowledged it, kept `check` at exit 3 with "run
     /// `lapor-desk check --repair`" for ever (a nightly check alarmed although writers worked).
     func testAnAcknowledgedDuplicateLeavesCheckClean() throws {

@@ -16,7 +16,13 @@ struct CheckCommand: ParsableCommand {
         let opened = try DeskAccess.open(desk, mode: repair ? .writer : .readOnly, useSnapshot: false)
         // An `--as` the roster does not know is refused here as by every command (QA: taken silently).
         if desk.operatorName != nil { _ = try DeskAccess.actor(opened, desk) }
-        let report = repair ? try opened.journal.repair(by: try CheckCommand.repairer(opened, desk)) : try opened.journal.verify()
+        let report: RecoveryReport
+        do {
+            report = repair ? try opened.journal.repair(by: try CheckCommand.repairer(opened, desk)) : try opened.journal.verify()
+        } catch let error as JournalError {
+            // Locked (or unreadable) is exit 3, as for every other command (QA: it was 1).
+            throw Fail.damaged(error.description)
+        }
         // A writer's open already moved a torn last line to quarantine: the repair's own scan no longer sees it.
         let setAsideOnOpen = repair ? opened.recovery.tornTails.map(\.description) : []
         // Events the snapshot saw that the journal no longer has (its last segment deleted, or put back as an
