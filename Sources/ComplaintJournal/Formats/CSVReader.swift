@@ -60,6 +60,7 @@ enum CSVReader {
                     wasQuoted = true
                     let openLine = line
                     i += 1
+                    let openStart = i
                     var closed = false
                     while i < bytes.count {
                         let b = bytes[i]
@@ -73,8 +74,21 @@ enum CSVReader {
                         field.append(b)
                         i += 1
                     }
+                    // A field that ran over line ends and then "closed" with text right after the quote took the
+                    // next row's opening quote for its end: as unclosed as one that reaches the end of the file.
+                    let spanned = line != openLine
+                    if closed, spanned, i < bytes.count, ![separator, 0x0A, 0x0D, 0x20, 0x09].contains(bytes[i]) { closed = false }
                     if !closed {
+                        // The quote was a slip: the record ends with its own line, and the lines after it are
+                        // records again (QA: every good row after it was lost without being named).
                         record.error = record.error ?? "quoted field opened on line \(openLine) is never closed"
+                        i = openStart
+                        while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+                        line = openLine
+                        _ = lineEnd(&i, &line)
+                        record.fields.append(field)
+                        field = []
+                        break recordLoop
                     }
                 }
                 // Unquoted text (or text after a closing quote, which RFC 4180 does not allow).

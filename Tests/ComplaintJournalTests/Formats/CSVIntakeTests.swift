@@ -146,6 +146,17 @@ final class CSVIntakeTests: XCTestCase {
         ])
     }
 
+    /// QA: a quote never closed took every later row into one field: the good rows were neither recorded
+    /// nor named. The record ends with its own line; the rows after it are read as usual.
+    func testAnUnclosedQuoteCostsOnlyItsOwnLine() {
+        let text = "external_id,channel,body\nq-1,web,good one\nq-2,web,\"unclosed quote\nq-3,web,good three\r\nq-4,web,\"good\nfour\"\n"
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.intake.externalID), ["q-1", "q-3", "q-4"])
+        XCTAssertEqual(batch.records.map(\.line), [2, 4, 5])
+        XCTAssertEqual(batch.records.last?.intake.body, "good\nfour")
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: quoted field opened on line 3 is never closed"])
+    }
+
     /// QA: the columns our own export names (`reporter_nik`, `regency`) were kept as unknown extras: the NIK
     /// was not checked and the reporter's name escaped anonim. They are the intake fields they name.
     func testTheExportsColumnNamesAreReadAsTheFieldsTheyName() throws {
