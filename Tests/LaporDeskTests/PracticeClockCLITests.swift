@@ -105,4 +105,16 @@ final class PracticeClockCLITests: DeskTestCase {
         let r = try expect(0, ["check"])
         XCTAssertTrue(r.stderr.contains("no holiday list for 2028") && r.stderr.contains("kalender/libur-2028.txt"), r.stderr)
     }
+
+    /// QA: in the `tenggat` lesson the first `*` (to the next deadline) auto-closed the report its last step
+    /// needs. The first jump now makes a fresh report overdue, and every step's report stays open.
+    func testTheFirstJumpInTheDeadlineLessonLeavesEveryStepDoable() throws {
+        try expect(0, ["scenario", "create", "tenggat"])
+        let before = try expect(0, ["list", "--overdue"]).stdout
+        try expect(0, ["clock", "advance", "--deadline"])
+        let closed = try expect(0, ["list", "--status", "selesai", "--json"]).stdout
+        XCTAssertTrue(closed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, closed)
+        let after = try expect(0, ["list", "--overdue"]).stdout
+        XCTAssertGreaterThan(after.split(separator: "\n").count, before.split(separator: "\n").count, "one more report went overdue")
+    }
 }
