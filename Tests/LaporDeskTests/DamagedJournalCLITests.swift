@@ -243,17 +243,13 @@ final class DamagedJournalCLITests: DeskTestCase {
     func testCheckUnderAHeldLockIsExitThreeAndNamesTheHolder() throws {
         try makeDesk()
         _ = try intake([])
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["-x", dataURL.appendingPathComponent("journal/LOCK").path, "sleep", "11"]
-        try holder.run()
-        defer {
-            holder.terminate()
-            holder.waitUntilExit()
-        }
-        usleep(300_000)
+        // Held by this test's own process, for exactly as long as the check runs.
+        let fd = open(dataURL.appendingPathComponent("journal/LOCK").path, O_RDWR | O_CLOEXEC)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
         let r = try expect(3, ["check"])
-        XCTAssertTrue(r.stderr.contains("journal locked by another process, process \(holder.processIdentifier)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("journal locked by another process, process \(getpid())"), r.stderr)
     }
 
     /// QA: a duplicated line, once `check --repair` acknowledged it, kept `check` at exit 3 with "run

@@ -38,6 +38,17 @@ public struct Roster: Sendable, Hashable {
                     }
                     let agency = try t.optionalString("agency")
                     var unit = try t.optionalString("unit")
+                    // A scope the role does not have would read as a limit nobody applies (QA: a pengamat given
+                    // one agency, as an auditor of it, saw every agency's reports and reporters).
+                    if role == .adminNasional || role == .pengamat, agency != nil || unit != nil {
+                        note(t.fieldError(agency != nil ? "agency" : "unit",
+                                          "not used by role \(role.rawValue), which sees every agency's reports; remove it"))
+                        continue
+                    }
+                    if role == .adminInstansi, unit != nil {
+                        note(t.fieldError("unit", "not used by role admin-instansi, which works for the whole agency; remove it (a work unit is for penghubung)"))
+                        continue
+                    }
                     if role == .adminInstansi || role == .penghubung {
                         guard let agency else {
                             note(t.fieldError("agency", "required for role \(role.rawValue)"))

@@ -37,4 +37,17 @@ final class RosterUnitTests: XCTestCase {
             XCTAssertTrue("\(error)".contains(":1:") || "\(error)".contains(":2:"), "names the line: \(error)")
         }
     }
+
+    /// QA: an agency given to a pengamat (an auditor of one agency) was accepted, and that pengamat saw every
+    /// agency's reports and reporters. A scope the role does not have is refused with its line.
+    func testAScopeTheRoleDoesNotHaveIsRefused() throws {
+        for (role, field) in [("pengamat", "agency = \"pemkab-sleman\""), ("admin-nasional", "agency = \"pemkab-sleman\""),
+                              ("admin-instansi", "agency = \"pemkab-sleman\"\nunit = \"dinkes\"")] {
+            XCTAssertThrowsError(try Roster.parse("[[operator]]\nname = \"x\"\nrole = \"\(role)\"\n\(field)\n",
+                                                  directory: try TestSupport.shippedReference())) { error in
+                XCTAssertTrue("\(error)".contains("not used by role \(role)"), "\(role): \(error)")
+                XCTAssertTrue("\(error)".contains(":4:") || "\(error)".contains(":5:"), "names the line: \(error)")
+            }
+        }
+    }
 }
