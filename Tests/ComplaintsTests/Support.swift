@@ -94,9 +94,7 @@ struct Scenario {
     }
 
     func context(_ op: Operator, _ t: Date, expected: Int? = nil) -> DecisionContext {
-        let d = desk
-        return DecisionContext(actor: op, now: t, expectedVersion: expected, directory: directory,
-                               deadlines: deadlines, report: { d[$0] })
+        DecisionContext(actor: op, now: t, expectedVersion: expected, directory: directory, deadlines: deadlines, desk: desk)
     }
 
     /// Decides and, when accepted, records the events.

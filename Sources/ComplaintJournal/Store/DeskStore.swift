@@ -279,7 +279,6 @@ public final class DeskStore {
 
     public func context(_ op: Operator, now: Date, expected: Int?) -> DecisionContext {
         let desk = self.desk
-        return DecisionContext(actor: op, now: now, expectedVersion: expected, directory: directory, deadlines: deadlines,
-                               report: { desk[$0] })
+        return DecisionContext(actor: op, now: now, expectedVersion: expected, directory: directory, deadlines: deadlines, desk: desk)
     }
 }

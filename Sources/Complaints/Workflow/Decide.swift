@@ -299,6 +299,13 @@ public enum Workflow {
             throw Refusal(.invalidValue, Localized("Laporan #\(original) sendiri duplikat dari #\(first): rujuk #\(first).",
                                                    en: "Report #\(original) is itself a duplicate of #\(first): name #\(first)."))
         }
+        // QA: a report others name as their original was itself made a duplicate, building a chain
+        // (#12 → #13 → #14) that `show #12` sent the officer along one step at a time.
+        if let mine = ctx.duplicates?(r.id).first {
+            throw Refusal(.invalidValue, Localized(
+                "Laporan #\(r.id) adalah laporan asli bagi #\(mine): jadikan #\(original) duplikat dari #\(r.id), bukan sebaliknya.",
+                en: "Report #\(r.id) is the original of #\(mine): make #\(original) a duplicate of #\(r.id) instead."))
+        }
     }
 
     private static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }

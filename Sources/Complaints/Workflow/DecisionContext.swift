@@ -11,6 +11,9 @@ public struct DecisionContext: Sendable {
     public var deadlines: Deadlines?
     /// Other reports of the desk (to check *duplikat* originals). Nil skips the check.
     public var report: (@Sendable (ReportID) -> Report?)?
+    /// The reports that name a report as their original (so a duplicate never gets duplicates of its own).
+    /// Nil skips the check.
+    public var duplicates: (@Sendable (ReportID) -> [ReportID])?
 
     public init(actor: Operator, now: Date, expectedVersion: Int? = nil,
                 directory: any DirectoryLookup = PermissiveDirectory(), deadlines: Deadlines? = nil,
@@ -21,5 +24,14 @@ public struct DecisionContext: Sendable {
         self.directory = directory
         self.deadlines = deadlines
         self.report = report
+    }
+
+    /// The context over a whole desk: originals looked up in it, and the reports naming one as theirs
+    /// found by a scan (only a duplicate's decision asks, rarely).
+    public init(actor: Operator, now: Date, expectedVersion: Int? = nil, directory: any DirectoryLookup = PermissiveDirectory(),
+                deadlines: Deadlines? = nil, desk: Desk) {
+        self.init(actor: actor, now: now, expectedVersion: expectedVersion, directory: directory, deadlines: deadlines,
+                  report: { desk[$0] })
+        duplicates = { id in desk.all.lazy.filter { $0.duplicateOf == id }.map(\.id) }
     }
 }

@@ -136,6 +136,18 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertNotNil(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600004"), by: nasional, at: at(1)).events)
     }
 
+    /// QA: a report others name as their original was itself archived as a duplicate: #3 → #4 → #5.
+    func testAnOriginalDoesNotBecomeADuplicateItself() {
+        var s = received()
+        for n in 3...5 { s.when(.receive(sampleIntake(externalID: "sms-\(n)")), by: nasional, at: at(0), on: ReportID("260000\(n)")) }
+        s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600004"), by: nasional, at: at(1), on: "2600003")
+        let refused = s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600005"), by: nasional, at: at(1), on: "2600004")
+        XCTAssertEqual(refused.refusal?.code, .invalidValue)
+        XCTAssertEqual(refused.refusal?.message.en, "Report #2600004 is the original of #2600003: make #2600005 a duplicate of #2600004 instead.")
+        XCTAssertNil(s.desk["2600004"]?.duplicateOf)
+        XCTAssertEqual(s.when(.linkDuplicate(original: "2600005"), by: nasional, at: at(1), on: "2600004").refusal?.code, .invalidValue)
+    }
+
     func testPostponedReportArchivedOnlyAfterWindowForSilence() {
         var s = received()
         s.when(.postpone(question: "Lokasi persisnya di mana?"), by: nasional, at: at(0, 10))
