@@ -93,7 +93,10 @@ public enum Workflow {
         case let .dispose(agency, given, rule, note):
             let unit = try checkAgency(agency, unit: given, ctx)
             if let back = r.returned {
-                guard back.agency != agency else {
+                // Every agency that ever sent it back, not only the last (QA: the report went back to the
+                // first one, which had already refused it, and ping-ponged).
+                let refused = Set(r.dispositions.compactMap(\.fromAgency)).union([back.agency])
+                guard !refused.contains(agency) else {
                     throw Refusal(.invalidValue, Localized(
                         "\(ctx.directory.agencyName(agency) ?? agency) sudah menyatakan bukan wewenangnya: pilih instansi lain.",
                         en: "\(ctx.directory.agencyName(agency) ?? agency) already said it is not its authority: pick another agency."))

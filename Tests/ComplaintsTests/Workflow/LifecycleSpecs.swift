@@ -136,6 +136,20 @@ final class LifecycleSpecs: XCTestCase {
         XCTAssertNotNil(s.when(.archive(reason: .duplikat, note: nil, duplicateOf: "2600004"), by: nasional, at: at(1)).events)
     }
 
+    /// QA: after a pelimpahan, the second agency sent the report back too, and the desk could pass it back
+    /// to the first one, which had already said it was not its authority.
+    func testAPelimpahanNeverGoesBackToAnAgencyThatRefusedIt() {
+        var s = received()
+        s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(1))
+        s.when(.sendBack(reason: "Kewenangan provinsi"), by: instansiSleman, at: at(2))
+        XCTAssertNotNil(s.when(.dispose(agency: "pemprov-diy", unit: nil, rule: nil, note: nil), by: nasional, at: at(3)).events)
+        s.when(.sendBack(reason: "Bukan provinsi"), by: Operator(name: "yogya", role: .adminInstansi, agency: "pemprov-diy"), at: at(4))
+        XCTAssertNotNil(s.report.returned)
+        let refused = s.when(.dispose(agency: "pemkab-sleman", unit: nil, rule: nil, note: nil), by: nasional, at: at(5))
+        XCTAssertEqual(refused.refusal?.code, .invalidValue)
+        XCTAssertNotNil(s.when(.dispose(agency: "kemenkes", unit: nil, rule: nil, note: nil), by: nasional, at: at(5)).events)
+    }
+
     /// QA: a report others name as their original was itself archived as a duplicate: #3 → #4 → #5.
     func testAnOriginalDoesNotBecomeADuplicateItself() {
         var s = received()
