@@ -19,6 +19,19 @@ final class ReportsViewTests: XCTestCase {
         XCTAssertNil(s.reportsView)
     }
 
+    /// QA: `L` did nothing in the Laporan view, which is in the officer's language like the rest.
+    func testLSwitchesTheLanguageInTheReportsView() throws {
+        var s = try Fixture.state()
+        s.size = Size(width: 120, height: 40)
+        s.press(.char("6"), .char("L"))
+        XCTAssertEqual(s.env.language, .en)
+        XCTAssertEqual(s.overlay, .reports, "still in the view")
+        let screen = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Language: English"), screen)
+        s.press(.char("L"))
+        XCTAssertEqual(s.env.language, .id)
+    }
+
     /// QA: the figures stayed as opened while other processes recorded reports. Arrivals mark them out of
     /// date; the next tick computes them again.
     func testArrivalsElsewhereReachTheFiguresOnTheNextTick() throws {

@@ -5,7 +5,7 @@ import TextCanvas
 /// cannot disagree (they were three hand-kept lists, and help promised keys the handler ignored).
 enum ReportsKeys {
     enum Command: Equatable {
-        case period, scope, open, close, help
+        case period, scope, open, close, help, language
         /// Move the overdue-row cursor.
         case choose(Int)
         /// Scroll the figures: a page or to either end.
@@ -39,6 +39,9 @@ enum ReportsKeys {
         Entry(keys: [.escape, .char("q"), .char("6")], command: .close, help: Localized("tutup Laporan, kembali ke kotak masuk", en: "close Reports, back to the inbox"),
               hint: Localized("tutup", en: "close")),
         Entry(keys: [.char("?"), .f(1)], command: .help, help: Localized("bantuan ini", en: "this help"), hint: nil),
+        // As everywhere else in the console (QA: `L` did nothing here).
+        Entry(keys: [.char("L")], command: .language, help: Localized("bahasa: Indonesia / English", en: "language: Indonesian / English"),
+              hint: nil),
     ]
 
     static func command(for key: Key) -> Command? {

@@ -259,10 +259,13 @@ extension ConsoleReducer {
         s.message = StatusMessage(kind: .info, text: s.text(Localized("Urutan: ", en: "Sort: ")) + s.text(UIText.sortLabel(next)))
     }
 
+    /// In the inbox: the row under the cursor, then on to the next. In the detail pane: the open report
+    /// (QA: help listed Space there, and it did nothing).
     static func toggleMark(_ s: inout ConsoleState) {
-        guard s.focus == .inbox, let id = s.inbox.selectedID else { return }
+        let inInbox = s.focus == .inbox
+        guard inInbox || s.focus == .detail, let id = inInbox ? s.inbox.selectedID : s.currentReportID else { return }
         if s.inbox.marked.contains(id) { s.inbox.marked.remove(id) } else { s.inbox.marked.insert(id) }
-        move(&s, by: 1)
+        if inInbox { move(&s, by: 1) }
         s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.marked.count) laporan ditandai.",
                                                                      en: "\(UIText.counted(s.inbox.marked.count, "report")) marked.")))
     }

@@ -46,6 +46,10 @@ extension ConsoleReducer {
             s.reportsView = v
             openReportScopeForm(&s, v)
             return []
+        case .language:
+            s.reportsView = v
+            setLanguage(&s, s.env.language == .id ? .en : .id)
+            return []
         case .help:
             // Help over the Laporan view lists its keys; closing it comes back here.
             s.reportsView = v
