@@ -9,6 +9,8 @@ public enum Roles {
     public static let titleHealthBad: StyleRole = "title.health.bad"
     public static let tab: StyleRole = "tab"
     public static let tabActive: StyleRole = "tab.active"
+    /// The overdue view's tab while it holds reports (a theme may set it apart from the active tab).
+    public static let tabOverdue: StyleRole = "tab.overdue"
     public static let paneBorder: StyleRole = "pane.border"
     public static let paneBorderFocused: StyleRole = "pane.border.focused"
     public static let paneTitle: StyleRole = "pane.title"
@@ -50,7 +52,7 @@ public enum Roles {
 
     /// All roles, so themes can be validated against them.
     public static let all: [StyleRole] = [
-        titleBar, titlePractice, titleHealthOK, titleHealthBad, tab, tabActive, paneBorder, paneBorderFocused, paneTitle,
+        titleBar, titlePractice, titleHealthOK, titleHealthBad, tab, tabActive, tabOverdue, paneBorder, paneBorderFocused, paneTitle,
         inboxHeader, inboxRow, inboxSelected, inboxMarked, badgeOverdue, badgeDueSoon, badgeOnTrack, badgePaused,
         flagAnonim, flagRahasia, detailHeading, detailLabel, detailText, detailMuted, detailWarning, trailPublic,
         trailInternal, trailReporter, routingProposal, routingSelected, routingItem, statusInfo, statusSuccess,

@@ -132,7 +132,7 @@ enum TabBar {
             let role = if isSelected(p.tab, s) {
                 Roles.tabActive
             } else if case let .view(v) = p.tab, v == .terlambat, (s.inbox.viewCounts[v] ?? 0) > 0 {
-                Roles.badgeOverdue
+                Roles.tabOverdue
             } else {
                 Roles.tab
             }

@@ -65,6 +65,9 @@ final class ShippedThemesTests: XCTestCase {
                 XCTAssertNotEqual(mono("pane.border.focused"), mono("pane.border"), context)
                 XCTAssertNotEqual(mono("routing.selected"), mono("routing.item"), context)
                 XCTAssertNotEqual(mono("tab.active"), mono("tab"), context)
+                // QA: in mono the overdue tab was reversed like the active one, and beside it read as a second one.
+                XCTAssertNotEqual(mono("tab.overdue"), mono("tab.active"), context)
+                XCTAssertNotEqual(mono("tab.overdue"), mono("tab"), context)
                 for flag in ["flag.anonim", "flag.rahasia"] {
                     XCTAssertNotEqual(mono(flag), mono("plain"), "\(context): \(flag)")
                     XCTAssertNotEqual(mono(flag), mono("detail.text"), "\(context): \(flag)")

@@ -8,7 +8,7 @@ enum ThemeFixtures {
     /// Every role the console draws with. This list mirrors `Roles.all` in
     /// Sources/Console/Render/Roles.swift (CursesTerminal cannot import Console); update both together.
     static let consoleRoles: [String] = [
-        "title.bar", "title.practice", "title.health.ok", "title.health.bad", "tab", "tab.active",
+        "title.bar", "title.practice", "title.health.ok", "title.health.bad", "tab", "tab.active", "tab.overdue",
         "pane.border", "pane.border.focused", "pane.title",
         "inbox.header", "inbox.row", "inbox.selected", "inbox.marked",
         "badge.overdue", "badge.due-soon", "badge.on-track", "badge.paused",
