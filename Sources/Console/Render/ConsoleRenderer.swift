@@ -71,6 +71,11 @@ public enum ConsoleRenderer {
         let order = s.health == .ok ? [healthItem, clockItem] + practice : [clockItem] + practice + [healthItem]
         for k in order where !fits() { chosen[k] = items[k].short }
         if !fits() { chosen = items.map { $0.essential ? $0.short : nil } }
+        // Narrower still, the practice clock without its words ("Jam latihan"): the marker beside it says
+        // practice, and was itself pushed off the bar by them (QA: "PRACTICE" was gone at 44 columns).
+        if width(chosen.compactMap { $0 }) > r.width, s.env.isPractice, s.replay == nil {
+            chosen[clockItem] = DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
+        }
         var x = r.maxX
         var placed: [(String, StyleRole, Int)] = []
         for (k, item) in items.enumerated().reversed() {
