@@ -73,6 +73,22 @@ final class PracticeClockTests: XCTestCase {
         XCTAssertEqual(store.desk[id]?.status, .selesai)
     }
 
+    /// QA: with every open report past its stage deadline, `*` said there was no deadline ahead, while the
+    /// 60-working-day settlement ceilings were still running.
+    func testAReportPastItsStageDeadlineStillHasItsCeilingAhead() throws {
+        let deadlines = try Fixture.deadlines()
+        let store = try DeskStore(journal: InMemoryJournal(), directory: PermissiveDirectory(), deadlines: deadlines, osUser: nil)
+        let (id, _) = try store.receive(Intake(channel: .web, receivedAt: at(2026, 12, 1, 8, 0), body: "Jalan berlubang"),
+                                        as: .system, now: at(2026, 12, 1, 8, 0))
+        let report = try XCTUnwrap(store.desk[id])
+        let late = at(2026, 12, 20, 8, 0)
+        XCTAssertTrue(deadlines.urgency(of: report, now: late).isOverdue, "past its 3 working days")
+        let ceiling = try XCTUnwrap(deadlines.settlementDue(of: report))
+        let target = PracticeClockMath.target(.nextDeadline, from: late, desk: store.desk, deadlines: deadlines,
+                                              calendar: try Fixture.calendar())
+        XCTAssertEqual(target, ceiling.addingTimeInterval(60), "a minute past the ceiling")
+    }
+
     // MARK: Console
 
     func testClockKeysAskTheRuntimeOnPracticeDesksOnly() throws {

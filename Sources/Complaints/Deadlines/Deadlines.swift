@@ -147,6 +147,13 @@ public struct Deadlines: Sendable {
         }
     }
 
+    /// The settlement ceiling of an open report (received → selesai), while it runs: still ahead after the
+    /// stage clock ran out, so the practice clock's "next deadline" can reach it.
+    public func settlementDue(of report: Report) -> Date? {
+        guard report.status.isOpen, case let .running(due) = reading(.settlement, of: report, now: report.lastChanged).state else { return nil }
+        return due
+    }
+
     /// When a followed-up report closes by itself unless the reporter replies: the reporter's window, shown
     /// beside the desk's deadline but never its lateness.
     public func autoCloseDue(of report: Report) -> Date? {

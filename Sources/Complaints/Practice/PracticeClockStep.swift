@@ -60,6 +60,9 @@ public enum PracticeClockMath {
             case .none, .paused: break
             }
             consider(deadlines.autoCloseDue(of: r))
+            // Past its stage deadline a report's ceiling is still ahead (QA: "no deadline ahead" while every
+            // open report's 60 working days were still running).
+            consider(deadlines.settlementDue(of: r))
         }
         return best
     }
