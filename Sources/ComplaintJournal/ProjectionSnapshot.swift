@@ -65,6 +65,13 @@ public struct ProjectionSnapshot: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unusable("cannot stat \(path)") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .unusable("\(path): not a regular file") }
+        // The snapshot's figures are trusted once its place in the journal checks out: one another user could
+        // have written (or put in place) is not used, as a writer never writes where others can (QA).
+        var folder = stat()
+        let cache = (path as NSString).deletingLastPathComponent
+        if info.st_mode & S_IWOTH != 0 || (stat(cache, &folder) == 0 && folder.st_mode & S_IWOTH != 0) {
+            return .unusable("\(path): other users can write to it or to its folder; `chmod o-w` them (it is only a cache)")
+        }
         let size = Int(info.st_size)
         guard size > 0 else { return .unusable("\(path): empty file") }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {

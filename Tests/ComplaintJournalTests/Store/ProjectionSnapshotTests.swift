@@ -188,6 +188,16 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertTrue(why.contains("another build"), why)
         try FileManager.default.removeItem(atPath: path)
         guard case .missing = load(folder) else { return XCTFail("deleted snapshot not missing") }
+        // QA: writers refuse folders others can write to, but took a snapshot from such a cache folder, where
+        // another user could have put one of their own making.
+        try Data(good).write(to: URL(fileURLWithPath: path))
+        let cache = (path as NSString).deletingLastPathComponent
+        XCTAssertEqual(chmod(cache, 0o757), 0)
+        guard case let .unusable(open) = load(folder) else { return XCTFail("a snapshot others could write was used") }
+        XCTAssertTrue(open.contains("other users can write"), open)
+        XCTAssertEqual(chmod(cache, 0o700), 0)
+        _ = try loaded(folder)
+        try FileManager.default.removeItem(atPath: path)
         // QA: a named pipe in its place held every command (and the console) at start-up, waiting for a writer.
         XCTAssertEqual(mkfifo(path, 0o600), 0)
         guard case let .unusable(reason) = load(folder) else { return XCTFail("a named pipe taken for a snapshot") }
