@@ -20,14 +20,14 @@ final class FileLock: @unchecked Sendable {
             descriptor = fd
             guard descriptor >= 0 else { throw .io(operation: "open lock file", path: path, errno: code) }
         } else {
-            descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+            descriptor = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) // a named pipe put there must not hold a reader (QA)
             if descriptor < 0, errno != ENOENT { throw .io(operation: "open lock file", path: path, errno: errno) }
         }
     }
 
     /// Takes the lock; nil `timeout` waits as long as it takes. Returns false on timeout.
     func lock(exclusive: Bool, timeout: Double?) throws(JournalError) -> Bool {
-        if descriptor < 0 { descriptor = openFile(path, O_RDONLY | O_CLOEXEC) }
+        if descriptor < 0 { descriptor = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { return true }
         let operation = exclusive ? LOCK_EX : LOCK_SH
         guard let timeout else {

@@ -85,7 +85,7 @@ struct IntakeBatchBuilder {
         let limit = IntakeFile.defaultMaxLineBytes
         guard EventCodec.estimatedSize(.received(intake)) <= limit else {
             batch.problems.append(IntakeProblem(file: fileName, line: line, field: nil,
-                                                message: "record is longer than \(limit >> 20) MiB; rejected" + note))
+                                                message: "record is longer than \(limit >> 20) MiB as written (escapes included); rejected" + note))
             return
         }
         if let ext = intake.externalID {

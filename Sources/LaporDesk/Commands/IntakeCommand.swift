@@ -33,7 +33,7 @@ struct IntakeCommand: ParsableCommand {
     @Flag var anonymous = false
     @Flag var confidential = false
     @Option(name: .customLong("attachment"), help: "NAME or NAME=REF (repeatable)") var attachments: [String] = []
-    @Option(name: .customLong("tag")) var tags: [String] = []
+    @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
 
     func run() throws {
         if let bad = Self.firstArgumentNotUTF8() { throw Fail.usage(bad) }

@@ -114,7 +114,7 @@ final class CSVIntakeTests: XCTestCase {
         let text = "channel,body\nsms,kecil\nsms,\"" + String(repeating: "A", count: IntakeFile.defaultMaxLineBytes + 1) + "\"\nsms,lagi\n"
         let batch = decode(text)
         XCTAssertEqual(batch.records.map(\.intake.body), ["kecil", "lagi"])
-        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: record is longer than 16 MiB; rejected"])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:3: record is longer than 16 MiB as written (escapes included); rejected"])
     }
 
     /// QA: a body of 3 MiB bidi controls (9 MiB as read) was recorded, but the journal and the intake export
@@ -125,7 +125,7 @@ final class CSVIntakeTests: XCTestCase {
         let text = "channel,body\nsms,\"" + hostile + "\"\nsms,lagi\n"
         let batch = decode(text)
         XCTAssertEqual(batch.records.map(\.intake.body), ["lagi"])
-        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: record is longer than 16 MiB; rejected"])
+        XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: record is longer than 16 MiB as written (escapes included); rejected"])
     }
 
     func testUnknownColumnsAreKeptAndWarnedOnce() {

@@ -118,7 +118,7 @@ final class Open311Tests: XCTestCase {
         let batch = decode("[{\"description\":\"a\"},\n{\"description\":\"\(huge)\"},\n{\"description\":\"c\"}]")
         XCTAssertEqual(batch.records.map(\.intake.body), ["a", "c"])
         XCTAssertEqual(batch.problems.map(\.description),
-                       ["kota.json:2: record is longer than 16 MiB; rejected (service request 2 of the array)"])
+                       ["kota.json:2: record is longer than 16 MiB as written (escapes included); rejected (service request 2 of the array)"])
     }
 
     func testUnknownFieldsWarnButGeoReportFieldsDoNot() {

@@ -50,6 +50,23 @@ final class DamagedTailTests: XCTestCase {
         XCTAssertEqual(try journal.allEntries().map(\.seq), [4])
     }
 
+    /// QA (second round): a bit flipped in the last line's closing brace, the checksum's name or the envelope's
+    /// first bytes still made it a torn write: cut off by the next writer, its number given out again.
+    func testAFlipInTheLastLinesFrameIsDamage() throws {
+        for back in [2, 12, 16] {
+            let (folder, path) = try desk { bytes in bytes[bytes.count - back] ^= 0x01 }
+            let size = try TestSupport.bytes(path).count
+            let (journal, found) = try FileJournal.open(at: folder, mode: .writer)
+            XCTAssertTrue(found.tornTails.isEmpty, "\(back): " + found.descriptions.joined(separator: "\n"))
+            XCTAssertEqual(found.damagedLines.map(\.line), [3], "\(back)")
+            XCTAssertEqual(try TestSupport.bytes(path).count, size, "nothing cut off")
+            _ = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: deadlines).receive(intake("sms-4"), as: .system, now: now)
+            XCTAssertEqual(try journal.allEntries().last?.seq, 4, "\(back): number 3 stays the damaged line's")
+        }
+        let (folder, _) = try desk { bytes in bytes[1] ^= 0x01 } // the first line's `"v"`, with good lines after
+        XCTAssertEqual(try FileJournal.open(at: folder, mode: .readOnly).1.damagedLines.map(\.line), [1])
+    }
+
     func testALastLineWithTrailingSpacesIsDamage() throws {
         let (folder, _) = try desk { bytes in bytes.insert(contentsOf: [0x20, 0x20], at: bytes.count - 1) }
         let (_, found) = try FileJournal.open(at: folder, mode: .writer)
