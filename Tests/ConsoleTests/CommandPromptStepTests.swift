@@ -36,6 +36,25 @@ final class CommandPromptStepTests: XCTestCase {
         step(&s, key: .enter) { $0.overlay = nil; $0.message = msg(.error, "Laporan #2600001 tidak ditemukan.") }
     }
 
+    /// QA: `:open 2600026x` (a typo) and `:open 9999999` opened the report under the cursor without a word,
+    /// and the next key acted on it; an agency admin naming another agency's report was told "not found"
+    /// and got the current row opened anyway.
+    func testACommandNamingAReportThatIsNotThereDoesNotRun() throws {
+        for (op, arg) in [(Fixture.national, "2600026x"), (Fixture.national, "9999999"), (Fixture.agencyAdmin, "2600001")] {
+            var s = try Fixture.state(op)
+            s.press(.char(":"))
+            s.type("open \(arg)")
+            s.press(.enter)
+            XCTAssertNil(s.detail.reportID, "\(op.name) \(arg): nothing opened")
+            XCTAssertEqual(s.focus, .inbox)
+            XCTAssertEqual(s.message, msg(.error, "Laporan #\(arg) tidak ditemukan; :open tidak dijalankan."))
+            s.press(.char(":"))
+            s.type("archive \(arg)")
+            s.press(.enter)
+            XCTAssertNil(s.form, "\(arg): no form on another report")
+        }
+    }
+
     func testCommandPromptRunsNamedCommands() throws {
         var s = try Fixture.state()
         s.press(.char(":"))

@@ -186,7 +186,18 @@ extension ConsoleReducer {
         }
         if parts.count == 2 {
             let arg = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "# "))
-            if s.desk[ReportID(arg)] != nil { _ = openByID(&s, ReportID(arg)) }
+            // A report named that is not there (mistyped, another agency's) stops the command: it ran on the
+            // row under the cursor instead (QA: `:open 2600026x` opened another report without a word).
+            if !arg.isEmpty {
+                let id = ReportID(arg)
+                guard let r = s.desk[id], Access.canSee(r, by: s.env.operatorOnDuty) else {
+                    s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                        "Laporan #\(String(arg.prefix(24))) tidak ditemukan; :\(name) tidak dijalankan.",
+                        en: "Report #\(String(arg.prefix(24))) not found; :\(name) was not run.")))
+                    return []
+                }
+                _ = openByID(&s, id)
+            }
         }
         return run(&s, command)
     }
