@@ -74,14 +74,18 @@ enum ActionForms {
             explanation = [t("Judul asli tetap disimpan: ", "The original title is kept: ") + r.originalTitle]
         case .classify:
             let cats = s.env.categories
-            let catIndex = cats.firstIndex { $0.name == r.category } ?? 0
-            let subs = cats.isEmpty ? [] : cats[catIndex].subcategories
+            let catIndex = cats.firstIndex { $0.name == r.category }
+            let subs = catIndex.map { cats[$0].subcategories } ?? []
+            // First, "as it is": a report without a topic (or with one the tree does not know) is not given the
+            // first topic listed when only its classification is changed (QA: it was saved as Kependudukan).
+            let keep = Choice(id: "", label: catIndex == nil ? r.category.map { "\($0) (\(t("tidak dikenal", "unknown")))" } ?? "-" : "-")
             fields = [
                 choice("classification", t("Klasifikasi", "Classification"),
                        Classification.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) },
                        selected: Classification.allCases.firstIndex(of: r.classification) ?? 0),
                 cats.isEmpty ? text("category", t("Kategori", "Category"), initial: r.category ?? "")
-                    : choice("category", t("Kategori", "Category"), cats.map { Choice(id: $0.name, label: $0.name) }, selected: catIndex),
+                    : choice("category", t("Kategori", "Category"), [keep] + cats.map { Choice(id: $0.name, label: $0.name) },
+                             selected: catIndex.map { $0 + 1 } ?? 0),
                 cats.isEmpty ? text("subcategory", t("Sub-kategori", "Sub-category"), initial: r.subcategory ?? "")
                     : choice("subcategory", t("Sub-kategori", "Sub-category"), [Choice(id: "", label: "-")] + subs.map { Choice(id: $0, label: $0) },
                              selected: (subs.firstIndex { $0 == r.subcategory }).map { $0 + 1 } ?? 0),
