@@ -4,12 +4,18 @@ import Foundation
 extension ReportExport {
     /// Columns of the CSV export: the `list --json` fields, then (outside public mode) the reporter.
     public static func csvColumns(public isPublic: Bool) -> [String] {
-        let list = ["id", "status", "title", "channel", "classification", "category", "subcategory", "region",
-                    "province", "regency", "agency", "unit", "received_at", "due", "overdue", "due_soon",
-                    "anonymous", "confidential", "external_id", "priority", "tags", "last_changed"]
+        let list = listColumns.filter { !isPublic || !internalColumns.contains($0) }
         return isPublic ? list : list + ["reporter_name", "reporter_nik", "reporter_phone", "reporter_email",
                                          "reporter_groups"]
     }
+
+    static let listColumns = ["id", "status", "title", "channel", "classification", "category", "subcategory", "region",
+                              "province", "regency", "agency", "unit", "received_at", "due", "overdue", "due_soon",
+                              "anonymous", "confidential", "external_id", "priority", "tags", "last_changed"]
+
+    /// The desk's own working labels, which its trail marks internal: not published (QA: `--public` carried
+    /// the tags and priority officers set for themselves).
+    static let internalColumns: Set = ["priority", "tags"]
 
     /// CSV export for spreadsheets: a UTF-8 byte-order mark (so Excel reads UTF-8), a header, one row per
     /// report, CRLF line ends, RFC 4180 quoting, formula cells defused. `public` mode leaves out confidential
@@ -28,6 +34,7 @@ extension ReportExport {
                 String(urgency.isDueSoon), String(r.anonymous), String(r.confidential), r.externalID ?? "",
                 r.priority.rawValue, r.tags.joined(separator: "|"), timeText(r.lastChanged),
             ]
+            if isPublic { cells = zip(ReportExport.listColumns, cells).filter { !ReportExport.internalColumns.contains($0.0) }.map(\.1) }
             if !isPublic {
                 let p = identityVisible(r) ? r.reporter : Reporter()
                 cells += [p.name ?? "", p.nik ?? "", p.phone ?? "", p.email ?? "",

@@ -68,7 +68,7 @@ extension ReportExport {
             return .object(m)
         }
         let trail = r.trail.compactMap { trailObject($0, public: isPublic) }
-        return .object([
+        let object: JSONValue = .object([
             "id": .string(r.id.rawValue),
             "status": .string(r.status.rawValue),
             "title": .string(r.title),
@@ -97,6 +97,9 @@ extension ReportExport {
             "intake": try intakeObject(r.intake, of: r.id, public: isPublic, identityVisible: identityVisible),
             "trail": .array(trail),
         ])
+        // The desk's own working labels are not published (`ReportExport.internalColumns`).
+        guard isPublic, case let .object(members) = object else { return object }
+        return .object(members.filter { !ReportExport.internalColumns.contains($0.key) })
     }
 
     /// The intake in its own line format (formats.md §2), so it can be imported again; unknown channel

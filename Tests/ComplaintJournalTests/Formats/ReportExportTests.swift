@@ -131,6 +131,25 @@ final class ReportExportTests: XCTestCase {
         XCTAssertNotNil(find(Array("ISI-RAHASIA-333".utf8), in: internalExport))
     }
 
+    /// QA: tags and the priority officers set for themselves (the trail marks both internal) went out in
+    /// `--public` exports.
+    func testPublicExportsLeaveOutTheDesksWorkingLabels() throws {
+        let reports = Fx.reports(sampleDesk())
+        let e = exporter(hoursAfter: 1)
+        XCTAssertFalse(ReportExport.csvColumns(public: true).contains("tags"))
+        XCTAssertFalse(ReportExport.csvColumns(public: true).contains("priority"))
+        XCTAssertTrue(ReportExport.csvColumns(public: false).contains("tags"))
+        let csvLines = e.csv(reports, public: true).split(separator: "\r\n")
+        XCTAssertEqual(Set(csvLines.map { CSVReader.records(Array($0.utf8), from: 0, separator: 0x2C).first?.fields.count ?? 0 }).count, 1,
+                       "every row as wide as the header")
+        for line in try e.jsonl(reports, public: true).split(separator: "\n") {
+            let object = try JSONValue.parse(String(line))
+            XCTAssertNil(object["tags"])
+            XCTAssertNil(object["priority"])
+        }
+        XCTAssertNotNil(try JSONValue.parse(String(try e.jsonl(reports, public: false).split(separator: "\n")[0]))["priority"])
+    }
+
     func testDeletedReportsStayOutOfPublicExports() {
         let desk = Fx.desk([(Fx.intake(1), [.deleted(reason: .spam, note: nil)]), (Fx.intake(2), [])])
         let e = exporter(hoursAfter: 1)
