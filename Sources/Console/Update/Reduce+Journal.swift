@@ -11,6 +11,7 @@ extension ConsoleReducer {
         let fresh = events.filter { $0.seq > s.desk.lastSeq }
         guard !fresh.isEmpty else { return nil }
         s.desk.apply(fresh)
+        catchUpClock(&s, fresh)
         if refresh { refreshInbox(&s, afterChanges: true) }
         s.reportsView?.outdated = true
         var touchedOpen: RecordedEvent?
@@ -49,6 +50,14 @@ extension ConsoleReducer {
         return nil
     }
 
+    /// The console's clock moves on once a minute; an event recorded since is later than it. Deadlines counted
+    /// from such an event read a day longer until the next tick (QA: "6h lagi" right after a disposal that
+    /// `lapor-desk list` showed as "5h lagi"), so the clock catches up with events of the last minutes.
+    static func catchUpClock(_ s: inout ConsoleState, _ events: [RecordedEvent]) {
+        guard let latest = events.map(\.at).max(), latest > s.now, latest.timeIntervalSince(s.now) < 180 else { return }
+        s.now = latest
+    }
+
     /// Answers to our own requests: apply what was recorded, keep forms open on refusal.
     static func applyOutcomes(_ s: inout ConsoleState, _ outcomes: [DeskOutcome]) {
         s.pendingRequests = max(0, s.pendingRequests - 1)
@@ -80,6 +89,7 @@ extension ConsoleReducer {
         }
         let newEvents = recorded.filter { $0.seq > s.desk.lastSeq }.sorted { $0.seq < $1.seq }
         s.desk.apply(newEvents)
+        catchUpClock(&s, newEvents)
         for id in succeeded where id == s.detail.reportID {
             s.detail.openedVersion = s.desk[id]?.version
             s.detail.changedUnderneath = false
