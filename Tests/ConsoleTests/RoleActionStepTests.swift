@@ -58,4 +58,15 @@ final class RoleActionStepTests: XCTestCase {
         XCTAssertEqual(s.press(.enter), [.perform([DeskRequest(reportID: Fixture.ID.disposed, command: .assignToUnit(unit: "dlh"),
                                                               expectedVersion: s.detail.openedVersion)])])
     }
+
+    /// QA: the send-back form did not say the reason is public, though the trail shows it to the reporter.
+    func testTheSendBackFormSaysTheReporterSeesTheReason() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.press(.char("3"), .char(":"))
+        s.type("2600006")
+        s.press(.enter, .char("b"))
+        let form = try XCTUnwrap(s.form)
+        XCTAssertEqual(form.fields.first?.label, "Alasan bukan wewenang (dilihat pelapor)")
+        XCTAssertTrue(form.explanation.joined().contains("DILIHAT pelapor"), "\(form.explanation)")
+    }
 }

@@ -61,8 +61,11 @@ enum ActionForms {
             fields = [choice("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) },
                              selected: units.firstIndex { $0.id == proposed } ?? 0)]
         case .sendBack:
-            fields = [text("reason", t("Alasan bukan wewenang", "Why it is not your authority"), multiline: true, required: true)]
-            explanation = [t("Laporan kembali ke Admin Nasional untuk pelimpahan.", "The report returns to the national desk to be re-routed.")]
+            fields = [text("reason", t("Alasan bukan wewenang (dilihat pelapor)", "Why it is not your authority (the reporter sees it)"),
+                           multiline: true, required: true)]
+            // The trail shows it as public (QA: the form did not say so, as the follow-up and reply forms do).
+            explanation = [t("Laporan kembali ke Admin Nasional untuk pelimpahan. Alasan ini DILIHAT pelapor.",
+                             "The report returns to the national desk to be re-routed. The reporter SEES this reason.")]
         case .followUp:
             fields = [text("text", t("Tindak lanjut (dilihat pelapor)", "Follow-up (the reporter sees it)"), multiline: true, required: true)]
         case .dispute:
