@@ -385,5 +385,16 @@ extension ConsoleReducer {
         refreshInbox(&s)
         s.message = StatusMessage(kind: .info, text: s.text(Localized("\(s.inbox.rows.count) laporan cocok dengan saringan.",
                                                                      en: "\(UIText.counted(s.inbox.rows.count, "report")) \(s.inbox.rows.count == 1 ? "matches" : "match") the filter.")))
+        // Nothing found because of a typo: say which value the desk does not know, as `lapor-desk list` refuses
+        // it (QA: `pemkab-xyz` gave "0 laporan cocok" without a word).
+        if s.inbox.rows.isEmpty, let agency = fl.agency, !s.env.agencies.contains(where: { $0.id.caseInsensitiveCompare(agency) == .orderedSame }) {
+            s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                "Tidak ada instansi berkode '\(agency)' di referensi/instansi.toml; 0 laporan cocok.",
+                en: "No agency has the id '\(agency)' in referensi/instansi.toml; 0 reports match.")))
+        } else if s.inbox.rows.isEmpty, let region = fl.region {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                "0 laporan cocok: tidak ada laporan di wilayah '\(region)' (periksa ejaannya).",
+                en: "0 reports match: no report is in the region '\(region)' (check its spelling).")))
+        }
     }
 }
