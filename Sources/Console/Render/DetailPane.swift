@@ -136,6 +136,14 @@ enum DetailPane {
         }
         field(t("Diterima", "Received"), DeskTimeText.long(r.receivedAt, offset: s.env.utcOffsetSeconds, language: l) + " · "
               + s.text(DeskReportLabels.channel(r.channel)) + (r.externalID.map { " · \($0)" } ?? ""))
+        // The instant behind the badge (QA: a postponed report said only "DITUNDA", and when the reporter's
+        // time ran out was found only by trying to archive it).
+        let deadlines = s.env.deadlines
+        let when = { (d: Date) in DeskTimeText.long(d, offset: s.env.utcOffsetSeconds, language: l) + " " + s.env.zoneName }
+        if let due = deadlines.runningDue(of: r) {
+            field(r.status == .tunda ? t("Batas jawaban pelapor", "Reporter's time runs out") : t("Tenggat", "Due"), when(due))
+        }
+        if let close = deadlines.autoCloseDue(of: r) { field(t("Tutup otomatis", "Closes by itself"), when(close)) }
         field(t("Klasifikasi", "Classification"), s.text(r.classification.label))
         field(t("Kategori", "Category"), [r.category, r.subcategory].compactMap { $0 }.joined(separator: " › "))
         let loc = r.location
