@@ -60,7 +60,11 @@ public struct ProjectionSnapshot: Sendable {
         let path = path(dataFolder: dataFolder)
         // Without waiting: a named pipe put there would otherwise hold every command at start-up (QA).
         let fd = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return errno == ENOENT ? .missing : .unusable("cannot open \(path): errno \(errno)") }
+        guard fd >= 0 else {
+            let code = errno
+            // In words (QA: `cache` made a file gave "errno 20").
+            return code == ENOENT ? .missing : .unusable("cannot open \(path): \(String(cString: strerror(code)))")
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unusable("cannot stat \(path)") }
