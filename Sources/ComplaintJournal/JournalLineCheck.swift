@@ -35,27 +35,3 @@ public enum JournalLineCheck {
         return repaired
     }
 }
-
-extension JournalScanner {
-    /// Whether a line that failed its check was once an event line written whole, as opposed to what a power
-    /// cut leaves where an unsynced write was (zeros or garbage, newlines included; a write cut short has no
-    /// newline at all): its checksum matched (the damage is inside), or it still reads as an envelope
-    /// (`"seq":` and `"type":"` in it, which garbage does not spell). QA: a CR or spaces an editor added, a
-    /// flipped bit in the braces or the checksum's name, made the last line a "torn write", cut off, its
-    /// number given out again.
-    static func isWholeLine(_ line: UnsafeBufferPointer<UInt8>, _ failure: EnvelopeDecoder.Failure) -> Bool {
-        if failure.checksumVerified { return true }
-        return contains(line, "\"seq\":") && contains(line, "\"type\":\"")
-    }
-
-    private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ marker: StaticString) -> Bool {
-        let m = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
-        guard let first = m.first, line.count >= m.count else { return false }
-        var i = 0
-        while i <= line.count - m.count {
-            if line[i] == first, line[i..<(i + m.count)].elementsEqual(m) { return true }
-            i += 1
-        }
-        return false
-    }
-}
