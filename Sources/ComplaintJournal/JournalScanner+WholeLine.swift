@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 extension JournalScanner {
@@ -13,13 +14,7 @@ extension JournalScanner {
     }
 
     private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ marker: StaticString) -> Bool {
-        let m = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
-        guard let first = m.first, line.count >= m.count else { return false }
-        var i = 0
-        while i <= line.count - m.count {
-            if line[i] == first, line[i..<(i + m.count)].elementsEqual(m) { return true }
-            i += 1
-        }
-        return false
+        guard let base = line.baseAddress else { return false }
+        return ByteScan.contains(base, line.count, UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
     }
 }

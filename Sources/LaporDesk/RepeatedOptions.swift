@@ -50,6 +50,9 @@ enum RepeatedOptions {
 
     /// Refuses a repeated single-value option of the command that parsed, as a usage error (exit 2).
     static func check(_ command: any ParsableCommand, arguments: [String]) throws(Fail) {
+        // Nothing can repeat with fewer than two option words: the console's start (and most commands)
+        // skip reading the command's description.
+        guard arguments.prefix { $0 != "--" }.filter({ $0.hasPrefix("-") && $0.count > 1 }).count >= 2 else { return }
         let options = optionsOf(command)
         guard let (name, values) = firstRepeated(in: arguments, options: options) else { return }
         let quoted = values.map { "'\(QuotedValue.shown($0))'" }.joined(separator: ", ")

@@ -1,10 +1,7 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc // memchr and memcmp: byte search, no I/O
-#endif
 
 /// The folded text the inbox search looks in, for every report, in one byte buffer: searching 200,000
-/// reports is then a `memmem` per report over bytes folded once, instead of folding and joining strings
+/// reports is then a byte search (`ByteScan.contains`) per report over bytes folded once, instead of folding and joining strings
 /// on every keystroke. Reports that change get their text appended again (the old bytes become garbage,
 /// compacted when they outgrow the live ones).
 struct SearchText: Sendable {
@@ -141,30 +138,12 @@ struct SearchText: Sendable {
                 if let single = n.single, single.exact, singles[i] & single.mask != 0 { continue }
                 for (word, mask) in n.bits where pairs[pairBase + word] & mask == 0 { return false }
                 let found = n.bytes.withUnsafeBufferPointer { nb -> Bool in
-                    if SearchText.contains(base + s.start, s.nameStart - s.start, nb) { return true }
-                    return identity && SearchText.contains(base + s.nameStart, s.end - s.nameStart, nb)
+                    if ByteScan.contains(base + s.start, s.nameStart - s.start, nb) { return true }
+                    return identity && ByteScan.contains(base + s.nameStart, s.end - s.nameStart, nb)
                 }
                 if !found { return false }
             }
             return true
         }
-    }
-
-    /// Whether `needle` occurs in the `count` bytes at `hay`: `memchr` to each candidate first byte, then
-    /// `memcmp` for the rest.
-    static func contains(_ hay: UnsafePointer<UInt8>, _ count: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let n = needle.baseAddress, let first = needle.first else { return true }
-        let m = needle.count
-        var cursor = hay
-        var remaining = count
-        while remaining >= m {
-            guard let raw = memchr(cursor, Int32(first), remaining - m + 1) else { return false }
-            let hit = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
-            if m == 1 || memcmp(hit + 1, n + 1, m - 1) == 0 { return true }
-            let skipped = hit - cursor + 1
-            cursor = hit + 1
-            remaining -= skipped
-        }
-        return false
     }
 }

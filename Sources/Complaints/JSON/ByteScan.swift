@@ -1,4 +1,8 @@
-/// SWAR (SIMD within a register) helpers: skip eight bytes at a time while none of them needs
+#if canImport(Glibc)
+import Glibc // memchr and memcmp: byte search, no I/O
+#endif
+
+/// Byte scanning shared across the package: SWAR (SIMD within a register) helpers that skip eight bytes at a time while none of them needs
 /// attention in a JSON string (a quote, a backslash, a control character or a non-ASCII byte). Shared by
 /// the payload tape here and the journal's envelope scanner and validator (package access).
 package enum ByteScan {
@@ -42,5 +46,23 @@ package enum ByteScan {
         }
         highBits |= seen & highs
         return index
+    }
+
+    /// Whether `needle` occurs in the `count` bytes at `hay`: `memchr` to each candidate first byte, then
+    /// `memcmp` for the rest. The inbox search and the journal's whole-line rule both use it.
+    package static func contains(_ hay: UnsafePointer<UInt8>, _ count: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let n = needle.baseAddress, let first = needle.first else { return true }
+        let m = needle.count
+        var cursor = hay
+        var remaining = count
+        while remaining >= m {
+            guard let raw = memchr(cursor, Int32(first), remaining - m + 1) else { return false }
+            let hit = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+            if m == 1 || memcmp(hit + 1, n + 1, m - 1) == 0 { return true }
+            let skipped = hit - cursor + 1
+            cursor = hit + 1
+            remaining -= skipped
+        }
+        return false
     }
 }

@@ -47,8 +47,8 @@ public enum ConsoleRenderer {
              s.text(Localized("JURNAL RUSAK", en: "JOURNAL DAMAGED")), Roles.titleHealthBad, true)
         }
         // The short clock keeps the zone: on a WITA or WIT desk a time without it reads as Jakarta's.
-        let shortClock = BimtekRows.clockPrefix(s) + DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language)
-            + " " + s.env.zoneName
+        let bareClock = DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
+        let shortClock = BimtekRows.clockPrefix(s) + bareClock
         // On a practice desk the clock is the practice clock, which the lesson runs on: never dropped (QA: under
         // 64 columns it gave way to the officer's name).
         var items: [Item] = [(clock, shortClock, Roles.titleBar, s.env.isPractice), health]
@@ -74,7 +74,7 @@ public enum ConsoleRenderer {
         // Narrower still, the practice clock without its words ("Jam latihan"): the marker beside it says
         // practice, and was itself pushed off the bar by them (QA: "PRACTICE" was gone at 44 columns).
         if width(chosen.compactMap { $0 }) > r.width, s.env.isPractice, s.replay == nil {
-            chosen[clockItem] = DeskTimeText.short(s.now, offset: s.env.utcOffsetSeconds, language: s.language) + " " + s.env.zoneName
+            chosen[clockItem] = bareClock
         }
         var x = r.maxX
         var placed: [(String, StyleRole, Int)] = []

@@ -190,7 +190,7 @@ extension ConsoleReducer {
             // row under the cursor instead (QA: `:open 2600026x` opened another report without a word).
             if !arg.isEmpty {
                 let id = ReportID(arg)
-                guard let r = s.desk[id], Access.canSee(r, by: s.env.operatorOnDuty) else {
+                guard visibleReport(s, id) != nil else {
                     s.message = StatusMessage(kind: .error, text: s.text(Localized(
                         "Laporan #\(String(arg.prefix(24))) tidak ditemukan; :\(name) tidak dijalankan.",
                         en: "Report #\(String(arg.prefix(24))) not found; :\(name) was not run.")))
@@ -202,8 +202,13 @@ extension ConsoleReducer {
         return run(&s, command)
     }
 
+    /// The report `id` when the officer may see it: another agency's is "not found", as on the command line.
+    static func visibleReport(_ s: ConsoleState, _ id: ReportID) -> Report? {
+        s.desk[id].flatMap { Access.canSee($0, by: s.env.operatorOnDuty) ? $0 : nil }
+    }
+
     static func openByID(_ s: inout ConsoleState, _ id: ReportID) -> [ConsoleEffect] {
-        guard let r = s.desk[id], Access.canSee(r, by: s.env.operatorOnDuty) else {
+        guard visibleReport(s, id) != nil else {
             s.message = StatusMessage(kind: .error, text: s.text(Localized("Laporan #\(id) tidak ditemukan.", en: "Report #\(id) not found.")))
             return []
         }
