@@ -51,7 +51,7 @@ struct JournalScanner {
         var offset: Int
     }
 
-    private struct PendingLine {
+    struct PendingLine {
         var segment: Int
         var offset: Int
         var line: Int
@@ -69,20 +69,20 @@ struct JournalScanner {
     /// Consumed segments in order; the last one holds the cursor.
     private(set) var segments: [SegmentSummary]
     private(set) var lastSeq: UInt64 = 0
-    private(set) var skipped = Set<LineKey>()
+    var skipped = Set<LineKey>()
     /// Sequence numbers a gap jumped over and no line has brought since: a line that brings one later is out
     /// of place (lines moved), not a duplicate, and is applied late rather than skipped.
     private(set) var missing: [ClosedRange<UInt64>] = []
     /// The lines behind `skipped` and those applied late, in journal order: what a snapshot's resume point
     /// records once every finding is acknowledged.
-    private(set) var marked: [JournalResumePoint.MarkedLine] = []
+    var marked: [JournalResumePoint.MarkedLine] = []
     /// The last number of a run of lines applied late: the next one in that run is not a finding of its own.
     private var lateRunEnd: UInt64?
     /// Damaged lines set aside since the last line applied in order: a gap no wider than their count is
     /// their own numbers, not a second finding (QA: one damaged line was counted twice, and repaired twice).
-    private var damagedSinceApplied: UInt64 = 0
+    var damagedSinceApplied: UInt64 = 0
     /// The highest number those lines name: a lost newline merges two events into one damaged line.
-    private var damagedNamedSinceApplied: UInt64 = 0
+    var damagedNamedSinceApplied: UInt64 = 0
     /// The highest sequence number any damaged line named, now or acknowledged earlier (`AcknowledgedDamage`).
     var seqNamedByDamage: UInt64 = 0
     /// The number the next event gets: after every number given out, also those only damaged lines still name.
@@ -330,89 +330,13 @@ struct JournalScanner {
     }
 
     /// Moves the cursor to the end of a consumed line in `segment`.
-    private mutating func moveCursor(segment: Int, end: Int, lines: Int) {
+    mutating func moveCursor(segment: Int, end: Int, lines: Int) {
         // The next segment, or the next that exists past missing ones (never a summary for a lost file).
         if cursorSegment < segment {
             segments.append(SegmentSummary(number: segment, end: 0, lines: 0))
         }
         segments[segments.count - 1].end = end
         segments[segments.count - 1].lines = lines
-    }
-
-    /// Pending bad lines followed by a good line are damage: skipped, reported, quarantined.
-    private mutating func flushDamaged(
-        _ pending: inout [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
-    ) throws(JournalError) {
-        guard !pending.isEmpty else { return }
-        damagedSinceApplied += UInt64(pending.count)
-        for line in pending {
-            let file = SegmentName.fileName(line.segment)
-            let key = line.bytes.withUnsafeBufferPointer {
-                AcknowledgedDamage.damagedKey(file: file, byteOffset: line.offset, lineBytes: $0)
-            }
-            var quarantineFile: String?
-            if policy.quarantineDamage {
-                let name = "\(SegmentName.stem(line.segment))-\(line.offset).damaged"
-                quarantineFile = try folder.writeQuarantine(name: name, bytes: line.bytes + [0x0A])
-            }
-            var damaged = DamagedLine(
-                file: file, line: line.line, byteOffset: line.offset, reason: line.reason,
-                acknowledged: acknowledged.contains(key), quarantineFile: quarantineFile, key: key)
-            damaged.named = AcknowledgedDamage.named(inDamaged: line.bytes)
-            if let seq = damaged.named.maxSeq {
-                damagedNamedSinceApplied = max(damagedNamedSinceApplied, seq)
-                seqNamedByDamage = max(seqNamedByDamage, seq)
-            }
-            findings.damagedLines.append(damaged)
-            skipped.insert(LineKey(segment: line.segment, offset: line.offset))
-            marked.append(.init(segment: line.segment, offset: line.offset, checksum: line.bytes.withUnsafeBytes { CRC32C.checksum($0) },
-                                kind: .setAside))
-            let length = line.bytes.count + (line.terminated ? 1 : 0)
-            moveCursor(segment: line.segment, end: line.offset + length, lines: line.line)
-        }
-        pending.removeAll()
-    }
-
-    /// Bad or unterminated bytes after the last good line. Whole lines at its start that no longer check
-    /// out are damage, as they would be before a good line (QA: a bit flipped in the last event, a CR an
-    /// editor added to the last lines, were cut off as torn writes, and their tracking ids and sequence
-    /// numbers given out again); the rest is a torn write (a power cut may also leave zeros or garbage,
-    /// newlines included, where an unsynced write was).
-    private mutating func handleTail(
-        _ pending: [PendingLine], policy: ScanPolicy, into findings: inout RecoveryReport
-    ) throws(JournalError) {
-        guard !pending.isEmpty, policy.tail != .wait else { return }
-        var damaged = Array(pending.prefix { $0.changedAfterWriting })
-        try flushDamaged(&damaged, policy: policy, into: &findings)
-        let pending = Array(pending.drop { $0.changedAfterWriting })
-        guard !pending.isEmpty else { return }
-        // One torn region per segment, from its first pending line to the end of that segment.
-        var seen = Set<Int>()
-        for first in pending where seen.insert(first.segment).inserted {
-            let path = folder.segmentPath(first.segment)
-            let byteCount = pending.filter { $0.segment == first.segment }
-                .reduce(0) { $0 + $1.bytes.count + ($1.terminated ? 1 : 0) }
-            var quarantineFile: String?
-            if policy.tail == .truncate {
-                let rest = try JournalFolder.read(path, from: first.offset)
-                quarantineFile = try quarantineTorn(segment: first.segment, offset: first.offset, bytes: rest)
-                try folder.truncate(path, to: first.offset)
-            }
-            findings.tornTails.append(TornTail(
-                file: SegmentName.fileName(first.segment), line: first.line, byteOffset: first.offset,
-                byteCount: byteCount, quarantineFile: quarantineFile, reason: first.reason))
-        }
-    }
-
-    private func quarantineTorn(segment: Int, offset: Int, bytes: [UInt8]) throws(JournalError) -> String {
-        let stamp = JournalScanner.compactTimestamp(now())
-        var name = "\(SegmentName.stem(segment))-\(offset)-\(stamp).torn"
-        var counter = 2
-        while JournalFolder.exists(folder.quarantinePath + "/" + name) {
-            name = "\(SegmentName.stem(segment))-\(offset)-\(stamp)-\(counter).torn"
-            counter += 1
-        }
-        return try folder.writeQuarantine(name: name, bytes: bytes)
     }
 
     /// The segment a reader moves to after `segment`: the next number, or (when segments are missing,

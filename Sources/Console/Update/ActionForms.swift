@@ -99,7 +99,7 @@ enum ActionForms {
         case .tag:
             fields = [text("add", t("Tambah tag (pisahkan dengan koma)", "Add tags (comma separated)")),
                       text("remove", t("Hapus tag", "Remove tags"), initial: "")]
-            if !r.tags.isEmpty { explanation = [t("Tag sekarang: ", "Current tags: ") + r.tags.joined(separator: ", ")] }
+            if !r.tags.isEmpty { explanation = [t("Tag sekarang: ", "Current tags: ") + TagList.shown(r.tags)] }
         case .note:
             fields = [text("text", t("Catatan internal", "Internal note"), multiline: true, required: true)]
             explanation = [t("Catatan internal TIDAK pernah dilihat pelapor.", "Internal notes are NEVER shown to the reporter.")]
@@ -125,7 +125,8 @@ enum ActionForms {
     }
 
     /// The commands a filled form asks for, or a message naming the missing field.
-    static func requests(from f: FormState, language l: Language) -> Result<[DeskRequest], FormProblem> {
+    /// `currentTags`: the targets' tags now, so a tag holding a comma can be named for removal (`TagList`).
+    static func requests(from f: FormState, language l: Language, currentTags: [String] = []) -> Result<[DeskRequest], FormProblem> {
         for field in f.fields where field.required {
             if case let .text(b, _) = field.value, b.text.isBlank {
                 return .failure(FormProblem(fieldID: field.id, message: Localized("Harus diisi: \(field.label)",
@@ -159,7 +160,7 @@ enum ActionForms {
             let sub = f.choice("subcategory") ?? f.text("subcategory")
             command = .classify(classification: c, category: cat.isEmpty ? nil : cat, subcategory: sub.isEmpty ? nil : sub)
         case .priority: command = .setPriority(f.choice("priority").flatMap(Priority.init(rawValue:)) ?? .normal)
-        case .tag: command = .tag(add: list(f.text("add")), remove: list(f.text("remove")))
+        case .tag: command = .tag(add: list(f.text("add")), remove: TagList.parse(f.text("remove"), existing: currentTags))
         case .note: command = .addNote(f.text("text"))
         case .reply: command = .postReply(f.text("text"))
         case .linkDuplicate:

@@ -325,7 +325,8 @@ extension ConsoleReducer {
             applyReportScope(&s, &f)
             return []
         }
-        switch ActionForms.requests(from: f, language: s.language) {
+        let currentTags = f.purpose == .action(.tag) ? f.targets.flatMap { s.desk[$0]?.tags ?? [] } : []
+        switch ActionForms.requests(from: f, language: s.language, currentTags: currentTags) {
         case let .failure(problem):
             f.error = problem.message
             if let i = f.fields.firstIndex(where: { $0.id == problem.fieldID }) { f.focus = i }
