@@ -78,11 +78,14 @@ enum DeskAccess {
     }
 
     /// Whether reports may be missing from what a read command prints: unrepaired damage left lines out.
-    /// Damage `check --repair` can set aside: damaged lines not yet acknowledged, or events lost. Lines that
+    /// Damage `check --repair` can set aside: damaged lines not yet acknowledged, a gap in the sequence
+    /// numbers not yet acknowledged (lines lost whole: QA, a deleted receipt line left `export` at exit 0
+    /// while `check` and writers called the folder damaged), or events lost. Lines that
     /// verify but this build cannot read (a newer build's event type) are not: `list` and `stats` warn about
     /// them but do not fail for them (QA: they kept exiting 3 whatever `--repair` did); nor does `export`.
     static func hasRepairableDamage(_ desk: OpenedDesk) -> Bool {
-        desk.recovery.damagedLines.contains { !$0.acknowledged } || desk.journal.eventsLost != nil
+        desk.recovery.damagedLines.contains { !$0.acknowledged } || desk.recovery.gaps.contains { !$0.acknowledged }
+            || desk.journal.eventsLost != nil
     }
 
     /// The closing error of a read command over unrepaired damage, saying what the output lacks: a report
@@ -105,7 +108,16 @@ enum DeskAccess {
         }
         if notes.count > 5 { notes = notes.prefix(5) + ["\(notes.count - 5) more"] }
         if unknown > 0 { notes.append("\(unknown) damaged \(unknown == 1 ? "line names" : "lines name") no readable report") }
+        for gap in desk.recovery.gaps where !gap.acknowledged {
+            let numbers = gap.found - gap.expected == 1 ? "\(gap.expected)" : "\(gap.expected)–\(gap.found - 1)"
+            notes.append("events \(numbers) missing before \(located("\(gap.file):\(gap.line)", in: desk)) (the reports they recorded may be left out)")
+        }
         if let lost = desk.journal.eventsLost { notes.append(lost) }
+        let damaged = desk.recovery.damagedLines.contains { !$0.acknowledged }
+        guard damaged || desk.journal.eventsLost != nil else {
+            return "\(what) not complete, journal lines are missing: " + notes.joined(separator: "; ")
+                + "; restore them from a backup, or record the loss with `lapor-desk check --repair`"
+        }
         return "\(what) not complete, damaged journal lines were skipped: " + notes.joined(separator: "; ")
             + "; `lapor-desk check --repair` sets them aside"
     }

@@ -107,6 +107,28 @@ final class DamagedJournalCLITests: DeskTestCase {
                       after.stderr)
     }
 
+    /// QA: a line deleted whole (a receipt gone) was damage to `check` and to writers, while `list`, `stats`
+    /// and `export` exited 0 without it: a backup script took the export for complete.
+    func testALostLineMakesReadCommandsSayTheOutputIsIncomplete() throws {
+        try makeDesk()
+        let ids = try (1...3).map { try intake([], body: "laporan nomor \($0)") }
+        var lines = try String(contentsOf: journalFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.remove(at: 1)
+        try (lines.joined(separator: "\n") + "\n").write(to: journalFile, atomically: false, encoding: .utf8)
+        let missing = "not complete, journal lines are missing: events 2 missing before \(segmentPath):2"
+        for (command, what) in [("list", "the list is"), ("stats", "the figures are"), ("export", "the export is")] {
+            let run = try expect(3, [command])
+            XCTAssertTrue(run.stderr.contains("\(what) \(missing)"), "\(command): \(run.stderr)")
+        }
+        let listed = try expect(3, ["list", "--json"])
+        XCTAssertEqual(listed.stdout.split(separator: "\n").count, 2, "the good reports are still listed")
+        XCTAssertFalse(listed.stdout.contains(ids[1]))
+        // Repair records the loss by decision; the output is then complete as far as the desk knows.
+        try expect(0, ["check", "--repair"])
+        try expect(0, ["list"])
+        try expect(0, ["export"])
+    }
+
     func testCheckCountsTheEventsItReadNotTheLastSequenceNumber() throws {
         try makeDesk()
         for i in 1...5 { _ = try intake([], body: "laporan \(i)") }

@@ -63,10 +63,31 @@ final class ImportTests: DeskTestCase {
             let shown = try CLI.run(["show", id, "--json", "--data", other]).stdout
             XCTAssertTrue(descriptions.contains { shown.contains(String($0.prefix(30))) }, shown)
         }
+        // The responsible agency, the place and the topic come back (QA: every report came back unrouted,
+        // placeless and, with only a service_code, without a topic).
+        let originals = try listJSON()
+        for r in rows {
+            let original = try XCTUnwrap(originals.first { ($0["id"] as? String) == (r["external_id"] as? String) })
+            XCTAssertEqual(r["region"] as? String, original["region"] as? String, "\(r)")
+            XCTAssertEqual(r["category"] as? String, original["category"] as? String, "\(r)")
+        }
+        let routed = try XCTUnwrap(rows.first { ($0["external_id"] as? String) == first })
+        XCTAssertEqual(routed["agency"] as? String, "pemkab-sleman")
+        XCTAssertEqual(routed["status"] as? String, "terdisposisi")
+        let codeOnly = #"[{"service_request_id":"x-1","service_code":"kesehatan","description":"isi","agency_responsible":"dinas-antah","#
+            + #""address":"Jl. Mawar 12, 12"}]"#
+        let odd = try CLI.run(["import", "--format", "open311", try writeFile("odd.json", Data(codeOnly.utf8)), "--data", other])
+        XCTAssertEqual(odd.code, 0, odd.transcript)
+        XCTAssertTrue(odd.stderr.contains("agency_responsible: 'dinas-antah' is not in the agency directory"), odd.stderr)
+        let oddRow = try XCTUnwrap(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout)
+            .first { ($0["external_id"] as? String) == "x-1" })
+        XCTAssertEqual(oddRow["category"] as? String, "Kesehatan")
+        XCTAssertNil(oddRow["agency"] as? String)
+        XCTAssertNil(oddRow["region"] as? String, "a house number is not a province code")
         // Importing the same export again records nothing new.
         let twice = try CLI.run(["import", "--format", "open311", file, "--data", other])
         XCTAssertEqual(twice.code, 0, twice.transcript)
-        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 6)
+        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 7)
     }
 
     func testStandardInput() throws {

@@ -81,9 +81,23 @@ public struct Desk: Sendable {
 
     /// A channel's own id for a report. A pair, not one joined string: the id is the intake's own string
     /// (no copy per report), and hashing skips building a key.
+    ///
+    /// Ids are compared byte for byte, not as text: a channel's id is an opaque code, and Swift's text
+    /// equality takes "café-1" written with é and with e plus a combining accent for the same, so a second
+    /// report was skipped as a duplicate of the first (QA).
     public struct ExternalKey: Hashable, Sendable {
         public var channel: Channel
         public var externalID: String
+
+        public static func == (a: ExternalKey, b: ExternalKey) -> Bool {
+            a.channel == b.channel && a.externalID.utf8.elementsEqual(b.externalID.utf8)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(channel)
+            var id = externalID
+            id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public static func externalKey(channel: Channel, externalID: String) -> ExternalKey {

@@ -148,13 +148,29 @@ struct DeskReportPass {
             // person and stay hidden under five.
             byStatus: ReportStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label, count: .exact(byStatus[$0])) },
             byChannel: Channel.allCases.map { CountRow(key: $0.rawValue, label: DeskReportLabels.channel($0), count: .exact(byChannel[$0])) },
-            byCategory: Self.rows(byCategory, none: DeskReportLabels.noCategory, conceal: tooFew),
+            byCategory: Self.rows(Self.mergingSpellings(byCategory), none: DeskReportLabels.noCategory, conceal: tooFew),
             byClassification: Classification.allCases.map {
                 CountRow(key: $0.rawValue, label: $0.label, count: .exact(byClassification[$0]))
             },
-            byRegion: Self.rows(byRegion, none: DeskReportLabels.noRegion, conceal: tooFew),
+            byRegion: Self.rows(Self.mergingSpellings(byRegion), none: DeskReportLabels.noRegion, conceal: tooFew),
             workingDays: figures, deadlinesMet: compliance, overdueOpen: overdueOpen, mostOverdue: mostOverdue.rows(deadlines, now),
             groups: groupFigures, current: snapshot)
+    }
+
+    /// One row per topic or region however it was typed: intake takes "kesehatan" and "KESEHATAN" as the
+    /// known "Kesehatan" and `list --category` finds all three, so the figures count them as one (QA: three
+    /// rows of "< 5" for one topic of five). Merged per distinct spelling, not per report; the row takes
+    /// the spelling most reports use (ties: the first in code-point order).
+    static func mergingSpellings(_ counts: [String: Int]) -> [String: Int] {
+        var groups: [String: [(spelling: String, count: Int)]] = [:]
+        for (spelling, count) in counts { groups[spelling.lowercased(), default: []].append((spelling, count)) }
+        guard groups.count < counts.count else { return counts }
+        var merged: [String: Int] = [:]
+        for spellings in groups.values {
+            let shown = spellings.min { $0.count != $1.count ? $0.count > $1.count : $0.spelling < $1.spelling }!.spelling
+            merged[shown] = spellings.reduce(0) { $0 + $1.count }
+        }
+        return merged
     }
 
     /// Data-keyed rows: counts shown exactly first (largest first), then the hidden ones; ties and hidden

@@ -59,7 +59,9 @@ struct ImportCommand: ParsableCommand {
         let total = batches.reduce(0) { $0 + $1.1.records.count }
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
         opened.store.reserveCapacity(forMoreReports: total)
-        for (name, batch) in batches {
+        for (name, decoded) in batches {
+            var batch = decoded
+            if format == .open311 { Open311.resolve(&batch, fileName: name, reference: opened.reference) }
             // Every warning and rejection of the file in line order, once the file is done (or the import
             // stops): QA had to re-sort a file's warnings, printed first, among its errors to mend it.
             var messages = batch.problems.map { (line: $0.line, text: $0.description) }

@@ -100,6 +100,23 @@ final class IntakeFileTests: XCTestCase {
         XCTAssertEqual(batch.problems, [])
     }
 
+    /// QA: the same accented id written two ways (é, and e with a combining accent) was taken for one id,
+    /// and the second report skipped. A channel's id is a code: compared byte for byte, here and in the desk.
+    func testExternalIDsThatAreEqualOnlyAsTextAreTwoReports() {
+        let text = #"{"channel":"web","external_id":"caf\u00e9-1","body":"pertama"}"# + "\n"
+            + #"{"channel":"web","external_id":"cafe\u0301-1","body":"kedua"}"#
+        let batch = decode(text)
+        XCTAssertEqual(batch.records.map(\.line), [1, 2])
+        XCTAssertEqual(batch.warnings, [])
+        var desk = Desk()
+        for (k, record) in batch.records.enumerated() {
+            desk.apply(RecordedEvent(seq: UInt64(k + 1), id: "e\(k)", reportID: ReportID("260000\(k + 1)"), at: Date(),
+                                     actor: Actor(Operator.system), event: .received(record.intake)))
+        }
+        XCTAssertEqual(desk.reportID(channel: .web, externalID: "caf\u{E9}-1"), ReportID("2600001"))
+        XCTAssertEqual(desk.reportID(channel: .web, externalID: "cafe\u{301}-1"), ReportID("2600002"))
+    }
+
     func testUnknownFieldsAreKeptAndWarnedOncePerFile() {
         let text = """
         {"channel":"sms","body":"a","gateway":"tsel"}

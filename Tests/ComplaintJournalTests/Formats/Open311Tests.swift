@@ -159,3 +159,27 @@ final class Open311CollisionTests: XCTestCase {
         XCTAssertEqual(batch.records.first?.intake.extra, ["open311.body": #""lain""#, "open311.channel": #""sms""#])
     }
 }
+
+/// The place at the end of an Open311 address, read against the shipped region list.
+final class Open311PlaceTests: XCTestCase {
+    func testTheAddressEndsInAKnownPlaceOrStaysDetail() throws {
+        let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/DeskResources/Files/reference")
+        var texts: [String: String] = [:]
+        for name in ReferenceData.fileNames {
+            texts[name] = try String(contentsOf: files.appendingPathComponent(name), encoding: .utf8)
+        }
+        let regions = try ReferenceData.load(files: texts).regions
+        XCTAssertEqual(Open311.placed("Depok, Kabupaten Sleman, DI Yogyakarta", regions: regions),
+                       Location(province: "DI Yogyakarta", regency: "Kabupaten Sleman", detail: "Depok"), "what our export writes")
+        XCTAssertEqual(Open311.placed("Kabupaten Sleman, DI Yogyakarta", regions: regions),
+                       Location(province: "DI Yogyakarta", regency: "Kabupaten Sleman"))
+        XCTAssertEqual(Open311.placed("Jl. Kaliurang, Kabupaten Sleman", regions: regions),
+                       Location(province: "DI Yogyakarta", regency: "Kabupaten Sleman", detail: "Jl. Kaliurang"), "a regency named once")
+        XCTAssertEqual(Open311.placed("Jl. Asia Afrika, Bandung", regions: regions), Location(detail: "Jl. Asia Afrika, Bandung"),
+                       "Bandung is two places: left as written")
+        XCTAssertEqual(Open311.placed("Jl. Mawar 12, 12", regions: regions), Location(detail: "Jl. Mawar 12, 12"),
+                       "a house number is not a province code")
+        XCTAssertEqual(Open311.placed("Gang Buntu", regions: regions), Location(detail: "Gang Buntu"))
+    }
+}

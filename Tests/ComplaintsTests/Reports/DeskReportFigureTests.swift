@@ -45,6 +45,23 @@ final class DeskReportFigureTests: XCTestCase {
         XCTAssertEqual(report.byRegion[0].label, DeskReportLabels.concealed)
     }
 
+    /// QA: a topic and a region typed in three cases (all taken as the known one by intake, all found by
+    /// `list --category`) were three rows of "< 5" instead of one row of five.
+    func testATopicOrRegionTypedInAnotherCaseIsTheSameRow() {
+        var j = JournalBuilder()
+        let spellings = [("Kesehatan", "Kabupaten Sleman"), ("kesehatan", "kabupaten sleman"), ("KESEHATAN", "KABUPATEN SLEMAN"),
+                         ("Kesehatan", "Kabupaten Sleman"), ("Kesehatan", "Kabupaten Sleman")]
+        for (k, (category, regency)) in spellings.enumerated() {
+            j.add(ReportID("\(k + 1)"), at(0, 9 + k), .received(reportIntake(at(0, 9 + k), category: category, regency: regency)))
+        }
+        let r = DeskReport.compute(desk: j.desk, query: WeekDesk.period, deadlines: WeekDesk.deadlines, now: WeekDesk.now, viewer: nasional)
+        XCTAssertEqual(r.byCategory.map(\.key), ["Kesehatan"], "the spelling most reports use")
+        XCTAssertEqual(r.byCategory.map(\.count), [.exact(5)])
+        XCTAssertEqual(r.byRegion.map(\.key), ["Kabupaten Sleman"])
+        XCTAssertEqual(r.byRegion.map(\.count), [.exact(5)])
+        XCTAssertEqual(DeskReportPass.mergingSpellings(["b": 2, "B": 2, "c": 1]), ["B": 4, "c": 1], "a tie takes the first in code-point order")
+    }
+
     func testWorkingDaysToVerificationSkipTheHolidayAndThePostponement() {
         let f = report.workingDays(.verification)
         // 2600001: Tue 9:00 → Thu 9:00 = 15 h + (Wed holiday) + 9 h = 24 h = 1.0.
