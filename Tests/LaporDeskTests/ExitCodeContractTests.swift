@@ -263,6 +263,10 @@ final class ExitCodeContractTests: DeskTestCase {
         XCTAssertEqual(g.code, 2, g.transcript)
         let journal = (try? String(contentsOf: journalFile, encoding: .utf8)) ?? ""
         XCTAssertFalse(journal.contains("alien"))
+        // A value only the desk can refuse is a bad option value too (QA: `--agency nope` alone exited 1).
+        let a = try desk(["intake", "--channel", "sms", "--body", "x", "--agency", "dinas-antah"])
+        XCTAssertEqual(a.code, 2, a.transcript)
+        XCTAssertTrue(a.stderr.contains("--agency: Agency 'dinas-antah' is not in the directory"), a.stderr)
     }
 
     func testConsoleWithoutATerminalIsUsageErrorNotEscapeGarbage() throws {
@@ -288,6 +292,10 @@ final class ExitCodeContractTests: DeskTestCase {
         let xdg = try CLI.run(["list", "--json"], env: ["XDG_DATA_HOME": scratch.path])
         XCTAssertEqual(xdg.code, 2, "\(scratch.path)/lapor-desk does not exist\n\(xdg.transcript)")
         XCTAssertTrue(xdg.stderr.contains(scratch.appendingPathComponent("lapor-desk").path), xdg.stderr)
+        // A relative XDG_DATA_HOME is ignored (XDG base directory rules): the home folder's is used.
+        let relative = try CLI.run(["list", "--json"], env: ["XDG_DATA_HOME": "relative", "HOME": scratch.path])
+        XCTAssertEqual(relative.code, 2, relative.transcript)
+        XCTAssertTrue(relative.stderr.contains(scratch.appendingPathComponent(".local/share/lapor-desk").path), relative.stderr)
     }
 
     func testIntakeWithBadTimeIsUsageErrorNamingTheFlag() throws {

@@ -90,6 +90,23 @@ final class ImportTests: DeskTestCase {
         XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 7)
     }
 
+    /// QA: the JSON lines export fed to `import` was refused as missing channel and body (it has both, under
+    /// `intake`). The refusal says what the line is and which export to use; that one imports.
+    func testTheReportExportIsRefusedNamingTheIntakeExport() throws {
+        try makeDesk()
+        try expect(0, ["import", "-"], stdin: Data((Fixtures.twenty[3].jsonLine + "\n").utf8))
+        let exported = try expect(0, ["export", "--format", "jsonl"]).stdoutData
+        let other = scratch.appendingPathComponent("desk2").path
+        XCTAssertEqual(try CLI.run(["init", "--data", other]).code, 0)
+        let refused = try CLI.run(["import", "-", "--data", other], stdin: exported)
+        XCTAssertEqual(refused.code, 1, refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("<stdin>:1: this is a report as `export --format jsonl` writes it (with its trail), "
+                                              + "not an intake record; to move reports between desks, `export --format intake`"), refused.stderr)
+        XCTAssertFalse(refused.stderr.contains("channel: missing"), refused.stderr)
+        let intake = try expect(0, ["export", "--format", "intake"]).stdoutData
+        XCTAssertEqual(try CLI.run(["import", "-", "--data", other], stdin: intake).code, 0)
+    }
+
     func testStandardInput() throws {
         try makeDesk()
         let r = try expect(0, ["import", "-"], stdin: Data((Fixtures.twenty[3].jsonLine + "\n").utf8))

@@ -20,10 +20,12 @@ public struct DeskFolder: Sendable {
     public init(url: URL) { self.url = url }
 
     /// `--data DIR`, else `$LAPOR_DESK_DATA`, else `$XDG_DATA_HOME/lapor-desk`, else `~/.local/share/lapor-desk`.
+    /// A relative `$XDG_DATA_HOME` is ignored, as the XDG base directory rules say (QA: it named a folder under
+    /// whatever directory the command ran in).
     public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DeskFolder {
         if let explicit, !explicit.isEmpty { return DeskFolder(url: URL(fileURLWithPath: explicit)) }
         if let env = environment["LAPOR_DESK_DATA"], !env.isEmpty { return DeskFolder(url: URL(fileURLWithPath: env)) }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return DeskFolder(url: URL(fileURLWithPath: xdg).appendingPathComponent("lapor-desk"))
         }
         let home = environment["HOME"] ?? NSHomeDirectory()

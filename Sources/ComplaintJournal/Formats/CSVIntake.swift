@@ -38,8 +38,12 @@ public enum CSVIntake {
             let name = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? "column \(k + 1)" : canonicalColumn(name)
         }
+        // A header with our export's own column names: the file is that export, edited; its `'` markers are ours.
+        let fromOurExport = header.fields.contains {
+            columnAliases[String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()] != nil
+        }
         for record in records where !record.isBlank {
-            switch decodeRecord(record, columns: columns, fileName: fileName, importTime: importTime) {
+            switch decodeRecord(record, columns: columns, fileName: fileName, importTime: importTime, fromOurExport: fromOurExport) {
             case let .accepted(intake, warnings): builder.accept(intake, line: record.line, warnings: warnings)
             case let .rejected(problems): builder.reject(problems)
             }
@@ -69,8 +73,9 @@ public enum CSVIntake {
         return nil
     }
 
+    /// `fromOurExport`: the header is our export's (see `unmarked(_:column:fromOurExport:)`).
     static func decodeRecord(_ record: CSVRecord, columns: [String], fileName: String,
-                             importTime: Date) -> IntakeDecoding {
+                             importTime: Date, fromOurExport: Bool = false) -> IntakeDecoding {
         var problems: [IntakeProblem] = []
         func problem(_ field: String?, _ message: String) {
             problems.append(IntakeProblem(file: fileName, line: record.line, field: field, message: message))
@@ -88,10 +93,7 @@ public enum CSVIntake {
                 problem(column, "invalid UTF-8 at byte \(bad + 1) of the cell")
                 continue
             }
-            // Our own export keeps formulas and digits a spreadsheet would damage as text behind a `'`
-            // (`CSVWriter`): the file read back as it was written gives the value, so an exported NIK, phone
-            // or `=…` title imports again as it was.
-            let cell = CSVWriter.unmarked(String(decoding: raw, as: UTF8.self))
+            let cell = unmarked(String(decoding: raw, as: UTF8.self), column: column, fromOurExport: fromOurExport)
             let trimmed = cell.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue } // an empty cell is a missing value
             if let path = textColumns[column] {
@@ -154,6 +156,19 @@ public enum CSVIntake {
         // (QA: as unknown columns they were kept as plain extras an agency officer could read).
         if let alias = columnAliases[lower] { return alias }
         return name
+    }
+
+    /// Our own export keeps formulas and digits a spreadsheet would damage as text behind a `'` (`CSVWriter`):
+    /// read back, such a cell gives the value, so an exported NIK, phone or `=…` title imports as it was. Only
+    /// where the `'` can be ours: a NIK or phone (digits, where a `'` is never data), or any column our export
+    /// writes when the header is that export's. Otherwise text is stored exactly as received (QA: a body
+    /// "'=SUM(A1) kata warga" from another system lost its apostrophe; our export never writes a body).
+    static func unmarked(_ cell: String, column: String, fromOurExport: Bool) -> String {
+        switch column {
+        case "reporter.nik", "reporter.phone": return CSVWriter.unmarked(cell)
+        case "body": return cell
+        default: return fromOurExport ? CSVWriter.unmarked(cell) : cell
+        }
     }
 
     static let columnAliases: [String: String] = [

@@ -45,6 +45,14 @@ public enum IntakeDecoder {
             r.problem(nil, "expected a JSON object, found \(value.typeName)")
             return .rejected(r.problems)
         }
+        // QA: a line of `export --format jsonl` was refused as missing its channel and body, which it holds
+        // under `intake`: say what the line is and which export to import instead.
+        if case let .object(members) = value, !members.contains(where: { $0.key == "channel" }),
+           members.contains(where: { $0.key == "intake" }), members.contains(where: { $0.key == "trail" }) {
+            r.problem(nil, "this is a report as `export --format jsonl` writes it (with its trail), not an intake record; "
+                      + "to move reports between desks, `export --format intake` and import that")
+            return .rejected(r.problems)
+        }
         guard let top = r.members(of: value, path: nil, known: knownFields) else { return .rejected(r.problems) }
 
         var channel: Channel?

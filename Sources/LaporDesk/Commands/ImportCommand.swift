@@ -163,7 +163,12 @@ struct ImportCommand: ParsableCommand {
     /// A refused record as the other intake errors read: `field: reason`, in English.
     static func describe(_ failure: DeskStore.Failure) -> String {
         guard case let .refused(refusal) = failure else { return failure.description }
-        let field: String? = switch refusal.code {
+        return (field(of: refusal).map { "\($0): " } ?? "") + refusal.message.en
+    }
+
+    /// The intake field a refusal is about, if it is about one value.
+    static func field(of refusal: Refusal) -> String? {
+        switch refusal.code {
         case .unknownAgency: "agency"
         case .unknownUnit: "unit"
         case .unknownCategory: "category"
@@ -171,7 +176,6 @@ struct ImportCommand: ParsableCommand {
         case .incidentDateImpossible: "incident_date"
         default: nil
         }
-        return (field.map { "\($0): " } ?? "") + refusal.message.en
     }
 }
 

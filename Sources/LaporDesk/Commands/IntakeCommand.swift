@@ -88,7 +88,11 @@ struct IntakeCommand: ParsableCommand {
             if !isNew { Output.error("note: \(intake.channel.rawValue) \(intake.externalID ?? "") was already recorded as \(id)") }
         } catch {
             switch error {
-            case let .refused(r): throw Fail.rejected("intake: \(r.message.en)")
+            // A value the desk refuses (an agency not in the directory, a time in the future) is a bad option
+            // value, exit 2 as every other one (QA: `--agency nope` alone exited 1).
+            case let .refused(r):
+                if let field = ImportCommand.field(of: r) { throw Fail.usage("\(Self.option(naming: field)): \(r.message.en)") }
+                throw Fail.rejected("intake: \(r.message.en)")
             case .journal, .busy: throw Fail.damaged(error.description)
             }
         }

@@ -41,13 +41,25 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(i.title, "'123", "short digits are never marked, so this quote is the text's own")
     }
 
-    /// QA: a title our export defused (`'=cmd|calc`) came back with the quote.
+    /// QA: a title our export defused (`'=cmd|calc`) came back with the quote. The file is our export (its
+    /// `regency` column) with a body added.
     func testFormulasOurExportDefusedReadBackAsWritten() throws {
         for title in ["=cmd|calc", "+62 di judul", "-", "@siapa", "biasa", "'kutip sendiri", "'=x", "''", "'0812"] {
             let cell = CSVWriter.cell(title, separator: .comma)
-            let batch = decode("channel,body,title\r\nsms,isi,\(cell)\r\n")
+            let batch = decode("channel,body,title,regency\r\nsms,isi,\(cell),\r\n")
             XCTAssertEqual(batch.records.first?.intake.title, title, cell)
         }
+    }
+
+    /// QA: a file from another system lost the leading `'` of its text ("'=SUM(A1) kata warga"): only a
+    /// file with our export's columns carries our markers, and a body (which our export never writes) never.
+    func testAnotherSystemsTextKeepsItsLeadingQuote() throws {
+        let foreign = decode("external_id,channel,body,title\nap1,web,'=SUM(A1) kata warga,'-5 derajat di kelas\n")
+        XCTAssertEqual(foreign.records.first?.intake.body, "'=SUM(A1) kata warga")
+        XCTAssertEqual(foreign.records.first?.intake.title, "'-5 derajat di kelas")
+        let ours = decode("external_id,channel,body,title,regency\nap1,web,'=SUM(A1) kata warga,'-5 derajat,\n")
+        XCTAssertEqual(ours.records.first?.intake.body, "'=SUM(A1) kata warga", "our export writes no body")
+        XCTAssertEqual(ours.records.first?.intake.title, "-5 derajat")
     }
 
     /// QA: a row with fewer fields than the header was recorded silently; one with more is refused.
