@@ -139,6 +139,21 @@ public final class CursesScreen: TerminalDevice {
 
     deinit { stop() }
 
+    /// Gives the terminal back to the shell and stops the process, as C-z does in any full-screen program
+    /// (curses reads keys raw, so the terminal sends no SIGTSTP itself; QA: C-z did nothing). The shell's
+    /// `fg` resumes here, and the next `draw` repaints the whole screen.
+    public func suspend() {
+        guard !stopped else { return }
+        _ = endwin()
+        if bracketedPaste { writeDirectly("\u{1B}[?2004l") }
+        let previous = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, previous)
+        if bracketedPaste { writeDirectly("\u{1B}[?2004h") }
+        invalidate()
+        _ = wrefresh(lapor_stdscr())
+    }
+
     /// Restores the terminal at once from anywhere (e.g. before printing a fatal error) without
     /// tearing curses down; harmless when no screen is active.
     public static func emergencyRestore() { SignalGuard.emergencyRestore() }

@@ -147,13 +147,16 @@ enum ConsoleLauncher {
         }
     }
 
+    /// How long a console's save waits for another writer before it says so (README: 5 s; the command line 10 s).
+    static let consoleLockTimeout: Double = 5
+
     static func openDesk(_ options: DeskOptions, useSnapshot: Bool = true, refuseWriting: ((DeskSettings, Roster) -> Localized?)? = nil,
                          beforeDecoding: ((SnapshotPreview) -> Void)? = nil) throws -> OpenedDesk {
         let folder = DeskFolder.resolve(explicit: options.data)
         do {
             // The snapshot's lines are checked on another core while the first frame is drawn and the
             // desk decoded: a long-lived console can wait for the result before it writes.
-            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: 5,
+            return try OpenedDesk.open(folder, defaults: DeskAccess.defaults, mode: .writer, lockTimeout: consoleLockTimeout,
                                        openLockTimeout: 1, readOnlyFallback: true, useSnapshot: useSnapshot, checkSnapshotInBackground: true,
                                        refuseWriting: refuseWriting, beforeDecoding: beforeDecoding)
         } catch {
@@ -188,7 +191,8 @@ enum ConsoleLauncher {
         }
         do {
             let opened = try PracticeDesk.create(in: folder, defaults: DeskAccess.defaults, name: "Meja Latihan LaporDesk",
-                                                 rosterText: roster, laporanText: laporan, laporanFile: "demo/laporan.jsonl", now: Date())
+                                                 rosterText: roster, laporanText: laporan, laporanFile: "demo/laporan.jsonl", now: Date(),
+                                                 lockTimeout: consoleLockTimeout)
             try PracticeSnapshot.keepPristineCopy(of: folder) // for `demo --reset` and Ctrl-R
             return opened
         } catch {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Complaints
 import ComplaintJournal
 import CursesTerminal
@@ -34,9 +35,11 @@ final class ConsoleScreen {
 
     /// `source` names where the name came from (QA: a theme set in a settings file was blamed on `--theme`).
     private func check(_ themeName: String, source: String) throws {
+        // The list a theme file's `description` is written for: one theme per line, with it.
+        let list = catalog.summaries.map { "  \($0.name)" + ($0.description.map { ": \(ReportText.clean($0))" } ?? "") }
+        // `--theme ?` asks for the list (README; QA: it was called an unknown theme, exit 2).
+        if themeName == "?", source == "--theme" { throw CleanExit.message(list.joined(separator: "\n")) }
         guard catalog.names.contains(themeName) else {
-            // The list a theme file's `description` is written for: one theme per line, with it.
-            let list = catalog.summaries.map { "  \($0.name)" + ($0.description.map { ": \(ReportText.clean($0))" } ?? "") }
             throw Fail.usage("\(source): unknown theme '\(QuotedValue.shown(themeName))'; the themes are:\n" + list.joined(separator: "\n"))
         }
     }

@@ -30,7 +30,7 @@ enum ScenarioLauncher {
             folder = DeskFolder(url: URL(fileURLWithPath: String(cString: made)))
         }
         do {
-            return try ScenarioDesk.create(package, in: folder, defaults: DeskAccess.defaults)
+            return try ScenarioDesk.create(package, in: folder, defaults: DeskAccess.defaults, lockTimeout: ConsoleLauncher.consoleLockTimeout)
         } catch {
             throw Fail.damaged("demo --scenario: \(error)")
         }

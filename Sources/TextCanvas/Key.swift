@@ -69,6 +69,18 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// The key as screens show it: the arrow keys as arrows, as on the keycaps, in either language (QA: "Right"
+    /// and "Down" in the Indonesian console); every other key by `name`, which key tables also use.
+    public var shownName: String {
+        switch self {
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        default: name
+        }
+    }
+
     /// Parses a key name as written in key tables. Accepts `name`'s spellings plus common aliases
     /// (`Escape`, `Return`, `BSpace`, `BTab`, `Del`, `Ins`, `PageUp`, `PageDown`, `PPage`, `NPage`,
     /// `Ctrl-c`, `^C`, `Alt-x`) case-insensitively for named keys. Returns nil for unknown names.

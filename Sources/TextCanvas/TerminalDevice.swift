@@ -22,9 +22,14 @@ public protocol TerminalDevice: AnyObject {
     /// Waits up to `timeoutMs` milliseconds (nil: forever) for a key, a signal, or input on one of
     /// `alsoWatch`'s file descriptors.
     func nextEvent(timeoutMs: Int?, alsoWatch: [Int32]) -> TerminalEvent
+    /// Stops the program until the shell resumes it (C-z), giving the terminal back meanwhile.
+    func suspend()
 }
 
 extension TerminalDevice {
+    /// Stops the program until the shell resumes it (C-z); a device without job control does nothing.
+    public func suspend() {}
+
     /// Convenience for callers that only want keys: the next key, or nil for any other event.
     public func readKey(timeoutMs: Int?) -> Key? {
         if case .key(let key) = nextEvent(timeoutMs: timeoutMs, alsoWatch: []) { return key }

@@ -432,8 +432,7 @@ final class ActionStepTests: XCTestCase {
         step(&s, key: .char("A")) {
             $0.overlay = .confirm(Confirmation(
                 title: "Cabut ANONIM dari #2600002?",
-                lines: ["PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan,",
-                        "penghubung unit kerja dan pengamat."],
+                lines: ["PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan, penghubung unit kerja dan pengamat."],
                 requests: [request]))
         }
         step(&s, key: .char("x"))  // other keys do nothing

@@ -29,6 +29,43 @@ final class CommandPromptStepTests: XCTestCase {
         step(&s, key: .enter) { $0.overlay = nil; $0.message = msg(.error, "Laporan #9999999 tidak ditemukan.") }
     }
 
+    /// QA: a deleted report (in no queue) opened by number, then Esc, left the cursor on another report than
+    /// the one the officer had chosen: the next `d` would have acted on it.
+    func testOpeningAReportInNoQueueLeavesTheInboxCursorWhereItWas() throws {
+        var s = try Fixture.state()
+        s.press(.down)
+        let chosen = try XCTUnwrap(s.inbox.selectedID)
+        let (view, rows) = (s.inbox.view, s.inbox.rows)
+        s.press(.char(":"))
+        s.type("\(Fixture.ID.deleted)")
+        s.press(.enter)
+        XCTAssertEqual(s.detail.reportID, Fixture.ID.deleted)
+        XCTAssertEqual(s.inbox.view, view)
+        XCTAssertEqual(s.inbox.rows, rows)
+        XCTAssertEqual(s.inbox.selectedID, chosen)
+        s.press(.escape)
+        XCTAssertEqual(s.focus, .inbox)
+        XCTAssertEqual(s.inbox.selectedID, chosen)
+    }
+
+    /// QA: an argument to a command that takes none was read as a report number (`:sort bogus` said report
+    /// #bogus was not found) or ignored (`:replay 2600001` replayed the whole desk).
+    func testACommandThatTakesNoArgumentRefusesOne() throws {
+        var s = try Fixture.state()
+        let before = s
+        s.press(.char(":"))
+        s.type("sort bogus")
+        s.press(.enter)
+        XCTAssertEqual(s.message, msg(.error, ":sort tidak memakai argumen; tidak dijalankan."))
+        XCTAssertEqual(s.inbox.filter.sort, before.inbox.filter.sort, "the sort did not change")
+        XCTAssertEqual(s.inbox.rows, before.inbox.rows)
+        s.press(.char(":"))
+        s.type("replay 2600001")
+        s.press(.enter)
+        XCTAssertEqual(s.message, msg(.error, ":replay tidak memakai argumen; tidak dijalankan. Satu laporan: :replay-report NOMOR."))
+        XCTAssertNil(s.replay)
+    }
+
     func testAgencyAdminCannotOpenAnotherAgencysReportByNumber() throws {
         var s = try Fixture.state(Fixture.agencyAdmin)
         s.press(.char(":"))

@@ -384,6 +384,18 @@ final class NavigationStepTests: XCTestCase {
         step(&tiny, key: .char("q"), effects: [.quit])
     }
 
+    /// C-z suspends to the shell, as in any full-screen program (QA: it was swallowed); in a form it stays the
+    /// undo of typing, and nothing is suspended.
+    func testControlZSuspendsOutsideFormsAndUndoesTypingInThem() throws {
+        var s = try Fixture.state()
+        step(&s, key: .ctrl("z"), effects: [.suspend])
+        s.press(.char("c"))
+        s.type("catatan")
+        XCTAssertEqual(s.press(.ctrl("z")), [])
+        XCTAssertNotNil(s.form, "the form stays")
+        XCTAssertNotEqual(s.form?.text("text"), "catatan", "the typing is undone")
+    }
+
     /// QA: `c`, typing a note, shrinking the terminal to 20×5 and pressing q quit and silently threw the
     /// note away. There, q with typed text first says what it would do; a second q quits.
     func testQuitOnTheTooSmallScreenAsksBeforeDiscardingTypedText() throws {

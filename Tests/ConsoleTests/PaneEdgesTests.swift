@@ -26,7 +26,23 @@ final class PaneEdgesTests: XCTestCase {
     func testHelpSaysTheBadgesCountWorkingDays() throws {
         var s = try Fixture.state()
         XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja") })
+        // The badge rounds up ("due within"): 2.1 working days read "3h lagi" (QA: the help said "3 days left").
+        XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"3h lagi\" = tenggat dalam 3 hari kerja (lebih dari 2)") })
         s.env.language = .en
-        XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"3d left\" = 3 working days left") })
+        XCTAssertTrue(OverlayView.helpLines(s).contains { $0.text.contains("\"3d left\" = due within 3 working days (more than 2)") })
+    }
+}
+
+/// The action menu at a size too small for all its actions says how many are above and below.
+final class ActionMenuEdgeTests: XCTestCase {
+    func testASmallMenuNamesTheActionsOutOfView() throws {
+        var s = try Fixture.state(size: Size(width: 44, height: 12))
+        s.press(.char("."))
+        guard case let .menu(menu)? = s.overlay else { return XCTFail("no menu") }
+        var rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains("↓ ") }, rows.joined(separator: "\n"))
+        for _ in 0..<menu.items.count { s.press(.char("j")) }
+        rows = ConsoleRenderer.render(s).textRows()
+        XCTAssertTrue(rows.contains { $0.contains("↑ ") }, rows.joined(separator: "\n"))
     }
 }

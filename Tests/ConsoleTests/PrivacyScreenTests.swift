@@ -120,7 +120,17 @@ final class PrivacyScreenTests: XCTestCase {
         for m in ["Sri Rahayu", "3404015505700001", "081234567890", "sri.rahayu@example.id", "Puskesmas Depok II tutup"] {
             XCTAssertFalse(text.contains(m), "\(m) still on screen after redaction")
         }
-        XCTAssertTrue(text.contains("[dihapus]"), "the erasure is visible as such")
+        XCTAssertTrue(text.contains("NIK: [dihapus]"), "the erasure is visible as such")
+        // In the officer's language (QA: "[dihapus]" in the English console).
+        var en = try Fixture.state(store: store)
+        en.env.language = .en
+        en.press(.char("5"))
+        en.press(.char(":"))
+        en.type(Fixture.ID.overdue.rawValue)
+        en.press(.enter)
+        let english = ConsoleRenderer.render(en).textRows().joined(separator: "\n")
+        XCTAssertTrue(english.contains("NIK: [redacted]"), english)
+        XCTAssertFalse(english.contains("NIK: [dihapus]"), english)
         s.press(.escape)
         s.press(.char("/"))
         s.type("Rahayu")

@@ -29,6 +29,11 @@ final class ThemeChoiceTests: DeskTestCase {
         XCTAssertTrue(theme.stderr.contains("--theme: unknown theme 'nosuch'"), theme.stderr)
         // The list a theme's description is written for (QA: no screen showed it).
         XCTAssertTrue(theme.stderr.contains("\n  terang: Terang — untuk proyektor dan ruangan terang"), theme.stderr)
+        // `--theme ?` asks for that list: printed, exit 0 (QA: it was an unknown theme, exit 2).
+        let asked = try desk(["--theme", "?"])
+        XCTAssertEqual(asked.code, 0, asked.transcript)
+        XCTAssertTrue(asked.stdout.contains("  terang: Terang — untuk proyektor dan ruangan terang"), asked.stdout)
+        XCTAssertEqual(asked.stderr, "")
 
         let config = scratch.appendingPathComponent("config/lapor-desk")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)

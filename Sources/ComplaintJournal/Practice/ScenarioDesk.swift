@@ -22,14 +22,16 @@ public enum ScenarioDesk {
 
     /// Creates the practice desk in an empty `folder` with `now` = the scenario's start, records the lesson,
     /// keeps the pristine copy and sets the practice clock to the scenario's start. Returns the opened desk.
-    public static func create(_ package: ScenarioPackage, in folder: DeskFolder, defaults: DeskDefaults) throws -> OpenedDesk {
+    /// `lockTimeout` as `PracticeDesk.create`'s.
+    public static func create(_ package: ScenarioPackage, in folder: DeskFolder, defaults: DeskDefaults,
+                              lockTimeout: Double = 10) throws -> OpenedDesk {
         var deskDefaults = defaults
         deskDefaults.reference = package.referenceTexts(defaults: defaults)
         let scenario = package.scenario
         let opened = try PracticeDesk.create(
             in: folder, defaults: deskDefaults, name: scenario.deskName, rosterText: package.files[Scenario.rosterFileName] ?? "",
             laporanText: package.files[Scenario.reportsFileName] ?? "", laporanFile: Scenario.reportsFileName,
-            now: scenario.startsAt, settingsText: settingsText(scenario))
+            now: scenario.startsAt, settingsText: settingsText(scenario), lockTimeout: lockTimeout)
         let copy = scenarioCopyFolder(folder)
         try PracticeSnapshot.makeFolder(copy)
         for (name, text) in package.files.sorted(by: { $0.key < $1.key }) {

@@ -152,10 +152,14 @@ extension Report {
         clocks.postponement.stop(at: t)
     }
 
+    /// What erased personal data reads as in the state (data, in the desk's language; the console shows it in
+    /// the officer's).
+    public static let redactionMark = "[dihapus]"
+
     /// Replaces erased personal data in the state (the journal line itself is never rewritten; views built
     /// from this state no longer show it).
     private mutating func applyRedaction(_ fields: [String]) {
-        let mark = "[dihapus]"
+        let mark = Report.redactionMark
         for f in fields {
             switch f {
             case "reporter.name": intake.reporter.name = intake.reporter.name == nil ? nil : mark

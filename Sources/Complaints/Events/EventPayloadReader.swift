@@ -91,10 +91,12 @@ struct EventPayloadReader<Value: PayloadJSON> {
 
     func event() throws(EventCodec.DecodeError) -> DomainEvent {
         let v = root
+        // Most frequent types first: a string switch compares the cases in order, once per event at start-up.
         switch type {
         case "report.received":
             guard let i = try object(v, "intake") else { throw fail("intake", "missing") }
             return .received(try intake(i))
+        case "report.note-added": return .noteAdded(text: try req(v, "text"))
         case "report.disposed":
             guard let d = try object(v, "disposition") else { throw fail("disposition", "missing") }
             let p = "disposition."
@@ -104,27 +106,26 @@ struct EventPayloadReader<Value: PayloadJSON> {
                                          kind: try reqEnum(d, "kind", path: p),
                                          fromAgency: from ?? legacyFrom,
                                          rule: try word(d, "rule", path: p), note: try string(d, "note", path: p)))
+        case "report.assigned-to-unit": return .assignedToUnit(unit: try reqWord(v, "unit"))
+        case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
+        case "report.tagged": return .tagged(add: try words(v, "add"), remove: try words(v, "remove"))
+        case "report.followed-up": return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
+        case "report.priority-set": return .prioritySet(try reqEnum(v, "priority"))
+        case "report.accepted": return .accepted(text: try string(v, "text", path: ""))
         case "report.postponed": return .postponed(question: try req(v, "question"))
-        case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
         case "report.archived":
             return .archived(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""),
                              duplicateOf: try string(v, "duplicate_of", path: "").map { ReportID($0) })
         case "report.deleted": return .deleted(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""))
-        case "report.assigned-to-unit": return .assignedToUnit(unit: try reqWord(v, "unit"))
+        case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
         case "report.sent-back": return .sentBack(reason: try req(v, "reason"))
-        case "report.followed-up": return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
         case "report.disputed": return .disputed(text: try req(v, "text"))
-        case "report.accepted": return .accepted(text: try string(v, "text", path: ""))
         case "report.auto-closed": return .autoClosed
         case "report.title-edited": return .titleEdited(title: try req(v, "title"))
         case "report.classified":
             return .classified(classification: try enumValue(v, "classification"), category: try word(v, "category"),
                                subcategory: try word(v, "subcategory"))
         case "report.flags-set": return .flagsSet(anonymous: try bool(v, "anonymous"), confidential: try bool(v, "confidential"))
-        case "report.tagged": return .tagged(add: try words(v, "add"), remove: try words(v, "remove"))
-        case "report.priority-set": return .prioritySet(try reqEnum(v, "priority"))
-        case "report.note-added": return .noteAdded(text: try req(v, "text"))
-        case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
         case "report.duplicate-linked": return .duplicateLinked(original: ReportID(try req(v, "original")))
         case "report.redacted":
             guard v[field: "fields"] != nil else { throw fail("fields", "missing") }

@@ -23,6 +23,8 @@ public enum ConsoleCommand: Sendable, Hashable {
     /// Practice desks: put every file back as it was when the desk was made (asks first).
     case resetPractice
     case quit
+    /// C-z: back to the shell until `fg`.
+    case suspend
     /// Practice clock (bimtek): one working day forward, or just past the next deadline.
     case clockDay, clockDeadline
     /// Replay: one report's history, the whole desk's, and the steps inside replay.
@@ -67,6 +69,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .lessonBack: "lesson-back"
         case .resetPractice: "reset-practice"
         case .quit: "quit"
+        case .suspend: "suspend"
         case .clockDay: "clock-day"
         case .clockDeadline: "clock-deadline"
         case .replayReport: "replay-report"
@@ -87,10 +90,19 @@ public enum ConsoleCommand: Sendable, Hashable {
         list += [.nextView, .previousView, .help, .prompt, .search, .filter, .clearFilter, .nextMatch, .previousMatch,
                  .sort, .mark, .clearMarks, .actionMenu]
         list += CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map { .act($0) }
-        list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .lessonNext, .lessonBack, .resetPractice, .quit]
+        list += [.toggleAnonymous, .toggleConfidential, .language, .reports, .refresh, .lessonNext, .lessonBack, .resetPractice, .quit, .suspend]
         list += [.clockDay, .clockDeadline, .replayReport, .replayDesk, .replayPrevious, .replayNext, .replayFirst, .replayLast]
         return list
     }()
+
+    /// Whether `:name ID` means "on that report": the commands about one report. Any other command takes
+    /// no argument, and one given is refused rather than read as a report number (QA: `:sort bogus`).
+    public var takesReport: Bool {
+        switch self {
+        case .open, .act, .toggleAnonymous, .toggleConfidential, .mark, .actionMenu, .replayReport: true
+        default: false
+        }
+    }
 
     public init?(name: String) {
         guard let c = ConsoleCommand.all.first(where: { $0.name == name }) else { return nil }
@@ -136,6 +148,7 @@ public enum ConsoleCommand: Sendable, Hashable {
         case .lessonBack: Localized("pelajaran: langkah sebelum", en: "lesson: previous step")
         case .resetPractice: Localized("ulang latihan dari awal", en: "reset the practice desk")
         case .quit: Localized("keluar", en: "quit")
+        case .suspend: Localized("tangguhkan ke shell (fg untuk kembali)", en: "suspend to the shell (fg to return)")
         case .clockDay: Localized("jam latihan +1 hari kerja", en: "practice clock +1 working day")
         case .clockDeadline: Localized("jam latihan ke tenggat berikut", en: "practice clock to next deadline")
         case .replayReport: Localized("putar ulang laporan ini", en: "replay this report")

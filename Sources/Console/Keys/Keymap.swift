@@ -29,7 +29,7 @@ public struct Keymap: Sendable, Hashable {
         var g: [Key: ConsoleCommand] = [
             .char("?"): .help, .f(1): .help, .char(":"): .prompt, .char("/"): .search, .char("f"): .filter,
             .char("F"): .clearFilter, .char("n"): .nextMatch, .char("N"): .previousMatch, .char("o"): .sort,
-            .char("q"): .quit, .ctrl("c"): .quit, .tab: .nextPane, .backTab: .previousPane,
+            .char("q"): .quit, .ctrl("c"): .quit, .ctrl("z"): .suspend, .tab: .nextPane, .backTab: .previousPane,
             .char("h"): .paneLeft, .left: .paneLeft, .char("l"): .paneRight, .right: .paneRight,
             .escape: .back, .char("]"): .nextView, .char("["): .previousView, .ctrl("l"): .refresh,
             .char("L"): .language, .char("m"): .actionMenu, .char("."): .actionMenu,

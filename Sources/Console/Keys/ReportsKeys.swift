@@ -50,6 +50,6 @@ enum ReportsKeys {
 
     /// The keys of an entry as help and hints name them ("j/Down").
     static func names(_ e: Entry, separator: String) -> String {
-        e.keys.map(\.name).joined(separator: separator)
+        e.keys.map(\.shownName).joined(separator: separator)
     }
 }

@@ -109,14 +109,15 @@ enum BimtekRows {
 
     static func presenterLabel(_ e: KeyLogEntry, _ s: ConsoleState) -> String {
         guard let command = e.command else { return s.text(Localized("(tidak dipakai)", en: "(not bound)")) }
-        // Movement reads faster with an arrow, as on the keycaps.
-        let arrow = switch command {
+        // Movement reads faster with an arrow, as on the keycaps (not twice when the key is an arrow itself).
+        let glyph = switch command {
         case ConsoleCommand.down.label: "↓ "
         case ConsoleCommand.up.label: "↑ "
         case ConsoleCommand.paneLeft.label: "← "
         case ConsoleCommand.paneRight.label: "→ "
         default: ""
         }
+        let arrow = ["↑", "↓", "←", "→"].contains(e.key) ? "" : glyph
         return arrow + s.text(command)
     }
 }

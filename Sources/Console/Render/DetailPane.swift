@@ -160,8 +160,13 @@ enum DetailPane {
         if s.mayShowIdentity(r) {
             let p = r.reporter
             if p.isEmpty { out.append(StyledLine(text: t("(tanpa identitas)", "(no identity given)"), role: Roles.detailMuted, indent: 2)) }
-            for (label, value) in [(t("Nama", "Name"), p.name), ("NIK", p.nik), (t("Telepon", "Phone"), p.phone), ("Email", p.email)] {
-                if let value { out.append(StyledLine(text: "\(label): \(Sanitize.line(value))", role: Roles.detailText, indent: 2)) }
+            // An erased field says so in the officer's language (QA: "[dihapus]" in the English console).
+            let erased = t(Report.redactionMark, "[redacted]")
+            for (label, field, value) in [(t("Nama", "Name"), "reporter.name", p.name), ("NIK", "reporter.nik", p.nik),
+                                          (t("Telepon", "Phone"), "reporter.phone", p.phone), ("Email", "reporter.email", p.email)] {
+                guard let value else { continue }
+                let shown = value == Report.redactionMark && r.redactedFields.contains(field) ? erased : Sanitize.line(value)
+                out.append(StyledLine(text: "\(label): \(shown)", role: Roles.detailText, indent: 2))
             }
         } else {
             out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",

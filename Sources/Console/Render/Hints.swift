@@ -45,7 +45,7 @@ enum Hints {
                     WindowKey(keys: [.escape], name: "Esc", label: Localized("tutup", en: "close"))]
         case .reports:
             return ReportsKeys.table.map { e in
-                WindowKey(keys: e.keys, name: e.command == .choose(-1) ? "j/k" : e.keys[0].name, label: e.hint ?? e.help, shown: e.hint != nil)
+                WindowKey(keys: e.keys, name: e.command == .choose(-1) ? "j/k" : e.keys[0].shownName, label: e.hint ?? e.help, shown: e.hint != nil)
             }
         }
     }
@@ -77,7 +77,7 @@ enum Hints {
                 return nil
             }
             guard let key = s.keymap.keys(for: cmd, in: s.focus).first else { return nil }
-            return (key.name, s.text(cmd.label))
+            return (key.shownName, s.text(cmd.label))
         }
     }
 }

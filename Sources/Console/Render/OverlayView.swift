@@ -62,7 +62,7 @@ enum OverlayView {
         let allowed = Access.commands(for: s.env.operatorOnDuty.role)
         for cmd in ConsoleCommand.all {
             if case let .act(kind) = cmd, !allowed.contains(kind) { continue }
-            let keys = s.keymap.keys(for: cmd, in: s.focus).map(\.name)
+            let keys = s.keymap.keys(for: cmd, in: s.focus).map(\.shownName)
             guard !keys.isEmpty else { continue }
             var line = TextFit.pad(keys.prefix(3).joined(separator: " "), width: 14) + s.text(cmd.label)
             if case let .act(kind) = cmd, !available.contains(kind) { line += t("  (tidak untuk laporan ini)", "  (not for this report)") }
@@ -75,8 +75,8 @@ enum OverlayView {
         out.append(StyledLine(text: t("Di panel rute, ketik nama instansi untuk mencari; Enter mendisposisikan.",
                                       "In the routing pane, type an agency's name to search; Enter disposes."), role: Roles.detailMuted))
         // QA: "TERLAMBAT <1h" read as "less than an hour late".
-        out.append(StyledLine(text: t("Tenggat dihitung dalam hari kerja: \"3h lagi\" = 3 hari kerja lagi, \"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja.",
-                                      "Deadlines count working days: \"3d left\" = 3 working days left, \"OVERDUE <1d\" = late by less than a working day."),
+        out.append(StyledLine(text: t("Tenggat dihitung dalam hari kerja: \"3h lagi\" = tenggat dalam 3 hari kerja (lebih dari 2), \"TERLAMBAT <1h\" = terlambat kurang dari sehari kerja.",
+                                      "Deadlines count working days: \"3d left\" = due within 3 working days (more than 2), \"OVERDUE <1d\" = late by less than a working day."),
                               role: Roles.detailMuted))
         out.append(StyledLine(text: t("Kolom S (kotak masuk sempit): ", "Column S (narrow inbox): ") + Badges.statusLegend(l),
                               role: Roles.detailMuted))
@@ -209,13 +209,29 @@ enum OverlayView {
                 if focused { c.cursor = Point(x: inner.x + layout.cursor.x, y: y + layout.cursor.y) }
             case let .choice(options, selected):
                 let label = options.indices.contains(selected) ? options[selected].label : "-"
-                let text = "◀ " + label + " ▶" + (options.count > 1 ? "  (\(selected + 1)/\(options.count))" : "")
+                let text = choiceText(label, selected: selected, count: options.count, width: inner.width)
                 c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: Roles.fieldInput)
                 c.put(text, at: Point(x: inner.x, y: y), role: focused ? Roles.fieldFocused : Roles.fieldInput, clipWidth: inner.width)
                 if focused { c.cursor = Point(x: inner.x, y: y) }
             }
             y += inputRows + 1
         }
+    }
+
+    /// A choice field's line: `◀ label ▶  (n/N)`. A label too long for the width is cut with `…` so the arrows
+    /// and the position stay in view (QA: long topic and unit names ran off the form, taking both with them);
+    /// only a form too narrow for even that drops the position, then cuts the line.
+    static func choiceText(_ label: String, selected: Int, count: Int, width: Int) -> String {
+        let position = count > 1 ? "  (\(selected + 1)/\(count))" : ""
+        for tail in [position, ""] {
+            let room = width - 4 - DisplayWidth.of(tail)
+            guard room >= min(8, DisplayWidth.of(label)) else { continue }
+            var cut = TextFit.truncate(label, width: room)
+            // "Pencegahan…", not "Pencegahan …": a space before the ellipsis reads as a finished word.
+            while cut.hasSuffix(" …") { cut = String(cut.dropLast(2)) + "…" }
+            return "◀ " + cut + " ▶" + tail
+        }
+        return TextFit.truncate("◀ " + label + " ▶", width: width)
     }
 
     static func drawConfirm(_ c: inout Canvas, _ s: ConsoleState, _ conf: Confirmation) {
@@ -238,12 +254,19 @@ enum OverlayView {
         let window = ScrollWindow(cursor: m.cursor, count: m.items.count, height: inner.height)
         for index in window.visible {
             let cmd = m.items[index]
-            let key = s.keymap.keys(for: cmd, in: s.focus).first?.name ?? ""
+            let key = s.keymap.keys(for: cmd, in: s.focus).first?.shownName ?? ""
             let y = inner.y + index - window.top
             let role = index == m.cursor ? Roles.routingSelected : Roles.overlay
             c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
             c.put(" " + TextFit.pad(key, width: 4) + s.text(cmd.label), at: Point(x: inner.x, y: y), role: role, clipWidth: inner.width)
             if index == m.cursor { c.cursor = Point(x: inner.x, y: y) }
+        }
+        // Items above and below the window, on the frame as help shows them (QA: at 44×12 the menu showed some
+        // actions with no sign of the others).
+        let above = window.top, below = m.items.count - window.top - window.visible.count
+        if above > 0 || below > 0, r.width > 12 {
+            let more = [above > 0 ? "↑ \(above)" : nil, below > 0 ? "↓ \(below)" : nil].compactMap { $0 }.joined(separator: " ")
+            c.put(" \(more) ", at: Point(x: r.maxX - more.displayWidth - 3, y: r.maxY - 1), role: Roles.overlayBorder)
         }
     }
 }

@@ -21,7 +21,8 @@ enum RoutingPane {
         let bulk = plan.bulk
         let targets = plan.targets
         let title = bulk ? Localized("Rute — \(targets.count) laporan bertanda", en: "Routing — " + UIText.counted(targets.count, "marked report"))
-            : Localized("Rute", en: "Routing")
+            // Names the report: in the two-pane layout (below 80 columns) nothing else on screen does (QA).
+            : s.currentReport.map { Localized("Rute — #\($0.id)", en: "Routing — #\($0.id)") } ?? Localized("Rute", en: "Routing")
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder, title: s.text(title))
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 4, inner.height > 2 else { return }

@@ -112,7 +112,7 @@ public final class ConsoleRuntime {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             // Nothing is written to (or timed on) a practice desk that was reset under the console.
-            if effect != .quit, service.practiceDeskWasReset {
+            if effect != .quit, effect != .suspend, service.practiceDeskWasReset {
                 pending += ConsoleReducer.reduce(&state, .practiceDeskReset)
                 continue
             }
@@ -128,6 +128,10 @@ public final class ConsoleRuntime {
                 if service.practiceDeskWasReset { pending += ConsoleReducer.reduce(&state, .practiceDeskReset) }
             case .quit:
                 state.quitRequested = true
+            case .suspend:
+                terminal.suspend()
+                // The window may have been resized while stopped.
+                pending += ConsoleReducer.reduce(&state, .resize(terminal.size))
             case let .advanceClock(step):
                 for action in advancePracticeClock(step) { pending += ConsoleReducer.reduce(&state, action) }
             }

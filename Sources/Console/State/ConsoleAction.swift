@@ -32,6 +32,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Decide and append, under the journal lock; answers come back as `.performed`.
     case perform([DeskRequest])
     case quit
+    /// Stop the process until the shell's `fg` (C-z); the terminal is given back meanwhile.
+    case suspend
     /// Move the practice desk's simulated clock (bimtek); the answer comes back as `.practiceClock`.
     case advanceClock(PracticeClockStep)
 }

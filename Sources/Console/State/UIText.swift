@@ -109,8 +109,9 @@ enum UIText {
             [Localized("Identitas pelapor hanya terlihat oleh Admin Nasional.", en: "The reporter's identity will be visible to the national desk only."),
              Localized("Admin instansi, penghubung dan pengamat melihat 'disembunyikan'.", en: "Agency admins, liaison officers and observers will see 'hidden'.")]
         case (true, false):
-            [Localized("PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan,", en: "WARNING: the reporter's name, NIK, phone and email will be visible to the agency,"),
-             Localized("penghubung unit kerja dan pengamat.", en: "its work-unit liaison officers and observers.")]
+            // One sentence, one line: the dialog wraps it to its width (QA: split in two, it broke mid-sentence).
+            [Localized("PERHATIAN: nama, NIK, telepon dan email pelapor akan terlihat oleh instansi tujuan, penghubung unit kerja dan pengamat.",
+                       en: "WARNING: the reporter's name, NIK, phone and email will be visible to the agency, its work-unit liaison officers and observers.")]
         case (false, true):
             [Localized("Laporan tidak akan pernah dipublikasikan dan dikeluarkan dari ekspor publik.", en: "The report will never be public and is left out of public exports.")]
         case (false, false):

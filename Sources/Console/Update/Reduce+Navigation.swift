@@ -222,13 +222,21 @@ extension ConsoleReducer {
     /// does, e.g. under a search), so the highlighted row is the report being shown.
     static func showInAQueueThatHoldsIt(_ s: inout ConsoleState, _ id: ReportID) {
         guard !s.inbox.rows.contains(id) else { return }
-        let saved = s.inbox.view
-        for view in InboxQuery.SavedView.allCases where view != saved {
+        let saved = (view: s.inbox.view, cursor: s.inbox.cursor, scrollTop: s.inbox.scrollTop)
+        for view in InboxQuery.SavedView.allCases where view != saved.view {
             s.inbox.view = view
             refreshInbox(&s, counts: false)
             if s.inbox.rows.contains(id) { break }
         }
-        if !s.inbox.rows.contains(id) { s.inbox.view = saved }
+        guard s.inbox.rows.contains(id) else {
+            // In no queue (a deleted report): the inbox stays as it was, cursor included, so the row lit after
+            // Esc is the one the officer had chosen (QA: trying the other views moved it to another report).
+            s.inbox.view = saved.view
+            refreshInbox(&s)
+            (s.inbox.cursor, s.inbox.scrollTop) = (saved.cursor, saved.scrollTop)
+            clampInbox(&s)
+            return
+        }
         refreshInbox(&s)
     }
 

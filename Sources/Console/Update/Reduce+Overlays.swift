@@ -186,6 +186,13 @@ extension ConsoleReducer {
         }
         if parts.count == 2 {
             let arg = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "# "))
+            if !arg.isEmpty, !command.takesReport {
+                let hint = command == .replayDesk ? Localized(" Satu laporan: :replay-report NOMOR.", en: " One report: :replay-report NUMBER.")
+                    : Localized("", en: "")
+                s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                    ":\(name) tidak memakai argumen; tidak dijalankan.", en: ":\(name) takes no argument; it was not run.")) + s.text(hint))
+                return []
+            }
             // A report named that is not there (mistyped, another agency's) stops the command: it ran on the
             // row under the cursor instead (QA: `:open 2600026x` opened another report without a word).
             if !arg.isEmpty {

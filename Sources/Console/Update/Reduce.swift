@@ -116,8 +116,8 @@ public enum ConsoleReducer {
             logKey(&s, key, command: nil)
             if case .char = key {
                 s.message = StatusMessage(kind: .info, text: s.text(Localized(
-                    "Tombol '\(key.name)' tidak dipakai di sini. Tekan ? untuk bantuan.",
-                    en: "Key '\(key.name)' does nothing here. Press ? for help.")))
+                    "Tombol '\(key.shownName)' tidak dipakai di sini. Tekan ? untuk bantuan.",
+                    en: "Key '\(key.shownName)' does nothing here. Press ? for help.")))
             }
             return []
         }
@@ -137,7 +137,7 @@ public enum ConsoleReducer {
     /// `label` says what the key did where the command's own label would not (moving in the routing pane).
     static func logKey(_ s: inout ConsoleState, _ key: Key, command: ConsoleCommand?, label: Localized? = nil) {
         if case .paste = key { return }
-        s.keyLog.append(KeyLogEntry(key: key.name, command: label ?? command?.label))
+        s.keyLog.append(KeyLogEntry(key: key.shownName, command: label ?? command?.label))
         if s.keyLog.count > 16 { s.keyLog.removeFirst(s.keyLog.count - 16) }
     }
 
@@ -191,6 +191,8 @@ public enum ConsoleReducer {
         case .quit:
             s.quitRequested = true
             return [.quit]
+        case .suspend:
+            return [.suspend]
         case .clockDay, .clockDeadline, .replayReport, .replayDesk, .replayPrevious, .replayNext, .replayFirst, .replayLast:
             return runBimtek(&s, command)
         }
