@@ -133,6 +133,16 @@ final class PrivacyMatrixTests: DeskTestCase {
             XCTAssertFalse(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(args) --as \(role): no reason given")
             for marker in anon.identity { XCTAssertFalse((r.stdout + r.stderr).contains(marker), "\(args) --as \(role) leaks \(marker)") }
         }
+        // Another agency's report reads as no report at all, as `show` says (QA: "not in your queue (another
+        // agency or unit)" told which numbers were real; a dispose without --agency named no routing rule).
+        for verb in [["note", "--text", "x"], ["dispose"]] {
+            let real = try run(["act", anon.id] + verb, as: "made")
+            let missing = try run(["act", "2699999"] + verb, as: "made")
+            XCTAssertEqual(real.code, missing.code, "\(verb)")
+            XCTAssertEqual(real.stderr.replacingOccurrences(of: anon.id, with: "ID"), missing.stderr.replacingOccurrences(of: "2699999", with: "ID"),
+                           "\(verb)")
+            XCTAssertTrue(real.stderr.contains("No such report in your view."), real.stderr)
+        }
         // Nothing refused was written.
         let types = try journalObjects().compactMap { $0["type"] as? String }
         XCTAssertFalse(types.contains("report.note-added") || types.contains("report.archived") || types.contains("report.redacted"), "\(types)")

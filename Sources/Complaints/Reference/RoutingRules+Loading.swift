@@ -116,8 +116,15 @@ struct RuleLoader {
         guard let regencyText else { return Region(provinceCode: province?.code, regencyCode: nil) }
         if let province {
             guard let regency = regions.regency(named: regencyText, inProvince: province.code) else {
-                if mentions.mentionsRegency(regencyText) { return nil }
-                issues.add(table.fieldError("kabkota", regions.unknownRegencyReason(regencyText, in: province)))
+                // A place of another province is this rule's mistake, said here (QA: a rule for Kabupaten Sleman
+                // under `provinsi = "Bali"` loaded without a word and never matched); only a regency broken in
+                // wilayah.toml itself (reported there) is passed over quietly.
+                let elsewhere = regions.regencies(matching: regencyText)
+                if elsewhere.isEmpty, mentions.mentionsRegency(regencyText) { return nil }
+                let reason = elsewhere.count == 1
+                    ? "'\(regencyText)' is in \(regions.province(code: elsewhere[0].provinceCode)?.name ?? elsewhere[0].provinceCode), not in \(province.name)"
+                    : regions.unknownRegencyReason(regencyText, in: province)
+                issues.add(table.fieldError("kabkota", reason))
                 return nil
             }
             return Region(provinceCode: province.code, regencyCode: regency.code)

@@ -60,9 +60,9 @@ public enum Workflow {
             throw Refusal.unknownReport
         }
         guard Access.canSee(r, by: op) else {
-            throw Refusal(.outOfScope, Localized(
-                "Laporan #\(r.id) bukan di antrean Anda (instansi/unit lain).",
-                en: "Report #\(r.id) is not in your queue (another agency or unit)."))
+            // Worded as a report that does not exist (QA: "not in your queue (another agency or unit)" told an
+            // agency's officer which numbers were real, while `show` answered both alike).
+            throw Refusal(.outOfScope, Refusal.notInView)
         }
         if let expected = ctx.expectedVersion, expected > r.version {
             // A version the report never had is a mistake in the request, not a change by someone else (QA).

@@ -36,5 +36,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message.id }
 
     /// The command names a report the desk does not have.
-    public static let unknownReport = Refusal(.unknownReport, Localized("Laporan tidak ditemukan.", en: "No such report."))
+    /// Also what a report outside the operator's scope reads as (`outOfScope` keeps the reason for code):
+    /// the words never tell an agency's officer that a report they may not see exists (QA).
+    public static let unknownReport = Refusal(.unknownReport, notInView)
+    static let notInView = Localized("Laporan tidak ditemukan di antrean Anda.", en: "No such report in your view.")
 }

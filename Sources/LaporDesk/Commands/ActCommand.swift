@@ -86,7 +86,8 @@ struct ActCommand: ParsableCommand {
         let op = try DeskAccess.actor(opened, desk)
         try DeskAccess.requireOSUserBinding(opened, op)
         let rid = ReportID(id.trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
-        let cmd = try command(for: opened.desk[rid], rid, opened: opened)
+        // A report the operator may not see is no report to them, here too (no routing proposal for it).
+        let cmd = try command(for: opened.desk[rid].flatMap { Access.canSee($0, by: op) ? $0 : nil }, rid, opened: opened)
         let now = try DeskAccess.now(opened)
         do {
             let events = try opened.store.perform(cmd, on: rid, as: op, expectedVersion: expectVersion, now: now)

@@ -100,6 +100,26 @@ final class ReferenceLoadingErrorTests: XCTestCase {
         ])
     }
 
+    /// QA: a rule for Kabupaten Sleman under `provinsi = "Bali"` loaded without a word and never matched.
+    func testARegencyOfAnotherProvinceIsRefusedInRulesAndBlocks() {
+        let errors = Fixtures.errors(Fixtures.small(replacing: "rute.toml", with: """
+        [[rute]]
+        kategori = "kesehatan"
+        provinsi = "Bali"
+        kabkota = "Kabupaten Sleman"
+        instansi = "kemenkes"
+
+        [[daerah]]
+        provinsi = "Bali"
+        kabkota = "Kota Yogyakarta"
+        instansi = "pemkab-sleman"
+        """))
+        XCTAssertEqual(errors.map(\.description), [
+            "rute.toml:4: rute[1].kabkota: 'Kabupaten Sleman' is in DI Yogyakarta, not in Bali",
+            "rute.toml:9: daerah[1].kabkota: 'Kota Yogyakarta' is in DI Yogyakarta, not in Bali",
+        ])
+    }
+
     func testUnknownUnitCategorySubcategoryAndRegion() {
         let errors = Fixtures.errors(Fixtures.small(replacing: "rute.toml", with: """
         [[rute]]
