@@ -12,6 +12,10 @@ final class TagFormStepTests: XCTestCase {
         XCTAssertEqual(TagList.parse("a,b,c", existing: ["a,b", "a,b,c"]), ["a,b,c"], "the longest run first")
         XCTAssertEqual(TagList.parse("Jl. A, B", existing: ["banjir"]), ["Jl. A", "B"], "no such tag: pieces as typed")
         XCTAssertEqual(TagList.shown(["banjir", "Jl. A, B"]), "banjir, \"Jl. A, B\"")
+        // Typed as listed, quotes and all (QA: "Nothing would change"); a quoted tag to add is one tag.
+        XCTAssertEqual(TagList.parse("\"Jl. A, B\", banjir", existing: ["Jl. A, B", "banjir"]), ["Jl. A, B", "banjir"])
+        XCTAssertEqual(TagList.parse("\"Jl. C, D\""), ["Jl. C, D"])
+        XCTAssertEqual(TagList.parse("a \"b"), ["a \"b"], "an unpaired quote is text")
     }
 
     func testATagHoldingACommaIsRemovedFromTheForm() throws {

@@ -75,7 +75,8 @@ final class ImportTests: DeskTestCase {
         XCTAssertEqual(routed["agency"] as? String, "pemkab-sleman")
         XCTAssertEqual(routed["status"] as? String, "terdisposisi")
         let codeOnly = #"[{"service_request_id":"x-1","service_code":"kesehatan","description":"isi","agency_responsible":"dinas-antah","#
-            + #""address":"Jl. Mawar 12, 12"}]"#
+            + #""address":"Jl. Mawar 12, 12"},{"service_request_id":"x-2","service_code":"PUPR","description":"isi"},"#
+            + #"{"service_request_id":"x-3","service_code":"sihir","description":"isi"}]"#
         let odd = try CLI.run(["import", "--format", "open311", try writeFile("odd.json", Data(codeOnly.utf8)), "--data", other])
         XCTAssertEqual(odd.code, 0, odd.transcript)
         XCTAssertTrue(odd.stderr.contains("agency_responsible: 'dinas-antah' is not in the agency directory"), odd.stderr)
@@ -84,10 +85,14 @@ final class ImportTests: DeskTestCase {
         XCTAssertEqual(oddRow["category"] as? String, "Kesehatan")
         XCTAssertNil(oddRow["agency"] as? String)
         XCTAssertNil(oddRow["region"] as? String, "a house number is not a province code")
+        let byID = try XCTUnwrap(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout)
+            .first { ($0["external_id"] as? String) == "x-2" })
+        XCTAssertEqual(byID["category"] as? String, "Pekerjaan Umum dan Penataan Ruang", "a topic's own id (QA)")
+        XCTAssertTrue(odd.stderr.contains("service_code: 'sihir' is no topic id in kategori.toml"), odd.stderr)
         // Importing the same export again records nothing new.
         let twice = try CLI.run(["import", "--format", "open311", file, "--data", other])
         XCTAssertEqual(twice.code, 0, twice.transcript)
-        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 7)
+        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 9)
     }
 
     /// QA: the JSON lines export fed to `import` was refused as missing channel and body (it has both, under

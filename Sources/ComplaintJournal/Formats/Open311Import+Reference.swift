@@ -12,7 +12,8 @@ extension Open311 {
     /// - `address` ending in a province (and a regency of it) or in a regency named once: those become the
     ///   report's place, and the rest its address detail ("Depok, Kabupaten Sleman, DI Yogyakarta", what our
     ///   export writes, reads back as it was). An address that names no known place stays detail, whole.
-    /// - `service_code` without `service_name`: the topic whose code (`ReportExport.slug`) it is.
+    /// - `service_code` without `service_name`: the topic with that id in kategori.toml, or whose code our export
+    ///   writes (`ReportExport.slug` of its name); another code stays with the report and is warned about.
     public static func resolve(_ batch: inout IntakeBatch, fileName: String, reference: ReferenceData) {
         for k in batch.records.indices {
             var intake = batch.records[k].intake
@@ -28,10 +29,17 @@ extension Open311 {
                         message: "'\(QuotedValue.shown(id))' is not in the agency directory (instansi.toml); kept with the report, which is not routed"))
                 }
             }
-            if intake.category == nil, let code = extra["service_code"].flatMap(jsonString),
-               let topic = reference.categories.categories.first(where: { ReportExport.slug($0.name) == code }) {
-                intake.category = topic.name
-                extra["service_code"] = nil
+            if intake.category == nil, let code = extra["service_code"].flatMap(jsonString) {
+                // QA: a topic's own id ("pupr", "bansos") was passed over without a word.
+                if let topic = reference.categories.category(named: code)
+                    ?? reference.categories.categories.first(where: { ReportExport.slug($0.name) == code.lowercased() }) {
+                    intake.category = topic.name
+                    extra["service_code"] = nil
+                } else {
+                    batch.warnings.append(IntakeProblem(
+                        file: fileName, line: line, field: "service_code",
+                        message: "'\(QuotedValue.shown(code))' is no topic id in kategori.toml; kept with the report, which has no topic"))
+                }
             }
             let l = intake.location
             if l.province == nil, l.regency == nil, l.district == nil, let address = l.detail {

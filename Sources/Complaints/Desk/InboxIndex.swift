@@ -335,7 +335,7 @@ public final class InboxIndex: @unchecked Sendable {
                     if let category, rows[i].category != category { continue }
                     if let region {
                         let province = rows[i].province, regency = rows[i].regency
-                        if province != region && regency != region && !regency.contains(region) { continue }
+                        if province != region && regency != region && !regency.contains(region) && !q.regionIncludes.contains(regency) { continue }
                     }
                     if scoped, !rows[i].visible(to: op) { continue }
                 }

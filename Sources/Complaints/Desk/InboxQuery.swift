@@ -18,6 +18,10 @@ public struct InboxQuery: Sendable, Hashable {
     public var category: String?
     /// Matches the province or the regency/city (forgiving of case).
     public var region: String?
+    /// Folded names of the regencies/cities inside `region` when it names a province
+    /// (`RegionDirectory.foldedRegencies(inProvinceNamed:)`): a report that gives only its regency is in its
+    /// province too (QA: `--region "DI Yogyakarta"` missed reports recorded with Kabupaten Sleman alone).
+    public var regionIncludes: Set<String> = []
     public var channels: Set<Channel> = []
     public var classification: Classification?
     public var anonymousOnly = false
@@ -126,7 +130,7 @@ public struct Inbox: Sendable {
             if let region {
                 let p = Inbox.fold(reports[i].intake.location.province ?? "")
                 let k = Inbox.fold(reports[i].intake.location.regency ?? "")
-                if p != region && k != region && !k.contains(region) { continue }
+                if p != region && k != region && !k.contains(region) && !q.regionIncludes.contains(k) { continue }
             }
             guard Access.canSee(reports[i], by: op) else { continue }
             if !needles.isEmpty && !Inbox.matches(reports[i], needles, identity: Access.canSeeIdentity(reports[i], by: op)) { continue }

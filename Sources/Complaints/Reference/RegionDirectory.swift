@@ -134,5 +134,12 @@ public struct RegionDirectory: Equatable, Sendable {
 
     public func province(code: String) -> Province? { provinces.first { $0.code == code } }
 
+    /// The regencies/cities of the province `text` names, folded as inbox filters compare them (empty when it
+    /// names none): what a province filter also takes in (`InboxQuery.regionIncludes`).
+    public func foldedRegencies(inProvinceNamed text: String) -> Set<String> {
+        guard let province = province(named: text) else { return [] }
+        return Set(province.regencies.map { Inbox.fold($0.name) })
+    }
+
     public func regency(code: String) -> Regency? { regencies.first { $0.code == code } }
 }

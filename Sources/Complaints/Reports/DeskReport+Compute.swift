@@ -65,7 +65,7 @@ struct DeskReportPass {
         to = max(query.to, query.from)
         firstDay = query.firstDay.dayNumber
         perDay = Array(repeating: 0, count: query.dayCount)
-        scope = ReportScope(agency: query.agency, region: query.region)
+        scope = ReportScope(agency: query.agency, region: query.region, includes: query.regionIncludes)
         viewerSeesAll = viewer.role == .adminNasional
     }
 

@@ -15,6 +15,8 @@ public struct DeskReportQuery: Sendable, Hashable {
     /// Province or regency/city, matched like `lapor-desk list --region` (case and accents ignored;
     /// "Sleman" finds "Kabupaten Sleman").
     public var region: String?
+    /// As `InboxQuery.regionIncludes`: the regencies inside `region` when it names a province.
+    public var regionIncludes: Set<String> = []
     /// The zone whose local days the per-day figures count (the desk's zone).
     public var timeZone: DeskTimeZone
 

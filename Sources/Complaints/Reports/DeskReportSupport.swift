@@ -6,9 +6,12 @@ public struct ReportScope {
     typealias Reports = DeskReportPass.Reports
     let agency: String?
     let region: String?
+    /// Folded regency names inside `region` (see `InboxQuery.regionIncludes`).
+    let includes: Set<String>
     private var memo: [String: Bool] = [:]
 
-    init(agency: String?, region: String?) {
+    init(agency: String?, region: String?, includes: Set<String> = []) {
+        self.includes = includes
         let a = agency?.trimmingCharacters(in: .whitespaces)
         let r = region.map(Inbox.fold)?.trimmingCharacters(in: .whitespaces)
         self.agency = (a?.isEmpty ?? true) ? nil : a
@@ -25,6 +28,7 @@ public struct ReportScope {
         let key = province + "\u{1F}" + regency
         if let hit = memo[key] { return hit }
         let hit = ReportScope.place(province: province, regency: regency, isIn: region)
+            || (!regency.isEmpty && includes.contains(Inbox.fold(regency)))
         memo[key] = hit
         return hit
     }
@@ -34,6 +38,17 @@ public struct ReportScope {
     static func place(province: String, regency: String, isIn region: String) -> Bool {
         let p = Inbox.fold(province), k = Inbox.fold(regency)
         return p == region || k == region || (!k.isEmpty && k.contains(region))
+    }
+
+    /// Whether some report of `desk` is in `region` as the scope matches it: a place only reports carry (one
+    /// not in wilayah.toml) is a scope as good as a known one (QA: `stats --region` refused what `list` found).
+    public static func regionNamesAReport(_ region: String, in desk: Desk) -> Bool {
+        guard let folded = ReportScope(agency: nil, region: region).region else { return true }
+        return desk.all.withUnsafeBufferPointer { reports in
+            reports.indices.contains {
+                place(province: reports[$0].intake.location.province ?? "", regency: reports[$0].intake.location.regency ?? "", isIn: folded)
+            }
+        }
     }
 
     /// Whether `region` matches any place in the reference, as the scope matches reports: a typo that names

@@ -235,10 +235,14 @@ enum OverlayView {
     }
 
     static func drawConfirm(_ c: inout Canvas, _ s: ConsoleState, _ conf: Confirmation) {
-        let r = box(&c, s, width: 70, height: conf.lines.count + 5, title: conf.title)
+        // Sized by the lines as wrapped at the width the box will have (QA: at 44 columns the warning took four
+        // rows in a box sized for one, and its end was dropped).
+        let innerWidth = boxRect(s, width: 70, height: 1).width - 4
+        let lines = DetailPane.wrap(conf.lines.map { StyledLine(text: $0, role: Roles.detailWarning) }, width: max(1, innerWidth))
+        let r = box(&c, s, width: 70, height: lines.count + 5, title: conf.title)
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
         var y = inner.y
-        for line in DetailPane.wrap(conf.lines.map { StyledLine(text: $0, role: Roles.detailWarning) }, width: inner.width) {
+        for line in lines {
             guard y < inner.maxY - 1 else { break }
             c.put(line.text, at: Point(x: inner.x, y: y), role: line.role, clipWidth: inner.width)
             y += 1

@@ -16,5 +16,7 @@ extension ConsoleEnvironment {
             return RoutingSuggestion(agencyID: p.agencyID, unitID: p.unitID, ruleRef: p.rule.source,
                                      reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives)
         }
+        let regions = reference.regions
+        regionIncludes = { regions.foldedRegencies(inProvinceNamed: $0) }
     }
 }

@@ -21,6 +21,8 @@ public struct ConsoleEnvironment: Sendable {
     /// Files in a practice folder that a reset would delete though the desk did not make them (the reset
     /// prompt names them); a read of the folder when the prompt opens.
     public var filesAResetWouldDelete: @Sendable () -> [String] = { [] }
+    /// The regencies a region filter naming a province also takes in (`InboxQuery.regionIncludes`).
+    public var regionIncludes: @Sendable (String) -> Set<String> = { _ in [] }
 
     public init(deskName: String, operatorOnDuty: Operator, language: Language = .id, deadlines: Deadlines,
                 agencies: [AgencyChoice] = [], categories: [CategoryChoice] = [],

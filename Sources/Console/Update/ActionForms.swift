@@ -160,7 +160,7 @@ enum ActionForms {
             let sub = f.choice("subcategory") ?? f.text("subcategory")
             command = .classify(classification: c, category: cat.isEmpty ? nil : cat, subcategory: sub.isEmpty ? nil : sub)
         case .priority: command = .setPriority(f.choice("priority").flatMap(Priority.init(rawValue:)) ?? .normal)
-        case .tag: command = .tag(add: list(f.text("add")), remove: TagList.parse(f.text("remove"), existing: currentTags))
+        case .tag: command = .tag(add: TagList.parse(f.text("add")), remove: TagList.parse(f.text("remove"), existing: currentTags))
         case .note: command = .addNote(f.text("text"))
         case .reply: command = .postReply(f.text("text"))
         case .linkDuplicate:

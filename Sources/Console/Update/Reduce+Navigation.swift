@@ -11,7 +11,9 @@ extension ConsoleReducer {
         let (selected, rowsBefore) = (s.inbox.selectedID, s.inbox.rows)
         let inbox = Inbox(deadlines: s.env.deadlines, cache: s.urgencyCache, index: s.inboxIndex)
         let op = s.env.operatorOnDuty
-        let listing = inbox.list(s.inbox.filter.applied(to: s.inbox.view.query), on: s.desk, for: op, now: s.now)
+        var query = s.inbox.filter.applied(to: s.inbox.view.query)
+        if let region = query.region { query.regionIncludes = s.env.regionIncludes(region) }
+        let listing = inbox.list(query, on: s.desk, for: op, now: s.now)
         s.inbox.rows = listing.ids
         s.inbox.breakdown = listing.breakdown
         if counts {

@@ -115,6 +115,7 @@ extension ConsoleReducer {
         let region = f.text("region").trimmingCharacters(in: .whitespaces)
         q.agency = agency.isEmpty ? nil : agency
         q.region = region.isEmpty ? nil : region
+        q.regionIncludes = region.isEmpty ? [] : s.env.regionIncludes(region)
         v.period = .custom
         v.query = q
         v.report = computeReport(s, q)

@@ -54,6 +54,7 @@ struct ListCommand: ParsableCommand {
         // A topic named by its id or another spelling the reference knows filters by its name (QA: the id
         // `pendidikan` listed nothing, exit 0).
         let topic = q.category.flatMap { opened.reference.categories.category(named: $0) }
+        if let region = q.region { q.regionIncludes = opened.reference.regions.foldedRegencies(inProvinceNamed: region) }
         if let topic { q.category = topic.name }
         // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
         if let agency, opened.reference.agencies[agency] == nil {

@@ -16,7 +16,7 @@ struct ReportPeriodOptions: ParsableArguments {
     var isSet: Bool { from != nil || to != nil || agency != nil || region != nil }
 
     /// The query in the desk's zone; bad dates, unknown agencies and regions are usage errors (exit 2).
-    func query(zone: DeskTimeZone, now: Date, reference: ReferenceData) throws -> DeskReportQuery {
+    func query(zone: DeskTimeZone, now: Date, reference: ReferenceData, desk: Desk) throws -> DeskReportQuery {
         func date(_ text: String?, _ flag: String) throws -> LocalDate? {
             guard let text else { return nil }
             guard let d = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
@@ -36,11 +36,13 @@ struct ReportPeriodOptions: ParsableArguments {
             throw Fail.usage("--agency: unknown agency id '\(QuotedValue.shown(agency))' (see referensi/instansi.toml)")
         }
         let region = region.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let region, !ReportScope.regionNamesAPlace(region, in: reference.regions) {
+        if let region, !ReportScope.regionNamesAPlace(region, in: reference.regions), !ReportScope.regionNamesAReport(region, in: desk) {
             // A typo would otherwise give an empty report that looks like a quiet month.
             throw Fail.usage("--region: no province or regency/city matches '\(QuotedValue.shown(region))' (see referensi/wilayah.toml)")
         }
-        return DeskReportQuery.days(from: first, through: last, timeZone: zone, agency: agency, region: region)
+        var query = DeskReportQuery.days(from: first, through: last, timeZone: zone, agency: agency, region: region)
+        if let region { query.regionIncludes = reference.regions.foldedRegencies(inProvinceNamed: region) }
+        return query
     }
 }
 
@@ -66,7 +68,7 @@ struct StatsCommand: ParsableCommand {
         DeskAccess.reportRecovery(opened)
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
-        let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
+        let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference, desk: opened.desk)
         let report = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
         if json {
             Output.line(report.json.compactText)
@@ -195,7 +197,7 @@ struct ExportCommand: ParsableCommand {
         let op = try DeskAccess.actor(opened, desk)
         let now = try DeskAccess.now(opened)
         if report != nil {
-            let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference)
+            let query = try period.query(zone: opened.settings.timeZone, now: now, reference: opened.reference, desk: opened.desk)
             let figures = DeskReport.compute(desk: opened.desk, query: query, deadlines: opened.deadlines, now: now, viewer: op)
             try write(figures.csv(separator: Character(sep.rawValue), includeReportIDs: !`public`), dataFolder: opened.folder.url)
             return

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+
+/// A region filter naming a province takes in the reports that give only one of its regencies, on the
+/// command line and in the figures; a place only reports carry is a scope `stats` accepts as `list` does.
+final class RegionFilterCLITests: DeskTestCase {
+    /// QA: `list --region "DI Yogyakarta"` missed reports recorded with only "Kabupaten Sleman"; `stats
+    /// --region "Kota Antah"` refused a place `list` found reports in.
+    func testAProvinceTakesInItsRegenciesAndAReportsOwnPlaceIsAScope() throws {
+        try makeDesk()
+        let sleman = try intake(["--regency", "Kabupaten Sleman"])
+        // Figures for fewer than five reports are hidden: four more of Sleman alone.
+        let more = try (1...4).map { try intake(["--regency", "Kabupaten Sleman"], body: "laporan \($0)") }
+        let both = try intake(["--province", "DI Yogyakarta", "--regency", "Kota Yogyakarta"])
+        let bali = try intake(["--regency", "Kota Denpasar"])
+        let elsewhere = try intake(["--regency", "Kota Antah"])
+        let listed = Set(try listJSON(["--region", "DI Yogyakarta"]).compactMap { $0["id"] as? String })
+        XCTAssertEqual(listed, Set([sleman, both] + more))
+        XCTAssertFalse(listed.contains(bali))
+        let figures = try expect(0, ["stats", "--json", "--region", "di yogyakarta"]).stdout
+        let total = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(figures.utf8)) as? [String: Any])?["total"] as? Int)
+        XCTAssertEqual(total, 6, figures)
+        XCTAssertEqual(Set(try listJSON(["--region", "Kota Antah"]).compactMap { $0["id"] as? String }), [elsewhere])
+        try expect(0, ["stats", "--region", "Kota Antah"])
+        let typo = try desk(["stats", "--region", "Kota Antahh"])
+        XCTAssertEqual(typo.code, 2, typo.transcript)
+    }
+}
