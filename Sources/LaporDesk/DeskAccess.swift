@@ -112,14 +112,16 @@ enum DeskAccess {
             let numbers = gap.found - gap.expected == 1 ? "\(gap.expected)" : "\(gap.expected)–\(gap.found - 1)"
             notes.append("events \(numbers) missing before \(located("\(gap.file):\(gap.line)", in: desk)) (the reports they recorded may be left out)")
         }
-        if let lost = desk.journal.eventsLost { notes.append(lost) }
         let damaged = desk.recovery.damagedLines.contains { !$0.acknowledged }
-        guard damaged || desk.journal.eventsLost != nil else {
-            return "\(what) not complete, journal lines are missing: " + notes.joined(separator: "; ")
-                + "; restore them from a backup, or record the loss with `lapor-desk check --repair`"
-        }
-        return "\(what) not complete, damaged journal lines were skipped: " + notes.joined(separator: "; ")
-            + "; `lapor-desk check --repair` sets them aside"
+        let gaps = desk.recovery.gaps.contains { !$0.acknowledged }
+        // Each kind of loss with its own way out: repair sets damaged lines aside and records lost lines, but
+        // cannot bring back events a snapshot saw (QA: that case was told to run it, which then refused).
+        var ways: [String] = []
+        if damaged { ways.append("`lapor-desk check --repair` sets the damaged lines aside") }
+        if gaps { ways.append("restore missing lines from a backup, or record the loss with `lapor-desk check --repair`") }
+        if let lost = desk.journal.eventsLost { notes.append(lost) }
+        let lead = damaged ? "damaged journal lines were skipped" : gaps ? "journal lines are missing" : "events are missing"
+        return "\(what) not complete, \(lead): " + (notes + ways).joined(separator: "; ")
     }
 
     /// The damaged lines (unrepaired, or set aside by `check --repair`) that name `id`: `show` says its

@@ -16,8 +16,10 @@ struct UserSettings {
     var themeSource = "settings.toml: theme"
     var mouse: Bool?
 
+    /// A relative `XDG_CONFIG_HOME` is ignored (XDG base directory rules), as the theme folder ignores it
+    /// (QA: settings were read from the relative folder, and the themes beside them were not found).
     static func folder(_ env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        let base = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
             ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
         return base.appendingPathComponent("lapor-desk")
     }

@@ -66,7 +66,7 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(service.busyAsked, 1, "asked once, before the one action")
         XCTAssertEqual(terminal.frames.count, 4, "the usual three frames and one drawn before the wait")
         let waiting = terminal.frames[2].textRows()[38]
-        XCTAssertTrue(waiting.contains("Menunggu jurnal: sedang ditulis oleh process 4242 (lapor-desk)…"), waiting)
+        XCTAssertTrue(waiting.contains("Menunggu jurnal: sedang ditulis oleh proses 4242 (lapor-desk)…"), waiting)
         XCTAssertTrue(try XCTUnwrap(terminal.lastFrame).textRows()[38].contains("✓ Tersimpan"))
     }
 

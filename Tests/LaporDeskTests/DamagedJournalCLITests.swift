@@ -122,6 +122,10 @@ final class DamagedJournalCLITests: DeskTestCase {
         }
         let listed = try expect(3, ["list", "--json"])
         XCTAssertEqual(listed.stdout.split(separator: "\n").count, 2, "the good reports are still listed")
+        // The lost report is not simply "no such report": lines it may be in are missing.
+        let shown = try expect(3, ["show", ids[1]])
+        XCTAssertTrue(shown.stderr.contains("\(ids[1]): no such report in your view, but the journal lost lines that may have recorded it"),
+                      shown.stderr)
         XCTAssertFalse(listed.stdout.contains(ids[1]))
         // Repair records the loss by decision; the output is then complete as far as the desk knows.
         try expect(0, ["check", "--repair"])

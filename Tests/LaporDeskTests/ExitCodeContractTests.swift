@@ -208,12 +208,12 @@ final class ExitCodeContractTests: DeskTestCase {
             XCTAssertTrue(r.stdout.isEmpty, r.stdout, file: file, line: line)
         }
         try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "rina"], "may not")
-        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "sari"], "not in your queue")
+        try refused(["act", fresh, "follow-up", "--text", "sudah", "--as", "sari"], "No such report in your view")
         try refused(["act", fresh, "accept", "--as", "rina"], "not possible for a report that is")
 
         // Another agency's report: Bali's coordinator cannot touch Sleman's.
         try expect(0, ["act", fresh, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
-        try refused(["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"], "not in your queue")
+        try refused(["act", fresh, "assign-unit", "--unit", "pemkab-sleman/dinkes", "--as", "made"], "No such report in your view")
         try refused(["act", fresh, "assign-unit", "--unit", "pemprov-bali/dinkes", "--as", "budi"], "#\(fresh)")
         // A pengamat changes nothing.
         try refused(["act", fresh, "note", "--text", "catatan", "--as", "pelatih"], "may not")
@@ -225,6 +225,9 @@ final class ExitCodeContractTests: DeskTestCase {
         try refused(["act", "9999999", "dispose", "--as", "rina"], "No such report")
         let unrouted = try intake([], body: "Ada sesuatu yang aneh sekali di sini tanpa topik jelas")
         try refused(["act", unrouted, "dispose", "--as", "rina"], "no routing rule matches this report; name one with --agency")
+        // An agency id no desk knows is a bad option value, named (QA: exit 1 without the flag).
+        let unknown = try expect(2, ["act", unrouted, "dispose", "--agency", "dinas-antah", "--as", "rina"])
+        XCTAssertTrue(unknown.stderr.contains("act dispose: --agency: Agency 'dinas-antah' is not in the directory."), unknown.stderr)
         // Nothing refused reached the journal: the two reports received, and the one disposal.
         let types = try journalObjects().compactMap { $0["type"] as? String }
         XCTAssertEqual(types, ["report.received", "report.disposed", "report.received"])

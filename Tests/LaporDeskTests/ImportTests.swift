@@ -108,6 +108,13 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(refused.stderr.contains("<stdin>:1: this is a report as `export --format jsonl` writes it (with its trail), "
                                               + "not an intake record; to move reports between desks, `export --format intake`"), refused.stderr)
         XCTAssertFalse(refused.stderr.contains("channel: missing"), refused.stderr)
+        // A report list and an Open311 file given as JSON lines say what they are too (QA).
+        let list = try expect(0, ["list", "--json"]).stdoutData
+        let fromList = try CLI.run(["import", "-", "--data", other], stdin: list)
+        XCTAssertTrue(fromList.stderr.contains("<stdin>:1: this is a line of `list --json`"), fromList.stderr)
+        let open311 = try expect(0, ["export", "--format", "open311"]).stdoutData
+        let fromOpen311 = try CLI.run(["import", "-", "--data", other], stdin: open311)
+        XCTAssertTrue(fromOpen311.stderr.contains("import it with --format open311"), fromOpen311.stderr)
         let intake = try expect(0, ["export", "--format", "intake"]).stdoutData
         XCTAssertEqual(try CLI.run(["import", "-", "--data", other], stdin: intake).code, 0)
     }

@@ -30,6 +30,11 @@ public enum IntakeDecoder {
         } catch {
             return .rejected([IntakeProblem(file: file, line: line, message: "not valid JSON: \(error.description)")])
         }
+        // QA: an Open311 export given as JSON lines got only "expected a JSON object, found an array".
+        if case .array = value {
+            return .rejected([IntakeProblem(file: file, line: line, message:
+                "expected a JSON object, found an array; an Open311 file is one JSON array: import it with --format open311")])
+        }
         return decode(value: value, file: file, line: line, importTime: importTime)
     }
 
@@ -50,6 +55,13 @@ public enum IntakeDecoder {
         if case let .object(members) = value, !members.contains(where: { $0.key == "channel" }),
            members.contains(where: { $0.key == "intake" }), members.contains(where: { $0.key == "trail" }) {
             r.problem(nil, "this is a report as `export --format jsonl` writes it (with its trail), not an intake record; "
+                      + "to move reports between desks, `export --format intake` and import that")
+            return .rejected(r.problems)
+        }
+        // The same for a line of `list --json` (QA: "body: missing" alone).
+        if case let .object(members) = value, !members.contains(where: { $0.key == "body" }),
+           ["id", "status", "due", "overdue"].allSatisfy({ key in members.contains { $0.key == key } }) {
+            r.problem(nil, "this is a line of `list --json` (a report list, without the report text), not an intake record; "
                       + "to move reports between desks, `export --format intake` and import that")
             return .rejected(r.problems)
         }

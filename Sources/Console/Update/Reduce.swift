@@ -61,7 +61,7 @@ public enum ConsoleReducer {
         case let .waitingForJournal(holder):
             // Drawn before the wait (QA: the console froze for seconds without a word during an import).
             s.message = StatusMessage(kind: .info, text: s.text(Localized(
-                "Menunggu jurnal: sedang ditulis oleh \(holder)…",
+                "Menunggu jurnal: sedang ditulis oleh \(UIText.lockHolder(holder, .id))…",
                 en: "Waiting for the journal: \(holder) is writing to it…")))
             return []
         }

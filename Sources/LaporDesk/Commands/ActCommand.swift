@@ -95,6 +95,12 @@ struct ActCommand: ParsableCommand {
             if let r = opened.desk[rid] { Output.error("#\(rid): \(r.status.rawValue) (versi \(r.version))") }
         } catch {
             switch error {
+            // An agency or topic the desk does not know is a bad option value: exit 2 naming the flag, as `intake`
+            // and `list` say it (QA: `--agency nope` exited 1 without naming the flag). A unit is refused as
+            // before (exit 1): whether it fits depends on the report's agency.
+            case let .refused(r) where [.unknownAgency, .unknownCategory].contains(r.code):
+                let flag = r.code == .unknownAgency ? "--agency" : "--category"
+                throw Fail.usage("act \(verb): \(flag): \(r.message.en)")
             case let .refused(r): throw Fail.rejected("#\(rid): \(r.message.id)\n#\(rid): \(r.message.en)")
             case .journal, .busy: throw Fail.damaged(error.description)
             }

@@ -114,6 +114,11 @@ struct ShowCommand: ParsableCommand {
                 throw Fail.damaged("\(id): its journal line is damaged and skipped: "
                     + DeskAccess.located(line.description, in: opened) + "; run `lapor-desk check`")
             }
+            // Lines lost whole may have held it (QA: a report whose receipt line was deleted was "no such report").
+            if opened.recovery.gaps.contains(where: { !$0.acknowledged }) || opened.journal.eventsLost != nil {
+                throw Fail.damaged("\(id): no such report in your view, but the journal lost lines that may have recorded it: "
+                    + DeskAccess.incompleteOutput("the desk is", opened))
+            }
             throw Fail.rejected("\(id): no such report in your view")
         }
         var r = current

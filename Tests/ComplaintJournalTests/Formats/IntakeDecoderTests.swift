@@ -113,7 +113,7 @@ final class IntakeDecoderTests: XCTestCase {
                        ["masuk.jsonl:7: attachments[0].name: must not be empty"])
         XCTAssertEqual(Fx.rejected(decode(#"{"channel":"sms","body":"x","reporter":{"groups":"lansia"}}"#)),
                        ["masuk.jsonl:7: reporter.groups: expected an array, found a string"])
-        XCTAssertEqual(Fx.rejected(decode(#"["sms"]"#)), ["masuk.jsonl:7: expected a JSON object, found an array"])
+        XCTAssertEqual(Fx.rejected(decode(#"["sms"]"#)), ["masuk.jsonl:7: expected a JSON object, found an array; an Open311 file is one JSON array: import it with --format open311"])
     }
 
     func testAllProblemsOfALineAreReported() {
