@@ -266,7 +266,8 @@ enum EnvelopeDecoder {
         let materialize: Bool
         var index = 0
 
-        mutating func literal(_ text: StaticString) throws(Failure) {
+        // Inlined: each call site's key is then a constant, and the comparison a few loads instead of a call.
+        @inline(__always) mutating func literal(_ text: StaticString) throws(Failure) {
             let count = text.utf8CodeUnitCount
             guard bytes.count - index >= count else { throw Failure(reason: "line ends early, expected \(text)") }
             if let base = bytes.baseAddress, memcmp(base + index, text.utf8Start, count) == 0 {
