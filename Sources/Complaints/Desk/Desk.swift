@@ -90,7 +90,9 @@ public struct Desk: Sendable {
         public var externalID: String
 
         public static func == (a: ExternalKey, b: ExternalKey) -> Bool {
-            a.channel == b.channel && a.externalID.utf8.elementsEqual(b.externalID.utf8)
+            guard a.channel == b.channel, a.externalID.utf8.count == b.externalID.utf8.count else { return false }
+            var x = a.externalID, y = b.externalID
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
         }
 
         public func hash(into hasher: inout Hasher) {
