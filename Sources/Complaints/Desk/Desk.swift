@@ -90,9 +90,7 @@ public struct Desk: Sendable {
         public var externalID: String
 
         public static func == (a: ExternalKey, b: ExternalKey) -> Bool {
-            guard a.channel == b.channel, a.externalID.utf8.count == b.externalID.utf8.count else { return false }
-            var x = a.externalID, y = b.externalID
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+            a.channel == b.channel && ByteScan.sameBytes(a.externalID, b.externalID)
         }
 
         public func hash(into hasher: inout Hasher) {

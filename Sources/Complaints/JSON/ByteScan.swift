@@ -48,6 +48,14 @@ package enum ByteScan {
         return index
     }
 
+    /// Whether two strings are the same bytes (not Swift's Unicode equivalence, which takes é and e with a
+    /// combining accent for one), with one `memcmp`: ids and actor names are compared as written.
+    package static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
+        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
+
     /// Whether `needle` occurs in the `count` bytes at `hay`: `memchr` to each candidate first byte, then
     /// `memcmp` for the rest. The inbox search and the journal's whole-line rule both use it.
     package static func contains(_ hay: UnsafePointer<UInt8>, _ count: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {

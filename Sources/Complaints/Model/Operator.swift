@@ -93,7 +93,7 @@ public struct ExactActor: Hashable, Sendable {
     private static func same(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, nil): true
-        case let (a?, b?): a.utf8.elementsEqual(b.utf8)
+        case let (a?, b?): ByteScan.sameBytes(a, b)
         default: false
         }
     }
