@@ -25,4 +25,28 @@ final class RegionFilterCLITests: DeskTestCase {
         let typo = try desk(["stats", "--region", "Kota Antahh"])
         XCTAssertEqual(typo.code, 2, typo.transcript)
     }
+
+    /// QA: places and topics in another accepted spelling ("Sleman", "Kab. Sleman", "DIY", the topic id
+    /// "pupr") were stored as typed: filters found one spelling, figures showed four rows for one place.
+    /// They are recorded by their reference names, as routing already read them; unknown ones as given.
+    func testKnownPlacesAndTopicsAreRecordedByTheirNames() throws {
+        try makeDesk()
+        var ids: [String] = []
+        for regency in ["Kabupaten Sleman", "Kab. Sleman", "sleman", "Sleman"] {
+            ids.append(try intake(["--regency", regency, "--category", "pupr"], body: "jalan rusak di \(regency)"))
+        }
+        let province = try intake(["--province", "DIY"], body: "laporan tingkat provinsi")
+        let unknown = try intake(["--regency", "Kota Antah", "--category", "Sihir"], body: "tempat tak dikenal")
+        for row in try listJSON([]) where ids.contains(row["id"] as? String ?? "") {
+            XCTAssertEqual(row["region"] as? String, "Kabupaten Sleman", "\(row)")
+            XCTAssertEqual(row["category"] as? String, "Pekerjaan Umum dan Penataan Ruang", "\(row)")
+        }
+        XCTAssertEqual(Set(try listJSON(["--region", "DI Yogyakarta"]).compactMap { $0["id"] as? String }), Set(ids + [province]))
+        XCTAssertEqual(Set(try listJSON(["--category", "pupr"]).compactMap { $0["id"] as? String }), Set(ids))
+        let odd = try XCTUnwrap(try listJSON([]).first { ($0["id"] as? String) == unknown })
+        XCTAssertEqual(odd["region"] as? String, "Kota Antah")
+        XCTAssertEqual(odd["category"] as? String, "Sihir")
+        let shown = try expect(0, ["show", ids[2], "--json"]).stdout
+        XCTAssertTrue(shown.contains("\"province\":\"DI Yogyakarta\""), shown)
+    }
 }

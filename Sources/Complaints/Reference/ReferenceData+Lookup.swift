@@ -32,3 +32,33 @@ extension ReferenceData: DirectoryLookup {
                         province: report.location.province, regency: report.location.regency)
     }
 }
+
+extension ReferenceData {
+    /// The intake with its topic and place as the reference names them: a topic by its id or another
+    /// spelling ("pupr", "kesehatan") becomes its name, a place written another accepted way ("Sleman",
+    /// "Kab. Sleman", "DIY") becomes its name, and a regency given alone brings its province. Routing already
+    /// read these spellings as the places they name; the desk stored them as typed, so filters and figures
+    /// took one place for several (QA: `list --region "DI Yogyakarta"` found 1 of 5, `stats` showed four rows
+    /// for Sleman, `--category pupr` missed a report recorded as "pupr"). Unknown values stay as given.
+    public func canonicalized(_ intake: Intake) -> Intake {
+        var i = intake
+        if let c = i.category {
+            if let known = canonicalCategory(c, subcategory: i.subcategory) {
+                (i.category, i.subcategory) = (known.category, known.subcategory)
+            } else if let topic = categories.category(named: c) {
+                i.category = topic.name // its sub-topic unknown: kept as given (and warned about)
+            }
+        }
+        var place = i.location
+        let province = place.province.flatMap { regions.province(named: $0) }
+        if let province { place.province = province.name }
+        // Within the province when one is given; a province given but unknown leaves the regency as typed.
+        if let text = place.regency, province != nil || place.province == nil,
+           let regency = regions.regency(named: text, inProvince: province?.code) {
+            place.regency = regency.name
+            if place.province == nil { place.province = regions.province(code: regency.provinceCode)?.name }
+        }
+        if place != i.location { i.location = place }
+        return i
+    }
+}

@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand {
                 let end = min(batch.records.count, index + batchSize)
                 let results: [Result<(id: ReportID, isNew: Bool), DeskStore.Failure>]
                 do {
-                    results = try opened.store.receive(batch.records[index..<end].map(\.intake), as: op, now: now)
+                    results = try opened.store.receive(batch.records[index..<end].map { opened.reference.canonicalized($0.intake) }, as: op, now: now)
                 } catch {
                     progress.finish()
                     throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")

@@ -83,7 +83,7 @@ struct IntakeCommand: ParsableCommand {
             Output.error("warning: " + w.text)
         }
         do {
-            let (id, isNew) = try opened.store.receive(intake, as: op, now: now)
+            let (id, isNew) = try opened.store.receive(opened.reference.canonicalized(intake), as: op, now: now)
             Output.line(id.rawValue)
             if !isNew { Output.error("note: \(intake.channel.rawValue) \(intake.externalID ?? "") was already recorded as \(id)") }
         } catch {
