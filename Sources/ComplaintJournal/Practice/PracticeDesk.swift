@@ -24,6 +24,9 @@ public enum PracticeDesk {
     public static func parse(_ text: String, fileName: String, now: Date) throws(PracticeProblems) -> [Entry] {
         var entries: [Entry] = []
         var problems: [Problem] = []
+        // Lessons and scripts name reports by their external id alone: one id, one report (QA: a repeated id
+        // passed `scenario check`; the desk then had a report fewer, or steps pointing at the wrong report).
+        var lineOfID: [String: Int] = [:]
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
@@ -59,6 +62,14 @@ public enum PracticeDesk {
                 if let last = steps.last, last.afterHours > age {
                     problems.append(Problem(file: fileName, line: n, field: "script", message: "a step lies in the future (after_hours > age_hours)"))
                     continue
+                }
+                if let id = intake.externalID {
+                    if let first = lineOfID[id] {
+                        problems.append(Problem(file: fileName, line: n, field: "external_id",
+                                                message: "'\(QuotedValue.shown(id))' is already the id of the report on line \(first); each practice report needs its own"))
+                        continue
+                    }
+                    lineOfID[id] = n
                 }
                 entries.append(Entry(line: n, intake: intake, steps: steps))
             } catch {

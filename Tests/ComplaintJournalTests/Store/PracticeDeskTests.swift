@@ -65,6 +65,19 @@ final class PracticeDeskTests: XCTestCase {
         }
     }
 
+    /// QA: a repeated external id (same channel or not) passed `scenario check`; the desk then lost a report
+    /// or a lesson step named the wrong one. Lessons name reports by that id alone.
+    func testARepeatedExternalIDIsRefusedNamingBothLines() throws {
+        let text = """
+        {"channel": "sms", "external_id": "A-1", "body": "x", "age_hours": 5}
+        {"channel": "web", "external_id": "A-1", "body": "y", "age_hours": 5}
+        """
+        XCTAssertThrowsError(try PracticeDesk.parse(text, fileName: "laporan.jsonl", now: Date())) { error in
+            let text = String(describing: error)
+            XCTAssertTrue(text.contains("laporan.jsonl:2: external_id: 'A-1' is already the id of the report on line 1"), text)
+        }
+    }
+
     func testStepsTheRulesRefuseAreReported() throws {
         let now = Date()
         let ref = try reference()
