@@ -117,6 +117,17 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertTrue(after.contains("Laporan #\(spam) adalah pesan penipuan"), after)
     }
 
+    /// QA: a wrong move the scenario does not list, which rules a step out (a dispose to the wrong agency),
+    /// left `scenario progress` showing the step open while the console's strip said it could no longer be
+    /// done. Both read the same rule now.
+    func testAStepRuledOutByAnUnlistedMoveIsFailedInProgress() throws {
+        try expect(0, ["scenario", "create", "disposisi"])
+        try expect(0, ["act", "--as", "rina", "2600002", "dispose", "--agency", "kemnaker"])
+        let out = try expect(0, ["scenario", "progress"]).stdout
+        XCTAssertTrue(out.contains("  ✗ 2. "), out)
+        XCTAssertTrue(out.contains("✗ Langkah 2 tak bisa dikerjakan lagi: #2600002 Terdisposisi"), out)
+    }
+
     /// The shipped `dasar` scenario copied to `scratch/NAME` with its manifest edited; the folder and the
     /// edited manifest text.
     func copiedScenario(_ name: String, replacing edits: [(String, String)]) throws -> (URL, String) {

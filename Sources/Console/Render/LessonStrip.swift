@@ -86,10 +86,8 @@ public enum LessonStrip {
         }
     }
 
-    /// "Can no longer be done" for the open step on screen whose report no longer takes the step's action and
-    /// never will again: closed (deleted, archived, finished), or past the new-report actions (dispose,
-    /// postpone, archive, delete) once verified. Nil otherwise (including "not yet", e.g. an acceptance
-    /// waiting for a follow-up).
+    /// "Can no longer be done" for the open step on screen whose report never takes the step's action again
+    /// (`LessonStep.isStuck`). Nil otherwise (including "not yet", e.g. an acceptance waiting for a follow-up).
     static func stuckHint(_ s: ConsoleState, _ cursor: LessonCursor) -> String? {
         guard let step = cursor.currentStep, !cursor.progress.completed[cursor.position] else { return nil }
         let failed = cursor.progress.failed[cursor.position]
@@ -98,10 +96,7 @@ public enum LessonStrip {
             : nil
         let ext = step.expect.reportExternalID
         guard let report = Channel.allCases.lazy.compactMap({ s.desk.report(channel: $0, externalID: ext) }).first,
-              !Workflow.isApplicable(step.expect.verb, to: report)
-        else { return failed }
-        let triage: Set<CommandKind> = [.dispose, .postpone, .archive, .delete]
-        guard !report.status.isOpen || (triage.contains(step.expect.verb) && report.status != .baru && report.returned == nil)
+              step.isStuck(on: report)
         else { return failed }
         // The report's state says more than "failed": name it.
         return s.text(Localized(

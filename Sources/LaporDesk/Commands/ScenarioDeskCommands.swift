@@ -48,9 +48,18 @@ struct ScenarioProgress: ParsableCommand {
         let p = session.cursor.progress
         let done = language == .id ? "langkah selesai" : "steps done"
         Output.line("\(session.title.text(language)) — \(p.doneCount)/\(p.lesson.steps.count) \(done)")
+        var stuck: [String] = []
         for (i, step) in p.lesson.steps.enumerated() {
-            Output.line("  \(p.completed[i] ? "✓" : p.failed[i] ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
+            // A step the desk's state rules out is failed here too, as the console's strip says it.
+            let report = Channel.allCases.lazy.compactMap { opened.desk.report(channel: $0, externalID: step.expect.reportExternalID) }.first
+            let ruledOut = !p.completed[i] && !p.failed[i] && report.map(step.isStuck(on:)) == true
+            Output.line("  \(p.completed[i] ? "✓" : p.failed[i] || ruledOut ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
+            if ruledOut, let report {
+                stuck.append(language == .id ? "✗ Langkah \(i + 1) tak bisa dikerjakan lagi: #\(report.id) \(report.status.label.id) (Ctrl-R ulang)"
+                             : "✗ Step \(i + 1) can no longer be done: #\(report.id) \(report.status.label.en) (Ctrl-R starts over)")
+            }
         }
+        for line in stuck { Output.line(line) }
         switch p.shownFeedback {
         case let .praise(_, t)?: Output.line("✓ " + t.text(language))
         case let .mistake(_, t)?: Output.line("✗ " + t.text(language))
