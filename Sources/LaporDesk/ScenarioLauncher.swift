@@ -45,7 +45,8 @@ enum ScenarioLauncher {
         guard let recorded else {
             throw Fail.usage("--lesson: \(opened.folder.path) was not built from a scenario (use --scenario NAME)")
         }
-        let progress = ScenarioDesk.progress(recorded, desk: opened.desk)
+        let names = Dictionary(opened.reference.agencies.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let progress = ScenarioDesk.progress(recorded, desk: opened.desk, agencyNames: names)
         return LessonSession(title: recorded.scenario.title, cursor: LessonCursor(progress: progress))
     }
 

@@ -73,8 +73,10 @@ public enum ScenarioDesk {
     }
 
     /// The lesson's progress folded from the desk's reports (their trails hold every recorded event).
-    public static func progress(_ recorded: Recorded, desk: Desk) -> LessonProgress {
-        var progress = LessonProgress(lesson: recorded.scenario.lesson.naming(reportIDs(desk)), baselineSeq: recorded.baselineSeq)
+    /// `agencyNames` (by id) name agencies in the feedback.
+    public static func progress(_ recorded: Recorded, desk: Desk, agencyNames: [String: String] = [:]) -> LessonProgress {
+        var progress = LessonProgress(lesson: recorded.scenario.lesson.naming(reportIDs(desk), agencyNames: agencyNames),
+                                      baselineSeq: recorded.baselineSeq)
         for e in DeskHistory.events(of: desk, after: recorded.baselineSeq) {
             progress.observe(seq: e.seq, event: e.event, externalID: desk[e.reportID]?.externalID)
         }

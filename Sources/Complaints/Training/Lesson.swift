@@ -4,13 +4,18 @@ import Foundation
 /// say about known mistakes. Pure data, loaded from a scenario's `skenario.toml`.
 public struct Lesson: Sendable, Hashable {
     public var steps: [LessonStep]
+    /// Agency names by id, for feedback that names an agency (`LessonProgress.difference`): a trainee reads
+    /// "Pemerintah Provinsi Bali", not `pemprov-bali` (QA). Filled from the desk's directory by `naming`.
+    public var agencyNames: [String: String] = [:]
 
     public init(steps: [LessonStep]) { self.steps = steps }
 
     /// Replaces `{EXTERNAL-ID}` in every text with the report's public tracking id (`#2600003`), which is
-    /// only known once the practice desk is built.
-    public func naming(_ ids: [String: ReportID]) -> Lesson {
-        Lesson(steps: steps.map { $0.naming(ids) })
+    /// only known once the practice desk is built, and takes the desk's agency names.
+    public func naming(_ ids: [String: ReportID], agencyNames: [String: String] = [:]) -> Lesson {
+        var named = Lesson(steps: steps.map { $0.naming(ids) })
+        named.agencyNames = agencyNames
+        return named
     }
 }
 

@@ -86,7 +86,7 @@ public struct LessonProgress: Sendable, Hashable {
         if open < lesson.steps.count, lesson.steps[open].expect.reportExternalID == externalID,
            !LessonProgress.isBookkeeping(event)
         {
-            feedback = .mistake(step: open, text: LessonProgress.difference(lesson.steps[open].expect, event))
+            feedback = .mistake(step: open, text: LessonProgress.difference(lesson.steps[open].expect, event, agencyNames: lesson.agencyNames))
         }
     }
 
@@ -132,7 +132,7 @@ public struct LessonProgress: Sendable, Hashable {
 
     /// What an unlisted move did differently from the step: another action, or the same action with other
     /// values (the reason, the agency...), named with the labels the console shows.
-    static func difference(_ expect: EventPattern, _ event: DomainEvent) -> Localized {
+    static func difference(_ expect: EventPattern, _ event: DomainEvent, agencyNames: [String: String] = [:]) -> Localized {
         guard let got = EventPattern.values(of: event, verb: expect.verb) else {
             if let did = CommandKind.allCases.first(where: { EventPattern.values(of: event, verb: $0) != nil }) {
                 return Localized("Tercatat: \(did.label.id), tetapi langkah ini meminta: \(expect.verb.label.id).",
@@ -146,11 +146,11 @@ public struct LessonProgress: Sendable, Hashable {
         }
         let parts = differing.map { key -> Localized in
             let field = fieldLabel(key)
-            let want = valueLabel(key, expect.fields[key] ?? "", verb: expect.verb)
+            let want = valueLabel(key, expect.fields[key] ?? "", verb: expect.verb, agencyNames: agencyNames)
             guard let value = got[key] else {
                 return Localized("\(field.id) seharusnya \(want.id)", en: "the \(field.en) should be \(want.en)")
             }
-            let was = valueLabel(key, value, verb: expect.verb)
+            let was = valueLabel(key, value, verb: expect.verb, agencyNames: agencyNames)
             return Localized("\(field.id) seharusnya \(want.id), bukan \(was.id)", en: "the \(field.en) should be \(want.en), not \(was.en)")
         }
         return Localized("Tercatat, tetapi " + parts.map(\.id).joined(separator: "; ") + ".",
@@ -172,8 +172,9 @@ public struct LessonProgress: Sendable, Hashable {
         }
     }
 
-    static func valueLabel(_ key: String, _ value: String, verb: CommandKind) -> Localized {
+    static func valueLabel(_ key: String, _ value: String, verb: CommandKind, agencyNames: [String: String] = [:]) -> Localized {
         let label: Localized? = switch (key, verb) {
+        case ("agency", _): agencyNames[value].map { Localized($0, en: $0) }
         case ("reason", .delete): DeleteReason(rawValue: value)?.label
         case ("reason", .archive): ArchiveReason(rawValue: value)?.label
         case ("priority", _): Priority(rawValue: value)?.label

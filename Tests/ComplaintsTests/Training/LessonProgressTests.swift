@@ -200,6 +200,13 @@ final class LessonProgressTests: XCTestCase {
         XCTAssertEqual(p.feedback, .mistake(step: 0, text: Localized(
             "Tercatat, tetapi instansi seharusnya pemkab-sleman, bukan pemkab-bantul.",
             en: "Recorded, but the agency should be pemkab-sleman, not pemkab-bantul.")))
+        // With the desk's directory the agencies are named as the trainee sees them (QA: ids in the feedback).
+        var named = LessonProgress(lesson: lesson.naming([:], agencyNames: ["pemkab-sleman": "Pemerintah Kabupaten Sleman",
+                                                                              "pemkab-bantul": "Pemerintah Kabupaten Bantul"]), baselineSeq: 0)
+        named.observe(seq: 1, event: .disposed(Disposition(agency: "pemkab-bantul", kind: .disposisi)), externalID: "A")
+        XCTAssertEqual(named.feedback, .mistake(step: 0, text: Localized(
+            "Tercatat, tetapi instansi seharusnya ‘Pemerintah Kabupaten Sleman’, bukan ‘Pemerintah Kabupaten Bantul’.",
+            en: "Recorded, but the agency should be ‘Pemerintah Kabupaten Sleman’, not ‘Pemerintah Kabupaten Bantul’.")))
     }
 
     /// Skipping past a step with a ✗ leaves its explanation behind; a praise stays.
