@@ -57,7 +57,7 @@ final class PracticeClockCLITests: DeskTestCase {
         try expect(0, ["act", second, "archive", "--reason", "terlalu-umum", "--as", "rina"])
         let refused = try desk(["clock", "advance", "--deadline"])
         XCTAssertEqual(refused.code, 1, refused.transcript)
-        XCTAssertTrue(refused.stderr.contains("Tidak ada tenggat"), refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("No deadline ahead"), refused.transcript)
     }
 
     func testRealDesksAreRefusedAndNotTouched() throws {
@@ -67,7 +67,7 @@ final class PracticeClockCLITests: DeskTestCase {
         for args in [["clock", "advance"], ["clock", "show"], ["clock", "advance", "--deadline"]] {
             let r = try desk(args)
             XCTAssertEqual(r.code, 2, r.transcript)
-            XCTAssertTrue(r.stderr.contains("bukan meja latihan"), r.transcript)
+            XCTAssertTrue(r.stderr.contains("not a practice desk"), r.transcript) // in English, as every CLI error
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dataURL.appendingPathComponent("latihan").path))
         XCTAssertEqual(try String(contentsOf: journalFile, encoding: .utf8), before)

@@ -20,7 +20,7 @@ private func practiceClock(_ options: DeskOptions) throws -> (OpenedDesk, Practi
         let clock = try PracticeClock(practiceFolder: folder)
         return (try DeskAccess.open(options, mode: .writer), clock)
     } catch let e as PracticeClockError {
-        throw Fail.usage("clock: " + e.description)
+        throw Fail.usage("clock: " + e.message.en)
     }
 }
 
@@ -31,10 +31,10 @@ struct ClockShowCommand: ParsableCommand {
     func run() throws {
         let folder = DeskFolder.resolve(explicit: desk.data)
         let clock: PracticeClock
-        do { clock = try PracticeClock(practiceFolder: folder) } catch { throw Fail.usage("clock: " + error.description) }
+        do { clock = try PracticeClock(practiceFolder: folder) } catch { throw Fail.usage("clock: " + error.message.en) }
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         let offset: TimeInterval
-        do { offset = try clock.offset() } catch { throw Fail.damaged(error.description) }
+        do { offset = try clock.offset() } catch { throw Fail.damaged(error.message.en) }
         let now = Date().addingTimeInterval(offset)
         let zone = opened.settings.timeZone
         Output.line("\(ISOTime.format(now, offsetSeconds: zone.secondsFromUTC)) \(zone.rawValue) (jam latihan; waktu nyata \(describe(offset)))")
@@ -68,8 +68,9 @@ struct ClockAdvanceCommand: ParsableCommand {
         do {
             moved = try clock.advance(step, desk: opened.desk, deadlines: opened.deadlines, calendar: opened.calendar)
         } catch {
-            if case .nowhereToGo = error { throw Fail.rejected("clock: " + error.description) }
-            throw Fail.damaged("clock: " + error.description)
+            // In English, as every command-line error (QA: this one was in Indonesian).
+            if case .nowhereToGo = error { throw Fail.rejected("clock: " + error.message.en) }
+            throw Fail.damaged("clock: " + error.message.en)
         }
         let swept: [RecordedEvent]
         do { swept = try opened.store.sweep(now: moved.to) } catch { throw Fail.damaged(error.description) }
