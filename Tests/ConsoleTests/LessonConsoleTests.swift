@@ -1,6 +1,6 @@
 import ComplaintJournal
 import Complaints
-import Console
+@testable import Console
 import Foundation
 import TextCanvas
 import XCTest
@@ -58,6 +58,15 @@ final class LessonConsoleTests: XCTestCase {
         let strip = rows.suffix(LessonStrip.height - 1).joined(separator: " ")
         XCTAssertTrue(strip.contains("Tekan d."), strip)
         XCTAssertFalse(strip.contains("…"), strip)
+    }
+
+    /// QA: at 60x20 with feedback shown, the instruction was cut and its end (the point of the step) shown
+    /// nowhere. Help (`?`) opens with the step whole.
+    func testHelpShowsTheWholeStep() throws {
+        var s = try lessonState(size: Size(width: 60, height: 20))
+        s.press(.char("?"))
+        let lines = OverlayView.helpLines(s).map(\.text)
+        XCTAssertEqual(lines.first, "Langkah 1/2: Verifikasi laporan #\(Fixture.ID.overdue.rawValue) dan disposisikan ke Pemerintah Kabupaten Sleman.")
     }
 
     /// QA: at 80x24 a long explanation of a mistake was cut, and nothing showed it whole. After a move the

@@ -57,6 +57,14 @@ enum OverlayView {
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
         // Opened over the Laporan view: its own keys (the panes' keys do not act there).
         if s.reportsView != nil { return reportsHelpLines(s) }
+        // The lesson's step whole, first: a narrow strip may cut it (QA: at 60x20 the end of the instruction,
+        // the point of the step, was shown nowhere).
+        if let lesson = s.lesson, let step = lesson.cursor.currentStep {
+            out.append(StyledLine(text: t("Langkah \(lesson.cursor.position + 1)/\(lesson.cursor.stepCount): ",
+                                          "Step \(lesson.cursor.position + 1)/\(lesson.cursor.stepCount): ") + s.text(step.instruction),
+                                  role: Roles.overlayTitle))
+            out.append(StyledLine(text: "", role: Roles.overlay))
+        }
         out.append(StyledLine(text: t("Tombol untuk panel: ", "Keys for pane: ") + paneName(s.focus, l), role: Roles.overlayTitle))
         let available = s.currentReport.map { Access.available(on: $0, for: s.env.operatorOnDuty) } ?? []
         let allowed = Access.commands(for: s.env.operatorOnDuty.role)
@@ -239,7 +247,7 @@ enum OverlayView {
         // rows in a box sized for one, and its end was dropped).
         let innerWidth = boxRect(s, width: 70, height: 1).width - 4
         let lines = DetailPane.wrap(conf.lines.map { StyledLine(text: $0, role: Roles.detailWarning) }, width: max(1, innerWidth))
-        let r = box(&c, s, width: 70, height: lines.count + 5, title: conf.title)
+        let r = box(&c, s, width: 70, height: lines.count + 4, title: conf.title) // borders, a blank row, the question
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 2)
         var y = inner.y
         for line in lines {
