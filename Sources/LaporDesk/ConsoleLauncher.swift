@@ -52,10 +52,12 @@ enum ConsoleLauncher {
         let log = StartupLog()
         // A real desk starting from a snapshot shows its first frame before decoding the desk.
         var first: FirstFrame?
+        var previewOffered = false
         let opened: OpenedDesk
         do {
             opened = try request.demo ? (try request.scenario.map { try ScenarioLauncher.open($0, options: request.desk) }
                 ?? openDemo(request.desk)) : openDesk(request.desk, useSnapshot: !request.withoutSnapshot, refuseWriting: refuseWriting) { preview in
+                    previewOffered = true
                     let outcome = Result {
                         try drawFirstFrame(preview, request: request, language: language ?? user.language, keymap: keymap,
                                            start: screen.start(settings:))
@@ -70,6 +72,12 @@ enum ConsoleLauncher {
         } catch {
             screen.stop()
             throw error
+        }
+        // Why no snapshot gave the first frame, when none was offered (QA: the log said nothing).
+        if !previewOffered {
+            let why = request.withoutSnapshot ? "--no-snapshot given" : request.demo ? "a new practice desk"
+                : opened.journal.snapshotRejection ?? "no projection snapshot (cache/proyeksi.snap; `lapor-desk snapshot` writes one)"
+            log.note("first frame after decoding: \(why)")
         }
         // Once curses owns the terminal, start-up's warnings wait until the console ends.
         let warnings = DeskAccess.recoveryWarnings(opened)

@@ -94,6 +94,16 @@ final class SnapshotTmuxTests: DeskTestCase {
             .replacingOccurrences(of: #"\b\d\d:\d\d\b"#, with: "--:--", options: .regularExpression)
     }
 
+    /// QA: without a snapshot the start-up log said nothing about why the first frame waited for the fold.
+    func testTheStartupLogSaysWhyNoSnapshotGaveTheFirstFrame() throws {
+        try makeDesk()
+        _ = try intake([])
+        let console = try openConsole("--as rina", before: "export LAPOR_DESK_STARTUP_LOG='\(startupLog)'")
+        guard console.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        guard quit(console) else { return }
+        XCTAssertEqual(try loggedStart().first, "first frame after decoding: no projection snapshot (cache/proyeksi.snap; `lapor-desk snapshot` writes one)")
+    }
+
     func testFirstFrameComesFromTheSnapshotRowsWhenTheyStillHold() throws {
         let generated = try CLI.run(["generate", "--reports", "1100", "--seed", "5", "--out", dataPath])
         XCTAssertEqual(generated.code, 0, generated.transcript)
