@@ -1,5 +1,5 @@
 import Complaints
-import Console
+@testable import Console
 import Foundation
 import TextCanvas
 import XCTest
@@ -114,6 +114,18 @@ final class PresenterTests: XCTestCase {
         var q = plain
         q.press(.pageDown)
         XCTAssertLessThan(p.inbox.cursor, q.inbox.cursor, "a presenter page holds fewer rows")
+    }
+
+    /// QA: at 60x20 the inbox had seven lines for rows and showed three, two lines apart; a fourth fits (the
+    /// last row needs no blank line after it).
+    func testTheLastRowNeedsNoBlankLineAfterIt() throws {
+        var s = try presenter(size: Size(width: 60, height: 20))
+        s.press(.char("5"))
+        let inner = try XCTUnwrap(s.layout.inbox).height - 3
+        XCTAssertEqual(s.inboxPageSize, (inner + 1) / 2)
+        let rows = ConsoleRenderer.render(s).textRows()
+        let shown = s.inbox.rows.filter { id in rows.contains { $0.contains("│  " + id.rawValue) } }
+        XCTAssertEqual(shown.count, min(s.inbox.rows.count, (inner + 1) / 2), rows.joined(separator: "\n"))
     }
 
     func testPresenterGolden() throws {
