@@ -36,7 +36,19 @@ final class ConsoleScreen {
     /// `source` names where the name came from (QA: a theme set in a settings file was blamed on `--theme`).
     private func check(_ themeName: String, source: String) throws {
         // The list a theme file's `description` is written for: one theme per line, with it.
-        let list = catalog.summaries.map { "  \($0.name)" + ($0.description.map { ": \(ReportText.clean($0))" } ?? "") }
+        // A theme that does not load is listed with its first problem (QA: a broken file showed as a bare name).
+        let list = catalog.summaries.map { summary in
+            let broken: String? = {
+                do throws(ThemeErrors) {
+                    _ = try catalog.resolvedTheme(named: summary.name)
+                    return nil
+                } catch {
+                    return error.errors.first.map { "\($0)" }
+                }
+            }()
+            return "  \(summary.name)" + (summary.description.map { ": \(ReportText.clean($0))" } ?? "")
+                + (broken.map { " (cannot be used: \(ReportText.clean($0)))" } ?? "")
+        }
         // `--theme ?` asks for the list (README; QA: it was called an unknown theme, exit 2).
         if themeName == "?", source == "--theme" { throw CleanExit.message(list.joined(separator: "\n")) }
         guard catalog.names.contains(themeName) else {

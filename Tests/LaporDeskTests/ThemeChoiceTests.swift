@@ -34,6 +34,14 @@ final class ThemeChoiceTests: DeskTestCase {
         XCTAssertEqual(asked.code, 0, asked.transcript)
         XCTAssertTrue(asked.stdout.contains("  terang: Terang — untuk proyektor dan ruangan terang"), asked.stdout)
         XCTAssertEqual(asked.stderr, "")
+        // A theme file that does not load is listed with why (QA: a bare name, then the default theme).
+        let themes = scratch.appendingPathComponent("cfg/lapor-desk/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "description = \"Tema rusak\"\n[roles]\n\"badge.tidakada\" = { fg = \"merahmuda\" }\n"
+            .write(to: themes.appendingPathComponent("rusak.toml"), atomically: true, encoding: .utf8)
+        let listed = try CLI.run(["--theme", "?", "--data", dataPath], env: ["XDG_CONFIG_HOME": scratch.appendingPathComponent("cfg").path])
+        XCTAssertEqual(listed.code, 0, listed.transcript)
+        XCTAssertTrue(listed.stdout.contains("  rusak (cannot be used: ") && listed.stdout.contains("unknown role"), listed.stdout)
 
         let config = scratch.appendingPathComponent("config/lapor-desk")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
