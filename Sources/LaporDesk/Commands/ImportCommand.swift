@@ -59,6 +59,7 @@ struct ImportCommand: ParsableCommand {
         let total = batches.reduce(0) { $0 + $1.1.records.count }
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
         opened.store.reserveCapacity(forMoreReports: total)
+        var names = CanonicalNames(reference: opened.reference)
         for (name, decoded) in batches {
             var batch = decoded
             if format == .open311 { Open311.resolve(&batch, fileName: name, reference: opened.reference) }
@@ -81,7 +82,7 @@ struct ImportCommand: ParsableCommand {
                 let end = min(batch.records.count, index + batchSize)
                 let results: [Result<(id: ReportID, isNew: Bool), DeskStore.Failure>]
                 do {
-                    results = try opened.store.receive(batch.records[index..<end].map { opened.reference.canonicalized($0.intake) }, as: op, now: now)
+                    results = try opened.store.receive(batch.records[index..<end].map { names.canonicalized($0.intake) }, as: op, now: now)
                 } catch {
                     progress.finish()
                     throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")
