@@ -15,7 +15,7 @@ extension JournalError {
             Localized(description, en: description)
         case let .lockedByAnotherProcess(path, waited, holder):
             // `LockHolder` says "process 4242 (lapor-desk)".
-            Localized("jurnal dikunci proses lain\(holder.map { ", \($0.replacingOccurrences(of: "process ", with: "proses "))," } ?? "") "
+            Localized("jurnal dikunci proses lain\(holder.map { ", \(LockHolder.named($0).id)," } ?? "") "
                 + "lebih dari \(waited) detik (\(path))", en: description)
         case let .unsafeDataFolder(reason):
             reason

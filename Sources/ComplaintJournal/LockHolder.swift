@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,14 @@ import Darwin
 #endif
 
 /// Who holds a `flock`, from Linux's `/proc/locks`, for the lock-timeout message.
-enum LockHolder {
+public enum LockHolder {
+    /// The holder `describe` names ("process 4242 (lapor-desk)"), in the reader's language: one wording for
+    /// the journal's Indonesian explanation and the console's messages.
+    public static func named(_ holder: String) -> Localized {
+        let prefix = "process "
+        return Localized(holder.hasPrefix(prefix) ? "proses " + holder.dropFirst(prefix.count) : holder, en: holder)
+    }
+
     /// `process 4242 (lapor-desk)` for another process holding a lock on `lockPath`, or nil.
     static func describe(lockPath: String) -> String? {
         var info = stat()

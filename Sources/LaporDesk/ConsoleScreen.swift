@@ -35,25 +35,23 @@ final class ConsoleScreen {
 
     /// `source` names where the name came from (QA: a theme set in a settings file was blamed on `--theme`).
     private func check(_ themeName: String, source: String) throws {
-        // The list a theme file's `description` is written for: one theme per line, with it.
-        // A theme that does not load is listed with its first problem (QA: a broken file showed as a bare name).
-        let list = catalog.summaries.map { summary in
-            let broken: String? = {
-                do throws(ThemeErrors) {
-                    _ = try catalog.resolvedTheme(named: summary.name)
-                    return nil
-                } catch {
-                    return error.errors.first.map { "\($0)" }
-                }
-            }()
-            return "  \(summary.name)" + (summary.description.map { ": \(ReportText.clean($0))" } ?? "")
-                + (broken.map { " (cannot be used: \(ReportText.clean($0)))" } ?? "")
-        }
         // `--theme ?` asks for the list (README; QA: it was called an unknown theme, exit 2).
-        if themeName == "?", source == "--theme" { throw CleanExit.message(list.joined(separator: "\n")) }
+        if themeName == "?", source == "--theme" { throw CleanExit.message(themeList()) }
         guard catalog.names.contains(themeName) else {
-            throw Fail.usage("\(source): unknown theme '\(QuotedValue.shown(themeName))'; the themes are:\n" + list.joined(separator: "\n"))
+            throw Fail.usage("\(source): unknown theme '\(QuotedValue.shown(themeName))'; the themes are:\n" + themeList())
         }
+    }
+
+    /// The list a theme file's `description` is written for: one theme per line, with it; a theme that does
+    /// not load with its first problem (QA: a broken file showed as a bare name). Built only when printed:
+    /// it loads every theme, which a console start with a good theme has no need of.
+    private func themeList() -> String {
+        catalog.summaries.map { summary in
+            var problem: String?
+            do throws(ThemeErrors) { _ = try catalog.resolvedTheme(named: summary.name) } catch { problem = error.errors.first.map { "\($0)" } }
+            return "  \(summary.name)" + (summary.description.map { ": \(ReportText.clean($0))" } ?? "")
+                + (problem.map { " (cannot be used: \(ReportText.clean($0)))" } ?? "")
+        }.joined(separator: "\n")
     }
 
 

@@ -335,7 +335,7 @@ public final class InboxIndex: @unchecked Sendable {
                     if let category, rows[i].category != category { continue }
                     if let region {
                         let province = rows[i].province, regency = rows[i].regency
-                        if province != region && regency != region && !regency.contains(region) && !q.regionIncludes.contains(regency) { continue }
+                        if !InboxQuery.place(province: province, regency: regency, isIn: region, includes: q.regionIncludes) { continue }
                     }
                     if scoped, !rows[i].visible(to: op) { continue }
                 }

@@ -22,6 +22,13 @@ public struct InboxQuery: Sendable, Hashable {
     /// (`RegionDirectory.foldedRegencies(inProvinceNamed:)`): a report that gives only its regency is in its
     /// province too (QA: `--region "DI Yogyakarta"` missed reports recorded with Kabupaten Sleman alone).
     public var regionIncludes: Set<String> = []
+
+    /// Whether a place (province and regency, folded by `Inbox.fold`) is in the folded `region`: it names the
+    /// province or the regency, is part of the regency's name ("sleman"), or is one of `includes` (the
+    /// regencies of a province named). One rule for the inbox scan, its index and the desk's figures.
+    static func place(province: String, regency: String, isIn region: String, includes: Set<String>) -> Bool {
+        province == region || (!regency.isEmpty && (regency == region || regency.contains(region) || includes.contains(regency)))
+    }
     public var channels: Set<Channel> = []
     public var classification: Classification?
     public var anonymousOnly = false
@@ -130,7 +137,7 @@ public struct Inbox: Sendable {
             if let region {
                 let p = Inbox.fold(reports[i].intake.location.province ?? "")
                 let k = Inbox.fold(reports[i].intake.location.regency ?? "")
-                if p != region && k != region && !k.contains(region) && !q.regionIncludes.contains(k) { continue }
+                if !InboxQuery.place(province: p, regency: k, isIn: region, includes: q.regionIncludes) { continue }
             }
             guard Access.canSee(reports[i], by: op) else { continue }
             if !needles.isEmpty && !Inbox.matches(reports[i], needles, identity: Access.canSeeIdentity(reports[i], by: op)) { continue }

@@ -163,7 +163,8 @@ struct DeskReportPass {
     /// the spelling most reports use (ties: the first in code-point order).
     static func mergingSpellings(_ counts: [String: Int]) -> [String: Int] {
         var groups: [String: [(spelling: String, count: Int)]] = [:]
-        for (spelling, count) in counts { groups[spelling.lowercased(), default: []].append((spelling, count)) }
+        // Folded as the filters fold (case and accents): a row is what `list --category` finds.
+        for (spelling, count) in counts { groups[Inbox.fold(spelling), default: []].append((spelling, count)) }
         guard groups.count < counts.count else { return counts }
         var merged: [String: Int] = [:]
         for spellings in groups.values {

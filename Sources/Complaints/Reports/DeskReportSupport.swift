@@ -27,17 +27,14 @@ public struct ReportScope {
         let regency = reports[i].intake.location.regency ?? ""
         let key = province + "\u{1F}" + regency
         if let hit = memo[key] { return hit }
-        let hit = ReportScope.place(province: province, regency: regency, isIn: region)
-            || (!regency.isEmpty && includes.contains(Inbox.fold(regency)))
+        let hit = InboxQuery.place(province: Inbox.fold(province), regency: Inbox.fold(regency), isIn: region, includes: includes)
         memo[key] = hit
         return hit
     }
 
-    /// Whether a report's place is in the folded `region`: it names the province or the regency, or is
-    /// part of the regency's name.
+    /// Whether a place, as written, is in the folded `region` (`InboxQuery.place`, folding it first).
     static func place(province: String, regency: String, isIn region: String) -> Bool {
-        let p = Inbox.fold(province), k = Inbox.fold(regency)
-        return p == region || k == region || (!k.isEmpty && k.contains(region))
+        InboxQuery.place(province: Inbox.fold(province), regency: Inbox.fold(regency), isIn: region, includes: [])
     }
 
     /// Whether some report of `desk` is in `region` as the scope matches it: a place only reports carry (one

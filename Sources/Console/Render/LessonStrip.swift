@@ -94,10 +94,7 @@ public enum LessonStrip {
             ? s.text(Localized("✗ Langkah gagal karena kesalahan tadi: } lewati · Ctrl-R ulang",
                                en: "✗ Step failed by the earlier mistake: } skip · Ctrl-R start over"))
             : nil
-        let ext = step.expect.reportExternalID
-        guard let report = Channel.allCases.lazy.compactMap({ s.desk.report(channel: $0, externalID: ext) }).first,
-              step.isStuck(on: report)
-        else { return failed }
+        guard let report = step.stuckReport(on: s.desk) else { return failed }
         // The report's state says more than "failed": name it.
         return s.text(Localized(
             "✗ Tak bisa dikerjakan lagi: } lewati · Ctrl-R ulang (#\(report.id) \(report.status.label.id))",

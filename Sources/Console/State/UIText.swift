@@ -102,12 +102,6 @@ enum UIText {
         }
     }
 
-    /// The journal's "process 4242 (lapor-desk)" in the officer's language (QA: "process" in the Indonesian line).
-    static func lockHolder(_ holder: String, _ language: Language) -> String {
-        guard language == .id, holder.hasPrefix("process ") else { return holder }
-        return "proses " + holder.dropFirst("process ".count)
-    }
-
     /// Who will see what after the change: officers forgetting these flags caused real harm.
     static func flagConsequences(anonymous: Bool, on: Bool) -> [Localized] {
         switch (anonymous, on) {

@@ -1,3 +1,4 @@
+import ComplaintJournal
 import Complaints
 import Foundation
 import TextCanvas
@@ -78,7 +79,7 @@ extension ConsoleReducer {
                 problems.append("#\(o.request.reportID): " + s.text(r.message))
             case let .busy(holder, waited):
                 // QA: the journal's English words followed the Indonesian lead; this is the officer's case.
-                let who = holder.map { UIText.lockHolder($0, s.language) } ?? s.text(Localized("proses lain", en: "another process"))
+                let who = s.text(holder.map(LockHolder.named) ?? Localized("proses lain", en: "another process"))
                 problems.append("#\(o.request.reportID): " + s.text(Localized(
                     "tidak tersimpan — jurnal masih ditulis oleh \(who) setelah \(Int(waited.rounded())) detik; isian tetap ada, simpan lagi sebentar lagi.",
                     en: "not saved — \(who) was still writing to the journal after \(Int(waited.rounded())) s; your input is kept, save again in a moment.")))

@@ -1,3 +1,4 @@
+import ComplaintJournal
 import Complaints
 import Foundation
 import TextCanvas
@@ -60,9 +61,9 @@ public enum ConsoleReducer {
             return snapshotWasWrong(&s)
         case let .waitingForJournal(holder):
             // Drawn before the wait (QA: the console froze for seconds without a word during an import).
+            let who = LockHolder.named(holder)
             s.message = StatusMessage(kind: .info, text: s.text(Localized(
-                "Menunggu jurnal: sedang ditulis oleh \(UIText.lockHolder(holder, .id))…",
-                en: "Waiting for the journal: \(holder) is writing to it…")))
+                "Menunggu jurnal: sedang ditulis oleh \(who.id)…", en: "Waiting for the journal: \(who.en) is writing to it…")))
             return []
         }
     }

@@ -51,10 +51,9 @@ struct ScenarioProgress: ParsableCommand {
         var stuck: [String] = []
         for (i, step) in p.lesson.steps.enumerated() {
             // A step the desk's state rules out is failed here too, as the console's strip says it.
-            let report = Channel.allCases.lazy.compactMap { opened.desk.report(channel: $0, externalID: step.expect.reportExternalID) }.first
-            let ruledOut = !p.completed[i] && !p.failed[i] && report.map(step.isStuck(on:)) == true
-            Output.line("  \(p.completed[i] ? "✓" : p.failed[i] || ruledOut ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
-            if ruledOut, let report {
+            let ruledOut = p.completed[i] || p.failed[i] ? nil : step.stuckReport(on: opened.desk)
+            Output.line("  \(p.completed[i] ? "✓" : p.failed[i] || ruledOut != nil ? "✗" : "·") \(i + 1). \(step.instruction.text(language))")
+            if let report = ruledOut {
                 stuck.append(language == .id ? "✗ Langkah \(i + 1) tak bisa dikerjakan lagi: #\(report.id) \(report.status.label.id) (Ctrl-R ulang)"
                              : "✗ Step \(i + 1) can no longer be done: #\(report.id) \(report.status.label.en) (Ctrl-R starts over)")
             }
