@@ -66,8 +66,9 @@ public enum EventCodec {
         throws(DecodeError) -> DomainEvent
     {
         let fast: Result<DomainEvent, DecodeError>? = {
-            guard let tape = PayloadTape.parse(buffer) else { return nil }
-            return tape.withRoot { root -> Result<DomainEvent, DecodeError> in
+            let scratch = PayloadTape.Scratch.perThread.value
+            guard var tape = PayloadTape.parse(buffer, reusing: scratch.take()) else { return nil }
+            let result = tape.withRoot { root -> Result<DomainEvent, DecodeError> in
                 guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
                 do throws(DecodeError) {
                     return .success(try EventPayloadReader(type: type, root: root, origin: origin).event())
@@ -75,6 +76,9 @@ public enum EventCodec {
                     return .failure(error)
                 }
             }
+            // A huge payload's room is not kept: one 10 MB line would otherwise pin its nodes for good.
+            if tape.nodes.capacity <= 4_096 { scratch.nodes = tape.takeStorage() }
+            return result
         }()
         if let fast { return try fast.get() }
         return try decodeTree(type: type, payload: Array(buffer))

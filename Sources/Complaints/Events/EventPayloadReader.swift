@@ -13,20 +13,34 @@ struct EventPayloadReader<Value: PayloadJSON> {
     }
 
     func string(_ v: Value, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
-        guard let x = v[field: key], !x.isNull else { return nil }
+        try string(found: v[field: key], key, path: path)
+    }
+
+    /// As `string`, for the member `x` already looked up under `key` (`PayloadJSON.fields`); so are the
+    /// other `found:` readers below.
+    func string(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
+        guard let x, !x.isNull else { return nil }
         guard let s = x.stringValue else { throw fail(path + key.description, "expected a string") }
         return s
     }
 
     func req(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
-        guard let s = try string(v, key, path: path) else { throw fail(path + key.description, "missing") }
+        try req(found: v[field: key], key, path: path)
+    }
+
+    func req(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String {
+        guard let s = try string(found: x, key, path: path) else { throw fail(path + key.description, "missing") }
         return s
     }
 
     /// A string from a small vocabulary (category, region, agency, unit, tag, rule), shared process-wide
     /// as it is decoded (`SharedVocabulary`): no copy per event, and no re-sharing on the fold's thread.
     func word(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String? {
-        try string(v, key, path: path).map { SharedVocabulary.shared.intern($0) }
+        try word(found: v[field: key], key, path: path)
+    }
+
+    func word(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
+        try string(found: x, key, path: path).map { SharedVocabulary.shared.intern($0) }
     }
 
     func reqWord(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
@@ -34,18 +48,30 @@ struct EventPayloadReader<Value: PayloadJSON> {
     }
 
     func words(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        let list = try strings(v, key, path: path)
+        try words(found: v[field: key], key, path: path)
+    }
+
+    func words(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [String] {
+        let list = try strings(found: x, key, path: path)
         return list.isEmpty ? list : list.map { SharedVocabulary.shared.intern($0) }
     }
 
     func bool(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
-        guard let x = v[field: key], !x.isNull else { return nil }
+        try bool(found: v[field: key], key, path: path)
+    }
+
+    func bool(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> Bool? {
+        guard let x, !x.isNull else { return nil }
         guard let b = x.boolValue else { throw fail(path + key.description, "expected true or false") }
         return b
     }
 
     func strings(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        guard let x = v[field: key], !x.isNull else { return [] }
+        try strings(found: v[field: key], key, path: path)
+    }
+
+    func strings(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [String] {
+        guard let x, !x.isNull else { return [] }
         guard let items = x.arrayValue else { throw fail(path + key.description, "expected an array") }
         var out: [String] = []
         for (i, item) in items.enumerated() {
@@ -58,7 +84,13 @@ struct EventPayloadReader<Value: PayloadJSON> {
     func enumValue<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E?
         where E.RawValue == String
     {
-        guard let raw = try string(v, key, path: path) else { return nil }
+        try enumValue(found: v[field: key], key, path: path)
+    }
+
+    func enumValue<E: RawRepresentable>(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> E?
+        where E.RawValue == String
+    {
+        guard let raw = try string(found: x, key, path: path) else { return nil }
         guard let e = E(rawValue: raw) else { throw fail(path + key.description, "unknown value '\(raw)'") }
         return e
     }
@@ -66,19 +98,33 @@ struct EventPayloadReader<Value: PayloadJSON> {
     func reqEnum<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E
         where E.RawValue == String
     {
-        guard let e: E = try enumValue(v, key, path: path) else { throw fail(path + key.description, "missing") }
+        try reqEnum(found: v[field: key], key, path: path)
+    }
+
+    func reqEnum<E: RawRepresentable>(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> E
+        where E.RawValue == String
+    {
+        guard let e: E = try enumValue(found: x, key, path: path) else { throw fail(path + key.description, "missing") }
         return e
     }
 
     func object(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Value? {
-        guard let o = v[field: key], !o.isNull else { return nil }
+        try object(found: v[field: key], key, path: path)
+    }
+
+    func object(found o: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> Value? {
+        guard let o, !o.isNull else { return nil }
         guard o.isObject else { throw fail(path + key.description, "expected an object") }
         return o
     }
 
     func attachments(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
-        guard let items = v[field: key]?.arrayValue else {
-            if let x = v[field: key], !x.isNull { throw fail(path + key.description, "expected an array") }
+        try attachments(found: v[field: key], key, path: path)
+    }
+
+    func attachments(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [Attachment] {
+        guard let items = x?.arrayValue else {
+            if let x, !x.isNull { throw fail(path + key.description, "expected an array") }
             return []
         }
         var out: [Attachment] = []
@@ -137,46 +183,73 @@ struct EventPayloadReader<Value: PayloadJSON> {
 
     func intake(_ i: Value) throws(EventCodec.DecodeError) -> Intake {
         let p = "intake."
-        let receivedText = try req(i, "received_at", path: p)
+        let found = i.fields(IntakeMembers.intakeNames)
+        func f(_ k: IntakeMembers.Intake) -> Value? { found[k.rawValue] }
+        let receivedText = try req(found: f(.receivedAt), "received_at", path: p)
         guard let received = ISOTime.parse(receivedText) else { throw fail(p + "received_at", "not an RFC 3339 time: \(receivedText)") }
         var location = Location()
-        if let l = try object(i, "location", path: p) {
+        if let l = try object(found: f(.location), "location", path: p) {
             let lp = "intake.location."
-            location = Location(province: try word(l, "province", path: lp), regency: try word(l, "regency", path: lp),
-                                district: try word(l, "district", path: lp), detail: try string(l, "detail", path: lp))
+            let lfound = l.fields(IntakeMembers.locationNames)
+            func lf(_ k: IntakeMembers.Location) -> Value? { lfound[k.rawValue] }
+            location = Location(province: try word(found: lf(.province), "province", path: lp), regency: try word(found: lf(.regency), "regency", path: lp),
+                                district: try word(found: lf(.district), "district", path: lp), detail: try string(found: lf(.detail), "detail", path: lp))
         }
         var reporter = Reporter()
-        if let r = try object(i, "reporter", path: p) {
+        if let r = try object(found: f(.reporter), "reporter", path: p) {
             let rp = "intake.reporter."
+            let rfound = r.fields(IntakeMembers.reporterNames)
+            func rf(_ k: IntakeMembers.Reporter) -> Value? { rfound[k.rawValue] }
             var groups: [ReporterGroup] = []
-            for (k, g) in try strings(r, "groups", path: rp).enumerated() {
+            for (k, g) in try strings(found: rf(.groups), "groups", path: rp).enumerated() {
                 guard let group = ReporterGroup(rawValue: g) else { throw fail("\(rp)groups[\(k)]", "unknown value '\(g)'") }
                 groups.append(group)
             }
-            reporter = Reporter(name: try string(r, "name", path: rp), nik: try string(r, "nik", path: rp),
-                                phone: try string(r, "phone", path: rp), email: try string(r, "email", path: rp), groups: groups)
+            reporter = Reporter(name: try string(found: rf(.name), "name", path: rp), nik: try string(found: rf(.nik), "nik", path: rp),
+                                phone: try string(found: rf(.phone), "phone", path: rp), email: try string(found: rf(.email), "email", path: rp),
+                                groups: groups)
         }
         var extra: [String: String] = [:]
-        if let e = try object(i, "extra", path: p), let members = e.memberList {
+        if let e = try object(found: f(.extra), "extra", path: p), let members = e.memberList {
             for m in members {
                 guard let s = m.value.stringValue else { throw fail(p + "extra." + m.key, "expected a string") }
                 extra[m.key] = s
             }
         }
-        let title = try string(i, "title", path: p)
+        let title = try string(found: f(.title), "title", path: p)
         // A body is left in the journal only when a title stands in for it: without one the inbox shows a
         // title derived from the body, which would then be read back for every row.
         var stored: StoredText?
-        if let origin, let title, !title.isBlank, let span = i[field: "body"]?.stringSpan { stored = origin.stored(span) }
-        var intake = Intake(externalID: try string(i, "external_id", path: p), channel: try reqEnum(i, "channel", path: p),
-                      receivedAt: received, title: title, body: stored == nil ? try req(i, "body", path: p) : "",
-                      classification: try enumValue(i, "classification", path: p) ?? .pengaduan,
-                      category: try word(i, "category", path: p), subcategory: try word(i, "subcategory", path: p),
-                      location: location, incidentDate: try string(i, "incident_date", path: p), agency: try word(i, "agency", path: p),
-                      reporter: reporter, anonymous: try bool(i, "anonymous", path: p) ?? false,
-                      confidential: try bool(i, "confidential", path: p) ?? false,
-                      attachments: try attachments(i, "attachments", path: p), tags: try words(i, "tags", path: p), extra: extra)
+        if let origin, let title, !title.isBlank, let span = f(.body)?.stringSpan { stored = origin.stored(span) }
+        var intake = Intake(externalID: try string(found: f(.externalID), "external_id", path: p), channel: try reqEnum(found: f(.channel), "channel", path: p),
+                      receivedAt: received, title: title, body: stored == nil ? try req(found: f(.body), "body", path: p) : "",
+                      classification: try enumValue(found: f(.classification), "classification", path: p) ?? .pengaduan,
+                      category: try word(found: f(.category), "category", path: p), subcategory: try word(found: f(.subcategory), "subcategory", path: p),
+                      location: location, incidentDate: try string(found: f(.incidentDate), "incident_date", path: p),
+                      agency: try word(found: f(.agency), "agency", path: p),
+                      reporter: reporter, anonymous: try bool(found: f(.anonymous), "anonymous", path: p) ?? false,
+                      confidential: try bool(found: f(.confidential), "confidential", path: p) ?? false,
+                      attachments: try attachments(found: f(.attachments), "attachments", path: p), tags: try words(found: f(.tags), "tags", path: p),
+                      extra: extra)
         if let stored { intake.bodyStorage = .stored(stored) }
         return intake
     }
+}
+
+/// An intake's members, in the order the journal writes them (`EventPayloadBytes.intake`), for
+/// `EventPayloadReader.intake` to find in one pass (`PayloadJSON.fields`): one comparison per member when
+/// the order holds. Each enum's cases index the names listed after it.
+private enum IntakeMembers {
+    enum Intake: Int {
+        case agency, anonymous, attachments, body, category, channel, classification, confidential, externalID, extra
+        case incidentDate, location, receivedAt, reporter, subcategory, tags, title
+    }
+    static let intakeNames: [StaticString] = [
+        "agency", "anonymous", "attachments", "body", "category", "channel", "classification", "confidential",
+        "external_id", "extra", "incident_date", "location", "received_at", "reporter", "subcategory", "tags", "title",
+    ]
+    enum Location: Int { case detail, district, province, regency }
+    static let locationNames: [StaticString] = ["detail", "district", "province", "regency"]
+    enum Reporter: Int { case email, groups, name, nik, phone }
+    static let reporterNames: [StaticString] = ["email", "groups", "name", "nik", "phone"]
 }

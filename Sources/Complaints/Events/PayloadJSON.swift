@@ -14,6 +14,13 @@ protocol PayloadJSON {
     /// For a string read from raw bytes: its byte range in the payload, quotes included (nil for the tree,
     /// which keeps no bytes).
     var stringSpan: Range<Int>? { get }
+    /// The first member named each of `names` (nil where there is none, or for a non-object): what
+    /// `self[field:]` gives for each name, found together.
+    func fields(_ names: [StaticString]) -> [Self?]
+}
+
+extension PayloadJSON {
+    func fields(_ names: [StaticString]) -> [Self?] { names.map { self[field: $0] } }
 }
 
 extension JSONValue: PayloadJSON {

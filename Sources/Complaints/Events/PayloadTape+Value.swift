@@ -21,6 +21,30 @@ extension PayloadTape {
             return nil
         }
 
+        /// In one pass over the members, trying first the name after the last one found: `names` listed
+        /// in the order the journal writes them (as an intake's are) match one comparison per member,
+        /// where a lookup per name scanned the members from the start (about 2 % of a cold start).
+        func fields(_ names: [StaticString]) -> [Value?] {
+            var found = [Value?](repeating: nil, count: names.count)
+            guard node.kind == .object, !names.isEmpty else { return found }
+            let end = Int(node.next)
+            var k = index + 1
+            var next = 0
+            while k < end {
+                let v = k + 1
+                for step in 0..<names.count {
+                    let slot = (next + step) % names.count
+                    guard PayloadTape.keyEquals(nodes, bytes, k, names[slot]) else { continue }
+                    // The first member of a name counts, as for `self[field:]`.
+                    if found[slot] == nil { found[slot] = Value(nodes: nodes, bytes: bytes, index: v) }
+                    next = slot + 1
+                    break
+                }
+                k = Int(nodes[v].next)
+            }
+            return found
+        }
+
         var isNull: Bool { node.kind == .null }
         var isObject: Bool { node.kind == .object }
         var stringValue: String? { node.kind == .string ? PayloadTape.text(nodes, bytes, index) : nil }

@@ -109,6 +109,42 @@ final class PayloadTapeTests: XCTestCase {
         }
     }
 
+    /// An intake's members are found in one pass (`PayloadJSON.fields`): every field lands where it
+    /// belongs (each holds a different text here), in the written order, reversed, with a key repeated (the
+    /// first counts) or escaped, and with unknown members among them.
+    func testIntakeFieldsAreFoundInAnyOrder() throws {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let intake = Intake(externalID: "ext", channel: .whatsapp, receivedAt: at, title: "judul", body: "isi", classification: .aspirasi,
+                            category: "kat", subcategory: "subkat",
+                            location: Location(province: "prov", regency: "kab", district: "kec", detail: "rinci"),
+                            incidentDate: "2026-03-28", agency: "instansi",
+                            reporter: Reporter(name: "nama", nik: "3201", phone: "+62", email: "a@b", groups: [.lansia]),
+                            anonymous: true, confidential: false, attachments: [Attachment(name: "f.jpg")], tags: ["t1"],
+                            extra: ["k": "v"])
+        let written = EventCodec.encode(.received(intake))
+        XCTAssertEqual(try EventCodec.decode(type: "report.received", payload: written), .received(intake))
+        assertSame("report.received", written)
+        // The same members in reverse order, at every level.
+        let tree = try JSONValue.parse(written)
+        func reversed(_ v: JSONValue) -> JSONValue {
+            guard let members = v.objectMembers else { return v }
+            return .object(members.reversed().map { JSONValue.Member($0.key, reversed($0.value)) })
+        }
+        let backwards = Array(reversed(tree).compactText.utf8)
+        XCTAssertEqual(try EventCodec.decode(type: "report.received", payload: backwards), .received(intake))
+        assertSame("report.received", backwards)
+        let oddities = [
+            #"{"intake":{"title":"first","channel":"sms","title":"second","body":"b","received_at":"2026-01-01T00:00:00Z"}}"#,
+            #"{"intake":{"zzz":1,"channel":"sms","body":"escaped","received_at":"2026-01-01T00:00:00Z","aaa":[]}}"#,
+            #"{"intake":{"channel":"sms","body":"b","received_at":"2026-01-01T00:00:00Z","location":{"regency":"r","province":"p","regency":"again"}}}"#,
+        ]
+        for text in oddities { assertSame("report.received", Array(text.utf8)) }
+        guard case let .received(first) = try EventCodec.decode(type: "report.received", payload: Array(oddities[0].utf8)) else {
+            return XCTFail("not a receipt")
+        }
+        XCTAssertEqual(first.title, "first")
+    }
+
     /// Every single-byte change of every event's payload (a deterministic sample of bytes) decodes the same
     /// way on both paths: the tape never accepts what the tree refuses, nor refuses what it accepts.
     func testMutatedPayloadsDecodeTheSameOnBothPaths() {
