@@ -325,7 +325,7 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(after.trail.count, before.trail.count + 1)
         XCTAssertEqual(b.state.detail.openedVersion, after.version, "our own change is not 'changed underneath'")
         XCTAssertFalse(b.state.detail.changedUnderneath)
-        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: Catatan internal — #2600001."))
+        XCTAssertEqual(b.state.message, msg(.success, "Tersimpan: catatan internal pada #2600001 (tidak dilihat pelapor)."))
         XCTAssertEqual(b.state.focus, .detail, "the officer stays on the report")
     }
 

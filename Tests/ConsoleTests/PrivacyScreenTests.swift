@@ -105,7 +105,7 @@ final class PrivacyScreenTests: XCTestCase {
         let store = try Fixture.makeStore()
         let when = Fixture.at(2026, 11, 30, 9, 0)
         try store.perform(.editTitle("Judul baru Sri Rahayu"), on: Fixture.ID.overdue, as: Fixture.national, now: when)
-        try store.perform(.redact(fields: ["reporter.name", "reporter.nik", "reporter.phone", "reporter.email", "title"],
+        try store.perform(.redact(fields: ["reporter.name", "reporter.nik", "reporter.phone", "reporter.email", "title", "body"],
                                   reason: "UU 27/2022"), on: Fixture.ID.overdue, as: Fixture.national, now: when)
         var s = try Fixture.state(store: store)
         s.press(.char("5"))
@@ -130,7 +130,9 @@ final class PrivacyScreenTests: XCTestCase {
         en.press(.enter)
         let english = ConsoleRenderer.render(en).textRows().joined(separator: "\n")
         XCTAssertTrue(english.contains("NIK: [redacted]"), english)
-        XCTAssertFalse(english.contains("NIK: [dihapus]"), english)
+        // Every erased field, the title (detail and inbox row) and the body too (QA: the body stayed "[dihapus]").
+        XCTAssertFalse(english.contains("[dihapus]"), english)
+        XCTAssertGreaterThanOrEqual(english.components(separatedBy: "[redacted]").count - 1, 7, english)
         s.press(.escape)
         s.press(.char("/"))
         s.type("Rahayu")

@@ -94,4 +94,23 @@ final class ReturnedReportStepTests: XCTestCase {
         b.state.press(.char("3"))
         XCTAssertTrue(b.state.inbox.rows.contains(Fixture.ID.returned))
     }
+
+    /// QA: once the proposed agency sent a report back, the pane listed the whole directory in its order and
+    /// dropped the other agencies the rules matched, which are what a re-disposal picks from.
+    func testTheRulesOtherAgenciesStayListedAfterAReturn() throws {
+        var s = try Fixture.state()
+        s.env.propose = { _ in
+            RoutingSuggestion(agencyID: "pemkab-sleman", unitID: nil, ruleRef: "rute.toml:9", reason: Localized("uji", en: "test"),
+                              alternatives: ["pemprov-diy", "kemenkes"])
+        }
+        ConsoleReducer.open(&s, Fixture.ID.returned)
+        let candidates = ConsoleReducer.routingCandidates(s)
+        XCTAssertEqual(candidates.prefix(2).map(\.agencyID), ["pemprov-diy", "kemenkes"])
+        XCTAssertEqual(candidates.prefix(2).map(\.origin), [.alternative, .alternative])
+        XCTAssertFalse(candidates.contains { $0.origin == .proposal }, "the agency that sent it back is not proposed")
+        XCTAssertTrue(candidates.contains { $0.agencyID == "pemkab-sleman" && $0.origin == .directory }, "still in the directory")
+        s.focus = .routing
+        let rows = ConsoleRenderer.render(s).textRows().joined(separator: "\n")
+        XCTAssertTrue(rows.contains("☆ Pemerintah Daerah DI Yog"), rows)
+    }
 }

@@ -50,11 +50,13 @@ final class RoleActionStepTests: XCTestCase {
         s.press(.escape)
         step(&s, key: .char("a")) { $0.message = msg(.error, "Peran Admin Instansi tidak dapat: Arsipkan.") }
         s.press(.char("u"))
-        XCTAssertEqual(s.form?.fields.first?.value, .choice([Choice(id: "dinkes", label: "Dinas Kesehatan Kabupaten Sleman"),
+        // No rule names a unit here: the officer picks one (the placeholder first, not a unit Ctrl-S would save).
+        XCTAssertEqual(s.form?.fields.first?.value, .choice([Choice(id: "", label: "— pilih unit —"),
+                                                            Choice(id: "dinkes", label: "Dinas Kesehatan Kabupaten Sleman"),
                                                             Choice(id: "dlh", label: "Dinas Lingkungan Hidup Kabupaten Sleman"),
                                                             Choice(id: "disdukcapil", label: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman")],
                                                            selected: 0))
-        s.press(.right)
+        s.press(.right, .right)
         XCTAssertEqual(s.press(.enter), [.perform([DeskRequest(reportID: Fixture.ID.disposed, command: .assignToUnit(unit: "dlh"),
                                                               expectedVersion: s.detail.openedVersion)])])
     }

@@ -23,6 +23,35 @@ final class UnitPickerTests: XCTestCase {
         XCTAssertEqual(s.form?.choice("unit"), "disdukcapil")
     }
 
+    /// QA: a report routed to a province, whose proposal a regency rule won, opened on the province's first
+    /// unit (the health office for a labour complaint), and Ctrl-S saved it.
+    func testAnotherAgencysProposalStillGivesThisAgencysRuleUnit() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.env.propose = { _ in
+            RoutingSuggestion(agencyID: "pemprov-diy", unitID: nil, ruleRef: "rute.toml:4", reason: Localized("uji", en: "test"),
+                              alternatives: ["pemkab-sleman"], unitsByAgency: ["pemkab-sleman": "dlh"])
+        }
+        ConsoleReducer.open(&s, Fixture.ID.disposed)
+        s.focus = .detail
+        s.press(.char("u"))
+        XCTAssertEqual(s.form?.choice("unit"), "dlh")
+    }
+
+    /// With no rule naming a unit of the agency, the picker names none: Ctrl-S asks for one.
+    func testWithoutARuleTheOfficerMustPickAUnit() throws {
+        var s = try Fixture.state(Fixture.agencyAdmin)
+        s.env.propose = { _ in nil }
+        ConsoleReducer.open(&s, Fixture.ID.disposed)
+        s.focus = .detail
+        s.press(.char("u"))
+        XCTAssertEqual(s.form?.choice("unit"), "", "the placeholder, not the first unit")
+        s.press(.ctrl("s"))
+        XCTAssertNotNil(s.form, "not saved")
+        XCTAssertEqual(s.form?.error, "Harus diisi: Unit kerja")
+        s.press(.right)
+        XCTAssertEqual(s.form?.choice("unit"), "dinkes", "the first real unit after the placeholder")
+    }
+
     func testLettersTypedInARowSearchTheUnitsWords() throws {
         var s = try agencyAdminOnTheDisposedReport()
         s.press(.char("l"), .char("i"), .char("n"), .char("g"))

@@ -12,7 +12,7 @@ final class WrappedBodiesTests: XCTestCase {
         func draw(_ r: Report, width: Int) -> [StyledLine] {
             cache.lines(of: r, width: width) {
                 wraps += 1
-                return DetailPane.wrap(DetailPane.bodyLines(r), width: width)
+                return DetailPane.wrap(DetailPane.bodyLines(r, .id), width: width)
             }
         }
         let first = draw(report, width: 40)

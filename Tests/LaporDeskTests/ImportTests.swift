@@ -89,10 +89,16 @@ final class ImportTests: DeskTestCase {
             .first { ($0["external_id"] as? String) == "x-2" })
         XCTAssertEqual(byID["category"] as? String, "Pekerjaan Umum dan Penataan Ruang", "a topic's own id (QA)")
         XCTAssertTrue(odd.stderr.contains("service_code: 'sihir' is no topic id in kategori.toml"), odd.stderr)
+        // QA: three bad elements of a one-line array were summed up as one rejection.
+        let oneLine = #"[{"service_request_id":"r1","description":"baik"},{"service_request_id":"r2"},{"service_request_id":"r3"},"#
+            + #"{"service_request_id":"r4"}]"#
+        let bad = try CLI.run(["import", "--format", "open311", try writeFile("oneline.json", Data(oneLine.utf8)), "--data", other])
+        XCTAssertEqual(bad.code, 1, bad.transcript)
+        XCTAssertTrue(bad.stderr.contains("Diimpor 1 laporan, 0 sudah ada (duplikat), 3 ditolak."), bad.stderr)
         // Importing the same export again records nothing new.
         let twice = try CLI.run(["import", "--format", "open311", file, "--data", other])
         XCTAssertEqual(twice.code, 0, twice.transcript)
-        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 9)
+        XCTAssertEqual(try JSONLines.objects(try CLI.run(["list", "--json", "--data", other]).stdout).count, 10)
     }
 
     /// QA: the JSON lines export fed to `import` was refused as missing channel and body (it has both, under

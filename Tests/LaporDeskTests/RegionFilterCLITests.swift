@@ -49,4 +49,20 @@ final class RegionFilterCLITests: DeskTestCase {
         let shown = try expect(0, ["show", ids[2], "--json"]).stdout
         XCTAssertTrue(shown.contains("\"province\":\"DI Yogyakarta\""), shown)
     }
+
+    /// QA: `--region "Kab. Sleman"` was refused ("no province or regency/city matches") though `intake`
+    /// accepts and records that spelling; the filters now read a place every way intake does.
+    func testAFilterReadsAPlaceEveryWayIntakeDoes() throws {
+        try makeDesk()
+        let sleman = try intake(["--regency", "Kab. Sleman"], body: "jalan rusak")
+        let province = try intake(["--province", "DIY"], body: "laporan tingkat provinsi")
+        let bali = try intake(["--regency", "Kota Denpasar"], body: "laporan bali")
+        XCTAssertEqual(Set(try listJSON(["--region", "Kab. Sleman"]).compactMap { $0["id"] as? String }), [sleman])
+        XCTAssertEqual(Set(try listJSON(["--region", "kab sleman"]).compactMap { $0["id"] as? String }), [sleman])
+        XCTAssertEqual(Set(try listJSON(["--region", "DIY"]).compactMap { $0["id"] as? String }), [sleman, province])
+        XCTAssertFalse(try listJSON(["--region", "Kab. Sleman"]).contains { ($0["id"] as? String) == bali })
+        try expect(0, ["stats", "--region", "Kab. Sleman"])
+        let typo = try desk(["list", "--region", "Kab. Slemann"])
+        XCTAssertEqual(typo.code, 2, typo.transcript)
+    }
 }

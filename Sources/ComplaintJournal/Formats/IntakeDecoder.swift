@@ -84,6 +84,8 @@ public enum IntakeDecoder {
         if let text = r.string(top, "received_at", path: nil) {
             if let date = parseTimestamp(text) {
                 receivedAt = date
+                // QA: "…10:00:60+07:00" was stored as :59 without a word.
+                if ISOTime.hasLeapSecond(text) { r.warning("received_at", "a leap second (:60) is recorded as :59") }
             } else {
                 r.problem("received_at", "not an RFC 3339 time with offset like 2026-04-01T08:15:00+07:00: '\(QuotedValue.shown(text))'")
             }
@@ -104,7 +106,18 @@ public enum IntakeDecoder {
         let agency = r.string(top, "agency", path: nil)
         let anonymous = r.bool(top, "anonymous", path: nil) ?? false
         let confidential = r.bool(top, "confidential", path: nil) ?? false
-        let tags = r.stringArray(top, "tags", path: nil) ?? []
+        // Tags are a set of words, as `act … tag` keeps them: a blank or repeated one is left out, said (QA:
+        // `show` printed "a, a, " for an intake's ["a", "a", ""]).
+        var tags: [String] = []
+        for (k, tag) in (r.stringArray(top, "tags", path: nil) ?? []).enumerated() {
+            if tag.isBlank {
+                r.warning("tags[\(k)]", "blank tag left out")
+            } else if tags.contains(tag) {
+                r.warning("tags[\(k)]", "'\(QuotedValue.shown(tag))' repeats an earlier tag; kept once")
+            } else {
+                tags.append(tag)
+            }
+        }
         let location = top["location"].map { decodeLocation($0, &r) } ?? Location()
         let reporter = top["reporter"].map { decodeReporter($0, &r) } ?? Reporter()
         let attachments = r.array(top, "attachments", path: nil).map { decodeAttachments($0, &r) } ?? []

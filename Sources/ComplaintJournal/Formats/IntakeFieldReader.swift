@@ -19,6 +19,11 @@ struct IntakeFieldReader {
         problems.append(IntakeProblem(file: file, line: line, field: field, message: message))
     }
 
+    /// Something recorded other than as written (kept, said).
+    mutating func warning(_ field: String?, _ message: String) {
+        warnings.append(IntakeProblem(file: file, line: line, field: field, message: message))
+    }
+
     static func join(_ parent: String?, _ key: String) -> String {
         guard let parent else { return key }
         return parent + "." + key

@@ -10,6 +10,13 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
     /// Path of the field at fault, e.g. `reporter.groups[1]` or `location.regency`.
     public var field: String?
     public var message: String
+    /// Which record of the line: the element number of an Open311 array, whose elements may share one
+    /// line (nil where a line holds one record). A line's problems of one record reject one record.
+    public var record: Int?
+
+    /// The record a problem rejects, for counting rejections (QA: a one-line Open311 array with three bad
+    /// elements was summed up as "1 ditolak").
+    public var recordKey: [Int] { [line, record ?? 0] }
 
     public init(file: String, line: Int, field: String? = nil, message: String) {
         self.file = file

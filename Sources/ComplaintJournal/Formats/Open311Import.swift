@@ -54,7 +54,11 @@ public enum Open311 {
             case let .accepted(intake, warnings):
                 builder.accept(intake, line: line, warnings: warnings.map { renamed($0, note: note) }, note: note)
             case let .rejected(problems):
-                builder.reject(problems.map { renamed($0, note: note) })
+                builder.reject(problems.map { problem in
+                    var p = renamed(problem, note: note)
+                    p.record = element
+                    return p
+                })
             }
         }
         return builder.batch

@@ -18,16 +18,18 @@ public struct InboxQuery: Sendable, Hashable {
     public var category: String?
     /// Matches the province or the regency/city (forgiving of case).
     public var region: String?
-    /// Folded names of the regencies/cities inside `region` when it names a province
-    /// (`RegionDirectory.foldedRegencies(inProvinceNamed:)`): a report that gives only its regency is in its
-    /// province too (QA: `--region "DI Yogyakarta"` missed reports recorded with Kabupaten Sleman alone).
+    /// Folded names of the places `region` names in the reference data (`RegionDirectory.foldedPlaces(named:)`):
+    /// a province's regencies/cities, so a report that gives only its regency is in its province too (QA:
+    /// `--region "DI Yogyakarta"` missed reports recorded with Kabupaten Sleman alone), and the official name
+    /// of a place typed another way ("DIY", "Kab. Sleman").
     public var regionIncludes: Set<String> = []
 
     /// Whether a place (province and regency, folded by `Inbox.fold`) is in the folded `region`: it names the
-    /// province or the regency, is part of the regency's name ("sleman"), or is one of `includes` (the
-    /// regencies of a province named). One rule for the inbox scan, its index and the desk's figures.
+    /// province or the regency, is part of the regency's name ("sleman"), or is one of `includes` (the places
+    /// the region names). One rule for the inbox scan, its index and the desk's figures.
     static func place(province: String, regency: String, isIn region: String, includes: Set<String>) -> Bool {
-        province == region || (!regency.isEmpty && (regency == region || regency.contains(region) || includes.contains(regency)))
+        province == region || (!province.isEmpty && includes.contains(province))
+            || (!regency.isEmpty && (regency == region || regency.contains(region) || includes.contains(regency)))
     }
     public var channels: Set<Channel> = []
     public var classification: Classification?
@@ -277,6 +279,12 @@ public struct Inbox: Sendable {
         var kept = String.UnicodeScalarView()
         kept.append(contentsOf: folded.unicodeScalars.lazy.filter { !$0.properties.isDefaultIgnorableCodePoint })
         return String(kept)
+    }
+
+    /// Whether a search text holds only characters search leaves out (zero-width, direction marks): it would
+    /// match every report, so the console and `list` say so instead (QA: U+202E "found" the whole inbox).
+    public static func searchIgnoresAll(_ text: String) -> Bool {
+        !text.isBlank && searchTokens(text).isEmpty
     }
 
     static func searchTokens(_ text: String) -> [String] {

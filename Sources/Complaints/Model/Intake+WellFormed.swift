@@ -35,7 +35,8 @@ private struct WellFormedIntakeReader {
         guard let bodyValue = top[4], let body = string(bodyValue), !body.isBlank else { return nil }
         var receivedAt = importTime
         if let v = top[2] {
-            guard let text = string(v), text.utf8.count > 10, let parsed = ISOTime.parseWithOffset(text) else { return nil }
+            guard let text = string(v), text.utf8.count > 10, !ISOTime.hasLeapSecond(text), let parsed = ISOTime.parseWithOffset(text)
+            else { return nil }
             receivedAt = parsed.date
         }
         var classification = Classification.pengaduan
@@ -52,6 +53,8 @@ private struct WellFormedIntakeReader {
               let anonymous = optionalBool(top[12]), let confidential = optionalBool(top[13]),
               let tags = optionalStrings(top[15])
         else { return nil }
+        // A blank or repeated tag is left out with a warning: the full decoder's business.
+        if let tags, tags.contains(where: \.isBlank) || Set(tags).count != tags.count { return nil }
         var location = Location()
         if let v = top[8] {
             guard let m = members(v, Self.locationFields), let province = optionalString(m[0]), let regency = optionalString(m[1]),

@@ -134,11 +134,16 @@ public struct RegionDirectory: Equatable, Sendable {
 
     public func province(code: String) -> Province? { provinces.first { $0.code == code } }
 
-    /// The regencies/cities of the province `text` names, folded as inbox filters compare them (empty when it
-    /// names none): what a province filter also takes in (`InboxQuery.regionIncludes`).
-    public func foldedRegencies(inProvinceNamed text: String) -> Set<String> {
-        guard let province = province(named: text) else { return [] }
-        return Set(province.regencies.map { Inbox.fold($0.name) })
+    /// The places `text` names any way intake accepts it, folded as inbox filters compare them: a province
+    /// ("DIY") gives its name and those of its regencies/cities; a regency/city ("Kab. Sleman") its name.
+    /// Empty when it names none. What a region filter also takes in (`InboxQuery.regionIncludes`), so the
+    /// filters read a place as `intake` records it (QA: `--region "Kab. Sleman"` was refused).
+    public func foldedPlaces(named text: String) -> Set<String> {
+        if let province = province(named: text) {
+            return Set(province.regencies.map { Inbox.fold($0.name) }).union([Inbox.fold(province.name)])
+        }
+        if let regency = regency(named: text) { return [Inbox.fold(regency.name)] }
+        return []
     }
 
     public func regency(code: String) -> Regency? { regencies.first { $0.code == code } }

@@ -4,7 +4,7 @@ extension DeskReport {
     /// Computes every figure for `query` in one pass over `desk.all`, as `viewer` may see it, measuring
     /// open reports up to `now`. Pure: the same desk, query and `now` always give the same report.
     ///
-    /// Scope: reports received in `[query.from, query.to)`, visible to `viewer` (`Access.canSee`), and
+    /// Scope: reports received in `[query.from, query.to)`, counted for `viewer` (`Access.countsInFigures`), and
     /// when asked disposed to `query.agency` (now or before) and located in `query.region`.
     /// `current` covers the same agency and region but every receipt date.
     ///
@@ -70,8 +70,8 @@ struct DeskReportPass {
     }
 
     mutating func add(_ reports: Reports, _ i: Int) {
-        // The national desk sees every report (`Access.canSee`); asking per report would copy each one.
-        guard viewerSeesAll || Access.canSee(reports[i], by: viewer), scope.contains(reports, i) else { return }
+        // The national desk counts every report (`Access.countsInFigures`); asking per report would copy each one.
+        guard viewerSeesAll || Access.countsInFigures(reports[i], for: viewer), scope.contains(reports, i) else { return }
         // Closed reports have no running deadline (`Urgency.none`): no deadline maths for them.
         let urgency = reports[i].status.isOpen ? deadlines.urgency(of: reports[i], now: now) : .none
         addToSnapshot(reports, i, urgency)

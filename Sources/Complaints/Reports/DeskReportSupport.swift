@@ -6,7 +6,7 @@ public struct ReportScope {
     typealias Reports = DeskReportPass.Reports
     let agency: String?
     let region: String?
-    /// Folded regency names inside `region` (see `InboxQuery.regionIncludes`).
+    /// Folded names of the places `region` names (see `InboxQuery.regionIncludes`).
     let includes: Set<String>
     private var memo: [String: Bool] = [:]
 
@@ -52,6 +52,7 @@ public struct ReportScope {
     /// nothing would give an empty report that looks like a quiet month.
     public static func regionNamesAPlace(_ region: String, in regions: RegionDirectory) -> Bool {
         guard let folded = ReportScope(agency: nil, region: region).region else { return true }
+        if !regions.foldedPlaces(named: region).isEmpty { return true }
         return regions.provinces.contains { p in
             place(province: p.name, regency: "", isIn: folded) || p.regencies.contains { place(province: p.name, regency: $0.name, isIn: folded) }
         }

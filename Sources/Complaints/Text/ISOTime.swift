@@ -32,6 +32,13 @@ public enum ISOTime {
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, also with a space for `T`. A date alone
     /// (`YYYY-MM-DD`) is midnight in `defaultOffsetSeconds`. Returns nil for anything else.
+    /// Whether `text` (a time `parse` reads) gives second 60, a leap second: read as second 59, which the
+    /// intake formats say (`IntakeDecoder`), as the time is then not kept exactly as written.
+    public static func hasLeapSecond(_ text: String) -> Bool {
+        let b = Array(text.utf8.prefix(19))
+        return b.count == 19 && b[16] == UInt8(ascii: ":") && b[17] == UInt8(ascii: "6") && b[18] == UInt8(ascii: "0")
+    }
+
     public static func parse(_ text: String, defaultOffsetSeconds: Int = 7 * 3600) -> Date? {
         parseWithOffset(text, defaultOffsetSeconds: defaultOffsetSeconds)?.date
     }

@@ -35,6 +35,13 @@ public enum Access {
         }
     }
 
+    /// Whether the report counts in the figures `op` sees (`stats`, the Laporan view): every report `op`
+    /// can see, and for the observer (auditor, supervisor) the deleted ones too, counted though never shown
+    /// (QA: the observer's figures said 14 received and 0 deleted where the desk had 18 and 4).
+    public static func countsInFigures(_ report: Report, for op: Operator) -> Bool {
+        canSee(report, by: op) || (op.role == .pengamat && report.status == .dihapus)
+    }
+
     /// Whether `op` may see the reporter's identity on this report. *Anonim* hides it from everyone but
     /// the national desk.
     public static func canSeeIdentity(_ report: Report, by op: Operator) -> Bool {

@@ -47,7 +47,7 @@ public enum Workflow {
         guard Access.commands(for: op.role).contains(command.kind) else {
             throw Refusal(.notAllowedForRole, Localized(
                 "Peran \(op.role.rawValue) tidak boleh melakukan '\(command.kind.label.id)'.",
-                en: "The role \(op.role.rawValue) may not '\(command.kind.label.en)'."))
+                en: "The role \(op.role.rawValue) may not use '\(command.kind.label.en)'."))
         }
         if case let .receive(intake) = command {
             guard report == nil else {

@@ -72,15 +72,24 @@ enum DetailPane {
     /// Every line of the pane before wrapping.
     static func lines(for r: Report, _ s: ConsoleState) -> [StyledLine] {
         let (head, tail) = parts(for: r, s)
-        return head + bodyLines(r) + tail
+        return head + bodyLines(r, s.language) + tail
+    }
+
+    /// A field's text as shown: erased personal data reads as the mark in the officer's language, where the
+    /// desk's state holds the Indonesian one (QA: "[dihapus]" in the English console). Only for a field
+    /// that was erased: a reporter who wrote "[dihapus]" is quoted as written.
+    static func shown(_ value: String, field: String, of r: Report, _ l: Language) -> String {
+        value == Report.redactionMark && r.redactedFields.contains(field) ? Localized(Report.redactionMark, en: "[redacted]").text(l) : value
     }
 
     /// The lines wrapped to `width`, the report's text from `WrappedBodies`: read back from the journal and
     /// wrapped on every frame, a 5 MB body made each key take a second while its report was selected (QA).
     static func wrappedLines(for r: Report, _ s: ConsoleState, width: Int) -> [StyledLine] {
         let (head, tail) = parts(for: r, s)
-        return wrap(head, width: width) + WrappedBodies.shared.lines(of: r, width: width) { wrap(bodyLines(r), width: width) }
-            + wrap(tail, width: width)
+        // An erased body is one short line in the officer's language: nothing to read back or keep.
+        let body = r.redactedFields.contains("body") ? wrap(bodyLines(r, s.language), width: width)
+            : WrappedBodies.shared.lines(of: r, width: width) { wrap(bodyLines(r, s.language), width: width) }
+        return wrap(head, width: width) + body + wrap(tail, width: width)
     }
 
     /// A title as long as a few lines of the pane at most: a 5,000-character title put the report's fields
@@ -91,8 +100,8 @@ enum DetailPane {
 
     private static let titleWidth = 300
 
-    static func bodyLines(_ r: Report) -> [StyledLine] {
-        r.body.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(text: String($0), role: Roles.detailText, indent: 2) }
+    static func bodyLines(_ r: Report, _ l: Language) -> [StyledLine] {
+        shown(r.body, field: "body", of: r, l).split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(text: String($0), role: Roles.detailText, indent: 2) }
     }
 
     /// The lines before the report's text and after it.
@@ -125,9 +134,10 @@ enum DetailPane {
         }
         // One-line fields are made one line before wrapping: a CR or NEL in a title must show as a placeholder,
         // not break the line and draw what looks like the pane's own fields (QA: a title faked "Diterima:").
-        out.append(StyledLine(text: shortened(Sanitize.line(r.title)), role: Roles.detailHeading))
+        out.append(StyledLine(text: shortened(Sanitize.line(shown(r.title, field: "title", of: r, l))), role: Roles.detailHeading))
         if r.title != r.originalTitle {
-            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + shortened(Sanitize.line(r.originalTitle)), role: Roles.detailMuted))
+            out.append(StyledLine(text: t("Judul asli: ", "Original title: ") + shortened(Sanitize.line(shown(r.originalTitle, field: "title", of: r, l))),
+                                  role: Roles.detailMuted))
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
         func field(_ label: String, _ value: String?) {
@@ -147,7 +157,8 @@ enum DetailPane {
         field(t("Klasifikasi", "Classification"), s.text(r.classification.label))
         field(t("Kategori", "Category"), [r.category, r.subcategory].compactMap { $0 }.joined(separator: " › "))
         let loc = r.location
-        field(t("Lokasi", "Place"), [loc.detail, loc.district, loc.regency, loc.province].compactMap { $0 }.joined(separator: ", "))
+        field(t("Lokasi", "Place"), [loc.detail.map { shown($0, field: "location.detail", of: r, l) }, loc.district, loc.regency, loc.province]
+            .compactMap { $0 }.joined(separator: ", "))
         field(t("Tanggal kejadian", "Incident date"), r.intake.incidentDate)
         if let agency = r.agency {
             field(t("Instansi", "Agency"), s.env.agencyName(agency) + (s.env.unitName(r.unit, in: agency).map { " › \($0)" } ?? ""))
@@ -160,13 +171,10 @@ enum DetailPane {
         if s.mayShowIdentity(r) {
             let p = r.reporter
             if p.isEmpty { out.append(StyledLine(text: t("(tanpa identitas)", "(no identity given)"), role: Roles.detailMuted, indent: 2)) }
-            // An erased field says so in the officer's language (QA: "[dihapus]" in the English console).
-            let erased = t(Report.redactionMark, "[redacted]")
             for (label, field, value) in [(t("Nama", "Name"), "reporter.name", p.name), ("NIK", "reporter.nik", p.nik),
                                           (t("Telepon", "Phone"), "reporter.phone", p.phone), ("Email", "reporter.email", p.email)] {
                 guard let value else { continue }
-                let shown = value == Report.redactionMark && r.redactedFields.contains(field) ? erased : Sanitize.line(value)
-                out.append(StyledLine(text: "\(label): \(shown)", role: Roles.detailText, indent: 2))
+                out.append(StyledLine(text: "\(label): \(Sanitize.line(shown(value, field: field, of: r, l)))", role: Roles.detailText, indent: 2))
             }
         } else {
             out.append(StyledLine(text: t("Identitas disembunyikan (anonim) — hanya Admin Nasional yang dapat melihat.",
@@ -184,7 +192,8 @@ enum DetailPane {
             out.append(StyledLine(text: "", role: Roles.detailText))
             out.append(StyledLine(text: t("Lampiran", "Attachments"), role: Roles.detailLabel))
             for a in r.intake.attachments {
-                out.append(StyledLine(text: "📎 " + Sanitize.line(a.name + (a.ref.map { "  (\($0))" } ?? "")), role: Roles.detailText, indent: 2))
+                let name = shown(a.name, field: "attachments", of: r, l)
+                out.append(StyledLine(text: "📎 " + Sanitize.line(name + (a.ref.map { "  (\($0))" } ?? "")), role: Roles.detailText, indent: 2))
             }
         }
         out.append(StyledLine(text: "", role: Roles.detailText))
@@ -222,7 +231,7 @@ enum DetailPane {
             body = note
         case let .assignedToUnit(unit): head += ": " + (s.env.unitName(unit, in: r.agency) ?? unit)
         case let .sentBack(reason): body = reason
-        case let .titleEdited(title): body = Sanitize.line(title)
+        case let .titleEdited(title): body = Sanitize.line(shown(title, field: "title", of: r, l))
         case let .classified(c, cat, sub):
             body = [c.map { s.text($0.label) }, cat, sub].compactMap { $0 }.joined(separator: " › ")
         case let .flagsSet(a, c):

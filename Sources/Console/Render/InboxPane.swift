@@ -107,7 +107,7 @@ enum InboxPane {
             "mark": marked ? "•" : " ", "id": r.id.rawValue, "status": oneLetter ? Badges.statusLetter(r, s.language) : Badges.status(r, s.language), "badge": badge,
             "flags": Badges.flags(r), "channel": r.channel.rawValue,
             "region": shortRegion(r.location.regency ?? r.location.province ?? "-"),
-            "category": r.category ?? "-", "title": r.title,
+            "category": r.category ?? "-", "title": DetailPane.shown(r.title, field: "title", of: r, s.language),
         ]
     }
 

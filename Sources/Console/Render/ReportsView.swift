@@ -125,7 +125,7 @@ enum ReportsView {
         if r.mostOverdue.isEmpty {
             lines.append(r.current.overdue > 0
                 ? StyledLine(text: t("(tidak ada di antara laporan periode ini; \(r.current.overdue) terlambat di semua tanggal: tab 4 Terlambat)",
-                                     "(none among this period's reports; \(r.current.overdue) overdue over all dates: tab 4 Late)"),
+                                     "(none among this period's reports; \(r.current.overdue) overdue over all dates: tab 4 Overdue)"),
                              role: Roles.detailWarning, indent: 1)
                 : StyledLine(text: t("(tidak ada)", "(none)"), role: Roles.detailMuted, indent: 1))
         }

@@ -13,10 +13,13 @@ extension ConsoleEnvironment {
         categories = reference.categories.categories.map { CategoryChoice(name: $0.name, subcategories: $0.subcategories.map(\.name)) }
         propose = { report in
             guard let p = reference.proposal(for: report) else { return nil }
+            var units: [String: String] = [:]
+            for rule in p.matchedRules where units[rule.agencyID] == nil { if let unit = rule.unitID { units[rule.agencyID] = unit } }
             return RoutingSuggestion(agencyID: p.agencyID, unitID: p.unitID, ruleRef: p.rule.source,
-                                     reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives)
+                                     reason: Localized(p.reason.indonesian, en: p.reason.english), alternatives: p.alternatives,
+                                     unitsByAgency: units)
         }
         let regions = reference.regions
-        regionIncludes = { regions.foldedRegencies(inProvinceNamed: $0) }
+        regionIncludes = { regions.foldedPlaces(named: $0) }
     }
 }

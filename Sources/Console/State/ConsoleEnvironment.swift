@@ -21,7 +21,7 @@ public struct ConsoleEnvironment: Sendable {
     /// Files in a practice folder that a reset would delete though the desk did not make them (the reset
     /// prompt names them); a read of the folder when the prompt opens.
     public var filesAResetWouldDelete: @Sendable () -> [String] = { [] }
-    /// The regencies a region filter naming a province also takes in (`InboxQuery.regionIncludes`).
+    /// The places a region filter names, folded (`InboxQuery.regionIncludes`): a province brings its regencies.
     public var regionIncludes: @Sendable (String) -> Set<String> = { _ in [] }
 
     public init(deskName: String, operatorOnDuty: Operator, language: Language = .id, deadlines: Deadlines,
@@ -98,12 +98,18 @@ public struct RoutingSuggestion: Sendable, Hashable {
     /// Why it matched, e.g. "Kesehatan × Kabupaten Sleman".
     public var reason: Localized
     public var alternatives: [String]
+    /// The unit of the most specific matching rule naming each agency, the proposed one or not: an agency
+    /// admin's unit form opens on it (a province's report that a regency rule won still has its unit).
+    public var unitsByAgency: [String: String]
 
-    public init(agencyID: String, unitID: String?, ruleRef: String, reason: Localized, alternatives: [String]) {
+    public init(agencyID: String, unitID: String?, ruleRef: String, reason: Localized, alternatives: [String],
+                unitsByAgency: [String: String] = [:]) {
         self.agencyID = agencyID
         self.unitID = unitID
         self.ruleRef = ruleRef
         self.reason = reason
         self.alternatives = alternatives
+        self.unitsByAgency = unitsByAgency
+        if let unitID, self.unitsByAgency[agencyID] == nil { self.unitsByAgency[agencyID] = unitID }
     }
 }

@@ -89,7 +89,46 @@ enum UIText {
             return Localized("Tersimpan: \(target) ditautkan sebagai duplikat dari #\(original).",
                              en: "Saved: \(targetEn) linked as a duplicate of #\(original).")
         default:
-            return Localized("Tersimpan: \(r.command.kind.label.id) — \(target).", en: "Saved: \(r.command.kind.label.en) — \(targetEn).")
+            return outcomeMessage(r.command, target: target, targetEn: targetEn)
+        }
+    }
+
+    /// What the rest of the actions did, said as their outcome rather than the form's name (QA: "Tersimpan:
+    /// Kembalikan: bukan wewenang — #2600005" did not say where the report went).
+    private static func outcomeMessage(_ command: Command, target: String, targetEn: String) -> Localized {
+        switch command {
+        case .sendBack:
+            return Localized("Tersimpan: \(target) dikembalikan ke Admin Nasional (bukan wewenang) untuk dilimpahkan; pelapor melihat alasannya.",
+                             en: "Saved: \(targetEn) sent back to the national desk (not your authority) to be re-routed; the reporter sees the reason.")
+        case .postpone:
+            return Localized("Tersimpan: \(target) ditunda; pertanyaan dikirim ke pelapor, laporan menunggu jawabannya.",
+                             en: "Saved: \(targetEn) postponed; the question went to the reporter, and the report waits for the answer.")
+        case .recordReporterReply:
+            return Localized("Tersimpan: jawaban pelapor dicatat pada \(target); laporan kembali ke antrean dan tenggatnya berjalan lagi.",
+                             en: "Saved: the reporter's answer is on \(targetEn); the report is back in its queue and its deadline runs again.")
+        case .recordDispute:
+            return Localized("Tersimpan: sanggahan pelapor dicatat; \(target) kembali ke instansi (diproses) dengan tenggat baru.",
+                             en: "Saved: the reporter's dispute is on \(targetEn); it goes back to the agency (diproses) with a new deadline.")
+        case .recordAcceptance:
+            return Localized("Tersimpan: pelapor menerima tindak lanjut; \(target) selesai.",
+                             en: "Saved: the reporter accepted the follow-up; \(targetEn) is done (selesai).")
+        case .postFollowUp:
+            return Localized("Tersimpan: tindak lanjut \(target) dikirim ke pelapor.", en: "Saved: the follow-up on \(targetEn) went to the reporter.")
+        case let .tag(add, remove):
+            let change = (add.map { "+" + $0 } + remove.map { "−" + $0 }).joined(separator: ", ")
+            return Localized("Tersimpan: tag \(target): \(change).", en: "Saved: tags of \(targetEn): \(change).")
+        case .addNote:
+            return Localized("Tersimpan: catatan internal pada \(target) (tidak dilihat pelapor).",
+                             en: "Saved: internal note on \(targetEn) (the reporter does not see it).")
+        case .postReply:
+            return Localized("Tersimpan: balasan publik pada \(target) (dilihat pelapor).", en: "Saved: public reply on \(targetEn) (the reporter sees it).")
+        case .editTitle:
+            return Localized("Tersimpan: judul \(target) diubah.", en: "Saved: the title of \(targetEn) changed.")
+        case let .redact(fields, _):
+            return Localized("Tersimpan: data pribadi \(target) dihapus: \(fields.joined(separator: ", ")).",
+                             en: "Saved: personal data of \(targetEn) redacted: \(fields.joined(separator: ", ")).")
+        default:
+            return Localized("Tersimpan: \(command.kind.label.id) — \(target).", en: "Saved: \(command.kind.label.en) — \(targetEn).")
         }
     }
 

@@ -55,11 +55,18 @@ enum ActionForms {
                 fields = [text("unit", t("Kode unit kerja", "Work unit id"), required: true)]
                 break
             }
-            // The routing rule's unit for this report's topic, when the rule names this agency (QA: the list
-            // opened on its first unit, and Ctrl-S saved whatever was showing).
-            let proposed = s.env.propose(r).flatMap { $0.agencyID == r.agency ? $0.unitID : nil }
-            fields = [choice("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) },
-                             selected: units.firstIndex { $0.id == proposed } ?? 0)]
+            // The unit of the most specific matching rule that names this agency (QA: the list opened on its
+            // first unit, and Ctrl-S saved whatever was showing; then, a province's report that a regency
+            // rule won opened on the province's first unit too).
+            let proposed = r.agency.flatMap { s.env.propose(r)?.unitsByAgency[$0] }
+            var options = units.map { Choice(id: $0.id, label: $0.name) }
+            var selected = proposed.flatMap { p in units.firstIndex { $0.id == p } } ?? 0
+            // No rule knows the unit: the officer picks one, rather than Ctrl-S saving the first on the list.
+            if proposed.flatMap({ p in units.firstIndex { $0.id == p } }) == nil, units.count > 1 {
+                options.insert(Choice(id: "", label: t("— pilih unit —", "— choose a unit —")), at: 0)
+                selected = 0
+            }
+            fields = [FormField(id: "unit", label: t("Unit kerja", "Work unit"), value: .choice(options, selected: selected), required: true)]
         case .sendBack:
             fields = [text("reason", t("Alasan bukan wewenang (dilihat pelapor)", "Why it is not your authority (the reporter sees it)"),
                            multiline: true, required: true)]
@@ -128,7 +135,12 @@ enum ActionForms {
     /// `currentTags`: the targets' tags now, so a tag holding a comma can be named for removal (`TagList`).
     static func requests(from f: FormState, language l: Language, currentTags: [String] = []) -> Result<[DeskRequest], FormProblem> {
         for field in f.fields where field.required {
-            if case let .text(b, _) = field.value, b.text.isBlank {
+            let blank: Bool
+            switch field.value {
+            case let .text(b, _): blank = b.text.isBlank
+            case let .choice(options, selected): blank = !options.indices.contains(selected) || options[selected].id.isEmpty
+            }
+            if blank {
                 return .failure(FormProblem(fieldID: field.id, message: Localized("Harus diisi: \(field.label)",
                                                                                  en: "Required: \(field.label)").text(l)))
             }

@@ -94,6 +94,15 @@ extension ConsoleReducer {
         case .enter:
             s.overlay = nil
             let text = p.buffer.text.trimmingCharacters(in: .whitespaces)
+            if p.kind == .search, Inbox.searchIgnoresAll(text) {
+                s.inbox.filter.search = nil
+                s.focus = .inbox
+                refreshInbox(&s)
+                s.message = StatusMessage(kind: .error, text: s.text(Localized(
+                    "Pencarian mengabaikan karakter tak terlihat (lebar nol, arah teks): tidak ada kata untuk dicari.",
+                    en: "Search leaves out invisible characters (zero width, text direction): there is no word to look for.")))
+                return []
+            }
             if p.kind == .search {
                 s.inbox.filter.search = text.isEmpty ? nil : text
                 s.focus = .inbox

@@ -25,14 +25,20 @@ extension ConsoleReducer {
         /// The shown report's proposal; for marked rows, the agency the rules propose for every one of them
         /// (no unit, no alternatives), or nil when they differ.
         var proposal: RoutingSuggestion?
+        /// For a report sent back by the agency the rules propose (so no proposal): the other agencies the
+        /// rules matched, which are what a re-disposal (pelimpahan) picks from (QA: the list lost them).
+        var alternativesAfterReturn: [String] = []
     }
 
     static func routingPlan(_ s: ConsoleState) -> RoutingPlan {
         let targets = actionTargets(s, for: .dispose)
         let bulk = targets != (s.currentReportID.map { [$0] } ?? [])
         guard bulk else {
-            guard let report = s.currentReport, let p = s.env.propose(report), p.agencyID != report.returned?.agency else {
+            guard let report = s.currentReport, let p = s.env.propose(report) else {
                 return RoutingPlan(targets: targets, bulk: false, proposal: nil)
+            }
+            if let back = report.returned?.agency, p.agencyID == back {
+                return RoutingPlan(targets: targets, bulk: false, proposal: nil, alternativesAfterReturn: p.alternatives.filter { $0 != back })
             }
             return RoutingPlan(targets: targets, bulk: false, proposal: p)
         }
@@ -51,10 +57,15 @@ extension ConsoleReducer {
         let needle = Inbox.fold(s.routing.filter.text.trimmingCharacters(in: .whitespaces))
         var list: [RoutingCandidate] = []
         var seen = Set<String>()
-        if needle.isEmpty, let p = (plan ?? routingPlan(s)).proposal {
-            list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
-            seen.insert(p.agencyID)
-            for alt in p.alternatives where !seen.contains(alt) {
+        if needle.isEmpty {
+            let plan = plan ?? routingPlan(s)
+            var alternatives = plan.alternativesAfterReturn
+            if let p = plan.proposal {
+                list.append(RoutingCandidate(agencyID: p.agencyID, unitID: p.unitID, origin: .proposal, ruleRef: p.ruleRef))
+                seen.insert(p.agencyID)
+                alternatives = p.alternatives
+            }
+            for alt in alternatives where !seen.contains(alt) {
                 list.append(RoutingCandidate(agencyID: alt, unitID: nil, origin: .alternative, ruleRef: nil))
                 seen.insert(alt)
             }

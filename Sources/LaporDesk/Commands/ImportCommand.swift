@@ -69,13 +69,15 @@ struct ImportCommand: ParsableCommand {
             messages += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
             messages += ImportCommand.referenceWarnings(batch.records, reference: opened.reference, place: { "\(name):\($0): \($1)" })
                 .map { (line: $0.line, text: "warning: " + $0.text) }
+            messages += ImportCommand.clockWarnings(batch.records, now: now, place: { "\(name):\($0): \($1)" })
+                .map { (line: $0.line, text: "warning: " + $0.text) }
             if batch.records.isEmpty, batch.problems.isEmpty {
                 // A failed upstream export often leaves an empty file: not an error, but worth a word.
                 messages.append((0, "warning: \(name): no records in the file"))
             }
             defer { for r in messages.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
-            rejected += Set(batch.problems.map(\.line)).count
+            rejected += Set(batch.problems.map(\.recordKey)).count
             duplicates += batch.duplicatesInFile
             var index = 0
             while index < batch.records.count {
@@ -151,6 +153,21 @@ struct ImportCommand: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// A received time ahead of the desk's clock: accepted within a day (`Decide`: a channel's clock or zone
+    /// may be off), but said, for its deadline runs from that instant (QA: six hours ahead passed silently).
+    static func clockWarnings(_ records: [(line: Int, intake: Intake)], now: Date,
+                              place: (Int, String) -> String) -> [(line: Int, text: String)] {
+        records.compactMap { record in
+            let ahead = record.intake.receivedAt.timeIntervalSince(now)
+            // Beyond a day `Decide` refuses the record: that refusal says it.
+            guard ahead > 300, ahead <= 86400 else { return nil }
+            let minutes = Int(ahead / 60)
+            let amount = minutes >= 120 ? "\(minutes / 60) hours" : "\(minutes) minutes"
+            return (record.line, "\(place(record.line, "received_at")): \(amount) ahead of the desk's clock; recorded as given, "
+                    + "and its deadline runs from then (check the channel's clock or time zone)")
+        }
     }
 
     static func whyUnreadable(_ path: String) -> String {

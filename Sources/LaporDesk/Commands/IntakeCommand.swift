@@ -69,8 +69,9 @@ struct IntakeCommand: ParsableCommand {
         if !tags.isEmpty { members.append(.init("tags", .array(tags.map { .string($0) }))) }
         let now = DeskAccess.now(desk)
         let intake: Intake
+        var decodeWarnings: [IntakeProblem] = []
         switch IntakeDecoder.decode(value: .object(members), file: "intake", line: 1, importTime: now) {
-        case let .accepted(i, _): intake = i
+        case let .accepted(i, warnings): (intake, decodeWarnings) = (i, warnings)
         case let .rejected(problems):
             throw Fail.usage(problems.map { Self.option(naming: $0.field) + ": " + $0.message }.joined(separator: "\n"))
         }
@@ -82,6 +83,8 @@ struct IntakeCommand: ParsableCommand {
         for w in ImportCommand.referenceWarnings([(1, intake)], reference: opened.reference, place: { Self.option(naming: $1) }) {
             Output.error("warning: " + w.text)
         }
+        for w in decodeWarnings { Output.error("warning: \(Self.option(naming: w.field)): \(w.message)") }
+        for w in ImportCommand.clockWarnings([(1, intake)], now: now, place: { Self.option(naming: $1) }) { Output.error("warning: " + w.text) }
         do {
             let (id, isNew) = try opened.store.receive(opened.reference.canonicalized(intake), as: op, now: now)
             Output.line(id.rawValue)

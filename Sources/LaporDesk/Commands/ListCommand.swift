@@ -49,12 +49,15 @@ struct ListCommand: ParsableCommand {
         q.category = try spaced(category, flag: "--category", every: "topic")
         q.region = try spaced(region, flag: "--region", every: "place")
         q.overdueOnly = overdue
+        if let search, Inbox.searchIgnoresAll(search) {
+            throw Fail.usage("--search: only invisible characters (zero-width, text direction), which search leaves out: no word to look for")
+        }
         q.text = search
         let opened = try DeskAccess.open(desk, mode: .readOnly)
         // A topic named by its id or another spelling the reference knows filters by its name (QA: the id
         // `pendidikan` listed nothing, exit 0).
         let topic = q.category.flatMap { opened.reference.categories.category(named: $0) }
-        if let region = q.region { q.regionIncludes = opened.reference.regions.foldedRegencies(inProvinceNamed: region) }
+        if let region = q.region { q.regionIncludes = opened.reference.regions.foldedPlaces(named: region) }
         if let topic { q.category = topic.name }
         // A mistyped agency id would otherwise print an empty list that reads as "nothing for them".
         if let agency, opened.reference.agencies[agency] == nil {

@@ -41,7 +41,7 @@ struct ReportPeriodOptions: ParsableArguments {
             throw Fail.usage("--region: no province or regency/city matches '\(QuotedValue.shown(region))' (see referensi/wilayah.toml)")
         }
         var query = DeskReportQuery.days(from: first, through: last, timeZone: zone, agency: agency, region: region)
-        if let region { query.regionIncludes = reference.regions.foldedRegencies(inProvinceNamed: region) }
+        if let region { query.regionIncludes = reference.regions.foldedPlaces(named: region) }
         return query
     }
 }
