@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -40,7 +41,7 @@ enum EnvelopeDecoder {
     static func decode(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true, lineOffset: Int? = nil
     ) throws(Failure) -> JournalEntry {
-        let (_, decoded, _, checksum, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
+        let (_, decoded, _, checksum, _, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
         guard var entry = decoded else { throw Failure(reason: "internal: entry not built") }
         if let lineOffset { entry.span = JournalLineSpan(offset: lineOffset, length: line.count, checksum: checksum) }
         return entry
@@ -55,15 +56,26 @@ enum EnvelopeDecoder {
     ///
     /// With `checkPayload` false the payload is only seen to be braced: the caller parses it anyway and
     /// checks it with `checkPayload(_:payloadStart:)` unless its own parse proved it (see `ScanFold`).
+    ///
+    /// `knownActor`: the shared actor when the `actor` object's bytes are ones this thread already decoded
+    /// (`ActorSpanCache`); the object was then not checked again, its bytes being those of a checked one.
     static func decodeForFold(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
         checkPayload: Bool = true
-    ) throws(Failure) -> (entry: JournalEntry, payloadStart: Int, payloadEnd: Int, checksum: UInt32, actor: Range<Int>) {
-        let (_, entry, payloadStart, checksum, actor) = try walk(
+    ) throws(Failure) -> FoldParts {
+        let (_, entry, payloadStart, checksum, actor, knownActor) = try walk(
             line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames, checkPayload: checkPayload)
         guard let entry else { throw Failure(reason: "internal: entry not built") }
-        return (entry, payloadStart, line.count - trailerLength, checksum, actor)
+        // A tuple, not a struct: the entry is moved out of it, where a struct's field was copied (its
+        // strings retained and released once more per line).
+        return (entry, checksum, LineParts(payload: UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - trailerLength)]),
+                                           actor: UnsafeBufferPointer(rebasing: line[actor]), knownActor: knownActor,
+                                           payloadStart: payloadStart, actorRange: actor))
     }
+
+    /// What `decodeForFold` finds on a line: the entry, the checksum its trailer records, and the payload
+    /// and actor object (`LineParts`).
+    typealias FoldParts = (entry: JournalEntry, checksum: UInt32, parts: LineParts)
 
     /// The actor of an `actor` object as `decodeForFold` hands it out (already checked as part of its line).
     static func actor(fromObject object: UnsafeBufferPointer<UInt8>) throws(Failure) -> JournalActor {
@@ -118,7 +130,7 @@ enum EnvelopeDecoder {
     private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
         checkPayload: Bool = true
-    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>) {
+    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>, ActorBox?) {
         let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
         do throws(Failure) {
             return try walkEnvelope(line, prefixEnd: prefixEnd, checksum: checksum, position: position, mode: mode, lean: typeNames,
@@ -134,7 +146,7 @@ enum EnvelopeDecoder {
     private static func walkEnvelope(
         _ line: UnsafeBufferPointer<UInt8>, prefixEnd: Int, checksum: UInt32, position: JournalPosition, mode: Mode,
         lean typeNames: [String]?, checkPayload: Bool
-    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>) {
+    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>, ActorBox?) {
         let materialize = mode != .verifyOnly
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
@@ -164,7 +176,18 @@ enum EnvelopeDecoder {
         }
         try cursor.literal(",\"actor\":")
         let actorStart = cursor.index
-        let actor = try cursor.actor(build: !lean)
+        var actor: JournalActor?
+        var knownActor: ActorBox?
+        // The fold: an actor object whose bytes this thread already decoded is that actor, checked then (a
+        // million lines carry a few hundred actors; checking each object's five strings again was 5 % of a
+        // cold start). Any other object is checked here as before.
+        if lean, let end = Self.actorObjectEnd(prefix, from: actorStart),
+           let box = ActorSpanCache.cached(UnsafeBufferPointer(rebasing: prefix[actorStart..<end])) {
+            knownActor = box
+            cursor.index = end
+        } else {
+            actor = try cursor.actor(build: !lean)
+        }
         let actorEnd = cursor.index
         try cursor.literal(",\"type\":")
         let typeStart = cursor.index
@@ -190,13 +213,29 @@ enum EnvelopeDecoder {
         } else if checkPayload || !braced {
             try EnvelopeDecoder.checkPayload(payload, payloadStart: cursor.index)
         }
-        guard materialize else { return (seq, nil, 0, checksum, actorStart..<actorEnd) }
+        guard materialize else { return (seq, nil, 0, checksum, actorStart..<actorEnd, nil) }
         let entry = JournalEntry(
             version: Int(version), seq: seq, eventID: eventID ?? "", reportID: reportID ?? "", at: at,
             atText: atText ?? "", utcOffsetSeconds: offset,
             actor: actor ?? JournalActor(name: "", role: ""),
             type: type ?? "", payload: typeNames == nil ? Array(payload) : [], position: position)
-        return (seq, entry, prefixEnd - payload.count, checksum, actorStart..<actorEnd)
+        return (seq, entry, prefixEnd - payload.count, checksum, actorStart..<actorEnd, knownActor)
+    }
+
+    /// One past the `}` that ends the `actor` object starting at `start`, if it is followed by `,"type":`:
+    /// those bytes cannot occur inside a JSON string (the quote would be escaped), and an actor object has no
+    /// other `}` outside its strings, so the first of them ends the object whenever the object is valid.
+    private static func actorObjectEnd(_ prefix: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let marker: StaticString = "},\"type\":"
+        let m = marker.utf8CodeUnitCount
+        guard let base = prefix.baseAddress else { return nil }
+        var at = start
+        while prefix.count - at >= m, let raw = memchr(base + at, Int32(UInt8(ascii: "}")), prefix.count - at - m + 1) {
+            let hit = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + hit, marker.utf8Start, m) == 0 { return hit + 1 }
+            at = hit + 1
+        }
+        return nil
     }
 
     /// The name in `names` whose quoted form is `quoted` (a plain string, no escapes), without building one.

@@ -23,18 +23,19 @@ extension JournalScanner {
             guard line.terminated else { return .unterminated }
             let bytes = shared.line(line)
             do throws(EnvelopeDecoder.Failure) {
-                let (entry, payloadStart, payloadEnd, checksum, actor) = try EnvelopeDecoder.decodeForFold(
+                let (entry, checksum, parts) = try EnvelopeDecoder.decodeForFold(
                     bytes, position: JournalPosition(segment: segment, line: firstLine + i), verifyChecksum: true, typeNames: typeNames,
                     checkPayload: false)
                 let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
-                let payload = UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd])
-                let decoded = decode(entry, span, LineParts(payload: payload, actor: UnsafeBufferPointer(rebasing: bytes[actor])))
+                let (payload, payloadStart) = (parts.payload, parts.payloadStart)
+                let seq = entry.seq
+                let decoded = decode(entry, span, parts)
                 // The payload check the walk left out, unless decoding already proved the payload: one parse
                 // of each payload instead of two. The decoder's grammar allows CR as whitespace; ours does not.
                 if !F.parsedPayload(decoded) || containsCR(payload) {
                     try EnvelopeDecoder.checkPayloadOfVerifiedLine(payload, payloadStart: payloadStart)
                 }
-                return .good(seq: entry.seq, checksum: checksum, decoded: decoded)
+                return .good(seq: seq, checksum: checksum, decoded: decoded)
             } catch {
                 return .bad(error)
             }

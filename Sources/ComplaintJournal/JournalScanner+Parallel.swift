@@ -44,18 +44,16 @@ extension JournalScanner {
                     let verify = !JournalScanner.wasVerified(segment: segment, offset: offset + line.start, resumedAt: resumedAt)
                     let position = JournalPosition(segment: segment, line: lineBase + i + 1)
                     let bytes = shared.line(line)
-                    let decoded: (JournalEntry, Int, Int, UInt32, Range<Int>)
+                    let decoded: EnvelopeDecoder.FoldParts
                     do {
                         decoded = try EnvelopeDecoder.decodeForFold(bytes, position: position, verifyChecksum: verify, typeNames: typeNames)
                     } catch {
                         if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
                         return nil
                     }
-                    let (entry, payloadStart, payloadEnd, checksum, actor) = decoded
+                    let (entry, checksum, parts) = decoded
                     guard pastPoint || entry.seq > seq else { return nil }
-                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum),
-                                     LineParts(payload: UnsafeBufferPointer(rebasing: bytes[payloadStart..<payloadEnd]),
-                                               actor: UnsafeBufferPointer(rebasing: bytes[actor])))
+                    return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum), parts)
                 }, consume: { r in
                     if let r { try body(r) }
                 })

@@ -1,3 +1,4 @@
+import Complaints
 import Foundation
 
 /// A projection folded while the start-up scan verifies the journal, so a cold start reads every line once
@@ -32,6 +33,20 @@ public struct LineParts {
     public var payload: UnsafeBufferPointer<UInt8>
     /// The `actor` object (`EnvelopeDecoder.actor(fromObject:)` reads it).
     public var actor: UnsafeBufferPointer<UInt8>
+    /// Its shared actor when the envelope's decoder already knew these bytes (`ActorSpanCache`).
+    public var knownActor: ActorBox?
+    /// Where the payload and the actor object start in their line.
+    public var payloadStart = 0
+    public var actorRange: Range<Int> = 0..<0
+
+    public init(payload: UnsafeBufferPointer<UInt8>, actor: UnsafeBufferPointer<UInt8>, knownActor: ActorBox? = nil,
+                payloadStart: Int = 0, actorRange: Range<Int> = 0..<0) {
+        self.payload = payload
+        self.actor = actor
+        self.knownActor = knownActor
+        self.payloadStart = payloadStart
+        self.actorRange = actorRange
+    }
 }
 
 /// What the parallel half of a folding scan found on one line.

@@ -73,8 +73,9 @@ final class EnvelopeCodecTests: XCTestCase {
             var body = line
             if body.last == 0x0A { body.removeLast() }
             return try body.withUnsafeBufferPointer { b in
-                let (entry, start, end, checksum, actor) = try EnvelopeDecoder.decodeForFold(
-                    b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
+                let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
+                let (entry, checksum) = (f.entry, f.checksum)
+                let (start, end, actor) = (f.parts.payloadStart, f.parts.payloadStart + f.parts.payload.count, f.parts.actorRange)
                 XCTAssertEqual(checksum, CRC32C.checksum(Array(b[0..<(b.count - 16)])), "the checksum the line records")
                 return ((entry, Array(b[start..<end])), try EnvelopeDecoder.actor(fromObject: UnsafeBufferPointer(rebasing: b[actor])))
             }

@@ -11,6 +11,11 @@ import Foundation
 enum ActorSpanCache {
     private static let perThread = ThreadLocal { SpanCache<ActorBox>() }
 
+    /// The shared actor of these exact bytes if this thread decoded them before (so they were checked).
+    static func cached(_ object: UnsafeBufferPointer<UInt8>) -> ActorBox? {
+        perThread.value.value(for: object)
+    }
+
     /// The shared actor of an `actor` object (`LineParts.actor`), or why a line carrying it is refused.
     static func box(_ object: UnsafeBufferPointer<UInt8>) -> Result<ActorBox, JournalMapping.ActorRefusal> {
         let cache = perThread.value

@@ -17,9 +17,13 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, parts: LineParts,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
         let actor: ActorBox
-        switch ActorSpanCache.box(parts.actor) {
-        case let .success(box): actor = box
-        case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
+        if let known = parts.knownActor {
+            actor = known
+        } else {
+            switch ActorSpanCache.box(parts.actor) {
+            case let .success(box): actor = box
+            case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
+            }
         }
         return recorded(e, id: "", actor: actor, payload: parts.payload,
                         origin: origin(of: e, at: span, payloadCount: parts.payload.count, source: source))

@@ -297,6 +297,7 @@ struct PayloadTape {
     }
 
     /// Whether string node `n` equals `key`.
+    @inline(__always)
     static func keyEquals(_ nodes: UnsafeBufferPointer<Node>, _ bytes: UnsafeBufferPointer<UInt8>, _ n: Int, _ key: StaticString) -> Bool {
         let node = nodes[n]
         // A key written with escapes is compared as text (`text` resolves them), as the tree compares it.

@@ -15,7 +15,7 @@ final class ActorSpanCacheTests: XCTestCase {
         return try line.withUnsafeBufferPointer { b in
             let folded = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
                                                            typeNames: [])
-            return Array(b[folded.actor])
+            return Array(b[folded.parts.actorRange])
         }
     }
 
@@ -32,6 +32,42 @@ final class ActorSpanCacheTests: XCTestCase {
             XCTAssertEqual(shared.actor, Actor(name: written.name, role: .adminInstansi, agency: written.agency, unit: written.unit,
                                                osUser: written.osUser), hostile.debugDescription)
         }
+    }
+
+    /// The fold's envelope walk takes an actor object whose bytes this thread already decoded as that actor,
+    /// without checking it again; it finds the object's end as the full check does, whatever the strings
+    /// hold (a name spelling out `},"type":` included), and a malformed object is still refused.
+    func testTheWalkTakesAKnownActorByItsBytes() throws {
+        for hostile in TestSupport.hostileStrings + ["},\"type\":\"x\"", "}},\"type\":"] {
+            var entry = TestSupport.entry(1, payload: "{\"text\":\"catatan\"}", type: "report.note-added")
+            entry.actor = JournalActor(name: "n" + hostile, role: "penghubung", agency: hostile, unit: nil, osUser: hostile)
+            var line = try EnvelopeEncoder.encode(entry, seq: 3)
+            if line.last == 0x0A { line.removeLast() }
+            let names = DomainEvent.typeNames
+            let (cold, warm, shared) = try line.withUnsafeBufferPointer { b in
+                let cold = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
+                guard case let .success(shared) = ActorSpanCache.box(cold.parts.actor) else {
+                    throw CocoaError(.coderInvalidValue)
+                }
+                let warm = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
+                return (cold, warm, shared)
+            }
+            XCTAssertNil(cold.parts.knownActor, hostile.debugDescription)
+            XCTAssertTrue(warm.parts.knownActor === shared, hostile.debugDescription)
+            XCTAssertEqual(warm.parts.actorRange, cold.parts.actorRange, hostile.debugDescription)
+            XCTAssertEqual(warm.parts.payloadStart, cold.parts.payloadStart, hostile.debugDescription)
+            XCTAssertEqual(warm.entry, cold.entry, hostile.debugDescription)
+        }
+        // The same actor bytes with a broken envelope after them: refused as before.
+        var entry = TestSupport.entry(1, payload: "{\"text\":\"x\"}", type: "report.note-added")
+        entry.actor = JournalActor(name: "rina", role: "admin-nasional")
+        var line = try EnvelopeEncoder.encode(entry, seq: 4)
+        if line.last == 0x0A { line.removeLast() }
+        let text = String(decoding: line, as: UTF8.self).replacingOccurrences(of: ",\"type\":", with: ",\"tipe\":")
+        let broken = Array(text.utf8)
+        XCTAssertThrowsError(try broken.withUnsafeBufferPointer {
+            try EnvelopeDecoder.decodeForFold($0, position: JournalPosition(segment: 1, line: 1), verifyChecksum: false, typeNames: DomainEvent.typeNames)
+        })
     }
 
     /// More actors than the cache has slots: each still reads back as itself (a colliding actor replaces
@@ -96,8 +132,7 @@ final class ActorSpanCacheTests: XCTestCase {
         let folded = try line.withUnsafeBufferPointer { b in
             let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 3), verifyChecksum: true,
                                                       typeNames: DomainEvent.typeNames)
-            let parts = LineParts(payload: UnsafeBufferPointer(rebasing: b[f.payloadStart..<f.payloadEnd]),
-                                  actor: UnsafeBufferPointer(rebasing: b[f.actor]))
+            let parts = LineParts(payload: f.parts.payload, actor: f.parts.actor)
             return JournalMapping.recorded(f.entry, at: JournalLineSpan(offset: 0, length: b.count, checksum: f.checksum), parts: parts,
                                            source: store)
         }

@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+@testable import Complaints
+
+/// The positional reader of the layout `ISOTime.format` writes against the general one: the same instant
+/// and offset for every written time, and anything else left to the general reader.
+final class ISOTimeLayoutTests: XCTestCase {
+    func testWrittenTimesReadTheSameByPositionAndByCharacter() throws {
+        var generator = SystemRandomNumberGenerator()
+        let offsets = [0, 7 * 3600, 8 * 3600, 9 * 3600, -(3 * 3600 + 30 * 60), 13 * 3600 + 45 * 60, -11 * 3600]
+        var zulu = 0
+        for _ in 0..<5_000 {
+            let date = Date(timeIntervalSince1970: Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &generator)))
+            let offset = offsets.randomElement(using: &generator)!
+            let text = ISOTime.format(date, offsetSeconds: offset)
+            let fast = try XCTUnwrap(Array(text.utf8).withUnsafeBufferPointer(ISOTime.parseAsWritten), "refused \(text)")
+            // A lowercase "t" is read by the general reader only.
+            let general = try XCTUnwrap(ISOTime.parseWithOffset(text.replacingOccurrences(of: "T", with: "t")), text)
+            XCTAssertEqual(fast.date.timeIntervalSince1970.bitPattern, general.date.timeIntervalSince1970.bitPattern, text)
+            XCTAssertEqual(fast.offset, general.offset, text)
+            XCTAssertEqual(fast.date, date, text)
+            if text.hasSuffix("Z") { zulu += 1 }
+        }
+        XCTAssertGreaterThan(zulu, 0, "the Z layout was exercised")
+    }
+
+    func testOtherTextsAreLeftToTheGeneralReader() {
+        for text in ["2026-08-02T18:43:54.5+07:00", "2026-08-02t18:43:54+07:00", "2026-08-02 18:43:54+07:00", "2026-08-02T18:43:60+07:00",
+                     "2026-02-30T18:43:54+07:00", "2026-08-02T24:00:00+07:00", "2026-08-02T18:43:54+24:00", "2026-08-02T18:43:54z",
+                     "2026-08-02T18:43", "2026-08-02", "2O26-08-02T18:43:54+07:00", "2026-08-02T18:43:54*07:00"] {
+            XCTAssertNil(Array(text.utf8).withUnsafeBufferPointer(ISOTime.parseAsWritten), text)
+        }
+        // The leap second still reads, as 59, through the general reader.
+        XCTAssertEqual(ISOTime.parseWithOffset("2026-08-02T18:43:60+07:00")?.date, ISOTime.parseWithOffset("2026-08-02T18:43:59+07:00")?.date)
+    }
+}
