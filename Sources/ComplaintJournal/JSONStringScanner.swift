@@ -29,13 +29,7 @@ enum JSONStringScanner {
         var index = start + 1
         var highBits: UInt64 = 0
         // Fast path: plain bytes up to the closing quote (the hot loop of start-up), eight at a time.
-        index = ByteScan.skipStringBytes(base, from: index, count: count, highBits: &highBits)
-        while index < count {
-            let byte = base[index]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
-            highBits |= UInt64(byte & 0x80)
-            index += 1
-        }
+        index = ByteScan.nextStringSpecial(base, from: index, count: count, highBits: &highBits)
         guard index < count else { throw Failure(offset: start, reason: "unterminated string") }
         let stop = base[index]
         if stop < 0x20 { throw Failure(offset: index, reason: "raw control character in string") }

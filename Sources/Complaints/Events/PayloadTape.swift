@@ -193,13 +193,7 @@ struct PayloadTape {
         // Non-zero once a non-ASCII byte was passed: the string's UTF-8 is then validated once, at its end.
         var highBits: UInt64 = 0
         while true {
-            i = ByteScan.skipStringBytes(base, from: i, count: bytes.count, highBits: &highBits)
-            while i < bytes.count {
-                let b = base[i]
-                if b == 0x22 || b == 0x5C || b < 0x20 { break }
-                highBits |= UInt64(b & 0x80)
-                i += 1
-            }
+            i = ByteScan.nextStringSpecial(base, from: i, count: bytes.count, highBits: &highBits)
             guard i < bytes.count else { return false }
             let b = base[i]
             if b == 0x22 { break }
