@@ -13,7 +13,8 @@ struct Vocabulary: Sendable {
 
     /// Whether `s` is worth sharing: Swift keeps strings of up to 15 bytes inline, and longer than
     /// `longest` is free text.
-    static func isWord(_ s: String) -> Bool { (16...longest).contains(s.utf8.count) }
+    static func isWord(_ s: String) -> Bool { isWordLength(s.utf8.count) }
+    static func isWordLength(_ count: Int) -> Bool { (16...longest).contains(count) }
 
     mutating func intern(_ s: String) -> String {
         guard Vocabulary.isWord(s) else { return s }

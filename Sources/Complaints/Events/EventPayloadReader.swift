@@ -40,7 +40,9 @@ struct EventPayloadReader<Value: PayloadJSON> {
     }
 
     func word(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
-        try string(found: x, key, path: path).map { SharedVocabulary.shared.intern($0) }
+        guard let x, !x.isNull else { return nil }
+        guard let s = x.sharedWord else { throw fail(path + key.description, "expected a string") }
+        return s
     }
 
     func reqWord(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
@@ -52,8 +54,7 @@ struct EventPayloadReader<Value: PayloadJSON> {
     }
 
     func words(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [String] {
-        let list = try strings(found: x, key, path: path)
-        return list.isEmpty ? list : list.map { SharedVocabulary.shared.intern($0) }
+        try strings(found: x, key, path: path, shared: true)
     }
 
     func bool(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
@@ -70,12 +71,13 @@ struct EventPayloadReader<Value: PayloadJSON> {
         try strings(found: v[field: key], key, path: path)
     }
 
-    func strings(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [String] {
+    /// `shared`: each item a vocabulary word (`PayloadJSON.sharedWord`).
+    func strings(found x: Value?, _ key: StaticString, path: String, shared: Bool = false) throws(EventCodec.DecodeError) -> [String] {
         guard let x, !x.isNull else { return [] }
         guard let items = x.arrayValue else { throw fail(path + key.description, "expected an array") }
         var out: [String] = []
         for (i, item) in items.enumerated() {
-            guard let s = item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
+            guard let s = shared ? item.sharedWord : item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
             out.append(s)
         }
         return out

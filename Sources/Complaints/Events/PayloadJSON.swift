@@ -17,10 +17,14 @@ protocol PayloadJSON {
     /// The first member named each of `names` (nil where there is none, or for a non-object): what
     /// `self[field:]` gives for each name, found together.
     func fields(_ names: [StaticString]) -> [Self?]
+    /// For a string: its text shared process-wide when it is a vocabulary word (`SharedVocabulary`), as
+    /// categories, places, agencies, units and tags are; nil for any other value.
+    var sharedWord: String? { get }
 }
 
 extension PayloadJSON {
     func fields(_ names: [StaticString]) -> [Self?] { names.map { self[field: $0] } }
+    var sharedWord: String? { stringValue.map { SharedVocabulary.shared.intern($0) } }
 }
 
 extension JSONValue: PayloadJSON {

@@ -54,6 +54,20 @@ extension PayloadTape {
             return found
         }
 
+        /// A word is looked up by its bytes in this thread's cache of words already shared: no string built,
+        /// hashed and locked for per event (interning through `SharedVocabulary` was 2 % of a cold start).
+        var sharedWord: String? {
+            let n = node
+            guard n.kind == .string else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: bytes[Int(n.start + 1)..<Int(n.end - 1)])
+            guard !n.flag, Vocabulary.isWordLength(inner.count) else { return stringValue.map { SharedVocabulary.shared.intern($0) } }
+            let cache = PayloadTape.sharedWords.value
+            if let known = cache.value(for: inner) { return known }
+            let word = SharedVocabulary.shared.intern(String(decoding: inner, as: UTF8.self))
+            cache.store(word, for: inner)
+            return word
+        }
+
         var isNull: Bool { node.kind == .null }
         var isObject: Bool { node.kind == .object }
         var stringValue: String? { node.kind == .string ? PayloadTape.text(nodes, bytes, index) : nil }

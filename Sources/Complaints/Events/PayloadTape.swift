@@ -52,6 +52,9 @@ struct PayloadTape {
         return taken
     }
 
+    /// Vocabulary words by their bytes, per decoding thread (`Value.sharedWord`).
+    static let sharedWords = ThreadLocal { SpanCache<String>(slots: 4_096) }
+
     /// Node room kept per decoding thread between payloads: start-up parses a million of them, and
     /// allocating and freeing each one's node list was about 3 % of its instructions.
     final class Scratch {
