@@ -221,7 +221,7 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// What writers, readers and `check` say when the journal ends before a projection snapshot's point.
     public static func eventsLost(journalEnds: UInt64, snapshotRecorded: UInt64) -> String {
         "the journal ends at event \(journalEnds), but the projection snapshot (cache/proyeksi.snap) "
-            + "recorded events up to \(snapshotRecorded): a segment was deleted or put back as an older copy; "
+            + "recorded events up to \(snapshotRecorded): a segment was deleted, cut short or put back as an older copy; "
             + "restore it \(JournalAdvice.restoreFromBackup), or delete cache/proyeksi.snap to accept the journal as it is"
     }
 

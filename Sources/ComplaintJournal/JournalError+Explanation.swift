@@ -20,7 +20,7 @@ extension JournalError {
         case let .unsafeDataFolder(reason):
             reason
         case let .segmentReplaced(path):
-            Localized("\(path) dihapus atau diganti selagi konsol ini membukanya; tidak ada yang ditulis; "
+            Localized("\(path) dihapus, diganti atau dipotong selagi konsol ini membukanya; tidak ada yang ditulis; "
                 + "jalankan `lapor-desk check` dan pulihkan segmen itu dari cadangan", en: description)
         case let .readOnly(reason):
             Localized("jurnal baca saja: \(reason)", en: description)

@@ -38,7 +38,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsafeDataFolder(reason):
             return reason.en
         case let .segmentReplaced(path):
-            return "\(path) was deleted or replaced while this console had it open; nothing was written; "
+            return "\(path) was deleted, replaced or cut short while this console had it open; nothing was written; "
                 + "run `lapor-desk check` and restore the segment \(JournalAdvice.restoreFromBackup)"
         case let .readOnly(reason):
             return "journal is read-only: \(reason)"

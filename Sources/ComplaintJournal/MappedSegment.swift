@@ -62,7 +62,10 @@ private struct MappedRegion {
         return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: length - offset)
     }
 
+    /// Off the calling thread: unmapping a 64 MB segment the scan is done with held up the next one.
     func unmap() {
-        if let base { munmap(base, length) }
+        guard let base else { return }
+        let (address, count) = (UInt(bitPattern: base), length)
+        DispatchQueue.global(qos: .utility).async { _ = munmap(UnsafeMutableRawPointer(bitPattern: address), count) }
     }
 }

@@ -27,6 +27,10 @@ final class ActionStepTests: XCTestCase {
         let v2 = try XCTUnwrap(b.state.desk[Fixture.ID.secret]?.version)
         XCTAssertEqual(form.expectedVersions, [Fixture.ID.overdue: v1, Fixture.ID.secret: v2])
         let command = Command.archive(reason: .terlaluUmum, note: "", duplicateOf: nil)
+        // The reason must be chosen: the form opens on "— pilih alasan —", and Enter alone is refused.
+        XCTAssertEqual(b.state.press(.enter), [])
+        XCTAssertEqual(b.state.form?.error, "Harus diisi: Alasan")
+        b.state.press(.right)
         let effects = b.state.press(.enter)  // the focused field is a choice: Enter submits
         XCTAssertEqual(effects, [.perform([DeskRequest(reportID: Fixture.ID.overdue, command: command, expectedVersion: v1),
                                            DeskRequest(reportID: Fixture.ID.secret, command: command, expectedVersion: v2)])])
@@ -52,7 +56,7 @@ final class ActionStepTests: XCTestCase {
             b.state.env.language = language
             b.state.press(.char("x"))
             XCTAssertEqual(b.state.form?.title, language == .id ? "Hapus laporan — #\(Fixture.ID.overdue)" : "Delete report — #\(Fixture.ID.overdue)")
-            b.state.press(.right)
+            b.state.press(.right, .right)
             b.run(b.state.press(.ctrl("s")))
             XCTAssertNil(b.state.overlay)
             XCTAssertEqual(b.store.desk[Fixture.ID.overdue]?.deleteReason, .tidakTerbaca, "the journal records the second reason")
@@ -62,7 +66,7 @@ final class ActionStepTests: XCTestCase {
         }
         var b = try Bench()
         b.state.env.language = .en
-        b.state.press(.char("a"), .right)
+        b.state.press(.char("a"), .right, .right)
         b.run(b.state.press(.ctrl("s")))
         XCTAssertEqual(b.state.message, msg(.success, "Saved: #\(Fixture.ID.overdue) archived, reason: Not about public services."))
         b = try Bench()
@@ -205,6 +209,12 @@ final class ActionStepTests: XCTestCase {
         XCTAssertEqual(b.state.routing.cursor, 0)
         step(&b.state, key: .enter) { $0.message = msg(.error, "Tidak ada instansi yang cocok.") }
         b.state.press(.backspace, .backspace, .backspace, .down)
+        // Not an agency the rules matched (they propose one): asked first (QA: a stray letter, then Enter,
+        // disposed to the first match). Enter or y confirms.
+        XCTAssertEqual(b.state.press(.enter), [])
+        guard case let .confirm(asked)? = b.state.overlay else { return XCTFail("no confirmation") }
+        XCTAssertEqual(asked.title, "Disposisikan #\(Fixture.ID.overdue) ke Pemerintah Kota Yogyakarta?")
+        XCTAssertTrue(asked.lines.first?.hasPrefix("Aturan tidak mengusulkan instansi ini") ?? false, asked.lines.description)
         let effects = b.state.press(.enter)
         guard case let .perform(requests)? = effects.first else { return XCTFail("expected a request, got \(effects)") }
         XCTAssertEqual(requests.map(\.command), [.dispose(agency: "pemkot-yogyakarta", unit: nil, rule: nil, note: nil)],

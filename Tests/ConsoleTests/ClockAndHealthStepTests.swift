@@ -80,7 +80,7 @@ final class ClockAndHealthStepTests: XCTestCase {
         try peer.perform(.archive(reason: .formatSalah, note: nil, duplicateOf: nil), on: Fixture.ID.secret, as: Fixture.otherOfficer,
                          now: Fixture.now)
         // Archive both (a note would not be refused: it adds to a report whatever happened to it).
-        b.state.press(.char("a"))
+        b.state.press(.char("a"), .right)
         XCTAssertEqual(b.state.form?.targets.count, 2)
         b.run(b.state.press(.ctrl("s")))
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.status, .diarsipkan)

@@ -119,7 +119,7 @@ final class LessonConsoleTests: XCTestCase {
         b.state.lesson = LessonSession(title: Localized("Dasar", en: "Basics"),
                                        cursor: LessonCursor(progress: LessonProgress(lesson: lesson.naming(ids), baselineSeq: b.state.desk.lastSeq)))
         XCTAssertFalse(ConsoleRenderer.render(b.state).snapshot().contains("no longer"), "a step that can be done says nothing")
-        b.state.press(.char("x"), .right)
+        b.state.press(.char("x"), .right, .right)
         b.run(b.state.press(.ctrl("s")))
         XCTAssertEqual(b.state.desk[Fixture.ID.overdue]?.deleteReason, .tidakTerbaca)
         var screen = ConsoleRenderer.render(b.state).snapshot()

@@ -39,7 +39,7 @@ final class PracticeResetRuntimeTests: XCTestCase {
     /// journal's English "restore the segment from a backup" the console says the trainer reset the desk.
     func testASaveAfterTheResetWritesNothingAndTheConsoleEndsToReopen() throws {
         for language in [Language.id, .en] {
-            let (runtime, terminal, journal) = try makeRuntime(keys: [.char("x"), .ctrl("s"), .char("j")], language: language)
+            let (runtime, terminal, journal) = try makeRuntime(keys: [.char("x"), .right, .ctrl("s"), .char("j")], language: language)
             let before = try Data(contentsOf: segment)
             var reset = false
             runtime.onFrame = { [self] _ in
@@ -80,8 +80,8 @@ final class PracticeResetRuntimeTests: XCTestCase {
     /// On a real desk a replaced segment stays the journal's damage to report, with the console's own words
     /// ("tidak tersimpan") and the journal's reason in its language.
     func testARealDeskKeepsTheJournalsMessageUnderALocalizedLead() throws {
-        for (language, lead) in [(Language.id, "tidak tersimpan — /meja/journal/000001.jsonl dihapus atau diganti"),
-                                 (.en, "not saved — /meja/journal/000001.jsonl was deleted or replaced")] {
+        for (language, lead) in [(Language.id, "tidak tersimpan — /meja/journal/000001.jsonl dihapus, diganti atau dipotong"),
+                                 (.en, "not saved — /meja/journal/000001.jsonl was deleted, replaced or cut short")] {
             var b = try Bench()
             b.state.env.language = language
             b.state.press(.enter, .char("c"))

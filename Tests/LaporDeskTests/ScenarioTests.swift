@@ -50,6 +50,29 @@ final class ScenarioTests: DeskTestCase {
         XCTAssertTrue(en.stdout.contains("The 'Overdue' tab shows reports past their deadline"), en.stdout)
     }
 
+    /// QA: a class folder named like a scenario (`dasar`) in the current directory hid the shipped one:
+    /// `demo --scenario dasar`, Ctrl-R and `scenario list` all failed for want of its skenario.toml. Only a
+    /// folder that is a scenario (with skenario.toml) stands in for a shipped name.
+    func testAFolderNamedLikeAScenarioDoesNotHideIt() throws {
+        let room = dataURL.deletingLastPathComponent().appendingPathComponent("kelas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: room.appendingPathComponent("dasar"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: room) }
+        let list = try CLI.run(["scenario", "list"], in: room)
+        XCTAssertEqual(list.code, 0, list.transcript)
+        XCTAssertTrue(list.stdout.contains("Dasar: triase pertama"), list.stdout)
+        let made = try CLI.run(["scenario", "create", "dasar", "--data", room.appendingPathComponent("dasar").path], in: room)
+        XCTAssertEqual(made.code, 0, made.transcript)
+        // A trainer's edited copy (a folder with skenario.toml) named like a shipped scenario is still the one
+        // used: broken on purpose here, `check dasar` names its file.
+        let other = room.appendingPathComponent("lain")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try expect(0, ["scenario", "copy", "dasar", other.appendingPathComponent("dasar").path])
+        try "judul = [\n".write(to: other.appendingPathComponent("dasar/skenario.toml"), atomically: true, encoding: .utf8)
+        let checked = try CLI.run(["scenario", "check", "dasar"], in: other)
+        XCTAssertNotEqual(checked.code, 0, checked.transcript)
+        XCTAssertTrue(checked.stderr.contains("skenario.toml:1"), checked.transcript)
+    }
+
     /// The act arguments that satisfy a step's expectation.
     func actArguments(_ step: LessonStep, id: String) -> [String] {
         let e = step.expect

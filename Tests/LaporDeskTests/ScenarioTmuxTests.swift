@@ -69,6 +69,10 @@ final class ScenarioTmuxTests: DeskTestCase {
         try openReport(s, "2600005")
         try s.keys("a")
         guard s.waitFor(text: "Arsipkan —") else { return }
+        // The reason is asked for: Ctrl-S on "— pilih alasan —" saves nothing.
+        try s.keys("C-s")
+        guard s.waitFor(text: "Harus diisi: Alasan") else { return }
+        try s.keys("Right")
         try s.keys("C-s")
         guard s.waitFor(text: "✗ Spam bukan laporan warga") else { return }
         XCTAssertTrue(s.lastScreen.contains("Langkah 3/5"), s.lastScreen)
@@ -84,7 +88,7 @@ final class ScenarioTmuxTests: DeskTestCase {
         try openReport(s, "2600001")
         try s.keys("a")
         guard s.waitFor(text: "Arsipkan —") else { return }
-        try s.keys("Right")
+        try s.keys("Right", "Right")
         try s.keys("C-s")
         guard s.waitFor(text: "Langkah 5/5") else { return }
 

@@ -24,7 +24,7 @@ enum DetailPane {
             return
         }
         c.box(r, role: focused ? Roles.paneBorderFocused : Roles.paneBorder,
-              title: "#\(report.id) · \(s.text(report.status.label))")
+              title: "#\(report.id) · \(statusText(report, s.language))")
         let inner = r.inset(top: 1, left: 2, bottom: 1, right: 1)
         guard inner.width > 2, inner.height > 0 else { return }
         let lines = wrappedLines(for: report, s, width: inner.width)
@@ -73,6 +73,12 @@ enum DetailPane {
     static func lines(for r: Report, _ s: ConsoleState) -> [StyledLine] {
         let (head, tail) = parts(for: r, s)
         return head + bodyLines(r, s.language) + tail
+    }
+
+    /// The report's status as the pane heads it: a report its agency sent back reads as returned, as its
+    /// inbox row does, not "Terdisposisi" (QA: the two disagreed while it waited at the national desk).
+    static func statusText(_ r: Report, _ l: Language) -> String {
+        r.returned != nil ? Badges.returned(l) : r.status.label.text(l)
     }
 
     /// A field's text as shown: erased personal data reads as the mark in the officer's language, where the
@@ -126,7 +132,7 @@ enum DetailPane {
             out.append(StyledLine(text: t("▌RAHASIA▐ tidak pernah dipublikasikan", "▌CONFIDENTIAL▐ never made public"), role: Roles.flagRahasia))
         }
         let (badge, badgeRole) = Badges.deadline(r, s)
-        out.append(StyledLine(text: "\(s.text(r.status.label)) · \(badge)", role: badgeRole))
+        out.append(StyledLine(text: "\(statusText(r, l)) · \(badge)", role: badgeRole))
         if let back = r.returned {
             out.append(StyledLine(text: t("Dikembalikan oleh \(s.env.agencyName(back.agency)) (bukan wewenang): \(back.reason)",
                                           "Sent back by \(s.env.agencyName(back.agency)) (not their authority): \(back.reason)"),

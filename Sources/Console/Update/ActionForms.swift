@@ -16,6 +16,18 @@ enum ActionForms {
         FormField(id: id, label: label, value: .choice(options, selected: max(0, min(selected, options.count - 1))))
     }
 
+    /// A choice with consequences the officer must make: with more than one option it opens on `— pilih … —`
+    /// (unless `preselected` names one), which Ctrl-S refuses. QA: the archive, delete and unit forms opened
+    /// on their first option, and one Ctrl-S archived, deleted or routed for good.
+    static func mustChoose(_ id: String, _ label: String, _ options: [Choice], preselected: String? = nil,
+                           placeholder: String) -> FormField {
+        if let preselected, let index = options.firstIndex(where: { $0.id == preselected }) {
+            return FormField(id: id, label: label, value: .choice(options, selected: index), required: true)
+        }
+        guard options.count > 1 else { return FormField(id: id, label: label, value: .choice(options, selected: 0), required: true) }
+        return FormField(id: id, label: label, value: .choice([Choice(id: "", label: placeholder)] + options, selected: 0), required: true)
+    }
+
     static func form(for kind: CommandKind, targets: [ReportID], state s: ConsoleState) -> FormState? {
         let l = s.language
         func t(_ id: String, _ en: String) -> String { Localized(id, en: en).text(l) }
@@ -36,7 +48,10 @@ enum ActionForms {
             let reasons = (r.status == .tunda ? [ArchiveReason.tanpaJawabanPelapor]
                 : ArchiveReason.allCases.filter { $0 != .tanpaJawabanPelapor })
             fields = [
-                choice("reason", t("Alasan", "Reason"), reasons.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }),
+                // A report linked as a duplicate (D) opens on that reason; any other asks for one.
+                mustChoose("reason", t("Alasan", "Reason"), reasons.map { Choice(id: $0.rawValue, label: $0.label.text(l)) },
+                           preselected: r.duplicateOf == nil || many ? nil : ArchiveReason.duplikat.rawValue,
+                           placeholder: t("— pilih alasan —", "— choose a reason —")),
                 // A duplicate link made earlier (D) fills it in (QA: it had to be typed again).
                 text("duplicate_of", t("Nomor laporan asli (jika duplikat)", "Original report number (if duplicate)"),
                      initial: r.duplicateOf?.rawValue ?? ""),
@@ -44,7 +59,8 @@ enum ActionForms {
             ]
         case .delete:
             fields = [
-                choice("reason", t("Alasan", "Reason"), DeleteReason.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) }),
+                mustChoose("reason", t("Alasan", "Reason"), DeleteReason.allCases.map { Choice(id: $0.rawValue, label: $0.label.text(l)) },
+                           placeholder: t("— pilih alasan —", "— choose a reason —")),
                 text("note", t("Catatan", "Note")),
             ]
             explanation = [t("Laporan disembunyikan dari semua antrean; jurnal tetap menyimpannya.",
@@ -59,14 +75,9 @@ enum ActionForms {
             // first unit, and Ctrl-S saved whatever was showing; then, a province's report that a regency
             // rule won opened on the province's first unit too).
             let proposed = r.agency.flatMap { s.env.propose(r)?.unitsByAgency[$0] }
-            var options = units.map { Choice(id: $0.id, label: $0.name) }
-            var selected = proposed.flatMap { p in units.firstIndex { $0.id == p } } ?? 0
             // No rule knows the unit: the officer picks one, rather than Ctrl-S saving the first on the list.
-            if proposed.flatMap({ p in units.firstIndex { $0.id == p } }) == nil, units.count > 1 {
-                options.insert(Choice(id: "", label: t("— pilih unit —", "— choose a unit —")), at: 0)
-                selected = 0
-            }
-            fields = [FormField(id: "unit", label: t("Unit kerja", "Work unit"), value: .choice(options, selected: selected), required: true)]
+            fields = [mustChoose("unit", t("Unit kerja", "Work unit"), units.map { Choice(id: $0.id, label: $0.name) },
+                                 preselected: proposed, placeholder: t("— pilih unit —", "— choose a unit —"))]
         case .sendBack:
             fields = [text("reason", t("Alasan bukan wewenang (dilihat pelapor)", "Why it is not your authority (the reporter sees it)"),
                            multiline: true, required: true)]

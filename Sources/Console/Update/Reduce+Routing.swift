@@ -40,7 +40,10 @@ extension ConsoleReducer {
             if let back = report.returned?.agency, p.agencyID == back {
                 return RoutingPlan(targets: targets, bulk: false, proposal: nil, alternativesAfterReturn: p.alternatives.filter { $0 != back })
             }
-            return RoutingPlan(targets: targets, bulk: false, proposal: p)
+            // The agency that sent it back is no alternative either (QA: it was listed ☆ after its refusal).
+            var proposal = p
+            if let back = report.returned?.agency { proposal.alternatives.removeAll { $0 == back } }
+            return RoutingPlan(targets: targets, bulk: false, proposal: proposal)
         }
         var common: RoutingSuggestion?
         for id in targets {
@@ -130,6 +133,20 @@ extension ConsoleReducer {
             // To the agency: its coordinator passes it to the work unit (the rule's unit is only a hint).
             return DeskRequest(reportID: id, command: .dispose(agency: c.agencyID, unit: nil, rule: rule, note: nil),
                                expectedVersion: expectedVersion(s, id))
+        }
+        // An agency the rules did not match, where they did match others: asked first. A letter typed by
+        // mistake filters the list, and Enter then disposed to its first entry (QA: `j`, Enter sent a report
+        // to the wrong province). Where no rule matches, picking from the directory is the way, not asked.
+        if c.origin == .directory, let named = plan.proposal?.agencyID ?? plan.alternativesAfterReturn.first {
+            let name = s.env.agencyName(c.agencyID), rules = s.env.agencyName(named)
+            let what = targets.count == 1 ? "#\(targets[0])" : "\(targets.count) laporan"
+            let whatEn = targets.count == 1 ? "#\(targets[0])" : UIText.counted(targets.count, "report")
+            s.overlay = .confirm(Confirmation(
+                title: s.text(Localized("Disposisikan \(what) ke \(name)?", en: "Dispose \(whatEn) to \(name)?")),
+                lines: [s.text(Localized("Aturan tidak mengusulkan instansi ini (usulannya: \(rules)).",
+                                         en: "The rules do not propose this agency (they propose \(rules))."))],
+                requests: requests))
+            return []
         }
         return submit(&s, requests)
     }

@@ -26,7 +26,7 @@ struct ScenarioList: ParsableCommand {
         guard let language = Language(rawValue: lang) else { throw Fail.usage("--lang: use id or en, not '\(lang)'") }
         let width = DeskResources.scenarioNames.map(\.count).max() ?? 0
         for name in DeskResources.scenarioNames {
-            let package = try Scenarios.load(name)
+            let package = try Scenarios.load(name, shippedOnly: true)
             let s = package.scenario
             let steps = language == .id ? "\(s.lesson.steps.count) langkah" : "\(s.lesson.steps.count) steps"
             Output.line(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.title.text(language) + "  (\(steps))")

@@ -62,7 +62,7 @@ enum CLI {
     /// Runs the binary with `arguments`, feeding `stdin`, with output captured through files (no pipe
     /// deadlocks). Kills the child after `timeout` seconds.
     static func run(_ arguments: [String], stdin: Data? = nil, env: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> RunResult {
+                    timeout: TimeInterval = 60, in directory: URL? = nil) throws -> RunResult {
         let binary = try requireBinary()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -82,6 +82,7 @@ enum CLI {
         p.executableURL = binary
         p.arguments = arguments
         p.environment = environment(env)
+        if let directory { p.currentDirectoryURL = directory }
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
