@@ -70,7 +70,7 @@ final class ScenarioTests: DeskTestCase {
         try "judul = [\n".write(to: other.appendingPathComponent("dasar/skenario.toml"), atomically: true, encoding: .utf8)
         let checked = try CLI.run(["scenario", "check", "dasar"], in: other)
         XCTAssertNotEqual(checked.code, 0, checked.transcript)
-        XCTAssertTrue(checked.stderr.contains("skenario.toml:1"), checked.transcript)
+        XCTAssertTrue(checked.stderr.contains("lain/dasar/skenario.toml:"), checked.transcript)
     }
 
     /// The act arguments that satisfy a step's expectation.
