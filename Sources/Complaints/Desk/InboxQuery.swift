@@ -187,6 +187,10 @@ public struct Inbox: Sendable {
     public struct Listing: Sendable, Hashable {
         public var ids: [ReportID]
         public var breakdown: Breakdown
+        /// A text search asked for before every report's text was folded (the index is being prepared on
+        /// another core, or the desk is still being decoded): `ids` are not its answer; ask again when
+        /// `InboxIndex.searchIsReady`.
+        public var searchPending = false
     }
 
     /// Listed reports per status. A report sent back as *bukan wewenang* is counted as returned rather than

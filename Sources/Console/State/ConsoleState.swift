@@ -120,6 +120,9 @@ public struct InboxState: Sendable, Hashable {
     public var viewCounts: [InboxQuery.SavedView: Int] = [:]
     /// The listed rows by status, for the inbox title (they add up to `rows.count`).
     public var breakdown = Inbox.Breakdown()
+    /// A search typed before every report's text was folded (`Inbox.Listing.searchPending`): the rows are
+    /// the ones before it until the tick finds the index ready and lists its results.
+    public var searchPending = false
 
     public var selectedID: ReportID? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 }

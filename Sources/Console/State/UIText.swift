@@ -47,6 +47,12 @@ enum UIText {
         }
     }
 
+    /// The line after a search: how many reports it found, and the keys that go on from there.
+    static func searchResults(_ count: Int, for text: String) -> Localized {
+        Localized("\(count) hasil untuk “\(text)” (n/N berikut/sebelum, Esc hapus)",
+                  en: "\(UIText.counted(count, "result")) for “\(text)” (n/N next/previous, Esc clears)")
+    }
+
     /// What a saved action did, naming what was chosen in the form (the reason, the priority, the unit...)
     /// from the command that was recorded, never from the action's general label.
     static func doneMessage(_ r: DeskRequest, count: Int, env: ConsoleEnvironment, agency: String? = nil,

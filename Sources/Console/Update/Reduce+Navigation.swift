@@ -14,6 +14,15 @@ extension ConsoleReducer {
         var query = s.inbox.filter.applied(to: s.inbox.view.query)
         if let region = query.region { query.regionIncludes = s.env.regionIncludes(region) }
         let listing = inbox.list(query, on: s.desk, for: op, now: s.now)
+        // The search cannot be answered yet: the typed text stays, the rows stay, and the officer is told (QA:
+        // answering it here folded every report's text on this thread, four seconds without a frame).
+        s.inbox.searchPending = listing.searchPending
+        if listing.searchPending {
+            s.message = StatusMessage(kind: .info, text: s.text(Localized(
+                "Menyiapkan pencarian di semua laporan… hasilnya muncul sendiri sebentar lagi.",
+                en: "Preparing search across every report… the results appear by themselves shortly.")))
+            return
+        }
         s.inbox.rows = listing.ids
         s.inbox.breakdown = listing.breakdown
         if counts {

@@ -108,10 +108,10 @@ extension ConsoleReducer {
                 s.focus = .inbox
                 s.inbox.cursor = 0
                 refreshInbox(&s)
+                if s.inbox.searchPending { return [] }
                 s.message = StatusMessage(kind: .info, text: text.isEmpty
                     ? s.text(Localized("Pencarian dihapus.", en: "Search cleared."))
-                    : s.text(Localized("\(s.inbox.rows.count) hasil untuk “\(text)” (n/N berikut/sebelum, Esc hapus)",
-                                       en: "\(UIText.counted(s.inbox.rows.count, "result")) for “\(text)” (n/N next/previous, Esc clears)")))
+                    : s.text(UIText.searchResults(s.inbox.rows.count, for: text)))
                 return []
             }
             return runPrompt(&s, text)

@@ -24,7 +24,14 @@ public enum ConsoleReducer {
             // Deadlines and the clock are shown to the minute: re-run the queues once a minute, not per tick.
             let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(s.now.timeIntervalSince1970 / 60)
             s.now = now
-            if minuteChanged { refreshInbox(&s) }
+            if s.inbox.searchPending, s.inboxIndex.searchIsReady {
+                refreshInbox(&s)
+                if let text = s.inbox.filter.search, !s.inbox.searchPending {
+                    s.message = StatusMessage(kind: .info, text: s.text(UIText.searchResults(s.inbox.rows.count, for: text)))
+                }
+            } else if minuteChanged {
+                refreshInbox(&s)
+            }
             refreshOutdatedReports(&s)
             return []
         case let .journalEvents(events):
