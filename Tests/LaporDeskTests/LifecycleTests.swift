@@ -41,6 +41,10 @@ final class LifecycleTests: DeskTestCase {
         XCTAssertEqual(try listJSON(["--as", "rina", "--status", "dihapus"]).compactMap { $0["id"] as? String }, [spam])
         XCTAssertTrue(try String(contentsOf: journalFile, encoding: .utf8).contains("Menangkan hadiah"), "never erased from the journal")
         try expect(1, ["act", spam, "dispose", "--agency", "pemkab-sleman", "--as", "rina"])
+        // Without --agency the refusal is the same, not a request for an agency (QA).
+        let bare = try expect(1, ["act", spam, "dispose", "--as", "rina"])
+        XCTAssertTrue(bare.stderr.contains("is not possible for a report that is Deleted"), bare.transcript)
+        XCTAssertFalse(bare.stderr.contains("--agency"), bare.transcript)
     }
 
     func testDisputeAndAcceptAfterFollowUp() throws {

@@ -58,6 +58,10 @@ final class PracticeClockCLITests: DeskTestCase {
         let refused = try desk(["clock", "advance", "--deadline"])
         XCTAssertEqual(refused.code, 1, refused.transcript)
         XCTAssertTrue(refused.stderr.contains("No deadline ahead"), refused.transcript)
+        // A --to that is not ahead of the practice clock is a bad option value: exit 2, as --days 0 (QA).
+        let back = try desk(["clock", "advance", "--to", "2020-01-01T09:00:00+07:00"])
+        XCTAssertEqual(back.code, 2, back.transcript)
+        XCTAssertTrue(back.stderr.contains("--to:"), back.transcript)
     }
 
     func testRealDesksAreRefusedAndNotTouched() throws {

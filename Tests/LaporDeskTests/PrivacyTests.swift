@@ -68,6 +68,21 @@ final class PrivacyTests: DeskTestCase {
                       "an agency's own Open311 feed keeps the street detail")
     }
 
+    /// QA: an archived duplicate of a rahasia report was published with `"duplicate_of"` naming it, which
+    /// told the public the confidential report exists and its id.
+    func testAPublicExportNamesNoConfidentialReportThroughADuplicateLink() throws {
+        let (_, confidential) = try makePrivateDesk()
+        let rows = try listJSON(["--as", "rina"])
+        let other = try XCTUnwrap(rows.first { ($0["external_id"] as? String) == "SMS-2025-0004" }?["id"] as? String)
+        try expect(0, ["act", other, "archive", "--reason", "duplikat", "--duplicate-of", confidential, "--as", "rina"])
+        let published = try expect(0, ["export", "--public", "--format", "jsonl", "--as", "rina"]).stdout
+        let line = try XCTUnwrap(published.split(separator: "\n").first { $0.contains("\"id\":\"\(other)\"") }, published)
+        XCTAssertTrue(line.contains("\"duplicate_of\":null"), String(line))
+        XCTAssertFalse(published.contains(confidential), "the rahasia report's id is published")
+        // The desk's own export keeps the link.
+        XCTAssertTrue(try expect(0, ["export", "--format", "jsonl", "--as", "rina"]).stdout.contains("\"duplicate_of\":\"\(confidential)\""))
+    }
+
     func testAnonymousIdentityHiddenFromAgencyShownToNationalDesk() throws {
         let (anonymous, _) = try makePrivateDesk()
         let agencyList = try expect(0, ["list", "--json", "--as", "budi"])

@@ -99,7 +99,14 @@ public enum Open311 {
         if !reporter.isEmpty { top.append(.init("reporter", .object(reporter))) }
         let decoded = IntakeDecoder.decode(value: .object(top), file: fileName, line: element, importTime: importTime)
         guard case let .accepted(intake, warnings) = decoded else { return decoded }
-        return .accepted(intake, warnings: warnings.filter { !expectedUnknown.contains($0.field ?? "") })
+        var kept = warnings.filter { !expectedUnknown.contains($0.field ?? "") }
+        // GeoReport v2 knows two statuses; another is kept verbatim like the rest, but said (QA: "weird" passed).
+        if let status = members.first(where: { $0.key == "status" })?.value, status != .null,
+           status != .string("open"), status != .string("closed") {
+            kept.append(IntakeProblem(file: fileName, line: element, field: "status",
+                                      message: "\(status.compactText) is neither open nor closed (GeoReport v2); kept verbatim"))
+        }
+        return .accepted(intake, warnings: kept)
     }
 
     /// Names fields as the Open311 sender wrote them and says the "line" is an array element.

@@ -14,8 +14,11 @@ extension ReportExport {
     public func jsonl(_ reports: [Report], public isPublic: Bool,
                       identityVisible: (Report) -> Bool = { _ in true }) throws(UnreadableBody) -> String {
         var out: [UInt8] = []
+        // A duplicate link names its original only when the original is published too (QA: an archived
+        // duplicate's `duplicate_of` gave away a rahasia report's id).
+        let published = isPublic ? Set(reports.filter(ReportExport.isPublishable).map(\.id)) : nil
         for r in reports where !isPublic || ReportExport.isPublishable(r) {
-            try fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible(r)).write(into: &out)
+            try fullObject(r, public: isPublic, identityVisible: !isPublic && identityVisible(r), published: published).write(into: &out)
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
@@ -54,7 +57,9 @@ extension ReportExport {
     }
 
     /// The object of one full-export line (see `jsonl`).
-    public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool) throws(UnreadableBody) -> JSONValue {
+    /// `published`: in public mode, the reports published beside this one (a link to any other is left out).
+    public func fullObject(_ r: Report, public isPublic: Bool, identityVisible: Bool,
+                           published: Set<ReportID>? = nil) throws(UnreadableBody) -> JSONValue {
         let urgency = deadlines.urgency(of: r, now: now)
         let returned: JSONValue = r.returned.map {
             .object(["agency": .string($0.agency), "reason": .string($0.reason), "at": time($0.at)])
@@ -89,7 +94,7 @@ extension ReportExport {
             "overdue": .bool(urgency.isOverdue),
             "due_soon": .bool(urgency.isDueSoon),
             "returned": returned,
-            "duplicate_of": .optional(r.duplicateOf?.rawValue),
+            "duplicate_of": .optional(r.duplicateOf.flatMap { isPublic && !(published?.contains($0) ?? false) ? nil : $0.rawValue }),
             "archive_reason": .optional(r.archiveReason?.rawValue),
             "delete_reason": .optional(r.deleteReason?.rawValue),
             "redacted_fields": .array(r.redactedFields.sorted().map(JSONValue.string)),

@@ -67,6 +67,9 @@ struct ActCommand: ParsableCommand {
                 throw Fail.rejected("#\(rid): \(refusal.message.id)\n#\(rid): \(refusal.message.en)")
             }
             guard let p = opened.reference.proposal(for: report) else {
+                // A report that cannot be disposed at all (deleted, archived, closed) says so, as with --agency,
+                // rather than asking for an agency it could not take (QA).
+                if !Workflow.isApplicable(.dispose, to: report) { return .dispose(agency: "", unit: unit, rule: nil, note: note) }
                 throw Fail.rejected("#\(report.id): tidak ada aturan rute yang cocok; sebutkan instansi dengan --agency\n"
                     + "#\(report.id): no routing rule matches this report; name one with --agency")
             }

@@ -69,7 +69,12 @@ struct ClockAdvanceCommand: ParsableCommand {
             moved = try clock.advance(step, desk: opened.desk, deadlines: opened.deadlines, calendar: opened.calendar)
         } catch {
             // In English, as every command-line error (QA: this one was in Indonesian).
-            if case .nowhereToGo = error { throw Fail.rejected("clock: " + error.message.en) }
+            // A `--to` that is not ahead of the clock is a bad option value, exit 2 as `--days 0` is (QA: it was
+            // 1); no deadline left to jump to is the desk's state, not the option's.
+            if case let .nowhereToGo(s) = error {
+                if case .to = s { throw Fail.usage("--to: " + error.message.en) }
+                throw Fail.rejected("clock: " + error.message.en)
+            }
             throw Fail.damaged("clock: " + error.message.en)
         }
         let swept: [RecordedEvent]
