@@ -333,4 +333,21 @@ final class DamagedJournalCLITests: DeskTestCase {
         XCTAssertTrue(registry.contains("\"by\":\"rina (os:"), registry)
         try expect(0, ["check"])
     }
+
+    /// QA: a missing segment left thousands of events for reports it had received, and `check` printed a
+    /// line for each, burying the finding that explains them. At most a screenful, then how many more.
+    func testEventsForLostReportsAreCountedNotListedOneByOne() throws {
+        let folder = scratch.appendingPathComponent("generated")
+        let made = try CLI.run(["generate", "--reports", "60", "--seed", "3", "--out", folder.path])
+        XCTAssertEqual(made.code, 0, made.transcript)
+        let segment = folder.appendingPathComponent("journal/000001.jsonl")
+        let kept = try String(contentsOf: segment, encoding: .utf8).split(separator: "\n").filter { !$0.contains("\"type\":\"report.received\"") }
+        try (kept.joined(separator: "\n") + "\n").write(to: segment, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", "--data", folder.path])
+        XCTAssertEqual(r.code, 3, r.transcript)
+        let listed = r.stdout.split(separator: "\n").filter { $0.contains("for an unknown report") }
+        XCTAssertEqual(listed.count, 40, r.stdout)
+        XCTAssertTrue(r.stdout.contains("more events not applied ("), r.stdout)
+        XCTAssertTrue(r.stdout.contains("for reports with no report.received in the journal"), r.stdout)
+    }
 }

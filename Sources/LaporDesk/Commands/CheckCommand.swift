@@ -43,7 +43,16 @@ struct CheckCommand: ParsableCommand {
         for p in opened.store.problems { Output.line(DeskAccess.located(p.description, in: opened)) }
         // Events that verified but that the desk could not apply (a second report.received for one report, an
         // event for a report never received): named, so they are not lost without a word (QA).
-        for a in opened.desk.anomalies { Output.line(a.description) }
+        // At most a screenful, then how many more: a lost segment leaves thousands of events for reports it
+        // received (QA: 5,300 lines buried the finding that explained them).
+        let shownAnomalies = 40
+        for a in opened.desk.anomalies.prefix(shownAnomalies) { Output.line(a.description) }
+        if opened.desk.anomalies.count > shownAnomalies {
+            let more = opened.desk.anomalies.dropFirst(shownAnomalies)
+            let unknown = more.filter { $0.reason.hasSuffix("for an unknown report") }.count
+            Output.line("… and \(more.count) more events not applied" + (unknown == 0 ? "" : " (\(unknown) of them for reports with "
+                + "no report.received in the journal: a lost or missing segment?)"))
+        }
         if let holidays = DeskAccess.missingHolidayLists(opened, now: try DeskAccess.now(opened)) {
             Output.error("warning: \(opened.folder.path): \(holidays.en)")
         }
