@@ -59,18 +59,7 @@ enum JournalTimestamp {
     @inline(__always)
     static func parseAsWritten(_ bytes: UnsafeBufferPointer<UInt8>) -> (Date, Int)? {
         let n = bytes.count
-        guard n == 25 || n == 29, let p = bytes.baseAddress else { return nil }
-        var bad = false
-        @inline(__always) func digit(_ i: Int) -> Int {
-            let v = p[i] &- 0x30
-            bad = bad || v > 9
-            return Int(v)
-        }
-        @inline(__always) func two(_ i: Int) -> Int { digit(i) * 10 + digit(i + 1) }
-        guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"), p[10] == UInt8(ascii: "T"),
-              p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":") else { return nil }
-        let year = two(0) * 100 + two(2), month = two(5), day = two(8)
-        let hour = two(11), minute = two(14), second = two(17)
+        guard n == 25 || n == 29, let p = bytes.baseAddress, let (date, second) = ISOTime.positionalDateTime(p) else { return nil }
         var fraction = 0.0
         var sign = 19
         if n == 29 {
@@ -78,7 +67,9 @@ enum JournalTimestamp {
             // The general reader's arithmetic, digit by digit, so both give the very same instant.
             var scale = 0.1
             for i in 20..<23 {
-                fraction += Double(digit(i)) * scale
+                let digit = p[i] &- 0x30
+                guard digit <= 9 else { return nil }
+                fraction += Double(digit) * scale
                 scale /= 10
             }
             sign = 23
@@ -89,12 +80,10 @@ enum JournalTimestamp {
         case UInt8(ascii: "-"): direction = -1
         default: return nil
         }
-        guard p[sign + 3] == UInt8(ascii: ":") else { return nil }
-        let offsetHours = two(sign + 1), offsetMinutes = two(sign + 4)
-        guard !bad, hour < 24, minute < 60, second < 60, offsetHours <= 18, offsetMinutes < 60,
-              let date = LocalDate(year: year, month: month, day: day) else { return nil }
+        guard p[sign + 3] == UInt8(ascii: ":"), let offsetHours = ISOTime.twoDigits(p, sign + 1),
+              let offsetMinutes = ISOTime.twoDigits(p, sign + 4), offsetHours <= 18, offsetMinutes < 60 else { return nil }
         let offset = direction * (offsetHours * 3600 + offsetMinutes * 60)
-        let local = Int64(date.dayNumber) * 86400 + Int64(hour * 3600 + minute * 60 + second)
+        let local = Int64(date.dayNumber) * 86400 + Int64(second)
         return (Date(timeIntervalSince1970: Double(local - Int64(offset)) + fraction), offset)
     }
 

@@ -111,33 +111,40 @@ public enum ISOTime {
 
     /// The layout `format` writes (`YYYY-MM-DDTHH:MM:SS±HH:MM`, or `Z`), read by position: start-up reads one
     /// per report (an intake's `received_at`), and the general reader's copy and steps were 1.3 % of it. Nil
-    /// for anything else, which the general reader then reads; both give the same instant (`ISOTimeTests`).
+    /// for anything else, which the general reader then reads; both give the same instant (`ISOTimeLayoutTests`).
     static func parseAsWritten(_ b: UnsafeBufferPointer<UInt8>) -> (date: Date, offset: Int)? {
         let n = b.count
-        guard n == 25 || n == 20, let p = b.baseAddress else { return nil }
-        var bad = false
-        @inline(__always) func digit(_ i: Int) -> Int {
-            let v = p[i] &- 0x30
-            bad = bad || v > 9
-            return Int(v)
-        }
-        @inline(__always) func two(_ i: Int) -> Int { digit(i) * 10 + digit(i + 1) }
-        guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58 else { return nil }
-        let year = two(0) * 100 + two(2), month = two(5), day = two(8)
-        let hh = two(11), mm = two(14), ss = two(17)
+        guard n == 25 || n == 20, let p = b.baseAddress, let (day, second) = positionalDateTime(p) else { return nil }
         var offset = 0
         if n == 20 {
             guard p[19] == 90 else { return nil }
         } else {
-            guard p[19] == 43 || p[19] == 45, p[22] == 58 else { return nil }
-            let oh = two(20), om = two(23)
-            guard oh < 24, om < 60 else { return nil }
+            guard p[19] == 43 || p[19] == 45, p[22] == 58, let oh = twoDigits(p, 20), let om = twoDigits(p, 23), oh < 24, om < 60
+            else { return nil }
             offset = (oh * 3600 + om * 60) * (p[19] == 45 ? -1 : 1)
         }
-        // Second 60 (a leap second) is left to the general reader, which reads it as 59.
-        guard !bad, hh < 24, mm < 60, ss < 60, let date = LocalDate(year: year, month: month, day: day) else { return nil }
-        let t = Double(date.dayNumber * 86400 + hh * 3600 + mm * 60 + ss - offset)
-        return (Date(timeIntervalSince1970: t), offset)
+        return (Date(timeIntervalSince1970: Double(day.dayNumber * 86400 + second - offset)), offset)
+    }
+
+    /// Two ASCII digits at `p[i]` and `p[i + 1]` as a number, or nil.
+    @inline(__always)
+    package static func twoDigits(_ p: UnsafePointer<UInt8>, _ i: Int) -> Int? {
+        let high = p[i] &- 0x30, low = p[i + 1] &- 0x30
+        return high <= 9 && low <= 9 ? Int(high) * 10 + Int(low) : nil
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` read by position from the 19 bytes at `p`: the calendar date and the second of
+    /// its day, or nil unless every digit and separator is in place and in range (second 60, a leap second,
+    /// included: the general readers take it). Shared by the positional readers of the journal's and the
+    /// intake's timestamps.
+    @inline(__always)
+    package static func positionalDateTime(_ p: UnsafePointer<UInt8>) -> (date: LocalDate, second: Int)? {
+        guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58,
+              let century = twoDigits(p, 0), let year = twoDigits(p, 2), let month = twoDigits(p, 5), let day = twoDigits(p, 8),
+              let hour = twoDigits(p, 11), let minute = twoDigits(p, 14), let second = twoDigits(p, 17),
+              hour < 24, minute < 60, second < 60,
+              let date = LocalDate(year: century * 100 + year, month: month, day: day) else { return nil }
+        return (date, hour * 3600 + minute * 60 + second)
     }
 
     /// `v` in decimal, zero-padded on the left to at least `width` characters (a minus sign counts).

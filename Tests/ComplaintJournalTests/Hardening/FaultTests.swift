@@ -182,7 +182,7 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(unlink(TestSupport.segmentPath(folder, current)), 0)
         XCTAssertThrowsError(try writer.append { _ in [TestSupport.entry(8)] }) { error in
             XCTAssertEqual(error as? JournalError, .segmentReplaced(path: TestSupport.segmentPath(folder, current)))
-            XCTAssertTrue("\(error)".contains("deleted or replaced") && "\(error)".contains("nothing was written"), "\(error)")
+            XCTAssertTrue("\(error)".contains("deleted, replaced or cut short") && "\(error)".contains("nothing was written"), "\(error)")
         }
         XCTAssertFalse(JournalFolder.exists(TestSupport.segmentPath(folder, current)), "not silently recreated")
         XCTAssertEqual(try numbers.dropLast().map { try TestSupport.bytes(TestSupport.segmentPath(folder, $0)) }, earlier)
@@ -229,7 +229,7 @@ final class FaultTests: XCTestCase {
         XCTAssertThrowsError(try reader.poll()) { XCTAssertEqual($0 as? JournalError, .segmentReplaced(path: path)) }
         XCTAssertEqual(reader.replacedSegment, path)
         guard case let .degraded(reasons) = reader.health else { return XCTFail("\(reader.health)") }
-        XCTAssertTrue(reasons.first?.contains("deleted or replaced") ?? false, "\(reasons)")
+        XCTAssertTrue(reasons.first?.contains("deleted, replaced or cut short") ?? false, "\(reasons)")
         XCTAssertThrowsError(try reader.poll(), "it stays noticed")
         XCTAssertThrowsError(try reader.append { _ in [TestSupport.entry(10)] })
 
