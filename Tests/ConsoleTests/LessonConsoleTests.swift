@@ -89,6 +89,28 @@ final class LessonConsoleTests: XCTestCase {
         XCTAssertTrue(strip.contains("Akhir penjelasan."), strip)
     }
 
+    /// QA (twice): at 60x20, after a step was done, the next step's instruction showed as one cut line under
+    /// three lines of praise. After praise the new instruction comes first; the praise takes what is left.
+    func testAfterPraiseTheNextInstructionComesFirstAt60x20() throws {
+        var s = try lessonState(size: Size(width: 60, height: 20))
+        let overdue = s.desk[Fixture.ID.overdue]?.externalID ?? "?"
+        let praise = "Tepat! Puskesmas dikelola pemerintah kabupaten, jadi disposisinya ke pemerintah kabupaten, bukan ke kementerian."
+        let next = "Sekarang tulis catatan internal pada {\(overdue)}: siapa yang dihubungi dan kapan. Akhir instruksi."
+        let lesson = Lesson(steps: [
+            LessonStep(instruction: Localized("Disposisikan {\(overdue)} ke Pemerintah Kabupaten Sleman.", en: "x"),
+                       expect: EventPattern(verb: .dispose, reportExternalID: overdue, fields: ["agency": "pemkab-sleman"]),
+                       praise: Localized(praise, en: praise)),
+            LessonStep(instruction: Localized(next, en: next), expect: EventPattern(verb: .note, reportExternalID: overdue),
+                       praise: Localized("Bagus.", en: "Good.")),
+        ])
+        let ids = Dictionary(uniqueKeysWithValues: s.desk.all.compactMap { r in r.externalID.map { ($0, r.id) } })
+        s.lesson?.cursor = LessonCursor(progress: LessonProgress(lesson: lesson.naming(ids), baselineSeq: s.desk.lastSeq))
+        ConsoleReducer.reduce(&s, .journalEvents([event(s, Fixture.ID.overdue, .disposed(Disposition(agency: "pemkab-sleman", kind: .disposisi)))]))
+        let strip = ConsoleRenderer.render(s).textRows().suffix(LessonStrip.height - 1)
+        XCTAssertTrue(strip.joined(separator: " ").contains("Akhir instruksi."), strip.joined(separator: "\n"))
+        XCTAssertTrue(strip.joined(separator: " ").contains("✓ Tepat!"), "the praise keeps a row: \(strip.joined(separator: "\n"))")
+    }
+
     /// The strips raise the minimum: at the bare minimum size the message names the size that fits them,
     /// never the size the terminal already has.
     func testTooSmallMessageCountsTheLessonAndPresenterRows() throws {

@@ -62,8 +62,17 @@ public enum LessonStrip {
         // After a move the feedback matters most (the instruction was read): it takes what it needs, leaving
         // the instruction at least one row (QA: a long explanation was cut at 80x24 and shown nowhere else).
         // A step that can no longer be done needs no instruction: its row goes to the explanation.
+        // After praise the step has moved on: its instruction is new and unread, so it comes first and the
+        // praise takes what is left (QA: at 60x20 the next step showed one cut line under three of praise).
         let minInstruction = stuck == nil ? 1 : 0
-        let feedbackRows = min(feedback?.lines.count ?? 0, height - 1 - stuckRows - minInstruction)
+        let praised = if case .praise = cursor.progress.shownFeedback { true } else { false }
+        let feedbackRows: Int
+        if praised, stuck == nil, let feedback {
+            let instructionNeeds = min(lines.count, height - 1 - 1)
+            feedbackRows = min(feedback.lines.count, height - 1 - instructionNeeds)
+        } else {
+            feedbackRows = min(feedback?.lines.count ?? 0, height - 1 - stuckRows - minInstruction)
+        }
         let instructionRows = max(minInstruction, min(lines.count, height - 1 - feedbackRows - stuckRows))
         var y = top + 1
         putCut(&c, lines, rows: instructionRows, at: &y, width: width, role: Roles.presenterStrip)
