@@ -56,4 +56,18 @@ final class RoutingPaneStepTests: XCTestCase {
         b.state.press(.escape, .escape, .char("k"), .char("d"))
         XCTAssertEqual(ConsoleReducer.routingCandidates(b.state), proposal, "the first report's proposal again")
     }
+
+    /// QA: "Dibatalkan." from a cancelled confirmation stood on the message line under the next form.
+    func testANewFormStartsWithAnEmptyMessageLine() throws {
+        var b = try Bench()
+        b.state.press(.char("d"))
+        b.state.type("yogya")
+        b.state.press(.down, .enter)
+        guard case .confirm? = b.state.overlay else { return XCTFail("no confirmation") }
+        b.state.press(.char("n"))
+        XCTAssertEqual(b.state.message, msg(.info, "Dibatalkan."))
+        b.state.press(.escape, .char("c"))
+        XCTAssertNotNil(b.state.form)
+        XCTAssertNil(b.state.message)
+    }
 }

@@ -79,6 +79,8 @@ extension ConsoleReducer {
         }
         guard let form = ActionForms.form(for: kind, targets: targets, state: s) else { return [] }
         s.overlay = .form(form)
+        // The message line is about what happened before (QA: "Dibatalkan." stood under the new form).
+        s.message = nil
         return []
     }
 
