@@ -68,14 +68,14 @@ enum EnvelopeDecoder {
         guard let entry else { throw Failure(reason: "internal: entry not built") }
         // A tuple, not a struct: the entry is moved out of it, where a struct's field was copied (its
         // strings retained and released once more per line).
-        return (entry, checksum, LineParts(payload: UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - trailerLength)]),
-                                           actor: UnsafeBufferPointer(rebasing: line[actor]), knownActor: knownActor,
-                                           payloadStart: payloadStart, actorRange: actor))
+        return (entry, checksum, payloadStart,
+                LineParts(payload: UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - trailerLength)]),
+                          actor: UnsafeBufferPointer(rebasing: line[actor]), knownActor: knownActor))
     }
 
-    /// What `decodeForFold` finds on a line: the entry, the checksum its trailer records, and the payload
-    /// and actor object (`LineParts`).
-    typealias FoldParts = (entry: JournalEntry, checksum: UInt32, parts: LineParts)
+    /// What `decodeForFold` finds on a line: the entry, the checksum its trailer records, where the payload
+    /// starts in the line (for a problem's byte position), and the payload and actor object (`LineParts`).
+    typealias FoldParts = (entry: JournalEntry, checksum: UInt32, payloadStart: Int, parts: LineParts)
 
     /// The actor of an `actor` object as `decodeForFold` hands it out (already checked as part of its line).
     static func actor(fromObject object: UnsafeBufferPointer<UInt8>) throws(Failure) -> JournalActor {

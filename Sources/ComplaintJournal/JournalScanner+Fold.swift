@@ -23,11 +23,11 @@ extension JournalScanner {
             guard line.terminated else { return .unterminated }
             let bytes = shared.line(line)
             do throws(EnvelopeDecoder.Failure) {
-                let (entry, checksum, parts) = try EnvelopeDecoder.decodeForFold(
+                let (entry, checksum, payloadStart, parts) = try EnvelopeDecoder.decodeForFold(
                     bytes, position: JournalPosition(segment: segment, line: firstLine + i), verifyChecksum: true, typeNames: typeNames,
                     checkPayload: false)
                 let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
-                let (payload, payloadStart) = (parts.payload, parts.payloadStart)
+                let payload = parts.payload
                 let seq = entry.seq
                 let decoded = decode(entry, span, parts)
                 // The payload check the walk left out, unless decoding already proved the payload: one parse

@@ -51,7 +51,7 @@ extension JournalScanner {
                         if verify { reReadDamage.set(JournalScanner.reReadReason(position, error)) }
                         return nil
                     }
-                    let (entry, checksum, parts) = decoded
+                    let (entry, checksum, _, parts) = decoded
                     guard pastPoint || entry.seq > seq else { return nil }
                     return transform(entry, JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum), parts)
                 }, consume: { r in

@@ -35,17 +35,11 @@ public struct LineParts {
     public var actor: UnsafeBufferPointer<UInt8>
     /// Its shared actor when the envelope's decoder already knew these bytes (`ActorSpanCache`).
     public var knownActor: ActorBox?
-    /// Where the payload and the actor object start in their line.
-    public var payloadStart = 0
-    public var actorRange: Range<Int> = 0..<0
 
-    public init(payload: UnsafeBufferPointer<UInt8>, actor: UnsafeBufferPointer<UInt8>, knownActor: ActorBox? = nil,
-                payloadStart: Int = 0, actorRange: Range<Int> = 0..<0) {
+    public init(payload: UnsafeBufferPointer<UInt8>, actor: UnsafeBufferPointer<UInt8>, knownActor: ActorBox? = nil) {
         self.payload = payload
         self.actor = actor
         self.knownActor = knownActor
-        self.payloadStart = payloadStart
-        self.actorRange = actorRange
     }
 }
 

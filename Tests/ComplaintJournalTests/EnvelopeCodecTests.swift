@@ -75,9 +75,10 @@ final class EnvelopeCodecTests: XCTestCase {
             return try body.withUnsafeBufferPointer { b in
                 let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
                 let (entry, checksum) = (f.entry, f.checksum)
-                let (start, end, actor) = (f.parts.payloadStart, f.parts.payloadStart + f.parts.payload.count, f.parts.actorRange)
                 XCTAssertEqual(checksum, CRC32C.checksum(Array(b[0..<(b.count - 16)])), "the checksum the line records")
-                return ((entry, Array(b[start..<end])), try EnvelopeDecoder.actor(fromObject: UnsafeBufferPointer(rebasing: b[actor])))
+                // The payload handed out is the line's bytes from `payloadStart` to the trailer.
+                XCTAssertEqual(Array(f.parts.payload), Array(b[f.payloadStart..<(b.count - 16)]))
+                return ((entry, Array(f.parts.payload)), try EnvelopeDecoder.actor(fromObject: f.parts.actor))
             }
         }
         for hostile in TestSupport.hostileStrings + ["", "t-known"] {

@@ -29,6 +29,12 @@ public struct Desk: Sendable {
         public var reportID: ReportID
         public var reason: String
         public var description: String { "seq \(seq): report \(reportID): \(reason)" }
+
+        /// The end of the reason of an event whose report the desk never received (`apply`).
+        static let unknownReportReason = "for an unknown report"
+
+        /// An event for a report with no `report.received` before it (a lost segment leaves thousands).
+        public var isForUnknownReport: Bool { reason.hasSuffix(Anomaly.unknownReportReason) }
     }
 
     public init() {}
@@ -147,7 +153,7 @@ public struct Desk: Sendable {
             return
         }
         guard let i = index[e.reportID] else {
-            anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) for an unknown report"))
+            anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "\(e.event.type) \(Anomaly.unknownReportReason)"))
             return
         }
         if e.seq < all[i].lastSeq {

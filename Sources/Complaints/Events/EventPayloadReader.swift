@@ -8,40 +8,46 @@ struct EventPayloadReader<Value: PayloadJSON> {
     /// Where the payload sits in the journal: a long body is then left there (`StoredText`).
     var origin: PayloadOrigin? = nil
 
+    /// A member looked up already (`PayloadJSON.fields`), with the name a problem with it is reported under.
+    struct Member {
+        var value: Value?
+        var key: StaticString
+    }
+
     func fail(_ field: String, _ reason: String) -> EventCodec.DecodeError {
         EventCodec.DecodeError(type: type, field: field, reason: reason)
     }
 
     func string(_ v: Value, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
-        try string(found: v[field: key], key, path: path)
+        try string(Member(value: v[field: key], key: key), path: path)
     }
 
-    /// As `string`, for the member `x` already looked up under `key` (`PayloadJSON.fields`); so are the
-    /// other `found:` readers below.
-    func string(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
-        guard let x, !x.isNull else { return nil }
-        guard let s = x.stringValue else { throw fail(path + key.description, "expected a string") }
+    /// As `string`, for a member already looked up (`PayloadJSON.fields`); so are the other readers of a
+    /// `Member` below.
+    func string(_ m: Member, path: String) throws(EventCodec.DecodeError) -> String? {
+        guard let x = m.value, !x.isNull else { return nil }
+        guard let s = x.stringValue else { throw fail(path + m.key.description, "expected a string") }
         return s
     }
 
     func req(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String {
-        try req(found: v[field: key], key, path: path)
+        try req(Member(value: v[field: key], key: key), path: path)
     }
 
-    func req(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String {
-        guard let s = try string(found: x, key, path: path) else { throw fail(path + key.description, "missing") }
+    func req(_ m: Member, path: String) throws(EventCodec.DecodeError) -> String {
+        guard let s = try string(m, path: path) else { throw fail(path + m.key.description, "missing") }
         return s
     }
 
     /// A string from a small vocabulary (category, region, agency, unit, tag, rule), shared process-wide
     /// as it is decoded (`SharedVocabulary`): no copy per event, and no re-sharing on the fold's thread.
     func word(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> String? {
-        try word(found: v[field: key], key, path: path)
+        try word(Member(value: v[field: key], key: key), path: path)
     }
 
-    func word(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> String? {
-        guard let x, !x.isNull else { return nil }
-        guard let s = x.sharedWord else { throw fail(path + key.description, "expected a string") }
+    func word(_ m: Member, path: String) throws(EventCodec.DecodeError) -> String? {
+        guard let x = m.value, !x.isNull else { return nil }
+        guard let s = x.sharedWord else { throw fail(path + m.key.description, "expected a string") }
         return s
     }
 
@@ -50,34 +56,34 @@ struct EventPayloadReader<Value: PayloadJSON> {
     }
 
     func words(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        try words(found: v[field: key], key, path: path)
+        try words(Member(value: v[field: key], key: key), path: path)
     }
 
-    func words(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [String] {
-        try strings(found: x, key, path: path, shared: true)
+    func words(_ m: Member, path: String) throws(EventCodec.DecodeError) -> [String] {
+        try strings(m, path: path, shared: true)
     }
 
     func bool(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Bool? {
-        try bool(found: v[field: key], key, path: path)
+        try bool(Member(value: v[field: key], key: key), path: path)
     }
 
-    func bool(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> Bool? {
-        guard let x, !x.isNull else { return nil }
-        guard let b = x.boolValue else { throw fail(path + key.description, "expected true or false") }
+    func bool(_ m: Member, path: String) throws(EventCodec.DecodeError) -> Bool? {
+        guard let x = m.value, !x.isNull else { return nil }
+        guard let b = x.boolValue else { throw fail(path + m.key.description, "expected true or false") }
         return b
     }
 
     func strings(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [String] {
-        try strings(found: v[field: key], key, path: path)
+        try strings(Member(value: v[field: key], key: key), path: path)
     }
 
     /// `shared`: each item a vocabulary word (`PayloadJSON.sharedWord`).
-    func strings(found x: Value?, _ key: StaticString, path: String, shared: Bool = false) throws(EventCodec.DecodeError) -> [String] {
-        guard let x, !x.isNull else { return [] }
-        guard let items = x.arrayValue else { throw fail(path + key.description, "expected an array") }
+    func strings(_ m: Member, path: String, shared: Bool = false) throws(EventCodec.DecodeError) -> [String] {
+        guard let x = m.value, !x.isNull else { return [] }
+        guard let items = x.arrayValue else { throw fail(path + m.key.description, "expected an array") }
         var out: [String] = []
         for (i, item) in items.enumerated() {
-            guard let s = shared ? item.sharedWord : item.stringValue else { throw fail("\(path)\(key)[\(i)]", "expected a string") }
+            guard let s = shared ? item.sharedWord : item.stringValue else { throw fail("\(path)\(m.key)[\(i)]", "expected a string") }
             out.append(s)
         }
         return out
@@ -86,52 +92,52 @@ struct EventPayloadReader<Value: PayloadJSON> {
     func enumValue<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E?
         where E.RawValue == String
     {
-        try enumValue(found: v[field: key], key, path: path)
+        try enumValue(Member(value: v[field: key], key: key), path: path)
     }
 
-    func enumValue<E: RawRepresentable>(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> E?
+    func enumValue<E: RawRepresentable>(_ m: Member, path: String) throws(EventCodec.DecodeError) -> E?
         where E.RawValue == String
     {
-        guard let raw = try string(found: x, key, path: path) else { return nil }
-        guard let e = E(rawValue: raw) else { throw fail(path + key.description, "unknown value '\(raw)'") }
+        guard let raw = try string(m, path: path) else { return nil }
+        guard let e = E(rawValue: raw) else { throw fail(path + m.key.description, "unknown value '\(raw)'") }
         return e
     }
 
     func reqEnum<E: RawRepresentable>(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> E
         where E.RawValue == String
     {
-        try reqEnum(found: v[field: key], key, path: path)
+        try reqEnum(Member(value: v[field: key], key: key), path: path)
     }
 
-    func reqEnum<E: RawRepresentable>(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> E
+    func reqEnum<E: RawRepresentable>(_ m: Member, path: String) throws(EventCodec.DecodeError) -> E
         where E.RawValue == String
     {
-        guard let e: E = try enumValue(found: x, key, path: path) else { throw fail(path + key.description, "missing") }
+        guard let e: E = try enumValue(m, path: path) else { throw fail(path + m.key.description, "missing") }
         return e
     }
 
     func object(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> Value? {
-        try object(found: v[field: key], key, path: path)
+        try object(Member(value: v[field: key], key: key), path: path)
     }
 
-    func object(found o: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> Value? {
-        guard let o, !o.isNull else { return nil }
-        guard o.isObject else { throw fail(path + key.description, "expected an object") }
+    func object(_ m: Member, path: String) throws(EventCodec.DecodeError) -> Value? {
+        guard let o = m.value, !o.isNull else { return nil }
+        guard o.isObject else { throw fail(path + m.key.description, "expected an object") }
         return o
     }
 
     func attachments(_ v: Value, _ key: StaticString, path: String = "") throws(EventCodec.DecodeError) -> [Attachment] {
-        try attachments(found: v[field: key], key, path: path)
+        try attachments(Member(value: v[field: key], key: key), path: path)
     }
 
-    func attachments(found x: Value?, _ key: StaticString, path: String) throws(EventCodec.DecodeError) -> [Attachment] {
-        guard let items = x?.arrayValue else {
-            if let x, !x.isNull { throw fail(path + key.description, "expected an array") }
+    func attachments(_ m: Member, path: String) throws(EventCodec.DecodeError) -> [Attachment] {
+        guard let items = m.value?.arrayValue else {
+            if let x = m.value, !x.isNull { throw fail(path + m.key.description, "expected an array") }
             return []
         }
         var out: [Attachment] = []
         for (i, item) in items.enumerated() {
-            let p = "\(path)\(key)[\(i)]."
+            let p = "\(path)\(m.key)[\(i)]."
             out.append(Attachment(name: try req(item, "name", path: p), ref: try string(item, "ref", path: p)))
         }
         return out
@@ -183,75 +189,129 @@ struct EventPayloadReader<Value: PayloadJSON> {
         }
     }
 
+    /// The members of an object that `K` lists, found in one pass (`PayloadJSON.fields`); `found(.title)`
+    /// is the `title` member with its key.
+    fileprivate struct Found<K: IntakeMember> {
+        let values: [Value?]
+        func callAsFunction(_ k: K) -> Member { Member(value: values[k.rawValue], key: k.key) }
+    }
+
+    private func members<K: IntakeMember>(of v: Value, _: K.Type) -> Found<K> {
+        Found(values: v.fields(K.keys))
+    }
+
     func intake(_ i: Value) throws(EventCodec.DecodeError) -> Intake {
         let p = "intake."
-        let found = i.fields(IntakeMembers.intakeNames)
-        func f(_ k: IntakeMembers.Intake) -> Value? { found[k.rawValue] }
-        let receivedText = try req(found: f(.receivedAt), "received_at", path: p)
+        let f = members(of: i, IntakeMembers.Intake.self)
+        let receivedText = try req(f(.receivedAt), path: p)
         guard let received = ISOTime.parse(receivedText) else { throw fail(p + "received_at", "not an RFC 3339 time: \(receivedText)") }
         var location = Location()
-        if let l = try object(found: f(.location), "location", path: p) {
+        if let l = try object(f(.location), path: p) {
             let lp = "intake.location."
-            let lfound = l.fields(IntakeMembers.locationNames)
-            func lf(_ k: IntakeMembers.Location) -> Value? { lfound[k.rawValue] }
-            location = Location(province: try word(found: lf(.province), "province", path: lp), regency: try word(found: lf(.regency), "regency", path: lp),
-                                district: try word(found: lf(.district), "district", path: lp), detail: try string(found: lf(.detail), "detail", path: lp))
+            let lf = members(of: l, IntakeMembers.Location.self)
+            location = Location(province: try word(lf(.province), path: lp), regency: try word(lf(.regency), path: lp),
+                                district: try word(lf(.district), path: lp), detail: try string(lf(.detail), path: lp))
         }
         var reporter = Reporter()
-        if let r = try object(found: f(.reporter), "reporter", path: p) {
+        if let r = try object(f(.reporter), path: p) {
             let rp = "intake.reporter."
-            let rfound = r.fields(IntakeMembers.reporterNames)
-            func rf(_ k: IntakeMembers.Reporter) -> Value? { rfound[k.rawValue] }
+            let rf = members(of: r, IntakeMembers.Reporter.self)
             var groups: [ReporterGroup] = []
-            for (k, g) in try strings(found: rf(.groups), "groups", path: rp).enumerated() {
+            for (k, g) in try strings(rf(.groups), path: rp).enumerated() {
                 guard let group = ReporterGroup(rawValue: g) else { throw fail("\(rp)groups[\(k)]", "unknown value '\(g)'") }
                 groups.append(group)
             }
-            reporter = Reporter(name: try string(found: rf(.name), "name", path: rp), nik: try string(found: rf(.nik), "nik", path: rp),
-                                phone: try string(found: rf(.phone), "phone", path: rp), email: try string(found: rf(.email), "email", path: rp),
-                                groups: groups)
+            reporter = Reporter(name: try string(rf(.name), path: rp), nik: try string(rf(.nik), path: rp),
+                                phone: try string(rf(.phone), path: rp), email: try string(rf(.email), path: rp), groups: groups)
         }
         var extra: [String: String] = [:]
-        if let e = try object(found: f(.extra), "extra", path: p), let members = e.memberList {
+        if let e = try object(f(.extra), path: p), let members = e.memberList {
             for m in members {
                 guard let s = m.value.stringValue else { throw fail(p + "extra." + m.key, "expected a string") }
                 extra[m.key] = s
             }
         }
-        let title = try string(found: f(.title), "title", path: p)
+        let title = try string(f(.title), path: p)
         // A body is left in the journal only when a title stands in for it: without one the inbox shows a
         // title derived from the body, which would then be read back for every row.
         var stored: StoredText?
-        if let origin, let title, !title.isBlank, let span = f(.body)?.stringSpan { stored = origin.stored(span) }
-        var intake = Intake(externalID: try string(found: f(.externalID), "external_id", path: p), channel: try reqEnum(found: f(.channel), "channel", path: p),
-                      receivedAt: received, title: title, body: stored == nil ? try req(found: f(.body), "body", path: p) : "",
-                      classification: try enumValue(found: f(.classification), "classification", path: p) ?? .pengaduan,
-                      category: try word(found: f(.category), "category", path: p), subcategory: try word(found: f(.subcategory), "subcategory", path: p),
-                      location: location, incidentDate: try string(found: f(.incidentDate), "incident_date", path: p),
-                      agency: try word(found: f(.agency), "agency", path: p),
-                      reporter: reporter, anonymous: try bool(found: f(.anonymous), "anonymous", path: p) ?? false,
-                      confidential: try bool(found: f(.confidential), "confidential", path: p) ?? false,
-                      attachments: try attachments(found: f(.attachments), "attachments", path: p), tags: try words(found: f(.tags), "tags", path: p),
-                      extra: extra)
+        if let origin, let title, !title.isBlank, let span = f(.body).value?.stringSpan { stored = origin.stored(span) }
+        var intake = Intake(externalID: try string(f(.externalID), path: p), channel: try reqEnum(f(.channel), path: p),
+                      receivedAt: received, title: title, body: stored == nil ? try req(f(.body), path: p) : "",
+                      classification: try enumValue(f(.classification), path: p) ?? .pengaduan,
+                      category: try word(f(.category), path: p), subcategory: try word(f(.subcategory), path: p),
+                      location: location, incidentDate: try string(f(.incidentDate), path: p), agency: try word(f(.agency), path: p),
+                      reporter: reporter, anonymous: try bool(f(.anonymous), path: p) ?? false,
+                      confidential: try bool(f(.confidential), path: p) ?? false,
+                      attachments: try attachments(f(.attachments), path: p), tags: try words(f(.tags), path: p), extra: extra)
         if let stored { intake.bodyStorage = .stored(stored) }
         return intake
     }
 }
 
-/// An intake's members, in the order the journal writes them (`EventPayloadBytes.intake`), for
-/// `EventPayloadReader.intake` to find in one pass (`PayloadJSON.fields`): one comparison per member when
-/// the order holds. Each enum's cases index the names listed after it.
+/// Members of an intake object, listed in the order the journal writes them (`EventPayloadBytes.intake`), so
+/// `PayloadJSON.fields` matches each with one comparison when the order holds. A case's raw value indexes
+/// `keys`; its `key` is the member's name as written and as problems name it.
+private protocol IntakeMember: CaseIterable, RawRepresentable where RawValue == Int {
+    var key: StaticString { get }
+    static var keys: [StaticString] { get }
+}
+
 private enum IntakeMembers {
-    enum Intake: Int {
+    enum Intake: Int, IntakeMember {
         case agency, anonymous, attachments, body, category, channel, classification, confidential, externalID, extra
         case incidentDate, location, receivedAt, reporter, subcategory, tags, title
+
+        var key: StaticString {
+            switch self {
+            case .agency: "agency"
+            case .anonymous: "anonymous"
+            case .attachments: "attachments"
+            case .body: "body"
+            case .category: "category"
+            case .channel: "channel"
+            case .classification: "classification"
+            case .confidential: "confidential"
+            case .externalID: "external_id"
+            case .extra: "extra"
+            case .incidentDate: "incident_date"
+            case .location: "location"
+            case .receivedAt: "received_at"
+            case .reporter: "reporter"
+            case .subcategory: "subcategory"
+            case .tags: "tags"
+            case .title: "title"
+            }
+        }
+        static let keys = allCases.map(\.key)
     }
-    static let intakeNames: [StaticString] = [
-        "agency", "anonymous", "attachments", "body", "category", "channel", "classification", "confidential",
-        "external_id", "extra", "incident_date", "location", "received_at", "reporter", "subcategory", "tags", "title",
-    ]
-    enum Location: Int { case detail, district, province, regency }
-    static let locationNames: [StaticString] = ["detail", "district", "province", "regency"]
-    enum Reporter: Int { case email, groups, name, nik, phone }
-    static let reporterNames: [StaticString] = ["email", "groups", "name", "nik", "phone"]
+
+    enum Location: Int, IntakeMember {
+        case detail, district, province, regency
+
+        var key: StaticString {
+            switch self {
+            case .detail: "detail"
+            case .district: "district"
+            case .province: "province"
+            case .regency: "regency"
+            }
+        }
+        static let keys = allCases.map(\.key)
+    }
+
+    enum Reporter: Int, IntakeMember {
+        case email, groups, name, nik, phone
+
+        var key: StaticString {
+            switch self {
+            case .email: "email"
+            case .groups: "groups"
+            case .name: "name"
+            case .nik: "nik"
+            case .phone: "phone"
+            }
+        }
+        static let keys = allCases.map(\.key)
+    }
 }

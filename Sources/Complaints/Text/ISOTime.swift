@@ -30,15 +30,18 @@ public enum ISOTime {
         }
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, also with a space for `T`. A date alone
-    /// (`YYYY-MM-DD`) is midnight in `defaultOffsetSeconds`. Returns nil for anything else.
     /// Whether `text` (a time `parse` reads) gives second 60, a leap second: read as second 59, which the
     /// intake formats say (`IntakeDecoder`), as the time is then not kept exactly as written.
     public static func hasLeapSecond(_ text: String) -> Bool {
-        let b = Array(text.utf8.prefix(19))
-        return b.count == 19 && b[16] == UInt8(ascii: ":") && b[17] == UInt8(ascii: "6") && b[18] == UInt8(ascii: "0")
+        let b = text.utf8
+        guard b.count >= 19 else { return false }
+        let seconds = b.index(b.startIndex, offsetBy: 16)
+        return b[seconds] == UInt8(ascii: ":") && b[b.index(after: seconds)] == UInt8(ascii: "6")
+            && b[b.index(seconds, offsetBy: 2)] == UInt8(ascii: "0")
     }
 
+    /// Parses `YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, also with a space for `T`. A date alone
+    /// (`YYYY-MM-DD`) is midnight in `defaultOffsetSeconds`. Returns nil for anything else.
     public static func parse(_ text: String, defaultOffsetSeconds: Int = 7 * 3600) -> Date? {
         parseWithOffset(text, defaultOffsetSeconds: defaultOffsetSeconds)?.date
     }
@@ -134,9 +137,9 @@ public enum ISOTime {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` read by position from the 19 bytes at `p`: the calendar date and the second of
-    /// its day, or nil unless every digit and separator is in place and in range (second 60, a leap second,
-    /// included: the general readers take it). Shared by the positional readers of the journal's and the
-    /// intake's timestamps.
+    /// its day, or nil unless every digit and separator is in place and in range. Second 60 (a leap second)
+    /// gives nil too: the general readers decide what it means. Shared by the positional readers of the
+    /// journal's and the intake's timestamps.
     @inline(__always)
     package static func positionalDateTime(_ p: UnsafePointer<UInt8>) -> (date: LocalDate, second: Int)? {
         guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58,

@@ -75,13 +75,19 @@ public enum Workflow {
                 "Laporan #\(r.id) telah berubah sejak Anda membukanya (versi \(expected), sekarang \(r.version)). Periksa perubahan lalu ulangi.",
                 en: "Report #\(r.id) changed since you opened it (version \(expected), now \(r.version)). Review the change and try again."))
         }
-        guard isApplicable(command.kind, to: r) else {
-            if let guidance = guidance(command.kind, on: r) { throw Refusal(.invalidTransition, guidance) }
-            throw Refusal(.invalidTransition, Localized(
-                "'\(command.kind.label.id)' tidak dapat dilakukan pada laporan berstatus \(r.status.label.id)\(r.returned != nil ? " (dikembalikan)" : "").",
-                en: "'\(command.kind.label.en)' is not possible for a report that is \(r.status.label.en)\(r.returned != nil ? " (sent back)" : "")."))
-        }
+        if let refusal = notApplicable(command.kind, to: r) { throw refusal }
         return try decideOnReport(command, r, ctx)
+    }
+
+    /// Why `kind` does not apply to the report in its state (`isApplicable`), or nil when it does: the refusal
+    /// `decide` gives, also for a caller that cannot build the command first (`act … dispose` without an
+    /// agency, where no rule proposes one).
+    public static func notApplicable(_ kind: CommandKind, to r: Report) -> Refusal? {
+        guard !isApplicable(kind, to: r) else { return nil }
+        if let guidance = guidance(kind, on: r) { return Refusal(.invalidTransition, guidance) }
+        return Refusal(.invalidTransition, Localized(
+            "'\(kind.label.id)' tidak dapat dilakukan pada laporan berstatus \(r.status.label.id)\(r.returned != nil ? " (dikembalikan)" : "").",
+            en: "'\(kind.label.en)' is not possible for a report that is \(r.status.label.en)\(r.returned != nil ? " (sent back)" : "")."))
     }
 
     private static func decideOnReport(_ command: Command, _ r: Report, _ ctx: DecisionContext) throws(Refusal)

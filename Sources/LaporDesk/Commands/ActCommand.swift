@@ -46,6 +46,11 @@ struct ActCommand: ParsableCommand {
     @Option(name: .customLong("field"), help: "redact: a field to erase (repeatable).") var fields: [String] = []
     @Option(name: .customLong("expect-version"), help: "Refuse if the report changed since this version.") var expectVersion: Int?
 
+    /// A refusal as `act` says every one: the report's number and the reason, in Indonesian then English (exit 1).
+    static func refused(_ r: Refusal, _ rid: ReportID) -> Fail {
+        Fail.rejected("#\(rid): \(r.message.id)\n#\(rid): \(r.message.en)")
+    }
+
     func command(for report: Report?, _ rid: ReportID, opened: OpenedDesk) throws -> Command {
         guard let kind = CommandKind(rawValue: verb), kind != .receive, kind != .autoClose else {
             let verbs = CommandKind.allCases.filter { $0 != .receive && $0 != .autoClose }.map(\.rawValue)
@@ -63,13 +68,12 @@ struct ActCommand: ParsableCommand {
             // No --agency: the routing rule's proposal (to the agency; --unit only when given). A report
             // no rule matches is refused like any other refusal (exit 1): the command line itself was right.
             guard let report else {
-                let refusal = Refusal.unknownReport
-                throw Fail.rejected("#\(rid): \(refusal.message.id)\n#\(rid): \(refusal.message.en)")
+                throw ActCommand.refused(.unknownReport, rid)
             }
             guard let p = opened.reference.proposal(for: report) else {
                 // A report that cannot be disposed at all (deleted, archived, closed) says so, as with --agency,
                 // rather than asking for an agency it could not take (QA).
-                if !Workflow.isApplicable(.dispose, to: report) { return .dispose(agency: "", unit: unit, rule: nil, note: note) }
+                if let refusal = Workflow.notApplicable(.dispose, to: report) { throw ActCommand.refused(refusal, report.id) }
                 throw Fail.rejected("#\(report.id): tidak ada aturan rute yang cocok; sebutkan instansi dengan --agency\n"
                     + "#\(report.id): no routing rule matches this report; name one with --agency")
             }
@@ -104,7 +108,7 @@ struct ActCommand: ParsableCommand {
             case let .refused(r) where [.unknownAgency, .unknownCategory].contains(r.code):
                 let flag = r.code == .unknownAgency ? "--agency" : "--category"
                 throw Fail.usage("act \(verb): \(flag): \(r.message.en)")
-            case let .refused(r): throw Fail.rejected("#\(rid): \(r.message.id)\n#\(rid): \(r.message.en)")
+            case let .refused(r): throw ActCommand.refused(r, rid)
             case .journal, .busy: throw Fail.damaged(error.description)
             }
         }

@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
         for a in opened.desk.anomalies.prefix(shownAnomalies) { Output.line(a.description) }
         if opened.desk.anomalies.count > shownAnomalies {
             let more = opened.desk.anomalies.dropFirst(shownAnomalies)
-            let unknown = more.filter { $0.reason.hasSuffix("for an unknown report") }.count
+            let unknown = more.filter(\.isForUnknownReport).count
             Output.line("… and \(more.count) more events not applied" + (unknown == 0 ? "" : " (\(unknown) of them for reports with "
                 + "no report.received in the journal: a lost or missing segment?)"))
         }

@@ -15,7 +15,7 @@ final class ActorSpanCacheTests: XCTestCase {
         return try line.withUnsafeBufferPointer { b in
             let folded = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
                                                            typeNames: [])
-            return Array(b[folded.parts.actorRange])
+            return Array(folded.parts.actor)
         }
     }
 
@@ -54,15 +54,23 @@ final class ActorSpanCacheTests: XCTestCase {
             }
             XCTAssertNil(cold.parts.knownActor, hostile.debugDescription)
             XCTAssertTrue(warm.parts.knownActor === shared, hostile.debugDescription)
-            XCTAssertEqual(warm.parts.actorRange, cold.parts.actorRange, hostile.debugDescription)
-            XCTAssertEqual(warm.parts.payloadStart, cold.parts.payloadStart, hostile.debugDescription)
+            XCTAssertEqual(warm.parts.actor.baseAddress, cold.parts.actor.baseAddress, hostile.debugDescription)
+            XCTAssertEqual(warm.parts.actor.count, cold.parts.actor.count, hostile.debugDescription)
+            XCTAssertEqual(warm.payloadStart, cold.payloadStart, hostile.debugDescription)
             XCTAssertEqual(warm.entry, cold.entry, hostile.debugDescription)
         }
-        // The same actor bytes with a broken envelope after them: refused as before.
+        // Actor bytes this thread knows, with a broken envelope after them: refused as before.
         var entry = TestSupport.entry(1, payload: "{\"text\":\"x\"}", type: "report.note-added")
         entry.actor = JournalActor(name: "rina", role: "admin-nasional")
         var line = try EnvelopeEncoder.encode(entry, seq: 4)
         if line.last == 0x0A { line.removeLast() }
+        let cached = try line.withUnsafeBufferPointer { b -> Bool in
+            let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
+                                                      typeNames: DomainEvent.typeNames)
+            if case .success = ActorSpanCache.box(f.parts.actor) { return true }
+            return false
+        }
+        XCTAssertTrue(cached, "the actor's bytes are known to this thread")
         let text = String(decoding: line, as: UTF8.self).replacingOccurrences(of: ",\"type\":", with: ",\"tipe\":")
         let broken = Array(text.utf8)
         XCTAssertThrowsError(try broken.withUnsafeBufferPointer {
