@@ -142,13 +142,23 @@ enum JSONPayloadValidator {
         }
 
         /// A string starting at the opening quote; checks escapes and UTF-8.
+        /// A string from its opening quote. Runs of plain bytes are passed eight at a time up to the next
+        /// quote, backslash or control byte (`ByteScan.nextStringSpecial`, exact); non-ASCII text among them
+        /// is validated as UTF-8 once, before the string ends or any other problem is named, so the first
+        /// problem in the bytes is still the one reported, at its byte.
         mutating func string() throws(Failure) {
             index += 1
-            while index < bytes.count {
-                if let base = bytes.baseAddress { index = ByteScan.skipPlainASCII(base, from: index, count: bytes.count) }
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
-                switch byte {
+            guard let base = bytes.baseAddress else { throw fail("unterminated string") }
+            while true {
+                // One run between escapes (a multi-byte sequence cut by a backslash is invalid either way).
+                let run = index
+                var highBits: UInt64 = 0
+                index = ByteScan.nextStringSpecial(base, from: index, count: bytes.count, highBits: &highBits)
+                if highBits != 0, let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[run..<index])) {
+                    throw Failure(offset: run + bad, reason: "invalid UTF-8")
+                }
+                guard index < bytes.count else { throw fail("unterminated string") }
+                switch bytes[index] {
                 case UInt8(ascii: "\""):
                     index += 1
                     return
@@ -170,18 +180,10 @@ enum JSONPayloadValidator {
                     }
                 case 0x0A, 0x0D:
                     throw fail("raw line break in payload")
-                case 0x00..<0x20:
-                    throw fail("raw control character in string")
-                case 0x00..<0x80:
-                    index += 1
                 default:
-                    guard let length = UTF8Validation.sequenceLength(bytes, at: index) else {
-                        throw fail("invalid UTF-8")
-                    }
-                    index += length
+                    throw fail("raw control character in string")
                 }
             }
-            throw fail("unterminated string")
         }
     }
 }

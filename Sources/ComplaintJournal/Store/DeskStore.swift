@@ -86,16 +86,23 @@ public final class DeskStore {
 
     /// Folds the entries this process just wrote, from the events it decided (`events[k]` became
     /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
-    /// later read of the journal builds (`JournalMapping.recorded(_:written:)`).
+    /// later read of the journal builds (`JournalMapping.recorded(_:written:)`). With `batch` (the one actor
+    /// who wrote them all, and where each receipt's body was written in its payload) no payload is decoded.
     @discardableResult
-    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)]) -> [RecordedEvent] {
-        guard stored.count == events.count else { return fold(stored) }
+    private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)],
+                             batch: (actor: Actor, bodies: [Range<Int>?])? = nil) -> [RecordedEvent] {
+        guard stored.count == events.count, batch.map({ $0.bodies.count == events.count }) ?? true else { return fold(stored) }
         var out: [RecordedEvent] = []
         out.reserveCapacity(stored.count)
         let source = textSource
-        // New reports are decoded from their lines (all cores for a bulk import): see `recorded(_:written:source:)`.
-        let results = ParallelLines.map(count: stored.count, workers: ParallelLines.workers(lines: stored.count)) {
-            JournalMapping.recorded(stored[$0], written: events[$0].event, source: source)
+        let box = batch.map { desk.actorBox(for: $0.actor) }
+        // All cores for a bulk import; without `batch`, new reports are decoded from their lines
+        // (`recorded(_:written:source:)`).
+        let results = ParallelLines.map(count: stored.count, workers: ParallelLines.workers(lines: stored.count)) { k in
+            if let batch, let box {
+                return JournalMapping.recorded(stored[k], written: events[k].event, body: batch.bodies[k], actor: box, source: source)
+            }
+            return JournalMapping.recorded(stored[k], written: events[k].event, source: source)
         }
         for result in results.joined() {
             switch result {
@@ -211,6 +218,7 @@ public final class DeskStore {
         var results: [Result<(id: ReportID, isNew: Bool), Failure>] = []
         let actor = Actor(op, osUser: osUser)
         var decided: [(event: DomainEvent, report: ReportID)] = []
+        var bodies: [Range<Int>?] = []
         let setAside = highestIDSetAside
         do {
             let stored = try journal.append { caughtUp in
@@ -244,9 +252,11 @@ public final class DeskStore {
                     }
                 }
                 // Encoding is independent per event: all cores for a bulk import, order kept.
-                return JournalMapping.newEntries(decided, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
+                let written = JournalMapping.newEntries(decided, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
+                bodies = written.map(\.body)
+                return written.map(\.entry)
             }
-            foldWritten(stored, events: decided)
+            foldWritten(stored, events: decided, batch: (actor, bodies))
         } catch {
             throw .writing(error)
         }

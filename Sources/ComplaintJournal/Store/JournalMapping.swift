@@ -86,10 +86,17 @@ public enum JournalMapping {
     /// intake's `received_at`, stored to whole seconds) is rounded the same way. Anything else (another
     /// type, a time the format cannot hold) is decoded from the payload as a later read would.
     public static func recorded(_ e: JournalEntry, written event: DomainEvent) -> Result<RecordedEvent, Problem> {
-        guard e.type == event.type, let role = Role(rawValue: e.actor.role), let asRead = asRead(event) else { return recorded(e) }
+        guard e.type == event.type, let role = Role(rawValue: e.actor.role) else { return recorded(e) }
         let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
+        return recorded(e, written: event, actor: ActorBox(actor))
+    }
+
+    /// As above with the actor's box given: a batch by one actor shares one box (the desk then finds it by
+    /// identity instead of hashing five strings per event). `actor` must be the entry's actor.
+    private static func recorded(_ e: JournalEntry, written event: DomainEvent, actor: ActorBox) -> Result<RecordedEvent, Problem> {
+        guard e.type == event.type, let asRead = asRead(event) else { return recorded(e) }
         // Decided here, not decoded: its vocabulary values are shared as decoding would share them.
-        return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actor: actor,
+        return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actorBox: actor,
                                       event: SharedVocabulary.shared.intern(asRead)))
     }
 
@@ -99,6 +106,18 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, written event: DomainEvent, source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
         if source != nil, e.span != nil, case .received = event { return recorded(e, source: source) }
         return recorded(e, written: event)
+    }
+
+    /// As `recorded(_:written:source:)` for an entry `newEntries` wrote for `actor` (one box for the whole
+    /// batch), with where a receipt's body was located in the payload as it was encoded (`body`): the body
+    /// is left in the journal where decoding the line would leave it (`Intake.leaveBody`), without decoding
+    /// the payload again (a bulk import's every report).
+    public static func recorded(_ e: JournalEntry, written event: DomainEvent, body: Range<Int>?, actor: ActorBox,
+                                source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
+        guard case var .received(intake) = event, let source, let span = e.span else { return recorded(e, written: event, actor: actor) }
+        guard let origin = origin(of: e, at: span, payloadCount: e.payload.count, source: source) else { return recorded(e) }
+        intake.leaveBody(at: body, in: origin)
+        return recorded(e, written: .received(intake), actor: actor)
     }
 
     /// `event` as decoding its payload yields it, or nil when that is not known without decoding.
@@ -120,21 +139,30 @@ public enum JournalMapping {
     }
 
     /// The entries of many events by one actor at one time (a bulk import): the ids are drawn in one go and
-    /// the payloads encoded on every core; the order is kept.
+    /// the payloads encoded on every core; the order is kept. Each comes with where a receipt's body is in
+    /// its payload, for `recorded(_:written:body:source:)`.
     public static func newEntries(_ events: [(event: DomainEvent, report: ReportID)], actor: Actor, at: Date,
-                                  offsetSeconds: Int) -> [NewEntry] {
+                                  offsetSeconds: Int) -> [(entry: NewEntry, body: Range<Int>?)] {
         let ids = EventIDs.random(count: events.count)
         let journalActor = journalActor(actor)
         return ParallelLines.contiguousMap(count: events.count, workers: ParallelLines.workers(lines: events.count)) { k in
-            newEntry(events[k].event, report: events[k].report, actor: journalActor, at: at, offsetSeconds: offsetSeconds,
-                     eventID: ids[k])
+            let event = events[k].event
+            let (payload, body) = EventCodec.encodeLocatingBody(event, offsetSeconds: offsetSeconds)
+            return (newEntry(event, payload: payload, report: events[k].report, actor: journalActor, at: at,
+                             offsetSeconds: offsetSeconds, eventID: ids[k]), body)
         }
     }
 
     private static func newEntry(_ event: DomainEvent, report: ReportID, actor: JournalActor, at: Date, offsetSeconds: Int,
                                  eventID: String) -> NewEntry {
+        newEntry(event, payload: EventCodec.encode(event, offsetSeconds: offsetSeconds), report: report, actor: actor, at: at,
+                 offsetSeconds: offsetSeconds, eventID: eventID)
+    }
+
+    private static func newEntry(_ event: DomainEvent, payload: [UInt8], report: ReportID, actor: JournalActor, at: Date,
+                                 offsetSeconds: Int, eventID: String) -> NewEntry {
         NewEntry(eventID: eventID, reportID: report.rawValue, at: at, utcOffsetSeconds: offsetSeconds, actor: actor,
-                 type: event.type, payload: EventCodec.encode(event, offsetSeconds: offsetSeconds))
+                 type: event.type, payload: payload)
     }
 
     private static func journalActor(_ actor: Actor) -> JournalActor {

@@ -163,6 +163,11 @@ public struct Desk: Sendable {
         all[i].apply(e, actorBox: box(e.actorBox))
     }
 
+    /// The desk's one box for `actor` (kept from now on when new). Events a process builds in memory for
+    /// one actor (a bulk import's batch) carry it, so folding each finds it by identity: a box of their
+    /// own would be matched by value, hashing the actor's five strings, for every event.
+    public mutating func actorBox(for actor: Actor) -> ActorBox { box(ActorBox(actor)) }
+
     /// The desk's one box for the event's actor. Events decoded at start-up come with boxes already shared
     /// process-wide (`ActorSpanCache`), found here by identity; any other box is matched by value once.
     private mutating func box(_ given: ActorBox) -> ActorBox {

@@ -19,9 +19,16 @@ public enum EventCodec {
     /// JSON bytes of the `data` object for `event`; times are written in the zone `offsetSeconds`.
     /// Written straight into bytes (`EventPayloadBytes`): a bulk import encodes one payload per report.
     public static func encode(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> [UInt8] {
+        encodeLocatingBody(event, offsetSeconds: offsetSeconds).payload
+    }
+
+    /// As `encode`, also saying where a receipt's body string is in the payload (quotes included): a bulk
+    /// import then leaves the body of each report it has just written in the journal, as a later start-up
+    /// would (`Intake.leaveBody`), without decoding the payload it has just encoded.
+    public static func encodeLocatingBody(_ event: DomainEvent, offsetSeconds: Int = 7 * 3600) -> (payload: [UInt8], body: Range<Int>?) {
         var writer = EventPayloadBytes(offset: offsetSeconds, capacity: estimatedSize(event))
         writer.write(event)
-        return writer.out
+        return (writer.out, writer.bodySpan)
     }
 
     /// Bytes the payload of `event` will take unless its text needs escapes: room reserved up front, so

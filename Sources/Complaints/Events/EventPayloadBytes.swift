@@ -7,6 +7,8 @@ import Foundation
 /// (`EventPayloadTreeWriter.swift`) as the reference they compare against, event type by event type.
 struct EventPayloadBytes {
     private(set) var out: [UInt8] = []
+    /// Where an intake's body string was written in `out`, its quotes included (`EventCodec.encodeLocatingBody`).
+    private(set) var bodySpan: Range<Int>?
     let offset: Int
     /// Whether the object being written has no member yet (no comma before the next key).
     private var first = true
@@ -51,7 +53,10 @@ struct EventPayloadBytes {
         optional("agency", i.agency)
         bool("anonymous", i.anonymous)
         attachments("attachments", i.attachments)
-        string("body", i.body)
+        key("body")
+        let bodyStart = out.count
+        JSONStringWriter.appendQuoted(i.body, to: &out)
+        bodySpan = bodyStart..<out.count
         optional("category", i.category)
         string("channel", i.channel.rawValue)
         string("classification", i.classification.rawValue)

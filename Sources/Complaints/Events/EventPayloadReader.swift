@@ -232,10 +232,9 @@ struct EventPayloadReader<Value: PayloadJSON> {
             }
         }
         let title = try string(f(.title), path: p)
-        // A body is left in the journal only when a title stands in for it: without one the inbox shows a
-        // title derived from the body, which would then be read back for every row.
+        // Left in the journal by the rule `PayloadOrigin.storedBody` states.
         var stored: StoredText?
-        if let origin, let title, !title.isBlank, let span = f(.body).value?.stringSpan { stored = origin.stored(span) }
+        if let origin { stored = origin.storedBody(at: f(.body).value?.stringSpan, title: title) }
         var intake = Intake(externalID: try string(f(.externalID), path: p), channel: try reqEnum(f(.channel), path: p),
                       receivedAt: received, title: title, body: stored == nil ? try req(f(.body), path: p) : "",
                       classification: try enumValue(f(.classification), path: p) ?? .pengaduan,

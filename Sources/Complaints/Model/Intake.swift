@@ -83,6 +83,13 @@ public struct Intake: Sendable, Hashable {
         return true
     }
 
+    /// Leaves the body in the journal line `origin` locates, at `span` of its payload, where decoding that
+    /// line would (`PayloadOrigin.storedBody`); otherwise keeps the text. For a report this process has just
+    /// written: it then takes no more memory than one folded at start-up.
+    public mutating func leaveBody(at span: Range<Int>?, in origin: PayloadOrigin) {
+        if let stored = origin.storedBody(at: span, title: title) { bodyStorage = .stored(stored) }
+    }
+
     /// The body as kept: text, or where in the journal it is (the snapshot keeps the same form).
     var bodyStorage: IntakeBody {
         _read { yield box.fields.body }

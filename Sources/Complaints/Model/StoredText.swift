@@ -114,6 +114,15 @@ public struct PayloadOrigin: Sendable {
     /// Bodies shorter than this stay in memory: a `StoredText` takes 48 bytes and a read to show.
     static let minimumStoredLength = 128
 
+    /// Where an intake's body at `span` of the payload is kept, when it is left in the journal: only when a
+    /// title stands in for it (without one the inbox shows a title derived from the body, which would then
+    /// be read back for every row) and it is long enough (`stored`). One rule for a body decoded from its
+    /// line and one just written from memory (`Intake.leaveBody`), so both fold to the same report.
+    func storedBody(at span: Range<Int>?, title: String?) -> StoredText? {
+        guard let span, let title, !title.isBlank else { return nil }
+        return stored(span)
+    }
+
     /// The stored form of the string at `span` of the payload, when it is long enough to leave there.
     func stored(_ span: Range<Int>) -> StoredText? {
         guard span.count >= PayloadOrigin.minimumStoredLength, segment > 0, segment <= Int(Int32.max),

@@ -50,27 +50,34 @@ extension ReferenceData {
 /// repeats a few dozen topics and places, and normalising each line's names again halved its speed).
 public struct CanonicalNames {
     let reference: ReferenceData
-    private var topics: [[String?]: [String?]] = [:]
-    private var places: [[String?]: [String?]] = [:]
+    /// A topic (category, sub-topic) or a place (province, regency) as written, or as the reference names it.
+    private struct Names: Hashable {
+        var first: String?
+        var second: String?
+    }
+
+    private var topics: [Names: Names] = [:]
+    private var places: [Names: Names] = [:]
 
     public init(reference: ReferenceData) { self.reference = reference }
 
+    /// Fields already named as the reference names them are left alone, so the intake is not copied.
     public mutating func canonicalized(_ intake: Intake) -> Intake {
         var i = intake
-        if i.category != nil {
-            let key = [i.category, i.subcategory]
-            let named = topics[key] ?? topic(i.category!, i.subcategory)
-            topics[key] = named
-            (i.category, i.subcategory) = (named[0], named[1])
+        if let category = i.category {
+            let key = Names(first: category, second: i.subcategory)
+            let named: Names
+            if let known = topics[key] { named = known } else { named = topic(category, i.subcategory); topics[key] = named }
+            if named != key { (i.category, i.subcategory) = (named.first, named.second) }
         }
         let l = i.location
         if l.province != nil || l.regency != nil {
-            let key = [l.province, l.regency]
-            let named = places[key] ?? place(l.province, l.regency)
-            places[key] = named
+            let key = Names(first: l.province, second: l.regency)
+            let named: Names
+            if let known = places[key] { named = known } else { named = place(l.province, l.regency); places[key] = named }
             if named != key {
                 var moved = l
-                (moved.province, moved.regency) = (named[0], named[1])
+                (moved.province, moved.regency) = (named.first, named.second)
                 i.location = moved
             }
         }
@@ -78,22 +85,24 @@ public struct CanonicalNames {
     }
 
     /// A topic by its id or another spelling becomes its name; an unknown sub-topic of a known topic stays.
-    private func topic(_ category: String, _ subcategory: String?) -> [String?] {
-        if let known = reference.canonicalCategory(category, subcategory: subcategory) { return [known.category, known.subcategory] }
-        if let topic = reference.categories.category(named: category) { return [topic.name, subcategory] }
-        return [category, subcategory]
+    private func topic(_ category: String, _ subcategory: String?) -> Names {
+        if let known = reference.canonicalCategory(category, subcategory: subcategory) {
+            return Names(first: known.category, second: known.subcategory)
+        }
+        if let topic = reference.categories.category(named: category) { return Names(first: topic.name, second: subcategory) }
+        return Names(first: category, second: subcategory)
     }
 
     /// A place written another accepted way becomes its name; a regency given alone brings its province. Within
     /// the province when one is given; a province given but unknown leaves the regency as typed.
-    private func place(_ provinceText: String?, _ regencyText: String?) -> [String?] {
+    private func place(_ provinceText: String?, _ regencyText: String?) -> Names {
         let regions = reference.regions
         let province = provinceText.flatMap { regions.province(named: $0) }
-        var named: [String?] = [province?.name ?? provinceText, regencyText]
+        var named = Names(first: province?.name ?? provinceText, second: regencyText)
         if let text = regencyText, province != nil || provinceText == nil,
            let regency = regions.regency(named: text, inProvince: province?.code) {
-            named[1] = regency.name
-            if provinceText == nil { named[0] = regions.province(code: regency.provinceCode)?.name }
+            named.second = regency.name
+            if provinceText == nil { named.first = regions.province(code: regency.provinceCode)?.name }
         }
         return named
     }

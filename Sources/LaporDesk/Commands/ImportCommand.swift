@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
         guard !batches.isEmpty else { throw Fail.usage(unreadable.joined(separator: "\n")) }
         for message in unreadable { Output.error(message) }
         let opened = try DeskAccess.open(desk, mode: .writer)
+        defer { LeftToExit.keep((opened, batches)) }
         try DeskAccess.requireWritable(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
@@ -119,7 +120,7 @@ struct ImportCommand: ParsableCommand {
         // Looked up once per distinct spelling: an intake file repeats a few dozen topics and places, and
         // normalising each line's names again cost most of an import's time (QA: 6,900 reports/s with a place).
         var knownCategory: [String: Bool] = [:]
-        var knownSubcategory: [[String]: Bool] = [:]
+        var knownSubcategory: [SubtopicKey: Bool] = [:]
         var provinces: [String: Province?] = [:]
         var regencies: [RegencyKey: [Regency]] = [:]
         func province(_ p: String) -> Province? { provinces.memo(p) { reference.regions.province(named: p) } }
@@ -128,7 +129,7 @@ struct ImportCommand: ParsableCommand {
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
                 out.append((record.line, "\(place(record.line, "category")): '\(QuotedValue.shown(c))' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"))
             } else if let c = i.category, let s = i.subcategory,
-                      !knownSubcategory.memo([c, s], { reference.canonicalCategory(c, subcategory: s) != nil }) {
+                      !knownSubcategory.memo(SubtopicKey(category: c, subcategory: s), { reference.canonicalCategory(c, subcategory: s) != nil }) {
                 // QA: an unknown sub-topic of a known topic passed without a word.
                 out.append((record.line, "\(place(record.line, "subcategory")): '\(QuotedValue.shown(s))' is not a sub-topic of "
                                          + "'\(QuotedValue.shown(c))' in kategori.toml; recorded as given"))
@@ -232,12 +233,8 @@ private struct RegencyKey: Hashable {
     var province: String?
 }
 
-private extension Dictionary {
-    /// The value for `key`, made by `make` the first time it is asked for.
-    mutating func memo(_ key: Key, _ make: () -> Value) -> Value {
-        if let known = self[key] { return known }
-        let made = make()
-        self[key] = made
-        return made
-    }
+/// A sub-topic as an import line names it, under the topic it gives.
+private struct SubtopicKey: Hashable {
+    var category: String
+    var subcategory: String
 }

@@ -49,6 +49,12 @@ final class StoredBodyTests: XCTestCase {
         return (bytes, at)
     }
 
+    /// Where a stored body is (line and string), nil for a body kept in memory.
+    func span(_ b: IntakeBody) -> [Int]? {
+        guard case let .stored(t) = b else { return nil }
+        return [Int(t.segment), t.lineOffset, Int(t.lineLength), Int(t.checksum), Int(t.start), Int(t.end)]
+    }
+
     func isStored(_ b: IntakeBody) -> Bool {
         if case .stored = b { return true }
         return false
@@ -90,7 +96,11 @@ final class StoredBodyTests: XCTestCase {
         let other = try store()
         let (ownID, _) = try console.receive(Intake(externalID: "own", channel: .web, receivedAt: now, title: "Sendiri", body: longBody(1)),
                                              as: op, now: now)
+        // A batch folds its receipts from the bodies located as they were encoded, not decoded from the lines.
         let batch = (2..<6).map { Intake(externalID: "bulk-\($0)", channel: .web, receivedAt: now, title: "Massal \($0)", body: longBody($0)) }
+            + [Intake(externalID: "bulk-untitled", channel: .web, receivedAt: now, body: longBody(8)),
+               Intake(externalID: "bulk-blank", channel: .web, receivedAt: now, title: " \t", body: longBody(9)),
+               Intake(externalID: "bulk-short", channel: .web, receivedAt: now, title: "Pendek", body: String(repeating: "é", count: 62))]
         _ = try console.receive(batch, as: op, now: now)
         _ = try other.receive(Intake(externalID: "other", channel: .sms, receivedAt: now, title: "Lain", body: longBody(6)), as: op, now: now)
         XCTAssertEqual(try console.poll().count, 1, "read by polling")
@@ -99,19 +109,24 @@ final class StoredBodyTests: XCTestCase {
         // Read while catching up under the lock before an append.
         try console.perform(.addNote("dicek"), on: ownID, as: op, now: now)
         let desk = console.desk
-        XCTAssertEqual(desk.count, 8)
+        XCTAssertEqual(desk.count, 11)
         XCTAssertEqual(desk.all.last?.body, "lampu mati")
-        for r in desk.all.prefix(7) {
+        let stored = desk.all.filter { $0.intake.externalID?.hasPrefix("bulk-") != true || $0.title.hasPrefix("Massal") }.dropLast()
+        XCTAssertEqual(stored.count, 7)
+        for r in stored {
             XCTAssertTrue(isStored(storage(r)), "\(r.id): a long body recorded after start-up is left in the journal")
             guard case let .received(intake) = r.trail[0].event else { return XCTFail("trail starts with received") }
             XCTAssertEqual(intake.body, r.body)
         }
-        XCTAssertEqual(desk.all.prefix(7).map(\.body), (1...7).map(longBody))
-        XCTAssertFalse(isStored(storage(desk.all[7])), "a short body stays in memory")
-        // Exactly the desk a fresh start-up folds, and the same storage.
+        XCTAssertEqual(stored.map(\.body), (1...7).map(longBody))
+        for ext in ["bulk-untitled", "bulk-blank", "bulk-short", "short"] {
+            let r = try XCTUnwrap(desk.all.first { $0.intake.externalID == ext })
+            XCTAssertFalse(isStored(storage(r)), "\(ext): without a title, or short, the body stays in memory")
+        }
+        // Exactly the desk a fresh start-up folds, and the same storage at the same spans.
         let fresh = try reopened(folder).desk
         TestSupport.assertSameDesk(desk, fresh)
-        XCTAssertEqual(desk.all.map { isStored(storage($0)) }, fresh.all.map { isStored(storage($0)) })
+        XCTAssertEqual(desk.all.map { span(storage($0)) }, fresh.all.map { span(storage($0)) })
         XCTAssertEqual(console.journal.health, .ok)
     }
 

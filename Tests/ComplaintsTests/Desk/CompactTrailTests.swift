@@ -35,6 +35,25 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertTrue(rinas.allSatisfy { $0.actorBox === shared })
     }
 
+    /// A batch built in memory asks the desk for its actor's box (`actorBox(for:)`): the one the desk already
+    /// keeps for an equal actor, so a second batch by the same actor does not bring a box of its own that
+    /// every event would then be matched by value to.
+    func testABatchTakesTheDesksBoxForItsActor() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
+        var desk = Desk()
+        let first = desk.actorBox(for: rina)
+        desk.apply(RecordedEvent(seq: 1, id: "", reportID: "1", at: at, actorBox: first,
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi"))))
+        let second = desk.actorBox(for: Actor(name: "rina", role: .adminNasional, osUser: "rina"))
+        XCTAssertTrue(second === first, "an equal actor gets the box the desk keeps")
+        desk.apply(RecordedEvent(seq: 2, id: "", reportID: "1", at: at, actorBox: second, event: .noteAdded(text: "n")))
+        XCTAssertTrue(desk.all[0].trail.allSatisfy { $0.actorBox === first })
+        let other = desk.actorBox(for: Actor(name: "rina", role: .adminNasional, osUser: "rina2"))
+        XCTAssertFalse(other === first, "another actor has a box of its own")
+        XCTAssertEqual(other.actor.osUser, "rina2")
+    }
+
     /// Each line's actor is shown as the journal spells it, even where Swift calls two spellings equal
     /// ("é" as one scalar, or "e" and a combining accent): the first spelling seen no longer stands in for both.
     func testEachSpellingOfAnActorIsKeptAsWritten() {

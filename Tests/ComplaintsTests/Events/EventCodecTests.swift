@@ -27,6 +27,26 @@ final class EventCodecTests: XCTestCase {
         }
     }
 
+    /// The body span an import keeps (`encodeLocatingBody`) is exactly the span decoding finds: the body's
+    /// JSON string, quotes included, whatever the text and whatever is written before it.
+    func testTheLocatedBodyIsTheStringDecodingFinds() throws {
+        let bodies = ["", "a", "\"\\\"", "emoji 😀 漢字 ꦗꦮ \u{1B}[2J \u{202E}", String(repeating: "\u{7}\t\"x", count: 300)]
+        for body in bodies {
+            let intake = Intake(externalID: "\"body\":\"x\"", channel: .web, receivedAt: at(0), title: "t", body: body,
+                                agency: "body", attachments: [Attachment(name: "\"body\":", ref: "\\")])
+            let (payload, span) = EventCodec.encodeLocatingBody(.received(intake))
+            XCTAssertEqual(payload, EventCodec.encode(.received(intake)))
+            let located = try XCTUnwrap(span)
+            let found = try XCTUnwrap(payload.withUnsafeBufferPointer { PayloadTape.parse($0)?.withRoot { root in
+                root[field: "intake"]?[field: "body"]?.stringSpan
+            } })
+            XCTAssertEqual(located, found)
+            let text = payload.withUnsafeBufferPointer { PayloadTape.parse(UnsafeBufferPointer(rebasing: $0[located]))?.withRoot(\.stringValue) }
+            XCTAssertEqual(text, body)
+        }
+        XCTAssertNil(EventCodec.encodeLocatingBody(.noteAdded(text: "body")).body, "only a receipt has a body")
+    }
+
     func testTypeStringsAreStable() {
         XCTAssertEqual(all.map(\.type).count, Set(all.map(\.type)).count)
         XCTAssertEqual(DomainEvent.autoClosed.type, "report.auto-closed")
