@@ -88,16 +88,17 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, written event: DomainEvent) -> Result<RecordedEvent, Problem> {
         guard e.type == event.type, let role = Role(rawValue: e.actor.role) else { return recorded(e) }
         let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
-        return recorded(e, written: event, actor: ActorBox(actor))
+        return recorded(e, written: event, actor: ActorBox(actor), shareWords: true)
     }
 
     /// As above with the actor's box given: a batch by one actor shares one box (the desk then finds it by
-    /// identity instead of hashing five strings per event). `actor` must be the entry's actor.
-    private static func recorded(_ e: JournalEntry, written event: DomainEvent, actor: ActorBox) -> Result<RecordedEvent, Problem> {
+    /// identity instead of hashing five strings per event). `actor` must be the entry's actor. With
+    /// `shareWords` its vocabulary values are shared as decoding would share them.
+    private static func recorded(_ e: JournalEntry, written event: DomainEvent, actor: ActorBox,
+                                 shareWords: Bool) -> Result<RecordedEvent, Problem> {
         guard e.type == event.type, let asRead = asRead(event) else { return recorded(e) }
-        // Decided here, not decoded: its vocabulary values are shared as decoding would share them.
         return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actorBox: actor,
-                                      event: SharedVocabulary.shared.intern(asRead)))
+                                      event: shareWords ? SharedVocabulary.shared.intern(asRead) : asRead))
     }
 
     /// As `recorded(_:written:)`, except that a new report is decoded from its line through `source` (when
@@ -111,13 +112,17 @@ public enum JournalMapping {
     /// As `recorded(_:written:source:)` for an entry `newEntries` wrote for `actor` (one box for the whole
     /// batch), with where a receipt's body was located in the payload as it was encoded (`body`): the body
     /// is left in the journal where decoding the line would leave it (`Intake.leaveBody`), without decoding
-    /// the payload again (a bulk import's every report).
+    /// the payload again (a bulk import's every report). Vocabulary values are taken as they are: the
+    /// intake decoder shares them as it reads a file (`PayloadTape.Value.sharedWord`), and sharing them
+    /// again here under one process-wide lock was a tenth of an import's time.
     public static func recorded(_ e: JournalEntry, written event: DomainEvent, body: Range<Int>?, actor: ActorBox,
                                 source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
-        guard case var .received(intake) = event, let source, let span = e.span else { return recorded(e, written: event, actor: actor) }
+        guard case var .received(intake) = event, let source, let span = e.span else {
+            return recorded(e, written: event, actor: actor, shareWords: false)
+        }
         guard let origin = origin(of: e, at: span, payloadCount: e.payload.count, source: source) else { return recorded(e) }
         intake.leaveBody(at: body, in: origin)
-        return recorded(e, written: .received(intake), actor: actor)
+        return recorded(e, written: .received(intake), actor: actor, shareWords: false)
     }
 
     /// `event` as decoding its payload yields it, or nil when that is not known without decoding.

@@ -48,17 +48,19 @@ private struct WellFormedIntakeReader {
         if let d = incidentDate, !(d.utf8.count == 10 && ISOTime.parse(d) != nil) { return nil }
         guard let externalID = optionalString(top[0]) else { return nil }
         if let e = externalID, e.isEmpty { return nil }
-        guard let title = optionalString(top[3]), let category = optionalString(top[6]),
-              let subcategory = optionalString(top[7]), let agency = optionalString(top[10]),
+        // Vocabulary values (topics, agency, places, tags) come shared, as a start-up's decoding shares them:
+        // the desk folds an import's reports as written, without sharing their words again.
+        guard let title = optionalString(top[3]), let category = optionalWord(top[6]),
+              let subcategory = optionalWord(top[7]), let agency = optionalWord(top[10]),
               let anonymous = optionalBool(top[12]), let confidential = optionalBool(top[13]),
-              let tags = optionalStrings(top[15])
+              let tags = optionalStrings(top[15], shared: true)
         else { return nil }
         // A blank or repeated tag is left out with a warning: the full decoder's business.
         if let tags, tags.contains(where: \.isBlank) || Set(tags).count != tags.count { return nil }
         var location = Location()
         if let v = top[8] {
-            guard let m = members(v, Self.locationFields), let province = optionalString(m[0]), let regency = optionalString(m[1]),
-                  let district = optionalString(m[2]), let detail = optionalString(m[3])
+            guard let m = members(v, Self.locationFields), let province = optionalWord(m[0]), let regency = optionalWord(m[1]),
+                  let district = optionalWord(m[2]), let detail = optionalString(m[3])
             else { return nil }
             location = Location(province: province, regency: regency, district: district, detail: detail)
         }
@@ -121,19 +123,26 @@ private struct WellFormedIntakeReader {
         return .some(s)
     }
 
+    /// As `optionalString`, the text shared with every equal vocabulary value (`PayloadTape.Value.sharedWord`).
+    func optionalWord(_ v: Value?) -> String?? {
+        guard let v else { return .some(nil) }
+        guard let s = v.sharedWord else { return nil }
+        return .some(s)
+    }
+
     func optionalBool(_ v: Value?) -> Bool?? {
         guard let v else { return .some(nil) }
         guard let b = v.boolValue else { return nil }
         return .some(b)
     }
 
-    func optionalStrings(_ v: Value?) -> [String]?? {
+    func optionalStrings(_ v: Value?, shared: Bool = false) -> [String]?? {
         guard let v else { return .some(nil) }
         guard let items = v.arrayValue else { return nil }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
-            guard let s = item.stringValue else { return nil }
+            guard let s = shared ? item.sharedWord : item.stringValue else { return nil }
             out.append(s)
         }
         return .some(out)

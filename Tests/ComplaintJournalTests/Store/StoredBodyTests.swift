@@ -261,4 +261,30 @@ final class StoredBodyTests: XCTestCase {
         XCTAssertEqual(address(reports[0].category), address(reports[2].category), "one shared copy of the category")
         XCTAssertEqual(address(reports[0].intake.location.regency), address(reports[1].intake.location.regency))
     }
+
+    /// A bulk import folds its reports without sharing their words again: the intake decoder shares them as
+    /// it reads the file, so the importing desk holds one copy of each as a start-up's would.
+    func testAnImportedFileSharesItsWordsAsItIsRead() throws {
+        let lines = (0..<3).map { i in
+            #"{"channel":"web","title":"t\#(i)","body":"b","category":"Infrastruktur dan Perhubungan Daerah","agency":"dinas-pekerjaan-umum-kota","tags":["perlu-tindak-lanjut-segera"],"location":{"province":"Nusa Tenggara Timur","regency":"Kabupaten Timor Tengah Selatan","district":"Kecamatan Amanuban Selatan"}}"#
+        }
+        let batch = IntakeFile.decodeLines(bytes: Array(lines.joined(separator: "\n").utf8), fileName: "f.jsonl", importTime: now)
+        XCTAssertEqual(batch.records.count, 3)
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: Deadlines(calendar: WorkingCalendar()))
+        _ = try store.receive(batch.records.map(\.intake), as: op, now: now)
+        func address(_ s: String?) -> UnsafeRawPointer? {
+            var s = s ?? ""
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let r = store.desk.all
+        XCTAssertEqual(r.count, 3)
+        for words in [r.map(\.category), r.map(\.intake.agency), r.map(\.intake.tags.first), r.map(\.intake.location.province),
+                      r.map(\.intake.location.regency), r.map(\.intake.location.district)] {
+            XCTAssertNotNil(words[0])
+            XCTAssertEqual(Set(words.map(address)).count, 1, "one copy of \(words[0] ?? "")")
+        }
+        TestSupport.assertSameDesk(store.desk, try reopened(folder).desk)
+    }
 }
