@@ -225,42 +225,60 @@ public final class DeskStore {
                 self.catchUp(caughtUp)
                 results = []
                 results.reserveCapacity(intakes.count)
-                decided = []
-                decided.reserveCapacity(intakes.count)
                 var next = ReportID.next(after: ([self.desk.highestID, setAside].compactMap { $0 }).max())
                 var seenInBatch: [Desk.ExternalKey: ReportID] = [:]
                 seenInBatch.reserveCapacity(intakes.count)
                 // The desk does not change while the batch is decided: one context serves every intake.
-                let ctx = self.context(op, now: now, expected: nil)
-                for intake in intakes {
+                let receipts = DeskStore.decidedReceipts(intakes, context: self.context(op, now: now, expected: nil),
+                                                         offsetSeconds: self.offsetSeconds)
+                var written: [(encoded: JournalMapping.EncodedEvent, report: ReportID)] = []
+                written.reserveCapacity(intakes.count)
+                for (intake, receipt) in zip(intakes, receipts) {
+                    var key: Desk.ExternalKey?
                     if let ext = intake.externalID {
-                        let key = Desk.externalKey(channel: intake.channel, externalID: ext)
-                        if let existing = self.desk.reportID(channel: intake.channel, externalID: ext) ?? seenInBatch[key]
-                        {
+                        let known = Desk.externalKey(channel: intake.channel, externalID: ext)
+                        if let existing = self.desk.reportID(channel: intake.channel, externalID: ext) ?? seenInBatch[known] {
                             results.append(.success((existing, false)))
                             continue
                         }
-                        seenInBatch[key] = next
+                        key = known
                     }
-                    do throws(Refusal) {
-                        let events = try Workflow.decide(.receive(intake), report: nil, context: ctx)
-                        for event in events { decided.append((event, next)) }
+                    switch receipt {
+                    case let .success(events):
+                        // Only a report recorded holds its external id: a refused line's corrected copy later
+                        // in the file is recorded, not taken for a duplicate of the next report's number.
+                        if let key { seenInBatch[key] = next }
+                        for event in events { written.append((event, next)) }
                         results.append(.success((next, true)))
                         next = ReportID.next(after: next)
-                    } catch {
-                        results.append(.failure(.refused(error)))
+                    case let .failure(refusal):
+                        results.append(.failure(.refused(refusal)))
                     }
                 }
-                // Encoding is independent per event: all cores for a bulk import, order kept.
-                let written = JournalMapping.newEntries(decided, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
-                bodies = written.map(\.body)
-                return written.map(\.entry)
+                decided = written.map { ($0.encoded.event, $0.report) }
+                bodies = written.map(\.encoded.body)
+                return JournalMapping.newEntries(written, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
             }
             foldWritten(stored, events: decided, batch: (actor, bodies))
         } catch {
             throw .writing(error)
         }
         return results
+    }
+
+    /// Each intake's receipt decided and encoded, on every core for a bulk import: deciding a receipt needs
+    /// the intake and the directory only, and its payload does not hold the report number it is given later.
+    private static func decidedReceipts(_ intakes: [Intake], context: DecisionContext, offsetSeconds: Int)
+        -> [Result<[JournalMapping.EncodedEvent], Refusal>]
+    {
+        ParallelLines.contiguousMap(count: intakes.count, workers: ParallelLines.workers(lines: intakes.count)) { k in
+            do throws(Refusal) {
+                let events = try Workflow.decide(.receive(intakes[k]), report: nil, context: context)
+                return .success(events.map { JournalMapping.encoded($0, offsetSeconds: offsetSeconds) })
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
     /// Writes the events the clock makes due (auto-close after the reporter's silence window), as the

@@ -143,18 +143,29 @@ public enum JournalMapping {
                  eventID: EventIDs.random(count: 1)[0])
     }
 
-    /// The entries of many events by one actor at one time (a bulk import): the ids are drawn in one go and
-    /// the payloads encoded on every core; the order is kept. Each comes with where a receipt's body is in
-    /// its payload, for `recorded(_:written:body:source:)`.
-    public static func newEntries(_ events: [(event: DomainEvent, report: ReportID)], actor: Actor, at: Date,
-                                  offsetSeconds: Int) -> [(entry: NewEntry, body: Range<Int>?)] {
+    /// A decided event and its payload, encoded before it has a report number or an id (a bulk import
+    /// encodes its receipts on every core), with where a receipt's body is in the payload, for
+    /// `recorded(_:written:body:actor:source:)`.
+    public struct EncodedEvent: Sendable {
+        public var event: DomainEvent
+        public var payload: [UInt8]
+        public var body: Range<Int>?
+    }
+
+    public static func encoded(_ event: DomainEvent, offsetSeconds: Int) -> EncodedEvent {
+        let (payload, body) = EventCodec.encodeLocatingBody(event, offsetSeconds: offsetSeconds)
+        return EncodedEvent(event: event, payload: payload, body: body)
+    }
+
+    /// The entries of many encoded events by one actor at one time (a bulk import), in order: the ids are
+    /// drawn in one go.
+    public static func newEntries(_ events: [(encoded: EncodedEvent, report: ReportID)], actor: Actor, at: Date,
+                                  offsetSeconds: Int) -> [NewEntry] {
         let ids = EventIDs.random(count: events.count)
         let journalActor = journalActor(actor)
-        return ParallelLines.contiguousMap(count: events.count, workers: ParallelLines.workers(lines: events.count)) { k in
-            let event = events[k].event
-            let (payload, body) = EventCodec.encodeLocatingBody(event, offsetSeconds: offsetSeconds)
-            return (newEntry(event, payload: payload, report: events[k].report, actor: journalActor, at: at,
-                             offsetSeconds: offsetSeconds, eventID: ids[k]), body)
+        return events.indices.map { k in
+            newEntry(events[k].encoded.event, payload: events[k].encoded.payload, report: events[k].report, actor: journalActor,
+                     at: at, offsetSeconds: offsetSeconds, eventID: ids[k])
         }
     }
 

@@ -109,6 +109,28 @@ final class BulkReceiveTests: XCTestCase {
         TestSupport.assertSameDesk(store.desk, fresh.desk)
     }
 
+    /// A line the desk's rules refuse does not hold its external id: its corrected copy later in the same
+    /// batch is recorded. It was taken for a duplicate of the number the next report got, and lost.
+    func testARefusedLinesCorrectedCopyIsRecordedNotTakenForADuplicate() throws {
+        let folder = try TestSupport.temporaryFolder(self)
+        let (journal, _) = try FileJournal.open(at: folder, mode: .writer)
+        let store = try DeskStore(journal: journal, directory: PermissiveDirectory(), deadlines: deadlines, osUser: "root")
+        let batch = [Intake(externalID: "x", channel: .sms, receivedAt: now.addingTimeInterval(3 * 86_400), body: "jam salah"),
+                     Intake(externalID: "y", channel: .sms, receivedAt: now, body: "lain"),
+                     Intake(externalID: "x", channel: .sms, receivedAt: now, body: "jam dibetulkan"),
+                     Intake(externalID: "x", channel: .sms, receivedAt: now, body: "kiriman ulang")]
+        let results = try store.receive(batch, as: .system, now: now)
+        guard case .failure(.refused) = results[0] else { return XCTFail("a receipt three days ahead is refused: \(results[0])") }
+        let y = try results[1].get(), x = try results[2].get(), again = try results[3].get()
+        XCTAssertTrue(y.isNew && x.isNew)
+        XCTAssertNotEqual(x.id, y.id)
+        XCTAssertEqual(store.desk[x.id]?.body, "jam dibetulkan")
+        XCTAssertEqual(store.desk[y.id]?.body, "lain")
+        XCTAssertEqual(again.id, x.id, "a later copy of a recorded line is its duplicate")
+        XCTAssertFalse(again.isNew)
+        XCTAssertEqual(store.desk.count, 2)
+    }
+
     func testWrittenEventsReadBackAsTheirPayloadsDecode() throws {
         let entry = JournalEntry(version: 1, seq: 9, eventID: "e", reportID: "2600001", at: now, atText: "", utcOffsetSeconds: 0,
                                  actor: JournalActor(name: "rina", role: "admin-nasional"), type: "report.received", payload: [],
