@@ -282,6 +282,26 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(e.stderr.contains("warning: \(empty): no records in the file"), e.stderr)
     }
 
+    /// A file large enough to be checked and named on every core says the same as a small one: every
+    /// warning once, in line order, and every report with its topic and place as the reference names them.
+    func testALargeFileIsWarnedAndNamedInLineOrder() throws {
+        try makeDesk()
+        let lines = (1...2_400).map { n -> String in
+            n % 500 == 7 ? #"{"channel":"web","body":"b\#(n)","external_id":"e\#(n)","category":"Sihir \#(n)"}"#
+                : #"{"channel":"web","body":"b\#(n)","external_id":"e\#(n)","category":"kesehatan","location":{"regency":"Sleman"}}"#
+        }
+        let path = try writeFile("besar.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))
+        let r = try expect(0, ["import", path])
+        let flagged = r.stderr.split(separator: "\n").filter { $0.contains("is not in the topic tree") }
+        XCTAssertEqual(flagged.map { String($0) }, [7, 507, 1007, 1507, 2007].map {
+            "warning: \(path):\($0): category: 'Sihir \($0)' is not in the topic tree (kategori.toml); recorded as given, no routing rule matches it"
+        })
+        let reports = try listJSON()
+        XCTAssertEqual(reports.count, 2_400)
+        let named = reports.filter { ($0["category"] as? String) == "Kesehatan" }
+        XCTAssertEqual(named.count, 2_395, "an id spelling becomes the topic's name on every core")
+    }
+
     /// QA: a category or a regency outside the reference data was accepted without a word; it then matched
     /// no routing rule. It is still recorded as given (the channel's words), with a warning naming the line.
     func testValuesOutsideTheReferenceDataAreRecordedWithAWarning() throws {
