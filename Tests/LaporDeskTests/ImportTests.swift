@@ -282,6 +282,32 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(e.stderr.contains("warning: \(empty): no records in the file"), e.stderr)
     }
 
+    /// QA: a line the desk refuses (an unknown agency, a time days ahead) and its corrected copy later in the
+    /// file: the copy was skipped as the refused line's duplicate, and lost. The desk decides which copy is
+    /// recorded, across batches too; a later copy is named the duplicate of the line actually recorded, and a
+    /// refused line's values are not said to be "recorded as given".
+    func testACorrectedCopyAfterARefusedLineIsRecorded() throws {
+        try makeDesk()
+        let text = [
+            #"{"external_id":"m6","channel":"sms","body":"x","agency":"tidak-ada","category":"Sihir"}"#,
+            #"{"external_id":"m6","channel":"sms","body":"dibetulkan m6"}"#,
+            #"{"external_id":"m6","channel":"sms","body":"kiriman ulang"}"#,
+            #"{"external_id":"m7","channel":"sms","body":"x","received_at":"2030-01-01T00:00:00+07:00"}"#,
+            #"{"external_id":"m7","channel":"sms","body":"dibetulkan m7"}"#,
+        ].joined(separator: "\n") + "\n"
+        let path = try writeFile("koreksi.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", "--batch-size", "2", path])
+        XCTAssertTrue(r.stderr.contains("Diimpor 2 laporan, 1 sudah ada (duplikat), 2 ditolak."), r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: \(path):3: external_id: duplicate of line 2 (same channel 'sms' and external_id); skipped"),
+                      r.stderr)
+        XCTAssertFalse(r.stderr.contains("'Sihir'"), "a refused line's values are not recorded: \(r.stderr)")
+        XCTAssertEqual(Set(try listJSON().compactMap { $0["title"] as? String }), ["dibetulkan m6", "dibetulkan m7"])
+        // Imported again: every line's report is already in the desk, and none is called a duplicate of a line.
+        let again = try expect(0, ["import", path])
+        XCTAssertTrue(again.stderr.contains("Diimpor 0 laporan, 5 sudah ada (duplikat), 0 ditolak."), again.stderr)
+        XCTAssertFalse(again.stderr.contains("duplicate of line"), again.stderr)
+    }
+
     /// A file large enough to be checked and named on every core says the same as a small one: every
     /// warning once, in line order, and every report with its topic and place as the reference names them.
     func testALargeFileIsWarnedAndNamedInLineOrder() throws {

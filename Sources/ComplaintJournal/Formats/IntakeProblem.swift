@@ -40,11 +40,10 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
 public struct IntakeBatch: Sendable {
     public var records: [(line: Int, intake: Intake)]
     public var problems: [IntakeProblem]
-    /// Unknown fields (once per field name per file, at the first place seen) and in-file duplicates.
+    /// Unknown fields (once per field name per file, at the first place seen). Records with the channel
+    /// and external id of an earlier one stay: the desk records the first it accepts, so a copy after a line
+    /// it refuses is not lost (`DeskStore.receive`).
     public var warnings: [IntakeProblem]
-    /// Records skipped because an earlier one in the same file has their channel and external id: counted
-    /// with the duplicates in the import's summary.
-    public var duplicatesInFile = 0
 
     public init(records: [(line: Int, intake: Intake)] = [], problems: [IntakeProblem] = [],
                 warnings: [IntakeProblem] = []) {
@@ -59,26 +58,21 @@ public struct IntakeBatch: Sendable {
     }
 }
 
-/// Collects decoded records into a batch: skips later duplicates of (channel, external_id) within the
-/// same file and reports each unknown field name only once. Shared by the JSON lines, CSV and Open311
-/// decoders so all three behave alike.
+/// Collects decoded records into a batch, reporting each unknown field name only once. Shared by the JSON
+/// lines, CSV and Open311 decoders so all three behave alike. Later copies of a (channel, external_id) are
+/// kept: which copy is recorded is the desk's decision (`IntakeBatch.warnings`).
 struct IntakeBatchBuilder {
     private(set) var batch = IntakeBatch()
-    private var seenKeys: [Desk.ExternalKey: Int] = [:]
     private var warnedFields: Set<String> = []
     let fileName: String
-    /// How a position is called in messages ("line" or "element").
-    let unitName: String
 
-    init(fileName: String, unitName: String = "line") {
+    init(fileName: String) {
         self.fileName = fileName
-        self.unitName = unitName
     }
 
     /// Makes room for `count` records, so a large file does not grow the list and the key index step by step.
     mutating func reserveCapacity(_ count: Int) {
         batch.records.reserveCapacity(count)
-        seenKeys.reserveCapacity(count)
     }
 
     mutating func reject(_ problems: [IntakeProblem]) {
@@ -94,17 +88,6 @@ struct IntakeBatchBuilder {
             batch.problems.append(IntakeProblem(file: fileName, line: line, field: nil,
                                                 message: "record is longer than \(limit >> 20) MiB as written (escapes included); rejected" + note))
             return
-        }
-        if let ext = intake.externalID {
-            let key = Desk.externalKey(channel: intake.channel, externalID: ext)
-            if let first = seenKeys[key] {
-                batch.warnings.append(IntakeProblem(
-                    file: fileName, line: line, field: "external_id",
-                    message: "duplicate of \(unitName) \(first) (same channel '\(intake.channel.rawValue)' and external_id); skipped"))
-                batch.duplicatesInFile += 1
-                return
-            }
-            seenKeys[key] = line
         }
         for w in warnings {
             let key = w.field ?? w.message

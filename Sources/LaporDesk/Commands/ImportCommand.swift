@@ -68,7 +68,9 @@ struct ImportCommand: ParsableCommand {
             var messages = batch.problems.map { (line: $0.line, text: $0.description) }
             messages += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
             let prepared = ImportCommand.prepare(batch.records, fileName: name, reference: opened.reference, now: now)
-            messages += prepared.warnings
+            // A value's "recorded as given" is said only for a line that was recorded (QA: refused lines and
+            // repeats said it too).
+            let lineWarnings = Dictionary(grouping: prepared.warnings, by: \.line)
             if batch.records.isEmpty, batch.problems.isEmpty {
                 // A failed upstream export often leaves an empty file: not an error, but worth a word.
                 messages.append((0, "warning: \(name): no records in the file"))
@@ -76,7 +78,9 @@ struct ImportCommand: ParsableCommand {
             defer { for r in messages.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
             rejected += Set(batch.problems.map(\.recordKey)).count
-            duplicates += batch.duplicatesInFile
+            // The line each report of this file was recorded from: a later line with its channel and external id
+            // is its duplicate. The desk decides, not the file: a copy after a line the desk refused is recorded.
+            var recordedFrom: [ReportID: Int] = [:]
             var index = 0
             while index < batch.records.count {
                 let end = min(batch.records.count, index + batchSize)
@@ -88,13 +92,23 @@ struct ImportCommand: ParsableCommand {
                     throw Fail.damaged("\(error)\n\(recorded) reports were recorded before the failure; nothing of this batch was written")
                 }
                 for (k, r) in results.enumerated() {
+                    let record = batch.records[index + k]
                     switch r {
-                    case let .success((_, isNew)):
-                        if isNew { recorded += 1 } else { duplicates += 1 }
+                    case let .success((id, true)):
+                        recorded += 1
+                        recordedFrom[id] = record.line
+                        messages += lineWarnings[record.line] ?? []
+                    case let .success((id, false)):
+                        duplicates += 1
+                        if let first = recordedFrom[id] {
+                            let duplicate = IntakeProblem(
+                                file: name, line: record.line, field: "external_id",
+                                message: "duplicate of line \(first) (same channel '\(record.intake.channel.rawValue)' and external_id); skipped")
+                            messages.append((record.line, "warning: \(duplicate)"))
+                        }
                     case let .failure(f):
                         rejected += 1
-                        let line = batch.records[index + k].line
-                        messages.append((line, "\(name):\(line): " + ImportCommand.describe(f)))
+                        messages.append((record.line, "\(name):\(record.line): " + ImportCommand.describe(f)))
                     }
                 }
                 index = end

@@ -207,10 +207,11 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: body: invalid UTF-8 at byte 1 of the cell"])
     }
 
-    func testDuplicateExternalIDsInCSV() {
+    /// Both copies are handed to the desk, which records the first it accepts (`import` names the other).
+    func testDuplicateExternalIDsInCSVAreAllHandedToTheDesk() {
         let batch = decode("channel,external_id,body\nsms,k1,a\nsms,k1,b\n")
-        XCTAssertEqual(batch.records.map(\.intake.body), ["a"])
-        XCTAssertEqual(batch.warnings.map(\.line), [3])
+        XCTAssertEqual(batch.records.map(\.intake.body), ["a", "b"])
+        XCTAssertEqual(batch.warnings, [])
     }
 
     func testBodyTextIsNotTrimmed() {
