@@ -282,6 +282,18 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(e.stderr.contains("warning: \(empty): no records in the file"), e.stderr)
     }
 
+    /// QA: an observer's import printed the same refusal for each of its 400 lines. It is refused once,
+    /// before any line is read into the desk.
+    func testARoleThatMayNotReceiveIsRefusedOnce() throws {
+        try makeDesk()
+        let lines = (1...400).map { #"{"channel":"sms","body":"isi \#($0)"}"# }.joined(separator: "\n") + "\n"
+        let path = try writeFile("pengamat.jsonl", Data(lines.utf8))
+        let r = try expect(1, ["import", path, "--as", "pelatih"])
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("The role pengamat may not use"), r.stderr)
+        XCTAssertEqual(try listJSON().count, 0)
+    }
+
     /// QA: a line the desk refuses (an unknown agency, a time days ahead) and its corrected copy later in the
     /// file: the copy was skipped as the refused line's duplicate, and lost. The desk decides which copy is
     /// recorded, across batches too; a later copy is named the duplicate of the line actually recorded, and a

@@ -54,6 +54,12 @@ struct ImportCommand: ParsableCommand {
         try DeskAccess.requireWritable(opened)
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
+        // Said once, before any line (QA: a pengamat's import printed the same refusal for each of 400 lines).
+        guard Access.commands(for: op.role).contains(.receive) else {
+            let label = CommandKind.receive.label
+            throw Fail.rejected("Peran \(op.role.rawValue) tidak boleh melakukan '\(label.id)': tidak ada yang diimpor. / "
+                                + "The role \(op.role.rawValue) may not use '\(label.en)': nothing was imported.")
+        }
         var rejected = 0
         var recorded = 0
         var duplicates = 0
