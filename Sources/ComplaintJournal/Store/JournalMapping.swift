@@ -112,9 +112,10 @@ public enum JournalMapping {
     /// As `recorded(_:written:source:)` for an entry `newEntries` wrote for `actor` (one box for the whole
     /// batch), with where a receipt's body was located in the payload as it was encoded (`body`): the body
     /// is left in the journal where decoding the line would leave it (`Intake.leaveBody`), without decoding
-    /// the payload again (a bulk import's every report). Vocabulary values are taken as they are: the
-    /// intake decoder shares them as it reads a file (`PayloadTape.Value.sharedWord`), and sharing them
-    /// again here under one process-wide lock was a tenth of an import's time.
+    /// the payload again (a bulk import's every report). Vocabulary values are taken as they are: an
+    /// import's reader shares them as it reads the file (`PayloadTape.Value.sharedWord`), sharing them again
+    /// here under one process-wide lock was a tenth of an import's time, and the other callers (`intake`, a
+    /// practice desk, `generate`) record a handful of reports or exit right after.
     public static func recorded(_ e: JournalEntry, written event: DomainEvent, body: Range<Int>?, actor: ActorBox,
                                 source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
         guard case var .received(intake) = event, let source, let span = e.span else {
