@@ -282,6 +282,29 @@ final class ImportTests: DeskTestCase {
         XCTAssertTrue(e.stderr.contains("warning: \(empty): no records in the file"), e.stderr)
     }
 
+    /// QA: a reader's warning said once per file (an unknown field kept, a leap second) stood at a line the
+    /// desk then refused or skipped, and the line that kept the field got no word. It is said once, at the
+    /// first line recorded, and not at all when no line with it is recorded.
+    func testAReadersWarningIsSaidOnceAtTheFirstRecordedLine() throws {
+        try makeDesk()
+        let text = [
+            #"{"external_id":"k1","channel":"web","body":"a","agency":"tidak-ada","zz":1,"received_at":"2026-11-01T23:59:60+07:00"}"#,
+            #"{"external_id":"k1","channel":"web","body":"dibetulkan","zz":1,"received_at":"2026-11-01T23:59:60+07:00"}"#,
+            #"{"external_id":"k1","channel":"web","body":"ulang","zz":2,"yy":3}"#,
+            #"{"external_id":"k2","channel":"web","body":"lain","zz":4}"#,
+        ].joined(separator: "\n") + "\n"
+        let path = try writeFile("kunci.jsonl", Data(text.utf8))
+        let r = try expect(1, ["import", path])
+        let warnings = r.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") }.map(String.init)
+        XCTAssertEqual(Set(warnings), [
+            "warning: \(path):2: received_at: a leap second (:60) is recorded as :59",
+            "warning: \(path):2: zz: unknown field kept verbatim",
+            "warning: \(path):3: external_id: duplicate of line 2 (same channel 'web' and external_id); skipped",
+        ], r.stderr)
+        XCTAssertEqual(warnings.count, 3, "line 3's yy was not recorded, line 4's zz was said at line 2: \(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("Diimpor 2 laporan, 1 sudah ada (duplikat), 1 ditolak."), r.stderr)
+    }
+
     /// QA: an observer's import printed the same refusal for each of its 400 lines. It is refused once,
     /// before any line is read into the desk.
     func testARoleThatMayNotReceiveIsRefusedOnce() throws {

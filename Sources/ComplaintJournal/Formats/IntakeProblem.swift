@@ -40,8 +40,10 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
 public struct IntakeBatch: Sendable {
     public var records: [(line: Int, intake: Intake)]
     public var problems: [IntakeProblem]
-    /// Unknown fields (once per field name per file, at the first place seen). Records with the channel
-    /// and external id of an earlier one stay: the desk records the first it accepts, so a copy after a line
+    /// Every record's warnings (an unknown field kept, a leap second, a repeated tag), at every line they
+    /// apply to: `import` says each once per file, at the first line the desk records (QA: said once at a
+    /// line the desk then refused, the line that kept the field got no word). Records with the channel and
+    /// external id of an earlier one stay too: the desk records the first it accepts, so a copy after a line
     /// it refuses is not lost (`DeskStore.receive`).
     public var warnings: [IntakeProblem]
 
@@ -58,12 +60,11 @@ public struct IntakeBatch: Sendable {
     }
 }
 
-/// Collects decoded records into a batch, reporting each unknown field name only once. Shared by the JSON
-/// lines, CSV and Open311 decoders so all three behave alike. Later copies of a (channel, external_id) are
-/// kept: which copy is recorded is the desk's decision (`IntakeBatch.warnings`).
+/// Collects decoded records into a batch. Shared by the JSON lines, CSV and Open311 decoders so all three
+/// behave alike. Later copies of a (channel, external_id) and every record's warnings are kept: which copy
+/// is recorded is the desk's decision (`IntakeBatch.warnings`).
 struct IntakeBatchBuilder {
     private(set) var batch = IntakeBatch()
-    private var warnedFields: Set<String> = []
     let fileName: String
 
     init(fileName: String) {
@@ -89,10 +90,7 @@ struct IntakeBatchBuilder {
                                                 message: "record is longer than \(limit >> 20) MiB as written (escapes included); rejected" + note))
             return
         }
-        for w in warnings {
-            let key = w.field ?? w.message
-            if warnedFields.insert(key).inserted { batch.warnings.append(w) }
-        }
+        batch.warnings += warnings
         batch.records.append((line: line, intake: intake))
     }
 }

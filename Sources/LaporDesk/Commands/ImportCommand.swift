@@ -72,11 +72,13 @@ struct ImportCommand: ParsableCommand {
             // Every warning and rejection of the file in line order, once the file is done (or the import
             // stops): QA had to re-sort a file's warnings, printed first, among its errors to mend it.
             var messages = batch.problems.map { (line: $0.line, text: $0.description) }
-            messages += batch.warnings.map { (line: $0.line, text: "warning: \($0)") }
             let prepared = ImportCommand.prepare(batch.records, fileName: name, reference: opened.reference, now: now)
             // A value's "recorded as given" is said only for a line that was recorded (QA: refused lines and
             // repeats said it too).
             let lineWarnings = Dictionary(grouping: prepared.warnings, by: \.line)
+            // A reader's warning (an unknown field kept, a leap second) once per file, at the first line recorded.
+            let readerWarnings = Dictionary(grouping: batch.warnings, by: \.line)
+            var said: Set<[String?]> = []
             if batch.records.isEmpty, batch.problems.isEmpty {
                 // A failed upstream export often leaves an empty file: not an error, but worth a word.
                 messages.append((0, "warning: \(name): no records in the file"))
@@ -103,6 +105,9 @@ struct ImportCommand: ParsableCommand {
                     case let .success((id, true)):
                         recorded += 1
                         recordedFrom[id] = record.line
+                        for w in readerWarnings[record.line] ?? [] where said.insert([w.field, w.message]).inserted {
+                            messages.append((record.line, "warning: \(w)"))
+                        }
                         messages += lineWarnings[record.line] ?? []
                     case let .success((id, false)):
                         duplicates += 1

@@ -140,11 +140,13 @@ final class CSVIntakeTests: XCTestCase {
         XCTAssertEqual(batch.problems.map(\.description), ["surat.csv:2: record is longer than 16 MiB as written (escapes included); rejected"])
     }
 
-    func testUnknownColumnsAreKeptAndWarnedOnce() {
+    /// Each row that keeps an unknown column says so; `import` says it once per file, at the first row recorded.
+    func testUnknownColumnsAreKeptAndWarnedAtEveryRow() {
         let text = "channel,body,kode pos\nsms,a,55281\nsms,b,55282\n"
         let batch = decode(text)
         XCTAssertEqual(batch.records.map(\.intake.extra), [["kode pos": #""55281""#], ["kode pos": #""55282""#]])
-        XCTAssertEqual(batch.warnings.map(\.description), ["surat.csv:2: kode pos: unknown field kept verbatim"])
+        XCTAssertEqual(batch.warnings.map(\.description), ["surat.csv:2: kode pos: unknown field kept verbatim",
+                                                           "surat.csv:3: kode pos: unknown field kept verbatim"])
     }
 
     func testMalformedQuotingAndTooManyFields() {

@@ -117,7 +117,9 @@ final class IntakeFileTests: XCTestCase {
         XCTAssertEqual(desk.reportID(channel: .web, externalID: "cafe\u{301}-1"), ReportID("2600002"))
     }
 
-    func testUnknownFieldsAreKeptAndWarnedOncePerFile() {
+    /// Each line that keeps an unknown field says so; `import` says it once per file, at the first line the
+    /// desk records (`ImportTests.testAReadersWarningIsSaidOnceAtTheFirstRecordedLine`).
+    func testUnknownFieldsAreKeptAndWarnedAtEveryLine() {
         let text = """
         {"channel":"sms","body":"a","gateway":"tsel"}
         {"channel":"sms","body":"b","gateway":{"id": 2}}
@@ -127,6 +129,7 @@ final class IntakeFileTests: XCTestCase {
         XCTAssertEqual(batch.records.map(\.intake.extra), [["gateway": #""tsel""#], ["gateway": #"{"id":2}"#],
                                                             ["operator": #""x""#]])
         XCTAssertEqual(batch.warnings.map(\.description), ["sms.jsonl:1: gateway: unknown field kept verbatim",
+                                                           "sms.jsonl:2: gateway: unknown field kept verbatim",
                                                            "sms.jsonl:3: operator: unknown field kept verbatim"])
         XCTAssertEqual(batch.unknownFields, ["gateway", "operator"])
     }
