@@ -302,6 +302,12 @@ final class ImportTests: DeskTestCase {
             "warning: \(path):3: external_id: duplicate of line 2 (same channel 'web' and external_id); skipped",
         ], r.stderr)
         XCTAssertEqual(warnings.count, 3, "line 3's yy was not recorded, line 4's zz was said at line 2: \(r.stderr)")
+        // A copy in another file of the same command is named with its file (QA: it was counted without a word).
+        let other = try writeFile("lain.jsonl", Data((#"{"external_id":"k3","channel":"web","body":"baru"}"# + "\n").utf8))
+        let copy = try writeFile("salinan.jsonl", Data((#"{"external_id":"k3","channel":"web","body":"salinan"}"# + "\n").utf8))
+        let both = try expect(0, ["import", other, copy])
+        XCTAssertTrue(both.stderr.contains("warning: \(copy):1: external_id: duplicate of \(other):1 (same channel 'web' and external_id); skipped"),
+                      both.stderr)
         XCTAssertTrue(r.stderr.contains("Diimpor 2 laporan, 1 sudah ada (duplikat), 1 ditolak."), r.stderr)
     }
 

@@ -66,6 +66,10 @@ struct ImportCommand: ParsableCommand {
         let total = batches.reduce(0) { $0 + $1.1.records.count }
         let progress = Progress(total: total, enabled: Output.stderrIsTerminal && total >= 2000)
         opened.store.reserveCapacity(forMoreReports: total)
+        // Where each report this command recorded came from: a later line with its channel and external id is
+        // its duplicate (QA: one in another file of the same command was counted without a word). The desk
+        // decides, not the file: a copy after a line the desk refused is recorded.
+        var recordedFrom: [ReportID: (file: String, line: Int)] = [:]
         for (name, decoded) in batches {
             var batch = decoded
             if format == .open311 { Open311.resolve(&batch, fileName: name, reference: opened.reference) }
@@ -86,9 +90,6 @@ struct ImportCommand: ParsableCommand {
             defer { for r in messages.sorted(by: { $0.line < $1.line }) { Output.error(r.text) } }
             // Lines (records), not messages: one line may have several problems.
             rejected += Set(batch.problems.map(\.recordKey)).count
-            // The line each report of this file was recorded from: a later line with its channel and external id
-            // is its duplicate. The desk decides, not the file: a copy after a line the desk refused is recorded.
-            var recordedFrom: [ReportID: Int] = [:]
             var index = 0
             while index < batch.records.count {
                 let end = min(batch.records.count, index + batchSize)
@@ -104,7 +105,7 @@ struct ImportCommand: ParsableCommand {
                     switch r {
                     case let .success((id, true)):
                         recorded += 1
-                        recordedFrom[id] = record.line
+                        recordedFrom[id] = (name, record.line)
                         for w in readerWarnings[record.line] ?? [] where said.insert([w.field, w.message]).inserted {
                             messages.append((record.line, "warning: \(w)"))
                         }
@@ -112,9 +113,10 @@ struct ImportCommand: ParsableCommand {
                     case let .success((id, false)):
                         duplicates += 1
                         if let first = recordedFrom[id] {
+                            let place = first.file == name ? "line \(first.line)" : "\(first.file):\(first.line)"
                             let duplicate = IntakeProblem(
                                 file: name, line: record.line, field: "external_id",
-                                message: "duplicate of line \(first) (same channel '\(record.intake.channel.rawValue)' and external_id); skipped")
+                                message: "duplicate of \(place) (same channel '\(record.intake.channel.rawValue)' and external_id); skipped")
                             messages.append((record.line, "warning: \(duplicate)"))
                         }
                     case let .failure(f):
