@@ -141,7 +141,6 @@ enum JSONPayloadValidator {
             }
         }
 
-        /// A string starting at the opening quote; checks escapes and UTF-8.
         /// A string from its opening quote. Runs of plain bytes are passed eight at a time up to the next
         /// quote, backslash or control byte (`ByteScan.nextStringSpecial`, exact); non-ASCII text among them
         /// is validated as UTF-8 once, before the string ends or any other problem is named, so the first

@@ -38,13 +38,13 @@ public struct IntakeProblem: Sendable, Hashable, CustomStringConvertible {
 /// ones, and warnings (unknown fields kept verbatim, duplicates skipped). Good records are always
 /// returned even when other records are bad, so an import records the good part.
 public struct IntakeBatch: Sendable {
+    /// Every record read, later copies of a (channel, external_id) too: the desk records the first copy it
+    /// accepts, so a copy after a line it refuses is not lost (`DeskStore.receive`).
     public var records: [(line: Int, intake: Intake)]
     public var problems: [IntakeProblem]
     /// Every record's warnings (an unknown field kept, a leap second, a repeated tag), at every line they
     /// apply to: `import` says each once per file, at the first line the desk records (QA: said once at a
-    /// line the desk then refused, the line that kept the field got no word). Records with the channel and
-    /// external id of an earlier one stay too: the desk records the first it accepts, so a copy after a line
-    /// it refuses is not lost (`DeskStore.receive`).
+    /// line the desk then refused, the line that kept the field got no word).
     public var warnings: [IntakeProblem]
 
     public init(records: [(line: Int, intake: Intake)] = [], problems: [IntakeProblem] = [],
@@ -62,7 +62,7 @@ public struct IntakeBatch: Sendable {
 
 /// Collects decoded records into a batch. Shared by the JSON lines, CSV and Open311 decoders so all three
 /// behave alike. Later copies of a (channel, external_id) and every record's warnings are kept: which copy
-/// is recorded is the desk's decision (`IntakeBatch.warnings`).
+/// is recorded, and where a warning is said, follow the desk's decisions (`IntakeBatch`).
 struct IntakeBatchBuilder {
     private(set) var batch = IntakeBatch()
     let fileName: String
@@ -71,7 +71,7 @@ struct IntakeBatchBuilder {
         self.fileName = fileName
     }
 
-    /// Makes room for `count` records, so a large file does not grow the list and the key index step by step.
+    /// Makes room for `count` records, so a large file does not grow the list step by step.
     mutating func reserveCapacity(_ count: Int) {
         batch.records.reserveCapacity(count)
     }

@@ -217,8 +217,7 @@ public final class DeskStore {
     {
         var results: [Result<(id: ReportID, isNew: Bool), Failure>] = []
         let actor = Actor(op, osUser: osUser)
-        var decided: [(event: DomainEvent, report: ReportID)] = []
-        var bodies: [Range<Int>?] = []
+        var written: [(encoded: JournalMapping.EncodedEvent, report: ReportID)] = []
         let setAside = highestIDSetAside
         do {
             let stored = try journal.append { caughtUp in
@@ -231,7 +230,7 @@ public final class DeskStore {
                 // The desk does not change while the batch is decided: one context serves every intake.
                 let receipts = DeskStore.decidedReceipts(intakes, context: self.context(op, now: now, expected: nil),
                                                          offsetSeconds: self.offsetSeconds)
-                var written: [(encoded: JournalMapping.EncodedEvent, report: ReportID)] = []
+                written = []
                 written.reserveCapacity(intakes.count)
                 for (intake, receipt) in zip(intakes, receipts) {
                     var key: Desk.ExternalKey?
@@ -255,11 +254,9 @@ public final class DeskStore {
                         results.append(.failure(.refused(refusal)))
                     }
                 }
-                decided = written.map { ($0.encoded.event, $0.report) }
-                bodies = written.map(\.encoded.body)
                 return JournalMapping.newEntries(written, actor: actor, at: now, offsetSeconds: self.offsetSeconds)
             }
-            foldWritten(stored, events: decided, batch: (actor, bodies))
+            foldWritten(stored, events: written.map { ($0.encoded.event, $0.report) }, batch: (actor, written.map(\.encoded.body)))
         } catch {
             throw .writing(error)
         }

@@ -2,28 +2,10 @@
 import Glibc // memchr and memcmp: byte search, no I/O
 #endif
 
-/// Byte scanning shared across the package: SWAR (SIMD within a register) helpers that skip eight bytes at a time while none of them needs
-/// attention in a JSON string (a quote, a backslash, a control character or a non-ASCII byte). Shared by
+/// Byte scanning shared across the package: SWAR (SIMD within a register) helpers that pass eight bytes at a
+/// time while none of them needs attention in a JSON string (a quote, a backslash, a control character). Shared by
 /// the payload tape here and the journal's envelope scanner and validator (package access).
 package enum ByteScan {
-    /// Index of the first byte at or after `start` that is `"`, `\`, a control byte or non-ASCII (or one
-    /// within eight bytes of it); the caller finishes byte by byte. The bulk of every body text.
-    @inlinable @inline(__always)
-    package static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
-        var index = start
-        let raw = UnsafeRawPointer(base)
-        while count - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // Non-ASCII or control bytes: (byte & 0x80) or byte < 0x20 (byte + 0x60 overflows into 0x80 iff ≥ 0x20).
-            let special = word & highs | (~(word &+ (0x60 &* ones)) & highs)
-            if special != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { return index }
-            index += 8
-        }
-        return index
-    }
-
     /// Exactly the index of the first `"`, `\` or control byte at or after `start` (`count` when there is
     /// none), OR-ing the high bit of every byte before it into `highBits` (non-zero: validate the UTF-8).
     /// Eight bytes at a time, the one found by its position in the word: a string ends within a word, and

@@ -44,11 +44,7 @@ public enum Workflow {
         -> [DomainEvent]
     {
         let op = ctx.actor
-        guard Access.commands(for: op.role).contains(command.kind) else {
-            throw Refusal(.notAllowedForRole, Localized(
-                "Peran \(op.role.rawValue) tidak boleh melakukan '\(command.kind.label.id)'.",
-                en: "The role \(op.role.rawValue) may not use '\(command.kind.label.en)'."))
-        }
+        if let refusal = notAllowed(command.kind, for: op.role) { throw refusal }
         if case let .receive(intake) = command {
             guard report == nil else {
                 throw Refusal(.alreadyExists, Localized("Laporan dengan nomor ini sudah ada.",
@@ -77,6 +73,14 @@ public enum Workflow {
         }
         if let refusal = notApplicable(command.kind, to: r) { throw refusal }
         return try decideOnReport(command, r, ctx)
+    }
+
+    /// Why `role` may not use `kind` at all, or nil when it may: the refusal `decide` gives, also for a
+    /// caller that refuses a whole run before its first command (`import` as a pengamat).
+    public static func notAllowed(_ kind: CommandKind, for role: Role) -> Refusal? {
+        guard !Access.commands(for: role).contains(kind) else { return nil }
+        return Refusal(.notAllowedForRole, Localized("Peran \(role.rawValue) tidak boleh melakukan '\(kind.label.id)'.",
+                                                     en: "The role \(role.rawValue) may not use '\(kind.label.en)'."))
     }
 
     /// Why `kind` does not apply to the report in its state (`isApplicable`), or nil when it does: the refusal

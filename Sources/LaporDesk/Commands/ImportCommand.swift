@@ -55,10 +55,8 @@ struct ImportCommand: ParsableCommand {
         let op = desk.operatorName == nil ? Operator.system : try DeskAccess.actor(opened, desk)
         if desk.operatorName != nil { try DeskAccess.requireOSUserBinding(opened, op) }
         // Said once, before any line (QA: a pengamat's import printed the same refusal for each of 400 lines).
-        guard Access.commands(for: op.role).contains(.receive) else {
-            let label = CommandKind.receive.label
-            throw Fail.rejected("Peran \(op.role.rawValue) tidak boleh melakukan '\(label.id)': tidak ada yang diimpor. / "
-                                + "The role \(op.role.rawValue) may not use '\(label.en)': nothing was imported.")
+        if let refusal = Workflow.notAllowed(.receive, for: op.role) {
+            throw Fail.rejected("\(refusal.message.id) Tidak ada yang diimpor. / \(refusal.message.en) Nothing was imported.")
         }
         var rejected = 0
         var recorded = 0
@@ -278,4 +276,14 @@ private struct RegencyKey: Hashable {
 private struct SubtopicKey: Hashable {
     var category: String
     var subcategory: String
+}
+
+private extension Dictionary {
+    /// The value for `key`, made by `make` the first time it is asked for.
+    mutating func memo(_ key: Key, _ make: () -> Value) -> Value {
+        if let known = self[key] { return known }
+        let made = make()
+        self[key] = made
+        return made
+    }
 }
