@@ -364,8 +364,9 @@ public final class MappedSnapshot: @unchecked Sendable {
 
     /// Every report's inbox row, or nil when they were computed with other deadline rules than
     /// `rulesKey` names. Cheap next to `desk`: rows are small and hold no report text.
-    public func inboxSeed(rulesKey: String) throws(SnapshotFormatError) -> InboxSeed? {
-        let seed = try DeskSnapshotCodec.decodeInboxRows(try ProjectionSnapshot.checked(bytes, sections[2]), rulesKey: rulesKey)
+    public func inboxSeed(rulesKey: String, spareRows: Int = 0) throws(SnapshotFormatError) -> InboxSeed? {
+        let seed = try DeskSnapshotCodec.decodeInboxRows(try ProjectionSnapshot.checked(bytes, sections[2]), rulesKey: rulesKey,
+                                                         spareRows: spareRows)
         guard let seed else { return nil }
         guard seed.count == sections.dropFirst(3).reduce(0, { $0 + $1.reports }) else {
             throw SnapshotFormatError(offset: sections[2].offset, reason: "inbox rows do not match the report chunks")

@@ -46,8 +46,10 @@ public final class SnapshotPreview {
     /// other deadline rules (limits or holidays edited since), cannot be read, or too many events (or
     /// one that cannot be read) follow the snapshot. The caller then waits for the desk.
     public func inboxSeed() -> InboxSeed? {
-        guard var seed = try? snapshot.inboxSeed(rulesKey: rulesKey) else { return nil }
         let from = snapshot.resume.lastSeq
+        // Each later event receives at most one report: room for them all beside the rows.
+        let spare = lastSeq > from ? Int(min(lastSeq - from, UInt64(Self.laterEventLimit))) : 0
+        guard var seed = try? snapshot.inboxSeed(rulesKey: rulesKey, spareRows: spare) else { return nil }
         guard lastSeq > from else {
             guard let anomalies = try? snapshot.partialDesk([]).anomalies else { return nil }
             later = ([:], anomalies)

@@ -34,7 +34,11 @@ public final class InboxIndex: @unchecked Sendable {
             self.now = now
             self.order = order
             self.hot = order.map { hot[Int($0)] }
-            ids = order.map { rows[Int($0)].id }
+            // Each id read in place: `rows[i].id` copied the whole row (retaining its six strings) first.
+            ids = rows.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return [] }
+                return order.map { (base + Int($0)).pointee.id }
+            }
         }
     }
     private var search = SearchText()
@@ -61,7 +65,7 @@ public final class InboxIndex: @unchecked Sendable {
     public init(deadlines: Deadlines, seed: InboxSeed, lastSeq: UInt64) {
         self.deadlines = deadlines
         rows = seed.rows
-        hot = rows.withUnsafeBufferPointer { b in b.map { InboxHotRow($0) } }
+        hot = InboxHotRow.all(rows)
         self.lastSeq = lastSeq
         generation = 1
         pinned = true
@@ -104,7 +108,7 @@ public final class InboxIndex: @unchecked Sendable {
         let previous = generation
         generation += 1
         if shrunk || changed.count > 2_000 || hot.count + changed.filter({ $0 >= hot.count }).count != rows.count {
-            hot = rows.withUnsafeBufferPointer { b in b.map { InboxHotRow($0) } }
+            hot = InboxHotRow.all(rows)
             return
         }
         for i in changed {
@@ -194,66 +198,6 @@ public final class InboxIndex: @unchecked Sendable {
         let o = Ordered(generation: generation, now: now, order: InboxIndex.sortedOrder(rows, sort, now: now), rows: rows, hot: hot)
         orders[sort] = o
         return o
-    }
-
-    /// The order `Inbox.run` sorts hits in, over every row; ties keep row (receive) order, as the
-    /// stable sort over hits does.
-    private struct Key {
-        var priority: Int
-        var rank: Int
-        var due: Double
-        var received: Double
-
-        init(_ row: borrowing InboxIndexRow, _ sort: InboxQuery.Sort, now: Date) {
-            let u = row.schedule.urgency(at: now)
-            due = switch u {
-            case let .overdue(since): since.timeIntervalSince1970
-            case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
-            case .paused, .none: .infinity
-            }
-            priority = sort == .priority ? -row.priorityRank : 0
-            rank = u.rank
-            received = row.receivedAt.timeIntervalSince1970
-        }
-
-        static func before(_ ka: Key, _ a: Int32, _ kb: Key, _ b: Int32) -> Bool {
-            if ka.priority != kb.priority { return ka.priority < kb.priority }
-            if ka.rank != kb.rank { return ka.rank < kb.rank }
-            if ka.due != kb.due { return ka.due < kb.due }
-            if ka.received != kb.received { return ka.received < kb.received }
-            return a < b
-        }
-    }
-
-    private static func receivedBefore(_ rows: [InboxIndexRow], _ a: Int32, _ b: Int32) -> Bool {
-        let ra = rows[Int(a)].receivedAt, rb = rows[Int(b)].receivedAt
-        if ra != rb { return ra > rb }
-        let ia = rows[Int(a)].id, ib = rows[Int(b)].id
-        if ia != ib { return ia > ib }
-        return a < b
-    }
-
-    /// "Row `a` is listed before row `b`" for `sort` at `now` (keys computed per call: for a few rows).
-    private static func comparator(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> (Int32, Int32) -> Bool {
-        switch sort {
-        case .received: { a, b in receivedBefore(rows, a, b) }
-        case .deadline, .priority: { a, b in
-            Key.before(Key(rows[Int(a)], sort, now: now), a, Key(rows[Int(b)], sort, now: now), b)
-        }
-        }
-    }
-
-    private static func sortedOrder(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
-        var order = (0..<Int32(rows.count)).map { $0 }
-        switch sort {
-        case .received:
-            order.sort { receivedBefore(rows, $0, $1) }
-        case .deadline, .priority:
-            // Through the buffer: `rows.map` handed each row over as an owned copy (a retain per string).
-            let keys = rows.withUnsafeBufferPointer { b in b.map { Key($0, sort, now: now) } }
-            order.sort { a, b in Key.before(keys[Int(a)], a, keys[Int(b)], b) }
-        }
-        return order
     }
 
     /// Which reports contain every needle, by position; narrows the previous search when the new text

@@ -200,4 +200,16 @@ final class InboxIndexTests: XCTestCase {
         XCTAssertEqual(seeded.positions(of: ids), [ids[0]: 0, ids[1]: 77, ids[2]: 119], "an unknown id has no position")
         XCTAssertEqual(seeded.positions(of: []), [:])
     }
+
+    /// Many ids at once (the reports later events touch): the fingerprint filter lets through every id that is
+    /// there, and none that is not, whatever bits they share.
+    func testSeedPositionsFindManyReportsPastTheFingerprintFilter() throws {
+        let store = try generatedStore(reports: 1_500)
+        let seeded = try XCTUnwrap(try seed(of: store.desk))
+        let known = store.desk.all.indices.filter { $0 % 3 != 1 }
+        let unknown = (0..<1_200).map { ReportID(String(9_000_000 + $0)) }
+        let found = seeded.positions(of: known.map { store.desk.all[$0].id } + unknown)
+        XCTAssertEqual(found.count, known.count)
+        for k in known { XCTAssertEqual(found[store.desk.all[k].id], k) }
+    }
 }

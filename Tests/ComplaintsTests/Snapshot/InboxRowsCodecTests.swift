@@ -47,6 +47,22 @@ final class InboxRowsCodecTests: XCTestCase {
         XCTAssertEqual(try decode(DeskSnapshotCodec.encode(Desk(), rules: rules).inboxRows)?.count, 0)
     }
 
+    /// Room for the reports received after the snapshot is left beside the rows, which read back the same.
+    func testRowsReadWithSpareRoomAreTheSameRows() throws {
+        let desk = DeskSnapshotCodecTests.deskWithEveryEvent()
+        let sections = DeskSnapshotCodec.encode(desk, rules: rules, reportsPerChunk: 4)
+        let plain = try XCTUnwrap(try decode(sections.inboxRows))
+        let roomy = try XCTUnwrap(try sections.inboxRows.withUnsafeBytes { b -> Result<InboxSeed?, SnapshotFormatError> in
+            do throws(SnapshotFormatError) {
+                return .success(try DeskSnapshotCodec.decodeInboxRows(b, rulesKey: rules.key, spareRows: 50))
+            } catch { return .failure(error) }
+        }.get())
+        XCTAssertEqual(roomy.rows.map { String(describing: $0) }, plain.rows.map { String(describing: $0) })
+        XCTAssertEqual(roomy.locations, plain.locations)
+        XCTAssertGreaterThanOrEqual(roomy.rows.capacity, plain.count + 50)
+        XCTAssertGreaterThanOrEqual(roomy.locations.capacity, plain.count + 50)
+    }
+
     func testRowsOfOtherDeadlineRulesAreNotUsed() throws {
         let sections = DeskSnapshotCodec.encode(DeskSnapshotCodecTests.deskWithEveryEvent(), rules: rules)
         XCTAssertNotNil(try decode(sections.inboxRows))

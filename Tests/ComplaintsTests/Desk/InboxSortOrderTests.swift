@@ -1,0 +1,86 @@
+import SeededRandom
+import XCTest
+@testable import Complaints
+
+/// The deadline and priority orders sort packed keys, in halves on two cores for a large desk. They must
+/// list rows exactly as comparing the fields one by one does (priority, urgency rank, due, received, then
+/// position), whichever way the work is split, and the one-pair comparator must agree with them.
+final class InboxSortOrderTests: XCTestCase {
+    let now = Date(timeIntervalSince1970: 1_796_000_000)
+
+    /// Rows with every kind of schedule, shared dues and received times (so later fields break ties), times
+    /// before 1970 and at -0, and every priority.
+    func rows(_ count: Int, seed: UInt64 = 11) -> [InboxIndexRow] {
+        var random = SeededGenerator(seed: seed)
+        let instants: [Double] = [-86_400 * 400, -1, -0.0, 0, 1e-300, 1_700_000_000, 1_795_990_000, 1_796_000_000,
+                                  1_796_000_000.5, 1_796_050_000, 1_800_000_000]
+        func instant() -> Date { Date(timeIntervalSince1970: instants[random.below(instants.count)]) }
+        return (0..<count).map { i in
+            let kind: UrgencySchedule.Kind = switch random.below(5) {
+            case 0: .none
+            case 1: .paused
+            case 2: .pausedUntil(instant())
+            default: .track(due: instant(), soonFrom: instant())
+            }
+            return InboxIndexRow(
+                id: ReportID(String(2_600_001 + i)), version: 1, status: .baru, returned: false, agency: nil, unit: nil,
+                channel: .web, classification: .pengaduan, anonymous: false, confidential: false,
+                priorityRank: random.below(4), receivedAt: instant(), category: "", province: "", regency: "",
+                schedule: UrgencySchedule(kind: kind))
+        }
+    }
+
+    /// The order by plain field comparison, written apart from the packed key.
+    func expected(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort) -> [Int32] {
+        func fields(_ k: Int) -> (Int, Int, Double, Double, Int) {
+            let u = rows[k].schedule.urgency(at: now)
+            let due: Double = switch u {
+            case let .overdue(since): since.timeIntervalSince1970
+            case let .dueSoon(d), let .onTrack(d): d.timeIntervalSince1970
+            case .paused, .none: .infinity
+            }
+            return (sort == .priority ? -rows[k].priorityRank : 0, u.rank, due, rows[k].receivedAt.timeIntervalSince1970, k)
+        }
+        return rows.indices.sorted { fields($0) < fields($1) }.map { Int32($0) }
+    }
+
+    func testHalvesOnTwoCoresListRowsAsTheFieldByFieldComparison() {
+        for count in [0, 1, 2, 3, 1_001, 2_000] {
+            let rows = rows(count)
+            for sort in [InboxQuery.Sort.deadline, .priority] {
+                let reference = expected(rows, sort)
+                XCTAssertEqual(InboxIndex.sortedOrder(rows, sort, now: now, parallelFrom: 0), reference, "\(count) rows, \(sort), halves")
+                XCTAssertEqual(InboxIndex.sortedOrder(rows, sort, now: now, parallelFrom: .max), reference, "\(count) rows, \(sort), one part")
+            }
+        }
+    }
+
+    func testTheOnePairComparatorAgreesWithTheSortedOrder() {
+        let rows = rows(500, seed: 3)
+        var random = SeededGenerator(seed: 5)
+        for sort in [InboxQuery.Sort.deadline, .priority, .received] {
+            let order = InboxIndex.sortedOrder(rows, sort, now: now, parallelFrom: 0)
+            var place = [Int32: Int]()
+            for (k, row) in order.enumerated() { place[row] = k }
+            let before = InboxIndex.comparator(rows, sort, now: now)
+            for _ in 0..<2_000 {
+                let a = Int32(random.below(rows.count)), b = Int32(random.below(rows.count))
+                XCTAssertEqual(before(a, b), place[a]! < place[b]!, "\(sort): rows \(a) and \(b)")
+            }
+        }
+    }
+
+    func testPackedTimesKeepTheOrderOfTheTimes() {
+        let values: [Double] = [-.infinity, -1e12, -1, -1e-300, -0.0, 0, 1e-300, 1, 1_796_000_000, 1_796_000_000.5, .infinity]
+        for (a, b) in zip(values, values.dropFirst()) where a < b {
+            XCTAssertLessThan(InboxSortKey.ordered(a), InboxSortKey.ordered(b), "\(a) < \(b)")
+        }
+        XCTAssertEqual(InboxSortKey.ordered(-0.0), InboxSortKey.ordered(0), "-0 and 0 are the same time")
+    }
+
+    func testHotRowsReadInPlaceAreTheRowsHotParts() {
+        let rows = rows(300, seed: 9)
+        XCTAssertEqual(InboxHotRow.all(rows).map { String(describing: $0) }, rows.map { String(describing: InboxHotRow($0)) })
+        XCTAssertTrue(InboxHotRow.all([]).isEmpty)
+    }
+}
