@@ -66,6 +66,17 @@ final class ReferenceLookupTests: XCTestCase {
         XCTAssertEqual(Set(agencies.agencies.map(\.id)).count, agencies.agencies.count)
     }
 
+    /// A standard unit's name takes its agency's region in place of every `{wilayah}`, and only there.
+    func testStandardUnitNamesTakeTheRegion() {
+        XCTAssertEqual(AgencyDirectory.filled("Dinas Kesehatan {wilayah}", region: "Kabupaten Sleman"), "Dinas Kesehatan Kabupaten Sleman")
+        XCTAssertEqual(AgencyDirectory.filled("{wilayah}: UPT {wilayah}", region: "Bali"), "Bali: UPT Bali")
+        XCTAssertEqual(AgencyDirectory.filled("Dinas Sosial", region: "Bali"), "Dinas Sosial")
+        XCTAssertEqual(AgencyDirectory.filled("Dinas {wilayah {Wilayah} wilayah}", region: "Bali"), "Dinas {wilayah {Wilayah} wilayah}")
+        XCTAssertEqual(AgencyDirectory.filled("Puskesmas Sléman {wilayah}", region: "Daerah Istimewa 日本"), "Puskesmas Sléman Daerah Istimewa 日本")
+        XCTAssertEqual(AgencyDirectory.filled("", region: "Bali"), "")
+        XCTAssertEqual(AgencyDirectory.filled("{wilayah}", region: ""), "")
+    }
+
     func testSlugs() {
         XCTAssertEqual(ReferenceName.slug("Jaminan Kesehatan (BPJS/KIS)"), "jaminan-kesehatan-bpjs-kis")
         XCTAssertEqual(ReferenceName.slug("  Lain-lain "), "lain-lain")
