@@ -15,7 +15,7 @@ extension ParallelLines {
     /// left in its place: iterating the chunk copied every result (retaining each string and box it holds)
     /// and destroying the chunk released them all again, a million times at start-up.
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = 4_096, ahead: Int = 2, vacated: T, work: @escaping @Sendable (Int) -> T, consume: (consuming T) throws -> Void
+        count: Int, chunk: Int = 4_096, ahead: Int = 16, vacated: T, work: @escaping @Sendable (Int) -> T, consume: (consuming T) throws -> Void
     ) throws {
         guard count > 0 else { return }
         func start(_ lo: Int) -> PipelineChunk<T> {
@@ -29,7 +29,9 @@ extension ParallelLines {
             return slot
         }
         // Chunks in flight, oldest first: `ahead` of them, so the cores keep decoding while a slow stretch
-        // of the fold runs, instead of idling as soon as the one chunk ahead is done.
+        // of the fold runs, instead of idling as soon as the one chunk ahead is done. Sixteen rather than
+        // two: a 200,000-report cold start kept its two cores busier (1.78 against 1.75 on average) and
+        // spent less CPU, in four of five interleaved pairs faster by 0.2–0.5 s.
         var inFlight: [PipelineChunk<T>] = [start(0)]
         while inFlight.count < ahead, let last = inFlight.last, last.hi < count { inFlight.append(start(last.hi)) }
         defer { for chunk in inFlight { chunk.group.wait() } }

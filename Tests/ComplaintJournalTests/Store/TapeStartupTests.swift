@@ -34,9 +34,11 @@ final class TapeStartupTests: XCTestCase {
     }
 
     func testPipelineHandsEveryResultOverOnceInOrder() throws {
-        var seen: [Int] = []
-        try ParallelLines.pipeline(count: 10_007, chunk: 1_000, vacated: -1, work: { $0 * 3 }, consume: { seen.append($0) })
-        XCTAssertEqual(seen, (0..<10_007).map { $0 * 3 })
+        for ahead in [1, 2, 16] {
+            var seen: [Int] = []
+            try ParallelLines.pipeline(count: 10_007, chunk: 1_000, ahead: ahead, vacated: -1, work: { $0 * 3 }, consume: { seen.append($0) })
+            XCTAssertEqual(seen, (0..<10_007).map { $0 * 3 }, "\(ahead) chunks ahead")
+        }
         var none: [Int] = []
         try ParallelLines.pipeline(count: 0, vacated: -1, work: { $0 }, consume: { none.append($0) })
         XCTAssertTrue(none.isEmpty)
@@ -83,21 +85,23 @@ final class TapeStartupTests: XCTestCase {
 
     func testPipelineStopsAtAThrowingConsumerAndWaitsForItsWorkers() {
         struct Stop: Error {}
-        let started = Counter()
-        var consumed = 0
-        XCTAssertThrowsError(try ParallelLines.pipeline(count: 50_000, chunk: 2_000, vacated: -1, work: { i -> Int in
-            started.add()
-            return i
-        }, consume: { i in
-            if i == 2_500 { throw Stop() }
-            consumed += 1
-        }))
-        XCTAssertEqual(consumed, 2_500)
-        // Chunks 0 and 1, and the two started ahead of chunk 1 (2 and 3), ran; none runs after the call returned.
-        let after = started.value
-        Thread.sleep(forTimeInterval: 0.05)
-        XCTAssertEqual(started.value, after)
-        XCTAssertLessThanOrEqual(after, 8_000)
+        for ahead in [2, 16] {
+            let started = Counter()
+            var consumed = 0
+            XCTAssertThrowsError(try ParallelLines.pipeline(count: 100_000, chunk: 2_000, ahead: ahead, vacated: -1, work: { i -> Int in
+                started.add()
+                return i
+            }, consume: { i in
+                if i == 2_500 { throw Stop() }
+                consumed += 1
+            }))
+            XCTAssertEqual(consumed, 2_500)
+            // Chunks 0 and 1, and the `ahead` started ahead of chunk 1, ran; none runs after the call returned.
+            let after = started.value
+            Thread.sleep(forTimeInterval: 0.05)
+            XCTAssertEqual(started.value, after)
+            XCTAssertLessThanOrEqual(after, (2 + ahead) * 2_000, "\(ahead) ahead")
+        }
     }
 }
 
