@@ -47,15 +47,16 @@ public final class SnapshotPreview {
     /// one that cannot be read) follow the snapshot. The caller then waits for the desk.
     public func inboxSeed() -> InboxSeed? {
         let from = snapshot.resume.lastSeq
+        // Too many to fold for a first frame: known before the rows are decoded.
+        guard lastSeq <= from || lastSeq - from <= UInt64(Self.laterEventLimit) else { return nil }
         // Each later event receives at most one report: room for them all beside the rows.
-        let spare = lastSeq > from ? Int(min(lastSeq - from, UInt64(Self.laterEventLimit))) : 0
+        let spare = lastSeq > from ? Int(lastSeq - from) : 0
         guard var seed = try? snapshot.inboxSeed(rulesKey: rulesKey, spareRows: spare) else { return nil }
         guard lastSeq > from else {
             guard let anomalies = try? snapshot.partialDesk([]).anomalies else { return nil }
             later = ([:], anomalies)
             return seed
         }
-        guard lastSeq - from <= UInt64(Self.laterEventLimit) else { return nil }
         var events: [RecordedEvent] = []
         var readable = true
         try? journal.forEachRecorded(after: from) { result in

@@ -69,6 +69,7 @@ extension InboxIndex {
         case .deadline, .priority: { a, b in
             rows.withUnsafeBufferPointer { r in
                 guard let base = r.baseAddress else { return a < b }
+                assert(Int(a) < r.count && Int(b) < r.count, "a comparison names only rows there are")
                 return sortKey(base, Int(a), sort, now: now) < sortKey(base, Int(b), sort, now: now)
             }
         }

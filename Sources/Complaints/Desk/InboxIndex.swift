@@ -37,7 +37,10 @@ public final class InboxIndex: @unchecked Sendable {
             // Each id read in place: `rows[i].id` copied the whole row (retaining its six strings) first.
             ids = rows.withUnsafeBufferPointer { b in
                 guard let base = b.baseAddress else { return [] }
-                return order.map { (base + Int($0)).pointee.id }
+                return order.map { position in
+                    assert(Int(position) < b.count, "an order names only rows there are")
+                    return (base + Int(position)).pointee.id
+                }
             }
         }
     }

@@ -145,7 +145,8 @@ extension AgencyDirectory {
                 i += 1
             }
         }
-        // The token is ASCII, so the text is cut only between whole characters.
+        // The token is ASCII, so the text is cut only between code points (always valid UTF-8). A mark that
+        // would combine with the token's brace is not looked at: unit names are plain text.
         return String(decoding: out, as: UTF8.self)
     }
 

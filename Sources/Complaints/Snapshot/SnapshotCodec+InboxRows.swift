@@ -47,16 +47,18 @@ public struct InboxSeed: Sendable {
 
     /// The positions (desk order) of `ids`, in one pass over the rows (no id table is built). A row's id is
     /// looked up in the set only when its fingerprint's bit is set: hashing all 200,000 ids for the set took
-    /// a tenth of a snapshot start with later events.
+    /// a tenth of a snapshot start with later events. The fingerprint is of the bytes, so the filter is
+    /// used only for ASCII ids: ids equal as text but spelled with other code points (the Kelvin sign and
+    /// K) differ in their bytes.
     public func positions(of ids: some Sequence<ReportID>) -> [ReportID: Int] {
         let wanted = Set(ids)
         var found: [ReportID: Int] = [:]
         guard !wanted.isEmpty else { return found }
-        let filter = IDFilter(wanted)
+        let filter = wanted.allSatisfy { IDFilter.isASCII($0) } ? IDFilter(wanted) : nil
         rows.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             // Read in place: `b[i].id` copied the whole row (retaining its strings) first.
-            for i in b.indices where filter.mayContain((base + i).pointee.id) && wanted.contains((base + i).pointee.id) {
+            for i in b.indices where (filter?.mayContain((base + i).pointee.id) ?? true) && wanted.contains((base + i).pointee.id) {
                 found[(base + i).pointee.id] = i
                 if found.count == wanted.count { break }
             }
@@ -82,10 +84,14 @@ private struct IDFilter {
         }
     }
 
+    /// False only for an ASCII id whose bit is clear (other ids are left to the set).
     func mayContain(_ id: ReportID) -> Bool {
+        guard IDFilter.isASCII(id) else { return true }
         let bit = IDFilter.fingerprint(id) & mask
         return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
+
+    static func isASCII(_ id: ReportID) -> Bool { id.rawValue.utf8.allSatisfy { $0 < 0x80 } }
 
     /// FNV-1a over the id's bytes, its high bits folded down (ids differ mostly in their last digits).
     private static func fingerprint(_ id: ReportID) -> UInt64 {
@@ -151,10 +157,12 @@ extension DeskSnapshotCodec {
         let failure = FirstFailure<SnapshotFormatError>()
         let shared = SharedRawBytes(bytes)
         var locations: [SnapshotReportLocation] = []
-        locations.reserveCapacity(total + max(0, spareRows))
+        // Bounded: a caller's count of later events is no reason to trap or to reserve gigabytes.
+        let spare = min(max(0, spareRows), 1 << 20)
+        locations.reserveCapacity(total + spare)
         locations.append(contentsOf: repeatElement(SnapshotReportLocation(chunk: 0, offset: 0), count: total))
         var decodedParts = [Bool](repeating: false, count: parts.count)
-        let rows = [InboxIndexRow](unsafeUninitializedCapacity: total + max(0, spareRows)) { buffer, initialized in
+        let rows = [InboxIndexRow](unsafeUninitializedCapacity: total + spare) { buffer, initialized in
             guard let rowStart = buffer.baseAddress else {
                 failure.set(SnapshotFormatError(offset: 0, reason: "inbox rows: no storage"))
                 return

@@ -202,7 +202,7 @@ final class InboxIndexTests: XCTestCase {
     }
 
     /// Many ids at once (the reports later events touch): the fingerprint filter lets through every id that is
-    /// there, and none that is not, whatever bits they share.
+    /// there, whatever bits it shares with others, and the ids that are not there are not found.
     func testSeedPositionsFindManyReportsPastTheFingerprintFilter() throws {
         let store = try generatedStore(reports: 1_500)
         let seeded = try XCTUnwrap(try seed(of: store.desk))

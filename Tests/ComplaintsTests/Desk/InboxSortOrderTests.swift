@@ -9,7 +9,7 @@ final class InboxSortOrderTests: XCTestCase {
     let now = Date(timeIntervalSince1970: 1_796_000_000)
 
     /// Rows with every kind of schedule, shared dues and received times (so later fields break ties), times
-    /// before 1970 and at -0, and every priority.
+    /// before 1970, and every priority. (A `Date` never gives -0: `testPackedTimesKeepTheOrderOfTheTimes`.)
     func rows(_ count: Int, seed: UInt64 = 11) -> [InboxIndexRow] {
         var random = SeededGenerator(seed: seed)
         let instants: [Double] = [-86_400 * 400, -1, -0.0, 0, 1e-300, 1_700_000_000, 1_795_990_000, 1_796_000_000,
@@ -79,8 +79,40 @@ final class InboxSortOrderTests: XCTestCase {
     }
 
     func testHotRowsReadInPlaceAreTheRowsHotParts() {
-        let rows = rows(300, seed: 9)
-        XCTAssertEqual(InboxHotRow.all(rows).map { String(describing: $0) }, rows.map { String(describing: InboxHotRow($0)) })
+        var random = SeededGenerator(seed: 9)
+        let rows = rows(300, seed: 9).map { row in
+            var row = row
+            row.status = ReportStatus.allCases[random.below(ReportStatus.allCases.count)]
+            row.channel = Channel.allCases[random.below(Channel.allCases.count)]
+            row.classification = Classification.allCases[random.below(Classification.allCases.count)]
+            row.returned = random.below(2) == 0
+            row.anonymous = random.below(2) == 0
+            row.confidential = random.below(2) == 0
+            return row
+        }
+        let hot = InboxHotRow.all(rows)
+        XCTAssertEqual(hot.count, rows.count)
+        for (h, row) in zip(hot, rows) {
+            XCTAssertEqual(h.status, row.status)
+            XCTAssertEqual(Int(h.statusOrdinal), ReportStatus.allCases.firstIndex(of: row.status))
+            XCTAssertEqual(h.channel, row.channel)
+            XCTAssertEqual(Int(h.channelOrdinal), Channel.allCases.firstIndex(of: row.channel))
+            XCTAssertEqual(h.classification, row.classification)
+            XCTAssertEqual([h.returned, h.anonymous, h.confidential], [row.returned, row.anonymous, row.confidential])
+            XCTAssertEqual(h.schedule, row.schedule)
+        }
         XCTAssertTrue(InboxHotRow.all([]).isEmpty)
+    }
+
+    /// Ids equal as text but written with other code points are found, as the set finds them: the byte
+    /// fingerprint filter is not used for them.
+    func testSeedPositionsFindIdsEqualAsTextWhateverTheirBytes() {
+        var rows = rows(3, seed: 2)
+        rows[1].id = "K-7"
+        rows[2].id = "2600009"
+        let seed = InboxSeed(rows: rows, locations: Array(repeating: SnapshotReportLocation(chunk: 0, offset: 1), count: 3))
+        XCTAssertEqual(seed.positions(of: ["\u{212A}-7"]), ["K-7": 1], "the Kelvin sign is K")
+        XCTAssertEqual(seed.positions(of: ["K-7", "2600009"]), ["K-7": 1, "2600009": 2])
+        XCTAssertEqual(seed.positions(of: ["2600008"]), [:])
     }
 }
