@@ -9,7 +9,8 @@ struct InboxSortKey: Comparable {
     private var priorityAndRank: UInt64
     private var due: UInt64
     private var received: UInt64
-    private var position: Int32
+    /// The row's position in the desk.
+    let position: Int32
 
     init(schedule: UrgencySchedule, priorityRank: Int, receivedAt: Date, position: Int32, sort: InboxQuery.Sort, now: Date) {
         let u = schedule.urgency(at: now)
@@ -33,8 +34,6 @@ struct InboxSortKey: Comparable {
         let bits = (value == 0 ? 0.0 : value).bitPattern
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
-
-    var row: Int32 { position }
 
     static func < (a: InboxSortKey, b: InboxSortKey) -> Bool {
         if a.priorityAndRank != b.priorityAndRank { return a.priorityAndRank < b.priorityAndRank }
@@ -104,7 +103,7 @@ extension InboxIndex {
                 }
             }
         }
-        return halves == 1 ? sorted[0].map(\.row) : merged(sorted[0], sorted[1])
+        return halves == 1 ? sorted[0].map(\.position) : merged(sorted[0], sorted[1])
     }
 
     /// The positions of two sorted key lists, merged into one order.
@@ -114,15 +113,15 @@ extension InboxIndex {
         var i = 0, j = 0
         while i < a.count, j < b.count {
             if b[j] < a[i] {
-                out.append(b[j].row)
+                out.append(b[j].position)
                 j += 1
             } else {
-                out.append(a[i].row)
+                out.append(a[i].position)
                 i += 1
             }
         }
-        while i < a.count { out.append(a[i].row); i += 1 }
-        while j < b.count { out.append(b[j].row); j += 1 }
+        while i < a.count { out.append(a[i].position); i += 1 }
+        while j < b.count { out.append(b[j].position); j += 1 }
         return out
     }
 }

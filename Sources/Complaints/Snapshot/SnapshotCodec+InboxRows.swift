@@ -54,7 +54,7 @@ public struct InboxSeed: Sendable {
         let wanted = Set(ids)
         var found: [ReportID: Int] = [:]
         guard !wanted.isEmpty else { return found }
-        let filter = wanted.allSatisfy { IDFilter.isASCII($0) } ? IDFilter(wanted) : nil
+        let filter = IDFilter(wanted)
         rows.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             // Read in place: `b[i].id` copied the whole row (retaining its strings) first.
@@ -67,37 +67,41 @@ public struct InboxSeed: Sendable {
     }
 }
 
-/// A bit per fingerprint of some ids, sixty-four bits or more per id: an id whose bit is clear is not
-/// among them (a set bit may be another id's, so the caller checks the set).
+/// A bit per fingerprint of some ASCII ids, sixty-four bits or more per id: an ASCII id whose bit is clear
+/// is not among them (a set bit may be another id's, so the caller checks the set). Nil when any of them is
+/// not ASCII; a row id that is not ASCII always passes.
 private struct IDFilter {
     private var bits: [UInt64]
     private let mask: UInt64
 
-    init(_ ids: Set<ReportID>) {
+    init?(_ ids: Set<ReportID>) {
         var words = 16
         while words < ids.count { words <<= 1 }
         bits = [UInt64](repeating: 0, count: words)
         mask = UInt64(words * 64 - 1)
         for id in ids {
-            let bit = IDFilter.fingerprint(id) & mask
+            guard let print = IDFilter.fingerprint(id) else { return nil }
+            let bit = print & mask
             bits[Int(bit >> 6)] |= 1 << (bit & 63)
         }
     }
 
-    /// False only for an ASCII id whose bit is clear (other ids are left to the set).
     func mayContain(_ id: ReportID) -> Bool {
-        guard IDFilter.isASCII(id) else { return true }
-        let bit = IDFilter.fingerprint(id) & mask
+        guard let print = IDFilter.fingerprint(id) else { return true }
+        let bit = print & mask
         return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 
-    static func isASCII(_ id: ReportID) -> Bool { id.rawValue.utf8.allSatisfy { $0 < 0x80 } }
-
-    /// FNV-1a over the id's bytes, its high bits folded down (ids differ mostly in their last digits).
-    private static func fingerprint(_ id: ReportID) -> UInt64 {
+    /// FNV-1a over the id's bytes, its high bits folded down (ids differ mostly in their last digits); nil
+    /// for an id that is not ASCII, in the same pass.
+    private static func fingerprint(_ id: ReportID) -> UInt64? {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.rawValue.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+        var high: UInt8 = 0
+        for byte in id.rawValue.utf8 {
+            high |= byte
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return high < 0x80 ? h ^ (h >> 29) : nil
     }
 }
 

@@ -133,8 +133,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// The records' intakes with their topics and places as the reference names them, and the warnings
-    /// about values it does not know and times ahead of the clock (each kind in line order, as before),
-    /// worked out on every core: they were a serial tenth of an import.
+    /// about values it does not know and times ahead of the clock (each kind in line order), worked out on
+    /// every core: on one they were a tenth of an import.
     static func prepare(_ records: [(line: Int, intake: Intake)], fileName: String, reference: ReferenceData, now: Date)
         -> (intakes: [Intake], warnings: [(line: Int, text: String)])
     {
