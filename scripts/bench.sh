@@ -181,3 +181,5 @@ row "bulk import (reports/s)" ">= 50000" "$import_rate" "-" "-"
 row "resident memory after start-up (MB)" "<= 1.0 x jrnl" "$((rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((rss_kb * 1000))" "$bytes")"
 row "  (same, cold start without snapshot)" "" "$((cold_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((cold_rss_kb * 1000))" "$bytes")"
 row "  (later, once the search index is built)" "" "$((search_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((search_rss_kb * 1000))" "$bytes")"
+# The figures assume the executable's own allocator (README "Decisions"); a build that lost it says so here.
+echo "allocator: $(sed -n 's/^allocator: //p' <<<"$cold_out" | head -1)"

@@ -52,6 +52,7 @@ struct BenchCommand: ParsableCommand {
                            opened.eventsAfterSnapshot == nil ? "" : " and snapshot", opening, ready - opening))
         Output.line("resident memory after start-up: \(BenchReferences.memoryKB("VmRSS") ?? 0) kB")
         Output.line("snapshot: " + SnapshotCommand.describe(opened))
+        Output.line("allocator: " + HeapAllocator.inUse)
         if startupOnly { return }
         /// Times the last key of each step to its frame; earlier keys (closing and reopening a prompt) set
         /// the step up untimed, so every sample is one keystroke.
