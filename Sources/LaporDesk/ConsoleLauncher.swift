@@ -125,9 +125,11 @@ enum ConsoleLauncher {
                 let more = screen.themeWarnings.count > 1 ? " (+\(screen.themeWarnings.count - 1))" : ""
                 state.announce(Localized("Tema: " + first + more, en: "Theme: " + first + more))
             }
-            SnapshotRefresher.startIfStale(opened)
+            let refresher = SnapshotRefresher(opened)
+            refresher.startIfStale()
             runtime = ConsoleRuntime(state: state, terminal: terminal, service: service, clock: clock)
             runtime.practiceClock = practiceClock
+            runtime.afterTick = { refresher.refreshIfFarBehind() }
         } catch {
             screen.stop()
             throw error

@@ -239,6 +239,31 @@ final class SnapshotTmuxTests: DeskTestCase {
         return last
     }
 
+    /// Round 18's note: a sweep that closed 3,643 reports at once left every later start folding them, for
+    /// the snapshot was rewritten only by a start 10,000 events behind it. A console now writes a new one
+    /// while it runs, once 2,000 events have been folded since the newest snapshot.
+    func testTheConsoleRewritesTheSnapshotOnceManyEventsArriveWhileItRuns() throws {
+        try generateWithSnapshot(seed: 7)
+        let console = try openConsole("--as admin")
+        guard console.waitFor(text: "Kotak Masuk", timeout: 30) else { return }
+        func inode() -> Int? { (try? FileManager.default.attributesOfItem(atPath: snapshotFile))?[.systemFileNumber] as? Int }
+        let taken = inode()
+        XCTAssertNotNil(taken)
+        // Another process's bulk import while the console runs: 2,100 reports.
+        let lines = (1...2100).map { n in
+            #"{"external_id":"sesi-\#(n)","channel":"sms","title":"Laporan \#(n)","body":"Jalan rusak di depan pasar.","category":"Kependudukan"}"#
+        }
+        let path = try writeFile("sesi.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))
+        try expect(0, ["import", path])
+        let end = Date().addingTimeInterval(60)
+        while Date() < end, inode() == taken { Thread.sleep(forTimeInterval: 0.2) }
+        XCTAssertNotEqual(inode(), taken, "the console rewrote the snapshot once 2,100 events were folded since it")
+        guard quit(console) else { return }
+        let status = try expect(0, ["snapshot", "--status"]).stdout
+        let onTop = status.firstMatch(of: /(\d+) events folded on top/).flatMap { Int($0.1) }
+        XCTAssertLessThan(try XCTUnwrap(onTop, status), 2000, status)
+    }
+
     var startupLog: String { scratch.path + "/startup.log" }
 
     /// The start-up log of a console whose first frame came from the snapshot's rows.

@@ -17,6 +17,9 @@ public final class ConsoleRuntime {
     public var decorate: ((inout Canvas, ConsoleState) -> Void)?
     /// The practice desk's shared clock; nil on real desks, where the clock keys are refused.
     public var practiceClock: PracticeClockControl?
+    /// Called on each tick, after the poll and the sweep: the embedding program keeps its caches fresh
+    /// there (the projection snapshot, once many events were folded since it). Must return at once.
+    public var afterTick: (() -> Void)?
 
     public init(state: ConsoleState, terminal: any TerminalDevice, service: any DeskService, clock: @escaping () -> Date,
                 tickMilliseconds: Int = 1000) {
@@ -65,6 +68,7 @@ public final class ConsoleRuntime {
                     let swept = service.sweep(now: now)
                     if !swept.isEmpty { dispatch(.journalEvents(swept)) }
                 }
+                afterTick?()
                 // The snapshot's lines are checked on another core after the first frame.
                 if service.snapshotWasWrong {
                     dispatch(.snapshotWasWrong)
