@@ -43,7 +43,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // mimalloc as the executable's malloc: a bulk import frees on one thread what the decoders
-        // allocated on others, and glibc's arenas made that a fifth of an import's time (README "Speed").
+        // allocated on others, and glibc's arenas made that a fifth of an import's time (README "Decisions").
         .systemLibrary(
             name: "CMimalloc",
             providers: [.apt(["libmimalloc-dev"])]

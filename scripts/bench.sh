@@ -155,6 +155,8 @@ grep -q '^snapshot: used, taken at event [0-9]*, 1500 events folded on top' <<<"
 later=$(first_frame <<<"$later_out")
 later_ready=$(keys_ready <<<"$later_out")
 rm -rf "$(dirname "$later_desk")"
+# The import syncs its batches: let the copy's deletion reach the disk first, not during its first batch.
+sync
 # bulk import: the intake file into a fresh desk, median seconds of `lapor-desk import`
 import_s=$(for _ in $(seq "$runs"); do
     tmp=$(mktemp -d); "$bin" init --data "$tmp/d" >/dev/null 2>&1

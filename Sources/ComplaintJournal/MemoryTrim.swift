@@ -1,26 +1,26 @@
 import Foundation
 
-/// Hands memory freed during start-up back to the system. Decoding a large journal allocates and frees
-/// gigabytes of short-lived values on several threads; an allocator keeps freed pages for reuse, so without
-/// this the resident size after start-up counted memory nobody used any more.
+/// Asks the allocator to hand memory freed during start-up back to the system. Decoding a large journal
+/// allocates and frees gigabytes of short-lived values on several threads, and an allocator keeps freed
+/// pages for reuse: without this the resident size after start-up counted memory nobody used any more.
 enum MemoryTrim {
     static func afterStartup() {
         #if os(Linux)
-        collect()
+        // glibc's arenas (all of them; the only heap of tests and tools built without mimalloc).
+        _ = glibcMallocTrim(0)
+        // mimalloc's, when the process has it (the lapor-desk executable links it as its malloc): this
+        // thread's heap and the segments other threads left; the decoders' own free pages it purges by
+        // itself after a short delay.
+        miCollect?(true)
         #endif
     }
 
     #if os(Linux)
-    /// mimalloc's `mi_collect(true)` when the process has it (the lapor-desk executable links it as its
-    /// malloc), else glibc's `malloc_trim(0)` (tests and tools built without it). Looked up once.
-    private static let collect: @Sendable () -> Void = {
-        // A null handle is glibc's RTLD_DEFAULT: the process's global symbols.
-        if let symbol = dlsym(nil, "mi_collect") {
-            let miCollect = unsafeBitCast(symbol, to: (@convention(c) (Bool) -> Void).self)
-            return { miCollect(true) }
-        }
-        return { _ = glibcMallocTrim(0) }
-    }()
+    /// mimalloc's `mi_collect`, looked up once among the process's symbols (a null handle is glibc's
+    /// RTLD_DEFAULT); nil without mimalloc.
+    private static let miCollect: (@convention(c) (Bool) -> Void)? = dlsym(nil, "mi_collect").map {
+        unsafeBitCast($0, to: (@convention(c) (Bool) -> Void).self)
+    }
     #endif
 }
 

@@ -6,13 +6,8 @@ import Foundation
 /// blocks are freed on another thread than the one that allocated them; glibc takes the other arena's lock
 /// for each, and mimalloc does not (50,000 reports: 0.59–0.76 s against 0.78–1.02 s, interleaved). A cold
 /// start was as fast with either (glibc needed its heap grown in 32 MiB steps to be, which mimalloc does
-/// by itself). Freed memory goes back to the system through `MemoryTrim`, which finds `mi_collect`.
+/// by itself). `MemoryTrim` asks it to return freed memory after start-up (`mi_collect`).
 enum HeapAllocator {
-    /// Fails loudly if the build ever stops linking mimalloc 2: the figures in the README assume it.
-    static func check() {
-        precondition(mi_version() >= 200, "lapor-desk expects mimalloc 2 or later (libmimalloc-dev)")
-    }
-
     /// Which allocator `malloc` reaches, for the benchmark's record: mimalloc only if a block from the
     /// C library's `malloc` lies in mimalloc's heap (a link order with libc first would leave glibc's).
     static var inUse: String {

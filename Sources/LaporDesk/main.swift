@@ -3,7 +3,6 @@ import Foundation
 
 // Exit codes are a contract (formats.md §1): 0 success, 1 some input rejected, 2 usage error,
 // 3 data folder damaged or locked. ArgumentParser's own usage code (64) is mapped to 2.
-HeapAllocator.check()
 // SIGQUIT means "quit now": the default action, not the Swift backtracer's interactive crash report (which
 // held an import, and the journal lock, for 30 s). The console still restores the terminal first.
 signal(SIGQUIT, SIG_DFL)

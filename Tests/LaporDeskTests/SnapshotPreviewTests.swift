@@ -107,6 +107,23 @@ final class SnapshotPreviewTests: DeskTestCase {
         XCTAssertTrue(opened.desk["2600301"]?.redactedFields.contains("body") ?? false)
     }
 
+    /// Review, round 19: a console reloads its deadline rules when `desk.toml` or a holiday list changes, and
+    /// now also writes snapshots while it runs. Their rows must carry the key of the rules they were computed
+    /// under (the reloaded ones), or a revert before the next start would make them pass for current.
+    func testTheRowsKeyIsTheKeyOfTheRulesInForce() throws {
+        try makeDesk()
+        let opened = try OpenedDesk.open(DeskFolder(url: dataURL), defaults: Self.defaults, mode: .writer, useSnapshot: false)
+        let atStart = opened.inboxRowRules.key
+        XCTAssertTrue(atStart.contains("limits 3 "), atStart)
+        var limits = opened.deadlines.limits
+        limits.verification = 4
+        opened.store.deadlines = Deadlines(calendar: opened.deadlines.calendar, limits: limits)
+        let reloaded = opened.inboxRowRules
+        XCTAssertEqual(reloaded.deadlines.limits.verification, 4)
+        XCTAssertTrue(reloaded.key.contains("limits 4 "), reloaded.key)
+        XCTAssertNotEqual(reloaded.key, atStart)
+    }
+
     func testNoPreviewWithoutAnAcceptedSnapshot() throws {
         let generated = try CLI.run(["generate", "--reports", "50", "--seed", "2", "--out", dataPath])
         XCTAssertEqual(generated.code, 0, generated.transcript)

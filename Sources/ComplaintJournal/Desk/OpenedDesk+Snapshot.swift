@@ -59,9 +59,16 @@ extension OpenedDesk {
     /// The deadline rules the snapshot's inbox rows are computed with, keyed by everything a deadline
     /// schedule depends on: the limits, the time zone and each holiday (date and kind) with the years the
     /// lists cover. Editing `desk.toml` or a holiday file changes the key, and start-up then builds rows
-    /// from the desk instead of trusting the snapshot's.
+    /// from the desk instead of trusting the snapshot's. Both come from the rules in force: a console reloads
+    /// them when those files change, and a snapshot it writes later must not label rows computed under the
+    /// new rules with the start-up key (a revert before the next start would make them pass for current).
     public var inboxRowRules: InboxRowRules {
-        InboxRowRules(deadlines: deadlines, key: OpenedDesk.rulesKey(limits: settings.limits, calendar: calendar))
+        let live = deadlines
+        // Every desk's rules use a working calendar; any other measure gets a key no snapshot can match.
+        guard let liveCalendar = live.calendar as? WorkingCalendar else {
+            return InboxRowRules(deadlines: live, key: "rules without a working calendar")
+        }
+        return InboxRowRules(deadlines: live, key: OpenedDesk.rulesKey(limits: live.limits, calendar: liveCalendar))
     }
 
     static func rulesKey(limits: DeadlineLimits, calendar: WorkingCalendar) -> String {

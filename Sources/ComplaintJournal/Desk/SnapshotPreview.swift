@@ -24,7 +24,7 @@ public final class SnapshotPreview {
     private var later: (reports: [Int: Report], anomalies: [Desk.Anomaly])?
 
     /// More events after the snapshot than this and the desk is decoded before the first frame (a writer
-    /// console rewrites the snapshot when it starts 10,000 or more events behind).
+    /// console rewrites the snapshot once it is 2,000 or more events behind, at start-up or while it runs).
     static let laterEventLimit = 20_000
 
     init(folder: DeskFolder, settings: DeskSettings, roster: Roster, reference: ReferenceData, deadlines: Deadlines,

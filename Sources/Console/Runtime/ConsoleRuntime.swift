@@ -17,8 +17,9 @@ public final class ConsoleRuntime {
     public var decorate: ((inout Canvas, ConsoleState) -> Void)?
     /// The practice desk's shared clock; nil on real desks, where the clock keys are refused.
     public var practiceClock: PracticeClockControl?
-    /// Called on each tick, after the poll and the sweep: the embedding program keeps its caches fresh
-    /// there (the projection snapshot, once many events were folded since it). Must return at once.
+    /// Called on each idle tick (no key or journal change for a tick's time), after the poll and the sweep:
+    /// the embedding program keeps its caches fresh there (the projection snapshot, once many events were
+    /// folded since it). Should return quickly: the officer's next key waits for it.
     public var afterTick: (() -> Void)?
 
     public init(state: ConsoleState, terminal: any TerminalDevice, service: any DeskService, clock: @escaping () -> Date,
