@@ -125,7 +125,7 @@ enum ConsoleLauncher {
                 let more = screen.themeWarnings.count > 1 ? " (+\(screen.themeWarnings.count - 1))" : ""
                 state.announce(Localized("Tema: " + first + more, en: "Theme: " + first + more))
             }
-            let refresher = SnapshotRefresher(opened)
+            let refresher = SnapshotRefresher(opened, log: log)
             refresher.startIfStale()
             runtime = ConsoleRuntime(state: state, terminal: terminal, service: service, clock: clock)
             runtime.practiceClock = practiceClock

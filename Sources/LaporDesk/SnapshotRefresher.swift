@@ -21,9 +21,12 @@ final class SnapshotRefresher {
     /// wrote, or a newer one another process wrote (read from the file's footer when a write falls due).
     private var covered: UInt64
     private let writing = WriteInProgress()
+    /// Where a session's writes are noted: written, or why not (the start-up log, when one is asked for).
+    private let log: StartupLog
 
-    init(_ opened: OpenedDesk) {
+    init(_ opened: OpenedDesk, log: StartupLog) {
         self.opened = opened
+        self.log = log
         if case let .used(seq) = opened.snapshot { covered = seq } else { covered = 0 }
     }
 
@@ -48,7 +51,9 @@ final class SnapshotRefresher {
         // Another console, or `lapor-desk snapshot`, may have written a newer one: its footer says where.
         if let onDisk = Self.pointOnDisk(dataFolder: opened.folder.url), onDisk > covered {
             covered = onDisk
-            guard Self.isDue(lastSeq: opened.desk.lastSeq, covered: covered) else { return }
+            guard Self.isDue(lastSeq: opened.desk.lastSeq, covered: covered) else {
+                return log.note("snapshot not rewritten: one written elsewhere covers event \(onDisk)")
+            }
         }
         write(unlessWrittenMeanwhile: true)
     }
@@ -81,17 +86,26 @@ final class SnapshotRefresher {
         let journal = opened.journal
         let rules = opened.inboxRowRules
         let writing = self.writing
+        // Only a session's writes are noted: the start-up milestones end with "console ready".
+        let log: StartupLog? = unlessWrittenMeanwhile ? self.log : nil
         let thread = Thread {
             defer { writing.end() }
             let cache = (ProjectionSnapshot.path(dataFolder: dataFolder) as NSString).deletingLastPathComponent
             let lock = unlessWrittenMeanwhile ? FolderLock(cache) : nil
             if unlessWrittenMeanwhile {
-                guard let lock, lock.isHeld else { return }
+                guard let lock, lock.isHeld else { return log?.note("snapshot not rewritten: another process is writing one") ?? () }
                 if let onDisk = SnapshotRefresher.pointOnDisk(dataFolder: dataFolder),
-                   !SnapshotRefresher.isDue(lastSeq: source.desk.lastSeq, covered: onDisk) { return }
+                   !SnapshotRefresher.isDue(lastSeq: source.desk.lastSeq, covered: onDisk) {
+                    return log?.note("snapshot not rewritten: one written elsewhere covers event \(onDisk)") ?? ()
+                }
             }
-            _ = try? ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
-                                              programStamp: ProjectionSnapshot.currentProgramStamp(), rules: rules)
+            do throws(ProjectionSnapshot.WriteError) {
+                try ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
+                                             programStamp: ProjectionSnapshot.currentProgramStamp(), rules: rules)
+                log?.note("snapshot rewritten in the background at event \(source.desk.lastSeq)")
+            } catch {
+                log?.note("snapshot not rewritten: \(error)")
+            }
             withExtendedLifetime(lock) {}
         }
         thread.qualityOfService = .background

@@ -7,8 +7,9 @@ import Glibc
 /// `LAPOR_DESK_STARTUP_LOG` (nothing happens without it). For an administrator asking why a console starts
 /// slowly, and for the tests that check the first frame came from the snapshot. Never prints (curses owns
 /// the terminal) and never fails the console: a file that cannot be opened or written is ignored, a FIFO
-/// without a reader does not block, and consoles sharing the file append whole lines.
-final class StartupLog {
+/// without a reader does not block, and consoles sharing the file append whole lines. A running console
+/// also notes there what became of the snapshot writes it started (`SnapshotRefresher`), from any thread.
+final class StartupLog: Sendable {
     private let path: String?
     private let start = Date()
 

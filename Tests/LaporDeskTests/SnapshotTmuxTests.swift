@@ -264,6 +264,32 @@ final class SnapshotTmuxTests: DeskTestCase {
         XCTAssertLessThan(try XCTUnwrap(onTop, status), 2000, status)
     }
 
+    /// Several consoles fold the same events at once (a sweep, another desk's bulk import): one of them
+    /// writes the new snapshot, and the other notes why it did not (review, round 19: each wrote its own).
+    func testTwoConsolesWriteOneSnapshotBetweenThem() throws {
+        try generateWithSnapshot(seed: 8)
+        let logs = [scratch.path + "/a.log", scratch.path + "/b.log"]
+        let consoles = try logs.map { try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\($0)'") }
+        for console in consoles { guard console.waitFor(text: "Kotak Masuk", timeout: 30) else { return } }
+        let lines = (1...2100).map { n in
+            #"{"external_id":"dua-\#(n)","channel":"sms","title":"Laporan \#(n)","body":"Lampu jalan mati.","category":"Kependudukan"}"#
+        }
+        try expect(0, ["import", try writeFile("dua.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))])
+        func outcomes() -> [String] {
+            logs.flatMap { ((try? String(contentsOfFile: $0, encoding: .utf8)) ?? "").split(separator: "\n") }
+                .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
+                .filter { $0.hasPrefix("snapshot rewritten") || $0.hasPrefix("snapshot not rewritten") }
+        }
+        let end = Date().addingTimeInterval(60)
+        while Date() < end, outcomes().count < 2 { Thread.sleep(forTimeInterval: 0.2) }
+        Thread.sleep(forTimeInterval: 2)
+        let noted = outcomes()
+        XCTAssertEqual(noted.filter { $0.hasPrefix("snapshot rewritten in the background at event ") }.count, 1, "\(noted)")
+        XCTAssertEqual(noted.filter { $0.hasPrefix("snapshot not rewritten: ") }.count, 1, "\(noted)")
+        for console in consoles { guard quit(console) else { return } }
+        XCTAssertTrue(try expect(0, ["snapshot", "--status"]).stdout.contains("used, taken at event"))
+    }
+
     var startupLog: String { scratch.path + "/startup.log" }
 
     /// The start-up log of a console whose first frame came from the snapshot's rows.
