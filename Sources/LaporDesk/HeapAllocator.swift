@@ -8,13 +8,13 @@ import Foundation
 /// start was as fast with either (glibc needed its heap grown in 32 MiB steps to be, which mimalloc does
 /// by itself). `MemoryTrim` asks it to return freed memory after start-up (`mi_collect`).
 enum HeapAllocator {
-    /// Which allocator `malloc` reaches, for the benchmark's record: mimalloc only if a block from the
-    /// C library's `malloc` lies in mimalloc's heap (a link order with libc first would leave glibc's).
+    /// Which allocator `malloc` reaches, for the benchmark's record: mimalloc only if a block from `malloc`
+    /// lies in mimalloc's heap (a link order with libc first would leave glibc's; a preloaded one, its own).
     static var inUse: String {
         let version = mi_version()
         let named = "mimalloc \(version / 100).\(version % 100 / 10).\(version % 10)"
         guard let block = malloc(64) else { return "unknown (malloc failed)" }
         defer { free(block) }
-        return mi_is_in_heap_region(block) ? named : "the C library's malloc (\(named) linked but not in use)"
+        return mi_is_in_heap_region(block) ? named : "another malloc than mimalloc (\(named) linked but not in use)"
     }
 }
