@@ -17,8 +17,8 @@ final class SnapshotRefresher {
     static let minimumEvents: UInt64 = 5_000
 
     private let opened: OpenedDesk
-    /// The journal point of the newest snapshot this process knows: the one start-up used, the last it
-    /// wrote, or a newer one another process wrote (read from the file's footer when a write falls due).
+    /// The journal point of the newest snapshot this process knows of: the one start-up used, or the last it
+    /// set out to write (a newer one another process wrote is found when a write falls due).
     private var covered: UInt64
     private let writing = WriteInProgress()
     /// Where a session's writes are noted: written, or why not (the start-up log, when one is asked for).
@@ -39,74 +39,52 @@ final class SnapshotRefresher {
             ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: opened.folder.url)
             return
         }
-        write(unlessWrittenMeanwhile: false)
+        write(shared: false)
     }
 
-    /// During the session, on the console's idle ticks (usually one comparison): writes again once
-    /// `threshold` events have been folded since the newest snapshot. Not on a practice desk, which a reset
-    /// replaces under the console: a write in flight would put the old desk's snapshot in the new folder.
+    /// During the session, on the console's idle ticks (one comparison until a write falls due): writes
+    /// again once `threshold` events have been folded since the newest snapshot. Not on a practice desk,
+    /// which a reset replaces under the console: a write in flight would put the old desk's snapshot in the
+    /// new folder.
     func refreshIfFarBehind() {
-        guard opened.journal.mode == .writer, !opened.settings.isPractice, opened.desk.lastSeq >= Self.minimumEvents,
-              !writing.isBusy, Self.isDue(lastSeq: opened.desk.lastSeq, covered: covered) else { return }
-        // Another console, or `lapor-desk snapshot`, may have written a newer one: its footer says where.
-        if let onDisk = Self.pointOnDisk(dataFolder: opened.folder.url), onDisk > covered {
-            covered = onDisk
-            guard Self.isDue(lastSeq: opened.desk.lastSeq, covered: covered) else {
-                return log.note("snapshot not rewritten: one written elsewhere covers event \(onDisk)")
-            }
-        }
-        write(unlessWrittenMeanwhile: true)
+        let lastSeq = opened.desk.lastSeq
+        guard opened.journal.mode == .writer, !opened.settings.isPractice, lastSeq >= Self.minimumEvents,
+              lastSeq >= covered, lastSeq - covered >= Self.threshold else { return }
+        write(shared: true)
     }
 
-    /// Whether a desk at `lastSeq` is far enough past the snapshot covering `covered` for a new one.
-    private static func isDue(lastSeq: UInt64, covered: UInt64) -> Bool {
-        lastSeq >= covered && lastSeq - covered >= threshold
-    }
-
-    /// The journal point of the snapshot file this build can use, reading only its footer.
-    private static func pointOnDisk(dataFolder: URL) -> UInt64? {
-        guard case let .opened(mapped) = ProjectionSnapshot.open(dataFolder: dataFolder,
-                                                                 programStamp: ProjectionSnapshot.currentProgramStamp())
-        else { return nil }
-        return mapped.resume.lastSeq
-    }
-
-    /// Writes on a background thread. With `unlessWrittenMeanwhile`, several consoles whose sweeps folded
-    /// the same events at once write one snapshot between them: each first takes the cache folder's lock
-    /// without waiting (another holder: it is writing that snapshot now), then skips a write a newer file
-    /// already makes redundant.
-    private func write(unlessWrittenMeanwhile: Bool) {
+    /// Writes on a background thread. `shared` (a session's write): other consoles may want the same
+    /// snapshot at the same moment, and one writes it between them
+    /// (`ProjectionSnapshot.writeUnlessAnotherIsFresh`); what became of it is noted in the log.
+    private func write(shared: Bool) {
         guard writing.begin() else { return }
         guard let source = opened.snapshotSource() else {
             writing.end()
             return
         }
         covered = source.desk.lastSeq
-        let dataFolder = opened.folder.url
         let journal = opened.journal
         let rules = opened.inboxRowRules
         let writing = self.writing
         // Only a session's writes are noted: the start-up milestones end with "console ready".
-        let log: StartupLog? = unlessWrittenMeanwhile ? self.log : nil
+        let log: StartupLog? = shared ? self.log : nil
         let thread = Thread {
             defer { writing.end() }
-            let cache = (ProjectionSnapshot.path(dataFolder: dataFolder) as NSString).deletingLastPathComponent
-            let lock = unlessWrittenMeanwhile ? FolderLock(cache) : nil
-            if unlessWrittenMeanwhile {
-                guard let lock, lock.isHeld else { return log?.note("snapshot not rewritten: another process is writing one") ?? () }
-                if let onDisk = SnapshotRefresher.pointOnDisk(dataFolder: dataFolder),
-                   !SnapshotRefresher.isDue(lastSeq: source.desk.lastSeq, covered: onDisk) {
-                    return log?.note("snapshot not rewritten: one written elsewhere covers event \(onDisk)") ?? ()
-                }
-            }
+            let stamp = ProjectionSnapshot.currentProgramStamp()
             do throws(ProjectionSnapshot.WriteError) {
-                try ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal,
-                                             programStamp: ProjectionSnapshot.currentProgramStamp(), rules: rules)
-                log?.note("snapshot rewritten in the background at event \(source.desk.lastSeq)")
+                guard shared else {
+                    try ProjectionSnapshot.write(source.desk, at: source.resume, journal: journal, programStamp: stamp, rules: rules)
+                    return
+                }
+                switch try ProjectionSnapshot.writeUnlessAnotherIsFresh(source.desk, at: source.resume, journal: journal,
+                                                                       programStamp: stamp, rules: rules, slack: Self.threshold) {
+                case .written: log?.note("snapshot rewritten in the background at event \(source.desk.lastSeq)")
+                case .anotherIsWriting: log?.note("snapshot not rewritten: another process is writing one")
+                case let .freshEnough(seq): log?.note("snapshot not rewritten: one written elsewhere covers event \(seq)")
+                }
             } catch {
                 log?.note("snapshot not rewritten: \(error)")
             }
-            withExtendedLifetime(lock) {}
         }
         thread.qualityOfService = .background
         thread.start()
@@ -119,8 +97,6 @@ private final class WriteInProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var busy = false
 
-    var isBusy: Bool { lock.withLock { busy } }
-
     /// True when no write was in progress (the caller now holds it until `end`).
     func begin() -> Bool {
         lock.withLock {
@@ -132,21 +108,5 @@ private final class WriteInProgress: @unchecked Sendable {
 
     func end() {
         lock.withLock { busy = false }
-    }
-}
-
-/// An exclusive `flock` on a folder, taken without waiting and released when this value goes.
-/// `isHeld` is false when another process holds it; a folder that is not there yet needs no lock (true).
-private final class FolderLock {
-    private let fd: Int32
-    let isHeld: Bool
-
-    init(_ path: String) {
-        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        isHeld = fd < 0 || flock(fd, LOCK_EX | LOCK_NB) == 0
-    }
-
-    deinit {
-        if fd >= 0 { close(fd) }
     }
 }

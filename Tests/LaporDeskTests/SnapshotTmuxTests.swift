@@ -239,6 +239,14 @@ final class SnapshotTmuxTests: DeskTestCase {
         return last
     }
 
+    /// Another process's bulk import while consoles run: `count` new reports, one event each.
+    func importBeside(_ count: Int) throws {
+        let lines = (1...count).map { n in
+            #"{"external_id":"beside-\#(n)","channel":"sms","title":"Laporan \#(n)","body":"Jalan rusak di depan pasar.","category":"Kependudukan"}"#
+        }
+        try expect(0, ["import", try writeFile("beside.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))])
+    }
+
     /// Round 18's note: a sweep that closed 3,643 reports at once left every later start folding them, for
     /// the snapshot was rewritten only by a start 10,000 events behind it. A console now writes a new one
     /// while it runs, once 2,000 events have been folded since the newest snapshot.
@@ -249,12 +257,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         func inode() -> Int? { (try? FileManager.default.attributesOfItem(atPath: snapshotFile))?[.systemFileNumber] as? Int }
         let taken = inode()
         XCTAssertNotNil(taken)
-        // Another process's bulk import while the console runs: 2,100 reports.
-        let lines = (1...2100).map { n in
-            #"{"external_id":"sesi-\#(n)","channel":"sms","title":"Laporan \#(n)","body":"Jalan rusak di depan pasar.","category":"Kependudukan"}"#
-        }
-        let path = try writeFile("sesi.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))
-        try expect(0, ["import", path])
+        try importBeside(2100)
         let end = Date().addingTimeInterval(60)
         while Date() < end, inode() == taken { Thread.sleep(forTimeInterval: 0.2) }
         XCTAssertNotEqual(inode(), taken, "the console rewrote the snapshot once 2,100 events were folded since it")
@@ -271,10 +274,7 @@ final class SnapshotTmuxTests: DeskTestCase {
         let logs = [scratch.path + "/a.log", scratch.path + "/b.log"]
         let consoles = try logs.map { try openConsole("--as admin", before: "export LAPOR_DESK_STARTUP_LOG='\($0)'") }
         for console in consoles { guard console.waitFor(text: "Kotak Masuk", timeout: 30) else { return } }
-        let lines = (1...2100).map { n in
-            #"{"external_id":"dua-\#(n)","channel":"sms","title":"Laporan \#(n)","body":"Lampu jalan mati.","category":"Kependudukan"}"#
-        }
-        try expect(0, ["import", try writeFile("dua.jsonl", Data((lines.joined(separator: "\n") + "\n").utf8))])
+        try importBeside(2100)
         func outcomes() -> [String] {
             logs.flatMap { ((try? String(contentsOfFile: $0, encoding: .utf8)) ?? "").split(separator: "\n") }
                 .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }

@@ -341,4 +341,28 @@ final class ProjectionSnapshotTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: live), "a live writer's file is left alone")
         XCTAssertTrue(FileManager.default.fileExists(atPath: other), "other files are not touched")
     }
+
+    /// Several consoles wanting the same snapshot at once write one between them (round 19): with the cache
+    /// folder's lock held elsewhere, or a snapshot there within `slack` events of this desk, the write is
+    /// skipped and says why.
+    func testASharedWriteIsSkippedWhileAnotherWritesOrWhenOneIsFreshEnough() throws {
+        let folder = try generatedFolder(reports: 100)
+        let (s, journal) = try store(folder)
+        let point = try XCTUnwrap(journal.resumePoint())
+        func shared(slack: UInt64) throws -> ProjectionSnapshot.SharedWrite {
+            try ProjectionSnapshot.writeUnlessAnotherIsFresh(s.desk, at: point, journal: journal, programStamp: stamp,
+                                                             rules: TestSupport.inboxRules, slack: slack)
+        }
+        XCTAssertEqual(try shared(slack: 10), .written, "no cache folder yet: nothing to share")
+        XCTAssertEqual(try shared(slack: 10), .freshEnough(coveredSeq: point.lastSeq))
+        XCTAssertEqual(try shared(slack: 0), .written, "no slack: only a newer snapshot would do")
+        // Another writer holds the folder's lock (its own open file, as another process has).
+        let other = open(journal.folder.cachePath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { close(other) }
+        XCTAssertEqual(flock(other, LOCK_EX | LOCK_NB), 0)
+        XCTAssertEqual(try shared(slack: 0), .anotherIsWriting)
+        flock(other, LOCK_UN)
+        XCTAssertEqual(try shared(slack: 0), .written)
+        XCTAssertEqual(try loaded(folder).resume.lastSeq, point.lastSeq)
+    }
 }
