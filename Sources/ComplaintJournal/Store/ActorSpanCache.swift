@@ -6,8 +6,8 @@ import Foundation
 /// and freeing them on the fold's thread, was a tenth of a cold start.
 ///
 /// One cache per decoding thread (no lock on the hot path), keyed by the object's exact bytes: a line whose
-/// bytes equal a line already decoded has the same actor. Every thread's cache hands out the one box the
-/// process keeps per actor (`canonical`), so the fold meets each actor as one reference.
+/// bytes equal a line already decoded has the same actor. Each thread hands out one box per actor
+/// (`canonical`), which the fold finds by identity and maps to the desk's own box (`Desk.box`).
 enum ActorSpanCache {
     private static let perThread = ThreadLocal { SpanCache<ActorBox>() }
 
@@ -36,19 +36,22 @@ enum ActorSpanCache {
         }
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var boxes: [ExactActor: ActorBox] = [:]
+    private final class Boxes {
+        var byActor: [ExactActor: ActorBox] = [:]
+    }
 
-    /// The process's one box for `actor`, spelled exactly so (`ExactActor`: which core decodes a spelling
-    /// first never decides what another line shows). Boxes live as long as the process: a desk has a few
-    /// hundred actors, and a trail keeps its actors' boxes anyway.
+    private static let perThreadBoxes = ThreadLocal { Boxes() }
+
+    /// This thread's one box for `actor`, spelled exactly so (`ExactActor`: which core decodes a spelling
+    /// first never decides what another line shows). Kept as long as the thread, whatever the span cache
+    /// drops: a desk has a few hundred actors. Per thread, not per process: the fold keeps its own copy
+    /// (`Desk.box`), so no box's reference count is written by two cores in turn.
     static func canonical(_ actor: Actor) -> ActorBox {
-        lock.lock()
-        defer { lock.unlock() }
+        let boxes = perThreadBoxes.value
         let key = ExactActor(actor)
-        if let known = boxes[key] { return known }
+        if let known = boxes.byActor[key] { return known }
         let made = ActorBox(actor)
-        boxes[key] = made
+        boxes.byActor[key] = made
         return made
     }
 }

@@ -20,9 +20,17 @@ public struct Desk: Sendable {
     private var actorBoxes: [ExactActor: ActorBox] = [:]
     /// The boxes used last, compared by identity before any lookup: a fold meets the same few actors again
     /// and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
-    private var recentBoxes: [ActorBox] = []
-    /// The boxes in `actorBoxes` by identity (held there, so an identity is never reused while listed).
-    private var adoptedBoxes: [ObjectIdentifier: ActorBox] = [:]
+    private var recentBoxes = [AdoptedBox?](repeating: nil, count: Desk.recentBoxSlots)
+    private static let recentBoxSlots = 64
+    /// The desk's box for each box met so far, by the identity of the box met (held here, so an identity
+    /// is never reused while listed).
+    private var adoptedBoxes: [ObjectIdentifier: AdoptedBox] = [:]
+
+    /// A box an event came with, and the desk's own box for the same actor.
+    private struct AdoptedBox {
+        var given: ActorBox
+        var own: ActorBox
+    }
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -168,23 +176,34 @@ public struct Desk: Sendable {
     /// own would be matched by value, hashing the actor's five strings, for every event.
     public mutating func actorBox(for actor: Actor) -> ActorBox { box(ActorBox(actor)) }
 
-    /// The desk's one box for the event's actor. Events decoded at start-up come with boxes already shared
-    /// process-wide (`ActorSpanCache`), found here by identity; any other box is matched by value once.
+    /// The desk's one box for the event's actor. Events decoded at start-up come with boxes each decoding
+    /// thread keeps per actor (`ActorSpanCache`), found here by identity; any other box is matched by
+    /// value once.
+    ///
+    /// The desk's box is its own copy, never one a decoding thread hands out: a box both the fold and a
+    /// decoder retain, event after event, moves its reference count between the cores each time (that
+    /// traffic was about a tenth of a cold start's CPU).
     private mutating func box(_ given: ActorBox) -> ActorBox {
-        for b in recentBoxes where b === given { return b }
-        let b: ActorBox
-        if let adopted = adoptedBoxes[ObjectIdentifier(given)] {
-            b = adopted
-        } else if let known = actorBoxes[ExactActor(given.actor)] {
-            b = known
+        let id = ObjectIdentifier(given)
+        // Slots by address (allocations are 16-byte aligned): no hashing, no list to search or reorder.
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: id) >> 4) & (Desk.recentBoxSlots - 1)
+        if let recent = recentBoxes[slot], recent.given === given { return recent.own }
+        let adopted: AdoptedBox
+        if let known = adoptedBoxes[id] {
+            adopted = known
         } else {
-            b = given
-            actorBoxes[ExactActor(given.actor)] = given
-            adoptedBoxes[ObjectIdentifier(given)] = given
+            let own: ActorBox
+            if let known = actorBoxes[ExactActor(given.actor)] {
+                own = known
+            } else {
+                own = ActorBox(given.actor)
+                actorBoxes[ExactActor(given.actor)] = own
+            }
+            adopted = AdoptedBox(given: given, own: own)
+            adoptedBoxes[id] = adopted
         }
-        if recentBoxes.count == 8 { recentBoxes.removeLast() }
-        recentBoxes.insert(b, at: 0)
-        return b
+        recentBoxes[slot] = adopted
+        return adopted.own
     }
 
     public mutating func apply(_ events: some Sequence<RecordedEvent>) {

@@ -12,15 +12,18 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertLessThanOrEqual(MemoryLayout<RecordedEvent>.stride, 112, "the actor inline in RecordedEvent")
     }
 
-    /// Events decoded at start-up come with the process's shared box of their actor: the desk keeps that
-    /// very box (found by identity, no hashing of five strings per event), and an equal actor in a box of
-    /// its own still ends up sharing it.
-    func testTheFoldKeepsTheBoxAnEventBrings() {
+    /// Events decoded at start-up come with their decoding thread's box of their actor, one per thread:
+    /// the desk keeps one box of its own per actor for all of them (found by identity, no hashing of five
+    /// strings per event), never a box a decoding thread goes on handing out (the two cores would write
+    /// its reference count in turn), and an equal actor in a box of its own still ends up sharing it.
+    func testTheFoldKeepsOneBoxOfItsOwnPerActor() {
         let at = Date(timeIntervalSince1970: 1_775_440_800)
         let shared = ActorBox(Actor(name: "rina", role: .adminNasional, osUser: "rina"))
+        let fromAnotherThread = ActorBox(shared.actor)
         var desk = Desk()
         for k in 1...20 {
-            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: ReportID("\(k)"), at: at, actorBox: shared,
+            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: ReportID("\(k)"), at: at,
+                                     actorBox: k.isMultiple(of: 2) ? shared : fromAnotherThread,
                                      event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(k)"))))
         }
         // Another actor in between pushes `rina` out of the recently used boxes on purpose.
@@ -32,7 +35,10 @@ final class CompactTrailTests: XCTestCase {
         desk.apply(RecordedEvent(seq: 32, id: "", reportID: "3", at: at, actor: shared.actor, event: .noteAdded(text: "n")))
         let rinas = desk.all.flatMap(\.trail).filter { $0.actor.name == "rina" }
         XCTAssertEqual(rinas.count, 22)
-        XCTAssertTrue(rinas.allSatisfy { $0.actorBox === shared })
+        let own = rinas[0].actorBox
+        XCTAssertTrue(rinas.allSatisfy { $0.actorBox === own })
+        XCTAssertFalse(own === shared || own === fromAnotherThread, "the desk keeps a box of its own")
+        XCTAssertEqual(own.actor, shared.actor)
     }
 
     /// A batch built in memory asks the desk for its actor's box (`actorBox(for:)`): the one the desk already
