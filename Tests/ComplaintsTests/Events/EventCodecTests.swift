@@ -95,6 +95,33 @@ final class EventCodecTests: XCTestCase {
                                                    payload: Array("{\"intake\":{\"channel\":\"fax\",\"body\":\"x\",\"received_at\":\"2026-01-01T00:00:00Z\"}}".utf8)))
     }
 
+    /// A required vocabulary word (a disposition's agency, a unit) is read through the decoding thread's
+    /// word cache: missing, null or not a string is refused with its field, and an escaped spelling reads
+    /// as its text, the same word as the plain one, every time.
+    func testRequiredWordsAreRefusedWithTheirFieldAndReadThroughEscapes() throws {
+        func problem(_ type: String, _ payload: String) -> String? {
+            do {
+                _ = try EventCodec.decode(type: type, payload: Array(payload.utf8))
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        XCTAssertEqual(problem("report.assigned-to-unit", "{}"), "report.assigned-to-unit: unit: missing")
+        XCTAssertEqual(problem("report.assigned-to-unit", #"{"unit":null}"#), "report.assigned-to-unit: unit: missing")
+        XCTAssertEqual(problem("report.assigned-to-unit", #"{"unit":7}"#), "report.assigned-to-unit: unit: expected a string")
+        XCTAssertEqual(problem("report.disposed", #"{"disposition":{"kind":"disposisi"}}"#),
+                       "report.disposed: disposition.agency: missing")
+        XCTAssertEqual(problem("report.disposed", #"{"disposition":{"agency":["a"],"kind":"disposisi"}}"#),
+                       "report.disposed: disposition.agency: expected a string")
+        for _ in 0..<2 {
+            XCTAssertEqual(try EventCodec.decode(type: "report.assigned-to-unit", payload: Array(#"{"unit":"dinas pu"}"#.utf8)),
+                           .assignedToUnit(unit: "dinas pu"))
+            XCTAssertEqual(try EventCodec.decode(type: "report.assigned-to-unit", payload: Array(#"{"unit":"dinas pu"}"#.utf8)),
+                           .assignedToUnit(unit: "dinas pu"))
+        }
+    }
+
     func testISOTimeParsesAndFormats() {
         XCTAssertEqual(ISOTime.format(ISOTime.parse("2026-04-01T08:15:00+07:00")!), "2026-04-01T08:15:00+07:00")
         XCTAssertEqual(ISOTime.parse("2026-04-01T01:15:00Z"), ISOTime.parse("2026-04-01T08:15:00+07:00"))
