@@ -6,16 +6,9 @@ import Foundation
 /// or the session has folded many since the desk's snapshot (a sweep closing thousands of reports at once,
 /// another desk's bulk import), the console writes a new snapshot on a background thread while the officer
 /// works. A console quit mid-write leaves only a temporary file, which the next write removes.
+///
+/// When to write is `SnapshotRefreshRule`'s decision; this class starts the writes and notes their outcome.
 final class SnapshotRefresher {
-    /// Events on top of the snapshot that make a new one worth writing. The next start folds them into the
-    /// rows they touch, at up to ~50 µs each on top of its ~0.1 s (3,643 auto-closes on a 20,000-report desk
-    /// took it to 0.17–0.27 s); 2,000 bounds that at about 0.1 s more. A write costs the background a second
-    /// or so, at most once per 2,000 events.
-    static let threshold: UInt64 = 2_000
-
-    /// Below this many events folding the journal is already instant: no cache file is written.
-    static let minimumEvents: UInt64 = 5_000
-
     private let opened: OpenedDesk
     /// The journal point of the newest snapshot this process knows of: the one start-up used, or the last it
     /// set out to write (a newer one another process wrote is found when a write falls due).
@@ -30,11 +23,12 @@ final class SnapshotRefresher {
         if case let .used(seq) = opened.snapshot { covered = seq } else { covered = 0 }
     }
 
-    /// At start-up: writes when the snapshot is missing, rejected, `threshold` events behind, or its inbox
-    /// rows predate the deadline rules.
+    /// At start-up (`SnapshotRefreshRule.isDueAtStart`).
     func startIfStale() {
         guard opened.journal.mode == .writer else { return }
-        guard opened.desk.lastSeq >= Self.minimumEvents, opened.snapshotIsStale(threshold: Self.threshold) else {
+        guard SnapshotRefreshRule.isDueAtStart(isWriter: true, lastSeq: opened.desk.lastSeq,
+                                               snapshotIsStale: opened.snapshotIsStale(threshold: SnapshotRefreshRule.threshold))
+        else {
             // No write due: still remove what a console quit mid-write left (a write removes it itself).
             ProjectionSnapshot.removeAbandonedTemporaries(dataFolder: opened.folder.url)
             return
@@ -42,14 +36,11 @@ final class SnapshotRefresher {
         write(shared: false)
     }
 
-    /// During the session, on the console's idle ticks (one comparison until a write falls due): writes
-    /// again once `threshold` events have been folded since the newest snapshot. Not on a practice desk,
-    /// which a reset replaces under the console: a write in flight would put the old desk's snapshot in the
-    /// new folder.
+    /// During the session, on the console's idle ticks (a few comparisons until a write falls due:
+    /// `SnapshotRefreshRule.isDueInSession`).
     func refreshIfFarBehind() {
-        let lastSeq = opened.desk.lastSeq
-        guard opened.journal.mode == .writer, !opened.settings.isPractice, lastSeq >= Self.minimumEvents,
-              lastSeq >= covered, lastSeq - covered >= Self.threshold else { return }
+        guard SnapshotRefreshRule.isDueInSession(isWriter: opened.journal.mode == .writer, isPractice: opened.settings.isPractice,
+                                                 lastSeq: opened.desk.lastSeq, covered: covered) else { return }
         write(shared: true)
     }
 
@@ -77,7 +68,7 @@ final class SnapshotRefresher {
                     return
                 }
                 switch try ProjectionSnapshot.writeUnlessAnotherIsFresh(source.desk, at: source.resume, journal: journal,
-                                                                       programStamp: stamp, rules: rules, slack: Self.threshold) {
+                                                                       programStamp: stamp, rules: rules, slack: SnapshotRefreshRule.threshold) {
                 case .written: log?.note("snapshot rewritten in the background at event \(source.desk.lastSeq)")
                 case .anotherIsWriting: log?.note("snapshot not rewritten: another process is writing one")
                 case let .freshEnough(seq): log?.note("snapshot not rewritten: one written elsewhere covers event \(seq)")
