@@ -202,6 +202,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
             }
         }
         let before = scanner.report
+        scanner.activeSegmentIsLocked = locked
+        defer { scanner.activeSegmentIsLocked = false }
         if let fold, scanner.resumedAt == nil {
             try recoverFolding(policy, fold)
             foldedAtOpen = true
