@@ -5,20 +5,14 @@ extension JournalScanner {
     /// What the scan did with one line.
     enum Taken { case applied, skipped, stop }
 
-    /// One segment of a folding scan: each line verified and decoded on every core (`ScanFold.decode`),
-    /// then taken in order by `take` (exactly as the verifying scan takes it) and folded when applied, while
-    /// the next lines are already being decoded. Stops where `take` says to.
-    static func foldSegment<F: ScanFold>(
-        _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
-        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?)) -> Taken
-    ) {
+    /// The per-line half of a folding scan, run on every core: verifies and decodes line `i` of `lines`
+    /// (`ScanFold.decode`). `decode` and `typeNames` are the fold's, read once on the scanning thread.
+    static func foldWork<F: ScanFold>(
+        _ buffer: UnsafeBufferPointer<UInt8>, lines: [LineSplitter.Line], segment: Int, offset: Int, firstLine: Int, fold _: F.Type,
+        decode: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> F.Decoded, typeNames: [String]
+    ) -> @Sendable (Int) -> FoldedLine<F.Decoded> {
         let shared = SharedReadOnly(buffer)
-        let lines = ParallelLines.lines(buffer)
-        let decode = fold.decode
-        let typeNames = fold.typeNames
-        var index = 0
-        // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
-        try? ParallelLines.pipeline(count: lines.count, vacated: .unterminated, work: { i -> FoldedLine<F.Decoded> in
+        return { i -> FoldedLine<F.Decoded> in
             let line = lines[i]
             guard line.terminated else { return .unterminated }
             let bytes = shared.line(line)
@@ -39,7 +33,29 @@ extension JournalScanner {
             } catch {
                 return .bad(error)
             }
-        }, consume: { (found: consuming FoldedLine<F.Decoded>) in
+        }
+    }
+
+    /// One segment of a folding scan: each line verified and decoded on every core (`foldWork`), then
+    /// taken in order by `take` (exactly as the verifying scan takes it) and folded when applied, while the
+    /// next lines are already being decoded. Stops where `take` says to.
+    ///
+    /// `prepared`: the segment's lines and first chunks, begun while the previous segment was folded
+    /// (`SegmentPrefetch`); `whenAllStarted` runs once every chunk of this segment is queued, so the next
+    /// segment's can be queued behind them.
+    static func foldSegment<F: ScanFold>(
+        _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
+        prepared: SegmentPrefetch<F.Decoded>.Prepared? = nil, whenAllStarted: () -> Void = {},
+        take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?)) -> Taken
+    ) {
+        let lines = prepared?.lines ?? ParallelLines.lines(buffer)
+        let work = prepared?.work
+            ?? foldWork(buffer, lines: lines, segment: segment, offset: offset, firstLine: firstLine, fold: F.self, decode: fold.decode,
+                        typeNames: fold.typeNames)
+        var index = 0
+        // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
+        try? ParallelLines.pipeline(count: lines.count, started: prepared?.started ?? [], vacated: .unterminated, work: work,
+                                    whenAllStarted: whenAllStarted, consume: { (found: consuming FoldedLine<F.Decoded>) in
             let line = lines[index]
             index += 1
             // The decoded event is moved out of the line, and later into the fold: copying it retained every

@@ -97,6 +97,8 @@ struct JournalScanner {
     /// then truncate the active segment, so it is mapped like a sealed one instead of copied (a copy of a
     /// 62 MB last segment kept the start-up's scanning thread alone in the kernel for ~40 ms).
     var activeSegmentIsLocked = false
+    /// Segments whose fold began while the one before was still being folded (`SegmentPrefetch`).
+    private(set) var segmentsPrefetched = 0
     /// Set when the scan resumed at a projection snapshot's point: lines before it were verified by the
     /// process that wrote the snapshot, not by this one, so re-reading them verifies their checksums.
     private(set) var resumedAt: ResumeCursor?
@@ -179,6 +181,9 @@ struct JournalScanner {
         var offset = cursorOffset
         var lineNumber = segments[segments.count - 1].lines
         let fold = policy.collect ? nil : fold
+        // The next segment, begun while this one's last lines are folded (`SegmentPrefetch`).
+        var prefetched: SegmentPrefetch<F.Decoded>?
+        defer { prefetched?.finish() }
         while true {
             let path = folder.segmentPath(segment)
             // Before reading: a file replaced after this is then noticed by the next scan.
@@ -187,6 +192,18 @@ struct JournalScanner {
             // reading in this order can never miss lines even without a lock.
             let next = try nextSegment(after: segment, lookPastMissing: policy.lookPastMissingSegments)
             let nextExists = next != nil
+            // This segment's prefetch, when the last one began it from its first line.
+            let current = prefetched?.segment == segment && offset == 0 ? prefetched : nil
+            if current == nil { prefetched?.finish() }
+            prefetched = nil
+            defer { current?.finish() }
+            /// Begins the next segment once every chunk of this one is queued (a scan under the lock only).
+            func prefetchNext() {
+                guard let fold, let next, activeSegmentIsLocked else { return }
+                let nextPath = folder.segmentPath(next)
+                if identities[next] == nil { identities[next] = FileIdentity(path: nextPath) }
+                prefetched = SegmentPrefetch(path: nextPath, segment: next, fold: F.self, decode: fold.decode, typeNames: fold.typeNames)
+            }
             var failure: JournalError?
             // One line, in order: `verdict` is its sequence number (and, when built, its entry; when known, the
             // checksum it records) or why it is bad.
@@ -221,11 +238,23 @@ struct JournalScanner {
                     return .skipped
                 }
             }
+            if let fold, let ready = current?.prepared() {
+                segmentsPrefetched += 1
+                JournalScanner.foldSegment(ready.buffer, segment: segment, offset: 0, firstLine: 1, fold: fold, prepared: ready,
+                                           whenAllStarted: prefetchNext, take: take)
+                if let failure { throw failure }
+                guard let next else { break }
+                segment = next
+                offset = 0
+                lineNumber = 0
+                continue
+            }
             // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`. So is the
             // active one while the lock keeps writers out (this scan truncates a torn tail only after it).
             try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists || activeSegmentIsLocked) { buffer in
                 if let fold {
-                    JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold, take: take)
+                    JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold,
+                                               whenAllStarted: prefetchNext, take: take)
                     return
                 }
                 // Verifying is independent per line: done on every core first, consumed in order below.

@@ -37,7 +37,7 @@ extension JournalFolder {
 }
 
 /// A read-only private mapping of the first `length` bytes of a file.
-private struct MappedRegion {
+struct MappedRegion {
     let base: UnsafeMutableRawPointer?
     let length: Int
 

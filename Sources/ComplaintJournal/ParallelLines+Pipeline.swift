@@ -14,31 +14,43 @@ extension ParallelLines {
     /// Each result is moved out of its chunk to `consume`, and `vacated` (a value holding no references)
     /// left in its place: iterating the chunk copied every result (retaining each string and box it holds)
     /// and destroying the chunk released them all again, a million times at start-up.
+    ///
+    /// `started`: the first chunks, already started with `startChunks` and the same `work` (the next
+    /// segment of a scan, begun while the previous one was still folded). `whenAllStarted` runs once, on
+    /// the calling thread, when the last chunk has been started: the cores' queue then holds the rest of
+    /// this work, and the caller may queue the next behind it.
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = 4_096, ahead: Int = 16, vacated: T, work: @escaping @Sendable (Int) -> T, consume: (consuming T) throws -> Void
+        count: Int, chunk: Int = ParallelLines.defaultChunk, ahead: Int = 16, started: [PipelineChunk<T>] = [], vacated: T,
+        work: @escaping @Sendable (Int) -> T, whenAllStarted: () -> Void = {}, consume: (consuming T) throws -> Void
     ) throws {
-        guard count > 0 else { return }
-        func start(_ lo: Int) -> PipelineChunk<T> {
-            let hi = min(lo + chunk, count)
-            let slot = PipelineChunk<T>(lo: lo, hi: hi)
-            slot.group.enter()
-            DispatchQueue.global().async {
-                slot.results = map(count: hi - lo, workers: workers(lines: hi - lo) * 4) { work(lo + $0) }
-                slot.group.leave()
-            }
-            return slot
+        guard count > 0 else {
+            whenAllStarted()
+            return
         }
         // Chunks in flight, oldest first: `ahead` of them beside the one being consumed, so the cores keep
         // decoding while a slow stretch of the fold runs. Sixteen rather than two: a 200,000-report cold start
         // kept its two cores busier (1.78 against 1.75 on average) and spent less CPU, in four of five
         // interleaved pairs faster by 0.2–0.5 s.
-        var inFlight: [PipelineChunk<T>] = [start(0)]
-        while inFlight.count < ahead, let last = inFlight.last, last.hi < count { inFlight.append(start(last.hi)) }
+        var inFlight = started.isEmpty ? startChunks(count: count, chunk: chunk, upTo: 1, work: work) : started
+        var announced = false
+        func topUp() {
+            while inFlight.count < ahead, let last = inFlight.last, last.hi < count {
+                inFlight.append(startChunk(lo: last.hi, hi: min(last.hi + chunk, count), work: work))
+            }
+            if !announced, inFlight.last.map({ $0.hi >= count }) ?? true {
+                announced = true
+                whenAllStarted()
+            }
+        }
+        topUp()
         defer { for chunk in inFlight { chunk.group.wait() } }
         while !inFlight.isEmpty {
             let current = inFlight.removeFirst()
             current.group.wait()
-            if let last = inFlight.last ?? Optional(current), last.hi < count { inFlight.append(start(last.hi)) }
+            if inFlight.isEmpty, current.hi < count {
+                inFlight.append(startChunk(lo: current.hi, hi: min(current.hi + chunk, count), work: work))
+            }
+            topUp()
             var parts = current.results
             current.results = []
             for p in parts.indices {
@@ -52,6 +64,36 @@ extension ParallelLines {
                 }
             }
         }
+    }
+}
+
+extension ParallelLines {
+    /// Lines per pipeline chunk.
+    static let defaultChunk = 4_096
+
+    /// The first `upTo` chunks of a pipeline over `0..<count`, started on the cores (see `pipeline`'s
+    /// `started`).
+    static func startChunks<T: Sendable>(
+        count: Int, chunk: Int = ParallelLines.defaultChunk, upTo: Int, work: @escaping @Sendable (Int) -> T
+    ) -> [PipelineChunk<T>] {
+        var chunks: [PipelineChunk<T>] = []
+        var lo = 0
+        while chunks.count < upTo, lo < count {
+            let hi = min(lo + chunk, count)
+            chunks.append(startChunk(lo: lo, hi: hi, work: work))
+            lo = hi
+        }
+        return chunks
+    }
+
+    private static func startChunk<T: Sendable>(lo: Int, hi: Int, work: @escaping @Sendable (Int) -> T) -> PipelineChunk<T> {
+        let slot = PipelineChunk<T>(lo: lo, hi: hi)
+        slot.group.enter()
+        DispatchQueue.global().async {
+            slot.results = map(count: hi - lo, workers: workers(lines: hi - lo) * 4) { work(lo + $0) }
+            slot.group.leave()
+        }
+        return slot
     }
 }
 

@@ -77,6 +77,50 @@ final class StartupFoldTests: XCTestCase {
         XCTAssertTrue(folded.desk.all.contains { $0.intake.body.utf8.count > 300 })
     }
 
+    /// Under the lock the next segment is split and its first chunks decoded while the one before is still
+    /// being folded (`SegmentPrefetch`): its lines must be read exactly as any segment's, damage at the right
+    /// line and offset (in the chunks begun ahead and after them), every event folded once and in order.
+    func testSegmentsBegunAheadAreReadAsAnyOther() throws {
+        let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 3_200, seed: 9, segmentSize: 2_600_000)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
+            .filter { $0.hasSuffix(".jsonl") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 3)
+        // Segment 2: a line in its first chunk and one past it (more than 4,096 lines, over 1 MB: split on
+        // every core); segment 3: its very first line.
+        func damage(_ name: String, lines: [Int]) throws {
+            let url = URL(fileURLWithPath: folder.path + "/journal/" + name)
+            var bytes = try Array(Data(contentsOf: url))
+            let starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            XCTAssertGreaterThan(starts.count, lines.max() ?? 0)
+            for line in lines {
+                let victim = starts[line] + 30
+                bytes[victim] = bytes[victim] == UInt8(ascii: "q") ? UInt8(ascii: "r") : UInt8(ascii: "q")
+            }
+            try Data(bytes).write(to: url)
+        }
+        try damage(names[1], lines: [10, 4_500])
+        try damage(names[2], lines: [0])
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+
+        let (verified, verifiedReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
+        let fold = StartupFold(journalBytes: { 0 })
+        let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        XCTAssertTrue(folding.foldedAtOpen)
+        XCTAssertEqual(folding.scanner.segmentsPrefetched, names.count - 1, "every segment after the first begun ahead")
+        XCTAssertEqual(verified.scanner.segmentsPrefetched, 0, "a scan that folds nothing has nothing to begin")
+        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
+
+        XCTAssertEqual(foldingReport.damagedLines.map(\.line), [11, 4_501, 1])
+        XCTAssertEqual(foldingReport.damagedLines.map(\.file), [names[1], names[1], names[2]])
+        XCTAssertEqual(foldingReport.damagedLines, verifiedReport.damagedLines)
+        XCTAssertEqual(foldingReport.gaps, verifiedReport.gaps)
+        XCTAssertEqual(folding.lastSequence, verified.lastSequence)
+        TestSupport.assertSameDesk(folded.desk, decoded.desk)
+        XCTAssertEqual(folded.problems, decoded.problems)
+        XCTAssertGreaterThan(folded.desk.count, 3_100)
+    }
+
     /// The folding scan checks a payload once, by decoding it, where the verifying scan runs the journal's
     /// payload check. Lines whose checksum is right but whose payload breaks the journal's rules (written by
     /// some other tool) must be judged the same way by both: damage, or a line the desk cannot understand.
