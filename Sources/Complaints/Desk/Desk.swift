@@ -20,7 +20,11 @@ public struct Desk: Sendable {
     private var actorBoxes: [ExactActor: ActorBox] = [:]
     /// The boxes used last, compared by identity before any lookup: a fold meets the same few actors again
     /// and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
-    private var recentBoxes = [AdoptedBox?](repeating: nil, count: Desk.recentBoxSlots)
+    /// By slot: the identity of a box met (held in `adoptedBoxes`) and the desk's own box for it. Compared
+    /// by identity, never copied: copying the box met retained it, and that box's count is the decoding
+    /// core's to write.
+    private var recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)
+    private var recentOwn = [ActorBox?](repeating: nil, count: Desk.recentBoxSlots)
     private static let recentBoxSlots = 64
     /// The desk's box for each box met so far, by the identity of the box met (held here, so an identity
     /// is never reused while listed).
@@ -187,7 +191,7 @@ public struct Desk: Sendable {
         let id = ObjectIdentifier(given)
         // Slots by address (allocations are 16-byte aligned): no hashing, no list to search or reorder.
         let slot = Int(truncatingIfNeeded: UInt(bitPattern: id) >> 4) & (Desk.recentBoxSlots - 1)
-        if let recent = recentBoxes[slot], recent.given === given { return recent.own }
+        if recentGiven[slot] == id, let own = recentOwn[slot] { return own }
         let adopted: AdoptedBox
         if let known = adoptedBoxes[id] {
             adopted = known
@@ -202,7 +206,8 @@ public struct Desk: Sendable {
             adopted = AdoptedBox(given: given, own: own)
             adoptedBoxes[id] = adopted
         }
-        recentBoxes[slot] = adopted
+        recentGiven[slot] = id
+        recentOwn[slot] = adopted.own
         return adopted.own
     }
 

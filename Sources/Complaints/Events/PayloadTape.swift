@@ -55,6 +55,14 @@ struct PayloadTape {
     /// Vocabulary words by their bytes, per decoding thread (`Value.sharedWord`).
     static let sharedWords = ThreadLocal { SpanCache<String>(slots: 4_096) }
 
+    /// Each decoding thread's one copy of every word it has met: a word the span cache dropped (more
+    /// distinct words than slots: districts) is found again here rather than copied anew for each event.
+    static let threadWords = ThreadLocal { ThreadVocabulary() }
+
+    final class ThreadVocabulary {
+        var words = Vocabulary()
+    }
+
     /// Node room kept per decoding thread between payloads: start-up parses a million of them, and
     /// allocating and freeing each one's node list was about 3 % of its instructions.
     final class Scratch {

@@ -261,6 +261,22 @@ final class StoredBodyTests: XCTestCase {
         XCTAssertEqual(address(reports[0].intake.location.regency), address(reports[1].intake.location.regency))
     }
 
+    /// More distinct words than the decoding thread's span cache has slots (a desk's districts): a word the
+    /// cache dropped is found again in the thread's vocabulary, never copied anew per event.
+    func testWordsBeyondTheSpanCacheStillShareOneCopy() throws {
+        func unit(_ k: Int) throws -> String {
+            let payload = Array(#"{"unit":"Kecamatan Nomor \#(k) di Kabupaten"}"#.utf8)
+            guard case let .assignedToUnit(u) = try EventCodec.decode(type: "report.assigned-to-unit", payload: payload) else {
+                throw CocoaError(.coderInvalidValue)
+            }
+            return u
+        }
+        let first = try (0..<6_000).map(unit)
+        let again = try (0..<6_000).map(unit)
+        XCTAssertEqual(first, again)
+        XCTAssertEqual(first.indices.filter { address(first[$0]) != address(again[$0]) }, [], "words copied again")
+    }
+
     /// A bulk import folds its reports without sharing their words again: the intake decoder shares them as
     /// it reads the file, so the importing desk holds one copy of each as a start-up's would.
     func testAnImportedFileSharesItsWordsAsItIsRead() throws {
