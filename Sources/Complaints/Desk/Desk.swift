@@ -6,7 +6,7 @@ public struct Desk: Sendable {
     /// Every report, in the order it was received into the journal. An array (not a dictionary) so hot
     /// loops read fields in place instead of copying whole reports.
     public private(set) var all: [Report] = []
-    private var index: [ReportID: Int] = [:]
+    private var index = ReportIndex()
     /// Highest sequence number applied.
     public private(set) var lastSeq: UInt64 = 0
     /// (channel, external id) → report, so re-importing the same line records it once.
@@ -62,7 +62,7 @@ public struct Desk: Sendable {
         all = reports
         self.lastSeq = lastSeq
         self.anomalies = anomalies
-        var index: [ReportID: Int] = [:]
+        var index = ReportIndex()
         var byExternalID: [ExternalKey: ReportID] = [:]
         var highestID: ReportID?
         index.reserveCapacity(reports.count)
@@ -71,7 +71,7 @@ public struct Desk: Sendable {
         let unique = reports.withUnsafeBufferPointer { b -> Bool in
             for i in b.indices {
                 let id = b[i].id
-                guard index.updateValue(i, forKey: id) == nil else { return false }
+                guard index.insert(id, at: i) else { return false }
                 if let ext = b[i].intake.externalID {
                     byExternalID[Desk.externalKey(channel: b[i].intake.channel, externalID: ext)] = id
                 }
@@ -140,7 +140,7 @@ public struct Desk: Sendable {
     public mutating func reserveCapacity(adding count: Int) {
         let needed = all.count + count
         if all.capacity < needed { all.reserveCapacity(max(needed, all.capacity * 2)) }
-        if index.capacity < needed { index.reserveCapacity(max(needed, index.capacity * 2)) }
+        index.reserveCapacity(needed)
         if byExternalID.capacity < needed { byExternalID.reserveCapacity(max(needed, byExternalID.capacity * 2)) }
     }
 
@@ -153,7 +153,7 @@ public struct Desk: Sendable {
                 return
             }
             let id = e.reportID
-            index[id] = all.count
+            _ = index.insert(id, at: all.count)
             if let ext = intake.externalID {
                 byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = id
             }

@@ -1,0 +1,45 @@
+@testable import Complaints
+import XCTest
+
+/// `ReportIndex` keeps numbered ids in an array and every other id in a dictionary: whichever way an id is
+/// kept, it is found as itself and never as another id.
+final class ReportIndexTests: XCTestCase {
+    func testOnlyPlainNumbersCountAsNumbers() {
+        XCTAssertEqual(ReportIndex.number("2600001"), 2_600_001)
+        XCTAssertEqual(ReportIndex.number("7"), 7)
+        for notANumber in ["", "0", "02600001", "2600001 ", "+2600001", "-1", "26000O1", "١٢٣", "1234567890123456"] {
+            XCTAssertNil(ReportIndex.number(ReportID(notANumber)), notANumber.debugDescription)
+        }
+    }
+
+    func testEveryIdIsFoundAsItselfWhereverItIsKept() {
+        var index = ReportIndex()
+        // Consecutive numbers, a leading zero that spells the same number, text, a number far away, one
+        // below the first, and the lone "0".
+        let ids: [ReportID] = (0..<5_000).map { ReportID("\(2_600_001 + $0)") }
+            + ["02600001", "LAPOR-1", "9999999999", "2599999", "0", "2600001 "]
+        for (position, id) in ids.enumerated() {
+            XCTAssertTrue(index.insert(id, at: position), id.rawValue)
+        }
+        for (position, id) in ids.enumerated() {
+            XCTAssertEqual(index[id], position, id.rawValue)
+            XCTAssertFalse(index.insert(id, at: 99), "a second insert of \(id.rawValue) is refused")
+            XCTAssertEqual(index[id], position, id.rawValue)
+        }
+        for missing: ReportID in ["2605001", "2600000", "026000010", "lapor-1", "1", "00"] {
+            XCTAssertNil(index[missing], missing.rawValue)
+        }
+    }
+
+    /// A gap in the numbers (reports deleted from another desk's range, an import) leaves the slots
+    /// between empty, never answering for an id that was not inserted.
+    func testGapsAnswerNothing() {
+        var index = ReportIndex()
+        XCTAssertTrue(index.insert("2600001", at: 0))
+        XCTAssertTrue(index.insert("2600100", at: 1))
+        XCTAssertNil(index["2600050"])
+        XCTAssertEqual(index["2600100"], 1)
+        XCTAssertTrue(index.insert("2600050", at: 2))
+        XCTAssertEqual(index["2600050"], 2)
+    }
+}
