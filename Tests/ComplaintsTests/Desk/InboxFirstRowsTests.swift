@@ -25,4 +25,17 @@ final class InboxFirstRowsTests: XCTestCase {
         XCTAssertEqual(parallel.map { String(describing: $0) }, plain.map { String(describing: $0) })
         XCTAssertEqual(parallel.map(\.id), desk.order)
     }
+
+    /// Rows fold their category and regions through a cache found by the text's bytes: more distinct
+    /// values than it has slots, in any case or script, each folds exactly as `InboxIndexRow.fold` does,
+    /// the first time and again.
+    func testTheFoldCacheFoldsEveryValueAsTheFoldDoes() {
+        var cache = FoldCache()
+        let values = (0..<3_000).map { "Kabupaten Nomor \($0)" } + ["ÉCOLE Kota", "Nusa Tenggara Timur", "", "aceh", "İstanbul", "ǅ", "Ａｂｃ"]
+        for round in 0..<2 {
+            for value in values {
+                XCTAssertEqual(cache.fold(value), InboxIndexRow.fold(value), "round \(round): \(value)")
+            }
+        }
+    }
 }
