@@ -29,6 +29,8 @@ public struct Desk: Sendable {
     /// The desk's box for each box met so far, by the identity of the box met (held here, so an identity
     /// is never reused while listed).
     private var adoptedBoxes: [ObjectIdentifier: AdoptedBox] = [:]
+    /// How many boxes met are remembered by identity (bounded: `box`).
+    var rememberedBoxCount: Int { adoptedBoxes.count }
 
     /// A box an event came with, and the desk's own box for the same actor.
     private struct AdoptedBox {
@@ -186,7 +188,10 @@ public struct Desk: Sendable {
     ///
     /// The desk's box is its own copy, never one a decoding thread hands out: a box both the fold and a
     /// decoder retain, event after event, moves its reference count between the cores each time (that
-    /// traffic was about a tenth of a cold start's CPU).
+    /// traffic was several per cent of a cold start's CPU).
+    ///
+    /// Boxes met are remembered by identity only up to a bound: an event built in this process brings a
+    /// box of its own each time (an officer's action), and remembering each would hold them all for good.
     private mutating func box(_ given: ActorBox) -> ActorBox {
         let id = ObjectIdentifier(given)
         // Slots by address (allocations are 16-byte aligned): no hashing, no list to search or reorder.
@@ -204,6 +209,12 @@ public struct Desk: Sendable {
                 actorBoxes[ExactActor(given.actor)] = own
             }
             adopted = AdoptedBox(given: given, own: own)
+            if adoptedBoxes.count >= max(1_024, 4 * actorBoxes.count) {
+                // Forgotten together: the recent slots name only boxes `adoptedBoxes` holds.
+                adoptedBoxes.removeAll(keepingCapacity: true)
+                recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)
+                recentOwn = [ActorBox?](repeating: nil, count: Desk.recentBoxSlots)
+            }
             adoptedBoxes[id] = adopted
         }
         recentGiven[slot] = id

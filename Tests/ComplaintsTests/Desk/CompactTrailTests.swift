@@ -41,6 +41,24 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertEqual(own.actor, shared.actor)
     }
 
+    /// Events built in this process bring a box of their own each time (an officer's actions): the desk
+    /// still shares one box per actor among them, and remembers only a bounded number of the boxes it met
+    /// (each one held would never be freed).
+    func testBoxesOfEventsBuiltOneByOneAreNotKeptForever() {
+        let at = Date(timeIntervalSince1970: 1_775_440_800)
+        let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
+        var desk = Desk()
+        desk.apply(RecordedEvent(seq: 1, id: "", reportID: "1", at: at, actor: rina,
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi"))))
+        for k in 2...5_000 {
+            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
+        }
+        XCTAssertLessThanOrEqual(desk.rememberedBoxCount, 1_024)
+        let trail = desk.all[0].trail
+        XCTAssertEqual(trail.count, 5_000)
+        XCTAssertTrue(trail.allSatisfy { $0.actorBox === trail[0].actorBox }, "one box for rina throughout")
+    }
+
     /// A batch built in memory asks the desk for its actor's box (`actorBox(for:)`): the one the desk already
     /// keeps for an equal actor, so a second batch by the same actor does not bring a box of its own that
     /// every event would then be matched by value to.
