@@ -9,8 +9,9 @@ extension JournalFolder {
     /// 4 KiB besides the copy (and a start from a snapshot reads a segment twice: verify, then fold).
     /// Falls back to `read` where mapping fails.
     ///
-    /// `mapped` only for files nobody truncates any more (sealed segments: a later one exists): a
-    /// truncation under a mapping would end the process with SIGBUS.
+    /// `mapped` only for files nobody truncates while they are mapped (sealed segments: a later one exists;
+    /// the active one while the caller holds the journal's lock, which every writer takes): a truncation
+    /// under a mapping would end the process with SIGBUS.
     static func withSegment<R>(
         _ path: String, from offset: Int = 0, upTo limit: Int = .max, mapped: Bool,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> R

@@ -45,11 +45,8 @@ final class CompactTrailTests: XCTestCase {
     /// still shares one box per actor among them, and remembers only a bounded number of the boxes it met
     /// (each one held would never be freed).
     func testBoxesOfEventsBuiltOneByOneAreNotKeptForever() {
-        let at = Date(timeIntervalSince1970: 1_775_440_800)
-        let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
         var desk = Desk()
-        desk.apply(RecordedEvent(seq: 1, id: "", reportID: "1", at: at, actor: rina,
-                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi"))))
+        receive(&desk, seq: 1, report: "1", by: rina)
         for k in 2...5_000 {
             desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
         }
@@ -120,14 +117,19 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertEqual(inTrail, desk.all[0].intake)
     }
 
+    private let at = Date(timeIntervalSince1970: 1_775_440_800)
+    private let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
+
+    /// Report `report` received from `actor` as event `seq`.
+    private func receive(_ desk: inout Desk, seq: UInt64, report: ReportID, by actor: Actor) {
+        desk.apply(RecordedEvent(seq: seq, id: "e\(seq)", reportID: report, at: at, actor: actor,
+                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(report)"))))
+    }
+
     func testTheFoldSharesOneActorBoxPerActorAndKeepsValueSemantics() {
-        let at = Date(timeIntervalSince1970: 1_775_440_800)
-        let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
         var desk = Desk()
-        desk.apply(RecordedEvent(seq: 1, id: "a", reportID: "1", at: at, actor: rina,
-                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "x"))))
-        desk.apply(RecordedEvent(seq: 2, id: "b", reportID: "2", at: at, actor: rina,
-                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "y"))))
+        receive(&desk, seq: 1, report: "1", by: rina)
+        receive(&desk, seq: 2, report: "2", by: rina)
         desk.apply(RecordedEvent(seq: 3, id: "c", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
         let entries = desk.all.flatMap(\.trail).sorted { $0.seq < $1.seq }
         XCTAssertEqual(entries.count, 3)
