@@ -242,38 +242,33 @@ struct JournalScanner {
                 segmentsPrefetched += 1
                 JournalScanner.foldSegment(ready.buffer, segment: segment, offset: 0, firstLine: 1, fold: fold, prepared: ready,
                                            whenAllStarted: prefetchNext, take: take)
-                if let failure { throw failure }
-                guard let next else { break }
-                segment = next
-                offset = 0
-                lineNumber = 0
-                continue
-            }
-            // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`. So is the
-            // active one while the lock keeps writers out (this scan truncates a torn tail only after it).
-            try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists || activeSegmentIsLocked) { buffer in
-                if let fold {
-                    JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold,
-                                               whenAllStarted: prefetchNext, take: take)
-                    return
-                }
-                // Verifying is independent per line: done on every core first, consumed in order below.
-                let verdicts = policy.collect ? nil : JournalScanner.verifyAll(buffer)
-                var ordinal = -1
-                LineSplitter.forEachLine(buffer) { line in
-                    ordinal += 1
-                    let position = JournalPosition(segment: segment, line: lineNumber + 1)
-                    let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
-                        if policy.collect {
-                            let decoded = try EnvelopeDecoder.decode(lineBytes(line, buffer), position: position, lineOffset: offset + line.start)
-                            return (decoded.seq, decoded, decoded.span?.checksum)
-                        }
-                        if let verdict = verdicts.flatMap({ ordinal < $0.count ? $0[ordinal] : nil }) {
-                            return (try verdict.get(), nil, nil)
-                        }
-                        return (try EnvelopeDecoder.verify(lineBytes(line, buffer)), nil, nil)
+            } else {
+                // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`. So is the
+                // active one while the lock keeps writers out (this scan truncates a torn tail only after it).
+                try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists || activeSegmentIsLocked) { buffer in
+                    if let fold {
+                        JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold,
+                                                   whenAllStarted: prefetchNext, take: take)
+                        return
                     }
-                    return taken != .stop
+                    // Verifying is independent per line: done on every core first, consumed in order below.
+                    let verdicts = policy.collect ? nil : JournalScanner.verifyAll(buffer)
+                    var ordinal = -1
+                    LineSplitter.forEachLine(buffer) { line in
+                        ordinal += 1
+                        let position = JournalPosition(segment: segment, line: lineNumber + 1)
+                        let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
+                            if policy.collect {
+                                let decoded = try EnvelopeDecoder.decode(lineBytes(line, buffer), position: position, lineOffset: offset + line.start)
+                                return (decoded.seq, decoded, decoded.span?.checksum)
+                            }
+                            if let verdict = verdicts.flatMap({ ordinal < $0.count ? $0[ordinal] : nil }) {
+                                return (try verdict.get(), nil, nil)
+                            }
+                            return (try EnvelopeDecoder.verify(lineBytes(line, buffer)), nil, nil)
+                        }
+                        return taken != .stop
+                    }
                 }
             }
             if let failure { throw failure }
