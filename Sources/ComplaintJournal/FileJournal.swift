@@ -202,7 +202,8 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
             }
         }
         let before = scanner.report
-        scanner.activeSegmentIsLocked = locked
+        // A folder with no lock file yet is "locked" without any `flock` held: a writer may appear mid-scan.
+        scanner.activeSegmentIsLocked = locked && fileLock.descriptor >= 0
         defer { scanner.activeSegmentIsLocked = false }
         if let fold, scanner.resumedAt == nil {
             try recoverFolding(policy, fold)

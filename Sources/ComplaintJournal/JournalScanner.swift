@@ -244,8 +244,10 @@ struct JournalScanner {
                                            whenAllStarted: prefetchNext, take: take)
             } else {
                 // A sealed segment (the next one exists) is mapped rather than copied: see `withSegment`. So is the
-                // active one while the lock keeps writers out (this scan truncates a torn tail only after it).
-                try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists || activeSegmentIsLocked) { buffer in
+                // active one while the lock keeps writers out (this scan truncates a torn tail only after it),
+                // when read from its start: from a snapshot's point, only the tail after it is read.
+                let mapActive = activeSegmentIsLocked && offset == 0
+                try JournalFolder.withSegmentBytes(path, from: offset, mapped: nextExists || mapActive) { buffer in
                     if let fold {
                         JournalScanner.foldSegment(buffer, segment: segment, offset: offset, firstLine: lineNumber + 1, fold: fold,
                                                    whenAllStarted: prefetchNext, take: take)

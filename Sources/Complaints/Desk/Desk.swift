@@ -26,6 +26,9 @@ public struct Desk: Sendable {
     private var recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)
     private var recentOwn = [ActorBox?](repeating: nil, count: Desk.recentBoxSlots)
     private static let recentBoxSlots = 64
+    /// Boxes met per actor that are remembered: one per decoding thread (the pool runs up to about two per
+    /// core), and a few for events built in this process.
+    private static let boxesMetPerActor = 2 * ProcessInfo.processInfo.activeProcessorCount + 4
     /// The desk's box for each box met so far, by the identity of the box met (held here, so an identity
     /// is never reused while listed).
     private var adoptedBoxes: [ObjectIdentifier: AdoptedBox] = [:]
@@ -209,7 +212,7 @@ public struct Desk: Sendable {
                 actorBoxes[ExactActor(given.actor)] = own
             }
             adopted = AdoptedBox(given: given, own: own)
-            if adoptedBoxes.count >= max(1_024, 4 * actorBoxes.count) {
+            if adoptedBoxes.count >= max(1_024, Desk.boxesMetPerActor * actorBoxes.count) {
                 // Forgotten together: the recent slots name only boxes `adoptedBoxes` holds.
                 adoptedBoxes.removeAll(keepingCapacity: true)
                 recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)

@@ -28,7 +28,7 @@ extension InboxIndexRow {
     /// Borrows the report: an initializer otherwise takes it owned, which copies (retains) every field
     /// of every report on a 200,000-report start-up.
     init(_ r: borrowing Report, schedule: UrgencySchedule) {
-        var folds = FoldCache()
+        var folds = FoldCache(caching: false)
         self.init(r, schedule: schedule, folds: &folds)
     }
 
@@ -87,9 +87,15 @@ extension InboxIndexRow {
 /// Found by the text's bytes (`SpanCache`), not by hashing it as a dictionary key: three lookups per row,
 /// 600,000 at a 200,000-report start-up, and string hashing was most of their time.
 struct FoldCache {
-    private let folded = SpanCache<String>(slots: 1_024)
+    private let folded: SpanCache<String>?
+
+    /// `caching` false for one row (an edited report): a cache of 1,024 slots would be made for it alone.
+    init(caching: Bool = true) {
+        folded = caching ? SpanCache<String>(slots: 1_024) : nil
+    }
 
     mutating func fold(_ s: String) -> String {
+        guard let folded else { return InboxIndexRow.fold(s) }
         var text = s
         return text.withUTF8 { bytes in
             if let f = folded.value(for: bytes) { return f }

@@ -7,6 +7,8 @@ struct ReportIndex: Sendable {
     /// Position + 1 by number − `base`; 0 where no report has that number.
     private var byNumber: [Int32] = []
     private var base = 0
+    /// Reports kept in `byNumber` (its slots may be more: gaps).
+    private var numbered = 0
     private var others: [ReportID: Int] = [:]
 
     /// The number an id spells when it is plain decimal digits without a leading zero (so that no two ids
@@ -35,6 +37,7 @@ struct ReportIndex: Sendable {
         guard self[id] == nil else { return false }
         if let n = ReportIndex.number(id), position < Int(Int32.max), slot(for: n) {
             byNumber[n - base] = Int32(position + 1)
+            numbered += 1
         } else {
             others[id] = position
         }
@@ -42,7 +45,8 @@ struct ReportIndex: Sendable {
     }
 
     /// Makes `n` a slot of `byNumber` when that keeps the array dense: at most a few times more slots than
-    /// reports (ids are handed out one after another; a hostile or imported id far away goes to `others`).
+    /// reports kept in it (ids are handed out one after another; an id far away, hostile or imported, goes
+    /// to `others`: counting slots instead let each far id quadruple the array).
     private mutating func slot(for n: Int) -> Bool {
         if byNumber.isEmpty {
             base = n
@@ -52,12 +56,15 @@ struct ReportIndex: Sendable {
         let k = n - base
         guard k >= 0 else { return false }
         if k < byNumber.count { return true }
-        let room = max(4_096, 4 * byNumber.count)
+        let room = max(4_096, 4 * numbered)
         guard k < room else { return false }
         if byNumber.capacity <= k { byNumber.reserveCapacity(max(k + 1, byNumber.count * 2)) }
         byNumber.append(contentsOf: repeatElement(0, count: k + 1 - byNumber.count))
         return true
     }
+
+    /// Slots in the numbered array (for tests: it stays dense).
+    var slots: Int { byNumber.count }
 
     /// Room for `count` reports numbered one after another; grows at least twofold (see
     /// `Desk.reserveCapacity`).

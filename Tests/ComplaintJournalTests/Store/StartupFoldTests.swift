@@ -121,6 +121,24 @@ final class StartupFoldTests: XCTestCase {
         XCTAssertGreaterThan(folded.desk.count, 3_100)
     }
 
+    /// A folder without a lock file (copied or restored without it) is read with no `flock` held: a writer
+    /// may appear and truncate a torn tail mid-scan, so nothing is begun ahead or mapped beyond the sealed
+    /// segments, and the desk is the same.
+    func testWithoutALockFileNothingIsBegunAhead() throws {
+        let (folder, options, reference) = try makeAwkwardJournal()
+        try FileManager.default.removeItem(atPath: folder.path + "/journal/LOCK")
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+        let (verified, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
+        let fold = StartupFold(journalBytes: { 0 })
+        let (folding, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        XCTAssertTrue(folding.foldedAtOpen)
+        XCTAssertEqual(folding.scanner.segmentsPrefetched, 0)
+        XCTAssertFalse(folding.scanner.activeSegmentIsLocked)
+        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
+        TestSupport.assertSameDesk(folded.desk, decoded.desk)
+    }
+
     /// The folding scan checks a payload once, by decoding it, where the verifying scan runs the journal's
     /// payload check. Lines whose checksum is right but whose payload breaks the journal's rules (written by
     /// some other tool) must be judged the same way by both: damage, or a line the desk cannot understand.

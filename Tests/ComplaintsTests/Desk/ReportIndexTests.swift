@@ -31,6 +31,22 @@ final class ReportIndexTests: XCTestCase {
         }
     }
 
+    /// Ids far apart (hostile or imported lines) cannot make the array grow beyond a few slots per report
+    /// kept in it: each far id goes to the dictionary and is still found.
+    func testFarApartNumbersDoNotGrowTheArray() {
+        var index = ReportIndex()
+        // Each id just inside four times the slots so far: counting slots, the array quadrupled each time.
+        var ids: [ReportID] = ["2600001"]
+        var step = 4_096
+        for _ in 0..<7 {
+            ids.append(ReportID("\(2_600_000 + step)"))
+            step *= 4
+        }
+        for (position, id) in ids.enumerated() { XCTAssertTrue(index.insert(id, at: position)) }
+        for (position, id) in ids.enumerated() { XCTAssertEqual(index[id], position, id.rawValue) }
+        XCTAssertLessThanOrEqual(index.slots, 4_096, "the array stays dense")
+    }
+
     /// A gap in the numbers (reports deleted from another desk's range, an import) leaves the slots
     /// between empty, never answering for an id that was not inserted.
     func testGapsAnswerNothing() {
