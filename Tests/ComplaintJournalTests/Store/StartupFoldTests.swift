@@ -100,16 +100,9 @@ final class StartupFoldTests: XCTestCase {
         }
         try damage(names[1], lines: [10, 4_500])
         try damage(names[2], lines: [0])
-        let deadlines = Deadlines(calendar: WorkingCalendar())
-
-        let (verified, verifiedReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
-        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
-        let fold = StartupFold(journalBytes: { 0 })
-        let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
-        XCTAssertTrue(folding.foldedAtOpen)
+        let (verified, verifiedReport, decoded, folding, foldingReport, folded) = try openBothWays(folder, options, reference)
         XCTAssertEqual(folding.scanner.segmentsPrefetched, names.count - 1, "every segment after the first begun ahead")
         XCTAssertEqual(verified.scanner.segmentsPrefetched, 0, "a scan that folds nothing has nothing to begin")
-        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
 
         XCTAssertEqual(foldingReport.damagedLines.map(\.line), [11, 4_501, 1])
         XCTAssertEqual(foldingReport.damagedLines.map(\.file), [names[1], names[1], names[2]])
@@ -127,16 +120,26 @@ final class StartupFoldTests: XCTestCase {
     func testWithoutALockFileNothingIsBegunAhead() throws {
         let (folder, options, reference) = try makeAwkwardJournal()
         try FileManager.default.removeItem(atPath: folder.path + "/journal/LOCK")
-        let deadlines = Deadlines(calendar: WorkingCalendar())
-        let (verified, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
-        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
-        let fold = StartupFold(journalBytes: { 0 })
-        let (folding, _) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
-        XCTAssertTrue(folding.foldedAtOpen)
+        let (_, _, decoded, folding, _, folded) = try openBothWays(folder, options, reference)
         XCTAssertEqual(folding.scanner.segmentsPrefetched, 0)
         XCTAssertFalse(folding.scanner.activeSegmentIsLocked)
-        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
         TestSupport.assertSameDesk(folded.desk, decoded.desk)
+    }
+
+    /// The folder opened read-only twice: verified then decoded by the store, and folded in the open's own
+    /// scan (which must say it folded).
+    private func openBothWays(_ folder: URL, _ options: FileJournal.Options, _ reference: ReferenceData) throws
+        -> (verified: FileJournal, verifiedReport: RecoveryReport, decoded: DeskStore,
+            folding: FileJournal, foldingReport: RecoveryReport, folded: DeskStore)
+    {
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+        let (verified, verifiedReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options)
+        let decoded = try DeskStore(journal: verified, directory: reference, deadlines: deadlines)
+        let fold = StartupFold(journalBytes: { 0 })
+        let (folding, foldingReport) = try FileJournal.open(at: folder, mode: .readOnly, options: options, fold: fold)
+        XCTAssertTrue(folding.foldedAtOpen)
+        let folded = try DeskStore(journal: folding, directory: reference, deadlines: deadlines, folded: fold)
+        return (verified, verifiedReport, decoded, folding, foldingReport, folded)
     }
 
     /// The folding scan checks a payload once, by decoding it, where the verifying scan runs the journal's
