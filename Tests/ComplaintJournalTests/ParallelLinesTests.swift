@@ -37,4 +37,29 @@ final class ParallelLinesTests: XCTestCase {
         assertSameSplit([UInt8](repeating: UInt8(ascii: "x"), count: 3 << 20), "one line without a newline")
         assertSameSplit([UInt8](repeating: 0x0A, count: 2 << 20), "only newlines")
     }
+
+    /// The pipeline hands every result to `consume` once, in order, whether its first chunks were started
+    /// by the caller (`started`, a segment begun ahead) or by the pipeline itself, for any count (none, less
+    /// than a chunk, many chunks); `whenAllStarted` runs exactly once, and only when no chunk is left to start.
+    func testThePipelineConsumesEveryResultOnceInOrderAndSaysOnceWhenAllAreStarted() throws {
+        for count in [0, 1, 99, 100, 1_001] {
+            for ahead in [0, 3] {
+                let work: @Sendable (Int) -> Int = { $0 * 7 }
+                let started = ParallelLines.startChunks(count: count, chunk: 10, upTo: ahead, work: work)
+                var consumed: [Int] = []
+                var announcements = 0
+                var consumedWhenAnnounced: Int?
+                try ParallelLines.pipeline(count: count, chunk: 10, ahead: 4, started: started, vacated: -1, work: work,
+                                           whenAllStarted: {
+                                               announcements += 1
+                                               consumedWhenAnnounced = consumed.count
+                                           }, consume: { consumed.append($0) })
+                XCTAssertEqual(consumed, (0..<count).map { $0 * 7 }, "count \(count), \(ahead) started ahead")
+                XCTAssertEqual(announcements, 1, "count \(count), \(ahead) started ahead")
+                // When the last chunk starts, at most `ahead` chunks of 10 are in flight besides the one about
+                // to be consumed: the announcement is not made early.
+                XCTAssertGreaterThanOrEqual(consumedWhenAnnounced ?? -1, max(0, count - (4 + 1) * 10))
+            }
+        }
+    }
 }

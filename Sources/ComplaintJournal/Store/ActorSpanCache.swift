@@ -36,11 +36,7 @@ enum ActorSpanCache {
         }
     }
 
-    private final class Boxes {
-        var byActor: [ExactActor: ActorBox] = [:]
-    }
-
-    private static let perThreadBoxes = ThreadLocal { Boxes() }
+    private static let perThreadBoxes = ThreadLocal { ThreadOwned([ExactActor: ActorBox]()) }
 
     /// This thread's one box for `actor`, spelled exactly so (`ExactActor`: which core decodes a spelling
     /// first never decides what another line shows). Kept as long as the thread, whatever the span cache
@@ -49,9 +45,9 @@ enum ActorSpanCache {
     static func canonical(_ actor: Actor) -> ActorBox {
         let boxes = perThreadBoxes.value
         let key = ExactActor(actor)
-        if let known = boxes.byActor[key] { return known }
+        if let known = boxes.value[key] { return known }
         let made = ActorBox(actor)
-        boxes.byActor[key] = made
+        boxes.value[key] = made
         return made
     }
 }

@@ -18,13 +18,11 @@ public struct Desk: Sendable {
     /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
     /// By exact spelling (`ExactActor`): each line's actor is shown as the journal writes it.
     private var actorBoxes: [ExactActor: ActorBox] = [:]
-    /// The boxes used last, compared by identity before any lookup: a fold meets the same few actors again
-    /// and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
-    /// By slot: the identity of a box met (held in `adoptedBoxes`) and the desk's own box for it. Compared
-    /// by identity, never copied: copying the box met retained it, and that box's count is the decoding
-    /// core's to write.
-    private var recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)
-    private var recentOwn = [ActorBox?](repeating: nil, count: Desk.recentBoxSlots)
+    /// The boxes met last, by slot, compared by identity before any lookup: a fold meets the same few actors
+    /// again and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
+    /// The box met is kept as its identity only (it is held in `adoptedBoxes`): copying it retained it, and
+    /// that box's count is the decoding core's to write.
+    private var recentBoxes = [RecentBox?](repeating: nil, count: Desk.recentBoxSlots)
     private static let recentBoxSlots = 64
     /// Boxes met per actor that are remembered: one per decoding thread (the pool runs up to about two per
     /// core), and a few for events built in this process.
@@ -38,6 +36,11 @@ public struct Desk: Sendable {
     /// A box an event came with, and the desk's own box for the same actor.
     private struct AdoptedBox {
         var given: ActorBox
+        var own: ActorBox
+    }
+
+    private struct RecentBox {
+        var given: ObjectIdentifier
         var own: ActorBox
     }
 
@@ -199,7 +202,7 @@ public struct Desk: Sendable {
         let id = ObjectIdentifier(given)
         // Slots by address (allocations are 16-byte aligned): no hashing, no list to search or reorder.
         let slot = Int(truncatingIfNeeded: UInt(bitPattern: id) >> 4) & (Desk.recentBoxSlots - 1)
-        if recentGiven[slot] == id, let own = recentOwn[slot] { return own }
+        if let recent = recentBoxes[slot], recent.given == id { return recent.own }
         let adopted: AdoptedBox
         if let known = adoptedBoxes[id] {
             adopted = known
@@ -215,13 +218,11 @@ public struct Desk: Sendable {
             if adoptedBoxes.count >= max(1_024, Desk.boxesMetPerActor * actorBoxes.count) {
                 // Forgotten together: the recent slots name only boxes `adoptedBoxes` holds.
                 adoptedBoxes.removeAll(keepingCapacity: true)
-                recentGiven = [ObjectIdentifier?](repeating: nil, count: Desk.recentBoxSlots)
-                recentOwn = [ActorBox?](repeating: nil, count: Desk.recentBoxSlots)
+                recentBoxes = [RecentBox?](repeating: nil, count: Desk.recentBoxSlots)
             }
             adoptedBoxes[id] = adopted
         }
-        recentGiven[slot] = id
-        recentOwn[slot] = adopted.own
+        recentBoxes[slot] = RecentBox(given: id, own: adopted.own)
         return adopted.own
     }
 

@@ -24,8 +24,11 @@ struct ReportIndex: Sendable {
         return digits > 0 ? n : nil
     }
 
-    subscript(id: ReportID) -> Int? {
-        if let n = ReportIndex.number(id) {
+    subscript(id: ReportID) -> Int? { find(id, number: ReportIndex.number(id)) }
+
+    /// `self[id]` with the id's number already parsed (`insert` parses it once for both).
+    private func find(_ id: ReportID, number: Int?) -> Int? {
+        if let n = number {
             let k = n - base
             if k >= 0, k < byNumber.count, byNumber[k] != 0 { return Int(byNumber[k]) - 1 }
         }
@@ -34,8 +37,9 @@ struct ReportIndex: Sendable {
 
     /// Records `id` at `position`; false (and nothing changed) when the id is already there.
     mutating func insert(_ id: ReportID, at position: Int) -> Bool {
-        guard self[id] == nil else { return false }
-        if let n = ReportIndex.number(id), position < Int(Int32.max), slot(for: n) {
+        let number = ReportIndex.number(id)
+        guard find(id, number: number) == nil else { return false }
+        if let n = number, position < Int(Int32.max), slot(for: n) {
             byNumber[n - base] = Int32(position + 1)
             numbered += 1
         } else {

@@ -64,8 +64,9 @@ struct Vocabulary: Sendable {
     }
 }
 
-/// The process-wide `Vocabulary` the event decoders share values through (every core decodes at start-up).
-/// A cache with no meaning: a value is equal to what it replaces, so dropping it changes nothing.
+/// The process-wide `Vocabulary`: events decided in this process, and decoded words the decoding threads'
+/// own vocabularies do not take (escaped or long ones: `PayloadTape.Value.sharedWord`). A cache with no
+/// meaning: a value is equal to what it replaces, so dropping it changes nothing.
 public final class SharedVocabulary: @unchecked Sendable {
     public static let shared = SharedVocabulary()
     private let lock = NSLock()

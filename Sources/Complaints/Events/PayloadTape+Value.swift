@@ -66,7 +66,7 @@ extension PayloadTape {
             guard !n.flag, Vocabulary.isWordLength(inner.count) else { return stringValue.map { SharedVocabulary.shared.intern($0) } }
             let cache = PayloadTape.sharedWords.value
             if let known = cache.value(for: inner) { return known }
-            let word = PayloadTape.threadWords.value.words.intern(String(decoding: inner, as: UTF8.self))
+            let word = PayloadTape.threadWords.value.value.intern(String(decoding: inner, as: UTF8.self))
             cache.store(word, for: inner)
             return word
         }

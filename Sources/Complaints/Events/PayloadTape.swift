@@ -57,11 +57,7 @@ struct PayloadTape {
 
     /// Each decoding thread's one copy of every word it has met: a word the span cache dropped (more
     /// distinct words than slots: districts) is found again here rather than copied anew for each event.
-    static let threadWords = ThreadLocal { ThreadVocabulary() }
-
-    final class ThreadVocabulary {
-        var words = Vocabulary()
-    }
+    static let threadWords = ThreadLocal { ThreadOwned(Vocabulary()) }
 
     /// Node room kept per decoding thread between payloads: start-up parses a million of them, and
     /// allocating and freeing each one's node list was about 3 % of its instructions.

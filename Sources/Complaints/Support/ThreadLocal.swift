@@ -29,3 +29,10 @@ public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
         return made
     }
 }
+
+/// A value one thread keeps and changes, for `ThreadLocal` (which holds objects): a thread's vocabulary,
+/// its actor boxes.
+package final class ThreadOwned<Value> {
+    package var value: Value
+    package init(_ value: Value) { self.value = value }
+}
