@@ -25,7 +25,9 @@ let package = Package(
         // messages' escapes.
         .target(name: "TextHazards"),
         // Pure domain: commands, events, decide/evolve, projection, calendar, SLA, routing.
-        .target(name: "Complaints", dependencies: ["TinyTOML"], swiftSettings: foldHotPath),
+        .target(name: "Complaints", dependencies: ["TinyTOML", "CByteScan"], swiftSettings: foldHotPath),
+        // SSE2 search for the bytes that end a run of a JSON string: C, because Swift has no movemask.
+        .target(name: "CByteScan"),
         // Shipped data (themes, reference data, practice desks) embedded in the binary.
         .target(
             name: "DeskResources",

@@ -47,7 +47,7 @@ public enum JournalMapping {
     /// the shared text store, and building one for every event retained and released it a million times
     /// at start-up, from every core at once.
     private static func origin(of e: JournalEntry, at span: JournalLineSpan, payloadCount: Int, source: JournalTextStore) -> PayloadOrigin? {
-        guard e.type == "report.received" else { return nil }
+        guard EventKind(typeName: e.type) == .received else { return nil }
         return PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
                       payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }

@@ -13,15 +13,20 @@ struct ReportIndex: Sendable {
 
     /// The number an id spells when it is plain decimal digits without a leading zero (so that no two ids
     /// share a number), short enough for an `Int`.
+    ///
+    /// Read through the string's bytes in place: walking its `utf8` view index by index was 2 % of a cold
+    /// start's instructions (this runs for every event).
     static func number(_ id: ReportID) -> Int? {
-        var n = 0
-        var digits = 0
-        for b in id.rawValue.utf8 {
-            guard b >= 0x30, b <= 0x39, digits < 15, !(digits == 0 && b == 0x30) else { return nil }
-            n = n * 10 + Int(b - 0x30)
-            digits += 1
+        var text = id.rawValue
+        return text.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty, bytes.count <= 15, bytes[0] != 0x30 else { return nil }
+            var n = 0
+            for b in bytes {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                n = n &* 10 &+ Int(b &- 0x30)
+            }
+            return n
         }
-        return digits > 0 ? n : nil
     }
 
     subscript(id: ReportID) -> Int? { find(id, number: ReportIndex.number(id)) }

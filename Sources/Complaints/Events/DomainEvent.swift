@@ -30,29 +30,32 @@ public enum DomainEvent: Sendable, Hashable {
     case redacted(fields: [String], reason: String)
 
     /// The journal's `type` value.
-    public var type: String {
+    public var type: String { kind.typeName }
+
+    /// Which type of event this is (`EventKind`).
+    public var kind: EventKind {
         switch self {
-        case .received: "report.received"
-        case .disposed: "report.disposed"
-        case .postponed: "report.postponed"
-        case .reporterReplied: "report.reporter-replied"
-        case .archived: "report.archived"
-        case .deleted: "report.deleted"
-        case .assignedToUnit: "report.assigned-to-unit"
-        case .sentBack: "report.sent-back"
-        case .followedUp: "report.followed-up"
-        case .disputed: "report.disputed"
-        case .accepted: "report.accepted"
-        case .autoClosed: "report.auto-closed"
-        case .titleEdited: "report.title-edited"
-        case .classified: "report.classified"
-        case .flagsSet: "report.flags-set"
-        case .tagged: "report.tagged"
-        case .prioritySet: "report.priority-set"
-        case .noteAdded: "report.note-added"
-        case .replyPosted: "report.reply-posted"
-        case .duplicateLinked: "report.duplicate-linked"
-        case .redacted: "report.redacted"
+        case .received: .received
+        case .disposed: .disposed
+        case .postponed: .postponed
+        case .reporterReplied: .reporterReplied
+        case .archived: .archived
+        case .deleted: .deleted
+        case .assignedToUnit: .assignedToUnit
+        case .sentBack: .sentBack
+        case .followedUp: .followedUp
+        case .disputed: .disputed
+        case .accepted: .accepted
+        case .autoClosed: .autoClosed
+        case .titleEdited: .titleEdited
+        case .classified: .classified
+        case .flagsSet: .flagsSet
+        case .tagged: .tagged
+        case .prioritySet: .prioritySet
+        case .noteAdded: .noteAdded
+        case .replyPosted: .replyPosted
+        case .duplicateLinked: .duplicateLinked
+        case .redacted: .redacted
         }
     }
 
@@ -60,13 +63,7 @@ public enum DomainEvent: Sendable, Hashable {
     /// reads instead of building a string per line (a test checks the list against `type`).
     ///
     /// Most frequent first (as a desk's journal holds them): start-up looks each line's type up in this list.
-    public static let typeNames: [String] = [
-        "report.received", "report.note-added", "report.disposed", "report.assigned-to-unit", "report.reply-posted",
-        "report.tagged", "report.followed-up", "report.priority-set", "report.accepted", "report.postponed",
-        "report.archived", "report.deleted", "report.reporter-replied", "report.sent-back", "report.disputed",
-        "report.auto-closed", "report.title-edited", "report.classified", "report.flags-set", "report.duplicate-linked",
-        "report.redacted",
-    ]
+    public static let typeNames: [String] = EventKind.allCases.map(\.typeName)
 }
 
 /// How a report reached an agency.

@@ -6,7 +6,16 @@ struct EventPayloadReader<Value: PayloadJSON> {
     var type: String
     var root: Value
     /// Where the payload sits in the journal: a long body is then left there (`StoredText`).
-    var origin: PayloadOrigin? = nil
+    var origin: PayloadOrigin?
+    /// `type`'s kind (nil: a type this build does not know), found once from its bytes.
+    let kind: EventKind?
+
+    init(type: String, root: Value, origin: PayloadOrigin? = nil) {
+        self.type = type
+        self.root = root
+        self.origin = origin
+        kind = EventKind(typeName: type)
+    }
 
     /// A member looked up already (`PayloadJSON.fields`), with the name a problem with it is reported under.
     struct Member {
@@ -149,13 +158,13 @@ struct EventPayloadReader<Value: PayloadJSON> {
 
     func event() throws(EventCodec.DecodeError) -> DomainEvent {
         let v = root
-        // Most frequent types first: a string switch compares the cases in order, once per event at start-up.
-        switch type {
-        case "report.received":
+        guard let kind else { throw EventCodec.DecodeError(type: type, field: nil, reason: "unknown event type") }
+        switch kind {
+        case .received:
             guard let i = try object(v, "intake") else { throw fail("intake", "missing") }
             return .received(try intake(i))
-        case "report.note-added": return .noteAdded(text: try req(v, "text"))
-        case "report.disposed":
+        case .noteAdded: return .noteAdded(text: try req(v, "text"))
+        case .disposed:
             guard let d = try object(v, "disposition") else { throw fail("disposition", "missing") }
             let p = "disposition."
             let from = try word(d, "from_agency", path: p)
@@ -164,32 +173,30 @@ struct EventPayloadReader<Value: PayloadJSON> {
                                          kind: try reqEnum(d, "kind", path: p),
                                          fromAgency: from ?? legacyFrom,
                                          rule: try word(d, "rule", path: p), note: try string(d, "note", path: p)))
-        case "report.assigned-to-unit": return .assignedToUnit(unit: try reqWord(v, "unit"))
-        case "report.reply-posted": return .replyPosted(text: try req(v, "text"))
-        case "report.tagged": return .tagged(add: try words(v, "add"), remove: try words(v, "remove"))
-        case "report.followed-up": return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
-        case "report.priority-set": return .prioritySet(try reqEnum(v, "priority"))
-        case "report.accepted": return .accepted(text: try string(v, "text", path: ""))
-        case "report.postponed": return .postponed(question: try req(v, "question"))
-        case "report.archived":
+        case .assignedToUnit: return .assignedToUnit(unit: try reqWord(v, "unit"))
+        case .replyPosted: return .replyPosted(text: try req(v, "text"))
+        case .tagged: return .tagged(add: try words(v, "add"), remove: try words(v, "remove"))
+        case .followedUp: return .followedUp(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
+        case .prioritySet: return .prioritySet(try reqEnum(v, "priority"))
+        case .accepted: return .accepted(text: try string(v, "text", path: ""))
+        case .postponed: return .postponed(question: try req(v, "question"))
+        case .archived:
             return .archived(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""),
                              duplicateOf: try string(v, "duplicate_of", path: "").map { ReportID($0) })
-        case "report.deleted": return .deleted(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""))
-        case "report.reporter-replied": return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
-        case "report.sent-back": return .sentBack(reason: try req(v, "reason"))
-        case "report.disputed": return .disputed(text: try req(v, "text"))
-        case "report.auto-closed": return .autoClosed
-        case "report.title-edited": return .titleEdited(title: try req(v, "title"))
-        case "report.classified":
+        case .deleted: return .deleted(reason: try reqEnum(v, "reason"), note: try string(v, "note", path: ""))
+        case .reporterReplied: return .reporterReplied(text: try req(v, "text"), attachments: try attachments(v, "attachments"))
+        case .sentBack: return .sentBack(reason: try req(v, "reason"))
+        case .disputed: return .disputed(text: try req(v, "text"))
+        case .autoClosed: return .autoClosed
+        case .titleEdited: return .titleEdited(title: try req(v, "title"))
+        case .classified:
             return .classified(classification: try enumValue(v, "classification"), category: try word(v, "category"),
                                subcategory: try word(v, "subcategory"))
-        case "report.flags-set": return .flagsSet(anonymous: try bool(v, "anonymous"), confidential: try bool(v, "confidential"))
-        case "report.duplicate-linked": return .duplicateLinked(original: ReportID(try req(v, "original")))
-        case "report.redacted":
+        case .flagsSet: return .flagsSet(anonymous: try bool(v, "anonymous"), confidential: try bool(v, "confidential"))
+        case .duplicateLinked: return .duplicateLinked(original: ReportID(try req(v, "original")))
+        case .redacted:
             guard v[field: "fields"] != nil else { throw fail("fields", "missing") }
             return .redacted(fields: try strings(v, "fields"), reason: try req(v, "reason"))
-        default:
-            throw EventCodec.DecodeError(type: type, field: nil, reason: "unknown event type")
         }
     }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc // memchr and memcmp: byte search, no I/O
 #endif
+import CByteScan
 
 /// Byte scanning shared across the package: SWAR (SIMD within a register) helpers that pass eight bytes at a
 /// time while none of them needs attention in a JSON string (a quote, a backslash, a control character). Shared by
@@ -8,12 +9,18 @@ import Glibc // memchr and memcmp: byte search, no I/O
 package enum ByteScan {
     /// Exactly the index of the first `"`, `\` or control byte at or after `start` (`count` when there is
     /// none), OR-ing the high bit of every byte before it into `highBits` (non-zero: validate the UTF-8).
-    /// Eight bytes at a time, the one found by its position in the word: a string ends within a word, and
-    /// finishing that word (and every short key) byte by byte was a tenth of a cold start's instructions.
+    /// Sixteen bytes at a time while sixteen remain (SSE2, `cbytescan_string_special`: a report body is
+    /// hundreds of bytes, and eight at a time was the largest single part of a cold start), then eight, the
+    /// one found by its position in the word: finishing that word (and every short key) byte by byte was a
+    /// tenth of a cold start's instructions.
     @inlinable @inline(__always)
     package static func nextStringSpecial(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, highBits: inout UInt64) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = start
+        if count - index >= 16 {
+            index = cbytescan_string_special(base, index, count, &highBits)
+            if count - index >= 16 { return index }
+        }
         var seen: UInt64 = 0
         let raw = UnsafeRawPointer(base)
         while count - index >= 8 {

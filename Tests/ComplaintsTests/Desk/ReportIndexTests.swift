@@ -7,6 +7,7 @@ final class ReportIndexTests: XCTestCase {
     func testOnlyPlainNumbersCountAsNumbers() {
         XCTAssertEqual(ReportIndex.number("2600001"), 2_600_001)
         XCTAssertEqual(ReportIndex.number("7"), 7)
+        XCTAssertEqual(ReportIndex.number("123456789012345"), 123_456_789_012_345, "fifteen digits still fit")
         for notANumber in ["", "0", "02600001", "2600001 ", "+2600001", "-1", "26000O1", "١٢٣", "1234567890123456"] {
             XCTAssertNil(ReportIndex.number(ReportID(notANumber)), notANumber.debugDescription)
         }

@@ -77,6 +77,14 @@ final class EventCodecTests: XCTestCase {
         XCTAssertEqual(DomainEvent.typeNames.count, Set(DomainEvent.typeNames).count)
     }
 
+    /// Each event's kind is the one its type name is found as (`EventKind`), and no two types share one.
+    func testEveryEventSaysItsOwnKind() {
+        for event in all {
+            XCTAssertEqual(EventKind(typeName: event.type), event.kind, event.type)
+        }
+        XCTAssertEqual(Set(all.map(\.kind)).count, EventKind.allCases.count)
+    }
+
     func testDatesWrittenWithDeskOffset() {
         let text = String(decoding: EventCodec.encode(all[0]), as: UTF8.self)
         XCTAssertTrue(text.contains("\"received_at\":\"2026-04-06T09:00:00+07:00\""), text)
