@@ -41,17 +41,17 @@ enum EnvelopeDecoder {
     static func decode(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool = true, lineOffset: Int? = nil
     ) throws(Failure) -> JournalEntry {
-        let (_, decoded, _, checksum, _, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
-        guard var entry = decoded else { throw Failure(reason: "internal: entry not built") }
+        let (_, built, _, checksum, _, _) = try walk(line, position: position, mode: verifyChecksum ? .full : .trusted, lean: nil)
+        guard case var .entry(entry) = built else { throw Failure(reason: "internal: entry not built") }
         if let lineOffset { entry.span = JournalLineSpan(offset: lineOffset, length: line.count, checksum: checksum) }
         return entry
     }
 
     /// Decodes `line` for the start-up fold, which keeps no event ids or timestamp texts: those are checked,
-    /// not built (`eventID` and `atText` are empty), a `type` found in `typeNames` is that shared string,
-    /// and the payload is not copied (`entry.payload` is empty): it is `line[payloadStart..<payloadEnd]`.
-    /// Nor is the actor built (`entry.actor` is empty): it is the object `line[actor]`, checked, for the fold
-    /// to share one decoded actor among the many lines that carry the same bytes (`actor(fromObject:)`).
+    /// not built (a `FoldEntry` has neither), a `type` found in `typeNames` is that shared string, and the
+    /// payload is not copied: it is `line[payloadStart..<payloadEnd]`. Nor is the actor built: it is the
+    /// object `line[actor]`, checked, for the fold to share one decoded actor among the many lines that
+    /// carry the same bytes (`actor(fromObject:)`).
     /// Saves up to nine allocations per line of a million-line start-up.
     ///
     /// With `checkPayload` false the payload is only seen to be braced: the caller parses it anyway and
@@ -63,9 +63,9 @@ enum EnvelopeDecoder {
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
         checkPayload: Bool = true
     ) throws(Failure) -> FoldParts {
-        let (_, entry, payloadStart, checksum, actor, knownActor) = try walk(
+        let (_, built, payloadStart, checksum, actor, knownActor) = try walk(
             line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames, checkPayload: checkPayload)
-        guard let entry else { throw Failure(reason: "internal: entry not built") }
+        guard case let .lean(entry) = built else { throw Failure(reason: "internal: entry not built") }
         // A tuple, not a struct: the entry is moved out of it, where a struct's field was copied (its
         // strings retained and released once more per line).
         return (entry, checksum, payloadStart,
@@ -75,7 +75,13 @@ enum EnvelopeDecoder {
 
     /// What `decodeForFold` finds on a line: the entry, the checksum its trailer records, where the payload
     /// starts in the line (for a problem's byte position), and the payload and actor object (`LineParts`).
-    typealias FoldParts = (entry: JournalEntry, checksum: UInt32, payloadStart: Int, parts: LineParts)
+    typealias FoldParts = (entry: FoldEntry, checksum: UInt32, payloadStart: Int, parts: LineParts)
+
+    /// What `walk` built: a whole entry, or (given the fold's type names) the fold's lean one.
+    private enum Built {
+        case entry(JournalEntry)
+        case lean(FoldEntry)
+    }
 
     /// The actor of an `actor` object as `decodeForFold` hands it out (already checked as part of its line).
     static func actor(fromObject object: UnsafeBufferPointer<UInt8>) throws(Failure) -> JournalActor {
@@ -130,7 +136,7 @@ enum EnvelopeDecoder {
     private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
         checkPayload: Bool = true
-    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>, ActorBox?) {
+    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorBox?) {
         let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
         do throws(Failure) {
             return try walkEnvelope(line, prefixEnd: prefixEnd, checksum: checksum, position: position, mode: mode, lean: typeNames,
@@ -146,7 +152,7 @@ enum EnvelopeDecoder {
     private static func walkEnvelope(
         _ line: UnsafeBufferPointer<UInt8>, prefixEnd: Int, checksum: UInt32, position: JournalPosition, mode: Mode,
         lean typeNames: [String]?, checkPayload: Bool
-    ) throws(Failure) -> (UInt64, JournalEntry?, Int, UInt32, Range<Int>, ActorBox?) {
+    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorBox?) {
         let materialize = mode != .verifyOnly
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
@@ -214,12 +220,17 @@ enum EnvelopeDecoder {
             try EnvelopeDecoder.checkPayload(payload, payloadStart: cursor.index)
         }
         guard materialize else { return (seq, nil, 0, checksum, actorStart..<actorEnd, nil) }
+        let payloadStart = prefixEnd - payload.count
+        if lean {
+            let entry = FoldEntry(seq: seq, reportID: reportID ?? "", at: at, type: type ?? "", position: position)
+            return (seq, .lean(entry), payloadStart, checksum, actorStart..<actorEnd, knownActor)
+        }
         let entry = JournalEntry(
             version: Int(version), seq: seq, eventID: eventID ?? "", reportID: reportID ?? "", at: at,
             atText: atText ?? "", utcOffsetSeconds: offset,
             actor: actor ?? JournalActor(name: "", role: ""),
-            type: type ?? "", payload: typeNames == nil ? Array(payload) : [], position: position)
-        return (seq, entry, prefixEnd - payload.count, checksum, actorStart..<actorEnd, knownActor)
+            type: type ?? "", payload: Array(payload), position: position)
+        return (seq, .entry(entry), payloadStart, checksum, actorStart..<actorEnd, knownActor)
     }
 
     /// One past the `}` that ends the `actor` object starting at `start`, if it is followed by `,"type":`:

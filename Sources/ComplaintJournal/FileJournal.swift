@@ -348,12 +348,12 @@ public final class FileJournal: EventJournal, @unchecked Sendable {
     /// As `forEachEntry`, decoding and transforming lines on every core; `body` gets the results in
     /// journal order on the calling thread (the start-up fold). `transform` also gets where the line is
     /// (`JournalLineSpan`), so a decoder may leave text in the journal (`textStore` reads it back), and the
-    /// payload and actor in place (`LineParts`, valid during the call; `entry.payload`, `actor`, `eventID` and
-    /// `atText` are empty, and a `type` in `typeNames` is that shared string: a million lines then allocate up
-    /// to nine strings fewer each).
+    /// payload and actor in place (`LineParts`, valid during the call), and the envelope as a `FoldEntry`
+    /// (no event id or timestamp text; a `type` in `typeNames` is that shared string): a million lines then
+    /// allocate up to nine strings fewer each.
     public func forEachTransformed<T: Sendable>(
         after seq: UInt64, typeNames: [String],
-        transform: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> T, _ body: (T) throws -> Void
+        transform: @escaping @Sendable (FoldEntry, JournalLineSpan, LineParts) -> T, _ body: (T) throws -> Void
     ) throws {
         mutex.lock()
         defer { mutex.unlock() }

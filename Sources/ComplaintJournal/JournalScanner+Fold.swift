@@ -9,7 +9,7 @@ extension JournalScanner {
     /// (`ScanFold.decode`). `decode` and `typeNames` are the fold's, read once on the scanning thread.
     static func foldWork<F: ScanFold>(
         _ buffer: UnsafeBufferPointer<UInt8>, lines: [LineSplitter.Line], segment: Int, offset: Int, firstLine: Int, fold _: F.Type,
-        decode: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> F.Decoded, typeNames: [String]
+        decode: @escaping @Sendable (FoldEntry, JournalLineSpan, LineParts) -> F.Decoded, typeNames: [String]
     ) -> @Sendable (Int) -> FoldedLine<F.Decoded> {
         let shared = SharedReadOnly(buffer)
         return { i -> FoldedLine<F.Decoded> in

@@ -11,7 +11,7 @@ extension JournalScanner {
     /// applied late (moved there, with an older number) too, as a cold start folds it.
     func forEachTransformed<T: Sendable>(
         after seq: UInt64, typeNames: [String],
-        transform: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> T, _ body: (T) throws -> Void
+        transform: @escaping @Sendable (FoldEntry, JournalLineSpan, LineParts) -> T, _ body: (T) throws -> Void
     ) throws {
         // After a snapshot's resume point only the lines past it can hold later sequences: start there.
         let start = resumedAt.flatMap { seq >= $0.seq ? $0 : nil }

@@ -27,7 +27,7 @@ final class SegmentPrefetch<Decoded: Sendable>: @unchecked Sendable {
     /// of the segment before still has its own chunks queued ahead of them.
     static var chunksAhead: Int { 4 }
 
-    init<F: ScanFold>(path: String, segment: Int, fold: F.Type, decode: @escaping @Sendable (JournalEntry, JournalLineSpan, LineParts) -> Decoded,
+    init<F: ScanFold>(path: String, segment: Int, fold: F.Type, decode: @escaping @Sendable (FoldEntry, JournalLineSpan, LineParts) -> Decoded,
                       typeNames: [String]) where F.Decoded == Decoded {
         self.segment = segment
         ready.enter()

@@ -14,7 +14,7 @@ public enum JournalMapping {
     /// are read in place (`FileJournal.forEachTransformed`), the actor shared with every other line that
     /// carries the same bytes (`ActorSpanCache`), a long report body is left there and read back through
     /// `source` when shown (`StoredText`), and the event has no id (the fold keeps none: trails hold none).
-    public static func recorded(_ e: JournalEntry, at span: JournalLineSpan, parts: LineParts,
+    public static func recorded(_ e: FoldEntry, at span: JournalLineSpan, parts: LineParts,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
         let actor: ActorBox
         if let known = parts.knownActor {
@@ -26,7 +26,8 @@ public enum JournalMapping {
             }
         }
         return recorded(e, id: "", actor: actor, payload: parts.payload,
-                        origin: origin(of: e, at: span, payloadCount: parts.payload.count, source: source))
+                        origin: origin(type: e.type, segment: e.position.segment, at: span, payloadCount: parts.payload.count,
+                                       source: source))
     }
 
     public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
@@ -39,24 +40,28 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
         guard let source, let span = e.span else { return recorded(e) }
         return e.payload.withUnsafeBufferPointer { payload in
-            recorded(e, id: e.eventID, payload: payload, origin: origin(of: e, at: span, payloadCount: payload.count, source: source))
+            recorded(e, id: e.eventID, payload: payload,
+                     origin: origin(type: e.type, segment: e.position.segment, at: span, payloadCount: payload.count, source: source))
         }
     }
 
     /// Nil for any event but a receipt, the only one with a body to leave in the journal: an origin holds
     /// the shared text store, and building one for every event retained and released it a million times
     /// at start-up, from every core at once.
-    private static func origin(of e: JournalEntry, at span: JournalLineSpan, payloadCount: Int, source: JournalTextStore) -> PayloadOrigin? {
-        guard EventKind(typeName: e.type) == .received else { return nil }
-        return PayloadOrigin(source: source, segment: e.position.segment, lineOffset: span.offset, lineLength: span.length,
+    private static func origin(type: String, segment: Int, at span: JournalLineSpan, payloadCount: Int,
+                               source: JournalTextStore) -> PayloadOrigin? {
+        guard EventKind(typeName: type) == .received else { return nil }
+        return PayloadOrigin(source: source, segment: segment, lineOffset: span.offset, lineLength: span.length,
                       payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }
 
     private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         switch actor(e.actor) {
-        case let .success(actor): recorded(e, id: id, actor: ActorBox(actor), payload: payload, origin: origin)
-        case let .failure(refusal): .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
+        case let .success(actor):
+            let lean = FoldEntry(seq: e.seq, reportID: e.reportID, at: e.at, type: e.type, position: e.position)
+            return recorded(lean, id: id, actor: ActorBox(actor), payload: payload, origin: origin)
+        case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }
     }
 
@@ -71,7 +76,7 @@ public enum JournalMapping {
         return .success(Actor(name: a.name, role: role, agency: a.agency, unit: a.unit, osUser: a.osUser))
     }
 
-    private static func recorded(_ e: JournalEntry, id: String, actor: ActorBox, payload: UnsafeBufferPointer<UInt8>,
+    private static func recorded(_ e: FoldEntry, id: String, actor: ActorBox, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         do throws(EventCodec.DecodeError) {
             let event = try EventCodec.decode(type: e.type, payloadBytes: payload, origin: origin)
@@ -121,7 +126,8 @@ public enum JournalMapping {
         guard case var .received(intake) = event, let source, let span = e.span else {
             return recorded(e, written: event, actor: actor, shareWords: false)
         }
-        guard let origin = origin(of: e, at: span, payloadCount: e.payload.count, source: source) else { return recorded(e) }
+        guard let origin = origin(type: e.type, segment: e.position.segment, at: span, payloadCount: e.payload.count, source: source)
+        else { return recorded(e) }
         intake.leaveBody(at: body, in: origin)
         return recorded(e, written: .received(intake), actor: actor, shareWords: false)
     }

@@ -13,7 +13,7 @@ public final class StartupFold: ScanFold {
     private let journalBytes: () -> Int
     private var source: JournalTextStore?
 
-    public var decode: @Sendable (JournalEntry, JournalLineSpan, LineParts) -> Result<RecordedEvent, JournalMapping.Problem> {
+    public var decode: @Sendable (FoldEntry, JournalLineSpan, LineParts) -> Result<RecordedEvent, JournalMapping.Problem> {
         // The scan reads `decode` only after `begin`; a store of no folder would only ever fail its reads.
         let source = source ?? JournalTextStore(dataFolder: URL(fileURLWithPath: "/nonexistent"))
         return { JournalMapping.recorded($0, at: $1, parts: $2, source: source) }
