@@ -69,16 +69,25 @@ public enum EventCodec {
 
     /// As above, reading the payload in place (start-up decodes it straight from the journal's bytes).
     /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
+    /// A receipt laid out as this program writes it is read without a tape (`IntakeFastReader`).
     public static func decode(type: String, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin? = nil)
         throws(DecodeError) -> DomainEvent
     {
+        let kind = EventKind(typeName: type)
+        if kind == .received, let intake = IntakeFastReader.read(buffer, origin: origin) { return .received(intake) }
+        return try decodeThroughTape(type: type, kind: kind, payloadBytes: buffer, origin: origin)
+    }
+
+    /// `decode` without the receipt's fast path: the tape, or the tree when the tape refuses the payload.
+    static func decodeThroughTape(type: String, kind: EventKind?, payloadBytes buffer: UnsafeBufferPointer<UInt8>,
+                                  origin: PayloadOrigin?) throws(DecodeError) -> DomainEvent {
         let fast: Result<DomainEvent, DecodeError>? = {
             let scratch = PayloadTape.Scratch.perThread.value
             guard var tape = PayloadTape.parse(buffer, reusing: scratch.take()) else { return nil }
             let result = tape.withRoot { root -> Result<DomainEvent, DecodeError> in
                 guard root.isObject else { return .failure(DecodeError(type: type, field: nil, reason: "not a JSON object")) }
                 do throws(DecodeError) {
-                    return .success(try EventPayloadReader(type: type, root: root, origin: origin).event())
+                    return .success(try EventPayloadReader(type: type, kind: kind, root: root, origin: origin).event())
                 } catch {
                     return .failure(error)
                 }

@@ -11,10 +11,15 @@ struct EventPayloadReader<Value: PayloadJSON> {
     let kind: EventKind?
 
     init(type: String, root: Value, origin: PayloadOrigin? = nil) {
+        self.init(type: type, kind: EventKind(typeName: type), root: root, origin: origin)
+    }
+
+    /// As above with `type`'s kind already found.
+    init(type: String, kind: EventKind?, root: Value, origin: PayloadOrigin?) {
         self.type = type
+        self.kind = kind
         self.root = root
         self.origin = origin
-        kind = EventKind(typeName: type)
     }
 
     /// A member looked up already (`PayloadJSON.fields`), with the name a problem with it is reported under.

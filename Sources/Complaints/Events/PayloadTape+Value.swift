@@ -54,21 +54,11 @@ extension PayloadTape {
             return found
         }
 
-        /// A word is looked up by its bytes in this thread's cache of words already shared: no string built,
-        /// hashed and locked for per event (interning through `SharedVocabulary` was 2 % of a cold start).
-        /// The thread's own copy of each word, not the process's: two decoding cores retaining one string
-        /// event after event write its reference count in turn (equal values either way; a few hundred
-        /// words a thread).
+        /// A string as a vocabulary word, found by its bytes (`PayloadTape.word`).
         var sharedWord: String? {
             let n = node
             guard n.kind == .string else { return nil }
-            let inner = UnsafeBufferPointer(rebasing: bytes[Int(n.start + 1)..<Int(n.end - 1)])
-            guard !n.flag, Vocabulary.isWordLength(inner.count) else { return stringValue.map { SharedVocabulary.shared.intern($0) } }
-            let cache = PayloadTape.sharedWords.value
-            if let known = cache.value(for: inner) { return known }
-            let word = PayloadTape.threadWords.value.value.intern(String(decoding: inner, as: UTF8.self))
-            cache.store(word, for: inner)
-            return word
+            return PayloadTape.word(UnsafeBufferPointer(rebasing: bytes[Int(n.start + 1)..<Int(n.end - 1)]), escaped: n.flag)
         }
 
         var isNull: Bool { node.kind == .null }
