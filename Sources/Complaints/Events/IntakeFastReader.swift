@@ -25,13 +25,16 @@ struct IntakeFastReader {
         return reader.intake(origin: origin)
     }
 
-    /// The members of an intake in the order they are written; `Location` and `Reporter` likewise.
-    private static let members: [StaticString] = [
+    /// The members of an intake in the order they are written, each as the bytes that open it (`"name":`);
+    /// `Location` and `Reporter` likewise.
+    private static let members = openings([
         "agency", "anonymous", "attachments", "body", "category", "channel", "classification", "confidential",
         "external_id", "extra", "incident_date", "location", "received_at", "reporter", "subcategory", "tags", "title",
-    ]
-    private static let locationMembers: [StaticString] = ["detail", "district", "province", "regency"]
-    private static let reporterMembers: [StaticString] = ["email", "groups", "name", "nik", "phone"]
+    ])
+    private static let locationMembers = openings(["detail", "district", "province", "regency"])
+    private static let reporterMembers = openings(["email", "groups", "name", "nik", "phone"])
+
+    private static func openings(_ names: [String]) -> [[UInt8]] { names.map { Array("\"\($0)\":".utf8) } }
 
     /// A string value: where it is (quotes included) and whether it holds an escape.
     private struct Text {
@@ -125,15 +128,16 @@ struct IntakeFastReader {
 
     // MARK: - Members and values
 
-    /// The next member's name, found among `names` at `next` or after (then `next` moves past it), and
-    /// its colon; nil for an escaped name or one not found there (out of order, repeated or unknown).
-    private mutating func member(among names: [StaticString], from next: inout Int) -> Int? {
-        guard let key = text(), !key.escaped, literal(":") else { return nil }
-        let name = inner(key)
-        for k in next..<names.count {
-            let candidate = names[k]
-            guard candidate.utf8CodeUnitCount == name.count,
-                  memcmp(candidate.utf8Start, name.baseAddress!, name.count) == 0 else { continue }
+    /// The next member's name and colon, found among `openings` at `next` or after (then `next` moves past
+    /// it) by comparing the bytes as written: no string scan per name. Nil for a name not found there (out
+    /// of order, repeated, unknown, escaped or spaced): the tape reads those.
+    private mutating func member(among openings: [[UInt8]], from next: inout Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let rest = bytes.count - i
+        for k in next..<openings.count {
+            let found = openings[k].withUnsafeBufferPointer { o in o.count <= rest && memcmp(o.baseAddress!, base + i, o.count) == 0 }
+            guard found else { continue }
+            i += openings[k].count
             next = k + 1
             return k
         }

@@ -18,7 +18,9 @@ package enum ByteScan {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = start
         if count - index >= 16 {
-            index = cbytescan_string_special(base, index, count, &highBits)
+            let stop = cbytescan_string_special(base, index, count)
+            index = stop.index
+            highBits |= UInt64(stop.high)
             if count - index >= 16 { return index }
         }
         var seen: UInt64 = 0
