@@ -69,12 +69,12 @@ public enum EventCodec {
 
     /// As above, reading the payload in place (start-up decodes it straight from the journal's bytes).
     /// With `origin` (where the payload sits in the journal) a long report body is left there (`StoredText`).
-    /// A receipt laid out as this program writes it is read without a tape (`IntakeFastReader`).
+    /// A payload laid out as this program writes it is read without a tape (`WrittenPayloadReader`).
     public static func decode(type: String, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin? = nil)
         throws(DecodeError) -> DomainEvent
     {
         let kind = EventKind(typeName: type)
-        if kind == .received, let intake = IntakeFastReader.read(buffer, origin: origin) { return .received(intake) }
+        if let kind, let event = WrittenPayloadReader.read(kind, buffer, origin: origin) { return event }
         return try decodeThroughTape(type: type, kind: kind, payloadBytes: buffer, origin: origin)
     }
 

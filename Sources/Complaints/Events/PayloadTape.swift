@@ -201,7 +201,7 @@ struct PayloadTape {
 
     /// Reads the JSON string whose opening quote is at `i`, leaving `i` one past its closing quote: whether
     /// it holds an escape, or nil when it is not a valid string (a raw control byte, a bad escape or
-    /// surrogate, invalid UTF-8). The tape's strings and `IntakeFastReader`'s, by one rule.
+    /// surrogate, invalid UTF-8). The tape's strings and `WrittenPayloadReader`'s, by one rule.
     static func scanString(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool? {
         let start = i
         i += 1

@@ -31,3 +31,19 @@ extension Channel {
 extension Classification {
     static let rawValueBytes = RawValueBytes<Classification>()
 }
+
+extension Priority {
+    static let rawValueBytes = RawValueBytes<Priority>()
+}
+
+extension DispositionKind {
+    static let rawValueBytes = RawValueBytes<DispositionKind>()
+}
+
+extension ArchiveReason {
+    static let rawValueBytes = RawValueBytes<ArchiveReason>()
+}
+
+extension DeleteReason {
+    static let rawValueBytes = RawValueBytes<DeleteReason>()
+}
