@@ -25,8 +25,9 @@ public enum JournalMapping {
             case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
             }
         }
-        return recorded(e, id: "", actor: actor, payload: parts.payload,
-                        origin: origin(type: e.type, segment: e.position.segment, at: span, payloadCount: parts.payload.count,
+        let kind = EventKind(typeName: e.type)
+        return recorded(e, id: "", actor: actor, kind: kind, payload: parts.payload,
+                        origin: origin(kind: kind, segment: e.position.segment, at: span, payloadCount: parts.payload.count,
                                        source: source))
     }
 
@@ -41,16 +42,17 @@ public enum JournalMapping {
         guard let source, let span = e.span else { return recorded(e) }
         return e.payload.withUnsafeBufferPointer { payload in
             recorded(e, id: e.eventID, payload: payload,
-                     origin: origin(type: e.type, segment: e.position.segment, at: span, payloadCount: payload.count, source: source))
+                     origin: origin(kind: EventKind(typeName: e.type), segment: e.position.segment, at: span,
+                                    payloadCount: payload.count, source: source))
         }
     }
 
     /// Nil for any event but a receipt, the only one with a body to leave in the journal: an origin holds
     /// the shared text store, and building one for every event retained and released it a million times
     /// at start-up, from every core at once.
-    private static func origin(type: String, segment: Int, at span: JournalLineSpan, payloadCount: Int,
+    private static func origin(kind: EventKind?, segment: Int, at span: JournalLineSpan, payloadCount: Int,
                                source: JournalTextStore) -> PayloadOrigin? {
-        guard EventKind(typeName: type) == .received else { return nil }
+        guard kind == .received else { return nil }
         return PayloadOrigin(source: source, segment: segment, lineOffset: span.offset, lineLength: span.length,
                       payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }
@@ -60,7 +62,7 @@ public enum JournalMapping {
         switch actor(e.actor) {
         case let .success(actor):
             let lean = FoldEntry(seq: e.seq, reportID: e.reportID, at: e.at, type: e.type, position: e.position)
-            return recorded(lean, id: id, actor: ActorBox(actor), payload: payload, origin: origin)
+            return recorded(lean, id: id, actor: ActorBox(actor), kind: EventKind(typeName: e.type), payload: payload, origin: origin)
         case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }
     }
@@ -76,10 +78,11 @@ public enum JournalMapping {
         return .success(Actor(name: a.name, role: role, agency: a.agency, unit: a.unit, osUser: a.osUser))
     }
 
-    private static func recorded(_ e: FoldEntry, id: String, actor: ActorBox, payload: UnsafeBufferPointer<UInt8>,
+    /// `kind`: the kind `e.type` names, found once for both the origin and the decode.
+    private static func recorded(_ e: FoldEntry, id: String, actor: ActorBox, kind: EventKind?, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         do throws(EventCodec.DecodeError) {
-            let event = try EventCodec.decode(type: e.type, payloadBytes: payload, origin: origin)
+            let event = try EventCodec.decode(type: e.type, kind: kind, payloadBytes: payload, origin: origin)
             return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actorBox: actor, event: event))
         } catch {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
@@ -126,7 +129,8 @@ public enum JournalMapping {
         guard case var .received(intake) = event, let source, let span = e.span else {
             return recorded(e, written: event, actor: actor, shareWords: false)
         }
-        guard let origin = origin(type: e.type, segment: e.position.segment, at: span, payloadCount: e.payload.count, source: source)
+        guard let origin = origin(kind: EventKind(typeName: e.type), segment: e.position.segment, at: span,
+                                  payloadCount: e.payload.count, source: source)
         else { return recorded(e) }
         intake.leaveBody(at: body, in: origin)
         return recorded(e, written: .received(intake), actor: actor, shareWords: false)

@@ -73,7 +73,15 @@ public enum EventCodec {
     public static func decode(type: String, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin? = nil)
         throws(DecodeError) -> DomainEvent
     {
-        let kind = EventKind(typeName: type)
+        try decode(type: type, kind: EventKind(typeName: type), payloadBytes: buffer, origin: origin)
+    }
+
+    /// As above with `type`'s kind already found (`EventKind(typeName: type)`, which it must be): start-up
+    /// needs the kind before decoding too, and finds it once.
+    public static func decode(type: String, kind: EventKind?, payloadBytes buffer: UnsafeBufferPointer<UInt8>, origin: PayloadOrigin?)
+        throws(DecodeError) -> DomainEvent
+    {
+        assert(kind == EventKind(typeName: type), "the kind is the type's")
         if let kind, let event = WrittenPayloadReader.read(kind, buffer, origin: origin) { return event }
         return try decodeThroughTape(type: type, kind: kind, payloadBytes: buffer, origin: origin)
     }

@@ -43,7 +43,8 @@ public final class SpanCache<Value> {
     }
 
     /// A quick mix of the bytes, eight at a time (slots only need spreading, not resistance to attack: a
-    /// hostile journal can at worst make every lookup miss).
+    /// hostile journal can at worst make every lookup miss). A key of eight bytes or more ends with its
+    /// last eight, overlapping the word before, instead of a byte at a time.
     @inlinable
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
@@ -54,6 +55,10 @@ public final class SpanCache<Value> {
             h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 29
             i += 8
+        }
+        if i < bytes.count, bytes.count >= 8 {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            i = bytes.count
         }
         while i < bytes.count {
             h = (h ^ UInt64(base[i])) &* 0x9E37_79B9_7F4A_7C15
