@@ -49,8 +49,10 @@ extension Report {
         apply(r, actorBox: ActorBox(r.actor))
     }
 
-    /// As above, with the actor's shared box (the desk keeps one per distinct actor).
-    mutating func apply(_ r: RecordedEvent, actorBox: ActorBox) {
+    /// As above, with the actor's shared box (the desk keeps one per distinct actor). Both are taken, not
+    /// borrowed: the trail entry keeps them, so the fold hands its reference over instead of retaining
+    /// the box and the event's payload once more per event and releasing its own after.
+    mutating func apply(_ r: consuming RecordedEvent, actorBox: consuming ActorBox) {
         let t = r.at
         var visibility: TrailEntry.Visibility = .publik
         switch r.event {
