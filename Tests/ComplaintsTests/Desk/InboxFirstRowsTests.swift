@@ -24,6 +24,23 @@ final class InboxFirstRowsTests: XCTestCase {
         XCTAssertEqual(parallel.count, 301)
         XCTAssertEqual(parallel.map { String(describing: $0) }, plain.map { String(describing: $0) })
         XCTAssertEqual(parallel.map(\.id), desk.order)
+        // The hot rows too: on two cores, each the row's own fields.
+        let hot = InboxHotRow.all(parallel, parallelFrom: 0)
+        let hotPlain = InboxHotRow.all(parallel, parallelFrom: .max)
+        XCTAssertEqual(hot.map { String(describing: $0) }, hotPlain.map { String(describing: $0) })
+        for (row, h) in zip(parallel, hot) {
+            XCTAssertEqual(h.status, row.status)
+            XCTAssertEqual(h.channel, row.channel)
+            XCTAssertEqual(h.anonymous, row.anonymous)
+            XCTAssertEqual(ReportStatus.allCases[Int(h.statusOrdinal)], row.status)
+            XCTAssertEqual(Channel.allCases[Int(h.channelOrdinal)], row.channel)
+        }
+    }
+
+    /// The hot rows' ordinals index `allCases`, whatever order the cases are declared in.
+    func testOrdinalsArePositionsInAllCases() {
+        for (k, status) in ReportStatus.allCases.enumerated() { XCTAssertEqual(Int(InboxHotRow.ordinal(status)), k, "\(status)") }
+        for (k, channel) in Channel.allCases.enumerated() { XCTAssertEqual(Int(InboxHotRow.ordinal(channel)), k, "\(channel)") }
     }
 
     /// Rows fold their category and regions through a cache found by the text's bytes: more distinct
