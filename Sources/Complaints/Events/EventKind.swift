@@ -53,14 +53,17 @@ public enum EventKind: Int, CaseIterable, Sendable {
         let table = EventKind.table
         for k in 0..<table.keys.count where table.keys[k] == key {
             let bytes = table.bytes[k]
+            // The key narrows the search; the name is still compared whole, its length first.
+            guard bytes.count == typeBytes.count else { continue }
             let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
             if same, let kind = EventKind(rawValue: k) { self = kind; return }
         }
         return nil
     }
 
-    /// The length and the last eight bytes in one integer: every name is at least that long, and no two
-    /// names share both (a test checks; a shared key would only cost one more comparison).
+    /// The last eight bytes mixed with the length: every name is at least that long, and no two names share
+    /// a key (a test checks). Other text may share a name's key (a review found a 135-byte type ending in
+    /// chosen bytes): the lookup then compares the length and every byte before answering.
     private static func key(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64? {
         guard count >= 8, count < 256 else { return nil }
         let tail = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)

@@ -8,7 +8,8 @@ import CByteScan
 /// the payload tape here and the journal's envelope scanner and validator (package access).
 package enum ByteScan {
     /// Exactly the index of the first `"`, `\` or control byte at or after `start` (`count` when there is
-    /// none), OR-ing the high bit of every byte before it into `highBits` (non-zero: validate the UTF-8).
+    /// none). `highBits` is made non-zero when a byte before it has its high bit set (the caller then
+    /// validates the UTF-8); callers only ask whether it is zero.
     /// Sixteen bytes at a time while sixteen remain (SSE2, `cbytescan_string_special`: a report body is
     /// hundreds of bytes, and eight at a time was the largest single part of a cold start), then eight, the
     /// one found by its position in the word: finishing that word (and every short key) byte by byte was a

@@ -33,6 +33,25 @@ final class EventKindTests: XCTestCase {
         }
     }
 
+    /// Text that shares a name's key (its last eight bytes chosen to match, at another length, as a review
+    /// found) is no kind: the length and every byte are compared. Longer and shorter ones both.
+    func testTextSharingANamesKeyIsNoKind() {
+        let mix: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for name in DomainEvent.typeNames {
+            let bytes = Array(name.utf8)
+            let tail = bytes.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            for length in [9, 12, bytes.count - 1, bytes.count + 1, 64, 135] where length >= 8 {
+                // The same key: tail' ^ length·mix == tail ^ count·mix.
+                let forged = tail ^ (UInt64(bytes.count) &* mix) ^ (UInt64(length) &* mix)
+                var text = Array(bytes.prefix(max(0, length - 8)))
+                text += Array(repeating: UInt8(ascii: "x"), count: max(0, length - 8 - text.count))
+                withUnsafeBytes(of: forged.littleEndian) { text += $0 }
+                XCTAssertEqual(text.count, length)
+                text.withUnsafeBufferPointer { XCTAssertNil(EventKind(typeBytes: $0), "\(name) forged at \(length) bytes") }
+            }
+        }
+    }
+
     func testAnUnknownTypeIsRefusedByTheDecoderAsBefore() {
         XCTAssertThrowsError(try EventCodec.decode(type: "report.recieved", payload: Array("{}".utf8))) { error in
             XCTAssertEqual((error as? EventCodec.DecodeError)?.reason, "unknown event type")
