@@ -32,7 +32,7 @@ public enum JournalMapping {
     }
 
     public static func recorded(_ e: JournalEntry) -> Result<RecordedEvent, Problem> {
-        e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, payload: $0, origin: nil) }
+        e.payload.withUnsafeBufferPointer { recorded(e, id: e.eventID, kind: EventKind(typeName: e.type), payload: $0, origin: nil) }
     }
 
     /// As `recorded(_:)`, leaving a long report body in the journal (read back through `source` when shown)
@@ -40,10 +40,10 @@ public enum JournalMapping {
     /// written by this process then take no more memory than those folded at start-up.
     public static func recorded(_ e: JournalEntry, source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
         guard let source, let span = e.span else { return recorded(e) }
+        let kind = EventKind(typeName: e.type)
         return e.payload.withUnsafeBufferPointer { payload in
-            recorded(e, id: e.eventID, payload: payload,
-                     origin: origin(kind: EventKind(typeName: e.type), segment: e.position.segment, at: span,
-                                    payloadCount: payload.count, source: source))
+            recorded(e, id: e.eventID, kind: kind, payload: payload,
+                     origin: origin(kind: kind, segment: e.position.segment, at: span, payloadCount: payload.count, source: source))
         }
     }
 
@@ -57,12 +57,12 @@ public enum JournalMapping {
                       payloadOffset: span.length - EnvelopeDecoder.trailerLength - payloadCount, checksum: span.checksum)
     }
 
-    private static func recorded(_ e: JournalEntry, id: String, payload: UnsafeBufferPointer<UInt8>,
+    private static func recorded(_ e: JournalEntry, id: String, kind: EventKind?, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         switch actor(e.actor) {
         case let .success(actor):
             let lean = FoldEntry(seq: e.seq, reportID: e.reportID, at: e.at, type: e.type, position: e.position)
-            return recorded(lean, id: id, actor: ActorBox(actor), kind: EventKind(typeName: e.type), payload: payload, origin: origin)
+            return recorded(lean, id: id, actor: ActorBox(actor), kind: kind, payload: payload, origin: origin)
         case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }
     }

@@ -5,30 +5,20 @@ extension InboxIndex {
     /// row per report, each independent), so it is split in halves like the search. Each half is written
     /// in place into one array (no second copy to join).
     static func firstRows(_ reports: [Report], deadlines: Deadlines, parallelFrom: Int = 20_000) -> [InboxIndexRow] {
-        let count = reports.count
-        guard count >= max(2, parallelFrom) else {
-            var folds = FoldCache()
-            return reports.map { InboxIndexRow($0, schedule: deadlines.schedule(of: $0), folds: &folds) }
-        }
         // Reports are read through a buffer pointer: `reports[i]` on the array copies (retains) the whole
         // report on every access, which cost more than building the row.
-        return reports.withUnsafeBufferPointer { source in
+        reports.withUnsafeBufferPointer { source in
             let input = SharedReadOnly(source)
-            return [InboxIndexRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-                guard let start = buffer.baseAddress else { return }
-                let target = SharedSlots(start)
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    let base = target.base
-                    // Reports are handed on `inout`, though nothing writes them: read from a buffer, each
-                    // was copied (every string and array retained, then released) before each call, as the
-                    // compiler cannot prove the memory stays put during a call; an inout access proves it.
-                    let reports = UnsafeMutablePointer(mutating: input.buffer.baseAddress!)
-                    var folds = FoldCache()
-                    for i in (count * part / 2)..<(count * (part + 1) / 2) {
-                        (base + i).initialize(to: row(of: &reports[i], deadlines: deadlines, folds: &folds))
-                    }
+            return builtOnBothCores(count: source.count, parallelFrom: parallelFrom) { range, rows in
+                // Reports are handed on `inout`, though nothing writes them: read from a buffer, each was
+                // copied (every string and array retained, then released) before each call, as the compiler
+                // cannot prove the memory stays put during a call; an inout access proves it.
+                guard let base = input.buffer.baseAddress else { return }
+                let reports = UnsafeMutablePointer(mutating: base)
+                var folds = FoldCache()
+                for i in range {
+                    (rows + i).initialize(to: row(of: &reports[i], deadlines: deadlines, folds: &folds))
                 }
-                initialized = count
             }
         }
     }

@@ -174,24 +174,16 @@ struct InboxHotRow: Sendable {
     /// On both cores from `parallelFrom` rows (the first frame of a large desk waits for it).
     static func all(_ rows: [InboxIndexRow], parallelFrom: Int = 20_000) -> [InboxHotRow] {
         rows.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return [] }
-            let count = b.count
-            let input = SharedReadOnly(UnsafeBufferPointer(start: base, count: count))
-            return [InboxHotRow](unsafeUninitializedCapacity: count) { buffer, initialized in
-                guard let start = buffer.baseAddress else { return }
-                let target = SharedSlots(start)
-                let parts = count >= max(2, parallelFrom) ? 2 : 1
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let rows = input.buffer.baseAddress!, out = target.base
-                    for i in (count * part / parts)..<(count * (part + 1) / parts) {
-                        let row = rows + i
-                        (out + i).initialize(to: InboxHotRow(
-                            status: row.pointee.status, returned: row.pointee.returned, anonymous: row.pointee.anonymous,
-                            confidential: row.pointee.confidential, channel: row.pointee.channel,
-                            classification: row.pointee.classification, schedule: row.pointee.schedule))
-                    }
+            let input = SharedReadOnly(b)
+            return builtOnBothCores(count: b.count, parallelFrom: parallelFrom) { range, out in
+                guard let rows = input.buffer.baseAddress else { return }
+                for i in range {
+                    let row = rows + i
+                    (out + i).initialize(to: InboxHotRow(
+                        status: row.pointee.status, returned: row.pointee.returned, anonymous: row.pointee.anonymous,
+                        confidential: row.pointee.confidential, channel: row.pointee.channel,
+                        classification: row.pointee.classification, schedule: row.pointee.schedule))
                 }
-                initialized = count
             }
         }
     }

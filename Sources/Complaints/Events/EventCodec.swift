@@ -86,7 +86,7 @@ public enum EventCodec {
         return try decodeThroughTape(type: type, kind: kind, payloadBytes: buffer, origin: origin)
     }
 
-    /// `decode` without the receipt's fast path: the tape, or the tree when the tape refuses the payload.
+    /// `decode` without `WrittenPayloadReader`: the tape, or the tree when the tape refuses the payload.
     static func decodeThroughTape(type: String, kind: EventKind?, payloadBytes buffer: UnsafeBufferPointer<UInt8>,
                                   origin: PayloadOrigin?) throws(DecodeError) -> DomainEvent {
         let fast: Result<DomainEvent, DecodeError>? = {

@@ -89,7 +89,7 @@ struct WrittenPayloadReader {
     }
 
     /// A case of `E` written as its plain raw value.
-    mutating func enumValue<E>(_ names: RawValueBytes<E>) -> E? {
+    mutating func enumValue<E>(_ names: CaseNames<E>) -> E? {
         guard let t = text(), !t.escaped else { return nil }
         return names.find(inner(t))
     }

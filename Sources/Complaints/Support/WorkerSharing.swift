@@ -48,3 +48,18 @@ package final class FirstFailure<E>: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// An array of `count` elements built in place on both cores once there are `parallelFrom` of them (on one
+/// below): `fill(range, slots)` initialises exactly the slots of `range`, each core its own half, with no
+/// second copy to join. The first inbox frame of a large desk waits for its rows built this way.
+func builtOnBothCores<T>(count: Int, parallelFrom: Int, _ fill: @Sendable (Range<Int>, UnsafeMutablePointer<T>) -> Void) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        guard let start = buffer.baseAddress else { return }
+        let target = SharedSlots(start)
+        let parts = count >= max(2, parallelFrom) ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            fill((count * part / parts)..<(count * (part + 1) / parts), target.base)
+        }
+        initialized = count
+    }
+}
