@@ -9,8 +9,9 @@ public struct Desk: Sendable {
     private var index = ReportIndex()
     /// Highest sequence number applied.
     public private(set) var lastSeq: UInt64 = 0
-    /// (channel, external id) → report, so re-importing the same line records it once.
-    public private(set) var byExternalID: [ExternalKey: ReportID] = [:]
+    /// (channel, external id) → report, so re-importing the same line records it once (filled when first
+    /// asked: `ExternalIDIndex`).
+    private var externalIDs = ExternalIDIndex()
     /// Highest numeric tracking id in use, for allocating the next one.
     public private(set) var highestID: ReportID?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
@@ -71,25 +72,19 @@ public struct Desk: Sendable {
         self.lastSeq = lastSeq
         self.anomalies = anomalies
         var index = ReportIndex()
-        var byExternalID: [ExternalKey: ReportID] = [:]
         var highestID: ReportID?
         index.reserveCapacity(reports.count)
-        byExternalID.reserveCapacity(reports.count)
         // Fields read through the buffer: `for r in reports` (or `reports[i]` here) copies whole reports.
         let unique = reports.withUnsafeBufferPointer { b -> Bool in
             for i in b.indices {
                 let id = b[i].id
                 guard index.insert(id, at: i) else { return false }
-                if let ext = b[i].intake.externalID {
-                    byExternalID[Desk.externalKey(channel: b[i].intake.channel, externalID: ext)] = id
-                }
                 if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true { highestID = id }
             }
             return true
         }
         guard unique else { return nil }
         self.index = index
-        self.byExternalID = byExternalID
         self.highestID = highestID
     }
 
@@ -136,8 +131,11 @@ public struct Desk: Sendable {
 
     /// The id recorded for a channel's own id, without copying the report (a bulk import asks per line).
     public func reportID(channel: Channel, externalID: String) -> ReportID? {
-        byExternalID[Desk.externalKey(channel: channel, externalID: externalID)].flatMap { contains($0) ? $0 : nil }
+        externalIDs.reportID(Desk.externalKey(channel: channel, externalID: externalID), reports: all).flatMap { contains($0) ? $0 : nil }
     }
+
+    /// Every (channel, external id) recorded, and its report. Builds the whole table: for tests.
+    public var byExternalID: [ExternalKey: ReportID] { externalIDs.all(reports: all) }
 
     /// The next free tracking id.
     public var nextReportID: ReportID { ReportID.next(after: highestID) }
@@ -149,7 +147,7 @@ public struct Desk: Sendable {
         let needed = all.count + count
         if all.capacity < needed { all.reserveCapacity(max(needed, all.capacity * 2)) }
         index.reserveCapacity(needed)
-        if byExternalID.capacity < needed { byExternalID.reserveCapacity(max(needed, byExternalID.capacity * 2)) }
+        externalIDs.reserveCapacity(needed)
     }
 
     /// Folds one event in. Events for unknown reports are kept as anomalies, never a crash.
@@ -162,9 +160,7 @@ public struct Desk: Sendable {
             }
             let id = e.reportID
             _ = index.insert(id, at: all.count)
-            if let ext = intake.externalID {
-                byExternalID[Desk.externalKey(channel: intake.channel, externalID: ext)] = id
-            }
+            externalIDs.received(intake, id: id)
             if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true {
                 highestID = id
             }
