@@ -57,7 +57,7 @@ enum EnvelopeDecoder {
     /// With `checkPayload` false the payload is only seen to be braced: the caller parses it anyway and
     /// checks it with `checkPayload(_:payloadStart:)` unless its own parse proved it (see `ScanFold`).
     ///
-    /// `knownActor`: the shared actor when the `actor` object's bytes are ones this thread already decoded
+    /// `knownActor`: the actor when the `actor` object's bytes are ones this thread already decoded
     /// (`ActorSpanCache`); the object was then not checked again, its bytes being those of a checked one.
     static func decodeForFold(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
@@ -136,7 +136,7 @@ enum EnvelopeDecoder {
     private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
         checkPayload: Bool = true
-    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorBox?) {
+    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorRef?) {
         let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
         do throws(Failure) {
             return try walkEnvelope(line, prefixEnd: prefixEnd, checksum: checksum, position: position, mode: mode, lean: typeNames,
@@ -152,7 +152,7 @@ enum EnvelopeDecoder {
     private static func walkEnvelope(
         _ line: UnsafeBufferPointer<UInt8>, prefixEnd: Int, checksum: UInt32, position: JournalPosition, mode: Mode,
         lean typeNames: [String]?, checkPayload: Bool
-    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorBox?) {
+    ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorRef?) {
         let materialize = mode != .verifyOnly
         let prefix = UnsafeBufferPointer(rebasing: line[0..<prefixEnd])
         var cursor = Cursor(bytes: prefix, materialize: materialize)
@@ -183,13 +183,13 @@ enum EnvelopeDecoder {
         try cursor.literal(",\"actor\":")
         let actorStart = cursor.index
         var actor: JournalActor?
-        var knownActor: ActorBox?
+        var knownActor: ActorRef?
         // The fold: an actor object whose bytes this thread already decoded is that actor, checked then (a
         // million lines carry a few hundred actors; checking each object's five strings again was 5 % of a
         // cold start). Any other object is checked here as before.
         if lean, let end = Self.actorObjectEnd(prefix, from: actorStart),
-           let box = ActorSpanCache.cached(UnsafeBufferPointer(rebasing: prefix[actorStart..<end])) {
-            knownActor = box
+           let known = ActorSpanCache.cached(UnsafeBufferPointer(rebasing: prefix[actorStart..<end])) {
+            knownActor = known
             cursor.index = end
         } else {
             actor = try cursor.actor(build: !lean)

@@ -48,10 +48,10 @@ public struct LineParts {
     public var payload: UnsafeBufferPointer<UInt8>
     /// The `actor` object (`EnvelopeDecoder.actor(fromObject:)` reads it).
     public var actor: UnsafeBufferPointer<UInt8>
-    /// Its shared actor when the envelope's decoder already knew these bytes (`ActorSpanCache`).
-    public var knownActor: ActorBox?
+    /// Its actor when the envelope's decoder already knew these bytes (`ActorSpanCache`).
+    public var knownActor: ActorRef?
 
-    public init(payload: UnsafeBufferPointer<UInt8>, actor: UnsafeBufferPointer<UInt8>, knownActor: ActorBox? = nil) {
+    public init(payload: UnsafeBufferPointer<UInt8>, actor: UnsafeBufferPointer<UInt8>, knownActor: ActorRef? = nil) {
         self.payload = payload
         self.actor = actor
         self.knownActor = knownActor

@@ -95,12 +95,12 @@ public final class DeskStore {
         var out: [RecordedEvent] = []
         out.reserveCapacity(stored.count)
         let source = textSource
-        let box = batch.map { desk.actorBox(for: $0.actor) }
+        let ref = batch.map { ActorRef($0.actor) }
         // All cores for a bulk import; without `batch`, new reports are decoded from their lines
         // (`recorded(_:written:source:)`).
         let results = ParallelLines.map(count: stored.count, workers: ParallelLines.workers(lines: stored.count)) { k in
-            if let batch, let box {
-                return JournalMapping.recorded(stored[k], written: events[k].event, body: batch.bodies[k], actor: box, source: source)
+            if let batch, let ref {
+                return JournalMapping.recorded(stored[k], written: events[k].event, body: batch.bodies[k], actor: ref, source: source)
             }
             return JournalMapping.recorded(stored[k], written: events[k].event, source: source)
         }

@@ -16,12 +16,12 @@ public enum JournalMapping {
     /// `source` when shown (`StoredText`), and the event has no id (the fold keeps none: trails hold none).
     public static func recorded(_ e: FoldEntry, at span: JournalLineSpan, parts: LineParts,
                                 source: JournalTextStore) -> Result<RecordedEvent, Problem> {
-        let actor: ActorBox
+        let actor: ActorRef
         if let known = parts.knownActor {
             actor = known
         } else {
-            switch ActorSpanCache.box(parts.actor) {
-            case let .success(box): actor = box
+            switch ActorSpanCache.ref(parts.actor) {
+            case let .success(ref): actor = ref
             case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
             }
         }
@@ -62,7 +62,7 @@ public enum JournalMapping {
         switch actor(e.actor) {
         case let .success(actor):
             let lean = FoldEntry(seq: e.seq, reportID: e.reportID, at: e.at, type: e.type, position: e.position)
-            return recorded(lean, id: id, actor: ActorBox(actor), kind: kind, payload: payload, origin: origin)
+            return recorded(lean, id: id, actor: ActorRef(actor), kind: kind, payload: payload, origin: origin)
         case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
         }
     }
@@ -79,11 +79,11 @@ public enum JournalMapping {
     }
 
     /// `kind`: the kind `e.type` names, found once for both the origin and the decode.
-    private static func recorded(_ e: FoldEntry, id: String, actor: ActorBox, kind: EventKind?, payload: UnsafeBufferPointer<UInt8>,
+    private static func recorded(_ e: FoldEntry, id: String, actor: ActorRef, kind: EventKind?, payload: UnsafeBufferPointer<UInt8>,
                                  origin: PayloadOrigin?) -> Result<RecordedEvent, Problem> {
         do throws(EventCodec.DecodeError) {
             let event = try EventCodec.decode(type: e.type, kind: kind, payloadBytes: payload, origin: origin)
-            return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actorBox: actor, event: event))
+            return .success(RecordedEvent(seq: e.seq, id: id, reportID: ReportID(e.reportID), at: e.at, actorRef: actor, event: event))
         } catch {
             return .failure(Problem(position: e.position, seq: e.seq, reason: "data: \(error)"))
         }
@@ -96,16 +96,16 @@ public enum JournalMapping {
     public static func recorded(_ e: JournalEntry, written event: DomainEvent) -> Result<RecordedEvent, Problem> {
         guard e.type == event.type, let role = Role(rawValue: e.actor.role) else { return recorded(e) }
         let actor = Actor(name: e.actor.name, role: role, agency: e.actor.agency, unit: e.actor.unit, osUser: e.actor.osUser)
-        return recorded(e, written: event, actor: ActorBox(actor), shareWords: true)
+        return recorded(e, written: event, actor: ActorRef(actor), shareWords: true)
     }
 
-    /// As above with the actor's box given: a batch by one actor shares one box (the desk then finds it by
-    /// identity instead of hashing five strings per event). `actor` must be the entry's actor. With
+    /// As above with the actor's reference given: a batch by one actor looks it up once instead of once per
+    /// event (hashing five strings each time). `actor` must be the entry's actor. With
     /// `shareWords` its vocabulary values are shared as decoding would share them.
-    private static func recorded(_ e: JournalEntry, written event: DomainEvent, actor: ActorBox,
+    private static func recorded(_ e: JournalEntry, written event: DomainEvent, actor: ActorRef,
                                  shareWords: Bool) -> Result<RecordedEvent, Problem> {
         guard e.type == event.type, let asRead = asRead(event) else { return recorded(e) }
-        return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actorBox: actor,
+        return .success(RecordedEvent(seq: e.seq, id: e.eventID, reportID: ReportID(e.reportID), at: e.at, actorRef: actor,
                                       event: shareWords ? SharedVocabulary.shared.intern(asRead) : asRead))
     }
 
@@ -117,14 +117,14 @@ public enum JournalMapping {
         return recorded(e, written: event)
     }
 
-    /// As `recorded(_:written:source:)` for an entry `newEntries` wrote for `actor` (one box for the whole
+    /// As `recorded(_:written:source:)` for an entry `newEntries` wrote for `actor` (one reference for the whole
     /// batch), with where a receipt's body was located in the payload as it was encoded (`body`): the body
     /// is left in the journal where decoding the line would leave it (`Intake.leaveBody`), without decoding
     /// the payload again (a bulk import's every report). Vocabulary values are taken as they are: an
     /// import's reader shares them as it reads the file (`PayloadTape.Value.sharedWord`), sharing them again
     /// here under one process-wide lock was a tenth of an import's time, and the other callers (`intake`, a
     /// practice desk, `generate`) record a handful of reports or exit right after.
-    public static func recorded(_ e: JournalEntry, written event: DomainEvent, body: Range<Int>?, actor: ActorBox,
+    public static func recorded(_ e: JournalEntry, written event: DomainEvent, body: Range<Int>?, actor: ActorRef,
                                 source: JournalTextStore?) -> Result<RecordedEvent, Problem> {
         guard case var .received(intake) = event, let source, let span = e.span else {
             return recorded(e, written: event, actor: actor, shareWords: false)

@@ -16,34 +16,6 @@ public struct Desk: Sendable {
     public private(set) var highestID: ReportID?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
-    /// One shared box per distinct actor, for every trail entry (a million entries, a few hundred actors).
-    /// By exact spelling (`ExactActor`): each line's actor is shown as the journal writes it.
-    private var actorBoxes: [ExactActor: ActorBox] = [:]
-    /// The boxes met last, by slot, compared by identity before any lookup: a fold meets the same few actors
-    /// again and again (hashing five strings per event was once a tenth of a cold start's sequential fold).
-    /// The box met is kept as its identity only (it is held in `adoptedBoxes`): copying it retained it, and
-    /// that box's count is the decoding core's to write.
-    private var recentBoxes = [RecentBox?](repeating: nil, count: Desk.recentBoxSlots)
-    private static let recentBoxSlots = 64
-    /// Boxes met per actor that are remembered: one per decoding thread (the pool runs up to about two per
-    /// core), and a few for events built in this process.
-    private static let boxesMetPerActor = 2 * ProcessInfo.processInfo.activeProcessorCount + 4
-    /// The desk's box for each box met so far, by the identity of the box met (held here, so an identity
-    /// is never reused while listed).
-    private var adoptedBoxes: [ObjectIdentifier: AdoptedBox] = [:]
-    /// How many boxes met are remembered by identity (bounded: `box`).
-    var rememberedBoxCount: Int { adoptedBoxes.count }
-
-    /// A box an event came with, and the desk's own box for the same actor.
-    private struct AdoptedBox {
-        var given: ActorBox
-        var own: ActorBox
-    }
-
-    private struct RecentBox {
-        var given: ObjectIdentifier
-        var own: ActorBox
-    }
 
     public struct Anomaly: Sendable, Hashable, CustomStringConvertible {
         public var seq: UInt64
@@ -164,8 +136,7 @@ public struct Desk: Sendable {
             if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true {
                 highestID = id
             }
-            let actorBox = box(e.actorBox)
-            all.append(Report(received: intake, id: id, recorded: e, actorBox: actorBox))
+            all.append(Report(received: intake, id: id, recorded: e))
             return
         }
         guard let i = index[e.reportID] else {
@@ -173,53 +144,10 @@ public struct Desk: Sendable {
             return
         }
         if e.seq < all[i].lastSeq {
-            all[i] = all[i].refolded(adding: e, actorBox: box(e.actorBox))
+            all[i] = all[i].refolded(adding: e)
             return
         }
-        all[i].apply(e, actorBox: box(e.actorBox))
-    }
-
-    /// The desk's one box for `actor` (kept from now on when new). Events a process builds in memory for
-    /// one actor (a bulk import's batch) carry it, so folding each finds it by identity: a box of their
-    /// own would be matched by value, hashing the actor's five strings, for every event.
-    public mutating func actorBox(for actor: Actor) -> ActorBox { box(ActorBox(actor)) }
-
-    /// The desk's one box for the event's actor. Events decoded at start-up come with boxes each decoding
-    /// thread keeps per actor (`ActorSpanCache`), found here by identity; any other box is matched by
-    /// value once.
-    ///
-    /// The desk's box is its own copy, never one a decoding thread hands out: a box both the fold and a
-    /// decoder retain, event after event, moves its reference count between the cores each time (that
-    /// traffic was several per cent of a cold start's CPU).
-    ///
-    /// Boxes met are remembered by identity only up to a bound: an event built in this process brings a
-    /// box of its own each time (an officer's action), and remembering each would hold them all for good.
-    private mutating func box(_ given: ActorBox) -> ActorBox {
-        let id = ObjectIdentifier(given)
-        // Slots by address (allocations are 16-byte aligned): no hashing, no list to search or reorder.
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: id) >> 4) & (Desk.recentBoxSlots - 1)
-        if let recent = recentBoxes[slot], recent.given == id { return recent.own }
-        let adopted: AdoptedBox
-        if let known = adoptedBoxes[id] {
-            adopted = known
-        } else {
-            let own: ActorBox
-            if let known = actorBoxes[ExactActor(given.actor)] {
-                own = known
-            } else {
-                own = ActorBox(given.actor)
-                actorBoxes[ExactActor(given.actor)] = own
-            }
-            adopted = AdoptedBox(given: given, own: own)
-            if adoptedBoxes.count >= max(1_024, Desk.boxesMetPerActor * actorBoxes.count) {
-                // Forgotten together: the recent slots name only boxes `adoptedBoxes` holds.
-                adoptedBoxes.removeAll(keepingCapacity: true)
-                recentBoxes = [RecentBox?](repeating: nil, count: Desk.recentBoxSlots)
-            }
-            adoptedBoxes[id] = adopted
-        }
-        recentBoxes[slot] = RecentBox(given: id, own: adopted.own)
-        return adopted.own
+        all[i].apply(e)
     }
 
     public mutating func apply(_ events: some Sequence<RecordedEvent>) {

@@ -3,11 +3,6 @@ import Foundation
 extension Report {
     /// A report as it stands right after its `report.received` event.
     public init(received intake: Intake, id: ReportID, recorded: RecordedEvent) {
-        self.init(received: intake, id: id, recorded: recorded, actorBox: ActorBox(recorded.actor))
-    }
-
-    /// As above, with the actor's shared box (the desk keeps one per distinct actor).
-    init(received intake: Intake, id: ReportID, recorded: RecordedEvent, actorBox: ActorBox) {
         self.id = id
         self.intake = intake
         title = intake.effectiveTitle
@@ -27,7 +22,7 @@ extension Report {
         archiveReason = nil
         deleteReason = nil
         redactedFields = []
-        trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actorBox: actorBox, event: recorded.event,
+        trail = [TrailEntry(seq: recorded.seq, at: recorded.at, actorRef: recorded.actorRef, event: recorded.event,
                             visibility: .pelapor)]
         clocks = Clocks()
         clocks.settlement.restart(at: intake.receivedAt)
@@ -45,14 +40,10 @@ extension Report {
 
     /// Applies one recorded event. Total and never failing: events are facts, so even one that `decide`
     /// would refuse today (an older rule, an imported journal) is applied as best it can be.
-    public mutating func apply(_ r: RecordedEvent) {
-        apply(r, actorBox: ActorBox(r.actor))
-    }
-
-    /// As above, with the actor's shared box (the desk keeps one per distinct actor). Both are taken, not
-    /// borrowed: the trail entry keeps them, so the fold hands its reference over instead of retaining
-    /// the box and the event's payload once more per event and releasing its own after.
-    mutating func apply(_ r: consuming RecordedEvent, actorBox: consuming ActorBox) {
+    ///
+    /// The event is taken, not borrowed: the trail entry keeps its payload, so the fold hands its
+    /// reference over instead of retaining the payload once more per event and releasing its own after.
+    public mutating func apply(_ r: consuming RecordedEvent) {
         let t = r.at
         var visibility: TrailEntry.Visibility = .publik
         switch r.event {
@@ -143,7 +134,7 @@ extension Report {
             applyRedaction(fields)
             visibility = .internal_
         }
-        trail.append(TrailEntry(seq: r.seq, at: t, actorBox: actorBox, event: r.event, visibility: visibility))
+        trail.append(TrailEntry(seq: r.seq, at: t, actorRef: r.actorRef, event: r.event, visibility: visibility))
     }
 
     private mutating func stopAll(at t: Date) {

@@ -63,30 +63,30 @@ public struct TrailEntry: Sendable, Hashable {
 
     public var seq: UInt64
     public var at: Date
-    /// Who did it. Kept boxed: a desk holds a million trail entries but a few hundred distinct actors, and
-    /// five strings inline made every entry 64 bytes larger (a snapshot shares one box per actor).
+    /// Who did it. Named by number (`ActorRef`): a desk holds a million trail entries but a few hundred
+    /// distinct actors, and five strings inline made every entry 64 bytes larger.
     public var actor: Actor {
-        get { actorBox.actor }
-        set { actorBox = ActorBox(newValue) }
+        get { actorRef.actor }
+        set { actorRef = ActorRef(newValue) }
     }
-    var actorBox: ActorBox
+    var actorRef: ActorRef
     public var event: DomainEvent
     public var visibility: Visibility
 
     public init(seq: UInt64, at: Date, actor: Actor, event: DomainEvent, visibility: Visibility) {
-        self.init(seq: seq, at: at, actorBox: ActorBox(actor), event: event, visibility: visibility)
+        self.init(seq: seq, at: at, actorRef: ActorRef(actor), event: event, visibility: visibility)
     }
 
-    init(seq: UInt64, at: Date, actorBox: ActorBox, event: DomainEvent, visibility: Visibility) {
+    init(seq: UInt64, at: Date, actorRef: ActorRef, event: DomainEvent, visibility: Visibility) {
         self.seq = seq
         self.at = at
-        self.actorBox = actorBox
+        self.actorRef = actorRef
         self.event = event
         self.visibility = visibility
     }
 
     public static func == (a: TrailEntry, b: TrailEntry) -> Bool {
-        a.seq == b.seq && a.at == b.at && (a.actorBox === b.actorBox || a.actor == b.actor) && a.event == b.event
+        a.seq == b.seq && a.at == b.at && (a.actorRef == b.actorRef || a.actor == b.actor) && a.event == b.event
             && a.visibility == b.visibility
     }
 
@@ -99,11 +99,6 @@ public struct TrailEntry: Sendable, Hashable {
     }
 }
 
-/// An immutable shared `Actor` (see `TrailEntry.actor` and `RecordedEvent.actor`).
-public final class ActorBox: Sendable {
-    public let actor: Actor
-    public init(_ actor: Actor) { self.actor = actor }
-}
 
 /// The running intervals of each deadline clock, recorded as events happen; `Deadlines` turns them into due
 /// instants with the desk's working-day calendar. Intervals (not totals) keep `evolve` free of calendars.

@@ -105,32 +105,32 @@ public struct RecordedEvent: Sendable, Hashable {
     public var id: String
     public var reportID: ReportID
     public var at: Date
-    /// Who did it, kept boxed as a trail entry keeps it: a start-up decodes a million events by a few
-    /// hundred actors, and hands each from a decoding core to the fold as one shared reference instead of
-    /// five strings built, copied and freed per event (`ActorSpanCache`).
+    /// Who did it, named by number as a trail entry names it: a start-up decodes a million events by a few
+    /// hundred actors, and hands each from a decoding core to the fold as a number instead of five strings
+    /// built, copied and freed per event (`ActorSpanCache`, `ActorRef`).
     public var actor: Actor {
-        get { actorBox.actor }
-        set { actorBox = ActorBox(newValue) }
+        get { actorRef.actor }
+        set { actorRef = ActorRef(newValue) }
     }
-    public var actorBox: ActorBox
+    public var actorRef: ActorRef
     public var event: DomainEvent
 
     public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actor: Actor, event: DomainEvent) {
-        self.init(seq: seq, id: id, reportID: reportID, at: at, actorBox: ActorBox(actor), event: event)
+        self.init(seq: seq, id: id, reportID: reportID, at: at, actorRef: ActorRef(actor), event: event)
     }
 
-    public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actorBox: ActorBox, event: DomainEvent) {
+    public init(seq: UInt64, id: String, reportID: ReportID, at: Date, actorRef: ActorRef, event: DomainEvent) {
         self.seq = seq
         self.id = id
         self.reportID = reportID
         self.at = at
-        self.actorBox = actorBox
+        self.actorRef = actorRef
         self.event = event
     }
 
     public static func == (a: RecordedEvent, b: RecordedEvent) -> Bool {
         a.seq == b.seq && a.id == b.id && a.reportID == b.reportID && a.at == b.at
-            && (a.actorBox === b.actorBox || a.actor == b.actor) && a.event == b.event
+            && (a.actorRef == b.actorRef || a.actor == b.actor) && a.event == b.event
     }
 
     public func hash(into h: inout Hasher) {

@@ -50,13 +50,14 @@ public enum DeskSnapshotCodec {
                               chunk: (_ bytes: [UInt8], _ reports: Int) -> Bool)
         -> (actors: [UInt8], desk: [UInt8], inboxRows: [UInt8])?
     {
-        // By exact spelling, as the fold shares them: a start from the snapshot shows what a cold start shows.
-        var actorIndex: [ExactActor: Int] = [:]
+        // By reference, so by exact spelling (`ActorRef`), as the fold names them: a start from the snapshot
+        // shows what a cold start shows.
+        var actorIndex: [ActorRef: Int] = [:]
         var actors: [Actor] = []
-        func index(_ a: Actor) -> Int {
-            if let i = actorIndex[ExactActor(a)] { return i }
-            actorIndex[ExactActor(a)] = actors.count
-            actors.append(a)
+        func index(_ a: ActorRef) -> Int {
+            if let i = actorIndex[a] { return i }
+            actorIndex[a] = actors.count
+            actors.append(a.actor)
             return actors.count - 1
         }
         var start = 0
@@ -94,15 +95,15 @@ public enum DeskSnapshotCodec {
         return w.bytes
     }
 
-    /// The actor table, one shared box per actor (every trail entry by that actor points at it).
+    /// The actor table, each actor's reference (every trail entry by that actor names it).
     public static func decodeActors(_ bytes: UnsafeRawBufferPointer) throws(SnapshotFormatError) -> SnapshotActors {
         var r = SnapshotReader(bytes)
         let n = try r.count()
-        var out: [ActorBox] = []
+        var out: [ActorRef] = []
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(ActorBox(try r.actor())) }
+        for _ in 0..<n { out.append(ActorRef(try r.actor())) }
         try r.expectEnd("actor table")
-        return SnapshotActors(boxes: out)
+        return SnapshotActors(refs: out)
     }
 
     /// One chunk of reports, each handed to `body` as decoded (so callers can place them without a
@@ -115,7 +116,7 @@ public enum DeskSnapshotCodec {
         var r = SnapshotReader(bytes)
         r.textSource = textSource
         let n = try r.count()
-        for _ in 0..<n { try body(try r.report(actors: actors.boxes)) }
+        for _ in 0..<n { try body(try r.report(actors: actors.refs)) }
         try r.expectEnd("report chunk")
     }
 
@@ -136,11 +137,11 @@ public enum DeskSnapshotCodec {
     }
 }
 
-/// The decoded actor table of a snapshot (opaque: shared boxes the report decoder points trail entries at).
+/// The decoded actor table of a snapshot (opaque: the references the report decoder names trail entries by).
 public struct SnapshotActors: Sendable {
-    let boxes: [ActorBox]
+    let refs: [ActorRef]
     /// The first `n` actors only (tests: an index past the table must be refused).
-    public func prefix(_ n: Int) -> SnapshotActors { SnapshotActors(boxes: Array(boxes.prefix(n))) }
+    public func prefix(_ n: Int) -> SnapshotActors { SnapshotActors(refs: Array(refs.prefix(n))) }
 }
 
 extension SnapshotReader {

@@ -218,7 +218,7 @@ extension DeskSnapshotCodec {
         guard offset > 0, offset < chunk.count else { throw SnapshotFormatError(offset: offset, reason: "report offset outside its chunk") }
         var r = SnapshotReader(chunk, offset: offset)
         r.textSource = textSource
-        return try r.report(actors: actors.boxes)
+        return try r.report(actors: actors.refs)
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 // the snapshot's actor table (a desk has few distinct actors and a million trail entries).
 
 extension SnapshotWriter {
-    mutating func report(_ r: Report, actorIndex: (Actor) -> Int) {
+    mutating func report(_ r: Report, actorIndex: (ActorRef) -> Int) {
         string(r.id.rawValue)
         intake(r.intake)
         // The title is usually the intake's own: flag it so both share one string when read back.
@@ -42,7 +42,7 @@ extension SnapshotWriter {
         for entry in r.trail {
             varint(entry.seq)
             date(entry.at)
-            count(actorIndex(entry.actor))
+            count(actorIndex(entry.actorRef))
             event(entry.event, reportIntake: r.intake)
             caseIndex(entry.visibility)
         }
@@ -71,7 +71,7 @@ extension SnapshotWriter {
 }
 
 extension SnapshotReader {
-    mutating func report(actors: [ActorBox]) throws(SnapshotFormatError) -> Report {
+    mutating func report(actors: [ActorRef]) throws(SnapshotFormatError) -> Report {
         let id = ReportID(rawValue: try string())
         let intake = try intake()
         let title: String
@@ -110,7 +110,7 @@ extension SnapshotReader {
             let actorIndex = try count(max: actors.count - 1)
             let event = try event(reportIntake: intake)
             let visibility = try caseIndex(TrailEntry.Visibility.self)
-            trail.append(TrailEntry(seq: seq, at: at, actorBox: actors[actorIndex], event: event, visibility: visibility))
+            trail.append(TrailEntry(seq: seq, at: at, actorRef: actors[actorIndex], event: event, visibility: visibility))
         }
         var clocks = Clocks()
         clocks.verification = try clock()

@@ -19,8 +19,8 @@ final class ActorSpanCacheTests: XCTestCase {
         }
     }
 
-    private func box(_ object: [UInt8]) -> Result<ActorBox, JournalMapping.ActorRefusal> {
-        object.withUnsafeBufferPointer { ActorSpanCache.box($0) }
+    private func ref(_ object: [UInt8]) -> Result<ActorRef, JournalMapping.ActorRefusal> {
+        object.withUnsafeBufferPointer { ActorSpanCache.ref($0) }
     }
 
     func testEveryActorReadsBackAsTheFullDecodeReadsIt() throws {
@@ -28,7 +28,7 @@ final class ActorSpanCacheTests: XCTestCase {
             let written = JournalActor(name: "n" + hostile, role: "admin-instansi", agency: hostile, unit: hostile.isEmpty ? nil : hostile,
                                        osUser: hostile)
             let object = try actorObject(written)
-            guard case let .success(shared) = box(object) else { return XCTFail("refused \(hostile.debugDescription)") }
+            guard case let .success(shared) = ref(object) else { return XCTFail("refused \(hostile.debugDescription)") }
             XCTAssertEqual(shared.actor, Actor(name: written.name, role: .adminInstansi, agency: written.agency, unit: written.unit,
                                                osUser: written.osUser), hostile.debugDescription)
         }
@@ -46,14 +46,14 @@ final class ActorSpanCacheTests: XCTestCase {
             let names = DomainEvent.typeNames
             let (cold, warm, shared) = try line.withUnsafeBufferPointer { b in
                 let cold = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
-                guard case let .success(shared) = ActorSpanCache.box(cold.parts.actor) else {
+                guard case let .success(shared) = ActorSpanCache.ref(cold.parts.actor) else {
                     throw CocoaError(.coderInvalidValue)
                 }
                 let warm = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true, typeNames: names)
                 return (cold, warm, shared)
             }
             XCTAssertNil(cold.parts.knownActor, hostile.debugDescription)
-            XCTAssertTrue(warm.parts.knownActor === shared, hostile.debugDescription)
+            XCTAssertEqual(warm.parts.knownActor, shared, hostile.debugDescription)
             XCTAssertEqual(warm.parts.actor.baseAddress, cold.parts.actor.baseAddress, hostile.debugDescription)
             XCTAssertEqual(warm.parts.actor.count, cold.parts.actor.count, hostile.debugDescription)
             XCTAssertEqual(warm.payloadStart, cold.payloadStart, hostile.debugDescription)
@@ -67,7 +67,7 @@ final class ActorSpanCacheTests: XCTestCase {
         let cached = try line.withUnsafeBufferPointer { b -> Bool in
             let f = try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
                                                       typeNames: DomainEvent.typeNames)
-            if case .success = ActorSpanCache.box(f.parts.actor) { return true }
+            if case .success = ActorSpanCache.ref(f.parts.actor) { return true }
             return false
         }
         XCTAssertTrue(cached, "the actor's bytes are known to this thread")
@@ -84,44 +84,40 @@ final class ActorSpanCacheTests: XCTestCase {
         let objects = try (0..<3_000).map { try actorObject(JournalActor(name: "petugas-\($0)", role: "penghubung", osUser: nil)) }
         for round in 0..<2 {
             for (k, object) in objects.enumerated() {
-                guard case let .success(shared) = box(object) else { return XCTFail("refused petugas-\(k)") }
+                guard case let .success(shared) = ref(object) else { return XCTFail("refused petugas-\(k)") }
                 XCTAssertEqual(shared.actor.name, "petugas-\(k)", "round \(round)")
             }
         }
     }
 
-    /// One box per actor per thread, kept however many actors push it out of the span cache: the fold
-    /// finds it by identity. Another thread has a box of its own, so no two cores write one box's
-    /// reference count in turn; the desk still keeps one box per actor (`CompactTrailTests`).
-    func testEachThreadHandsOutItsOwnOneBoxOfAnActor() throws {
+    /// One number per actor, whichever thread decodes it and however many actors pushed it out of that
+    /// thread's span cache: the fold keeps the number as it is.
+    func testEveryThreadHandsOutTheSameNumberForAnActor() throws {
         let object = try actorObject(JournalActor(name: "rina", role: "admin-nasional", osUser: "rina"))
         let others = try (0..<3_000).map { try actorObject(JournalActor(name: "petugas-\($0)", role: "penghubung", osUser: nil)) }
-        /// The box this thread hands out for `object`, before and after thousands of other actors.
-        @Sendable func boxesOnThisThread() -> [ObjectIdentifier] {
-            var seen: [ObjectIdentifier] = []
+        /// The number this thread hands out for `object`, before and after thousands of other actors.
+        @Sendable func refsOnThisThread() -> [ActorRef] {
+            var seen: [ActorRef] = []
             for round in 0..<2 {
-                if case let .success(shared) = object.withUnsafeBufferPointer({ ActorSpanCache.box($0) }) {
-                    seen.append(ObjectIdentifier(shared))
-                }
-                if round == 0 { for o in others { _ = o.withUnsafeBufferPointer { ActorSpanCache.box($0) } } }
+                if case let .success(ref) = object.withUnsafeBufferPointer({ ActorSpanCache.ref($0) }) { seen.append(ref) }
+                if round == 0 { for o in others { _ = o.withUnsafeBufferPointer { ActorSpanCache.ref($0) } } }
             }
             return seen
         }
-        let here = boxesOnThisThread()
+        let here = refsOnThisThread()
         XCTAssertEqual(here.count, 2)
-        XCTAssertEqual(Set(here).count, 1, "one box per actor on a thread, whatever the cache dropped")
+        XCTAssertEqual(Set(here).count, 1, "one number per actor on a thread, whatever the cache dropped")
         // A thread of its own, whose cache starts empty.
-        let fromFresh = Locked<[ObjectIdentifier]>([])
+        let fromFresh = Locked<[ActorRef]>([])
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            fromFresh.withValue { $0 = boxesOnThisThread() }
+            fromFresh.withValue { $0 = refsOnThisThread() }
             done.signal()
         }
         thread.start()
         XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
-        XCTAssertEqual(fromFresh.value.count, 2)
-        XCTAssertEqual(Set(fromFresh.value).count, 1)
-        XCTAssertNotEqual(fromFresh.value.first, here.first, "another thread's box is its own")
+        XCTAssertEqual(fromFresh.value, here, "another thread hands out the same number")
+        XCTAssertEqual(here.first?.actor, Actor(name: "rina", role: .adminNasional, osUser: "rina"))
     }
 
     /// QA: two spellings Swift calls equal ("é" as one scalar, or "e" and a combining accent) were shared as
@@ -130,8 +126,8 @@ final class ActorSpanCacheTests: XCTestCase {
     func testSpellingsUnicodeCallsEqualStayApart() throws {
         let composed = try actorObject(JournalActor(name: "Ren\u{E9}", role: "admin-nasional"))
         let decomposed = try actorObject(JournalActor(name: "Rene\u{301}", role: "admin-nasional"))
-        guard case let .success(a) = box(composed), case let .success(b) = box(decomposed) else { return XCTFail("refused") }
-        XCTAssertFalse(a === b)
+        guard case let .success(a) = ref(composed), case let .success(b) = ref(decomposed) else { return XCTFail("refused") }
+        XCTAssertNotEqual(a, b)
         XCTAssertEqual(Array(a.actor.name.unicodeScalars.map(\.value)), [0x52, 0x65, 0x6E, 0xE9])
         XCTAssertEqual(Array(b.actor.name.unicodeScalars.map(\.value)), [0x52, 0x65, 0x6E, 0x65, 0x301])
         XCTAssertNotEqual(ExactActor(a.actor), ExactActor(b.actor))

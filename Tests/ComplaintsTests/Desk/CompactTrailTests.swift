@@ -2,7 +2,7 @@ import XCTest
 @testable import Complaints
 
 /// A big desk keeps a million trail entries in memory: each must stay small (the intake and dispositions
-/// boxed, the actor shared), or resident memory grows by hundreds of megabytes at 200,000 reports.
+/// boxed, the actor named by number), or resident memory grows by hundreds of megabytes at 200,000 reports.
 final class CompactTrailTests: XCTestCase {
     func testTrailEntriesStaySmall() {
         XCTAssertLessThanOrEqual(MemoryLayout<DomainEvent>.size, 48, "an inline Intake or Disposition in DomainEvent")
@@ -12,67 +12,63 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertLessThanOrEqual(MemoryLayout<RecordedEvent>.stride, 112, "the actor inline in RecordedEvent")
     }
 
-    /// Events decoded at start-up come with their decoding thread's box of their actor, one per thread:
-    /// the desk keeps one box of its own per actor for all of them (found by identity, no hashing of five
-    /// strings per event), never a box a decoding thread goes on handing out (the two cores would write
-    /// its reference count in turn), and an equal actor in a box of its own still ends up sharing it.
-    func testTheFoldKeepsOneBoxOfItsOwnPerActor() {
-        let at = Date(timeIntervalSince1970: 1_775_440_800)
-        let shared = ActorBox(Actor(name: "rina", role: .adminNasional, osUser: "rina"))
-        let fromAnotherThread = ActorBox(shared.actor)
-        var desk = Desk()
-        for k in 1...20 {
-            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: ReportID("\(k)"), at: at,
-                                     actorBox: k.isMultiple(of: 2) ? shared : fromAnotherThread,
-                                     event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(k)"))))
-        }
-        // Another actor in between pushes `rina` out of the recently used boxes on purpose.
-        for k in 1...10 {
-            desk.apply(RecordedEvent(seq: UInt64(20 + k), id: "", reportID: "1", at: at,
-                                     actor: Actor(name: "petugas-\(k)", role: .adminNasional), event: .noteAdded(text: "n")))
-        }
-        desk.apply(RecordedEvent(seq: 31, id: "", reportID: "2", at: at, actorBox: shared, event: .noteAdded(text: "n")))
-        desk.apply(RecordedEvent(seq: 32, id: "", reportID: "3", at: at, actor: shared.actor, event: .noteAdded(text: "n")))
-        let rinas = desk.all.flatMap(\.trail).filter { $0.actor.name == "rina" }
-        XCTAssertEqual(rinas.count, 22)
-        let own = rinas[0].actorBox
-        XCTAssertTrue(rinas.allSatisfy { $0.actorBox === own })
-        XCTAssertFalse(own === shared || own === fromAnotherThread, "the desk keeps a box of its own")
-        XCTAssertEqual(own.actor, shared.actor)
-    }
-
-    /// Events built in this process bring a box of their own each time (an officer's actions): the desk
-    /// still shares one box per actor among them, and remembers only a bounded number of the boxes it met
-    /// (each one held would never be freed).
-    func testBoxesOfEventsBuiltOneByOneAreNotKeptForever() {
-        var desk = Desk()
-        receive(&desk, seq: 1, report: "1", by: rina)
-        for k in 2...5_000 {
-            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
-        }
-        XCTAssertLessThanOrEqual(desk.rememberedBoxCount, 1_024)
-        let trail = desk.all[0].trail
-        XCTAssertEqual(trail.count, 5_000)
-        XCTAssertTrue(trail.allSatisfy { $0.actorBox === trail[0].actorBox }, "one box for rina throughout")
-    }
-
-    /// A batch built in memory asks the desk for its actor's box (`actorBox(for:)`): the one the desk already
-    /// keeps for an equal actor, so a second batch by the same actor does not bring a box of its own that
-    /// every event would then be matched by value to.
-    func testABatchTakesTheDesksBoxForItsActor() {
+    /// Every event names its actor by number (`ActorRef`): equal actors, however each event built its own,
+    /// get one number, and a desk's trail reads each actor back as it was given.
+    func testEqualActorsShareOneNumberAndReadBackAsGiven() {
         let at = Date(timeIntervalSince1970: 1_775_440_800)
         let rina = Actor(name: "rina", role: .adminNasional, osUser: "rina")
         var desk = Desk()
-        let first = desk.actorBox(for: rina)
-        desk.apply(RecordedEvent(seq: 1, id: "", reportID: "1", at: at, actorBox: first,
-                                 event: .received(Intake(channel: .sms, receivedAt: at, body: "isi"))))
-        let second = desk.actorBox(for: Actor(name: "rina", role: .adminNasional, osUser: "rina"))
-        XCTAssertTrue(second === first, "an equal actor gets the box the desk keeps")
-        desk.apply(RecordedEvent(seq: 2, id: "", reportID: "1", at: at, actorBox: second, event: .noteAdded(text: "n")))
-        XCTAssertTrue(desk.all[0].trail.allSatisfy { $0.actorBox === first })
-        let other = desk.actorBox(for: Actor(name: "rina", role: .adminNasional, osUser: "rina2"))
-        XCTAssertFalse(other === first, "another actor has a box of its own")
-        XCTAssertEqual(other.actor.osUser, "rina2")
+        for k in 1...20 {
+            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: ReportID("\(k)"), at: at,
+                                     actor: Actor(name: "rina", role: .adminNasional, osUser: "rina"),
+                                     event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(k)"))))
+        }
+        desk.apply(RecordedEvent(seq: 21, id: "", reportID: "1", at: at, actor: Actor(name: "rina", role: .adminNasional, osUser: "rina2"),
+                                 event: .noteAdded(text: "n")))
+        let trail = desk.all.flatMap(\.trail)
+        let rinas = trail.filter { $0.actor.osUser == "rina" }
+        XCTAssertEqual(rinas.count, 20)
+        XCTAssertTrue(rinas.allSatisfy { $0.actorRef == ActorRef(rina) })
+        XCTAssertEqual(rinas[0].actor, rina)
+        let other = trail.first { $0.actor.osUser == "rina2" }
+        XCTAssertNotNil(other)
+        XCTAssertNotEqual(other?.actorRef, ActorRef(rina), "another actor has a number of its own")
+    }
+
+    /// Events built in this process bring their actor each time (an officer's actions): the table keeps
+    /// one entry per distinct actor, not one per event.
+    func testActorsOfEventsBuiltOneByOneAreKeptOnce() {
+        var desk = Desk()
+        receive(&desk, seq: 1, report: "1", by: rina)
+        let before = ActorTable.shared.actorCount
+        for k in 2...5_000 {
+            desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
+        }
+        XCTAssertEqual(ActorTable.shared.actorCount, before)
+        let trail = desk.all[0].trail
+        XCTAssertEqual(trail.count, 5_000)
+        XCTAssertTrue(trail.allSatisfy { $0.actorRef == trail[0].actorRef }, "one number for rina throughout")
+    }
+
+    /// Decoding threads add actors to the table while others read it: each thread gets the same number for
+    /// the same actor, and every number reads back its own actor (actors are read without a lock).
+    func testThreadsAddingActorsAtOnceAgreeOnTheirNumbers() {
+        let names = (0..<3_000).map { "petugas-\(UUID().uuidString)-\($0)" }
+        let slots = Slots(count: 4 * names.count)
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            // Each thread walks the names from its own starting point, so they add different ones first.
+            for k in 0..<names.count {
+                let i = (k + t * names.count / 4) % names.count
+                let ref = ActorRef(Actor(name: names[i], role: .penghubung, agency: "pemkab-\(i)"))
+                slots.set(t * names.count + i, ref, readBack: ref.actor.name == names[i])
+            }
+        }
+        XCTAssertEqual(slots.misread, 0, "numbers read back as another actor while others were added")
+        for i in names.indices {
+            let refs = (0..<4).map { slots.get($0 * names.count + i) }
+            XCTAssertTrue(refs.allSatisfy { $0 != nil && $0 == refs[0] }, "one number for \(names[i])")
+            XCTAssertEqual(refs[0]?.actor, Actor(name: names[i], role: .penghubung, agency: "pemkab-\(i)"))
+        }
     }
 
     /// Each line's actor is shown as the journal spells it, even where Swift calls two spellings equal
@@ -86,6 +82,7 @@ final class CompactTrailTests: XCTestCase {
                                  event: .noteAdded(text: "n")))
         let names = desk.all[0].trail.map { Array($0.actor.name.unicodeScalars.map(\.value)) }
         XCTAssertEqual(names, [[0x52, 0x65, 0x6E, 0xE9], [0x52, 0x65, 0x6E, 0x65, 0x301]])
+        XCTAssertNotEqual(desk.all[0].trail[0].actorRef, desk.all[0].trail[1].actorRef)
     }
 
     /// The intake is shared (a report and its `received` entry hold one box) yet keeps value semantics.
@@ -126,24 +123,40 @@ final class CompactTrailTests: XCTestCase {
                                  event: .received(Intake(channel: .sms, receivedAt: at, body: "isi \(report)"))))
     }
 
-    func testTheFoldSharesOneActorBoxPerActorAndKeepsValueSemantics() {
+    func testTheFoldSharesOneActorNumberPerActorAndKeepsValueSemantics() {
         var desk = Desk()
         receive(&desk, seq: 1, report: "1", by: rina)
         receive(&desk, seq: 2, report: "2", by: rina)
         desk.apply(RecordedEvent(seq: 3, id: "c", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
         let entries = desk.all.flatMap(\.trail).sorted { $0.seq < $1.seq }
         XCTAssertEqual(entries.count, 3)
-        XCTAssertTrue(entries.allSatisfy { $0.actorBox === entries[0].actorBox })
+        XCTAssertTrue(entries.allSatisfy { $0.actorRef == entries[0].actorRef })
         // Changing one entry's actor changes that entry only.
         var changed = entries[2]
         changed.actor.name = "budi"
         XCTAssertEqual(changed.actor.name, "budi")
         XCTAssertEqual(desk.all[0].trail[1].actor.name, "rina")
         XCTAssertNotEqual(changed, entries[2])
-        // Equal values are equal (and hash equally) whether or not they share a box.
+        XCTAssertNotEqual(changed.actorRef, entries[2].actorRef)
+        // Equal values are equal (and hash equally), however each was built.
         let copy = TrailEntry(seq: 3, at: at, actor: rina, event: .noteAdded(text: "n"), visibility: entries[2].visibility)
-        XCTAssertFalse(copy.actorBox === entries[2].actorBox)
         XCTAssertEqual(copy, entries[2])
         XCTAssertEqual(copy.hashValue, entries[2].hashValue)
     }
+}
+
+/// Results written by the test's threads.
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var refs: [ActorRef?]
+    private var wrong = 0
+    init(count: Int) { refs = Array(repeating: nil, count: count) }
+    var misread: Int { lock.withLock { wrong } }
+    func set(_ i: Int, _ ref: ActorRef, readBack: Bool) {
+        lock.withLock {
+            refs[i] = ref
+            if !readBack { wrong += 1 }
+        }
+    }
+    func get(_ i: Int) -> ActorRef? { lock.withLock { refs[i] } }
 }
