@@ -179,25 +179,27 @@ public struct Deadlines: Sendable {
         if report.status == .tunda {
             // Only verification pauses: the reporter's window ends the wait, and the settlement ceiling keeps
             // running (QA: postponing hid a report already past its 60 working days).
-            var ends: [Date] = []
-            if case let .running(due) = reading(.postponement, of: report, now: anyTime).state { ends.append(due) }
-            if case let .running(due) = reading(.settlement, of: report, now: anyTime).state { ends.append(due) }
-            if let due = ends.min() { return UrgencySchedule(kind: .pausedUntil(due)) }
+            var end: Date?
+            if case let .running(due) = reading(.postponement, of: report, now: anyTime).state { end = earlier(end, due) }
+            if case let .running(due) = reading(.settlement, of: report, now: anyTime).state { end = earlier(end, due) }
+            if let end { return UrgencySchedule(kind: .pausedUntil(end)) }
             return UrgencySchedule(kind: .paused)
         }
-        var candidates: [Date] = []
+        // The earliest of the candidates, kept as they come (an array per report was 200,000 allocations
+        // on a large desk's first inbox rows).
+        var earliest: Date?
         if let stage = stageClock(of: report), stage != .autoClose,
            case let .running(due) = reading(stage, of: report, now: anyTime).state {
-            candidates.append(due)
+            earliest = earlier(earliest, due)
         }
         if case let .running(due) = reading(.settlement, of: report, now: anyTime).state {
-            candidates.append(due)
+            earliest = earlier(earliest, due)
         }
         if let back = report.returned {
             // Sent back: the national desk must re-dispose within the verification limit of the return.
-            candidates.append(calendar.adding(workingSeconds: TimeInterval(limits.verification) * 86400, to: back.at))
+            earliest = earlier(earliest, calendar.adding(workingSeconds: TimeInterval(limits.verification) * 86400, to: back.at))
         }
-        guard let due = candidates.min() else {
+        guard let due = earliest else {
             if let d = autoCloseDue(of: report) {
                 return UrgencySchedule(kind: .track(due: d, soonFrom: .distantFuture))
             }
@@ -205,6 +207,8 @@ public struct Deadlines: Sendable {
         }
         return UrgencySchedule(kind: .track(due: due, soonFrom: subtractingOneWorkingDay(from: due)))
     }
+
+    private func earlier(_ a: Date?, _ b: Date) -> Date { a.map { min($0, b) } ?? b }
 
     /// The instant from which one working day or less is left before `due` (*jatuh tempo*).
     func subtractingOneWorkingDay(from due: Date) -> Date {

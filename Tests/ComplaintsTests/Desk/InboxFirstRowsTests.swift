@@ -55,4 +55,20 @@ final class InboxFirstRowsTests: XCTestCase {
             }
         }
     }
+
+    /// The cache first finds a string by its value (the same shared string met again): strings made and
+    /// dropped one after another, whose storage is then reused for other text, and short strings held
+    /// inline, each still fold as themselves, and the same shared string folds the same every time.
+    func testStringsFoundByValueNeverAnswerForOtherText() {
+        var cache = FoldCache()
+        let shared = "Pekerjaan Umum dan Penataan Ruang"
+        for k in 0..<5_000 {
+            // A fresh long string each time, dropped after: its storage is free for the next one.
+            let made = String(repeating: k.isMultiple(of: 2) ? "A" : "b", count: 20) + " Kota \(k % 97)"
+            XCTAssertEqual(cache.fold(made), InboxIndexRow.fold(made), made)
+            let short = k.isMultiple(of: 3) ? "DIY \(k % 11)" : "bali"
+            XCTAssertEqual(cache.fold(short), InboxIndexRow.fold(short), short)
+            XCTAssertEqual(cache.fold(shared), "pekerjaan umum dan penataan ruang")
+        }
+    }
 }
