@@ -34,23 +34,17 @@ extension InboxIndexRow {
 
     /// As above, folding through `folds`: categories and regions repeat across a desk, so a cache
     /// makes one folded string per distinct value instead of one per report.
+    ///
+    /// Made through the memberwise initializer, every field computed first: assigned one by one, the row
+    /// was built aside and then copied into place (every string retained, then released).
     init(_ r: borrowing Report, schedule: UrgencySchedule, folds: inout FoldCache) {
-        id = r.id
-        version = r.version
-        status = r.status
-        returned = r.returned != nil
-        agency = r.agency
-        unit = r.unit
-        channel = r.intake.channel
-        classification = r.classification
-        anonymous = r.anonymous
-        confidential = r.confidential
-        priorityRank = r.priority.rank
-        receivedAt = r.intake.receivedAt
-        category = folds.fold(r.category ?? "")
-        province = folds.fold(r.intake.location.province ?? "")
-        regency = folds.fold(r.intake.location.regency ?? "")
-        self.schedule = schedule
+        let category = folds.fold(r.category ?? "")
+        let province = folds.fold(r.intake.location.province ?? "")
+        let regency = folds.fold(r.intake.location.regency ?? "")
+        self.init(id: r.id, version: r.version, status: r.status, returned: r.returned != nil, agency: r.agency, unit: r.unit,
+                  channel: r.intake.channel, classification: r.classification, anonymous: r.anonymous, confidential: r.confidential,
+                  priorityRank: r.priority.rank, receivedAt: r.intake.receivedAt, category: category, province: province,
+                  regency: regency, schedule: schedule)
     }
 
     /// `Access.canSee` over the row's fields (kept in step with it; a test compares them).
