@@ -37,8 +37,9 @@ public struct Desk: Sendable {
     }
 
     /// A desk read back from a projection snapshot: the reports as folded, in receive order, with the
-    /// lookup tables rebuilt exactly as `apply` builds them. Nil when two reports share an id (a
-    /// damaged snapshot; the fold never produces that).
+    /// lookup tables rebuilt exactly as `apply` builds them (the channel's-own-id table is filled when
+    /// first asked, as after a fold). Nil when two reports share an id (a damaged snapshot; the fold never
+    /// produces that).
     public init?(restoring reports: [Report], lastSeq: UInt64, anomalies: [Anomaly]) {
         all = reports
         self.lastSeq = lastSeq

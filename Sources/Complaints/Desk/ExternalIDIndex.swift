@@ -5,8 +5,9 @@ import Foundation
 /// report was folded cost the fold's thread about 50 ms of a cold start before the first frame.
 ///
 /// A value over a shared table: copies of a desk share it until one of them folds a new report, which
-/// then takes a table of its own (copy on write). Filling it reads only the reports' intakes, which never
-/// change once received, so every desk sharing a table would fill it the same; the fill runs under a lock
+/// then takes a table of its own (copy on write). Filling it reads only each report's channel and external
+/// id, which never change once received (a redaction rewrites other fields), so every desk sharing a table
+/// would fill it the same; the fill runs under a lock
 /// because a desk is read from more than one thread.
 struct ExternalIDIndex: Sendable {
     private var table = Table()
@@ -22,8 +23,8 @@ struct ExternalIDIndex: Sendable {
         init(keys: [Key: ReportID]? = nil) { self.keys = keys }
     }
 
-    /// Notes a report just folded (the last one of `all`). Later reports with the same key win, as they
-    /// do when the table is filled from the reports in receive order.
+    /// Notes a report being folded (about to be the last one of `all`). Later reports with the same key
+    /// win, as they do when the table is filled from the reports in receive order.
     mutating func received(_ intake: Intake, id: ReportID) {
         guard let ext = intake.externalID else { return }
         ownTable()

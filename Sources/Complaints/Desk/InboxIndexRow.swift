@@ -104,23 +104,30 @@ struct FoldCache {
 
     mutating func fold(_ s: String) -> String {
         guard let folded else { return InboxIndexRow.fold(s) }
-        let words = FoldCache.words(s)
-        let slot = Int(truncatingIfNeeded: ((words.0 ^ words.1 &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD) >> 56)
-        if let known = byValue[slot], FoldCache.words(known.original) == words { return known.folded }
+        guard let words = FoldCache.words(s) else { return FoldCache.byBytes(s, in: folded) }
+        let mixed = (words.0 ^ words.1 &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+        let slot = Int(truncatingIfNeeded: mixed >> 32) & (FoldCache.valueSlots - 1)
+        if let known = byValue[slot], FoldCache.words(known.original).map({ $0 == words }) == true { return known.folded }
+        let f = FoldCache.byBytes(s, in: folded)
+        byValue[slot] = ValueSlot(original: s, folded: f)
+        return f
+    }
+
+    private static func byBytes(_ s: String, in folded: SpanCache<String>) -> String {
         var text = s
-        let f = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             if let f = folded.value(for: bytes) { return f }
             let f = InboxIndexRow.fold(String(decoding: bytes, as: UTF8.self))
             folded.store(f, for: bytes)
             return f
         }
-        byValue[slot] = ValueSlot(original: s, folded: f)
-        return f
     }
 
-    /// A string's two words: equal only for the same stored text (or the same short text held inline).
-    private static func words(_ s: String) -> (UInt64, UInt64) {
-        unsafeBitCast(s, to: (UInt64, UInt64).self)
+    /// A string's two words: equal only for the same stored text (or the same short text held inline). Nil
+    /// where a string is not two 64-bit words (the cache then goes by the bytes alone).
+    private static func words(_ s: String) -> (UInt64, UInt64)? {
+        guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else { return nil }
+        return unsafeBitCast(s, to: (UInt64, UInt64).self)
     }
 }
 

@@ -65,9 +65,9 @@ public struct Actor: Sendable, Hashable {
 
 /// An actor compared by the exact bytes of its strings rather than by Swift's Unicode equivalence: the
 /// journal is the record, and two spellings Unicode calls equal ("é" as one scalar, or "e" and a combining
-/// accent) are each shown as written. Keys the tables that share one box per actor (the fold, start-up's
-/// decoding cores, the projection snapshot), so which spelling a history shows never depends on which line,
-/// or which core, came first.
+/// accent) are each shown as written. Keys the process's actor table (`ActorTable`: every trail entry,
+/// start-up's decoding cores, the projection snapshot), so which spelling a history shows never depends on
+/// which line, or which core, came first.
 public struct ExactActor: Hashable, Sendable {
     public let actor: Actor
 

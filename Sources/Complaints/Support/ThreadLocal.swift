@@ -30,8 +30,7 @@ public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
     }
 }
 
-/// A value one thread keeps and changes, for `ThreadLocal` (which holds objects): a thread's vocabulary,
-/// its actor boxes.
+/// A value one thread keeps and changes, for `ThreadLocal` (which holds objects): a thread's vocabulary.
 package final class ThreadOwned<Value> {
     package var value: Value
     package init(_ value: Value) { self.value = value }

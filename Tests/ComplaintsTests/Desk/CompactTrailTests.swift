@@ -44,7 +44,8 @@ final class CompactTrailTests: XCTestCase {
         for k in 2...5_000 {
             desk.apply(RecordedEvent(seq: UInt64(k), id: "", reportID: "1", at: at, actor: rina, event: .noteAdded(text: "n")))
         }
-        XCTAssertEqual(ActorTable.shared.actorCount, before)
+        // The table is the process's: allow for a few actors another test's threads may add meanwhile.
+        XCTAssertLessThan(ActorTable.shared.actorCount - before, 100, "an entry per event")
         let trail = desk.all[0].trail
         XCTAssertEqual(trail.count, 5_000)
         XCTAssertTrue(trail.allSatisfy { $0.actorRef == trail[0].actorRef }, "one number for rina throughout")
