@@ -198,8 +198,11 @@ enum EnvelopeDecoder {
         try cursor.literal(",\"type\":")
         let typeStart = cursor.index
         var type = try cursor.string(field: "type", build: !lean)
+        var kind: EventKind?
         if let typeNames {
-            if let known = EnvelopeDecoder.shared(UnsafeBufferPointer(rebasing: prefix[typeStart..<cursor.index]), among: typeNames) {
+            let (known, knownKind) = EnvelopeDecoder.named(UnsafeBufferPointer(rebasing: prefix[typeStart..<cursor.index]), among: typeNames)
+            kind = knownKind
+            if let known {
                 type = known
             } else {
                 var again = Cursor(bytes: prefix, materialize: true, index: typeStart)
@@ -222,7 +225,7 @@ enum EnvelopeDecoder {
         guard materialize else { return (seq, nil, 0, checksum, actorStart..<actorEnd, nil) }
         let payloadStart = prefixEnd - payload.count
         if lean {
-            let entry = FoldEntry(seq: seq, reportID: reportID ?? "", at: at, type: type ?? "", position: position)
+            let entry = FoldEntry(seq: seq, reportID: reportID ?? "", at: at, type: type ?? "", position: position, kind: kind)
             return (seq, .lean(entry), payloadStart, checksum, actorStart..<actorEnd, knownActor)
         }
         let entry = JournalEntry(
@@ -247,6 +250,22 @@ enum EnvelopeDecoder {
             at = hit + 1
         }
         return nil
+    }
+
+    /// The event kind written as `quoted` (a plain string, no escapes), and the name in `names` with those
+    /// bytes, without building a string. The fold's names are `DomainEvent.typeNames`, in `EventKind`'s
+    /// order, so the kind's own slot is tried first; any other list is searched.
+    private static func named(_ quoted: UnsafeBufferPointer<UInt8>, among names: [String]) -> (String?, EventKind?) {
+        guard quoted.count >= 2, let base = quoted.baseAddress else { return (nil, nil) }
+        let kind = EventKind(typeBytes: UnsafeBufferPointer(start: base + 1, count: quoted.count - 2))
+        if let kind, kind.rawValue < names.count {
+            var name = names[kind.rawValue]
+            let same = name.withUTF8 { n in
+                n.count == quoted.count - 2 && n.baseAddress.map { memcmp($0, base + 1, n.count) == 0 } == true
+            }
+            if same { return (name, kind) }
+        }
+        return (shared(quoted, among: names), kind)
     }
 
     /// The name in `names` whose quoted form is `quoted` (a plain string, no escapes), without building one.

@@ -39,6 +39,10 @@ public struct FoldEntry: Sendable, Hashable {
     /// The `type` value: the shared string from the fold's `typeNames` when it is one of them.
     public var type: String
     public var position: JournalPosition
+    /// The event kind `type` names when it was written as the name itself (no escapes), found from the
+    /// line's bytes by the envelope's walk; nil otherwise (`EventKind(typeName: type)` then decides). Found
+    /// there once instead of again from the string for every line's payload.
+    public var kind: EventKind? = nil
 }
 
 /// The parts of a verified line that the start-up decode reads in place instead of copying them into

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Complaints
 @testable import ComplaintJournal
 
 final class EnvelopeCodecTests: XCTestCase {
@@ -92,7 +93,8 @@ final class EnvelopeCodecTests: XCTestCase {
                 let ((lean, payload), actor) = try foldWithActor(line)
                 XCTAssertEqual(payload, full.payload)
                 XCTAssertEqual(actor, full.actor, "the actor slice reads back as the full decode's actor")
-                let expected = FoldEntry(seq: full.seq, reportID: full.reportID, at: full.at, type: full.type, position: full.position)
+                let expected = FoldEntry(seq: full.seq, reportID: full.reportID, at: full.at, type: full.type, position: full.position,
+                                         kind: EventKind(typeName: full.type))
                 XCTAssertEqual(lean, expected, hostile.debugDescription)
                 if type == names[0] {
                     // A known name is the shared string itself, not an equal copy (long enough to live on the heap).
@@ -107,6 +109,19 @@ final class EnvelopeCodecTests: XCTestCase {
         var line = Array(text.utf8)
         line += Array(",\"c\":\"".utf8) + CRC32C.hexDigits(CRC32C.checksum(line)) + Array("\"}".utf8)
         XCTAssertEqual(try fold(line).0.type, "report.note-added")
+        XCTAssertNil(try fold(line).0.kind, "an escaped name is left to the kind lookup of the decoded string")
+        // With the fold's own names (in the kinds' order) every type is its kind and its shared name.
+        for kind in EventKind.allCases {
+            var entryLine = try encodeLine(TestSupport.entry(3, type: kind.typeName))
+            if entryLine.last == 0x0A { entryLine.removeLast() }
+            let lean = try entryLine.withUnsafeBufferPointer { b in
+                try EnvelopeDecoder.decodeForFold(b, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
+                                                  typeNames: DomainEvent.typeNames).entry
+            }
+            XCTAssertEqual(lean.kind, kind)
+            var a = lean.type, b = DomainEvent.typeNames[kind.rawValue]
+            XCTAssertEqual(a.withUTF8 { UnsafeRawPointer($0.baseAddress) }, b.withUTF8 { UnsafeRawPointer($0.baseAddress) }, kind.typeName)
+        }
         // Damage is refused exactly as the full decode refuses it.
         var damaged = try encodeLine(TestSupport.entry(2))
         damaged[10] ^= 0x01

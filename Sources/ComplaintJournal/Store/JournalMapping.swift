@@ -25,7 +25,7 @@ public enum JournalMapping {
             case let .failure(refusal): return .failure(Problem(position: e.position, seq: e.seq, reason: refusal.reason))
             }
         }
-        let kind = EventKind(typeName: e.type)
+        let kind = e.kind ?? EventKind(typeName: e.type)
         return recorded(e, id: "", actor: actor, kind: kind, payload: parts.payload,
                         origin: origin(kind: kind, segment: e.position.segment, at: span, payloadCount: parts.payload.count,
                                        source: source))
