@@ -59,7 +59,7 @@ enum JournalTimestamp {
     @inline(__always)
     static func parseAsWritten(_ bytes: UnsafeBufferPointer<UInt8>) -> (Date, Int)? {
         let n = bytes.count
-        guard n == 25 || n == 29, let p = bytes.baseAddress, let (date, second) = ISOTime.positionalDateTime(p) else { return nil }
+        guard n == 25 || n == 29, let p = bytes.baseAddress, let (day, second) = ISOTime.positionalDayAndSecond(p) else { return nil }
         var fraction = 0.0
         var sign = 19
         if n == 29 {
@@ -83,7 +83,7 @@ enum JournalTimestamp {
         guard p[sign + 3] == UInt8(ascii: ":"), let offsetHours = ISOTime.twoDigits(p, sign + 1),
               let offsetMinutes = ISOTime.twoDigits(p, sign + 4), offsetHours <= 18, offsetMinutes < 60 else { return nil }
         let offset = direction * (offsetHours * 3600 + offsetMinutes * 60)
-        let local = Int64(date.dayNumber) * 86400 + Int64(second)
+        let local = Int64(day) * 86400 + Int64(second)
         return (Date(timeIntervalSince1970: Double(local - Int64(offset)) + fraction), offset)
     }
 

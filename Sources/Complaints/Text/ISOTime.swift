@@ -117,7 +117,7 @@ public enum ISOTime {
     /// for anything else, which the general reader then reads; both give the same instant (`ISOTimeLayoutTests`).
     static func parseAsWritten(_ b: UnsafeBufferPointer<UInt8>) -> (date: Date, offset: Int)? {
         let n = b.count
-        guard n == 25 || n == 20, let p = b.baseAddress, let (day, second) = positionalDateTime(p) else { return nil }
+        guard n == 25 || n == 20, let p = b.baseAddress, let (day, second) = positionalDayAndSecond(p) else { return nil }
         var offset = 0
         if n == 20 {
             guard p[19] == 90 else { return nil }
@@ -126,7 +126,7 @@ public enum ISOTime {
             else { return nil }
             offset = (oh * 3600 + om * 60) * (p[19] == 45 ? -1 : 1)
         }
-        return (Date(timeIntervalSince1970: Double(day.dayNumber * 86400 + second - offset)), offset)
+        return (Date(timeIntervalSince1970: Double(day * 86400 + second - offset)), offset)
     }
 
     /// Two ASCII digits at `p[i]` and `p[i + 1]` as a number, or nil.
@@ -136,18 +136,28 @@ public enum ISOTime {
         return high <= 9 && low <= 9 ? Int(high) * 10 + Int(low) : nil
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS` read by position from the 19 bytes at `p`: the calendar date and the second of
-    /// its day, or nil unless every digit and separator is in place and in range. Second 60 (a leap second)
-    /// gives nil too: the general readers decide what it means. Shared by the positional readers of the
-    /// journal's and the intake's timestamps.
+    /// `YYYY-MM-DDTHH:MM:SS` read by position from the 19 bytes at `p`: the date's day number (as
+    /// `LocalDate.dayNumber`: days since 1970-01-01) and the second of its day, or nil unless every digit and
+    /// separator is in place and the date is a real one in years 1–9999 (`LocalDate(year:month:day:)`'s
+    /// check). Second 60 (a leap second) gives nil too: the general readers decide what it means. Shared by
+    /// the positional readers of the journal's and the intake's timestamps; the day number is computed here
+    /// in one step (through a `LocalDate` it was a tenth of the envelope walk of every journal line).
     @inline(__always)
-    package static func positionalDateTime(_ p: UnsafePointer<UInt8>) -> (date: LocalDate, second: Int)? {
+    package static func positionalDayAndSecond(_ p: UnsafePointer<UInt8>) -> (day: Int, second: Int)? {
         guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58,
-              let century = twoDigits(p, 0), let year = twoDigits(p, 2), let month = twoDigits(p, 5), let day = twoDigits(p, 8),
+              let century = twoDigits(p, 0), let yy = twoDigits(p, 2), let month = twoDigits(p, 5), let day = twoDigits(p, 8),
               let hour = twoDigits(p, 11), let minute = twoDigits(p, 14), let second = twoDigits(p, 17),
-              hour < 24, minute < 60, second < 60,
-              let date = LocalDate(year: century * 100 + year, month: month, day: day) else { return nil }
-        return (date, hour * 3600 + minute * 60 + second)
+              hour < 24, minute < 60, second < 60 else { return nil }
+        let year = century * 100 + yy
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil, as `LocalDate.dayNumber`; years from 1 need no floor division.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = shifted / 400
+        let yoe = shifted - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return (era * 146_097 + doe - 719_468, hour * 3600 + minute * 60 + second)
     }
 
     /// `v` in decimal, zero-padded on the left to at least `width` characters (a minus sign counts).

@@ -33,4 +33,29 @@ final class ISOTimeLayoutTests: XCTestCase {
         // The leap second still reads, as 59, through the general reader.
         XCTAssertEqual(ISOTime.parseWithOffset("2026-08-02T18:43:60+07:00")?.date, ISOTime.parseWithOffset("2026-08-02T18:43:59+07:00")?.date)
     }
+
+    /// The positional reader computes the day number itself: for every day of years around each kind of
+    /// leap rule, the first and last years, and random days of all the others, it is `LocalDate`'s; a day that
+    /// does not exist (29 February of a common year, day 0 or 32, month 0 or 13, year 0) is refused as
+    /// `LocalDate(year:month:day:)` refuses it.
+    func testThePositionalDayNumberIsTheCalendarsForEveryKindOfDate() {
+        func read(_ y: Int, _ m: Int, _ d: Int) -> Int? {
+            let text = String(format: "%04d-%02d-%02dT13:45:07", y, m, d)
+            return Array(text.utf8).withUnsafeBufferPointer { ISOTime.positionalDayAndSecond($0.baseAddress!)?.day }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let years = [1, 2, 3, 4, 99, 100, 101, 399, 400, 401, 1600, 1700, 1900, 1969, 1970, 1999, 2000, 2024, 2026, 2100, 9996, 9999]
+            + (0..<60).map { _ in Int.random(in: 1...9999, using: &generator) }
+        for y in years {
+            for m in 0...13 {
+                for d in 0...32 {
+                    XCTAssertEqual(read(y, m, d), LocalDate(year: y, month: m, day: d)?.dayNumber, "\(y)-\(m)-\(d)")
+                }
+            }
+        }
+        XCTAssertNil(read(0, 1, 1), "year 0")
+        XCTAssertEqual(read(1970, 1, 1), 0)
+        let second = Array("2026-12-01T13:45:07".utf8).withUnsafeBufferPointer { ISOTime.positionalDayAndSecond($0.baseAddress!)?.second }
+        XCTAssertEqual(second, 13 * 3600 + 45 * 60 + 7)
+    }
 }
