@@ -10,8 +10,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Validated date; `nil` for impossible dates such as 2026-02-30 or month 13.
     /// Years are limited to 1…9999 so that every date has a four-digit text form.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        guard LocalDate.isValid(year: year, month: month, day: day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -54,10 +53,22 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
+    public var dayNumber: Int { LocalDate.dayNumber(year: year, month: month, day: day) }
+
+    /// What `init?(year:month:day:)` checks, for readers that want only the day number of a date they parse
+    /// (`ISOTime.positionalDayAndSecond`: every journal line's timestamp), without making the value.
+    @inline(__always)
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+    }
+
+    /// `dayNumber` of a date's fields (as above, for readers that do not make the value).
+    @inline(__always)
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        // Howard Hinnant's days_from_civil; plain division for the years dates are written in (floor
+        // division only below year 1).
         let y = month <= 2 ? year - 1 : year
-        let era = CalendarArithmetic.floorDiv(y, 400)
+        let era = y >= 0 ? y / 400 : CalendarArithmetic.floorDiv(y, 400)
         let yoe = y - era * 400
         let mp = month > 2 ? month - 3 : month + 9
         let doy = (153 * mp + 2) / 5 + day - 1

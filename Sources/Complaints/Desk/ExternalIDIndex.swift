@@ -34,18 +34,17 @@ struct ExternalIDIndex: Sendable {
     /// The report recorded under `key`, filling the table from `reports` (this desk's, in receive order)
     /// when it was never asked before.
     func reportID(_ key: Key, reports: [Report]) -> ReportID? {
-        table.lock.lock()
-        defer { table.lock.unlock() }
-        if table.keys == nil { table.keys = ExternalIDIndex.filled(from: reports) }
-        return table.keys?[key]
+        all(reports: reports)[key]
     }
 
-    /// The whole table (tests compare desks by it).
+    /// The whole table, filled from `reports` when it was never asked before (tests compare desks by it).
     func all(reports: [Report]) -> [Key: ReportID] {
         table.lock.lock()
         defer { table.lock.unlock() }
-        if table.keys == nil { table.keys = ExternalIDIndex.filled(from: reports) }
-        return table.keys ?? [:]
+        if let keys = table.keys { return keys }
+        let keys = ExternalIDIndex.filled(from: reports)
+        table.keys = keys
+        return keys
     }
 
     /// Makes room for `count` keys when the table is filled already (a bulk import's batch).

@@ -140,24 +140,18 @@ public enum ISOTime {
     /// `LocalDate.dayNumber`: days since 1970-01-01) and the second of its day, or nil unless every digit and
     /// separator is in place and the date is a real one in years 1–9999 (`LocalDate(year:month:day:)`'s
     /// check). Second 60 (a leap second) gives nil too: the general readers decide what it means. Shared by
-    /// the positional readers of the journal's and the intake's timestamps; the day number is computed here
-    /// in one step (through a `LocalDate` it was a tenth of the envelope walk of every journal line).
+    /// the positional readers of the journal's and the intake's timestamps. The day number is computed here
+    /// from the fields (`LocalDate.isValid`, `LocalDate.dayNumber(year:month:day:)`), without making a
+    /// `LocalDate` and asking it from the journal's module: two calls that could not be inlined, a tenth of
+    /// the envelope walk of every journal line.
     @inline(__always)
     package static func positionalDayAndSecond(_ p: UnsafePointer<UInt8>) -> (day: Int, second: Int)? {
         guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58,
-              let century = twoDigits(p, 0), let yy = twoDigits(p, 2), let month = twoDigits(p, 5), let day = twoDigits(p, 8),
+              let century = twoDigits(p, 0), let year = twoDigits(p, 2), let month = twoDigits(p, 5), let day = twoDigits(p, 8),
               let hour = twoDigits(p, 11), let minute = twoDigits(p, 14), let second = twoDigits(p, 17),
-              hour < 24, minute < 60, second < 60 else { return nil }
-        let year = century * 100 + yy
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
-        // Howard Hinnant's days_from_civil, as `LocalDate.dayNumber`; years from 1 need no floor division.
-        let shifted = month <= 2 ? year - 1 : year
-        let era = shifted / 400
-        let yoe = shifted - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return (era * 146_097 + doe - 719_468, hour * 3600 + minute * 60 + second)
+              hour < 24, minute < 60, second < 60,
+              LocalDate.isValid(year: century * 100 + year, month: month, day: day) else { return nil }
+        return (LocalDate.dayNumber(year: century * 100 + year, month: month, day: day), hour * 3600 + minute * 60 + second)
     }
 
     /// `v` in decimal, zero-padded on the left to at least `width` characters (a minus sign counts).

@@ -24,6 +24,15 @@ final class LocalDateTests: XCTestCase {
         }
     }
 
+    /// Days before year 1 (year 0 and below, reached only through `init(dayNumber:)`) still round-trip: the
+    /// day number takes plain division for the years dates are written in and floor division below them.
+    func testDayNumbersBeforeYearOneRoundTrip() {
+        for dayNumber in stride(from: -1_500_000, through: -700_000, by: 97) {
+            XCTAssertEqual(LocalDate(dayNumber: dayNumber).dayNumber, dayNumber)
+        }
+        XCTAssertLessThanOrEqual(LocalDate(dayNumber: -1_500_000).year, -2_000)
+    }
+
     func testDayNumberAgreesWithFoundationOverManyYears() {
         let utc = CalendarFixtures.gregorian(.wib)
         var components = DateComponents()
