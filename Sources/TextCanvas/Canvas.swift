@@ -51,7 +51,9 @@ public struct Canvas: Hashable, Sendable {
         let limit = min(width, clipWidth.map { point.x + max(0, $0) } ?? width)
         var x = point.x
         guard point.y >= 0, point.y < height else { return x }
-        for character in Sanitize.line(text) {
+        let line = Sanitize.line(text)
+        if PlainNarrow.holds(line) { return putNarrow(line, from: x, y: point.y, limit: limit, role: role) }
+        for character in line {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }  // cannot happen after sanitizing; never stack on a neighbour
             if x + w > limit {
@@ -66,6 +68,18 @@ public struct Canvas: Hashable, Sendable {
                 writeGlyph(String(character), width: w, x: x, y: point.y, role: role)
             }
             x += w
+        }
+        return x
+    }
+
+    /// `put` for text whose every scalar is one column and its own character (`PlainNarrow`): no width
+    /// lookups, no grapheme breaking.
+    private mutating func putNarrow(_ line: String, from start: Int, y: Int, limit: Int, role: StyleRole) -> Int {
+        var x = start
+        for scalar in line.unicodeScalars {
+            if x >= limit { return max(x, limit) }
+            if x >= 0 { writeGlyph(String(Character(scalar)), width: 1, x: x, y: y, role: role) }
+            x += 1
         }
         return x
     }

@@ -38,6 +38,7 @@ public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ string: S) -> Int {
         // Printable ASCII is one column a byte.
         if Sanitize.isPrintableASCII(string) { return string.utf8.count }
+        if PlainNarrow.holds(string) { return string.unicodeScalars.count }
         var total = 0
         for character in string { total += of(character) }
         return total

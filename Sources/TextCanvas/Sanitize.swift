@@ -73,8 +73,14 @@ public enum Sanitize {
     // MARK: - Implementation
 
     private static func clean<S: StringProtocol>(_ text: S, keepNewlines: Bool, tabs: TabPolicy) -> String {
-        // Fast path: printable ASCII needs no placeholder (most Indonesian text is plain ASCII).
-        if isPrintableASCII(text) { return String(text) }
+        // Fast path: printable ASCII and the plain symbols rows are drawn with need no placeholder (most
+        // Indonesian text is plain ASCII).
+        if PlainNarrow.holds(text) { return String(text) }
+        return cleanEach(text, keepNewlines: keepNewlines, tabs: tabs)
+    }
+
+    /// The character-by-character path `clean` skips for plain text (a test holds the two to each other).
+    static func cleanEach<S: StringProtocol>(_ text: S, keepNewlines: Bool, tabs: TabPolicy) -> String {
         var output = String.UnicodeScalarView()
         for character in text {
             if character == "\r\n" {

@@ -39,6 +39,11 @@ public enum TextFit {
         if DisplayWidth.of(safe) <= width { return safe }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
+        if PlainNarrow.holds(safe) {
+            // One column a scalar, each its own character: the first `room` scalars.
+            let kept = String(String.UnicodeScalarView(safe.unicodeScalars.prefix(room)))
+            return ellipsisWidth <= width ? kept + ellipsis : kept
+        }
         var result = ""
         var used = 0
         for character in safe {
