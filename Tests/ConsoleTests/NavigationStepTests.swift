@@ -9,7 +9,7 @@ import XCTest
 final class NavigationStepTests: XCTestCase {
     /// The new queue by deadline: the report sent back as *bukan wewenang* is national-desk work again and
     /// sits between the due-soon report and the on-track ones.
-    let baru: [ReportID] = [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile]
+    let baru: ListedReports = [Fixture.ID.overdue, Fixture.ID.secret, Fixture.ID.returned, Fixture.ID.wide, Fixture.ID.hostile]
     let counts: [InboxQuery.SavedView: Int] = [.baru: 5, .tunda: 1, .instansi: 3, .terlambat: 2, .semua: 11]
 
     func testFirstFrameShowsTheNewQueueSortedByDeadline() throws {

@@ -98,7 +98,7 @@ public struct Inbox: Sendable {
 
     /// The reports `q` lists for `op`, in the query's order.
     public func run(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
-        list(q, on: desk, for: op, now: now).ids
+        Array(list(q, on: desk, for: op, now: now).ids)
     }
 
     /// The reports `q` lists, and how many of them are in each status: what the inbox title breaks down,
@@ -111,7 +111,7 @@ public struct Inbox: Sendable {
             guard let r = desk[id] else { continue }
             breakdown.count(status: r.status, returned: r.returned != nil)
         }
-        return Listing(ids: ids, breakdown: breakdown)
+        return Listing(ids: ListedReports(ids), breakdown: breakdown)
     }
 
     private func scan(_ q: InboxQuery, on desk: Desk, for op: Operator, now: Date) -> [ReportID] {
@@ -185,7 +185,7 @@ public struct Inbox: Sendable {
 
     /// A query's answer: the rows, and their tally by status.
     public struct Listing: Sendable, Hashable {
-        public var ids: [ReportID]
+        public var ids: ListedReports
         public var breakdown: Breakdown
         /// A text search asked for before every report's text was folded (the index is being prepared on
         /// another core, or the desk is still being decoded): `ids` are not its answer; ask again when

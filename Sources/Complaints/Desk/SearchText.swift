@@ -16,36 +16,26 @@ struct SearchText: Sendable {
 
     private(set) var bytes: [UInt8] = []
     private(set) var spans: [Span] = []
-    /// Per report, a 1,024-bit set of the byte pairs in its text: a needle with a pair the report lacks
-    /// cannot occur there, so most reports are ruled out without scanning them.
+    /// Per report, which pairs of adjacent bytes its main text (not the reporter name) holds, by byte class:
+    /// the 26 letters and 10 digits each a class of their own, every other byte one shared class. A needle
+    /// with a pair the report lacks cannot occur in its main text, and a two-letter (or digit) needle
+    /// whose pair is there does occur: most reports are settled without scanning them.
+    /// Word by word: word `w` of report `i` is at `w * pairStride + i`, so checking one pair bit over every
+    /// report reads memory in sequence (report by report, each check was a cache miss: half of a second
+    /// letter's time).
     private(set) var pairs: [UInt64] = []
-    static let pairWords = 16
-    /// Per report, which bytes its main text (not the reporter name) holds: letters and digits exactly
-    /// (one bit each), other bytes folded into the remaining bits. A one-letter search is then a bit test.
+    /// Reports each word's column has room for (grown by a quarter when full).
+    private(set) var pairStride = 0
+    static let classes = 37
+    static let pairWords = (classes * classes + 63) / 64
+    /// Per report, which bytes its main text holds: letters and digits exactly (one bit each), other
+    /// bytes folded into the remaining bits. A one-letter search is then a bit test.
     private(set) var singles: [UInt64] = []
+    /// Per report, two words for its reporter name: the bytes it holds (as `singles`) and its byte pairs
+    /// hashed into 64 bits. Most reports are ruled out without scanning the name when the main text lacks
+    /// the needle.
+    private(set) var nameBits: [UInt64] = []
     private var garbage = 0
-
-    /// A folded search word with the pair bits it needs.
-    struct Needle: Sendable {
-        var bytes: [UInt8]
-        var bits: [(word: Int, mask: UInt64)]
-        /// For a one-byte word: its `singles` bit, and whether that bit stands for this byte alone.
-        var single: (mask: UInt64, exact: Bool)?
-
-        init(_ word: String) {
-            bytes = Array(word.utf8)
-            if bytes.count == 1 {
-                let (bit, exact) = SearchText.singleBit(bytes[0])
-                single = (UInt64(1) << UInt64(bit), exact)
-            }
-            var seen = Set<Int>()
-            bits = []
-            for k in bytes.indices.dropFirst() {
-                let bit = SearchText.pairBit(bytes[k - 1], bytes[k])
-                if seen.insert(bit).inserted { bits.append((bit >> 6, UInt64(1) << UInt64(bit & 63))) }
-            }
-        }
-    }
 
     static func singleBit(_ b: UInt8) -> (bit: Int, exact: Bool) {
         switch b {
@@ -55,8 +45,24 @@ struct SearchText: Sendable {
         }
     }
 
+    /// A pair's bit in a name's 64-bit set (bytes, not classes: names are short, few bits are set).
+    @inline(__always)
+    static func nameBit(_ a: UInt8, _ b: UInt8) -> UInt64 {
+        UInt64(1) << UInt64(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 26)
+    }
+
+    /// Each byte's class for `pairs`: letters 0–25, digits 26–35, anything else 36.
+    static let byteClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 97...122: UInt8(b - 97)
+        case 48...57: UInt8(26 + b - 48)
+        default: UInt8(classes - 1)
+        }
+    }
+
+    @inline(__always)
     static func pairBit(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 22)
+        Int(byteClass[Int(a)]) * classes + Int(byteClass[Int(b)])
     }
 
     /// Brings the text in step with `desk` (new reports appended, changed ones re-folded).
@@ -72,8 +78,10 @@ struct SearchText: Sendable {
             let span = append(reports[i])
             if i < spans.count { spans[i] = span } else {
                 spans.append(span)
-                pairs += repeatElement(0, count: SearchText.pairWords)
+                // Room for the desk and some more, so the next reports do not move every column.
+                if i >= pairStride { growPairs(toHold: max(reports.count + reports.count / 16 + 64, i + 1 + i / 4)) }
                 singles.append(0)
+                nameBits += [0, 0]
             }
             setPairs(i)
             changed = true
@@ -101,16 +109,33 @@ struct SearchText: Sendable {
         let s = spans[i]
         var words = [UInt64](repeating: 0, count: SearchText.pairWords)
         bytes.withUnsafeBufferPointer { buf in
-            guard s.end - s.start >= 2 else { return }
-            for k in (s.start + 1)..<s.end {
+            guard s.nameStart - s.start >= 2 else { return }
+            for k in (s.start + 1)..<s.nameStart {
                 let bit = SearchText.pairBit(buf[k - 1], buf[k])
                 words[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
             }
         }
-        for w in 0..<SearchText.pairWords { pairs[i * SearchText.pairWords + w] = words[w] }
+        for w in 0..<SearchText.pairWords { pairs[w * pairStride + i] = words[w] }
         var present: UInt64 = 0
         for k in s.start..<s.nameStart { present |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit) }
         singles[i] = present
+        var nameSingles: UInt64 = 0, namePairs: UInt64 = 0
+        for k in s.nameStart..<s.end {
+            nameSingles |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit)
+            if k > s.nameStart { namePairs |= SearchText.nameBit(bytes[k - 1], bytes[k]) }
+        }
+        nameBits[2 * i] = nameSingles
+        nameBits[2 * i + 1] = namePairs
+    }
+
+    /// Makes each word's column room for `count` reports, moving the columns apart.
+    private mutating func growPairs(toHold count: Int) {
+        var grown = [UInt64](repeating: 0, count: SearchText.pairWords * count)
+        for w in 0..<SearchText.pairWords where pairStride > 0 {
+            for i in 0..<pairStride { grown[w * count + i] = pairs[w * pairStride + i] }
+        }
+        pairs = grown
+        pairStride = count
     }
 
     private mutating func compact() {
@@ -126,24 +151,60 @@ struct SearchText: Sendable {
         garbage = 0
     }
 
-    /// Whether every needle (folded, as `Inbox.searchTokens` makes them) occurs in report `i`'s text,
-    /// or in its reporter name when `identity`.
-    func matches(_ i: Int, _ needles: [Needle], identity: Bool) -> Bool {
-        let s = spans[i]
-        let pairBase = i * SearchText.pairWords
-        return bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return needles.isEmpty }
-            for n in needles {
-                // A letter or digit the main text holds is found without scanning.
-                if let single = n.single, single.exact, singles[i] & single.mask != 0 { continue }
-                for (word, mask) in n.bits where pairs[pairBase + word] & mask == 0 { return false }
-                let found = n.bytes.withUnsafeBufferPointer { nb -> Bool in
-                    if ByteScan.contains(base + s.start, s.nameStart - s.start, nb) { return true }
-                    return identity && ByteScan.contains(base + s.nameStart, s.end - s.nameStart, nb)
+    /// For each report `i` in `range` that `candidates` still lists (all when nil), whether every word occurs in
+    /// its main text, or in its reporter name when `identity(i)`: written to `out[i]`. Safe to run on several
+    /// cores at once over disjoint ranges (nothing here is reference-counted per report).
+    func match(_ words: SearchWords, in range: Range<Int>, candidates: UnsafePointer<Bool>?, identity: (Int) -> Bool,
+               into out: UnsafeMutablePointer<Bool>) {
+        precondition(range.upperBound <= spans.count, "reports the text holds")
+        bytes.withUnsafeBufferPointer { text in
+            words.bytes.withUnsafeBufferPointer { wordBytes in
+                words.words.withUnsafeBufferPointer { list in
+                    words.bits.withUnsafeBufferPointer { bits in
+                        guard let base = text.baseAddress else {
+                            // No text at all: only an empty search matches.
+                            for i in range where candidates?[i] ?? true { out[i] = list.isEmpty }
+                            return
+                        }
+                        let wordBase = wordBytes.baseAddress ?? base
+                        for i in range {
+                            if let candidates, !candidates[i] { continue }
+                            out[i] = matches(i, list, bits, text: base, wordBytes: wordBase, identity: identity(i))
+                        }
+                    }
                 }
-                if !found { return false }
             }
-            return true
         }
+    }
+
+    @inline(__always)
+    private func matches(_ i: Int, _ words: UnsafeBufferPointer<SearchWords.Word>, _ bits: UnsafeBufferPointer<(word: Int, mask: UInt64)>,
+                         text base: UnsafePointer<UInt8>, wordBytes: UnsafePointer<UInt8>, identity: Bool) -> Bool {
+        for w in words {
+            let needle = UnsafeBufferPointer(start: wordBytes + w.start, count: w.count)
+            // What the main text's bits settle: a byte or pair it lacks rules it out, a letter or digit (or
+            // two-letter pair) it holds is there. Only the rest is scanned for.
+            var inMain: Bool?
+            if w.count == 1 {
+                inMain = singles[i] & w.single == 0 ? false : (w.singleIsExact ? true : nil)
+            } else {
+                inMain = w.pairIsExact ? true : nil
+                for k in w.bitsStart..<(w.bitsStart + w.bitsCount) where pairs[bits[k].word * pairStride + i] & bits[k].mask == 0 {
+                    inMain = false
+                    break
+                }
+            }
+            if inMain ?? ByteScan.contains(base + spans[i].start, spans[i].nameStart - spans[i].start, needle) { continue }
+            guard identity else { return false }
+            // The same for the name, from its own bits.
+            if w.count == 1 {
+                if nameBits[2 * i] & w.single == 0 { return false }
+                if w.singleIsExact { continue }
+            } else if nameBits[2 * i + 1] & w.namePairs != w.namePairs {
+                return false
+            }
+            if !ByteScan.contains(base + spans[i].nameStart, spans[i].end - spans[i].nameStart, needle) { return false }
+        }
+        return true
     }
 }

@@ -112,7 +112,7 @@ public struct InboxState: Sendable, Hashable {
     public var view: InboxQuery.SavedView = .baru
     /// Extra conditions from the filter builder and search (`/`), on top of the view.
     public var filter = InboxFilter()
-    public var rows: [ReportID] = []
+    public var rows: ListedReports = []
     public var cursor = 0
     public var scrollTop = 0
     public var marked: Set<ReportID> = []

@@ -10,7 +10,7 @@ enum InboxNeighbours {
 
     /// The row of the report that followed `id` in `before` (or, with none left, preceded it) that is
     /// still listed in `now`.
-    static func nearest(to id: ReportID, before: [ReportID], now: [ReportID]) -> Int? {
+    static func nearest(to id: ReportID, before: ListedReports, now: ListedReports) -> Int? {
         guard let i = before.firstIndex(of: id) else { return nil }
         let candidates = Array(before[(i + 1)...].prefix(reach)) + before[..<i].suffix(reach).reversed()
         for candidate in candidates {
@@ -21,7 +21,7 @@ enum InboxNeighbours {
 
     /// Whether `id` changed places among the rows around it: neither the row before it nor the row after
     /// it is the same as before. Rows added or taken out of the view around it do not count.
-    static func moved(_ id: ReportID, before: [ReportID], now: [ReportID]) -> Bool {
+    static func moved(_ id: ReportID, before: ListedReports, now: ListedReports) -> Bool {
         guard let i = before.firstIndex(of: id), let j = now.firstIndex(of: id) else { return false }
         let old = Array(before[max(0, i - reach)..<min(before.count, i + reach + 1)])
         let new = Array(now[max(0, j - reach)..<min(now.count, j + reach + 1)])

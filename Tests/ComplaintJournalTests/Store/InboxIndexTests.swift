@@ -139,6 +139,39 @@ final class InboxIndexTests: XCTestCase {
         XCTAssertEqual(Inbox.fold("Sléman"), "sleman", "visible text folds as before")
     }
 
+    /// The search's bits settle a letter, a digit or a two-letter pair from the main text alone; a word only
+    /// in the reporter's name, a pair across a field's end, punctuation and accented text are still found
+    /// (or not) exactly as without the index, for those who may and may not see the name.
+    func testSearchBitsAnswerAsTheFullScanDoes() throws {
+        let store = try generatedStore(reports: 2)
+        let named = try store.receive(Intake(channel: .web, receivedAt: now, title: "Qqq", body: "Isi.", reporter: Reporter(name: "Xena Wulan")),
+                                      as: .system, now: now).id
+        let hidden = try store.receive(Intake(channel: .sms, receivedAt: now, title: "Jalan", body: "Isi laporan.",
+                                              reporter: Reporter(name: "Vivo Yudha"), anonymous: true), as: .system, now: now).id
+        let coded = try store.receive(Intake(channel: .web, receivedAt: now, title: "Nomor 26-b", body: "Café di pojok » sana",
+                                             tags: ["tag9"]), as: .system, now: now).id
+        let national = Operator(name: "nasional", role: .adminNasional), viewer = Operator(name: "lihat", role: .pengamat)
+        let index = InboxIndex(deadlines: deadlines)
+        index.prepareSearch(store.desk)
+        func found(_ text: String, _ op: Operator) -> Set<ReportID> {
+            var q = InboxQuery.SavedView.semua.query
+            q.text = text
+            let fast = Inbox(deadlines: deadlines, index: index).list(q, on: store.desk, for: op, now: now).ids
+            XCTAssertEqual(fast, Inbox(deadlines: deadlines).list(q, on: store.desk, for: op, now: now).ids, "\(text) as \(op.name)")
+            return Set(fast)
+        }
+        for text in ["x", "xe", "xena", "q", "qq", "qqq", "26", "6-", "-b", "-", "9", "g9", "cafe", "fe", "é", "v", "vi", "yudha",
+                     "zz", "z", "/", "lan", "n i", "b\nc", "lanisi", "ja 26", "wulan qqq"] {
+            for op in [national, viewer] { _ = found(text, op) }
+        }
+        XCTAssertTrue(found("xe", viewer).contains(named), "a name's pair, the name shown")
+        XCTAssertTrue(found("v", national).contains(hidden), "an anonymous reporter's letter, for the national desk")
+        XCTAssertFalse(found("vi", viewer).contains(hidden), "not for those who may not see the name")
+        XCTAssertTrue(found("26", viewer).contains(coded))
+        XCTAssertTrue(found("9", viewer).contains(coded), "a digit in a tag")
+        XCTAssertFalse(found("qqqq", national).contains(named), "every pair present, the word is not")
+    }
+
     func testTypingNarrowsWithoutChangingAnswers() throws {
         let store = try generatedStore(reports: 300)
         let index = InboxIndex(deadlines: deadlines)
