@@ -31,8 +31,8 @@ struct SearchText: Sendable {
     /// Per report, which bytes its main text holds: letters and digits exactly (one bit each), other
     /// bytes folded into the remaining bits. A one-letter search is then a bit test.
     private(set) var singles: [UInt64] = []
-    /// Per report, two words for its reporter name: the bytes it holds (as `singles`) and its byte pairs
-    /// hashed into 64 bits. Most reports are ruled out without scanning the name when the main text lacks
+    /// Per report, three words for its reporter name: the bytes it holds (as `singles`) and its byte pairs
+    /// hashed into 128 bits (64 let a two-letter word through to a scan for one report in five). Most reports are ruled out without scanning the name when the main text lacks
     /// the needle.
     private(set) var nameBits: [UInt64] = []
     private var garbage = 0
@@ -45,10 +45,10 @@ struct SearchText: Sendable {
         }
     }
 
-    /// A pair's bit in a name's 64-bit set (bytes, not classes: names are short, few bits are set).
+    /// A pair's bit in a name's 128-bit set (bytes, not classes: names are short, few bits are set).
     @inline(__always)
-    static func nameBit(_ a: UInt8, _ b: UInt8) -> UInt64 {
-        UInt64(1) << UInt64(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 26)
+    static func nameBit(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 25)
     }
 
     /// Each byte's class for `pairs`: letters 0–25, digits 26–35, anything else 36.
@@ -81,7 +81,7 @@ struct SearchText: Sendable {
                 // Room for the desk and some more, so the next reports do not move every column.
                 if i >= pairStride { growPairs(toHold: max(reports.count + reports.count / 16 + 64, i + 1 + i / 4)) }
                 singles.append(0)
-                nameBits += [0, 0]
+                nameBits += [0, 0, 0]
             }
             setPairs(i)
             changed = true
@@ -119,13 +119,17 @@ struct SearchText: Sendable {
         var present: UInt64 = 0
         for k in s.start..<s.nameStart { present |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit) }
         singles[i] = present
-        var nameSingles: UInt64 = 0, namePairs: UInt64 = 0
+        var nameSingles: UInt64 = 0, namePairs: (UInt64, UInt64) = (0, 0)
         for k in s.nameStart..<s.end {
             nameSingles |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit)
-            if k > s.nameStart { namePairs |= SearchText.nameBit(bytes[k - 1], bytes[k]) }
+            if k > s.nameStart {
+                let bit = SearchText.nameBit(bytes[k - 1], bytes[k])
+                if bit < 64 { namePairs.0 |= 1 << UInt64(bit) } else { namePairs.1 |= 1 << UInt64(bit - 64) }
+            }
         }
-        nameBits[2 * i] = nameSingles
-        nameBits[2 * i + 1] = namePairs
+        nameBits[3 * i] = nameSingles
+        nameBits[3 * i + 1] = namePairs.0
+        nameBits[3 * i + 2] = namePairs.1
     }
 
     /// Makes each word's column room for `count` reports, moving the columns apart.
@@ -198,9 +202,9 @@ struct SearchText: Sendable {
             guard identity else { return false }
             // The same for the name, from its own bits.
             if w.count == 1 {
-                if nameBits[2 * i] & w.single == 0 { return false }
+                if nameBits[3 * i] & w.single == 0 { return false }
                 if w.singleIsExact { continue }
-            } else if nameBits[2 * i + 1] & w.namePairs != w.namePairs {
+            } else if nameBits[3 * i + 1] & w.namePairs.0 != w.namePairs.0 || nameBits[3 * i + 2] & w.namePairs.1 != w.namePairs.1 {
                 return false
             }
             if !ByteScan.contains(base + spans[i].nameStart, spans[i].end - spans[i].nameStart, needle) { return false }

@@ -14,7 +14,7 @@ struct SearchWords: Sendable {
         /// A two-byte word of letters and digits: its pair bit alone says whether the main text holds it.
         var pairIsExact: Bool
         /// The word's pairs hashed as in `SearchText.nameBits`: all must be there for a name to hold it.
-        var namePairs: UInt64
+        var namePairs: (UInt64, UInt64)
     }
 
     private(set) var words: [Word] = []
@@ -26,7 +26,7 @@ struct SearchWords: Sendable {
         for text in folded {
             let word = Array(text.utf8)
             var w = Word(start: bytes.count, count: word.count, bitsStart: bits.count, bitsCount: 0, single: 0,
-                         singleIsExact: false, pairIsExact: false, namePairs: 0)
+                         singleIsExact: false, pairIsExact: false, namePairs: (0, 0))
             if word.count == 1 {
                 let (bit, exact) = SearchText.singleBit(word[0])
                 w.single = UInt64(1) << UInt64(bit)
@@ -37,7 +37,8 @@ struct SearchWords: Sendable {
             for k in word.indices.dropFirst() {
                 let bit = SearchText.pairBit(word[k - 1], word[k])
                 if seen.insert(bit).inserted { bits.append((bit >> 6, UInt64(1) << UInt64(bit & 63))) }
-                w.namePairs |= SearchText.nameBit(word[k - 1], word[k])
+                let nameBit = SearchText.nameBit(word[k - 1], word[k])
+                if nameBit < 64 { w.namePairs.0 |= 1 << UInt64(nameBit) } else { w.namePairs.1 |= 1 << UInt64(nameBit - 64) }
             }
             w.bitsCount = bits.count - w.bitsStart
             bytes += word
