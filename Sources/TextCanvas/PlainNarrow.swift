@@ -4,10 +4,12 @@
 enum PlainNarrow {
     /// A scalar that is drawn as itself, one column wide, and never joins a neighbour into one grapheme
     /// cluster: printable ASCII, Latin-1 and Latin Extended letters and spacing modifiers (no combining
-    /// marks: they start at U+0300), general punctuation up to the line separator and after it up to the
-    /// invisible operators, currency and letterlike symbols, arrows, mathematical operators, box drawing,
-    /// blocks and geometric shapes (without the two that terminals draw as wide emoji). A test checks every
-    /// scalar here against the slow path: unchanged by `Sanitize`, width 1, no mark, no grapheme extender.
+    /// marks: they start at U+0300; no soft hyphen), the dashes, quotes, bullets and ellipsis of general
+    /// punctuation (U+2010–2027, U+2030–205E: not the spaces, joiners, direction marks, separators or
+    /// invisible operators around them), currency and letterlike symbols, arrows, mathematical operators,
+    /// box drawing, blocks and geometric shapes (without the two that terminals draw as wide emoji). A test
+    /// checks every scalar here against the slow path: unchanged by `Sanitize`, width 1, no mark, no grapheme
+    /// extender, and a character of its own beside any other.
     @inline(__always)
     static func contains(_ value: UInt32) -> Bool {
         if value < 0x7F { return value >= 0x20 }

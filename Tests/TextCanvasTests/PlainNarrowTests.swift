@@ -26,6 +26,23 @@ final class PlainNarrowTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1_500)
     }
 
+    /// Beside any other scalar of the set it stays a character of its own (regional indicators or Hangul
+    /// jamo, added later, would join each other and fail here).
+    func testPlainScalarsStayApartBesideEachOther() {
+        let plain = plainScalars
+        var generator = SystemRandomNumberGenerator()
+        for (k, scalar) in plain.enumerated() {
+            var others = [plain[(k + 1) % plain.count], plain[(k + plain.count - 1) % plain.count], scalar]
+            for _ in 0..<8 { others.append(plain.randomElement(using: &generator)!) }
+            for other in others {
+                var pair = String.UnicodeScalarView()
+                pair.append(scalar)
+                pair.append(other)
+                XCTAssertEqual(String(pair).count, 2, "U+\(String(scalar.value, radix: 16)) U+\(String(other.value, radix: 16))")
+            }
+        }
+    }
+
     func testWhatIsLeftOutIsLeftOut() {
         for value: UInt32 in [0x09, 0x0A, 0x1B, 0x7F, 0x85, 0x9B, 0xAD, 0x300, 0x200B, 0x200D, 0x200E, 0x2028, 0x2029,
                               0x202E, 0x2060, 0x2066, 0x231A, 0x25FD, 0x25FE, 0x3000, 0x4E00, 0xFE0F, 0xFEFF, 0xFFFE, 0x1F600] {
@@ -40,9 +57,17 @@ final class PlainNarrowTests: XCTestCase {
         for text in samples {
             XCTAssertEqual(Sanitize.line(text), Sanitize.cleanEach(text, keepNewlines: false, tabs: .spaces(4)), text)
             XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) }, text)
-            for width in 0...12 {
-                XCTAssertEqual(TextFit.truncate(text, width: width), slowTruncate(text, width: width), "\(text) @\(width)")
+            for width in -1...12 {
+                for ellipsis in ["…", "...", "", "⟪⟫⟪", "日"] {
+                    XCTAssertEqual(TextFit.truncate(text, width: width, ellipsis: ellipsis), slowTruncate(text, width: width, ellipsis: ellipsis),
+                                   "\(text) @\(width) \(ellipsis)")
+                }
             }
+            // A substring of a longer line takes the same paths.
+            let inLine = ("«" + text + "»").dropFirst().dropLast()
+            XCTAssertEqual(Sanitize.line(inLine), Sanitize.cleanEach(text, keepNewlines: false, tabs: .spaces(4)), text)
+            XCTAssertEqual(Sanitize.text(inLine), Sanitize.cleanEach(text, keepNewlines: true, tabs: .spaces(4)), text)
+            XCTAssertEqual(DisplayWidth.of(inLine), DisplayWidth.of(text), text)
             var fast = Canvas(width: 10, height: 1)
             var slow = Canvas(width: 10, height: 1)
             for start in -2...11 {
@@ -57,11 +82,12 @@ final class PlainNarrowTests: XCTestCase {
     }
 
     /// `TextFit.truncate` as it was before the fast path: character by character.
-    private func slowTruncate(_ text: String, width: Int) -> String {
+    private func slowTruncate(_ text: String, width: Int, ellipsis: String) -> String {
         let safe = Sanitize.cleanEach(text, keepNewlines: false, tabs: .spaces(4))
         guard width > 0 else { return "" }
         if safe.reduce(0, { $0 + DisplayWidth.of($1) }) <= width { return safe }
-        let room = width - 1
+        let ellipsisWidth = ellipsis.reduce(0) { $0 + DisplayWidth.of($1) }
+        let room = ellipsisWidth <= width ? width - ellipsisWidth : width
         var result = "", used = 0
         for character in safe {
             let w = DisplayWidth.of(character)
@@ -69,7 +95,7 @@ final class PlainNarrowTests: XCTestCase {
             result.append(character)
             used += w
         }
-        return result + "…"
+        return ellipsisWidth <= width ? result + ellipsis : result
     }
 
     /// `Canvas.put` as it was before the fast path: character by character, widths looked up.

@@ -5,9 +5,9 @@ import TextCanvas
 extension ConsoleReducer {
     /// Re-runs the inbox query, keeping the cursor on the same report when it is still listed. `afterChanges`
     /// (the desk changed, the query did not): when that report left the view, the cursor goes on to the
-    /// report after it, found by id; a changed query (a view, a filter letter) keeps the row number, and
-    /// the search is not paid for on every letter. Without `followSelection` (a view switch, which starts at
-    /// the top) the selected report is not looked for: finding it compared ids down 200,000 rows.
+    /// report after it, found by id; a changed query (a filter letter) keeps the row number, and the search
+    /// is not paid for on every letter. Without `followSelection` (a view switch, which starts at the top)
+    /// the selected report is not looked for: finding it compared ids down 200,000 rows.
     static func refreshInbox(_ s: inout ConsoleState, counts: Bool = true, afterChanges: Bool = false,
                              followSelection: Bool = true) {
         let (selected, rowsBefore) = (followSelection ? s.inbox.selectedID : nil, s.inbox.rows)

@@ -172,6 +172,37 @@ final class InboxIndexTests: XCTestCase {
         XCTAssertFalse(found("qqqq", national).contains(named), "every pair present, the word is not")
     }
 
+    /// Reports added one by one move the search's pair columns apart several times, and a report whose text
+    /// changes is folded again: every search still answers as the full scan.
+    func testSearchFollowsAddedAndChangedReports() throws {
+        let store = try generatedStore(reports: 40)
+        let index = InboxIndex(deadlines: deadlines)
+        index.prepareSearch(store.desk)
+        let admin = Operator(name: "admin", role: .adminNasional)
+        let words = ["qz", "zq", "x", "9", "kabupaten", "jalan", "ubah", "diubah judul", "tagbaru", "qzx"]
+        func assertSearches(_ note: String) {
+            for text in words {
+                var q = InboxQuery.SavedView.semua.query
+                q.text = text
+                XCTAssertEqual(Inbox(deadlines: deadlines, index: index).list(q, on: store.desk, for: admin, now: now).ids,
+                               Inbox(deadlines: deadlines).list(q, on: store.desk, for: admin, now: now).ids, "\(text) \(note)")
+            }
+        }
+        for n in 0..<120 {
+            _ = try store.receive(Intake(channel: .web, receivedAt: now, title: n % 7 == 0 ? "Qz \(n)" : "Laporan \(n)",
+                                         body: n % 5 == 0 ? "Isi x\(n)" : "Isi"), as: admin, now: now)
+            if n % 30 == 29 { assertSearches("after \(n + 1) added") }
+        }
+        for r in store.desk.all.prefix(12) {
+            try store.perform(.editTitle("Diubah judul zq"), on: r.id, as: admin, now: now)
+            try store.perform(.tag(add: ["tagbaru"], remove: []), on: r.id, as: admin, now: now)
+        }
+        assertSearches("after edits")
+        var q = InboxQuery.SavedView.semua.query
+        q.text = "zq"
+        XCTAssertEqual(Inbox(deadlines: deadlines, index: index).list(q, on: store.desk, for: admin, now: now).ids.count, 12)
+    }
+
     func testTypingNarrowsWithoutChangingAnswers() throws {
         let store = try generatedStore(reports: 300)
         let index = InboxIndex(deadlines: deadlines)
