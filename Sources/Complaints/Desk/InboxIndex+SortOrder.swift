@@ -75,6 +75,15 @@ extension InboxIndex {
         }
     }
 
+    /// `positions` (rows of `rows`) in `sort` order at `now`: the order `sortedOrder` gives them among all rows.
+    static func sortedPositions(_ positions: [Int32], _ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
+        guard sort != .received else { return positions.sorted { receivedBefore(rows, $0, $1) } }
+        return rows.withUnsafeBufferPointer { r in
+            guard let base = r.baseAddress else { return [] }
+            return positions.map { sortKey(base, Int($0), sort, now: now) }.sorted().map(\.position)
+        }
+    }
+
     /// Row positions in `sort` order at `now`. The deadline and priority orders sort packed keys, each half
     /// of a large desk on its own core, then merge the halves.
     static func sortedOrder(_ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date, parallelFrom: Int = 20_000) -> [Int32] {

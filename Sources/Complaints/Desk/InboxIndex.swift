@@ -195,9 +195,15 @@ public final class InboxIndex: @unchecked Sendable {
         searchGeneration = generation
     }
 
+    /// The order for `sort` at `now` if one is up to date.
+    private func memoised(_ sort: InboxQuery.Sort, now: Date) -> Ordered? {
+        guard let o = orders[sort], o.generation == generation, sort == .received || o.now == now else { return nil }
+        return o
+    }
+
     /// Row positions in `sort` order for `now` (memoised per desk generation and instant).
     private func ordered(_ sort: InboxQuery.Sort, now: Date) -> Ordered {
-        if let o = orders[sort], o.generation == generation, sort == .received || o.now == now { return o }
+        if let o = memoised(sort, now: now) { return o }
         let o = Ordered(generation: generation, now: now, order: InboxIndex.sortedOrder(rows, sort, now: now), rows: rows, hot: hot)
         orders[sort] = o
         return o
@@ -258,13 +264,6 @@ public final class InboxIndex: @unchecked Sendable {
         }
         let region = q.region.map(Inbox.fold)
         let category = q.category.map(Inbox.fold)
-        let ordered = ordered(q.sort, now: now)
-        let order = ordered.order
-        let ids = ordered.ids
-        // Room for every row: pages are touched only as positions are written, and growing by doubling
-        // copied an unfiltered view's 800 KB of positions several times over.
-        var out: [Int32] = []
-        out.reserveCapacity(order.count)
         // Strings are compared only when the query or the operator's scope needs them.
         let scoped = op.role == .adminInstansi || op.role == .penghubung
         let needsStrings = q.agency != nil || q.unit != nil || category != nil || region != nil || scoped
@@ -279,47 +278,79 @@ public final class InboxIndex: @unchecked Sendable {
         let channelListed = Channel.allCases.map { q.channels.isEmpty || q.channels.contains($0) }
         var tally = [Int](repeating: 0, count: ReportStatus.allCases.count)
         var returnedListed = 0
+        /// Whether the row at position `i` (its hot fields at `h`) is listed; counted in the tally if so.
+        @inline(__always)
+        func lists(_ h: UnsafePointer<InboxHotRow>, _ i: Int, _ rowBase: UnsafePointer<InboxIndexRow>) -> Bool {
+            let status = h.pointee.status
+            let returned = h.pointee.returned
+            let s = Int(h.pointee.statusOrdinal)
+            if !statusListed[s] && !(q.includeReturned && returned && statusShown[s]) { return false }
+            if q.excludeReturned && returned { return false }
+            if q.returnedOnly && !returned { return false }
+            if !channelListed[Int(h.pointee.channelOrdinal)] { return false }
+            if let c = q.classification, h.pointee.classification != c { return false }
+            if q.anonymousOnly && !h.pointee.anonymous { return false }
+            if q.confidentialOnly && !h.pointee.confidential { return false }
+            if op.role == .pengamat && status == .dihapus { return false }
+            if scoped && (noAgency || status == .dihapus) { return false }
+            if needsStrings {
+                let row = rowBase + i
+                if let a = q.agency, row.pointee.agency != a { return false }
+                if let u = q.unit, row.pointee.unit != u { return false }
+                if let category, row.pointee.category != category { return false }
+                if let region {
+                    let province = row.pointee.province, regency = row.pointee.regency
+                    if !InboxQuery.place(province: province, regency: regency, isIn: region, includes: q.regionIncludes) { return false }
+                }
+                if scoped, !row.pointee.visible(to: op) { return false }
+            }
+            if let matches, !matches[i] { return false }
+            if q.overdueOnly && !h.pointee.schedule.urgency(at: now).isOverdue { return false }
+            if returned { returnedListed += 1 } else { tally[s] += 1 }
+            return true
+        }
+        func breakdown() -> Inbox.Breakdown {
+            var breakdown = Inbox.Breakdown(returned: returnedListed)
+            for (k, status) in ReportStatus.allCases.enumerated() where tally[k] > 0 { breakdown.statuses[status] = tally[k] }
+            return breakdown
+        }
         // Rows read through a pointer: `rows[i].agency` copied the whole row (six strings retained) first.
+        if memoised(q.sort, now: now) == nil {
+            // No order for this sort yet (the first frame, while the background prepares them): filter first
+            // and sort only the rows listed (a queue is a fraction of the desk), unless most of the desk is.
+            let listed: [Int32] = rows.withUnsafeBufferPointer { rowBuffer in
+                hot.withUnsafeBufferPointer { hot in
+                    guard let rowBase = rowBuffer.baseAddress, let hotBase = hot.baseAddress else { return [] }
+                    var listed: [Int32] = []
+                    for i in 0..<hot.count where lists(hotBase + i, i, rowBase) { listed.append(Int32(truncatingIfNeeded: i)) }
+                    return listed
+                }
+            }
+            if listed.count <= rows.count / 2 {
+                let sorted = InboxIndex.sortedPositions(listed, rows, q.sort, now: now)
+                let ids = rows.withUnsafeBufferPointer { b in sorted.map { (b.baseAddress! + Int($0)).pointee.id } }
+                return Inbox.Listing(ids: ListedReports(ids), breakdown: breakdown())
+            }
+            tally = tally.map { _ in 0 }
+            returnedListed = 0
+        }
+        let ordered = ordered(q.sort, now: now)
+        let order = ordered.order
+        // Room for every row: pages are touched only as positions are written, and growing by doubling
+        // copied an unfiltered view's 800 KB of positions several times over.
+        var out: [Int32] = []
+        out.reserveCapacity(order.count)
         rows.withUnsafeBufferPointer { rowBuffer in
             ordered.hot.withUnsafeBufferPointer { hot in
                 // No rows, no order to walk.
-                guard let rowBase = rowBuffer.baseAddress else { return }
-                for k in 0..<order.count {
-                    // `k` walks the sorted copy; `i` is the row's position (strings, search matches).
-                    let i = Int(order[k])
-                    let status = hot[k].status
-                    let returned = hot[k].returned
-                    let s = Int(hot[k].statusOrdinal)
-                    if !statusListed[s] && !(q.includeReturned && returned && statusShown[s]) { continue }
-                    if q.excludeReturned && returned { continue }
-                    if q.returnedOnly && !returned { continue }
-                    if !channelListed[Int(hot[k].channelOrdinal)] { continue }
-                    if let c = q.classification, hot[k].classification != c { continue }
-                    if q.anonymousOnly && !hot[k].anonymous { continue }
-                    if q.confidentialOnly && !hot[k].confidential { continue }
-                    if op.role == .pengamat && status == .dihapus { continue }
-                    if scoped && (noAgency || status == .dihapus) { continue }
-                    if needsStrings {
-                        let row = rowBase + i
-                        if let a = q.agency, row.pointee.agency != a { continue }
-                        if let u = q.unit, row.pointee.unit != u { continue }
-                        if let category, row.pointee.category != category { continue }
-                        if let region {
-                            let province = row.pointee.province, regency = row.pointee.regency
-                            if !InboxQuery.place(province: province, regency: regency, isIn: region, includes: q.regionIncludes) { continue }
-                        }
-                        if scoped, !row.pointee.visible(to: op) { continue }
-                    }
-                    if let matches, !matches[i] { continue }
-                    if q.overdueOnly && !hot[k].schedule.urgency(at: now).isOverdue { continue }
+                guard let rowBase = rowBuffer.baseAddress, let hotBase = hot.baseAddress else { return }
+                // `k` walks the sorted copy; the row's position (strings, search matches) is `order[k]`.
+                for k in 0..<order.count where lists(hotBase + k, Int(order[k]), rowBase) {
                     out.append(Int32(truncatingIfNeeded: k))
-                    if returned { returnedListed += 1 } else { tally[s] += 1 }
                 }
             }
         }
-        var breakdown = Inbox.Breakdown(returned: returnedListed)
-        for (k, status) in ReportStatus.allCases.enumerated() where tally[k] > 0 { breakdown.statuses[status] = tally[k] }
-        return Inbox.Listing(ids: ListedReports(ids, at: out), breakdown: breakdown)
+        return Inbox.Listing(ids: ListedReports(ordered.ids, at: out), breakdown: breakdown())
     }
 
     /// `Inbox.counts` over the rows.

@@ -104,6 +104,20 @@ final class InboxIndexTests: XCTestCase {
         let index = InboxIndex(deadlines: deadlines)
         assertSame(store.desk, index, at: now)
         assertSame(store.desk, index, at: now.addingTimeInterval(12 * 86400))
+        // Each query as the first on an index (no sort order yet: the rows listed are sorted on their own) and
+        // on one whose orders were prepared: the same answers.
+        let prepared = InboxIndex(deadlines: deadlines)
+        prepared.prepareOrders(store.desk, now: now)
+        let plain = Inbox(deadlines: deadlines)
+        for op in operators(store.desk) {
+            for q in queries(store.desk) where q.text == nil {
+                let expected = plain.list(q, on: store.desk, for: op, now: now)
+                XCTAssertEqual(Inbox(deadlines: deadlines, index: InboxIndex(deadlines: deadlines)).list(q, on: store.desk, for: op, now: now),
+                               expected, "first query, \(op.name): \(q)")
+                XCTAssertEqual(Inbox(deadlines: deadlines, index: prepared).list(q, on: store.desk, for: op, now: now), expected,
+                               "prepared orders, \(op.name): \(q)")
+            }
+        }
         // The desk changes underneath the same index: rows, orders and remembered searches must follow.
         let admin = Operator(name: "admin", role: .adminNasional)
         for r in store.desk.all.prefix(40) where r.status == .baru {
