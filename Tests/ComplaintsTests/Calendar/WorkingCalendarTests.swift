@@ -24,6 +24,21 @@ final class WorkingCalendarTests: XCTestCase {
         XCTAssertTrue(WorkingCalendar().isWorkingDay(CalendarFixtures.day("2026-01-01")))
     }
 
+    /// The holiday bits answer as a set of the holidays' day numbers would, on every day around the shipped
+    /// lists (both edges of the bits included) and far from them.
+    func testEveryDayAroundTheHolidaysIsCountedAsTheListSays() throws {
+        let holidays = try CalendarFixtures.shippedHolidays()
+        let index = WorkingDayIndex(holidays: holidays)
+        let listed = Set(holidays.holidays.map(\.date.dayNumber))
+        let days = listed.min()! - 400...listed.max()! + 400
+        for day in Array(days) + [Int.min / 4, -1, 0, 1, Int.max / 4] {
+            XCTAssertEqual(index.isWorkingDay(day), WeekdayOrdinals.isWeekday(day) && !listed.contains(day), "day \(day)")
+        }
+        XCTAssertGreaterThan(days.filter { !index.isWorkingDay($0) && WeekdayOrdinals.isWeekday($0) }.count, 40, "weekday holidays")
+        let none = WorkingDayIndex(holidays: HolidayList(holidays: []))
+        XCTAssertEqual(days.filter(none.isWorkingDay).count, days.filter(WeekdayOrdinals.isWeekday).count)
+    }
+
     func testAcrossAWeekend() {
         XCTAssertEqual(calendar.adding(workingDays: 1, to: at("2026-01-09 10:00")), at("2026-01-12 10:00"))
         XCTAssertEqual(calendar.workingDays(from: at("2026-01-09 10:00"), to: at("2026-01-12 10:00")), 1)
