@@ -223,26 +223,20 @@ public final class InboxIndex: @unchecked Sendable {
         var matches = [Bool](repeating: false, count: count)
         let search = self.search
         let words = SearchWords(needles)
-        let isNational = op.role == .adminNasional
-        precondition(hot.count == count && (narrowed?.count ?? count) == count, "a hot row and a candidate for every row")
+        // `Access.canSeeIdentity`: a name is searchable unless its report is anonymous, for all but the national desk.
+        let anonymousNamesToo = op.role == .adminNasional
+        precondition(search.spans.count == count && (narrowed?.count ?? count) == count, "search text and a candidate for every row")
         matches.withUnsafeMutableBufferPointer { out in
             // Each worker writes only its own half of `out`.
             guard let start = out.baseAddress else { return }
             let target = SharedSlots(start)
             let parts = count > 20_000 ? 2 : 1
-            // The hot rows for who is anonymous: reading `rows[i].anonymous` copied the whole row and retained its
-            // six strings, most of a one-letter search (4 ms on 200,000 reports).
-            hot.withUnsafeBufferPointer { hot in
-                let rowsIn = SharedReadOnly(hot)
-                (narrowed ?? []).withUnsafeBufferPointer { narrowed in
-                    let candidatesIn = SharedReadOnly(narrowed)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let lo = count * part / parts, hi = count * (part + 1) / parts
-                        let hot = rowsIn.buffer
-                        // `Access.canSeeIdentity`: the name is searchable unless the report is anonymous.
-                        search.match(words, in: lo..<hi, candidates: candidatesIn.buffer.isEmpty ? nil : candidatesIn.buffer.baseAddress,
-                                     identity: { isNational || !hot[$0].anonymous }, into: target.base)
-                    }
+            (narrowed ?? []).withUnsafeBufferPointer { narrowed in
+                let candidatesIn = SharedReadOnly(narrowed)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let lo = count * part / parts, hi = count * (part + 1) / parts
+                    search.match(words, in: lo..<hi, candidates: candidatesIn.buffer.isEmpty ? nil : candidatesIn.buffer.baseAddress,
+                                 anonymousNamesToo: anonymousNamesToo, into: target.base)
                 }
             }
         }

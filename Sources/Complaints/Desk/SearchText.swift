@@ -31,10 +31,15 @@ struct SearchText: Sendable {
     /// Per report, which bytes its main text holds: letters and digits exactly (one bit each), other
     /// bytes folded into the remaining bits. A one-letter search is then a bit test.
     private(set) var singles: [UInt64] = []
-    /// Per report, three words for its reporter name: the bytes it holds (as `singles`) and its byte pairs
-    /// hashed into 128 bits (64 let a two-letter word through to a scan for one report in five). Most reports are ruled out without scanning the name when the main text lacks
-    /// the needle.
-    private(set) var nameBits: [UInt64] = []
+    /// Per report, its reporter name's bytes (as `singles`) and byte pairs hashed into 128 bits (64 let a
+    /// two-letter word through to a scan for one report in five), each in an array of its own so a check
+    /// reads only the words it needs, in sequence.
+    private(set) var nameSingles: [UInt64] = []
+    private(set) var namePairsLow: [UInt64] = []
+    private(set) var namePairsHigh: [UInt64] = []
+    /// Per report, whether it is anonymous: its name is searched only by those who may see it. Kept here
+    /// (a byte a report, read only when the main text lacks the word) rather than read from the inbox rows.
+    private(set) var anonymous: [Bool] = []
     private var garbage = 0
 
     static func singleBit(_ b: UInt8) -> (bit: Int, exact: Bool) {
@@ -81,8 +86,12 @@ struct SearchText: Sendable {
                 // Room for the desk and some more, so the next reports do not move every column.
                 if i >= pairStride { growPairs(toHold: max(reports.count + reports.count / 16 + 64, i + 1 + i / 4)) }
                 singles.append(0)
-                nameBits += [0, 0, 0]
+                nameSingles.append(0)
+                namePairsLow.append(0)
+                namePairsHigh.append(0)
+                anonymous.append(false)
             }
+            anonymous[i] = reports[i].anonymous
             setPairs(i)
             changed = true
         }
@@ -119,17 +128,17 @@ struct SearchText: Sendable {
         var present: UInt64 = 0
         for k in s.start..<s.nameStart { present |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit) }
         singles[i] = present
-        var nameSingles: UInt64 = 0, namePairs: (UInt64, UInt64) = (0, 0)
+        var singlesOfName: UInt64 = 0, namePairs: (UInt64, UInt64) = (0, 0)
         for k in s.nameStart..<s.end {
-            nameSingles |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit)
+            singlesOfName |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit)
             if k > s.nameStart {
                 let bit = SearchText.nameBit(bytes[k - 1], bytes[k])
                 if bit < 64 { namePairs.0 |= 1 << UInt64(bit) } else { namePairs.1 |= 1 << UInt64(bit - 64) }
             }
         }
-        nameBits[3 * i] = nameSingles
-        nameBits[3 * i + 1] = namePairs.0
-        nameBits[3 * i + 2] = namePairs.1
+        nameSingles[i] = singlesOfName
+        namePairsLow[i] = namePairs.0
+        namePairsHigh[i] = namePairs.1
     }
 
     /// Makes each word's column room for `count` reports, moving the columns apart.
@@ -156,9 +165,10 @@ struct SearchText: Sendable {
     }
 
     /// For each report `i` in `range` that `candidates` still lists (all when nil), whether every word occurs in
-    /// its main text, or in its reporter name when `identity(i)`: written to `out[i]`. Safe to run on several
+    /// its main text, or in its reporter name when the report is not anonymous or `anonymousNamesToo` (who may
+    /// see every identity, `Access.canSeeIdentity`): written to `out[i]`. Safe to run on several
     /// cores at once over disjoint ranges (nothing here is reference-counted per report).
-    func match(_ words: SearchWords, in range: Range<Int>, candidates: UnsafePointer<Bool>?, identity: (Int) -> Bool,
+    func match(_ words: SearchWords, in range: Range<Int>, candidates: UnsafePointer<Bool>?, anonymousNamesToo: Bool,
                into out: UnsafeMutablePointer<Bool>) {
         precondition(range.upperBound <= spans.count, "reports the text holds")
         bytes.withUnsafeBufferPointer { text in
@@ -173,7 +183,7 @@ struct SearchText: Sendable {
                         let wordBase = wordBytes.baseAddress ?? base
                         for i in range {
                             if let candidates, !candidates[i] { continue }
-                            out[i] = matches(i, list, bits, text: base, wordBytes: wordBase, identity: identity(i))
+                            out[i] = matches(i, list, bits, text: base, wordBytes: wordBase, anonymousNamesToo: anonymousNamesToo)
                         }
                     }
                 }
@@ -183,7 +193,7 @@ struct SearchText: Sendable {
 
     @inline(__always)
     private func matches(_ i: Int, _ words: UnsafeBufferPointer<SearchWords.Word>, _ bits: UnsafeBufferPointer<(word: Int, mask: UInt64)>,
-                         text base: UnsafePointer<UInt8>, wordBytes: UnsafePointer<UInt8>, identity: Bool) -> Bool {
+                         text base: UnsafePointer<UInt8>, wordBytes: UnsafePointer<UInt8>, anonymousNamesToo: Bool) -> Bool {
         for w in words {
             let needle = UnsafeBufferPointer(start: wordBytes + w.start, count: w.count)
             // What the main text's bits settle: a byte or pair it lacks rules it out, a letter or digit (or
@@ -199,12 +209,12 @@ struct SearchText: Sendable {
                 }
             }
             if inMain ?? ByteScan.contains(base + spans[i].start, spans[i].nameStart - spans[i].start, needle) { continue }
-            guard identity else { return false }
+            guard anonymousNamesToo || !anonymous[i] else { return false }
             // The same for the name, from its own bits.
             if w.count == 1 {
-                if nameBits[3 * i] & w.single == 0 { return false }
+                if nameSingles[i] & w.single == 0 { return false }
                 if w.singleIsExact { continue }
-            } else if nameBits[3 * i + 1] & w.namePairs.0 != w.namePairs.0 || nameBits[3 * i + 2] & w.namePairs.1 != w.namePairs.1 {
+            } else if namePairsLow[i] & w.namePairs.0 != w.namePairs.0 || namePairsHigh[i] & w.namePairs.1 != w.namePairs.1 {
                 return false
             }
             if !ByteScan.contains(base + spans[i].nameStart, spans[i].end - spans[i].nameStart, needle) { return false }

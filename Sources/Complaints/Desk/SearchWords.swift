@@ -13,7 +13,7 @@ struct SearchWords: Sendable {
         var singleIsExact: Bool
         /// A two-byte word of letters and digits: its pair bit alone says whether the main text holds it.
         var pairIsExact: Bool
-        /// The word's pairs hashed as in `SearchText.nameBits`: all must be there for a name to hold it.
+        /// The word's pairs hashed as in `SearchText.namePairsLow`/`namePairsHigh`: all must be there for a name to hold it.
         var namePairs: (UInt64, UInt64)
     }
 
