@@ -39,20 +39,24 @@ public enum TextFit {
         if DisplayWidth.of(safe) <= width { return safe }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
-        if PlainNarrow.holds(safe) {
-            // One column a scalar, each its own character: the first `room` scalars.
-            let kept = String(String.UnicodeScalarView(safe.unicodeScalars.prefix(room)))
-            return ellipsisWidth <= width ? kept + ellipsis : kept
-        }
+        // One column a scalar, each its own character: the first `room` scalars.
+        let kept = PlainNarrow.holds(safe) ? String(String.UnicodeScalarView(safe.unicodeScalars.prefix(room)))
+            : prefixEach(safe, columns: room)
+        return ellipsisWidth <= width ? kept + ellipsis : kept
+    }
+
+    /// The characters of `text` that fit in `columns`, measured one by one (the path plain text skips; a test
+    /// holds the two to each other).
+    static func prefixEach(_ text: String, columns: Int) -> String {
         var result = ""
         var used = 0
-        for character in safe {
+        for character in text {
             let w = DisplayWidth.of(character)
-            if used + w > room { break }
+            if used + w > columns { break }
             result.append(character)
             used += w
         }
-        return ellipsisWidth <= width ? result + ellipsis : result
+        return result
     }
 
     /// Truncates (with `…`) or pads `text` with spaces to exactly `width` columns.

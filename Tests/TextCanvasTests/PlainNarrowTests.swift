@@ -81,21 +81,15 @@ final class PlainNarrowTests: XCTestCase {
         }
     }
 
-    /// `TextFit.truncate` as it was before the fast path: character by character.
+    /// `TextFit.truncate` without the fast paths: sanitized, measured and cut character by character.
     private func slowTruncate(_ text: String, width: Int, ellipsis: String) -> String {
         let safe = Sanitize.cleanEach(text, keepNewlines: false, tabs: .spaces(4))
         guard width > 0 else { return "" }
         if safe.reduce(0, { $0 + DisplayWidth.of($1) }) <= width { return safe }
         let ellipsisWidth = ellipsis.reduce(0) { $0 + DisplayWidth.of($1) }
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
-        var result = "", used = 0
-        for character in safe {
-            let w = DisplayWidth.of(character)
-            if used + w > room { break }
-            result.append(character)
-            used += w
-        }
-        return ellipsisWidth <= width ? result + ellipsis : result
+        let kept = TextFit.prefixEach(safe, columns: room)
+        return ellipsisWidth <= width ? kept + ellipsis : kept
     }
 
     /// `Canvas.put` as it was before the fast path: character by character, widths looked up.
