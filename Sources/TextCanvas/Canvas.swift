@@ -51,8 +51,8 @@ public struct Canvas: Hashable, Sendable {
         let limit = min(width, clipWidth.map { point.x + max(0, $0) } ?? width)
         var x = point.x
         guard point.y >= 0, point.y < height else { return x }
-        let line = Sanitize.line(text)
-        if PlainNarrow.holds(line) { return putNarrow(line, from: x, y: point.y, limit: limit, role: role) }
+        let (line, plain) = Sanitize.lineTellingPlain(text)
+        if plain { return putNarrow(line, from: x, y: point.y, limit: limit, role: role) }
         for character in line {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }  // cannot happen after sanitizing; never stack on a neighbour

@@ -26,7 +26,7 @@ enum PlainNarrow {
     /// Whether every scalar of `text` is `contains`: then the text is its own sanitized form, its width is
     /// its scalar count, and each scalar is a grapheme cluster of its own.
     static func holds<S: StringProtocol>(_ text: S) -> Bool {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        if Sanitize.isPrintableASCII(text) { return true }
         return text.unicodeScalars.allSatisfy { contains($0.value) }
     }
 }

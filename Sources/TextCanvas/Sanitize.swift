@@ -23,6 +23,13 @@ public enum Sanitize {
         clean(text, keepNewlines: false, tabs: tabs)
     }
 
+    /// `line`, and whether `text` was plain (`PlainNarrow`: its own sanitized form, one column a scalar, each
+    /// scalar a character): callers that then measure or cut the line skip a second scan of it.
+    static func lineTellingPlain<S: StringProtocol>(_ text: S) -> (line: String, plain: Bool) {
+        if PlainNarrow.holds(text) { return (String(text), true) }
+        return (cleanEach(text, keepNewlines: false, tabs: .spaces(4)), false)
+    }
+
     /// Safe multi-line text: line breaks (LF, CRLF, lone CR, NEL, VT, FF, U+2028/2029) become `\n`, for
     /// callers that split lines first (word wrap, the edit buffer): a letter typed with old line ends reads
     /// as its lines, and none of them moves the terminal's cursor; everything else as in `line`.

@@ -34,13 +34,13 @@ public enum TextFit {
     /// Shortens `text` to at most `width` columns, ending in `ellipsis` when something was cut.
     /// Text that fits is returned unchanged. The text is sanitized to a single line first.
     public static func truncate(_ text: String, width: Int, ellipsis: String = "…") -> String {
-        let safe = Sanitize.line(text)
+        let (safe, plain) = Sanitize.lineTellingPlain(text)
         guard width > 0 else { return "" }
-        if DisplayWidth.of(safe) <= width { return safe }
+        if (plain ? safe.unicodeScalars.count : DisplayWidth.of(safe)) <= width { return safe }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
         // One column a scalar, each its own character: the first `room` scalars.
-        let kept = PlainNarrow.holds(safe) ? String(String.UnicodeScalarView(safe.unicodeScalars.prefix(room)))
+        let kept = plain ? String(String.UnicodeScalarView(safe.unicodeScalars.prefix(room)))
             : prefixEach(safe, columns: room)
         return ellipsisWidth <= width ? kept + ellipsis : kept
     }

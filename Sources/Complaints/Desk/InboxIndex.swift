@@ -308,32 +308,35 @@ public final class InboxIndex: @unchecked Sendable {
             for (k, status) in ReportStatus.allCases.enumerated() where tally[k] > 0 { breakdown.statuses[status] = tally[k] }
             return breakdown
         }
-        // Rows read through a pointer: `rows[i].agency` copied the whole row (six strings retained) first.
-        if memoised(q.sort, now: now) == nil {
-            // No order for this sort yet (the first frame, while the background prepares them): filter first
-            // and sort only the rows listed (a queue is a fraction of the desk), unless most of the desk is.
-            let listed: [Int32] = rows.withUnsafeBufferPointer { rowBuffer in
-                hot.withUnsafeBufferPointer { hot in
-                    guard let rowBase = rowBuffer.baseAddress, let hotBase = hot.baseAddress else { return [] }
-                    var listed: [Int32] = []
-                    for i in 0..<hot.count where lists(hotBase + i, i, rowBase) { listed.append(Int32(truncatingIfNeeded: i)) }
-                    return listed
-                }
-            }
-            if listed.count <= rows.count / 2 {
-                let sorted = InboxIndex.sortedPositions(listed, rows, q.sort, now: now)
-                let ids = rows.withUnsafeBufferPointer { b in sorted.map { (b.baseAddress! + Int($0)).pointee.id } }
-                return Inbox.Listing(ids: ListedReports(ids), breakdown: breakdown())
-            }
-            tally = tally.map { _ in 0 }
-            returnedListed = 0
-        }
-        let ordered = ordered(q.sort, now: now)
-        let order = ordered.order
         // Room for every row: pages are touched only as positions are written, and growing by doubling
         // copied an unfiltered view's 800 KB of positions several times over.
         var out: [Int32] = []
-        out.reserveCapacity(order.count)
+        out.reserveCapacity(rows.count)
+        // Rows read through a pointer: `rows[i].agency` copied the whole row (six strings retained) first.
+        guard let ordered = memoised(q.sort, now: now) else {
+            // No order for this sort yet (the first frame, while the background prepares them): filter first
+            // and sort only the rows listed (a queue is a fraction of the desk), unless most of the desk is.
+            rows.withUnsafeBufferPointer { rowBuffer in
+                hot.withUnsafeBufferPointer { hot in
+                    guard let rowBase = rowBuffer.baseAddress, let hotBase = hot.baseAddress else { return }
+                    for i in 0..<hot.count where lists(hotBase + i, i, rowBase) { out.append(Int32(truncatingIfNeeded: i)) }
+                }
+            }
+            if out.count <= rows.count / 2 {
+                let sorted = InboxIndex.sortedPositions(out, rows, q.sort, now: now)
+                let ids = rows.withUnsafeBufferPointer { b in sorted.map { (b.baseAddress! + Int($0)).pointee.id } }
+                return Inbox.Listing(ids: ListedReports(ids), breakdown: breakdown())
+            }
+            // Most of the desk: the whole order, made now and kept, with the rows listed found in it.
+            let ordered = self.ordered(q.sort, now: now)
+            var listed = [Bool](repeating: false, count: rows.count)
+            for i in out { listed[Int(i)] = true }
+            let order = ordered.order
+            out.removeAll(keepingCapacity: true)
+            for k in order.indices where listed[Int(order[k])] { out.append(Int32(truncatingIfNeeded: k)) }
+            return Inbox.Listing(ids: ListedReports(ordered.ids, at: out), breakdown: breakdown())
+        }
+        let order = ordered.order
         rows.withUnsafeBufferPointer { rowBuffer in
             ordered.hot.withUnsafeBufferPointer { hot in
                 // No rows, no order to walk.

@@ -50,10 +50,16 @@ struct SearchText: Sendable {
         }
     }
 
-    /// A pair's bit in a name's 128-bit set (bytes, not classes: names are short, few bits are set).
+    /// A byte's bit in `singles` and `nameSingles`.
     @inline(__always)
-    static func nameBit(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 25)
+    static func singleMask(_ b: UInt8) -> UInt64 { UInt64(1) << UInt64(singleBit(b).bit) }
+
+    /// A pair's bit in a name's 128-bit set, as masks of its low and high words (bytes, not classes: names
+    /// are short, few bits are set).
+    @inline(__always)
+    static func nameMask(_ a: UInt8, _ b: UInt8) -> (low: UInt64, high: UInt64) {
+        let bit = ((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 25
+        return bit < 64 ? (UInt64(1) << UInt64(bit), 0) : (0, UInt64(1) << UInt64(bit - 64))
     }
 
     /// Each byte's class for `pairs`: letters 0–25, digits 26–35, anything else 36.
@@ -114,31 +120,31 @@ struct SearchText: Sendable {
         return Span(start: start, nameStart: nameStart, end: bytes.count, version: r.version)
     }
 
+    /// Sets report `i`'s bits from its text (its column entries are cleared first: a changed report's old
+    /// pairs must not stay).
     private mutating func setPairs(_ i: Int) {
         let s = spans[i]
-        var words = [UInt64](repeating: 0, count: SearchText.pairWords)
-        bytes.withUnsafeBufferPointer { buf in
-            guard s.nameStart - s.start >= 2 else { return }
-            for k in (s.start + 1)..<s.nameStart {
-                let bit = SearchText.pairBit(buf[k - 1], buf[k])
-                words[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+        for w in 0..<SearchText.pairWords { pairs[w * pairStride + i] = 0 }
+        var present: UInt64 = 0
+        for k in s.start..<s.nameStart {
+            present |= SearchText.singleMask(bytes[k])
+            if k > s.start {
+                let bit = SearchText.pairBit(bytes[k - 1], bytes[k])
+                pairs[(bit >> 6) * pairStride + i] |= UInt64(1) << UInt64(bit & 63)
             }
         }
-        for w in 0..<SearchText.pairWords { pairs[w * pairStride + i] = words[w] }
-        var present: UInt64 = 0
-        for k in s.start..<s.nameStart { present |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit) }
         singles[i] = present
-        var singlesOfName: UInt64 = 0, namePairs: (UInt64, UInt64) = (0, 0)
+        var singlesOfName: UInt64 = 0, namePairs: (low: UInt64, high: UInt64) = (0, 0)
         for k in s.nameStart..<s.end {
-            singlesOfName |= UInt64(1) << UInt64(SearchText.singleBit(bytes[k]).bit)
+            singlesOfName |= SearchText.singleMask(bytes[k])
             if k > s.nameStart {
-                let bit = SearchText.nameBit(bytes[k - 1], bytes[k])
-                if bit < 64 { namePairs.0 |= 1 << UInt64(bit) } else { namePairs.1 |= 1 << UInt64(bit - 64) }
+                let mask = SearchText.nameMask(bytes[k - 1], bytes[k])
+                namePairs = (namePairs.low | mask.low, namePairs.high | mask.high)
             }
         }
         nameSingles[i] = singlesOfName
-        namePairsLow[i] = namePairs.0
-        namePairsHigh[i] = namePairs.1
+        namePairsLow[i] = namePairs.low
+        namePairsHigh[i] = namePairs.high
     }
 
     /// Makes each word's column room for `count` reports, moving the columns apart.
@@ -214,7 +220,7 @@ struct SearchText: Sendable {
             if w.count == 1 {
                 if nameSingles[i] & w.single == 0 { return false }
                 if w.singleIsExact { continue }
-            } else if namePairsLow[i] & w.namePairs.0 != w.namePairs.0 || namePairsHigh[i] & w.namePairs.1 != w.namePairs.1 {
+            } else if namePairsLow[i] & w.namePairs.low != w.namePairs.low || namePairsHigh[i] & w.namePairs.high != w.namePairs.high {
                 return false
             }
             if !ByteScan.contains(base + spans[i].nameStart, spans[i].end - spans[i].nameStart, needle) { return false }

@@ -14,7 +14,7 @@ struct SearchWords: Sendable {
         /// A two-byte word of letters and digits: its pair bit alone says whether the main text holds it.
         var pairIsExact: Bool
         /// The word's pairs hashed as in `SearchText.namePairsLow`/`namePairsHigh`: all must be there for a name to hold it.
-        var namePairs: (UInt64, UInt64)
+        var namePairs: (low: UInt64, high: UInt64)
     }
 
     private(set) var words: [Word] = []
@@ -28,17 +28,16 @@ struct SearchWords: Sendable {
             var w = Word(start: bytes.count, count: word.count, bitsStart: bits.count, bitsCount: 0, single: 0,
                          singleIsExact: false, pairIsExact: false, namePairs: (0, 0))
             if word.count == 1 {
-                let (bit, exact) = SearchText.singleBit(word[0])
-                w.single = UInt64(1) << UInt64(bit)
-                w.singleIsExact = exact
+                w.single = SearchText.singleMask(word[0])
+                w.singleIsExact = SearchText.singleBit(word[0]).exact
             }
             w.pairIsExact = word.count == 2 && word.allSatisfy { SearchText.byteClass[Int($0)] < SearchText.classes - 1 }
             var seen = Set<Int>()
             for k in word.indices.dropFirst() {
                 let bit = SearchText.pairBit(word[k - 1], word[k])
                 if seen.insert(bit).inserted { bits.append((bit >> 6, UInt64(1) << UInt64(bit & 63))) }
-                let nameBit = SearchText.nameBit(word[k - 1], word[k])
-                if nameBit < 64 { w.namePairs.0 |= 1 << UInt64(nameBit) } else { w.namePairs.1 |= 1 << UInt64(nameBit - 64) }
+                let mask = SearchText.nameMask(word[k - 1], word[k])
+                w.namePairs = (w.namePairs.low | mask.low, w.namePairs.high | mask.high)
             }
             w.bitsCount = bits.count - w.bitsStart
             bytes += word
