@@ -133,7 +133,11 @@ enum EnvelopeDecoder {
     }
 
     /// `lean` (the known type names) builds the entry `decodeForFold` describes.
-    private static func walk(
+    ///
+    /// Inlined (with `walkEnvelope`) into each caller, so the fold's copy knows it is lean and builds no
+    /// `Built` enum, no optional strings it then releases, no tuple it copies out of: a tenth of the
+    /// decoding workers' instructions at start-up (callgrind, 20,000-report desk: 719 → 646 M).
+    @inline(__always) private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
         checkPayload: Bool = true
     ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorRef?) {
@@ -149,7 +153,7 @@ enum EnvelopeDecoder {
     }
 
     /// `walk` after the trailer: the envelope's fields and the payload.
-    private static func walkEnvelope(
+    @inline(__always) private static func walkEnvelope(
         _ line: UnsafeBufferPointer<UInt8>, prefixEnd: Int, checksum: UInt32, position: JournalPosition, mode: Mode,
         lean typeNames: [String]?, checkPayload: Bool
     ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorRef?) {
@@ -353,6 +357,18 @@ enum EnvelopeDecoder {
         mutating func unsignedInteger(field: StaticString) throws(Failure) -> UInt64 {
             let start = index
             var value: UInt64 = 0
+            // Up to 19 digits cannot overflow (UInt64 holds 1.8e19): read them without the per-digit checks
+            // (every line has two numbers; the checked loop was 1.6 % of a cold start's instructions), then
+            // go on checked should more digits follow.
+            if let base = bytes.baseAddress {
+                let end = min(bytes.count, start + 19)
+                while index < end {
+                    let digit = base[index] &- 0x30
+                    guard digit <= 9 else { break }
+                    value = value &* 10 &+ UInt64(digit)
+                    index += 1
+                }
+            }
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
                 let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = times.addingReportingOverflow(UInt64(bytes[index] - 0x30))

@@ -198,6 +198,52 @@ final class EnvelopeCodecTests: XCTestCase {
         }
     }
 
+    /// `line` (no newline) with `"seq":42` written as `seq`, its checksum trailer computed again.
+    private func resealed(_ line: [UInt8], seq: String) -> [UInt8] {
+        var text = String(decoding: line.dropLast(EnvelopeDecoder.trailerLength), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"seq\":42,", with: "\"seq\":\(seq),")
+        let prefix = Array(text.utf8)
+        return prefix + Array(",\"c\":\"\(EnvelopeDecoder.hex8(CRC32C.checksum(prefix)))\"}".utf8)
+    }
+
+    /// Sequence numbers are read without a check per digit while they cannot overflow (19 digits): the
+    /// largest number still decodes, one more fails as too large, and leading zeros fail, in both walks.
+    func testSequenceNumbersUpToTheLargestDecodeAndLargerOrZeroPaddedOnesFail() throws {
+        var line = try encodeLine(TestSupport.entry(1))
+        line.removeLast()
+        // (seq as written, the number decoded or the reason it fails)
+        let cases: [(String, Any)] = [
+            ("7", UInt64(7)), ("9999999999999999999", UInt64(9_999_999_999_999_999_999)),
+            ("10000000000000000000", UInt64(10_000_000_000_000_000_000)), ("18446744073709551615", UInt64.max),
+            ("18446744073709551616", "field seq: number too large"), ("99999999999999999999", "field seq: number too large"),
+            ("123456789012345678901234", "field seq: number too large"),
+            ("0042", "field seq: leading zero"), ("0", "field seq: must be at least 1"),
+            ("", "field seq: number expected"), ("-1", "field seq: number expected"),
+        ]
+        for (text, expected) in cases {
+            let sealed = resealed(line, seq: text)
+            func outcome(_ decode: (UnsafeBufferPointer<UInt8>) throws -> UInt64) -> Result<UInt64, EnvelopeDecoder.Failure> {
+                do { return .success(try sealed.withUnsafeBufferPointer(decode)) } catch {
+                    return .failure(error as? EnvelopeDecoder.Failure ?? EnvelopeDecoder.Failure(reason: "\(error)"))
+                }
+            }
+            let full = outcome { try EnvelopeDecoder.decode($0, position: JournalPosition(segment: 1, line: 1)).seq }
+            let fold = outcome {
+                try EnvelopeDecoder.decodeForFold($0, position: JournalPosition(segment: 1, line: 1), verifyChecksum: true,
+                                                  typeNames: DomainEvent.typeNames).entry.seq
+            }
+            for (walk, result) in [("full", full), ("fold", fold)] {
+                switch (result, expected) {
+                case let (.success(seq), want as UInt64): XCTAssertEqual(seq, want, "\(walk) \(text)")
+                case let (.failure(failure), reason as String):
+                    XCTAssertEqual(failure.reason, reason, "\(walk) \(text)")
+                    XCTAssertTrue(failure.checksumVerified, "\(walk) \(text): a whole line, not a torn one")
+                default: XCTFail("\(walk) \(text): \(result) where \(expected) was expected")
+                }
+            }
+        }
+    }
+
     static let invalidPayloads: [[UInt8]] = [
         [], Array("[]".utf8), Array("\"text\"".utf8), Array("null".utf8), Array("{".utf8), Array("}".utf8),
         Array("{\"a\":1}\n".utf8), Array("{\"a\":\n1}".utf8), Array("{\"a\":1}\r".utf8), Array("{\"a\":1}{}".utf8),

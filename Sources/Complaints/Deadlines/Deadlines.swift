@@ -123,6 +123,31 @@ public struct Deadlines: Sendable {
         return ClockReading(clock: clock, state: .paused(remaining: max(0, limit - elapsed)), elapsed: elapsed)
     }
 
+    /// The due instant of `clock` when `reading` would say `.running(due:)` (at any `now`: a running clock's
+    /// due instant never depends on it), else nil. What `schedule` asks of every open report for the first
+    /// inbox rows, without what it does not need: the working time elapsed in the open run and the
+    /// reading itself (a third of the schedule's instructions). `DeadlinesTests` holds it to `reading`.
+    func runningDue(_ clock: DeadlineClock, of report: borrowing Report) -> Date? {
+        let track = clock.track(report.clocks)
+        guard track.isStarted, track.stoppedAt == nil else { return nil }
+        var remaining = TimeInterval(clock.limit(limits)) * 86400
+        var due: Date?
+        track.forEachRun { run in
+            guard due == nil else { return }
+            guard let end = run.end else {
+                due = calendar.adding(workingSeconds: remaining, to: run.start)
+                return
+            }
+            let w = calendar.workingSeconds(from: run.start, to: end)
+            if w >= remaining {
+                due = calendar.adding(workingSeconds: remaining, to: run.start)
+            } else {
+                remaining -= w
+            }
+        }
+        return due
+    }
+
     /// The clock the officer is racing now, given the status: verification at the national desk, the
     /// agency's follow-up, the reporter's auto-close window, or the postponement window.
     public func stageClock(of report: borrowing Report) -> DeadlineClock? {
@@ -150,16 +175,15 @@ public struct Deadlines: Sendable {
     /// The settlement ceiling of an open report (received → selesai), while it runs: still ahead after the
     /// stage clock ran out, so the practice clock's "next deadline" can reach it.
     public func settlementDue(of report: Report) -> Date? {
-        guard report.status.isOpen, case let .running(due) = reading(.settlement, of: report, now: report.lastChanged).state else { return nil }
-        return due
+        guard report.status.isOpen else { return nil }
+        return runningDue(.settlement, of: report)
     }
 
     /// When a followed-up report closes by itself unless the reporter replies: the reporter's window, shown
     /// beside the desk's deadline but never its lateness.
     public func autoCloseDue(of report: Report) -> Date? {
-        guard report.status == .ditindaklanjuti,
-              case let .running(due) = reading(.autoClose, of: report, now: report.lastChanged).state else { return nil }
-        return due
+        guard report.status == .ditindaklanjuti else { return nil }
+        return runningDue(.autoClose, of: report)
     }
 
     /// Overdue, due soon, on track or paused. An open report past a deadline is *terlambat*; one due within
@@ -174,25 +198,22 @@ public struct Deadlines: Sendable {
     /// 200,000 reports against the clock with two comparisons each.
     public func schedule(of report: borrowing Report) -> UrgencySchedule {
         guard report.status.isOpen else { return UrgencySchedule(kind: .none) }
-        // `now` only matters for elapsed time, never for a running clock's due instant.
-        let anyTime = report.lastChanged
         if report.status == .tunda {
             // Only verification pauses: the reporter's window ends the wait, and the settlement ceiling keeps
             // running (QA: postponing hid a report already past its 60 working days).
             var end: Date?
-            if case let .running(due) = reading(.postponement, of: report, now: anyTime).state { end = earlier(end, due) }
-            if case let .running(due) = reading(.settlement, of: report, now: anyTime).state { end = earlier(end, due) }
+            if let due = runningDue(.postponement, of: report) { end = earlier(end, due) }
+            if let due = runningDue(.settlement, of: report) { end = earlier(end, due) }
             if let end { return UrgencySchedule(kind: .pausedUntil(end)) }
             return UrgencySchedule(kind: .paused)
         }
         // The earliest of the candidates, kept as they come (an array per report was 200,000 allocations
         // on a large desk's first inbox rows).
         var earliest: Date?
-        if let stage = stageClock(of: report), stage != .autoClose,
-           case let .running(due) = reading(stage, of: report, now: anyTime).state {
+        if let stage = stageClock(of: report), stage != .autoClose, let due = runningDue(stage, of: report) {
             earliest = earlier(earliest, due)
         }
-        if case let .running(due) = reading(.settlement, of: report, now: anyTime).state {
+        if let due = runningDue(.settlement, of: report) {
             earliest = earlier(earliest, due)
         }
         if let back = report.returned {
