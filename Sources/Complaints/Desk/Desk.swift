@@ -14,6 +14,8 @@ public struct Desk: Sendable {
     private var externalIDs = ExternalIDIndex()
     /// Highest numeric tracking id in use, for allocating the next one.
     public private(set) var highestID: ReportID?
+    /// `highestID` as a number (`Int(highestID.rawValue)`), compared with each new id's.
+    private var highestValue: Int?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
 
@@ -59,6 +61,7 @@ public struct Desk: Sendable {
         guard unique else { return nil }
         self.index = index
         self.highestID = highestID
+        highestValue = highestID.flatMap { Int($0.rawValue) }
     }
 
     public var count: Int { all.count }
@@ -127,17 +130,21 @@ public struct Desk: Sendable {
     public mutating func apply(_ e: consuming RecordedEvent) {
         lastSeq = max(lastSeq, e.seq)
         if case let .received(intake) = e.event {
-            guard index[e.reportID] == nil else {
+            let id = e.reportID
+            // The id's number, parsed once for the index and the highest id (it was parsed five times: two
+            // index lookups, `Int(_:)`, and both sides of `<`).
+            let number = ReportIndex.number(id)
+            guard index.insert(id, at: all.count, number: number) else {
                 anomalies.append(Anomaly(seq: e.seq, reportID: e.reportID, reason: "second report.received ignored"))
                 return
             }
-            let id = e.reportID
-            _ = index.insert(id, at: all.count)
             externalIDs.received(intake, id: id)
-            if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true {
+            // Numeric ids order by value (`ReportID.<`); `number` takes only plain digits, `Int` the rest ("007").
+            if let value = number ?? Int(id.rawValue), highestValue.map({ $0 < value }) ?? true {
                 highestID = id
+                highestValue = value
             }
-            all.append(Report(received: intake, id: id, recorded: e))
+            all.append(Report(received: intake, id: id, recorded: consume e))
             return
         }
         guard let i = index[e.reportID] else {
@@ -148,7 +155,7 @@ public struct Desk: Sendable {
             all[i] = all[i].refolded(adding: e)
             return
         }
-        all[i].apply(e)
+        all[i].apply(consume e)
     }
 
     public mutating func apply(_ events: some Sequence<RecordedEvent>) {

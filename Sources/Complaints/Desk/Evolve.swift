@@ -6,13 +6,13 @@ extension Report {
     /// Made through the memberwise initializer, every field computed first: assigned one by one, the report
     /// was built aside and then copied into place (every string and array retained, then released), for
     /// every report of a start-up.
-    public init(received intake: Intake, id: ReportID, recorded: RecordedEvent) {
+    public init(received intake: Intake, id: ReportID, recorded: consuming RecordedEvent) {
         // Room for a typical report's events at once: grown from one entry, the trail was copied to a new
         // buffer two or three times per report, a tenth of a cold start's sequential fold.
         var trail: [TrailEntry] = []
         trail.reserveCapacity(Report.typicalEventCount)
-        trail.append(TrailEntry(seq: recorded.seq, at: recorded.at, actorRef: recorded.actorRef, event: recorded.event,
-                                visibility: .pelapor))
+        let seq = recorded.seq, at = recorded.at, actorRef = recorded.actorRef
+        trail.append(TrailEntry(seq: seq, at: at, actorRef: actorRef, event: (consume recorded).event, visibility: .pelapor))
         var clocks = Clocks()
         clocks.settlement.restart(at: intake.receivedAt)
         var dispositions: [Disposition] = []
@@ -132,7 +132,10 @@ extension Report {
             applyRedaction(fields)
             visibility = .internal_
         }
-        trail.append(TrailEntry(seq: r.seq, at: t, actorRef: r.actorRef, event: r.event, visibility: visibility))
+        // The event moves into the trail: copied, each of its strings was retained here and released again
+        // with `r` (a million times at start-up).
+        let seq = r.seq, actorRef = r.actorRef
+        trail.append(TrailEntry(seq: seq, at: t, actorRef: actorRef, event: (consume r).event, visibility: visibility))
     }
 
     private mutating func stopAll(at t: Date) {

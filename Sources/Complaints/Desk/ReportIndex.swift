@@ -42,7 +42,12 @@ struct ReportIndex: Sendable {
 
     /// Records `id` at `position`; false (and nothing changed) when the id is already there.
     mutating func insert(_ id: ReportID, at position: Int) -> Bool {
-        let number = ReportIndex.number(id)
+        insert(id, at: position, number: ReportIndex.number(id))
+    }
+
+    /// `insert(_:at:)` with the id's number already parsed (`number(id)`): the desk parses it once for the
+    /// index and its highest id.
+    mutating func insert(_ id: ReportID, at position: Int, number: Int?) -> Bool {
         guard find(id, number: number) == nil else { return false }
         if let n = number, position < Int(Int32.max), slot(for: n) {
             byNumber[n - base] = Int32(position + 1)

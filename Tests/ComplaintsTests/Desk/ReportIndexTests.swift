@@ -60,3 +60,26 @@ final class ReportIndexTests: XCTestCase {
         XCTAssertEqual(index["2600050"], 2)
     }
 }
+
+/// The desk's highest id (the next one handed out follows it) orders numeric ids by value, as `ReportID.<`
+/// does, whether or not the index takes them as plain numbers, and skips ids that are not numbers.
+final class HighestReportIDTests: XCTestCase {
+    func testTheHighestIdIsTheLargestNumberWhateverItsSpelling() {
+        let ids: [ReportID] = ["2600003", "abc", "2600010", "+2600012", "0000000000000002600011", "2600009", "2600012",
+                               "99999999999999999999", "-5", "2600011"]
+        var desk = Desk()
+        var highest: ReportID?
+        for (n, id) in ids.enumerated() {
+            desk.apply(RecordedEvent(seq: UInt64(n + 1), id: "", reportID: id, at: at(n), actor: Actor(nasional),
+                                     event: .received(sampleIntake(at(n), externalID: "sms-\(n)"))))
+            // The rule as `ReportID` states it, applied one id at a time.
+            if Int(id.rawValue) != nil, highest.map({ $0 < id }) ?? true { highest = id }
+            XCTAssertEqual(desk.highestID, highest, "after \(id)")
+        }
+        XCTAssertEqual(desk.highestID, "+2600012", "the first of the two spellings of 2600012 stays")
+        XCTAssertEqual(desk.nextReportID, "2600013")
+        let restored = Desk(restoring: desk.all, lastSeq: desk.lastSeq, anomalies: desk.anomalies)
+        XCTAssertEqual(restored?.highestID, desk.highestID)
+        XCTAssertEqual(restored?.nextReportID, "2600013")
+    }
+}
