@@ -59,12 +59,24 @@ enum EnvelopeDecoder {
     ///
     /// `knownActor`: the actor when the `actor` object's bytes are ones this thread already decoded
     /// (`ActorSpanCache`); the object was then not checked again, its bytes being those of a checked one.
+    ///
+    /// A line as the encoder writes it, whose actor this thread knows, takes `foldFastPath` instead (the same
+    /// parts); any other line, and every line with `fastPath` false (tests), the general walk.
     static func decodeForFold(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
-        checkPayload: Bool = true
+        checkPayload: Bool = true, fastPath: Bool = true
     ) throws(Failure) -> FoldParts {
+        var trailer: (prefixEnd: Int, stored: UInt32)?
+        if fastPath, verifyChecksum, !checkPayload, let checked = try? checkTrailer(line, verifyChecksum: true) {
+            if let parts = foldFastPath(line, prefixEnd: checked.prefixEnd, checksum: checked.stored, position: position,
+                                        typeNames: typeNames) {
+                return parts
+            }
+            trailer = checked
+        }
         let (_, built, payloadStart, checksum, actor, knownActor) = try walk(
-            line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames, checkPayload: checkPayload)
+            line, position: position, mode: verifyChecksum ? .full : .trusted, lean: typeNames, checkPayload: checkPayload,
+            trailer: trailer)
         guard case let .lean(entry) = built else { throw Failure(reason: "internal: entry not built") }
         // A tuple, not a struct: the entry is moved out of it, where a struct's field was copied (its
         // strings retained and released once more per line).
@@ -137,11 +149,14 @@ enum EnvelopeDecoder {
     /// Inlined (with `walkEnvelope`) into each caller, so the fold's copy knows it is lean and builds no
     /// `Built` enum, no optional strings it then releases, no tuple it copies out of: a tenth of the
     /// decoding workers' instructions at start-up (callgrind, 20,000-report desk: 719 → 646 M).
+    ///
+    /// `trailer`: what `checkTrailer` found on this line already (the fold's fast path checked it first).
     @inline(__always) private static func walk(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, mode: Mode, lean typeNames: [String]?,
-        checkPayload: Bool = true
+        checkPayload: Bool = true, trailer: (prefixEnd: Int, stored: UInt32)? = nil
     ) throws(Failure) -> (UInt64, Built?, Int, UInt32, Range<Int>, ActorRef?) {
-        let (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted)
+        let prefixEnd: Int, checksum: UInt32
+        if let trailer { (prefixEnd, checksum) = trailer } else { (prefixEnd, checksum) = try checkTrailer(line, verifyChecksum: mode != .trusted) }
         do throws(Failure) {
             return try walkEnvelope(line, prefixEnd: prefixEnd, checksum: checksum, position: position, mode: mode, lean: typeNames,
                                     checkPayload: checkPayload)
@@ -243,7 +258,7 @@ enum EnvelopeDecoder {
     /// One past the `}` that ends the `actor` object starting at `start`, if it is followed by `,"type":`:
     /// those bytes cannot occur inside a JSON string (the quote would be escaped), and an actor object has no
     /// other `}` outside its strings, so the first of them ends the object whenever the object is valid.
-    private static func actorObjectEnd(_ prefix: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func actorObjectEnd(_ prefix: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let marker: StaticString = "},\"type\":"
         let m = marker.utf8CodeUnitCount
         guard let base = prefix.baseAddress else { return nil }
