@@ -53,7 +53,7 @@ extension EnvelopeDecoder {
               let idEnd = plainString() else { return nil }
         i = idEnd + 1
         guard literal(",\"report\":\""), let reportEnd = plainString() else { return nil }
-        let reportID = String(decoding: UnsafeBufferPointer(start: p + i, count: reportEnd - i), as: UTF8.self)
+        let reportID = ByteScan.string(UnsafeBufferPointer(start: p + i, count: reportEnd - i))
         i = reportEnd + 1
         guard literal(",\"at\":\"") else { return nil }
         // The encoder's layout with milliseconds (29 bytes), or without (25).

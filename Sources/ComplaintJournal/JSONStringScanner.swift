@@ -36,7 +36,7 @@ enum JSONStringScanner {
         if stop == 0x5C { return try scanEscaped(bytes, start: start, firstEscape: index) }
         let slice = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])
         if highBits != 0, !isValidUTF8(slice) { throw Failure(offset: start, reason: "invalid UTF-8 in string") }
-        return (materialize ? String(decoding: slice, as: Unicode.UTF8.self) : nil, index + 1)
+        return (materialize ? ByteScan.string(slice) : nil, index + 1)
     }
 
     /// Well-formed UTF-8 check over the envelope's bytes (hot path at start-up).

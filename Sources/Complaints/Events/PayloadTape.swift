@@ -277,14 +277,14 @@ struct PayloadTape {
         }
         let cache = PayloadTape.sharedWords.value
         if let known = cache.value(for: inner) { return known }
-        let word = PayloadTape.threadWords.value.value.intern(String(decoding: inner, as: UTF8.self))
+        let word = PayloadTape.threadWords.value.value.intern(ByteScan.string(inner))
         cache.store(word, for: inner)
         return word
     }
 
     /// The text of a string's bytes between its quotes, already checked by `parse`.
     static func decodeString(_ inner: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
-        guard escaped else { return String(decoding: inner, as: UTF8.self) }
+        guard escaped else { return ByteScan.string(inner) }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var i = 0

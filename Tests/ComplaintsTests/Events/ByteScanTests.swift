@@ -53,4 +53,25 @@ final class ByteScanTests: XCTestCase {
             XCTAssertNil(broken.withUnsafeBufferPointer { PayloadTape.parse($0) }, "pad \(pad): invalid UTF-8 accepted")
         }
     }
+
+    /// Short strings are built from their bytes directly: the same string, byte for byte, as
+    /// `String(decoding:as:)` builds, ASCII or not, well-formed or repaired, at every length around the
+    /// inline limit of 15 bytes.
+    func testShortStringsAreBuiltAsDecodingBuildsThem() {
+        var generator = SeededGenerator(seed: 15)
+        let pieces: [[UInt8]] = [[0x41], [0x7F], [0x00], [0xC3, 0xA9], [0xE2, 0x80, 0xA6], [0xF0, 0x9F, 0x87, 0xAE], [0xFF], [0xC3],
+                                 [0xED, 0xA0, 0x80], [0xE2, 0x80], [0x80], [0x22], [0x5C], [0xCC, 0x81]]
+        var cases: [[UInt8]] = [[]]
+        for length in 1...20 { cases.append(Array(repeating: 0x61, count: length)) }
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < Int.random(in: 1...18, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            cases.append(bytes)
+        }
+        for bytes in cases {
+            let fast = bytes.withUnsafeBufferPointer { ByteScan.string($0) }
+            let decoded = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(Array(fast.utf8), Array(decoded.utf8), "\(bytes)")
+        }
+    }
 }
