@@ -21,6 +21,40 @@ public enum JournalLineCheck {
         return outcome
     }
 
+    /// Where the fold's two envelope readers disagree on `line` (without its newline), or nil when they agree:
+    /// the position-by-position fast path (`EnvelopeDecoder.foldFastPath`, taken by lines as the encoder
+    /// writes them) and the general walk must give the same parts or the same refusal, whatever the bytes.
+    /// The line's actor is decoded first, as start-up's fold does, so the fast path can take the line.
+    public static func foldDisagreement(in line: [UInt8]) -> String? {
+        line.withUnsafeBufferPointer { b -> String? in
+            let position = JournalPosition(segment: 1, line: 1)
+            typealias Outcome = Result<EnvelopeDecoder.FoldParts, EnvelopeDecoder.Failure>
+            func fold(fast: Bool) -> Outcome {
+                do throws(EnvelopeDecoder.Failure) {
+                    return .success(try EnvelopeDecoder.decodeForFold(b, position: position, verifyChecksum: true,
+                                                                      typeNames: DomainEvent.typeNames, checkPayload: false, fastPath: fast))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if case let .success(parts) = fold(fast: false) { _ = ActorSpanCache.ref(parts.parts.actor) }
+            switch (fold(fast: false), fold(fast: true)) {
+            case let (.success(a), .success(b)):
+                guard a.entry == b.entry, a.checksum == b.checksum, a.payloadStart == b.payloadStart,
+                      a.parts.payload.baseAddress == b.parts.payload.baseAddress, a.parts.payload.count == b.parts.payload.count,
+                      a.parts.actor.baseAddress == b.parts.actor.baseAddress, a.parts.actor.count == b.parts.actor.count,
+                      a.parts.knownActor == b.parts.knownActor else {
+                    return "fold paths disagree: walk \(a.entry), fast path \(b.entry)"
+                }
+                return nil
+            case let (.failure(a), .failure(b)):
+                return a == b ? nil : "fold paths refuse differently: walk '\(a.reason)', fast path '\(b.reason)'"
+            case let (a, b):
+                return "fold paths disagree: walk \(a), fast path \(b)"
+            }
+        }
+    }
+
     /// `line` with its checksum trailer recomputed, so a mutated line reaches the decoder's later stages
     /// instead of stopping at the CRC. Lines without a trailer's shape are returned unchanged.
     public static func withChecksumRepaired(_ line: [UInt8]) -> [UInt8] {

@@ -28,7 +28,7 @@ selected = target
 func checkContract(_ outcome: FuzzOutcome) {
     let bad = selected.badMessages(in: outcome)
     if !bad.isEmpty {
-        FileHandle.standardError.write(Data("rejection without FILE:LINE: \(bad)\n".utf8))
+        FileHandle.standardError.write(Data("rejection without FILE:LINE, or a broken invariant: \(bad)\n".utf8))
         abort()
     }
 }

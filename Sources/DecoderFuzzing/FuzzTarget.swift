@@ -3,10 +3,13 @@
 public struct FuzzOutcome: Sendable, Hashable {
     public var accepted: Int
     public var problems: [String]
+    /// Invariants the decoder broke on this input (two of its paths disagreeing): always a finding.
+    public var broken: [String]
 
-    public init(accepted: Int, problems: [String]) {
+    public init(accepted: Int, problems: [String], broken: [String] = []) {
         self.accepted = accepted
         self.problems = problems
+        self.broken = broken
     }
 }
 
@@ -29,9 +32,10 @@ public struct FuzzTarget: Sendable {
         self.run = run
     }
 
-    /// The problems in `outcome` that break the message contract (empty, or not naming where).
+    /// The problems in `outcome` that break the message contract (empty, or not naming where), and the
+    /// invariants it broke.
     public func badMessages(in outcome: FuzzOutcome) -> [String] {
-        outcome.problems.filter { message in
+        outcome.broken + outcome.problems.filter { message in
             guard !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return true }
             guard locationRequired else { return false }
             return !Self.namesLocation(message, fileName: fileName)

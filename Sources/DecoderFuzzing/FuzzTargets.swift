@@ -14,10 +14,13 @@ public enum FuzzTargets {
 
     public static let all: [FuzzTarget] = [
         FuzzTarget(name: "journal-line", fileName: "000001.jsonl", locationRequired: false) { bytes in
-            // Half the inputs get their checksum recomputed, so mutations reach the payload decoder.
-            let line = bytes.first.map { $0 & 1 == 0 } ?? false ? JournalLineCheck.withChecksumRepaired(bytes) : bytes
+            // Half the inputs (by length: mutations change it, and lines begin and end with odd bytes, so the
+            // first byte's parity chose almost none) get their checksum recomputed, so mutations reach the
+            // envelope's fields and the payload decoder.
+            let line = bytes.count & 1 == 0 ? JournalLineCheck.withChecksumRepaired(bytes) : bytes
             let problem = JournalLineCheck.problem(in: line)
-            return FuzzOutcome(accepted: problem == nil ? 1 : 0, problems: problem.map { [$0] } ?? [])
+            return FuzzOutcome(accepted: problem == nil ? 1 : 0, problems: problem.map { [$0] } ?? [],
+                               broken: JournalLineCheck.foldDisagreement(in: line).map { [$0] } ?? [])
         },
         FuzzTarget(name: "intake", fileName: "laporan.jsonl") { bytes in
             batchOutcome(IntakeFile.decodeLines(bytes: bytes, fileName: "laporan.jsonl", importTime: importTime))
