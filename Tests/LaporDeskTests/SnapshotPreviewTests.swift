@@ -110,6 +110,27 @@ final class SnapshotPreviewTests: DeskTestCase {
     /// Review, round 19: a console reloads its deadline rules when `desk.toml` or a holiday list changes, and
     /// now also writes snapshots while it runs. Their rows must carry the key of the rules they were computed
     /// under (the reloaded ones), or a revert before the next start would make them pass for current.
+    /// The console's open checks the lines the snapshot stands for in the background, after the desk is
+    /// decoded, without anyone waiting for it: a line changed since the snapshot turns the health degraded on
+    /// its own (the console only polls `healthSoFar`), naming the line.
+    func testTheBackgroundCheckOfTheSnapshotsLinesRunsWithoutBeingAwaited() throws {
+        let generated = try CLI.run(["generate", "--reports", "200", "--seed", "8", "--out", dataPath])
+        XCTAssertEqual(generated.code, 0, generated.transcript)
+        try writeSnapshot()
+        var bytes = try Array(Data(contentsOf: journalFile))
+        let firstNewline = try XCTUnwrap(bytes.firstIndex(of: 0x0A))
+        bytes[firstNewline / 2] = bytes[firstNewline / 2] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        try Data(bytes).write(to: journalFile)
+        let opened = try OpenedDesk.open(DeskFolder(url: dataURL), defaults: Self.defaults, mode: .writer, checkSnapshotInBackground: true)
+        guard case .used = opened.snapshot else { return XCTFail("the snapshot was not used: \(opened.snapshot)") }
+        let deadline = Date().addingTimeInterval(30)
+        while opened.journal.healthSoFar == .ok, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        guard case let .degraded(reasons) = opened.journal.healthSoFar else {
+            return XCTFail("the check never ran: \(opened.journal.healthSoFar)")
+        }
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl:1: ") }, "\(reasons)")
+    }
+
     func testTheRowsKeyIsTheKeyOfTheRulesInForce() throws {
         try makeDesk()
         let opened = try OpenedDesk.open(DeskFolder(url: dataURL), defaults: Self.defaults, mode: .writer, useSnapshot: false)
