@@ -58,26 +58,22 @@ extension JournalScanner {
                                     whenAllStarted: whenAllStarted, consume: { (found: consuming FoldedLine<F.Decoded>) in
             let line = lines[index]
             index += 1
-            // The decoded event is moved out of the line, and later into the fold: copying it retained every
-            // string it holds, and dropping the line released them again, a million times at start-up.
-            var decoded: F.Decoded?
-            let verdict: Result<(UInt64, UInt32?), EnvelopeDecoder.Failure>
+            // The decoded event is moved out of the line straight into the fold: copying it retained every
+            // string it holds, and dropping the line released them again, a million times at start-up; and
+            // each move through a variable between them was a copy of its 120 bytes (a twentieth of the fold's
+            // thread in `memmove`).
+            let taken: Taken
             switch consume found {
-            case .unterminated: verdict = .success((0, nil)) // not used: `take` sets an unterminated line aside itself
-            case let .bad(failure): verdict = .failure(failure)
+            case .unterminated:
+                // `take` sets an unterminated line aside itself; the verdict is not asked.
+                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (0, nil, nil) }
+            case let .bad(failure):
+                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in throw failure }
             case let .good(seq, checksum, value):
-                decoded = consume value
-                verdict = .success((seq, checksum))
+                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (seq, nil, checksum) }
+                if case .applied = taken { fold.consume(consume value) }
             }
-            let taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
-                let (seq, checksum) = try verdict.get()
-                return (seq, nil, checksum)
-            }
-            switch taken {
-            case .applied: if let decoded = decoded.take() { fold.consume(decoded) }
-            case .skipped: break
-            case .stop: throw ScanStopped()
-            }
+            if case .stop = taken { throw ScanStopped() }
         })
     }
 
