@@ -9,8 +9,10 @@ import Darwin
 extension EnvelopeDecoder {
     /// `decodeForFold`'s parts of a line laid out exactly as `EnvelopeEncoder` writes it, read by position
     /// with raw pointers; nil for any other line, which the general walk then reads (and names the problem
-    /// of). Every line of a start-up is such a line, and the general walk (a cursor, a scan and a typed
-    /// error per field) spent about three thousand instructions on each envelope.
+    /// of). A cold start's fold meets almost only such lines (all but the first of each actor on each
+    /// decoding thread), and the general walk (a cursor, a scan and a typed error per field) spent about
+    /// three thousand instructions on each envelope. Only the fold's decode takes it (`decodeForFold` with
+    /// the checksum verified and the payload left to its decoder), not the snapshot start's later lines.
     ///
     /// It takes only what the walk accepts and returns the same parts (`FoldFastPathTests`): plain ASCII
     /// strings without escapes (the walk's scan accepts those as they are); a timestamp in the encoder's
@@ -40,7 +42,8 @@ extension EnvelopeDecoder {
         }
 
         guard literal("{\"v\":1,\"seq\":") else { return nil }
-        // Up to 18 digits (no overflow), no leading zero, at least 1; longer numbers take the general walk.
+        // Up to 18 digits (the walk reads 19 unchecked; 18 keeps this loop's bound simple), no leading zero,
+        // at least 1; longer numbers take the general walk.
         let seqStart = i
         var seq: UInt64 = 0
         while i < end, i - seqStart < 19 {

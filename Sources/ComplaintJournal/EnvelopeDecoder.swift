@@ -60,8 +60,9 @@ enum EnvelopeDecoder {
     /// `knownActor`: the actor when the `actor` object's bytes are ones this thread already decoded
     /// (`ActorSpanCache`); the object was then not checked again, its bytes being those of a checked one.
     ///
-    /// A line as the encoder writes it, whose actor this thread knows, takes `foldFastPath` instead (the same
-    /// parts); any other line, and every line with `fastPath` false (tests), the general walk.
+    /// With the checksum verified and `checkPayload` false (the start-up fold), a line as the encoder writes
+    /// it whose actor this thread knows takes `foldFastPath` instead (the same parts); any other line, every
+    /// other call, and every call with `fastPath` false (tests), the general walk.
     static func decodeForFold(
         _ line: UnsafeBufferPointer<UInt8>, position: JournalPosition, verifyChecksum: Bool, typeNames: [String],
         checkPayload: Bool = true, fastPath: Bool = true

@@ -51,7 +51,7 @@ final class SeededMutationTests: XCTestCase {
                     failures.append("\(target.name) #\(i): \(String(format: "%.2f", took)) s for \(input.count) bytes")
                 }
                 for bad in target.badMessages(in: outcome) {
-                    failures.append("\(target.name) #\(i): rejection without FILE:LINE: '\(bad)' for \(Self.show(input))")
+                    failures.append("\(target.name) #\(i): rejection without FILE:LINE, or a broken invariant: '\(bad)' for \(Self.show(input))")
                 }
             }
             XCTAssertGreaterThan(rejected, 0, "\(target.name): mutations never rejected, so the check above tested nothing")

@@ -107,9 +107,6 @@ final class SnapshotPreviewTests: DeskTestCase {
         XCTAssertTrue(opened.desk["2600301"]?.redactedFields.contains("body") ?? false)
     }
 
-    /// Review, round 19: a console reloads its deadline rules when `desk.toml` or a holiday list changes, and
-    /// now also writes snapshots while it runs. Their rows must carry the key of the rules they were computed
-    /// under (the reloaded ones), or a revert before the next start would make them pass for current.
     /// The console's open checks the lines the snapshot stands for in the background, after the desk is
     /// decoded, without anyone waiting for it: a line changed since the snapshot turns the health degraded on
     /// its own (the console only polls `healthSoFar`), naming the line.
@@ -131,6 +128,9 @@ final class SnapshotPreviewTests: DeskTestCase {
         XCTAssertTrue(reasons.contains { $0.hasPrefix("000001.jsonl:1: ") }, "\(reasons)")
     }
 
+    /// Review, round 19: a console reloads its deadline rules when `desk.toml` or a holiday list changes, and
+    /// now also writes snapshots while it runs. Their rows must carry the key of the rules they were computed
+    /// under (the reloaded ones), or a revert before the next start would make them pass for current.
     func testTheRowsKeyIsTheKeyOfTheRulesInForce() throws {
         try makeDesk()
         let opened = try OpenedDesk.open(DeskFolder(url: dataURL), defaults: Self.defaults, mode: .writer, useSnapshot: false)

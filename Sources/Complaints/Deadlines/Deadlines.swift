@@ -126,8 +126,9 @@ public struct Deadlines: Sendable {
     /// The due instant of `clock` when `reading` would say `.running(due:)` (at any `now`: a running clock's
     /// due instant never depends on it), else nil. What `schedule` asks of every open report for the first
     /// inbox rows, without what it does not need: the working time elapsed in the open run and the
-    /// reading itself (a third of the schedule's instructions). `DeadlinesTests` holds it to `reading`.
-    func runningDue(_ clock: DeadlineClock, of report: borrowing Report) -> Date? {
+    /// reading itself (a third of the schedule's instructions). `RunningDueTests` holds it to `reading`.
+    /// (Not `runningDue(of:)`, the report's one running deadline over all its clocks.)
+    func dueWhileRunning(_ clock: DeadlineClock, of report: borrowing Report) -> Date? {
         let track = clock.track(report.clocks)
         guard track.isStarted, track.stoppedAt == nil else { return nil }
         var remaining = TimeInterval(clock.limit(limits)) * 86400
@@ -176,14 +177,14 @@ public struct Deadlines: Sendable {
     /// stage clock ran out, so the practice clock's "next deadline" can reach it.
     public func settlementDue(of report: Report) -> Date? {
         guard report.status.isOpen else { return nil }
-        return runningDue(.settlement, of: report)
+        return dueWhileRunning(.settlement, of: report)
     }
 
     /// When a followed-up report closes by itself unless the reporter replies: the reporter's window, shown
     /// beside the desk's deadline but never its lateness.
     public func autoCloseDue(of report: Report) -> Date? {
         guard report.status == .ditindaklanjuti else { return nil }
-        return runningDue(.autoClose, of: report)
+        return dueWhileRunning(.autoClose, of: report)
     }
 
     /// Overdue, due soon, on track or paused. An open report past a deadline is *terlambat*; one due within
@@ -202,18 +203,18 @@ public struct Deadlines: Sendable {
             // Only verification pauses: the reporter's window ends the wait, and the settlement ceiling keeps
             // running (QA: postponing hid a report already past its 60 working days).
             var end: Date?
-            if let due = runningDue(.postponement, of: report) { end = earlier(end, due) }
-            if let due = runningDue(.settlement, of: report) { end = earlier(end, due) }
+            if let due = dueWhileRunning(.postponement, of: report) { end = earlier(end, due) }
+            if let due = dueWhileRunning(.settlement, of: report) { end = earlier(end, due) }
             if let end { return UrgencySchedule(kind: .pausedUntil(end)) }
             return UrgencySchedule(kind: .paused)
         }
         // The earliest of the candidates, kept as they come (an array per report was 200,000 allocations
         // on a large desk's first inbox rows).
         var earliest: Date?
-        if let stage = stageClock(of: report), stage != .autoClose, let due = runningDue(stage, of: report) {
+        if let stage = stageClock(of: report), stage != .autoClose, let due = dueWhileRunning(stage, of: report) {
             earliest = earlier(earliest, due)
         }
-        if let due = runningDue(.settlement, of: report) {
+        if let due = dueWhileRunning(.settlement, of: report) {
             earliest = earlier(earliest, due)
         }
         if let back = report.returned {

@@ -171,9 +171,9 @@ public struct SnapshotReader {
     private mutating func utf8(_ length: Int) throws(SnapshotFormatError) -> String {
         guard buffer.count - offset >= length else { throw fail("string runs past the end") }
         defer { offset += length }
-        guard length > 0, let base = buffer.baseAddress else { return "" }
+        guard length > 0 else { return "" }
         // Most are short (ids, names, words): `ByteScan.string` builds those inline without a UTF-8 pass.
-        return ByteScan.string(UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: UInt8.self), count: length))
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + length)]).withMemoryRebound(to: UInt8.self) { ByteScan.string($0) }
     }
 
     public mutating func string() throws(SnapshotFormatError) -> String {

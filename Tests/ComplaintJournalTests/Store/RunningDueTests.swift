@@ -5,7 +5,7 @@ import SeededRandom
 import XCTest
 
 /// The first inbox rows ask each open report's clocks for their running due instant through
-/// `Deadlines.runningDue`, which skips the reading's elapsed time: it must name exactly the instant the
+/// `Deadlines.dueWhileRunning`, which skips the reading's elapsed time: it must name exactly the instant the
 /// full reading says a clock is running to, at any time of reading, for every clock of every report.
 final class RunningDueTests: XCTestCase {
     func testRunningDueIsTheReadingsRunningDueForEveryClockOfAGeneratedDesk() throws {
@@ -26,7 +26,7 @@ final class RunningDueTests: XCTestCase {
                 for clock in DeadlineClock.allCases {
                     let track = clock.track(report.clocks)
                     if track.runs.count > 1 { pausedTwice += 1 }
-                    let fast = deadlines.runningDue(clock, of: report)
+                    let fast = deadlines.dueWhileRunning(clock, of: report)
                     for now in [report.lastChanged, report.receivedAt, Date(timeIntervalSince1970: 4_000_000_000)] {
                         let reading = deadlines.reading(clock, of: report, now: now).state
                         if case let .running(due) = reading {

@@ -64,7 +64,7 @@ final class ReportIndexTests: XCTestCase {
 /// The desk's highest id (the next one handed out follows it) orders numeric ids by value, as `ReportID.<`
 /// does, whether or not the index takes them as plain numbers, and skips ids that are not numbers.
 final class HighestReportIDTests: XCTestCase {
-    func testTheHighestIdIsTheLargestNumberWhateverItsSpelling() {
+    func testTheHighestIdIsTheLargestNumberWhateverItsSpelling() throws {
         let ids: [ReportID] = ["2600003", "abc", "2600010", "+2600012", "0000000000000002600011", "2600009", "2600012",
                                "99999999999999999999", "-5", "2600011"]
         var desk = Desk()
@@ -78,8 +78,16 @@ final class HighestReportIDTests: XCTestCase {
         }
         XCTAssertEqual(desk.highestID, "+2600012", "the first of the two spellings of 2600012 stays")
         XCTAssertEqual(desk.nextReportID, "2600013")
-        let restored = Desk(restoring: desk.all, lastSeq: desk.lastSeq, anomalies: desk.anomalies)
-        XCTAssertEqual(restored?.highestID, desk.highestID)
-        XCTAssertEqual(restored?.nextReportID, "2600013")
+        var restored = try XCTUnwrap(Desk(restoring: desk.all, lastSeq: desk.lastSeq, anomalies: desk.anomalies))
+        XCTAssertEqual(restored.highestID, desk.highestID)
+        XCTAssertEqual(restored.nextReportID, "2600013")
+        // A desk read back from a snapshot goes on from its highest id: lower ids and another spelling of the
+        // highest number leave it, a higher one takes its place.
+        for (n, id) in ["2600001", "02600012", "2600020"].enumerated() {
+            restored.apply(RecordedEvent(seq: restored.lastSeq + 1, id: "", reportID: ReportID(id), at: at(20 + n), actor: Actor(nasional),
+                                         event: .received(sampleIntake(at(20 + n), externalID: "later-\(n)"))))
+        }
+        XCTAssertEqual(restored.count, desk.count + 3)
+        XCTAssertEqual(restored.highestID, "2600020")
     }
 }
