@@ -25,18 +25,20 @@ public enum JournalLineCheck {
     /// the position-by-position fast path (`EnvelopeDecoder.foldFastPath`, taken by lines as the encoder
     /// writes them) and the general walk must give the same parts or the same refusal, whatever the bytes.
     /// The line's actor is decoded first, as start-up's fold does, so the fast path can take the line.
-    public static func foldDisagreement(in line: [UInt8]) -> String? {
+    /// `typeNames`: the fold's own list unless a test gives another (the fast path then declines every line).
+    public static func foldDisagreement(in line: [UInt8], typeNames: [String] = DomainEvent.typeNames) -> String? {
         line.withUnsafeBufferPointer { b -> String? in
             let position = JournalPosition(segment: 1, line: 1)
-            typealias Outcome = Result<EnvelopeDecoder.FoldParts, EnvelopeDecoder.Failure>
-            func fold(fast: Bool) -> Outcome {
+            func fold(fast: Bool) -> Result<EnvelopeDecoder.FoldParts, EnvelopeDecoder.Failure> {
                 do throws(EnvelopeDecoder.Failure) {
                     return .success(try EnvelopeDecoder.decodeForFold(b, position: position, verifyChecksum: true,
-                                                                      typeNames: DomainEvent.typeNames, checkPayload: false, fastPath: fast))
+                                                                      typeNames: typeNames, checkPayload: false, fastPath: fast))
                 } catch {
                     return .failure(error)
                 }
             }
+            // The walk does not consult the actor cache for its answer's fields, only for `knownActor`: read
+            // once the cache holds the actor, it gives what the fold's later lines with this actor get.
             if case let .success(parts) = fold(fast: false) { _ = ActorSpanCache.ref(parts.parts.actor) }
             switch (fold(fast: false), fold(fast: true)) {
             case let (.success(a), .success(b)):
@@ -52,6 +54,15 @@ public enum JournalLineCheck {
             case let (a, b):
                 return "fold paths disagree: walk \(a), fast path \(b)"
             }
+        }
+    }
+
+    /// Whether the fold reads `line` (without its newline) through its fast path, once its actor is known.
+    static func takesFoldFastPath(_ line: [UInt8], typeNames: [String] = DomainEvent.typeNames) -> Bool {
+        line.withUnsafeBufferPointer { b in
+            guard let (prefixEnd, stored) = try? EnvelopeDecoder.checkTrailer(b, verifyChecksum: true) else { return false }
+            return EnvelopeDecoder.foldFastPath(b, prefixEnd: prefixEnd, checksum: stored, position: JournalPosition(segment: 1, line: 1),
+                                                typeNames: typeNames) != nil
         }
     }
 

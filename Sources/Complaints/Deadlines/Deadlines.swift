@@ -96,20 +96,7 @@ public struct Deadlines: Sendable {
         let track = clock.track(report.clocks)
         let limit = TimeInterval(clock.limit(limits)) * 86400
         guard track.isStarted else { return ClockReading(clock: clock, state: .notStarted, elapsed: 0) }
-        var remaining = limit
-        var elapsed: TimeInterval = 0
-        var due: Date?
-        track.forEachRun { run in
-            let end = run.end ?? max(now, run.start)
-            let w = calendar.workingSeconds(from: run.start, to: end)
-            if due == nil {
-                if run.end == nil || w >= remaining {
-                    due = calendar.adding(workingSeconds: remaining, to: run.start)
-                }
-                if due == nil { remaining -= w }
-            }
-            elapsed += w
-        }
+        let (due, remaining, elapsed) = walk(track, limit: limit, elapsedUntil: now)
         if let stopped = track.stoppedAt {
             let dueAt = due ?? calendar.adding(workingSeconds: remaining, to: stopped)
             return ClockReading(clock: clock, state: .done(at: stopped, due: dueAt, late: stopped > dueAt), elapsed: elapsed)
@@ -131,22 +118,33 @@ public struct Deadlines: Sendable {
     func dueWhileRunning(_ clock: DeadlineClock, of report: borrowing Report) -> Date? {
         let track = clock.track(report.clocks)
         guard track.isStarted, track.stoppedAt == nil else { return nil }
-        var remaining = TimeInterval(clock.limit(limits)) * 86400
+        return walk(track, limit: TimeInterval(clock.limit(limits)) * 86400, elapsedUntil: nil).due
+    }
+
+    /// One pass over a clock's runs: the instant its `limit` (working seconds) runs out — in the open run, or
+    /// in the first closed run that uses up what is left — and what was left before it. With `now`, also the
+    /// working time elapsed in every run up to `now`; without (`dueWhileRunning`), the open run and the runs
+    /// after the due instant are not measured.
+    private func walk(_ track: ClockTrack, limit: TimeInterval, elapsedUntil now: Date?)
+        -> (due: Date?, remaining: TimeInterval, elapsed: TimeInterval)
+    {
+        var remaining = limit
+        var elapsed: TimeInterval = 0
         var due: Date?
         track.forEachRun { run in
-            guard due == nil else { return }
-            guard let end = run.end else {
-                due = calendar.adding(workingSeconds: remaining, to: run.start)
-                return
+            guard due == nil || now != nil else { return }
+            let w: TimeInterval? = run.end.map { calendar.workingSeconds(from: run.start, to: $0) }
+                ?? now.map { calendar.workingSeconds(from: run.start, to: max($0, run.start)) }
+            if due == nil {
+                if run.end == nil || (w ?? 0) >= remaining {
+                    due = calendar.adding(workingSeconds: remaining, to: run.start)
+                } else {
+                    remaining -= w ?? 0
+                }
             }
-            let w = calendar.workingSeconds(from: run.start, to: end)
-            if w >= remaining {
-                due = calendar.adding(workingSeconds: remaining, to: run.start)
-            } else {
-                remaining -= w
-            }
+            elapsed += w ?? 0
         }
-        return due
+        return (due, remaining, elapsed)
     }
 
     /// The clock the officer is racing now, given the status: verification at the national desk, the

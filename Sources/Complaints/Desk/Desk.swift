@@ -14,7 +14,7 @@ public struct Desk: Sendable {
     private var externalIDs = ExternalIDIndex()
     /// Highest numeric tracking id in use, for allocating the next one.
     public private(set) var highestID: ReportID?
-    /// `highestID` as a number (`Int(highestID.rawValue)`), compared with each new id's.
+    /// `highestID` as a number (`Int(highestID.rawValue)`), compared with each new id's without parsing it again.
     private var highestValue: Int?
     /// Events that could not be applied (an event for an unknown report, a second `received`...).
     public private(set) var anomalies: [Anomaly] = []
@@ -47,21 +47,30 @@ public struct Desk: Sendable {
         self.lastSeq = lastSeq
         self.anomalies = anomalies
         var index = ReportIndex()
-        var highestID: ReportID?
+        var highestID: ReportID?, highestValue: Int?
         index.reserveCapacity(reports.count)
         // Fields read through the buffer: `for r in reports` (or `reports[i]` here) copies whole reports.
         let unique = reports.withUnsafeBufferPointer { b -> Bool in
             for i in b.indices {
                 let id = b[i].id
-                guard index.insert(id, at: i) else { return false }
-                if Int(id.rawValue) != nil, highestID.map({ $0 < id }) ?? true { highestID = id }
+                let number = ReportIndex.number(id)
+                guard index.insert(id, at: i, number: number) else { return false }
+                if let value = Desk.value(ofHigher: id, number: number, than: highestValue) { (highestID, highestValue) = (id, value) }
             }
             return true
         }
         guard unique else { return nil }
         self.index = index
         self.highestID = highestID
-        highestValue = highestID.flatMap { Int($0.rawValue) }
+        self.highestValue = highestValue
+    }
+
+    /// The number `id` stands for when it is numeric and above `highest` (numeric ids order by value,
+    /// `ReportID.<`), else nil. `number` is `ReportIndex.number(id)`, parsed once by the caller for the index
+    /// too; it takes only plain digits, `Int` the other spellings ("007", "+7").
+    private static func value(ofHigher id: ReportID, number: Int?, than highest: Int?) -> Int? {
+        guard let value = number ?? Int(id.rawValue), highest.map({ $0 < value }) ?? true else { return nil }
+        return value
     }
 
     public var count: Int { all.count }
@@ -139,11 +148,7 @@ public struct Desk: Sendable {
                 return
             }
             externalIDs.received(intake, id: id)
-            // Numeric ids order by value (`ReportID.<`); `number` takes only plain digits, `Int` the rest ("007").
-            if let value = number ?? Int(id.rawValue), highestValue.map({ $0 < value }) ?? true {
-                highestID = id
-                highestValue = value
-            }
+            if let value = Desk.value(ofHigher: id, number: number, than: highestValue) { (highestID, highestValue) = (id, value) }
             all.append(Report(received: intake, id: id, recorded: consume e))
             return
         }
