@@ -5,77 +5,99 @@ extension JournalScanner {
     /// What the scan did with one line.
     enum Taken { case applied, skipped, stop }
 
-    /// The per-line half of a folding scan, run on every core: verifies and decodes line `i` of `lines`
-    /// (`ScanFold.decode`). `decode` and `typeNames` are the fold's, read once on the scanning thread.
+    /// One slice's lines of a folding scan (`LineSlices`), each with what the parallel half found on it.
+    typealias FoldedSlice<Decoded: Sendable> = [(LineSplitter.Line, FoldedLine<Decoded>)]
+
+    /// The per-line half of a folding scan, run on every core: finds the lines of slice `k` of `buffer`
+    /// (`LineSlices`), then verifies and decodes each (`ScanFold.decode`). `decode` and `typeNames` are the
+    /// fold's, read once on the scanning thread.
+    ///
+    /// Lines are numbered only when taken in order, so the positions handed to `decode` have line 0 (the
+    /// fold learns each line's place in `consume`).
     static func foldWork<F: ScanFold>(
-        _ buffer: UnsafeBufferPointer<UInt8>, lines: [LineSplitter.Line], segment: Int, offset: Int, firstLine: Int, fold _: F.Type,
+        _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, fold _: F.Type,
         decode: @escaping @Sendable (FoldEntry, JournalLineSpan, LineParts) -> F.Decoded, typeNames: [String]
-    ) -> @Sendable (Int) -> FoldedLine<F.Decoded> {
+    ) -> @Sendable (Int) -> FoldedSlice<F.Decoded> {
         let shared = SharedReadOnly(buffer)
-        return { i -> FoldedLine<F.Decoded> in
-            let line = lines[i]
-            guard line.terminated else { return .unterminated }
-            let bytes = shared.line(line)
-            do throws(EnvelopeDecoder.Failure) {
-                let (entry, checksum, payloadStart, parts) = try EnvelopeDecoder.decodeForFold(
-                    bytes, position: JournalPosition(segment: segment, line: firstLine + i), verifyChecksum: true, typeNames: typeNames,
-                    checkPayload: false)
-                let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
-                let payload = parts.payload
-                let seq = entry.seq
-                let decoded = decode(entry, span, parts)
-                // The payload check the walk left out, unless decoding already proved the payload: one parse
-                // of each payload instead of two. The decoder's grammar allows CR as whitespace; ours does not.
-                if !F.parsedPayload(decoded) || containsCR(payload) {
-                    try EnvelopeDecoder.checkPayloadOfVerifiedLine(payload, payloadStart: payloadStart)
+        let position = JournalPosition(segment: segment, line: 0)
+        return { k -> FoldedSlice<F.Decoded> in
+            var found: FoldedSlice<F.Decoded> = []
+            found.reserveCapacity(LineSlices.defaultBytes / 256)
+            LineSlices.forEachLine(in: shared.buffer, slice: k) { line in
+                guard line.terminated else { return found.append((line, .unterminated)) }
+                let bytes = shared.line(line)
+                do throws(EnvelopeDecoder.Failure) {
+                    let (entry, checksum, payloadStart, parts) = try EnvelopeDecoder.decodeForFold(
+                        bytes, position: position, verifyChecksum: true, typeNames: typeNames, checkPayload: false)
+                    let span = JournalLineSpan(offset: offset + line.start, length: line.end - line.start, checksum: checksum)
+                    let payload = parts.payload
+                    let seq = entry.seq
+                    let decoded = decode(entry, span, parts)
+                    // The payload check the walk left out, unless decoding already proved the payload: one parse
+                    // of each payload instead of two. The decoder's grammar allows CR as whitespace; ours does not.
+                    if !F.parsedPayload(decoded) || containsCR(payload) {
+                        try EnvelopeDecoder.checkPayloadOfVerifiedLine(payload, payloadStart: payloadStart)
+                    }
+                    found.append((line, .good(seq: seq, checksum: checksum, decoded: consume decoded)))
+                } catch {
+                    found.append((line, .bad(error)))
                 }
-                return .good(seq: seq, checksum: checksum, decoded: decoded)
-            } catch {
-                return .bad(error)
             }
+            return found
         }
     }
 
-    /// One segment of a folding scan: each line verified and decoded on every core (`foldWork`), then
-    /// taken in order by `take` (exactly as the verifying scan takes it) and folded when applied, while the
-    /// next lines are already being decoded. Stops where `take` says to.
+    /// One segment of a folding scan: each slice's lines found, verified and decoded on every core
+    /// (`foldWork`), then taken in order by `take` (exactly as the verifying scan takes them) and folded when
+    /// applied, while the next slices are already being decoded. Stops where `take` says to.
     ///
-    /// `prepared`: the segment's lines and first chunks, begun while the previous segment was folded
+    /// `prepared`: the segment's first chunks, begun while the previous segment was folded
     /// (`SegmentPrefetch`); `whenAllStarted` runs once every chunk of this segment is queued, so the next
-    /// segment's can be queued behind them.
+    /// segment's can be queued behind them. `firstLine`: the number of the buffer's first line.
     static func foldSegment<F: ScanFold>(
         _ buffer: UnsafeBufferPointer<UInt8>, segment: Int, offset: Int, firstLine: Int, fold: F,
         prepared: SegmentPrefetch<F.Decoded>.Prepared? = nil, whenAllStarted: () -> Void = {},
         take: (LineSplitter.Line, UnsafeBufferPointer<UInt8>, () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?)) -> Taken
     ) {
-        let lines = prepared?.lines ?? ParallelLines.lines(buffer)
         let work = prepared?.work
-            ?? foldWork(buffer, lines: lines, segment: segment, offset: offset, firstLine: firstLine, fold: F.self, decode: fold.decode,
-                        typeNames: fold.typeNames)
-        var index = 0
+            ?? foldWork(buffer, segment: segment, offset: offset, fold: F.self, decode: fold.decode, typeNames: fold.typeNames)
+        var lineNumber = firstLine - 1
         // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
-        try? ParallelLines.pipeline(count: lines.count, started: prepared?.started ?? [], vacated: .unterminated, work: work,
-                                    whenAllStarted: whenAllStarted, consume: { (found: consuming FoldedLine<F.Decoded>) in
-            let line = lines[index]
-            index += 1
-            // The decoded event is moved out of the line straight into the fold: copying it retained every
-            // string it holds, and dropping the line released them again, a million times at start-up; and
-            // each move through a variable between them was a copy of its 120 bytes (a twentieth of the fold's
-            // thread in `memmove`).
-            let taken: Taken
-            switch consume found {
-            case .unterminated:
-                // `take` sets an unterminated line aside itself; the verdict is not asked.
-                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (0, nil, nil) }
-            case let .bad(failure):
-                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in throw failure }
-            case let .good(seq, checksum, value):
-                taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (seq, nil, checksum) }
-                if case .applied = taken { fold.consume(consume value) }
+        try? ParallelLines.pipeline(count: LineSlices.count(buffer.count), chunk: LineSlices.perChunk, parts: foldParts,
+                                    started: prepared?.started ?? [], vacated: [], work: work, whenAllStarted: whenAllStarted,
+                                    consume: { (slice: consuming FoldedSlice<F.Decoded>) in
+            var slice = slice
+            try slice.withUnsafeMutableBufferPointer { lines in
+                guard let base = lines.baseAddress else { return }
+                for k in 0..<lines.count {
+                    // The decoded event is moved out of the slice straight into the fold: copying it retained every
+                    // string it holds, and dropping the slice released them again, a million times at start-up; and
+                    // each move through a variable between them was a copy of its 120 bytes (a twentieth of the
+                    // fold's thread in `memmove`).
+                    let (line, found) = (base + k).move()
+                    (base + k).initialize(to: (line, .unterminated))
+                    lineNumber += 1
+                    let taken: Taken
+                    switch consume found {
+                    case .unterminated:
+                        // `take` sets an unterminated line aside itself; the verdict is not asked.
+                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (0, nil, nil) }
+                    case let .bad(failure):
+                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in throw failure }
+                    case let .good(seq, checksum, value):
+                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
+                            (seq, nil, checksum)
+                        }
+                        if case .applied = taken { fold.consume(consume value, at: JournalPosition(segment: segment, line: lineNumber)) }
+                    }
+                    if case .stop = taken { throw ScanStopped() }
+                }
             }
-            if case .stop = taken { throw ScanStopped() }
         })
     }
+
+    /// Parts of a folding chunk: four per core, so a core slowed by the fold takes less of the chunk.
+    static var foldParts: Int { ParallelLines.workers(lines: .max) * 4 }
 
     private struct ScanStopped: Error {}
 

@@ -19,8 +19,12 @@ extension ParallelLines {
     /// segment of a scan, begun while the previous one was still folded). `whenAllStarted` runs once, on
     /// the calling thread, when the last chunk has been started: the cores' queue then holds the rest of
     /// this work, and the caller may queue the next behind it.
+    ///
+    /// `parts`: how many parts each chunk is split into (by default four per core, one for a chunk of fewer
+    /// than a thousand items); for items that are themselves many lines (`LineSlices`).
     static func pipeline<T: Sendable>(
-        count: Int, chunk: Int = ParallelLines.defaultChunk, ahead: Int = 16, started: [PipelineChunk<T>] = [], vacated: T,
+        count: Int, chunk: Int = ParallelLines.defaultChunk, parts: Int? = nil, ahead: Int = 16, started: [PipelineChunk<T>] = [],
+        vacated: T,
         work: @escaping @Sendable (Int) -> T, whenAllStarted: () -> Void = {}, consume: (consuming T) throws -> Void
     ) throws {
         // Chunks in flight, oldest first: `ahead` of them beside the one being consumed, so the cores keep
@@ -34,7 +38,7 @@ extension ParallelLines {
         func topUp() {
             while inFlight.count < ahead, next < count {
                 let hi = min(next + chunk, count)
-                inFlight.append(startChunk(lo: next, hi: hi, work: work))
+                inFlight.append(startChunk(lo: next, hi: hi, parts: parts, work: work))
                 next = hi
             }
             if !announced, next >= count {
@@ -48,10 +52,10 @@ extension ParallelLines {
             let current = inFlight.removeFirst()
             current.group.wait()
             topUp()
-            var parts = current.results
+            var results = current.results
             current.results = []
-            for p in parts.indices {
-                try parts[p].withUnsafeMutableBufferPointer { buffer in
+            for p in results.indices {
+                try results[p].withUnsafeMutableBufferPointer { buffer in
                     guard let base = buffer.baseAddress else { return }
                     for i in 0..<buffer.count {
                         let result = (base + i).move()
@@ -71,23 +75,24 @@ extension ParallelLines {
     /// The first `upTo` chunks of a pipeline over `0..<count`, started on the cores (see `pipeline`'s
     /// `started`).
     static func startChunks<T: Sendable>(
-        count: Int, chunk: Int = ParallelLines.defaultChunk, upTo: Int, work: @escaping @Sendable (Int) -> T
+        count: Int, chunk: Int = ParallelLines.defaultChunk, parts: Int? = nil, upTo: Int, work: @escaping @Sendable (Int) -> T
     ) -> [PipelineChunk<T>] {
         var chunks: [PipelineChunk<T>] = []
         var lo = 0
         while chunks.count < upTo, lo < count {
             let hi = min(lo + chunk, count)
-            chunks.append(startChunk(lo: lo, hi: hi, work: work))
+            chunks.append(startChunk(lo: lo, hi: hi, parts: parts, work: work))
             lo = hi
         }
         return chunks
     }
 
-    private static func startChunk<T: Sendable>(lo: Int, hi: Int, work: @escaping @Sendable (Int) -> T) -> PipelineChunk<T> {
+    private static func startChunk<T: Sendable>(lo: Int, hi: Int, parts: Int?, work: @escaping @Sendable (Int) -> T) -> PipelineChunk<T> {
         let slot = PipelineChunk<T>(lo: lo, hi: hi)
+        let parts = parts ?? workers(lines: hi - lo) * 4
         slot.group.enter()
         DispatchQueue.global().async {
-            slot.results = map(count: hi - lo, workers: workers(lines: hi - lo) * 4) { work(lo + $0) }
+            slot.results = map(count: hi - lo, workers: parts) { work(lo + $0) }
             slot.group.leave()
         }
         return slot

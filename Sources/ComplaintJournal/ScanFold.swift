@@ -18,8 +18,9 @@ public protocol ScanFold: AnyObject {
     /// Forgets anything folded by an earlier scan; `textStore` is the opening journal's (long bodies are
     /// left in its lines and read back through it).
     func begin(textStore: JournalTextStore)
-    /// Folds one applied line.
-    func consume(_ value: consuming Decoded)
+    /// Folds one applied line. `position`: the line's place, which `decode` could not know (the folding scan
+    /// numbers lines only as it takes them, in order): a problem found in decoding is placed here.
+    func consume(_ value: consuming Decoded, at position: JournalPosition)
     /// Whether decoding parsed the payload and found it to be one JSON object by the journal's own rules
     /// (`JSONPayloadValidator`; raw CR as whitespace aside, which the scan checks itself). The scan then
     /// does not check the payload a second time; otherwise it does, and a refused payload is damage.
@@ -75,6 +76,6 @@ final class NoFold: ScanFold {
     var typeNames: [String] { [] }
     var decode: @Sendable (FoldEntry, JournalLineSpan, LineParts) -> Void { { _, _, _ in } }
     func begin(textStore: JournalTextStore) {}
-    func consume(_ value: consuming Void) {}
+    func consume(_ value: consuming Void, at position: JournalPosition) {}
     static func parsedPayload(_ decoded: Void) -> Bool { false }
 }

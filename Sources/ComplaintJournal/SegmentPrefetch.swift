@@ -1,7 +1,7 @@
 import Foundation
 
 /// The next segment of a folding scan, begun while the current one's last lines are still being folded:
-/// mapped, split into lines and its first chunks decoding on the cores. Without it the cores waited at every
+/// mapped, and its first chunks decoding on the cores. Without it the cores waited at every
 /// segment's end, first for the fold to catch up, then for the next segment to be split (about 12 ms of a
 /// two-core cold start per 64 MB segment).
 ///
@@ -12,9 +12,8 @@ final class SegmentPrefetch<Decoded: Sendable>: @unchecked Sendable {
     /// What the scan needs to fold the segment (`JournalScanner.foldSegment`'s `prepared`).
     struct Prepared {
         var buffer: UnsafeBufferPointer<UInt8>
-        var lines: [LineSplitter.Line]
-        var work: @Sendable (Int) -> FoldedLine<Decoded>
-        var started: [PipelineChunk<FoldedLine<Decoded>>]
+        var work: @Sendable (Int) -> JournalScanner.FoldedSlice<Decoded>
+        var started: [PipelineChunk<JournalScanner.FoldedSlice<Decoded>>]
     }
 
     let segment: Int
@@ -37,11 +36,10 @@ final class SegmentPrefetch<Decoded: Sendable>: @unchecked Sendable {
             self.region = region
             let buffer = region.bytes(from: 0)
             guard buffer.count > 0 else { return }
-            let lines = ParallelLines.lines(buffer)
-            let work = JournalScanner.foldWork(buffer, lines: lines, segment: segment, offset: 0, firstLine: 1, fold: F.self,
-                                               decode: decode, typeNames: typeNames)
-            let started = ParallelLines.startChunks(count: lines.count, upTo: Self.chunksAhead, work: work)
-            result = Prepared(buffer: buffer, lines: lines, work: work, started: started)
+            let work = JournalScanner.foldWork(buffer, segment: segment, offset: 0, fold: F.self, decode: decode, typeNames: typeNames)
+            let started = ParallelLines.startChunks(count: LineSlices.count(buffer.count), chunk: LineSlices.perChunk,
+                                                    parts: JournalScanner.foldParts, upTo: Self.chunksAhead, work: work)
+            result = Prepared(buffer: buffer, work: work, started: started)
         }
     }
 

@@ -40,10 +40,12 @@ public final class StartupFold: ScanFold {
         return false
     }
 
-    public func consume(_ value: consuming Result<RecordedEvent, JournalMapping.Problem>) {
+    public func consume(_ value: consuming Result<RecordedEvent, JournalMapping.Problem>, at position: JournalPosition) {
         switch consume value {
         case let .success(r): desk.apply(r)
-        case let .failure(p): problems.append(p)
+        case var .failure(p):
+            p.position = position
+            problems.append(p)
         }
     }
 }
