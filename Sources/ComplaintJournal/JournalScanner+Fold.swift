@@ -6,7 +6,7 @@ extension JournalScanner {
     enum Taken { case applied, skipped, stop }
 
     /// One slice's lines of a folding scan (`LineSlices`), each with what the parallel half found on it.
-    typealias FoldedSlice<Decoded: Sendable> = [(LineSplitter.Line, FoldedLine<Decoded>)]
+    typealias FoldedSlice<Decoded: Sendable> = TakenInOrder<(LineSplitter.Line, FoldedLine<Decoded>)>
 
     /// The per-line half of a folding scan, run on every core: finds the lines of slice `k` of `buffer`
     /// (`LineSlices`), then verifies and decodes each (`ScanFold.decode`). `decode` and `typeNames` are the
@@ -21,8 +21,7 @@ extension JournalScanner {
         let shared = SharedReadOnly(buffer)
         let position = JournalPosition(segment: segment, line: 0)
         return { k -> FoldedSlice<F.Decoded> in
-            var found: FoldedSlice<F.Decoded> = []
-            found.reserveCapacity(LineSlices.defaultBytes / 256)
+            let found = FoldedSlice<F.Decoded>(capacity: LineSlices.defaultBytes / 256)
             LineSlices.forEachLine(in: shared.buffer, slice: k) { line in
                 guard line.terminated else { return found.append((line, .unterminated)) }
                 let bytes = shared.line(line)
@@ -62,36 +61,33 @@ extension JournalScanner {
         let work = prepared?.work
             ?? foldWork(buffer, segment: segment, offset: offset, fold: F.self, decode: fold.decode, typeNames: fold.typeNames)
         var lineNumber = firstLine - 1
+        // What the pipeline leaves in a slot it has handed out.
+        let drained = FoldedSlice<F.Decoded>(capacity: 1)
         // Throwing is only the way to stop the pipeline early (after it has waited for its running chunks).
         try? ParallelLines.pipeline(count: LineSlices.count(buffer.count), chunk: LineSlices.perChunk, parts: foldParts,
-                                    started: prepared?.started ?? [], vacated: [], work: work, whenAllStarted: whenAllStarted,
+                                    started: prepared?.started ?? [], vacated: drained, work: work, whenAllStarted: whenAllStarted,
                                     consume: { (slice: consuming FoldedSlice<F.Decoded>) in
-            var slice = slice
-            try slice.withUnsafeMutableBufferPointer { lines in
-                guard let base = lines.baseAddress else { return }
-                for k in 0..<lines.count {
-                    // The decoded event is moved out of the slice straight into the fold: copying it retained every
-                    // string it holds, and dropping the slice released them again, a million times at start-up; and
-                    // each move through a variable between them was a copy of its 120 bytes (a twentieth of the
-                    // fold's thread in `memmove`).
-                    let (line, found) = (base + k).move()
-                    (base + k).initialize(to: (line, .unterminated))
-                    lineNumber += 1
-                    let taken: Taken
-                    switch consume found {
-                    case .unterminated:
-                        // `take` sets an unterminated line aside itself; the verdict is not asked.
-                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (0, nil, nil) }
-                    case let .bad(failure):
-                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in throw failure }
-                    case let .good(seq, checksum, value):
-                        taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
-                            (seq, nil, checksum)
-                        }
-                        if case .applied = taken { fold.consume(consume value, at: JournalPosition(segment: segment, line: lineNumber)) }
+            while !slice.isDrained {
+                // The decoded event is moved out of the slice straight into the fold: copying it retained every
+                // string it holds, and dropping the slice released them again, a million times at start-up; and
+                // each move through a variable between them was a copy of its 120 bytes (a twentieth of the
+                // fold's thread in `memmove`).
+                let (line, found) = slice.takeNext()
+                lineNumber += 1
+                let taken: Taken
+                switch consume found {
+                case .unterminated:
+                    // `take` sets an unterminated line aside itself; the verdict is not asked.
+                    taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in (0, nil, nil) }
+                case let .bad(failure):
+                    taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in throw failure }
+                case let .good(seq, checksum, value):
+                    taken = take(line, buffer) { () throws(EnvelopeDecoder.Failure) -> (UInt64, JournalEntry?, UInt32?) in
+                        (seq, nil, checksum)
                     }
-                    if case .stop = taken { throw ScanStopped() }
+                    if case .applied = taken { fold.consume(consume value, at: JournalPosition(segment: segment, line: lineNumber)) }
                 }
+                if case .stop = taken { throw ScanStopped() }
             }
         })
     }
