@@ -67,7 +67,10 @@ time_cmd() {
     fi
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
-row() { printf '%-44s %-14s %-14s %-34s %s\n' "$@"; }
+row() { printf '%-44s %-14s %-14s %-34s %-26s %s\n' "$@"; }
+# "yes" when `$1 $2 $3` holds (op: <= or >=), "no" otherwise, "-" for a figure that is missing.
+met() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"
+    if (a !~ n || b !~ n) print "-"; else if (op == "<=") print (a + 0 <= b + 0 ? "yes" : "no"); else print (a + 0 >= b + 0 ? "yes" : "no") }'; }
 
 echo "desk: $desk  ($reports reports, $events events, $((bytes / 1000000)) MB journal; $runs runs each)"
 echo
@@ -167,23 +170,31 @@ import_s=$(for _ in $(seq "$runs"); do
 import_rate=$(awk -v n="$import_n" -v s="$import_s" 'BEGIN { printf "%.0f", n / s }')
 
 # --- the table --------------------------------------------------------------------------------------
-row "figure" "target" "ours" "reference" "ratio (ours / reference)"
-row "cold start to first inbox frame (s)" "<= 1.0" "$cold" "cat $ref_cat" "$(ratio "$cold" "$ref_cat")"
+row "figure" "target" "ours" "reference" "ratio (ours / reference)" "met"
+row "cold start to first inbox frame (s)" "<= 1.0" "$cold" "cat $ref_cat" "$(ratio "$cold" "$ref_cat")" "$(met "$cold" "<=" 1.0)"
 row "" "" "" "orjson $ref_orjson" "$(ratio "$cold" "$ref_orjson")"
 row "" "" "" "jq -c . $ref_jq" "$(ratio "$cold" "$ref_jq")"
 row "" "" "" "JSONDecoder $ref_foundation" "$(ratio "$cold" "$ref_foundation")"
-row "start with up-to-date snapshot (s)" "<= 0.2" "$warm" "cold start $cold" "$(ratio "$warm" "$cold")"
+# The issue's targets were set beside orjson taking ~1.3 s; hosts of this kind have measured 2.2-3.0 s. The
+# cold start as it would be on the issue's reference host (ours x 1.3 / orjson here), printed apart, never
+# in place of the figure measured.
+cold_scaled=$(awk -v a="$cold" -v b="$ref_orjson" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.3f", a * 1.3 / b }')
+row "  (scaled to the issue's orjson of 1.3 s)" "<= 1.0" "$cold_scaled" "orjson 1.3 (issue)" "-" "$(met "$cold_scaled" "<=" 1.0)"
+row "start with up-to-date snapshot (s)" "<= 0.2" "$warm" "cold start $cold" "$(ratio "$warm" "$cold")" "$(met "$warm" "<=" 0.2)"
 row "  (same, until keys are answered)" "" "$warm_ready" "cold start $cold" "$(ratio "$warm_ready" "$cold")"
-row "  (1,500 events after the snapshot)" "<= 0.2" "$later" "cold start $cold" "$(ratio "$later" "$cold")"
+row "  (1,500 events after the snapshot)" "<= 0.2" "$later" "cold start $cold" "$(ratio "$later" "$cold")" "$(met "$later" "<=" 0.2)"
 row "  (same, until keys are answered)" "" "$later_ready" "cold start $cold" "$(ratio "$later_ready" "$cold")"
 for k in "move (j)" "page (PgDn)" "view (1-5)" "filter letter" "search letter"; do
-    row "keystroke p99 $k (ms)" "<= 16" "$(key_p99 "$k")" "-" "-"
+    row "keystroke p99 $k (ms)" "<= 16" "$(key_p99 "$k")" "-" "-" "$(met "$(key_p99 "$k")" "<=" 16)"
 done
-row "one durable action (ms, median)" "<= 1.5 x ref" "$append" "write+fdatasync $ref_sync_interleaved" "$(ratio "$append" "$ref_sync_interleaved")"
+row "one durable action (ms, median)" "<= 1.5 x ref" "$append" "write+fdatasync $ref_sync_interleaved" "$(ratio "$append" "$ref_sync_interleaved")" \
+    "$(met "$(ratio "$append" "$ref_sync_interleaved")" "<=" 1.5)"
 row "  (bare reference measured apart)" "" "" "write+fdatasync $ref_sync" "$(ratio "$append" "$ref_sync")"
-row "bulk import (reports/s)" ">= 50000" "$import_rate" "-" "-"
-row "resident memory after start-up (MB)" "<= 1.0 x jrnl" "$((rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((rss_kb * 1000))" "$bytes")"
-row "  (same, cold start without snapshot)" "" "$((cold_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((cold_rss_kb * 1000))" "$bytes")"
+row "bulk import (reports/s)" ">= 50000" "$import_rate" "-" "-" "$(met "$import_rate" ">=" 50000)"
+row "resident memory after start-up (MB)" "<= 1.0 x jrnl" "$((rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((rss_kb * 1000))" "$bytes")" \
+    "$(met "$(ratio "$((rss_kb * 1000))" "$bytes")" "<=" 1.0)"
+row "  (same, cold start without snapshot)" "" "$((cold_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((cold_rss_kb * 1000))" "$bytes")" \
+    "$(met "$(ratio "$((cold_rss_kb * 1000))" "$bytes")" "<=" 1.0)"
 row "  (later, once the search index is built)" "" "$((search_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((search_rss_kb * 1000))" "$bytes")"
 # The figures assume the executable's own allocator (README "Decisions"); a build that lost it says so here.
 echo "allocator: $(sed -n 's/^allocator: //p' <<<"$cold_out" | head -1)"
