@@ -30,8 +30,10 @@ enum LineSlices {
         var start: Int
         if lo == 0 {
             start = 0
-        } else if let found = memchr(base + lo - 1, 0x0A, buffer.count - lo + 1) {
-            // The first line starting at `lo` or after: the one after the first newline from `lo - 1` on.
+        } else if let found = memchr(base + lo - 1, 0x0A, hi - lo) {
+            // The first line starting in the slice: the one after the first newline in `lo - 1 ..< hi - 1`. The
+            // search stops there: a newline at `hi - 1` or later starts no line of this slice, and searching on
+            // to the buffer's end made every slice inside a long line scan the rest of it (quadratic in the line).
             start = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
         } else {
             return

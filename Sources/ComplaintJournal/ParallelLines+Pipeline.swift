@@ -11,8 +11,8 @@ extension ParallelLines {
     /// Returns only after every started chunk has finished, so `work` may read memory that the caller
     /// frees afterwards, even when `consume` throws.
     ///
-    /// Each result is moved out of its chunk to `consume`, and `vacated` (a value holding no references)
-    /// left in its place: iterating the chunk copied every result (retaining each string and box it holds)
+    /// Each result is moved out of its chunk to `consume`, and `vacated` (a value holding no references, or
+    /// one shared empty instance) left in its place: iterating the chunk copied every result (retaining each string and box it holds)
     /// and destroying the chunk released them all again, a million times at start-up.
     ///
     /// `started`: the first chunks, already started with `startChunks` and the same `work` (the next

@@ -14,6 +14,8 @@ public protocol ScanFold: AnyObject {
     /// The known `type` values, handed out as shared strings (see `FileJournal.forEachTransformed`).
     var typeNames: [String] { get }
     /// Decodes one verified line; its parts are valid only during the call (see `FileJournal.forEachTransformed`).
+    /// The entry's `position` has the line's segment but line 0: lines are numbered as they are taken, after
+    /// decoding (`consume` gets the real place).
     var decode: @Sendable (FoldEntry, JournalLineSpan, LineParts) -> Decoded { get }
     /// Forgets anything folded by an earlier scan; `textStore` is the opening journal's (long bodies are
     /// left in its lines and read back through it).
@@ -39,6 +41,8 @@ public struct FoldEntry: Sendable, Hashable {
     public var at: Date
     /// The `type` value: the shared string from the fold's `typeNames` when it is one of them.
     public var type: String
+    /// Where the line is. In a folding scan (`ScanFold.decode`) only the segment is known (line 0): lines are
+    /// numbered when the fold takes them, after decoding; `forEachTransformed` gives the real line.
     public var position: JournalPosition
     /// The event kind `type` names when it was written as the name itself (no escapes), found from the
     /// line's bytes by the envelope's walk; nil otherwise (`EventKind(typeName: type)` then decides). Found

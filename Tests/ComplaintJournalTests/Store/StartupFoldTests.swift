@@ -77,21 +77,24 @@ final class StartupFoldTests: XCTestCase {
         XCTAssertTrue(folded.desk.all.contains { $0.intake.body.utf8.count > 300 })
     }
 
-    /// Under the lock the next segment is split and its first chunks decoded while the one before is still
+    /// Under the lock the next segment is mapped and its first chunks decoded while the one before is still
     /// being folded (`SegmentPrefetch`): its lines must be read exactly as any segment's, damage at the right
-    /// line and offset (in the chunks begun ahead and after them), every event folded once and in order.
+    /// line and offset (in the first chunk and a later one), every event folded once and in order.
     func testSegmentsBegunAheadAreReadAsAnyOther() throws {
         let (folder, options, reference) = try TestSupport.generatedJournal(self, reports: 3_200, seed: 9, segmentSize: 2_600_000)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/journal")
             .filter { $0.hasSuffix(".jsonl") }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 3)
-        // Segment 2: a line in its first chunk and one past it (more than 4,096 lines, over 1 MB: split on
-        // every core); segment 3: its very first line.
+        // Segment 2: a line in its first chunk and one past it (line 4,501 starts beyond the first chunk's
+        // slices, checked below); segment 3: its very first line.
         func damage(_ name: String, lines: [Int]) throws {
             let url = URL(fileURLWithPath: folder.path + "/journal/" + name)
             var bytes = try Array(Data(contentsOf: url))
             let starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
             XCTAssertGreaterThan(starts.count, lines.max() ?? 0)
+            if lines.contains(4_500) {
+                XCTAssertGreaterThan(starts[4_500], LineSlices.perChunk * LineSlices.defaultBytes, "line 4,501 is past the first chunk")
+            }
             for line in lines {
                 let victim = starts[line] + 30
                 bytes[victim] = bytes[victim] == UInt8(ascii: "q") ? UInt8(ascii: "r") : UInt8(ascii: "q")
