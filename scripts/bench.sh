@@ -66,11 +66,12 @@ time_cmd() {
         done | median
     fi
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 row() { printf '%-44s %-14s %-14s %-34s %-26s %s\n' "$@"; }
 # The unrounded quotient, for `met` (the printed ratio is rounded to two places, which would pass 1.504 as
 # 1.50); "-" when either figure is missing.
 quotient() { awk -v a="$1" -v b="$2" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.6f\n", a / b }'; }
+# The quotient rounded to two places, as the table prints it.
+ratio() { local q; q=$(quotient "$1" "$2"); if [[ "$q" == "-" ]]; then echo "-"; else printf '%.2f' "$q"; fi; }
 # Kilobytes as bytes, or "-" when the figure is missing (a failed run leaves "nan", which $((...)) reads as 0).
 kb_bytes() { if [[ "$1" =~ ^[0-9]+$ ]]; then echo "$(($1 * 1000))"; else echo "-"; fi; }
 # "yes" when `$1 $2 $3` holds (op: <= or >=), "no" otherwise, "-" for a figure that is missing.
@@ -183,7 +184,7 @@ row "" "" "" "JSONDecoder $ref_foundation" "$(ratio "$cold" "$ref_foundation")"
 # The issue's targets were set beside orjson taking ~1.3 s; hosts of this kind have measured 2.2-3.0 s. The
 # cold start as it would be on the issue's reference host (ours x 1.3 / orjson here), printed apart, never
 # in place of the figure measured.
-cold_scaled=$(awk -v a="$cold" -v b="$ref_orjson" 'BEGIN { n = "^[0-9.]+([eE][-+]?[0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf "%.3f", a * 1.3 / b }')
+cold_scaled=$(q=$(quotient "$cold" "$ref_orjson"); if [[ "$q" == "-" ]]; then echo "-"; else awk -v q="$q" 'BEGIN { printf "%.3f", q * 1.3 }'; fi)
 row "  (scaled to the issue's orjson of 1.3 s)" "<= 1.0" "$cold_scaled" "orjson 1.3 (issue)" "-" "$(met "$cold_scaled" "<=" 1.0)"
 row "start with up-to-date snapshot (s)" "<= 0.2" "$warm" "cold start $cold" "$(ratio "$warm" "$cold")" "$(met "$warm" "<=" 0.2)"
 row "  (same, until keys are answered)" "" "$warm_ready" "cold start $cold" "$(ratio "$warm_ready" "$cold")"
@@ -200,6 +201,6 @@ row "resident memory after start-up (MB)" "<= 1.0 x jrnl" "$((rss_kb / 1000))" "
     "$(met "$(quotient "$(kb_bytes "$rss_kb")" "$bytes")" "<=" 1.0)"
 row "  (same, cold start without snapshot)" "<= 1.0 x jrnl" "$((cold_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$(kb_bytes "$cold_rss_kb")" "$bytes")" \
     "$(met "$(quotient "$(kb_bytes "$cold_rss_kb")" "$bytes")" "<=" 1.0)"
-row "  (later, once the search index is built)" "" "$((search_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$((search_rss_kb * 1000))" "$bytes")"
+row "  (later, once the search index is built)" "" "$((search_rss_kb / 1000))" "journal $((bytes / 1000000))" "$(ratio "$(kb_bytes "$search_rss_kb")" "$bytes")"
 # The figures assume the executable's own allocator (README "Decisions"); a build that lost it says so here.
 echo "allocator: $(sed -n 's/^allocator: //p' <<<"$cold_out" | head -1)"

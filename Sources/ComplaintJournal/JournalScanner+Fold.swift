@@ -21,6 +21,7 @@ extension JournalScanner {
         let shared = SharedReadOnly(buffer)
         let position = JournalPosition(segment: segment, line: 0)
         return { k -> FoldedSlice<F.Decoded> in
+            // Room for a slice of the shortest usual lines (events are 250 bytes and more): grown rarely.
             let found = FoldedSlice<F.Decoded>(capacity: LineSlices.defaultBytes / 256)
             LineSlices.forEachLine(in: shared.buffer, slice: k) { line in
                 guard line.terminated else { return found.append((line, .unterminated)) }

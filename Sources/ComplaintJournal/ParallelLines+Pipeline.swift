@@ -12,8 +12,8 @@ extension ParallelLines {
     /// frees afterwards, even when `consume` throws.
     ///
     /// Each result is moved out of its chunk to `consume`, and `vacated` (a value holding no references, or
-    /// one shared empty instance) left in its place: iterating the chunk copied every result (retaining each string and box it holds)
-    /// and destroying the chunk released them all again, a million times at start-up.
+    /// one shared empty instance) left in its place: iterating the chunk copied every result (retaining each
+    /// string and box it holds) and destroying the chunk released them all again, a million times at start-up.
     ///
     /// `started`: the first chunks, already started with `startChunks` and the same `work` (the next
     /// segment of a scan, begun while the previous one was still folded). `whenAllStarted` runs once, on

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The next segment of a folding scan, begun while the current one's last lines are still being folded:
-/// mapped, and its first chunks decoding on the cores. Without it the cores waited at every
-/// segment's end, first for the fold to catch up, then for the next segment to be split (about 12 ms of a
-/// two-core cold start per 64 MB segment).
+/// mapped, and its first chunks decoding on the cores. Without it the cores waited at every segment's end,
+/// first for the fold to catch up, then for the next segment to be mapped and started (about 12 ms of a
+/// two-core cold start per 64 MB segment, when segments were also split into lines first).
 ///
 /// Only for a scan holding the journal's lock, which may map every segment (`activeSegmentIsLocked`).
 /// Whoever makes one must call `finish`, whether or not the segment was folded: it waits for the chunks

@@ -10,13 +10,9 @@ public struct Intake: Sendable, Hashable {
         /// Fields with nothing read yet, for a reader to fill in: the channel, instant and body are
         /// placeholders it must set.
         static var unread: Fields {
-            @inline(__always) get {
-                Fields(externalID: nil, channel: .app, receivedAt: Date(timeIntervalSince1970: 0), title: nil, body: .text(""),
-                       classification: .pengaduan, category: nil, subcategory: nil,
-                       location: Location(province: nil, regency: nil, district: nil, detail: nil), incidentDate: nil, agency: nil,
-                       reporter: Reporter(name: nil, nik: nil, phone: nil, email: nil, groups: []), anonymous: false, confidential: false,
-                       attachments: [], tags: [], extra: [:])
-            }
+            Fields(externalID: nil, channel: .app, receivedAt: Date(timeIntervalSince1970: 0), title: nil, body: .text(""),
+                   classification: .pengaduan, category: nil, subcategory: nil, location: Location(), incidentDate: nil, agency: nil,
+                   reporter: Reporter(), anonymous: false, confidential: false, attachments: [], tags: [], extra: [:])
         }
 
         var externalID: String?
@@ -44,8 +40,6 @@ public struct Intake: Sendable, Hashable {
         /// overlapping accesses is needed.
         @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
-        /// A box of `Fields.unread`, built in place.
-        init() { fields = .unread }
     }
 
     private var box: Box
@@ -183,7 +177,7 @@ public struct Intake: Sendable, Hashable {
     /// initializer, every field was copied once more (the location's and reporter's strings retained, then
     /// released), about 900 instructions per report of a start-up.
     init?(readingFields read: (inout Fields) -> Bool) {
-        let box = Box()
+        let box = Box(.unread)
         guard read(&box.fields) else { return nil }
         self.box = box
     }
