@@ -13,13 +13,12 @@ enum ActorSpanCache {
 
     /// The actor of these exact bytes if this thread decoded them before (so they were checked).
     static func cached(_ object: UnsafeBufferPointer<UInt8>) -> ActorRef? {
-        perThread.value.value(for: object)
+        perThread.withValue { $0.value(for: object) }
     }
 
     /// The actor of an `actor` object (`LineParts.actor`), or why a line carrying it is refused.
     static func ref(_ object: UnsafeBufferPointer<UInt8>) -> Result<ActorRef, JournalMapping.ActorRefusal> {
-        let cache = perThread.value
-        if let cached = cache.value(for: object) { return .success(cached) }
+        if let cached = cached(object) { return .success(cached) }
         let journalActor: JournalActor
         do {
             journalActor = try EnvelopeDecoder.actor(fromObject: object)
@@ -31,7 +30,7 @@ enum ActorSpanCache {
             return .failure(refusal)
         case let .success(actor):
             let ref = ActorRef(actor)
-            cache.store(ref, for: object)
+            perThread.withValue { $0.store(ref, for: object) }
             return .success(ref)
         }
     }

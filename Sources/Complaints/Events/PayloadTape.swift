@@ -275,11 +275,12 @@ struct PayloadTape {
         guard !escaped, Vocabulary.isWordLength(inner.count) else {
             return SharedVocabulary.shared.intern(decodeString(inner, escaped: escaped))
         }
-        let cache = PayloadTape.sharedWords.value
-        if let known = cache.value(for: inner) { return known }
-        let word = PayloadTape.threadWords.value.value.intern(ByteScan.string(inner))
-        cache.store(word, for: inner)
-        return word
+        return PayloadTape.sharedWords.withValue { cache in
+            if let known = cache.value(for: inner) { return known }
+            let word = PayloadTape.threadWords.withValue { $0.value.intern(ByteScan.string(inner)) }
+            cache.store(word, for: inner)
+            return word
+        }
     }
 
     /// The text of a string's bytes between its quotes, already checked by `parse`.

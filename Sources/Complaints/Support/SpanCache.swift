@@ -5,42 +5,101 @@ import Foundation
 /// freeing strings per line. Direct-mapped: a colliding key replaces the slot (a cache, never the record).
 /// Not thread-safe: one per thread (`ThreadLocal`).
 ///
+/// Keys live in one byte arena and slots in plain memory, so a lookup retains nothing but the value it
+/// returns: keys as arrays, and the slot arrays as the class's properties, cost two retains and two
+/// releases per lookup, a few million per start-up. A key replaced leaves its bytes behind; when the
+/// arena is full every slot is emptied and the arena starts again (bounded, whatever the input).
+///
 /// `@inlinable` so the decoding module specializes it: called through generic metadata from another
 /// module, it cost a fifth of what it saved.
 public final class SpanCache<Value> {
-    @usableFromInline var keys: [[UInt8]?]
-    @usableFromInline var values: [Value?]
+    @usableFromInline struct KeySpan {
+        @usableFromInline var start: Int32
+        /// -1 for an empty slot.
+        @usableFromInline var count: Int32
+        @inlinable init(start: Int32, count: Int32) {
+            self.start = start
+            self.count = count
+        }
+    }
+
+    @usableFromInline let slotCount: Int
     @usableFromInline let mask: Int
+    @usableFromInline let keys: UnsafeMutablePointer<KeySpan>
+    @usableFromInline let values: UnsafeMutablePointer<Value?>
+    @usableFromInline var arena: UnsafeMutablePointer<UInt8>
+    @usableFromInline var arenaCapacity: Int
+    @usableFromInline var arenaUsed = 0
+    /// The arena never grows past this; a key longer is not kept.
+    @usableFromInline let arenaLimit: Int
 
     /// `slots` is rounded up to a power of two. Several times the distinct keys expected: slots shared by
     /// two keys in use make both miss in turn (738 actors in 1,024 slots missed on half of them).
+    /// `keyBytes`: the arena's most, by default 256 bytes a slot (an `actor` object is about 150).
     @inlinable
-    public init(slots: Int = 8_192) {
+    public init(slots: Int = 8_192, keyBytes: Int? = nil) {
         var count = 1
         while count < slots { count <<= 1 }
-        keys = Array(repeating: nil, count: count)
-        values = Array(repeating: nil, count: count)
+        slotCount = count
         mask = count - 1
+        keys = .allocate(capacity: count)
+        keys.initialize(repeating: KeySpan(start: 0, count: -1), count: count)
+        values = .allocate(capacity: count)
+        values.initialize(repeating: nil, count: count)
+        arenaLimit = min(keyBytes ?? count * 256, Int(Int32.max))
+        arenaCapacity = min(4_096, arenaLimit)
+        arena = .allocate(capacity: max(arenaCapacity, 1))
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deinitialize(count: slotCount)
+        values.deallocate()
+        arena.deallocate()
     }
 
     /// The value stored for exactly these bytes, if it is still in its slot.
     @inlinable
     public func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let slot = SpanCache.hash(bytes) & mask
-        guard let key = keys[slot], key.count == bytes.count else { return nil }
-        let same = key.withUnsafeBufferPointer { k -> Bool in
-            guard let a = k.baseAddress, let b = bytes.baseAddress else { return k.count == bytes.count }
-            return memcmp(a, b, bytes.count) == 0
-        }
-        return same ? values[slot] : nil
+        let key = keys[slot]
+        guard Int(key.count) == bytes.count else { return nil }
+        if let b = bytes.baseAddress, memcmp(arena + Int(key.start), b, bytes.count) != 0 { return nil }
+        return values[slot]
     }
 
     @inlinable
     public func store(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n <= arenaLimit else { return }
+        if arenaUsed + n > arenaCapacity { makeRoom(for: n) }
         let slot = SpanCache.hash(bytes) & mask
-        keys[slot] = Array(bytes)
+        if let b = bytes.baseAddress { (arena + arenaUsed).update(from: b, count: n) }
+        keys[slot] = KeySpan(start: Int32(arenaUsed), count: Int32(n))
         values[slot] = value
+        arenaUsed += n
     }
+
+    /// Grows the arena up to its limit; past it, empties every slot and starts the arena again.
+    @usableFromInline
+    func makeRoom(for n: Int) {
+        if arenaUsed + n <= arenaLimit {
+            var capacity = arenaCapacity
+            while capacity < arenaUsed + n { capacity = min(capacity * 2, arenaLimit) }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: arena, count: arenaUsed)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = capacity
+            return
+        }
+        keys.update(repeating: KeySpan(start: 0, count: -1), count: slotCount)
+        values.update(repeating: nil, count: slotCount)
+        arenaUsed = 0
+    }
+
+    /// How many bytes of keys the arena holds (tests: it stays bounded).
+    public var keyBytesHeld: Int { arenaUsed }
 
     /// A quick mix of the bytes, eight at a time (slots only need spreading, not resistance to attack: a
     /// hostile journal can at worst make every lookup miss). A key of eight bytes or more ends with its

@@ -28,6 +28,17 @@ public final class ThreadLocal<T: AnyObject>: @unchecked Sendable {
         pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
         return made
     }
+
+    /// Runs `body` with the calling thread's value, neither retained nor released: `value` retains and
+    /// releases the object for every call, and the decoding cores ask for their caches a few million
+    /// times at start-up. The thread's value lives as long as the thread, which is running `body`.
+    @inlinable
+    public func withValue<R>(_ body: (T) throws -> R) rethrows -> R {
+        if let existing = pthread_getspecific(key) {
+            return try Unmanaged<T>.fromOpaque(existing)._withUnsafeGuaranteedRef(body)
+        }
+        return try body(value)
+    }
 }
 
 /// A value one thread keeps and changes, for `ThreadLocal` (which holds objects): a thread's vocabulary.
