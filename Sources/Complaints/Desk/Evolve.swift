@@ -42,9 +42,12 @@ extension Report {
     /// The event is taken, not borrowed: the trail entry keeps its payload, so the fold hands its
     /// reference over instead of retaining the payload once more per event and releasing its own after.
     public mutating func apply(_ r: consuming RecordedEvent) {
-        let t = r.at
+        let t = r.at, seq = r.seq, actorRef = r.actorRef
+        // Taken out of the record before it is switched on: switched on in place, the whole payload was
+        // copied for the switch (each of its strings retained) and released after, for every event.
+        let event = (consume r).event
         var visibility: TrailEntry.Visibility = .publik
-        switch r.event {
+        switch event {
         case .received:
             return // A second `received` for the same id is an anomaly the desk reports; the first one stands.
         case let .disposed(d):
@@ -98,7 +101,7 @@ extension Report {
             clocks.autoClose.cancel(at: t)
             clocks.agencyFollowUp.restart(at: t)
         case .accepted, .autoClosed:
-            if case .accepted = r.event { visibility = .pelapor }
+            if case .accepted = event { visibility = .pelapor }
             status = .selesai
             stopAll(at: t)
         case let .titleEdited(newTitle):
@@ -134,8 +137,7 @@ extension Report {
         }
         // The event moves into the trail: copied, each of its strings was retained here and released again
         // with `r` (a million times at start-up).
-        let seq = r.seq, actorRef = r.actorRef
-        trail.append(TrailEntry(seq: seq, at: t, actorRef: actorRef, event: (consume r).event, visibility: visibility))
+        trail.append(TrailEntry(seq: seq, at: t, actorRef: actorRef, event: consume event, visibility: visibility))
     }
 
     private mutating func stopAll(at t: Date) {
