@@ -76,11 +76,17 @@ extension InboxIndex {
     }
 
     /// `positions` (rows of `rows`) in `sort` order at `now`: the order `sortedOrder` gives them among all rows.
-    static func sortedPositions(_ positions: [Int32], _ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date) -> [Int32] {
+    /// Halves of many on their own cores, as `sortedOrder` (the first frame of a large desk waits for it).
+    static func sortedPositions(_ positions: [Int32], _ rows: [InboxIndexRow], _ sort: InboxQuery.Sort, now: Date,
+                                parallelFrom: Int = 20_000) -> [Int32] {
         guard sort != .received else { return positions.sorted { receivedBefore(rows, $0, $1) } }
         return rows.withUnsafeBufferPointer { r in
-            guard let base = r.baseAddress else { return [] }
-            return positions.map { sortKey(base, Int($0), sort, now: now) }.sorted().map(\.position)
+            positions.withUnsafeBufferPointer { p in
+                let (rows, positions) = (SharedReadOnly(r), SharedReadOnly(p))
+                return sortedByKey(count: p.count, parallelFrom: parallelFrom) { i in
+                    sortKey(rows.buffer.baseAddress!, Int(positions.buffer[i]), sort, now: now)
+                }
+            }
         }
     }
 
@@ -92,24 +98,29 @@ extension InboxIndex {
             order.sort { receivedBefore(rows, $0, $1) }
             return order
         }
-        let count = rows.count
+        return rows.withUnsafeBufferPointer { r in
+            let rows = SharedReadOnly(r)
+            return sortedByKey(count: r.count, parallelFrom: parallelFrom) { i in sortKey(rows.buffer.baseAddress!, i, sort, now: now) }
+        }
+    }
+
+    /// The positions of the keys `key(0)`, …, `key(count - 1)` in key order: from `parallelFrom` keys, each
+    /// half sorted on its own core and the halves merged (keys end with the position, so no two are equal
+    /// and the order is the same either way).
+    private static func sortedByKey(count: Int, parallelFrom: Int, _ key: @Sendable (Int) -> InboxSortKey) -> [Int32] {
         guard count > 0 else { return [] }
         let halves = count >= max(2, parallelFrom) ? 2 : 1
         let cut = count / halves
         var sorted = [[InboxSortKey]](repeating: [], count: halves)
-        rows.withUnsafeBufferPointer { r in
-            let shared = SharedReadOnly(r)
-            sorted.withUnsafeMutableBufferPointer { out in
-                let slots = SharedSlots(out.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: halves) { half in
-                    guard let rows = shared.buffer.baseAddress else { return }
-                    let range = (half == 0 ? 0 : cut)..<(half == halves - 1 ? count : cut)
-                    var keys: [InboxSortKey] = []
-                    keys.reserveCapacity(range.count)
-                    for i in range { keys.append(sortKey(rows, i, sort, now: now)) }
-                    keys.sort()
-                    slots.base[half] = keys
-                }
+        sorted.withUnsafeMutableBufferPointer { out in
+            let slots = SharedSlots(out.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: halves) { half in
+                let range = (half == 0 ? 0 : cut)..<(half == halves - 1 ? count : cut)
+                var keys: [InboxSortKey] = []
+                keys.reserveCapacity(range.count)
+                for i in range { keys.append(key(i)) }
+                keys.sort()
+                slots.base[half] = keys
             }
         }
         return halves == 1 ? sorted[0].map(\.position) : merged(sorted[0], sorted[1])

@@ -37,6 +37,44 @@ final class InboxFirstRowsTests: XCTestCase {
         }
     }
 
+    /// The tabs' counts of a large desk are tallied in halves on two cores: the same as in one pass, and as
+    /// the plain count over the reports, for every role and at times when more reports are late.
+    func testCountsInHalvesEqualOnePassAndThePlainCount() {
+        var desk = Desk()
+        var seq: UInt64 = 0
+        func apply(_ id: ReportID, _ day: Int, _ event: DomainEvent) {
+            seq += 1
+            desk.apply(RecordedEvent(seq: seq, id: "e\(seq)", reportID: id, at: at(day, 10), actor: Actor(nasional), event: event))
+        }
+        for i in 0..<401 {
+            let id = ReportID(String(2_600_001 + i))
+            apply(id, i % 30, .received(sampleIntake(at(i % 30), agency: i % 7 == 0 ? "pemkab-sleman" : nil, externalID: "web-\(i)")))
+            switch i % 6 {
+            case 1: apply(id, i % 30 + 1, .postponed(question: "Lokasi?"))
+            case 2: apply(id, i % 30 + 1, .disposed(Disposition(agency: i % 4 == 0 ? "pemkab-bantul" : "pemkab-sleman", kind: .disposisi)))
+            case 3:
+                apply(id, i % 30 + 1, .disposed(Disposition(agency: "pemkab-sleman", kind: .disposisi)))
+                apply(id, i % 30 + 2, .sentBack(reason: "bukan wewenang"))
+            case 4: apply(id, i % 30 + 1, .deleted(reason: .spam, note: nil))
+            case 5:
+                apply(id, i % 30 + 1, .disposed(Disposition(agency: "pemkab-sleman", kind: .disposisi)))
+                apply(id, i % 30 + 3, .followedUp(text: "Sudah diperbaiki.", attachments: []))
+            default: break
+            }
+        }
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+        let plain = Inbox(deadlines: deadlines)
+        for day in [0, 12, 40, 90] {
+            let now = at(day, 15)
+            for op in [nasional, instansiSleman, instansiBantul, penghubungDinkes, pengamat] {
+                let index = InboxIndex(deadlines: deadlines)
+                let halves = index.counts(on: desk, for: op, now: now, parallelFrom: 0)
+                XCTAssertEqual(halves, index.counts(on: desk, for: op, now: now, parallelFrom: .max), "day \(day), \(op.name)")
+                XCTAssertEqual(halves, plain.counts(on: desk, for: op, now: now), "day \(day), \(op.name)")
+            }
+        }
+    }
+
     /// The hot rows' ordinals index `allCases`, whatever order the cases are declared in.
     func testOrdinalsArePositionsInAllCases() {
         for (k, status) in ReportStatus.allCases.enumerated() { XCTAssertEqual(Int(InboxHotRow.ordinal(status)), k, "\(status)") }

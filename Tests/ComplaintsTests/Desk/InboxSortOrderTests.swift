@@ -55,6 +55,21 @@ final class InboxSortOrderTests: XCTestCase {
         }
     }
 
+    /// Some rows only (a queue): listed in the order the whole desk's order lists them, halves or not.
+    func testPositionsSortedInHalvesListRowsAsTheWholeOrder() {
+        var random = SeededGenerator(seed: 17)
+        for count in [0, 1, 2, 3, 1_001, 2_000] {
+            let rows = rows(count, seed: 23)
+            let some = (0..<Int32(count)).filter { _ in random.below(3) != 0 }.shuffled(using: &random)
+            for sort in [InboxQuery.Sort.deadline, .priority] {
+                let chosen = Set(some)
+                let reference = expected(rows, sort).filter { chosen.contains($0) }
+                XCTAssertEqual(InboxIndex.sortedPositions(some, rows, sort, now: now, parallelFrom: 0), reference, "\(count) rows, \(sort), halves")
+                XCTAssertEqual(InboxIndex.sortedPositions(some, rows, sort, now: now, parallelFrom: .max), reference, "\(count) rows, \(sort), one part")
+            }
+        }
+    }
+
     func testTheOnePairComparatorAgreesWithTheSortedOrder() {
         let rows = rows(500, seed: 3)
         var random = SeededGenerator(seed: 5)
