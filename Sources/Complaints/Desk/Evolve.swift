@@ -12,7 +12,7 @@ extension Report {
         var trail: [TrailEntry] = []
         trail.reserveCapacity(Report.typicalEventCount)
         let seq = recorded.seq, at = recorded.at, actorRef = recorded.actorRef
-        trail.append(TrailEntry(seq: seq, at: at, actorRef: actorRef, event: (consume recorded).event, visibility: .pelapor))
+        trail.append(TrailEntry(seq: seq, at: at, actorRef: actorRef, event: recorded.takeEvent(), visibility: .pelapor))
         var clocks = Clocks()
         clocks.settlement.restart(at: intake.receivedAt)
         var dispositions: [Disposition] = []
@@ -45,13 +45,12 @@ extension Report {
         let t = r.at, seq = r.seq, actorRef = r.actorRef
         // Taken out of the record before it is switched on: switched on in place, the whole payload was
         // copied for the switch (each of its strings retained) and released after, for every event.
-        let event = (consume r).event
+        let event = r.takeEvent()
         var visibility: TrailEntry.Visibility = .publik
         switch event {
         case .received:
             return // A second `received` for the same id is an anomaly the desk reports; the first one stands.
         case let .disposed(d):
-            dispositions.append(d)
             agency = d.agency
             unit = d.unit
             returned = nil
@@ -59,6 +58,8 @@ extension Report {
             clocks.verification.stop(at: t)
             clocks.postponement.cancel(at: t)
             clocks.agencyFollowUp.restart(at: t)
+            // Last, so the binding moves into the list instead of being copied once more.
+            dispositions.append(d)
         case .postponed:
             status = .tunda
             clocks.verification.pause(at: t)

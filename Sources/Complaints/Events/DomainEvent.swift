@@ -128,6 +128,15 @@ public struct RecordedEvent: Sendable, Hashable {
         self.event = event
     }
 
+    /// The event, moved out and a payload-free one left in its place: `(consume r).event` copied the
+    /// payload (retaining each of its strings) and then released it with the record, for every event a
+    /// desk folds.
+    mutating func takeEvent() -> DomainEvent {
+        var taken = DomainEvent.autoClosed
+        swap(&taken, &event)
+        return taken
+    }
+
     public static func == (a: RecordedEvent, b: RecordedEvent) -> Bool {
         a.seq == b.seq && a.id == b.id && a.reportID == b.reportID && a.at == b.at
             && (a.actorRef == b.actorRef || a.actor == b.actor) && a.event == b.event
