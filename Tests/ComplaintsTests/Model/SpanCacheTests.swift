@@ -22,6 +22,15 @@ final class SpanCacheTests: XCTestCase {
         XCTAssertNil(value(cache, Array("[\"name\":\"siti\"}".utf8)), "the first byte differs")
         XCTAssertNil(value(cache, Array("{\"name\":\"siti\"} ".utf8)), "one byte longer")
         XCTAssertNil(value(cache, Array("{\"name\":\"siti\"".utf8)), "one byte shorter")
+        // Long keys are placed by their ends only, but found by all their bytes: one byte in the middle differs.
+        let long = Array("{\"name\":\"petugas\",\"role\":\"penghubung\",\"agency\":\"pemkab-sleman\",\"unit\":null,\"os\":\"x\"}".utf8)
+        var middle = long
+        middle[long.count / 2] ^= 0x01
+        store(cache, "long", long)
+        XCTAssertEqual(value(cache, long), "long")
+        XCTAssertNil(value(cache, middle), "a long key differing in its middle byte")
+        store(cache, "middle", middle)
+        XCTAssertEqual(value(cache, middle), "middle")
         XCTAssertNil(value(cache, []), "the empty key was never stored")
         store(cache, "empty", [])
         XCTAssertEqual(value(cache, []), "empty")
@@ -33,7 +42,7 @@ final class SpanCacheTests: XCTestCase {
         var random = SeededGenerator(seed: 7)
         let cache = SpanCache<String>(slots: 4_096)
         var truth: [[UInt8]: String] = [:]
-        let keys: [[UInt8]] = (0..<300).map { _ in (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) } }
+        let keys: [[UInt8]] = (0..<300).map { _ in (0..<Int.random(in: 0...150, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) } }
         for step in 0..<20_000 {
             let key = keys[Int.random(in: 0..<keys.count, using: &random)]
             if Bool.random(using: &random) {
