@@ -73,8 +73,8 @@ let package = Package(
         // The seeded generator every randomized test uses (test targets cannot share sources).
         .target(name: "SeededRandom"),
 
-        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom"]),
-        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom"]),
+        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom"], exclude: ["Golden"]),
+        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom"], exclude: ["Reference/Golden"]),
         .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
         .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas", "TextHazards"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),

@@ -13,20 +13,15 @@ final class LineIndex {
 
     init(_ bytes: [UInt8]) {
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == 0x0A { starts.append(offset + 1) }
         }
         self.bytes = bytes
         self.lineStarts = starts
     }
 
     func position(of offset: Int) -> TOMLPosition {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
+        let low = line(containing: offset)
         let start = lineStarts[low]
         let end = min(max(offset, start), bytes.count)
         var column = 1
@@ -43,5 +38,23 @@ final class LineIndex {
         cachedOffset = end
         cachedColumn = column
         return TOMLPosition(line: low + 1, column: column)
+    }
+
+    /// The 0-based line `offset` is on: the last line asked about or the one after it (the parser mostly
+    /// moves forward a line at a time), else found by binary search.
+    private func line(containing offset: Int) -> Int {
+        if holds(line: cachedLine, offset) { return cachedLine }
+        if holds(line: cachedLine + 1, offset) { return cachedLine + 1 }
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    private func holds(line: Int, _ offset: Int) -> Bool {
+        line < lineStarts.count && lineStarts[line] <= offset && (line + 1 == lineStarts.count || offset < lineStarts[line + 1])
     }
 }

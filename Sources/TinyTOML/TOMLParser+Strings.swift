@@ -1,10 +1,19 @@
 /// The four TOML string forms and their escapes.
 extension TOMLParser {
-    /// `"..."` on one line, with escapes.
+    /// `"..."` on one line, with escapes. A string without escapes (nearly all) is taken from the
+    /// document's bytes as they are; the first escape, control character or missing quote goes on
+    /// byte by byte.
     mutating func parseBasicString() throws(TOMLError) -> String {
         let start = offset
         offset += 1
-        var buffer: [UInt8] = []
+        let contentStart = offset
+        while let byte = peek(), byte != 0x22, byte != 0x5C, !TOMLParser.isControl(byte) { offset += 1 }
+        if peek() == 0x22 {
+            let text = String(decoding: bytes[contentStart..<offset], as: UTF8.self)
+            offset += 1
+            return text
+        }
+        var buffer = Array(bytes[contentStart..<offset])
         while true {
             guard let byte = peek() else { throw error("unterminated string", at: start) }
             switch byte {

@@ -1,8 +1,8 @@
 /// Values: dispatch on the first character, plus arrays and inline tables.
 extension TOMLParser {
     /// Parses one value. `depth` is the nesting level the value would live at; `path` names it
-    /// for the tables it may contain.
-    mutating func parseValue(depth: Int, path: String) throws(TOMLError) -> TOMLValue {
+    /// for the tables it may contain, and is built only for them: most values are strings and numbers.
+    mutating func parseValue(depth: Int, path: @autoclosure () -> String) throws(TOMLError) -> TOMLValue {
         guard depth <= tomlMaximumDepth else {
             throw error("values are nested deeper than \(tomlMaximumDepth) levels")
         }
@@ -21,7 +21,7 @@ extension TOMLParser {
         case 0x5B:
             return .array(try parseArray(depth: depth, path: path))
         case 0x7B:
-            return .table(try parseInlineTable(depth: depth, path: path))
+            return .table(try parseInlineTable(depth: depth, path: path()))
         case 0x30...0x39, 0x2B, 0x2D, 0x69, 0x6E:
             return try parseNumberOrDate()
         case 0x0A, 0x0D, 0x23:
@@ -50,7 +50,7 @@ extension TOMLParser {
     }
 
     /// `[ v, v, ... ]`, across lines, with comments, a trailing comma and mixed kinds allowed.
-    mutating func parseArray(depth: Int, path: String) throws(TOMLError) -> TOMLArray {
+    mutating func parseArray(depth: Int, path: () -> String) throws(TOMLError) -> TOMLArray {
         let start = offset
         offset += 1
         var elements: [TOMLValue] = []
@@ -65,7 +65,9 @@ extension TOMLParser {
                 break
             }
             positions.append(position())
-            elements.append(try parseValue(depth: depth + 1, path: "\(path)[\(elements.count + 1)]"))
+            let number = elements.count + 1
+            let element = try parseValue(depth: depth + 1, path: "\(path())[\(number)]")
+            elements.append(element)
             try skipBlank()
             switch peek() {
             case 0x2C: offset += 1

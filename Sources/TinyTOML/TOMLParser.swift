@@ -141,9 +141,16 @@ struct TOMLParser {
         let offset: Int
     }
 
+    /// A key as written: the parts before its last dot (none for a plain key, so most keys need no
+    /// array), and the last part.
+    struct DottedKey {
+        let parents: [KeyPart]
+        let last: KeyPart
+    }
+
     /// Reads `a`, `"quoted key"`, `'literal'` or dotted combinations of them.
-    mutating func parseKey() throws(TOMLError) -> [KeyPart] {
-        var parts: [KeyPart] = []
+    mutating func parseKey() throws(TOMLError) -> DottedKey {
+        var parents: [KeyPart] = []
         while true {
             skipSpaces()
             let start = offset
@@ -158,12 +165,13 @@ struct TOMLParser {
                 guard offset > start else { throw error("expected a key, found \(describe())") }
                 name = String(decoding: bytes[start..<offset], as: UTF8.self)
             }
-            parts.append(KeyPart(name: name, offset: start))
-            if parts.count > tomlMaximumDepth {
+            let part = KeyPart(name: name, offset: start)
+            if parents.count + 1 > tomlMaximumDepth {
                 throw error("a key may have at most \(tomlMaximumDepth) dotted parts", at: start)
             }
             skipSpaces()
-            guard peek() == 0x2E else { return parts }
+            guard peek() == 0x2E else { return DottedKey(parents: parents, last: part) }
+            parents.append(part)
             offset += 1
         }
     }
@@ -177,7 +185,7 @@ struct TOMLParser {
 
     /// Parses `key = value` and stores it in `table`, creating dotted-key tables on the way.
     mutating func parseKeyValue(into table: TableNode) throws(TOMLError) {
-        let parts = try parseKey()
+        let key = try parseKey()
         skipSpaces()
         guard peek() == 0x3D else {
             throw error("expected '=' after the key, found \(describe())")
@@ -185,11 +193,11 @@ struct TOMLParser {
         offset += 1
         skipSpaces()
         var target = table
-        for part in parts.dropLast() {
+        for part in key.parents {
             target = try dottedChild(of: target, part)
         }
-        guard let last = parts.last else { throw error("expected a key") }
-        if let existing = target.slots[last.name] {
+        let last = key.last
+        if let existing = target.slot(last.name) {
             throw error("duplicate key '\(target.childPath(last.name))' (first defined at line \(existing.position.line))",
                         at: last.offset)
         }
@@ -200,7 +208,7 @@ struct TOMLParser {
     /// The table a dotted key part walks into: new, or one earlier dotted keys created.
     mutating func dottedChild(of table: TableNode, _ part: KeyPart) throws(TOMLError) -> TableNode {
         let path = table.childPath(part.name)
-        guard let slot = table.slots[part.name] else {
+        guard let slot = table.slot(part.name) else {
             return try newChild(of: table, part, origin: .dottedKey)
         }
         switch slot.content {
@@ -235,25 +243,24 @@ struct TOMLParser {
         let start = offset
         let isArray = peek(1) == 0x5B
         offset += isArray ? 2 : 1
-        let parts = try parseKey()
+        let key = try parseKey()
         skipSpaces()
         guard peek() == 0x5D, !isArray || peek(1) == 0x5D else {
             throw error("expected '\(isArray ? "]]" : "]")' to close the table header, found \(describe())")
         }
         offset += isArray ? 2 : 1
         var table = root
-        for part in parts.dropLast() {
+        for part in key.parents {
             table = try headerParent(in: table, part, headerOffset: start)
         }
-        guard let last = parts.last else { throw error("expected a key", at: start) }
         current = isArray
-            ? try appendArrayTable(in: table, last, headerOffset: start)
-            : try defineTable(in: table, last, headerOffset: start)
+            ? try appendArrayTable(in: table, key.last, headerOffset: start)
+            : try defineTable(in: table, key.last, headerOffset: start)
     }
 
     /// Walks one step of a header path: into a table, or the last table of an array of tables.
     mutating func headerParent(in table: TableNode, _ part: KeyPart, headerOffset: Int) throws(TOMLError) -> TableNode {
-        guard let slot = table.slots[part.name] else {
+        guard let slot = table.slot(part.name) else {
             let child = try newChild(of: table, part, origin: .implicitHeader)
             child.position = position(headerOffset)
             return child
@@ -275,7 +282,7 @@ struct TOMLParser {
 
     mutating func defineTable(in table: TableNode, _ part: KeyPart, headerOffset: Int) throws(TOMLError) -> TableNode {
         let path = table.childPath(part.name)
-        guard let slot = table.slots[part.name] else {
+        guard let slot = table.slot(part.name) else {
             let child = try newChild(of: table, part, origin: .header)
             child.position = position(headerOffset)
             return child
@@ -307,7 +314,7 @@ struct TOMLParser {
         func element(_ index: Int) -> TableNode {
             TableNode(origin: .header, position: position(headerOffset), path: "\(path)[\(index)]", depth: table.depth + 1)
         }
-        guard let slot = table.slots[part.name] else {
+        guard let slot = table.slot(part.name) else {
             let first = element(1)
             table.set(part.name, .tableArray(TableArrayNode(tables: [first])), at: position(headerOffset))
             return first

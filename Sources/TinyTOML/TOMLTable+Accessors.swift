@@ -18,8 +18,16 @@ extension TOMLTable {
     /// A non-blank string. A missing key, or a blank string, is "missing required field".
     public func requiredString(_ key: String) throws(TOMLFieldError) -> String {
         guard let text = try optionalString(key) else { throw fieldError(key, "missing required field") }
-        guard !text.allSatisfy(\.isWhitespace) else { throw fieldError(key, "must not be empty") }
+        guard !TOMLTable.isBlank(text) else { throw fieldError(key, "must not be empty") }
         return text
+    }
+
+    /// True if every character of `text` is whitespace (or there is none). A character starting with a
+    /// printable ASCII scalar is not, so nearly every value is answered from its first byte without walking
+    /// its characters.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// A string if the key is present (any text, even empty); nil if absent.

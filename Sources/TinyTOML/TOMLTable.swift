@@ -11,8 +11,10 @@ public struct TOMLTable: Equatable, Sendable {
     }
 
     /// Keys in the order they first appear in the document.
-    public let keys: [String]
-    let entries: [String: Entry]
+    public var keys: [String] { index.keys }
+    let index: KeyIndex
+    /// The entry of each key, in the order of `keys`.
+    let entries: [Entry]
     /// Where the table is defined: its `[header]`, its inline `{`, or 1:1 for the document root.
     public let position: TOMLPosition
     /// Dotted field path from the document root; empty for the root.
@@ -20,17 +22,23 @@ public struct TOMLTable: Equatable, Sendable {
 
     /// Builds a table in code (positions `.unknown`). Later duplicates replace earlier ones.
     public init(_ pairs: [(String, TOMLValue)], path: String = "") {
-        var keys: [String] = []
-        var entries: [String: Entry] = [:]
+        var index = KeyIndex()
+        var entries: [Entry] = []
+        entries.reserveCapacity(pairs.count)
         for (key, value) in pairs {
-            if entries[key] == nil { keys.append(key) }
-            entries[key] = Entry(value: value, position: .unknown)
+            let entry = Entry(value: value, position: .unknown)
+            if let existing = index.position(of: key) {
+                entries[existing] = entry
+            } else {
+                _ = index.append(key)
+                entries.append(entry)
+            }
         }
-        self.init(keys: keys, entries: entries, position: .unknown, path: path)
+        self.init(index: index, entries: entries, position: .unknown, path: path)
     }
 
-    init(keys: [String], entries: [String: Entry], position: TOMLPosition, path: String) {
-        self.keys = keys
+    init(index: KeyIndex, entries: [Entry], position: TOMLPosition, path: String) {
+        self.index = index
         self.entries = entries
         self.position = position
         self.path = path
@@ -42,13 +50,15 @@ public struct TOMLTable: Equatable, Sendable {
     public var isEmpty: Bool { keys.isEmpty }
 
     /// The value of `key`, or nil if the table has no such key.
-    public subscript(key: String) -> TOMLValue? { entries[key]?.value }
+    public subscript(key: String) -> TOMLValue? { entry(key)?.value }
 
     /// Where `key` was written, or nil if the table has no such key.
-    public func position(of key: String) -> TOMLPosition? { entries[key]?.position }
+    public func position(of key: String) -> TOMLPosition? { entry(key)?.position }
 
     /// The line `key` was written on, or nil if the table has no such key.
-    public func line(of key: String) -> Int? { entries[key]?.position.line }
+    public func line(of key: String) -> Int? { entry(key)?.position.line }
+
+    func entry(_ key: String) -> Entry? { index.position(of: key).map { entries[$0] } }
 
     /// The field path of `key` in this table, for error messages (`agency[2].name`).
     public func fieldPath(_ key: String) -> String {
@@ -65,6 +75,6 @@ public struct TOMLTable: Equatable, Sendable {
 
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
         guard lhs.keys.count == rhs.keys.count else { return false }
-        return lhs.keys.allSatisfy { key in lhs.entries[key]?.value == rhs.entries[key]?.value }
+        return lhs.keys.allSatisfy { key in lhs.entry(key)?.value == rhs.entry(key)?.value }
     }
 }

@@ -31,8 +31,28 @@ final class TableNode {
     var position: TOMLPosition
     let path: String
     let depth: Int
-    private(set) var keys: [String] = []
-    private(set) var slots: [String: Slot] = [:]
+    /// One stored property for keys and slots, so adding a key is one (checked) access to the object.
+    private(set) var contents = Contents()
+
+    struct Contents {
+        private(set) var index = KeyIndex()
+        /// The slot of each key, in the order of `index.keys`.
+        private(set) var slots: [Slot] = []
+
+        func slot(_ key: String) -> Slot? {
+            index.position(of: key).map { slots[$0] }
+        }
+
+        mutating func set(_ key: String, _ slot: Slot) {
+            if let existing = index.position(of: key) {
+                slots[existing] = slot
+            } else {
+                if slots.isEmpty { slots.reserveCapacity(KeyIndex.initialCapacity) }
+                _ = index.append(key)
+                slots.append(slot)
+            }
+        }
+    }
 
     init(origin: Origin, position: TOMLPosition, path: String, depth: Int) {
         self.origin = origin
@@ -41,9 +61,10 @@ final class TableNode {
         self.depth = depth
     }
 
+    func slot(_ key: String) -> Slot? { contents.slot(key) }
+
     func set(_ key: String, _ content: Content, at position: TOMLPosition) {
-        if slots[key] == nil { keys.append(key) }
-        slots[key] = Slot(content: content, position: position)
+        contents.set(key, Slot(content: content, position: position))
     }
 
     func childPath(_ key: String) -> String {
@@ -52,8 +73,7 @@ final class TableNode {
     }
 
     func freeze() -> TOMLTable {
-        var entries: [String: TOMLTable.Entry] = [:]
-        for (key, slot) in slots {
+        let entries = contents.slots.map { slot -> TOMLTable.Entry in
             let value: TOMLValue
             switch slot.content {
             case .value(let plain): value = plain
@@ -64,9 +84,9 @@ final class TableNode {
                     positions: array.tables.map(\.position),
                     position: slot.position))
             }
-            entries[key] = TOMLTable.Entry(value: value, position: slot.position)
+            return TOMLTable.Entry(value: value, position: slot.position)
         }
-        return TOMLTable(keys: keys, entries: entries, position: position, path: path)
+        return TOMLTable(index: contents.index, entries: entries, position: position, path: path)
     }
 }
 

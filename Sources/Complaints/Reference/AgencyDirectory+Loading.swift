@@ -21,7 +21,7 @@ extension AgencyDirectory {
     /// `regions` is nil when `wilayah.toml` itself failed to load; region names are then not checked.
     static func load(_ document: TOMLTable, regions: RegionDirectory?, mentions: ReferenceMentions,
                      issues: inout ReferenceIssues) -> AgencyDirectory {
-        issues.checkKeys(document, allowed: ["unit_standar", "instansi"])
+        issues.checkKeys(document, allowed: documentKeys)
         let standardSets = loadStandardSets(document, issues: &issues)
         let tables = issues.read { () throws(TOMLFieldError) in try document.tables("instansi") } ?? []
         if tables.isEmpty {
@@ -48,24 +48,33 @@ extension AgencyDirectory {
         let name: String
     }
 
-    static func loadStandardSets(_ document: TOMLTable, issues: inout ReferenceIssues) -> [String: [UnitTemplate]] {
+    /// A unit of a standard set, its name ready to be filled with each agency's region.
+    struct StandardUnit {
+        let id: String
+        let name: UnitNameTemplate
+    }
+
+    static func loadStandardSets(_ document: TOMLTable, issues: inout ReferenceIssues) -> [String: [StandardUnit]] {
         guard let sets = issues.read({ () throws(TOMLFieldError) in try document.optionalTable("unit_standar") }) ?? nil else {
             return [:]
         }
-        var result: [String: [UnitTemplate]] = [:]
+        var result: [String: [StandardUnit]] = [:]
         for setName in sets.keys {
             let tables = issues.read { () throws(TOMLFieldError) in try sets.tables(setName) } ?? []
-            var templates: [UnitTemplate] = []
+            var templates: [StandardUnit] = []
             for table in tables {
-                if let unit = loadUnit(table, existing: templates.map(\.id), issues: &issues) { templates.append(unit) }
+                if let unit = loadUnit(table, existing: templates.lazy.map(\.id), issues: &issues) {
+                    templates.append(StandardUnit(id: unit.id, name: UnitNameTemplate(unit.name)))
+                }
             }
             result[setName] = templates
         }
         return result
     }
 
-    static func loadUnit(_ table: TOMLTable, existing: [String], issues: inout ReferenceIssues) -> UnitTemplate? {
-        issues.checkKeys(table, allowed: ["id", "nama"])
+    static func loadUnit(_ table: TOMLTable, existing: some Sequence<String>,
+                         issues: inout ReferenceIssues) -> UnitTemplate? {
+        issues.checkKeys(table, allowed: unitKeys)
         let id = issues.read { () throws(TOMLFieldError) in try table.requiredString("id") }
         let name = issues.read { () throws(TOMLFieldError) in try table.requiredString("nama") }
         guard let id, let name else { return nil }
@@ -80,9 +89,12 @@ extension AgencyDirectory {
         return UnitTemplate(id: id, name: name)
     }
 
+    /// The keys each table may have, made once rather than for every table checked.
+    static let documentKeys: Set<String> = ["unit_standar", "instansi"]
+    static let unitKeys: Set<String> = ["id", "nama"]
     static let agencyKeys: Set<String> = ["id", "nama", "jenis", "provinsi", "kabkota", "unit_standar", "nama_wilayah", "unit"]
 
-    static func loadAgency(_ table: TOMLTable, standardSets: [String: [UnitTemplate]], regions: RegionDirectory?,
+    static func loadAgency(_ table: TOMLTable, standardSets: [String: [StandardUnit]], regions: RegionDirectory?,
                            mentions: ReferenceMentions, issues: inout ReferenceIssues) -> Agency? {
         issues.checkKeys(table, allowed: agencyKeys)
         let id = issues.read { () throws(TOMLFieldError) in try table.requiredString("id") }
@@ -112,42 +124,19 @@ extension AgencyDirectory {
             if let templates = standardSets[setName] {
                 let label = regionLabel ?? region.map { $0.regencyName ?? "Provinsi \($0.provinceName)" } ?? name
                 for template in templates {
-                    let unitName = filled(template.name, region: label)
-                    units.append(WorkUnit(id: "\(id)/\(template.id)", localID: template.id, name: unitName, line: table.line))
+                    units.append(WorkUnit(id: Concatenation.concatenated(id, "/", template.id), localID: template.id,
+                                          name: template.name.filled(with: label), line: table.line))
                 }
             } else {
                 issues.add(table.fieldError("unit_standar", "unknown standard unit set '\(setName)'"))
             }
         }
         for unitTable in unitTables {
-            guard let template = loadUnit(unitTable, existing: units.map(\.localID), issues: &issues) else { continue }
-            units.append(WorkUnit(id: "\(id)/\(template.id)", localID: template.id, name: template.name,
+            guard let template = loadUnit(unitTable, existing: units.lazy.map(\.localID), issues: &issues) else { continue }
+            units.append(WorkUnit(id: Concatenation.concatenated(id, "/", template.id), localID: template.id, name: template.name,
                                   line: unitTable.line(of: "id") ?? unitTable.line))
         }
         return Agency(id: id, name: name, kind: kind, region: region, units: units, line: table.line)
-    }
-
-    /// A standard unit's name with each `{wilayah}` replaced by the agency's region. Byte by byte: the
-    /// standard library's `replacing` builds a pattern matcher on every call, which was two fifths of
-    /// loading the reference data (every command and console start loads it).
-    static func filled(_ template: String, region label: String) -> String {
-        let token = Array("{wilayah}".utf8)
-        let bytes = Array(template.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + label.utf8.count)
-        var i = 0
-        while i < bytes.count {
-            if i + token.count <= bytes.count, bytes[i..<(i + token.count)].elementsEqual(token) {
-                out += label.utf8
-                i += token.count
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        // The token is ASCII, so the text is cut only between code points (always valid UTF-8). A mark that
-        // would combine with the token's brace is not looked at: unit names are plain text.
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func resolveRegion(_ table: TOMLTable, kind: AgencyKind, province: String?, regency: String?,

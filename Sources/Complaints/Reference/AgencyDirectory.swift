@@ -66,7 +66,12 @@ public struct Agency: Equatable, Sendable, Identifiable {
 
     /// Finds a unit by its full id (`pemkab-sleman/dinkes`) or local id (`dinkes`).
     public func unit(_ id: String) -> WorkUnit? {
-        units.first { $0.id == id || $0.localID == id }
+        unitPosition(id).map { units[$0] }
+    }
+
+    /// Where `unit(id)` is in `units`, for a caller wanting one field rather than a copy of the unit.
+    func unitPosition(_ id: String) -> Int? {
+        units.firstIndex { $0.id == id || $0.localID == id }
     }
 }
 

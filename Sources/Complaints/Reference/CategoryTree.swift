@@ -9,10 +9,15 @@ public struct Subcategory: Hashable, Sendable, Identifiable {
     let matchName: String
 
     public init(id: String, name: String, line: Int) {
+        self.init(id: id, name: name, line: line, matchName: ReferenceName.normalized(name))
+    }
+
+    /// For a loader that has normalised `name` already.
+    init(id: String, name: String, line: Int, matchName: String) {
         self.id = id
         self.name = name
         self.line = line
-        matchName = ReferenceName.normalized(name)
+        self.matchName = matchName
     }
 }
 
@@ -32,11 +37,16 @@ public struct TopicCategory: Equatable, Sendable, Identifiable {
     let matchName: String
 
     public init(id: String, name: String, subcategories: [Subcategory], line: Int) {
+        self.init(id: id, name: name, subcategories: subcategories, line: line, matchName: ReferenceName.normalized(name))
+    }
+
+    /// For a loader that has normalised `name` already.
+    init(id: String, name: String, subcategories: [Subcategory], line: Int, matchName: String) {
         self.id = id
         self.name = name
         self.subcategories = subcategories
         self.line = line
-        matchName = ReferenceName.normalized(name)
+        self.matchName = matchName
     }
 
     /// Finds a sub-category by id or name, ignoring case and spacing.

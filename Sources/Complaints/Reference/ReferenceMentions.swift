@@ -10,12 +10,19 @@ struct ReferenceMentions {
     var agencyIDs: Set<String> = []
 
     init(categories: TOMLTable?, regions: TOMLTable?, agencies: TOMLTable?) {
-        for table in ReferenceMentions.entries(categories, "kategori") {
+        let categoryTables = ReferenceMentions.entries(categories, "kategori")
+        let provinceTables = ReferenceMentions.entries(regions, "provinsi")
+        // Room for about every name at once (two per topic, a few per province): growing a set rehashes
+        // all it holds.
+        self.categories.reserveCapacity(categoryTables.count * 2)
+        provinces.reserveCapacity(provinceTables.count * 3)
+        regencies.reserveCapacity(provinceTables.count * 4)
+        for table in categoryTables {
             for key in ["id", "nama"] {
                 if let text = table[key]?.stringValue { self.categories.insert(ReferenceName.normalized(text)) }
             }
         }
-        for table in ReferenceMentions.entries(regions, "provinsi") {
+        for table in provinceTables {
             let names = [table["nama"]?.stringValue, table["kode"]?.stringValue].compactMap { $0 }
                 + (table["alias"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             for name in names { provinces.insert(RegionDirectory.normalizedName(name)) }

@@ -3,10 +3,26 @@
 public enum ReferenceName {
     /// Lowercased, with `.`/`,` treated as spaces and runs of whitespace collapsed.
     public static func normalized(_ text: String) -> String {
-        words(text).joined(separator: " ")
+        ASCIIName.normalized(text) ?? joined(words(text))
+    }
+
+    /// `words.joined(separator: " ")`, appended one by one: the generic `joined` looked up its types at run
+    /// time on first use, which cost a desk start some 300,000 instructions.
+    static func joined(_ words: [String]) -> String {
+        var text = ""
+        for word in words {
+            if !text.isEmpty { text += " " }
+            text += word
+        }
+        return text
     }
 
     static func words(_ text: String) -> [String] {
+        ASCIIName.words(text) ?? unicodeWords(text)
+    }
+
+    /// `words` character by character: what the byte-level `ASCIIName` reproduces for ASCII text.
+    static func unicodeWords(_ text: String) -> [String] {
         text.lowercased()
             .split(whereSeparator: { $0.isWhitespace || $0 == "." || $0 == "," })
             .map(String.init)
@@ -14,6 +30,12 @@ public enum ReferenceName {
 
     /// A lowercase ASCII id from a name: "Infrastruktur Jalan" → `infrastruktur-jalan`.
     public static func slug(_ text: String) -> String {
+        ASCIIName.slug(text) ?? unicodeSlug(text)
+    }
+
+    /// `slug` scalar by scalar, for text `ASCIIName` does not take (a non-ASCII letter may lowercase to
+    /// an ASCII one: the Kelvin sign gives `k`).
+    static func unicodeSlug(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
@@ -31,5 +53,10 @@ public enum ReferenceName {
     /// True if `text` is a valid id: lowercase letters, digits and single dashes.
     static func isSlug(_ text: String) -> Bool {
         !text.isEmpty && slug(text) == text
+    }
+
+    /// `text` without its whitespace characters (how a typed-in code such as " 34.04 " is compared).
+    static func removingWhitespace(_ text: String) -> String {
+        ASCIIName.removingWhitespace(text) ?? String(text.filter { !$0.isWhitespace })
     }
 }

@@ -11,7 +11,7 @@ extension RegionDirectory {
     ///       { kode = "34.04", nama = "Kabupaten Sleman" },   # code starts with the province code;
     ///     ]                                                  # name starts with Kabupaten or Kota
     static func load(_ document: TOMLTable, issues: inout ReferenceIssues) -> RegionDirectory {
-        issues.checkKeys(document, allowed: ["provinsi"])
+        issues.checkKeys(document, allowed: documentKeys)
         let tables = issues.read { () throws(TOMLFieldError) in try document.tables("provinsi") } ?? []
         if tables.isEmpty {
             issues.add(line: document.line, field: "provinsi", reason: "no [[provinsi]] entries")
@@ -20,7 +20,7 @@ extension RegionDirectory {
         var seenCodes: [String: Int] = [:]
         var seenNames: [String: Int] = [:]
         for table in tables {
-            issues.checkKeys(table, allowed: ["kode", "nama", "alias", "kabkota"])
+            issues.checkKeys(table, allowed: provinceKeys)
             let code = issues.read { () throws(TOMLFieldError) in try table.requiredString("kode") }
             let name = issues.read { () throws(TOMLFieldError) in try table.requiredString("nama") }
             let aliases = issues.read { () throws(TOMLFieldError) in try table.stringArray("alias") } ?? []
@@ -45,7 +45,7 @@ extension RegionDirectory {
             var regencyNames: [String: Int] = [:]
             for regencyTable in regencyTables {
                 guard let regency = loadRegency(regencyTable, provinceCode: code, issues: &issues) else { continue }
-                let key = RegionDirectory.normalizedName(regency.name)
+                let key = regency.matchName
                 if let first = seenCodes[regency.code] {
                     issues.add(regencyTable.fieldError("kode", "duplicate region code '\(regency.code)' (first at line \(first))"))
                 } else if let first = regencyNames[key] {
@@ -56,19 +56,18 @@ extension RegionDirectory {
                     regencies.append(regency)
                 }
             }
-            provinces.append(Province(code: code, name: name, aliases: aliases, regencies: regencies, line: table.line))
+            provinces.append(Province(code: code, name: name, aliases: aliases, regencies: regencies, line: table.line,
+                                      matchName: normalized))
         }
         return RegionDirectory(provinces: provinces)
     }
 
     static func loadRegency(_ table: TOMLTable, provinceCode: String, issues: inout ReferenceIssues) -> Regency? {
-        issues.checkKeys(table, allowed: ["kode", "nama"])
+        issues.checkKeys(table, allowed: regencyKeys)
         let code = issues.read { () throws(TOMLFieldError) in try table.requiredString("kode") }
         let name = issues.read { () throws(TOMLFieldError) in try table.requiredString("nama") }
         guard let code, let name else { return nil }
-        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == provinceCode, parts[1].count == 2,
-              parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard isRegencyCode(code, of: provinceCode) else {
             issues.add(table.fieldError("kode", "regency/city code must look like '\(provinceCode).04', found '\(code)'"))
             return nil
         }
@@ -83,6 +82,30 @@ extension RegionDirectory {
             return nil
         }
         let line = table.line(of: "nama") ?? table.line
-        return Regency(code: code, name: name, kind: kind, provinceCode: provinceCode, line: line)
+        return Regency(code: code, name: name, kind: kind, provinceCode: provinceCode, line: line, matchName: normalized)
     }
+
+    /// `PP.RR`: the province's code, a dot and two digits. Bytes are compared when both codes are ASCII (and
+    /// the province's has no dot), where that is what comparing characters gives, without splitting them.
+    static func isRegencyCode(_ code: String, of provinceCode: String) -> Bool {
+        let bytes = code.utf8
+        let province = provinceCode.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }), province.allSatisfy({ $0 < 0x80 && $0 != 0x2E }) {
+            let rest = bytes.dropFirst(province.count)
+            return bytes.starts(with: province) && rest.count == 3 && rest.first == 0x2E
+                && rest.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+        }
+        return isRegencyCodeByCharacters(code, of: provinceCode)
+    }
+
+    static func isRegencyCodeByCharacters(_ code: String, of provinceCode: String) -> Bool {
+        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0] == provinceCode && parts[1].count == 2
+            && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+    }
+
+    /// The keys each table may have, made once rather than for every table checked.
+    static let documentKeys: Set<String> = ["provinsi"]
+    static let provinceKeys: Set<String> = ["kode", "nama", "alias", "kabkota"]
+    static let regencyKeys: Set<String> = ["kode", "nama"]
 }

@@ -22,12 +22,18 @@ public struct Regency: Hashable, Sendable, Identifiable {
     public var id: String { code }
 
     public init(code: String, name: String, kind: RegencyKind, provinceCode: String, line: Int) {
+        self.init(code: code, name: name, kind: kind, provinceCode: provinceCode, line: line,
+                  matchName: RegionDirectory.normalizedName(name))
+    }
+
+    /// For a loader that has normalised `name` already.
+    init(code: String, name: String, kind: RegencyKind, provinceCode: String, line: Int, matchName: String) {
         self.code = code
         self.name = name
         self.kind = kind
         self.provinceCode = provinceCode
         self.line = line
-        matchName = RegionDirectory.normalizedName(name)
+        self.matchName = matchName
         bareMatchName = RegionDirectory.bareName(matchName)
     }
 }
@@ -48,12 +54,18 @@ public struct Province: Equatable, Sendable, Identifiable {
     public var id: String { code }
 
     public init(code: String, name: String, aliases: [String], regencies: [Regency], line: Int) {
+        self.init(code: code, name: name, aliases: aliases, regencies: regencies, line: line,
+                  matchName: RegionDirectory.normalizedName(name))
+    }
+
+    /// For a loader that has normalised `name` already.
+    init(code: String, name: String, aliases: [String], regencies: [Regency], line: Int, matchName: String) {
         self.code = code
         self.name = name
         self.aliases = aliases
         self.regencies = regencies
         self.line = line
-        matchNames = ([name] + aliases).map(RegionDirectory.normalizedName)
+        matchNames = [matchName] + aliases.map(RegionDirectory.normalizedName)
     }
 }
 
@@ -73,6 +85,13 @@ public struct RegionDirectory: Equatable, Sendable {
     /// "Kab."/"Kab" become "kabupaten", "Kotamadya"/"Kodya"/"Kota Adm." become "kota",
     /// "D.I."/"Daerah Istimewa" become "di", and a leading "Provinsi"/"Prov." is dropped.
     public static func normalizedName(_ text: String) -> String {
+        // Most names are ASCII and start with no word the rules rewrite: their folded form is the answer.
+        if let folded = ASCIIName.normalized(text), keepsFoldedName(folded) { return folded }
+        return normalizedNameByWords(text)
+    }
+
+    /// `normalizedName` word by word, with the rules spelled out.
+    static func normalizedNameByWords(_ text: String) -> String {
         var words = ReferenceName.words(text)
         if let first = words.first, first == "provinsi" || first == "prov" { words.removeFirst() }
         guard let first = words.first else { return "" }
@@ -89,8 +108,30 @@ public struct RegionDirectory: Equatable, Sendable {
         default:
             break
         }
-        return words.joined(separator: " ")
+        return ReferenceName.joined(words)
     }
+
+    /// True when the rules of `normalizedNameByWords` leave the words of `folded` (a `ReferenceName.normalized`
+    /// name) as they are: its first word is none they drop or rewrite, "kabupaten" (kept as it is) or "kota"
+    /// without "adm"/"administrasi" after it. Errs towards false, where the rules run.
+    static func keepsFoldedName(_ folded: String) -> Bool {
+        // On bytes: comparing substrings, or making strings of them, cost more than folding the name.
+        var folded = folded
+        return folded.withUTF8 { bytes in
+            let firstEnd = bytes.firstIndex(of: 0x20) ?? bytes.count
+            let first = UnsafeBufferPointer(rebasing: bytes[..<firstEnd])
+            guard ASCIIName.equals(first, "kota") else {
+                return !rewrittenFirstWords.contains { ASCIIName.equals(first, $0) }
+            }
+            guard firstEnd < bytes.count else { return true }
+            let rest = bytes[(firstEnd + 1)...]
+            let second = UnsafeBufferPointer(rebasing: rest[..<(rest.firstIndex(of: 0x20) ?? rest.endIndex)])
+            return !ASCIIName.equals(second, "adm") && !ASCIIName.equals(second, "administrasi")
+        }
+    }
+
+    /// First words `normalizedNameByWords` drops or rewrites ("kota" aside: it stays unless "adm" follows).
+    static let rewrittenFirstWords: [StaticString] = ["provinsi", "prov", "kab", "kotamadya", "kodya", "kotamadia", "d", "daerah"]
 
     /// The name without its "kabupaten"/"kota" prefix, normalised ("sleman").
     static func bareName(_ normalized: String) -> String {
@@ -104,7 +145,7 @@ public struct RegionDirectory: Equatable, Sendable {
     public func province(named text: String) -> Province? {
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return nil }
-        let code = String(text.filter { !$0.isWhitespace })
+        let code = ReferenceName.removingWhitespace(text)
         return provinces.first { province in province.code == code || province.matchNames.contains(wanted) }
     }
 
@@ -119,14 +160,16 @@ public struct RegionDirectory: Equatable, Sendable {
     /// All regencies/cities that `text` could mean (exact name first; bare names only if no
     /// exact match).
     public func regencies(matching text: String, inProvince province: String? = nil) -> [Regency] {
-        var pool = regencies
+        let pool: [Regency]
         if let province {
             guard let found = self.province(named: province) else { return [] }
             pool = found.regencies
+        } else {
+            pool = regencies
         }
         let wanted = RegionDirectory.normalizedName(text)
         guard !wanted.isEmpty else { return [] }
-        let code = String(text.filter { !$0.isWhitespace })
+        let code = ReferenceName.removingWhitespace(text)
         let exact = pool.filter { $0.code == code || $0.matchName == wanted }
         if !exact.isEmpty { return exact }
         return pool.filter { $0.bareMatchName == wanted }

@@ -24,17 +24,20 @@ extension RoutingRules {
     static func load(_ document: TOMLTable, file: String, categories: CategoryTree, regions: RegionDirectory,
                      agencies: AgencyDirectory, mentions: ReferenceMentions,
                      issues: inout ReferenceIssues) -> RoutingRules {
-        issues.checkKeys(document, allowed: ["unit_kategori", "daerah", "rute"])
+        issues.checkKeys(document, allowed: RuleLoader.documentKeys)
         var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies, mentions: mentions)
         let unitMap = loader.loadUnitMap(document, issues: &issues)
-        for block in issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? [] {
+        loader.usedEntries = Array(repeating: false, count: unitMap.count)
+        let blocks = issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? []
+        loader.reserveCapacity(blocks.count * (unitMap.count + 1))
+        for block in blocks {
             loader.loadRegionBlock(block, unitMap: unitMap, issues: &issues)
         }
         for table in issues.read({ () throws(TOMLFieldError) in try document.tables("rute") }) ?? [] {
             loader.loadRule(table, issues: &issues)
         }
         if !loader.blockAgencies.isEmpty {
-            for entry in unitMap where !loader.usedUnits.contains(entry.unit) {
+            for (entry, used) in zip(unitMap, loader.usedEntries) where !used {
                 issues.add(line: entry.line, field: entry.field,
                            reason: "no agency of a [[daerah]] block has a unit '\(entry.unit)'")
             }
@@ -43,7 +46,7 @@ extension RoutingRules {
     }
 }
 
-/// The state of one `rute.toml` load: rules so far, keys taken (for tie detection), units used.
+/// The state of one `rute.toml` load: rules so far, keys taken (for tie detection), `[unit_kategori]` entries used.
 struct RuleLoader {
     struct UnitMapEntry {
         let categoryID: String
@@ -64,8 +67,14 @@ struct RuleLoader {
     let mentions: ReferenceMentions
     var rules: [RoutingRule] = []
     var taken: [RoutingKey: Int] = [:]
-    var usedUnits: Set<String> = []
+    /// Per `[unit_kategori]` entry: some block's agency has its unit.
+    var usedEntries: [Bool] = []
     var blockAgencies: [String] = []
+
+    /// The keys each table may have, made once rather than for every table checked.
+    static let documentKeys: Set<String> = ["unit_kategori", "daerah", "rute"]
+    static let blockKeys: Set<String> = ["provinsi", "kabkota", "instansi", "catatan"]
+    static let ruleKeys: Set<String> = ["kategori", "subkategori", "provinsi", "kabkota", "instansi", "unit", "catatan", "pusat"]
 
     init(file: String, categories: CategoryTree, regions: RegionDirectory, agencies: AgencyDirectory,
          mentions: ReferenceMentions) {
@@ -153,18 +162,32 @@ struct RuleLoader {
         return agency
     }
 
-    mutating func add(_ rule: RoutingRule, field: String, issues: inout ReferenceIssues) {
-        if let first = taken[rule.key] {
-            issues.add(line: rule.line, field: field,
+    /// Room for `count` rules, so the tie check's table is not rehashed as the rules of `[[daerah]]` blocks come in.
+    mutating func reserveCapacity(_ count: Int) {
+        rules.reserveCapacity(count)
+        taken.reserveCapacity(count)
+    }
+
+    /// Adds `rule` unless one with the same key came first. `field` names the rule only in that error.
+    mutating func add(_ rule: RoutingRule, field: @autoclosure () -> String, issues: inout ReferenceIssues) {
+        if let first = RuleLoader.claim(&taken[rule.key], line: rule.line) {
+            issues.add(line: rule.line, field: field(),
                        reason: "rule at line \(rule.line) ties with the rule at line \(first) (same topic and region); keep one")
             return
         }
-        taken[rule.key] = rule.line
         rules.append(rule)
     }
 
+    /// The line already in `slot`, or nil after putting `line` there: one hash of the key for both the
+    /// check and the claim.
+    static func claim(_ slot: inout Int?, line: Int) -> Int? {
+        if let first = slot { return first }
+        slot = line
+        return nil
+    }
+
     mutating func loadRegionBlock(_ block: TOMLTable, unitMap: [UnitMapEntry], issues: inout ReferenceIssues) {
-        issues.checkKeys(block, allowed: ["provinsi", "kabkota", "instansi", "catatan"])
+        issues.checkKeys(block, allowed: RuleLoader.blockKeys)
         let region = loadRegion(block, issues: &issues)
         let agency = loadAgency(block, issues: &issues)
         let note = issues.read { () throws(TOMLFieldError) in try block.optionalString("catatan") } ?? nil
@@ -177,17 +200,17 @@ struct RuleLoader {
         let regionKey = RoutingKey(provinceCode: region.provinceCode, regencyCode: region.regencyCode)
         add(RoutingRule(key: regionKey, agencyID: agency.id, note: note, file: file, line: block.line),
             field: block.path, issues: &issues)
-        for entry in unitMap {
-            guard let unit = agency.unit(entry.unit) else { continue }
-            usedUnits.insert(entry.unit)
+        for (position, entry) in unitMap.enumerated() {
+            guard let unit = agency.unitPosition(entry.unit) else { continue }
+            usedEntries[position] = true
             let key = RoutingKey(categoryID: entry.categoryID, provinceCode: region.provinceCode, regencyCode: region.regencyCode)
-            add(RoutingRule(key: key, agencyID: agency.id, unitID: unit.id, note: note, file: file, line: block.line),
+            add(RoutingRule(key: key, agencyID: agency.id, unitID: agency.units[unit].id, note: note, file: file, line: block.line),
                 field: "\(block.path) (\(entry.field))", issues: &issues)
         }
     }
 
     mutating func loadRule(_ table: TOMLTable, issues: inout ReferenceIssues) {
-        issues.checkKeys(table, allowed: ["kategori", "subkategori", "provinsi", "kabkota", "instansi", "unit", "catatan", "pusat"])
+        issues.checkKeys(table, allowed: RuleLoader.ruleKeys)
         let central = issues.read { () throws(TOMLFieldError) in try table.optionalBool("pusat") } ?? nil
         let categoryText = issues.read { () throws(TOMLFieldError) in try table.optionalString("kategori") } ?? nil
         let subText = issues.read { () throws(TOMLFieldError) in try table.optionalString("subkategori") } ?? nil

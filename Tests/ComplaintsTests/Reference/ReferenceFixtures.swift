@@ -12,6 +12,11 @@ enum ReferenceFixtures {
         return url.appendingPathComponent("Sources/DeskResources/Files/reference")
     }
 
+    /// Recorded outputs the golden tests compare against (`ReferenceGoldenTests`).
+    static var goldenFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    }
+
     static func shippedFiles() throws -> [String: String] {
         var files: [String: String] = [:]
         for name in ReferenceData.fileNames {

@@ -1,0 +1,74 @@
+import Foundation
+import SeededRandom
+import XCTest
+import TinyTOML
+
+/// What the parser makes of the repository's TOML files, of hand-made documents and of thousands of damaged
+/// copies (each document's full dump, or its hash, or the exact error), compared with outputs recorded before
+/// the parser was made faster. Re-record (only for an intended change) with
+/// `RECORD_TOML_GOLDEN=1 swift test --filter TOMLGolden`.
+final class TOMLGoldenTests: XCTestCase {
+    func testDocumentsParseAsRecorded() throws {
+        var report: [String] = []
+        let documents = try TOMLGoldenCorpus.documents()
+        for (name, text) in documents {
+            report.append("== \(name)")
+            report += outcome(Array(text.utf8), fullDump: text.utf8.count < 3000)
+        }
+        var random = SeededGenerator(seed: 1_111)
+        let alphabet = Array("[]{}\"'=.,#\n\r\t \\uU019azAZ+-_:TZ".utf8) + [0x00, 0xC3, 0xA9, 0xCC, 0x81, 0xFF]
+        for round in 0..<2_000 {
+            let (name, text) = documents[round % documents.count]
+            var bytes = Array(text.utf8)
+            let at = random.below(bytes.count + 1)
+            let byte = alphabet[random.below(alphabet.count)]
+            let op: String
+            switch random.below(3) {
+            case 0 where at < bytes.count:
+                bytes[at] = byte
+                op = "set \(at) to \(byte)"
+            case 1 where at < bytes.count:
+                bytes.remove(at: at)
+                op = "remove \(at)"
+            default:
+                bytes.insert(byte, at: at)
+                op = "insert \(byte) at \(at)"
+            }
+            report.append("#\(round) \(name) \(op)")
+            report += outcome(bytes, fullDump: false)
+        }
+        try assertGolden(report.joined(separator: "\n") + "\n", "toml-outcomes.txt")
+    }
+
+    private func outcome(_ bytes: [UInt8], fullDump: Bool) -> [String] {
+        do {
+            let table = try parseTOML(utf8: bytes)
+            if UTF8Validation.isValid(bytes) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                XCTAssertEqual(TOMLDump.text(try parseTOML(text)), TOMLDump.text(table), "String and byte entries differ")
+            }
+            return fullDump ? [TOMLDump.text(table)] : ["parses \(TOMLDump.hash(table))"]
+        } catch {
+            return ["error \(error.description.debugDescription)"]
+        }
+    }
+
+    private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["RECORD_TOML_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        guard expected != actual else { return }
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
+        XCTFail("""
+            \(name) differs first at line \(first + 1) (\(got.count) lines, golden \(want.count)):
+              golden: \(first < want.count ? String(want[first]) : "<end>")
+              actual: \(first < got.count ? String(got[first]) : "<end>")
+            """, file: file, line: line)
+    }
+}
