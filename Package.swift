@@ -72,9 +72,11 @@ let package = Package(
         .executableTarget(name: "DecoderFuzz", dependencies: ["DecoderFuzzing"]),
         // The seeded generator every randomized test uses (test targets cannot share sources).
         .target(name: "SeededRandom"),
+        // Golden text files compared for tests (reference data, TOML outcomes).
+        .target(name: "GoldenText"),
 
-        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom"], exclude: ["Golden"]),
-        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom"], exclude: ["Reference/Golden"]),
+        .testTarget(name: "TinyTOMLTests", dependencies: ["TinyTOML", "SeededRandom", "GoldenText"], exclude: ["Golden"]),
+        .testTarget(name: "ComplaintsTests", dependencies: ["Complaints", "SeededRandom", "GoldenText"], exclude: ["Reference/Golden"]),
         .testTarget(name: "ComplaintJournalTests", dependencies: ["ComplaintJournal", "Complaints", "TinyTOML", "SeededRandom"]),
         .testTarget(name: "TextCanvasTests", dependencies: ["TextCanvas", "TextHazards"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TextCanvas"]),

@@ -1,3 +1,4 @@
+import GoldenText
 import Foundation
 import SeededRandom
 import XCTest
@@ -55,20 +56,7 @@ final class TOMLGoldenTests: XCTestCase {
 
     private func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_TOML_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        guard expected != actual else { return }
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
-        XCTFail("""
-            \(name) differs first at line \(first + 1) (\(got.count) lines, golden \(want.count)):
-              golden: \(first < want.count ? String(want[first]) : "<end>")
-              actual: \(first < got.count ? String(got[first]) : "<end>")
-            """, file: file, line: line)
+        let record = ProcessInfo.processInfo.environment["RECORD_TOML_GOLDEN"] == "1"
+        if let mismatch = try GoldenText.mismatch(actual, goldenAt: url, record: record) { XCTFail(mismatch, file: file, line: line) }
     }
 }
