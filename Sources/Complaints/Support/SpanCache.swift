@@ -80,26 +80,30 @@ public final class SpanCache<Value> {
         arenaUsed += n
     }
 
-    /// Grows the arena up to its limit; past it, empties every slot and starts the arena again.
+    /// Makes room for `n` more bytes (at most the limit, `store` checks): past the limit, empties every slot
+    /// and starts the arena again; then grows it if it is still too small for them (an arena started again
+    /// is as small as it last grew, which may be less than one long key).
     @usableFromInline
     func makeRoom(for n: Int) {
-        if arenaUsed + n <= arenaLimit {
-            var capacity = arenaCapacity
-            while capacity < arenaUsed + n { capacity = min(capacity * 2, arenaLimit) }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: arena, count: arenaUsed)
-            arena.deallocate()
-            arena = grown
-            arenaCapacity = capacity
-            return
+        if arenaUsed + n > arenaLimit {
+            keys.update(repeating: KeySpan(start: 0, count: -1), count: slotCount)
+            values.update(repeating: nil, count: slotCount)
+            arenaUsed = 0
         }
-        keys.update(repeating: KeySpan(start: 0, count: -1), count: slotCount)
-        values.update(repeating: nil, count: slotCount)
-        arenaUsed = 0
+        guard arenaUsed + n > arenaCapacity else { return }
+        var capacity = arenaCapacity
+        while capacity < arenaUsed + n { capacity = min(max(capacity * 2, 1), arenaLimit) }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: arena, count: arenaUsed)
+        arena.deallocate()
+        arena = grown
+        arenaCapacity = capacity
     }
 
-    /// How many bytes of keys the arena holds (tests: it stays bounded).
+    /// How many bytes of keys the arena holds, and how many it has room for (tests: bounded, and never
+    /// fewer than it holds).
     public var keyBytesHeld: Int { arenaUsed }
+    public var keyRoom: Int { arenaCapacity }
 
     /// A quick mix of the bytes, eight at a time (slots only need spreading, not resistance to attack: a
     /// hostile journal can at worst make every lookup miss). A key of eight bytes or more ends with its

@@ -64,8 +64,17 @@ final class SpanCacheTests: XCTestCase {
             let key = Array("key number \(i) padded to be longer than a word".utf8)
             store(cache, "\(i)", key)
             XCTAssertLessThanOrEqual(cache.keyBytesHeld, 1_000)
+            XCTAssertLessThanOrEqual(cache.keyBytesHeld, cache.keyRoom)
             XCTAssertEqual(value(cache, key), "\(i)", "the key just stored is found")
         }
+        // A key longer than the arena has grown, met when the arena starts again: it grows for it first.
+        let small = SpanCache<String>(slots: 16, keyBytes: 8_192)
+        store(small, "short", Array(repeating: 0x42, count: 100))
+        let long = [UInt8](repeating: 0x43, count: 8_100)
+        store(small, "long", long)
+        XCTAssertEqual(value(small, long), "long")
+        XCTAssertEqual(small.keyBytesHeld, 8_100)
+        XCTAssertGreaterThanOrEqual(small.keyRoom, small.keyBytesHeld, "the arena holds the key it was given")
         store(cache, "huge", Array(repeating: 0x41, count: 1_001))
         XCTAssertNil(value(cache, Array(repeating: 0x41, count: 1_001)), "a key longer than the arena is not kept")
     }
