@@ -109,13 +109,12 @@ extension InboxIndex {
     /// and the order is the same either way).
     private static func sortedByKey(count: Int, parallelFrom: Int, _ key: @Sendable (Int) -> InboxSortKey) -> [Int32] {
         guard count > 0 else { return [] }
-        let halves = count >= max(2, parallelFrom) ? 2 : 1
-        let cut = count / halves
+        let halves = coreParts(count: count, parallelFrom: parallelFrom, parts: 2)
         var sorted = [[InboxSortKey]](repeating: [], count: halves)
         sorted.withUnsafeMutableBufferPointer { out in
             let slots = SharedSlots(out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: halves) { half in
-                let range = (half == 0 ? 0 : cut)..<(half == halves - 1 ? count : cut)
+                let range = partRange(half, of: halves, count: count)
                 var keys: [InboxSortKey] = []
                 keys.reserveCapacity(range.count)
                 for i in range { keys.append(key(i)) }

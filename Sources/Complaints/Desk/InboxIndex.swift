@@ -234,8 +234,7 @@ public final class InboxIndex: @unchecked Sendable {
             (narrowed ?? []).withUnsafeBufferPointer { narrowed in
                 let candidatesIn = SharedReadOnly(narrowed)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let lo = count * part / parts, hi = count * (part + 1) / parts
-                    search.match(words, in: lo..<hi, candidates: candidatesIn.buffer.isEmpty ? nil : candidatesIn.buffer.baseAddress,
+                    search.match(words, in: partRange(part, of: parts, count: count), candidates: candidatesIn.buffer.isEmpty ? nil : candidatesIn.buffer.baseAddress,
                                  anonymousNamesToo: anonymousNamesToo, into: target.base)
                 }
             }
@@ -355,15 +354,14 @@ public final class InboxIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         update(desk)
-        let halves = hot.count >= max(2, parallelFrom) ? 2 : 1
+        let halves = coreParts(count: hot.count, parallelFrom: parallelFrom, parts: 2)
         var parts = [ViewTally](repeating: ViewTally(), count: halves)
         hot.withUnsafeBufferPointer { h in
             rows.withUnsafeBufferPointer { r in
                 parts.withUnsafeMutableBufferPointer { out in
                     let (hot, rows, slots) = (SharedReadOnly(h), SharedReadOnly(r), SharedSlots(out.baseAddress!))
-                    let cut = h.count / halves
                     DispatchQueue.concurrentPerform(iterations: halves) { half in
-                        let range = (half == 0 ? 0 : cut)..<(half == halves - 1 ? hot.buffer.count : cut)
+                        let range = partRange(half, of: halves, count: hot.buffer.count)
                         slots.base[half] = ViewTally(hot.buffer, rows.buffer, range, for: op, now: now)
                     }
                 }

@@ -122,21 +122,16 @@ public final class SpanCache<Value> {
         var h = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
         if bytes.count > mixedWhole {
             let half = mixedWhole / 2
-            for offset in stride(from: 0, to: half, by: 8) {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
-            }
+            for offset in stride(from: 0, to: half, by: 8) { mix(&h, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
             for offset in stride(from: bytes.count - half, to: bytes.count, by: 8) {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
+                mix(&h, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             }
             h ^= h >> 32
             return Int(truncatingIfNeeded: h)
         }
         var i = 0
         while bytes.count - i >= 8 {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
+            mix(&h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
         if i < bytes.count, bytes.count >= 8 {
@@ -149,5 +144,12 @@ public final class SpanCache<Value> {
         }
         h ^= h >> 32
         return Int(truncatingIfNeeded: h)
+    }
+
+    /// One word into the running hash.
+    @inlinable @inline(__always)
+    static func mix(_ h: inout UInt64, _ word: UInt64) {
+        h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
     }
 }

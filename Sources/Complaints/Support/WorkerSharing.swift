@@ -59,10 +59,21 @@ func builtOnBothCores<T>(count: Int, parallelFrom: Int, _ fill: @Sendable (Range
     [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         guard let start = buffer.baseAddress else { return }
         let target = SharedSlots(start)
-        let parts = count >= max(2, parallelFrom) ? min(16, count) : 1
+        let parts = coreParts(count: count, parallelFrom: parallelFrom, parts: 16)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            fill((count * part / parts)..<(count * (part + 1) / parts), target.base)
+            fill(partRange(part, of: parts, count: count), target.base)
         }
         initialized = count
     }
+}
+
+/// How many parts `count` items are split into for the cores: `parts` from `parallelFrom` items on (never
+/// more parts than items), one below.
+func coreParts(count: Int, parallelFrom: Int, parts: Int) -> Int {
+    count >= max(2, parallelFrom) ? min(parts, count) : 1
+}
+
+/// Part `part` of `parts` ranges that cover `0..<count` in order, with no gap or overlap.
+func partRange(_ part: Int, of parts: Int, count: Int) -> Range<Int> {
+    (count * part / parts)..<(count * (part + 1) / parts)
 }
