@@ -84,12 +84,17 @@ public enum CRC32C {
 
     /// Eight lowercase hex digits, the on-disk spelling of a checksum.
     static func hexDigits(_ value: UInt32) -> [UInt8] {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var result = [UInt8](repeating: 0, count: 8)
-        for position in 0..<8 {
-            let shift = UInt32(28 - position * 4)
-            result[position] = digits[Int((value >> shift) & 0xF)]
-        }
+        var result: [UInt8] = []
+        result.reserveCapacity(8)
+        appendHexDigits(value, to: &result)
         return result
+    }
+
+    /// `hexDigits` written straight onto a line being built (no array per line).
+    static func appendHexDigits(_ value: UInt32, to output: inout [UInt8]) {
+        for position in 0..<8 {
+            let nibble = UInt8((value >> UInt32(28 - position * 4)) & 0xF)
+            output.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
     }
 }

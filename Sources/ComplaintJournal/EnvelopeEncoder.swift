@@ -38,9 +38,9 @@ enum EnvelopeEncoder {
             line.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
         raw("{\"v\":")
-        line.append(contentsOf: String(currentVersion).utf8)
+        JSONStringEscaping.appendDecimal(UInt64(currentVersion), to: &line)
         raw(",\"seq\":")
-        line.append(contentsOf: String(seq).utf8)
+        JSONStringEscaping.appendDecimal(seq, to: &line)
         raw(",\"id\":")
         JSONStringEscaping.appendQuoted(entry.eventID, to: &line)
         raw(",\"report\":")
@@ -63,7 +63,7 @@ enum EnvelopeEncoder {
         line.append(contentsOf: payload)
         let checksum = CRC32C.checksum(line)
         raw(",\"c\":\"")
-        line.append(contentsOf: CRC32C.hexDigits(checksum))
+        CRC32C.appendHexDigits(checksum, to: &line)
         raw("\"}\n")
         return line
     }

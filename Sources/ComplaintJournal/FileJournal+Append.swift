@@ -122,10 +122,10 @@ extension FileJournal {
                 scanner.startSegment(segment)
             }
             let fd = try descriptor(for: segment)
-            try checkIdentity(fd, segment: segment)
+            let info = try checkIdentity(fd, segment: segment)
             // A segment this process created or first wrote is watched from now on, as one it read.
             scanner.remember(segment: segment) { FileIdentity(descriptor: fd) }
-            try checkSize(fd, segment: segment, expected: size)
+            try checkSize(info, segment: segment, expected: size)
             if !touched.contains(where: { $0.segment == segment }) { touched.append((segment, size)) }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(byteCount)
@@ -147,10 +147,9 @@ extension FileJournal {
     }
 
     /// Under the lock the segment must end exactly where this instance's reading ended; anything
-    /// else means someone wrote without the lock, and appending would misplace every offset.
-    private func checkSize(_ fd: Int32, segment: Int, expected: Int) throws(JournalError) {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io(operation: "fstat", path: folder.segmentPath(segment), errno: errno) }
+    /// else means someone wrote without the lock, and appending would misplace every offset. `info` is
+    /// the descriptor's `fstat`, taken under the lock just before.
+    private func checkSize(_ info: stat, segment: Int, expected: Int) throws(JournalError) {
         guard Int(info.st_size) == expected else {
             throw .invalidLine(
                 file: SegmentName.fileName(segment), line: scanner.cursorLines + 1,

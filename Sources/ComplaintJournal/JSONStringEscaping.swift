@@ -10,7 +10,12 @@ enum JSONStringEscaping {
         // Most envelope fields (ids, times, names) need no escape at all: copied in one piece.
         var value = value
         let plain = value.withUTF8 { utf8 -> Bool in
-            guard utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) else { return false }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return false }
+                index &+= 1
+            }
             output.append(UInt8(ascii: "\""))
             output.append(contentsOf: utf8)
             output.append(UInt8(ascii: "\""))
@@ -58,12 +63,24 @@ enum JSONStringEscaping {
         output.append(UInt8(ascii: "\""))
     }
 
+    /// Appends the decimal digits of `value` (a sequence number, a version) without a string between.
+    static func appendDecimal(_ value: UInt64, to output: inout [UInt8]) {
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Appends `null` for nil, else the quoted string.
     static func appendOptional(_ value: String?, to output: inout [UInt8]) {
         if let value {
             appendQuoted(value, to: &output)
         } else {
-            output.append(contentsOf: Array("null".utf8))
+            output.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
         }
     }
 

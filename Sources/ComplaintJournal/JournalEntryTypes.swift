@@ -132,10 +132,50 @@ public struct JournalEntry: Sendable, Hashable {
 enum SegmentName {
     static let suffix = ".jsonl"
 
-    static func fileName(_ number: Int) -> String {
-        let digits = String(number)
-        let padding = digits.count < 6 ? String(repeating: "0", count: 6 - digits.count) : ""
-        return padding + digits + suffix
+    static func fileName(_ number: Int) -> String { path(in: nil, number) }
+
+    /// `folder/NNNNNN.jsonl` (or the bare file name without a folder), written in one piece: every
+    /// officer action names its segment (and the next) to check the folder, and joining strings cost
+    /// more than the action's own decision.
+    static func path(in folder: String?, _ number: Int) -> String {
+        guard number >= 0 else { // never a segment; spelled as before
+            let digits = String(number)
+            let name = String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
+            return folder.map { $0 + "/" + name } ?? name
+        }
+        var digitCount = 1
+        var rest = number / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
+        }
+        let width = max(6, digitCount)
+        var folder = folder
+        let folderBytes = folder.map { $0.utf8.count + 1 } ?? 0
+        return String(unsafeUninitializedCapacity: folderBytes + width + 6) { out in
+            var at = 0
+            if folderBytes > 0 {
+                folder!.withUTF8 { bytes in
+                    for byte in bytes {
+                        out[at] = byte
+                        at += 1
+                    }
+                }
+                out[at] = UInt8(ascii: "/")
+                at += 1
+            }
+            var value = number
+            for index in stride(from: at + width - 1, through: at, by: -1) {
+                out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            at += width
+            for byte in suffix.utf8 {
+                out[at] = byte
+                at += 1
+            }
+            return at
+        }
     }
 
     static func stem(_ number: Int) -> String {

@@ -28,7 +28,7 @@ struct JournalFolder: Sendable {
         journalPath = path + "/journal"
     }
 
-    func segmentPath(_ number: Int) -> String { journalPath + "/" + SegmentName.fileName(number) }
+    func segmentPath(_ number: Int) -> String { SegmentName.path(in: journalPath, number) }
 
     /// Segment numbers present, ascending.
     func segmentNumbers() throws(JournalError) -> [Int] {

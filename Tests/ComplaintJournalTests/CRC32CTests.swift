@@ -60,5 +60,14 @@ final class CRC32CTests: XCTestCase {
     func testHexDigitsAreEightLowercase() {
         XCTAssertEqual(String(decoding: CRC32C.hexDigits(0x0A0B_1C2D), as: Unicode.UTF8.self), "0a0b1c2d")
         XCTAssertEqual(String(decoding: CRC32C.hexDigits(0), as: Unicode.UTF8.self), "00000000")
+        // Every digit in every place, letters included, as `String(_:radix:)` spells them.
+        for value: UInt32 in [0xFFFF_FFFF, 0x9ABC_DEF0, 0x1234_5678, 0xF0E1_D2C3, 0x0000_000A, 0xA000_0000] {
+            let spelled = String(value, radix: 16)
+            XCTAssertEqual(String(decoding: CRC32C.hexDigits(value), as: Unicode.UTF8.self),
+                           String(repeating: "0", count: 8 - spelled.count) + spelled)
+        }
+        var line: [UInt8] = [0x2A]
+        CRC32C.appendHexDigits(0xBEEF_0042, to: &line)
+        XCTAssertEqual(String(decoding: line, as: Unicode.UTF8.self), "*beef0042", "appended after what the line holds")
     }
 }

@@ -36,6 +36,8 @@ public final class ActorTable: @unchecked Sendable {
 
     private let lock = NSLock()
     private var numbers: [ExactActor: UInt32] = [:]
+    /// The actor met last and its number (under `lock`).
+    private var last: (key: ExactActor, number: UInt32)?
     private var count = 0
     private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Actor>?>
 
@@ -55,7 +57,12 @@ public final class ActorTable: @unchecked Sendable {
         let key = ExactActor(actor)
         lock.lock()
         defer { lock.unlock() }
-        if let known = numbers[key] { return ActorRef(number: known) }
+        // An officer's actions all name the same actor: compared byte for byte, it is found without hashing.
+        if let last, last.key == key { return ActorRef(number: last.number) }
+        if let known = numbers[key] {
+            last = (key, known)
+            return ActorRef(number: known)
+        }
         let n = count
         precondition(n < ActorTable.chunkSize * ActorTable.chunkCount, "more distinct actors than any desk holds")
         let (chunk, slot) = n.quotientAndRemainder(dividingBy: ActorTable.chunkSize)
@@ -63,6 +70,7 @@ public final class ActorTable: @unchecked Sendable {
         (chunks[chunk].unsafelyUnwrapped + slot).initialize(to: actor)
         count = n + 1
         numbers[key] = UInt32(n)
+        last = (key, UInt32(n))
         return ActorRef(number: UInt32(n))
     }
 

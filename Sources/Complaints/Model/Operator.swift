@@ -80,14 +80,20 @@ public struct ExactActor: Hashable, Sendable {
 
     public func hash(into h: inout Hasher) {
         h.combine(actor.role)
-        for text in [actor.name, actor.agency, actor.unit, actor.osUser] {
-            guard var text else {
-                h.combine(-1)
-                continue
-            }
-            h.combine(text.utf8.count)
-            text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // Field by field, not through an array of the four: no allocation per hash.
+        ExactActor.combine(actor.name, into: &h)
+        ExactActor.combine(actor.agency, into: &h)
+        ExactActor.combine(actor.unit, into: &h)
+        ExactActor.combine(actor.osUser, into: &h)
+    }
+
+    private static func combine(_ text: String?, into h: inout Hasher) {
+        guard var text else {
+            h.combine(-1)
+            return
         }
+        h.combine(text.utf8.count)
+        text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     private static func same(_ a: String?, _ b: String?) -> Bool {

@@ -1,22 +1,25 @@
 /// Who may see and do what (domain.md "People and roles"). The console asks the same questions to decide
 /// which actions to offer, so an action that `decide` would refuse for the role is never shown.
 public enum Access {
-    /// The commands each role may ever give.
+    /// The commands each role may ever give. Built once per role: `decide` asks on every officer action
+    /// and the console on every frame, and a set literal is built (hashed, allocated) each time it is met.
     public static func commands(for role: Role) -> Set<CommandKind> {
         switch role {
-        case .adminNasional:
-            [.receive, .dispose, .postpone, .reporterReply, .archive, .delete, .editTitle, .classify, .setFlags,
-             .tag, .priority, .note, .reply, .linkDuplicate, .dispute, .accept, .redact]
-        case .adminInstansi:
-            [.assignUnit, .sendBack, .followUp, .note]
-        case .penghubung:
-            [.followUp, .note]
-        case .pengamat:
-            []
-        case .sistem:
-            [.receive, .autoClose]
+        case .adminNasional: nationalDesk
+        case .adminInstansi: agencyDesk
+        case .penghubung: liaison
+        case .pengamat: []
+        case .sistem: system
         }
     }
+
+    private static let nationalDesk: Set<CommandKind> = [
+        .receive, .dispose, .postpone, .reporterReply, .archive, .delete, .editTitle, .classify, .setFlags,
+        .tag, .priority, .note, .reply, .linkDuplicate, .dispute, .accept, .redact,
+    ]
+    private static let agencyDesk: Set<CommandKind> = [.assignUnit, .sendBack, .followUp, .note]
+    private static let liaison: Set<CommandKind> = [.followUp, .note]
+    private static let system: Set<CommandKind> = [.receive, .autoClose]
 
     /// Whether `op` may see `report` at all. Agency roles see only their agency's (or unit's) reports;
     /// deleted reports are hidden from every queue except the national desk's.

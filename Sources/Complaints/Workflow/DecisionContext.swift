@@ -30,8 +30,17 @@ public struct DecisionContext: Sendable {
     /// found by a scan (only a duplicate's decision asks, rarely).
     public init(actor: Operator, now: Date, expectedVersion: Int? = nil, directory: any DirectoryLookup = PermissiveDirectory(),
                 deadlines: Deadlines? = nil, desk: Desk) {
+        // One shared copy of the desk for both lookups: a desk is a few dozen references, copied into each
+        // closure's context and released again on every officer action otherwise.
+        let shared = SharedDesk(desk)
         self.init(actor: actor, now: now, expectedVersion: expectedVersion, directory: directory, deadlines: deadlines,
-                  report: { desk[$0] })
-        duplicates = { id in desk.all.lazy.filter { $0.duplicateOf == id }.map(\.id) }
+                  report: { shared.desk[$0] })
+        duplicates = { id in shared.desk.all.lazy.filter { $0.duplicateOf == id }.map(\.id) }
     }
+}
+
+/// A desk held by reference, so the context's lookups share it.
+private final class SharedDesk: Sendable {
+    let desk: Desk
+    init(_ desk: Desk) { self.desk = desk }
 }

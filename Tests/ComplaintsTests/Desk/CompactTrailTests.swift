@@ -35,6 +35,30 @@ final class CompactTrailTests: XCTestCase {
         XCTAssertNotEqual(other?.actorRef, ActorRef(rina), "another actor has a number of its own")
     }
 
+    /// The table answers an actor met just before without hashing it; the answer must still be exact.
+    /// Actors that differ only in one field, or only in the bytes of a name that reads the same (a
+    /// composed and a decomposed "é"), met in turn, keep their own numbers.
+    func testActorsMetInTurnKeepTheirOwnNumbers() {
+        let composed = Actor(name: "andr\u{E9}", role: .adminInstansi, agency: "pemkot-malang", unit: "dinas", osUser: "andre")
+        let variants = [
+            composed,
+            Actor(name: "andre\u{301}", role: .adminInstansi, agency: "pemkot-malang", unit: "dinas", osUser: "andre"),
+            Actor(name: "andr\u{E9}", role: .penghubung, agency: "pemkot-malang", unit: "dinas", osUser: "andre"),
+            Actor(name: "andr\u{E9}", role: .adminInstansi, agency: "pemkot-malang", unit: nil, osUser: "andre"),
+            Actor(name: "andr\u{E9}", role: .adminInstansi, agency: "pemkot-malang", unit: "dinas", osUser: nil),
+            Actor(name: "andr\u{E9}", role: .adminInstansi, agency: "pemkot-malanG", unit: "dinas", osUser: "andre"),
+        ]
+        let first = variants.map { ActorRef($0) }
+        XCTAssertEqual(Set(first).count, variants.count, "one number per distinct actor")
+        for round in 0..<3 {
+            for (k, actor) in variants.enumerated() {
+                XCTAssertEqual(ActorRef(actor), first[k], "round \(round), actor \(k)")
+                XCTAssertEqual(ActorRef(actor), first[k], "the same actor twice in a row")
+                XCTAssertEqual(ActorRef(actor).actor.name.unicodeScalars.count, actor.name.unicodeScalars.count)
+            }
+        }
+    }
+
     /// Events built in this process bring their actor each time (an officer's actions): the table keeps
     /// one entry per distinct actor, not one per event.
     func testActorsOfEventsBuiltOneByOneAreKeptOnce() {
