@@ -47,7 +47,6 @@ extension FileJournal {
     /// Under the lock, before writing: the open segment must still be the file at its path. A
     /// segment deleted or replaced behind the journal's back would swallow acknowledged events.
     /// Returns the descriptor's `fstat`, which the size check reuses (one call fewer per action).
-    @discardableResult
     func checkIdentity(_ fd: Int32, segment: Int) throws(JournalError) -> stat {
         let path = folder.segmentPath(segment)
         var open = stat()

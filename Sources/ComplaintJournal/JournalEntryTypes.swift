@@ -150,12 +150,11 @@ enum SegmentName {
             rest /= 10
         }
         let width = max(6, digitCount)
-        var folder = folder
         let folderBytes = folder.map { $0.utf8.count + 1 } ?? 0
         return String(unsafeUninitializedCapacity: folderBytes + width + 6) { out in
             var at = 0
-            if folderBytes > 0 {
-                folder!.withUTF8 { bytes in
+            if var folder {
+                folder.withUTF8 { bytes in
                     for byte in bytes {
                         out[at] = byte
                         at += 1

@@ -20,8 +20,10 @@ final class SegmentNameTests: XCTestCase {
     }
 
     func testAFolderWithWideCharactersIsKeptByteForByte() {
-        XCTAssertEqual(SegmentName.path(in: "/home/petugas/Meja Pengaduan ✓/journal", 3),
-                       "/home/petugas/Meja Pengaduan ✓/journal/000003.jsonl")
+        // Compared as bytes: a decomposed "é" must stay decomposed (String's == would accept either form).
+        for folder in ["/home/petugas/Meja Pengaduan ✓/journal", "/data/Andre\u{301}/journal", "/data/Andr\u{E9}/journal"] {
+            XCTAssertEqual(Array(SegmentName.path(in: folder, 3).utf8), Array((folder + "/000003.jsonl").utf8))
+        }
         XCTAssertEqual(SegmentName.path(in: "", 3), "/000003.jsonl")
         let folder = JournalFolder(dataFolder: URL(fileURLWithPath: "/tmp/x"))
         XCTAssertEqual(folder.segmentPath(12), "/tmp/x/journal/000012.jsonl")

@@ -30,8 +30,9 @@ public struct DecisionContext: Sendable {
     /// found by a scan (only a duplicate's decision asks, rarely).
     public init(actor: Operator, now: Date, expectedVersion: Int? = nil, directory: any DirectoryLookup = PermissiveDirectory(),
                 deadlines: Deadlines? = nil, desk: Desk) {
-        // One shared copy of the desk for both lookups: a desk is a few dozen references, copied into each
-        // closure's context and released again on every officer action otherwise.
+        // One shared copy of the desk for both lookups: otherwise each closure's context holds its own copy
+        // of the desk's counted references (reports, indices, tables), retained and released again on every
+        // officer action.
         let shared = SharedDesk(desk)
         self.init(actor: actor, now: now, expectedVersion: expectedVersion, directory: directory, deadlines: deadlines,
                   report: { shared.desk[$0] })
