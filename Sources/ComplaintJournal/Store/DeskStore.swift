@@ -87,13 +87,16 @@ public final class DeskStore {
     /// Folds the entries this process just wrote, from the events it decided (`events[k]` became
     /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
     /// later read of the journal builds (`JournalMapping.recorded(_:written:)`). With `batch` (the one actor
-    /// who wrote them all, and where each receipt's body was written in its payload) no payload is decoded.
+    /// who wrote them all, and where each receipt's body was written in its payload) no payload is decoded,
+    /// and nothing is returned: a bulk import does not read its events back, and keeping a copy of each
+    /// retained every string it holds once more, then released them all.
     @discardableResult
     private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)],
                              batch: (actor: Actor, bodies: [Range<Int>?])? = nil) -> [RecordedEvent] {
         guard stored.count == events.count, batch.map({ $0.bodies.count == events.count }) ?? true else { return fold(stored) }
+        let keep = batch == nil
         var out: [RecordedEvent] = []
-        out.reserveCapacity(stored.count)
+        if keep { out.reserveCapacity(stored.count) }
         let source = textSource
         let ref = batch.map { ActorRef($0.actor) }
         // All cores for a bulk import; without `batch`, new reports are decoded from their lines
@@ -107,8 +110,8 @@ public final class DeskStore {
         for result in results.joined() {
             switch result {
             case let .success(r):
+                if keep { out.append(r) }
                 desk.apply(r)
-                out.append(r)
             case let .failure(p): problems.append(p)
             }
         }

@@ -23,6 +23,9 @@ struct ImportCommand: ParsableCommand {
         guard !files.isEmpty else { throw Fail.usage("import: name at least one file (or -)") }
         guard batchSize > 0 else { throw Fail.usage("--batch-size must be positive") }
         let now = DeskAccess.now(desk)
+        // The time given to lines without `received_at`, to the whole second the journal stores it at: a
+        // fraction here was rounded off each report's intake when it was folded, a copy of every intake.
+        let importTime = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         var batches: [(String, IntakeBatch)] = []
         // A file that cannot be read is reported and the others are still imported (exit 1), as a bad line
         // is; only when no file can be read is it a usage error.
@@ -41,9 +44,9 @@ struct ImportCommand: ParsableCommand {
             // One line per message whatever the file is called (a newline in a name split `FILE:LINE:`).
             let name = file == "-" ? "<stdin>" : ReportText.clean(file)
             let batch: IntakeBatch = switch format {
-            case .jsonl: IntakeFile.decodeLines(bytes: bytes, fileName: name, importTime: now)
-            case .csv: CSVIntake.decode(bytes: bytes, fileName: name, importTime: now)
-            case .open311: Open311.decode(bytes: bytes, fileName: name, importTime: now)
+            case .jsonl: IntakeFile.decodeLines(bytes: bytes, fileName: name, importTime: importTime)
+            case .csv: CSVIntake.decode(bytes: bytes, fileName: name, importTime: importTime)
+            case .open311: Open311.decode(bytes: bytes, fileName: name, importTime: importTime)
             }
             batches.append((name, batch))
         }
@@ -162,9 +165,11 @@ struct ImportCommand: ParsableCommand {
         // normalising each line's names again cost most of an import's time (QA: 6,900 reports/s with a place).
         var knownCategory: [String: Bool] = [:]
         var knownSubcategory: [SubtopicKey: Bool] = [:]
-        var provinces: [String: Province?] = [:]
+        // Only the province's name is kept: a `Province` (with its regencies) was copied out of the memo twice
+        // per line.
+        var provinceNames: [String: String?] = [:]
         var regencies: [RegencyKey: [Regency]] = [:]
-        func province(_ p: String) -> Province? { provinces.memo(p) { reference.regions.province(named: p) } }
+        func provinceName(_ p: String) -> String? { provinceNames.memo(p) { reference.regions.province(named: p)?.name } }
         for record in records {
             let i = record.intake
             if let c = i.category, !knownCategory.memo(c, { reference.canonicalCategory(c, subcategory: nil) != nil }) {
@@ -175,12 +180,12 @@ struct ImportCommand: ParsableCommand {
                 out.append((record.line, "\(place(record.line, "subcategory")): '\(QuotedValue.shown(s))' is not a sub-topic of "
                                          + "'\(QuotedValue.shown(c))' in kategori.toml; recorded as given"))
             }
-            if let p = i.location.province, province(p) == nil {
+            if let p = i.location.province, provinceName(p) == nil {
                 out.append((record.line, "\(place(record.line, "location.province")): '\(QuotedValue.shown(p))' is not in wilayah.toml; recorded as given"))
             }
             if let r = i.location.regency {
                 // Within the report's province when that is known, as routing reads it.
-                let province = i.location.province.flatMap { province($0) }?.name
+                let province = i.location.province.flatMap { provinceName($0) }
                 let candidates = regencies.memo(RegencyKey(regency: r, province: province)) {
                     reference.regions.regencies(matching: r, inProvince: province)
                 }
