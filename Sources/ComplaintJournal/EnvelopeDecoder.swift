@@ -344,10 +344,7 @@ enum EnvelopeDecoder {
         return value
     }
 
-    static func hex8(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
-    }
+    static func hex8(_ value: UInt32) -> String { String(decoding: CRC32C.hexDigits(value), as: UTF8.self) }
 
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>

@@ -38,9 +38,9 @@ enum EnvelopeEncoder {
             line.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
         raw("{\"v\":")
-        JSONStringEscaping.appendDecimal(UInt64(currentVersion), to: &line)
+        DecimalDigits.append(UInt64(currentVersion), to: &line)
         raw(",\"seq\":")
-        JSONStringEscaping.appendDecimal(seq, to: &line)
+        DecimalDigits.append(seq, to: &line)
         raw(",\"id\":")
         JSONStringEscaping.appendQuoted(entry.eventID, to: &line)
         raw(",\"report\":")

@@ -63,18 +63,6 @@ enum JSONStringEscaping {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Appends the decimal digits of `value` (a sequence number, a version) without a string between.
-    static func appendDecimal(_ value: UInt64, to output: inout [UInt8]) {
-        var divisor: UInt64 = 1
-        while value / divisor >= 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
     /// Appends `null` for nil, else the quoted string.
     static func appendOptional(_ value: String?, to output: inout [UInt8]) {
         if let value {

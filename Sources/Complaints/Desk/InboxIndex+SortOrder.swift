@@ -109,20 +109,14 @@ extension InboxIndex {
     /// and the order is the same either way).
     private static func sortedByKey(count: Int, parallelFrom: Int, _ key: @Sendable (Int) -> InboxSortKey) -> [Int32] {
         guard count > 0 else { return [] }
-        let halves = coreParts(count: count, parallelFrom: parallelFrom, parts: 2)
-        var sorted = [[InboxSortKey]](repeating: [], count: halves)
-        sorted.withUnsafeMutableBufferPointer { out in
-            let slots = SharedSlots(out.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: halves) { half in
-                let range = partRange(half, of: halves, count: count)
-                var keys: [InboxSortKey] = []
-                keys.reserveCapacity(range.count)
-                for i in range { keys.append(key(i)) }
-                keys.sort()
-                slots.base[half] = keys
-            }
+        let sorted = madeInParts(count: count, parallelFrom: parallelFrom, parts: 2) { range in
+            var keys: [InboxSortKey] = []
+            keys.reserveCapacity(range.count)
+            for i in range { keys.append(key(i)) }
+            keys.sort()
+            return keys
         }
-        return halves == 1 ? sorted[0].map(\.position) : merged(sorted[0], sorted[1])
+        return sorted.count == 1 ? sorted[0].map(\.position) : merged(sorted[0], sorted[1])
     }
 
     /// The positions of two sorted key lists, merged into one order.

@@ -354,16 +354,11 @@ public final class InboxIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         update(desk)
-        let halves = coreParts(count: hot.count, parallelFrom: parallelFrom, parts: 2)
-        var parts = [ViewTally](repeating: ViewTally(), count: halves)
-        hot.withUnsafeBufferPointer { h in
+        let parts = hot.withUnsafeBufferPointer { h in
             rows.withUnsafeBufferPointer { r in
-                parts.withUnsafeMutableBufferPointer { out in
-                    let (hot, rows, slots) = (SharedReadOnly(h), SharedReadOnly(r), SharedSlots(out.baseAddress!))
-                    DispatchQueue.concurrentPerform(iterations: halves) { half in
-                        let range = partRange(half, of: halves, count: hot.buffer.count)
-                        slots.base[half] = ViewTally(hot.buffer, rows.buffer, range, for: op, now: now)
-                    }
+                let (hot, rows) = (SharedReadOnly(h), SharedReadOnly(r))
+                return madeInParts(count: h.count, parallelFrom: parallelFrom, parts: 2) { range in
+                    ViewTally(hot.buffer, rows.buffer, range, for: op, now: now)
                 }
             }
         }

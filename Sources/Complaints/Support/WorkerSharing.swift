@@ -67,6 +67,20 @@ func builtOnBothCores<T>(count: Int, parallelFrom: Int, _ fill: @Sendable (Range
     }
 }
 
+/// One result per part of `0..<count` (`coreParts`, `partRange`), each made on whichever core is free:
+/// `make` is given its part's range. The halves a sort or a tally is split into.
+func madeInParts<T>(count: Int, parallelFrom: Int, parts: Int, _ make: @Sendable (Range<Int>) -> T) -> [T] {
+    let n = coreParts(count: count, parallelFrom: parallelFrom, parts: parts)
+    return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+        guard let start = buffer.baseAddress else { return }
+        let target = SharedSlots(start)
+        DispatchQueue.concurrentPerform(iterations: n) { part in
+            (target.base + part).initialize(to: make(partRange(part, of: n, count: count)))
+        }
+        initialized = n
+    }
+}
+
 /// How many parts `count` items are split into for the cores: `parts` from `parallelFrom` items on (never
 /// more parts than items), one below.
 func coreParts(count: Int, parallelFrom: Int, parts: Int) -> Int {

@@ -156,20 +156,12 @@ public enum ISOTime {
 
     /// `v` in decimal, zero-padded on the left to at least `width` characters (a minus sign counts).
     static func pad(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
-        var limit = 1
-        for _ in 0..<width { limit *= 10 }
-        guard v >= 0, v < limit else {
+        guard v >= 0 else {
             let s = String(v)
             out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - s.utf8.count)))
             out.append(contentsOf: s.utf8)
             return
         }
-        var divisor = limit / 10
-        var rest = v
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        DecimalDigits.append(UInt64(v), width: width, to: &out)
     }
 }
