@@ -5,7 +5,7 @@
 /// Unicode-table work that made one name cost about 10,000 instructions (loading the reference data folds
 /// some 1,500 names).
 enum ASCIIName {
-    /// What `ReferenceName.words` splits on: a whitespace character, `.` or `,`.
+    /// What `ReferenceName.unicodeWords` splits on: a whitespace character, `.` or `,`.
     @inline(__always)
     static func isSeparator(_ byte: UInt8) -> Bool {
         switch byte {
@@ -20,37 +20,10 @@ enum ASCIIName {
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
-    /// The words, lowercased, split on separators (empty ones left out).
-    static func words(_ text: String) -> [String]? {
-        var text = text
-        return text.withUTF8 { bytes -> [String]? in
-            var words: [String] = []
-            var start: Int?
-            for index in 0...bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
-                guard byte < 0x80 else { return nil }
-                if isSeparator(byte) {
-                    if let first = start { words.append(lowercased(UnsafeBufferPointer(rebasing: bytes[first..<index]))) }
-                    start = nil
-                } else if start == nil {
-                    start = index
-                }
-            }
-            return words
-        }
-    }
-
     /// True if `bytes` spell `word`.
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount
             && bytes.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-    }
-
-    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            for index in bytes.indices { out[index] = lowercased(bytes[index]) }
-            return bytes.count
-        }
     }
 
     /// The words joined by single spaces, written in one pass.

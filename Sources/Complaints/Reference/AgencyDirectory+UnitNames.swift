@@ -30,19 +30,7 @@ extension AgencyDirectory {
             self.parts = parts
         }
 
-        /// The name with each token replaced by `label`. Not `joined`: its generic code cost more than the
-        /// rest of making a unit, and nearly every name has one token.
-        func filled(with label: String) -> String {
-            switch parts.count {
-            case 1: return parts[0]
-            case 2: return Concatenation.concatenated(parts[0], label, parts[1])
-            default: return parts.dropFirst().reduce(parts[0]) { $0 + label + $1 }
-            }
-        }
-    }
-
-    /// A standard unit's name with each `{wilayah}` replaced by the agency's region.
-    static func filled(_ template: String, region label: String) -> String {
-        UnitNameTemplate(template).filled(with: label)
+        /// The name with each token replaced by `label`.
+        func filled(with label: String) -> String { Concatenation.joined(parts, separator: label) }
     }
 }

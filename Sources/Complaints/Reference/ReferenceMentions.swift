@@ -3,26 +3,34 @@ import TinyTOML
 /// Everything the files name, valid or not. When an entry is broken (and already reported in its
 /// own file), references to it elsewhere are dropped quietly instead of piling up follow-on
 /// "unknown agency" errors that hide the real cause.
-struct ReferenceMentions {
-    var categories: Set<String> = []
-    var provinces: Set<String> = []
-    var regencies: Set<String> = []
-    var agencyIDs: Set<String> = []
+///
+/// Asked only after a lookup has failed, so the names are gathered (and normalised) on the first question:
+/// a clean load never normalises them a second time beside the loaders. Used by one load, on one thread.
+final class ReferenceMentions {
+    private let categoryDocument: TOMLTable?
+    private let regionDocument: TOMLTable?
+    private let agencyDocument: TOMLTable?
 
     init(categories: TOMLTable?, regions: TOMLTable?, agencies: TOMLTable?) {
-        let categoryTables = ReferenceMentions.entries(categories, "kategori")
-        let provinceTables = ReferenceMentions.entries(regions, "provinsi")
-        // Room for about every name at once (two per topic, a few per province): growing a set rehashes
-        // all it holds.
-        self.categories.reserveCapacity(categoryTables.count * 2)
-        provinces.reserveCapacity(provinceTables.count * 3)
-        regencies.reserveCapacity(provinceTables.count * 4)
-        for table in categoryTables {
+        categoryDocument = categories
+        regionDocument = regions
+        agencyDocument = agencies
+    }
+
+    private lazy var categories: Set<String> = {
+        var names: Set<String> = []
+        for table in ReferenceMentions.entries(categoryDocument, "kategori") {
             for key in ["id", "nama"] {
-                if let text = table[key]?.stringValue { self.categories.insert(ReferenceName.normalized(text)) }
+                if let text = table[key]?.stringValue { names.insert(ReferenceName.normalized(text)) }
             }
         }
-        for table in provinceTables {
+        return names
+    }()
+
+    private lazy var regions: (provinces: Set<String>, regencies: Set<String>) = {
+        var provinces: Set<String> = []
+        var regencies: Set<String> = []
+        for table in ReferenceMentions.entries(regionDocument, "provinsi") {
             let names = [table["nama"]?.stringValue, table["kode"]?.stringValue].compactMap { $0 }
                 + (table["alias"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             for name in names { provinces.insert(RegionDirectory.normalizedName(name)) }
@@ -34,16 +42,17 @@ struct ReferenceMentions {
                 }
             }
         }
-        for table in ReferenceMentions.entries(agencies, "instansi") {
-            if let id = table["id"]?.stringValue { agencyIDs.insert(id) }
-        }
-    }
+        return (provinces, regencies)
+    }()
+
+    private lazy var agencyIDs: Set<String> = Set(ReferenceMentions.entries(agencyDocument, "instansi").compactMap { $0["id"]?.stringValue })
 
     static func entries(_ document: TOMLTable?, _ key: String) -> [TOMLTable] {
         document?[key]?.arrayValue?.compactMap(\.tableValue) ?? []
     }
 
     func mentionsCategory(_ text: String) -> Bool { categories.contains(ReferenceName.normalized(text)) }
-    func mentionsProvince(_ text: String) -> Bool { provinces.contains(RegionDirectory.normalizedName(text)) }
-    func mentionsRegency(_ text: String) -> Bool { regencies.contains(RegionDirectory.normalizedName(text)) }
+    func mentionsProvince(_ text: String) -> Bool { regions.provinces.contains(RegionDirectory.normalizedName(text)) }
+    func mentionsRegency(_ text: String) -> Bool { regions.regencies.contains(RegionDirectory.normalizedName(text)) }
+    func mentionsAgency(_ id: String) -> Bool { agencyIDs.contains(id) }
 }

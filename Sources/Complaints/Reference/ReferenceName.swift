@@ -3,25 +3,10 @@
 public enum ReferenceName {
     /// Lowercased, with `.`/`,` treated as spaces and runs of whitespace collapsed.
     public static func normalized(_ text: String) -> String {
-        ASCIIName.normalized(text) ?? joined(words(text))
+        ASCIIName.normalized(text) ?? Concatenation.joined(unicodeWords(text), separator: " ")
     }
 
-    /// `words.joined(separator: " ")`, appended one by one: the generic `joined` looked up its types at run
-    /// time on first use, which cost a desk start some 300,000 instructions.
-    static func joined(_ words: [String]) -> String {
-        var text = ""
-        for word in words {
-            if !text.isEmpty { text += " " }
-            text += word
-        }
-        return text
-    }
-
-    static func words(_ text: String) -> [String] {
-        ASCIIName.words(text) ?? unicodeWords(text)
-    }
-
-    /// `words` character by character: what the byte-level `ASCIIName` reproduces for ASCII text.
+    /// The words of a name, character by character: what the byte-level `ASCIIName` reproduces for ASCII text.
     static func unicodeWords(_ text: String) -> [String] {
         text.lowercased()
             .split(whereSeparator: { $0.isWhitespace || $0 == "." || $0 == "," })

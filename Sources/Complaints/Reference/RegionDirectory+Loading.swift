@@ -85,23 +85,13 @@ extension RegionDirectory {
         return Regency(code: code, name: name, kind: kind, provinceCode: provinceCode, line: line, matchName: normalized)
     }
 
-    /// `PP.RR`: the province's code, a dot and two digits. Bytes are compared when both codes are ASCII (and
-    /// the province's has no dot), where that is what comparing characters gives, without splitting them.
+    /// `PP.RR`: the province's code, a dot and two ASCII digits. On bytes: the province's code is two ASCII
+    /// digits by then (checked first), and against it a code holding any other byte is not a regency's.
     static func isRegencyCode(_ code: String, of provinceCode: String) -> Bool {
         let bytes = code.utf8
-        let province = provinceCode.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }), province.allSatisfy({ $0 < 0x80 && $0 != 0x2E }) {
-            let rest = bytes.dropFirst(province.count)
-            return bytes.starts(with: province) && rest.count == 3 && rest.first == 0x2E
-                && rest.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
-        }
-        return isRegencyCodeByCharacters(code, of: provinceCode)
-    }
-
-    static func isRegencyCodeByCharacters(_ code: String, of provinceCode: String) -> Bool {
-        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[0] == provinceCode && parts[1].count == 2
-            && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+        let rest = bytes.dropFirst(provinceCode.utf8.count)
+        return bytes.starts(with: provinceCode.utf8) && rest.count == 3 && rest.first == 0x2E
+            && rest.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The keys each table may have, made once rather than for every table checked.

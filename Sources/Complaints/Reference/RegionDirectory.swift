@@ -86,13 +86,19 @@ public struct RegionDirectory: Equatable, Sendable {
     /// "D.I."/"Daerah Istimewa" become "di", and a leading "Provinsi"/"Prov." is dropped.
     public static func normalizedName(_ text: String) -> String {
         // Most names are ASCII and start with no word the rules rewrite: their folded form is the answer.
-        if let folded = ASCIIName.normalized(text), keepsFoldedName(folded) { return folded }
+        // Otherwise the rules run on its words (folded once: they are its words joined by single spaces).
+        if let folded = ASCIIName.normalized(text) {
+            return keepsFoldedName(folded) ? folded : applyingRules(folded.split(separator: " ").map(String.init))
+        }
         return normalizedNameByWords(text)
     }
 
-    /// `normalizedName` word by word, with the rules spelled out.
-    static func normalizedNameByWords(_ text: String) -> String {
-        var words = ReferenceName.words(text)
+    /// `normalizedName` character by character, with the rules spelled out.
+    static func normalizedNameByWords(_ text: String) -> String { applyingRules(ReferenceName.unicodeWords(text)) }
+
+    /// The rules on a name's words (lowercased, split as `ReferenceName` splits), joined by single spaces.
+    private static func applyingRules(_ words: [String]) -> String {
+        var words = words
         if let first = words.first, first == "provinsi" || first == "prov" { words.removeFirst() }
         guard let first = words.first else { return "" }
         switch first {
@@ -108,7 +114,7 @@ public struct RegionDirectory: Equatable, Sendable {
         default:
             break
         }
-        return ReferenceName.joined(words)
+        return Concatenation.joined(words, separator: " ")
     }
 
     /// True when the rules of `normalizedNameByWords` leave the words of `folded` (a `ReferenceName.normalized`

@@ -27,7 +27,6 @@ extension RoutingRules {
         issues.checkKeys(document, allowed: RuleLoader.documentKeys)
         var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies, mentions: mentions)
         let unitMap = loader.loadUnitMap(document, issues: &issues)
-        loader.usedEntries = Array(repeating: false, count: unitMap.count)
         let blocks = issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? []
         loader.reserveCapacity(blocks.count * (unitMap.count + 1))
         for block in blocks {
@@ -91,7 +90,8 @@ struct RuleLoader {
         return "unknown category '\(text)'"
     }
 
-    func loadUnitMap(_ document: TOMLTable, issues: inout ReferenceIssues) -> [UnitMapEntry] {
+    /// The `unit_kategori` entries, each marked unused until a block's agency has its unit (`usedEntries`).
+    mutating func loadUnitMap(_ document: TOMLTable, issues: inout ReferenceIssues) -> [UnitMapEntry] {
         guard let map = issues.read({ () throws(TOMLFieldError) in try document.optionalTable("unit_kategori") }) ?? nil else {
             return []
         }
@@ -106,6 +106,7 @@ struct RuleLoader {
             entries.append(UnitMapEntry(categoryID: category.id, unit: unit, line: map.line(of: key) ?? map.line,
                                         field: map.fieldPath(key)))
         }
+        usedEntries = Array(repeating: false, count: entries.count)
         return entries
     }
 
@@ -153,7 +154,7 @@ struct RuleLoader {
     func loadAgency(_ table: TOMLTable, issues: inout ReferenceIssues) -> Agency? {
         guard let id = issues.read({ () throws(TOMLFieldError) in try table.requiredString("instansi") }) else { return nil }
         guard let agency = agencies[id] else {
-            if mentions.agencyIDs.contains(id) { return nil }
+            if mentions.mentionsAgency(id) { return nil }
             var reason = "unknown agency '\(id)'"
             if let guess = closestSpelling(to: id, among: agencies.agencies.map(\.id)) { reason += " (did you mean '\(guess)'?)" }
             issues.add(table.fieldError("instansi", reason))

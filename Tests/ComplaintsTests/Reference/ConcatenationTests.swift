@@ -15,4 +15,20 @@ final class ConcatenationTests: XCTestCase {
             }
         }
     }
+
+    /// As `joined(separator:)`, byte for byte, for no part, one, and many, with empty and long separators.
+    func testJoinsAsTheStandardLibraryDoes() {
+        let pieces = ["", " ", "dinkes", "Kabupaten Kepulauan Mentawai", "Sl\u{E9}man", "e\u{301}", "日本語"]
+        var lists: [[String]] = [[]]
+        for a in pieces {
+            lists.append([a])
+            for b in pieces { lists.append([a, b]); lists.append([a, b, a, "x"]) }
+        }
+        for separator in ["", " ", "{wilayah}", "Daerah Istimewa Yogyakarta", "\u{301}"] {
+            for parts in lists {
+                XCTAssertEqual(Array(Concatenation.joined(parts, separator: separator).utf8),
+                               Array(parts.joined(separator: separator).utf8), "\(parts) by \(separator.debugDescription)")
+            }
+        }
+    }
 }

@@ -68,13 +68,13 @@ final class ReferenceLookupTests: XCTestCase {
 
     /// A standard unit's name takes its agency's region in place of every `{wilayah}`, and only there.
     func testStandardUnitNamesTakeTheRegion() {
-        XCTAssertEqual(AgencyDirectory.filled("Dinas Kesehatan {wilayah}", region: "Kabupaten Sleman"), "Dinas Kesehatan Kabupaten Sleman")
-        XCTAssertEqual(AgencyDirectory.filled("{wilayah}: UPT {wilayah}", region: "Bali"), "Bali: UPT Bali")
-        XCTAssertEqual(AgencyDirectory.filled("Dinas Sosial", region: "Bali"), "Dinas Sosial")
-        XCTAssertEqual(AgencyDirectory.filled("Dinas {wilayah {Wilayah} wilayah}", region: "Bali"), "Dinas {wilayah {Wilayah} wilayah}")
-        XCTAssertEqual(AgencyDirectory.filled("Puskesmas Sléman {wilayah}", region: "Daerah Istimewa 日本"), "Puskesmas Sléman Daerah Istimewa 日本")
-        XCTAssertEqual(AgencyDirectory.filled("", region: "Bali"), "")
-        XCTAssertEqual(AgencyDirectory.filled("{wilayah}", region: ""), "")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("Dinas Kesehatan {wilayah}").filled(with: "Kabupaten Sleman"), "Dinas Kesehatan Kabupaten Sleman")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("{wilayah}: UPT {wilayah}").filled(with: "Bali"), "Bali: UPT Bali")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("Dinas Sosial").filled(with: "Bali"), "Dinas Sosial")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("Dinas {wilayah {Wilayah} wilayah}").filled(with: "Bali"), "Dinas {wilayah {Wilayah} wilayah}")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("Puskesmas Sléman {wilayah}").filled(with: "Daerah Istimewa 日本"), "Puskesmas Sléman Daerah Istimewa 日本")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("").filled(with: "Bali"), "")
+        XCTAssertEqual(AgencyDirectory.UnitNameTemplate("{wilayah}").filled(with: ""), "")
     }
 
     func testSlugs() {
