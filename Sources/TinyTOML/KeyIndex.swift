@@ -37,3 +37,35 @@ struct KeyIndex: Sendable {
         return position
     }
 }
+
+/// Values by key, keys in document order (`KeyIndex`): the parser's open tables and the frozen ones keep
+/// their fields this way, a later value for a key replacing the earlier one in place.
+struct KeyedValues<Value> {
+    private var index = KeyIndex()
+    /// The value of each key, in the order of `keys`.
+    private(set) var values: [Value] = []
+
+    var keys: [String] { index.keys }
+
+    subscript(key: String) -> Value? { index.position(of: key).map { values[$0] } }
+
+    mutating func set(_ key: String, _ value: Value) {
+        if let existing = index.position(of: key) {
+            values[existing] = value
+        } else {
+            if values.isEmpty { values.reserveCapacity(KeyIndex.initialCapacity) }
+            _ = index.append(key)
+            values.append(value)
+        }
+    }
+
+    /// The same keys, each value transformed (freezing a table keeps its index as it is).
+    func mapValues<T>(_ transform: (Value) throws -> T) rethrows -> KeyedValues<T> {
+        var mapped = KeyedValues<T>()
+        mapped.index = index
+        mapped.values = try values.map(transform)
+        return mapped
+    }
+}
+
+extension KeyedValues: Sendable where Value: Sendable {}

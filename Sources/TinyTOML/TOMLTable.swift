@@ -11,10 +11,9 @@ public struct TOMLTable: Equatable, Sendable {
     }
 
     /// Keys in the order they first appear in the document.
-    public var keys: [String] { index.keys }
-    let index: KeyIndex
-    /// The entry of each key, in the order of `keys`.
-    let entries: [Entry]
+    public var keys: [String] { fields.keys }
+    /// Each key's entry.
+    let fields: KeyedValues<Entry>
     /// Where the table is defined: its `[header]`, its inline `{`, or 1:1 for the document root.
     public let position: TOMLPosition
     /// Dotted field path from the document root; empty for the root.
@@ -22,24 +21,13 @@ public struct TOMLTable: Equatable, Sendable {
 
     /// Builds a table in code (positions `.unknown`). Later duplicates replace earlier ones.
     public init(_ pairs: [(String, TOMLValue)], path: String = "") {
-        var index = KeyIndex()
-        var entries: [Entry] = []
-        entries.reserveCapacity(pairs.count)
-        for (key, value) in pairs {
-            let entry = Entry(value: value, position: .unknown)
-            if let existing = index.position(of: key) {
-                entries[existing] = entry
-            } else {
-                _ = index.append(key)
-                entries.append(entry)
-            }
-        }
-        self.init(index: index, entries: entries, position: .unknown, path: path)
+        var fields = KeyedValues<Entry>()
+        for (key, value) in pairs { fields.set(key, Entry(value: value, position: .unknown)) }
+        self.init(fields: fields, position: .unknown, path: path)
     }
 
-    init(index: KeyIndex, entries: [Entry], position: TOMLPosition, path: String) {
-        self.index = index
-        self.entries = entries
+    init(fields: KeyedValues<Entry>, position: TOMLPosition, path: String) {
+        self.fields = fields
         self.position = position
         self.path = path
     }
@@ -58,7 +46,7 @@ public struct TOMLTable: Equatable, Sendable {
     /// The line `key` was written on, or nil if the table has no such key.
     public func line(of key: String) -> Int? { entry(key)?.position.line }
 
-    func entry(_ key: String) -> Entry? { index.position(of: key).map { entries[$0] } }
+    func entry(_ key: String) -> Entry? { fields[key] }
 
     /// The field path of `key` in this table, for error messages (`agency[2].name`).
     public func fieldPath(_ key: String) -> String {
@@ -75,6 +63,6 @@ public struct TOMLTable: Equatable, Sendable {
 
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
         guard lhs.keys.count == rhs.keys.count else { return false }
-        return lhs.keys.allSatisfy { key in lhs.entry(key)?.value == rhs.entry(key)?.value }
+        return zip(lhs.keys, lhs.fields.values).allSatisfy { key, entry in rhs.entry(key)?.value == entry.value }
     }
 }

@@ -32,27 +32,7 @@ final class TableNode {
     let path: String
     let depth: Int
     /// One stored property for keys and slots, so adding a key is one (checked) access to the object.
-    private(set) var contents = Contents()
-
-    struct Contents {
-        private(set) var index = KeyIndex()
-        /// The slot of each key, in the order of `index.keys`.
-        private(set) var slots: [Slot] = []
-
-        func slot(_ key: String) -> Slot? {
-            index.position(of: key).map { slots[$0] }
-        }
-
-        mutating func set(_ key: String, _ slot: Slot) {
-            if let existing = index.position(of: key) {
-                slots[existing] = slot
-            } else {
-                if slots.isEmpty { slots.reserveCapacity(KeyIndex.initialCapacity) }
-                _ = index.append(key)
-                slots.append(slot)
-            }
-        }
-    }
+    private(set) var contents = KeyedValues<Slot>()
 
     init(origin: Origin, position: TOMLPosition, path: String, depth: Int) {
         self.origin = origin
@@ -61,7 +41,7 @@ final class TableNode {
         self.depth = depth
     }
 
-    func slot(_ key: String) -> Slot? { contents.slot(key) }
+    func slot(_ key: String) -> Slot? { contents[key] }
 
     func set(_ key: String, _ content: Content, at position: TOMLPosition) {
         contents.set(key, Slot(content: content, position: position))
@@ -73,7 +53,7 @@ final class TableNode {
     }
 
     func freeze() -> TOMLTable {
-        let entries = contents.slots.map { slot -> TOMLTable.Entry in
+        let fields = contents.mapValues { slot -> TOMLTable.Entry in
             let value: TOMLValue
             switch slot.content {
             case .value(let plain): value = plain
@@ -86,7 +66,7 @@ final class TableNode {
             }
             return TOMLTable.Entry(value: value, position: slot.position)
         }
-        return TOMLTable(index: contents.index, entries: entries, position: position, path: path)
+        return TOMLTable(fields: fields, position: position, path: path)
     }
 }
 
