@@ -146,4 +146,19 @@ final class TOMLStructureTests: XCTestCase {
         XCTAssertNotEqual(a, try parsed("x = 2\ny = [1, 2]"))
         XCTAssertEqual(a, TOMLTable([("x", 1), ("y", [1, 2])]))
     }
+
+    /// A table built in code: a later value for a key replaces the earlier one in its place, below and above
+    /// the size where keys are hashed, and equality does not depend on the order of the keys.
+    func testTablesBuiltInCodeKeepOneValuePerKey() {
+        for size in [3, 40] {
+            let pairs: [(String, TOMLValue)] = (0..<size).map { ("k\($0)", .integer($0)) }
+            let table = TOMLTable(pairs + [("k1", .integer(-1)), ("extra", .integer(99))])
+            XCTAssertEqual(table.keys, pairs.map(\.0) + ["extra"], "size \(size)")
+            XCTAssertEqual(table["k1"], .integer(-1))
+            XCTAssertEqual(table["k\(size - 1)"], .integer(size - 1))
+            XCTAssertNil(table["k\(size)"])
+            XCTAssertEqual(table, TOMLTable([("extra", .integer(99))] + pairs.reversed().map { $0.0 == "k1" ? ("k1", .integer(-1)) : $0 }))
+            XCTAssertNotEqual(table, TOMLTable(pairs + [("extra", .integer(99))]))
+        }
+    }
 }
