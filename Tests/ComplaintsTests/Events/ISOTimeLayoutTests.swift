@@ -58,4 +58,38 @@ final class ISOTimeLayoutTests: XCTestCase {
         let second = Array("2026-12-01T13:45:07".utf8).withUnsafeBufferPointer { ISOTime.positionalDayAndSecond($0.baseAddress!)?.second }
         XCTAssertEqual(second, 13 * 3600 + 45 * 60 + 7)
     }
+
+    /// The word-at-a-time reader against a byte-by-byte one written here: every byte of a few timestamps
+    /// replaced by each of the 256 values (digits, separators, letters, high bytes) gives the same answer.
+    func testEveryByteOfTheLayoutIsCheckedAsByTheByteReader() {
+        func byByte(_ b: [UInt8]) -> (day: Int, second: Int)? {
+            func two(_ i: Int) -> Int? {
+                let h = b[i] &- 0x30, l = b[i + 1] &- 0x30
+                return h <= 9 && l <= 9 ? Int(h) * 10 + Int(l) : nil
+            }
+            guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, let c = two(0), let y = two(2),
+                  let m = two(5), let d = two(8), let hh = two(11), let mm = two(14), let ss = two(17), hh < 24, mm < 60, ss < 60,
+                  let date = LocalDate(year: c * 100 + y, month: m, day: d) else { return nil }
+            return (date.dayNumber, hh * 3600 + mm * 60 + ss)
+        }
+        var compared = 0, accepted = 0
+        for base in ["2026-08-03T12:59:22", "1999-12-31T23:59:59", "2024-02-29T00:00:00", "0001-01-01T09:09:09"] {
+            for position in 0..<19 {
+                for value in 0...255 {
+                    var bytes = Array(base.utf8)
+                    bytes[position] = UInt8(value)
+                    // Bytes after the nineteenth are read as part of a word, so the buffer is padded as a line is.
+                    let padded = bytes + Array("+07:00\"".utf8)
+                    let fast = padded.withUnsafeBufferPointer { ISOTime.positionalDayAndSecond($0.baseAddress!) }
+                    let slow = byByte(bytes)
+                    XCTAssertEqual(fast?.day, slow?.day, String(decoding: bytes, as: UTF8.self))
+                    XCTAssertEqual(fast?.second, slow?.second, String(decoding: bytes, as: UTF8.self))
+                    compared += 1
+                    if slow != nil { accepted += 1 }
+                }
+            }
+        }
+        XCTAssertEqual(compared, 4 * 19 * 256)
+        XCTAssertGreaterThan(accepted, 4 * 19 * 5, "digits in place were accepted")
+    }
 }
