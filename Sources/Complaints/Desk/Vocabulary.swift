@@ -14,7 +14,9 @@ struct Vocabulary: Sendable {
     /// Whether `s` is worth sharing: Swift keeps strings of up to 15 bytes inline, and longer than
     /// `longest` is free text.
     static func isWord(_ s: String) -> Bool { isWordLength(s.utf8.count) }
-    static func isWordLength(_ count: Int) -> Bool { (16...longest).contains(count) }
+    static func isWordLength(_ count: Int) -> Bool { (shortestShared...longest).contains(count) }
+    /// Strings shorter than this are kept inline by Swift: one copy each costs nothing to share.
+    static let shortestShared = 16
 
     mutating func intern(_ s: String) -> String {
         guard Vocabulary.isWord(s) else { return s }

@@ -272,6 +272,9 @@ struct PayloadTape {
     /// each word, not the process's: two decoding cores retaining one string event after event write its
     /// reference count in turn (equal values either way; a few hundred words a thread).
     static func word(_ inner: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
+        // Shorter than a word: Swift keeps it inline, so there is nothing to share (the vocabulary would
+        // hand it back as it is, after its global's check).
+        if !escaped, inner.count < Vocabulary.shortestShared { return ByteScan.string(inner) }
         guard !escaped, Vocabulary.isWordLength(inner.count) else {
             return SharedVocabulary.shared.intern(decodeString(inner, escaped: escaped))
         }
