@@ -19,6 +19,9 @@ public final class InboxIndex: @unchecked Sendable {
     private var generation = 0
     private var lastSeq: UInt64 = 0
     private var orders: [InboxQuery.Sort: Ordered] = [:]
+    /// Set while the rows' filter words are empty (`firstRows(_:deadlines:filterWords:)`): the first
+    /// category or region filter fills them in (`fillFilterWords`).
+    private var filterWordsPending = false
 
     /// One sort order with the hot rows and ids laid out in that order, so a query reads memory
     /// sequentially (walking a permutation over 200,000 rows was mostly cache misses).
@@ -91,7 +94,9 @@ public final class InboxIndex: @unchecked Sendable {
         // The first build (every report new) makes the rows on both cores.
         let fresh = rows.isEmpty
         if fresh {
-            rows = InboxIndex.firstRows(reports, deadlines: deadlines)
+            // The first frame waits for these rows: their filter words wait for the first filter instead.
+            rows = InboxIndex.firstRows(reports, deadlines: deadlines, filterWords: false)
+            filterWordsPending = true
             changed = Array(reports.indices)
         }
         rows.reserveCapacity(reports.count)
@@ -257,6 +262,11 @@ public final class InboxIndex: @unchecked Sendable {
         }
         let region = q.region.map(Inbox.fold)
         let category = q.category.map(Inbox.fold)
+        if filterWordsPending, category != nil || region != nil {
+            // `update` has just put the rows in step with the desk: row `i` is `desk.all[i]`'s.
+            InboxIndex.fillFilterWords(&rows, from: desk.all)
+            filterWordsPending = false
+        }
         // Strings are compared only when the query or the operator's scope needs them.
         let scoped = op.role == .adminInstansi || op.role == .penghubung
         let needsStrings = q.agency != nil || q.unit != nil || category != nil || region != nil || scoped

@@ -47,6 +47,22 @@ extension InboxIndexRow {
                   regency: regency, schedule: schedule)
     }
 
+    /// As above, with the filter words (folded category, province and regency) left empty for
+    /// `setFilterWords` to fill in later: only a category or region filter reads them.
+    init(withoutFilterWords r: borrowing Report, schedule: UrgencySchedule) {
+        self.init(id: r.id, version: r.version, status: r.status, returned: r.returned != nil, agency: r.agency, unit: r.unit,
+                  channel: r.intake.channel, classification: r.classification, anonymous: r.anonymous, confidential: r.confidential,
+                  priorityRank: r.priority.rank, receivedAt: r.intake.receivedAt, category: "", province: "", regency: "",
+                  schedule: schedule)
+    }
+
+    /// The filter words of `r` (this row's report), as the folding initializer sets them.
+    mutating func setFilterWords(of r: borrowing Report, folds: inout FoldCache) {
+        category = folds.fold(r.category ?? "")
+        province = folds.fold(r.intake.location.province ?? "")
+        regency = folds.fold(r.intake.location.regency ?? "")
+    }
+
     /// `Access.canSee` over the row's fields (kept in step with it; a test compares them).
     func visible(to op: Operator) -> Bool {
         switch op.role {

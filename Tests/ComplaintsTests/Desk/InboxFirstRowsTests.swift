@@ -37,6 +37,32 @@ final class InboxFirstRowsTests: XCTestCase {
         }
     }
 
+    /// Rows built without their filter words, then filled on two cores (or in one pass), are the rows
+    /// built with them; before the fill their words are empty.
+    func testFilterWordsFilledLaterEqualRowsBuiltWithThem() {
+        var desk = Desk()
+        for i in 0..<257 {
+            let id = ReportID(String(2_600_001 + i))
+            var intake = sampleIntake(at(i % 20), agency: nil, externalID: "web-\(i)")
+            intake.category = i % 5 == 0 ? nil : ["Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "ÉDUCATION Dasar"][i % 3]
+            intake.location = Location(province: i % 7 == 0 ? nil : ["DI Yogyakarta", "Bali"][i % 2],
+                                       regency: i % 11 == 0 ? nil : ["Kabupaten Sleman", "Kota Denpasar", "KOTA Ñ \(i % 4)"][i % 3])
+            desk.apply(RecordedEvent(seq: UInt64(i + 1), id: "e\(i)", reportID: id, at: at(i % 20), actor: Actor(nasional),
+                                     event: .received(intake)))
+        }
+        let deadlines = Deadlines(calendar: WorkingCalendar())
+        let expected = InboxIndex.firstRows(desk.all, deadlines: deadlines).map { String(describing: $0) }
+        for parallelFrom in [0, Int.max] {
+            var rows = InboxIndex.firstRows(desk.all, deadlines: deadlines, filterWords: false, parallelFrom: parallelFrom)
+            XCTAssertTrue(rows.allSatisfy { $0.category.isEmpty && $0.province.isEmpty && $0.regency.isEmpty })
+            InboxIndex.fillFilterWords(&rows, from: desk.all, parallelFrom: parallelFrom)
+            XCTAssertEqual(rows.map { String(describing: $0) }, expected, "parallel from \(parallelFrom)")
+        }
+        for word in ["pekerjaan umum dan penataan ruang", "kabupaten sleman", "di yogyakarta", "kota n 2"] {
+            XCTAssertTrue(expected.contains { $0.contains("\"\(word)\"") }, "rows hold the folded \(word)")
+        }
+    }
+
     /// The tabs' counts of a large desk are tallied in halves on two cores: the same as in one pass, and as
     /// the plain count over the reports, for every role and at times when more reports are late.
     func testCountsInHalvesEqualOnePassAndThePlainCount() {
