@@ -41,7 +41,7 @@ extension InboxIndex {
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
                     var folds = FoldCache()
                     for i in partRange(part, of: parts, count: input.buffer.count) {
-                        (out.base + i).pointee.setFilterWords(of: reports.base[i], folds: &folds)
+                        (out.base + i).pointee.setFilterWords(of: &reports.base[i], folds: &folds)
                     }
                 }
             }

@@ -19,8 +19,9 @@ public final class InboxIndex: @unchecked Sendable {
     private var generation = 0
     private var lastSeq: UInt64 = 0
     private var orders: [InboxQuery.Sort: Ordered] = [:]
-    /// Set while the rows' filter words are empty (`firstRows(_:deadlines:filterWords:)`): the first
-    /// category or region filter fills them in (`fillFilterWords`).
+    /// Set from the first build of the rows, made without their filter words
+    /// (`firstRows(_:deadlines:filterWords:)`), until the first category or region filter fills in every
+    /// row's (`fillFilterWords`). Rows rebuilt meanwhile for changed reports have theirs already.
     private var filterWordsPending = false
 
     /// One sort order with the hot rows and ids laid out in that order, so a query reads memory

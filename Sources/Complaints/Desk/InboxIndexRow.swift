@@ -56,8 +56,10 @@ extension InboxIndexRow {
                   schedule: schedule)
     }
 
-    /// The filter words of `r` (this row's report), as the folding initializer sets them.
-    mutating func setFilterWords(of r: borrowing Report, folds: inout FoldCache) {
+    /// The filter words of `r` (this row's report), as the folding initializer sets them. The report is
+    /// handed `inout`, though not written, for the reason `InboxIndex.firstRows` gives: read from a buffer,
+    /// it was copied (every field retained and released) before the call.
+    mutating func setFilterWords(of r: inout Report, folds: inout FoldCache) {
         category = folds.fold(r.category ?? "")
         province = folds.fold(r.intake.location.province ?? "")
         regency = folds.fold(r.intake.location.regency ?? "")
