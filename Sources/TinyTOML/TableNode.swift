@@ -32,7 +32,7 @@ final class TableNode {
     let path: String
     let depth: Int
     /// One stored property for keys and slots, so adding a key is one (checked) access to the object.
-    private(set) var contents = KeyedValues<Slot>()
+    private var contents = KeyedValues<Slot>()
 
     init(origin: Origin, position: TOMLPosition, path: String, depth: Int) {
         self.origin = origin

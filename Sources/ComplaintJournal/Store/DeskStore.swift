@@ -88,8 +88,8 @@ public final class DeskStore {
     /// `stored[k]`) instead of decoding every payload it has just encoded; the projection is the one a
     /// later read of the journal builds (`JournalMapping.recorded(_:written:)`). With `batch` (the one actor
     /// who wrote them all, and where each receipt's body was written in its payload) no payload is decoded,
-    /// and nothing is returned: a bulk import does not read its events back, and keeping a copy of each
-    /// retained every string it holds once more, then released them all.
+    /// and no copy of the events is kept (the result is empty): a bulk import does not read its events
+    /// back, and keeping a copy of each retained every string it holds once more, then released them all.
     @discardableResult
     private func foldWritten(_ stored: [JournalEntry], events: [(event: DomainEvent, report: ReportID)],
                              batch: (actor: Actor, bodies: [Range<Int>?])? = nil) -> [RecordedEvent] {

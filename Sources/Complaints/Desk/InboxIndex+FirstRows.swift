@@ -32,15 +32,15 @@ extension InboxIndex {
     static func fillFilterWords(_ rows: inout [InboxIndexRow], from reports: [Report], parallelFrom: Int = 20_000) {
         precondition(rows.count == reports.count, "one row per report")
         reports.withUnsafeBufferPointer { source in
-            let input = SharedReadOnly(source)
             rows.withUnsafeMutableBufferPointer { target in
-                guard let start = target.baseAddress, let base = input.buffer.baseAddress else { return }
+                guard let start = target.baseAddress, let base = source.baseAddress else { return }
                 let out = SharedSlots(start)
                 let reports = SharedSlots(UnsafeMutablePointer(mutating: base))
-                let parts = coreParts(count: target.count, parallelFrom: parallelFrom, parts: 16)
+                let count = target.count
+                let parts = coreParts(count: count, parallelFrom: parallelFrom, parts: 16)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
                     var folds = FoldCache()
-                    for i in partRange(part, of: parts, count: input.buffer.count) {
+                    for i in partRange(part, of: parts, count: count) {
                         (out.base + i).pointee.setFilterWords(of: &reports.base[i], folds: &folds)
                     }
                 }

@@ -236,7 +236,7 @@ public final class InboxIndex: @unchecked Sendable {
             // Each worker writes only its own half of `out`.
             guard let start = out.baseAddress else { return }
             let target = SharedSlots(start)
-            let parts = count > 20_000 ? 2 : 1
+            let parts = coreParts(count: count, parallelFrom: 20_000, parts: 2)
             (narrowed ?? []).withUnsafeBufferPointer { narrowed in
                 let candidatesIn = SharedReadOnly(narrowed)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in

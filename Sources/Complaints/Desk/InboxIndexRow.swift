@@ -34,35 +34,38 @@ extension InboxIndexRow {
 
     /// As above, folding through `folds`: categories and regions repeat across a desk, so a cache
     /// makes one folded string per distinct value instead of one per report.
-    ///
+    init(_ r: borrowing Report, schedule: UrgencySchedule, folds: inout FoldCache) {
+        self.init(r, schedule: schedule, words: InboxIndexRow.filterWords(of: r, folds: &folds))
+    }
+
+    /// As above, with the filter words left empty for `setFilterWords` to fill in later: only a category or
+    /// region filter reads them.
+    init(withoutFilterWords r: borrowing Report, schedule: UrgencySchedule) {
+        self.init(r, schedule: schedule, words: ("", "", ""))
+    }
+
     /// Made through the memberwise initializer, every field computed first: assigned one by one, the row
     /// was built aside and then copied into place (every string retained, then released).
-    init(_ r: borrowing Report, schedule: UrgencySchedule, folds: inout FoldCache) {
-        let category = folds.fold(r.category ?? "")
-        let province = folds.fold(r.intake.location.province ?? "")
-        let regency = folds.fold(r.intake.location.regency ?? "")
+    private init(_ r: borrowing Report, schedule: UrgencySchedule, words: FilterWords) {
         self.init(id: r.id, version: r.version, status: r.status, returned: r.returned != nil, agency: r.agency, unit: r.unit,
                   channel: r.intake.channel, classification: r.classification, anonymous: r.anonymous, confidential: r.confidential,
-                  priorityRank: r.priority.rank, receivedAt: r.intake.receivedAt, category: category, province: province,
-                  regency: regency, schedule: schedule)
+                  priorityRank: r.priority.rank, receivedAt: r.intake.receivedAt, category: words.category,
+                  province: words.province, regency: words.regency, schedule: schedule)
     }
 
-    /// As above, with the filter words (folded category, province and regency) left empty for
-    /// `setFilterWords` to fill in later: only a category or region filter reads them.
-    init(withoutFilterWords r: borrowing Report, schedule: UrgencySchedule) {
-        self.init(id: r.id, version: r.version, status: r.status, returned: r.returned != nil, agency: r.agency, unit: r.unit,
-                  channel: r.intake.channel, classification: r.classification, anonymous: r.anonymous, confidential: r.confidential,
-                  priorityRank: r.priority.rank, receivedAt: r.intake.receivedAt, category: "", province: "", regency: "",
-                  schedule: schedule)
+    /// The folded category, province and regency the category and region filters compare.
+    typealias FilterWords = (category: String, province: String, regency: String)
+
+    /// `r`'s filter words, folded through `folds`.
+    static func filterWords(of r: borrowing Report, folds: inout FoldCache) -> FilterWords {
+        (folds.fold(r.category ?? ""), folds.fold(r.intake.location.province ?? ""), folds.fold(r.intake.location.regency ?? ""))
     }
 
-    /// The filter words of `r` (this row's report), as the folding initializer sets them. The report is
-    /// handed `inout`, though not written, for the reason `InboxIndex.firstRows` gives: read from a buffer,
-    /// it was copied (every field retained and released) before the call.
+    /// Sets the filter words of `r` (this row's report). The report is handed `inout`, though not written,
+    /// for the reason `InboxIndex.firstRows` gives: read from a buffer, it was copied (every field retained
+    /// and released) before the call.
     mutating func setFilterWords(of r: inout Report, folds: inout FoldCache) {
-        category = folds.fold(r.category ?? "")
-        province = folds.fold(r.intake.location.province ?? "")
-        regency = folds.fold(r.intake.location.regency ?? "")
+        (category, province, regency) = InboxIndexRow.filterWords(of: r, folds: &folds)
     }
 
     /// `Access.canSee` over the row's fields (kept in step with it; a test compares them).

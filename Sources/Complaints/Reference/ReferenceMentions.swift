@@ -47,7 +47,7 @@ final class ReferenceMentions {
 
     private lazy var agencyIDs: Set<String> = Set(ReferenceMentions.entries(agencyDocument, "instansi").compactMap { $0["id"]?.stringValue })
 
-    static func entries(_ document: TOMLTable?, _ key: String) -> [TOMLTable] {
+    private static func entries(_ document: TOMLTable?, _ key: String) -> [TOMLTable] {
         document?[key]?.arrayValue?.compactMap(\.tableValue) ?? []
     }
 

@@ -93,7 +93,7 @@ public struct RegionDirectory: Equatable, Sendable {
         return normalizedNameByWords(text)
     }
 
-    /// `normalizedName` character by character, with the rules spelled out.
+    /// `normalizedName` character by character (the rules are `applyingRules`').
     static func normalizedNameByWords(_ text: String) -> String { applyingRules(ReferenceName.unicodeWords(text)) }
 
     /// The rules on a name's words (lowercased, split as `ReferenceName` splits), joined by single spaces.
@@ -117,7 +117,7 @@ public struct RegionDirectory: Equatable, Sendable {
         return Concatenation.joined(words, separator: " ")
     }
 
-    /// True when the rules of `normalizedNameByWords` leave the words of `folded` (a `ReferenceName.normalized`
+    /// True when the rules (`applyingRules`) leave the words of `folded` (a `ReferenceName.normalized`
     /// name) as they are: its first word is none they drop or rewrite, "kabupaten" (kept as it is) or "kota"
     /// without "adm"/"administrasi" after it. Errs towards false, where the rules run.
     static func keepsFoldedName(_ folded: String) -> Bool {
@@ -136,7 +136,7 @@ public struct RegionDirectory: Equatable, Sendable {
         }
     }
 
-    /// First words `normalizedNameByWords` drops or rewrites ("kota" aside: it stays unless "adm" follows).
+    /// First words the rules (`applyingRules`) drop or rewrite ("kota" aside: it stays unless "adm" follows).
     static let rewrittenFirstWords: [StaticString] = ["provinsi", "prov", "kab", "kotamadya", "kodya", "kotamadia", "d", "daerah"]
 
     /// The name without its "kabupaten"/"kota" prefix, normalised ("sleman").

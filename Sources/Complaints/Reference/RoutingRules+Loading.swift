@@ -26,17 +26,17 @@ extension RoutingRules {
                      issues: inout ReferenceIssues) -> RoutingRules {
         issues.checkKeys(document, allowed: RuleLoader.documentKeys)
         var loader = RuleLoader(file: file, categories: categories, regions: regions, agencies: agencies, mentions: mentions)
-        let unitMap = loader.loadUnitMap(document, issues: &issues)
+        loader.loadUnitMap(document, issues: &issues)
         let blocks = issues.read({ () throws(TOMLFieldError) in try document.tables("daerah") }) ?? []
-        loader.reserveCapacity(blocks.count * (unitMap.count + 1))
+        loader.reserveCapacity(blocks.count * (loader.unitMap.count + 1))
         for block in blocks {
-            loader.loadRegionBlock(block, unitMap: unitMap, issues: &issues)
+            loader.loadRegionBlock(block, issues: &issues)
         }
         for table in issues.read({ () throws(TOMLFieldError) in try document.tables("rute") }) ?? [] {
             loader.loadRule(table, issues: &issues)
         }
         if !loader.blockAgencies.isEmpty {
-            for (entry, used) in zip(unitMap, loader.usedEntries) where !used {
+            for (entry, used) in zip(loader.unitMap, loader.usedEntries) where !used {
                 issues.add(line: entry.line, field: entry.field,
                            reason: "no agency of a [[daerah]] block has a unit '\(entry.unit)'")
             }
@@ -66,8 +66,10 @@ struct RuleLoader {
     let mentions: ReferenceMentions
     var rules: [RoutingRule] = []
     var taken: [RoutingKey: Int] = [:]
-    /// Per `[unit_kategori]` entry: some block's agency has its unit.
-    var usedEntries: [Bool] = []
+    /// The `[unit_kategori]` entries (`loadUnitMap`), each applied to every `[[daerah]]` block's agency.
+    private(set) var unitMap: [UnitMapEntry] = []
+    /// Per `unitMap` entry: some block's agency has its unit.
+    private(set) var usedEntries: [Bool] = []
     var blockAgencies: [String] = []
 
     /// The keys each table may have, made once rather than for every table checked.
@@ -90,10 +92,11 @@ struct RuleLoader {
         return "unknown category '\(text)'"
     }
 
-    /// The `unit_kategori` entries, each marked unused until a block's agency has its unit (`usedEntries`).
-    mutating func loadUnitMap(_ document: TOMLTable, issues: inout ReferenceIssues) -> [UnitMapEntry] {
+    /// Reads the `unit_kategori` entries into `unitMap`, each marked unused until a block's agency has its
+    /// unit (`usedEntries`).
+    mutating func loadUnitMap(_ document: TOMLTable, issues: inout ReferenceIssues) {
         guard let map = issues.read({ () throws(TOMLFieldError) in try document.optionalTable("unit_kategori") }) ?? nil else {
-            return []
+            return
         }
         var entries: [UnitMapEntry] = []
         for key in map.keys {
@@ -106,8 +109,8 @@ struct RuleLoader {
             entries.append(UnitMapEntry(categoryID: category.id, unit: unit, line: map.line(of: key) ?? map.line,
                                         field: map.fieldPath(key)))
         }
+        unitMap = entries
         usedEntries = Array(repeating: false, count: entries.count)
-        return entries
     }
 
     /// Resolves `provinsi`/`kabkota` of a rule or block; nil (with errors recorded) if invalid.
@@ -187,7 +190,7 @@ struct RuleLoader {
         return nil
     }
 
-    mutating func loadRegionBlock(_ block: TOMLTable, unitMap: [UnitMapEntry], issues: inout ReferenceIssues) {
+    mutating func loadRegionBlock(_ block: TOMLTable, issues: inout ReferenceIssues) {
         issues.checkKeys(block, allowed: RuleLoader.blockKeys)
         let region = loadRegion(block, issues: &issues)
         let agency = loadAgency(block, issues: &issues)
